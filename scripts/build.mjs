@@ -1,0 +1,34 @@
+// Builds the package: the schema validator (ajv standalone, generated once here, not at start-up),
+// the bundled CLI and library (esbuild: one file to load instead of hundreds), and type declarations.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+if (existsSync(join(root, 'scripts/build-schema.mjs'))) {
+  execFileSync(process.execPath, [join(root, 'scripts/build-schema.mjs')], { stdio: 'inherit', cwd: root });
+}
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: join(root, 'src/cli.ts'), index: join(root, 'src/index.ts') },
+  outdir: join(root, 'dist'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
+  // bundled CommonJS dependencies (fast-glob) call require() for Node built-ins
+  banner: { js: "import { createRequire as __csCreateRequire } from 'node:module'; const require = __csCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+  legalComments: 'linked',
+});
+chmodSync(join(root, 'dist/cli.js'), 0o755);
+
+execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
