@@ -1,0 +1,54 @@
+import { collectExposures } from '../src/detect/exposures.js';
+import type { Rule } from '../src/engine/rule.js';
+import { reportHardcoded } from './shared.js';
+
+/** A credential anywhere outside environment and build args. */
+export const hardcodedCredential: Rule = {
+  meta: {
+    id: 'hardcoded-credential',
+    severity: 'error',
+    description: 'A credential is written in a command, healthcheck, label, URL, extension field or config',
+    tags: ['hardcoded'],
+    fixable: 'no',
+    docs: {
+      what:
+        'Finds credentials outside `environment` and `build.args`: passwords on command lines (`--password x`, `-psecret`, `-u user:pass`), in healthchecks, labels, `x-` extension fields, logging and driver options, inline `configs` content, and recognised token formats (cloud keys, GitHub/GitLab/Slack tokens, private keys, URLs with `user:password@`) in any value.',
+      why:
+        'Such a credential is committed with the file, shown by `docker inspect` and, on command lines, by `ps` to every user of the host. Unlike an environment variable it cannot be moved to a secret by a mechanical rewrite: the program has to be told to read it from somewhere else.',
+      example: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --requirepass s3cr3t-pass',
+      instead:
+        'services:\n  cache:\n    image: redis:7\n    command: sh -c \'redis-server --requirepass "$$(cat /run/secrets/redis_password)"\'\n    secrets:\n      - redis_password\nsecrets:\n  redis_password:\n    file: ./secrets/redis_password',
+      cwe: ['CWE-798', 'CWE-214'],
+      fix: 'Not rewritten automatically; `fix` lists each one with what to change.',
+    },
+    messages: {
+      literal: '{{name}} holds a hardcoded {{kind}}',
+      literalPlaceholder: '{{name}} holds a hardcoded {{kind}} that looks like a placeholder',
+      default: '{{name}} falls back to a hardcoded {{kind}} as the default of ${{{variable}}}',
+      defaultPlaceholder: '{{name}} falls back to a placeholder-like {{kind}} as the default of ${{{variable}}}',
+      command: 'the command of service {{service}} holds a hardcoded {{kind}} ({{name}}); it shows in `docker inspect` and the process list',
+      commandPlaceholder: 'the command of service {{service}} holds a placeholder-like hardcoded {{kind}} ({{name}})',
+    },
+  },
+  check(context) {
+    for (const e of collectExposures(context.model)) {
+      const v = e.verdict;
+      if (v.class !== 'hardcoded' || v.source === 'dotenv') continue;
+      if (e.context === 'environment' || e.context === 'build-args' || e.context === 'env-file') continue;
+      if (e.context === 'command') {
+        context.report({
+          messageId: v.placeholder ? 'commandPlaceholder' : 'command',
+          data: { name: e.name ?? 'argument', kind: v.kind, service: e.service ?? '' },
+          origin: v.origin,
+          path: e.path,
+          service: e.service,
+          value: v.value,
+          fixable: false,
+          detail: { context: e.context, placeholder: v.placeholder },
+        });
+        continue;
+      }
+      reportHardcoded(context, e, v, false);
+    }
+  },
+};

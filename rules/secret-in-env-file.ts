@@ -1,0 +1,49 @@
+import { collectExposures } from '../src/detect/exposures.js';
+import type { Rule } from '../src/engine/rule.js';
+
+/** A secret literal in an env_file or the project .env that a service receives. */
+export const secretInEnvFile: Rule = {
+  meta: {
+    id: 'secret-in-env-file',
+    severity: 'error',
+    description: 'A service receives a secret written in an env file (env_file or the project .env)',
+    tags: ['env-file', 'hardcoded'],
+    fixable: 'sometimes-safe',
+    docs: {
+      what:
+        'Finds secret literals in the files a service takes variables from: its `env_file`s, and the project `.env` (or `--env-file`) when interpolation carries one of its values into a secret-named variable, a build argument or a URL. The finding points at the line in the env file, the place that has to change.',
+      why:
+        '`.env` files are committed more often than anyone intends, copied between machines, and read by every tool in the project directory. The value still reaches the container as an environment variable, visible to `docker inspect` and inherited by every process.',
+      example: '# .env\nDB_PASSWORD=hunter2\n\n# compose.yaml\nservices:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}',
+      instead:
+        '# compose.yaml\nservices:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./secrets/db_password   # git-ignored, mode 0600',
+      cwe: ['CWE-798', 'CWE-312'],
+      fix: 'Safe where the image reads `<VAR>_FILE`: the value is moved to a secret file and the line in the env file is removed.',
+    },
+    messages: {
+      dotenv: '{{name}} of service {{service}} gets a hardcoded {{kind}} from {{variable}} in this file',
+      dotenvPlaceholder: '{{name}} of service {{service}} gets a placeholder-like hardcoded {{kind}} from {{variable}} in this file',
+      envFile: 'service {{service}} receives a hardcoded {{kind}} in {{name}} from this env_file',
+      envFilePlaceholder: 'service {{service}} receives a placeholder-like hardcoded {{kind}} in {{name}} from this env_file',
+    },
+  },
+  check(context) {
+    for (const e of collectExposures(context.model)) {
+      const v = e.verdict;
+      if (v.class !== 'hardcoded') continue;
+      const inEnvFile = e.context === 'env-file';
+      if (!inEnvFile && v.source !== 'dotenv') continue;
+      const base = inEnvFile ? 'envFile' : 'dotenv';
+      context.report({
+        messageId: v.placeholder ? `${base}Placeholder` : base,
+        data: { name: e.name ?? '', kind: v.kind, variable: v.variable ?? '', service: e.service ?? '' },
+        origin: v.origin,
+        path: e.path,
+        service: e.service,
+        value: v.value,
+        fixable: e.context === 'environment' || inEnvFile,
+        detail: { context: e.context, source: v.source, variable: v.variable, placeholder: v.placeholder },
+      });
+    }
+  },
+};

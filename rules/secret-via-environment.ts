@@ -1,0 +1,50 @@
+import { collectExposures } from '../src/detect/exposures.js';
+import type { Rule } from '../src/engine/rule.js';
+import { withArticle } from './shared.js';
+
+/** A secret-bearing variable fed from interpolation or host passthrough. */
+export const secretViaEnvironment: Rule = {
+  meta: {
+    id: 'secret-via-environment',
+    severity: 'warning',
+    description: 'A secret reaches a container through an environment variable',
+    tags: ['environment', 'passthrough'],
+    fixable: 'sometimes-safe',
+    docs: {
+      what:
+        'Finds secrets handed to a container as environment variables that are filled at run time: a bare `- DB_PASSWORD` (host passthrough), `DB_PASSWORD:` with no value, or `${DB_PASSWORD}` / `${DB_PASSWORD:?required}` interpolation. Also credentials that Compose interpolates into a command line or a URL.',
+      why:
+        'The value is not in the repository, which is good, but environment variables leak: `docker inspect` shows them to anyone with access to the Docker API, child processes inherit them, crash reporters and debug pages dump them, and they end up in logs. Compose secrets are mounted as files readable only inside the container.',
+      example: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it in .env}',
+      instead:
+        'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password\n    secrets:\n      - postgres_password\nsecrets:\n  postgres_password:\n    environment: POSTGRES_PASSWORD   # plain docker compose reads it from the host once',
+      cwe: ['CWE-526', 'CWE-214'],
+      fix: 'With `--target compose` the secret gets an `environment:` source, so nothing new has to be stored. Safe only where the image reads `<VAR>_FILE`.',
+    },
+    messages: {
+      passthrough: '{{name}} passes {{aKind}} from the host environment into the container',
+      interpolated: '{{name}} passes {{aKind}} into the container through an environment variable (${{{variables}}})',
+      command: 'the command line of service {{service}} receives {{aKind}} through interpolation (${{{variables}}}); it shows in `docker inspect` and the process list',
+      value: '{{name}} receives {{aKind}} through interpolation (${{{variables}}})',
+    },
+  },
+  check(context) {
+    for (const e of collectExposures(context.model)) {
+      const v = e.verdict;
+      if (v.class !== 'via-env' || e.context === 'build-args') continue;
+      const name = e.name ?? String(e.path[e.path.length - 1]);
+      const fromEnvironment = e.context === 'environment' || e.context === 'env-file';
+      const messageId =
+        e.context === 'command' ? 'command' : !fromEnvironment ? 'value' : e.entry && !e.entry.value ? 'passthrough' : 'interpolated';
+      context.report({
+        messageId,
+        data: { name, kind: v.kind, aKind: withArticle(v.kind), variables: v.variables.join('}, ${'), service: e.service ?? '' },
+        origin: v.origin,
+        path: e.path,
+        service: e.service,
+        fixable: fromEnvironment,
+        detail: { context: e.context, variables: v.variables.join(',') },
+      });
+    }
+  },
+};

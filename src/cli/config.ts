@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { describeIssues, renderConfig, validateProject } from '../config.js';
+import { loadProject } from '../preprocess/project.js';
+import { UsageError } from './util.js';
+
+interface ConfigFlags {
+  file?: string[];
+  envFile?: string[];
+  profile?: string[];
+  projectDirectory?: string;
+  format: string;
+  showSecrets?: boolean;
+}
+
+export function registerConfig(program: Command): void {
+  program
+    .command('config')
+    .description('print the effective project model, like docker compose config (secrets redacted)')
+    .option('-f, --file <file...>', 'compose files, in order')
+    .option('--env-file <file...>', 'env files for interpolation instead of the project .env')
+    .option('--profile <name...>', 'active profiles (default: COMPOSE_PROFILES)')
+    .option('--project-directory <dir>', 'project directory (default: the first file\'s directory)')
+    .option('--format <format>', 'yaml or json', 'yaml')
+    .option('--show-secrets', 'print secret values instead of redacting them')
+    .action((flags: ConfigFlags) => {
+      if (flags.format !== 'yaml' && flags.format !== 'json') throw new UsageError(`unknown format "${flags.format}" (use yaml or json)`);
+      const project = loadProject({
+        files: flags.file,
+        envFiles: flags.envFile,
+        profiles: flags.profile,
+        projectDirectory: flags.projectDirectory,
+        mode: 'config',
+      });
+      const issues = validateProject(project);
+      if (issues.length) {
+        process.stderr.write(describeIssues(issues) + '\n');
+        process.exitCode = 2;
+        return;
+      }
+      process.stdout.write(renderConfig(project, { format: flags.format, showSecrets: Boolean(flags.showSecrets) }));
+      process.exitCode = 0;
+    });
+}

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { lint, type LintResult } from '../lint.js';
+import { formatJson } from '../report/json.js';
+import { formatStylish } from '../report/stylish.js';
+import { useColor, UsageError } from './util.js';
+
+interface LintFlags {
+  format: string;
+  quiet?: boolean;
+  maxWarnings?: string;
+  color: boolean;
+  rule?: string[];
+  file?: string[];
+  envFile?: string[];
+  projectDirectory?: string;
+  profile?: string[];
+}
+
+export function registerLint(program: Command): void {
+  program
+    .command('lint', { isDefault: true })
+    .description('report secrets in compose files (files, directories, or - for standard input)')
+    .argument('[paths...]', 'compose files or directories', [])
+    .option('--format <format>', 'output format: stylish or json', 'stylish')
+    .option('--quiet', 'report errors only, not warnings')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('-f, --file <file...>', 'compose files of one project, in order (like docker compose -f)')
+    .option('--env-file <file...>', 'env files for interpolation instead of the project .env')
+    .option('--project-directory <dir>', 'project directory (default: the first file\'s directory)')
+    .option('--profile <name...>', 'accepted for symmetry with config; lint always checks every profile')
+    .option('--rule <id...>', 'run only these rules')
+    .option('--no-color', 'no colours in the output (also NO_COLOR=1)')
+    .action(async (paths: string[], flags: LintFlags) => {
+      process.exitCode = await runLint(paths, flags);
+    });
+}
+
+async function runLint(paths: string[], flags: LintFlags): Promise<number> {
+  if (flags.format !== 'stylish' && flags.format !== 'json') throw new UsageError(`unknown format "${flags.format}" (use stylish or json)`);
+  let maxWarnings = -1;
+  if (flags.maxWarnings !== undefined) {
+    maxWarnings = Number(flags.maxWarnings);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}"`);
+  }
+  if (flags.file?.length && paths.length) throw new UsageError('give either paths or -f files, not both');
+  const result: LintResult = await lint(paths, {
+    rules: flags.rule,
+    files: flags.file,
+    envFiles: flags.envFile,
+    projectDirectory: flags.projectDirectory,
+  });
+  if (flags.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
+  const out = flags.format === 'json' ? formatJson(result) : formatStylish(result, { color: useColor(flags.color) });
+  process.stdout.write(out);
+  if (result.errors.length) return 2;
+  if (!result.files.length) return 2;
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  if (errors) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) return 1;
+  return 0;
+}

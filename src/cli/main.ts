@@ -1,0 +1,40 @@
+import { Command, CommanderError } from 'commander';
+import { LoadError } from '../load/parse.js';
+import { registerConfig } from './config.js';
+import { registerLint } from './lint.js';
+import { UsageError } from './util.js';
+
+declare const PACKAGE_VERSION: string;
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command();
+  program
+    .name('compose-secrets')
+    .description('Find secrets in Docker Compose files and move them into Compose secrets.')
+    .version(typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerLint(program);
+  registerConfig(program);
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`compose-secrets: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof LoadError) {
+      const where = err.line ? `${err.file}:${err.line}:${err.column ?? 1}` : err.file;
+      process.stderr.write(`compose-secrets: ${where}: ${err.message}\n`);
+      return 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`compose-secrets: internal error: ${message.split('\n')[0]}\n`);
+    if (process.env.COMPOSE_SECRETS_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    return 2;
+  }
+}

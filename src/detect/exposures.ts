@@ -1,0 +1,182 @@
+import type { ComposeModel, KeyValueEntry, Path, ServiceModel } from '../model/model.js';
+import { subOrigin, type Origin } from '../model/origin.js';
+import { writtenText, type TNode, type TScalar } from '../model/tree.js';
+import { findCommandCredentials, findShellCredentials } from './command.js';
+import { findEmbeddedAssignments } from './embedded.js';
+import { judgeEntry, type EntryVerdict, type HardcodedVerdict } from './entry.js';
+import { classifyKey, kindLabel } from './keys.js';
+import { isPlaceholder } from './placeholder.js';
+import { findUrlCredentials, judgeSecretValue, scanValue } from './scan.js';
+
+/** Where in a service (or the file) an exposure sits; rules choose exposures by context. */
+export type ExposureContext = 'environment' | 'env-file' | 'build-args' | 'labels' | 'command' | 'value';
+
+/** One secret exposure found in the model, before any rule decides how to report it. */
+export interface Exposure {
+  verdict: EntryVerdict;
+  context: ExposureContext;
+  service?: string;
+  path: Path;
+  /** The variable, build arg, label, option or field name the secret is assigned to. */
+  name?: string;
+  /** For environment and build args: the entry, so fix planners can find key and value. */
+  entry?: KeyValueEntry;
+}
+
+const cache = new WeakMap<ComposeModel, Exposure[]>();
+
+/** Every exposure in the model, computed once per model and shared by all rules. */
+export function collectExposures(model: ComposeModel): Exposure[] {
+  let out = cache.get(model);
+  if (!out) {
+    out = [];
+    const covered = new Set<TNode>();
+    for (const service of model.services) collectFromService(service, out, covered);
+    collectFromTree(model.root, [], out, undefined, covered);
+    cache.set(model, out);
+  }
+  return out;
+}
+
+function collectFromService(service: ServiceModel, out: Exposure[], covered: Set<TNode>): void {
+  const lists: [KeyValueEntry[], ExposureContext][] = [
+    [service.environment, 'environment'],
+    [service.buildArgs, 'build-args'],
+    [service.labels, 'labels'],
+    [service.envFile, 'env-file'],
+  ];
+  for (const [entries, context] of lists) {
+    for (const entry of entries) {
+      if (entry.node) covered.add(entry.node);
+      for (const verdict of judgeEntry(entry)) {
+        // a bare label is an empty label, not a passthrough
+        if (context === 'labels' && verdict.class === 'via-env' && !entry.value) continue;
+        out.push({ verdict, context, service: service.name, path: entry.path, name: entry.key, entry });
+      }
+    }
+  }
+}
+
+/** Paths already covered by the per-service key/value analysis. */
+function coveredByService(path: Path): boolean {
+  if (path[0] !== 'services' || path.length < 3) return false;
+  const field = path[2];
+  return field === 'environment' || field === 'labels' || (field === 'build' && path[3] === 'args');
+}
+
+const COMMAND_FIELDS = new Set(['command', 'entrypoint']);
+
+function isCommandPath(path: Path): boolean {
+  if (path[0] !== 'services' || path.length < 3) return false;
+  if (path.length === 3 && COMMAND_FIELDS.has(path[2] as string)) return true;
+  return path.length === 4 && path[2] === 'healthcheck' && path[3] === 'test';
+}
+
+/**
+ * Walks everything the per-service analysis does not cover. `covered` holds the value nodes of
+ * service environments, build args and labels: an anchor defined in an `x-` field and used as a
+ * service's environment is reported there, as an environment variable, not twice.
+ */
+function collectFromTree(node: TNode, path: Path, out: Exposure[], key: string | undefined, covered: Set<TNode>): void {
+  if (coveredByService(path) || covered.has(node)) return;
+  const service = path[0] === 'services' && typeof path[1] === 'string' && path.length >= 2 ? path[1] : undefined;
+  if (isCommandPath(path)) {
+    collectFromCommand(node, path, out, service);
+    return;
+  }
+  switch (node.kind) {
+    case 'map':
+      for (const e of node.entries) collectFromTree(e.value, [...path, e.key], out, e.key, covered);
+      return;
+    case 'seq':
+      node.items.forEach((item, i) => collectFromTree(item, [...path, i], out, key, covered));
+      return;
+    case 'scalar':
+      collectFromScalar(node, path, out, service, key);
+  }
+}
+
+function collectFromScalar(node: TScalar, path: Path, out: Exposure[], service: string | undefined, key: string | undefined): void {
+  if (node.value === null || typeof node.value === 'boolean') return;
+  const text = writtenText(node);
+  if (!text) return;
+  const push = (verdict: EntryVerdict, name = key) => out.push({ verdict, context: 'value', service, path, name });
+  const keyVerdict = key !== undefined && !isComposeField(path) ? classifyKey(key) : undefined;
+  if (keyVerdict?.sensitive) {
+    if (/^\$\{?[A-Za-z_]/.test(text) && node.interpolation) {
+      push({ class: 'via-env', origin: node.origin, kind: kindLabel(keyVerdict.kind), variables: node.interpolation.vars.map((v) => v.name) });
+      return;
+    }
+    if (judgeSecretValue(text) === 'literal') {
+      push(hardcoded(node.origin, kindLabel(keyVerdict.kind), text));
+      return;
+    }
+  }
+  const matches = scanValue(text);
+  for (const m of matches) {
+    push(hardcoded(subOrigin(node.origin, m.start, m.end, node.sourceOffset), m.description, text.slice(m.start, m.end)));
+  }
+  for (const m of findUrlCredentials(text)) {
+    if (m.viaVariable && node.interpolation) {
+      push({ class: 'via-env', origin: node.origin, kind: 'URL password', variables: node.interpolation.vars.map((v) => v.name) });
+    }
+  }
+  for (const a of findEmbeddedAssignments(text)) {
+    if (a.viaVariable || matches.some((m) => m.start < a.end && a.start < m.end)) continue;
+    push(hardcoded(subOrigin(node.origin, a.start, a.end, node.sourceOffset), a.kind, text.slice(a.start, a.end)), a.name);
+  }
+}
+
+/** Keys that are part of the Compose format itself, whose names say nothing about secrecy. */
+function isComposeField(path: Path): boolean {
+  const last = path[path.length - 1];
+  if (typeof last !== 'string') return true;
+  if (last.startsWith('x-')) return false;
+  // inside x- extensions and driver/logging options every key is user data
+  if (path.some((p) => typeof p === 'string' && p.startsWith('x-'))) return false;
+  const parent = path[path.length - 2];
+  return !(parent === 'options' || parent === 'driver_opts' || parent === 'labels' || parent === 'annotations');
+}
+
+function collectFromCommand(node: TNode, path: Path, out: Exposure[], service: string | undefined): void {
+  const push = (verdict: EntryVerdict, name?: string) => out.push({ verdict, context: 'command', service, path, name });
+  const report = (scalar: TScalar, text: string, m: { start: number; end: number; via: string; description: string; viaVariable: boolean }) => {
+    const origin = subOrigin(scalar.origin, m.start, m.end, scalar.sourceOffset);
+    if (m.viaVariable) {
+      // `$$VAR` is the container's own variable, flagged where it is set; `${VAR}` is interpolated by Compose
+      if (scalar.interpolation && !/^\$\$/.test(text.slice(m.start, m.end))) {
+        push({ class: 'via-env', origin, kind: m.description, variables: scalar.interpolation.vars.map((v) => v.name) }, m.via);
+      }
+      return;
+    }
+    push(hardcoded(origin, m.description, text.slice(m.start, m.end)), m.via);
+  };
+  if (node.kind === 'scalar') {
+    const text = writtenText(node);
+    for (const m of findShellCredentials(text)) report(node, text, { ...m, start: m.absStart, end: m.absEnd });
+    return;
+  }
+  if (node.kind !== 'seq') return;
+  const items = node.items.filter((i): i is TScalar => i.kind === 'scalar');
+  const texts = items.map(writtenText);
+  // healthcheck ["CMD-SHELL", "script"] and ["sh", "-c", "script"] carry a shell script in one item
+  const shellAt = texts[0] === 'CMD-SHELL' ? 1 : -1;
+  const tokens: number[] = [];
+  texts.forEach((t, i) => {
+    const isScript = i === shellAt || (i >= 2 && texts[i - 1] === '-c' && /(^|\/)(ba|z|da|a)?sh$/.test(texts[i - 2]));
+    if (isScript) {
+      for (const m of findShellCredentials(t)) report(items[i], t, { ...m, start: m.absStart, end: m.absEnd });
+    } else if (!(i === 0 && (t === 'CMD' || t === 'NONE'))) {
+      tokens.push(i);
+    }
+  });
+  const args = tokens.map((i) => texts[i]);
+  for (const m of findCommandCredentials(args)) {
+    const i = tokens[m.arg];
+    report(items[i], texts[i], m);
+  }
+}
+
+function hardcoded(origin: Origin, kind: string, value: string): HardcodedVerdict {
+  return { class: 'hardcoded', origin, kind, placeholder: isPlaceholder(value), source: 'literal', value };
+}

@@ -1,0 +1,614 @@
+/**
+ * Judging a variable / build-arg / label / option name: does it hold a secret?
+ *
+ * The name is split into lower-case words (`_ . - __`, camelCase, and known compounds such as
+ * `APIKEY`, `REDISPASS`, `adminPasswd`). The rightmost secret noun (password, secret, token, a
+ * qualified key, …) decides, and the words after it say whether the name holds the secret itself
+ * (`DB_PASSWORD`, `SECRET_KEY_BASE`) or a setting about it (`TOKEN_TTL`, `PASSWORD_FILE`,
+ * `PASSWORD_MIN_LENGTH`). Words before it can turn it into a flag (`MYSQL_ALLOW_EMPTY_PASSWORD`)
+ * or a public value (`PUBLIC_KEY`, `NEXT_PUBLIC_*`).
+ *
+ * Every word list is data at the top of this file, meant to be reviewed as such.
+ */
+
+export type SecretKind =
+  | 'password'
+  | 'secret'
+  | 'token'
+  | 'api-key'
+  | 'access-key'
+  | 'private-key'
+  | 'client-secret'
+  | 'credentials'
+  | 'encryption-key'
+  | 'signing-key'
+  | 'salt'
+  | 'cookie-secret'
+  | 'connection-string'
+  | 'webhook'
+  | 'license-key';
+
+export interface KeyVerdict {
+  sensitive: boolean;
+  kind?: SecretKind;
+  /** why it is not sensitive, e.g. 'reference (*_FILE)' */
+  reason?: string;
+}
+
+const KIND_LABELS: Record<SecretKind, string> = {
+  password: 'password',
+  secret: 'secret',
+  token: 'token',
+  'api-key': 'API key',
+  'access-key': 'access key',
+  'private-key': 'private key',
+  'client-secret': 'client secret',
+  credentials: 'credential',
+  'encryption-key': 'encryption key',
+  'signing-key': 'signing key',
+  salt: 'salt',
+  'cookie-secret': 'cookie secret',
+  'connection-string': 'connection string',
+  webhook: 'webhook URL',
+  'license-key': 'license key',
+};
+
+/** The words messages use for a kind of secret. */
+export function kindLabel(kind: SecretKind | undefined): string {
+  return kind ? KIND_LABELS[kind] : 'secret';
+}
+
+// ───────────────────────────── word lists (data) ─────────────────────────────
+
+/**
+ * Nouns that name a secret wherever they stand, as long as the words after them are not a
+ * setting (`DB_PASSWORD`, `_APP_DB_PASS_VECTORSDB`, `SERVICE_PASSWORD_ADMIN`).
+ */
+const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = {
+  password: 'password',
+  passwords: 'password',
+  passwd: 'password',
+  passwds: 'password',
+  pass: 'password',
+  passw: 'password',
+  pword: 'password',
+  pwd: 'password',
+  pw: 'password',
+  psw: 'password',
+  passphrase: 'password',
+  passcode: 'password',
+  requirepass: 'password', // redis / dragonfly / keydb config name
+  masterauth: 'password', // redis replica password
+  secret: 'secret',
+  secrets: 'secret',
+  token: 'token',
+  tokens: 'token',
+  salt: 'salt',
+  pepper: 'salt',
+  credential: 'credentials',
+  credentials: 'credentials',
+  creds: 'credentials',
+  cred: 'credentials',
+  psk: 'secret', // pre-shared key (IPsec, WireGuard)
+};
+
+/**
+ * Nouns that name a secret only as the last meaningful word: `RABBITMQ_ERLANG_COOKIE` is one,
+ * `SESSION_COOKIE_NAME` is not; `NEO4J_AUTH` (user/password) is one, `AUTH_TYPE` is not.
+ * Booleans assigned to them (`BASIC_AUTH: "true"`) are filtered by the value judge.
+ */
+const WEAK_NOUNS: Readonly<Record<string, SecretKind>> = {
+  cookie: 'cookie-secret',
+  jwt: 'token',
+  bearer: 'token',
+  auth: 'credentials',
+  authorization: 'credentials',
+  basicauth: 'credentials',
+};
+
+/** `key`/`keys` is a secret noun when qualified; the qualifier picks the kind. */
+const KEY_QUALIFIER_KIND: Readonly<Record<string, SecretKind>> = {
+  api: 'api-key',
+  access: 'access-key',
+  secret: 'secret',
+  private: 'private-key',
+  priv: 'private-key',
+  signing: 'signing-key',
+  sign: 'signing-key',
+  sig: 'signing-key',
+  signature: 'signing-key',
+  hmac: 'signing-key',
+  jwt: 'signing-key',
+  encryption: 'encryption-key',
+  encrypt: 'encryption-key',
+  enc: 'encryption-key',
+  crypto: 'encryption-key',
+  crypt: 'encryption-key',
+  cipher: 'encryption-key',
+  aes: 'encryption-key',
+  openssl: 'encryption-key',
+  vault: 'encryption-key',
+  creds: 'encryption-key',
+  app: 'encryption-key', // Laravel APP_KEY
+  master: 'secret',
+  session: 'secret',
+  auth: 'secret',
+  license: 'license-key',
+  licence: 'license-key',
+  salt: 'salt',
+};
+
+/**
+ * Qualifiers that make `*_KEY` a non-secret: public halves of key pairs, keys the frontend
+ * ships to every browser, and keys in the data-structure sense.
+ */
+const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = {
+  public: 'public key',
+  pub: 'public key',
+  publishable: 'publishable key (public by design)',
+  site: 'site key (public by design)',
+  anon: 'anonymous key (public by design)',
+  prefix: 'key prefix',
+  cache: 'cache key',
+  partition: 'partition key',
+  sort: 'sort key',
+  shard: 'shard key',
+  sharding: 'shard key',
+  routing: 'routing key',
+  foreign: 'foreign key',
+  hot: 'hotkey',
+  shortcut: 'shortcut key',
+  keyboard: 'keyboard key',
+  modifier: 'modifier key',
+  lookup: 'lookup key',
+  index: 'index key',
+  idempotency: 'idempotency key',
+  dedup: 'deduplication key',
+  dedupe: 'deduplication key',
+  i18n: 'translation key',
+  translation: 'translation key',
+  locale: 'translation key',
+  object: 'object key',
+};
+
+/** Qualifiers of `token` / `pass` that make them public or a different thing. */
+const PUBLIC_QUALIFIERS = new Set(['public', 'publishable', 'pub']);
+
+/** Words after `secret`/`client`/`cookie` that refine the kind. */
+const SECRET_QUALIFIER_KIND: Readonly<Record<string, SecretKind>> = {
+  client: 'client-secret',
+  cookie: 'cookie-secret',
+  jwt: 'signing-key',
+  signing: 'signing-key',
+  hmac: 'signing-key',
+  encryption: 'encryption-key',
+};
+
+/**
+ * Words after the secret noun that keep the name a secret: encodings, versions, roles and
+ * environments (`SECRET_KEY_BASE`, `_APP_OPENSSL_KEY_V1`, `PRIVATE_KEY_HEX`, `API_KEY_READ_ONLY`).
+ */
+const NEUTRAL_TAIL = new Set([
+  'base', 'value', 'val', 'b64', 'base64', 'hex', 'raw', 'plain', 'plaintext', 'str', 'string', 'data',
+  'content', 'contents', 'text', 'literal', 'primary', 'secondary', 'old', 'new', 'current', 'prev',
+  'previous', 'next', 'legacy', 'fallback', 'default', 'override', 'overwrite', 'admin', 'root',
+  'dev', 'prod', 'production', 'staging', 'test', 'local', 'global', 'internal', 'external', 'main',
+  'backup', 'asymmetric', 'symmetric', 'read', 'write', 'only', 'readonly', 'readwrite', 'ro', 'rw',
+  'pem', 'der', 'jwk', 'jwks', 'json', 'list', 'set', 'pair', 'key', 'keys', 'secret', 'secrets',
+]);
+
+/**
+ * Words after the secret noun that make the name a setting or a reference, with the reason
+ * reported. The last meaningful word decides: `TOKEN_TTL`, `PASSWORD_FILE`, `API_KEY_HEADER`.
+ */
+const SETTING_TAIL: Readonly<Record<string, string>> = {
+  // references: the value points at the secret, it is not the secret
+  file: 'reference (*_FILE)', files: 'reference (*_FILE)', filename: 'reference (*_FILE)', filepath: 'reference (*_PATH)',
+  path: 'reference (*_PATH)', paths: 'reference (*_PATH)', dir: 'reference (*_DIR)', directory: 'reference (*_DIR)',
+  folder: 'reference (*_DIR)', location: 'reference (*_PATH)', mount: 'reference (mount)', volume: 'reference (mount)',
+  env: 'reference (names another variable)', var: 'reference (names another variable)', variable: 'reference (names another variable)',
+  ref: 'reference', reference: 'reference', source: 'reference (source setting)', stdin: 'reference (read from stdin)',
+  cmd: 'reference (command that prints the secret)', command: 'reference (command that prints the secret)',
+  script: 'reference (command that prints the secret)', helper: 'reference (command that prints the secret)',
+  exec: 'reference (command that prints the secret)', program: 'reference (command that prints the secret)',
+  store: 'setting (secret store)', stores: 'setting (secret store)', storage: 'setting (secret store)',
+  // identifiers
+  name: 'identifier (*_NAME)', names: 'identifier (*_NAME)', id: 'identifier (*_ID)', ids: 'identifier (*_ID)',
+  kid: 'identifier (key id)', arn: 'identifier (ARN)', uid: 'identifier (*_ID)', label: 'identifier (label)',
+  user: 'user name (*_USER)', users: 'user name (*_USER)', username: 'user name (*_USERNAME)', usernames: 'user name (*_USERNAME)',
+  login: 'user name (*_LOGIN)', email: 'user name (*_EMAIL)', owner: 'user name (owner)',
+  // time
+  ttl: 'setting (*_TTL)', expiry: 'setting (expiry)', expires: 'setting (expiry)', expire: 'setting (expiry)',
+  expired: 'setting (expiry)', expiration: 'setting (expiry)', exp: 'setting (expiry)', lifetime: 'setting (lifetime)',
+  timeout: 'setting (timeout)', age: 'setting (max age)', interval: 'setting (interval)', duration: 'setting (duration)',
+  period: 'setting (period)', seconds: 'setting (duration)', secs: 'setting (duration)', sec: 'setting (duration)',
+  minutes: 'setting (duration)', mins: 'setting (duration)', hours: 'setting (duration)', days: 'setting (duration)',
+  ms: 'setting (duration)', validity: 'setting (validity)', rotation: 'setting (rotation)', refresh: 'setting (refresh)',
+  // sizes and rules
+  length: 'setting (*_LENGTH)', len: 'setting (*_LENGTH)', min: 'setting (minimum)', max: 'setting (maximum)',
+  minimum: 'setting (minimum)', maximum: 'setting (maximum)', size: 'setting (size)', count: 'setting (count)',
+  limit: 'setting (limit)', limits: 'setting (limit)', bits: 'setting (size)', bytes: 'setting (size)',
+  chars: 'setting (length)', rounds: 'setting (hash rounds)', iterations: 'setting (hash rounds)', cost: 'setting (hash cost)',
+  complexity: 'setting (password policy)', strength: 'setting (password policy)', entropy: 'setting (password policy)',
+  lowercase: 'setting (password policy)', uppercase: 'setting (password policy)', numeric: 'setting (password policy)',
+  numbers: 'setting (password policy)', symbol: 'setting (password policy)', symbols: 'setting (password policy)',
+  special: 'setting (password policy)', requirements: 'setting (password policy)', rules: 'setting (password policy)',
+  regex: 'setting (pattern)', pattern: 'setting (pattern)', policy: 'setting (*_POLICY)', history: 'setting (password policy)',
+  attempts: 'setting (attempts)', retries: 'setting (attempts)', retry: 'setting (attempts)', lockout: 'setting (lockout)',
+  threshold: 'setting (threshold)', level: 'setting (level)', version: 'setting (version)',
+  // toggles
+  enabled: 'flag (*_ENABLED)', enable: 'flag (*_ENABLE)', disabled: 'flag (*_DISABLED)', disable: 'flag (*_DISABLE)',
+  required: 'flag (*_REQUIRED)', require: 'flag (*_REQUIRED)', allowed: 'flag (*_ALLOWED)', allow: 'flag (*_ALLOW)',
+  optional: 'flag (optional)', mode: 'setting (*_MODE)', flag: 'flag', active: 'flag', secure: 'flag (secure)',
+  insecure: 'flag (insecure)', samesite: 'setting (cookie attribute)', httponly: 'setting (cookie attribute)',
+  verify: 'flag (verify)', verification: 'flag (verify)', validation: 'flag (verify)', check: 'flag (check)',
+  skip: 'flag (skip)', auth: 'setting (authentication)', authentication: 'setting (authentication)',
+  // methods and formats
+  method: 'setting (*_METHOD)', methods: 'setting (*_METHOD)', algorithm: 'setting (*_ALGORITHM)', algorithms: 'setting (*_ALGORITHM)',
+  alg: 'setting (*_ALGORITHM)', algo: 'setting (*_ALGORITHM)', type: 'setting (*_TYPE)', types: 'setting (*_TYPE)',
+  kind: 'setting (*_TYPE)', scheme: 'setting (scheme)', format: 'setting (format)', encoding: 'setting (encoding)',
+  hash: 'hash, not the secret', hashed: 'hash, not the secret', hasher: 'setting (*_HASHER)', hashing: 'setting (hashing)',
+  hashes: 'hash, not the secret', digest: 'hash, not the secret', sha: 'hash, not the secret', sha1: 'hash, not the secret',
+  sha2: 'hash, not the secret', sha256: 'hash, not the secret', sha512: 'hash, not the secret', md5: 'hash, not the secret',
+  bcrypt: 'hash, not the secret', argon2: 'hash, not the secret', pbkdf2: 'hash, not the secret', cipher: 'setting (cipher)',
+  generator: 'setting (generator)', generate: 'flag (generate)', strategy: 'setting (strategy)',
+  provider: 'setting (provider)', providers: 'setting (provider)', backend: 'setting (backend)', driver: 'setting (driver)',
+  handler: 'setting (handler)', manager: 'setting (manager)', plugin: 'setting (plugin)',
+  // network and protocol
+  host: 'setting (*_HOST)', hostname: 'setting (*_HOST)', port: 'setting (*_PORT)', url: 'URL (credentials in URLs are a value question)',
+  uri: 'URL (credentials in URLs are a value question)', endpoint: 'URL (credentials in URLs are a value question)',
+  address: 'setting (address)', addr: 'setting (address)', server: 'setting (server)', domain: 'setting (domain)',
+  realm: 'setting (*_REALM)', header: 'setting (*_HEADER)', headers: 'setting (*_HEADER)', issuer: 'setting (issuer)',
+  iss: 'setting (issuer)', audience: 'setting (audience)', aud: 'setting (audience)', scope: 'setting (scope)',
+  scopes: 'setting (scope)', claim: 'setting (claim)', claims: 'setting (claim)', callback: 'setting (callback)',
+  redirect: 'setting (redirect)', param: 'setting (parameter name)', parameter: 'setting (parameter name)',
+  field: 'setting (field name)', attr: 'setting (attribute name)', attribute: 'setting (attribute name)', column: 'setting (column name)',
+  prefix: 'setting (prefix)', suffix: 'setting (suffix)', separator: 'setting (separator)', delimiter: 'setting (separator)',
+  filter: 'setting (filter)', filters: 'setting (filter)', query: 'setting (query)', template: 'setting (template)',
+  options: 'setting (options)', opts: 'setting (options)', flags: 'setting (options)', config: 'setting (config)',
+  // lifecycle
+  reset: 'setting (*_PASSWORD_RESET*)', recovery: 'setting (recovery)', forgot: 'setting (recovery)', change: 'setting (change)',
+  prompt: 'setting (prompt)', hint: 'setting (hint)', placeholder: 'setting (placeholder)', mask: 'setting (mask)',
+  through: 'setting (passthrough)', thru: 'setting (passthrough)', less: 'setting (*less)', usage: 'setting (usage)',
+  events: 'setting (events)', event: 'setting (events)', metrics: 'setting (metrics)', cache: 'setting (cache)',
+};
+
+/** Words before the secret noun that turn the name into a flag (`MYSQL_ALLOW_EMPTY_PASSWORD`, `JEAN_NO_TOKEN`). */
+const FLAG_WORDS = new Set([
+  'allow', 'random', 'empty', 'enable', 'enabled', 'disable', 'disabled', 'require', 'required', 'skip', 'no',
+  'use', 'is', 'has', 'show', 'hide', 'force', 'generate', 'auto', 'ignore', 'insecure', 'without', 'unsafe',
+  'cors', 'only', 'must', 'should', 'can', 'expose', 'mask', 'save', 'remember', 'prompt', 'ask',
+]);
+
+/** Before a weak noun (`VERIFY_JWT`, `SECURE_COOKIE`) these are flags too; before a strong one (`WHATSAPP_VERIFY_TOKEN`) they are not. */
+const WEAK_FLAG_WORDS = new Set([...FLAG_WORDS, 'verify', 'validate', 'check', 'secure', 'insecure', 'http', 'samesite', 'oidc', 'oauth', 'sso', 'ldap']);
+
+/** Prefixes of variables a frontend build embeds in the bundle served to every browser. */
+const FRONTEND_PUBLIC_PREFIXES: readonly string[][] = [
+  ['next', 'public'], ['nuxt', 'public'], ['expo', 'public'], ['react', 'app'], ['vue', 'app'], ['vite'],
+  ['gatsby'], ['ng', 'app'], ['public'], ['storybook'],
+];
+
+/** Under a frontend-public prefix these stay secrets (a leak, not a design): the rest is public by design. */
+const STILL_SECRET_UNDER_PUBLIC_PREFIX = new Set<SecretKind>([
+  'password', 'secret', 'private-key', 'client-secret', 'salt', 'credentials', 'encryption-key', 'signing-key', 'cookie-secret',
+]);
+
+/** After `*_FILE`, these make the name hold the file's content, not its path. */
+const CONTENT_WORDS = new Set(['content', 'contents', 'data', 'body', 'value', 'b64', 'base64']);
+
+/** Words the `_PASS` suffix split must not break: `BYPASS`, `COMPASS`, `PASSTHROUGH`… */
+const NOT_COMPOUNDS = new Set([
+  'bypass', 'compass', 'encompass', 'surpass', 'trespass', 'overpass', 'underpass', 'impass', 'rosenpass', 'keepass',
+  'multipass', 'passbolt', 'passive', 'passenger', 'passport', 'passkey', 'passkeys', 'passthrough', 'password',
+  'passwords', 'passwd', 'passphrase', 'passcode', 'pepper', 'basalt', 'cobalt', 'asphalt', 'monkey', 'turkey',
+  'hockey', 'jockey', 'whiskey', 'donkey', 'turnkey', 'hotkey', 'hotkeys', 'keystore', 'keyring', 'keychain', 'keycloak',
+  'keyspace', 'keydb', 'keyboard', 'keyword', 'keywords', 'keytab', 'keypair', 'keyvault', 'tokenizer',
+  'tokenize', 'secretary', 'detokenize', 'pwdb', 'onetimesecret', 'requirepass', 'masterauth', 'basicauth',
+]);
+
+/** Compounds written as one word, split explicitly. */
+const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
+  apikey: ['api', 'key'], apikeys: ['api', 'keys'], apisecret: ['api', 'secret'], apitoken: ['api', 'token'],
+  authkey: ['auth', 'key'], authtoken: ['auth', 'token'], authsecret: ['auth', 'secret'],
+  secretkey: ['secret', 'key'], accesskey: ['access', 'key'], privatekey: ['private', 'key'], privkey: ['private', 'key'],
+  pubkey: ['public', 'key'], publickey: ['public', 'key'], masterkey: ['master', 'key'], sessionkey: ['session', 'key'],
+  signingkey: ['signing', 'key'], encryptionkey: ['encryption', 'key'], cryptokey: ['crypto', 'key'], licensekey: ['license', 'key'],
+  appkey: ['app', 'key'], clientsecret: ['client', 'secret'], clientid: ['client', 'id'], keyid: ['key', 'id'],
+  keyfile: ['key', 'file'], keyfiles: ['key', 'files'], basicauth: ['basicauth'], authcode: ['auth', 'code'], webhookurl: ['webhook', 'url'],
+  accesstoken: ['access', 'token'], refreshtoken: ['refresh', 'token'], jwtsecret: ['jwt', 'secret'],
+};
+
+/** `auth code` / `access code` are passwords (SiYuan's ACCESS_AUTH_CODE). */
+const CODE_QUALIFIERS = new Set(['auth', 'access']);
+
+/** Whole names decided explicitly (exact match). */
+const EXACT_OVERRIDES: Readonly<Record<string, KeyVerdict>> = {
+  PWD: { sensitive: false, reason: 'working directory (shell PWD)' },
+  OLDPWD: { sensitive: false, reason: 'working directory (shell OLDPWD)' },
+};
+
+/** Names (normalised to UPPER_SNAKE) decided explicitly; matched exactly or as a `_`-suffix. */
+const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = {
+  // HashiCorp Vault dev server: the *_ID is the root token itself
+  DEV_ROOT_TOKEN_ID: { sensitive: true, kind: 'token' },
+  // Docker registry: the auth backend's name (htpasswd, token, silly)
+  REGISTRY_AUTH: { sensitive: false, reason: 'setting (auth backend name)' },
+  // Weaviate: the API keys themselves
+  AUTHENTICATION_APIKEY_ALLOWED_KEYS: { sensitive: true, kind: 'api-key' },
+};
+
+/** Coolify magic variables that hold generated URLs and domains, not secrets. */
+const NON_SECRET_PREFIXES: readonly [string, string][] = [
+  ['SERVICE_URL_', 'URL (Coolify SERVICE_URL_*)'],
+  ['SERVICE_FQDN_', 'domain (Coolify SERVICE_FQDN_*)'],
+];
+
+/** Words that make a `*_URL`/`*_URI`/`*_DSN`… name a connection string (a value question: `user:pass@`). */
+const CONNECTION_QUALIFIERS = new Set([
+  'database', 'db', 'datasource', 'redis', 'valkey', 'keydb', 'dragonfly', 'mongo', 'mongodb', 'postgres', 'postgresql',
+  'pg', 'psql', 'mysql', 'mariadb', 'amqp', 'rabbitmq', 'rabbit', 'broker', 'celery', 'queue', 'kafka', 'nats',
+  'memcached', 'elasticsearch', 'elastic', 'es', 'opensearch', 'clickhouse', 'sql', 'sqlalchemy', 'jdbc', 'neo4j',
+  'couchdb', 'couch', 'influx', 'influxdb', 'cassandra', 'mssql', 'sqlserver', 'oracle', 'ldap', 'smtp', 'mail',
+  'mailer', 'imap', 'ftp', 'sftp', 'backend', 'transport', 'cache', 'store', 'storage', 'mqtt', 'proxy', 'sentinel',
+  'connection', 'conn', 'pool', 'pooler', 'supabase', 'prisma', 'typeorm', 'sequelize', 'knex', 'doctrine',
+]);
+
+// ───────────────────────────── splitting ─────────────────────────────
+
+// singular only: a plural at the end of a one-word name is usually a product (SuperTokens, OneTimeSecrets)
+const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'pass', 'pwd', 'credentials'];
+const SECRET_PREFIXES = ['password', 'passwd', 'pass', 'secret', 'token'];
+
+function knownWord(w: string): boolean {
+  return (
+    w in STRONG_NOUNS || w in WEAK_NOUNS || w in SETTING_TAIL || NEUTRAL_TAIL.has(w) || FLAG_WORDS.has(w) ||
+    w in KEY_QUALIFIER_KIND || w === 'key' || w === 'keys' || /^\d+$/.test(w)
+  );
+}
+
+function isSettingWord(w: string): boolean {
+  return (
+    w in SETTING_TAIL ||
+    /^(min|max)(chars?|len|length|age|size|count|lifetime|digits|lower|upper|special|symbols?|numbers?|tries|attempts)$/.test(w) ||
+    /.(lifetime|timeout|length|expiry|enabled|disabled|required)$/.test(w)
+  );
+}
+
+/** Split one lower-case word that may be a compound (`redispass`, `apikey`, `passwordmaxchar`). */
+function splitCompound(w: string): string[] {
+  if (w.length < 4 || NOT_COMPOUNDS.has(w)) return [w];
+  const c = COMPOUNDS[w];
+  if (c) return [...c];
+  if (knownWord(w)) return [w];
+  // suffix: <anything><secret word> — adminpassword, redismasterpass, rpcpassword, jwtsecret
+  for (const s of SECRET_SUFFIXES) {
+    if (w.length > s.length + 1 && w.endsWith(s)) {
+      const head = w.slice(0, -s.length);
+      if (s === 'pass' && /(by|com|sur|tres|over|under|im|multi|kee|rosen)$/.test(head)) continue;
+      return [...splitCompound(head), s];
+    }
+  }
+  // <qualifier>key — secretkey, accesskey, encryptionkey
+  for (const k of ['keys', 'key']) {
+    if (w.endsWith(k)) {
+      const head = w.slice(0, -k.length);
+      if (head in KEY_QUALIFIER_KIND || head in NON_SECRET_KEY_QUALIFIERS) return [head, k];
+    }
+  }
+  // prefix: <secret word><setting> — passwordminchar, passstrength, passwordless
+  for (const p of SECRET_PREFIXES) {
+    if (w.length > p.length + 1 && w.startsWith(p)) {
+      const rest = w.slice(p.length);
+      if (isSettingWord(rest) || NEUTRAL_TAIL.has(rest)) return [p, rest];
+    }
+  }
+  return [w];
+}
+
+/** Lower-case words of a name: `_ . - __ :` separators, camelCase, known compounds; `pass`+`word` rejoined. */
+export function splitWords(name: string): string[] {
+  const parts = name
+    .replace(/([a-z])(?=[A-Z])/g, '$1 ')
+    .replace(/([0-9A-Z])(?=[A-Z][a-z])/g, '$1 ')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((p) => p.toLowerCase());
+  const joined: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    const next = parts[i + 1];
+    if (p === 'pass' && (next === 'word' || next === 'phrase' || next === 'wd' || next === 'words')) {
+      joined.push(p + next);
+      i++;
+    } else {
+      joined.push(p);
+    }
+  }
+  return joined.flatMap(splitCompound);
+}
+
+// ───────────────────────────── classification ─────────────────────────────
+
+interface Noun {
+  index: number;
+  kind: SecretKind;
+  strong: boolean;
+  /** 'public' when a qualifier says the value is public */
+  publicReason?: string;
+  /** a key qualified by a word that makes it a non-secret */
+  nonSecretReason?: string;
+  /** bare noun too vague on its own (`KEY`) */
+  vague?: boolean;
+}
+
+function nounAt(words: string[], i: number): Noun | undefined {
+  const w = words[i];
+  const prev = words[i - 1];
+  if (w === 'auth' && prev === undefined) return { index: i, kind: 'credentials', strong: false, vague: true };
+  if (w === 'key' || w === 'keys') {
+    if (prev === undefined) return { index: i, kind: 'secret', strong: true, vague: true };
+    if (prev in NON_SECRET_KEY_QUALIFIERS) return { index: i, kind: 'secret', strong: true, nonSecretReason: NON_SECRET_KEY_QUALIFIERS[prev] };
+    return { index: i, kind: KEY_QUALIFIER_KIND[prev] ?? 'secret', strong: true };
+  }
+  if (w === 'code' && prev !== undefined && CODE_QUALIFIERS.has(prev)) return { index: i, kind: 'password', strong: true };
+  const strong = STRONG_NOUNS[w];
+  if (strong) {
+    let kind = strong;
+    if ((w === 'secret' || w === 'secrets') && prev !== undefined && SECRET_QUALIFIER_KIND[prev]) kind = SECRET_QUALIFIER_KIND[prev];
+    if (w === 'token' && prev !== undefined && PUBLIC_QUALIFIERS.has(prev)) {
+      return { index: i, kind, strong: true, publicReason: 'public token' };
+    }
+    return { index: i, kind, strong: true };
+  }
+  const weak = WEAK_NOUNS[w];
+  if (weak) {
+    return { index: i, kind: weak, strong: false };
+  }
+  return undefined;
+}
+
+function normalisedName(name: string): string {
+  return name.replace(/[^A-Za-z0-9]+/g, '_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().replace(/^_+|_+$/g, '');
+}
+
+function override(name: string): KeyVerdict | undefined {
+  const exact = EXACT_OVERRIDES[name];
+  if (exact) return exact;
+  const n = normalisedName(name);
+  for (const [k, v] of Object.entries(NAME_OVERRIDES)) {
+    if (n === k || n.endsWith('_' + k)) return v;
+  }
+  for (const [p, reason] of NON_SECRET_PREFIXES) if (n.startsWith(p)) return { sensitive: false, reason };
+  return undefined;
+}
+
+function hasFrontendPublicPrefix(words: string[]): boolean {
+  return FRONTEND_PUBLIC_PREFIXES.some((p) => p.length < words.length && p.every((w, i) => words[i] === w));
+}
+
+/** Names longer than this are not names (a value mistaken for a key): not sensitive. */
+const MAX_NAME_LENGTH = 256;
+const cache = new Map<string, KeyVerdict>();
+
+/** Judge a variable / build-arg / label / option name. */
+export function classifyKey(name: string): KeyVerdict {
+  if (name.length > MAX_NAME_LENGTH) return { sensitive: false, reason: 'too long to be a name' };
+  let v = cache.get(name);
+  if (!v) {
+    v = classifyUncached(name);
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(name, v);
+  }
+  return { ...v };
+}
+
+/**
+ * Dotted names are paths (`spring.datasource.password`, `traefik.http.routers.<name>.rule`):
+ * the last segment decides, with the one before it when the last is a bare `key`/`auth`.
+ */
+function decidingPart(name: string): string {
+  if (!name.includes('.')) return name;
+  const segments = name.split('.').filter(Boolean);
+  const last = segments[segments.length - 1] ?? '';
+  const lastWords = splitWords(last);
+  if (segments.length >= 2 && lastWords.length === 1 && /^(key|keys|auth|id|file|path|name|url)$/.test(lastWords[0])) {
+    return segments.slice(-2).join('.');
+  }
+  return last;
+}
+
+function classifyUncached(name: string): KeyVerdict {
+  const o = override(name);
+  if (o) return { ...o };
+  const words = splitWords(decidingPart(name));
+  if (!words.length) return { sensitive: false };
+
+  // rightmost noun; a weak noun counts only when nothing but neutral words follow it
+  let noun: Noun | undefined;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const n = nounAt(words, i);
+    if (!n) continue;
+    if (!n.strong && !words.slice(i + 1).every((t) => NEUTRAL_TAIL.has(t) || /^v?\d+$/.test(t))) continue;
+    noun = n;
+    break;
+  }
+
+  const connection = isConnectionWords(words);
+  const webhook = isWebhookWords(words);
+
+  if (noun) {
+    const tail = words.slice(noun.index + 1);
+    // `MONGO_KEYFILE_CONTENT`: the content of the file is the secret itself
+    const contentAfterFile = tail.findIndex((w, i) => (w === 'file' || w === 'files') && CONTENT_WORDS.has(tail[i + 1] ?? ''));
+    const settingWord = contentAfterFile >= 0 ? undefined : tail.find(isSettingWord);
+    if (settingWord !== undefined) {
+      if (connection) return { sensitive: false, kind: 'connection-string', reason: 'connection string: the value decides (user:pass@)' };
+      if (webhook) return { sensitive: false, kind: 'webhook', reason: 'webhook URL: the value decides' };
+      return { sensitive: false, reason: SETTING_TAIL[settingWord] ?? 'setting' };
+    }
+    const before = words.slice(0, noun.index);
+    const flags = noun.strong ? FLAG_WORDS : WEAK_FLAG_WORDS;
+    const flag = before.find((w) => flags.has(w));
+    if (flag !== undefined) return { sensitive: false, reason: `flag (${flag.toUpperCase()}_*)` };
+    if (noun.vague) return { sensitive: false, reason: `too vague: ${words[noun.index].toUpperCase()} alone` };
+    if (noun.nonSecretReason) return { sensitive: false, reason: noun.nonSecretReason };
+    if (noun.publicReason) return { sensitive: false, reason: noun.publicReason };
+    if (hasFrontendPublicPrefix(words) && !STILL_SECRET_UNDER_PUBLIC_PREFIX.has(noun.kind)) {
+      return { sensitive: false, reason: 'public by design (frontend build variable)' };
+    }
+    return { sensitive: true, kind: refineKind(words, noun) };
+  }
+  if (connection) return { sensitive: false, kind: 'connection-string', reason: 'connection string: the value decides (user:pass@)' };
+  if (webhook) return { sensitive: false, kind: 'webhook', reason: 'webhook URL: the value decides' };
+  const last = words[words.length - 1];
+  if (last in SETTING_TAIL) return { sensitive: false, reason: SETTING_TAIL[last] };
+  return { sensitive: false };
+}
+
+function refineKind(words: string[], noun: Noun): SecretKind {
+  const w = words[noun.index];
+  const prev = words[noun.index - 1];
+  const prev2 = words[noun.index - 2];
+  if ((w === 'key' || w === 'keys') && prev === 'access' && prev2 === 'secret') return 'access-key';
+  if ((w === 'key' || w === 'keys') && prev === 'secret' && prev2 === 'client') return 'client-secret';
+  if ((w === 'key' || w === 'keys') && prev === 'salt') return 'salt';
+  if (w === 'cookie' || ((w === 'secret' || w === 'key') && words.includes('cookie'))) return 'cookie-secret';
+  if (w === 'license' || words.includes('license') || words.includes('licence')) {
+    if (w === 'key' || w === 'keys') return 'license-key';
+  }
+  return noun.kind;
+}
+
+function isConnectionWords(words: string[]): boolean {
+  if (words.includes('dsn') || words.includes('dsns')) return true;
+  const last = words[words.length - 1];
+  const prev = words[words.length - 2];
+  if ((last === 'string' || last === 'str' || last === 'connstring' || last === 'connstr') && (prev === 'connection' || prev === 'conn')) return true;
+  if (last === 'connstring' || last === 'connectionstring') return true;
+  if (last === 'url' || last === 'uri' || last === 'urls' || last === 'uris') {
+    return words.slice(0, -1).some((w) => CONNECTION_QUALIFIERS.has(w));
+  }
+  if (last === 'connection' || last === 'conn') return words.length > 1 && words.slice(0, -1).some((w) => CONNECTION_QUALIFIERS.has(w) && w !== 'connection' && w !== 'conn');
+  return false;
+}
+
+function isWebhookWords(words: string[]): boolean {
+  const i = words.findIndex((w) => w === 'webhook' || w === 'webhooks' || w === 'hook' || w === 'webhookurl');
+  if (i < 0) return false;
+  const tail = words.slice(i + 1);
+  return tail.every((w) => w === 'url' || w === 'uri' || w === 'urls' || w === 'endpoint' || w === 'address' || /^\d+$/.test(w));
+}
+
+/**
+ * A DSN / connection string / database-URL-like name: not a secret by name, but the caller
+ * should check the value for `user:pass@`.
+ */
+export function isConnectionKey(name: string): boolean {
+  return isConnectionWords(splitWords(name));
+}
+
+/** A webhook URL name (`SLACK_WEBHOOK_URL`): the URL itself may be the secret; the value decides. */
+export function isWebhookKey(name: string): boolean {
+  return isWebhookWords(splitWords(name));
+}

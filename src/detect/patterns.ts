@@ -1,0 +1,456 @@
+/**
+ * The credential value formats, as one reviewable table.
+ *
+ * Rules for every entry:
+ * - anchored by a distinctive literal prefix (or, for the few prefix-less formats, by an exact
+ *   shape between non-word boundaries);
+ * - linear time: every quantifier is bounded or runs over a class that the next token cannot
+ *   start with, and no quantified group contains another unbounded quantifier, so a failed
+ *   attempt costs at most the length of one candidate;
+ * - the `g` and `d` flags (scanners use `matchAll`, which clones the regex, so the table stays
+ *   immutable; `d` gives the capture group's offsets).
+ *
+ * Order matters: when two formats match overlapping text the earlier entry wins, so specific
+ * vendor formats come first and the generic, context-based ones last.
+ */
+
+export interface ValuePattern {
+  /** stable id: 'aws-access-key-id', 'github-pat', … */
+  id: string;
+  /** 'AWS access key id' — used in messages */
+  description: string;
+  /** linear-time, anchored by distinctive prefixes; no nested quantifiers */
+  regex: RegExp;
+  /** capture group holding the secret part, when not the whole match */
+  group?: number;
+}
+
+// boundaries: a token must not be glued to more token characters on either side
+const B = '(?<![A-Za-z0-9_])'; // start: not preceded by a word character
+const E = '(?![A-Za-z0-9_])'; // end: not followed by a word character
+const E64 = '(?![A-Za-z0-9_-])'; // end for base64url bodies
+const B64 = '(?<![A-Za-z0-9_-])';
+
+/** `g` for matchAll, `d` so a capture group's offsets are exact. */
+function re(source: string, flags = ''): RegExp {
+  return new RegExp(source, 'gd' + flags);
+}
+
+export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
+  // ── private keys ──
+  {
+    id: 'private-key',
+    description: 'private key',
+    // header, then base64 body lines (and Proc-Type/DEK-Info headers; single dashes only), then the footer if present
+    regex: re(
+      '-----BEGIN (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY(?: BLOCK)?-----' +
+        '(?:[A-Za-z0-9+/=\\s\\\\:,.()]|-(?!----)){0,20000}' +
+        '(?:-----END (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY(?: BLOCK)?-----)?',
+    ),
+  },
+  {
+    id: 'age-secret-key',
+    description: 'age secret key',
+    regex: re(`${B}AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}${E}`),
+  },
+  // ── cloud providers ──
+  {
+    id: 'aws-access-key-id',
+    description: 'AWS access key id',
+    regex: re(`(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}(?![A-Za-z0-9])`),
+  },
+  {
+    id: 'aws-secret-access-key',
+    description: 'AWS secret access key',
+    // 40 base64 characters are too common alone: only after an aws_secret_access_key label
+    regex: re(`(?:aws_?)?secret_?access_?key["']?[ \\t]{0,5}[:=][ \\t]{0,5}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`, 'i'),
+    group: 1,
+  },
+  {
+    id: 'google-api-key',
+    description: 'Google API key',
+    regex: re(`${B64}AIza[0-9A-Za-z_-]{35}${E64}`),
+  },
+  {
+    id: 'google-oauth-client-secret',
+    description: 'Google OAuth client secret',
+    regex: re(`${B64}GOCSPX-[A-Za-z0-9_-]{28}${E64}`),
+  },
+  {
+    id: 'azure-storage-account-key',
+    description: 'Azure storage account key',
+    regex: re(`AccountKey=([A-Za-z0-9+/]{86}==)`, 'i'),
+    group: 1,
+  },
+  {
+    id: 'azure-shared-access-key',
+    description: 'Azure shared access key',
+    regex: re(`SharedAccessKey=([A-Za-z0-9+/]{40,88}={0,2})`, 'i'),
+    group: 1,
+  },
+  {
+    id: 'azure-sas-signature',
+    description: 'Azure SAS token signature',
+    regex: re(`[?&]sig=([A-Za-z0-9%+/=]{30,200})`),
+    group: 1,
+  },
+  {
+    id: 'digitalocean-token',
+    description: 'DigitalOcean token',
+    regex: re(`${B}do[opr]_v1_[a-f0-9]{64}${E}`),
+  },
+  {
+    id: 'heroku-api-key',
+    description: 'Heroku API key',
+    regex: re(`${B64}HRKU-[A-Za-z0-9_-]{40,80}${E64}`),
+  },
+  {
+    id: 'databricks-token',
+    description: 'Databricks token',
+    regex: re(`${B}dapi[a-f0-9]{32}(?:-[0-9])?${E}`),
+  },
+  // ── source hosting and package registries ──
+  {
+    id: 'github-pat',
+    description: 'GitHub personal access token',
+    regex: re(`${B}ghp_[A-Za-z0-9]{36,251}${E}`),
+  },
+  {
+    id: 'github-fine-grained-pat',
+    description: 'GitHub fine-grained personal access token',
+    regex: re(`${B}github_pat_[A-Za-z0-9_]{82,251}${E}`),
+  },
+  {
+    id: 'github-oauth-token',
+    description: 'GitHub OAuth token',
+    regex: re(`${B}gho_[A-Za-z0-9]{36,251}${E}`),
+  },
+  {
+    id: 'github-app-token',
+    description: 'GitHub app token',
+    regex: re(`${B}gh[us]_[A-Za-z0-9]{36,251}${E}`),
+  },
+  {
+    id: 'github-refresh-token',
+    description: 'GitHub refresh token',
+    regex: re(`${B}ghr_[A-Za-z0-9]{36,251}${E}`),
+  },
+  {
+    id: 'gitlab-pat',
+    description: 'GitLab personal access token',
+    regex: re(`${B64}glpat-[A-Za-z0-9_-]{20,300}(?:\\.[A-Za-z0-9_-]{1,50}){0,3}${E64}`),
+  },
+  {
+    id: 'gitlab-token',
+    description: 'GitLab token',
+    regex: re(`${B64}(?:gldt|glrt|glptt|glft|glsoat|glimt|glcbt|glagent|gloas|glffct|glwt)-[A-Za-z0-9_-]{20,300}${E64}`),
+  },
+  {
+    id: 'gitlab-runner-registration-token',
+    description: 'GitLab runner registration token',
+    regex: re(`${B64}GR1348941[A-Za-z0-9_-]{20,60}${E64}`),
+  },
+  {
+    id: 'npm-token',
+    description: 'npm access token',
+    regex: re(`${B}npm_[A-Za-z0-9]{36}${E}`),
+  },
+  {
+    id: 'pypi-token',
+    description: 'PyPI API token',
+    regex: re(`${B64}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}${E64}`),
+  },
+  {
+    id: 'docker-hub-token',
+    description: 'Docker Hub access token',
+    regex: re(`${B64}dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,100}${E64}`),
+  },
+  {
+    id: 'atlassian-api-token',
+    description: 'Atlassian API token',
+    regex: re(`${B64}ATATT3[A-Za-z0-9_=-]{100,300}${E64}`),
+  },
+  {
+    id: 'buildkite-token',
+    description: 'Buildkite API token',
+    regex: re(`${B}bkua_[a-f0-9]{40}${E}`),
+  },
+  {
+    id: 'pulumi-token',
+    description: 'Pulumi access token',
+    regex: re(`${B}pul-[a-f0-9]{40}${E}`),
+  },
+  {
+    id: 'postman-api-key',
+    description: 'Postman API key',
+    regex: re(`${B}PMAK-[a-f0-9]{24}-[a-f0-9]{34}${E}`),
+  },
+  {
+    id: 'linear-api-key',
+    description: 'Linear API key',
+    regex: re(`${B}lin_api_[A-Za-z0-9]{40}${E}`),
+  },
+  // ── secret managers and infrastructure ──
+  {
+    id: 'vault-token',
+    description: 'HashiCorp Vault token',
+    regex: re(`${B64}hv[sbr]\\.[A-Za-z0-9_-]{24,300}${E64}`),
+  },
+  {
+    id: 'doppler-token',
+    description: 'Doppler token',
+    regex: re(`${B}dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}${E}`),
+  },
+  {
+    id: 'tailscale-key',
+    description: 'Tailscale key',
+    regex: re(`${B}tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,60}${E}`),
+  },
+  {
+    id: 'grafana-cloud-token',
+    description: 'Grafana Cloud token',
+    regex: re(`${B}glc_[A-Za-z0-9+/]{32,400}={0,2}`),
+  },
+  {
+    id: 'grafana-service-account-token',
+    description: 'Grafana service account token',
+    regex: re(`${B}glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}${E}`),
+  },
+  {
+    id: 'new-relic-api-key',
+    description: 'New Relic API key',
+    regex: re(`${B}NRAK-[A-Z0-9]{27}${E}`),
+  },
+  {
+    id: 'sentry-token',
+    description: 'Sentry auth token',
+    regex: re(`${B64}sntry[us]_[A-Za-z0-9+/=_-]{40,400}`),
+  },
+  {
+    id: 'supabase-token',
+    description: 'Supabase secret key',
+    regex: re(`${B64}(?:sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{20,100})${E64}`),
+  },
+  // ── messaging ──
+  {
+    id: 'slack-bot-token',
+    description: 'Slack bot token',
+    regex: re(`${B}xoxb-[0-9]{6,15}-(?:[0-9]{6,15}-)?[A-Za-z0-9]{20,40}${E}`),
+  },
+  {
+    id: 'slack-user-token',
+    description: 'Slack user token',
+    regex: re(`${B}xox[pe]-(?:[0-9]{6,15}-){2,3}[A-Za-z0-9]{20,40}${E}`),
+  },
+  {
+    id: 'slack-app-token',
+    description: 'Slack app token',
+    regex: re(`${B}xapp-[0-9]-[A-Z0-9]{8,15}-[0-9]{8,15}-[A-Za-z0-9]{32,80}${E}`),
+  },
+  {
+    id: 'slack-config-token',
+    description: 'Slack configuration token',
+    regex: re(`${B}xoxe(?:\\.xox[bp])?-[0-9]-[A-Za-z0-9]{100,250}${E}`),
+  },
+  {
+    id: 'slack-legacy-token',
+    description: 'Slack token',
+    regex: re(`${B}xox[aors]-[0-9]{6,15}(?:-[0-9A-Za-z]{4,80}){1,4}${E}`),
+  },
+  {
+    id: 'slack-webhook',
+    description: 'Slack webhook URL',
+    regex: re(
+      `(?:https?://)?hooks\\.slack\\.com/(?:services/T[A-Z0-9]{6,15}/B[A-Z0-9]{6,15}/[A-Za-z0-9]{20,40}|(?:workflows|triggers)/T[A-Z0-9]{6,15}/[A-Z0-9]{6,15}/[0-9]{6,25}/[A-Za-z0-9]{20,40})`,
+    ),
+  },
+  {
+    id: 'discord-webhook',
+    description: 'Discord webhook URL',
+    regex: re(`(?:https?://)?(?:(?:canary|ptb)\\.)?discord(?:app)?\\.com/api(?:/v[0-9]{1,2})?/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,80}`),
+  },
+  {
+    id: 'teams-webhook',
+    description: 'Microsoft Teams webhook URL',
+    regex: re(`https://[A-Za-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2/[A-Za-z0-9@/_-]{40,400}`),
+  },
+  {
+    id: 'google-chat-webhook',
+    description: 'Google Chat webhook URL',
+    regex: re(`https://chat\\.googleapis\\.com/v1/spaces/[A-Za-z0-9_-]{5,40}/messages\\?key=[A-Za-z0-9_-]{30,50}&token=[A-Za-z0-9_%=-]{20,120}`),
+  },
+  {
+    id: 'zapier-webhook',
+    description: 'Zapier webhook URL',
+    regex: re(`https://hooks\\.zapier\\.com/hooks/catch/[0-9]{3,12}/[A-Za-z0-9]{4,12}`),
+  },
+  {
+    id: 'telegram-bot-token',
+    description: 'Telegram bot token',
+    regex: re(`(?<![0-9])[0-9]{8,10}:AA[0-9A-Za-z_-]{33}${E64}`),
+  },
+  {
+    id: 'discord-bot-token',
+    description: 'Discord bot token',
+    regex: re(`${B64}[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}${E64}`),
+  },
+  {
+    id: 'twilio-api-key',
+    description: 'Twilio API key SID',
+    regex: re(`${B}SK[0-9a-fA-F]{32}${E}`),
+  },
+  {
+    id: 'twilio-account-sid',
+    description: 'Twilio account SID',
+    regex: re(`${B}AC[0-9a-f]{32}${E}`),
+  },
+  // ── email ──
+  {
+    id: 'sendgrid-api-key',
+    description: 'SendGrid API key',
+    regex: re(`${B64}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${E64}`),
+  },
+  {
+    id: 'mailgun-api-key',
+    description: 'Mailgun API key',
+    regex: re(`${B}key-[0-9a-f]{32}${E}|(?<![0-9a-f-])[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}(?![0-9a-f-])`),
+  },
+  {
+    id: 'mailchimp-api-key',
+    description: 'Mailchimp API key',
+    regex: re(`(?<![0-9a-f-])[0-9a-f]{32}-us[0-9]{1,2}${E}`),
+  },
+  {
+    id: 'brevo-api-key',
+    description: 'Brevo API key',
+    regex: re(`${B}x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}${E}`),
+  },
+  {
+    id: 'resend-api-key',
+    description: 'Resend API key',
+    regex: re(`${B}re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}${E}`),
+  },
+  // ── payments and commerce ──
+  {
+    id: 'stripe-secret-key',
+    description: 'Stripe secret key',
+    regex: re(`${B}(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,247}${E}`),
+  },
+  {
+    id: 'stripe-webhook-secret',
+    description: 'Stripe webhook signing secret',
+    regex: re(`${B}whsec_[A-Za-z0-9+/=]{24,100}`),
+  },
+  {
+    id: 'shopify-token',
+    description: 'Shopify access token',
+    regex: re(`${B}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${E}`),
+  },
+  {
+    id: 'square-token',
+    description: 'Square access token',
+    regex: re(`${B64}(?:EAAA[A-Za-z0-9_-]{60}|sq0csp-[0-9A-Za-z_-]{43})${E64}`),
+  },
+  // ── AI and data APIs ──
+  {
+    id: 'anthropic-api-key',
+    description: 'Anthropic API key',
+    regex: re(`${B64}sk-ant-(?:api|admin|oat|sid)[0-9]{2}-[A-Za-z0-9_-]{20,300}${E64}`),
+  },
+  {
+    id: 'openai-api-key',
+    description: 'OpenAI API key',
+    regex: re(`${B64}sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,300}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})${E64}`),
+  },
+  {
+    id: 'langfuse-secret-key',
+    description: 'Langfuse secret key',
+    regex: re(`${B}sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}${E}`),
+  },
+  {
+    id: 'huggingface-token',
+    description: 'Hugging Face token',
+    regex: re(`${B}hf_[A-Za-z0-9]{34,40}${E}`),
+  },
+  {
+    id: 'groq-api-key',
+    description: 'Groq API key',
+    regex: re(`${B}gsk_[A-Za-z0-9]{52}${E}`),
+  },
+  {
+    id: 'replicate-token',
+    description: 'Replicate API token',
+    regex: re(`${B}r8_[A-Za-z0-9]{37}${E}`),
+  },
+  {
+    id: 'perplexity-api-key',
+    description: 'Perplexity API key',
+    regex: re(`${B}pplx-[A-Za-z0-9]{48}${E}`),
+  },
+  {
+    id: 'xai-api-key',
+    description: 'xAI API key',
+    regex: re(`${B}xai-[A-Za-z0-9]{80}${E}`),
+  },
+  {
+    id: 'langsmith-api-key',
+    description: 'LangSmith API key',
+    regex: re(`${B}lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}${E}`),
+  },
+  {
+    id: 'pinecone-api-key',
+    description: 'Pinecone API key',
+    regex: re(`${B}pcsk_[A-Za-z0-9]{4,10}_[A-Za-z0-9]{40,80}${E}`),
+  },
+  {
+    id: 'notion-token',
+    description: 'Notion integration token',
+    regex: re(`${B}(?:ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})${E}`),
+  },
+  {
+    id: 'mapbox-secret-token',
+    description: 'Mapbox secret token',
+    regex: re(`${B64}sk\\.eyJ[A-Za-z0-9_-]{10,300}\\.[A-Za-z0-9_-]{20,100}${E64}`),
+  },
+  // ── generic shapes (after the vendors, so a vendor description wins) ──
+  {
+    id: 'jwt',
+    description: 'JSON Web Token',
+    regex: re(`${B64}eyJ[A-Za-z0-9_-]{8,2000}\\.eyJ[A-Za-z0-9_-]{8,20000}\\.[A-Za-z0-9_-]{16,2000}${E64}`),
+  },
+  {
+    id: 'sk-api-key',
+    description: 'API key (sk-…)',
+    // OpenAI-compatible providers (DeepSeek, Moonshot, LiteLLM, …) share the sk- + 32+ alphanumerics shape
+    regex: re(`${B}sk-[A-Za-z0-9]{32,100}${E64}`),
+  },
+  {
+    id: 'authorization-header',
+    description: 'credential in an Authorization header',
+    regex: re(`${B64}(?:Proxy-)?Authorization[ \\t]{0,5}[:=][ \\t]{0,5}(?:Bearer|Basic|Token|Bot|Digest)[ \\t]{1,5}([A-Za-z0-9._~+/=-]{8,4096})`, 'i'),
+    group: 1,
+  },
+  {
+    id: 'connection-string-password',
+    description: 'password in a connection string',
+    // libpq `host=db password=x`, ADO.NET / ODBC `Server=…;Password=x;`, JDBC `?password=x`
+    regex: re(
+      `(?<=^|[\\s;?&,{(])(?:password|passwd|pwd)[ \\t]{0,5}=[ \\t]{0,5}('[^'\\n]{1,200}'|"[^"\\n]{1,200}"|(?:\\$\\{[^{}\\s]{1,100}\\}|[^\\s;'"&,(){}]){1,200})`,
+      'i',
+    ),
+    group: 1,
+  },
+  {
+    id: 'sql-password',
+    description: 'password in an SQL statement',
+    // CREATE USER … IDENTIFIED BY 'x' / WITH PASSWORD 'x' / ALTER USER … PASSWORD 'x'
+    regex: re(`${B}(?:IDENTIFIED(?:[ \t]+WITH[ \t]+[A-Za-z0-9_]{1,40})?[ \t]+BY|PASSWORD)[ \t]*(?:=[ \t]*)?'([^'\n]{1,200})'`, 'i'),
+    group: 1,
+  },
+  {
+    id: 'url-query-token',
+    description: 'token in a URL query',
+    regex: re(`[?&](?:access_token|api_key|apikey|api-key|auth_token|client_secret|private_token|token|secret)=([^&\\s#'"]{8,300})`, 'i'),
+    group: 1,
+  },
+]);

@@ -1,0 +1,70 @@
+/**
+ * Values that look like placeholders or well-known defaults. They are still reported (a
+ * container runs with them), but the message says they look like placeholders.
+ */
+
+import { VALUE_PATTERNS } from './patterns.js';
+
+/** The whole value is one recognised credential format. */
+function isWholeToken(v: string): boolean {
+  return VALUE_PATTERNS.some((p) => {
+    for (const m of v.matchAll(p.regex)) if (m.index === 0 && m[0].length === v.length) return true;
+    return false;
+  });
+}
+
+/** Whole values (compared lower-case, with `-`/`_`/space/`.` removed) that are placeholders or stock defaults. */
+const EXACT = new Set([
+  'changeme', 'changeit', 'changethis', 'changemenow', 'changeme123', 'pleasechangeme', 'mustchange', 'tochange',
+  'replaceme', 'replacethis', 'updateme', 'setme', 'fillme', 'fillmein', 'editme',
+  'secret', 'secrets', 'password', 'passwd', 'pass', 'pwd', 'token', 'key', 'apikey', 'secretkey', 'privatekey',
+  'mysecret', 'mypassword', 'mypass', 'mytoken', 'mykey', 'supersecret', 'topsecret', 'verysecret', 'notsecret',
+  'secret123', 'password123', 'password1', 'pass123', 'passw0rd', 'p4ssw0rd', 'p@ssw0rd', 'p@ssword', 'admin123',
+  'test', 'testing', 'test123', 'testpassword', 'demo', 'demo123', 'example', 'sample', 'dummy', 'fake', 'foo',
+  'bar', 'baz', 'foobar', 'qwerty', 'qwerty123', 'letmein', 'welcome', 'welcome1', 'abc123', 'abcdef', 'abcd1234',
+  '123', '1234', '12345', '123456', '1234567', '12345678', '123456789', '1234567890', '0000', '000000', 'default',
+  'admin', 'root', 'user', 'guest', 'postgres', 'mysql', 'mariadb', 'redis', 'mongo', 'minioadmin', 'rabbitmq',
+  'elastic', 'kibana', 'sa', 'todo', 'tbd', 'fixme', 'xxx', 'none', 'empty', 'placeholder', 'insertkeyhere', 'tobeset',
+]);
+
+/** Substrings (lower-case) that mark a placeholder anywhere in the value. */
+const STRONG_SUBSTRINGS: readonly string[] = [
+  'changeme', 'change_me', 'change-me', 'changethis', 'change_this', 'change-this', 'change_it', 'changeit',
+  'replace_me', 'replace-me', 'replaceme', 'replace_with', 'replace-with', 'replacewith', 'replace_this', 'replace-this',
+  'your_', 'your-', 'yourpassword', 'yoursecret', 'yourtoken', 'yourkey', 'yourapikey', 'your.', 'your ',
+  '_here', '-here', 'here_', 'insert_', 'insert-', 'enter_', 'enter-', 'put_your', 'put-your', 'add_your', 'add-your',
+  'placeholder', 'example', 'sample', 'dummy', 'notreal', 'not_real', 'not-real', 'fake_', 'fake-', '-fake', '_fake',
+  'todo', 'fixme', 'xxxx', '****', '....', '{{', '}}', '[your', 'redacted', 'generate_', 'generate-',
+  'must_be', 'must-be', 'mustbe', 'set_me', 'set-me', 'secret_key_here', 'please', 'random_string',
+  'random-string', 'randomstring', 'some_random', 'some-random', 'somerandom', 'long_random', 'long-random',
+  'super-secret', 'super_secret', 'supersecret', 'your-super', 'and-random', 'and_random', 'alphanumeric',
+  'generated', 'changeplease', 'insecure',
+];
+
+/**
+ * Words that make a value look written by hand for a demo (`mysecretpassword`, `SomeSecretPassword`),
+ * unless the whole value is a recognised token format (a Notion token starts with `secret_`).
+ */
+const WEAK_SUBSTRINGS: readonly string[] = ['password', 'passwd', 'secret', 'sample', 'test123', 'demo'];
+
+/** Whole values of one repeated character (`xxxxx`, `*****`, `00000`) or a simple run. */
+function isRepetitive(v: string): boolean {
+  if (v.length >= 3 && /^(.)\1+$/.test(v)) return true;
+  // two characters alternating (`abababab`) or a short unit repeated (`123123123`)
+  return v.length >= 6 && /^(.{1,3})\1{2,}$/.test(v);
+}
+
+/** Values that look like placeholders: changeme, change_me, example, <your-token>, xxxx, your_password_here, ****, TODO, replace-me, secret, password… */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim().replace(/^["']|["']$/g, '');
+  if (!v) return false;
+  const lower = v.toLowerCase();
+  if (EXACT.has(lower.replace(/[-_ .]/g, ''))) return true;
+  if (isRepetitive(lower)) return true;
+  if (/^<.*>$|^\[.*\]$|^\$\{.*\}$|^%.*%$/.test(v)) return true;
+  if (/<[A-Za-z][A-Za-z0-9 _.-]*>/.test(v)) return true; // <your-token> inside a URL or string
+  // the AWS documentation keys (AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY)
+  if (/EXAMPLE/.test(v)) return true;
+  if (STRONG_SUBSTRINGS.some((s) => lower.includes(s))) return true;
+  return WEAK_SUBSTRINGS.some((s) => lower.includes(s)) && !isWholeToken(v);
+}

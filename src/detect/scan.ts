@@ -1,0 +1,293 @@
+import { VALUE_PATTERNS } from './patterns.js';
+
+export interface ValueMatch {
+  patternId: string;
+  description: string;
+  /** offsets of the secret part in the text */
+  start: number;
+  end: number;
+}
+
+/** Longer texts are not scanned (a compose value of this size is data, not configuration). */
+const MAX_SCAN_LENGTH = 2_000_000;
+
+// ───────────────────────────── interpolation ─────────────────────────────
+
+/** `$VAR`, `${VAR}`, `${VAR:-default}`, `$$VAR`, `$${VAR}` (compose escape), `%VAR%`-free. */
+const REFERENCE = /\$\$?(?:\{[^{}\n]{1,200}\}|[A-Za-z_][A-Za-z0-9_]{0,200})/g;
+
+/**
+ * The text consists of variable references only, possibly joined by separators
+ * (`${USER}:${PASS}`, `"$$REDIS_PASSWORD"`): the secret comes from the environment.
+ */
+export function isVariableOnly(text: string): boolean {
+  const t = text.trim();
+  if (!t.includes('$')) return false;
+  let found = false;
+  const rest = t.replace(REFERENCE, () => {
+    found = true;
+    return '';
+  });
+  return found && /^[\s:/@,;="'.-]*$/.test(rest);
+}
+
+/** A command substitution (`$(cat /run/secrets/x)`, backticks) in place of the value: read at run time. */
+export function isCommandSubstitution(text: string): boolean {
+  const t = text.trim().replace(/^["']|["']$/g, '');
+  return /^\$\$?\(/.test(t) || /^`[^`]*`$/.test(t);
+}
+
+// ───────────────────────────── value judgement ─────────────────────────────
+
+/** Values that say "no value" rather than being a secret. */
+const EMPTY_WORDS = new Set(['null', 'nil', 'none', 'undefined', '~', "''", '""', '-']);
+
+/** Values of a secret-named key that are a switch, not a secret (`BASIC_AUTH: "true"`, `REDIS_PASSWORD: "false"`). */
+const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n', '0', '1', 'enabled', 'disabled', 'enable', 'disable']);
+
+/** References to a secret kept elsewhere: files, secret stores. */
+const REFERENCE_PATTERNS: readonly RegExp[] = [
+  /^\/(?:var\/)?run\/secrets\//, // Docker / Kubernetes secrets
+  /^(?:file|vault|op|awssm|aws-sm|ssm|gcpsm|gcp-sm|azurekv|azure-kv|keyvault|doppler|infisical|bw):(?:\/\/)?\S+$/i,
+  /^arn:aws:(?:secretsmanager|ssm|kms):/,
+  /^projects\/[^/\s]+\/secrets\/[^/\s]+(?:\/versions\/[^/\s]+)?$/, // GCP Secret Manager
+  /^@Microsoft\.KeyVault\(/i,
+  /^\{\{\s*[^{}]+\s*\}\}$/, // templating placeholder filled by another tool ({{ .Secret }}, {{ secrets.X }})
+  /^user_provided$/i, // LibreChat: the user enters the key in the UI
+];
+
+/** A file path: absolute, ./ or ~/, no spaces, and a directory or an extension (`/certs/tls.key`). */
+function isFilePath(v: string): boolean {
+  if (!/^(?:~|\.{1,2})?\/[A-Za-z0-9._\-/@]+$/.test(v)) return false;
+  if (/[+=]/.test(v)) return false;
+  const segments = v.split('/').filter(Boolean);
+  return segments.length >= 2 || /\.[A-Za-z0-9]{1,6}$/.test(v);
+}
+
+/**
+ * How a value assigned to a sensitive key should be judged.
+ * - 'empty': empty, whitespace, quotes only, `null`/`none`
+ * - 'reference': a file under /run/secrets/ or another path, a secret-store reference
+ *   (`vault:…`, `op://…`, `arn:aws:secretsmanager:…`), a template placeholder
+ * - 'boolean-like': `true`/`false`/`yes`/`no`/`on`/`off`/`0`/`1` — a switch, not a secret
+ *   (`BASIC_AUTH: "true"`; a password of `false` is, in practice, a misuse of a flag)
+ * - 'literal': anything else: a secret written in the file
+ */
+export function judgeSecretValue(value: string): 'empty' | 'reference' | 'boolean-like' | 'literal' {
+  const v = value.trim();
+  if (!v) return 'empty';
+  const lower = v.toLowerCase();
+  if (EMPTY_WORDS.has(lower)) return 'empty';
+  if (BOOLEAN_WORDS.has(lower)) return 'boolean-like';
+  if (REFERENCE_PATTERNS.some((r) => r.test(v))) return 'reference';
+  if (isFilePath(v)) return 'reference';
+  if (isCommandSubstitution(v)) return 'reference';
+  return 'literal';
+}
+
+// ───────────────────────────── URL credentials ─────────────────────────────
+
+const SCHEME = /([A-Za-z][A-Za-z0-9+.-]{0,30}):\/\//g;
+
+/** Characters that end a URL in free text. */
+function isUrlStop(c: number): boolean {
+  // whitespace, quotes, backtick, < > and the end of a shell/YAML token
+  return c <= 32 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62;
+}
+
+/**
+ * URLs with userinfo holding a password: scheme://user:pass@host, also with an empty user
+ * (`redis://:pw@host`). The match is the password part only. Not `user@host` without password,
+ * not an empty password (`http://user:@host`). A password that is only a variable reference
+ * (`${DB_PASS}`, `$$PASS`) is returned with `viaVariable: true`.
+ */
+export function findUrlCredentials(text: string): (ValueMatch & { viaVariable: boolean })[] {
+  const out: (ValueMatch & { viaVariable: boolean })[] = [];
+  if (!text || text.length > MAX_SCAN_LENGTH || !text.includes('://')) return out;
+  const starts: { schemeStart: number; authStart: number }[] = [];
+  for (const m of text.matchAll(SCHEME)) starts.push({ schemeStart: m.index!, authStart: m.index! + m[0].length });
+  let nextStop = -1;
+  for (let k = 0; k < starts.length; k++) {
+    const { authStart } = starts[k];
+    // the end of this URL token: the first stop character, or the next scheme
+    if (nextStop < authStart) {
+      nextStop = authStart;
+      while (nextStop < text.length && !isUrlStop(text.charCodeAt(nextStop))) nextStop++;
+    }
+    const limit = Math.min(nextStop, k + 1 < starts.length ? starts[k + 1].schemeStart : text.length);
+    const m = parseUserinfo(text, authStart, limit);
+    if (!m) continue;
+    out.push({
+      patternId: 'url-credentials',
+      description: 'password in a URL',
+      start: m.passStart,
+      end: m.passEnd,
+      viaVariable: isVariableOnly(text.slice(m.passStart, m.passEnd)),
+    });
+  }
+  return out;
+}
+
+/** How many `@` from the right are tried as the authority's `@` (passwords may hold unescaped `@`). */
+const MAX_AT_CANDIDATES = 16;
+
+/** Password offsets (absolute) in text[from, to) — the part after `scheme://` — or undefined. */
+function parseUserinfo(text: string, from: number, to: number): { passStart: number; passEnd: number } | undefined {
+  // the authority's '@' is the rightmost one followed by a valid host list up to / ? # or the end
+  let at = -1;
+  let delim = to; // nearest / ? # right of the position being looked at
+  let tried = 0;
+  for (let i = to - 1; i > from && tried < MAX_AT_CANDIDATES; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35) delim = i; // / ? #
+    else if (c === 64) {
+      tried++;
+      if (isHostList(text, i + 1, delim)) {
+        at = i;
+        break;
+      }
+    }
+  }
+  if (at < 0) return undefined;
+  // user: up to the first ':' outside `${…}`; it must not contain a path (http://h/a:b@c is not userinfo)
+  let colon = -1;
+  for (let i = from; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 36 /* $ */) {
+      let j = i + 1;
+      if (text.charCodeAt(j) === 36) j++;
+      if (text.charCodeAt(j) === 123 /* { */) {
+        const close = text.indexOf('}', j);
+        if (close < 0 || close >= at) return undefined;
+        i = close;
+        continue;
+      }
+    }
+    if (c === 58) {
+      colon = i;
+      break;
+    }
+    if (c === 47 || c === 63 || c === 35) return undefined;
+  }
+  if (colon < 0 || colon + 1 >= at) return undefined;
+  return { passStart: colon + 1, passEnd: at };
+}
+
+/** text[from, to) is `host[:port](,host[:port])*`, where host and port may be interpolations. */
+function isHostList(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  let i = from;
+  let hostChars = 0;
+  let inPort = false;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 36) {
+      // $VAR, ${VAR}, $$VAR, $${VAR}
+      let j = i + 1;
+      if (text.charCodeAt(j) === 36) j++;
+      if (text.charCodeAt(j) === 123) {
+        const close = text.indexOf('}', j);
+        if (close < 0 || close >= to) return false;
+        i = close + 1;
+      } else {
+        const s = j;
+        while (j < to && /[A-Za-z0-9_]/.test(text[j])) j++;
+        if (j === s) return false;
+        i = j;
+      }
+      hostChars++;
+      continue;
+    }
+    if (c === 44) {
+      // ',' separates hosts (mongodb://u:p@h1:27017,h2:27017)
+      if (!hostChars) return false;
+      hostChars = 0;
+      inPort = false;
+      i++;
+      continue;
+    }
+    if (c === 58) {
+      if (inPort || !hostChars) return false;
+      inPort = true;
+      i++;
+      continue;
+    }
+    if (inPort ? c >= 48 && c <= 57 : /[A-Za-z0-9._~%\-[\]]/.test(text[i])) {
+      if (!inPort) hostChars++;
+      i++;
+      continue;
+    }
+    return false;
+  }
+  return hostChars > 0 || inPort;
+}
+
+// ───────────────────────────── scanning ─────────────────────────────
+
+/** Trim surrounding quotes from a captured secret part. */
+function unquote(text: string, start: number, end: number): [number, number] {
+  const first = text[start];
+  if ((first === '"' || first === "'") && end - start >= 2 && text[end - 1] === first) return [start + 1, end - 1];
+  return [start, end];
+}
+
+/**
+ * Every credential in a free text: VALUE_PATTERNS plus URL credentials with a literal password.
+ * Non-overlapping, in order; where two overlap, the earlier table entry wins (URL credentials
+ * come after the table, so `https://x:ghp_…@github.com` reports the GitHub token).
+ */
+export function scanValue(text: string): ValueMatch[] {
+  if (!text || text.length > MAX_SCAN_LENGTH) return [];
+  // accepted matches, kept sorted and disjoint, so an overlap test is a binary search; each
+  // pattern's own matches come in order and are merged in once the pattern is done
+  let accepted: ValueMatch[] = [];
+  const overlaps = (s: number, e: number): boolean => {
+    let lo = 0;
+    let hi = accepted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (accepted[mid].end > s) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < accepted.length && accepted[lo].start < e;
+  };
+  const mergeIn = (fresh: ValueMatch[]): void => {
+    if (!fresh.length) return;
+    const merged: ValueMatch[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < accepted.length || j < fresh.length) {
+      if (j >= fresh.length || (i < accepted.length && accepted[i].start < fresh[j].start)) merged.push(accepted[i++]);
+      else merged.push(fresh[j++]);
+    }
+    accepted = merged;
+  };
+  for (const p of VALUE_PATTERNS) {
+    const fresh: ValueMatch[] = [];
+    for (const m of text.matchAll(p.regex)) {
+      let start = m.index!;
+      let end = start + m[0].length;
+      if (p.group !== undefined) {
+        const g = m.indices?.[p.group];
+        if (!g) continue;
+        [start, end] = unquote(text, g[0], g[1]);
+      }
+      if (end <= start) continue;
+      const secret = text.slice(start, end);
+      if (isVariableOnly(secret) || isCommandSubstitution(secret)) continue;
+      if (p.group !== undefined && judgeSecretValue(secret) !== 'literal') continue;
+      if (overlaps(start, end)) continue;
+      const last = fresh[fresh.length - 1];
+      if (last && start < last.end) continue;
+      fresh.push({ patternId: p.id, description: p.description, start, end });
+    }
+    mergeIn(fresh);
+  }
+  const urls: ValueMatch[] = [];
+  for (const u of findUrlCredentials(text)) {
+    if (u.viaVariable || overlaps(u.start, u.end)) continue;
+    urls.push({ patternId: u.patternId, description: u.description, start: u.start, end: u.end });
+  }
+  mergeIn(urls);
+  return accepted;
+}

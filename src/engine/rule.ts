@@ -1,0 +1,50 @@
+import type { ComposeModel, Path } from '../model/model.js';
+import type { Origin } from '../model/origin.js';
+import type { Severity } from './types.js';
+
+/** Rule documentation in the shape of ruff's rule pages; the README's rule table is generated from it. */
+export interface RuleDocs {
+  what: string;
+  why: string;
+  example: string;
+  instead: string;
+  /** e.g. ['CWE-798'] */
+  cwe: string[];
+  /** Notes on what `fix` does for this rule, and whether that is safe. */
+  fix?: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  description: string;
+  tags: string[];
+  /** Whether `fix` can rewrite findings of this rule: 'safe' for some, 'unsafe' only, or not at all. */
+  fixable: 'sometimes-safe' | 'unsafe' | 'no';
+  docs: RuleDocs;
+  /** Message templates with {{placeholders}}; their data must never hold a secret value. */
+  messages: Record<string, string>;
+}
+
+export interface ReportDescriptor {
+  messageId: string;
+  data?: Record<string, string | number>;
+  origin: Origin;
+  path: Path;
+  service?: string;
+  /** The detected value, used once to compute the redacted length and to check no message leaks it; never stored. */
+  value?: string;
+  fixable?: boolean;
+  /** Machine-readable detail for fix planners; never the value. */
+  detail?: Record<string, string | number | boolean | undefined>;
+}
+
+export interface RuleContext {
+  model: ComposeModel;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}

@@ -1,0 +1,85 @@
+import type { ComposeModel } from '../model/model.js';
+import { LineIndex, originKey, type Origin } from '../model/origin.js';
+import type { ReportDescriptor, Rule } from './rule.js';
+import { redact, type Finding } from './types.js';
+
+/** Fills {{name}} placeholders of a message template. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => (name in data ? String(data[name]) : `{{${name}}}`));
+}
+
+/**
+ * Runs rules over a model and returns their findings: one per rule and source location (a value
+ * shared through an anchor is reported once, naming every service that receives it), sorted by
+ * file and position.
+ */
+export function runRules(model: ComposeModel, rules: readonly Rule[], options: RunOptions = {}): Finding[] {
+  const byLocation = new Map<string, Finding>();
+  for (const rule of rules) {
+    const report = (d: ReportDescriptor): void => {
+      if (d.value && options.sourceText && d.origin.line !== d.origin.endLine) {
+        d = { ...d, origin: narrowOrigin(d.origin, d.value, options.sourceText(d.origin.file)) };
+      }
+      const key = `${rule.meta.id}\u0000${originKey(d.origin)}`;
+      const existing = byLocation.get(key);
+      if (existing) {
+        if (d.service && !existing.services.includes(d.service)) existing.services.push(d.service);
+        return;
+      }
+      const template = rule.meta.messages[d.messageId];
+      if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${d.messageId}"`);
+      const finding: Finding = {
+        ruleId: rule.meta.id,
+        severity: rule.meta.severity,
+        message: guardAgainstLeak(template, d.data, d.value),
+        origin: d.origin,
+        service: d.service,
+        services: d.service ? [d.service] : [],
+        path: d.path,
+        fixable: d.fixable ?? false,
+      };
+      if (d.value !== undefined) finding.redacted = redact(d.value);
+      if (d.detail) finding.data = d.detail;
+      byLocation.set(key, finding);
+    };
+    rule.check({ model, report });
+  }
+  return sortFindings([...byLocation.values()]);
+}
+
+export interface RunOptions {
+  /** The text of a source file, to point into multi-line values (block scalars) at the secret itself. */
+  sourceText?: (file: string) => string | undefined;
+}
+
+/** Narrows a multi-line origin to the value's own position when it occurs exactly once inside it. */
+function narrowOrigin(origin: Origin, value: string, text: string | undefined): Origin {
+  if (!text || value.length < 3 || value.includes('\n')) return origin;
+  const slice = text.slice(origin.range[0], origin.range[1]);
+  const at = slice.indexOf(value);
+  if (at < 0 || slice.indexOf(value, at + 1) >= 0) return origin;
+  return new LineIndex(text).origin(origin.file, origin.range[0] + at, origin.range[0] + at + value.length);
+}
+
+/**
+ * A last line of defence: a message whose data would carry the value it reports is replaced.
+ * The name the value is assigned to is shown as written (it is what the user has to find), and
+ * the template's own words do not count (a password "pass" is not leaked by the word "password").
+ */
+function guardAgainstLeak(template: string, data: Record<string, string | number> = {}, value: string | undefined): string {
+  const message = formatMessage(template, data);
+  if (value === undefined || value.length < 4) return message;
+  const leaks = Object.entries(data).some(([k, v]) => k !== 'name' && String(v).includes(value));
+  if (!leaks) return message;
+  return 'a secret was found here (its description was withheld because it would have contained the value)';
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      (a.origin.file < b.origin.file ? -1 : a.origin.file > b.origin.file ? 1 : 0) ||
+      a.origin.line - b.origin.line ||
+      a.origin.column - b.origin.column ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}

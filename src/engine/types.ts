@@ -1,0 +1,34 @@
+import type { Origin } from '../model/origin.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One reported problem. No field ever holds the secret value or any part of it. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  origin: Origin;
+  /** The first service that receives the value (the JSON format's `service`). */
+  service?: string;
+  /** Every service that receives the value (several when it is shared through an anchor). */
+  services: string[];
+  /** Path of the value in the effective model, e.g. ["services","db","environment","POSTGRES_PASSWORD"]. */
+  path: (string | number)[];
+  fixable: boolean;
+  /** `•••• (N chars)`, computed once from the value's length; never the value. */
+  redacted?: string;
+  /** Machine-readable detail for fix planners and reporters; never holds the value. */
+  data?: Record<string, string | number | boolean | undefined>;
+}
+
+export interface LoadError {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export function redact(value: string): string {
+  const n = [...value].length;
+  return `•••• (${n} char${n === 1 ? '' : 's'})`;
+}

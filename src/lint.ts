@@ -1,0 +1,196 @@
+import { RULES } from '../rules/index.js';
+import { dirname, relative, resolve } from 'node:path';
+import { runRules, sortFindings } from './engine/run.js';
+import type { Finding, LoadError as LoadErrorShape } from './engine/types.js';
+import { discover } from './load/discover.js';
+import { LoadError, parseComposeText } from './load/parse.js';
+import { readText } from './load/read.js';
+import { buildModel } from './model/model.js';
+import { originKey } from './model/origin.js';
+import { defaultComposeFiles, loadProject } from './preprocess/project.js';
+import { interpolateTree } from './preprocess/interpolate-tree.js';
+
+export interface LintOptions {
+  /** Compose files of one project, in order (`-f`); positional paths are then not needed. */
+  files?: string[];
+  envFiles?: string[];
+  projectDirectory?: string;
+  /** Only these rule ids. */
+  rules?: string[];
+  /** Standard input's text, for the path `-` (defaults to reading process.stdin). */
+  stdin?: () => Promise<string>;
+  /** How `-` is named in results. */
+  stdinName?: string;
+  /** Directory that file names in results are relative to (default: the current directory). */
+  cwd?: string;
+}
+
+/** A finding in the stable JSON shape (format version 1). */
+export interface JsonFinding {
+  ruleId: string;
+  severity: Finding['severity'];
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  /** The (first) service receiving the value; null for findings outside services. */
+  service: string | null;
+  services: string[];
+  path: (string | number)[];
+  fixable: boolean;
+  redacted?: string;
+}
+
+export interface LintResult {
+  version: 1;
+  files: string[];
+  findings: JsonFinding[];
+  errors: LoadErrorShape[];
+  /** Paths that held no compose file. */
+  notFound: { path: string; reason: string }[];
+}
+
+/**
+ * Lints compose projects: the `-f` files as one project, or each path given (a directory's
+ * compose.yaml with its override is one project; other compose files are projects of their own,
+ * with their directory's .env). One bad file never stops the others. A value seen by several
+ * projects (an extends base, an included file) is reported once.
+ */
+export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const rules = options.rules?.length ? RULES.filter((r) => options.rules!.includes(r.meta.id)) : RULES;
+  const findings: Finding[] = [];
+  const errors: LoadErrorShape[] = [];
+  const names = new Set<string>();
+  const units: string[][] = [];
+  let notFound: LintResult['notFound'] = [];
+  if (options.files?.length) {
+    units.push(options.files);
+  } else {
+    const found = await discover(paths.length ? paths : ['.']);
+    notFound = found.empty;
+    units.push(...groupIntoProjects(found.files, cwd));
+  }
+  for (const unit of units) {
+    if (unit.length === 1 && unit[0] === '-') {
+      const name = options.stdinName ?? '<stdin>';
+      names.add(name);
+      try {
+        findings.push(...lintText(name, await readText('-', options.stdin), rules, errors));
+      } catch (err) {
+        if (!(err instanceof LoadError)) throw err;
+        errors.push({ file: name, line: err.line, column: err.column, message: err.message });
+      }
+      continue;
+    }
+    try {
+      const project = loadProject({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory, mode: 'lint', cwd });
+      project.files.forEach((f) => names.add(f));
+      for (const n of project.notes) if (n.severity === 'error') errors.push({ file: n.file, line: n.line, column: n.column, message: n.message });
+      findings.push(...runRules(project.model, rules, { sourceText: project.sourceText }));
+    } catch (err) {
+      if (!(err instanceof LoadError)) throw err;
+      unit.forEach((f) => names.add(displayPath(f, cwd)));
+      errors.push({ file: err.file, line: err.line, column: err.column, message: err.message });
+    }
+  }
+  return { version: 1, files: [...names], findings: mergeDuplicates(findings).map(toJson), errors: dedupeErrors(errors), notFound };
+}
+
+/** Splits discovered files into projects: a directory's default file and its override form one. */
+export function groupIntoProjects(files: string[], cwd: string): string[][] {
+  const units: string[][] = [];
+  const taken = new Set<string>();
+  const byDir = new Map<string, string[]>();
+  for (const f of files) {
+    if (f === '-') continue;
+    const dir = dirname(resolve(cwd, f));
+    byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
+  }
+  for (const f of files) {
+    if (f === '-') {
+      units.push(['-']);
+      continue;
+    }
+    if (taken.has(f)) continue;
+    const dir = dirname(resolve(cwd, f));
+    const defaults = defaultComposeFiles(dir).map((d) => relative(cwd, d) || d);
+    const siblings = byDir.get(dir) ?? [];
+    const isDefault = defaults.some((d) => resolve(cwd, d) === resolve(cwd, f));
+    if (isDefault) {
+      const unit = defaults.filter((d) => siblings.some((s) => resolve(cwd, s) === resolve(cwd, d)) || resolve(cwd, d) === resolve(cwd, f));
+      const members = siblings.filter((s) => unit.some((u) => resolve(cwd, u) === resolve(cwd, s)));
+      members.forEach((m) => taken.add(m));
+      units.push(members.length ? members.sort((a, b) => rank(a) - rank(b)) : [f]);
+    } else {
+      taken.add(f);
+      units.push([f]);
+    }
+  }
+  return units;
+}
+
+/** Base files before override files. */
+function rank(file: string): number {
+  return /\.override\.ya?ml$/i.test(file) ? 1 : 0;
+}
+
+function displayPath(file: string, cwd: string): string {
+  return relative(cwd, resolve(cwd, file)) || file;
+}
+
+/** One finding per rule and location, naming every service that receives the value. */
+function mergeDuplicates(findings: Finding[]): Finding[] {
+  const seen = new Map<string, Finding>();
+  for (const f of findings) {
+    const key = `${f.ruleId}\u0000${originKey(f.origin)}`;
+    const prev = seen.get(key);
+    if (!prev) seen.set(key, f);
+    else for (const s of f.services) if (!prev.services.includes(s)) prev.services.push(s);
+  }
+  return sortFindings([...seen.values()]);
+}
+
+function dedupeErrors(errors: LoadErrorShape[]): LoadErrorShape[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.file}:${e.line}:${e.column}:${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Lints the text of one compose file (every YAML document in it), without a project around it. Throws LoadError when it cannot be parsed. */
+export function lintText(file: string, text: string, rules = RULES, errors: LoadErrorShape[] = []): Finding[] {
+  const parsed = parseComposeText(file, text);
+  const out: Finding[] = [];
+  for (const root of parsed.roots) {
+    if (!root) continue;
+    const { root: interpolated, problems } = interpolateTree(root, new Map(), { lenient: true });
+    for (const p of problems) errors.push({ file, line: p.origin.line, column: p.origin.column, message: p.message });
+    out.push(...runRules(buildModel(interpolated), rules));
+  }
+  return out;
+}
+
+export function toJson(f: Finding): JsonFinding {
+  const out: JsonFinding = {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    file: f.origin.file,
+    line: f.origin.line,
+    column: f.origin.column,
+    endLine: f.origin.endLine,
+    endColumn: f.origin.endColumn,
+    message: f.message,
+    service: f.service ?? null,
+    services: f.services,
+    path: f.path,
+    fixable: f.fixable,
+  };
+  if (f.redacted !== undefined) out.redacted = f.redacted;
+  return out;
+}

@@ -1,0 +1,48 @@
+import { stat } from 'node:fs/promises';
+import fg from 'fast-glob';
+
+/** File names Compose itself, and common practice, give to compose files. */
+export const COMPOSE_FILE_GLOBS = ['**/compose*.{yml,yaml}', '**/docker-compose*.{yml,yaml}', '**/*.compose.{yml,yaml}'];
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+export interface Discovery {
+  files: string[];
+  /** Paths given that matched nothing (a directory without compose files, a missing path). */
+  empty: { path: string; reason: string }[];
+}
+
+/** Expands files and directories into compose files; `-` stands for standard input and is kept. */
+export async function discover(paths: string[]): Promise<Discovery> {
+  const files: string[] = [];
+  const empty: Discovery['empty'] = [];
+  const seen = new Set<string>();
+  const add = (f: string) => {
+    if (!seen.has(f)) {
+      seen.add(f);
+      files.push(f);
+    }
+  };
+  for (const p of paths) {
+    if (p === '-') {
+      add(p);
+      continue;
+    }
+    let kind: 'file' | 'dir' | 'missing' = 'missing';
+    try {
+      const s = await stat(p);
+      kind = s.isDirectory() ? 'dir' : 'file';
+    } catch {
+      kind = 'missing';
+    }
+    if (kind === 'file') add(p);
+    else if (kind === 'missing') add(p); // reported by the reader as unreadable, with its reason
+    else {
+      const found = await fg(COMPOSE_FILE_GLOBS, { cwd: p, ignore: IGNORE, dot: true, onlyFiles: true, followSymbolicLinks: false, caseSensitiveMatch: false });
+      found.sort();
+      if (!found.length) empty.push({ path: p, reason: 'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml)' });
+      const base = p.replace(/\/+$/, '');
+      for (const f of found) add(base === '.' ? f : `${base}/${f}`);
+    }
+  }
+  return { files, empty };
+}

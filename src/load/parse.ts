@@ -1,0 +1,226 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node as YamlNode } from 'yaml';
+import { LineIndex, type Origin } from '../model/origin.js';
+import type { TEntry, TMap, TNode, TScalar } from '../model/tree.js';
+import { findExcessiveNesting, LIMITS } from './limits.js';
+
+/** A problem that stops a file from being used, located at file:line:column. */
+export class LoadError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'LoadError';
+  }
+}
+
+export interface ParsedFile {
+  file: string;
+  text: string;
+  lines: LineIndex;
+  /** One root per YAML document; null for an empty (or comment-only) document. */
+  roots: (TMap | null)[];
+}
+
+/** Tags Compose gives meaning to; other custom tags are kept as written. */
+const KNOWN_TAGS = new Set(['!reset', '!override']);
+
+/**
+ * Parses a compose file into tracked trees (see model/tree.ts). Aliases resolve to the anchor's
+ * node object, `<<` merge keys are applied, and every node keeps its source position.
+ * Throws LoadError for invalid YAML, a non-mapping document, or input over the limits.
+ */
+export function parseComposeText(file: string, text: string): ParsedFile {
+  if (text.length > LIMITS.maxFileBytes) {
+    throw new LoadError(file, `file is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MiB; refusing to parse it`, 1, 1);
+  }
+  const deepLine = findExcessiveNesting(text);
+  if (deepLine) {
+    throw new LoadError(file, `collections nest deeper than ${LIMITS.maxDepth} levels; refusing to parse`, deepLine, 1);
+  }
+  const lines = new LineIndex(text);
+  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false, stringKeys: false });
+  const list = Array.isArray(docs) ? docs : [];
+  if (!Array.isArray(docs)) {
+    // an EmptyStream: the text holds no document at all
+    return { file, text, lines, roots: [null] };
+  }
+  const roots: (TMap | null)[] = [];
+  for (const doc of list) {
+    const err = doc.errors[0];
+    if (err) {
+      const pos = lines.position(err.pos[0]);
+      throw new LoadError(file, `invalid YAML: ${yamlReason(err.message)}`, pos.line, pos.column);
+    }
+    roots.push(new Converter(file, text, lines, doc).root());
+  }
+  if (roots.length === 0) roots.push(null);
+  return { file, text, lines, roots };
+}
+
+/** The parser's reason without its trailing position and source excerpt. */
+function yamlReason(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+class Converter {
+  private readonly converted = new Map<YamlNode, TNode>();
+  private readonly sizes = new WeakMap<TNode, number>();
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly doc: Document.Parsed,
+  ) {}
+
+  root(): TMap | null {
+    const contents = this.doc.contents;
+    if (contents === null || (isScalar(contents) && contents.value === null)) return null;
+    const node = this.convert(contents as YamlNode);
+    if (node.kind !== 'map') {
+      const what = node.kind === 'seq' ? 'a list' : 'a scalar value';
+      throw new LoadError(this.file, `the top level of a compose file must be a mapping, not ${what}`, node.origin.line, node.origin.column);
+    }
+    return node;
+  }
+
+  private origin(range: [number, number, number] | null | undefined): Origin {
+    const start = range ? range[0] : 0;
+    const end = range ? range[1] : 0;
+    return this.lines.origin(this.file, start, end);
+  }
+
+  private fail(node: { range?: [number, number, number] | null }, message: string): never {
+    const o = this.origin(node.range);
+    throw new LoadError(this.file, message, o.line, o.column);
+  }
+
+  private sized<T extends TNode>(node: T, size: number): T {
+    if (size > LIMITS.maxExpandedNodes) {
+      throw new LoadError(this.file, `the document expands to more than ${LIMITS.maxExpandedNodes} nodes through aliases (an alias bomb?); refusing to load it`, node.origin.line, node.origin.column);
+    }
+    this.sizes.set(node, size);
+    return node;
+  }
+
+  private size(node: TNode): number {
+    return this.sizes.get(node) ?? 1;
+  }
+
+  private convert(node: YamlNode): TNode {
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      if (!target) this.fail(node, `unknown alias *${node.source}`);
+      const done = this.converted.get(target as YamlNode);
+      if (!done) this.fail(node, `alias *${node.source} refers to its own anchor`);
+      return done;
+    }
+    const tag = node.tag && KNOWN_TAGS.has(node.tag) ? node.tag : undefined;
+    if (isScalar(node)) {
+      const scalar = this.scalar(node, tag);
+      this.converted.set(node, scalar);
+      return this.sized(scalar, 1);
+    }
+    if (isSeq(node)) {
+      const seq = { kind: 'seq' as const, items: [] as TNode[], origin: this.origin(node.range), ...(tag ? { tag } : {}) };
+      this.converted.set(node, seq);
+      let size = 1;
+      for (const item of node.items) {
+        const child = item === null ? this.nullAt(node.range) : this.convert(item as YamlNode);
+        seq.items.push(child);
+        size += this.size(child);
+      }
+      return this.sized(seq, size);
+    }
+    if (isMap(node)) {
+      const map: TMap = { kind: 'map', entries: [], origin: this.origin(node.range), ...(tag ? { tag } : {}) };
+      this.converted.set(node, map);
+      const merged: TEntry[][] = [];
+      let size = 1;
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as YamlNode | null;
+        if (isScalar(keyNode) && keyNode.value === '<<' && keyNode.type === Scalar.PLAIN) {
+          merged.push(this.mergeSources(pair.value as YamlNode | null, keyNode));
+          continue;
+        }
+        const key = this.keyText(keyNode);
+        const keyOrigin = keyNode ? this.origin(keyNode.range) : map.origin;
+        const value = pair.value === null || pair.value === undefined ? this.nullAfter(keyOrigin) : this.convert(pair.value as YamlNode);
+        map.entries.push({ key, keyOrigin, value });
+        size += this.size(value);
+      }
+      if (merged.length) {
+        // Explicit keys win; among merged maps the first one listed wins (YAML merge key semantics).
+        const seen = new Set(map.entries.map((e) => e.key));
+        const inherited: TEntry[] = [];
+        for (const group of merged) {
+          for (const e of group) {
+            if (seen.has(e.key)) continue;
+            seen.add(e.key);
+            inherited.push(e);
+            size += this.size(e.value);
+          }
+        }
+        map.entries.unshift(...inherited);
+      }
+      return this.sized(map, size);
+    }
+    this.fail(node as { range?: [number, number, number] }, 'unsupported YAML node');
+  }
+
+  private mergeSources(value: YamlNode | null, keyNode: YamlNode): TEntry[] {
+    if (value === null) this.fail(keyNode, 'a merge key (<<) needs a mapping or a list of mappings');
+    const sources = isSeq(value) ? (value.items as YamlNode[]) : [value];
+    const out: TEntry[] = [];
+    for (const src of sources) {
+      const node = this.convert(src);
+      if (node.kind !== 'map') {
+        this.fail(src, 'a merge key (<<) needs a mapping or a list of mappings');
+      }
+      out.push(...node.entries);
+    }
+    return out;
+  }
+
+  private keyText(keyNode: YamlNode | null): string {
+    if (keyNode === null) return '';
+    if (isScalar(keyNode)) return keyNode.value === null ? '' : String(keyNode.value);
+    this.fail(keyNode, 'a mapping key must be a scalar');
+  }
+
+  private scalar(node: Scalar, tag: string | undefined): TScalar {
+    const origin = this.origin(node.range);
+    let value = node.value as unknown;
+    if (typeof value === 'bigint') value = value.toString();
+    if (value instanceof Date) value = node.source ?? value.toISOString();
+    if (value !== null && typeof value === 'object') value = String(value);
+    const out: TScalar = { kind: 'scalar', value: value as TScalar['value'], origin };
+    if (tag) out.tag = tag;
+    const offset = sourceOffset(node, this.text, origin);
+    if (offset !== undefined) out.sourceOffset = offset;
+    return out;
+  }
+
+  private nullAfter(o: Origin): TScalar {
+    return { kind: 'scalar', value: null, origin: { ...o, range: [o.range[1], o.range[1]], line: o.endLine, column: o.endColumn } };
+  }
+
+  private nullAt(range: [number, number, number] | null | undefined): TScalar {
+    return { kind: 'scalar', value: null, origin: this.origin(range) };
+  }
+}
+
+/** Offset of the scalar's value inside its source range when the text maps 1:1 (plain, or quoted without escapes, on one line). */
+function sourceOffset(node: Scalar, text: string, origin: Origin): number | undefined {
+  if (origin.line !== origin.endLine) return undefined;
+  const raw = text.slice(origin.range[0], origin.range[1]);
+  const value = typeof node.value === 'string' ? node.value : raw;
+  if (node.type === Scalar.PLAIN) return raw === value ? 0 : undefined;
+  if (node.type === Scalar.QUOTE_SINGLE) return raw === `'${value}'` ? 1 : undefined;
+  if (node.type === Scalar.QUOTE_DOUBLE) return raw === `"${value}"` ? 1 : undefined;
+  return undefined;
+}

@@ -1,0 +1,94 @@
+import { subOrigin, type Origin } from './origin.js';
+import { get, type TMap, type TNode, type TScalar } from './tree.js';
+
+export type Path = (string | number)[];
+
+/** One KEY=VALUE of an environment, build.args or labels block, whichever form it was written in. */
+export interface KeyValueEntry {
+  key: string;
+  keyOrigin: Origin;
+  /** Undefined for a bare `KEY` (list) or `KEY:` with no value (map): the value comes from the host environment. */
+  value?: TScalar;
+  path: Path;
+  form: 'map' | 'list';
+  /** The node as written: the map value, or the whole `KEY=VALUE` list item. */
+  node?: TNode;
+}
+
+export interface ServiceModel {
+  name: string;
+  nameOrigin: Origin;
+  node: TMap;
+  image?: string;
+  environment: KeyValueEntry[];
+  buildArgs: KeyValueEntry[];
+  labels: KeyValueEntry[];
+  /** Variables the service receives from its `env_file`s, located in those files (filled by the project loader). */
+  envFile: KeyValueEntry[];
+}
+
+/** The normalized view of one compose project (or one file before preprocessing). */
+export interface ComposeModel {
+  root: TMap;
+  services: ServiceModel[];
+}
+
+export function buildModel(root: TMap): ComposeModel {
+  const services: ServiceModel[] = [];
+  const servicesNode = get(root, 'services');
+  if (servicesNode?.kind === 'map') {
+    for (const entry of servicesNode.entries) {
+      if (entry.value.kind !== 'map') continue;
+      services.push(buildService(entry.key, entry.keyOrigin, entry.value));
+    }
+  }
+  return { root, services };
+}
+
+function buildService(name: string, nameOrigin: Origin, node: TMap): ServiceModel {
+  const base: Path = ['services', name];
+  const image = get(node, 'image');
+  const build = get(node, 'build');
+  return {
+    name,
+    nameOrigin,
+    node,
+    image: image?.kind === 'scalar' && typeof image.value === 'string' ? image.value : undefined,
+    environment: keyValueEntries(get(node, 'environment'), [...base, 'environment']),
+    buildArgs: keyValueEntries(get(build, 'args'), [...base, 'build', 'args']),
+    labels: keyValueEntries(get(node, 'labels'), [...base, 'labels']),
+    envFile: [],
+  };
+}
+
+/** Entries of a map (`KEY: value`) or list (`- KEY=value`, `- KEY`) block. */
+export function keyValueEntries(node: TNode | undefined, path: Path): KeyValueEntry[] {
+  const out: KeyValueEntry[] = [];
+  if (!node) return out;
+  if (node.kind === 'map') {
+    for (const e of node.entries) {
+      const value = e.value.kind === 'scalar' && e.value.value !== null ? e.value : undefined;
+      out.push({ key: e.key, keyOrigin: e.keyOrigin, value, path: [...path, e.key], form: 'map', node: e.value });
+    }
+  } else if (node.kind === 'seq') {
+    for (const item of node.items) {
+      if (item.kind !== 'scalar' || item.value === null) continue;
+      const text = String(item.value);
+      // Positions come from the text as written (the template, when the item was interpolated).
+      const raw = item.interpolation?.template ?? text;
+      const eq = text.indexOf('=');
+      const rawEq = raw.indexOf('=');
+      const key = eq < 0 ? text : text.slice(0, eq);
+      const keyOrigin = subOrigin(item.origin, 0, rawEq < 0 ? raw.length : rawEq, item.sourceOffset);
+      let value: TScalar | undefined;
+      if (eq >= 0) {
+        const origin = subOrigin(item.origin, rawEq + 1, raw.length, item.sourceOffset);
+        value = { kind: 'scalar', value: text.slice(eq + 1), origin };
+        if (origin !== item.origin) value.sourceOffset = 0;
+        if (item.interpolation) value.interpolation = { template: raw.slice(rawEq + 1), vars: item.interpolation.vars };
+      }
+      out.push({ key, keyOrigin, value, path: [...path, key], form: 'list', node: item });
+    }
+  }
+  return out;
+}

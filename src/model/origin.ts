@@ -1,0 +1,59 @@
+/** Where a value came from: a file and a half-open character range in it, with 1-based positions. */
+export interface Origin {
+  file: string;
+  /** [start, end) character offsets into the file text. */
+  range: [number, number];
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Maps character offsets of one text to 1-based line/column positions. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    }
+  }
+
+  /** 1-based line and column of an offset. */
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+
+  origin(file: string, start: number, end: number): Origin {
+    const a = this.position(start);
+    const b = this.position(end);
+    return { file, range: [start, end], line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+}
+
+export function originKey(o: Origin): string {
+  return `${o.file}\u0000${o.range[0]}\u0000${o.range[1]}`;
+}
+
+/** A sub-range of an origin, for a match inside a single-line scalar; falls back to the whole origin. */
+export function subOrigin(o: Origin, start: number, end: number, sourceOffset: number | undefined): Origin {
+  if (sourceOffset === undefined || o.line !== o.endLine) return o;
+  const s = o.range[0] + sourceOffset + start;
+  const e = o.range[0] + sourceOffset + end;
+  if (e > o.range[1]) return o;
+  return {
+    file: o.file,
+    range: [s, e],
+    line: o.line,
+    column: o.column + sourceOffset + start,
+    endLine: o.line,
+    endColumn: o.column + sourceOffset + end,
+  };
+}

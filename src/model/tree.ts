@@ -1,0 +1,116 @@
+import type { Origin } from './origin.js';
+
+/**
+ * The tracked tree: the JSON shape of a compose file where every node remembers its origin.
+ * Aliases resolve to the very same node object as their anchor, so a value shared through an
+ * alias has one origin (the anchor's definition) wherever it is used.
+ */
+export type TNode = TMap | TSeq | TScalar;
+
+export type ScalarValue = string | number | boolean | null;
+
+/** How one variable of an interpolated template was resolved. */
+export interface VarUse {
+  name: string;
+  /** 'set': a value from an env source; 'default': the template's own default; 'unset': no value. */
+  resolution: 'set' | 'default' | 'unset';
+  /** Where the value was defined when it comes from a file (.env, env_file); absent for the process environment. */
+  origin?: Origin;
+  /** Which source gave the value. */
+  source?: 'dotenv' | 'process' | 'default';
+  /** The value the variable resolved to (kept in memory only, like every value of the model). */
+  value?: string;
+}
+
+export interface Interpolation {
+  /** The raw template as written in the file, e.g. `${DB_PASSWORD:-postgres}`. */
+  template: string;
+  vars: VarUse[];
+}
+
+export interface TScalar {
+  kind: 'scalar';
+  value: ScalarValue;
+  origin: Origin;
+  /**
+   * Offset of the text's first character relative to origin.range[0] when the text as written
+   * (the template, for an interpolated value) maps 1:1 to its source (plain or simple quoted
+   * scalars on one line); undefined otherwise.
+   */
+  sourceOffset?: number;
+  tag?: string;
+  /** Present when the value went through interpolation. */
+  interpolation?: Interpolation;
+}
+
+export interface TEntry {
+  key: string;
+  keyOrigin: Origin;
+  value: TNode;
+}
+
+export interface TMap {
+  kind: 'map';
+  entries: TEntry[];
+  origin: Origin;
+  tag?: string;
+}
+
+export interface TSeq {
+  kind: 'seq';
+  items: TNode[];
+  origin: Origin;
+  tag?: string;
+}
+
+export function get(node: TNode | undefined, key: string): TNode | undefined {
+  if (!node || node.kind !== 'map') return undefined;
+  for (let i = node.entries.length - 1; i >= 0; i--) {
+    if (node.entries[i].key === key) return node.entries[i].value;
+  }
+  return undefined;
+}
+
+export function getEntry(node: TNode | undefined, key: string): TEntry | undefined {
+  if (!node || node.kind !== 'map') return undefined;
+  for (let i = node.entries.length - 1; i >= 0; i--) {
+    if (node.entries[i].key === key) return node.entries[i];
+  }
+  return undefined;
+}
+
+export function isMap(n: TNode | undefined): n is TMap {
+  return n?.kind === 'map';
+}
+export function isSeq(n: TNode | undefined): n is TSeq {
+  return n?.kind === 'seq';
+}
+export function isScalar(n: TNode | undefined): n is TScalar {
+  return n?.kind === 'scalar';
+}
+
+/** The string a scalar stands for in compose (numbers and booleans as written, null as undefined). */
+export function scalarText(n: TScalar): string | undefined {
+  if (n.value === null) return undefined;
+  return String(n.value);
+}
+
+/** The scalar's text as written in its file: the template when it was interpolated. */
+export function writtenText(n: TScalar): string {
+  return n.interpolation?.template ?? (n.value === null ? '' : String(n.value));
+}
+
+/** Plain JSON value of a tracked node (shared nodes are copied). */
+export function toPlain(node: TNode): unknown {
+  switch (node.kind) {
+    case 'scalar':
+      return node.value;
+    case 'seq':
+      return node.items.map(toPlain);
+    case 'map': {
+      const out: Record<string, unknown> = {};
+      for (const e of node.entries) out[e.key] = toPlain(e.value);
+      return out;
+    }
+  }
+}

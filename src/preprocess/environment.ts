@@ -1,0 +1,63 @@
+import { readFileSync, statSync } from 'node:fs';
+import { LoadError } from '../load/parse.js';
+import { LineIndex, type Origin } from '../model/origin.js';
+import { DotenvError, parseDotenvEntries, type DotenvEntry } from './dotenv.js';
+import type { EnvValue } from './interpolate-tree.js';
+
+/** A dotenv file's entries with their origins in that file. */
+export interface DotenvFile {
+  file: string;
+  entries: (DotenvEntry & { keyOrigin: Origin; valueOrigin: Origin })[];
+}
+
+/** Reads and parses a dotenv file; throws LoadError (file:line) when it cannot. */
+export function readDotenvFile(file: string, lookup?: (name: string) => string | undefined, displayName = file): DotenvFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new LoadError(displayName, code === 'ENOENT' ? 'env file not found' : `cannot read env file: ${(err as Error).message}`);
+  }
+  try {
+    const lines = new LineIndex(text);
+    const entries = parseDotenvEntries(text.replace(/^\uFEFF/, ''), lookup).map((e) => ({
+      ...e,
+      keyOrigin: lines.origin(displayName, e.keyStart, e.keyEnd),
+      valueOrigin: lines.origin(displayName, e.valueStart, e.valueEnd),
+    }));
+    return { file: displayName, entries };
+  } catch (err) {
+    if (err instanceof DotenvError) {
+      const pos = new LineIndex(text).position(err.offset);
+      throw new LoadError(displayName, `invalid env file: ${err.message.split('\n')[0]}`, pos.line, pos.column);
+    }
+    throw err;
+  }
+}
+
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The variables interpolation sees: the dotenv files (the project's `.env`, or the `--env-file`s
+ * given) overridden by the process environment, as Compose does. Values keep where they were written.
+ */
+export function buildEnvironment(dotenvFiles: DotenvFile[], processEnv: Record<string, string | undefined>): Map<string, EnvValue> {
+  const env = new Map<string, EnvValue>();
+  for (const f of dotenvFiles) {
+    for (const e of f.entries) {
+      if (e.inherited) continue;
+      env.set(e.key, { value: e.value, source: 'dotenv', origin: e.valueOrigin });
+    }
+  }
+  for (const [name, value] of Object.entries(processEnv)) {
+    if (value !== undefined) env.set(name, { value, source: 'process' });
+  }
+  return env;
+}

@@ -1,0 +1,82 @@
+import type { Origin } from '../model/origin.js';
+import type { TEntry, TMap, TNode, TScalar, VarUse } from '../model/tree.js';
+import { findReferences, InterpolationError, substitute } from './interpolate.js';
+
+/** One variable available to interpolation, and where its value was written. */
+export interface EnvValue {
+  value: string;
+  source: 'dotenv' | 'process';
+  origin?: Origin;
+}
+
+export type Environment = ReadonlyMap<string, EnvValue>;
+
+export interface InterpolationProblem {
+  origin: Origin;
+  message: string;
+  kind: 'invalid-template' | 'missing-required';
+}
+
+/**
+ * Interpolates every string value of a tree (never keys), as Compose does per file before
+ * merging. Nodes shared through aliases stay shared. In lenient mode (lint) a missing required
+ * variable is not an error: the value is just unknown. Invalid templates are returned as
+ * problems and leave the value as written.
+ */
+export function interpolateTree(root: TMap, env: Environment, options: { lenient: boolean }): { root: TMap; problems: InterpolationProblem[] } {
+  const problems: InterpolationProblem[] = [];
+  const done = new Map<TNode, TNode>();
+  const lookup = (name: string) => env.get(name)?.value;
+
+  const visit = (node: TNode): TNode => {
+    const seen = done.get(node);
+    if (seen) return seen;
+    let out: TNode;
+    if (node.kind === 'scalar') {
+      out = typeof node.value === 'string' && node.value.includes('$') ? scalar(node) : node;
+    } else if (node.kind === 'seq') {
+      out = { ...node, items: node.items.map(visit) };
+    } else {
+      out = { ...node, entries: node.entries.map((e): TEntry => ({ ...e, value: visit(e.value) })) };
+    }
+    done.set(node, out);
+    return out;
+  };
+
+  const scalar = (node: TScalar): TScalar => {
+    const template = node.value as string;
+    try {
+      const result = substitute(template, lookup, { lenient: options.lenient });
+      for (const m of result.missingRequired) {
+        if (!options.lenient) problems.push({ origin: node.origin, message: m.message, kind: 'missing-required' });
+      }
+      if (!result.vars.length && result.value === template) return node;
+      const vars: VarUse[] = result.vars.map((v) => {
+        const def = env.get(v.name);
+        if (v.resolution === 'set' && def) {
+          return { name: v.name, resolution: 'set', source: def.source, value: def.value, ...(def.origin ? { origin: def.origin } : {}) };
+        }
+        if (v.resolution === 'default') return { name: v.name, resolution: 'default', source: 'default', value: defaultValue(template, v.name, lookup) };
+        return { name: v.name, resolution: v.resolution };
+      });
+      return { ...node, value: result.value, interpolation: { template, vars } };
+    } catch (err) {
+      if (!(err instanceof InterpolationError)) throw err;
+      problems.push({ origin: node.origin, message: err.message, kind: err.kind });
+      return node;
+    }
+  };
+
+  return { root: visit(root) as TMap, problems };
+}
+
+/** The value a template's default for `name` (`${name:-default}`) evaluates to. */
+function defaultValue(template: string, name: string, lookup: (name: string) => string | undefined): string {
+  const ref = findReferences(template).find((r) => r.name === name && (r.operator === ':-' || r.operator === '-'));
+  if (!ref?.argument) return '';
+  try {
+    return substitute(ref.argument, lookup, { lenient: true }).value;
+  } catch {
+    return ref.argument;
+  }
+}

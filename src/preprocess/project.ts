@@ -1,0 +1,389 @@
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { LoadError, parseComposeText } from '../load/parse.js';
+import { buildModel, type ComposeModel, type KeyValueEntry } from '../model/model.js';
+import type { Origin } from '../model/origin.js';
+import { get, getEntry, type TEntry, type TMap, type TNode, type TScalar } from '../model/tree.js';
+import { buildEnvironment, isFile, readDotenvFile, type DotenvFile } from './environment.js';
+import { resolveExtends } from './extends.js';
+import { interpolateTree, type EnvValue } from './interpolate-tree.js';
+import { applyResetTags, enforceUnicity, mergeRoots } from './merge.js';
+
+export interface ProjectOptions {
+  /** Compose files in order (`-f`); default: compose.yaml (or docker-compose.yml…) plus its override in the project directory. */
+  files?: string[];
+  projectDirectory?: string;
+  /** `--env-file`s; default: the project directory's `.env` when it exists. */
+  envFiles?: string[];
+  /** Active profiles; default: COMPOSE_PROFILES. Ignored in lint mode, which sees every service. */
+  profiles?: string[];
+  /** The process environment ('config' mode); lint never reads it. */
+  processEnv?: Record<string, string | undefined>;
+  /** 'config' applies the real environment, profiles and required variables; 'lint' sees every service and needs no environment. */
+  mode: 'config' | 'lint';
+  /** Paths in origins are relative to this directory. */
+  cwd?: string;
+}
+
+/** A problem that does not stop loading (lint mode): a missing env file, an unset required variable. */
+export interface ProjectNote {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+  severity: 'error' | 'info';
+}
+
+export interface Project {
+  name: string;
+  projectDirectory: string;
+  /** The compose files given or found, as displayed. */
+  files: string[];
+  /** Every file read: compose files, included and extended ones, .env and env_file files. */
+  sources: string[];
+  root: TMap;
+  model: ComposeModel;
+  environment: ReadonlyMap<string, EnvValue>;
+  notes: ProjectNote[];
+  /** The text of a file the project read, by its displayed name. */
+  sourceText(file: string): string | undefined;
+}
+
+const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+const OVERRIDE_FILES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
+
+/** The default compose file of a directory and its override, as Compose picks them. */
+export function defaultComposeFiles(dir: string): string[] {
+  const base = DEFAULT_FILES.find((f) => isFile(join(dir, f)));
+  if (!base) return [];
+  const override = OVERRIDE_FILES.find((f) => isFile(join(dir, f)));
+  return override ? [join(dir, base), join(dir, override)] : [join(dir, base)];
+}
+
+/** Loads a project the way `docker compose config` does, keeping every value's origin. Throws LoadError. */
+export function loadProject(options: ProjectOptions): Project {
+  return new ProjectLoader(options).load();
+}
+
+interface LoadContext {
+  env: ReadonlyMap<string, EnvValue>;
+  /** Chain of included files, for cycle detection. */
+  includeChain: string[];
+}
+
+class ProjectLoader {
+  private readonly cwd: string;
+  private readonly lenient: boolean;
+  private readonly processEnv: Record<string, string | undefined>;
+  private readonly notes: ProjectNote[] = [];
+  private readonly sources = new Set<string>();
+  private readonly textCache = new Map<string, string>();
+  private readonly interpolated = new Map<string, TMap>();
+
+  constructor(private readonly options: ProjectOptions) {
+    this.cwd = options.cwd ?? process.cwd();
+    this.lenient = options.mode === 'lint';
+    this.processEnv = options.mode === 'lint' ? {} : (options.processEnv ?? process.env);
+  }
+
+  display(abs: string): string {
+    const rel = relative(this.cwd, abs);
+    return rel && !isAbsolute(rel) ? rel : abs;
+  }
+
+  load(): Project {
+    const given = this.options.files?.length
+      ? this.options.files.map((f) => resolve(this.cwd, f))
+      : this.composeFileFromEnv() ?? defaultComposeFiles(resolve(this.cwd, this.options.projectDirectory ?? '.'));
+    if (!given.length) {
+      throw new LoadError(this.display(resolve(this.cwd, this.options.projectDirectory ?? '.')), 'no compose file found (compose.yaml, compose.yml, docker-compose.yaml or docker-compose.yml)');
+    }
+    const projectDirectory = resolve(this.cwd, this.options.projectDirectory ?? dirname(given[0]));
+    const dotenvFiles = this.projectDotenvFiles(projectDirectory);
+    const env = buildEnvironment(dotenvFiles, this.processEnv);
+    let root: TMap | undefined;
+    for (const file of given) {
+      const fileRoot = this.loadComposeFile(file, { env, includeChain: [] });
+      root = root ? mergeRoots(root, fileRoot) : fileRoot;
+    }
+    // a one-file project still needs its tags stripped and duplicate list entries removed, as compose-go does
+    root = enforceUnicity(applyResetTags(root!));
+    if (this.options.mode === 'config') root = this.applyProfiles(root, env);
+    const model = buildModel(root);
+    this.attachEnvFiles(model, projectDirectory, env);
+    const name = this.projectName(root, projectDirectory, env);
+    return {
+      name,
+      projectDirectory,
+      files: given.map((f) => this.display(f)),
+      sources: [...this.sources],
+      root,
+      model,
+      environment: env,
+      notes: this.notes,
+      sourceText: (file: string) => this.textCache.get(resolve(this.cwd, file)),
+    };
+  }
+
+  private composeFileFromEnv(): string[] | undefined {
+    const value = this.processEnv.COMPOSE_FILE;
+    if (!value) return undefined;
+    const sep = this.processEnv.COMPOSE_PATH_SEPARATOR ?? ':';
+    return value.split(sep).filter(Boolean).map((f) => resolve(this.cwd, f));
+  }
+
+  private projectDotenvFiles(projectDirectory: string): DotenvFile[] {
+    const lookup = (name: string) => this.processEnv[name];
+    if (this.options.envFiles?.length) {
+      return this.options.envFiles.map((f) => this.readDotenv(resolve(this.cwd, f), lookup));
+    }
+    const dotenv = join(projectDirectory, '.env');
+    return isFile(dotenv) ? [this.readDotenv(dotenv, lookup)] : [];
+  }
+
+  private readDotenv(abs: string, lookup?: (name: string) => string | undefined): DotenvFile {
+    this.sources.add(this.display(abs));
+    return readDotenvFile(abs, lookup, this.display(abs));
+  }
+
+  private readText(abs: string): string {
+    let text = this.textCache.get(abs);
+    if (text === undefined) {
+      try {
+        text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new LoadError(this.display(abs), code === 'ENOENT' ? 'no such file' : `cannot read file: ${(err as Error).message}`);
+      }
+      this.textCache.set(abs, text);
+      this.sources.add(this.display(abs));
+    }
+    return text;
+  }
+
+  /** One file parsed (all its documents merged) and interpolated, without include or extends. */
+  private parseAndInterpolate(abs: string, env: ReadonlyMap<string, EnvValue>): TMap {
+    const cacheKey = `${abs}\u0000${envKey(env)}`;
+    const cached = this.interpolated.get(cacheKey);
+    if (cached) return cached;
+    const display = this.display(abs);
+    const parsed = parseComposeText(display, this.readText(abs));
+    let merged: TMap | undefined;
+    for (const doc of parsed.roots) {
+      if (!doc) continue;
+      const { root, problems } = interpolateTree(doc, env, { lenient: this.lenient });
+      for (const p of problems) {
+        if (this.lenient) {
+          this.notes.push({ file: p.origin.file, line: p.origin.line, column: p.origin.column, message: p.message, severity: 'error' });
+        } else {
+          throw new LoadError(p.origin.file, p.message, p.origin.line, p.origin.column);
+        }
+      }
+      merged = merged ? mergeRoots(merged, root) : root;
+    }
+    const result = merged ?? emptyRoot(display);
+    this.interpolated.set(cacheKey, result);
+    return result;
+  }
+
+  /** A compose file with its includes and extends resolved. */
+  private loadComposeFile(abs: string, ctx: LoadContext): TMap {
+    let root = this.parseAndInterpolate(abs, ctx.env);
+    root = resolveExtends(root, this.display(abs), {
+      loadFile: (other: string) => this.parseAndInterpolate(isAbsolute(other) ? other : resolve(dirname(abs), other), ctx.env),
+    });
+    const include = getEntry(root, 'include');
+    if (include) root = this.applyIncludes(root, include, abs, ctx);
+    return root;
+  }
+
+  private applyIncludes(root: TMap, include: TEntry, abs: string, ctx: LoadContext): TMap {
+    const chain = [...ctx.includeChain, abs];
+    let result: TMap = { ...root, entries: root.entries.filter((e) => e.key !== 'include') };
+    const items = include.value.kind === 'seq' ? include.value.items : [include.value];
+    for (const item of items) {
+      const spec = this.includeSpec(item, abs);
+      if (!spec) continue;
+      for (const file of spec.paths) {
+        if (chain.includes(file)) {
+          throw new LoadError(item.origin.file, `include cycle: ${[...chain, file].map((f) => this.display(f)).join(' -> ')}`, item.origin.line, item.origin.column);
+        }
+        if (!isFile(file)) {
+          throw new LoadError(item.origin.file, `included file ${this.display(file)} not found`, item.origin.line, item.origin.column);
+        }
+      }
+      const env = this.includeEnvironment(spec, ctx.env);
+      let included: TMap | undefined;
+      for (const file of spec.paths) {
+        const r = this.loadComposeFile(file, { env, includeChain: chain });
+        included = included ? mergeRoots(included, r) : r;
+      }
+      if (included) result = this.addIncluded(result, included, item.origin);
+    }
+    return result;
+  }
+
+  private includeSpec(item: TNode, abs: string): { paths: string[]; projectDirectory: string; envFiles: string[] | undefined; origin: Origin } | undefined {
+    const base = dirname(abs);
+    const strings = (n: TNode | undefined): string[] =>
+      !n ? [] : n.kind === 'scalar' ? (n.value === null ? [] : [String(n.value)]) : n.kind === 'seq' ? n.items.flatMap(strings) : [];
+    if (item.kind === 'scalar') {
+      const p = resolve(base, String(item.value));
+      return { paths: [p], projectDirectory: dirname(p), envFiles: undefined, origin: item.origin };
+    }
+    if (item.kind !== 'map') return undefined;
+    const paths = strings(get(item, 'path')).map((p) => resolve(base, p));
+    if (!paths.length) return undefined;
+    const pd = get(item, 'project_directory');
+    const projectDirectory = pd?.kind === 'scalar' && pd.value !== null ? resolve(base, String(pd.value)) : dirname(paths[0]);
+    const envFile = get(item, 'env_file');
+    const envFiles = envFile ? strings(envFile).map((p) => resolve(base, p)) : undefined;
+    return { paths, projectDirectory, envFiles, origin: item.origin };
+  }
+
+  /** An included project sees the including project's variables, plus its own env files for names not set yet. */
+  private includeEnvironment(spec: { projectDirectory: string; envFiles: string[] | undefined; origin: Origin }, parent: ReadonlyMap<string, EnvValue>): ReadonlyMap<string, EnvValue> {
+    const files = spec.envFiles ?? [join(spec.projectDirectory, '.env')].filter(isFile);
+    if (!files.length) return parent;
+    const env = new Map(parent);
+    for (const f of files) {
+      if (!isFile(f)) {
+        const message = `env file ${this.display(f)} of include not found`;
+        if (!this.lenient) throw new LoadError(spec.origin.file, message, spec.origin.line, spec.origin.column);
+        this.notes.push({ file: spec.origin.file, line: spec.origin.line, column: spec.origin.column, message, severity: 'info' });
+        continue;
+      }
+      const dotenv = this.readDotenv(f, (name) => parent.get(name)?.value);
+      for (const e of dotenv.entries) {
+        if (!e.inherited && !env.has(e.key)) env.set(e.key, { value: e.value, source: 'dotenv', origin: e.valueOrigin });
+      }
+    }
+    return env;
+  }
+
+  /** Adds an included project's resources; defining one that already exists is an error, as in Compose. */
+  private addIncluded(root: TMap, included: TMap, at: Origin): TMap {
+    const entries = [...root.entries];
+    for (const section of included.entries) {
+      if (section.value.kind !== 'map') continue;
+      const idx = entries.findIndex((e) => e.key === section.key);
+      if (idx < 0) {
+        entries.push(section);
+        continue;
+      }
+      const mine = entries[idx].value;
+      if (mine.kind !== 'map') continue;
+      const merged = [...section.value.entries];
+      for (const e of mine.entries) {
+        const clash = section.value.entries.find((s) => s.key === e.key);
+        if (clash && section.key === 'services') {
+          throw new LoadError(e.keyOrigin.file, `service "${e.key}" is also defined by the included file ${clash.keyOrigin.file}`, e.keyOrigin.line, e.keyOrigin.column);
+        }
+        if (!clash) merged.push(e);
+      }
+      entries[idx] = { ...entries[idx], value: { ...mine, entries: merged } };
+    }
+    void at;
+    return { ...root, entries };
+  }
+
+  private applyProfiles(root: TMap, env: ReadonlyMap<string, EnvValue>): TMap {
+    const active = new Set(
+      this.options.profiles?.length ? this.options.profiles : (env.get('COMPOSE_PROFILES')?.value ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    );
+    const services = get(root, 'services');
+    if (services?.kind !== 'map') return root;
+    const keep = services.entries.filter((e) => {
+      const profiles = get(e.value, 'profiles');
+      if (!profiles || profiles.kind !== 'seq' || !profiles.items.length) return true;
+      return active.has('*') || profiles.items.some((p) => p.kind === 'scalar' && active.has(String(p.value)));
+    });
+    if (keep.length === services.entries.length) return root;
+    return { ...root, entries: root.entries.map((e) => (e.key === 'services' ? { ...e, value: { ...services, entries: keep } } : e)) };
+  }
+
+  /** Reads each service's env_file entries (they are what the container receives, below `environment`). */
+  private attachEnvFiles(model: ComposeModel, projectDirectory: string, env: ReadonlyMap<string, EnvValue>): void {
+    for (const service of model.services) {
+      const node = get(service.node, 'env_file');
+      if (!node) continue;
+      const items = node.kind === 'seq' ? node.items : [node];
+      for (const item of items) {
+        let path: TScalar | undefined;
+        let required = true;
+        let raw = false;
+        if (item.kind === 'scalar') path = item;
+        else if (item.kind === 'map') {
+          const p = get(item, 'path');
+          if (p?.kind === 'scalar') path = p;
+          const r = get(item, 'required');
+          if (r?.kind === 'scalar' && (r.value === false || r.value === 'false')) required = false;
+          const f = get(item, 'format');
+          raw = f?.kind === 'scalar' && f.value === 'raw';
+        }
+        if (!path || path.value === null) continue;
+        const base = resolve(this.cwd, dirname(path.origin.file));
+        const abs = resolve(base, String(path.value));
+        if (!isFile(abs)) {
+          if (!required) continue;
+          const message = `env file ${this.display(abs)} not found (env_file of service "${service.name}")`;
+          if (this.lenient) {
+            this.notes.push({ file: path.origin.file, line: path.origin.line, column: path.origin.column, message, severity: 'info' });
+            continue;
+          }
+          throw new LoadError(path.origin.file, message, path.origin.line, path.origin.column);
+        }
+        void projectDirectory;
+        const file = raw ? this.readRawEnvFile(abs) : this.readDotenv(abs, (name) => env.get(name)?.value);
+        for (const e of file.entries) {
+          const entry: KeyValueEntry = {
+            key: e.key,
+            keyOrigin: e.keyOrigin,
+            value: e.inherited ? undefined : { kind: 'scalar', value: e.value, origin: e.valueOrigin, ...(e.quoted === 'none' || e.quoted === 'single' || e.quoted === 'double' ? { sourceOffset: 0 } : {}) },
+            path: ['services', service.name, 'env_file', e.key],
+            form: 'list',
+          };
+          service.envFile.push(entry);
+        }
+      }
+    }
+  }
+
+  /** `format: raw`: every line is KEY=VALUE taken literally. */
+  private readRawEnvFile(abs: string): DotenvFile {
+    const display = this.display(abs);
+    const text = this.readText(abs);
+    const entries: DotenvFile['entries'] = [];
+    let offset = 0;
+    let line = 1;
+    for (const l of text.split('\n')) {
+      const eq = l.indexOf('=');
+      if (eq > 0) {
+        const keyOrigin: Origin = { file: display, range: [offset, offset + eq], line, column: 1, endLine: line, endColumn: eq + 1 };
+        const value = l.slice(eq + 1).replace(/\r$/, '');
+        const valueOrigin: Origin = { file: display, range: [offset + eq + 1, offset + eq + 1 + value.length], line, column: eq + 2, endLine: line, endColumn: eq + 2 + value.length };
+        entries.push({ key: l.slice(0, eq), value, line, column: 1, keyStart: offset, keyEnd: offset + eq, valueStart: offset + eq + 1, valueEnd: offset + eq + 1 + value.length, quoted: 'none', inherited: false, keyOrigin, valueOrigin });
+      }
+      offset += l.length + 1;
+      line++;
+    }
+    return { file: display, entries };
+  }
+
+  private projectName(root: TMap, projectDirectory: string, env: ReadonlyMap<string, EnvValue>): string {
+    const fromEnv = env.get('COMPOSE_PROJECT_NAME')?.value;
+    const name = get(root, 'name');
+    const raw = fromEnv || (name?.kind === 'scalar' && name.value !== null ? String(name.value) : '') || projectDirectory.split(/[\\/]/).pop() || 'project';
+    return raw.toLowerCase().replace(/[^a-z0-9_-]/g, '');
+  }
+}
+
+function envKey(env: ReadonlyMap<string, EnvValue>): string {
+  let key = '';
+  for (const [k, v] of env) key += `${k}=${v.value}\u0000`;
+  return key;
+}
+
+function emptyRoot(file: string): TMap {
+  return { kind: 'map', entries: [], origin: { file, range: [0, 0], line: 1, column: 1, endLine: 1, endColumn: 1 } };
+}

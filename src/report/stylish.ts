@@ -1,0 +1,48 @@
+import pc from 'picocolors';
+import type { JsonFinding, LintResult } from '../lint.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+/** ESLint-like output: findings grouped by file, one line each, then a summary. */
+export function formatStylish(result: LintResult, options: { color: boolean }): string {
+  const c: Colors = pc.createColors(options.color);
+  const lines: string[] = [];
+  const byFile = new Map<string, JsonFinding[]>();
+  for (const f of result.findings) {
+    const list = byFile.get(f.file) ?? [];
+    list.push(f);
+    byFile.set(f.file, list);
+  }
+  for (const [file, findings] of byFile) {
+    lines.push(c.underline(file));
+    const pos = findings.map((f) => `${f.line}:${f.column}`);
+    const width = Math.max(...pos.map((p) => p.length));
+    findings.forEach((f, i) => {
+      const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
+      const where = f.services.length > 1 ? ` [services: ${f.services.join(', ')}]` : f.service ? ` [${f.service}]` : '';
+      const redacted = f.redacted ? c.dim(` ${f.redacted}`) : '';
+      lines.push(`  ${c.dim(pos[i].padEnd(width))}  ${sev}  ${f.message}${where}${redacted}  ${c.dim(f.ruleId)}`);
+    });
+    lines.push('');
+  }
+  for (const e of result.errors) {
+    const where = e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file;
+    lines.push(`${c.red('error')} ${where}: ${e.message}`);
+  }
+  for (const n of result.notFound) lines.push(`${c.yellow('warning')} ${n.path}: ${n.reason}`);
+  if (result.errors.length || result.notFound.length) lines.push('');
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  const infos = result.findings.length - errors - warnings;
+  if (result.findings.length) {
+    const parts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`];
+    if (infos) parts.push(`${infos} info`);
+    const fixable = result.findings.filter((f) => f.fixable).length;
+    const total = `✖ ${result.findings.length} problem${result.findings.length === 1 ? '' : 's'} (${parts.join(', ')})`;
+    lines.push((errors ? c.red : c.yellow)(c.bold(total)));
+    if (fixable) lines.push(c.dim(`  ${fixable} of them can be moved into Compose secrets with \`compose-secrets fix\`.`));
+  } else if (!result.errors.length) {
+    lines.push(c.green(`✔ no secrets found in ${result.files.length} file${result.files.length === 1 ? '' : 's'}`));
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,51 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collectExposures } from '../../src/detect/exposures.js';
+import { lint } from '../../src/lint.js';
+import { loadProject } from '../../src/preprocess/project.js';
+import { formatJson } from '../../src/report/json.js';
+import { formatStylish } from '../../src/report/stylish.js';
+import { findingLine, REPO } from '../helpers.js';
+
+/** Fixture folders with an expected.txt: the exact findings of `lint <folder>`. */
+const folders = ['fixtures/demo', ...readdirSync(join(REPO, 'fixtures/lint')).map((d) => `fixtures/lint/${d}`)].filter((d) =>
+  existsSync(join(REPO, d, 'expected.txt')) || process.env.UPDATE_EXPECTED,
+);
+
+describe.each(folders)('lint %s', (folder) => {
+  it('reports exactly the expected findings', async () => {
+    const result = await lint([folder], { cwd: REPO });
+    expect(result.errors).toEqual([]);
+    const actual = result.findings.map(findingLine).join('\n') + '\n';
+    const expectedPath = join(REPO, folder, 'expected.txt');
+    if (process.env.UPDATE_EXPECTED) writeFileSync(expectedPath, actual);
+    expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
+  });
+
+  it('never prints a detected value, nor its first half, in any format', async () => {
+    const result = await lint([folder], { cwd: REPO });
+    const outputs = [formatJson(result), formatStylish(result, { color: false }), formatStylish(result, { color: true })];
+    const values = secretValues(folder);
+    expect(values.length).toBeGreaterThan(folder.endsWith('traps') ? -1 : 0);
+    for (const value of values) {
+      for (const out of outputs) {
+        expect(out.includes(value), `value of length ${value.length} leaked`).toBe(false);
+        const half = value.slice(0, Math.ceil(value.length / 2));
+        if (half.length >= 5) expect(out.includes(half), `prefix of a value of length ${value.length} leaked`).toBe(false);
+      }
+    }
+  });
+});
+
+/** The values the detectors found, read from the same model lint uses. */
+function secretValues(folder: string): string[] {
+  const dir = join(REPO, folder);
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(folder, f));
+  const values: string[] = [];
+  for (const file of files) {
+    const project = loadProject({ files: [file], mode: 'lint', cwd: REPO });
+    for (const e of collectExposures(project.model)) if (e.verdict.class === 'hardcoded' && e.verdict.value.length >= 4) values.push(e.verdict.value);
+  }
+  return values;
+}
