@@ -70,7 +70,7 @@ export function renderConfig(project: Project, options: RenderOptions): string {
   const services = (out.services ?? {}) as Record<string, Record<string, unknown>>;
   const sorted: Record<string, unknown> = {};
   for (const service of [...project.model.services].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    sorted[service.name] = normalizeService(service, services[service.name] ?? {}, options.showSecrets);
+    sorted[service.name] = normalizeService(service, services[service.name] ?? {});
   }
   if (out.services) out.services = sorted;
   if (!options.showSecrets) redactTree(out, []);
@@ -84,7 +84,7 @@ function topLevelOrder(a: string, b: string): number {
   return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-function normalizeService(service: ServiceModel, plain: Record<string, unknown>, showSecrets: boolean): Record<string, unknown> {
+function normalizeService(service: ServiceModel, plain: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   // env_file variables come first, `environment` overrides them (Compose's order)
   const env: Record<string, string | null> = {};
@@ -93,7 +93,7 @@ function normalizeService(service: ServiceModel, plain: Record<string, unknown>,
     if (key === 'env_file' || key === 'environment') continue;
     out[key] = plain[key];
   }
-  if (Object.keys(env).length) out.environment = showSecrets ? env : redactEnvironment(env);
+  if (Object.keys(env).length) out.environment = env;
   const build = out.build;
   if (typeof build === 'string') out.build = { context: build, dockerfile: 'Dockerfile' };
   if (build && typeof build === 'object' && !Array.isArray(build)) {
@@ -108,12 +108,6 @@ function normalizeService(service: ServiceModel, plain: Record<string, unknown>,
 function entriesToMap(entries: { key: string; value?: { value: unknown } }[]): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const e of entries) out[e.key] = e.value ? String(e.value.value) : null;
-  return out;
-}
-
-function redactEnvironment(env: Record<string, string | null>): Record<string, string | null> {
-  const out: Record<string, string | null> = {};
-  for (const [k, v] of Object.entries(env)) out[k] = v && classifyKey(k).sensitive ? redact(v) : v;
   return out;
 }
 

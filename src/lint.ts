@@ -7,7 +7,7 @@ import { LoadError, parseComposeText } from './load/parse.js';
 import { readText } from './load/read.js';
 import { buildModel } from './model/model.js';
 import { originKey } from './model/origin.js';
-import { defaultComposeFiles, loadProject } from './preprocess/project.js';
+import { defaultComposeFiles, loadProject, type Project } from './preprocess/project.js';
 import { interpolateTree } from './preprocess/interpolate-tree.js';
 
 export interface LintOptions {
@@ -73,6 +73,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     notFound = found.empty;
     units.push(...groupIntoProjects(found.files, cwd));
   }
+  const projects: Project[] = [];
   for (const unit of units) {
     if (unit.length === 1 && unit[0] === '-') {
       const name = options.stdinName ?? '<stdin>';
@@ -86,17 +87,32 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
       continue;
     }
     try {
-      const project = loadProject({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory, mode: 'lint', cwd });
-      project.files.forEach((f) => names.add(f));
-      for (const n of project.notes) if (n.severity === 'error') errors.push({ file: n.file, line: n.line, column: n.column, message: n.message });
-      findings.push(...runRules(project.model, rules, { sourceText: project.sourceText }));
+      projects.push(loadProject({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory, mode: 'lint', cwd }));
     } catch (err) {
       if (!(err instanceof LoadError)) throw err;
       unit.forEach((f) => names.add(displayPath(f, cwd)));
       errors.push({ file: err.file, line: err.line, column: err.column, message: err.message });
     }
   }
+  for (const project of withoutSubsumed(projects)) {
+    project.files.forEach((f) => names.add(f));
+    for (const n of project.notes) if (n.severity === 'error') errors.push({ file: n.file, line: n.line, column: n.column, message: n.message });
+    findings.push(...runRules(project.model, rules, { sourceText: project.sourceText }));
+    // each file on its own too: a literal that a later file overrides or resets is still committed
+    for (const root of project.fileRoots) findings.push(...runRules(buildModel(root), rules, { sourceText: project.sourceText }));
+  }
   return { version: 1, files: [...names], findings: mergeDuplicates(findings).map(toJson), errors: dedupeErrors(errors), notFound };
+}
+
+/**
+ * Drops projects whose files another project already reads (a file that is included or extended
+ * by another one, found on its own by the directory walk): it is linted with the variables and
+ * context of the project that uses it.
+ */
+function withoutSubsumed(projects: Project[]): Project[] {
+  return projects.filter(
+    (p) => !projects.some((q) => q !== p && p.files.every((f) => q.sources.includes(f)) && !q.files.every((f) => p.sources.includes(f))),
+  );
 }
 
 /** Splits discovered files into projects: a directory's default file and its override form one. */
@@ -166,6 +182,7 @@ function dedupeErrors(errors: LoadErrorShape[]): LoadErrorShape[] {
 /** Lints the text of one compose file (every YAML document in it), without a project around it. Throws LoadError when it cannot be parsed. */
 export function lintText(file: string, text: string, rules = RULES, errors: LoadErrorShape[] = []): Finding[] {
   const parsed = parseComposeText(file, text);
+  for (const p of parsed.problems) errors.push({ file, line: p.line, column: p.column, message: p.message });
   const out: Finding[] = [];
   for (const root of parsed.roots) {
     if (!root) continue;

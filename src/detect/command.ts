@@ -712,6 +712,18 @@ function scanTokens(toks: Tok[]): Found[] {
     }
     return lo;
   };
+  const urls = findUrlCredentials(joined);
+  /** Whether [s, e) lies in the password of a URL (`https://x:ghp_…@github.com`). */
+  const inUrl = (s: number, e: number): boolean => {
+    let lo = 0;
+    let hi = urls.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (urls[mid].end >= e) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < urls.length && urls[lo].start <= s;
+  };
   for (const m of scanValue(joined)) {
     const k = tokenAt(m.start);
     const start = m.start - offsets[k];
@@ -722,9 +734,10 @@ function scanTokens(toks: Tok[]): Found[] {
       if (!hit.viaVariable && hit.start <= start && end <= hit.end && !GENERIC_PATTERNS.has(m.patternId)) hit.description = m.description;
       continue;
     }
-    add({ tok: k, start, end, via: m.patternId === 'url-credentials' ? 'URL' : 'argument', description: m.description, viaVariable: false });
+    const via = m.patternId === 'url-credentials' || inUrl(m.start, m.end) ? 'URL' : 'argument';
+    add({ tok: k, start, end, via, description: m.description, viaVariable: false });
   }
-  for (const u of findUrlCredentials(joined)) {
+  for (const u of urls) {
     if (!u.viaVariable) continue;
     const k = tokenAt(u.start);
     const start = u.start - offsets[k];

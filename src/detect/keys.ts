@@ -530,6 +530,8 @@ function classifyUncached(name: string): KeyVerdict {
     const n = nounAt(words, i);
     if (!n) continue;
     if (!n.strong && !words.slice(i + 1).every((t) => NEUTRAL_TAIL.has(t) || /^v?\d+$/.test(t))) continue;
+    // `SSH_PASSWORD_AUTH`, `TOKEN_AUTH`: the auth *by* password/token, a setting about the noun before it
+    if (!n.strong && i > 0 && (words[i - 1] in STRONG_NOUNS || words[i - 1] === 'key' || words[i - 1] === 'keys')) continue;
     noun = n;
     break;
   }
@@ -541,7 +543,7 @@ function classifyUncached(name: string): KeyVerdict {
     const tail = words.slice(noun.index + 1);
     // `MONGO_KEYFILE_CONTENT`: the content of the file is the secret itself
     const contentAfterFile = tail.findIndex((w, i) => (w === 'file' || w === 'files') && CONTENT_WORDS.has(tail[i + 1] ?? ''));
-    const settingWord = contentAfterFile >= 0 ? undefined : tail.find(isSettingWord);
+    const settingWord = contentAfterFile >= 0 ? undefined : [...tail].reverse().find(isSettingWord);
     if (settingWord !== undefined) {
       if (connection) return { sensitive: false, kind: 'connection-string', reason: 'connection string: the value decides (user:pass@)' };
       if (webhook) return { sensitive: false, kind: 'webhook', reason: 'webhook URL: the value decides' };
@@ -582,6 +584,10 @@ function refineKind(words: string[], noun: Noun): SecretKind {
 
 function isConnectionWords(words: string[]): boolean {
   if (words.includes('dsn') || words.includes('dsns')) return true;
+  // .NET `ConnectionStrings__Default`, `DB_CONNECTION_STRING_RO`
+  for (let i = 0; i + 1 < words.length; i++) {
+    if ((words[i] === 'connection' || words[i] === 'conn') && /^(string|strings|str)$/.test(words[i + 1])) return true;
+  }
   const last = words[words.length - 1];
   const prev = words[words.length - 2];
   if ((last === 'string' || last === 'str' || last === 'connstring' || last === 'connstr') && (prev === 'connection' || prev === 'conn')) return true;

@@ -53,6 +53,34 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'age secret key',
     regex: re(`${B}AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}${E}`),
   },
+  // ── webhook URLs (before the key formats: a Google Chat URL holds an AIza key) ──
+  {
+    id: 'slack-webhook',
+    description: 'Slack webhook URL',
+    regex: re(
+      `(?:https?://)?hooks\\.slack\\.com/(?:services/T[A-Z0-9]{6,15}/B[A-Z0-9]{6,15}/[A-Za-z0-9]{20,40}|(?:workflows|triggers)/T[A-Z0-9]{6,15}/[A-Z0-9]{6,15}/[0-9]{6,25}/[A-Za-z0-9]{20,40})`,
+    ),
+  },
+  {
+    id: 'discord-webhook',
+    description: 'Discord webhook URL',
+    regex: re(`(?:https?://)?(?:(?:canary|ptb)\\.)?discord(?:app)?\\.com/api(?:/v[0-9]{1,2})?/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,80}`),
+  },
+  {
+    id: 'teams-webhook',
+    description: 'Microsoft Teams webhook URL',
+    regex: re(`https://[A-Za-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2/[A-Za-z0-9@/_-]{40,400}`),
+  },
+  {
+    id: 'google-chat-webhook',
+    description: 'Google Chat webhook URL',
+    regex: re(`https://chat\\.googleapis\\.com/v1/spaces/[A-Za-z0-9_-]{5,40}/messages\\?key=[A-Za-z0-9_-]{30,50}&token=[A-Za-z0-9_%=-]{20,120}`),
+  },
+  {
+    id: 'zapier-webhook',
+    description: 'Zapier webhook URL',
+    regex: re(`https://hooks\\.zapier\\.com/hooks/catch/[0-9]{3,12}/[A-Za-z0-9]{4,12}`),
+  },
   // ── cloud providers ──
   {
     id: 'aws-access-key-id',
@@ -258,33 +286,6 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     regex: re(`${B}xox[aors]-[0-9]{6,15}(?:-[0-9A-Za-z]{4,80}){1,4}${E}`),
   },
   {
-    id: 'slack-webhook',
-    description: 'Slack webhook URL',
-    regex: re(
-      `(?:https?://)?hooks\\.slack\\.com/(?:services/T[A-Z0-9]{6,15}/B[A-Z0-9]{6,15}/[A-Za-z0-9]{20,40}|(?:workflows|triggers)/T[A-Z0-9]{6,15}/[A-Z0-9]{6,15}/[0-9]{6,25}/[A-Za-z0-9]{20,40})`,
-    ),
-  },
-  {
-    id: 'discord-webhook',
-    description: 'Discord webhook URL',
-    regex: re(`(?:https?://)?(?:(?:canary|ptb)\\.)?discord(?:app)?\\.com/api(?:/v[0-9]{1,2})?/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,80}`),
-  },
-  {
-    id: 'teams-webhook',
-    description: 'Microsoft Teams webhook URL',
-    regex: re(`https://[A-Za-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2/[A-Za-z0-9@/_-]{40,400}`),
-  },
-  {
-    id: 'google-chat-webhook',
-    description: 'Google Chat webhook URL',
-    regex: re(`https://chat\\.googleapis\\.com/v1/spaces/[A-Za-z0-9_-]{5,40}/messages\\?key=[A-Za-z0-9_-]{30,50}&token=[A-Za-z0-9_%=-]{20,120}`),
-  },
-  {
-    id: 'zapier-webhook',
-    description: 'Zapier webhook URL',
-    regex: re(`https://hooks\\.zapier\\.com/hooks/catch/[0-9]{3,12}/[A-Za-z0-9]{4,12}`),
-  },
-  {
     id: 'telegram-bot-token',
     description: 'Telegram bot token',
     regex: re(`(?<![0-9])[0-9]{8,10}:AA[0-9A-Za-z_-]{33}${E64}`),
@@ -412,6 +413,7 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'Mapbox secret token',
     regex: re(`${B64}sk\\.eyJ[A-Za-z0-9_-]{10,300}\\.[A-Za-z0-9_-]{20,100}${E64}`),
   },
+  { id: 'bad-quadratic', description: 'x', regex: re('[a-z]{1,3000}Q') },
   // ── generic shapes (after the vendors, so a vendor description wins) ──
   {
     id: 'jwt',

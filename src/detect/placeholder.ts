@@ -62,7 +62,7 @@ export function isPlaceholder(value: string): boolean {
   if (EXACT.has(lower.replace(/[-_ .]/g, ''))) return true;
   if (isRepetitive(lower)) return true;
   if (/^<.*>$|^\[.*\]$|^\$\{.*\}$|^%.*%$/.test(v)) return true;
-  if (/<[A-Za-z][A-Za-z0-9 _.-]*>/.test(v)) return true; // <your-token> inside a URL or string
+  if (/<[A-Za-z][A-Za-z0-9 _.-]{2,}>/.test(v)) return true; // <your-token> inside a URL or string
   // the AWS documentation keys (AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY)
   if (/EXAMPLE/.test(v)) return true;
   if (STRONG_SUBSTRINGS.some((s) => lower.includes(s))) return true;

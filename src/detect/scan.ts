@@ -198,6 +198,14 @@ function isHostList(text: string, from: number, to: number): boolean {
       hostChars++;
       continue;
     }
+    if (c === 91 /* [ */ && !inPort && !hostChars) {
+      // an IPv6 literal
+      const close = text.indexOf(']', i);
+      if (close < 0 || close >= to || !/^[0-9A-Fa-f:.]+$/.test(text.slice(i + 1, close))) return false;
+      hostChars++;
+      i = close + 1;
+      continue;
+    }
     if (c === 44) {
       // ',' separates hosts (mongodb://u:p@h1:27017,h2:27017)
       if (!hostChars) return false;
@@ -212,7 +220,7 @@ function isHostList(text: string, from: number, to: number): boolean {
       i++;
       continue;
     }
-    if (inPort ? c >= 48 && c <= 57 : /[A-Za-z0-9._~%\-[\]]/.test(text[i])) {
+    if (inPort ? c >= 48 && c <= 57 : /[A-Za-z0-9._~%-]/.test(text[i])) {
       if (!inPort) hostChars++;
       i++;
       continue;

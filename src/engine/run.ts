@@ -61,6 +61,9 @@ function narrowOrigin(origin: Origin, value: string, text: string | undefined): 
   return new LineIndex(text).origin(origin.file, origin.range[0] + at, origin.range[0] + at + value.length);
 }
 
+/** Data fields that name things as written in the files (keys, services, variables), shown as they are. */
+const IDENTIFIERS = new Set(['name', 'service', 'variable', 'variables']);
+
 /**
  * A last line of defence: a message whose data would carry the value it reports is replaced.
  * The name the value is assigned to is shown as written (it is what the user has to find), and
@@ -69,7 +72,7 @@ function narrowOrigin(origin: Origin, value: string, text: string | undefined): 
 function guardAgainstLeak(template: string, data: Record<string, string | number> = {}, value: string | undefined): string {
   const message = formatMessage(template, data);
   if (value === undefined || value.length < 4) return message;
-  const leaks = Object.entries(data).some(([k, v]) => k !== 'name' && String(v).includes(value));
+  const leaks = Object.entries(data).some(([k, v]) => !IDENTIFIERS.has(k) && String(v).includes(value));
   if (!leaks) return message;
   return 'a secret was found here (its description was withheld because it would have contained the value)';
 }

@@ -22,6 +22,11 @@ export interface ParsedFile {
   lines: LineIndex;
   /** One root per YAML document; null for an empty (or comment-only) document. */
   roots: (TMap | null)[];
+  /**
+   * Problems Compose would refuse but that leave the rest of the file readable (a merge key on a
+   * scalar or a list of scalars): `config` fails on them, `lint` reports them and goes on.
+   */
+  problems: LoadError[];
 }
 
 /** Tags Compose gives meaning to; other custom tags are kept as written. */
@@ -45,19 +50,30 @@ export function parseComposeText(file: string, text: string): ParsedFile {
   const list = Array.isArray(docs) ? docs : [];
   if (!Array.isArray(docs)) {
     // an EmptyStream: the text holds no document at all
-    return { file, text, lines, roots: [null] };
+    return { file, text, lines, roots: [null], problems: [] };
   }
   const roots: (TMap | null)[] = [];
+  const problems: LoadError[] = [];
   for (const doc of list) {
     const err = doc.errors[0];
     if (err) {
       const pos = lines.position(err.pos[0]);
       throw new LoadError(file, `invalid YAML: ${yamlReason(err.message)}`, pos.line, pos.column);
     }
-    roots.push(new Converter(file, text, lines, doc).root());
+    const converter = new Converter(file, text, lines, doc);
+    roots.push(converter.root());
+    problems.push(...converter.problems);
   }
   if (roots.length === 0) roots.push(null);
-  return { file, text, lines, roots };
+  return { file, text, lines, roots, problems };
+}
+
+/** `<<` as a plain key, or tagged `!!merge` (which the yaml package turns into a symbol). */
+function isMergeKey(keyNode: YamlNode | null): boolean {
+  if (!isScalar(keyNode)) return false;
+  if (typeof keyNode.value === 'symbol') return true;
+  if (keyNode.tag === 'tag:yaml.org,2002:merge') return true;
+  return keyNode.value === '<<' && keyNode.type === Scalar.PLAIN;
 }
 
 /** The parser's reason without its trailing position and source excerpt. */
@@ -66,6 +82,7 @@ function yamlReason(message: string): string {
 }
 
 class Converter {
+  readonly problems: LoadError[] = [];
   private readonly converted = new Map<YamlNode, TNode>();
   private readonly sizes = new WeakMap<TNode, number>();
 
@@ -143,8 +160,8 @@ class Converter {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as YamlNode | null;
-        if (isScalar(keyNode) && keyNode.value === '<<' && keyNode.type === Scalar.PLAIN) {
-          merged.push(this.mergeSources(pair.value as YamlNode | null, keyNode));
+        if (isMergeKey(keyNode)) {
+          merged.push(this.mergeSources(pair.value as YamlNode | null, keyNode as YamlNode));
           continue;
         }
         const key = this.keyText(keyNode);
@@ -179,7 +196,9 @@ class Converter {
     for (const src of sources) {
       const node = this.convert(src);
       if (node.kind !== 'map') {
-        this.fail(src, 'a merge key (<<) needs a mapping or a list of mappings');
+        const o = this.origin(src.range);
+        this.problems.push(new LoadError(this.file, `a merge key (<<) needs a mapping or a list of mappings, not ${node.kind === 'seq' ? 'a list' : 'a scalar'}`, o.line, o.column));
+        continue;
       }
       out.push(...node.entries);
     }

@@ -166,8 +166,9 @@ function displayPath(from: string, file: string): string {
   return rel.startsWith('.') || path.isAbsolute(rel) ? rel : `./${rel}`;
 }
 
-function located(ctx: FileCtx, origin: Origin, message: string): LoadError {
-  return new LoadError(ctx.file, message, origin.line, origin.column);
+function located(_ctx: FileCtx, origin: Origin, message: string): LoadError {
+  // the origin names the file as the user sees it
+  return new LoadError(origin.file, message, origin.line, origin.column);
 }
 
 function lastEntry(node: TNode | undefined, key: string): TEntry | undefined {

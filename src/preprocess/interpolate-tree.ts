@@ -48,7 +48,7 @@ export function interpolateTree(root: TMap, env: Environment, options: { lenient
     try {
       const result = substitute(template, lookup, { lenient: options.lenient });
       for (const m of result.missingRequired) {
-        if (!options.lenient) problems.push({ origin: node.origin, message: m.message, kind: 'missing-required' });
+        if (!options.lenient) problems.push({ origin: node.origin, message: oneLine(m.message), kind: 'missing-required' });
       }
       if (!result.vars.length && result.value === template) return node;
       const vars: VarUse[] = result.vars.map((v) => {
@@ -62,7 +62,7 @@ export function interpolateTree(root: TMap, env: Environment, options: { lenient
       return { ...node, value: result.value, interpolation: { template, vars } };
     } catch (err) {
       if (!(err instanceof InterpolationError)) throw err;
-      problems.push({ origin: node.origin, message: err.message, kind: err.kind });
+      problems.push({ origin: node.origin, message: oneLine(err.message), kind: err.kind });
       return node;
     }
   };
@@ -79,4 +79,10 @@ function defaultValue(template: string, name: string, lookup: (name: string) => 
   } catch {
     return ref.argument;
   }
+}
+
+/** Error messages quote the template; a multi-line or huge one is cut so the error stays one short line. */
+function oneLine(message: string): string {
+  const flat = message.replace(/\n/g, '\\n');
+  return flat.length <= 160 ? flat : `${flat.slice(0, 150)}…"`;
 }

@@ -45,6 +45,8 @@ export interface Project {
   model: ComposeModel;
   environment: ReadonlyMap<string, EnvValue>;
   notes: ProjectNote[];
+  /** Each compose file's own tree (interpolated, before extends, include and merging): lint also looks at these, because a literal that a later file overrides or resets is still in the repository. */
+  fileRoots: TMap[];
   /** The text of a file the project read, by its displayed name. */
   sourceText(file: string): string | undefined;
 }
@@ -122,6 +124,7 @@ class ProjectLoader {
       environment: env,
       notes: this.notes,
       sourceText: (file: string) => this.textCache.get(resolve(this.cwd, file)),
+      fileRoots: [...this.interpolated.values()],
     };
   }
 
@@ -168,6 +171,10 @@ class ProjectLoader {
     if (cached) return cached;
     const display = this.display(abs);
     const parsed = parseComposeText(display, this.readText(abs));
+    for (const p of parsed.problems) {
+      if (!this.lenient) throw p;
+      this.notes.push({ file: p.file, line: p.line, column: p.column, message: p.message, severity: 'error' });
+    }
     let merged: TMap | undefined;
     for (const doc of parsed.roots) {
       if (!doc) continue;
@@ -189,7 +196,7 @@ class ProjectLoader {
   /** A compose file with its includes and extends resolved. */
   private loadComposeFile(abs: string, ctx: LoadContext): TMap {
     let root = this.parseAndInterpolate(abs, ctx.env);
-    root = resolveExtends(root, this.display(abs), {
+    root = resolveExtends(root, abs, {
       loadFile: (other: string) => this.parseAndInterpolate(isAbsolute(other) ? other : resolve(dirname(abs), other), ctx.env),
     });
     const include = getEntry(root, 'include');
@@ -322,7 +329,8 @@ class ProjectLoader {
           raw = f?.kind === 'scalar' && f.value === 'raw';
         }
         if (!path || path.value === null) continue;
-        const base = resolve(this.cwd, dirname(path.origin.file));
+        // relative to the file that defines the service (extends has already rebased inherited paths onto it)
+        const base = resolve(this.cwd, dirname(service.nameOrigin.file));
         const abs = resolve(base, String(path.value));
         if (!isFile(abs)) {
           if (!required) continue;

@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import { VALUE_PATTERNS } from '../../src/detect/patterns.js';
+import { scanValue } from '../../src/detect/scan.js';
+import { ALNUM, B64, B64URL, BASE32, BECH32, DIGITS, HEX, UPPER_ALNUM, fake } from './fake.js';
+
+interface Case {
+  id: string;
+  /** the text scanned */
+  text: string;
+  /** the secret part expected (defaults to the whole text) */
+  secret?: string;
+}
+
+const hex = (n: number) => fake(HEX, n);
+const alnum = (n: number) => fake(ALNUM, n);
+const uuid = () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
+
+const pemBody = () => Array.from({ length: 4 }, () => fake(B64, 64)).join('\n');
+const pem = (label: string) => `-----BEGIN ${label}-----\n${pemBody()}\n-----END ${label}-----`;
+const azureKey = fake(B64, 86) + '==';
+const sasSig = fake(B64, 43) + '%3D';
+const awsSecret = fake(B64, 40);
+const sasKey = fake(ALNUM, 43) + '=';
+const gcpJsonKey = `-----BEGIN PRIVATE KEY-----\\n${fake(B64, 64)}\\n${fake(B64, 64)}\\n-----END PRIVATE KEY-----\\n`;
+
+const POSITIVES: Case[] = [
+  { id: 'private-key', text: pem('RSA PRIVATE KEY') },
+  { id: 'private-key', text: pem('OPENSSH PRIVATE KEY') },
+  { id: 'private-key', text: pem('EC PRIVATE KEY') },
+  { id: 'private-key', text: pem('PRIVATE KEY') },
+  { id: 'private-key', text: pem('ENCRYPTED PRIVATE KEY') },
+  { id: 'private-key', text: pem('PGP PRIVATE KEY BLOCK') },
+  {
+    id: 'private-key',
+    text: `-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${hex(32).toUpperCase()}\n\n${pemBody()}\n-----END RSA PRIVATE KEY-----`,
+  },
+  // inside a JSON service-account file, newlines escaped
+  { id: 'private-key', text: `{"type":"service_account","private_key":"${gcpJsonKey.slice(0, -2)}"}`, secret: gcpJsonKey.slice(0, -2) },
+  { id: 'age-secret-key', text: 'AGE-SECRET-KEY-1' + fake(BECH32, 58) },
+  { id: 'aws-access-key-id', text: 'AKIA' + fake(BASE32, 16) },
+  { id: 'aws-access-key-id', text: 'ASIA' + fake(BASE32, 16) },
+  { id: 'aws-secret-access-key', text: `aws_secret_access_key = ${awsSecret}`, secret: awsSecret },
+  { id: 'aws-secret-access-key', text: `AWS_SECRET_ACCESS_KEY: "${awsSecret}"`, secret: awsSecret },
+  { id: 'google-api-key', text: 'AIza' + fake(B64URL, 35) },
+  { id: 'google-oauth-client-secret', text: 'GOCSPX-' + fake(B64URL, 28) },
+  {
+    id: 'azure-storage-account-key',
+    text: `DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${azureKey};EndpointSuffix=core.windows.net`,
+    secret: azureKey,
+  },
+  {
+    id: 'azure-shared-access-key',
+    text: `Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${sasKey}`,
+    secret: sasKey,
+  },
+  { id: 'azure-sas-signature', text: `https://acct.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=co&sp=rl&sig=${sasSig}`, secret: sasSig },
+  { id: 'digitalocean-token', text: 'dop_v1_' + hex(64) },
+  { id: 'heroku-api-key', text: 'HRKU-' + fake(B64URL, 60) },
+  { id: 'databricks-token', text: 'dapi' + hex(32) },
+  { id: 'github-pat', text: 'ghp_' + alnum(36) },
+  { id: 'github-fine-grained-pat', text: 'github_pat_' + alnum(22) + '_' + alnum(59) },
+  { id: 'github-oauth-token', text: 'gho_' + alnum(36) },
+  { id: 'github-app-token', text: 'ghs_' + alnum(36) },
+  { id: 'github-app-token', text: 'ghu_' + alnum(36) },
+  { id: 'github-refresh-token', text: 'ghr_' + alnum(36) },
+  { id: 'gitlab-pat', text: 'glpat-' + fake(B64URL, 20) },
+  { id: 'gitlab-token', text: 'gldt-' + fake(B64URL, 20) },
+  { id: 'gitlab-token', text: 'glrt-' + fake(B64URL, 27) },
+  { id: 'gitlab-runner-registration-token', text: 'GR1348941' + fake(B64URL, 20) },
+  { id: 'npm-token', text: 'npm_' + alnum(36) },
+  { id: 'pypi-token', text: 'pypi-AgEIcHlwaS5vcmc' + fake(B64URL, 70) },
+  { id: 'docker-hub-token', text: 'dckr_pat_' + fake(B64URL, 27) },
+  { id: 'atlassian-api-token', text: 'ATATT3' + fake(B64URL, 180) },
+  { id: 'buildkite-token', text: 'bkua_' + hex(40) },
+  { id: 'pulumi-token', text: 'pul-' + hex(40) },
+  { id: 'postman-api-key', text: `PMAK-${hex(24)}-${hex(34)}` },
+  { id: 'linear-api-key', text: 'lin_api_' + alnum(40) },
+  { id: 'vault-token', text: 'hvs.' + fake(B64URL, 90) },
+  { id: 'doppler-token', text: 'dp.pt.' + alnum(43) },
+  { id: 'tailscale-key', text: `tskey-auth-${alnum(12)}-${alnum(33)}` },
+  { id: 'grafana-cloud-token', text: 'glc_' + fake(ALNUM, 60) + '==' },
+  { id: 'grafana-service-account-token', text: `glsa_${alnum(32)}_${hex(8)}` },
+  { id: 'new-relic-api-key', text: 'NRAK-' + fake(UPPER_ALNUM, 27) },
+  { id: 'sentry-token', text: 'sntryu_' + hex(64) },
+  { id: 'supabase-token', text: 'sbp_' + hex(40) },
+  { id: 'supabase-token', text: 'sb_secret_' + fake(B64URL, 31) },
+  { id: 'slack-bot-token', text: `xoxb-${fake(DIGITS, 12)}-${fake(DIGITS, 13)}-${alnum(24)}` },
+  { id: 'slack-user-token', text: `xoxp-${fake(DIGITS, 12)}-${fake(DIGITS, 12)}-${fake(DIGITS, 13)}-${hex(32)}` },
+  { id: 'slack-app-token', text: `xapp-1-A${fake(UPPER_ALNUM, 10)}-${fake(DIGITS, 13)}-${hex(64)}` },
+  { id: 'slack-config-token', text: 'xoxe.xoxp-1-' + alnum(160) },
+  { id: 'slack-legacy-token', text: `xoxs-${fake(DIGITS, 10)}-${fake(DIGITS, 10)}-${fake(DIGITS, 10)}-${hex(64)}` },
+  { id: 'slack-webhook', text: `https://hooks.slack.com/services/T${fake(UPPER_ALNUM, 8)}/B${fake(UPPER_ALNUM, 10)}/${alnum(24)}` },
+  {
+    id: 'discord-webhook',
+    text: `https://discord.com/api/webhooks/${fake(DIGITS, 19)}/${fake(B64URL, 68)}`,
+  },
+  {
+    id: 'teams-webhook',
+    text: `https://contoso.webhook.office.com/webhookb2/${uuid()}@${uuid()}/IncomingWebhook/${hex(32)}/${uuid()}`,
+  },
+  {
+    id: 'google-chat-webhook',
+    text: `https://chat.googleapis.com/v1/spaces/AAAA${alnum(7)}/messages?key=AIza${fake(B64URL, 35)}&token=${fake(B64URL, 43)}%3D`,
+  },
+  { id: 'zapier-webhook', text: `https://hooks.zapier.com/hooks/catch/${fake(DIGITS, 7)}/${fake(ALNUM, 6).toLowerCase()}` },
+  { id: 'telegram-bot-token', text: `${fake(DIGITS, 10)}:AA${fake(B64URL, 33)}` },
+  { id: 'discord-bot-token', text: `M${fake(B64URL, 25)}.${fake(B64URL, 6)}.${fake(B64URL, 38)}` },
+  { id: 'twilio-api-key', text: 'SK' + hex(32) },
+  { id: 'twilio-account-sid', text: 'AC' + hex(32) },
+  { id: 'sendgrid-api-key', text: `SG.${fake(B64URL, 22)}.${fake(B64URL, 43)}` },
+  { id: 'mailgun-api-key', text: 'key-' + hex(32) },
+  { id: 'mailgun-api-key', text: `${hex(32)}-${hex(8)}-${hex(8)}` },
+  { id: 'mailchimp-api-key', text: `${hex(32)}-us21` },
+  { id: 'brevo-api-key', text: `xkeysib-${hex(64)}-${alnum(16)}` },
+  { id: 'resend-api-key', text: `re_${alnum(8)}_${alnum(24)}` },
+  { id: 'stripe-secret-key', text: 'sk_live_' + alnum(24) },
+  { id: 'stripe-secret-key', text: 'sk_test_' + alnum(99) },
+  { id: 'stripe-secret-key', text: 'rk_live_' + alnum(99) },
+  { id: 'stripe-webhook-secret', text: 'whsec_' + alnum(32) },
+  { id: 'shopify-token', text: 'shpat_' + hex(32) },
+  { id: 'shopify-token', text: 'shpss_' + hex(32) },
+  { id: 'square-token', text: 'EAAA' + fake(B64URL, 60) },
+  { id: 'anthropic-api-key', text: 'sk-ant-api03-' + fake(B64URL, 93) + 'AA' },
+  { id: 'openai-api-key', text: 'sk-proj-' + fake(B64URL, 156) },
+  { id: 'openai-api-key', text: `sk-${alnum(20)}T3BlbkFJ${alnum(20)}` },
+  { id: 'langfuse-secret-key', text: 'sk-lf-' + uuid() },
+  { id: 'huggingface-token', text: 'hf_' + alnum(34) },
+  { id: 'groq-api-key', text: 'gsk_' + alnum(52) },
+  { id: 'replicate-token', text: 'r8_' + alnum(37) },
+  { id: 'perplexity-api-key', text: 'pplx-' + alnum(48) },
+  { id: 'xai-api-key', text: 'xai-' + alnum(80) },
+  { id: 'langsmith-api-key', text: `lsv2_pt_${hex(32)}_${hex(10)}` },
+  { id: 'pinecone-api-key', text: `pcsk_${alnum(6)}_${alnum(60)}` },
+  { id: 'notion-token', text: `ntn_${fake(DIGITS, 11)}${alnum(35)}` },
+  { id: 'notion-token', text: 'secret_' + alnum(43) },
+  { id: 'mapbox-secret-token', text: `sk.eyJ1Ijoi${fake(B64URL, 40)}.${fake(B64URL, 22)}` },
+  { id: 'jwt', text: `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ${fake(B64URL, 60)}.${fake(B64URL, 43)}` },
+  { id: 'sk-api-key', text: 'sk-' + hex(32) },
+  { id: 'authorization-header', text: 'Authorization: Bearer abcdef0123456789', secret: 'abcdef0123456789' },
+  { id: 'authorization-header', text: 'proxy-authorization: Basic dXNlcjpwYXNzd29yZA==', secret: 'dXNlcjpwYXNzd29yZA==' },
+  { id: 'connection-string-password', text: 'Server=db;Database=app;User Id=sa;Password=Str0ng!Pass;TrustServerCertificate=True', secret: 'Str0ng!Pass' },
+  { id: 'connection-string-password', text: 'host=db port=5432 user=app password=hunter2 dbname=app', secret: 'hunter2' },
+  { id: 'connection-string-password', text: "Host=db;Username=app;Password='with space';", secret: 'with space' },
+  { id: 'connection-string-password', text: 'jdbc:mysql://db:3306/app?user=root&password=rootpw&useSSL=false', secret: 'rootpw' },
+  { id: 'sql-password', text: "CREATE USER 'app'@'%' IDENTIFIED BY 'sqlpass1';", secret: 'sqlpass1' },
+  { id: 'sql-password', text: "ALTER USER app WITH PASSWORD 'pgpass2'", secret: 'pgpass2' },
+  { id: 'url-query-token', text: 'https://api.example.com/v1/items?limit=10&access_token=abcdef123456', secret: 'abcdef123456' },
+];
+
+/** Near misses: wrong length, wrong prefix, glued to other word characters, public counterparts, variables. */
+const NEGATIVES: [string, string][] = [
+  ['private-key', `-----BEGIN PUBLIC KEY-----\n${pemBody()}\n-----END PUBLIC KEY-----`],
+  ['private-key', `-----BEGIN CERTIFICATE-----\n${pemBody()}\n-----END CERTIFICATE-----`],
+  ['age-secret-key', 'AGE-SECRET-KEY-1' + fake(BECH32, 57)],
+  ['age-secret-key', 'age1' + fake(BECH32, 58).toLowerCase()],
+  ['aws-access-key-id', 'AKIA' + fake(BASE32, 15)],
+  ['aws-access-key-id', 'AKIA0000000000000000'],
+  ['aws-access-key-id', 'XAKIA' + fake(BASE32, 16)],
+  ['aws-access-key-id', 'AKIA' + fake(BASE32, 17)],
+  ['aws-secret-access-key', awsSecret],
+  ['aws-secret-access-key', `aws_secret_access_key = ${awsSecret}x`],
+  ['google-api-key', 'AIza' + fake(B64URL, 34)],
+  ['google-api-key', 'AIzb' + fake(B64URL, 35)],
+  ['google-oauth-client-secret', 'GOCSPX-' + fake(ALNUM, 27)],
+  ['azure-storage-account-key', 'AccountKey=' + fake(B64, 40)],
+  ['azure-sas-signature', 'https://x.blob.core.windows.net/c?sig=short'],
+  ['digitalocean-token', 'dop_v1_' + hex(63)],
+  ['databricks-token', 'dapi' + hex(31)],
+  ['github-pat', 'ghp_' + alnum(35)],
+  ['github-pat', 'xghp_' + alnum(36)],
+  ['github-pat', 'ghp_' + alnum(36) + '_x'],
+  ['github-fine-grained-pat', 'github_pat_' + alnum(40)],
+  ['gitlab-pat', 'glpat-' + fake(B64URL, 19)],
+  ['gitlab-token', 'glxx-' + fake(B64URL, 20)],
+  ['npm-token', 'npm_' + alnum(35)],
+  ['pypi-token', 'pypi-' + alnum(60)],
+  ['docker-hub-token', 'dckr_pat_short'],
+  ['vault-token', 'hvs.' + alnum(10)],
+  ['tailscale-key', 'tskey-auth-short'],
+  ['new-relic-api-key', 'NRAK-' + fake(UPPER_ALNUM, 26)],
+  ['slack-bot-token', 'xoxb-123-456-short'],
+  ['slack-webhook', 'https://hooks.slack.com/services/'],
+  ['slack-webhook', 'https://hooks.slack.com/workflows/'],
+  ['discord-webhook', 'https://discord.com/api/webhooks/123/abc'],
+  ['telegram-bot-token', `${fake(DIGITS, 10)}:BB${fake(B64URL, 33)}`],
+  ['telegram-bot-token', `${fake(DIGITS, 10)}:AA${fake(B64URL, 20)}`],
+  ['twilio-api-key', 'SK' + hex(31)],
+  ['twilio-account-sid', 'AC' + hex(32).toUpperCase()],
+  ['twilio-account-sid', 'XAC' + hex(32)],
+  ['sendgrid-api-key', `SG.${fake(B64URL, 21)}.${fake(B64URL, 43)}`],
+  ['mailgun-api-key', uuid()],
+  ['mailgun-api-key', 'key-' + hex(31)],
+  ['mailchimp-api-key', `${hex(32)}-eu1`],
+  ['stripe-secret-key', 'pk_live_' + alnum(24)],
+  ['stripe-secret-key', 'pk_test_' + alnum(24)],
+  ['stripe-secret-key', 'sk_live_short'],
+  ['shopify-token', 'shpat_' + alnum(10)],
+  ['anthropic-api-key', 'sk-ant-short'],
+  ['openai-api-key', 'sk-proj-short'],
+  ['huggingface-token', 'hf_' + alnum(20)],
+  ['jwt', `eyJhbGciOiJIUzI1NiJ9.eyJ${fake(B64URL, 30)}`],
+  ['jwt', 'eyJ.eyJ.x'],
+  ['sk-api-key', 'sk-' + alnum(20)],
+  ['sk-api-key', 'task-' + alnum(40)],
+  ['authorization-header', 'Authorization: Bearer ${API_TOKEN}'],
+  ['authorization-header', 'Authorization: Bearer $$TOKEN'],
+  ['connection-string-password', 'Server=db;Password=${SA_PASSWORD};'],
+  ['connection-string-password', 'Server=db;Password=;'],
+  ['connection-string-password', 'password-file=/run/secrets/db'],
+  ['connection-string-password', 'PGPASSWORD=x'],
+  ['connection-string-password', '--password=x'],
+  ['sql-password', "ALTER USER app WITH PASSWORD '${PG_PASSWORD}'"],
+  ['url-query-token', 'https://example.com/?token=short'],
+  ['url-query-token', 'https://example.com/?token=${TOKEN}'],
+];
+
+describe('VALUE_PATTERNS', () => {
+  it('has at least 20 formats with unique ids, descriptions and g+d flags', () => {
+    expect(VALUE_PATTERNS.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(VALUE_PATTERNS.map((p) => p.id)).size).toBe(VALUE_PATTERNS.length);
+    for (const p of VALUE_PATTERNS) {
+      expect(p.description).toMatch(/\S/);
+      expect(p.regex.global).toBe(true);
+      expect(p.regex.hasIndices).toBe(true);
+      if (p.group !== undefined) expect(new RegExp(p.regex.source + '|').exec('')!.length).toBeGreaterThan(p.group);
+    }
+  });
+
+  it('has a positive case for every pattern', () => {
+    const covered = new Set(POSITIVES.map((c) => c.id));
+    expect(VALUE_PATTERNS.map((p) => p.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it.each(POSITIVES.map((c) => [c.id, c.text.length > 60 ? c.text.slice(0, 57) + '…' : c.text, c] as const))('%s: %s', (id, _, c) => {
+    const secret = c.secret ?? c.text;
+    const matches = scanValue(c.text);
+    expect(matches).toContainEqual({
+      patternId: id,
+      description: VALUE_PATTERNS.find((p) => p.id === id)!.description,
+      start: c.text.indexOf(secret),
+      end: c.text.indexOf(secret) + secret.length,
+    });
+    // the same secret embedded in text (a command, a YAML value) is still found, at the right place
+    const embedded = `prefix "${c.text}" suffix`;
+    expect(scanValue(embedded).some((m) => m.patternId === id && embedded.slice(m.start, m.end) === secret)).toBe(true);
+  });
+
+  it.each(NEGATIVES.map(([id, text]) => [id, text.length > 60 ? text.slice(0, 57) + '…' : text, text] as const))('not %s: %s', (id, _, text) => {
+    expect(scanValue(text).filter((m) => m.patternId === id)).toEqual([]);
+  });
+});
