@@ -1,6 +1,9 @@
-// Regenerates the README's rule table from the rules' metadata (run after `npm run build`).
-import { readFileSync, writeFileSync } from 'node:fs';
-import { RULES, updateReadme } from '../dist/index.js';
+// Regenerates the README's rule table and docs/rules.md from the rules' metadata (after `npm run build`).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { RULES, rulesPage, updateReadme } from '../dist/index.js';
 
-const path = new URL('../README.md', import.meta.url);
-writeFileSync(path, updateReadme(readFileSync(path, 'utf8'), RULES));
+const readme = new URL('../README.md', import.meta.url);
+writeFileSync(readme, updateReadme(readFileSync(readme, 'utf8'), RULES));
+mkdirSync(new URL('../docs/', import.meta.url), { recursive: true });
+writeFileSync(new URL('../docs/rules.md', import.meta.url), rulesPage(RULES));
+

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { LoadError } from '../load/parse.js';
 import { registerConfig } from './config.js';
 import { registerLint } from './lint.js';
+import { registerRules } from './rules.js';
 import { UsageError } from './util.js';
 
 declare const PACKAGE_VERSION: string;
@@ -16,6 +17,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerLint(program);
   registerConfig(program);
+  registerRules(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

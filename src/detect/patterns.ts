@@ -413,7 +413,6 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'Mapbox secret token',
     regex: re(`${B64}sk\\.eyJ[A-Za-z0-9_-]{10,300}\\.[A-Za-z0-9_-]{20,100}${E64}`),
   },
-  { id: 'bad-quadratic', description: 'x', regex: re('[a-z]{1,3000}Q') },
   // ── generic shapes (after the vendors, so a vendor description wins) ──
   {
     id: 'jwt',

@@ -44,3 +44,8 @@ export function updateReadme(readme: string, rules: readonly Rule[]): string {
   if (start < 0 || end < 0) throw new Error('README has no rules table markers');
   return readme.slice(0, start) + ruleTable(rules) + readme.slice(end + TABLE_END.length);
 }
+
+/** docs/rules.md: every rule's full documentation. */
+export function rulesPage(rules: readonly Rule[]): string {
+  return `# Rules\n\n<!-- generated from rules/*.ts by \`npm run docs\` -->\n\n${rules.map(ruleDoc).join('\n\n')}\n`;
+}

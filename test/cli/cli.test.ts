@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from '../helpers.js';
+
+const CLI = join(REPO, 'dist/cli.js');
+
+function run(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    input: options.input ?? '',
+    env: { PATH: process.env.PATH ?? '', ...options.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('compose-secrets lint (CLI)', () => {
+  it('prints the demo findings in stylish format and exits 1', () => {
+    const r = run(['lint', 'fixtures/demo']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(readFileSync(join(REPO, 'fixtures/demo/expected.stylish.txt'), 'utf8'));
+  });
+
+  it('colours only when asked (FORCE_COLOR) and never with NO_COLOR or --no-color', () => {
+    expect(run(['lint', 'fixtures/demo'], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+    expect(run(['lint', 'fixtures/demo'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    expect(run(['lint', '--no-color', 'fixtures/demo'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('--format json gives the documented shape', () => {
+    const r = run(['lint', '--format', 'json', 'fixtures/lint/anchors']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(['version', 'files', 'findings', 'errors']);
+    expect(json.findings[0]).toEqual({
+      ruleId: 'secret-in-environment',
+      severity: 'error',
+      file: 'fixtures/lint/anchors/compose.yaml',
+      line: 4,
+      column: 16,
+      endLine: 4,
+      endColumn: 37,
+      message: 'DB_PASSWORD holds a hardcoded password',
+      service: 'api',
+      services: ['api', 'worker'],
+      path: ['services', 'api', 'environment', 'DB_PASSWORD'],
+      fixable: true,
+      redacted: '•••• (21 chars)',
+    });
+  });
+
+  it('--quiet drops warnings; --max-warnings decides the exit code for warnings', () => {
+    const warningsOnly = 'services:\n  app:\n    image: x\n    environment:\n      - API_TOKEN\n';
+    expect(run(['lint', '-'], { input: warningsOnly }).code).toBe(0);
+    expect(run(['lint', '--max-warnings', '0', '-'], { input: warningsOnly }).code).toBe(1);
+    const quiet = run(['lint', '--quiet', '--format', 'json', '-'], { input: warningsOnly });
+    expect(JSON.parse(quiet.stdout).findings).toEqual([]);
+    expect(run(['lint', '--max-warnings', 'many', '-'], { input: warningsOnly })).toMatchObject({
+      code: 2,
+      stderr: 'compose-secrets: --max-warnings takes a whole number, not "many"\n',
+    });
+  });
+
+  it('reads standard input for -', () => {
+    const r = run(['lint', '--format', 'json', '-'], { input: 'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: s3cr3t\n' });
+    const json = JSON.parse(r.stdout);
+    expect(json.files).toEqual(['<stdin>']);
+    expect(json.findings.map((f: { file: string; line: number; column: number }) => `${f.file}:${f.line}:${f.column}`)).toEqual(['<stdin>:5:26']);
+    expect(r.stdout).not.toContain('s3cr3t');
+  });
+
+  it('bad input: one located line and exit 2; the other files are still linted', () => {
+    const r = run(['lint', '--format', 'json', 'fixtures/broken/invalid-yaml.yaml', 'fixtures/lint/anchors/compose.yaml']);
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.stdout);
+    expect(json.errors).toEqual([{ file: 'fixtures/broken/invalid-yaml.yaml', line: 6, column: 1, message: expect.stringMatching(/^invalid YAML: /) }]);
+    expect(json.findings).toHaveLength(2);
+    const stylish = run(['lint', 'fixtures/broken/alias-bomb.yaml']);
+    expect(stylish.code).toBe(2);
+    expect(stylish.stdout).toContain('error fixtures/broken/alias-bomb.yaml:6:7: the document expands to more than 500000 nodes');
+    expect(stylish.stdout).not.toMatch(/\n\s+at /);
+  });
+
+  it('a directory without compose files, a missing file and an unknown option are usage errors', () => {
+    const empty = run(['lint', 'src/cli']);
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toContain('warning src/cli: no compose files found');
+    expect(run(['lint', 'nope.yaml']).stdout).toContain('error nope.yaml: no such file');
+    const unknown = run(['lint', '--frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe("error: unknown option '--frobnicate'\n");
+  });
+
+  it('rules lists the rules and prints one rule\'s documentation', () => {
+    expect(run(['rules']).stdout.split('\n')[0]).toBe('secret-in-environment    error    A literal secret is written in a service\'s environment');
+    expect(run(['rules', 'secret-in-build-args']).stdout).toContain('**Why is this bad?**');
+    expect(run(['rules', 'nope'])).toMatchObject({ code: 2, stderr: 'compose-secrets: unknown rule "nope" (see compose-secrets rules)\n' });
+  });
+});
