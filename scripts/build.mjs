@@ -28,6 +28,8 @@ await build({
   banner: { js: "import { createRequire as __csCreateRequire } from 'node:module'; const require = __csCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   legalComments: 'linked',
+  minify: true,
+  keepNames: false,
 });
 chmodSync(join(root, 'dist/cli.js'), 0o755);
 

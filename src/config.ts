@@ -74,6 +74,8 @@ export function renderConfig(project: Project, options: RenderOptions): string {
   }
   if (out.services) out.services = sorted;
   if (!options.showSecrets) redactTree(out, []);
+  // like docker compose config: a literal `$` is written `$$`, so the output loads back unchanged
+  escapeDollars(out);
   return options.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : stringify(out, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
@@ -93,7 +95,8 @@ function normalizeService(service: ServiceModel, plain: Record<string, unknown>)
     if (key === 'env_file' || key === 'environment') continue;
     out[key] = plain[key];
   }
-  if (Object.keys(env).length) out.environment = env;
+  // sorted by name, as docker compose config prints mappings
+  if (Object.keys(env).length) out.environment = Object.fromEntries(Object.keys(env).sort().map((k) => [k, env[k]]));
   const build = out.build;
   if (typeof build === 'string') out.build = { context: build, dockerfile: 'Dockerfile' };
   if (build && typeof build === 'object' && !Array.isArray(build)) {
@@ -157,3 +160,16 @@ export function describeIssues(issues: LocatedIssue[]): string {
 }
 
 export { LoadError };
+
+function escapeDollars(node: unknown): unknown {
+  if (typeof node === 'string') return node.replace(/\$/g, '$$$$');
+  if (Array.isArray(node)) {
+    node.forEach((v, i) => (node[i] = escapeDollars(v)));
+    return node;
+  }
+  if (node && typeof node === 'object') {
+    const obj = node as Record<string, unknown>;
+    for (const [k, v] of Object.entries(obj)) obj[k] = escapeDollars(v);
+  }
+  return node;
+}

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { describeIssues, renderConfig, validateProject } from '../config.js';
-import { loadProject } from '../preprocess/project.js';
 import { UsageError } from './util.js';
 
 interface ConfigFlags {
@@ -22,7 +20,10 @@ export function registerConfig(program: Command): void {
     .option('--project-directory <dir>', 'project directory (default: the first file\'s directory)')
     .option('--format <format>', 'yaml or json', 'yaml')
     .option('--show-secrets', 'print secret values instead of redacting them')
-    .action((flags: ConfigFlags) => {
+    .action(async (flags: ConfigFlags) => {
+      // loaded on demand: the schema validator is large and lint does not need it
+      const { describeIssues, renderConfig, validateProject } = await import('../config.js');
+      const { loadProject } = await import('../preprocess/project.js');
       if (flags.format !== 'yaml' && flags.format !== 'json') throw new UsageError(`unknown format "${flags.format}" (use yaml or json)`);
       const project = loadProject({
         files: flags.file,

@@ -3,7 +3,7 @@
  * `-H 'Authorization: Bearer …'`, `PGPASSWORD=x psql`, `redis-cli -a x`, URLs with
  * credentials and recognised token formats in any argument.
  */
-import { classifyKey, type SecretKind } from './keys.js';
+import { classifyKey, describeKind } from './keys.js';
 import { findUrlCredentials, isCommandSubstitution, isVariableOnly, judgeSecretValue, scanValue } from './scan.js';
 
 export interface ArgCredential {
@@ -38,8 +38,11 @@ const SHORT_PASSWORD_FLAG: Readonly<Record<string, string>> = {
   mongostat: '-p', mongotop: '-p', mongofiles: '-p',
   sqlcmd: '-P', bcp: '-P', osql: '-P', isql: '-P',
   sshpass: '-p', plink: '-pw', pscp: '-pw', psftp: '-pw',
-  'rabbitmqadmin': '-p', 'cqlsh': '-p', 'clickhouse-client': '--password', 'influx': '-p',
+  rabbitmqadmin: '-p', cqlsh: '-p', influx: '-p',
 };
+
+/** Of those, the ones that also take the password attached to the flag (`sshpass -pSECRET`). */
+const ATTACHED_SHORT_FLAG = new Set(['sshpass', 'sqlcmd', 'bcp', 'osql', 'isql']);
 
 /** Programs that take `user:password` (or `user%password`) after a user flag. */
 const USER_PASS_FLAGS: Readonly<Record<string, { flags: readonly string[]; sep: string }>> = {
@@ -63,24 +66,6 @@ const PREFIX_WITH_ARG = new Set(['gosu', 'su-exec', 'chpst', 'setpriv', 'timeout
 
 /** Wrapper flags that take a value (`sudo -u user`, `env -u NAME`, `timeout -s KILL`). */
 const WRAPPER_FLAGS_WITH_VALUE = new Set(['-u', '-g', '-U', '-C', '-h', '-p', '-s', '-k', '-S', '--user', '--group', '--signal', '--unset', '--chdir']);
-
-const KIND_DESCRIPTION: Readonly<Record<SecretKind, string>> = {
-  password: 'password',
-  secret: 'secret',
-  token: 'token',
-  'api-key': 'API key',
-  'access-key': 'access key',
-  'private-key': 'private key',
-  'client-secret': 'client secret',
-  credentials: 'credentials',
-  'encryption-key': 'encryption key',
-  'signing-key': 'signing key',
-  salt: 'salt',
-  'cookie-secret': 'cookie secret',
-  'connection-string': 'connection string',
-  webhook: 'webhook URL',
-  'license-key': 'license key',
-};
 
 // ───────────────────────────── tokenizer ─────────────────────────────
 
@@ -425,10 +410,6 @@ interface Found {
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_.]*)=/;
 
-function describeKind(kind: SecretKind | undefined): string {
-  return kind ? KIND_DESCRIPTION[kind] : 'secret';
-}
-
 /** Scan a flat token list (already tokenized, scripts expanded). */
 function scanTokens(toks: Tok[]): Found[] {
   const found: Found[] = [];
@@ -516,6 +497,8 @@ function scanTokens(toks: Tok[]): Found[] {
   let batch = false; // htpasswd -b
 
   const endCommand = () => {
+    afterWrapper = false;
+    skipArgs = 0;
     if (program === undefined) return;
     if (program === 'htpasswd' && batch && positionals.length >= 2) {
       const k = positionals[positionals.length - 1];
@@ -533,8 +516,6 @@ function scanTokens(toks: Tok[]): Found[] {
       }
     }
     program = undefined;
-    afterWrapper = false;
-    skipArgs = 0;
     if (positionals.length) positionals = [];
     batch = false;
   };
@@ -605,19 +586,16 @@ function scanTokens(toks: Tok[]): Found[] {
       k++;
       continue;
     }
-    if (short && (text === short || (short.length === 2 && text.startsWith(short) && text.length > 2 && !text.startsWith('--')))) {
-      if (program === 'docker' && toks[positionals[0]]?.text !== 'login') {
-        // not docker login: -p is a port
-      } else if (text === short) {
-        if (k + 1 < toks.length && !toks[k + 1].op) {
-          report(k + 1, 0, toks[k + 1].text.length, short, 'password');
-          k++;
-        }
-        continue;
-      } else {
-        report(k, short.length, text.length, short, 'password');
-        continue;
+    if (short && text === short) {
+      if (k + 1 < toks.length && !toks[k + 1].op) {
+        report(k + 1, 0, toks[k + 1].text.length, short, 'password');
+        k++;
       }
+      continue;
+    }
+    if (short && ATTACHED_SHORT_FLAG.has(program) && text.startsWith(short) && text.length > short.length && !text.startsWith('--')) {
+      report(k, short.length, text.length, short, 'password');
+      continue;
     }
     if (program === 'docker' && (text === '-p' || text === '--password') && toks[positionals[0]]?.text === 'login' && k + 1 < toks.length) {
       report(k + 1, 0, toks[k + 1].text.length, text, 'password');
@@ -795,7 +773,9 @@ export function findCommandCredentials(tokens: string[]): (ArgCredential & { via
     return { arg, start: m.absStart - argStart[arg], end: m.absEnd - argStart[arg], via: m.via, description: m.description, viaVariable: m.viaVariable };
   });
   const toks: Tok[] = [];
-  let scriptNext = tokens[0] === 'CMD-SHELL';
+  // `entrypoint: ["/bin/sh", "-c"]` + `command: ["redis-server --requirepass x"]`: one argument that is a whole command line
+  const lone = tokens[0] === 'CMD' ? tokens.slice(1) : tokens;
+  let scriptNext = tokens[0] === 'CMD-SHELL' || (lone.length === 1 && /\s/.test(lone[0].trim()) && !lone[0].trim().startsWith('-'));
   let hostSeen = false;
   for (let i = 0; i < tokens.length; i++) {
     const text = tokens[i];

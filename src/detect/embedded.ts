@@ -1,4 +1,4 @@
-import { classifyKey, kindLabel } from './keys.js';
+import { classifyKey, describeKind } from './keys.js';
 import { judgeSecretValue } from './scan.js';
 
 export interface EmbeddedAssignment {
@@ -39,7 +39,7 @@ export function findEmbeddedAssignments(text: string): EmbeddedAssignment[] {
     const start = m.index! + m[0].length - value.length - (groupIndex === 5 ? 0 : 1);
     const viaVariable = VARIABLE.test(value);
     if (!viaVariable && judgeSecretValue(value) !== 'literal') continue;
-    out.push({ name, kind: kindLabel(verdict.kind), start, end: start + value.length, viaVariable });
+    out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import type { KeyValueEntry } from '../model/model.js';
 import { subOrigin, type Origin } from '../model/origin.js';
 import type { TScalar } from '../model/tree.js';
 import { findEmbeddedAssignments } from './embedded.js';
-import { classifyKey, kindLabel } from './keys.js';
+import { classifyKey, describeKind } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
 import { findUrlCredentials, isVariableOnly, judgeSecretValue, scanValue } from './scan.js';
 
@@ -36,15 +36,15 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
   const verdict = classifyKey(entry.key);
   const value = entry.value;
   if (!value) {
-    return verdict.sensitive ? [{ class: 'via-env', origin: entry.keyOrigin, kind: kindLabel(verdict.kind), variables: [entry.key] }] : [];
+    return verdict.sensitive ? [{ class: 'via-env', origin: entry.keyOrigin, kind: describeKind(verdict.kind), variables: [entry.key] }] : [];
   }
   const text = String(value.value);
   const vars = value.interpolation?.vars ?? [];
-  if (vars.length) return judgeInterpolated(entry, value, text, verdict.sensitive ? kindLabel(verdict.kind) : undefined);
+  if (vars.length) return judgeInterpolated(entry, value, text, verdict.sensitive ? describeKind(verdict.kind) : undefined);
   if (verdict.sensitive) {
     // `$$VAR` written in the file reaches the container as `$VAR`: a reference its program expands
     if (judgeSecretValue(text) !== 'literal' || isVariableOnly(text)) return [];
-    return [hardcoded(value.origin, kindLabel(verdict.kind), text, 'literal')];
+    return [hardcoded(value.origin, describeKind(verdict.kind), text, 'literal')];
   }
   return judgeFreeText(value, text);
 }

@@ -4,7 +4,7 @@ import { writtenText, type TNode, type TScalar } from '../model/tree.js';
 import { findCommandCredentials, findShellCredentials } from './command.js';
 import { findEmbeddedAssignments } from './embedded.js';
 import { judgeEntry, type EntryVerdict, type HardcodedVerdict } from './entry.js';
-import { classifyKey, kindLabel } from './keys.js';
+import { classifyKey, describeKind } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
 import { findUrlCredentials, judgeSecretValue, scanValue } from './scan.js';
 
@@ -104,11 +104,11 @@ function collectFromScalar(node: TScalar, path: Path, out: Exposure[], service: 
   const keyVerdict = key !== undefined && !isComposeField(path) ? classifyKey(key) : undefined;
   if (keyVerdict?.sensitive) {
     if (/^\$\{?[A-Za-z_]/.test(text) && node.interpolation) {
-      push({ class: 'via-env', origin: node.origin, kind: kindLabel(keyVerdict.kind), variables: node.interpolation.vars.map((v) => v.name) });
+      push({ class: 'via-env', origin: node.origin, kind: describeKind(keyVerdict.kind), variables: node.interpolation.vars.map((v) => v.name) });
       return;
     }
     if (judgeSecretValue(text) === 'literal') {
-      push(hardcoded(node.origin, kindLabel(keyVerdict.kind), text));
+      push(hardcoded(node.origin, describeKind(keyVerdict.kind), text));
       return;
     }
   }

@@ -35,7 +35,8 @@ export interface KeyVerdict {
   reason?: string;
 }
 
-const KIND_LABELS: Record<SecretKind, string> = {
+/** How each kind reads in a message: "DB_PASSWORD holds a hardcoded password", "… an API key". */
+export const KIND_DESCRIPTION: Readonly<Record<SecretKind, string>> = {
   password: 'password',
   secret: 'secret',
   token: 'token',
@@ -43,7 +44,7 @@ const KIND_LABELS: Record<SecretKind, string> = {
   'access-key': 'access key',
   'private-key': 'private key',
   'client-secret': 'client secret',
-  credentials: 'credential',
+  credentials: 'credentials',
   'encryption-key': 'encryption key',
   'signing-key': 'signing key',
   salt: 'salt',
@@ -53,9 +54,9 @@ const KIND_LABELS: Record<SecretKind, string> = {
   'license-key': 'license key',
 };
 
-/** The words messages use for a kind of secret. */
-export function kindLabel(kind: SecretKind | undefined): string {
-  return kind ? KIND_LABELS[kind] : 'secret';
+/** The message wording of a kind ('secret' when unknown). */
+export function describeKind(kind: SecretKind | undefined): string {
+  return kind ? KIND_DESCRIPTION[kind] : 'secret';
 }
 
 // ───────────────────────────── word lists (data) ─────────────────────────────
@@ -252,6 +253,9 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
   sha2: 'hash, not the secret', sha256: 'hash, not the secret', sha512: 'hash, not the secret', md5: 'hash, not the secret',
   bcrypt: 'hash, not the secret', argon2: 'hash, not the secret', pbkdf2: 'hash, not the secret', cipher: 'setting (cipher)',
   generator: 'setting (generator)', generate: 'flag (generate)', strategy: 'setting (strategy)',
+  encoder: 'setting (encoder)', charset: 'setting (charset)', alphabet: 'setting (charset)', validator: 'setting (validator)',
+  checker: 'setting (validator)', retention: 'setting (retention)', reuse: 'setting (password policy)', class: 'setting (class name)',
+  module: 'setting (module)', warning: 'setting (warning)',
   provider: 'setting (provider)', providers: 'setting (provider)', backend: 'setting (backend)', driver: 'setting (driver)',
   handler: 'setting (handler)', manager: 'setting (manager)', plugin: 'setting (plugin)',
   // network and protocol
@@ -304,8 +308,11 @@ const NOT_COMPOUNDS = new Set([
   'passwords', 'passwd', 'passphrase', 'passcode', 'pepper', 'basalt', 'cobalt', 'asphalt', 'monkey', 'turkey',
   'hockey', 'jockey', 'whiskey', 'donkey', 'turnkey', 'hotkey', 'hotkeys', 'keystore', 'keyring', 'keychain', 'keycloak',
   'keyspace', 'keydb', 'keyboard', 'keyword', 'keywords', 'keytab', 'keypair', 'keyvault', 'tokenizer',
-  'tokenize', 'secretary', 'detokenize', 'pwdb', 'onetimesecret', 'requirepass', 'masterauth', 'basicauth',
+  'tokenize', 'secretary', 'detokenize', 'pwdb', 'onetimesecret', 'requirepass', 'masterauth', 'basicauth', 'htpasswd',
 ]);
+
+/** Words before the secret noun that make the value a hash of it (`HASHED_PASSWORD`, `HTPASSWD`). */
+const HASH_WORDS = new Set(['hash', 'hashed', 'htpasswd', 'bcrypt', 'sha', 'sha1', 'sha256', 'sha512', 'md5', 'argon2', 'digest', 'crypted']);
 
 /** Compounds written as one word, split explicitly. */
 const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
@@ -336,6 +343,10 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = {
   REGISTRY_AUTH: { sensitive: false, reason: 'setting (auth backend name)' },
   // Weaviate: the API keys themselves
   AUTHENTICATION_APIKEY_ALLOWED_KEYS: { sensitive: true, kind: 'api-key' },
+  // linuxserver/plex: a claim token
+  PLEX_CLAIM: { sensitive: true, kind: 'token' },
+  // by definition the path of a service-account file, not its content
+  GOOGLE_APPLICATION_CREDENTIALS: { sensitive: false, reason: 'reference (path to a credentials file)' },
 };
 
 /** Coolify magic variables that hold generated URLs and domains, not secrets. */
@@ -550,6 +561,7 @@ function classifyUncached(name: string): KeyVerdict {
       return { sensitive: false, reason: SETTING_TAIL[settingWord] ?? 'setting' };
     }
     const before = words.slice(0, noun.index);
+    if (before.length && HASH_WORDS.has(before[before.length - 1])) return { sensitive: false, reason: 'hash, not the secret' };
     const flags = noun.strong ? FLAG_WORDS : WEAK_FLAG_WORDS;
     const flag = before.find((w) => flags.has(w));
     if (flag !== undefined) return { sensitive: false, reason: `flag (${flag.toUpperCase()}_*)` };

@@ -445,7 +445,18 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'sql-password',
     description: 'password in an SQL statement',
     // CREATE USER … IDENTIFIED BY 'x' / WITH PASSWORD 'x' / ALTER USER … PASSWORD 'x'
-    regex: re(`${B}(?:IDENTIFIED(?:[ \t]+WITH[ \t]+[A-Za-z0-9_]{1,40})?[ \t]+BY|PASSWORD)[ \t]*(?:=[ \t]*)?'([^'\n]{1,200})'`, 'i'),
+    regex: re(`${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD)[ \\t]*(?:=[ \\t]*)?'([^'\\n]{1,200})'`, 'i'),
+    group: 1,
+  },
+  {
+    id: 'cli-secret-flag',
+    description: 'secret on a command line',
+    // command lines kept in variables (REDIS_ARGS, JAVA_OPTS): --requirepass x, --db-password=x,
+    // -Djavax.net.ssl.keyStorePassword=x; the flag name must end with the secret word
+    regex: re(
+      `(?<=^|[\\s"'=])(?:--?|-D)(?:[A-Za-z0-9_.-]{0,60}(?:password|passwd|secret|token|apikey|requirepass|masterauth)|(?:[A-Za-z0-9_.-]{0,60}[._-])?(?:pass|pwd|api[._-]key|access[._-]key|secret[._-]key|private[._-]key|auth[._-]key))(?:=|[ \\t]{1,5})("[^"\\n]{1,200}"|'[^'\\n]{1,200}'|[^\\s'"-][^\\s'"]{0,199})`,
+      'i',
+    ),
     group: 1,
   },
   {

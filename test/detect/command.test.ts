@@ -187,6 +187,11 @@ describe('findCommandCredentials (exec form)', () => {
     expect(exec(tokens)).toEqual(expected);
   });
 
+  it('reads a lone argument holding a whole command line as a script (entrypoint sh -c + command)', () => {
+    expect(exec(['redis-server --requirepass l0ne --appendonly yes'])).toEqual([[0, '--requirepass', 'l0ne', false]]);
+    expect(exec(['CMD', 'redis-cli -a pw ping'])).toEqual([[1, '-a', 'pw', false]]);
+  });
+
   it('gives offsets inside the script argument of sh -c', () => {
     const tokens = ['sh', '-ec', 'echo start; redis-cli -a "s3c" ping'];
     const [c] = findCommandCredentials(tokens);

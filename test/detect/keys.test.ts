@@ -262,6 +262,18 @@ const TABLE: [string, SecretKind | null][] = [
   ['TOKEN_LIFETIME', null],
   ['SESSION_TIMEOUT', null],
   ['KEYCLOAK_ADMIN', null],
+  ['HASHED_PASSWORD', null],
+  ['HTPASSWD', null],
+  ['BASIC_AUTH_HTPASSWD', null],
+  ['GOOGLE_APPLICATION_CREDENTIALS', null],
+  ['PLEX_CLAIM', 'token'],
+  ['WORDPRESS_AUTH_KEY', 'secret'],
+  ['WORDPRESS_SECURE_AUTH_KEY', 'secret'],
+  ['WORDPRESS_LOGGED_IN_SALT', 'salt'],
+  ['REDIS_HOST_PASSWORD', 'password'],
+  ['AZURE_STORAGE_KEY', 'secret'],
+  ['OAUTH2_PROXY_COOKIE_SECRET', 'cookie-secret'],
+  ['LDAP_READONLY_USER_PASSWORD', 'password'],
 ];
 
 describe('classifyKey', () => {

@@ -144,6 +144,10 @@ const POSITIVES: Case[] = [
   { id: 'connection-string-password', text: 'jdbc:mysql://db:3306/app?user=root&password=rootpw&useSSL=false', secret: 'rootpw' },
   { id: 'sql-password', text: "CREATE USER 'app'@'%' IDENTIFIED BY 'sqlpass1';", secret: 'sqlpass1' },
   { id: 'sql-password', text: "ALTER USER app WITH PASSWORD 'pgpass2'", secret: 'pgpass2' },
+  { id: 'cli-secret-flag', text: '--requirepass s3cretpw --appendonly yes', secret: 's3cretpw' },
+  { id: 'cli-secret-flag', text: '-Xmx1g -Djavax.net.ssl.trustStorePassword=st0repw', secret: 'st0repw' },
+  { id: 'cli-secret-flag', text: '--spring.datasource.username=root --spring.datasource.password=r00tpw', secret: 'r00tpw' },
+  { id: 'cli-secret-flag', text: '--api-key "k e y"', secret: 'k e y' },
   { id: 'url-query-token', text: 'https://api.example.com/v1/items?limit=10&access_token=abcdef123456', secret: 'abcdef123456' },
 ];
 
@@ -210,6 +214,14 @@ const NEGATIVES: [string, string][] = [
   ['connection-string-password', 'PGPASSWORD=x'],
   ['connection-string-password', '--password=x'],
   ['sql-password', "ALTER USER app WITH PASSWORD '${PG_PASSWORD}'"],
+  ['cli-secret-flag', '--password-file /run/secrets/pw'],
+  ['cli-secret-flag', '--no-password --verbose'],
+  ['cli-secret-flag', '--bypass all'],
+  ['cli-secret-flag', '--token-ttl 3600'],
+  ['cli-secret-flag', '--db-password=${DB_PASSWORD}'],
+  ['cli-secret-flag', '--password=true'],
+  ['cli-secret-flag', 'enable-login-with-password enable-smtp'],
+  ['cli-secret-flag', '${FLAGS:-enable-login-with-password disable-x}'],
   ['url-query-token', 'https://example.com/?token=short'],
   ['url-query-token', 'https://example.com/?token=${TOKEN}'],
 ];

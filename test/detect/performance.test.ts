@@ -112,6 +112,7 @@ const PREFIX_OVERRIDES: Record<string, string> = {
   'connection-string-password': ';password=',
   'sql-password': "IDENTIFIED BY '",
   'url-query-token': '?access_token=',
+  'cli-secret-flag': ' --password ',
 };
 
 const prefixOf = (id: string, source: string): string => PREFIX_OVERRIDES[id] ?? literalPrefix(source);
