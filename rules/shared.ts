@@ -19,5 +19,5 @@ export function reportHardcoded(context: RuleContext, e: Exposure, v: HardcodedV
 
 /** "a password", "an API key". */
 export function withArticle(noun: string): string {
-  return /^(?:[aeiou]|API\b|AWS\b|SSH\b|RSA\b|HTTP|npm\b|SMTP|LDAP|S3\b|HMAC)/i.test(noun) && !/^(?:user|uni)/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+  return /^(?:[aeiou]|API\b|AWS\b|SSH\b|RSA\b|HTTP|npm\b|SMTP|LDAP|S3\b|HMAC)/i.test(noun) && !/^(?:user|uni|url|us)/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }

@@ -66,7 +66,10 @@ export function judgeFreeText(value: TScalar, text: string): HardcodedVerdict[] 
 function judgeInterpolated(entry: KeyValueEntry, value: TScalar, resolved: string, sensitiveKind: string | undefined): EntryVerdict[] {
   const interp = value.interpolation!;
   const out: EntryVerdict[] = [];
-  const unset = interp.vars.filter((v) => v.resolution === 'unset' || v.source === 'process').map((v) => v.name);
+  // fed at run time: unset here, from the shell, or with an empty (non-literal) default like ${API_KEY:-}
+  const unset = interp.vars
+    .filter((v) => v.resolution === 'unset' || v.source === 'process' || (v.resolution === 'default' && judgeSecretValue(v.value ?? '') !== 'literal'))
+    .map((v) => v.name);
   if (sensitiveKind) {
     const literalVars = interp.vars.filter((v) => v.resolution !== 'unset' && v.source !== 'process' && v.value);
     // A literal that reached the secret: a template default, or a value from a .env file.
