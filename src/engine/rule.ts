@@ -35,6 +35,8 @@ export interface ReportDescriptor {
   /** The detected value, used once to compute the redacted length and to check no message leaks it; never stored. */
   value?: string;
   fixable?: boolean;
+  /** A finding less severe than the rule's default (e.g. an informational note). */
+  severity?: Severity;
   /** Machine-readable detail for fix planners; never the value. */
   detail?: Record<string, string | number | boolean | undefined>;
 }

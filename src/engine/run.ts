@@ -30,7 +30,7 @@ export function runRules(model: ComposeModel, rules: readonly Rule[], options: R
       if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${d.messageId}"`);
       const finding: Finding = {
         ruleId: rule.meta.id,
-        severity: rule.meta.severity,
+        severity: d.severity ?? rule.meta.severity,
         message: guardAgainstLeak(template, d.data, d.value),
         origin: d.origin,
         service: d.service,
