@@ -1,4 +1,4 @@
-import type { ComposeModel, KeyValueEntry, Path, ServiceModel } from '../model/model.js';
+import { keyValueEntries, type ComposeModel, type KeyValueEntry, type Path, type ServiceModel } from '../model/model.js';
 import { subOrigin, type Origin } from '../model/origin.js';
 import { writtenText, type TNode, type TScalar } from '../model/tree.js';
 import { findCommandCredentials, findShellCredentials } from './command.js';
@@ -64,6 +64,8 @@ function coveredByService(path: Path): boolean {
   return field === 'environment' || field === 'labels' || (field === 'build' && path[3] === 'args');
 }
 
+const KEY_VALUE = /^[A-Za-z_][A-Za-z0-9_.-]*=/;
+
 const COMMAND_FIELDS = new Set(['command', 'entrypoint']);
 
 function isCommandPath(path: Path): boolean {
@@ -89,6 +91,14 @@ function collectFromTree(node: TNode, path: Path, out: Exposure[], key: string |
       for (const e of node.entries) collectFromTree(e.value, [...path, e.key], out, e.key, covered);
       return;
     case 'seq':
+      // an extension's list of KEY=VALUE strings is an environment waiting to be used (x-env: &env [- DB_PASSWORD=…])
+      if (path.some((p) => typeof p === 'string' && p.startsWith('x-'))) {
+        const entries = keyValueEntries({ ...node, items: node.items.filter((i) => i.kind === 'scalar' && KEY_VALUE.test(String(i.value))) }, path);
+        for (const entry of entries) {
+          if (entry.node) covered.add(entry.node);
+          for (const verdict of judgeEntry(entry)) out.push({ verdict, context: 'value', service, path: entry.path, name: entry.key });
+        }
+      }
       node.items.forEach((item, i) => collectFromTree(item, [...path, i], out, key, covered));
       return;
     case 'scalar':
