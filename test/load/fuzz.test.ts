@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/lint.js';
+import { LoadError } from '../../src/load/parse.js';
+import { REPO, walk } from '../helpers.js';
+
+/** A small deterministic PRNG, so a failure can be replayed. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const ALPHABET = ['\n', ' ', ':', '-', '[', ']', '{', '}', '&a', '*a', '<<: *a', '!reset', '${', '$$', '"', "'", '|', '>', '#', 'x', '=', '\t', '\u0000', '%'];
+
+describe('mutated compose files', () => {
+  it('never throw anything but a located LoadError (2,000 mutations of the fixtures)', () => {
+    const files = walk(`${REPO}/fixtures`, (n) => /\.ya?ml$/.test(n)).filter((f) => !f.includes('broken'));
+    const random = rng(Number(process.env.FUZZ_SEED ?? 20261128));
+    for (let i = 0; i < 2000; i++) {
+      const text = readFileSync(files[i % files.length], 'utf8');
+      let mutated = text;
+      for (let k = 0; k < 1 + Math.floor(random() * 4); k++) {
+        const at = Math.floor(random() * mutated.length);
+        const r = random();
+        if (r < 0.4) mutated = mutated.slice(0, at) + mutated.slice(at + 1 + Math.floor(random() * 8));
+        else mutated = mutated.slice(0, at) + ALPHABET[Math.floor(random() * ALPHABET.length)] + mutated.slice(at);
+      }
+      try {
+        const errors: { message: string }[] = [];
+        lintText('m.yaml', mutated, undefined, errors as never);
+        for (const e of errors) expect(e.message).not.toContain('\n');
+      } catch (err) {
+        if (!(err instanceof LoadError)) throw new Error(`mutation ${i} of ${files[i % files.length]}: ${(err as Error).stack}`);
+        expect(err.message, `mutation ${i}`).not.toContain('\n');
+        expect(err.line, `mutation ${i}: ${err.message}`).toBeGreaterThan(0);
+      }
+    }
+  });
+});
