@@ -61,6 +61,11 @@ export function interpolateTree(root: TMap, env: Environment, options: { lenient
       });
       return { ...node, value: result.value, interpolation: { template, vars } };
     } catch (err) {
+      if (err instanceof RangeError) {
+        // hostile nesting (${A:-${A:-…}} thousands deep) overflows the evaluator's stack
+        problems.push({ origin: node.origin, message: 'Invalid template: variables nest too deeply', kind: 'invalid-template' });
+        return node;
+      }
       if (!(err instanceof InterpolationError)) throw err;
       problems.push({ origin: node.origin, message: oneLine(err.message), kind: err.kind });
       return node;

@@ -40,3 +40,13 @@ describe('mutated compose files', () => {
     }
   });
 });
+
+describe('hostile templates', () => {
+  it('variables nested thousands deep are a located error, not a stack overflow', () => {
+    const n = 20000;
+    const text = `services:\n  a:\n    image: x\n    environment:\n      P: "${'${A:-'.repeat(n)}x${'}'.repeat(n)}"\n`;
+    const errors: { file: string; line?: number; column?: number; message: string }[] = [];
+    lintText('deep.yaml', text, undefined, errors);
+    expect(errors).toEqual([{ file: 'deep.yaml', line: 5, column: 10, message: 'Invalid template: variables nest too deeply' }]);
+  });
+});
