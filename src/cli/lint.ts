@@ -21,7 +21,7 @@ export function registerLint(program: Command): void {
     .command('lint', { isDefault: true })
     .description('report secrets in compose files (files, directories, or - for standard input)')
     .argument('[paths...]', 'compose files or directories', [])
-    .option('--format <format>', 'output format: stylish or json', 'stylish')
+    .option('--format <format>', 'output format: stylish, json or sarif', 'stylish')
     .option('--quiet', 'report errors only, not warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-f, --file <file...>', 'compose files of one project, in order (like docker compose -f)')
@@ -36,7 +36,7 @@ export function registerLint(program: Command): void {
 }
 
 async function runLint(paths: string[], flags: LintFlags): Promise<number> {
-  if (flags.format !== 'stylish' && flags.format !== 'json') throw new UsageError(`unknown format "${flags.format}" (use stylish or json)`);
+  if (!['stylish', 'json', 'sarif'].includes(flags.format)) throw new UsageError(`unknown format "${flags.format}" (use stylish, json or sarif)`);
   let maxWarnings = -1;
   if (flags.maxWarnings !== undefined) {
     maxWarnings = Number(flags.maxWarnings);
@@ -50,7 +50,12 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     projectDirectory: flags.projectDirectory,
   });
   if (flags.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
-  const out = flags.format === 'json' ? formatJson(result) : formatStylish(result, { color: useColor(flags.color) });
+  const out =
+    flags.format === 'json'
+      ? formatJson(result)
+      : flags.format === 'sarif'
+        ? (await import('../report/sarif.js')).formatSarif(result)
+        : formatStylish(result, { color: useColor(flags.color) });
   process.stdout.write(out);
   if (result.errors.length) return 2;
   if (!result.files.length) return 2;
