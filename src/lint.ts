@@ -1,6 +1,8 @@
 import { RULES } from '../rules/index.js';
 import { dirname, relative, resolve } from 'node:path';
 import { runRules, sortFindings } from './engine/run.js';
+import { withoutSuppressed } from './engine/suppress.js';
+import { emptySettings, type Settings } from './settings.js';
 import type { Finding, LoadError as LoadErrorShape } from './engine/types.js';
 import { discover } from './load/discover.js';
 import { LoadError, parseComposeText } from './load/parse.js';
@@ -23,6 +25,8 @@ export interface LintOptions {
   stdinName?: string;
   /** Directory that file names in results are relative to (default: the current directory). */
   cwd?: string;
+  /** Rule levels, allowed names, ignored files (the CLI reads them from .compose-secrets.json). */
+  settings?: Settings;
 }
 
 /** A finding in the stable JSON shape (format version 1). */
@@ -60,7 +64,8 @@ export interface LintResult {
  */
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
-  const rules = options.rules?.length ? RULES.filter((r) => options.rules!.includes(r.meta.id)) : RULES;
+  const settings = options.settings ?? emptySettings();
+  const rules = (options.rules?.length ? RULES.filter((r) => options.rules!.includes(r.meta.id)) : RULES).filter((r) => settings.rules[r.meta.id] !== 'off');
   const findings: Finding[] = [];
   const errors: LoadErrorShape[] = [];
   const names = new Set<string>();
@@ -69,7 +74,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   if (options.files?.length) {
     units.push(options.files);
   } else {
-    const found = await discover(paths.length ? paths : ['.']);
+    const found = await discover(paths.length ? paths : ['.'], settings.ignore, cwd);
     notFound = found.empty;
     units.push(...groupIntoProjects(found.files, cwd));
   }
@@ -97,11 +102,13 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   for (const project of withoutSubsumed(projects)) {
     project.files.forEach((f) => names.add(f));
     for (const n of project.notes) if (n.severity === 'error') errors.push({ file: n.file, line: n.line, column: n.column, message: n.message });
-    findings.push(...runRules(project.model, rules, { sourceText: project.sourceText }));
+    const found = runRules(project.model, rules, { sourceText: project.sourceText });
     // each file on its own too: a literal that a later file overrides or resets is still committed
-    for (const root of project.fileRoots) findings.push(...runRules(buildModel(root), rules, { sourceText: project.sourceText }));
+    for (const root of project.fileRoots) found.push(...runRules(buildModel(root), rules, { sourceText: project.sourceText }));
+    findings.push(...withoutSuppressed(found, project.sourceText));
   }
-  return { version: 1, files: [...names], findings: mergeDuplicates(findings).map(toJson), errors: dedupeErrors(errors), notFound };
+  const kept = applySettings(mergeDuplicates(findings), settings);
+  return { version: 1, files: [...names], findings: kept.map(toJson), errors: dedupeErrors(errors), notFound };
 }
 
 /**
@@ -157,6 +164,19 @@ function displayPath(file: string, cwd: string): string {
   return relative(cwd, resolve(cwd, file)) || file;
 }
 
+/** Severity overrides and allowed names from the settings. */
+function applySettings(findings: Finding[], settings: Settings): Finding[] {
+  return findings
+    .filter((f) => {
+      const name = [...f.path].reverse().find((p) => typeof p === 'string');
+      return !(typeof name === 'string' && settings.allow.some((re) => re.test(name)));
+    })
+    .map((f) => {
+      const level = settings.rules[f.ruleId];
+      return level && level !== 'off' ? { ...f, severity: level } : f;
+    });
+}
+
 /** One finding per rule and location, naming every service that receives the value. */
 function mergeDuplicates(findings: Finding[]): Finding[] {
   const seen = new Map<string, Finding>();
@@ -190,7 +210,7 @@ export function lintText(file: string, text: string, rules = RULES, errors: Load
     for (const p of problems) errors.push({ file, line: p.origin.line, column: p.origin.column, message: p.message });
     out.push(...runRules(buildModel(interpolated), rules));
   }
-  return out;
+  return withoutSuppressed(out, (f) => (f === file ? text : undefined));
 }
 
 export function toJson(f: Finding): JsonFinding {

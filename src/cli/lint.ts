@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { RULES } from '../../rules/index.js';
 import { lint, type LintResult } from '../lint.js';
+import { loadSettings, SETTINGS_FILE } from '../settings.js';
 import { formatJson } from '../report/json.js';
 import { formatStylish } from '../report/stylish.js';
 import { useColor, UsageError } from './util.js';
@@ -14,6 +16,7 @@ interface LintFlags {
   envFile?: string[];
   projectDirectory?: string;
   profile?: string[];
+  config?: string;
 }
 
 export function registerLint(program: Command): void {
@@ -29,6 +32,7 @@ export function registerLint(program: Command): void {
     .option('--project-directory <dir>', 'project directory (default: the first file\'s directory)')
     .option('--profile <name...>', 'accepted for symmetry with config; lint always checks every profile')
     .option('--rule <id...>', 'run only these rules')
+    .option('--config <file>', `settings file (default: ./${SETTINGS_FILE} when present)`)
     .option('--no-color', 'no colours in the output (also NO_COLOR=1)')
     .action(async (paths: string[], flags: LintFlags) => {
       process.exitCode = await runLint(paths, flags);
@@ -43,7 +47,9 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}"`);
   }
   if (flags.file?.length && paths.length) throw new UsageError('give either paths or -f files, not both');
+  const settings = loadSettings(process.cwd(), flags.config, RULES.map((r) => r.meta.id));
   const result: LintResult = await lint(paths, {
+    settings,
     rules: flags.rule,
     files: flags.file,
     envFiles: flags.envFile,

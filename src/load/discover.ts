@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import fg from 'fast-glob';
 
 /** File names Compose itself, and common practice, give to compose files. */
@@ -12,7 +13,7 @@ export interface Discovery {
 }
 
 /** Expands files and directories into compose files; `-` stands for standard input and is kept. */
-export async function discover(paths: string[]): Promise<Discovery> {
+export async function discover(paths: string[], ignore: string[] = [], cwd = process.cwd()): Promise<Discovery> {
   const files: string[] = [];
   const empty: Discovery['empty'] = [];
   const seen = new Set<string>();
@@ -29,7 +30,7 @@ export async function discover(paths: string[]): Promise<Discovery> {
     }
     let kind: 'file' | 'dir' | 'missing' = 'missing';
     try {
-      const s = await stat(p);
+      const s = await stat(resolve(cwd, p));
       kind = s.isDirectory() ? 'dir' : 'file';
     } catch {
       kind = 'missing';
@@ -37,12 +38,15 @@ export async function discover(paths: string[]): Promise<Discovery> {
     if (kind === 'file') add(p);
     else if (kind === 'missing') add(p); // reported by the reader as unreadable, with its reason
     else {
-      const found = await fg(COMPOSE_FILE_GLOBS, { cwd: p, ignore: IGNORE, dot: true, onlyFiles: true, followSymbolicLinks: false, caseSensitiveMatch: false });
+      const found = await fg(COMPOSE_FILE_GLOBS, { cwd: resolve(cwd, p), ignore: IGNORE, dot: true, onlyFiles: true, followSymbolicLinks: false, caseSensitiveMatch: false });
       found.sort();
       if (!found.length) empty.push({ path: p, reason: 'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml)' });
       const base = p.replace(/\/+$/, '');
       for (const f of found) add(base === '.' ? f : `${base}/${f}`);
     }
   }
-  return { files, empty };
+  if (!ignore.length) return { files, empty };
+  // settings' ignore patterns are relative to the working directory, whatever paths were given
+  const ignored = new Set((await fg(ignore, { cwd, dot: true, onlyFiles: true, absolute: true })).map((f) => resolve(f)));
+  return { files: files.filter((f) => f === '-' || !ignored.has(resolve(cwd, f))), empty };
 }

@@ -123,9 +123,24 @@ class ProjectLoader {
       model,
       environment: env,
       notes: this.notes,
-      sourceText: (file: string) => this.textCache.get(resolve(this.cwd, file)),
+      sourceText: (file: string) => this.sourceText(file),
       fileRoots: [...this.interpolated.values()],
     };
+  }
+
+  /** The text of a file this project read (compose, env or env_file), read again on demand for env files. */
+  private sourceText(file: string): string | undefined {
+    const abs = resolve(this.cwd, file);
+    let text = this.textCache.get(abs);
+    if (text === undefined && this.sources.has(this.display(abs))) {
+      try {
+        text = readFileSync(abs, 'utf8');
+        this.textCache.set(abs, text);
+      } catch {
+        return undefined;
+      }
+    }
+    return text;
   }
 
   private composeFileFromEnv(): string[] | undefined {

@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Severity } from './engine/types.js';
+import { LoadError } from './load/parse.js';
+
+/**
+ * Project settings, from `.compose-secrets.json` in the working directory (or `--config FILE`):
+ * {
+ *   "rules": { "secret-via-environment": "off", "hardcoded-credential": "warning" },
+ *   "allow": ["^DEMO_", "^E2E_.*_PASSWORD$"],      // names (variables, keys) never reported
+ *   "ignore": ["test/fixtures/**"]                  // files never linted (fast-glob patterns)
+ * }
+ */
+export interface Settings {
+  rules: Record<string, Severity | 'off'>;
+  allow: RegExp[];
+  ignore: string[];
+}
+
+export const SETTINGS_FILE = '.compose-secrets.json';
+const LEVELS = new Set(['off', 'info', 'warning', 'error']);
+
+export function emptySettings(): Settings {
+  return { rules: {}, allow: [], ignore: [] };
+}
+
+/** Reads the settings file; a missing default file is no settings, a bad one a located error. */
+export function loadSettings(cwd: string, file?: string, knownRules: readonly string[] = []): Settings {
+  const path = file ?? join(cwd, SETTINGS_FILE);
+  if (!file && !existsSync(path)) return emptySettings();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(err as Error).message}`;
+    throw new LoadError(file ?? SETTINGS_FILE, reason);
+  }
+  const fail = (message: string): never => {
+    throw new LoadError(file ?? SETTINGS_FILE, message);
+  };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail('settings must be a JSON object');
+  const obj = raw as Record<string, unknown>;
+  for (const key of Object.keys(obj)) if (!['rules', 'allow', 'ignore', '$schema'].includes(key)) fail(`unknown setting "${key}" (rules, allow, ignore)`);
+  const settings = emptySettings();
+  if (obj.rules !== undefined) {
+    if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) fail('"rules" must map rule ids to off, info, warning or error');
+    for (const [id, level] of Object.entries(obj.rules as Record<string, unknown>)) {
+      if (knownRules.length && !knownRules.includes(id)) fail(`"rules" names an unknown rule "${id}"`);
+      if (typeof level !== 'string' || !LEVELS.has(level)) fail(`rule "${id}" must be off, info, warning or error`);
+      settings.rules[id] = level as Severity | 'off';
+    }
+  }
+  for (const [key, target] of [['allow', 'allow'], ['ignore', 'ignore']] as const) {
+    const value = obj[key];
+    if (value === undefined) continue;
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) fail(`"${key}" must be a list of strings`);
+    if (target === 'allow') {
+      for (const pattern of value as string[]) {
+        try {
+          settings.allow.push(new RegExp(pattern));
+        } catch {
+          fail(`"allow" has an invalid regular expression: ${pattern}`);
+        }
+      }
+    } else settings.ignore = value as string[];
+  }
+  return settings;
+}

@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../src/lint.js';
+import { LoadError } from '../src/load/parse.js';
+import { loadSettings } from '../src/settings.js';
+import { REPO } from './helpers.js';
+
+function settingsError(json: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cs-settings-'));
+  writeFileSync(join(dir, '.compose-secrets.json'), json);
+  try {
+    loadSettings(dir, undefined, ['secret-in-environment']);
+  } catch (err) {
+    if (err instanceof LoadError) return err.message;
+    throw err;
+  }
+  return 'no error';
+}
+
+describe('settings (.compose-secrets.json)', () => {
+  it('refuses bad settings with one clear line', () => {
+    expect(settingsError('{"rule": {}}')).toBe('unknown setting "rule" (rules, allow, ignore)');
+    expect(settingsError('{"rules": {"secret-in-environment": "loud"}}')).toBe('rule "secret-in-environment" must be off, info, warning or error');
+    expect(settingsError('{"rules": {"no-such-rule": "off"}}')).toBe('"rules" names an unknown rule "no-such-rule"');
+    expect(settingsError('{"allow": ["("]}')).toBe('"allow" has an invalid regular expression: (');
+    expect(settingsError('{"allow": "x"}')).toBe('"allow" must be a list of strings');
+    expect(settingsError('{oops')).toMatch(/^not valid JSON: /);
+    expect(loadSettings(REPO)).toEqual({ rules: {}, allow: [], ignore: [] });
+  });
+
+  it('turns rules off, changes severities, allows names and ignores files', async () => {
+    const base = await lint(['fixtures/lint/list-and-map'], { cwd: REPO });
+    const tuned = await lint(['fixtures/lint/list-and-map', 'fixtures/lint/tokens'], {
+      cwd: REPO,
+      settings: { rules: { 'secret-via-environment': 'off', 'secret-in-environment': 'warning' }, allow: [/^GF_/], ignore: ['**/tokens/**'] },
+    });
+    expect(base.findings.map((f) => f.ruleId)).toContain('secret-via-environment');
+    expect(tuned.files).toEqual(['fixtures/lint/list-and-map/compose.yaml']);
+    expect(tuned.findings.map((f) => `${f.severity} ${f.path[f.path.length - 1]}`)).toEqual([
+      'warning RABBITMQ_DEFAULT_PASS',
+      'warning RABBITMQ_ERLANG_COOKIE',
+      'warning MONGO_INITDB_ROOT_PASSWORD',
+    ]);
+  });
+
+  it('the CLI reads .compose-secrets.json from the working directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-settings-'));
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  a:\n    image: x\n    environment:\n      DEMO_PASSWORD: not-a-real-one\n');
+    const run = () => spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'lint', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    expect(JSON.parse(run().stdout).findings).toHaveLength(1);
+    writeFileSync(join(dir, '.compose-secrets.json'), '{"allow": ["^DEMO_"]}');
+    expect(JSON.parse(run().stdout).findings).toHaveLength(0);
+    writeFileSync(join(dir, '.compose-secrets.json'), '{"allow": 1}');
+    expect(run()).toMatchObject({ status: 2, stderr: 'compose-secrets: .compose-secrets.json: "allow" must be a list of strings\n' });
+  });
+});
