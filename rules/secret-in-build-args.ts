@@ -2,6 +2,7 @@ import { collectExposures } from '../src/detect/exposures.js';
 import type { Rule } from '../src/engine/rule.js';
 import { withArticle } from './shared.js';
 import { reportHardcoded } from './shared.js';
+import { isFixableExposure } from '../src/fix/fixable.js';
 
 /** A secret passed as a build argument. */
 export const secretInBuildArgs: Rule = {
@@ -19,7 +20,7 @@ export const secretInBuildArgs: Rule = {
       instead:
         'services:\n  app:\n    build:\n      context: .\n      secrets:\n        - npm_token\nsecrets:\n  npm_token:\n    environment: NPM_TOKEN\n# Dockerfile: RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci',
       cwe: ['CWE-798', 'CWE-538'],
-      fix: 'Unsafe (needs `--unsafe-fixes`): the argument becomes a build secret, and the Dockerfile must be changed to read it with `RUN --mount=type=secret`; the fix prints the line to add.',
+      fix: 'Unsafe (needs `--unsafe-fixes`): the argument becomes a build secret, and the Dockerfile must be changed to read it with `RUN --mount=type=secret`; the fix prints the line to add. With `--target swarm` an argument passed through from the environment is not rewritten (`docker stack deploy` rejects `environment:` secret sources): use `--target compose`.',
     },
     messages: {
       literal: 'build argument {{name}} holds a hardcoded {{kind}}; build arguments are stored in the image history',
@@ -34,7 +35,7 @@ export const secretInBuildArgs: Rule = {
       if (e.context !== 'build-args') continue;
       const v = e.verdict;
       if (v.class === 'hardcoded') {
-        if (v.source !== 'dotenv') reportHardcoded(context, e, v, true);
+        if (v.source !== 'dotenv') reportHardcoded(context, e, v, isFixableExposure(e));
         continue;
       }
       context.report({
@@ -43,7 +44,7 @@ export const secretInBuildArgs: Rule = {
         origin: v.origin,
         path: e.path,
         service: e.service,
-        fixable: true,
+        fixable: isFixableExposure(e),
         detail: { context: e.context, variables: v.variables.join(',') },
       });
     }

@@ -1,5 +1,6 @@
 import { collectExposures } from '../src/detect/exposures.js';
 import type { Rule } from '../src/engine/rule.js';
+import { isFixableExposure } from '../src/fix/fixable.js';
 
 /** A secret literal in an env_file or the project .env that a service receives. */
 export const secretInEnvFile: Rule = {
@@ -18,7 +19,7 @@ export const secretInEnvFile: Rule = {
       instead:
         '# compose.yaml\nservices:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./secrets/db_password   # git-ignored, mode 0600',
       cwe: ['CWE-798', 'CWE-312'],
-      fix: 'Safe where the image reads `<VAR>_FILE`: the value is moved to a secret file and the line in the env file is removed.',
+      fix: 'Safe where the image reads `<VAR>_FILE`. A line of an `env_file` is rewritten in place to `<VAR>_FILE=/run/secrets/<name>` and its value moves to a secret file. A value from the project `.env` moves to a secret file and the compose entry that reads it is rewritten; the `.env` line itself is left in place (other tools may read it) and fix lists it as a follow-up — lint stops reporting it once nothing secret-named reads it.',
     },
     messages: {
       dotenv: '{{name}} of service {{service}} gets a hardcoded {{kind}} from {{variable}} in this file',
@@ -41,7 +42,7 @@ export const secretInEnvFile: Rule = {
         path: e.path,
         service: e.service,
         value: v.value,
-        fixable: e.context === 'environment' || inEnvFile,
+        fixable: isFixableExposure(e),
         detail: { context: e.context, source: v.source, variable: v.variable, placeholder: v.placeholder },
       });
     }

@@ -1,6 +1,7 @@
 import { collectExposures } from '../src/detect/exposures.js';
 import type { Rule } from '../src/engine/rule.js';
 import { reportHardcoded } from './shared.js';
+import { isFixableExposure } from '../src/fix/fixable.js';
 
 /** A literal secret in a service's `environment`. */
 export const secretInEnvironment: Rule = {
@@ -18,7 +19,7 @@ export const secretInEnvironment: Rule = {
       instead:
         'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password\n    secrets:\n      - postgres_password\nsecrets:\n  postgres_password:\n    file: ./secrets/postgres_password   # plain docker compose\n    # external: true                   # docker stack deploy (Swarm)',
       cwe: ['CWE-798', 'CWE-256'],
-      fix: 'Safe where the image is known to read `<VAR>_FILE` (the official postgres, mysql, mariadb, … images): the value moves to a secret file and the variable becomes `<VAR>_FILE: /run/secrets/<name>`. For other images the fix is unsafe (the application must learn to read the file) and needs `--unsafe-fixes`.',
+      fix: 'Safe where the image is known to read `<VAR>_FILE` (the official postgres, mysql, mariadb, … images): the value moves to a secret file and the variable becomes `<VAR>_FILE: /run/secrets/<name>`. For other images the fix is unsafe (the application must learn to read the file) and needs `--unsafe-fixes`. A template default (`${DB_PASSWORD:-postgres}`) moves too, and fix warns that setting the variable no longer changes the value.',
     },
     messages: {
       literal: '{{name}} holds a hardcoded {{kind}}',
@@ -30,7 +31,7 @@ export const secretInEnvironment: Rule = {
   check(context) {
     for (const e of collectExposures(context.model)) {
       if (e.context !== 'environment' || e.verdict.class !== 'hardcoded' || e.verdict.source === 'dotenv') continue;
-      reportHardcoded(context, e, e.verdict, true);
+      reportHardcoded(context, e, e.verdict, isFixableExposure(e));
     }
   },
 };

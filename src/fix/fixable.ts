@@ -1,0 +1,54 @@
+/**
+ * Which exposures `compose-secrets fix` can rewrite (with --unsafe-fixes). The rules use this for
+ * their findings' `fixable` field and the fix planner uses it to choose what to rewrite, so the
+ * two cannot disagree. Kept free of the fix machinery: lint imports it at start-up.
+ */
+import type { Exposure } from '../detect/exposures.js';
+import type { KeyValueEntry } from '../model/model.js';
+
+/** Contexts fix rewrites: a variable (compose environment or env_file) or a build argument. */
+const FIXABLE_CONTEXTS = new Set(['environment', 'env-file', 'build-args']);
+
+export function isFixableExposure(e: Exposure): boolean {
+  if (!e.entry || !FIXABLE_CONTEXTS.has(e.context)) return false;
+  if (e.verdict.class === 'hardcoded') return literalValue(e.entry) !== undefined;
+  return passthroughVariable(e.entry) !== undefined;
+}
+
+/**
+ * The variable a value is passed through when the entry is nothing but one reference to it:
+ * bare `- KEY` / `KEY:` (the key itself), `${VAR}`, `$VAR`, `${VAR:?message}`, `${VAR?message}`.
+ * Undefined when the value mixes text and variables (a URL around `${DB_PASSWORD}`), which no
+ * secret source can express.
+ */
+export function passthroughVariable(entry: KeyValueEntry): string | undefined {
+  if (!entry.value) return entry.key;
+  const template = entry.value.interpolation?.template;
+  if (template === undefined) return undefined;
+  const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?\?[^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(template.trim());
+  if (!m) return undefined;
+  const name = m[1] ?? m[2];
+  const use = entry.value.interpolation!.vars.find((v) => v.name === name);
+  // a value fix can see (a .env file, a default) is a literal, not a passthrough
+  return use && (use.resolution === 'unset' || use.source === 'process') ? name : undefined;
+}
+
+/**
+ * The value a literal entry hands the container, when fix can know it: written in the file, or
+ * resolved from a .env file or a template's default. Undefined when any variable of it is unset
+ * (the run-time value would differ).
+ */
+export function literalValue(entry: KeyValueEntry): string | undefined {
+  const v = entry.value;
+  if (!v || v.value === null) return undefined;
+  if (v.interpolation?.vars.some((u) => u.resolution === 'unset' || u.source === 'process')) return undefined;
+  return String(v.value);
+}
+
+/** The single variable a literal was resolved through (`${DB_PASSWORD}` from .env, `${X:-default}`), for naming. */
+export function templateVariable(entry: KeyValueEntry): string | undefined {
+  const template = entry.value?.interpolation?.template;
+  if (!template) return undefined;
+  const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?+-][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(template.trim());
+  return m ? (m[1] ?? m[2]) : undefined;
+}
