@@ -5,3 +5,7 @@ export type { Finding, Severity } from './engine/types.js';
 export { interpolate, InterpolationError } from './preprocess/interpolate.js';
 export { parseDotenv } from './preprocess/dotenv.js';
 export { ruleTable, ruleDoc, rulesPage, updateReadme } from './report/rule-docs.js';
+export { fix, FixError, type FixOptions, type FixResult } from './fix/fix.js';
+export { loadProject, type Project, type ProjectOptions } from './preprocess/project.js';
+export { parseDotenvEntries } from './preprocess/dotenv.js';
+export { renderConfig, validateProject } from './config.js';

@@ -66,3 +66,9 @@ export function loadSettings(cwd: string, file?: string, knownRules: readonly st
   }
   return settings;
 }
+
+/** A finding whose name (variable, key, label) an `allow` pattern matches. */
+export function isAllowed(path: readonly (string | number)[], settings: Settings): boolean {
+  const name = [...path].reverse().find((p) => typeof p === 'string');
+  return typeof name === 'string' && settings.allow.some((re) => re.test(name));
+}

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { LoadError } from '../load/parse.js';
 import { registerConfig } from './config.js';
+import { registerFix } from './fix.js';
 import { registerLint } from './lint.js';
 import { registerRules } from './rules.js';
 import { UsageError } from './util.js';
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerLint(program);
   registerConfig(program);
+  registerFix(program);
   registerRules(program);
   try {
     await program.parseAsync(argv);

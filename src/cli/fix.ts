@@ -1,0 +1,79 @@
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import type { FixResult } from '../fix/fix.js';
+import { useColor, UsageError } from './util.js';
+
+interface FixFlags {
+  file?: string[];
+  envFile?: string[];
+  projectDirectory?: string;
+  target: string;
+  secretsDir?: string;
+  dryRun?: boolean;
+  unsafeFixes?: boolean;
+  rule?: string[];
+  provisionScript?: string;
+  fileSuffixImages?: string;
+  color: boolean;
+  config?: string;
+}
+
+export function registerFix(program: Command): void {
+  program
+    .command('fix')
+    .description('move secrets out of environment variables, env files and build arguments into Compose secrets')
+    .argument('[paths...]', 'compose files or directories', [])
+    .option('-f, --file <file...>', 'compose files of one project, in order (like docker compose -f)')
+    .option('--env-file <file...>', 'env files for interpolation instead of the project .env')
+    .option('--project-directory <dir>', "project directory (default: the first file's directory)")
+    .option('--target <target>', 'swarm (external secrets, docker stack deploy) or compose (file/environment sources, docker compose)', 'swarm')
+    .option('--secrets-dir <dir>', 'where secret files are written (default: secrets/ beside each project)')
+    .option('--dry-run', 'print a diff of every change (values masked) and the secret files; write nothing')
+    .option('--unsafe-fixes', 'also apply fixes that need the application or the Dockerfile to change')
+    .option('--rule <id...>', 'fix only findings of these rules')
+    .option('--config <file>', 'settings file (default: ./.compose-secrets.json when present)')
+    .option('--provision-script <file>', 'write the Swarm provisioning script here (default: printed)')
+    .option('--file-suffix-images <file>', 'JSON file adding images that read <VAR>_FILE ({"images":[{"image":"org/app","variables":["API_TOKEN"]}]})')
+    .option('--no-color', 'no colours in the output (also NO_COLOR=1)')
+    .action(async (paths: string[], flags: FixFlags) => {
+      process.exitCode = await runFix(paths, flags);
+    });
+}
+
+async function runFix(paths: string[], flags: FixFlags): Promise<number> {
+  if (flags.target !== 'swarm' && flags.target !== 'compose') throw new UsageError(`unknown target "${flags.target}" (use swarm or compose)`);
+  if (flags.file?.length && paths.length) throw new UsageError('give either paths or -f files, not both');
+  // loaded on demand: lint's start-up does not pay for fix
+  const { fix, FixError } = await import('../fix/fix.js');
+  const { formatFixResult } = await import('../fix/report.js');
+  let result: FixResult;
+  try {
+    const { loadSettings } = await import('../settings.js');
+    const { RULES } = await import('../../rules/index.js');
+    result = await fix({
+      settings: loadSettings(process.cwd(), flags.config, RULES.map((r) => r.meta.id)),
+      paths,
+      files: flags.file,
+      envFiles: flags.envFile,
+      projectDirectory: flags.projectDirectory,
+      target: flags.target,
+      secretsDir: flags.secretsDir,
+      dryRun: flags.dryRun,
+      unsafeFixes: flags.unsafeFixes,
+      rules: flags.rule,
+      provisionScript: flags.provisionScript,
+      fileSuffixImages: flags.fileSuffixImages,
+    });
+  } catch (err) {
+    if (err instanceof FixError) {
+      process.stderr.write(`compose-secrets fix: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const color = useColor(flags.color);
+  const out = formatFixResult(result, { color: color ? pc : undefined });
+  process.stdout.write(out.stdout);
+  if (out.stderr) process.stderr.write(out.stderr);
+  return out.exitCode;
+}

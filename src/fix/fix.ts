@@ -1,0 +1,620 @@
+/**
+ * `compose-secrets fix`: moves secrets out of environment variables, env files and build
+ * arguments into Compose `secrets:`.
+ *
+ * Flow, per project: load it from a private copy of its files (workspace.ts); plan a round of
+ * rewrites from the exposures that lint reports as fixable (plan.ts); apply them as surgical text
+ * edits (edit.ts); reload and add any mount or definition the services still miss; repeat until a
+ * round finds nothing (a value shadowed in a base file shows up once the override is rewritten).
+ * Then check the result: it parses, validates against the Compose schema no worse than before,
+ * and lint finds no fixable finding but the ones skipped on purpose. Only then, and only without
+ * --dry-run, are the secret files and the changed files written, all or nothing (transaction.ts).
+ */
+import { dirname, join, resolve } from 'node:path';
+import { RULES } from '../../rules/index.js';
+import { emptySettings, isAllowed, type Settings } from '../settings.js';
+import { describeIssues, validateProject } from '../config.js';
+import { collectExposures, type Exposure } from '../detect/exposures.js';
+import { runRules } from '../engine/run.js';
+import { withoutSuppressed } from '../engine/suppress.js';
+import type { Finding } from '../engine/types.js';
+import { groupIntoProjects } from '../lint.js';
+import { discover } from '../load/discover.js';
+import { LoadError } from '../load/parse.js';
+import { originKey } from '../model/origin.js';
+import { get } from '../model/tree.js';
+import type { Project } from '../preprocess/project.js';
+import { maskText, unifiedDiff } from './diff.js';
+import { EditError } from './edit.js';
+import { isFixableExposure, literalValue } from './fixable.js';
+import { loadImageTable, type FileSuffixTable } from './images.js';
+import {
+  addMount,
+  definitionPairs,
+  mountsSecret,
+  ownFile,
+  planRound,
+  primaryFile,
+  relativeFile,
+  rootHasSecret,
+  SecretRegistry,
+  yamlEditor,
+  type Editors,
+  type FollowUp,
+  type PlanContext,
+  type Rewrite,
+  type SecretDef,
+  type Skipped,
+  type Target,
+} from './plan.js';
+import { provisionScript, type ProvisionedSecret } from './provision.js';
+import { defaultSecretsDir, gitignoreUpdate, SECRET_DIR_MODE, SECRET_FILE_MODE, SecretStore, StoreConflictError } from './store.js';
+import { commit, nodeFileOps, TransactionError, type FileOps, type FileWrite } from './transaction.js';
+import { Workspace } from './workspace.js';
+
+export type { Target, Rewrite, Skipped, FollowUp } from './plan.js';
+
+export interface FixOptions {
+  /** Files or directories, grouped into projects as lint does. */
+  paths?: string[];
+  /** Compose files of one project (`-f`). */
+  files?: string[];
+  envFiles?: string[];
+  projectDirectory?: string;
+  /** 'swarm' (default): external secrets and a provisioning script; 'compose': `file:` / `environment:` sources. */
+  target?: Target;
+  /** Where secret files go (default: `secrets/` in each project's directory). */
+  secretsDir?: string;
+  dryRun?: boolean;
+  /** Also apply fixes that need the application (or the Dockerfile) to change. */
+  unsafeFixes?: boolean;
+  /** Only findings of these rules. */
+  rules?: string[];
+  /** Rules turned off and names allowed by .compose-secrets.json are neither fixed nor reported. */
+  settings?: Settings;
+  /** Write the provisioning script here (default: returned for printing). */
+  provisionScript?: string;
+  /** A JSON file extending the table of images that read `<VAR>_FILE`. */
+  fileSuffixImages?: string;
+  cwd?: string;
+  /** File operations of the final write (tests inject failures). */
+  ops?: FileOps;
+  /** Called after planning, right before anything is written (tests simulate a concurrent edit). */
+  beforeWrite?: () => void;
+}
+
+/** A secret the run created, or an existing one it reused. */
+export interface FixSecret {
+  name: string;
+  kind: SecretDef['kind'];
+  externalName?: string;
+  /** The secret file, as displayed. */
+  file?: string;
+  /** The variable of an `environment:` source or of a provisioning step. */
+  variable?: string;
+  reused: boolean;
+  users: SecretDef['users'];
+}
+
+export interface FixResult {
+  target: Target;
+  dryRun: boolean;
+  /** The compose files of each project fixed. */
+  projects: string[][];
+  secrets: FixSecret[];
+  rewrites: Rewrite[];
+  skipped: Skipped[];
+  followUps: FollowUp[];
+  /** Files changed (or that would change), as displayed; `created` for new ones. */
+  files: { file: string; created: boolean }[];
+  /** Secret files written (or that would be); `present` when one already held the value. */
+  secretFiles: { file: string; present: boolean }[];
+  /** Unified diff of every changed file, secret values masked. */
+  diff: string;
+  /** The Swarm provisioning script (target swarm, when secrets were created); `file` when written. */
+  provision?: { text: string; file?: string };
+  /** Lines to add to Dockerfiles for build secrets. */
+  dockerfile: { service: string; dockerfile: string; secret: string; key: string }[];
+  /** Projects that could not be loaded (left alone). */
+  errors: { file: string; line?: number; column?: number; message: string }[];
+  /** Whether files were written (false for --dry-run or when nothing changed). */
+  written: boolean;
+}
+
+/** A failure that stops fix: nothing was written. The CLI exits 2. */
+export class FixError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FixError';
+  }
+}
+
+const MAX_ROUNDS = 8;
+
+export async function fix(options: FixOptions = {}): Promise<FixResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const target = options.target ?? 'swarm';
+  if (target !== 'swarm' && target !== 'compose') throw new FixError(`unknown target "${String(target)}" (use swarm or compose)`);
+  let table: FileSuffixTable;
+  try {
+    table = loadImageTable(options.fileSuffixImages ? resolve(cwd, options.fileSuffixImages) : undefined);
+  } catch (err) {
+    throw new FixError((err as Error).message);
+  }
+  const unknown = (options.rules ?? []).filter((id) => !RULES.some((r) => r.meta.id === id));
+  if (unknown.length) throw new FixError(`unknown rule ${unknown.join(', ')} (rules: ${RULES.map((r) => r.meta.id).join(', ')})`);
+  const settings = options.settings ?? emptySettings();
+  const rules = (options.rules?.length ? RULES.filter((r) => options.rules!.includes(r.meta.id)) : RULES).filter((r) => settings.rules[r.meta.id] !== 'off');
+
+  let units: string[][];
+  const errors: FixResult['errors'] = [];
+  if (options.files?.length) units = [options.files];
+  else {
+    const found = await discover((options.paths?.length ? options.paths : ['.']).map((p) => (p === '-' ? p : resolve(cwd, p))), settings.ignore, cwd);
+    for (const e of found.empty) errors.push({ file: e.path, message: e.reason });
+    units = groupIntoProjects(found.files, cwd);
+  }
+
+  const ops = options.ops ?? nodeFileOps;
+  const ws = new Workspace(cwd, ops);
+  const store = new SecretStore((abs) => ws.display(abs), ops);
+  const result: FixResult = { target, dryRun: Boolean(options.dryRun), projects: [], secrets: [], rewrites: [], skipped: [], followUps: [], files: [], secretFiles: [], diff: '', dockerfile: [], errors, written: false };
+  const masks = new Set<string>();
+  const ranges: Ranges = new Map();
+  const positions = new Positions(ws, cwd);
+  const secretDirs = new Map<string, string[]>();
+  const defs: SecretDef[] = [];
+  try {
+    for (const unit of units) {
+      if (unit.includes('-')) {
+        errors.push({ file: '-', message: 'fix cannot rewrite standard input; give the file' });
+        continue;
+      }
+      let project: Project;
+      try {
+        project = ws.load({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory });
+      } catch (err) {
+        if (!(err instanceof LoadError)) throw err;
+        errors.push({ file: err.file, line: err.line, column: err.column, message: err.message });
+        continue;
+      }
+      const fixed = fixProject(project, { ...options, target, cwd }, { ws, store, table, rules, settings, masks, positions, ranges });
+      result.projects.push(project.files);
+      result.rewrites.push(...fixed.rewrites);
+      result.skipped.push(...fixed.skipped);
+      result.followUps.push(...fixed.followUps);
+      result.dockerfile.push(...fixed.dockerfile);
+      defs.push(...fixed.defs);
+      if (fixed.defs.some((d) => d.created && d.storePath)) {
+        const dirs = secretDirs.get(fixed.secretsDir) ?? [];
+        if (!dirs.includes(fixed.projectDirectory)) dirs.push(fixed.projectDirectory);
+        secretDirs.set(fixed.secretsDir, dirs);
+      }
+    }
+
+    const newFiles = store.list().filter((f) => !f.present);
+    // keep the secret files out of git
+    for (const [dir, projectDirs] of secretDirs) {
+      if (!newFiles.some((f) => dirname(f.path) === dir)) continue;
+      for (const pd of projectDirs) {
+        const path = join(pd, '.gitignore');
+        const updated = gitignoreUpdate(pd, dir, ws.text(path));
+        if (updated !== undefined) ws.write(path, updated);
+      }
+      const mode = ops.mode(dir);
+      if (mode !== undefined && mode & 0o077) {
+        result.followUps.push({ file: ws.display(dir), line: 0, message: `the secrets directory is readable by other users (mode ${mode.toString(8)}); run chmod 700 on it` });
+      }
+    }
+
+    // the provisioning script (Swarm)
+    const external = uniqueBy(
+      defs.filter((d) => d.created && d.kind === 'external'),
+      (d) => d.externalName!,
+    );
+    let scriptAbs: string | undefined;
+    if (target === 'swarm' && external.length) {
+      scriptAbs = options.provisionScript ? resolve(cwd, options.provisionScript) : undefined;
+      const base = scriptAbs ? dirname(scriptAbs) : cwd;
+      const secrets: ProvisionedSecret[] = external.map((d) => ({
+        externalName: d.externalName!,
+        name: d.name,
+        from: d.storePath ? { file: relativeFile(base, d.storePath) } : { variable: (d.source as { variable: string }).variable },
+        services: [...new Set(d.users.map((u) => u.service))],
+      }));
+      const text = provisionScript(secrets, scriptAbs ? { cd: '' } : { runFrom: 'the directory fix ran in' });
+      result.provision = { text };
+      if (scriptAbs) {
+        ws.write(scriptAbs, text);
+        result.provision.file = ws.display(scriptAbs);
+      }
+    }
+
+    positions.settle(!options.dryRun);
+    result.secrets = summarizeSecrets(defs, ws);
+    result.secretFiles = store.list().map((f) => ({ file: f.display, present: f.present }));
+    for (const v of store.values()) masks.add(v);
+    const changed = ws.changed();
+    result.files = changed.map((c) => ({ file: ws.display(c.abs), created: c.before === null }));
+    const bomless = (t: string) => t.replace(/^\uFEFF/, '');
+    result.diff = changed
+      .map((c) =>
+        unifiedDiff(
+          ws.display(c.abs),
+          c.before === null ? null : maskText(bomless(c.before), ranges.get(c.abs)?.get(0) ?? [], masks),
+          maskText(bomless(c.after), ranges.get(c.abs)?.get(ws.version(c.abs)) ?? [], masks),
+        ),
+      )
+      .join('');
+
+    if (!options.dryRun && (changed.length || newFiles.length)) {
+      const writes: FileWrite[] = [
+        ...newFiles.map((f) => ({ path: f.path, display: f.display, expected: null, data: f.value, mode: SECRET_FILE_MODE, secret: true })),
+        ...changed.map((c) => ({ path: c.abs, display: ws.display(c.abs), expected: c.before, data: c.after, mode: c.abs === scriptAbs ? 0o755 : 0o644 })),
+      ];
+      const dirs = missingDirs([...new Set(newFiles.map((f) => dirname(f.path)))], ops, [...new Set(changed.filter((c) => c.before === null).map((c) => dirname(c.abs)))]);
+      options.beforeWrite?.();
+      try {
+        commit(writes, dirs, ops);
+      } catch (err) {
+        if (err instanceof TransactionError) throw new FixError(err.message);
+        throw err;
+      }
+      result.written = true;
+    }
+    return result;
+  } catch (err) {
+    if (err instanceof StoreConflictError) throw new FixError(`${err.message}; nothing was written`);
+    throw err;
+  } finally {
+    ws.dispose();
+  }
+}
+
+/** Lines taken from a model are lines of the file version it was loaded from; they are all shown in one version at the end. */
+class Positions {
+  private readonly stamps = new Map<{ file: string; line: number }, { abs: string; v: number }>();
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly cwd: string,
+  ) {}
+
+  stamp<T extends { file: string; line: number }>(record: T, like?: { file: string; line: number }): T {
+    if (this.stamps.has(record)) return record;
+    const from = like && this.stamps.get(like);
+    if (from && like!.file === record.file && like!.line === record.line) this.stamps.set(record, from);
+    else {
+      const abs = resolve(this.cwd, record.file);
+      this.stamps.set(record, { abs, v: this.ws.version(abs) });
+    }
+    return record;
+  }
+
+  /** Rewrites every stamped line into the file as read (`final` false) or as written. */
+  settle(final: boolean): void {
+    for (const [record, { abs, v }] of this.stamps) if (record.line > 0) record.line = this.ws.mapLine(abs, record.line, v, final);
+  }
+}
+
+/** Where secret values are, per file and file version, to mask them in diffs. */
+type Ranges = Map<string, Map<number, [number, number][]>>;
+
+function recordRanges(project: Project, ranges: Ranges, ws: Workspace, abs: (d: string) => string, masks: Set<string>): void {
+  for (const e of collectExposures(project.model)) {
+    if (e.verdict.class !== 'hardcoded') continue;
+    masks.add(e.verdict.value);
+    const spans: [string, [number, number]][] = [[e.verdict.origin.file, e.verdict.origin.range]];
+    const v = e.entry?.value;
+    if (v && isFixableExposure(e)) {
+      spans.push([v.origin.file, v.origin.range]);
+      const literal = literalValue(e.entry!);
+      if (literal) masks.add(literal);
+    }
+    for (const [file, range] of spans) {
+      const a = abs(file);
+      let byVersion = ranges.get(a);
+      if (!byVersion) ranges.set(a, (byVersion = new Map()));
+      const version = ws.version(a);
+      const list = byVersion.get(version) ?? [];
+      if (!list.some((r) => r[0] === range[0] && r[1] === range[1])) list.push([range[0], range[1]]);
+      byVersion.set(version, list);
+    }
+  }
+}
+
+interface Shared {
+  ranges: Ranges;
+  positions: Positions;
+  ws: Workspace;
+  store: SecretStore;
+  table: FileSuffixTable;
+  rules: typeof RULES;
+  settings: Settings;
+  masks: Set<string>;
+}
+
+interface ProjectFix {
+  rewrites: Rewrite[];
+  skipped: Skipped[];
+  followUps: FollowUp[];
+  dockerfile: FixResult['dockerfile'];
+  defs: SecretDef[];
+  secretsDir: string;
+  projectDirectory: string;
+}
+
+function fixProject(initial: Project, options: FixOptions & { target: Target; cwd: string }, shared: Shared): ProjectFix {
+  const { ws, store, positions } = shared;
+  const abs = (display: string) => resolve(options.cwd, display);
+  const unit = initial.files;
+  const reload = (): Project => {
+    try {
+      return ws.load({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory });
+    } catch (err) {
+      if (err instanceof LoadError) throw new FixError(`the rewritten ${err.file} cannot be loaded (${err.message}); nothing was written`);
+      throw err;
+    }
+  };
+  const projectDirectory = ws.real(initial.projectDirectory);
+  const secretsDir = options.secretsDir ? resolve(options.cwd, options.secretsDir) : defaultSecretsDir(projectDirectory);
+  const projectFiles = unit.map(abs);
+  let project = initial;
+  const sources = () => project.sources.map(abs);
+  const registry = SecretRegistry.fromProject({ model: project.model, sources: sources(), secretsDir, text: (p) => ws.text(p), abs, readFile: (p) => store.valueAt(p) });
+  const originalIssues = validateProject(project).map((i) => i.message);
+  const originalMisuse = misuse(project);
+
+  const out: ProjectFix = { rewrites: [], skipped: [], followUps: [], dockerfile: [], defs: [], secretsDir, projectDirectory };
+  recordRanges(project, shared.ranges, ws, abs, shared.masks);
+  // findings silenced by a `# compose-secrets-ignore` comment are neither fixed nor reported
+  const findings = (p: Project) =>
+    withoutSuppressed(runRules(p.model, shared.rules), (file) => ws.text(abs(file))).filter((f) => !isAllowed(f.path, shared.settings));
+  const firstFindings = findings(project);
+  for (const f of firstFindings) if (!f.fixable && f.ruleId !== 'secret-misuse' && f.severity !== 'info') out.followUps.push(positions.stamp({ file: f.origin.file, line: f.origin.line, message: `${f.message}; ${advice(f)}` }));
+
+  const context = (): PlanContext => {
+    const selected = new Set(findings(project).filter((f) => f.fixable).map((f) => originKey(f.origin)));
+    return {
+      model: project.model,
+      projectFiles,
+      sources: sources(),
+      target: options.target,
+      unsafeFixes: Boolean(options.unsafeFixes),
+      table: shared.table,
+      secretsDir,
+      registry,
+      store,
+      text: (p) => ws.text(p),
+      abs,
+      display: (p) => ws.display(p),
+      selected: (e: Exposure) => selected.has(originKey(e.verdict.origin)),
+    };
+  };
+
+  let skipped: Skipped[] = [];
+  let plainSkipped: Skipped[] = [];
+  const firstSeen = new Map<string, Skipped>();
+  const skipKey = (s: Skipped) => `${s.file}\u0000${s.key}\u0000${s.services.join(',')}\u0000${s.kind}`;
+  for (let round = 0; ; round++) {
+    if (round === MAX_ROUNDS) throw new FixError(`internal error: fixing ${unit.join(', ')} did not settle after ${MAX_ROUNDS} rounds; nothing was written`);
+    const plan = planRound(context());
+    for (const r of [...plan.rewrites, ...plan.skipped, ...plan.followUps]) positions.stamp(r);
+    for (const r of plan.rewrites) if (r.dotenv) positions.stamp(r.dotenv);
+    for (const d of registry.defs.values()) for (const u of d.users) positions.stamp(u);
+    plainSkipped = plan.skipped;
+    skipped = plan.skipped.map((s) => firstSeen.get(skipKey(s)) ?? s);
+    for (const s of plan.skipped) if (!firstSeen.has(skipKey(s))) firstSeen.set(skipKey(s), s);
+    if (!plan.rewrites.length) break;
+    out.rewrites.push(...plan.rewrites);
+    out.followUps.push(...plan.followUps);
+    apply(plan.editors, ws);
+    project = reload();
+    // services that receive a value through an anchor, extends or env_file, and definitions
+    for (let pass = 0; ; pass++) {
+      const ctx = context();
+      const editors: Editors = { yaml: new Map(), dotenv: new Map() };
+      let missing = 0;
+      for (const rw of out.rewrites) {
+        const build = rw.context === 'build-args';
+        for (const s of rw.services) {
+          if (!project.model.services.some((x) => x.name === s) || mountsSecret(ctx, s, rw.secret, build)) continue;
+          const own = ownFile(ctx, editors, s, abs(rw.file));
+          if (!own) throw new FixError(`cannot find where service ${s} is defined to mount secret ${rw.secret}; nothing was written`);
+          wrapEdit(() => addMount(own.editor, own.map, rw.secret, build));
+          missing++;
+        }
+        if (!rootHasSecret(project.model, rw.secret)) {
+          const primary = primaryFile(ctx);
+          const f = yamlEditor(ctx, editors, primary)!;
+          const root = f.rootMap('secrets') ?? f.rootMap('services') ?? f.rootMap();
+          if (!root) throw new FixError(`${ws.display(primary)} has no top-level mapping; nothing was written`);
+          wrapEdit(() => f.addMapEntry(root, 'secrets', rw.secret, definitionPairs(registry.defs.get(rw.secret)!, primary)));
+          missing++;
+        }
+      }
+      if (!missing) break;
+      if (pass === 3) throw new FixError(`internal error: the secrets of ${unit.join(', ')} could not be mounted; nothing was written`);
+      apply(editors, ws);
+      project = reload();
+    }
+  }
+
+  // the result must load, validate no worse than before, and leave no fixable finding unexplained
+  const issues = validateProject(project);
+  const before = [...originalIssues];
+  const added = issues.filter((i) => {
+    const at = before.indexOf(i.message);
+    if (at < 0) return true;
+    before.splice(at, 1);
+    return false;
+  });
+  if (added.length) throw new FixError(`the rewritten project would not be valid:\n${describeIssues(added)}\nnothing was written`);
+  const broken = misuse(project).filter((m) => !originalMisuse.includes(m));
+  if (broken.length) throw new FixError(`internal error: the rewritten project would use its secrets wrongly (${broken.join('; ')}); nothing was written`);
+  const explained = new Set(plainSkipped.flatMap((s) => s.origins));
+  const left = findings(project).filter((f) => f.fixable && !explained.has(originKey(f.origin)));
+  if (left.length) {
+    throw new FixError(`internal error: ${left.length} fixable finding(s) left after fixing (${left.map((f) => `${f.origin.file}:${f.origin.line} ${f.ruleId}`).join(', ')}); nothing was written`);
+  }
+  out.skipped = skipped;
+  recordRanges(project, shared.ranges, ws, abs, shared.masks);
+
+  out.defs = [...registry.defs.values()].filter((d) => d.users.length);
+  out.followUps.push(...afterFix(out.rewrites, registry, options.target, ws, positions));
+  out.dockerfile = dockerfileLines(out.rewrites, project, abs, ws);
+  return out;
+}
+
+/** Problems with the use of secrets (undefined secret, `_FILE` pointing at nothing mounted), as `file:line message`. */
+function misuse(project: Project): string[] {
+  const rule = RULES.filter((r) => r.meta.id === 'secret-misuse');
+  return runRules(project.model, rule)
+    .filter((f) => f.severity !== 'info')
+    .map((f) => `${f.origin.file}: ${f.message}`);
+}
+
+function wrapEdit(f: () => void): void {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof EditError) throw new FixError(`${err.message}; nothing was written`);
+    throw err;
+  }
+}
+
+/** Writes every editor's result into the workspace. */
+function apply(editors: Editors, ws: Workspace): void {
+  for (const [abs, f] of editors.yaml) {
+    let text: string;
+    try {
+      text = f.flush();
+    } catch (err) {
+      if (err instanceof EditError) throw new FixError(`${f.name}: ${err.message}; nothing was written`);
+      throw err;
+    }
+    if (text !== f.text) ws.write(abs, text);
+  }
+  for (const [abs, d] of editors.dotenv) {
+    const text = d.flush();
+    if (text !== d.text) ws.write(abs, text);
+  }
+}
+
+/** What to do about a finding fix does not rewrite. */
+function advice(f: Finding): string {
+  const context = f.data?.context;
+  const passed = f.redacted === undefined; // passed through a variable, not written in the file
+  if (context === 'command') {
+    return passed
+      ? 'not rewritten: interpolating it into the command puts it on the command line; mount it as a secret and have the command read the file, e.g. sh -c \'exec prog --password "$$(cat /run/secrets/NAME)"\''
+      : 'not rewritten: mount the credential as a secret and have the command read the file, e.g. sh -c \'exec prog --password "$$(cat /run/secrets/NAME)"\'';
+  }
+  if (context === 'labels') return 'not rewritten: labels are readable by anyone who can inspect the container; take the credential out of the label';
+  if (context === 'environment' || context === 'env-file' || context === 'build-args') {
+    return 'not rewritten: the value mixes text and variables, which no secret source can express; have the program read the secret part from a secret file';
+  }
+  return passed
+    ? 'not rewritten: fix moves environment variables, env files and build arguments only; give the program the value as a secret file'
+    : 'not rewritten: move the credential out of the file (into a secret file, or a variable from the environment)';
+}
+
+/** Follow-ups of the rewrites themselves: programs that must learn to read a file, values left in .env, defaults. */
+function afterFix(rewrites: Rewrite[], registry: SecretRegistry, target: Target, ws: Workspace, positions: Positions): FollowUp[] {
+  const out: FollowUp[] = [];
+  const dotenvSeen = new Set<string>();
+  for (const rw of rewrites) {
+    const def = registry.defs.get(rw.secret);
+    const file = def?.storePath ? ws.display(def.storePath) : undefined;
+    if (!rw.safe && rw.newKey) {
+      out.push(positions.stamp({ file: rw.file, line: rw.line, message: `${rw.services.join(', ')}: the application must read ${rw.key} from the file named by ${rw.newKey} (${rw.reason})` }, rw));
+    }
+    if (rw.source === 'default' && file) {
+      out.push(positions.stamp({ file: rw.file, line: rw.line, message: `${rw.key} took the default of \${${rw.variable}}: setting ${rw.variable} no longer changes it; put the real value in ${file}` }, rw));
+    }
+    if (rw.source === 'dotenv' && rw.dotenv && !dotenvSeen.has(`${rw.dotenv.file}:${rw.variable}`)) {
+      dotenvSeen.add(`${rw.dotenv.file}:${rw.variable}`);
+      out.push(positions.stamp({ file: rw.dotenv.file, line: rw.dotenv.line, message: `${rw.variable} is left in ${rw.dotenv.file} (other tools may read it); its value is now in ${file}: delete the line once nothing else uses it` }, rw.dotenv));
+    }
+    if (rw.source === 'passthrough' && def?.kind === 'external' && def.created) {
+      out.push(positions.stamp({ file: rw.file, line: rw.line, message: `${def.externalName} is created from \$${(def.source as { variable: string }).variable} by the provisioning script: set it when you run the script` }, rw));
+    }
+  }
+  void target;
+  return dedupeFollowUps(out);
+}
+
+function dedupeFollowUps(list: FollowUp[]): FollowUp[] {
+  const seen = new Set<string>();
+  return list.filter((f) => {
+    const k = `${f.file}:${f.line}:${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The Dockerfile of each service whose build argument became a build secret, and the line it needs. */
+function dockerfileLines(rewrites: Rewrite[], project: Project, abs: (d: string) => string, ws: Workspace): FixResult['dockerfile'] {
+  const out: FixResult['dockerfile'] = [];
+  for (const rw of rewrites) {
+    if (rw.context !== 'build-args') continue;
+    for (const name of rw.services) {
+      const s = project.model.services.find((x) => x.name === name);
+      const build = s && get(s.node, 'build');
+      let context = '.';
+      let dockerfile = 'Dockerfile';
+      let base = dirname(abs(rw.file));
+      if (build?.kind === 'scalar' && build.value !== null) context = String(build.value);
+      if (build?.kind === 'map') {
+        const c = get(build, 'context');
+        const d = get(build, 'dockerfile');
+        if (c?.kind === 'scalar' && c.value !== null) {
+          context = String(c.value);
+          base = dirname(abs(c.origin.file));
+        }
+        if (d?.kind === 'scalar' && d.value !== null) dockerfile = String(d.value);
+      }
+      out.push({ service: name, dockerfile: ws.display(resolve(base, context, dockerfile)), secret: rw.secret, key: rw.key });
+    }
+  }
+  return out;
+}
+
+function summarizeSecrets(defs: SecretDef[], ws: Workspace): FixSecret[] {
+  const out: FixSecret[] = [];
+  for (const d of uniqueBy(defs, (d) => `${d.name}\u0000${d.storePath ?? ''}\u0000${d.externalName ?? ''}`)) {
+    const s: FixSecret = { name: d.name, kind: d.kind, reused: !d.created, users: d.users };
+    if (d.externalName) s.externalName = d.externalName;
+    if (d.storePath) s.file = ws.display(d.storePath);
+    if (d.source && 'variable' in d.source) s.variable = d.source.variable;
+    out.push(s);
+  }
+  return out;
+}
+
+function uniqueBy<T>(list: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return list.filter((t) => {
+    const k = key(t);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Directories to create for the secret files: missing ancestors (0755), then each secrets directory (0700). */
+function missingDirs(dirs: string[], ops: FileOps, others: string[] = []): { path: string; mode: number }[] {
+  const out: { path: string; mode: number }[] = [];
+  for (const dir of others) {
+    const chain: string[] = [];
+    for (let d = dir; ops.mode(d) === undefined && dirname(d) !== d; d = dirname(d)) chain.unshift(d);
+    for (const d of chain) if (!out.some((o) => o.path === d)) out.push({ path: d, mode: 0o755 });
+  }
+  for (const dir of dirs) {
+    const chain: string[] = [];
+    for (let d = dir; ops.mode(d) === undefined && dirname(d) !== d; d = dirname(d)) chain.unshift(d);
+    for (const d of chain) if (!out.some((o) => o.path === d)) out.push({ path: d, mode: d === dir ? SECRET_DIR_MODE : 0o755 });
+  }
+  return out;
+}

@@ -1,0 +1,540 @@
+/**
+ * From exposures to plans: which secret holds which value, which entry is rewritten and how,
+ * which services mount the secret, and whether the fix is safe. Plans become edits on the files
+ * that hold the nodes (see edit.ts); nothing here touches the disk.
+ */
+import { dirname, join, relative, sep } from 'node:path';
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { collectExposures, type Exposure } from '../detect/exposures.js';
+import type { ComposeModel, KeyValueEntry, ServiceModel } from '../model/model.js';
+import { get, type TNode } from '../model/tree.js';
+import { DotenvFileEdits, EditError, YamlFile, type Located } from './edit.js';
+import { isFixableExposure, literalValue, passthroughVariable, templateVariable } from './fixable.js';
+import { judgeImage, type FileSuffixTable } from './images.js';
+import { secretName, uniqueName, versionedName } from './naming.js';
+import type { SecretStore } from './store.js';
+
+export type Target = 'swarm' | 'compose';
+
+export type SecretSource = { value: string } | { variable: string };
+
+/** A top-level secret: one this run creates, or an existing one it reuses. */
+export interface SecretDef {
+  name: string;
+  kind: 'external' | 'file' | 'environment' | 'unknown';
+  /** `v:<value>` or `e:<VARIABLE>`; undefined when an existing secret's value cannot be known. */
+  identity?: string;
+  source?: SecretSource;
+  externalName?: string;
+  /** The secret file (absolute) for a value. */
+  storePath?: string;
+  created: boolean;
+  /** Where the secret is used: `service KEY` descriptions, in order. */
+  users: { service: string; key: string; file: string; line: number; build: boolean }[];
+}
+
+export type RewriteSource = 'literal' | 'default' | 'dotenv' | 'env-file' | 'passthrough';
+
+/** One rewritten entry. */
+export interface Rewrite {
+  file: string;
+  line: number;
+  context: 'environment' | 'env-file' | 'build-args';
+  key: string;
+  /** `KEY_FILE` for variables; undefined for a build argument (removed). */
+  newKey?: string;
+  services: string[];
+  secret: string;
+  safe: boolean;
+  reason: string;
+  source: RewriteSource;
+  /** For a value that came from a template (`${DB_PASSWORD}` from .env, `${X:-default}`). */
+  variable?: string;
+  /** Where the .env value was written (source 'dotenv'). */
+  dotenv?: { file: string; line: number };
+}
+
+/** A fixable finding left as it is, and why. */
+export interface Skipped {
+  file: string;
+  line: number;
+  key: string;
+  services: string[];
+  kind: 'unsafe' | 'unsupported' | 'conflict';
+  reason: string;
+  /** Origins (originKey) of the exposures, to match lint findings. */
+  origins: string[];
+}
+
+export interface FollowUp {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** What the planner needs from its caller. */
+export interface PlanContext {
+  model: ComposeModel;
+  /** The compose files of the project (-f), absolute, in order. */
+  projectFiles: string[];
+  /** Every file the project read, absolute. */
+  sources: string[];
+  target: Target;
+  unsafeFixes: boolean;
+  table: FileSuffixTable;
+  secretsDir: string;
+  registry: SecretRegistry;
+  store: SecretStore;
+  /** The current text of a file (absolute path), BOM removed. */
+  text(abs: string): string | undefined;
+  /** Absolute path of a displayed file name. */
+  abs(display: string): string;
+  /** Displayed name of an absolute path. */
+  display(abs: string): string;
+  /** Whether a finding of a selected rule covers the exposure. */
+  selected(e: Exposure): boolean;
+}
+
+/** Every secret name a project knows, and which value each holds. */
+export class SecretRegistry {
+  readonly defs = new Map<string, SecretDef>();
+  /** Names that cannot be given to a new secret: defined anywhere, or a mount target. */
+  readonly taken = new Set<string>();
+
+  /** Reads the existing top-level secrets of a project (and every secret name its files define). */
+  static fromProject(ctx: { model: ComposeModel; sources: string[]; secretsDir: string; text(abs: string): string | undefined; abs(display: string): string; readFile(abs: string): string | undefined }): SecretRegistry {
+    const reg = new SecretRegistry();
+    const secrets = get(ctx.model.root, 'secrets');
+    if (secrets?.kind === 'map') {
+      for (const e of secrets.entries) {
+        reg.taken.add(e.key);
+        const def: SecretDef = { name: e.key, kind: 'unknown', created: false, users: [] };
+        const file = get(e.value, 'file');
+        const env = get(e.value, 'environment');
+        const external = get(e.value, 'external');
+        const name = get(e.value, 'name');
+        if (file?.kind === 'scalar' && typeof file.value === 'string') {
+          def.kind = 'file';
+          const path = join(dirname(ctx.abs(file.origin.file)), file.value);
+          const value = ctx.readFile(path);
+          if (value !== undefined) {
+            def.identity = `v:${value}`;
+            def.source = { value };
+            def.storePath = path;
+          }
+        } else if (env?.kind === 'scalar' && typeof env.value === 'string') {
+          def.kind = 'environment';
+          def.identity = `e:${env.value}`;
+          def.source = { variable: env.value };
+        } else if (external?.kind === 'scalar' && (external.value === true || external.value === 'true')) {
+          def.kind = 'external';
+          def.externalName = name?.kind === 'scalar' && name.value !== null ? String(name.value) : e.key;
+          // a previous run of fix kept the value beside the project
+          const path = join(ctx.secretsDir, e.key);
+          const value = ctx.readFile(path);
+          if (value !== undefined) {
+            def.identity = `v:${value}`;
+            def.source = { value };
+            def.storePath = path;
+          }
+        }
+        reg.defs.set(e.key, def);
+      }
+    }
+    for (const service of ctx.model.services) {
+      const mounts = get(service.node, 'secrets');
+      if (mounts?.kind !== 'seq') continue;
+      for (const m of mounts.items) {
+        const target = get(m, 'target');
+        if (target?.kind === 'scalar' && target.value !== null && !String(target.value).includes('/')) reg.taken.add(String(target.value));
+      }
+    }
+    // secret names defined by any file the project reads (an extends base keeps its own)
+    for (const abs of ctx.sources) {
+      const text = ctx.text(abs);
+      if (text === undefined || !/\bsecrets\s*:/.test(text)) continue;
+      try {
+        const f = new YamlFile(abs, text);
+        const map = f.rootMap('secrets');
+        const pair = map && f.pairOf(map, 'secrets');
+        if (pair && isMap(pair.value)) for (const p of (pair.value as YAMLMap).items) if (isScalar(p.key)) reg.taken.add(String(p.key.value));
+      } catch {
+        // not YAML (an env file)
+      }
+    }
+    return reg;
+  }
+
+  /** A known secret holding this value (or variable), usable by a build (no external secret) when `build`. */
+  find(identity: string, build: boolean): SecretDef | undefined {
+    for (const d of this.defs.values()) if (d.identity === identity && !(build && d.kind === 'external')) return d;
+    return undefined;
+  }
+}
+
+/** The edits of one round, by absolute file path. */
+export interface Editors {
+  yaml: Map<string, YamlFile>;
+  dotenv: Map<string, DotenvFileEdits>;
+}
+
+export interface RoundResult {
+  rewrites: Rewrite[];
+  skipped: Skipped[];
+  followUps: FollowUp[];
+  editors: Editors;
+  /** Mounts the planner could not place itself (checked and added after the files are reloaded). */
+  mounts: { secret: string; services: string[]; build: boolean; file: string }[];
+}
+
+interface Group {
+  key: string;
+  file: string;
+  start: number;
+  context: 'environment' | 'env-file' | 'build-args';
+  entry: KeyValueEntry;
+  exposures: Exposure[];
+  services: string[];
+}
+
+/** Plans one round: every selected fixable exposure of the model, grouped by the text that holds it. */
+export function planRound(ctx: PlanContext): RoundResult {
+  const editors: Editors = { yaml: new Map(), dotenv: new Map() };
+  const result: RoundResult = { rewrites: [], skipped: [], followUps: [], editors, mounts: [] };
+  const groups = groupExposures(ctx);
+  const defsToPlace = new Map<string, Set<string>>();
+  for (const g of groups) {
+    try {
+      planGroup(ctx, g, result, defsToPlace);
+    } catch (err) {
+      if (!(err instanceof EditError)) throw err;
+      result.skipped.push(skip(g, 'unsupported', err.message));
+    }
+  }
+  // top-level definitions: in each file that got a mount outside the merged files, and in the first compose file
+  for (const [name, files] of defsToPlace) {
+    const def = ctx.registry.defs.get(name)!;
+    const primary = primaryFile(ctx);
+    const targets = new Set<string>([...files].filter((f) => !ctx.projectFiles.includes(f)));
+    if (!rootHasSecret(ctx.model, name)) targets.add(primary);
+    for (const abs of targets) {
+      const f = yamlEditor(ctx, editors, abs);
+      if (f && !fileDefinesSecret(f, name)) addDefinition(ctx, f, abs, def);
+    }
+  }
+  return result;
+}
+
+function groupExposures(ctx: PlanContext): Group[] {
+  const byKey = new Map<string, Group>();
+  for (const e of collectExposures(ctx.model)) {
+    if (!isFixableExposure(e) || !ctx.selected(e)) continue;
+    const entry = e.entry!;
+    const context = e.context as Group['context'];
+    const origin = entry.form === 'list' && context !== 'env-file' ? entry.node!.origin : entry.keyOrigin;
+    const key = `${origin.file}\u0000${origin.range[0]}\u0000${context}`;
+    let g = byKey.get(key);
+    if (!g) byKey.set(key, (g = { key, file: origin.file, start: origin.range[0], context, entry, exposures: [], services: [] }));
+    g.exposures.push(e);
+    if (e.service && !g.services.includes(e.service)) g.services.push(e.service);
+  }
+  const order = (file: string) => {
+    const i = ctx.projectFiles.indexOf(ctx.abs(file));
+    return i < 0 ? ctx.projectFiles.length : i;
+  };
+  return [...byKey.values()].sort((a, b) => order(a.file) - order(b.file) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.start - b.start);
+}
+
+function skip(g: Group, kind: Skipped['kind'], reason: string): Skipped {
+  return {
+    file: g.file,
+    line: g.entry.keyOrigin.line,
+    key: g.entry.key,
+    services: g.services,
+    kind,
+    reason,
+    origins: g.exposures.map((e) => `${e.verdict.origin.file}\u0000${e.verdict.origin.range[0]}\u0000${e.verdict.origin.range[1]}`),
+  };
+}
+
+function service(ctx: PlanContext, name: string): ServiceModel | undefined {
+  return ctx.model.services.find((s) => s.name === name);
+}
+
+function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace: Map<string, Set<string>>): void {
+  const { entry, context } = g;
+  const build = context === 'build-args';
+  const hardcoded = g.exposures.some((e) => e.verdict.class === 'hardcoded');
+  const value = hardcoded ? literalValue(entry) : undefined;
+  const variable = value === undefined ? passthroughVariable(entry) : undefined;
+  if (value === undefined && variable === undefined) {
+    result.skipped.push(skip(g, 'unsupported', 'the value mixes text and variables; no secret source can express it'));
+    return;
+  }
+  if (build && variable !== undefined && ctx.target === 'swarm') {
+    result.skipped.push(
+      skip(g, 'unsupported', `a build secret read from the environment needs an \`environment:\` source, which \`docker stack deploy\` rejects; use --target compose, or build with \`docker build --secret id=${secretName(variable)},env=${variable}\``),
+    );
+    return;
+  }
+
+  // safe only where every receiving service's image reads <VAR>_FILE
+  let safe = true;
+  let reason = '';
+  if (build) {
+    safe = false;
+    reason = 'the Dockerfile must read the build secret (RUN --mount=type=secret)';
+  } else {
+    for (const name of g.services) {
+      const s = service(ctx, name);
+      const verdict = judgeImage(ctx.table, s?.image, entry.key, Boolean(s && get(s.node, 'build')));
+      if (!verdict.safe) {
+        safe = false;
+        reason = g.services.length > 1 ? `service ${name}: ${verdict.reason}` : verdict.reason;
+        break;
+      }
+      reason ||= verdict.reason;
+    }
+  }
+  if (!safe && !ctx.unsafeFixes) {
+    result.skipped.push(skip(g, 'unsafe', reason));
+    return;
+  }
+
+  // `<VAR>_FILE` written beside `<VAR>` (the same mapping, list or env file) would clash
+  const newKey = build ? undefined : `${entry.key}_FILE`;
+  if (newKey) {
+    const sameBlock = (e: KeyValueEntry) => e.key === newKey && e.keyOrigin.file === entry.keyOrigin.file && (context === 'env-file' || e.path.slice(0, -1).join('\u0000') === entry.path.slice(0, -1).join('\u0000'));
+    for (const name of g.services) {
+      const s = service(ctx, name);
+      if (s && [...s.environment, ...s.envFile].some(sameBlock)) {
+        result.skipped.push(skip(g, 'conflict', `${entry.key} and ${newKey} are both set; remove one of them by hand`));
+        return;
+      }
+    }
+  }
+
+  // where the entry is written
+  const abs = ctx.abs(g.file);
+  let yamlLoc: Located<Pair> | Located<Node> | undefined;
+  let yfile: YamlFile | undefined;
+  if (context === 'env-file') {
+    if (!ctx.text(abs)) throw new EditError(`cannot read ${g.file}`);
+  } else {
+    yfile = yamlEditor(ctx, result.editors, abs);
+    if (!yfile) throw new EditError(`cannot edit ${g.file}`);
+    yamlLoc = entry.form === 'map' ? yfile.pairAtKey(entry.keyOrigin.range[0]) : yfile.itemAt(entry.node!.origin.range[0]);
+    if (!yamlLoc) throw new EditError(`cannot find ${entry.key} in ${g.file} at line ${entry.keyOrigin.line}`);
+    if (entry.form === 'map') {
+      const pair = yamlLoc.node as Pair;
+      if (!isScalar(pair.key) || String((pair.key as Scalar).value) !== entry.key) throw new EditError(`unexpected text for ${entry.key} at line ${entry.keyOrigin.line}`);
+      const v = pair.value as Node | null;
+      const dangling = v ? yfile.danglingAnchors(v.range![0], v.range![1], v) : [];
+      if (dangling.length) throw new EditError(`the value is anchored (&${dangling[0]}) and used elsewhere; move it by hand`);
+      if (v && yfile.resolve(v) !== v) {
+        const target = yfile.resolve(v)!;
+        result.followUps.push({ file: g.file, line: yfile.line(target.range![0]), message: `the value of ${entry.key} is still written here (anchor &${(v as unknown as { source: string }).source}); remove it once nothing else uses it` });
+      }
+    } else if (!isScalar(yamlLoc.node)) {
+      throw new EditError(`unexpected list item for ${entry.key} at line ${entry.keyOrigin.line}`);
+    } else {
+      const dangling = yfile.danglingAnchors(yamlLoc.node.range![0], yamlLoc.node.range![1], yamlLoc.node);
+      if (dangling.length) throw new EditError(`the entry is anchored (&${dangling[0]}) and used elsewhere; move it by hand`);
+    }
+  }
+
+  // the secret
+  const identity = value !== undefined ? `v:${value}` : `e:${variable}`;
+  const baseName = secretName(value !== undefined ? (templateVariable(entry) ?? entry.key) : variable!);
+  let def = ctx.registry.find(identity, build);
+  if (!def) {
+    const kind: SecretDef['kind'] = !build && ctx.target === 'swarm' ? 'external' : value !== undefined ? 'file' : 'environment';
+    const name = uniqueName(baseName, g.services.length === 1 ? g.services[0] : undefined, (n) => {
+      if (ctx.registry.taken.has(n)) return true;
+      return value !== undefined && ctx.store.check(join(ctx.secretsDir, n), value) === 'taken';
+    });
+    def = { name, kind, identity, source: value !== undefined ? { value } : { variable: variable! }, created: true, users: [] };
+    if (kind === 'external') def.externalName = versionedName(name);
+    if (value !== undefined) {
+      def.storePath = join(ctx.secretsDir, name);
+      ctx.store.put(def.storePath, value);
+    }
+    ctx.registry.defs.set(name, def);
+    ctx.registry.taken.add(name);
+  }
+  for (const s of g.services) def.users.push({ service: s, key: entry.key, file: g.file, line: entry.keyOrigin.line, build });
+
+  // rewrite the entry
+  const target = `/run/secrets/${def.name}`;
+  if (context === 'env-file') {
+    let d = result.editors.dotenv.get(abs);
+    if (!d) result.editors.dotenv.set(abs, (d = new DotenvFileEdits(g.file, ctx.text(abs)!)));
+    d.rewrite(entry.keyOrigin.range, entry.value ? entry.value.origin.range : undefined, newKey!, target);
+  } else if (build) {
+    const loc = yamlLoc!;
+    yfile!.removeEntry(entry.form === 'map' ? { pair: loc.node as Pair } : { item: loc.node as Node }, loc.parent, loc.parentPair);
+  } else {
+    const loc = yamlLoc!;
+    yfile!.rewriteEntry(entry.form === 'map' ? { pair: loc.node as Pair } : { item: loc.node as Scalar }, newKey!, target);
+  }
+
+  // mount it: in the service whose definition holds the entry, else in each receiving service
+  const mountFiles = new Set<string>();
+  const owner = yamlLoc && yamlLoc.path[0] === 'services' && typeof yamlLoc.path[1] === 'string' && (build ? yamlLoc.path[2] === 'build' && yamlLoc.path[3] === 'args' : yamlLoc.path[2] === 'environment') ? yamlLoc.path[1] : undefined;
+  const rest: string[] = [];
+  if (owner !== undefined && yfile) {
+    const map = yfile.serviceMap(owner);
+    if (!map) throw new EditError(`cannot find service ${owner} in ${g.file}`);
+    if (!mountsSecret(ctx, owner, def.name, build)) addMount(yfile, map, def.name, build);
+    mountFiles.add(abs);
+    rest.push(...g.services.filter((s) => s !== owner));
+  } else {
+    // an environment in a mapping that services merge (`<<: *defaults`): the mount goes beside it, once
+    const holder = yfile && yamlLoc && !build && yamlLoc.parentPair && isScalar(yamlLoc.parentPair.key) && (yamlLoc.parentPair.key as Scalar).value === 'environment' ? yfile.mapHolding(yamlLoc.parentPair) : undefined;
+    const merging = holder ? g.services.filter((s) => yfile!.serviceMap(s) && yfile!.mergeSources(yfile!.serviceMap(s)!).includes(holder)) : [];
+    if (holder && merging.length) {
+      addMount(yfile!, holder, def.name, false);
+      mountFiles.add(abs);
+    }
+    for (const s of g.services) {
+      if (merging.includes(s) || mountsSecret(ctx, s, def.name, build)) continue;
+      const file = ownFile(ctx, result.editors, s, abs);
+      if (!file) {
+        rest.push(s);
+        continue;
+      }
+      addMount(file.editor, file.map, def.name, build);
+      mountFiles.add(file.abs);
+    }
+  }
+  if (rest.length) result.mounts.push({ secret: def.name, services: rest, build, file: abs });
+  if (def.created || !rootHasSecret(ctx.model, def.name)) {
+    let files = defsToPlace.get(def.name);
+    if (!files) defsToPlace.set(def.name, (files = new Set()));
+    for (const f of mountFiles) files.add(f);
+  }
+
+  // what the user reads afterwards
+  const first = g.exposures.find((e) => e.verdict.class === 'hardcoded');
+  const source: RewriteSource =
+    variable !== undefined ? 'passthrough' : context === 'env-file' ? 'env-file' : first?.verdict.class === 'hardcoded' && first.verdict.source === 'dotenv' ? 'dotenv' : first?.verdict.class === 'hardcoded' && first.verdict.source === 'default' ? 'default' : 'literal';
+  const rewrite: Rewrite = { file: g.file, line: entry.keyOrigin.line, context, key: entry.key, services: g.services, secret: def.name, safe, reason, source };
+  if (newKey) rewrite.newKey = newKey;
+  const tv = templateVariable(entry);
+  if (tv && value !== undefined) rewrite.variable = tv;
+  if (source === 'dotenv' && first?.verdict.class === 'hardcoded') rewrite.dotenv = { file: first.verdict.origin.file, line: first.verdict.origin.line };
+  result.rewrites.push(rewrite);
+}
+
+/** The editor of a compose file of the round (created on first use); undefined when it is not YAML. */
+export function yamlEditor(ctx: PlanContext, editors: Editors, abs: string): YamlFile | undefined {
+  let f = editors.yaml.get(abs);
+  if (f) return f;
+  const text = ctx.text(abs);
+  if (text === undefined) return undefined;
+  f = new YamlFile(ctx.display(abs), text);
+  editors.yaml.set(abs, f);
+  return f;
+}
+
+/** The first compose file, or the first of the merged files that already has a top-level `secrets:`. */
+export function primaryFile(ctx: Pick<PlanContext, 'projectFiles' | 'text'>): string {
+  for (const f of ctx.projectFiles) if (/^secrets\s*:/m.test(ctx.text(f) ?? '')) return f;
+  return ctx.projectFiles[0];
+}
+
+export function rootHasSecret(model: ComposeModel, name: string): boolean {
+  const s = get(model.root, 'secrets');
+  return s?.kind === 'map' && s.entries.some((e) => e.key === name);
+}
+
+function fileDefinesSecret(f: YamlFile, name: string): boolean {
+  const map = f.rootMap('secrets');
+  const pair = map && f.pairOf(map, 'secrets');
+  return Boolean(pair && isMap(pair.value) && (pair.value as YAMLMap).items.some((p) => isScalar(p.key) && String(p.key.value) === name));
+}
+
+/** Whether a service of the model mounts the secret already (runtime `secrets:` or `build.secrets`). */
+export function mountsSecret(ctx: Pick<PlanContext, 'model'>, serviceName: string, secret: string, build: boolean): boolean {
+  const s = ctx.model.services.find((x) => x.name === serviceName);
+  if (!s) return false;
+  const list = build ? get(get(s.node, 'build'), 'secrets') : get(s.node, 'secrets');
+  return listHas(list, secret);
+}
+
+function listHas(list: TNode | undefined, secret: string): boolean {
+  if (list?.kind !== 'seq') return false;
+  return list.items.some((i) => (i.kind === 'scalar' ? String(i.value) === secret : get(i, 'source')?.kind === 'scalar' && String((get(i, 'source') as { value: unknown }).value) === secret));
+}
+
+/** Adds `secret` to a service mapping's `secrets:` (or its build's), repeating what `<<` merged in. */
+export function addMount(f: YamlFile, map: YAMLMap, secret: string, build: boolean): void {
+  if (build) {
+    const b = f.resolve(f.pairOf(map, 'build')?.value as Node | undefined);
+    if (!isMap(b)) throw new EditError('the service\'s build is not a mapping');
+    if (!seqHas(f, f.pairOf(b, 'secrets')?.value as Node | undefined, secret)) f.addSeqItem(b, 'secrets', secret);
+    return;
+  }
+  const own = f.pairOf(map, 'secrets');
+  if (own) {
+    if (!seqHas(f, own.value as Node | undefined, secret)) f.addSeqItem(map, 'secrets', secret);
+    return;
+  }
+  const merged = f.mergedPairs(map).find((p) => isScalar(p.key) && p.key.value === 'secrets');
+  const inheritedSeq = merged ? f.resolve(merged.value as Node) : undefined;
+  if (seqHas(f, inheritedSeq, secret)) return;
+  const inherited = isSeq(inheritedSeq) ? inheritedSeq.items.map((i) => f.flowItem(i as Node)) : [];
+  f.addSeqItem(map, 'secrets', secret, inherited);
+}
+
+function seqHas(f: YamlFile, node: Node | undefined, secret: string): boolean {
+  const seq = f.resolve(node);
+  if (!isSeq(seq)) return false;
+  return seq.items.some((i) => {
+    const n = f.resolve(i as Node);
+    if (isScalar(n)) return String(n.value) === secret;
+    if (isMap(n)) {
+      const src = n.items.find((p) => isScalar(p.key) && p.key.value === 'source');
+      return Boolean(src && isScalar(src.value) && String(src.value.value) === secret);
+    }
+    return false;
+  });
+}
+
+/**
+ * The mapping of a service to add a mount to: in the file that holds the entry when it defines
+ * the service, else in the first compose file that does, else in any file the project read.
+ */
+export function ownFile(ctx: PlanContext, editors: Editors, serviceName: string, preferred: string): { editor: YamlFile; map: YAMLMap; abs: string } | undefined {
+  const candidates = [preferred, ...ctx.projectFiles, ...ctx.sources.filter((s) => !ctx.projectFiles.includes(s))];
+  for (const abs of candidates) {
+    let f: YamlFile | undefined;
+    try {
+      f = yamlEditor(ctx, editors, abs);
+    } catch {
+      continue;
+    }
+    const map = f?.serviceMap(serviceName);
+    if (f && map) return { editor: f, map, abs };
+  }
+  return undefined;
+}
+
+/** The top-level definition of a secret, written into one file. */
+function addDefinition(ctx: PlanContext, f: YamlFile, abs: string, def: SecretDef): void {
+  const root = f.rootMap('secrets') ?? f.rootMap('services') ?? f.rootMap();
+  if (!root) throw new EditError(`${f.name} has no top-level mapping`);
+  f.addMapEntry(root, 'secrets', def.name, definitionPairs(def, abs));
+}
+
+export function definitionPairs(def: SecretDef, inFile: string): [string, string][] {
+  if (def.kind === 'external') return [['external', 'true'], ['name', def.externalName!]];
+  if (def.kind === 'environment') return [['environment', (def.source as { variable: string }).variable]];
+  return [['file', relativeFile(dirname(inFile), def.storePath!)]];
+}
+
+/** `./secrets/x` (posix separators) from a directory to a file. */
+export function relativeFile(fromDir: string, file: string): string {
+  const rel = relative(fromDir, file).split(sep).join('/');
+  return rel.startsWith('../') ? rel : `./${rel}`;
+}

@@ -1,0 +1,56 @@
+/** The provisioning script of `--target swarm`: creates each external secret without putting its value on a command line. */
+
+export interface ProvisionedSecret {
+  /** The versioned Swarm name, e.g. postgres_password_v1. */
+  externalName: string;
+  /** The compose key, which is also the file name under /run/secrets. */
+  name: string;
+  /** A secret file, relative to the script's working directory; or the variable to read at provisioning time. */
+  from: { file: string } | { variable: string };
+  services: string[];
+}
+
+/** Single-quotes a word for POSIX sh. */
+export function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A POSIX sh script. `cd` is where the secret file paths are relative to: a path from the
+ * script's own directory (when it is written to a file) or undefined (printed: run it from the
+ * directory the paths are relative to).
+ */
+export function provisionScript(secrets: ProvisionedSecret[], options: { cd?: string; runFrom?: string }): string {
+  const lines: string[] = [
+    '#!/bin/sh',
+    '# Creates the Swarm secrets that compose-secrets fix moved out of the compose files.',
+    '# External secrets exist only in a Swarm: deploy with `docker stack deploy -c <file> <stack>`;',
+    '# plain `docker compose up` cannot use them (use `fix --target compose` for that).',
+    '#',
+    '# Swarm secrets are immutable (there is no `docker secret update`). To rotate one, create the',
+    '# next version and point the stack at it, e.g. for postgres_password_v1:',
+    "#   docker secret create postgres_password_v2 ./secrets/postgres_password   # after writing the new value there",
+    '#   set `name: postgres_password_v2` in the compose file and run `docker stack deploy` again, or, for one service:',
+    '#   docker service update --secret-rm postgres_password_v1 --secret-add source=postgres_password_v2,target=postgres_password <stack>_<service>',
+    '# then remove the old version: docker secret rm postgres_password_v1',
+    'set -eu',
+  ];
+  if (options.cd !== undefined) lines.push(`cd "$(dirname -- "$0")"${options.cd && options.cd !== '.' ? `/${shellQuote(options.cd)}` : ''}`);
+  else if (options.runFrom) lines.push(`# run from ${options.runFrom}`);
+  lines.push('');
+  lines.push('create() {', '  # $1: secret name, $2: file (or - for standard input)', '  if docker secret inspect "$1" >/dev/null 2>&1; then', '    echo "secret $1 exists already (secrets are immutable: rotate with a new version)" >&2', '    [ "$2" = - ] && cat >/dev/null', '    return 0', '  fi', '  docker secret create "$1" "$2" >/dev/null', '  echo "created secret $1"', '}', '');
+  for (const s of secrets) {
+    const used = s.services.length ? `  # ${s.name}: ${s.services.join(', ')}` : '';
+    if ('file' in s.from) {
+      lines.push(`create ${shellQuote(s.externalName)} ${shellQuote(s.from.file)}${used}`);
+    } else {
+      const v = s.from.variable;
+      // checked first: a failed expansion inside the pipeline would create an empty secret;
+      // printf is a shell builtin, so the value never appears in a process's arguments
+      lines.push(`: "\${${v}:?set ${v} to the secret value before running this script}"`);
+      lines.push(`printf '%s' "\$${v}" | create ${shellQuote(s.externalName)} -${used}`);
+    }
+  }
+  lines.push('');
+  return lines.join('\n');
+}

@@ -1,0 +1,105 @@
+/** The text `compose-secrets fix` prints: a summary, or a diff for --dry-run. Never a secret value. */
+import type { FixResult } from './fix.js';
+
+interface Colors {
+  bold(s: string): string;
+  dim(s: string): string;
+  yellow(s: string): string;
+  red(s: string): string;
+}
+
+const plain: Colors = { bold: (s) => s, dim: (s) => s, yellow: (s) => s, red: (s) => s };
+
+/**
+ * Exit codes: 2 when a project could not be loaded; 1 when fixable findings were left (unsafe
+ * fixes skipped, entries that could not be rewritten) or, with --dry-run, when there is anything
+ * to change; 0 otherwise.
+ */
+export function formatFixResult(r: FixResult, options: { color?: Colors } = {}): { stdout: string; stderr: string; exitCode: number } {
+  const c = options.color ?? plain;
+  const lines: string[] = [];
+  const section = (title: string) => {
+    if (lines.length && lines[lines.length - 1] !== '') lines.push('');
+    lines.push(c.bold(title));
+  };
+  const at = (file: string, line: number) => (line ? `${file}:${line}` : file);
+  const pending = r.files.length > 0 || r.secretFiles.some((f) => !f.present);
+
+  if (r.dryRun && r.diff) lines.push(...r.diff.replace(/\n$/, '').split('\n'));
+
+  if (!r.dryRun) {
+    if (!r.rewrites.length && !pending) lines.push('Nothing to fix.');
+    else lines.push(`Fixed ${count(r.rewrites.length, 'entry', 'entries')} with ${count(r.secrets.length, 'secret')} (target ${r.target}); ${count(r.files.length, 'file')} changed.`);
+  }
+
+  if (r.secrets.length && !r.dryRun) {
+    section('Secrets:');
+    for (const s of r.secrets) {
+      const where = s.kind === 'external' ? `external ${s.externalName}` : s.kind === 'file' ? `file ${s.file}` : s.kind === 'environment' ? `environment ${s.variable}` : 'existing';
+      const value = s.kind === 'external' ? (s.file ? `, value in ${s.file}` : s.variable ? `, value from $${s.variable} when provisioning` : '') : '';
+      lines.push(`  ${s.name}: ${s.reused ? 'reused, ' : ''}${where}${value}`);
+      for (const u of s.users) lines.push(`    ${u.service} ${u.key}${u.build ? ' (build argument)' : ''}  ${at(u.file, u.line)}`);
+      const distinct = new Set(s.users.map((u) => `${u.service}\u0000${u.key}`));
+      if (distinct.size > 1) lines.push(`    one value shared by ${[...distinct].map((d) => d.replace('\u0000', ' ')).join(', ')}`);
+    }
+  }
+  if (r.files.length && !r.dryRun) {
+    section('Files changed:');
+    for (const f of r.files) lines.push(`  ${f.file}${f.created ? ' (new)' : ''}`);
+  }
+  const newSecretFiles = r.secretFiles.filter((f) => !f.present);
+  if (r.secretFiles.length) {
+    section(r.dryRun ? 'Secret files that would be written (mode 0600, directory 0700):' : 'Secret files written (mode 0600, directory 0700):');
+    for (const f of r.secretFiles) lines.push(`  ${f.file}${f.present ? ' (already holds this value)' : ''}`);
+  }
+  const unsafe = r.skipped.filter((s) => s.kind === 'unsafe');
+  if (unsafe.length) {
+    section(`Unsafe fixes skipped (${unsafe.length}): rerun with --unsafe-fixes to apply them`);
+    for (const s of unsafe) lines.push(`  ${at(s.file, s.line)}  ${s.services.join(', ')} ${s.key}: ${s.reason}`);
+  }
+  const other = r.skipped.filter((s) => s.kind !== 'unsafe');
+  if (other.length) {
+    section(`Not rewritten (${other.length}):`);
+    for (const s of other) lines.push(`  ${at(s.file, s.line)}  ${s.services.join(', ')} ${s.key}: ${s.reason}`);
+  }
+  if (r.dockerfile.length) {
+    section('Dockerfile changes (build secrets; the Dockerfile is not edited):');
+    for (const d of r.dockerfile) {
+      lines.push(`  ${d.dockerfile} (service ${d.service}): remove \`ARG ${d.key}\` and read the secret in the step that needs it:`);
+      lines.push(`    RUN --mount=type=secret,id=${d.secret},env=${d.key} <command>        # Dockerfile syntax 1.10 or later`);
+      lines.push(`    RUN --mount=type=secret,id=${d.secret} ${d.key}="$(cat /run/secrets/${d.secret})" <command>`);
+    }
+  }
+  if (r.followUps.length) {
+    section(`Manual follow-ups (${r.followUps.length}):`);
+    for (const f of r.followUps) lines.push(`  ${at(f.file, f.line)}  ${f.message}`);
+  }
+  if (r.provision && r.dryRun) {
+    section('Swarm:');
+    lines.push('  External secrets exist only in a Swarm: deploy with `docker stack deploy -c <compose file> <stack>`;');
+    lines.push('  plain `docker compose up` cannot use them (fix --target compose writes `file:` sources instead).');
+  }
+  if (r.provision && !r.dryRun) {
+    section('Swarm:');
+    lines.push('  External secrets exist only in a Swarm: deploy with `docker stack deploy -c <compose file> <stack>`;');
+    lines.push('  plain `docker compose up` cannot use them (fix --target compose writes `file:` sources instead).');
+    if (r.provision.file) lines.push(`  Create the secrets once, before deploying: sh ${r.provision.file}`);
+    else {
+      lines.push('  Create the secrets once, before deploying, with this script (or write it to a file with --provision-script):');
+      lines.push('');
+      lines.push(...r.provision.text.replace(/\n$/, '').split('\n'));
+    }
+  }
+  if (r.dryRun) {
+    if (!pending && !r.skipped.length) lines.push('Nothing to fix.');
+    if (lines.length && lines[lines.length - 1] !== '') lines.push('');
+    lines.push(`Dry run: nothing was written${pending ? ` (${count(r.files.length, 'file')} and ${count(newSecretFiles.length, 'secret file')} would be).` : '.'}`);
+  }
+  const stderr = r.errors.map((e) => `compose-secrets fix: ${e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file}: ${e.message}\n`).join('');
+  const exitCode = r.errors.length ? 2 : r.skipped.length || (r.dryRun && pending) ? 1 : 0;
+  return { stdout: lines.length ? `${lines.join('\n')}\n` : '', stderr, exitCode };
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

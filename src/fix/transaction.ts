@@ -1,0 +1,206 @@
+/**
+ * All-or-nothing writes: every file is checked against what was read, secret files are written
+ * first, compose files are replaced by rename from fsync'ed temporary files keeping their mode,
+ * and any failure puts back every file as it was.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** The file system operations a transaction uses; tests inject failing ones. */
+export interface FileOps {
+  /** The file's text, or undefined when it does not exist. */
+  read(path: string): string | undefined;
+  /** Permission bits of an existing file, or undefined. */
+  mode(path: string): number | undefined;
+  /** Writes a new file completely and durably: create exclusively, write, chmod, fsync, close. */
+  writeDurable(path: string, data: string, mode: number): void;
+  rename(from: string, to: string): void;
+  unlink(path: string): void;
+  mkdir(path: string, mode: number): void;
+  rmdir(path: string): void;
+  /** Flushes a directory's entries (after renames); best effort. */
+  syncDir(path: string): void;
+  /** The file a path finally names (following symbolic links); the path itself when it does not exist. */
+  realpath(path: string): string;
+}
+
+export const nodeFileOps: FileOps = {
+  read(path) {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+  },
+  mode(path) {
+    try {
+      return statSync(path).mode & 0o7777;
+    } catch {
+      return undefined;
+    }
+  },
+  writeDurable(path, data, mode) {
+    const fd = openSync(path, 'wx', mode);
+    try {
+      chmodSync(path, mode);
+      writeSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  },
+  rename: renameSync,
+  unlink: unlinkSync,
+  mkdir(path, mode) {
+    mkdirSync(path, { mode });
+    chmodSync(path, mode);
+  },
+  rmdir: rmdirSync,
+  syncDir(path) {
+    try {
+      const fd = openSync(path, 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      // not every platform can fsync a directory
+    }
+  },
+  realpath(path) {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  },
+};
+
+export interface FileWrite {
+  /** Absolute path. */
+  path: string;
+  /** As shown to the user. */
+  display: string;
+  /** The text read before planning; null when the file must not exist yet. */
+  expected: string | null;
+  data: string;
+  /** Mode of a new file (an existing file keeps its own). */
+  mode: number;
+  /** Secret files are written first. */
+  secret?: boolean;
+}
+
+/** A write that could not be done; every file was left (or put back) as it was unless `partial` names some. */
+export class TransactionError extends Error {
+  constructor(
+    message: string,
+    readonly partial: string[] = [],
+  ) {
+    super(message);
+    this.name = 'TransactionError';
+  }
+}
+
+let counter = 0;
+function tempName(path: string): string {
+  return join(dirname(path), `.${basename(path)}.compose-secrets-${process.pid}-${Date.now().toString(36)}-${counter++}.tmp`);
+}
+
+/**
+ * Writes every file or none. `dirs` are created first (with their mode) when missing. Throws
+ * TransactionError after putting everything back; its message says why.
+ */
+export function commit(writes: FileWrite[], dirs: { path: string; mode: number }[] = [], ops: FileOps = nodeFileOps): void {
+  const targets = writes.map((w) => ({ ...w, path: ops.realpath(w.path) }));
+  // 1. nothing changed on disk since it was read
+  for (const w of targets) {
+    const now = ops.read(w.path);
+    if (w.expected === null ? now !== undefined : now !== w.expected) {
+      throw new TransactionError(`${w.display} changed on disk since it was read; nothing was written (run fix again)`);
+    }
+  }
+  const createdDirs: string[] = [];
+  const createdFiles: string[] = [];
+  const temps: string[] = [];
+  const replaced: { path: string; original: string; mode: number }[] = [];
+  try {
+    for (const d of dirs) {
+      if (ops.mode(d.path) !== undefined) continue;
+      ops.mkdir(d.path, d.mode);
+      createdDirs.push(d.path);
+    }
+    // 2. secret files, before any compose file changes
+    const secretFirst = [...targets.filter((w) => w.secret), ...targets.filter((w) => !w.secret)];
+    const staged: { w: (typeof targets)[number]; temp: string }[] = [];
+    for (const w of secretFirst) {
+      const mode = w.expected === null ? w.mode : (ops.mode(w.path) ?? w.mode);
+      const temp = tempName(w.path);
+      ops.writeDurable(temp, w.data, mode);
+      temps.push(temp);
+      if (w.secret) {
+        // a secret file is in place before the next step starts
+        ops.rename(temp, w.path);
+        temps.splice(temps.indexOf(temp), 1);
+        createdFiles.push(w.path);
+        ops.syncDir(dirname(w.path));
+      } else {
+        staged.push({ w, temp });
+      }
+    }
+    // 3. the compose files, each checked once more right before it is replaced
+    for (const { w, temp } of staged) {
+      const now = ops.read(w.path);
+      if (w.expected === null ? now !== undefined : now !== w.expected) {
+        throw new TransactionError(`${w.display} changed on disk while fix was writing; every file was put back as it was`);
+      }
+      ops.rename(temp, w.path);
+      temps.splice(temps.indexOf(temp), 1);
+      if (w.expected === null) createdFiles.push(w.path);
+      else replaced.push({ path: w.path, original: w.expected, mode: ops.mode(w.path) ?? w.mode });
+    }
+    for (const d of new Set(staged.map((s) => dirname(s.w.path)))) ops.syncDir(d);
+  } catch (err) {
+    const partial = rollback(ops, temps, replaced, createdFiles, createdDirs);
+    const reason = err instanceof TransactionError ? err.message : `cannot write: ${(err as Error).message}`;
+    const message = partial.length ? `${reason}; could not restore ${partial.join(', ')}` : err instanceof TransactionError ? reason : `${reason}; every file was left as it was`;
+    throw new TransactionError(message, partial);
+  }
+}
+
+/** Puts every file back; returns the paths that could not be restored. */
+function rollback(ops: FileOps, temps: string[], replaced: { path: string; original: string; mode: number }[], created: string[], dirs: string[]): string[] {
+  const failed: string[] = [];
+  for (const t of temps) {
+    try {
+      ops.unlink(t);
+    } catch {
+      // a temporary file that was never created
+    }
+  }
+  for (const r of replaced.reverse()) {
+    try {
+      const temp = tempName(r.path);
+      ops.writeDurable(temp, r.original, r.mode);
+      ops.rename(temp, r.path);
+    } catch {
+      failed.push(r.path);
+    }
+  }
+  for (const c of created.reverse()) {
+    try {
+      ops.unlink(c);
+    } catch {
+      failed.push(c);
+    }
+  }
+  for (const d of dirs.reverse()) {
+    try {
+      ops.rmdir(d);
+    } catch {
+      failed.push(d);
+    }
+  }
+  return failed;
+}
