@@ -57,3 +57,20 @@ describe('settings (.compose-secrets.json)', () => {
     expect(run()).toMatchObject({ status: 2, stderr: 'compose-secrets: .compose-secrets.json: "allow" must be a list of strings\n' });
   });
 });
+
+describe('fix honours the settings', () => {
+  it('neither fixes nor reports an allowed name or a rule turned off', async () => {
+    const { fix } = await import('../src/fix/fix.js');
+    const dir = mkdtempSync(join(tmpdir(), 'cs-settings-fix-'));
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: hunter2-hunter2\n      DEMO_PASSWORD: not-a-real-one\n      POSTGRES_DB: ${POSTGRES_DB_PASSWORD}\n',
+    );
+    const all = await fix({ paths: ['.'], cwd: dir, dryRun: true, unsafeFixes: true });
+    expect(all.secrets.map((s) => s.name).sort()).toEqual(['demo_password', 'postgres_password']);
+    const tuned = await fix({ paths: ['.'], cwd: dir, dryRun: true, unsafeFixes: true, settings: { rules: {}, allow: [/^DEMO_/], ignore: [] } });
+    expect(tuned.secrets.map((s) => s.name)).toEqual(['postgres_password']);
+    const off = await fix({ paths: ['.'], cwd: dir, dryRun: true, unsafeFixes: true, settings: { rules: { 'secret-in-environment': 'off' }, allow: [], ignore: [] } });
+    expect(off.secrets).toEqual([]);
+  });
+});
