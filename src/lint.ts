@@ -2,7 +2,7 @@ import { RULES } from '../rules/index.js';
 import { dirname, relative, resolve } from 'node:path';
 import { runRules, sortFindings } from './engine/run.js';
 import { withoutSuppressed } from './engine/suppress.js';
-import { emptySettings, type Settings } from './settings.js';
+import { emptySettings, isAllowed, type Settings } from './settings.js';
 import type { Finding, LoadError as LoadErrorShape } from './engine/types.js';
 import { discover } from './load/discover.js';
 import { LoadError, parseComposeText } from './load/parse.js';
@@ -167,10 +167,7 @@ function displayPath(file: string, cwd: string): string {
 /** Severity overrides and allowed names from the settings. */
 function applySettings(findings: Finding[], settings: Settings): Finding[] {
   return findings
-    .filter((f) => {
-      const name = [...f.path].reverse().find((p) => typeof p === 'string');
-      return !(typeof name === 'string' && settings.allow.some((re) => re.test(name)));
-    })
+    .filter((f) => !isAllowed(f.path, settings))
     .map((f) => {
       const level = settings.rules[f.ruleId];
       return level && level !== 'off' ? { ...f, severity: level } : f;
