@@ -42,6 +42,7 @@ export const secretInBuildArgs: Rule = {
         messageId: 'viaEnv',
         data: { name: e.name ?? '', kind: v.kind, aKind: withArticle(v.kind), variables: v.variables.join('}, ${') },
         origin: v.origin,
+        locate: v.locate,
         path: e.path,
         service: e.service,
         fixable: isFixableExposure(e),

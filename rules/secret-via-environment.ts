@@ -41,6 +41,7 @@ export const secretViaEnvironment: Rule = {
         messageId,
         data: { name, kind: v.kind, aKind: withArticle(v.kind), variables: v.variables.join('}, ${'), service: e.service ?? '' },
         origin: v.origin,
+        locate: v.locate,
         path: e.path,
         service: e.service,
         fixable: isFixableExposure(e),

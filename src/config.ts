@@ -90,7 +90,7 @@ function normalizeService(service: ServiceModel, plain: Record<string, unknown>)
   const out: Record<string, unknown> = {};
   // env_file variables come first, `environment` overrides them (Compose's order)
   const env: Record<string, string | null> = {};
-  for (const e of [...service.envFile, ...service.environment]) env[e.key] = e.value ? String(e.value.value) : null;
+  for (const e of [...service.envFile, ...service.environment]) env[e.key] = e.value ? String(e.value.value) : (e.passthrough?.value ?? null);
   for (const key of Object.keys(plain).sort()) {
     if (key === 'env_file' || key === 'environment') continue;
     out[key] = plain[key];

@@ -9,7 +9,7 @@ import { LoadError, parseComposeText } from './load/parse.js';
 import { readText } from './load/read.js';
 import { buildModel } from './model/model.js';
 import { originKey } from './model/origin.js';
-import { defaultComposeFiles, loadProject, type Project } from './preprocess/project.js';
+import { defaultComposeFiles, loadProject, resolvePassthrough, type Project } from './preprocess/project.js';
 import { interpolateTree } from './preprocess/interpolate-tree.js';
 
 export interface LintOptions {
@@ -104,7 +104,11 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     for (const n of project.notes) if (n.severity === 'error') errors.push({ file: n.file, line: n.line, column: n.column, message: n.message });
     const found = runRules(project.model, rules, { sourceText: project.sourceText });
     // each file on its own too: a literal that a later file overrides or resets is still committed
-    for (const root of project.fileRoots) found.push(...runRules(buildModel(root), rules, { sourceText: project.sourceText }));
+    for (const root of project.fileRoots) {
+      const model = buildModel(root);
+      resolvePassthrough(model, project.environment);
+      found.push(...runRules(model, rules, { sourceText: project.sourceText }));
+    }
     findings.push(...withoutSuppressed(found, project.sourceText));
   }
   const kept = applySettings(mergeDuplicates(findings), settings);

@@ -19,6 +19,9 @@ const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_.-]{0,80})['"]?\]?[ \t]*(=>|=|:)[ \t]*(
 
 const VARIABLE = /^(\$\{?[A-Za-z_]|%\(|\{\{|<%)/;
 
+/** An expression, not a literal: File.read('/run/secrets/x'), ENV['DB_PASSWORD'], os.getenv("X"). */
+const EXPRESSION = /^[A-Za-z_][A-Za-z0-9_.:]*[([]/;
+
 /**
  * Assignments of secret-named settings inside a text blob: a multi-line config (`content:`,
  * GITLAB_OMNIBUS_CONFIG), mount options (`username=x,password=y`), a JSON string.
@@ -37,6 +40,7 @@ export function findEmbeddedAssignments(text: string): EmbeddedAssignment[] {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('//')) continue;
     const groupIndex = m[3] !== undefined ? 3 : m[4] !== undefined ? 4 : 5;
     const start = m.index! + m[0].length - value.length - (groupIndex === 5 ? 0 : 1);
+    if (m[5] !== undefined && EXPRESSION.test(value)) continue;
     const viaVariable = VARIABLE.test(value);
     if (!viaVariable && judgeSecretValue(value) !== 'literal') continue;
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });

@@ -1,10 +1,10 @@
 import type { KeyValueEntry } from '../model/model.js';
 import { subOrigin, type Origin } from '../model/origin.js';
-import type { TScalar } from '../model/tree.js';
+import type { Interpolation, TScalar, VarUse } from '../model/tree.js';
 import { findEmbeddedAssignments } from './embedded.js';
 import { classifyKey, describeKind } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
-import { findUrlCredentials, isVariableOnly, judgeSecretValue, scanValue } from './scan.js';
+import { findUrlCredentials, judgeSecretValue, scanValue } from './scan.js';
 
 /** A secret written in a file (the compose file, or a .env file that interpolation read). */
 export interface HardcodedVerdict {
@@ -27,6 +27,8 @@ export interface ViaEnvVerdict {
   origin: Origin;
   kind: string;
   variables: string[];
+  /** The reference as written (`${SMTP_PASSWORD}`), to point at it inside a multi-line value. */
+  locate?: string;
 }
 
 export type EntryVerdict = HardcodedVerdict | ViaEnvVerdict;
@@ -36,18 +38,28 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
   const verdict = classifyKey(entry.key);
   const value = entry.value;
   if (!value) {
-    return verdict.sensitive ? [{ class: 'via-env', origin: entry.keyOrigin, kind: describeKind(verdict.kind), variables: [entry.key] }] : [];
+    if (!verdict.sensitive) return [];
+    // a bare KEY takes the project's value: a literal when the project's .env holds one
+    if (entry.passthrough && varKind(entry.passthrough) === 'dotenv') {
+      return [{ ...hardcoded(entry.passthrough.origin!, describeKind(verdict.kind), entry.passthrough.value!, 'dotenv'), variable: entry.key }];
+    }
+    return [{ class: 'via-env', origin: entry.keyOrigin, kind: describeKind(verdict.kind), variables: [entry.key] }];
   }
   const text = String(value.value);
   const vars = value.interpolation?.vars ?? [];
   if (vars.length) return judgeInterpolated(entry, value, text, verdict.sensitive ? describeKind(verdict.kind) : undefined);
   if (verdict.sensitive) {
-    // `$$VAR` written in the file reaches the container as `$VAR`: a reference its program expands
-    if (judgeSecretValue(text) !== 'literal' || isVariableOnly(text)) return [];
+    // `$${VAR}` written in the file reaches the container as `${VAR}`: a template its program
+    // expands (Spring, Symfony, an entrypoint's envsubst). `$$word` is only a password with a `$`.
+    if (judgeSecretValue(text) !== 'literal' || BRACED_REFERENCE.test(text.trim())) return [];
     return [hardcoded(value.origin, describeKind(verdict.kind), text, 'literal')];
   }
-  return judgeFreeText(value, text);
+  // a key public by design (anon, publishable) may well hold a JWT: it is meant to be seen
+  const publicByDesign = /public/.test(verdict.reason ?? '');
+  return judgeFreeText(value, text).filter((v) => !(publicByDesign && v.kind === 'JSON Web Token'));
 }
+
+const BRACED_REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_.:-]*\}$/;
 
 /** Credentials recognised by their format, anywhere in a free text value. */
 export function judgeFreeText(value: TScalar, text: string): HardcodedVerdict[] {
@@ -63,44 +75,77 @@ export function judgeFreeText(value: TScalar, text: string): HardcodedVerdict[] 
   return out;
 }
 
+/** What a variable of a template stands for: a literal written in a .env file or as the default, or a value given at run time. */
+type VarKind = 'dotenv' | 'default' | 'runtime';
+
+function varKind(v: VarUse): VarKind {
+  const literal = v.value !== undefined && judgeSecretValue(v.value) === 'literal';
+  if (v.resolution === 'set' && v.source === 'dotenv' && v.origin && literal) return 'dotenv';
+  if (v.resolution === 'default' && literal) return 'default';
+  // unset, from the shell, or empty (in .env or as default): the real value comes at run time
+  return 'runtime';
+}
+
+const VARIABLE_NAME = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * The secret that a part of a template stands for (a URL's password `${DB_PASSWORD}`, the value
+ * of `smtp_password = "${SMTP_PASSWORD}"`): hardcoded where its variables come from a .env file
+ * or a default written in the file, passed through the environment otherwise. `$$NAME` is the
+ * container's own variable, not Compose's, and is not judged here.
+ */
+export function judgeVariables(fragment: string, interp: Interpolation, origin: Origin, kind: string): EntryVerdict[] {
+  const names = [...fragment.replace(/\$\$/g, '').matchAll(VARIABLE_NAME)].map((m) => m[1]);
+  const uses = interp.vars.filter((v) => names.includes(v.name));
+  if (!uses.length) return [];
+  const out: EntryVerdict[] = [];
+  for (const v of uses) {
+    const k = varKind(v);
+    if (k === 'dotenv') out.push({ ...hardcoded(v.origin!, kind, v.value!, 'dotenv'), variable: v.name });
+    else if (k === 'default') out.push({ ...hardcoded(origin, kind, v.value!, 'default'), variable: v.name });
+  }
+  const runtime = uses.filter((v) => varKind(v) === 'runtime').map((v) => v.name);
+  if (!out.length && runtime.length) out.push({ class: 'via-env', origin, kind, variables: runtime, locate: fragment });
+  return out;
+}
+
 function judgeInterpolated(entry: KeyValueEntry, value: TScalar, resolved: string, sensitiveKind: string | undefined): EntryVerdict[] {
   const interp = value.interpolation!;
-  const out: EntryVerdict[] = [];
-  // fed at run time: unset here, from the shell, or with an empty (non-literal) default like ${API_KEY:-}
-  const unset = interp.vars
-    .filter((v) => v.resolution === 'unset' || v.source === 'process' || (v.resolution === 'default' && judgeSecretValue(v.value ?? '') !== 'literal'))
-    .map((v) => v.name);
   if (sensitiveKind) {
-    const literalVars = interp.vars.filter((v) => v.resolution !== 'unset' && v.source !== 'process' && v.value);
-    // A literal that reached the secret: a template default, or a value from a .env file.
-    for (const v of literalVars) {
-      if (judgeSecretValue(v.value!) !== 'literal') continue;
-      if (v.resolution === 'set' && v.origin) {
-        out.push({ ...hardcoded(v.origin, sensitiveKind, v.value!, 'dotenv'), variable: v.name });
-      } else if (v.resolution === 'default') {
-        out.push({ ...hardcoded(value.origin, sensitiveKind, v.value!, 'default'), variable: v.name });
-      }
-    }
-    if (!out.length && unset.length) {
-      out.push({ class: 'via-env', origin: entry.keyOrigin, kind: sensitiveKind, variables: unset });
-    }
-    if (!out.length && !unset.length && judgeSecretValue(resolved) === 'literal' && literalText(interp.template) !== '') {
+    const out = judgeVariables(interp.template, interp, value.origin, sensitiveKind).map((v) =>
+      // a secret-named variable passed through: point at the key, like a bare passthrough
+      v.class === 'via-env' ? { ...v, origin: entry.keyOrigin } : v,
+    );
+    if (!out.length && interp.vars.every((v) => varKind(v) !== 'runtime') && judgeSecretValue(resolved) === 'literal' && literalText(interp.template) !== '') {
       // the template mixes literal text with variables: the literal part is written in the file
       out.push(hardcoded(value.origin, sensitiveKind, resolved, 'literal'));
     }
     return out;
   }
-  // Not a secret-named key: look for credentials inside the value, e.g. a URL's password.
-  const inTemplate = findUrlCredentials(interp.template);
-  if (inTemplate.some((m) => m.viaVariable)) {
-    out.push({ class: 'via-env', origin: value.origin, kind: 'URL password', variables: unset.length ? unset : interp.vars.map((v) => v.name) });
+  // Not a secret-named key: credentials inside the value, located by the template as written.
+  const template = interp.template;
+  const out: EntryVerdict[] = [];
+  const literalSpans: [number, number][] = [];
+  for (const m of findUrlCredentials(template)) {
+    if (m.viaVariable) out.push(...judgeVariables(template.slice(m.start, m.end), interp, value.origin, 'URL password'));
+    else literalSpans.push([m.start, m.end]);
+  }
+  for (const a of findEmbeddedAssignments(template)) {
+    if (a.viaVariable) out.push(...judgeVariables(template.slice(a.start, a.end), interp, value.origin, a.kind));
+    else if (!literalSpans.some(([s, e]) => s < a.end && a.start < e)) {
+      out.push(hardcoded(subOrigin(value.origin, a.start, a.end, value.sourceOffset), a.kind, template.slice(a.start, a.end), 'literal'));
+      literalSpans.push([a.start, a.end]);
+    }
   }
   for (const m of scanValue(resolved)) {
-    const fromDotenv = interp.vars.find((v) => v.origin && v.value && v.value.includes(resolved.slice(m.start, m.end)));
-    if (fromDotenv?.origin) {
-      out.push({ ...hardcoded(fromDotenv.origin, m.description, resolved.slice(m.start, m.end), 'dotenv'), variable: fromDotenv.name });
-    } else if (!inTemplate.some((t) => t.viaVariable)) {
-      out.push(hardcoded(value.origin, m.description, resolved.slice(m.start, m.end), 'literal'));
+    const secret = resolved.slice(m.start, m.end);
+    const fromDotenv = interp.vars.find((v) => varKind(v) === 'dotenv' && v.value!.includes(secret));
+    if (fromDotenv) {
+      out.push({ ...hardcoded(fromDotenv.origin!, m.description, secret, 'dotenv'), variable: fromDotenv.name });
+    } else if (template.includes(secret)) {
+      // written literally in the template (located precisely when the text maps 1:1)
+      const at = template.indexOf(secret);
+      out.push(hardcoded(subOrigin(value.origin, at, at + secret.length, value.sourceOffset), m.description, secret, 'literal'));
     }
   }
   return out;

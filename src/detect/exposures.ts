@@ -3,7 +3,7 @@ import { subOrigin, type Origin } from '../model/origin.js';
 import { writtenText, type TNode, type TScalar } from '../model/tree.js';
 import { findCommandCredentials, findShellCredentials } from './command.js';
 import { findEmbeddedAssignments } from './embedded.js';
-import { judgeEntry, type EntryVerdict, type HardcodedVerdict } from './entry.js';
+import { judgeEntry, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
 import { classifyKey, describeKind } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
 import { findUrlCredentials, judgeSecretValue, scanValue } from './scan.js';
@@ -110,11 +110,19 @@ function collectFromScalar(node: TScalar, path: Path, out: Exposure[], service: 
   if (node.value === null || typeof node.value === 'boolean') return;
   const text = writtenText(node);
   if (!text) return;
-  const push = (verdict: EntryVerdict, name = key) => out.push({ verdict, context: 'value', service, path, name });
+  // an extension field's value reaches nothing by itself (what an alias carries into a service is
+  // judged there): only what is written in it counts, not what a variable would fill in
+  const inExtension = path.some((p) => typeof p === 'string' && p.startsWith('x-'));
+  const push = (verdict: EntryVerdict, name = key) => {
+    if (!(inExtension && verdict.class === 'via-env')) out.push({ verdict, context: 'value', service, path, name });
+  };
+  const viaVariables = (fragment: string, kind: string, name = key) => {
+    if (node.interpolation) for (const v of judgeVariables(fragment, node.interpolation, node.origin, kind)) push(v, name);
+  };
   const keyVerdict = key !== undefined && !isComposeField(path) ? classifyKey(key) : undefined;
   if (keyVerdict?.sensitive) {
     if (/^\$\{?[A-Za-z_]/.test(text) && node.interpolation) {
-      push({ class: 'via-env', origin: node.origin, kind: describeKind(keyVerdict.kind), variables: node.interpolation.vars.map((v) => v.name) });
+      viaVariables(text, describeKind(keyVerdict.kind));
       return;
     }
     if (judgeSecretValue(text) === 'literal') {
@@ -127,12 +135,14 @@ function collectFromScalar(node: TScalar, path: Path, out: Exposure[], service: 
     push(hardcoded(subOrigin(node.origin, m.start, m.end, node.sourceOffset), m.description, text.slice(m.start, m.end)));
   }
   for (const m of findUrlCredentials(text)) {
-    if (m.viaVariable && node.interpolation) {
-      push({ class: 'via-env', origin: node.origin, kind: 'URL password', variables: node.interpolation.vars.map((v) => v.name) });
-    }
+    if (m.viaVariable) viaVariables(text.slice(m.start, m.end), 'URL password');
   }
   for (const a of findEmbeddedAssignments(text)) {
-    if (a.viaVariable || matches.some((m) => m.start < a.end && a.start < m.end)) continue;
+    if (a.viaVariable) {
+      viaVariables(text.slice(a.start, a.end), a.kind, a.name);
+      continue;
+    }
+    if (matches.some((m) => m.start < a.end && a.start < m.end)) continue;
     push(hardcoded(subOrigin(node.origin, a.start, a.end, node.sourceOffset), a.kind, text.slice(a.start, a.end)), a.name);
   }
 }
@@ -153,10 +163,9 @@ function collectFromCommand(node: TNode, path: Path, out: Exposure[], service: s
   const report = (scalar: TScalar, text: string, m: { start: number; end: number; via: string; description: string; viaVariable: boolean }) => {
     const origin = subOrigin(scalar.origin, m.start, m.end, scalar.sourceOffset);
     if (m.viaVariable) {
-      // `$$VAR` is the container's own variable, flagged where it is set; `${VAR}` is interpolated by Compose
-      if (scalar.interpolation && !/^\$\$/.test(text.slice(m.start, m.end))) {
-        push({ class: 'via-env', origin, kind: m.description, variables: scalar.interpolation.vars.map((v) => v.name) }, m.via);
-      }
+      // `$$VAR` is the container's own variable, flagged where it is set; `${VAR}` is interpolated by
+      // Compose: passed through the environment, or a literal from .env written into the command line
+      if (scalar.interpolation) for (const v of judgeVariables(text.slice(m.start, m.end), scalar.interpolation, origin, m.description)) push(v, m.via);
       return;
     }
     push(hardcoded(origin, m.description, text.slice(m.start, m.end)), m.via);

@@ -170,7 +170,14 @@ const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = {
   translation: 'translation key',
   locale: 'translation key',
   object: 'object key',
+  oauth: 'OAuth client key (an identifier; the *_SECRET is the secret)',
+  oauth1: 'OAuth client key (an identifier; the *_SECRET is the secret)',
+  oauth2: 'OAuth client key (an identifier; the *_SECRET is the secret)',
+  consumer: 'consumer key (an identifier; the *_SECRET is the secret)',
 };
+
+/** Vendors of the Pusher protocol, whose `*_APP_KEY` is public (sent to browsers); `*_APP_SECRET` is the secret. */
+const PUSHER_PROTOCOL = new Set(['pusher', 'soketi', 'reverb', 'ably']);
 
 /** Qualifiers of `token` / `pass` that make them public or a different thing. */
 const PUBLIC_QUALIFIERS = new Set(['public', 'publishable', 'pub']);
@@ -248,7 +255,7 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
   method: 'setting (*_METHOD)', methods: 'setting (*_METHOD)', algorithm: 'setting (*_ALGORITHM)', algorithms: 'setting (*_ALGORITHM)',
   alg: 'setting (*_ALGORITHM)', algo: 'setting (*_ALGORITHM)', type: 'setting (*_TYPE)', types: 'setting (*_TYPE)',
   kind: 'setting (*_TYPE)', scheme: 'setting (scheme)', format: 'setting (format)', encoding: 'setting (encoding)',
-  hash: 'hash, not the secret', hashed: 'hash, not the secret', hasher: 'setting (*_HASHER)', hashing: 'setting (hashing)',
+  encryption: 'setting (encryption method)', hash: 'hash, not the secret', hashed: 'hash, not the secret', hasher: 'setting (*_HASHER)', hashing: 'setting (hashing)',
   hashes: 'hash, not the secret', digest: 'hash, not the secret', sha: 'hash, not the secret', sha1: 'hash, not the secret',
   sha2: 'hash, not the secret', sha256: 'hash, not the secret', sha512: 'hash, not the secret', md5: 'hash, not the secret',
   bcrypt: 'hash, not the secret', argon2: 'hash, not the secret', pbkdf2: 'hash, not the secret', cipher: 'setting (cipher)',
@@ -282,6 +289,8 @@ const FLAG_WORDS = new Set([
   'allow', 'random', 'empty', 'enable', 'enabled', 'disable', 'disabled', 'require', 'required', 'skip', 'no',
   'use', 'is', 'has', 'show', 'hide', 'force', 'generate', 'auto', 'ignore', 'insecure', 'without', 'unsafe',
   'cors', 'only', 'must', 'should', 'can', 'expose', 'mask', 'save', 'remember', 'prompt', 'ask',
+  // counts and limits: MAX_TOKENS, NUM_TOKENS, TOTAL_TOKENS are numbers (LLM settings), not tokens
+  'max', 'min', 'num', 'total', 'count',
 ]);
 
 /** Before a weak noun (`VERIFY_JWT`, `SECURE_COOKIE`) these are flags too; before a strong one (`WHATSAPP_VERIFY_TOKEN`) they are not. */
@@ -460,6 +469,9 @@ function nounAt(words: string[], i: number): Noun | undefined {
   if (w === 'key' || w === 'keys') {
     if (prev === undefined) return { index: i, kind: 'secret', strong: true, vague: true };
     if (prev in NON_SECRET_KEY_QUALIFIERS) return { index: i, kind: 'secret', strong: true, nonSecretReason: NON_SECRET_KEY_QUALIFIERS[prev] };
+    if (prev === 'app' && words.slice(0, i - 1).some((x) => PUSHER_PROTOCOL.has(x))) {
+      return { index: i, kind: 'secret', strong: true, nonSecretReason: 'Pusher-protocol app key (public by design)' };
+    }
     return { index: i, kind: KEY_QUALIFIER_KIND[prev] ?? 'secret', strong: true };
   }
   if (w === 'code' && prev !== undefined && CODE_QUALIFIERS.has(prev)) return { index: i, kind: 'password', strong: true };

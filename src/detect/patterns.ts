@@ -300,11 +300,6 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'Twilio API key SID',
     regex: re(`${B}SK[0-9a-fA-F]{32}${E}`),
   },
-  {
-    id: 'twilio-account-sid',
-    description: 'Twilio account SID',
-    regex: re(`${B}AC[0-9a-f]{32}${E}`),
-  },
   // ── email ──
   {
     id: 'sendgrid-api-key',
@@ -457,6 +452,20 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
       `(?<=^|[\\s"'=])(?:--?|-D)(?:[A-Za-z0-9_.-]{0,60}(?:password|passwd|secret|token|apikey|requirepass|masterauth)|(?:[A-Za-z0-9_.-]{0,60}[._-])?(?:pass|pwd|api[._-]key|access[._-]key|secret[._-]key|private[._-]key|auth[._-]key))(?:=|[ \\t]{1,5})("[^"\\n]{1,200}"|'[^'\\n]{1,200}'|[^\\s'"-][^\\s'"]{0,199})`,
       'i',
     ),
+    group: 1,
+  },
+  {
+    id: 'go-sql-dsn',
+    description: 'password in a database DSN',
+    // go-sql-driver/mysql and friends: user:pass@tcp(host:3306)/db, also behind a scheme (mysql://user:pass@tcp(…))
+    regex: re(`(?<=^|[\\s"'=]|://)[A-Za-z0-9_.-]{1,64}:([^\\s@/]{1,256})@(?:tcp|tcp6|udp|unix)\\(`),
+    group: 1,
+  },
+  {
+    id: 'docker-registry-auth',
+    description: 'registry credential (Docker auth config)',
+    // DOCKER_AUTH_CONFIG / config.json: {"auths": {"registry": {"auth": "base64(user:password)"}}}
+    regex: re(`"auth"[ \\t]{0,5}:[ \\t]{0,5}"([A-Za-z0-9+/]{8,4096}={0,2})"`),
     group: 1,
   },
   {

@@ -54,10 +54,20 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^@Microsoft\.KeyVault\(/i,
   /^\{\{\s*[^{}]+\s*\}\}$/, // templating placeholder filled by another tool ({{ .Secret }}, {{ secrets.X }})
   /^user_provided$/i, // LibreChat: the user enters the key in the UI
+  /^os\.environ\/[A-Za-z_][A-Za-z0-9_]*$/, // LiteLLM: read from the named variable
+  /^%env\([^()\s]+\)%$/, // Symfony: %env(DATABASE_PASSWORD)%
+  // password hashes are what a service stores to check a password against, not the password
+  /^\$(?:argon2(?:id|i|d)|2[abxy]|apr1|1|5|6|y|gy|7|scrypt)\$/,
+  /^\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|BCRYPT|PBKDF2[^}]*|ARGON2)\}/i,
+  /^(?:pbkdf2_sha(?:1|256|512)|bcrypt_sha256|argon2)\$/,
 ];
+
+/** A relative path to a key or certificate file (`certs/es01/es01.key`). */
+const RELATIVE_KEY_FILE = /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)+\.(?:key|pem|crt|cer|p12|pfx|jks|keystore|json|txt|asc|gpg|der)$/i;
 
 /** A file path: absolute, ./ or ~/, no spaces, and a directory or an extension (`/certs/tls.key`). */
 function isFilePath(v: string): boolean {
+  if (RELATIVE_KEY_FILE.test(v)) return true;
   if (!/^(?:~|\.{1,2})?\/[A-Za-z0-9._\-/@]+$/.test(v)) return false;
   if (/[+=]/.test(v)) return false;
   const segments = v.split('/').filter(Boolean);

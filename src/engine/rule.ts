@@ -34,6 +34,8 @@ export interface ReportDescriptor {
   service?: string;
   /** The detected value, used once to compute the redacted length and to check no message leaks it; never stored. */
   value?: string;
+  /** Text to look for inside a multi-line origin to point at the exact place (a `${VAR}` reference); never a value. */
+  locate?: string;
   fixable?: boolean;
   /** A finding less severe than the rule's default (e.g. an informational note). */
   severity?: Severity;

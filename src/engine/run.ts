@@ -17,8 +17,9 @@ export function runRules(model: ComposeModel, rules: readonly Rule[], options: R
   const byLocation = new Map<string, Finding>();
   for (const rule of rules) {
     const report = (d: ReportDescriptor): void => {
-      if (d.value && options.sourceText && d.origin.line !== d.origin.endLine) {
-        d = { ...d, origin: narrowOrigin(d.origin, d.value, options.sourceText(d.origin.file)) };
+      const needle = d.value ?? d.locate;
+      if (needle && options.sourceText && d.origin.line !== d.origin.endLine) {
+        d = { ...d, origin: narrowOrigin(d.origin, needle, options.sourceText(d.origin.file)) };
       }
       const key = `${rule.meta.id}\u0000${originKey(d.origin)}`;
       const existing = byLocation.get(key);
@@ -61,8 +62,8 @@ function narrowOrigin(origin: Origin, value: string, text: string | undefined): 
   return new LineIndex(text).origin(origin.file, origin.range[0] + at, origin.range[0] + at + value.length);
 }
 
-/** Data fields that name things as written in the files (keys, services, variables), shown as they are. */
-const IDENTIFIERS = new Set(['name', 'service', 'variable', 'variables']);
+/** Data fields that name things as written in the files (keys, services, variables) or our own words for kinds, shown as they are. */
+const IDENTIFIERS = new Set(['name', 'service', 'variable', 'variables', 'kind', 'aKind']);
 
 /**
  * A last line of defence: a message whose data would carry the value it reports is replaced.

@@ -1,5 +1,5 @@
 import { subOrigin, type Origin } from './origin.js';
-import { get, type TMap, type TNode, type TScalar } from './tree.js';
+import { get, type TMap, type TNode, type TScalar, type VarUse } from './tree.js';
 
 export type Path = (string | number)[];
 
@@ -13,6 +13,8 @@ export interface KeyValueEntry {
   form: 'map' | 'list';
   /** The node as written: the map value, or the whole `KEY=VALUE` list item. */
   node?: TNode;
+  /** For a bare `KEY`: the value the project environment (.env, and the shell for config) gives it. */
+  passthrough?: VarUse;
 }
 
 export interface ServiceModel {

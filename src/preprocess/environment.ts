@@ -7,6 +7,8 @@ import type { EnvValue } from './interpolate-tree.js';
 /** A dotenv file's entries with their origins in that file. */
 export interface DotenvFile {
   file: string;
+  /** The file's text, to read a value as written (before expansion). */
+  text: string;
   entries: (DotenvEntry & { keyOrigin: Origin; valueOrigin: Origin })[];
 }
 
@@ -26,7 +28,7 @@ export function readDotenvFile(file: string, lookup?: (name: string) => string |
       keyOrigin: lines.origin(displayName, e.keyStart, e.keyEnd),
       valueOrigin: lines.origin(displayName, e.valueStart, e.valueEnd),
     }));
-    return { file: displayName, entries };
+    return { file: displayName, text, entries };
   } catch (err) {
     if (err instanceof DotenvError) {
       const pos = new LineIndex(text).position(err.offset);

@@ -43,36 +43,40 @@ export function interpolateTree(root: TMap, env: Environment, options: { lenient
     return out;
   };
 
-  const scalar = (node: TScalar): TScalar => {
-    const template = node.value as string;
-    try {
-      const result = substitute(template, lookup, { lenient: options.lenient });
-      for (const m of result.missingRequired) {
-        if (!options.lenient) problems.push({ origin: node.origin, message: oneLine(m.message), kind: 'missing-required' });
-      }
-      if (!result.vars.length && result.value === template) return node;
-      const vars: VarUse[] = result.vars.map((v) => {
-        const def = env.get(v.name);
-        if (v.resolution === 'set' && def) {
-          return { name: v.name, resolution: 'set', source: def.source, value: def.value, ...(def.origin ? { origin: def.origin } : {}) };
-        }
-        if (v.resolution === 'default') return { name: v.name, resolution: 'default', source: 'default', value: defaultValue(template, v.name, lookup) };
-        return { name: v.name, resolution: v.resolution };
-      });
-      return { ...node, value: result.value, interpolation: { template, vars } };
-    } catch (err) {
-      if (err instanceof RangeError) {
-        // hostile nesting (${A:-${A:-…}} thousands deep) overflows the evaluator's stack
-        problems.push({ origin: node.origin, message: 'Invalid template: variables nest too deeply', kind: 'invalid-template' });
-        return node;
-      }
-      if (!(err instanceof InterpolationError)) throw err;
-      problems.push({ origin: node.origin, message: oneLine(err.message), kind: err.kind });
-      return node;
-    }
-  };
+  const scalar = (node: TScalar): TScalar => interpolateScalar(node, env, options, problems);
 
   return { root: visit(root) as TMap, problems };
+}
+
+/** Interpolates one string scalar, recording how each variable was resolved; problems are collected, the value kept as written. */
+export function interpolateScalar(node: TScalar, env: Environment, options: { lenient: boolean }, problems: InterpolationProblem[]): TScalar {
+  const template = node.value as string;
+  const lookup = (name: string) => env.get(name)?.value;
+  try {
+    const result = substitute(template, lookup, { lenient: options.lenient });
+    for (const m of result.missingRequired) {
+      if (!options.lenient) problems.push({ origin: node.origin, message: oneLine(m.message), kind: 'missing-required' });
+    }
+    if (!result.vars.length && result.value === template) return node;
+    const vars: VarUse[] = result.vars.map((v) => {
+      const def = env.get(v.name);
+      if (v.resolution === 'set' && def) {
+        return { name: v.name, resolution: 'set', source: def.source, value: def.value, ...(def.origin ? { origin: def.origin } : {}) };
+      }
+      if (v.resolution === 'default') return { name: v.name, resolution: 'default', source: 'default', value: defaultValue(template, v.name, lookup) };
+      return { name: v.name, resolution: v.resolution };
+    });
+    return { ...node, value: result.value, interpolation: { template, vars } };
+  } catch (err) {
+    if (err instanceof RangeError) {
+      // hostile nesting (${A:-${A:-…}} thousands deep) overflows the evaluator's stack
+      problems.push({ origin: node.origin, message: 'Invalid template: variables nest too deeply', kind: 'invalid-template' });
+      return node;
+    }
+    if (!(err instanceof InterpolationError)) throw err;
+    problems.push({ origin: node.origin, message: oneLine(err.message), kind: err.kind });
+    return node;
+  }
 }
 
 /** The value a template's default for `name` (`${name:-default}`) evaluates to. */

@@ -6,7 +6,8 @@ import type { Origin } from '../model/origin.js';
 import { get, getEntry, type TEntry, type TMap, type TNode, type TScalar } from '../model/tree.js';
 import { buildEnvironment, isFile, readDotenvFile, type DotenvFile } from './environment.js';
 import { resolveExtends } from './extends.js';
-import { interpolateTree, type EnvValue } from './interpolate-tree.js';
+import { interpolateScalar, interpolateTree, type EnvValue, type InterpolationProblem } from './interpolate-tree.js';
+import { hasReferences } from './interpolate.js';
 import { applyResetTags, enforceUnicity, mergeRoots } from './merge.js';
 
 export interface ProjectOptions {
@@ -112,6 +113,7 @@ class ProjectLoader {
     root = enforceUnicity(applyResetTags(root!));
     if (this.options.mode === 'config') root = this.applyProfiles(root, env);
     const model = buildModel(root);
+    resolvePassthrough(model, env);
     this.attachEnvFiles(model, projectDirectory, env);
     const name = this.projectName(root, projectDirectory, env);
     return {
@@ -362,7 +364,7 @@ class ProjectLoader {
           const entry: KeyValueEntry = {
             key: e.key,
             keyOrigin: e.keyOrigin,
-            value: e.inherited ? undefined : { kind: 'scalar', value: e.value, origin: e.valueOrigin, ...(e.quoted === 'none' || e.quoted === 'single' || e.quoted === 'double' ? { sourceOffset: 0 } : {}) },
+            value: e.inherited ? undefined : this.envFileValue(file, e, env, raw),
             path: ['services', service.name, 'env_file', e.key],
             form: 'list',
           };
@@ -370,6 +372,21 @@ class ProjectLoader {
         }
       }
     }
+  }
+
+  /**
+   * An env_file value as the container gets it. Compose expands `${VAR}` in unquoted and
+   * double-quoted values from the project environment: such a value keeps its template and the
+   * variables it read, like a value of the compose file, so a secret read from the host is
+   * passed through the environment and one read from .env is a literal there.
+   */
+  private envFileValue(file: DotenvFile, e: DotenvFile['entries'][number], env: ReadonlyMap<string, EnvValue>, raw: boolean): TScalar {
+    const written = file.text.slice(e.valueStart, e.valueEnd);
+    const plain: TScalar = { kind: 'scalar', value: e.value, origin: e.valueOrigin, sourceOffset: 0 };
+    if (raw || e.quoted === 'single' || !hasReferences(written)) return plain;
+    const problems: InterpolationProblem[] = [];
+    const interpolated = interpolateScalar({ ...plain, value: written }, env, { lenient: true }, problems);
+    return interpolated.interpolation ? { ...interpolated, value: e.value } : plain;
   }
 
   /** `format: raw`: every line is KEY=VALUE taken literally. */
@@ -390,7 +407,7 @@ class ProjectLoader {
       offset += l.length + 1;
       line++;
     }
-    return { file: display, entries };
+    return { file: display, text, entries };
   }
 
   private projectName(root: TMap, projectDirectory: string, env: ReadonlyMap<string, EnvValue>): string {
@@ -409,4 +426,19 @@ function envKey(env: ReadonlyMap<string, EnvValue>): string {
 
 function emptyRoot(file: string): TMap {
   return { kind: 'map', entries: [], origin: { file, range: [0, 0], line: 1, column: 1, endLine: 1, endColumn: 1 } };
+}
+
+/**
+ * A bare `- KEY` (or `KEY:` with no value) in `environment` takes its value from the project
+ * environment — the shell, and the project's .env files — as compose-go resolves it. Records that
+ * resolution on the entry (lint has no shell: it only sees .env values).
+ */
+export function resolvePassthrough(model: ComposeModel, env: ReadonlyMap<string, EnvValue>): void {
+  for (const service of model.services) {
+    for (const entry of service.environment) {
+      if (entry.value) continue;
+      const found = env.get(entry.key);
+      if (found) entry.passthrough = { name: entry.key, resolution: 'set', source: found.source, value: found.value, ...(found.origin ? { origin: found.origin } : {}) };
+    }
+  }
 }

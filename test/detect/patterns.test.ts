@@ -106,7 +106,6 @@ const POSITIVES: Case[] = [
   { id: 'telegram-bot-token', text: `${fake(DIGITS, 10)}:AA${fake(B64URL, 33)}` },
   { id: 'discord-bot-token', text: `M${fake(B64URL, 25)}.${fake(B64URL, 6)}.${fake(B64URL, 38)}` },
   { id: 'twilio-api-key', text: 'SK' + hex(32) },
-  { id: 'twilio-account-sid', text: 'AC' + hex(32) },
   { id: 'sendgrid-api-key', text: `SG.${fake(B64URL, 22)}.${fake(B64URL, 43)}` },
   { id: 'mailgun-api-key', text: 'key-' + hex(32) },
   { id: 'mailgun-api-key', text: `${hex(32)}-${hex(8)}-${hex(8)}` },
@@ -149,6 +148,9 @@ const POSITIVES: Case[] = [
   { id: 'cli-secret-flag', text: '--spring.datasource.username=root --spring.datasource.password=r00tpw', secret: 'r00tpw' },
   { id: 'cli-secret-flag', text: '--api-key "k e y"', secret: 'k e y' },
   { id: 'url-query-token', text: 'https://api.example.com/v1/items?limit=10&access_token=abcdef123456', secret: 'abcdef123456' },
+  { id: 'go-sql-dsn', text: 'shop:Sh0p#Pass!@tcp(mysql:3306)/shop?parseTime=true', secret: 'Sh0p#Pass!' },
+  { id: 'go-sql-dsn', text: 'mysql://root:R00t!Pass#42@tcp(mysql:3306)/shop', secret: 'R00t!Pass#42' },
+  { id: 'docker-registry-auth', text: '{"auths":{"registry.example.com":{"auth":"Y2k6czNjcjN0LXJlZ2lzdHJ5LXB3"}}}', secret: 'Y2k6czNjcjN0LXJlZ2lzdHJ5LXB3' },
 ];
 
 /** Near misses: wrong length, wrong prefix, glued to other word characters, public counterparts, variables. */
@@ -189,8 +191,8 @@ const NEGATIVES: [string, string][] = [
   ['telegram-bot-token', `${fake(DIGITS, 10)}:BB${fake(B64URL, 33)}`],
   ['telegram-bot-token', `${fake(DIGITS, 10)}:AA${fake(B64URL, 20)}`],
   ['twilio-api-key', 'SK' + hex(31)],
-  ['twilio-account-sid', 'AC' + hex(32).toUpperCase()],
-  ['twilio-account-sid', 'XAC' + hex(32)],
+  // a Twilio account SID (AC + 32 hex) is an identifier, not a credential
+  ['twilio-api-key', 'AC' + hex(32)],
   ['sendgrid-api-key', `SG.${fake(B64URL, 21)}.${fake(B64URL, 43)}`],
   ['mailgun-api-key', uuid()],
   ['mailgun-api-key', 'key-' + hex(31)],
@@ -223,6 +225,9 @@ const NEGATIVES: [string, string][] = [
   ['cli-secret-flag', 'enable-login-with-password enable-smtp'],
   ['cli-secret-flag', '${FLAGS:-enable-login-with-password disable-x}'],
   ['url-query-token', 'https://example.com/?token=short'],
+  ['go-sql-dsn', 'root@tcp(mysql:3306)/shop'],
+  ['go-sql-dsn', 'user:@unix(/var/run/mysqld.sock)/db'],
+  ['docker-registry-auth', '{"auth": "short"}'],
   ['url-query-token', 'https://example.com/?token=${TOKEN}'],
 ];
 

@@ -112,6 +112,8 @@ const PREFIX_OVERRIDES: Record<string, string> = {
   'connection-string-password': ';password=',
   'sql-password': "IDENTIFIED BY '",
   'url-query-token': '?access_token=',
+  'go-sql-dsn': 'user:',
+  'docker-registry-auth': '"auth":"',
   'cli-secret-flag': ' --password ',
 };
 

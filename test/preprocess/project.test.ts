@@ -7,7 +7,7 @@ import { lint } from '../../src/lint.js';
 import { loadProject } from '../../src/preprocess/project.js';
 import { findingLine, REPO } from '../helpers.js';
 
-const PROJECTS = ['multi-file', 'extends', 'include', 'profiles', 'env-file', 'reset'];
+const PROJECTS = ['multi-file', 'extends', 'include', 'profiles', 'env-file', 'reset', 'dotenv-passthrough'];
 
 function expectFile(path: string, actual: string): void {
   if (process.env.UPDATE_EXPECTED) writeFileSync(path, actual);
