@@ -354,12 +354,15 @@ export class YamlFile {
       const key = at.pair.key as Scalar;
       const value = at.pair.value as Node | null;
       const start = key.range![0];
-      let end: number;
-      if (value && value.range && !(isScalar(value) && value.value === null && value.range[0] === value.range[1])) end = value.range[1];
-      else end = this.text.indexOf(':', key.range![1]) + 1;
-      const tail = this.tail(start, end);
       const valueLike = isScalar(value) ? value : undefined;
-      this.edits.replace(start, end, `${styled(newKey, key)}: ${styled(newValue, valueLike)}${tail}`);
+      if (value && value.range && !(isScalar(value) && value.value === null && value.range[0] === value.range[1])) {
+        // key and value apart: what lies between them (a comment, `? `/`: ` of an explicit key, a tag) stays
+        this.edits.replace(start, key.range![1], styled(newKey, key));
+        this.edits.replace(value.range[0], value.range[1], styled(newValue, valueLike) + this.tail(value.range[0], value.range[1]));
+        return;
+      }
+      const end = this.text.indexOf(':', key.range![1]) + 1;
+      this.edits.replace(start, end, `${styled(newKey, key)}: ${styled(newValue, valueLike)}${this.tail(start, end)}`);
       return;
     }
     const item = at.item!;

@@ -215,6 +215,9 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
     let scriptAbs: string | undefined;
     if (target === 'swarm' && external.length) {
       scriptAbs = options.provisionScript ? resolve(cwd, options.provisionScript) : undefined;
+      if (scriptAbs && (ws.has(scriptAbs) || store.list().some((f) => f.path === scriptAbs))) {
+        throw new FixError(`--provision-script ${ws.display(scriptAbs)} names a file fix reads or writes; choose another path; nothing was written`);
+      }
       const base = scriptAbs ? dirname(scriptAbs) : cwd;
       const secrets: ProvisionedSecret[] = external.map((d) => ({
         externalName: d.externalName!,
@@ -440,6 +443,17 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
     }
   }
 
+  // a rewritten entry must not let another definition of its key take effect (the base of an override, a `<<` merge it overrode)
+  for (const rw of out.rewrites) {
+    for (const name of rw.services) {
+      const s = project.model.services.find((x) => x.name === name);
+      const left = s && (rw.context === 'build-args' ? s.buildArgs : [...s.environment, ...s.envFile]).find((e) => e.key === rw.key);
+      if (left) {
+        throw new FixError(`rewriting ${rw.key} of service ${name} would let the ${rw.key} it overrode (${left.keyOrigin.file}:${left.keyOrigin.line}) take effect; move that value by hand and run fix again; nothing was written`);
+      }
+    }
+  }
+
   // the result must load, validate no worse than before, and leave no fixable finding unexplained
   const issues = validateProject(project);
   const before = [...originalIssues];
@@ -603,18 +617,14 @@ function uniqueBy<T>(list: T[], key: (t: T) => string): T[] {
   });
 }
 
-/** Directories to create for the secret files: missing ancestors (0755), then each secrets directory (0700). */
+/** Directories to create: each secrets directory (0700) and its missing ancestors (0755) first, then the other new files' (0755). */
 function missingDirs(dirs: string[], ops: FileOps, others: string[] = []): { path: string; mode: number }[] {
   const out: { path: string; mode: number }[] = [];
-  for (const dir of others) {
+  const secretDirs = new Set(dirs);
+  for (const dir of [...dirs, ...others]) {
     const chain: string[] = [];
     for (let d = dir; ops.mode(d) === undefined && dirname(d) !== d; d = dirname(d)) chain.unshift(d);
-    for (const d of chain) if (!out.some((o) => o.path === d)) out.push({ path: d, mode: 0o755 });
-  }
-  for (const dir of dirs) {
-    const chain: string[] = [];
-    for (let d = dir; ops.mode(d) === undefined && dirname(d) !== d; d = dirname(d)) chain.unshift(d);
-    for (const d of chain) if (!out.some((o) => o.path === d)) out.push({ path: d, mode: d === dir ? SECRET_DIR_MODE : 0o755 });
+    for (const d of chain) if (!out.some((o) => o.path === d)) out.push({ path: d, mode: secretDirs.has(d) ? SECRET_DIR_MODE : 0o755 });
   }
   return out;
 }

@@ -271,6 +271,12 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
     result.skipped.push(skip(g, 'unsupported', 'the value mixes text and variables; no secret source can express it'));
     return;
   }
+  // an unquoted number whose text is not its value (00012345, 0x1F, 1e3): YAML parsers disagree on the string it stands for
+  const written = entry.value;
+  if (value !== undefined && written && typeof written.value !== 'string' && !written.interpolation && ctx.text(ctx.abs(written.origin.file))?.slice(written.origin.range[0], written.origin.range[1]).trim() !== value) {
+    result.skipped.push(skip(g, 'unsupported', 'the value is an unquoted number, which YAML parsers read differently; quote it as the service should receive it and run fix again'));
+    return;
+  }
   if (build && variable !== undefined && ctx.target === 'swarm') {
     result.skipped.push(
       skip(g, 'unsupported', `a build secret read from the environment needs an \`environment:\` source, which \`docker stack deploy\` rejects; use --target compose, or build with \`docker build --secret id=${secretName(variable)},env=${variable}\``),

@@ -15,6 +15,11 @@ export function shellQuote(s: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Text for a `#` comment: a line break (or any control character) would end the comment and start a command. */
+function commentText(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+}
+
 /**
  * A POSIX sh script. `cd` is where the secret file paths are relative to: a path from the
  * script's own directory (when it is written to a file) or undefined (printed: run it from the
@@ -40,7 +45,7 @@ export function provisionScript(secrets: ProvisionedSecret[], options: { cd?: st
   lines.push('');
   lines.push('create() {', '  # $1: secret name, $2: file (or - for standard input)', '  if docker secret inspect "$1" >/dev/null 2>&1; then', '    echo "secret $1 exists already (secrets are immutable: rotate with a new version)" >&2', '    [ "$2" = - ] && cat >/dev/null', '    return 0', '  fi', '  docker secret create "$1" "$2" >/dev/null', '  echo "created secret $1"', '}', '');
   for (const s of secrets) {
-    const used = s.services.length ? `  # ${s.name}: ${s.services.join(', ')}` : '';
+    const used = s.services.length ? `  # ${commentText(`${s.name}: ${s.services.join(', ')}`)}` : '';
     if ('file' in s.from) {
       lines.push(`create ${shellQuote(s.externalName)} ${shellQuote(s.from.file)}${used}`);
     } else {

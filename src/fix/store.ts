@@ -4,8 +4,15 @@ import { nodeFileOps, type FileOps } from './transaction.js';
 
 /** A secret file that exists with another value: fix stops rather than overwrite it. */
 export class StoreConflictError extends Error {
-  constructor(readonly display: string) {
-    super(`${display} already exists with a different value; secret files are never overwritten (move it away, or choose another --secrets-dir)`);
+  constructor(
+    readonly display: string,
+    unreadable?: string,
+  ) {
+    super(
+      unreadable
+        ? `${display} cannot be read (${unreadable}); secret files are never overwritten (fix its permissions, or choose another --secrets-dir)`
+        : `${display} already exists with a different value; secret files are never overwritten (move it away, or choose another --secrets-dir)`,
+    );
     this.name = 'StoreConflictError';
   }
 }
@@ -51,8 +58,8 @@ export class SecretStore {
     let onDisk: string | undefined;
     try {
       onDisk = this.ops.read(path);
-    } catch {
-      throw new StoreConflictError(this.display(path));
+    } catch (err) {
+      throw new StoreConflictError(this.display(path), (err as NodeJS.ErrnoException).code ?? (err as Error).message);
     }
     if (onDisk === undefined) return 'free';
     if (onDisk === value) return 'same';
@@ -82,7 +89,8 @@ export class SecretStore {
 export function gitignoreUpdate(projectDirectory: string, secretsDir: string, current: string | undefined): string | undefined {
   const rel = relative(projectDirectory, secretsDir);
   if (!rel || rel.startsWith('..') || isAbsolute(rel)) return undefined;
-  const posix = rel.split(sep).join('/');
+  // glob characters are escaped: `/sec[1]/` would not match a directory named sec[1]
+  const posix = rel.split(sep).join('/').replace(/[\\*?[\]]/g, '\\$&');
   const accepted = new Set([posix, `/${posix}`, `${posix}/`, `/${posix}/`, `${posix}/*`, `/${posix}/*`, `${posix}/**`, `/${posix}/**`]);
   const lines = (current ?? '').split(/\r?\n/).map((l) => l.trim());
   if (lines.some((l) => accepted.has(l))) return undefined;

@@ -137,8 +137,9 @@ export function commit(writes: FileWrite[], dirs: { path: string; mode: number }
     for (const w of secretFirst) {
       const mode = w.expected === null ? w.mode : (ops.mode(w.path) ?? w.mode);
       const temp = tempName(w.path);
-      ops.writeDurable(temp, w.data, mode);
+      // tracked before the write: a write that fails midway (disk full) leaves a file to remove
       temps.push(temp);
+      ops.writeDurable(temp, w.data, mode);
       if (w.secret) {
         // a secret file is in place before the next step starts
         ops.rename(temp, w.path);
@@ -180,12 +181,17 @@ function rollback(ops: FileOps, temps: string[], replaced: { path: string; origi
     }
   }
   for (const r of replaced.reverse()) {
+    const temp = tempName(r.path);
     try {
-      const temp = tempName(r.path);
       ops.writeDurable(temp, r.original, r.mode);
       ops.rename(temp, r.path);
     } catch {
       failed.push(r.path);
+      try {
+        ops.unlink(temp);
+      } catch {
+        // never created
+      }
     }
   }
   for (const c of created.reverse()) {
