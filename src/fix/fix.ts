@@ -1,3 +1,4 @@
+import { FixError } from './errors.js';
 /**
  * `compose-secrets fix`: moves secrets out of environment variables, env files and build
  * arguments into Compose `secrets:`.
@@ -13,7 +14,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { RULES } from '../../rules/index.js';
 import { emptySettings, isAllowed, type Settings } from '../settings.js';
-import { describeIssues, validateProject } from '../config.js';
+import { validateProject } from '../config.js';
 import { collectExposures, type Exposure } from '../detect/exposures.js';
 import { runRules } from '../engine/run.js';
 import { withoutSuppressed } from '../engine/suppress.js';
@@ -122,12 +123,7 @@ export interface FixResult {
 }
 
 /** A failure that stops fix: nothing was written. The CLI exits 2. */
-export class FixError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FixError';
-  }
-}
+export { FixError } from './errors.js';
 
 const MAX_ROUNDS = 8;
 
@@ -463,7 +459,11 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
     before.splice(at, 1);
     return false;
   });
-  if (added.length) throw new FixError(`the rewritten project would not be valid:\n${describeIssues(added)}\nnothing was written`);
+  if (added.length) {
+    const first = added[0];
+    const more = added.length > 1 ? ` (and ${added.length - 1} more)` : '';
+    throw new FixError(`the rewritten project would not be valid: ${first.file}:${first.line}:${first.column}: ${first.message}${more}; nothing was written`);
+  }
   const broken = misuse(project).filter((m) => !originalMisuse.includes(m));
   if (broken.length) throw new FixError(`internal error: the rewritten project would use its secrets wrongly (${broken.join('; ')}); nothing was written`);
   const explained = new Set(plainSkipped.flatMap((s) => s.origins));

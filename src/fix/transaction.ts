@@ -3,7 +3,8 @@
  * first, compose files are replaced by rename from fsync'ed temporary files keeping their mode,
  * and any failure puts back every file as it was.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { FixError } from './errors.js';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The file system operations a transaction uses; tests inject failing ones. */
@@ -15,6 +16,8 @@ export interface FileOps {
   /** Writes a new file completely and durably: create exclusively, write, chmod, fsync, close. */
   writeDurable(path: string, data: string, mode: number): void;
   rename(from: string, to: string): void;
+  /** A hard link `to` → `from`; fails with EEXIST instead of replacing (new files are put in place with it). */
+  link?(from: string, to: string): void;
   unlink(path: string): void;
   mkdir(path: string, mode: number): void;
   rmdir(path: string): void;
@@ -27,8 +30,10 @@ export interface FileOps {
 export const nodeFileOps: FileOps = {
   read(path) {
     try {
-      return readFileSync(path, 'utf8');
+      // fatal: a file that is not UTF-8 would come back changed (U+FFFD), so it is refused instead
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(path));
     } catch (err) {
+      if (err instanceof TypeError) throw new FixError(`${path} is not UTF-8 text; fix leaves it alone and nothing was written`);
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw err;
     }
@@ -51,6 +56,7 @@ export const nodeFileOps: FileOps = {
     }
   },
   rename: renameSync,
+  link: linkSync,
   unlink: unlinkSync,
   mkdir(path, mode) {
     mkdirSync(path, { mode });
@@ -142,7 +148,8 @@ export function commit(writes: FileWrite[], dirs: { path: string; mode: number }
       ops.writeDurable(temp, w.data, mode);
       if (w.secret) {
         // a secret file is in place before the next step starts
-        ops.rename(temp, w.path);
+        if (w.expected === null) placeNew(ops, temp, w.path, w.display);
+        else ops.rename(temp, w.path);
         temps.splice(temps.indexOf(temp), 1);
         createdFiles.push(w.path);
         ops.syncDir(dirname(w.path));
@@ -168,6 +175,26 @@ export function commit(writes: FileWrite[], dirs: { path: string; mode: number }
     const message = partial.length ? `${reason}; could not restore ${partial.join(', ')}` : err instanceof TransactionError ? reason : `${reason}; every file was left as it was`;
     throw new TransactionError(message, partial);
   }
+}
+
+/**
+ * Puts a new file in place without ever replacing one that appeared meanwhile (another fix run,
+ * an editor): a hard link fails with EEXIST where a rename would overwrite. File systems without
+ * hard links fall back to rename.
+ */
+function placeNew(ops: FileOps, temp: string, path: string, display: string): void {
+  if (ops.link) {
+    try {
+      ops.link(temp, path);
+      ops.unlink(temp);
+      return;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new TransactionError(`${display} appeared while fix was writing and was not overwritten; every file was put back as it was`);
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'ENOSYS') throw err;
+    }
+  }
+  ops.rename(temp, path);
 }
 
 /** Puts every file back; returns the paths that could not be restored. */

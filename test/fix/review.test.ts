@@ -233,12 +233,10 @@ describe('fix review: text outside the edited nodes stays', () => {
 });
 
 describe('fix review: an existing secret file is never overwritten', () => {
-  // The check that a secret path is free runs before the writes; the secret file is then put in
-  // place with rename(), which replaces whatever appeared there meanwhile (another fix run, an
-  // editor). Fix: put new files (expected === null) in place with link(temp, path) — it fails
-  // with EEXIST instead of replacing — then unlink(temp); add `link` to FileOps (linkSync in
-  // nodeFileOps; where the file system has no hard links, EPERM/ENOTSUP, fall back to rename).
-  it.fails('a secret file created by someone else while fix writes is not replaced', async () => {
+  // The check that a secret path is free runs before the writes; a new secret file is put in
+  // place with link(temp, path), which fails with EEXIST where rename() would replace whatever
+  // appeared there meanwhile (another fix run, an editor).
+  it('a secret file created by someone else while fix writes is not replaced', async () => {
     const dir = project({ 'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: s3cretvalue99', ''].join('\n') });
     const theirs = join(dir, 'secrets/postgres_password');
     const ops: FileOps = {
@@ -305,12 +303,9 @@ describe('fix review: the rewritten project means what it meant', () => {
     expect(JSON.stringify(r)).not.toMatch(/00012345|0x1F/);
   });
 
-  // Compose reads env files as bytes; fix reads them as UTF-8, so a Latin-1 value on another line
-  // comes back as U+FFFD (EF BF BD) and that service's variable changes. Fix: nodeFileOps.read
-  // decodes with `new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })`, and fix stops
-  // with a FixError ("<file> is not UTF-8 text; nothing was written") when a file it would
-  // rewrite is not valid UTF-8.
-  it.fails('keeps the bytes of an env file that is not UTF-8 (or refuses it)', async () => {
+  // Compose reads env files as bytes; decoding a Latin-1 file as UTF-8 would turn a byte into
+  // U+FFFD (EF BF BD) and change another variable of the service: fix refuses such a file.
+  it('keeps the bytes of an env file that is not UTF-8 (or refuses it)', async () => {
     const env = Buffer.concat([Buffer.from('GREETING=caf'), Buffer.from([0xe9]), Buffer.from('\nPOSTGRES_PASSWORD=latin1secret9\n')]);
     const dir = project({ 'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    env_file: db.env', ''].join('\n'), 'db.env': env });
     await fix({ paths: ['.'], cwd: dir, target: 'compose' }).catch(() => undefined);
