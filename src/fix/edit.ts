@@ -35,10 +35,6 @@ export class TextEdits {
     this.replace(at, at, text);
   }
 
-  get size(): number {
-    return this.edits.length;
-  }
-
   /** Whether an offset lies inside a range being replaced. */
   replaced(start: number, end: number): boolean {
     return this.edits.some((e) => e.end > e.start && e.start <= start && end <= e.end);
@@ -278,14 +274,7 @@ export class YamlFile {
 
   /** Keys a mapping inherits through `<<` merge keys (following aliases), with their value nodes. */
   mergedPairs(map: YAMLMap): Pair[] {
-    const out: Pair[] = [];
-    for (const p of map.items) {
-      if (keyText(p.key) !== '<<') continue;
-      const v = this.resolve(p.value as Node);
-      const sources = isSeq(v) ? v.items.map((i) => this.resolve(i as Node)) : [v];
-      for (const s of sources) if (isMap(s)) out.push(...s.items.filter((q) => keyText(q.key) !== '<<'), ...this.mergedPairs(s));
-    }
-    return out;
+    return this.mergeSources(map).flatMap((s) => s.items.filter((q) => keyText(q.key) !== '<<'));
   }
 
   /** The mappings a mapping merges through `<<`, directly or through the mappings it merges. */
@@ -482,13 +471,13 @@ export class YamlFile {
   private writeMap({ map, key, entries }: PendingMap): void {
     const pair = this.pairOf(map, key);
     const flowEntry = (e: PendingMap['entries'][number]) => `${e.name}: {${e.pairs.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+    const u = ' '.repeat(this.unit);
+    /** The entries as block lines, each name at `col`. */
+    const blockLines = (col: number) => entries.flatMap((e) => [`${' '.repeat(col)}${e.name}:`, ...e.pairs.map(([k, v]) => `${' '.repeat(col)}${u}${k}: ${v}`)]);
     if (!pair) {
       if (map.flow) return this.insertIntoFlow(map, `${key}: {${entries.map(flowEntry).join(', ')}}`);
-      const u = ' '.repeat(this.unit);
-      const lines = [`${key}:`];
-      for (const e of entries) lines.push(`${u}${e.name}:`, ...e.pairs.map(([k, v]) => `${u}${u}${k}: ${v}`));
       const blank = map === this.rootMap() && this.blankLinesBetweenTopKeys();
-      return this.addBlockPair(map, lines, blank);
+      return this.addBlockPair(map, [`${key}:`, ...blockLines(this.unit)], blank);
     }
     const value = pair.value as Node | null;
     if (isMap(value)) {
@@ -496,20 +485,12 @@ export class YamlFile {
         for (const e of entries) this.insertIntoFlow(value, flowEntry(e));
         return;
       }
-      const col = this.blockColumn(value.range![0]);
-      const u = ' '.repeat(this.unit);
-      const lines: string[] = [];
-      for (const e of entries) lines.push(`${' '.repeat(col)}${e.name}:`, ...e.pairs.map(([k, v]) => `${' '.repeat(col)}${u}${k}: ${v}`));
-      this.insertLines(this.afterLastEntry(value), lines);
+      this.insertLines(this.afterLastEntry(value), blockLines(this.blockColumn(value.range![0])));
       return;
     }
     const keyNode = pair.key as Scalar;
     if (isScalar(value) && value.value === null && value.range && value.range[0] === value.range[1]) {
-      const col = this.blockColumn(keyNode.range![0]) + this.unit;
-      const u = ' '.repeat(this.unit);
-      const lines: string[] = [];
-      for (const e of entries) lines.push(`${' '.repeat(col)}${e.name}:`, ...e.pairs.map(([k, v]) => `${' '.repeat(col)}${u}${k}: ${v}`));
-      this.insertLines(this.nextLine(keyNode.range![1]), lines);
+      this.insertLines(this.nextLine(keyNode.range![1]), blockLines(this.blockColumn(keyNode.range![0]) + this.unit));
       return;
     }
     throw new EditError(`${key} at line ${this.line(keyNode.range![0])} is not a mapping`);

@@ -1,4 +1,3 @@
-import { FixError } from './errors.js';
 /**
  * `compose-secrets fix`: moves secrets out of environment variables, env files and build
  * arguments into Compose `secrets:`.
@@ -27,6 +26,7 @@ import { get } from '../model/tree.js';
 import type { Project } from '../preprocess/project.js';
 import { maskText, unifiedDiff } from './diff.js';
 import { EditError } from './edit.js';
+import { FixError } from './errors.js';
 import { isFixableExposure, literalValue } from './fixable.js';
 import { loadImageTable, type FileSuffixTable } from './images.js';
 import {
@@ -221,7 +221,7 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
         from: d.storePath ? { file: relativeFile(base, d.storePath) } : { variable: (d.source as { variable: string }).variable },
         services: [...new Set(d.users.map((u) => u.service))],
       }));
-      const text = provisionScript(secrets, scriptAbs ? { cd: '' } : { runFrom: 'the directory fix ran in' });
+      const text = provisionScript(secrets, scriptAbs ? { cdToScript: true } : { runFrom: 'the directory fix ran in' });
       result.provision = { text };
       if (scriptAbs) {
         ws.write(scriptAbs, text);
@@ -391,8 +391,9 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
     };
   };
 
+  // the skipped entries of the last round (their origins match the final findings), each reported
+  // as the record of the round that first met it (its line was stamped in that round's file version)
   let skipped: Skipped[] = [];
-  let plainSkipped: Skipped[] = [];
   const firstSeen = new Map<string, Skipped>();
   const skipKey = (s: Skipped) => `${s.file}\u0000${s.key}\u0000${s.services.join(',')}\u0000${s.kind}`;
   for (let round = 0; ; round++) {
@@ -401,10 +402,9 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
     for (const r of [...plan.rewrites, ...plan.skipped, ...plan.followUps]) positions.stamp(r);
     for (const r of plan.rewrites) if (r.dotenv) positions.stamp(r.dotenv);
     for (const d of registry.defs.values()) for (const u of d.users) positions.stamp(u);
-    plainSkipped = plan.skipped;
-    skipped = plan.skipped.map((s) => firstSeen.get(skipKey(s)) ?? s);
-    for (const s of plan.skipped) if (!firstSeen.has(skipKey(s))) firstSeen.set(skipKey(s), s);
+    skipped = plan.skipped;
     if (!plan.rewrites.length) break;
+    for (const s of plan.skipped) if (!firstSeen.has(skipKey(s))) firstSeen.set(skipKey(s), s);
     out.rewrites.push(...plan.rewrites);
     out.followUps.push(...plan.followUps);
     apply(plan.editors, ws);
@@ -466,24 +466,25 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
   }
   const broken = misuse(project).filter((m) => !originalMisuse.includes(m));
   if (broken.length) throw new FixError(`internal error: the rewritten project would use its secrets wrongly (${broken.join('; ')}); nothing was written`);
-  const explained = new Set(plainSkipped.flatMap((s) => s.origins));
+  const explained = new Set(skipped.flatMap((s) => s.origins));
   const left = findings(project).filter((f) => f.fixable && !explained.has(originKey(f.origin)));
   if (left.length) {
     throw new FixError(`internal error: ${left.length} fixable finding(s) left after fixing (${left.map((f) => `${f.origin.file}:${f.origin.line} ${f.ruleId}`).join(', ')}); nothing was written`);
   }
-  out.skipped = skipped;
+  out.skipped = skipped.map((s) => firstSeen.get(skipKey(s)) ?? s);
   recordRanges(project, shared.ranges, ws, abs, shared.masks);
 
   out.defs = [...registry.defs.values()].filter((d) => d.users.length);
-  out.followUps.push(...afterFix(out.rewrites, registry, options.target, ws, positions));
+  out.followUps.push(...afterFix(out.rewrites, registry, ws, positions));
   out.dockerfile = dockerfileLines(out.rewrites, project, abs, ws);
   return out;
 }
 
+const MISUSE_RULE = RULES.filter((r) => r.meta.id === 'secret-misuse');
+
 /** Problems with the use of secrets (undefined secret, `_FILE` pointing at nothing mounted), as `file:line message`. */
 function misuse(project: Project): string[] {
-  const rule = RULES.filter((r) => r.meta.id === 'secret-misuse');
-  return runRules(project.model, rule)
+  return runRules(project.model, MISUSE_RULE)
     .filter((f) => f.severity !== 'info')
     .map((f) => `${f.origin.file}: ${f.message}`);
 }
@@ -534,7 +535,7 @@ function advice(f: Finding): string {
 }
 
 /** Follow-ups of the rewrites themselves: programs that must learn to read a file, values left in .env, defaults. */
-function afterFix(rewrites: Rewrite[], registry: SecretRegistry, target: Target, ws: Workspace, positions: Positions): FollowUp[] {
+function afterFix(rewrites: Rewrite[], registry: SecretRegistry, ws: Workspace, positions: Positions): FollowUp[] {
   const out: FollowUp[] = [];
   const dotenvSeen = new Set<string>();
   for (const rw of rewrites) {
@@ -554,18 +555,7 @@ function afterFix(rewrites: Rewrite[], registry: SecretRegistry, target: Target,
       out.push(positions.stamp({ file: rw.file, line: rw.line, message: `${def.externalName} is created from \$${(def.source as { variable: string }).variable} by the provisioning script: set it when you run the script` }, rw));
     }
   }
-  void target;
-  return dedupeFollowUps(out);
-}
-
-function dedupeFollowUps(list: FollowUp[]): FollowUp[] {
-  const seen = new Set<string>();
-  return list.filter((f) => {
-    const k = `${f.file}:${f.line}:${f.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return uniqueBy(out, (f) => `${f.file}:${f.line}:${f.message}`);
 }
 
 /** The Dockerfile of each service whose build argument became a build secret, and the line it needs. */

@@ -9,6 +9,13 @@ import type { KeyValueEntry } from '../model/model.js';
 /** Contexts fix rewrites: a variable (compose environment or env_file) or a build argument. */
 const FIXABLE_CONTEXTS = new Set(['environment', 'env-file', 'build-args']);
 
+/** A value that is one reference and nothing else, `$VAR` or `${VAR}`, with a modifier of the given kind: `${VAR?message}`, `${VAR:-default}`. */
+const oneReference = (modifier: string) => new RegExp(`^\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)(?:${modifier}[^}]*)?\\}|([A-Za-z_][A-Za-z0-9_]*))$`);
+/** `?` and `:?` (an error when unset): the value is still the variable's. */
+const REQUIRED = oneReference(':?\\?');
+/** Any of `-`, `:-`, `+`, `:+`, `?`, `:?`. */
+const ANY_MODIFIER = oneReference('[:?+-]');
+
 export function isFixableExposure(e: Exposure): boolean {
   if (!e.entry || !FIXABLE_CONTEXTS.has(e.context)) return false;
   if (e.verdict.class === 'hardcoded') return literalValue(e.entry) !== undefined;
@@ -23,11 +30,8 @@ export function isFixableExposure(e: Exposure): boolean {
  */
 export function passthroughVariable(entry: KeyValueEntry): string | undefined {
   if (!entry.value) return entry.key;
-  const template = entry.value.interpolation?.template;
-  if (template === undefined) return undefined;
-  const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?\?[^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(template.trim());
-  if (!m) return undefined;
-  const name = m[1] ?? m[2];
+  const name = soleVariable(entry, REQUIRED);
+  if (name === undefined) return undefined;
   const use = entry.value.interpolation!.vars.find((v) => v.name === name);
   // a value fix can see (a .env file, a default) is a literal, not a passthrough
   return use && (use.resolution === 'unset' || use.source === 'process') ? name : undefined;
@@ -47,8 +51,12 @@ export function literalValue(entry: KeyValueEntry): string | undefined {
 
 /** The single variable a literal was resolved through (`${DB_PASSWORD}` from .env, `${X:-default}`), for naming. */
 export function templateVariable(entry: KeyValueEntry): string | undefined {
+  return soleVariable(entry, ANY_MODIFIER);
+}
+
+/** The variable of an entry whose template is nothing but one reference matching `pattern`. */
+function soleVariable(entry: KeyValueEntry, pattern: RegExp): string | undefined {
   const template = entry.value?.interpolation?.template;
-  if (!template) return undefined;
-  const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:[:?+-][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(template.trim());
+  const m = template ? pattern.exec(template.trim()) : null;
   return m ? (m[1] ?? m[2]) : undefined;
 }

@@ -7,7 +7,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { collectExposures, type Exposure } from '../detect/exposures.js';
 import type { ComposeModel, KeyValueEntry, ServiceModel } from '../model/model.js';
-import { get, type TNode } from '../model/tree.js';
+import { get } from '../model/tree.js';
 import { DotenvFileEdits, EditError, YamlFile, type Located } from './edit.js';
 import { isFixableExposure, literalValue, passthroughVariable, templateVariable } from './fixable.js';
 import { judgeImage, type FileSuffixTable } from './images.js';
@@ -109,19 +109,21 @@ export class SecretRegistry {
       for (const e of secrets.entries) {
         reg.taken.add(e.key);
         const def: SecretDef = { name: e.key, kind: 'unknown', created: false, users: [] };
+        // the value, when the secret file holding it can be read
+        const readValue = (path: string) => {
+          const value = ctx.readFile(path);
+          if (value === undefined) return;
+          def.identity = `v:${value}`;
+          def.source = { value };
+          def.storePath = path;
+        };
         const file = get(e.value, 'file');
         const env = get(e.value, 'environment');
         const external = get(e.value, 'external');
         const name = get(e.value, 'name');
         if (file?.kind === 'scalar' && typeof file.value === 'string') {
           def.kind = 'file';
-          const path = join(dirname(ctx.abs(file.origin.file)), file.value);
-          const value = ctx.readFile(path);
-          if (value !== undefined) {
-            def.identity = `v:${value}`;
-            def.source = { value };
-            def.storePath = path;
-          }
+          readValue(join(dirname(ctx.abs(file.origin.file)), file.value));
         } else if (env?.kind === 'scalar' && typeof env.value === 'string') {
           def.kind = 'environment';
           def.identity = `e:${env.value}`;
@@ -130,13 +132,7 @@ export class SecretRegistry {
           def.kind = 'external';
           def.externalName = name?.kind === 'scalar' && name.value !== null ? String(name.value) : e.key;
           // a previous run of fix kept the value beside the project
-          const path = join(ctx.secretsDir, e.key);
-          const value = ctx.readFile(path);
-          if (value !== undefined) {
-            def.identity = `v:${value}`;
-            def.source = { value };
-            def.storePath = path;
-          }
+          readValue(join(ctx.secretsDir, e.key));
         }
         reg.defs.set(e.key, def);
       }
@@ -154,10 +150,7 @@ export class SecretRegistry {
       const text = ctx.text(abs);
       if (text === undefined || !/\bsecrets\s*:/.test(text)) continue;
       try {
-        const f = new YamlFile(abs, text);
-        const map = f.rootMap('secrets');
-        const pair = map && f.pairOf(map, 'secrets');
-        if (pair && isMap(pair.value)) for (const p of (pair.value as YAMLMap).items) if (isScalar(p.key)) reg.taken.add(String(p.key.value));
+        for (const name of definedSecrets(new YamlFile(abs, text))) reg.taken.add(name);
       } catch {
         // not YAML (an env file)
       }
@@ -183,8 +176,6 @@ export interface RoundResult {
   skipped: Skipped[];
   followUps: FollowUp[];
   editors: Editors;
-  /** Mounts the planner could not place itself (checked and added after the files are reloaded). */
-  mounts: { secret: string; services: string[]; build: boolean; file: string }[];
 }
 
 interface Group {
@@ -200,7 +191,7 @@ interface Group {
 /** Plans one round: every selected fixable exposure of the model, grouped by the text that holds it. */
 export function planRound(ctx: PlanContext): RoundResult {
   const editors: Editors = { yaml: new Map(), dotenv: new Map() };
-  const result: RoundResult = { rewrites: [], skipped: [], followUps: [], editors, mounts: [] };
+  const result: RoundResult = { rewrites: [], skipped: [], followUps: [], editors };
   const groups = groupExposures(ctx);
   const defsToPlace = new Map<string, Set<string>>();
   for (const g of groups) {
@@ -219,7 +210,7 @@ export function planRound(ctx: PlanContext): RoundResult {
     if (!rootHasSecret(ctx.model, name)) targets.add(primary);
     for (const abs of targets) {
       const f = yamlEditor(ctx, editors, abs);
-      if (f && !fileDefinesSecret(f, name)) addDefinition(ctx, f, abs, def);
+      if (f && !definedSecrets(f).includes(name)) addDefinition(f, abs, def);
     }
   }
   return result;
@@ -385,15 +376,14 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
   }
 
   // mount it: in the service whose definition holds the entry, else in each receiving service
+  // (a service left out here gets its mount after the files are reloaded, see fix.ts)
   const mountFiles = new Set<string>();
   const owner = yamlLoc && yamlLoc.path[0] === 'services' && typeof yamlLoc.path[1] === 'string' && (build ? yamlLoc.path[2] === 'build' && yamlLoc.path[3] === 'args' : yamlLoc.path[2] === 'environment') ? yamlLoc.path[1] : undefined;
-  const rest: string[] = [];
   if (owner !== undefined && yfile) {
     const map = yfile.serviceMap(owner);
     if (!map) throw new EditError(`cannot find service ${owner} in ${g.file}`);
     if (!mountsSecret(ctx, owner, def.name, build)) addMount(yfile, map, def.name, build);
     mountFiles.add(abs);
-    rest.push(...g.services.filter((s) => s !== owner));
   } else {
     // an environment in a mapping that services merge (`<<: *defaults`): the mount goes beside it, once
     const holder = yfile && yamlLoc && !build && yamlLoc.parentPair && isScalar(yamlLoc.parentPair.key) && (yamlLoc.parentPair.key as Scalar).value === 'environment' ? yfile.mapHolding(yamlLoc.parentPair) : undefined;
@@ -405,15 +395,11 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
     for (const s of g.services) {
       if (merging.includes(s) || mountsSecret(ctx, s, def.name, build)) continue;
       const file = ownFile(ctx, result.editors, s, abs);
-      if (!file) {
-        rest.push(s);
-        continue;
-      }
+      if (!file) continue;
       addMount(file.editor, file.map, def.name, build);
       mountFiles.add(file.abs);
     }
   }
-  if (rest.length) result.mounts.push({ secret: def.name, services: rest, build, file: abs });
   if (def.created || !rootHasSecret(ctx.model, def.name)) {
     let files = defsToPlace.get(def.name);
     if (!files) defsToPlace.set(def.name, (files = new Set()));
@@ -454,10 +440,12 @@ export function rootHasSecret(model: ComposeModel, name: string): boolean {
   return s?.kind === 'map' && s.entries.some((e) => e.key === name);
 }
 
-function fileDefinesSecret(f: YamlFile, name: string): boolean {
+/** The names under a file's own top-level `secrets:`. */
+function definedSecrets(f: YamlFile): string[] {
   const map = f.rootMap('secrets');
   const pair = map && f.pairOf(map, 'secrets');
-  return Boolean(pair && isMap(pair.value) && (pair.value as YAMLMap).items.some((p) => isScalar(p.key) && String(p.key.value) === name));
+  if (!pair || !isMap(pair.value)) return [];
+  return (pair.value as YAMLMap).items.flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : []));
 }
 
 /** Whether a service of the model mounts the secret already (runtime `secrets:` or `build.secrets`). */
@@ -465,12 +453,11 @@ export function mountsSecret(ctx: Pick<PlanContext, 'model'>, serviceName: strin
   const s = ctx.model.services.find((x) => x.name === serviceName);
   if (!s) return false;
   const list = build ? get(get(s.node, 'build'), 'secrets') : get(s.node, 'secrets');
-  return listHas(list, secret);
-}
-
-function listHas(list: TNode | undefined, secret: string): boolean {
   if (list?.kind !== 'seq') return false;
-  return list.items.some((i) => (i.kind === 'scalar' ? String(i.value) === secret : get(i, 'source')?.kind === 'scalar' && String((get(i, 'source') as { value: unknown }).value) === secret));
+  return list.items.some((i) => {
+    const source = i.kind === 'scalar' ? i : get(i, 'source');
+    return source?.kind === 'scalar' && String(source.value) === secret;
+  });
 }
 
 /** Adds `secret` to a service mapping's `secrets:` (or its build's), repeating what `<<` merged in. */
@@ -527,7 +514,7 @@ export function ownFile(ctx: PlanContext, editors: Editors, serviceName: string,
 }
 
 /** The top-level definition of a secret, written into one file. */
-function addDefinition(ctx: PlanContext, f: YamlFile, abs: string, def: SecretDef): void {
+function addDefinition(f: YamlFile, abs: string, def: SecretDef): void {
   const root = f.rootMap('secrets') ?? f.rootMap('services') ?? f.rootMap();
   if (!root) throw new EditError(`${f.name} has no top-level mapping`);
   f.addMapEntry(root, 'secrets', def.name, definitionPairs(def, abs));

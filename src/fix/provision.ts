@@ -21,11 +21,10 @@ function commentText(s: string): string {
 }
 
 /**
- * A POSIX sh script. `cd` is where the secret file paths are relative to: a path from the
- * script's own directory (when it is written to a file) or undefined (printed: run it from the
- * directory the paths are relative to).
+ * A POSIX sh script. The secret file paths are relative to the script's own directory when
+ * `cdToScript` (the script is written to a file), else to `runFrom` (printed: run it from there).
  */
-export function provisionScript(secrets: ProvisionedSecret[], options: { cd?: string; runFrom?: string }): string {
+export function provisionScript(secrets: ProvisionedSecret[], options: { cdToScript?: boolean; runFrom?: string }): string {
   const lines: string[] = [
     '#!/bin/sh',
     '# Creates the Swarm secrets that compose-secrets fix moved out of the compose files.',
@@ -40,7 +39,7 @@ export function provisionScript(secrets: ProvisionedSecret[], options: { cd?: st
     '# then remove the old version: docker secret rm postgres_password_v1',
     'set -eu',
   ];
-  if (options.cd !== undefined) lines.push(`cd "$(dirname -- "$0")"${options.cd && options.cd !== '.' ? `/${shellQuote(options.cd)}` : ''}`);
+  if (options.cdToScript) lines.push('cd "$(dirname -- "$0")"');
   else if (options.runFrom) lines.push(`# run from ${options.runFrom}`);
   lines.push('');
   lines.push('create() {', '  # $1: secret name, $2: file (or - for standard input)', '  if docker secret inspect "$1" >/dev/null 2>&1; then', '    echo "secret $1 exists already (secrets are immutable: rotate with a new version)" >&2', '    [ "$2" = - ] && cat >/dev/null', '    return 0', '  fi', '  docker secret create "$1" "$2" >/dev/null', '  echo "created secret $1"', '}', '');

@@ -74,17 +74,12 @@ export function formatFixResult(r: FixResult, options: { color?: Colors } = {}):
     section(`Manual follow-ups (${r.followUps.length}):`);
     for (const f of r.followUps) lines.push(`  ${at(f.file, f.line)}  ${f.message}`);
   }
-  if (r.provision && r.dryRun) {
+  if (r.provision) {
     section('Swarm:');
     lines.push('  External secrets exist only in a Swarm: deploy with `docker stack deploy -c <compose file> <stack>`;');
     lines.push('  plain `docker compose up` cannot use them (fix --target compose writes `file:` sources instead).');
-  }
-  if (r.provision && !r.dryRun) {
-    section('Swarm:');
-    lines.push('  External secrets exist only in a Swarm: deploy with `docker stack deploy -c <compose file> <stack>`;');
-    lines.push('  plain `docker compose up` cannot use them (fix --target compose writes `file:` sources instead).');
-    if (r.provision.file) lines.push(`  Create the secrets once, before deploying: sh ${r.provision.file}`);
-    else {
+    if (!r.dryRun && r.provision.file) lines.push(`  Create the secrets once, before deploying: sh ${r.provision.file}`);
+    else if (!r.dryRun) {
       lines.push('  Create the secrets once, before deploying, with this script (or write it to a file with --provision-script):');
       lines.push('');
       lines.push(...r.provision.text.replace(/\n$/, '').split('\n'));

@@ -122,10 +122,7 @@ export function commit(writes: FileWrite[], dirs: { path: string; mode: number }
   const targets = writes.map((w) => ({ ...w, path: ops.realpath(w.path) }));
   // 1. nothing changed on disk since it was read
   for (const w of targets) {
-    const now = ops.read(w.path);
-    if (w.expected === null ? now !== undefined : now !== w.expected) {
-      throw new TransactionError(`${w.display} changed on disk since it was read; nothing was written (run fix again)`);
-    }
+    if (changedOnDisk(ops, w)) throw new TransactionError(`${w.display} changed on disk since it was read; nothing was written (run fix again)`);
   }
   const createdDirs: string[] = [];
   const createdFiles: string[] = [];
@@ -159,10 +156,7 @@ export function commit(writes: FileWrite[], dirs: { path: string; mode: number }
     }
     // 3. the compose files, each checked once more right before it is replaced
     for (const { w, temp } of staged) {
-      const now = ops.read(w.path);
-      if (w.expected === null ? now !== undefined : now !== w.expected) {
-        throw new TransactionError(`${w.display} changed on disk while fix was writing; every file was put back as it was`);
-      }
+      if (changedOnDisk(ops, w)) throw new TransactionError(`${w.display} changed on disk while fix was writing; every file was put back as it was`);
       ops.rename(temp, w.path);
       temps.splice(temps.indexOf(temp), 1);
       if (w.expected === null) createdFiles.push(w.path);
@@ -171,10 +165,17 @@ export function commit(writes: FileWrite[], dirs: { path: string; mode: number }
     for (const d of new Set(staged.map((s) => dirname(s.w.path)))) ops.syncDir(d);
   } catch (err) {
     const partial = rollback(ops, temps, replaced, createdFiles, createdDirs);
-    const reason = err instanceof TransactionError ? err.message : `cannot write: ${(err as Error).message}`;
-    const message = partial.length ? `${reason}; could not restore ${partial.join(', ')}` : err instanceof TransactionError ? reason : `${reason}; every file was left as it was`;
+    const own = err instanceof TransactionError;
+    let message = own ? err.message : `cannot write: ${(err as Error).message}`;
+    if (partial.length) message += `; could not restore ${partial.join(', ')}`;
+    else if (!own) message += '; every file was left as it was';
     throw new TransactionError(message, partial);
   }
+}
+
+/** Whether a file is no longer as it was read (`expected` null: it has appeared). */
+function changedOnDisk(ops: FileOps, w: FileWrite): boolean {
+  return (ops.read(w.path) ?? null) !== w.expected;
 }
 
 /**

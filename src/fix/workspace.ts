@@ -77,12 +77,6 @@ export class Workspace {
     return this.copies.get(abs)!.current;
   }
 
-  /** The text as it was read from disk. */
-  original(abs: string): string | undefined {
-    this.ensure(abs);
-    return this.copies.get(abs)!.original;
-  }
-
   write(abs: string, text: string): void {
     this.ensure(abs);
     const c = this.copies.get(abs)!;
