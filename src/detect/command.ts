@@ -39,6 +39,8 @@ const SHORT_PASSWORD_FLAG: Readonly<Record<string, string>> = {
   sqlcmd: '-P', bcp: '-P', osql: '-P', isql: '-P',
   sshpass: '-p', plink: '-pw', pscp: '-pw', psftp: '-pw',
   rabbitmqadmin: '-p', cqlsh: '-p', influx: '-p',
+  mosquitto_sub: '-P', mosquitto_pub: '-P', mosquitto_rr: '-P', 'nats-server': '--pass', nats: '--password',
+  'kafka-console-producer': '--password', ldapsearch: '-w', ldapadd: '-w', ldapmodify: '-w', ldapdelete: '-w',
 };
 
 /** Of those, the ones that also take the password attached to the flag (`sshpass -pSECRET`). */

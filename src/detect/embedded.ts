@@ -17,7 +17,17 @@ export interface EmbeddedAssignment {
 // Linear: every quantifier is over a distinct character class followed by a fixed delimiter.
 const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_.-]{0,80})['"]?\]?[ \t]*(=>|=|:)[ \t]*(?:"([^"\n]{0,4096})"|'([^'\n]{0,4096})'|([^\s,;'"]{1,4096}))/g;
 
-const VARIABLE = /^(\$\{?[A-Za-z_]|%\(|\{\{|<%)/;
+// `$$VAR`/`$${VAR}`: escaped for Compose, a reference for the program that reads the file (JCasC, Spring)
+const VARIABLE = /^(\$\$?\{?[A-Za-z_]|%\(|\{\{|<%)/;
+
+/** PHP: define('WP_REDIS_PASSWORD', 'value'); (WORDPRESS_CONFIG_EXTRA and friends). */
+const PHP_DEFINE = /define\([ \t]*['"]([A-Za-z_][A-Za-z0-9_]{0,80})['"][ \t]*,[ \t]*(?:'([^'\n]{0,4096})'|"([^"\n]{0,4096})")/g;
+
+/** XML: <password>value</password> (ClickHouse users, Tomcat, Maven settings). */
+const XML_ELEMENT = /<([A-Za-z_][A-Za-z0-9_.-]{0,80})>([^<\n]{1,4096})<\/\1>/g;
+
+/** HTTP authentication schemes: in `Authorization=Bearer x` the credential is x (a value pattern finds it). */
+const AUTH_SCHEMES = new Set(['bearer', 'basic', 'token', 'bot', 'digest', 'negotiate']);
 
 /** An expression, not a literal: File.read('/run/secrets/x'), ENV['DB_PASSWORD'], os.getenv("X"). */
 const EXPRESSION = /^[A-Za-z_][A-Za-z0-9_.:]*[([]/;
@@ -40,12 +50,26 @@ export function findEmbeddedAssignments(text: string): EmbeddedAssignment[] {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('//')) continue;
     const groupIndex = m[3] !== undefined ? 3 : m[4] !== undefined ? 4 : 5;
     const start = m.index! + m[0].length - value.length - (groupIndex === 5 ? 0 : 1);
-    if (m[5] !== undefined && EXPRESSION.test(value)) continue;
+    // an expression or a nested structure ({ / [ opening a JSON or Ruby object), not a literal
+    if (m[5] !== undefined && (EXPRESSION.test(value) || /^[{[]/.test(value))) continue;
+    if (AUTH_SCHEMES.has(value.toLowerCase())) continue;
     const viaVariable = VARIABLE.test(value);
     if (!viaVariable && judgeSecretValue(value) !== 'literal') continue;
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
   }
-  return out;
+  for (const re of [PHP_DEFINE, XML_ELEMENT]) {
+    for (const m of text.matchAll(re)) {
+      const verdict = classifyKey(m[1]);
+      const value = m[2] ?? m[3] ?? '';
+      if (!verdict.sensitive || !value) continue;
+      // XML: right after <name>; PHP: right before the closing quote
+      const start = re === XML_ELEMENT ? m.index! + m[1].length + 2 : m.index! + m[0].length - value.length - 1;
+      const viaVariable = VARIABLE.test(value);
+      if (!viaVariable && judgeSecretValue(value) !== 'literal') continue;
+      out.push({ name: m[1], kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -55,7 +79,9 @@ export function findEmbeddedAssignments(text: string): EmbeddedAssignment[] {
  * and prose (`Client Secret: see https://…`, a Title-case `Password: …` in a description).
  */
 function isMappingLike(text: string, index: number, match: string, name: string): boolean {
-  if (!/:[ \t]/.test(match)) return false;
+  // a JSON key ("secret":"x") needs no blank after its colon
+  const jsonKey = match.startsWith(`${name}"`) && text[index - 1] === '"';
+  if (!jsonKey && !/:[ \t]/.test(match)) return false;
   if (/^[A-Z][a-z]+$/.test(name)) return false;
   const lineStart = text.lastIndexOf('\n', index - 1) + 1;
   const before = text.slice(lineStart, index);

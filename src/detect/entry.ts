@@ -1,6 +1,7 @@
 import type { KeyValueEntry } from '../model/model.js';
-import { subOrigin, type Origin } from '../model/origin.js';
+import { originWithin, type Origin } from '../model/origin.js';
 import type { Interpolation, TScalar, VarUse } from '../model/tree.js';
+import { findShellCredentials } from './command.js';
 import { findEmbeddedAssignments } from './embedded.js';
 import { classifyKey, describeKind } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
@@ -55,8 +56,12 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
     return [hardcoded(value.origin, describeKind(verdict.kind), text, 'literal')];
   }
   // a key public by design (anon, publishable) may well hold a JWT: it is meant to be seen
-  const publicByDesign = /public/.test(verdict.reason ?? '');
+  const publicByDesign = isPublicName(entry.key);
   return judgeFreeText(value, text).filter((v) => !(publicByDesign && v.kind === 'JSON Web Token'));
+}
+
+function isPublicName(name: string): boolean {
+  return /public/.test(classifyKey(name).reason ?? '');
 }
 
 const BRACED_REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_.:-]*\}$/;
@@ -65,14 +70,28 @@ const BRACED_REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_.:-]*\}$/;
 export function judgeFreeText(value: TScalar, text: string): HardcodedVerdict[] {
   const matches = scanValue(text);
   const out = matches.map((m) =>
-    hardcoded(subOrigin(value.origin, m.start, m.end, value.sourceOffset), m.description, text.slice(m.start, m.end), 'literal'),
+    hardcoded(originWithin(value, m.start, m.end), m.description, text.slice(m.start, m.end), 'literal'),
   );
+  const spans: [number, number][] = matches.map((m) => [m.start, m.end]);
+  const free = (s: number, e: number) => !spans.some(([a, b]) => a < e && s < b);
   // settings written inside a blob, e.g. GITLAB_OMNIBUS_CONFIG's gitlab_rails['initial_root_password'] = '…'
   for (const a of findEmbeddedAssignments(text)) {
-    if (a.viaVariable || matches.some((m) => m.start < a.end && a.start < m.end)) continue;
-    out.push(hardcoded(subOrigin(value.origin, a.start, a.end, value.sourceOffset), a.kind, text.slice(a.start, a.end), 'literal'));
+    if (a.viaVariable || !free(a.start, a.end)) continue;
+    out.push(hardcoded(originWithin(value, a.start, a.end), a.kind, text.slice(a.start, a.end), 'literal'));
+    spans.push([a.start, a.end]);
+  }
+  // command-line options kept in a variable (EXTRA_LAUNCH_ARGS, JAVA_OPTS): --api-key x, -Dx.password=y
+  for (const c of flagCredentials(text)) {
+    if (c.viaVariable || !free(c.absStart, c.absEnd)) continue;
+    out.push(hardcoded(originWithin(value, c.absStart, c.absEnd), c.description, text.slice(c.absStart, c.absEnd), 'literal'));
   }
   return out;
+}
+
+/** Credentials on a command line written into a variable's value; only for values that carry options. */
+function flagCredentials(text: string): ReturnType<typeof findShellCredentials> {
+  if (text.length > 32_768 || !/(^|\s)--?[A-Za-z]/.test(text)) return [];
+  return findShellCredentials(text);
 }
 
 /** What a variable of a template stands for: a literal written in a .env file or as the default, or a value given at run time. */
@@ -133,19 +152,32 @@ function judgeInterpolated(entry: KeyValueEntry, value: TScalar, resolved: strin
   for (const a of findEmbeddedAssignments(template)) {
     if (a.viaVariable) out.push(...judgeVariables(template.slice(a.start, a.end), interp, value.origin, a.kind));
     else if (!literalSpans.some(([s, e]) => s < a.end && a.start < e)) {
-      out.push(hardcoded(subOrigin(value.origin, a.start, a.end, value.sourceOffset), a.kind, template.slice(a.start, a.end), 'literal'));
+      out.push(hardcoded(originWithin(value, a.start, a.end), a.kind, template.slice(a.start, a.end), 'literal'));
       literalSpans.push([a.start, a.end]);
     }
   }
+  for (const c of flagCredentials(template)) {
+    const fragment = template.slice(c.absStart, c.absEnd);
+    if (c.viaVariable) out.push(...judgeVariables(fragment, interp, value.origin, c.description));
+    else if (!literalSpans.some(([s, e]) => s < c.absEnd && c.absStart < e)) {
+      out.push(hardcoded(originWithin(value, c.absStart, c.absEnd), c.description, fragment, 'literal'));
+      literalSpans.push([c.absStart, c.absEnd]);
+    }
+  }
+  const reported = new Set(out.filter((v): v is HardcodedVerdict => v.class === 'hardcoded').map((v) => v.value));
   for (const m of scanValue(resolved)) {
     const secret = resolved.slice(m.start, m.end);
+    // the same value already reported (as a template's default, an option's value)
+    if ([...reported].some((r) => r.includes(secret) || secret.includes(r))) continue;
+    // a JWT meant to be public (a Supabase anon key) read through a public-by-design name
+    if (m.description === 'JSON Web Token' && (isPublicName(entry.key) || interp.vars.some((v) => v.value?.includes(secret) && isPublicName(v.name)))) continue;
     const fromDotenv = interp.vars.find((v) => varKind(v) === 'dotenv' && v.value!.includes(secret));
     if (fromDotenv) {
       out.push({ ...hardcoded(fromDotenv.origin!, m.description, secret, 'dotenv'), variable: fromDotenv.name });
     } else if (template.includes(secret)) {
       // written literally in the template (located precisely when the text maps 1:1)
       const at = template.indexOf(secret);
-      out.push(hardcoded(subOrigin(value.origin, at, at + secret.length, value.sourceOffset), m.description, secret, 'literal'));
+      out.push(hardcoded(originWithin(value, at, at + secret.length), m.description, secret, 'literal'));
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type Path, type ServiceModel } from '../model/model.js';
-import { subOrigin, type Origin } from '../model/origin.js';
+import { originWithin, type Origin } from '../model/origin.js';
 import { writtenText, type TNode, type TScalar } from '../model/tree.js';
 import { findCommandCredentials, findShellCredentials } from './command.js';
 import { findEmbeddedAssignments } from './embedded.js';
@@ -132,7 +132,7 @@ function collectFromScalar(node: TScalar, path: Path, out: Exposure[], service: 
   }
   const matches = scanValue(text);
   for (const m of matches) {
-    push(hardcoded(subOrigin(node.origin, m.start, m.end, node.sourceOffset), m.description, text.slice(m.start, m.end)));
+    push(hardcoded(originWithin(node, m.start, m.end), m.description, text.slice(m.start, m.end)));
   }
   for (const m of findUrlCredentials(text)) {
     if (m.viaVariable) viaVariables(text.slice(m.start, m.end), 'URL password');
@@ -143,7 +143,7 @@ function collectFromScalar(node: TScalar, path: Path, out: Exposure[], service: 
       continue;
     }
     if (matches.some((m) => m.start < a.end && a.start < m.end)) continue;
-    push(hardcoded(subOrigin(node.origin, a.start, a.end, node.sourceOffset), a.kind, text.slice(a.start, a.end)), a.name);
+    push(hardcoded(originWithin(node, a.start, a.end), a.kind, text.slice(a.start, a.end)), a.name);
   }
 }
 
@@ -161,7 +161,7 @@ function isComposeField(path: Path): boolean {
 function collectFromCommand(node: TNode, path: Path, out: Exposure[], service: string | undefined): void {
   const push = (verdict: EntryVerdict, name?: string) => out.push({ verdict, context: 'command', service, path, name });
   const report = (scalar: TScalar, text: string, m: { start: number; end: number; via: string; description: string; viaVariable: boolean }) => {
-    const origin = subOrigin(scalar.origin, m.start, m.end, scalar.sourceOffset);
+    const origin = originWithin(scalar, m.start, m.end);
     if (m.viaVariable) {
       // `$$VAR` is the container's own variable, flagged where it is set; `${VAR}` is interpolated by
       // Compose: passed through the environment, or a literal from .env written into the command line
@@ -170,9 +170,18 @@ function collectFromCommand(node: TNode, path: Path, out: Exposure[], service: s
     }
     push(hardcoded(origin, m.description, text.slice(m.start, m.end)), m.via);
   };
+  // a script's own settings (logstash -e '… password => "x"', a heredoc config) besides its options
+  const scriptSettings = (scalar: TScalar, text: string, found: { absStart: number; absEnd: number }[]) => {
+    for (const a of findEmbeddedAssignments(text)) {
+      if (found.some((m) => m.absStart < a.end && a.start < m.absEnd)) continue;
+      report(scalar, text, { start: a.start, end: a.end, via: a.name, description: a.kind, viaVariable: a.viaVariable });
+    }
+  };
   if (node.kind === 'scalar') {
     const text = writtenText(node);
-    for (const m of findShellCredentials(text)) report(node, text, { ...m, start: m.absStart, end: m.absEnd });
+    const found = findShellCredentials(text);
+    for (const m of found) report(node, text, { ...m, start: m.absStart, end: m.absEnd });
+    scriptSettings(node, text, found);
     return;
   }
   if (node.kind !== 'seq') return;
@@ -184,7 +193,9 @@ function collectFromCommand(node: TNode, path: Path, out: Exposure[], service: s
   texts.forEach((t, i) => {
     const isScript = i === shellAt || (i >= 2 && texts[i - 1] === '-c' && /(^|\/)(ba|z|da|a)?sh$/.test(texts[i - 2]));
     if (isScript) {
-      for (const m of findShellCredentials(t)) report(items[i], t, { ...m, start: m.absStart, end: m.absEnd });
+      const found = findShellCredentials(t);
+      for (const m of found) report(items[i], t, { ...m, start: m.absStart, end: m.absEnd });
+      scriptSettings(items[i], t, found);
     } else if (!(i === 0 && (t === 'CMD' || t === 'NONE'))) {
       tokens.push(i);
     }

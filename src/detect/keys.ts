@@ -44,7 +44,7 @@ export const KIND_DESCRIPTION: Readonly<Record<SecretKind, string>> = {
   'access-key': 'access key',
   'private-key': 'private key',
   'client-secret': 'client secret',
-  credentials: 'credentials',
+  credentials: 'credential',
   'encryption-key': 'encryption key',
   'signing-key': 'signing key',
   salt: 'salt',
@@ -66,6 +66,7 @@ export function describeKind(kind: SecretKind | undefined): string {
  * setting (`DB_PASSWORD`, `_APP_DB_PASS_VECTORSDB`, `SERVICE_PASSWORD_ADMIN`).
  */
 const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = {
+  pat: 'token', // personal access token (GITHUB_PAT, NUGET_FEED_PAT)
   password: 'password',
   passwords: 'password',
   passwd: 'password',
@@ -232,6 +233,9 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
   period: 'setting (period)', seconds: 'setting (duration)', secs: 'setting (duration)', sec: 'setting (duration)',
   minutes: 'setting (duration)', mins: 'setting (duration)', hours: 'setting (duration)', days: 'setting (duration)',
   ms: 'setting (duration)', validity: 'setting (validity)', rotation: 'setting (rotation)', refresh: 'setting (refresh)',
+  renewal: 'setting (renewal)', renew: 'setting (renewal)', grace: 'setting (grace period)', leeway: 'setting (leeway)',
+  skew: 'setting (clock skew)', delay: 'setting (delay)', cooldown: 'setting (cooldown)', window: 'setting (window)',
+  checking: 'setting (checking)',
   // sizes and rules
   length: 'setting (*_LENGTH)', len: 'setting (*_LENGTH)', min: 'setting (minimum)', max: 'setting (maximum)',
   minimum: 'setting (minimum)', maximum: 'setting (maximum)', size: 'setting (size)', count: 'setting (count)',
@@ -288,7 +292,7 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
 const FLAG_WORDS = new Set([
   'allow', 'random', 'empty', 'enable', 'enabled', 'disable', 'disabled', 'require', 'required', 'skip', 'no',
   'use', 'is', 'has', 'show', 'hide', 'force', 'generate', 'auto', 'ignore', 'insecure', 'without', 'unsafe',
-  'cors', 'only', 'must', 'should', 'can', 'expose', 'mask', 'save', 'remember', 'prompt', 'ask',
+  'cors', 'must', 'should', 'can', 'expose', 'mask', 'save', 'remember', 'prompt', 'ask',
   // counts and limits: MAX_TOKENS, NUM_TOKENS, TOTAL_TOKENS are numbers (LLM settings), not tokens
   'max', 'min', 'num', 'total', 'count',
 ]);
@@ -573,14 +577,18 @@ function classifyUncached(name: string): KeyVerdict {
       return { sensitive: false, reason: SETTING_TAIL[settingWord] ?? 'setting' };
     }
     const before = words.slice(0, noun.index);
-    if (before.length && HASH_WORDS.has(before[before.length - 1])) return { sensitive: false, reason: 'hash, not the secret' };
+    // HASHED_PASSWORD is a hash; HASH_SALT, HASH_KEY (an HMAC key) and HASH_SECRET are secrets
+    if (before.length && HASH_WORDS.has(before[before.length - 1]) && (noun.kind === 'password' || noun.kind === 'token')) {
+      return { sensitive: false, reason: 'hash, not the secret' };
+    }
     const flags = noun.strong ? FLAG_WORDS : WEAK_FLAG_WORDS;
     const flag = before.find((w) => flags.has(w));
     if (flag !== undefined) return { sensitive: false, reason: `flag (${flag.toUpperCase()}_*)` };
     if (noun.vague) return { sensitive: false, reason: `too vague: ${words[noun.index].toUpperCase()} alone` };
     if (noun.nonSecretReason) return { sensitive: false, reason: noun.nonSecretReason };
     if (noun.publicReason) return { sensitive: false, reason: noun.publicReason };
-    if (hasFrontendPublicPrefix(words) && !STILL_SECRET_UNDER_PUBLIC_PREFIX.has(noun.kind)) {
+    const genericKey = (words[noun.index] === 'key' || words[noun.index] === 'keys') && !(words[noun.index - 1] in KEY_QUALIFIER_KIND);
+    if (hasFrontendPublicPrefix(words) && (genericKey || !STILL_SECRET_UNDER_PUBLIC_PREFIX.has(noun.kind))) {
       return { sensitive: false, reason: 'public by design (frontend build variable)' };
     }
     return { sensitive: true, kind: refineKind(words, noun) };

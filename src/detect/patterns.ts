@@ -431,7 +431,7 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'password in a connection string',
     // libpq `host=db password=x`, ADO.NET / ODBC `Server=…;Password=x;`, JDBC `?password=x`
     regex: re(
-      `(?<=^|[\\s;?&,{(])(?:password|passwd|pwd)[ \\t]{0,5}=[ \\t]{0,5}('[^'\\n]{1,200}'|"[^"\\n]{1,200}"|(?:\\$\\{[^{}\\s]{1,100}\\}|[^\\s;'"&,(){}]){1,200})`,
+      `(?<=^|[\\s;?&,{(])(?:password|passwd|pwd)[ \\t]{0,5}=(?!>)[ \\t]{0,5}('[^'\\n]{1,200}'|"[^"\\n]{1,200}"|(?:\\$\\{[^{}\\s]{1,100}\\}|[^\\s;'"&,(){}]){1,200})`,
       'i',
     ),
     group: 1,

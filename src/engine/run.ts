@@ -17,8 +17,9 @@ export function runRules(model: ComposeModel, rules: readonly Rule[], options: R
   const byLocation = new Map<string, Finding>();
   for (const rule of rules) {
     const report = (d: ReportDescriptor): void => {
-      const needle = d.value ?? d.locate;
-      if (needle && options.sourceText && d.origin.line !== d.origin.endLine) {
+      // a value found inside a multi-line node, or a `${VAR}` reference inside a longer value: point at it
+      const needle = d.value !== undefined ? (d.origin.line !== d.origin.endLine ? d.value : undefined) : d.locate;
+      if (needle && options.sourceText) {
         d = { ...d, origin: narrowOrigin(d.origin, needle, options.sourceText(d.origin.file)) };
       }
       const key = `${rule.meta.id}\u0000${originKey(d.origin)}`;
@@ -55,11 +56,16 @@ export interface RunOptions {
 
 /** Narrows a multi-line origin to the value's own position when it occurs exactly once inside it. */
 function narrowOrigin(origin: Origin, value: string, text: string | undefined): Origin {
-  if (!text || value.length < 3 || value.includes('\n')) return origin;
+  if (!text) return origin;
+  // a multi-line value (a PEM key) is found by its first line, and runs to the end of the node
+  const first = value.split('\n')[0].trim();
+  const needle = first.length >= 3 ? first : '';
+  if (!needle) return origin;
   const slice = text.slice(origin.range[0], origin.range[1]);
-  const at = slice.indexOf(value);
-  if (at < 0 || slice.indexOf(value, at + 1) >= 0) return origin;
-  return new LineIndex(text).origin(origin.file, origin.range[0] + at, origin.range[0] + at + value.length);
+  const at = slice.indexOf(needle);
+  if (at < 0 || slice.indexOf(needle, at + 1) >= 0) return origin;
+  const end = value.includes('\n') ? origin.range[1] : origin.range[0] + at + needle.length;
+  return new LineIndex(text).origin(origin.file, origin.range[0] + at, end);
 }
 
 /** Data fields that name things as written in the files (keys, services, variables) or our own words for kinds, shown as they are. */

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node as YamlNode } from 'yaml';
 import { LineIndex, type Origin } from '../model/origin.js';
-import type { TEntry, TMap, TNode, TScalar } from '../model/tree.js';
+import type { BlockLine, TEntry, TMap, TNode, TScalar } from '../model/tree.js';
 import { findExcessiveNesting, LIMITS } from './limits.js';
 
 /** A problem that stops a file from being used, located at file:line:column. */
@@ -221,6 +221,10 @@ class Converter {
     if (tag) out.tag = tag;
     const offset = sourceOffset(node, this.text, origin);
     if (offset !== undefined) out.sourceOffset = offset;
+    if ((node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) && typeof node.value === 'string') {
+      const lines = blockLines(this.text, origin, node.value, this.lines);
+      if (lines) out.blockLines = lines;
+    }
     return out;
   }
 
@@ -242,4 +246,37 @@ function sourceOffset(node: Scalar, text: string, origin: Origin): number | unde
   if (node.type === Scalar.QUOTE_SINGLE) return raw === `'${value}'` ? 1 : undefined;
   if (node.type === Scalar.QUOTE_DOUBLE) return raw === `"${value}"` ? 1 : undefined;
   return undefined;
+}
+
+/**
+ * Maps the content lines of a block scalar to the file. Each line of the value (literal) or each
+ * folded line (folded: line breaks became single spaces) keeps its length, so a value offset maps
+ * to a line and column; a line that does not read back the same is a sign the mapping is off, and
+ * then there is none.
+ */
+function blockLines(text: string, origin: Origin, value: string, lines: LineIndex): BlockLine[] | undefined {
+  const source = text.slice(origin.range[0], origin.range[1]);
+  const headerEnd = source.indexOf('\n');
+  if (headerEnd < 0) return undefined;
+  const raw = source.slice(headerEnd + 1).split('\n');
+  const indent = Math.min(...raw.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+  if (!Number.isFinite(indent)) return undefined;
+  const out: BlockLine[] = [];
+  let at = 0;
+  let offset = origin.range[0] + headerEnd + 1;
+  for (const l of raw) {
+    const content = l.slice(indent);
+    if (content.length && value.slice(at, at + content.length) === content) {
+      const pos = lines.position(offset + indent);
+      out.push({ at, source: offset + indent, line: pos.line, column: pos.column, length: content.length });
+      at += content.length + 1;
+    } else if (!content.trim()) {
+      // an empty line: one line break in the value
+      at += value[at] === '\n' ? 1 : 0;
+    } else {
+      return out.length ? out : undefined;
+    }
+    offset += l.length + 1;
+  }
+  return out;
 }

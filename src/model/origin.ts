@@ -57,3 +57,18 @@ export function subOrigin(o: Origin, start: number, end: number, sourceOffset: n
     endColumn: o.column + sourceOffset + end,
   };
 }
+
+/** The origin of text[start, end) of a scalar: exact on one line (plain, simple quoted, or one line of a block scalar); the whole node otherwise. */
+export function originWithin(
+  node: { origin: Origin; sourceOffset?: number; blockLines?: { at: number; source: number; line: number; column: number; length: number }[] },
+  start: number,
+  end: number,
+): Origin {
+  if (node.blockLines) {
+    const line = node.blockLines.find((l) => start >= l.at && end <= l.at + l.length);
+    if (!line) return node.origin;
+    const col = line.column + (start - line.at);
+    return { file: node.origin.file, range: [line.source + (start - line.at), line.source + (end - line.at)], line: line.line, column: col, endLine: line.line, endColumn: col + (end - start) };
+  }
+  return subOrigin(node.origin, start, end, node.sourceOffset);
+}

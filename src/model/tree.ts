@@ -41,6 +41,21 @@ export interface TScalar {
   tag?: string;
   /** Present when the value went through interpolation. */
   interpolation?: Interpolation;
+  /**
+   * For block scalars (`|`, `>`): where each content line of the text as written starts, in the
+   * text and in the file, so a match inside the value can be located on its own line.
+   */
+  blockLines?: BlockLine[];
+}
+
+export interface BlockLine {
+  /** Offset in the scalar's text. */
+  at: number;
+  /** Offset in the file, and 1-based line/column there. */
+  source: number;
+  line: number;
+  column: number;
+  length: number;
 }
 
 export interface TEntry {
