@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import fg from 'fast-glob';
 
 /** File names Compose itself, and common practice, give to compose files. */
 export const COMPOSE_FILE_GLOBS = ['**/compose*.{yml,yaml}', '**/docker-compose*.{yml,yaml}', '**/*.compose.{yml,yaml}'];
@@ -38,6 +37,7 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
     if (kind === 'file') add(p);
     else if (kind === 'missing') add(p); // reported by the reader as unreadable, with its reason
     else {
+      const fg = await fastGlob();
       const found = await fg(COMPOSE_FILE_GLOBS, { cwd: resolve(cwd, p), ignore: IGNORE, dot: true, onlyFiles: true, followSymbolicLinks: false, caseSensitiveMatch: false });
       found.sort();
       if (!found.length) empty.push({ path: p, reason: 'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml)' });
@@ -47,6 +47,13 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
   }
   if (!ignore.length) return { files, empty };
   // settings' ignore patterns are relative to the working directory, whatever paths were given
+  const fg = await fastGlob();
   const ignored = new Set((await fg(ignore, { cwd, dot: true, onlyFiles: true, absolute: true })).map((f) => resolve(f)));
   return { files: files.filter((f) => f === '-' || !ignored.has(resolve(cwd, f))), empty };
+}
+
+/** fast-glob, loaded only when a directory is searched: a hook that lints named files does not pay for it. */
+async function fastGlob(): Promise<typeof import('fast-glob')> {
+  const mod = (await import('fast-glob')) as unknown as { default?: typeof import('fast-glob') };
+  return (mod.default ?? mod) as typeof import('fast-glob');
 }
