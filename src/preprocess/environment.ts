@@ -32,7 +32,9 @@ export function readDotenvFile(file: string, lookup?: (name: string) => string |
   } catch (err) {
     if (err instanceof DotenvError) {
       const pos = new LineIndex(text).position(err.offset);
-      throw new LoadError(displayName, `invalid env file: ${err.message.split('\n')[0]}`, pos.line, pos.column);
+      // compose-go quotes the whole line, value included: keep the name, mask what follows '='
+      const reason = err.message.split('\n')[0].replace(/("[^"=]*=)[^"]*"/, '$1…"');
+      throw new LoadError(displayName, `invalid env file: ${reason}`, pos.line, pos.column);
     }
     throw err;
   }

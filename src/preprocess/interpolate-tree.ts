@@ -90,8 +90,13 @@ function defaultValue(template: string, name: string, lookup: (name: string) => 
   }
 }
 
-/** Error messages quote the template; a multi-line or huge one is cut so the error stays one short line. */
+/**
+ * Error messages quote the template; a multi-line or huge one is cut so the error stays one short
+ * line, and the text written around the variables is masked — it may be a secret
+ * (`PASSWORD: hunter2${X`): only the references themselves are shown.
+ */
 function oneLine(message: string): string {
+  message = message.replace(/"((?:[^"\\]|\\.)*)"/, (_, t: string) => `"${t.replace(/(\$\{[^}]*\}?|\$[A-Za-z_][A-Za-z0-9_]*|\$\$)|[^$]+/g, (m, ref) => (ref ? m : '•'.repeat(Math.min(m.length, 8))))}"`);
   const flat = message.replace(/\n/g, '\\n');
   return flat.length <= 160 ? flat : `${flat.slice(0, 150)}…"`;
 }

@@ -261,6 +261,9 @@ function emptyNote(value: unknown): string {
 }
 
 function shortValue(value: unknown): string {
+  // never a value that may be a secret: KEY=VALUE shows its key only, a URL with userinfo not at all
+  if (typeof value === 'string' && /^[^=\s]+=/.test(value)) value = `${value.slice(0, value.indexOf('='))}=…`;
+  else if (typeof value === 'string' && /:\/\/[^/\s]*@/.test(value)) return 'a URL';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint, lintText } from '../src/lint.js';
+import { LoadError } from '../src/load/parse.js';
+import { validateCompose } from '../src/preprocess/schema.js';
+
+const SECRET = 'hunter2-Sup3r';
+
+describe('error messages never carry a value', () => {
+  it('an invalid template shows its references, not the text around them', () => {
+    const errors: { file: string; line?: number; column?: number; message: string }[] = [];
+    lintText('c.yaml', `services:\n  a:\n    image: x\n    environment:\n      DB_PASSWORD: "${SECRET}\${X"\n`, undefined, errors);
+    expect(errors).toEqual([{ file: 'c.yaml', line: 5, column: 20, message: 'Invalid template: "••••••••${X"' }]);
+  });
+
+  it('an invalid env file line shows its name, not its value', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-leak-'));
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  a:\n    image: x\n');
+    writeFileSync(join(dir, '.env'), `BAD KEY=${SECRET}\n`);
+    const result = await lint([dir], { cwd: dir });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0].message).toMatch(/^invalid env file: /);
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+  });
+
+  it('a duplicated KEY=VALUE in a list is named by its key only', () => {
+    // (loading a project already drops duplicate variables, as compose-go does: checked on the schema itself)
+    const issues = validateCompose({ services: { a: { image: 'x', environment: [`PASSWORD=${SECRET}`, `PASSWORD=${SECRET}`] } } });
+    expect(issues.map((i) => i.message)).toEqual(['services.a.environment contains "PASSWORD=…" more than once']);
+  });
+
+  it('a bad YAML file is reported without its content', () => {
+    let message = '';
+    try {
+      lintText('c.yaml', `services:\n  a:\n    environment:\n      TOKEN: "${SECRET}\n    x: [\n`);
+    } catch (err) {
+      if (err instanceof LoadError) message = err.message;
+    }
+    expect(message).toMatch(/^invalid YAML: /);
+    expect(message).not.toContain(SECRET);
+  });
+});
