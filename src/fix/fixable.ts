@@ -33,8 +33,9 @@ export function passthroughVariable(entry: KeyValueEntry): string | undefined {
   const name = soleVariable(entry, REQUIRED);
   if (name === undefined) return undefined;
   const use = entry.value.interpolation!.vars.find((v) => v.name === name);
-  // a value fix can see (a .env file, a default) is a literal, not a passthrough
-  return use && (use.resolution === 'unset' || use.source === 'process') ? name : undefined;
+  // a value fix can see (a .env file, a default) is a literal, not a passthrough; an empty one is
+  // only a slot the deploy environment fills
+  return use && (use.resolution === 'unset' || use.source === 'process' || !use.value) ? name : undefined;
 }
 
 /**
@@ -44,13 +45,16 @@ export function passthroughVariable(entry: KeyValueEntry): string | undefined {
  */
 export function literalValue(entry: KeyValueEntry): string | undefined {
   const v = entry.value;
+  // a bare `- KEY` that the project's .env fills: that value is what the container gets
+  if (!v && entry.passthrough?.source === 'dotenv') return entry.passthrough.value;
   if (!v || v.value === null) return undefined;
-  if (v.interpolation?.vars.some((u) => u.resolution === 'unset' || u.source === 'process')) return undefined;
+  if (v.interpolation?.vars.some((u) => u.resolution === 'unset' || u.source === 'process' || (u.resolution === 'set' && !u.value))) return undefined;
   return String(v.value);
 }
 
 /** The single variable a literal was resolved through (`${DB_PASSWORD}` from .env, `${X:-default}`), for naming. */
 export function templateVariable(entry: KeyValueEntry): string | undefined {
+  if (!entry.value && entry.passthrough) return entry.key;
   return soleVariable(entry, ANY_MODIFIER);
 }
 

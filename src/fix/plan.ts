@@ -412,7 +412,8 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
     variable !== undefined ? 'passthrough' : context === 'env-file' ? 'env-file' : first?.verdict.class === 'hardcoded' && first.verdict.source === 'dotenv' ? 'dotenv' : first?.verdict.class === 'hardcoded' && first.verdict.source === 'default' ? 'default' : 'literal';
   const rewrite: Rewrite = { file: g.file, line: entry.keyOrigin.line, context, key: entry.key, services: g.services, secret: def.name, safe, reason, source };
   if (newKey) rewrite.newKey = newKey;
-  const tv = templateVariable(entry);
+  // the variable named in messages: the one the template reads, else the one the .env value came through
+  const tv = templateVariable(entry) ?? (first?.verdict.class === 'hardcoded' ? first.verdict.variable : undefined);
   if (tv && value !== undefined) rewrite.variable = tv;
   if (source === 'dotenv' && first?.verdict.class === 'hardcoded') rewrite.dotenv = { file: first.verdict.origin.file, line: first.verdict.origin.line };
   result.rewrites.push(rewrite);
