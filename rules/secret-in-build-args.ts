@@ -1,7 +1,6 @@
 import { collectExposures } from '../src/detect/exposures.js';
 import type { Rule } from '../src/engine/rule.js';
-import { withArticle } from './shared.js';
-import { reportHardcoded } from './shared.js';
+import { reportHardcoded, reportPassedThrough } from './shared.js';
 import { isFixableExposure } from '../src/fix/fixable.js';
 
 /** A secret passed as a build argument. */
@@ -38,16 +37,7 @@ export const secretInBuildArgs: Rule = {
         if (v.source !== 'dotenv') reportHardcoded(context, e, v, isFixableExposure(e));
         continue;
       }
-      context.report({
-        messageId: 'viaEnv',
-        data: { name: e.name ?? '', kind: v.kind, aKind: withArticle(v.kind), variables: v.variables.join('}, ${') },
-        origin: v.origin,
-        locate: v.locate,
-        path: e.path,
-        service: e.service,
-        fixable: isFixableExposure(e),
-        detail: { context: e.context, variables: v.variables.join(',') },
-      });
+      reportPassedThrough(context, e, v, 'viaEnv');
     }
   },
 };

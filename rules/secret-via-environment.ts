@@ -1,7 +1,6 @@
 import { collectExposures } from '../src/detect/exposures.js';
 import type { Rule } from '../src/engine/rule.js';
-import { isFixableExposure } from '../src/fix/fixable.js';
-import { withArticle } from './shared.js';
+import { reportPassedThrough } from './shared.js';
 
 /** A secret-bearing variable fed from interpolation or host passthrough. */
 export const secretViaEnvironment: Rule = {
@@ -33,20 +32,10 @@ export const secretViaEnvironment: Rule = {
     for (const e of collectExposures(context.model)) {
       const v = e.verdict;
       if (v.class !== 'via-env' || e.context === 'build-args') continue;
-      const name = e.name ?? String(e.path[e.path.length - 1]);
       const fromEnvironment = e.context === 'environment' || e.context === 'env-file';
       const messageId =
         e.context === 'command' ? 'command' : !fromEnvironment ? 'value' : e.entry && !e.entry.value ? 'passthrough' : 'interpolated';
-      context.report({
-        messageId,
-        data: { name, kind: v.kind, aKind: withArticle(v.kind), variables: v.variables.join('}, ${'), service: e.service ?? '' },
-        origin: v.origin,
-        locate: v.locate,
-        path: e.path,
-        service: e.service,
-        fixable: isFixableExposure(e),
-        detail: { context: e.context, variables: v.variables.join(',') },
-      });
+      reportPassedThrough(context, e, v, messageId);
     }
   },
 };

@@ -1,5 +1,6 @@
 import type { Exposure } from '../src/detect/exposures.js';
-import type { HardcodedVerdict } from '../src/detect/entry.js';
+import type { HardcodedVerdict, ViaEnvVerdict } from '../src/detect/entry.js';
+import { isFixableExposure } from '../src/fix/fixable.js';
 import type { RuleContext } from '../src/engine/rule.js';
 
 /** Reports a hardcoded verdict with the message ids every hardcoded-secret rule shares. */
@@ -14,6 +15,26 @@ export function reportHardcoded(context: RuleContext, e: Exposure, v: HardcodedV
     value: v.value,
     fixable,
     detail: { context: e.context, source: v.source, variable: v.variable, placeholder: v.placeholder },
+  });
+}
+
+/** Reports a secret passed through the environment, with the data every such message uses. */
+export function reportPassedThrough(context: RuleContext, e: Exposure, v: ViaEnvVerdict, messageId: string): void {
+  context.report({
+    messageId,
+    data: {
+      name: e.name ?? String(e.path[e.path.length - 1]),
+      kind: v.kind,
+      aKind: withArticle(v.kind),
+      variables: v.variables.join('}, ${'),
+      service: e.service ?? '',
+    },
+    origin: v.origin,
+    locate: v.locate,
+    path: e.path,
+    service: e.service,
+    fixable: isFixableExposure(e),
+    detail: { context: e.context, variables: v.variables.join(',') },
   });
 }
 
