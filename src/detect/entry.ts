@@ -131,9 +131,11 @@ export function judgeVariables(fragment: string, interp: Interpolation, origin: 
 function judgeInterpolated(entry: KeyValueEntry, value: TScalar, resolved: string, sensitiveKind: string | undefined): EntryVerdict[] {
   const interp = value.interpolation!;
   if (sensitiveKind) {
+    // a secret-named variable passed through: point at the key, like a bare passthrough — unless
+    // the value came through an alias (defined before its key): then at the anchor, once
+    const aliased = value.origin.file === entry.keyOrigin.file && value.origin.range[0] < entry.keyOrigin.range[0];
     const out = judgeVariables(interp.template, interp, value.origin, sensitiveKind).map((v) =>
-      // a secret-named variable passed through: point at the key, like a bare passthrough
-      v.class === 'via-env' ? { ...v, origin: entry.keyOrigin } : v,
+      v.class === 'via-env' && !aliased ? { ...v, origin: entry.keyOrigin } : v,
     );
     if (!out.length && interp.vars.every((v) => varKind(v) !== 'runtime') && judgeSecretValue(resolved) === 'literal' && literalText(interp.template) !== '') {
       // the template mixes literal text with variables: the literal part is written in the file
