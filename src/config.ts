@@ -1,9 +1,8 @@
 import { stringify } from 'yaml';
 import { classifyKey } from './detect/keys.js';
-import { findEmbeddedAssignments } from './detect/embedded.js';
-import { scanValue, findUrlCredentials } from './detect/scan.js';
+import { collectExposures } from './detect/exposures.js';
 import { redact } from './engine/types.js';
-import { LoadError } from './load/parse.js';
+import { maskText } from './report/mask.js';
 import { keyValueEntries, type ServiceModel } from './model/model.js';
 import type { Origin } from './model/origin.js';
 import { get, getEntry, toPlain, type TNode } from './model/tree.js';
@@ -73,7 +72,7 @@ export function renderConfig(project: Project, options: RenderOptions): string {
     sorted[service.name] = normalizeService(service, services[service.name] ?? {});
   }
   if (out.services) out.services = sorted;
-  if (!options.showSecrets) redactTree(out, []);
+  if (!options.showSecrets) redactTree(out, [], secretValues(project));
   // like docker compose config: a literal `$` is written `$$`, so the output loads back unchanged
   escapeDollars(out);
   return options.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : stringify(out, { lineWidth: 0, aliasDuplicateObjects: false });
@@ -114,21 +113,43 @@ function entriesToMap(entries: { key: string; value?: { value: unknown } }[]): R
   return out;
 }
 
-/** Replaces every secret-named value and every recognised credential in the rendered tree. */
-function redactTree(node: unknown, path: (string | number)[]): unknown {
+/**
+ * Every secret value of the project, found by the same detectors lint uses: hardcoded values, and
+ * the values the environment gives to variables that pass a secret (config resolves them).
+ */
+function secretValues(project: Project): Set<string> {
+  const values = new Set<string>();
+  for (const e of collectExposures(project.model)) {
+    const v = e.verdict;
+    if (v.class === 'hardcoded') values.add(v.value);
+    else for (const name of v.variables) {
+      const env = project.environment.get(name)?.value;
+      if (env) values.add(env);
+    }
+    if (e.entry?.passthrough?.value) values.add(e.entry.passthrough.value);
+  }
+  return values;
+}
+
+/**
+ * Redacts the rendered tree: a secret-named entry shows only its value's length; every other
+ * string has the project's secret values masked wherever they stand (a command line, a URL).
+ */
+function redactTree(node: unknown, path: (string | number)[], values: Set<string>): unknown {
   if (Array.isArray(node)) {
-    node.forEach((v, i) => (node[i] = redactTree(v, [...path, i])));
+    node.forEach((v, i) => (node[i] = redactTree(v, [...path, i], values)));
     return node;
   }
   if (node && typeof node === 'object') {
     const obj = node as Record<string, unknown>;
     for (const [k, v] of Object.entries(obj)) {
       if (typeof v === 'string' && v && classifyKey(k).sensitive && path[0] !== undefined && !isStructural(path, k)) obj[k] = redact(v);
-      else obj[k] = redactTree(v, [...path, k]);
+      else obj[k] = redactTree(v, [...path, k], values);
     }
     return obj;
   }
-  if (typeof node === 'string') return redactText(node);
+  // a value of 8 characters or more is masked anywhere (a password glued to its flag: -pSECRET)
+  if (typeof node === 'string' && values.size) return maskText(node, [], values, { anywhereFrom: 8 });
   return node;
 }
 
@@ -137,29 +158,10 @@ function isStructural(path: (string | number)[], key: string): boolean {
   return path.length <= 1 && (key === 'secrets' || key === 'configs');
 }
 
-/** A text with every credential span masked. */
-export function redactText(text: string): string {
-  const spans: [number, number][] = [];
-  for (const m of scanValue(text)) spans.push([m.start, m.end]);
-  for (const m of findUrlCredentials(text)) if (!m.viaVariable) spans.push([m.start, m.end]);
-  for (const a of findEmbeddedAssignments(text)) if (!a.viaVariable) spans.push([a.start, a.end]);
-  if (!spans.length) return text;
-  spans.sort((a, b) => a[0] - b[0]);
-  let out = '';
-  let at = 0;
-  for (const [s, e] of spans) {
-    if (s < at) continue;
-    out += text.slice(at, s) + '********';
-    at = e;
-  }
-  return out + text.slice(at);
-}
-
 export function describeIssues(issues: LocatedIssue[]): string {
   return issues.map((i) => `${i.file}:${i.line}:${i.column}: ${i.message}`).join('\n');
 }
 
-export { LoadError };
 
 function escapeDollars(node: unknown): unknown {
   if (typeof node === 'string') return node.replace(/\$/g, '$$$$');

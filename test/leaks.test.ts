@@ -42,3 +42,20 @@ describe('error messages never carry a value', () => {
     expect(message).not.toContain(SECRET);
   });
 });
+
+describe('config output never carries a value', () => {
+  it('masks what lint finds anywhere in the model: a flag glued to its password, a variable from the shell', async () => {
+    const { loadProject } = await import('../src/preprocess/project.js');
+    const { renderConfig } = await import('../src/config.js');
+    const dir = mkdtempSync(join(tmpdir(), 'cs-leak-'));
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      'services:\n  r:\n    image: redis\n    command: redis-server --requirepass ${REDIS_PW}\n    healthcheck:\n      test: ["CMD", "mysqladmin", "-pTopSecret99"]\n',
+    );
+    const project = loadProject({ projectDirectory: dir, mode: 'config', processEnv: { REDIS_PW: 'shell-secret-123' }, cwd: dir });
+    const out = renderConfig(project, { format: 'yaml', showSecrets: false });
+    expect(out).toContain('- -p********');
+    expect(out).not.toMatch(/TopSecret99|shell-secret-123/);
+    expect(renderConfig(project, { format: 'yaml', showSecrets: true })).toContain('-pTopSecret99');
+  });
+});

@@ -78,7 +78,12 @@ function isMergeKey(keyNode: YamlNode | null): boolean {
 
 /** The parser's reason without its trailing position and source excerpt. */
 function yamlReason(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  return message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    // the parser quotes the offending token's source, which may be (part of) a value
+    .replace(/: "(?:[^"\\]|\\.)*"$/, '')
+    .trim();
 }
 
 class Converter {
