@@ -130,31 +130,19 @@ function withoutSubsumed(projects: Project[]): Project[] {
 export function groupIntoProjects(files: string[], cwd: string): string[][] {
   const units: string[][] = [];
   const taken = new Set<string>();
-  const byDir = new Map<string, string[]>();
-  for (const f of files) {
-    if (f === '-') continue;
-    const dir = dirname(resolve(cwd, f));
-    byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
-  }
+  const abs = (f: string) => resolve(cwd, f);
   for (const f of files) {
     if (f === '-') {
       units.push(['-']);
       continue;
     }
     if (taken.has(f)) continue;
-    const dir = dirname(resolve(cwd, f));
-    const defaults = defaultComposeFiles(dir).map((d) => relative(cwd, d) || d);
-    const siblings = byDir.get(dir) ?? [];
-    const isDefault = defaults.some((d) => resolve(cwd, d) === resolve(cwd, f));
-    if (isDefault) {
-      const unit = defaults.filter((d) => siblings.some((s) => resolve(cwd, s) === resolve(cwd, d)) || resolve(cwd, d) === resolve(cwd, f));
-      const members = siblings.filter((s) => unit.some((u) => resolve(cwd, u) === resolve(cwd, s)));
-      members.forEach((m) => taken.add(m));
-      units.push(members.length ? members.sort((a, b) => rank(a) - rank(b)) : [f]);
-    } else {
-      taken.add(f);
-      units.push([f]);
-    }
+    const dir = dirname(abs(f));
+    // the file Compose would pick in this directory, and its override: one project, base first
+    const defaults = new Set(defaultComposeFiles(dir));
+    const members = defaults.has(abs(f)) ? files.filter((s) => s !== '-' && defaults.has(abs(s))).sort((a, b) => rank(a) - rank(b)) : [f];
+    members.forEach((m) => taken.add(m));
+    units.push(members);
   }
   return units;
 }

@@ -67,7 +67,7 @@ function isPublicName(name: string): boolean {
 const BRACED_REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_.:-]*\}$/;
 
 /** Credentials recognised by their format, anywhere in a free text value. */
-export function judgeFreeText(value: TScalar, text: string): HardcodedVerdict[] {
+function judgeFreeText(value: TScalar, text: string): HardcodedVerdict[] {
   const matches = scanValue(text);
   const out = matches.map((m) =>
     hardcoded(originWithin(value, m.start, m.end), m.description, text.slice(m.start, m.end), 'literal'),

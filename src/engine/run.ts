@@ -15,12 +15,14 @@ export function formatMessage(template: string, data: Record<string, string | nu
  */
 export function runRules(model: ComposeModel, rules: readonly Rule[], options: RunOptions = {}): Finding[] {
   const byLocation = new Map<string, Finding>();
+  // one line index per file, built on the first finding that needs it
+  const lineIndexes = new Map<string, LineIndex>();
   for (const rule of rules) {
     const report = (d: ReportDescriptor): void => {
       // a value found inside a multi-line node, or a `${VAR}` reference inside a longer value: point at it
       const needle = d.value !== undefined ? (d.origin.line !== d.origin.endLine ? d.value : undefined) : d.locate;
       if (needle && options.sourceText) {
-        d = { ...d, origin: narrowOrigin(d.origin, needle, options.sourceText(d.origin.file)) };
+        d = { ...d, origin: narrowOrigin(d.origin, needle, options.sourceText(d.origin.file), lineIndexes) };
       }
       const key = `${rule.meta.id}\u0000${originKey(d.origin)}`;
       const existing = byLocation.get(key);
@@ -55,7 +57,7 @@ export interface RunOptions {
 }
 
 /** Narrows a multi-line origin to the value's own position when it occurs exactly once inside it. */
-function narrowOrigin(origin: Origin, value: string, text: string | undefined): Origin {
+function narrowOrigin(origin: Origin, value: string, text: string | undefined, indexes: Map<string, LineIndex>): Origin {
   if (!text) return origin;
   // a multi-line value (a PEM key) is found by its first line, and runs to the end of the node
   const first = value.split('\n')[0].trim();
@@ -65,7 +67,9 @@ function narrowOrigin(origin: Origin, value: string, text: string | undefined): 
   const at = slice.indexOf(needle);
   if (at < 0 || slice.indexOf(needle, at + 1) >= 0) return origin;
   const end = value.includes('\n') ? origin.range[1] : origin.range[0] + at + needle.length;
-  return new LineIndex(text).origin(origin.file, origin.range[0] + at, end);
+  let lines = indexes.get(origin.file);
+  if (!lines) indexes.set(origin.file, (lines = new LineIndex(text)));
+  return lines.origin(origin.file, origin.range[0] + at, end);
 }
 
 /** Data fields that name things as written in the files (keys, services, variables) or our own words for kinds, shown as they are. */

@@ -104,12 +104,6 @@ export function isScalar(n: TNode | undefined): n is TScalar {
   return n?.kind === 'scalar';
 }
 
-/** The string a scalar stands for in compose (numbers and booleans as written, null as undefined). */
-export function scalarText(n: TScalar): string | undefined {
-  if (n.value === null) return undefined;
-  return String(n.value);
-}
-
 /** The scalar's text as written in its file: the template when it was interpolated. */
 export function writtenText(n: TScalar): string {
   return n.interpolation?.template ?? (n.value === null ? '' : String(n.value));

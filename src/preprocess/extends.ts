@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { LoadError } from '../load/parse.js';
 import type { Origin } from '../model/origin.js';
-import type { TEntry, TMap, TNode, TScalar } from '../model/tree.js';
+import { getEntry, type TEntry, type TMap, type TNode, type TScalar } from '../model/tree.js';
 import { collectResetTags, deletePaths, enforceUnicity, mergeValue, OVERRIDE_TAG, RESET_TAG, splitVolumeSpec } from './merge.js';
 
 /**
@@ -36,9 +36,9 @@ export interface ExtendsOptions {
 
 /** Resolves every service's `extends` (same file and other files, recursively). Cycles are an error naming the chain, at the `extends` node's file:line. Relative paths of services taken from another file (build.context, env_file, volumes bind sources, …) are rebased as compose-go does. The `extends` key is removed from the result. */
 export function resolveExtends(root: TMap, file: string, host: ExtendsHost, options: ExtendsOptions = {}): TMap {
-  const services = lastEntry(root, 'services');
+  const services = getEntry(root, 'services');
   if (!services || services.value.kind !== 'map') return root;
-  if (!services.value.entries.some((e) => e.value.kind === 'map' && lastEntry(e.value, 'extends'))) return root;
+  if (!services.value.entries.some((e) => e.value.kind === 'map' && getEntry(e.value, 'extends'))) return root;
   const resolver = new Resolver(host, root, path.resolve(file), path.resolve(options.workingDir ?? path.dirname(file)));
   const ctx = resolver.rootCtx;
   const entries = services.value.entries.map((e): TEntry => {
@@ -80,9 +80,9 @@ class Resolver {
   service(ctx: FileCtx, name: string, chain: Link[]): TNode {
     const done = ctx.resolved.get(name);
     if (done) return done;
-    const svc = lastEntry(ctx.services, name)?.value;
+    const svc = getEntry(ctx.services, name)?.value;
     if (!svc) throw new Error(`internal: service ${name} missing`);
-    const ext = svc.kind === 'map' ? lastEntry(svc, 'extends') : undefined;
+    const ext = svc.kind === 'map' ? getEntry(svc, 'extends') : undefined;
     if (svc.kind !== 'map' || !ext) {
       ctx.resolved.set(name, svc);
       return svc;
@@ -91,7 +91,7 @@ class Resolver {
 
     let refCtx = ctx;
     if (fileRef !== undefined) refCtx = this.load(ctx, name, fileRef, fileNode!);
-    if (!lastEntry(refCtx.services, ref)) {
+    if (!getEntry(refCtx.services, ref)) {
       const where = fileRef !== undefined ? ` in ${fileRef}` : '';
       throw located(ctx, refNode.origin, `service "${ref}" not found${where} (extends of service "${name}")`);
     }
@@ -141,11 +141,11 @@ function readExtends(ctx: FileCtx, name: string, ext: TEntry): { ref: string; re
   const v = ext.value;
   if (v.kind === 'scalar' && typeof v.value === 'string' && v.value !== '') return { ref: v.value, refNode: v };
   if (v.kind === 'map') {
-    const service = lastEntry(v, 'service');
+    const service = getEntry(v, 'service');
     if (!service || service.value.kind !== 'scalar' || typeof service.value.value !== 'string' || service.value.value === '') {
       throw located(ctx, (service?.value ?? v).origin, `extends of service "${name}" needs the name of a service to extend ("service:")`);
     }
-    const file = lastEntry(v, 'file');
+    const file = getEntry(v, 'file');
     if (!file || (file.value.kind === 'scalar' && file.value.value === null)) return { ref: service.value.value, refNode: service.value };
     if (file.value.kind !== 'scalar' || typeof file.value.value !== 'string' || file.value.value === '') {
       throw located(ctx, file.value.origin, `extends.file of service "${name}" must be a file path`);
@@ -171,14 +171,9 @@ function located(_ctx: FileCtx, origin: Origin, message: string): LoadError {
   return new LoadError(origin.file, message, origin.line, origin.column);
 }
 
-function lastEntry(node: TNode | undefined, key: string): TEntry | undefined {
-  if (!node || node.kind !== 'map') return undefined;
-  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i].key === key) return node.entries[i];
-  return undefined;
-}
 
 function servicesOf(root: TMap): TMap | undefined {
-  const s = lastEntry(root, 'services')?.value;
+  const s = getEntry(root, 'services')?.value;
   return s?.kind === 'map' ? s : undefined;
 }
 
@@ -199,7 +194,7 @@ function reinsertTags(merged: TNode, own: TNode, paths: string[][]): TNode {
 
 function nodeAt(node: TNode, p: readonly string[]): TNode | undefined {
   let cur: TNode | undefined = node;
-  for (const key of p) cur = lastEntry(cur, key)?.value;
+  for (const key of p) cur = getEntry(cur, key)?.value;
   return cur;
 }
 
@@ -209,7 +204,7 @@ function setAt(node: TNode, p: readonly string[], depth: number, value: TNode, o
   const i = node.entries.map((e) => e.key).lastIndexOf(key);
   const entries = node.entries.slice();
   if (depth === p.length - 1) {
-    const keyOrigin = lastEntry(nodeAt(own, p.slice(0, depth)), key)?.keyOrigin ?? value.origin;
+    const keyOrigin = getEntry(nodeAt(own, p.slice(0, depth)), key)?.keyOrigin ?? value.origin;
     if (i >= 0) entries[i] = { key, keyOrigin, value };
     else entries.push({ key, keyOrigin, value });
     return { ...node, entries };
@@ -310,7 +305,7 @@ export function rebaseService(svc: TNode, rel: string): TNode {
 /** A bind mount's source, rebased: long syntax with `type: bind`, or short syntax whose source is a path (starts with `.`). */
 function rebaseVolume(item: TNode, rel: string): TNode {
   if (item.kind === 'map') {
-    const type = lastEntry(item, 'type')?.value;
+    const type = getEntry(item, 'type')?.value;
     if (!type || type.kind !== 'scalar' || type.value !== 'bind') return item;
     return mapEntries(item, (f) => (f.key === 'source' ? onString(f.value, (s) => rebasePath(s, rel)) : f.value));
   }

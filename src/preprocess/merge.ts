@@ -1,7 +1,7 @@
 import { LoadError } from '../load/parse.js';
 import { keyValueEntries } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
-import type { TEntry, TMap, TNode, TScalar } from '../model/tree.js';
+import { get, type TEntry, type TMap, type TNode, type TScalar } from '../model/tree.js';
 
 /**
  * Merging compose files the way compose-go (`override.Merge` + `override.EnforceUnicity`, and the
@@ -391,16 +391,12 @@ function mergeBuild(base: TNode, override: TNode, path: MergePath): TNode {
 function mergeLogging(base: TNode, override: TNode, path: MergePath): TNode {
   if (isNil(override)) return base;
   if (base.kind !== 'map' || override.kind !== 'map') return override;
-  const d = lastValue(override, 'driver');
-  const bd = lastValue(base, 'driver');
+  const d = get(override, 'driver');
+  const bd = get(base, 'driver');
   if (d === undefined || bd === undefined || sameScalar(d, bd)) return mergeMappings(base, override, path);
   return override;
 }
 
-function lastValue(n: TMap, key: string): TNode | undefined {
-  for (let i = n.entries.length - 1; i >= 0; i--) if (n.entries[i].key === key) return n.entries[i].value;
-  return undefined;
-}
 
 function sameScalar(a: TNode, b: TNode): boolean {
   return a.kind === 'scalar' && b.kind === 'scalar' && a.value === b.value;
@@ -423,7 +419,7 @@ function mergeIpamConfig(base: TNode, override: TNode, path: MergePath): TNode {
   interface Work {
     node: TMap;
   }
-  const subnet = (w: Work) => lastValue(w.node, 'subnet');
+  const subnet = (w: Work) => get(w.node, 'subnet');
   const sameSubnet = (a: TNode | undefined, b: TNode | undefined) => (a === undefined || b === undefined ? a === b : sameScalar(a, b));
   const lefts: Work[] = override.items.map((n) => ({ node: n as TMap }));
   const result: Work[] = [];
@@ -462,7 +458,7 @@ const exposeIndexer: Indexer = (n) => (n.kind === 'scalar' && n.value !== null ?
 const envFileIndexer: Indexer = (n) => {
   if (n.kind === 'scalar') return n.value === null ? '' : String(n.value);
   if (n.kind === 'map') {
-    const p = lastValue(n, 'path');
+    const p = get(n, 'path');
     return p?.kind === 'scalar' ? String(p.value) : undefined;
   }
   return '';
@@ -470,7 +466,7 @@ const envFileIndexer: Indexer = (n) => {
 
 const volumeIndexer: Indexer = (n) => {
   if (n.kind === 'map') {
-    const t = lastValue(n, 'target');
+    const t = get(n, 'target');
     return t?.kind === 'scalar' && typeof t.value === 'string' ? t.value : undefined;
   }
   if (n.kind === 'scalar' && typeof n.value === 'string') return volumeTarget(n.value) ?? n.value;
@@ -479,7 +475,7 @@ const volumeIndexer: Indexer = (n) => {
 
 const deviceIndexer: Indexer = (n) => {
   if (n.kind === 'map') {
-    const t = lastValue(n, 'target');
+    const t = get(n, 'target');
     return t?.kind === 'scalar' && typeof t.value === 'string' ? t.value : undefined;
   }
   if (n.kind === 'scalar' && typeof n.value === 'string') {
@@ -493,9 +489,9 @@ function mountIndexer(defaultPath: string): Indexer {
   return (n) => {
     if (n.kind === 'scalar') return `${defaultPath}/${goValue(n)}`;
     if (n.kind === 'map') {
-      const t = lastValue(n, 'target');
+      const t = get(n, 'target');
       if (t !== undefined) return t.kind === 'scalar' ? goValue(t) : undefined;
-      const s = lastValue(n, 'source');
+      const s = get(n, 'source');
       return `${defaultPath}/${s ? goValue(s) : '<nil>'}`;
     }
     return undefined;
@@ -513,11 +509,11 @@ const portIndexer: Indexer = (n) => {
 };
 
 function portMapKey(n: TMap): string | undefined {
-  const target = lastValue(n, 'target');
+  const target = get(n, 'target');
   if (target === undefined) return undefined;
-  const host = lastValue(n, 'host_ip');
-  const published = lastValue(n, 'published');
-  const protocol = lastValue(n, 'protocol');
+  const host = get(n, 'host_ip');
+  const published = get(n, 'published');
+  const protocol = get(n, 'protocol');
   return `${host ? goS(host) : '0.0.0.0'}:${goS(published)}:${goD(target)}/${protocol ? goS(protocol) : 'tcp'}`;
 }
 
