@@ -1,12 +1,21 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JsonFinding } from '../src/lint.js';
+import { parseComposeText } from '../src/load/parse.js';
+import { get, type TMap, type TNode } from '../src/model/tree.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED = resolve(REPO, '../shared');
 export const CORPUS = join(SHARED, 'corpus');
 export const HAS_SHARED = existsSync(CORPUS);
+export const CONFORMANCE = join(SHARED, 'conformance');
+export const HAS_CONFORMANCE = existsSync(CONFORMANCE);
+
+/** The test vectors of ../shared/conformance/<name> (none when the folder is absent). */
+export function conformanceVectors<T>(name: string): T[] {
+  return HAS_CONFORMANCE ? (JSON.parse(readFileSync(join(CONFORMANCE, name), 'utf8')) as T[]) : [];
+}
 
 /** One line per finding: position, severity, rule, path, services, message, redacted length. */
 export function findingLine(f: JsonFinding): string {
@@ -24,4 +33,27 @@ export function walk(dir: string, match: (name: string) => boolean, out: string[
     else if (match(name)) out.push(p);
   }
   return out;
+}
+
+/** The root of a compose text (throws for an empty one). */
+export function parseRoot(file: string, text: string): TMap {
+  const root = parseComposeText(file, text).roots[0];
+  if (!root) throw new Error(`${file} is empty`);
+  return root;
+}
+
+/** The node at a path of keys and list indexes (throws when there is none). */
+export function nodeAt(root: TNode, ...keys: (string | number)[]): TNode {
+  let cur: TNode | undefined = root;
+  for (const k of keys) {
+    if (typeof k === 'number') cur = cur?.kind === 'seq' ? cur.items[k] : undefined;
+    else cur = get(cur, k);
+  }
+  if (!cur) throw new Error(`nothing at ${keys.join('.')}`);
+  return cur;
+}
+
+/** file:line:column of a node. */
+export function pos(n: TNode): string {
+  return `${n.origin.file}:${n.origin.line}:${n.origin.column}`;
 }

@@ -26,7 +26,6 @@ export interface InterpolationProblem {
 export function interpolateTree(root: TMap, env: Environment, options: { lenient: boolean }): { root: TMap; problems: InterpolationProblem[] } {
   const problems: InterpolationProblem[] = [];
   const done = new Map<TNode, TNode>();
-  const lookup = (name: string) => env.get(name)?.value;
 
   const visit = (node: TNode): TNode => {
     const seen = done.get(node);

@@ -114,7 +114,7 @@ class ProjectLoader {
     if (this.options.mode === 'config') root = this.applyProfiles(root, env);
     const model = buildModel(root);
     resolvePassthrough(model, env);
-    this.attachEnvFiles(model, projectDirectory, env);
+    this.attachEnvFiles(model, env);
     const name = this.projectName(root, projectDirectory, env);
     return {
       name,
@@ -242,7 +242,7 @@ class ProjectLoader {
         const r = this.loadComposeFile(file, { env, includeChain: chain });
         included = included ? mergeRoots(included, r) : r;
       }
-      if (included) result = this.addIncluded(result, included, item.origin);
+      if (included) result = this.addIncluded(result, included);
     }
     return result;
   }
@@ -286,7 +286,7 @@ class ProjectLoader {
   }
 
   /** Adds an included project's resources; defining one that already exists is an error, as in Compose. */
-  private addIncluded(root: TMap, included: TMap, at: Origin): TMap {
+  private addIncluded(root: TMap, included: TMap): TMap {
     const entries = [...root.entries];
     for (const section of included.entries) {
       if (section.value.kind !== 'map') continue;
@@ -307,7 +307,6 @@ class ProjectLoader {
       }
       entries[idx] = { ...entries[idx], value: { ...mine, entries: merged } };
     }
-    void at;
     return { ...root, entries };
   }
 
@@ -327,7 +326,7 @@ class ProjectLoader {
   }
 
   /** Reads each service's env_file entries (they are what the container receives, below `environment`). */
-  private attachEnvFiles(model: ComposeModel, projectDirectory: string, env: ReadonlyMap<string, EnvValue>): void {
+  private attachEnvFiles(model: ComposeModel, env: ReadonlyMap<string, EnvValue>): void {
     for (const service of model.services) {
       const node = get(service.node, 'env_file');
       if (!node) continue;
@@ -358,7 +357,6 @@ class ProjectLoader {
           }
           throw new LoadError(path.origin.file, message, path.origin.line, path.origin.column);
         }
-        void projectDirectory;
         const file = raw ? this.readRawEnvFile(abs) : this.readDotenv(abs, (name) => env.get(name)?.value);
         for (const e of file.entries) {
           const entry: KeyValueEntry = {

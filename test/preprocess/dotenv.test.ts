@@ -1,12 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CONFORMANCE, conformanceVectors, HAS_CONFORMANCE } from '../helpers.js';
 import { DotenvError, parseDotenv, parseDotenvEntries, readDotenv, readDotenvFiles } from '../../src/preprocess/dotenv.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const conformance = path.resolve(repoRoot, '../shared/conformance');
-const present = existsSync(conformance);
+const conformance = CONFORMANCE;
+const present = HAS_CONFORMANCE;
 
 interface Vector {
   name: string;
@@ -30,7 +27,7 @@ function run(v: Vector): Record<string, string> {
 }
 
 describe.skipIf(!present)(`dotenv conformance vectors (${present ? conformance : `skipped: ${conformance} is absent`})`, () => {
-  const vectors: Vector[] = present ? JSON.parse(readFileSync(path.join(conformance, 'dotenv.json'), 'utf8')) : [];
+  const vectors = conformanceVectors<Vector>('dotenv.json');
 
   it('has the 97 vectors', () => expect(vectors.length).toBe(97));
 

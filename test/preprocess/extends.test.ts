@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeAt, parseRoot, pos } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
-import { LoadError, parseComposeText } from '../../src/load/parse.js';
-import { get, toPlain, type TMap, type TNode, type TScalar } from '../../src/model/tree.js';
+import { LoadError } from '../../src/load/parse.js';
+import { toPlain, type TMap, type TScalar } from '../../src/model/tree.js';
 import { resolveExtends, rebasePath, type ExtendsHost } from '../../src/preprocess/extends.js';
 import { applyResetTags, mergeRoots } from '../../src/preprocess/merge.js';
 
@@ -11,11 +12,6 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const fixtures = path.join(repoRoot, 'fixtures/preprocess');
 const corpus = path.resolve(repoRoot, '../shared/corpus');
 
-function parse(file: string, text: string): TMap {
-  const root = parseComposeText(file, text).roots[0];
-  if (!root) throw new Error(`${file} is empty`);
-  return root;
-}
 
 /** A host reading files from disk, counting loads. */
 function diskHost(): ExtendsHost & { loads: string[] } {
@@ -24,7 +20,7 @@ function diskHost(): ExtendsHost & { loads: string[] } {
     loadFile(p: string) {
       this.loads.push(p);
       if (!existsSync(p)) throw new LoadError(p, 'no such file');
-      return parse(p, readFileSync(p, 'utf8'));
+      return parseRoot(p, readFileSync(p, 'utf8'));
     },
   };
 }
@@ -35,31 +31,19 @@ function memoryHost(files: Record<string, string>): ExtendsHost {
     loadFile(p: string) {
       const text = files[p];
       if (text === undefined) throw new LoadError(p, 'no such file');
-      return parse(p, text);
+      return parseRoot(p, text);
     },
   };
 }
 
 function resolveFile(file: string, host: ExtendsHost = diskHost()): TMap {
-  return resolveExtends(parse(file, readFileSync(file, 'utf8')), file, host);
+  return resolveExtends(parseRoot(file, readFileSync(file, 'utf8')), file, host);
 }
 
-function at(root: TNode, ...keys: (string | number)[]): TNode {
-  let cur: TNode | undefined = root;
-  for (const k of keys) {
-    if (typeof k === 'number') cur = cur?.kind === 'seq' ? cur.items[k] : undefined;
-    else cur = get(cur, k);
-  }
-  if (!cur) throw new Error(`nothing at ${keys.join('.')}`);
-  return cur;
-}
 
-function pos(n: TNode): string {
-  return `${n.origin.file}:${n.origin.line}:${n.origin.column}`;
-}
 
 function svc(root: TMap, name: string): unknown {
-  return toPlain(at(root, 'services', name));
+  return toPlain(nodeAt(root, 'services', name));
 }
 
 function thrown(fn: () => unknown): LoadError {
@@ -102,47 +86,47 @@ describe('extends in the same file', () => {
 
   it('every value keeps its origin: inherited from the base, or the extending service', () => {
     const r = resolveFile(file);
-    expect(pos(at(r, 'services', 'web', 'image'))).toBe(`${file}:3:12`);
-    expect(pos(at(r, 'services', 'web', 'environment', 'LOG_LEVEL'))).toBe(`${file}:5:18`);
+    expect(pos(nodeAt(r, 'services', 'web', 'image'))).toBe(`${file}:3:12`);
+    expect(pos(nodeAt(r, 'services', 'web', 'environment', 'LOG_LEVEL'))).toBe(`${file}:5:18`);
     // the overriding password points inside `- DB_PASSWORD=web-secret`
-    expect(pos(at(r, 'services', 'web', 'environment', 'DB_PASSWORD'))).toBe(`${file}:13:21`);
-    expect(pos(at(r, 'services', 'worker', 'hostname'))).toBe(`${file}:16:15`);
-    expect(pos(at(r, 'services', 'worker', 'command'))).toBe(`${file}:20:14`);
+    expect(pos(nodeAt(r, 'services', 'web', 'environment', 'DB_PASSWORD'))).toBe(`${file}:13:21`);
+    expect(pos(nodeAt(r, 'services', 'worker', 'hostname'))).toBe(`${file}:16:15`);
+    expect(pos(nodeAt(r, 'services', 'worker', 'command'))).toBe(`${file}:20:14`);
   });
 
   it('!reset in the extending service removes the inherited value (compose-go testdata/extends/reset.yaml)', () => {
     const r = resolveFile(file);
     // the tag stays for a later merge with earlier files; one file alone drops it
     expect(Object.keys(svc(r, 'reset') as object)).toEqual(['image', 'command']);
-    expect(at(r, 'services', 'reset', 'command').tag).toBe('!reset');
+    expect(nodeAt(r, 'services', 'reset', 'command').tag).toBe('!reset');
     expect(svc(applyResetTags(r), 'reset')).toEqual({ image: 'alpine:latest' });
   });
 
   it('!override in the extending service replaces instead of appending', () => {
-    const root = parse('/p/compose.yaml', 'services:\n  base:\n    volumes: [./a:/a]\n    environment: {A: 1}\n  web:\n    extends: base\n    volumes: !override [./b:/b]\n    environment: !reset {}\n');
+    const root = parseRoot('/p/compose.yaml', 'services:\n  base:\n    volumes: [./a:/a]\n    environment: {A: 1}\n  web:\n    extends: base\n    volumes: !override [./b:/b]\n    environment: !reset {}\n');
     const r = applyResetTags(resolveExtends(root, '/p/compose.yaml', memoryHost({})));
     expect(svc(r, 'web')).toEqual({ volumes: ['./b:/b'] });
   });
 
   it('the kept tags act again when the file is merged onto an earlier one (compose-go applies them to both)', () => {
-    const base = parse('/p/compose.yaml', 'services:\n  web:\n    image: a\n    command: [x]\n    environment: {A: 1}\n');
-    const override = parse('/p/compose.override.yaml', 'services:\n  tmpl:\n    command: [y]\n    user: u\n  web:\n    extends: tmpl\n    command: !reset\n');
+    const base = parseRoot('/p/compose.yaml', 'services:\n  web:\n    image: a\n    command: [x]\n    environment: {A: 1}\n');
+    const override = parseRoot('/p/compose.override.yaml', 'services:\n  tmpl:\n    command: [y]\n    user: u\n  web:\n    extends: tmpl\n    command: !reset\n');
     const resolved = resolveExtends(override, '/p/compose.override.yaml', memoryHost({}));
     expect(svc(mergeRoots(base, resolved), 'web')).toEqual({ image: 'a', environment: { A: 1 }, user: 'u' });
   });
 
   it('deduplicates the merged service (environment lists, ports…)', () => {
-    const root = parse('/p/c.yaml', 'services:\n  a:\n    environment: [A=1, B=1]\n  b:\n    extends: a\n    environment: [A=2]\n');
+    const root = parseRoot('/p/c.yaml', 'services:\n  a:\n    environment: [A=1, B=1]\n  b:\n    extends: a\n    environment: [A=2]\n');
     expect(svc(resolveExtends(root, '/p/c.yaml', memoryHost({})), 'b')).toEqual({ environment: ['A=2', 'B=1'] });
   });
 
   it('returns the root itself when no service extends another', () => {
-    const root = parse('/p/c.yaml', 'services:\n  a:\n    image: x\n');
+    const root = parseRoot('/p/c.yaml', 'services:\n  a:\n    image: x\n');
     expect(resolveExtends(root, '/p/c.yaml', memoryHost({}))).toBe(root);
   });
 
   it('extending a service left empty keeps the extending service as it is (compose-go TestExtendsNil)', () => {
-    const root = parse('/p/c.yaml', 'services:\n  nil:\n  test:\n    image: test\n    extends: nil\n');
+    const root = parseRoot('/p/c.yaml', 'services:\n  nil:\n  test:\n    image: test\n    extends: nil\n');
     expect(svc(resolveExtends(root, '/p/c.yaml', memoryHost({})), 'test')).toEqual({ image: 'test' });
   });
 });
@@ -180,14 +164,14 @@ describe('extends from another file', () => {
   it('inherited values report the other file; rebased values still point at what was written there', () => {
     const r = resolveFile(file);
     const common = path.join(dir, 'common/services.yaml');
-    expect(pos(at(r, 'services', 'app', 'environment', 'LEVEL'))).toBe(`${common}:29:14`);
-    expect(pos(at(r, 'services', 'app', 'environment', 'API_TOKEN'))).toBe(`${file}:7:18`);
-    const context = at(r, 'services', 'app', 'build', 'context') as TScalar;
+    expect(pos(nodeAt(r, 'services', 'app', 'environment', 'LEVEL'))).toBe(`${common}:29:14`);
+    expect(pos(nodeAt(r, 'services', 'app', 'environment', 'API_TOKEN'))).toBe(`${file}:7:18`);
+    const context = nodeAt(r, 'services', 'app', 'build', 'context') as TScalar;
     expect(pos(context)).toBe(`${common}:4:16`);
     expect(context.value).toBe('./common/app');
     expect(context.sourceOffset).toBeUndefined();
     // untouched values keep their exact source mapping
-    expect((at(r, 'services', 'app', 'volumes', 1) as TScalar).sourceOffset).toBe(0);
+    expect((nodeAt(r, 'services', 'app', 'volumes', 1) as TScalar).sourceOffset).toBe(0);
   });
 
   it('loads each other file once', () => {
@@ -204,7 +188,7 @@ describe('extends from another file', () => {
 
   it('workingDir: relative paths of an override file kept elsewhere resolve against the project directory, as compose-go does', () => {
     const host = memoryHost({ '/p/common.yaml': 'services:\n  b:\n    build: ./ctx\n' });
-    const root = parse('/p/overrides/o.yaml', 'services:\n  a:\n    extends: {file: ./common.yaml, service: b}\n');
+    const root = parseRoot('/p/overrides/o.yaml', 'services:\n  a:\n    extends: {file: ./common.yaml, service: b}\n');
     expect(svc(resolveExtends(root, '/p/overrides/o.yaml', host, { workingDir: '/p' }), 'a')).toEqual({ build: './ctx' });
     const err = thrown(() => resolveExtends(root, '/p/overrides/o.yaml', host));
     expect(err.message).toBe('cannot extend service "a": file ./common.yaml: no such file');
@@ -231,7 +215,7 @@ describe('errors', () => {
   });
 
   it('a service extending itself', () => {
-    const err = thrown(() => resolveExtends(parse('/p/c.yaml', 'services:\n  web:\n    image: x\n    extends: web\n'), '/p/c.yaml', memoryHost({})));
+    const err = thrown(() => resolveExtends(parseRoot('/p/c.yaml', 'services:\n  web:\n    image: x\n    extends: web\n'), '/p/c.yaml', memoryHost({})));
     expect(err.message).toBe('extends cycle: web -> web');
     expect([err.file, err.line, err.column]).toEqual(['/p/c.yaml', 4, 5]);
   });
@@ -245,45 +229,45 @@ describe('errors', () => {
 
   it('the same service name in two files is no cycle', () => {
     const host = memoryHost({ '/p/base.yaml': 'services:\n  web:\n    image: base\n' });
-    const root = parse('/p/c.yaml', 'services:\n  web:\n    extends: {file: base.yaml, service: web}\n    user: me\n');
+    const root = parseRoot('/p/c.yaml', 'services:\n  web:\n    extends: {file: base.yaml, service: web}\n    user: me\n');
     expect(svc(resolveExtends(root, '/p/c.yaml', host), 'web')).toEqual({ image: 'base', user: 'me' });
   });
 
   it('an unknown service, in the same file or another one', () => {
-    const same = thrown(() => resolveExtends(parse('/p/c.yaml', 'services:\n  web:\n    extends: base\n'), '/p/c.yaml', memoryHost({})));
+    const same = thrown(() => resolveExtends(parseRoot('/p/c.yaml', 'services:\n  web:\n    extends: base\n'), '/p/c.yaml', memoryHost({})));
     expect(same.message).toBe('service "base" not found (extends of service "web")');
     expect([same.file, same.line, same.column]).toEqual(['/p/c.yaml', 3, 14]);
     const host = memoryHost({ '/p/common.yaml': 'services:\n  other:\n    image: x\n' });
-    const other = thrown(() => resolveExtends(parse('/p/c.yaml', 'services:\n  web:\n    extends:\n      file: ./common.yaml\n      service: base\n'), '/p/c.yaml', host));
+    const other = thrown(() => resolveExtends(parseRoot('/p/c.yaml', 'services:\n  web:\n    extends:\n      file: ./common.yaml\n      service: base\n'), '/p/c.yaml', host));
     expect(other.message).toBe('service "base" not found in ./common.yaml (extends of service "web")');
     expect([other.file, other.line, other.column]).toEqual(['/p/c.yaml', 5, 16]);
-    const noServices = thrown(() => resolveExtends(parse('/p/c.yaml', 'services:\n  web:\n    extends: {file: e.yaml, service: base}\n'), '/p/c.yaml', memoryHost({ '/p/e.yaml': 'volumes: {}\n' })));
+    const noServices = thrown(() => resolveExtends(parseRoot('/p/c.yaml', 'services:\n  web:\n    extends: {file: e.yaml, service: base}\n'), '/p/c.yaml', memoryHost({ '/p/e.yaml': 'volumes: {}\n' })));
     expect(noServices.message).toBe('service "base" not found in e.yaml (extends of service "web")');
   });
 
   it('a missing file is reported at `file:`', () => {
-    const err = thrown(() => resolveExtends(parse('/p/c.yaml', 'services:\n  x:\n    extends:\n      service: base\n      file: ./missing.yaml\n'), '/p/c.yaml', memoryHost({})));
+    const err = thrown(() => resolveExtends(parseRoot('/p/c.yaml', 'services:\n  x:\n    extends:\n      service: base\n      file: ./missing.yaml\n'), '/p/c.yaml', memoryHost({})));
     expect(err.message).toBe('cannot extend service "x": file ./missing.yaml: no such file');
     expect([err.file, err.line, err.column]).toEqual(['/p/c.yaml', 5, 13]);
   });
 
   it('a broken other file keeps its own position', () => {
-    const err = thrown(() => resolveExtends(parse('/p/c.yaml', 'services:\n  x:\n    extends: {file: bad.yaml, service: b}\n'), '/p/c.yaml', memoryHost({ '/p/bad.yaml': 'services:\n  b: [\n' })));
+    const err = thrown(() => resolveExtends(parseRoot('/p/c.yaml', 'services:\n  x:\n    extends: {file: bad.yaml, service: b}\n'), '/p/c.yaml', memoryHost({ '/p/bad.yaml': 'services:\n  b: [\n' })));
     expect(err.file).toBe('/p/bad.yaml');
     expect(err.message).toMatch(/^invalid YAML/);
   });
 
   it('a malformed extends', () => {
-    const noService = thrown(() => resolveExtends(parse('/p/c.yaml', 'services:\n  x:\n    extends: {file: a.yaml}\n'), '/p/c.yaml', memoryHost({})));
+    const noService = thrown(() => resolveExtends(parseRoot('/p/c.yaml', 'services:\n  x:\n    extends: {file: a.yaml}\n'), '/p/c.yaml', memoryHost({})));
     expect(noService.message).toBe('extends of service "x" needs the name of a service to extend ("service:")');
-    const list = thrown(() => resolveExtends(parse('/p/c.yaml', 'services:\n  x:\n    extends: [a]\n'), '/p/c.yaml', memoryHost({})));
+    const list = thrown(() => resolveExtends(parseRoot('/p/c.yaml', 'services:\n  x:\n    extends: [a]\n'), '/p/c.yaml', memoryHost({})));
     expect(list.message).toBe('extends of service "x" must be a service name or a mapping with "service" (and "file")');
     expect([list.line, list.column]).toEqual([3, 14]);
   });
 
   it('does not mutate its input', () => {
     const file = path.join(fixtures, 'extends-other-file/compose.yaml');
-    const root = parse(file, readFileSync(file, 'utf8'));
+    const root = parseRoot(file, readFileSync(file, 'utf8'));
     const before = structuredClone(root);
     resolveExtends(root, file, diskHost());
     expect(root).toEqual(before);
@@ -295,7 +279,7 @@ describe.skipIf(!existsSync(corpus))(`compose-go and docker compose fixtures (${
 
   it('compose-go TestExtends / Ulimits / Port / RelativePath / Nil, against testdata/extends/base.yaml', () => {
     const file = path.join(goLoader, '(inline).yaml');
-    const root = parse(
+    const root = parseRoot(
       file,
       `services:
   test1:
@@ -356,10 +340,10 @@ describe.skipIf(!existsSync(corpus))(`compose-go and docker compose fixtures (${
     const host = diskHost();
     const base = resolveFile(path.join(dir, 'compose.yaml'), host);
     const overrideFile = path.join(dir, 'compose-override.yaml');
-    const override = resolveExtends(parse(overrideFile, readFileSync(overrideFile, 'utf8')), overrideFile, host);
+    const override = resolveExtends(parseRoot(overrideFile, readFileSync(overrideFile, 'utf8')), overrideFile, host);
     const m = mergeRoots(base, override);
     expect(svc(m, 'app')).toEqual({ image: 'alpine', env_file: 'test.env' });
-    expect(at(m, 'services', 'app', 'image').origin.file).toBe(path.join(dir, 'extends.yaml'));
+    expect(nodeAt(m, 'services', 'app', 'image').origin.file).toBe(path.join(dir, 'extends.yaml'));
   });
 
   it('docker compose TestPublishWithExtends', () => {

@@ -1,12 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CONFORMANCE, conformanceVectors, HAS_CONFORMANCE } from '../helpers.js';
 import { findReferences, goQuote, hasReferences, interpolate, InterpolationError, substitute } from '../../src/preprocess/interpolate.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const conformance = path.resolve(repoRoot, '../shared/conformance');
-const present = existsSync(conformance);
+const conformance = CONFORMANCE;
+const present = HAS_CONFORMANCE;
 
 interface Vector {
   name: string;
@@ -31,7 +28,7 @@ function cast(value: string, to: 'int' | 'bool'): number | boolean {
 }
 
 describe.skipIf(!present)(`interpolation conformance vectors (${present ? conformance : `skipped: ${conformance} is absent`})`, () => {
-  const vectors: Vector[] = present ? JSON.parse(readFileSync(path.join(conformance, 'interpolation.json'), 'utf8')) : [];
+  const vectors = conformanceVectors<Vector>('interpolation.json');
 
   it('has the 140 vectors', () => expect(vectors.length).toBe(140));
 

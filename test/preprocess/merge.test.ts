@@ -1,48 +1,32 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeAt, parseRoot, pos } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
-import { LoadError, parseComposeText } from '../../src/load/parse.js';
+import { LoadError } from '../../src/load/parse.js';
 import { buildModel } from '../../src/model/model.js';
-import { get, toPlain, type TMap, type TNode } from '../../src/model/tree.js';
+import { get, toPlain, type TMap } from '../../src/model/tree.js';
 import { applyResetTags, enforceUnicity, mergeRoots, parseShortPort, volumeTarget } from '../../src/preprocess/merge.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = path.join(repoRoot, 'fixtures/preprocess');
 const corpus = path.resolve(repoRoot, '../shared/corpus');
 
-function parse(file: string, text: string): TMap {
-  const root = parseComposeText(file, text).roots[0];
-  if (!root) throw new Error(`${file} is empty`);
-  return root;
-}
 
 /** Merges texts named f1.yaml, f2.yaml… in order. */
 function merge(...texts: string[]): TMap {
-  const roots = texts.map((t, i) => parse(`f${i + 1}.yaml`, t));
+  const roots = texts.map((t, i) => parseRoot(`f${i + 1}.yaml`, t));
   return roots.slice(1).reduce((acc, r) => mergeRoots(acc, r), roots[0]);
 }
 
-function at(root: TNode, ...keys: (string | number)[]): TNode {
-  let cur: TNode | undefined = root;
-  for (const k of keys) {
-    if (typeof k === 'number') cur = cur?.kind === 'seq' ? cur.items[k] : undefined;
-    else cur = get(cur, k);
-  }
-  if (!cur) throw new Error(`nothing at ${keys.join('.')}`);
-  return cur;
-}
 
-function pos(n: TNode): string {
-  return `${n.origin.file}:${n.origin.line}:${n.origin.column}`;
-}
 
 function svc(root: TMap, name = 'web'): unknown {
-  return toPlain(at(root, 'services', name));
+  return toPlain(nodeAt(root, 'services', name));
 }
 
 function loadFile(file: string): TMap {
-  return parse(file, readFileSync(file, 'utf8'));
+  return parseRoot(file, readFileSync(file, 'utf8'));
 }
 
 function mergeFiles(...files: string[]): TMap {
@@ -105,27 +89,27 @@ x-common:
     // base keys keep their place, new keys come after
     expect(Object.keys(toPlain(m) as object)).toEqual(['name', 'services', 'x-common']);
     expect(Object.keys(svc(m) as object)).toEqual(['image', 'restart', 'deploy', 'security_opt']);
-    expect(Object.keys(toPlain(at(m, 'services')) as object)).toEqual(['web', 'db']);
+    expect(Object.keys(toPlain(nodeAt(m, 'services')) as object)).toEqual(['web', 'db']);
   });
 
   it('keeps the origin of every value: the override file for overridden values, the base for the others', () => {
     const m = merge(base, override);
-    expect(pos(at(m, 'services', 'web', 'image'))).toBe('f2.yaml:3:12');
-    expect(pos(at(m, 'services', 'web', 'restart'))).toBe('f1.yaml:5:14');
-    expect(pos(at(m, 'services', 'web', 'deploy', 'resources', 'limits', 'cpus'))).toBe('f1.yaml:8:24');
-    expect(pos(at(m, 'services', 'web', 'deploy', 'resources', 'limits', 'memory'))).toBe('f2.yaml:6:26');
-    expect(pos(at(m, 'services', 'web', 'security_opt', 0))).toBe('f1.yaml:9:20');
-    expect(pos(at(m, 'services', 'web', 'security_opt', 2))).toBe('f2.yaml:7:39');
-    expect(pos(at(m, 'services', 'db', 'image'))).toBe('f2.yaml:9:12');
-    const web = (at(m, 'services') as TMap).entries[0];
+    expect(pos(nodeAt(m, 'services', 'web', 'image'))).toBe('f2.yaml:3:12');
+    expect(pos(nodeAt(m, 'services', 'web', 'restart'))).toBe('f1.yaml:5:14');
+    expect(pos(nodeAt(m, 'services', 'web', 'deploy', 'resources', 'limits', 'cpus'))).toBe('f1.yaml:8:24');
+    expect(pos(nodeAt(m, 'services', 'web', 'deploy', 'resources', 'limits', 'memory'))).toBe('f2.yaml:6:26');
+    expect(pos(nodeAt(m, 'services', 'web', 'security_opt', 0))).toBe('f1.yaml:9:20');
+    expect(pos(nodeAt(m, 'services', 'web', 'security_opt', 2))).toBe('f2.yaml:7:39');
+    expect(pos(nodeAt(m, 'services', 'db', 'image'))).toBe('f2.yaml:9:12');
+    const web = (nodeAt(m, 'services') as TMap).entries[0];
     expect(web.keyOrigin.file).toBe('f1.yaml');
-    const image = (at(m, 'services', 'web') as TMap).entries[0];
+    const image = (nodeAt(m, 'services', 'web') as TMap).entries[0];
     expect(image.keyOrigin.file).toBe('f2.yaml');
   });
 
   it('does not mutate its inputs', () => {
-    const a = parse('f1.yaml', base);
-    const b = parse('f2.yaml', override);
+    const a = parseRoot('f1.yaml', base);
+    const b = parseRoot('f2.yaml', override);
     const a0 = structuredClone(a);
     const b0 = structuredClone(b);
     mergeRoots(a, b);
@@ -152,7 +136,7 @@ x-common:
   it('merges three files in order', () => {
     const m = merge('services:\n  web:\n    image: a\n    environment: [A=1]\n', 'services:\n  web:\n    image: b\n', 'services:\n  web:\n    environment: {A: 3}\n');
     expect(svc(m)).toEqual({ image: 'b', environment: { A: 3 } });
-    expect(pos(at(m, 'services', 'web', 'environment', 'A'))).toBe('f3.yaml:3:22');
+    expect(pos(nodeAt(m, 'services', 'web', 'environment', 'A'))).toBe('f3.yaml:3:22');
   });
 });
 
@@ -163,7 +147,7 @@ describe('key/value blocks (environment, labels, build.args, annotations, sysctl
       'services:\n  web:\n    environment:\n      - B=3\n      - C\n      - EMPTY=\n',
     );
     expect(svc(m)).toEqual({ environment: ['A=1', 'B=3', 'C', 'EMPTY='] });
-    expect(pos(at(m, 'services', 'web', 'environment', 1))).toBe('f2.yaml:4:9');
+    expect(pos(nodeAt(m, 'services', 'web', 'environment', 1))).toBe('f2.yaml:4:9');
   });
 
   it('map + map is a mapping; null and empty values are kept apart', () => {
@@ -188,7 +172,7 @@ describe('key/value blocks (environment, labels, build.args, annotations, sysctl
 `;
     const m = merge(base, override);
     expect(svc(m)).toEqual({ environment: { DB_USER: 'app', DB_PASSWORD: 's3cr3t', API_TOKEN: null, URL: 'http://x?a=b' } });
-    const env = at(m, 'services', 'web', 'environment') as TMap;
+    const env = nodeAt(m, 'services', 'web', 'environment') as TMap;
     expect(env.kind).toBe('map');
     // the value from the override points at `s3cr3t` inside the list item, its key at `DB_PASSWORD`
     const pw = env.entries.find((e) => e.key === 'DB_PASSWORD')!;
@@ -210,8 +194,8 @@ describe('key/value blocks (environment, labels, build.args, annotations, sysctl
 
     const reverse = merge(override, base);
     expect(svc(reverse)).toEqual({ environment: { DB_PASSWORD: 'hunter2', API_TOKEN: null, URL: 'http://x?a=b', DB_USER: 'app' } });
-    expect(pos(at(reverse, 'services', 'web', 'environment', 'DB_PASSWORD'))).toBe('f2.yaml:5:20');
-    expect(pos(at(reverse, 'services', 'web', 'environment', 'URL'))).toBe('f1.yaml:6:13');
+    expect(pos(nodeAt(reverse, 'services', 'web', 'environment', 'DB_PASSWORD'))).toBe('f2.yaml:5:20');
+    expect(pos(nodeAt(reverse, 'services', 'web', 'environment', 'URL'))).toBe('f1.yaml:6:13');
   });
 
   it('applies to labels, annotations, sysctls, build.args, build.labels, deploy.labels, network and volume labels', () => {
@@ -332,7 +316,7 @@ describe('sequences unique by a key', () => {
       'services:\n  web:\n    ports:\n      - "8080:80/tcp"\n      - "22"\n      - "9090:90"\n      - "127.0.0.1:5000:5000"\n      - "8443:443"\n      - "3000-3001:3000-3001"\n      - "53:53/udp"\n',
     );
     expect(svc(m)).toEqual({ ports: ['8080:80/tcp', '22', '9090:90', '8443:443', '127.0.0.1:5000:5000', '3000-3001:3000-3001', '53:53/udp'] });
-    expect(pos(at(m, 'services', 'web', 'ports', 0))).toBe('f2.yaml:4:9');
+    expect(pos(nodeAt(m, 'services', 'web', 'ports', 0))).toBe('f2.yaml:4:9');
   });
 
   it('ports: a published port written as a number in long syntax is not the same key (as in compose-go)', () => {
@@ -398,7 +382,7 @@ describe('sequences unique by a key', () => {
       env_file: [{ path: 'a.env', required: false }, 'b.env'],
     });
     // the surviving 8.8.8.8 is the override's, at the base's position
-    expect(pos(at(m, 'services', 'web', 'dns', 0))).toBe('f2.yaml:8:20');
+    expect(pos(nodeAt(m, 'services', 'web', 'dns', 0))).toBe('f2.yaml:8:20');
   });
 
   it('platforms are never deduplicated (compose-go indexes build.platform, a key the spec does not have)', () => {
@@ -407,7 +391,7 @@ describe('sequences unique by a key', () => {
   });
 
   it('enforceUnicity also deduplicates within a single file', () => {
-    const root = parse('f1.yaml', 'services:\n  web:\n    environment: [A=1, B=2, A=3]\n    ports: ["80:80", "80:80"]\n');
+    const root = parseRoot('f1.yaml', 'services:\n  web:\n    environment: [A=1, B=2, A=3]\n    ports: ["80:80", "80:80"]\n');
     expect(svc(enforceUnicity(root))).toEqual({ environment: ['A=3', 'B=2'], ports: ['80:80'] });
   });
 });
@@ -434,7 +418,7 @@ describe('mappings that may be written as lists', () => {
       'services:\n  web:\n    depends_on: [db]\n',
     );
     expect(svc(m)).toEqual({ depends_on: { db: { condition: 'service_started', required: true }, cache: { condition: 'service_started', restart: true } } });
-    expect(pos(at(m, 'services', 'web', 'depends_on', 'db', 'condition'))).toBe('f2.yaml:3:18');
+    expect(pos(nodeAt(m, 'services', 'web', 'depends_on', 'db', 'condition'))).toBe('f2.yaml:3:18');
     const back = merge('services:\n  web:\n    depends_on: [db]\n', 'services:\n  web:\n    depends_on:\n      db: {condition: service_healthy}\n');
     expect(svc(back)).toEqual({ depends_on: { db: { condition: 'service_healthy', required: true } } });
   });
@@ -450,7 +434,7 @@ describe('mappings that may be written as lists', () => {
   it('build: a string is the context; args and additional_contexts merge by key', () => {
     const m = merge('services:\n  web:\n    build: ./app\n', 'services:\n  web:\n    build:\n      args: {A: 1}\n      target: prod\n');
     expect(svc(m)).toEqual({ build: { context: './app', args: { A: 1 }, target: 'prod' } });
-    expect(pos(at(m, 'services', 'web', 'build', 'context'))).toBe('f1.yaml:3:12');
+    expect(pos(nodeAt(m, 'services', 'web', 'build', 'context'))).toBe('f1.yaml:3:12');
     const back = merge('services:\n  web:\n    build:\n      context: .\n      dockerfile: A\n', 'services:\n  web:\n    build: ./other\n');
     expect(svc(back)).toEqual({ build: { context: './other', dockerfile: 'A' } });
     const mixed = merge(
@@ -473,7 +457,7 @@ describe('mappings that may be written as lists', () => {
     const maps = merge('services:\n  test:\n    extra_hosts:\n      "example.com": "1.2.3.4"\n', 'services:\n  test:\n    extra_hosts:\n      "localhost": "127.0.0.1"\n      "example.com": ["1.2.3.4", "4.3.2.1"]\n');
     expect(svc(maps, 'test')).toEqual({ extra_hosts: ['example.com=1.2.3.4', 'example.com=4.3.2.1', 'localhost=127.0.0.1'] });
     // a synthesized `host=ip` item points at the value it was made from
-    expect(pos(at(maps, 'services', 'test', 'extra_hosts', 2))).toBe('f2.yaml:4:20');
+    expect(pos(nodeAt(maps, 'services', 'test', 'extra_hosts', 2))).toBe('f2.yaml:4:20');
     const build = merge('services:\n  test:\n    build:\n      extra_hosts: ["somehost=1.1.1.1"]\n', 'services:\n  test:\n    build:\n      extra_hosts: ["somehost=1.1.1.1", "other=2.2.2.2"]\n');
     expect(svc(build, 'test')).toEqual({ build: { extra_hosts: ['somehost=1.1.1.1', 'other=2.2.2.2'] } });
   });
@@ -554,9 +538,9 @@ describe('!reset and !override', () => {
       'services:\n  web:\n    volumes: !override\n      - ./c:/c\n    environment: !override {C: 3}\n    labels: !override {y: "2"}\n',
     );
     expect(svc(m)).toEqual({ volumes: ['./c:/c'], environment: { C: 3 }, labels: { y: '2' } });
-    const web = at(m, 'services', 'web') as TMap;
+    const web = nodeAt(m, 'services', 'web') as TMap;
     expect(web.entries.every((e) => e.value.tag === undefined)).toBe(true);
-    expect(pos(at(m, 'services', 'web', 'volumes', 0))).toBe('f2.yaml:4:9');
+    expect(pos(nodeAt(m, 'services', 'web', 'volumes', 0))).toBe('f2.yaml:4:9');
   });
 
   it('!override on a key the base does not have just sets it', () => {
@@ -582,11 +566,11 @@ describe('!reset and !override', () => {
   });
 
   it('applyResetTags: within one file !reset just drops the node and !override is a no-op', () => {
-    const root = parse('f1.yaml', 'services:\n  web:\n    image: a\n    command: !reset [x]\n    ports: !override ["80:80"]\n    environment: [A=1, !reset B=2]\n');
+    const root = parseRoot('f1.yaml', 'services:\n  web:\n    image: a\n    command: !reset [x]\n    ports: !override ["80:80"]\n    environment: [A=1, !reset B=2]\n');
     const out = applyResetTags(root);
     expect(svc(out)).toEqual({ image: 'a', ports: ['80:80'], environment: ['A=1'] });
-    expect(at(out, 'services', 'web', 'ports').tag).toBeUndefined();
-    expect(at(root, 'services', 'web', 'ports').tag).toBe('!override');
+    expect(nodeAt(out, 'services', 'web', 'ports').tag).toBeUndefined();
+    expect(nodeAt(root, 'services', 'web', 'ports').tag).toBe('!override');
   });
 
   it('tags of the base file are resolved too before merging', () => {
@@ -638,10 +622,10 @@ describe('fixtures', () => {
       },
       secrets: { db_password: { file: './db_password.txt' } },
     });
-    expect(pos(at(m, 'services', 'api', 'environment', 'API_KEY'))).toBe(`${over}:6:16`);
-    expect(pos(at(m, 'services', 'api', 'environment', 'DB_USER'))).toBe(`${base}:7:16`);
-    expect(pos(at(m, 'services', 'api', 'image'))).toBe(`${base}:3:12`);
-    expect(pos(at(m, 'services', 'db', 'environment', 1))).toBe(`${over}:14:9`);
+    expect(pos(nodeAt(m, 'services', 'api', 'environment', 'API_KEY'))).toBe(`${over}:6:16`);
+    expect(pos(nodeAt(m, 'services', 'api', 'environment', 'DB_USER'))).toBe(`${base}:7:16`);
+    expect(pos(nodeAt(m, 'services', 'api', 'image'))).toBe(`${base}:3:12`);
+    expect(pos(nodeAt(m, 'services', 'db', 'environment', 1))).toBe(`${over}:14:9`);
   });
 });
 
@@ -661,10 +645,10 @@ describe.skipIf(!existsSync(corpus))(`real multi-file projects (${corpus})`, () 
     const conf = svc(m, 'configurator') as Record<string, unknown>;
     expect(conf.environment).toEqual({ DB_HOST: 'db', DB_PORT: '3306', REDIS_CACHE: '${REDIS_CACHE:-}', REDIS_QUEUE: '${REDIS_QUEUE:-}', SOCKETIO_PORT: 9000 });
     expect(conf.depends_on).toEqual({ db: { condition: 'service_healthy' } });
-    expect(at(m, 'services', 'configurator', 'environment', 'DB_HOST').origin.file).toMatch(/compose\.mariadb\.yaml$/);
-    expect(at(m, 'services', 'configurator', 'environment', 'REDIS_CACHE').origin.file).toMatch(/frappe_docker\/compose\.yaml$/);
-    expect(toPlain(at(m, 'secrets'))).toEqual({ db_password: { file: '${DB_PASSWORD_SECRETS_FILE:?No db secret file set}' } });
-    expect(Object.keys(toPlain(at(m, 'volumes')) as object)).toContain('db-data');
+    expect(nodeAt(m, 'services', 'configurator', 'environment', 'DB_HOST').origin.file).toMatch(/compose\.mariadb\.yaml$/);
+    expect(nodeAt(m, 'services', 'configurator', 'environment', 'REDIS_CACHE').origin.file).toMatch(/frappe_docker\/compose\.yaml$/);
+    expect(toPlain(nodeAt(m, 'secrets'))).toEqual({ db_password: { file: '${DB_PASSWORD_SECRETS_FILE:?No db secret file set}' } });
+    expect(Object.keys(toPlain(nodeAt(m, 'volumes')) as object)).toContain('db-data');
   });
 
   it('docker-compose-services/phoenix: three files, `volumes: !override` replaces the bind mount', () => {
@@ -678,7 +662,7 @@ describe.skipIf(!existsSync(corpus))(`real multi-file projects (${corpus})`, () 
       'POSTGRES_PASSWORD=${POSTGRES_PASSWORD:?set a database password}',
       'PGDATA=/var/lib/postgresql/data',
     ]);
-    expect(at(m, 'services', 'postgres', 'volumes', 0).origin.file).toMatch(/docker-compose\.macos\.yml$/);
+    expect(nodeAt(m, 'services', 'postgres', 'volumes', 0).origin.file).toMatch(/docker-compose\.macos\.yml$/);
     expect((svc(m, 'phoenix') as Record<string, unknown>).ports).toEqual(['6006:6006', '4317:4317']);
   });
 
@@ -690,7 +674,7 @@ describe.skipIf(!existsSync(corpus))(`real multi-file projects (${corpus})`, () 
     expect(nginx.networks).toEqual(['default', 'zammad-nginx-external-network']);
     expect(nginx.expose).toEqual(['${NGINX_PORT:-8080}']);
     expect(nginx.command).toEqual(['zammad-nginx']);
-    expect(toPlain(at(m, 'networks'))).toEqual({ 'zammad-nginx-external-network': { external: true, name: '${ZAMMAD_NGINX_EXTERNAL_NETWORK}' } });
+    expect(toPlain(nodeAt(m, 'networks'))).toEqual({ 'zammad-nginx-external-network': { external: true, name: '${ZAMMAD_NGINX_EXTERNAL_NETWORK}' } });
     // other services sharing the same anchors are untouched
     expect((svc(m, 'zammad-railsserver') as Record<string, unknown>).command).toEqual(['zammad-railsserver']);
   });
