@@ -25,6 +25,15 @@ describe('error messages never carry a value', () => {
     expect(JSON.stringify(result)).not.toContain(SECRET);
   });
 
+  it.each([`PW=${SECRET}\${X`, `PW="${SECRET}`, `BAD KEY=${SECRET}`])('an invalid .env line (%#) is reported without its value', async (line) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-leak-'));
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  a:\n    image: x\n');
+    writeFileSync(join(dir, '.env'), `${line}\n`);
+    const result = await lint([dir], { cwd: dir });
+    expect(result.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^invalid env file: /)]);
+    expect(JSON.stringify(result)).not.toContain('hunter2');
+  });
+
   it('a duplicated KEY=VALUE in a list is named by its key only', () => {
     // (loading a project already drops duplicate variables, as compose-go does: checked on the schema itself)
     const issues = validateCompose({ services: { a: { image: 'x', environment: [`PASSWORD=${SECRET}`, `PASSWORD=${SECRET}`] } } });

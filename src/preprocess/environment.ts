@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { LoadError } from '../load/parse.js';
 import { LineIndex, type Origin } from '../model/origin.js';
 import { DotenvError, parseDotenvEntries, type DotenvEntry } from './dotenv.js';
-import type { EnvValue } from './interpolate-tree.js';
+import { maskQuotedLiterals, type EnvValue } from './interpolate-tree.js';
 
 /** A dotenv file's entries with their origins in that file. */
 export interface DotenvFile {
@@ -32,8 +32,10 @@ export function readDotenvFile(file: string, lookup?: (name: string) => string |
   } catch (err) {
     if (err instanceof DotenvError) {
       const pos = new LineIndex(text).position(err.offset);
-      // compose-go quotes the whole line, value included: keep the name, mask what follows '='
-      const reason = err.message.split('\n')[0].replace(/("[^"=]*=)[^"]*"/, '$1…"');
+      // compose-go quotes the line, value included: keep a variable name, mask what follows '=',
+      // and any other quoted value (an unterminated quote, an invalid template) keeps only its references
+      const first = err.message.split('\n')[0];
+      const reason = /"[^"=]*=/.test(first) ? first.replace(/("[^"=]*=)[^"]*"?/, '$1…"') : maskQuotedLiterals(first);
       throw new LoadError(displayName, `invalid env file: ${reason}`, pos.line, pos.column);
     }
     throw err;

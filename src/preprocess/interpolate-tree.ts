@@ -95,7 +95,17 @@ function defaultValue(template: string, name: string, lookup: (name: string) => 
  * (`PASSWORD: hunter2${X`): only the references themselves are shown.
  */
 function oneLine(message: string): string {
-  message = message.replace(/"((?:[^"\\]|\\.)*)"/, (_, t: string) => `"${t.replace(/(\$\{[^}]*\}?|\$[A-Za-z_][A-Za-z0-9_]*|\$\$)|[^$]+/g, (m, ref) => (ref ? m : '•'.repeat(Math.min(m.length, 8))))}"`);
-  const flat = message.replace(/\n/g, '\\n');
+  const flat = maskQuotedLiterals(message).replace(/\n/g, '\\n');
   return flat.length <= 160 ? flat : `${flat.slice(0, 150)}…"`;
+}
+
+/**
+ * Masks the literal text of the first quoted excerpt of an error message (a template, a dotenv
+ * value; the closing quote may be missing), keeping `${…}`/`$NAME` references: compose-go's
+ * messages quote what the user wrote, and that may be a secret.
+ */
+export function maskQuotedLiterals(message: string): string {
+  return message.replace(/"((?:[^"\\]|\\.)*)("|$)/, (_, t: string, end: string) =>
+    `"${t.replace(/(\$\{[^}]*\}?|\$[A-Za-z_][A-Za-z0-9_]*|\$\$)|[^$]+/g, (m: string, ref: string | undefined) => (ref ? m : '•'.repeat(Math.min(m.length, 8))))}${end}`,
+  );
 }
