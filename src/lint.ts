@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { runRules, sortFindings } from './engine/run.js';
 import { withoutSuppressed } from './engine/suppress.js';
 import { emptySettings, isAllowed, type Settings } from './settings.js';
-import type { Finding, LoadError as LoadErrorShape } from './engine/types.js';
+import type { Finding, InputError } from './engine/types.js';
 import { discover } from './load/discover.js';
 import { LoadError, parseComposeText } from './load/parse.js';
 import { readText } from './load/read.js';
@@ -51,7 +51,7 @@ export interface LintResult {
   version: 1;
   files: string[];
   findings: JsonFinding[];
-  errors: LoadErrorShape[];
+  errors: InputError[];
   /** Paths that held no compose file. */
   notFound: { path: string; reason: string }[];
 }
@@ -67,7 +67,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const settings = options.settings ?? emptySettings();
   const rules = (options.rules?.length ? RULES.filter((r) => options.rules!.includes(r.meta.id)) : RULES).filter((r) => settings.rules[r.meta.id] !== 'off');
   const findings: Finding[] = [];
-  const errors: LoadErrorShape[] = [];
+  const errors: InputError[] = [];
   const names = new Set<string>();
   const units: string[][] = [];
   let notFound: LintResult['notFound'] = [];
@@ -178,7 +178,7 @@ function mergeDuplicates(findings: Finding[]): Finding[] {
   return sortFindings([...seen.values()]);
 }
 
-function dedupeErrors(errors: LoadErrorShape[]): LoadErrorShape[] {
+function dedupeErrors(errors: InputError[]): InputError[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
     const key = `${e.file}:${e.line}:${e.column}:${e.message}`;
@@ -189,7 +189,7 @@ function dedupeErrors(errors: LoadErrorShape[]): LoadErrorShape[] {
 }
 
 /** Lints the text of one compose file (every YAML document in it), without a project around it. Throws LoadError when it cannot be parsed. */
-export function lintText(file: string, text: string, rules = RULES, errors: LoadErrorShape[] = []): Finding[] {
+export function lintText(file: string, text: string, rules = RULES, errors: InputError[] = []): Finding[] {
   const parsed = parseComposeText(file, text);
   for (const p of parsed.problems) errors.push({ file, line: p.line, column: p.column, message: p.message });
   const out: Finding[] = [];

@@ -22,17 +22,17 @@ export interface RuleMeta {
   /** Whether `fix` can rewrite findings of this rule: 'safe' for some, 'unsafe' only, or not at all. */
   fixable: 'sometimes-safe' | 'unsafe' | 'no';
   docs: RuleDocs;
-  /** Message templates with {{placeholders}}; their data must never hold a secret value. */
+  /** Message templates with {{placeholders}} naming only MESSAGE_FIELDS, so a message can never hold a value. */
   messages: Record<string, string>;
 }
 
 export interface ReportDescriptor {
   messageId: string;
-  data?: Record<string, string | number>;
+  data?: Partial<Record<MessageField, string | number>>;
   origin: Origin;
   path: Path;
   service?: string;
-  /** The detected value, used once to compute the redacted length and to check no message leaks it; never stored. */
+  /** The detected value, used once to compute the redacted length (and to point inside multi-line nodes); never stored. */
   value?: string;
   /** Text to look for inside a multi-line origin to point at the exact place (a `${VAR}` reference); never a value. */
   locate?: string;
@@ -52,3 +52,11 @@ export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
 }
+
+/**
+ * The only data a message template may name: things as written in the files (keys, services,
+ * variables) and our own words for kinds of secret. No field ever carries a value; test/rules
+ * checks every template against this list.
+ */
+export const MESSAGE_FIELDS = ['name', 'kind', 'aKind', 'variable', 'variables', 'service'] as const;
+export type MessageField = (typeof MESSAGE_FIELDS)[number];

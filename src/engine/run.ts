@@ -35,7 +35,7 @@ export function runRules(model: ComposeModel, rules: readonly Rule[], options: R
       const finding: Finding = {
         ruleId: rule.meta.id,
         severity: d.severity ?? rule.meta.severity,
-        message: guardAgainstLeak(template, d.data, d.value),
+        message: formatMessage(template, d.data),
         origin: d.origin,
         service: d.service,
         services: d.service ? [d.service] : [],
@@ -72,21 +72,6 @@ function narrowOrigin(origin: Origin, value: string, text: string | undefined, i
   return lines.origin(origin.file, origin.range[0] + at, end);
 }
 
-/** Data fields that name things as written in the files (keys, services, variables) or our own words for kinds, shown as they are. */
-const IDENTIFIERS = new Set(['name', 'service', 'variable', 'variables', 'kind', 'aKind']);
-
-/**
- * A last line of defence: a message whose data would carry the value it reports is replaced.
- * The name the value is assigned to is shown as written (it is what the user has to find), and
- * the template's own words do not count (a password "pass" is not leaked by the word "password").
- */
-function guardAgainstLeak(template: string, data: Record<string, string | number> = {}, value: string | undefined): string {
-  const message = formatMessage(template, data);
-  if (value === undefined || value.length < 4) return message;
-  const leaks = Object.entries(data).some(([k, v]) => !IDENTIFIERS.has(k) && String(v).includes(value));
-  if (!leaks) return message;
-  return 'a secret was found here (its description was withheld because it would have contained the value)';
-}
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(

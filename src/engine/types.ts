@@ -21,7 +21,8 @@ export interface Finding {
   data?: Record<string, string | number | boolean | undefined>;
 }
 
-export interface LoadError {
+/** An input error in the JSON format's `errors` (the thrown class is load/parse.ts LoadError). */
+export interface InputError {
   file: string;
   line?: number;
   column?: number;

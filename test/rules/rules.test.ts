@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
+import { MESSAGE_FIELDS } from '../../src/engine/rule.js';
 import { lintText } from '../../src/lint.js';
 import { rulesPage, ruleTable } from '../../src/report/rule-docs.js';
 import { REPO } from '../helpers.js';
@@ -37,7 +38,7 @@ describe('rule metadata', () => {
     for (const r of RULES) {
       for (const m of Object.values(r.meta.messages)) {
         const names = [...m.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((x) => x[1]);
-        for (const n of names) expect(['name', 'kind', 'aKind', 'variable', 'variables', 'service']).toContain(n);
+        for (const n of names) expect(MESSAGE_FIELDS as readonly string[]).toContain(n);
       }
     }
   });
