@@ -458,7 +458,8 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'go-sql-dsn',
     description: 'password in a database DSN',
     // go-sql-driver/mysql and friends: user:pass@tcp(host:3306)/db, also behind a scheme (mysql://user:pass@tcp(…))
-    regex: re(`(?<=^|[\\s"'=]|://)[A-Za-z0-9_.-]{1,64}:([^\\s@/]{1,256})@(?:tcp|tcp6|udp|unix)\\(`),
+    // the password stops at a colon or quote: with those allowed, every `=`/`:` of a long value starts a 256-character scan (found by recheck)
+    regex: re(`(?<=^|[\\s"'=]|://)[A-Za-z0-9_.-]{1,64}:([^\\s@/:"']{1,256})@(?:tcp|tcp6|udp|unix)\\(`),
     group: 1,
   },
   {
