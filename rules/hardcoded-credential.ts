@@ -11,10 +11,8 @@ export const hardcodedCredential: Rule = {
     tags: ['hardcoded'],
     fixable: 'no',
     docs: {
-      what:
-        'Finds credentials outside `environment` and `build.args`: passwords on command lines (`--password x`, `-psecret`, `-u user:pass`), in healthchecks, labels, `x-` extension fields, logging and driver options, inline `configs` content, and recognised token formats (cloud keys, GitHub/GitLab/Slack tokens, private keys, URLs with `user:password@`) in any value.',
-      why:
-        'Such a credential is committed with the file, shown by `docker inspect` and, on command lines, by `ps` to every user of the host. Unlike an environment variable it cannot be moved to a secret by a mechanical rewrite: the program has to be told to read it from somewhere else.',
+      what: 'Finds credentials outside `environment` and `build.args`: passwords on command lines (`--password x`, `-psecret`, `-u user:pass`), in healthchecks, labels, `x-` extension fields, logging and driver options, inline `configs` content, and recognised token formats (cloud keys, GitHub/GitLab/Slack tokens, private keys, URLs with `user:password@`) in any value.',
+      why: 'Such a credential is committed with the file, shown by `docker inspect` and, on command lines, by `ps` to every user of the host. Unlike an environment variable it cannot be moved to a secret by a mechanical rewrite: the program has to be told to read it from somewhere else.',
       example: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --requirepass s3cr3t-pass',
       instead:
         'services:\n  cache:\n    image: redis:7\n    command: sh -c \'redis-server --requirepass "$$(cat /run/secrets/redis_password)"\'\n    secrets:\n      - redis_password\nsecrets:\n  redis_password:\n    file: ./secrets/redis_password',

@@ -13,8 +13,7 @@ export const secretInBuildArgs: Rule = {
     fixable: 'unsafe',
     docs: {
       what: 'Finds secrets in `build.args`, written literally or filled from the environment (`${NPM_TOKEN}`, bare `- NPM_TOKEN`).',
-      why:
-        'Build arguments are recorded in the image: `docker history` shows every `ARG` value used by a `RUN` step, and the image is pushed to registries where anyone who can pull it can read them. Passing the value through a variable does not help: it is baked in just the same.',
+      why: 'Build arguments are recorded in the image: `docker history` shows every `ARG` value used by a `RUN` step, and the image is pushed to registries where anyone who can pull it can read them. Passing the value through a variable does not help: it is baked in just the same.',
       example: 'services:\n  app:\n    build:\n      context: .\n      args:\n        NPM_TOKEN: ${NPM_TOKEN}',
       instead:
         'services:\n  app:\n    build:\n      context: .\n      secrets:\n        - npm_token\nsecrets:\n  npm_token:\n    environment: NPM_TOKEN\n# Dockerfile: RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci',
@@ -25,7 +24,8 @@ export const secretInBuildArgs: Rule = {
       literal: 'build argument {{name}} holds a hardcoded {{kind}}; build arguments are stored in the image history',
       literalPlaceholder: 'build argument {{name}} holds a placeholder-like hardcoded {{kind}}; build arguments are stored in the image history',
       default: 'build argument {{name}} falls back to a hardcoded {{kind}} as the default of ${{{variable}}}; build arguments are stored in the image history',
-      defaultPlaceholder: 'build argument {{name}} falls back to a placeholder-like {{kind}} as the default of ${{{variable}}}; build arguments are stored in the image history',
+      defaultPlaceholder:
+        'build argument {{name}} falls back to a placeholder-like {{kind}} as the default of ${{{variable}}}; build arguments are stored in the image history',
       viaEnv: 'build argument {{name}} passes {{aKind}} into the build (${{{variables}}}); its value is stored in the image history',
     },
   },

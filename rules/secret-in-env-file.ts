@@ -11,11 +11,10 @@ export const secretInEnvFile: Rule = {
     tags: ['env-file', 'hardcoded'],
     fixable: 'sometimes-safe',
     docs: {
-      what:
-        'Finds secret literals in the files a service takes variables from: its `env_file`s, and the project `.env` (or `--env-file`) when interpolation carries one of its values into a secret-named variable, a build argument or a URL. The finding points at the line in the env file, the place that has to change.',
-      why:
-        '`.env` files are committed more often than anyone intends, copied between machines, and read by every tool in the project directory. The value still reaches the container as an environment variable, visible to `docker inspect` and inherited by every process.',
-      example: '# .env\nDB_PASSWORD=hunter2\n\n# compose.yaml\nservices:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}',
+      what: 'Finds secret literals in the files a service takes variables from: its `env_file`s, and the project `.env` (or `--env-file`) when interpolation carries one of its values into a secret-named variable, a build argument or a URL. The finding points at the line in the env file, the place that has to change.',
+      why: '`.env` files are committed more often than anyone intends, copied between machines, and read by every tool in the project directory. The value still reaches the container as an environment variable, visible to `docker inspect` and inherited by every process.',
+      example:
+        '# .env\nDB_PASSWORD=hunter2\n\n# compose.yaml\nservices:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}',
       instead:
         '# compose.yaml\nservices:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./secrets/db_password   # git-ignored, mode 0600',
       cwe: ['CWE-798', 'CWE-312'],

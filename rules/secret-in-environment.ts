@@ -8,13 +8,12 @@ export const secretInEnvironment: Rule = {
   meta: {
     id: 'secret-in-environment',
     severity: 'error',
-    description: 'A literal secret is written in a service\'s environment',
+    description: "A literal secret is written in a service's environment",
     tags: ['environment', 'hardcoded'],
     fixable: 'sometimes-safe',
     docs: {
-      what: 'Finds secrets written as literal values of a service\'s `environment` (map or list form), including the literal default of a template such as `${DB_PASSWORD:-postgres}`.',
-      why:
-        'A secret in the compose file is in the repository, in every clone and fork, in CI logs that print the config, and in `docker inspect` output of the running container. Anyone with read access to the file, or to the Docker API, has the credential; rotating it means rewriting history.',
+      what: "Finds secrets written as literal values of a service's `environment` (map or list form), including the literal default of a template such as `${DB_PASSWORD:-postgres}`.",
+      why: 'A secret in the compose file is in the repository, in every clone and fork, in CI logs that print the config, and in `docker inspect` output of the running container. Anyone with read access to the file, or to the Docker API, has the credential; rotating it means rewriting history.',
       example: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: hunter2',
       instead:
         'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password\n    secrets:\n      - postgres_password\nsecrets:\n  postgres_password:\n    file: ./secrets/postgres_password   # plain docker compose\n    # external: true                   # docker stack deploy (Swarm)',
@@ -25,7 +24,8 @@ export const secretInEnvironment: Rule = {
       literal: '{{name}} holds a hardcoded {{kind}}',
       literalPlaceholder: '{{name}} holds a hardcoded {{kind}} that looks like a placeholder; the container still runs with it',
       default: '{{name}} falls back to a hardcoded {{kind}} as the default of ${{{variable}}}',
-      defaultPlaceholder: '{{name}} falls back to a placeholder-like hardcoded {{kind}} as the default of ${{{variable}}}; containers run with it when the variable is unset',
+      defaultPlaceholder:
+        '{{name}} falls back to a placeholder-like hardcoded {{kind}} as the default of ${{{variable}}}; containers run with it when the variable is unset',
     },
   },
   check(context) {

@@ -1,14 +1,14 @@
 import type { Rule } from '../src/engine/rule.js';
-import { get, getEntry, type TNode } from '../src/model/tree.js';
+import { get, getEntry, type TreeNode } from '../src/model/tree.js';
 
 /** Where a service's secret mount puts the file, and which top-level secret it takes. */
 interface Mount {
   source: string;
   target: string;
-  node: TNode;
+  node: TreeNode;
 }
 
-function mounts(node: TNode | undefined): Mount[] {
+function mounts(node: TreeNode | undefined): Mount[] {
   if (node?.kind !== 'seq') return [];
   const out: Mount[] = [];
   for (const item of node.items) {
@@ -35,10 +35,8 @@ export const secretMisuse: Rule = {
     tags: ['secrets'],
     fixable: 'no',
     docs: {
-      what:
-        'Finds a service mounting a secret that is not defined under the top-level `secrets:`, and a `<VAR>_FILE: /run/secrets/<name>` variable whose file the service does not mount. Notes (as info) `external: true` secrets, which only plain Swarm can provide.',
-      why:
-        'Compose refuses to start a service whose secret is undefined, and an image told to read `/run/secrets/db_password` that is not mounted fails at start-up — often after someone "fixes" it by putting the password back into the environment. `external: true` secrets exist only in a Swarm (`docker stack deploy`); plain `docker compose up` needs a `file:` or `environment:` source.',
+      what: 'Finds a service mounting a secret that is not defined under the top-level `secrets:`, and a `<VAR>_FILE: /run/secrets/<name>` variable whose file the service does not mount. Notes (as info) `external: true` secrets, which only plain Swarm can provide.',
+      why: 'Compose refuses to start a service whose secret is undefined, and an image told to read `/run/secrets/db_password` that is not mounted fails at start-up — often after someone "fixes" it by putting the password back into the environment. `external: true` secrets exist only in a Swarm (`docker stack deploy`); plain `docker compose up` needs a `file:` or `environment:` source.',
       example:
         'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets:\n      - db_pasword\nsecrets:\n  db_password:\n    file: ./secrets/db_password',
       instead:

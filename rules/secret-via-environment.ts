@@ -11,10 +11,8 @@ export const secretViaEnvironment: Rule = {
     tags: ['environment', 'passthrough'],
     fixable: 'sometimes-safe',
     docs: {
-      what:
-        'Finds secrets handed to a container as environment variables that are filled at run time: a bare `- DB_PASSWORD` (host passthrough), `DB_PASSWORD:` with no value, or `${DB_PASSWORD}` / `${DB_PASSWORD:?required}` interpolation. Also credentials that Compose interpolates into a command line or a URL.',
-      why:
-        'The value is not in the repository, which is good, but environment variables leak: `docker inspect` shows them to anyone with access to the Docker API, child processes inherit them, crash reporters and debug pages dump them, and they end up in logs. Compose secrets are mounted as files readable only inside the container.',
+      what: 'Finds secrets handed to a container as environment variables that are filled at run time: a bare `- DB_PASSWORD` (host passthrough), `DB_PASSWORD:` with no value, or `${DB_PASSWORD}` / `${DB_PASSWORD:?required}` interpolation. Also credentials that Compose interpolates into a command line or a URL.',
+      why: 'The value is not in the repository, which is good, but environment variables leak: `docker inspect` shows them to anyone with access to the Docker API, child processes inherit them, crash reporters and debug pages dump them, and they end up in logs. Compose secrets are mounted as files readable only inside the container.',
       example: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it in .env}',
       instead:
         'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password\n    secrets:\n      - postgres_password\nsecrets:\n  postgres_password:\n    environment: POSTGRES_PASSWORD   # plain docker compose reads it from the host once',
@@ -24,7 +22,8 @@ export const secretViaEnvironment: Rule = {
     messages: {
       passthrough: '{{name}} passes {{aKind}} from the host environment into the container',
       interpolated: '{{name}} passes {{aKind}} into the container through an environment variable (${{{variables}}})',
-      command: 'the command line of service {{service}} receives {{aKind}} through interpolation (${{{variables}}}); it shows in `docker inspect` and the process list',
+      command:
+        'the command line of service {{service}} receives {{aKind}} through interpolation (${{{variables}}}); it shows in `docker inspect` and the process list',
       value: '{{name}} receives {{aKind}} through interpolation (${{{variables}}})',
     },
   },
@@ -33,8 +32,7 @@ export const secretViaEnvironment: Rule = {
       const v = e.verdict;
       if (v.class !== 'via-env' || e.context === 'build-args') continue;
       const fromEnvironment = e.context === 'environment' || e.context === 'env-file';
-      const messageId =
-        e.context === 'command' ? 'command' : !fromEnvironment ? 'value' : e.entry && !e.entry.value ? 'passthrough' : 'interpolated';
+      const messageId = e.context === 'command' ? 'command' : !fromEnvironment ? 'value' : e.entry && !e.entry.value ? 'passthrough' : 'interpolated';
       reportPassedThrough(context, e, v, messageId);
     }
   },

@@ -114,7 +114,11 @@ function writeIfChanged(file, content) {
   try {
     renameSync(tmp, file);
   } catch (err) {
-    try { unlinkSync(tmp); } catch { /* ignore */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* ignore */
+    }
     throw err;
   }
 }

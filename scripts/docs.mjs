@@ -6,4 +6,3 @@ const readme = new URL('../README.md', import.meta.url);
 writeFileSync(readme, updateReadme(readFileSync(readme, 'utf8'), RULES));
 mkdirSync(new URL('../docs/', import.meta.url), { recursive: true });
 writeFileSync(new URL('../docs/rules.md', import.meta.url), rulesPage(RULES));
-

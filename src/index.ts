@@ -8,4 +8,4 @@ export { ruleTable, ruleDoc, rulesPage, updateReadme } from './report/rule-docs.
 export { fix, FixError, type FixOptions, type FixResult } from './fix/fix.js';
 export { loadProject, type Project, type ProjectOptions } from './preprocess/project.js';
 export { parseDotenvEntries } from './preprocess/dotenv.js';
-export { renderConfig, validateProject } from './config.js';
+export { renderConfig, validateProject } from './compose-config.js';

@@ -95,12 +95,12 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
       projects.push(loadProject({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory, mode: 'lint', cwd }));
     } catch (err) {
       if (!(err instanceof LoadError)) throw err;
-      unit.forEach((f) => names.add(displayPath(f, cwd)));
+      for (const f of unit) names.add(displayPath(f, cwd));
       errors.push({ file: err.file, line: err.line, column: err.column, message: err.message });
     }
   }
   for (const project of withoutSubsumed(projects)) {
-    project.files.forEach((f) => names.add(f));
+    for (const f of project.files) names.add(f);
     for (const n of project.notes) if (n.severity === 'error') errors.push({ file: n.file, line: n.line, column: n.column, message: n.message });
     const found = runRules(project.model, rules, { sourceText: project.sourceText });
     // each file on its own too: a literal that a later file overrides or resets is still committed
@@ -121,9 +121,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
  * context of the project that uses it.
  */
 function withoutSubsumed(projects: Project[]): Project[] {
-  return projects.filter(
-    (p) => !projects.some((q) => q !== p && p.files.every((f) => q.sources.includes(f)) && !q.files.every((f) => p.sources.includes(f))),
-  );
+  return projects.filter((p) => !projects.some((q) => q !== p && p.files.every((f) => q.sources.includes(f)) && !q.files.every((f) => p.sources.includes(f))));
 }
 
 /** Splits discovered files into projects: a directory's default file and its override form one. */
@@ -141,7 +139,7 @@ export function groupIntoProjects(files: string[], cwd: string): string[][] {
     // the file Compose would pick in this directory, and its override: one project, base first
     const defaults = new Set(defaultComposeFiles(dir));
     const members = defaults.has(abs(f)) ? files.filter((s) => s !== '-' && defaults.has(abs(s))).sort((a, b) => rank(a) - rank(b)) : [f];
-    members.forEach((m) => taken.add(m));
+    for (const m of members) taken.add(m);
     units.push(members);
   }
   return units;

@@ -50,7 +50,10 @@ export function loadSettings(cwd: string, file?: string, knownRules: readonly st
       settings.rules[id] = level as Severity | 'off';
     }
   }
-  for (const [key, target] of [['allow', 'allow'], ['ignore', 'ignore']] as const) {
+  for (const [key, target] of [
+    ['allow', 'allow'],
+    ['ignore', 'ignore'],
+  ] as const) {
     const value = obj[key];
     if (value === undefined) continue;
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) fail(`"${key}" must be a list of strings`);

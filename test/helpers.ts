@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JsonFinding } from '../src/lint.js';
 import { parseComposeText } from '../src/load/parse.js';
-import { get, type TMap, type TNode } from '../src/model/tree.js';
+import { get, type TreeMap, type TreeNode } from '../src/model/tree.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED = resolve(REPO, '../shared');
@@ -36,15 +36,15 @@ export function walk(dir: string, match: (name: string) => boolean, out: string[
 }
 
 /** The root of a compose text (throws for an empty one). */
-export function parseRoot(file: string, text: string): TMap {
+export function parseRoot(file: string, text: string): TreeMap {
   const root = parseComposeText(file, text).roots[0];
   if (!root) throw new Error(`${file} is empty`);
   return root;
 }
 
 /** The node at a path of keys and list indexes (throws when there is none). */
-export function nodeAt(root: TNode, ...keys: (string | number)[]): TNode {
-  let cur: TNode | undefined = root;
+export function nodeAt(root: TreeNode, ...keys: (string | number)[]): TreeNode {
+  let cur: TreeNode | undefined = root;
   for (const k of keys) {
     if (typeof k === 'number') cur = cur?.kind === 'seq' ? cur.items[k] : undefined;
     else cur = get(cur, k);
@@ -54,6 +54,6 @@ export function nodeAt(root: TNode, ...keys: (string | number)[]): TNode {
 }
 
 /** file:line:column of a node. */
-export function pos(n: TNode): string {
+export function pos(n: TreeNode): string {
   return `${n.origin.file}:${n.origin.line}:${n.origin.column}`;
 }

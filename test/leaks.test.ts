@@ -55,7 +55,7 @@ describe('error messages never carry a value', () => {
 describe('config output never carries a value', () => {
   it('masks what lint finds anywhere in the model: a flag glued to its password, a variable from the shell', async () => {
     const { loadProject } = await import('../src/preprocess/project.js');
-    const { renderConfig } = await import('../src/config.js');
+    const { renderConfig } = await import('../src/compose-config.js');
     const dir = mkdtempSync(join(tmpdir(), 'cs-leak-'));
     writeFileSync(
       join(dir, 'compose.yaml'),

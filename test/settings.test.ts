@@ -70,7 +70,13 @@ describe('fix honours the settings', () => {
     expect(all.secrets.map((s) => s.name).sort()).toEqual(['demo_password', 'postgres_password']);
     const tuned = await fix({ paths: ['.'], cwd: dir, dryRun: true, unsafeFixes: true, settings: { rules: {}, allow: [/^DEMO_/], ignore: [] } });
     expect(tuned.secrets.map((s) => s.name)).toEqual(['postgres_password']);
-    const off = await fix({ paths: ['.'], cwd: dir, dryRun: true, unsafeFixes: true, settings: { rules: { 'secret-in-environment': 'off' }, allow: [], ignore: [] } });
+    const off = await fix({
+      paths: ['.'],
+      cwd: dir,
+      dryRun: true,
+      unsafeFixes: true,
+      settings: { rules: { 'secret-in-environment': 'off' }, allow: [], ignore: [] },
+    });
     expect(off.secrets).toEqual([]);
   });
 });

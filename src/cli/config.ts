@@ -17,12 +17,12 @@ export function registerConfig(program: Command): void {
     .option('-f, --file <file...>', 'compose files, in order')
     .option('--env-file <file...>', 'env files for interpolation instead of the project .env')
     .option('--profile <name...>', 'active profiles (default: COMPOSE_PROFILES)')
-    .option('--project-directory <dir>', 'project directory (default: the first file\'s directory)')
+    .option('--project-directory <dir>', "project directory (default: the first file's directory)")
     .option('--format <format>', 'yaml or json', 'yaml')
     .option('--show-secrets', 'print secret values instead of redacting them')
     .action(async (flags: ConfigFlags) => {
       // loaded on demand: the schema validator is large and lint does not need it
-      const { describeIssues, renderConfig, validateProject } = await import('../config.js');
+      const { describeIssues, renderConfig, validateProject } = await import('../compose-config.js');
       const { loadProject } = await import('../preprocess/project.js');
       if (flags.format !== 'yaml' && flags.format !== 'json') throw new UsageError(`unknown format "${flags.format}" (use yaml or json)`);
       const project = loadProject({

@@ -51,7 +51,11 @@ async function runFix(paths: string[], flags: FixFlags): Promise<number> {
     const { loadSettings } = await import('../settings.js');
     const { RULES } = await import('../../rules/index.js');
     result = await fix({
-      settings: loadSettings(process.cwd(), flags.config, RULES.map((r) => r.meta.id)),
+      settings: loadSettings(
+        process.cwd(),
+        flags.config,
+        RULES.map((r) => r.meta.id),
+      ),
       paths,
       files: flags.file,
       envFiles: flags.envFile,

@@ -29,7 +29,7 @@ export function registerLint(program: Command): void {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-f, --file <file...>', 'compose files of one project, in order (like docker compose -f)')
     .option('--env-file <file...>', 'env files for interpolation instead of the project .env')
-    .option('--project-directory <dir>', 'project directory (default: the first file\'s directory)')
+    .option('--project-directory <dir>', "project directory (default: the first file's directory)")
     .option('--profile <name...>', 'accepted for symmetry with config; lint always checks every profile')
     .option('--rule <id...>', 'run only these rules')
     .option('--config <file>', `settings file (default: ./${SETTINGS_FILE} when present)`)
@@ -47,7 +47,11 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}"`);
   }
   if (flags.file?.length && paths.length) throw new UsageError('give either paths or -f files, not both');
-  const settings = loadSettings(process.cwd(), flags.config, RULES.map((r) => r.meta.id));
+  const settings = loadSettings(
+    process.cwd(),
+    flags.config,
+    RULES.map((r) => r.meta.id),
+  );
   const result: LintResult = await lint(paths, {
     settings,
     rules: flags.rule,

@@ -6,7 +6,7 @@ import { UsageError } from './util.js';
 export function registerRules(program: Command): void {
   program
     .command('rules')
-    .description('list the rules, or print one rule\'s documentation')
+    .description("list the rules, or print one rule's documentation")
     .argument('[id]', 'a rule id')
     .action((id: string | undefined) => {
       if (!id) {

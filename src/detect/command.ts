@@ -20,27 +20,86 @@ export interface ArgCredential {
 
 /** MySQL-family clients: `-pSECRET` (attached only; `-p` alone prompts), `--password=x` (`--password x` prompts). */
 const MYSQL_FAMILY = new Set([
-  'mysql', 'mysqladmin', 'mysqldump', 'mysqlcheck', 'mysqlimport', 'mysqlshow', 'mysqlslap', 'mysqlpump', 'mysqlbinlog',
-  'mysql_upgrade', 'mysqlsh', 'mariadb', 'mariadb-admin', 'mariadb-dump', 'mariadb-check', 'mariadb-import',
-  'mariadb-show', 'mariadb-slap', 'mariadb-upgrade', 'mariadb-binlog', 'mariadb-backup', 'mariabackup', 'xtrabackup',
+  'mysql',
+  'mysqladmin',
+  'mysqldump',
+  'mysqlcheck',
+  'mysqlimport',
+  'mysqlshow',
+  'mysqlslap',
+  'mysqlpump',
+  'mysqlbinlog',
+  'mysql_upgrade',
+  'mysqlsh',
+  'mariadb',
+  'mariadb-admin',
+  'mariadb-dump',
+  'mariadb-check',
+  'mariadb-import',
+  'mariadb-show',
+  'mariadb-slap',
+  'mariadb-upgrade',
+  'mariadb-binlog',
+  'mariadb-backup',
+  'mariabackup',
+  'xtrabackup',
 ]);
 
 /** PostgreSQL clients: `-W`/`--password` only force a prompt and take no value. */
 const POSTGRES_FAMILY = new Set([
-  'psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup', 'createdb', 'dropdb', 'createuser',
-  'dropuser', 'vacuumdb', 'reindexdb', 'clusterdb', 'pgbench', 'pg_upgrade',
+  'psql',
+  'pg_dump',
+  'pg_dumpall',
+  'pg_restore',
+  'pg_isready',
+  'pg_basebackup',
+  'createdb',
+  'dropdb',
+  'createuser',
+  'dropuser',
+  'vacuumdb',
+  'reindexdb',
+  'clusterdb',
+  'pgbench',
+  'pg_upgrade',
 ]);
 
 /** Programs whose short flag takes the password as the next argument (or attached). */
 const SHORT_PASSWORD_FLAG: Readonly<Record<string, string>> = {
-  'redis-cli': '-a', 'valkey-cli': '-a', 'keydb-cli': '-a', 'dragonfly-cli': '-a',
-  mongo: '-p', mongosh: '-p', mongodump: '-p', mongorestore: '-p', mongoexport: '-p', mongoimport: '-p',
-  mongostat: '-p', mongotop: '-p', mongofiles: '-p',
-  sqlcmd: '-P', bcp: '-P', osql: '-P', isql: '-P',
-  sshpass: '-p', plink: '-pw', pscp: '-pw', psftp: '-pw',
-  rabbitmqadmin: '-p', cqlsh: '-p', influx: '-p',
-  mosquitto_sub: '-P', mosquitto_pub: '-P', mosquitto_rr: '-P', 'nats-server': '--pass', nats: '--password',
-  'kafka-console-producer': '--password', ldapsearch: '-w', ldapadd: '-w', ldapmodify: '-w', ldapdelete: '-w',
+  'redis-cli': '-a',
+  'valkey-cli': '-a',
+  'keydb-cli': '-a',
+  'dragonfly-cli': '-a',
+  mongo: '-p',
+  mongosh: '-p',
+  mongodump: '-p',
+  mongorestore: '-p',
+  mongoexport: '-p',
+  mongoimport: '-p',
+  mongostat: '-p',
+  mongotop: '-p',
+  mongofiles: '-p',
+  sqlcmd: '-P',
+  bcp: '-P',
+  osql: '-P',
+  isql: '-P',
+  sshpass: '-p',
+  plink: '-pw',
+  pscp: '-pw',
+  psftp: '-pw',
+  rabbitmqadmin: '-p',
+  cqlsh: '-p',
+  influx: '-p',
+  mosquitto_sub: '-P',
+  mosquitto_pub: '-P',
+  mosquitto_rr: '-P',
+  'nats-server': '--pass',
+  nats: '--password',
+  'kafka-console-producer': '--password',
+  ldapsearch: '-w',
+  ldapadd: '-w',
+  ldapmodify: '-w',
+  ldapdelete: '-w',
 };
 
 /** Of those, the ones that also take the password attached to the flag (`sshpass -pSECRET`). */
@@ -61,8 +120,34 @@ const SCRIPT_HOSTS = new Set([...SHELLS, 'su', 'runuser']);
 
 /** Words that precede the program (wrappers, keywords); `gosu user cmd` and `su-exec user cmd` take one argument. */
 const PREFIX_WORDS = new Set([
-  'exec', 'env', 'nohup', 'time', 'command', 'builtin', 'nice', 'ionice', 'then', 'do', 'else', 'elif', 'if', 'while',
-  'until', '!', '{', '}', 'export', 'readonly', 'local', 'declare', 'typeset', 'tini', 'dumb-init', '--', 'xargs', 'stdbuf',
+  'exec',
+  'env',
+  'nohup',
+  'time',
+  'command',
+  'builtin',
+  'nice',
+  'ionice',
+  'then',
+  'do',
+  'else',
+  'elif',
+  'if',
+  'while',
+  'until',
+  '!',
+  '{',
+  '}',
+  'export',
+  'readonly',
+  'local',
+  'declare',
+  'typeset',
+  'tini',
+  'dumb-init',
+  '--',
+  'xargs',
+  'stdbuf',
 ]);
 const PREFIX_WITH_ARG = new Set(['gosu', 'su-exec', 'chpst', 'setpriv', 'timeout', 'sudo', 'doas']);
 
@@ -605,7 +690,9 @@ function scanTokens(toks: Tok[]): Found[] {
       continue;
     }
     if (userPassFlags) {
-      const flag = userPassFlags.flags.find((f) => text === f || text.startsWith(f + '=') || (f.length === 2 && text.startsWith(f) && text.length > 2 && !text.startsWith('--')));
+      const flag = userPassFlags.flags.find(
+        (f) => text === f || text.startsWith(f + '=') || (f.length === 2 && text.startsWith(f) && text.length > 2 && !text.startsWith('--')),
+      );
       if (flag) {
         if (text === flag) {
           if (k + 1 < toks.length && !toks[k + 1].op) {
@@ -666,9 +753,7 @@ function scanTokens(toks: Tok[]): Found[] {
       }
       if (flag[3] && ASSIGNMENT.test(text.slice(valueOffset))) {
         assignment(k, valueOffset, `${flag[1]}${flag[2]}=`);
-        continue;
       }
-      continue;
     }
   }
   endCommand();
@@ -770,10 +855,11 @@ export function findCommandCredentials(tokens: string[]): (ArgCredential & { via
     total += t.length + 1;
   }
   if (total > MAX_COMMAND_LENGTH) return [];
-  if (total > FULL_ANALYSIS_LENGTH) return formatsOnly(tokens.join('\n')).map((m) => {
-    const arg = argAt(argStart, m.absStart);
-    return { arg, start: m.absStart - argStart[arg], end: m.absEnd - argStart[arg], via: m.via, description: m.description, viaVariable: m.viaVariable };
-  });
+  if (total > FULL_ANALYSIS_LENGTH)
+    return formatsOnly(tokens.join('\n')).map((m) => {
+      const arg = argAt(argStart, m.absStart);
+      return { arg, start: m.absStart - argStart[arg], end: m.absEnd - argStart[arg], via: m.via, description: m.description, viaVariable: m.viaVariable };
+    });
   const toks: Tok[] = [];
   // `entrypoint: ["/bin/sh", "-c"]` + `command: ["redis-server --requirepass x"]`: one argument that is a whole command line
   const lone = tokens[0] === 'CMD' ? tokens.slice(1) : tokens;
@@ -826,10 +912,20 @@ function argAt(argStart: number[], pos: number): number {
 function formatsOnly(text: string): (ArgCredential & { viaVariable: boolean; absStart: number; absEnd: number })[] {
   const out: (ArgCredential & { viaVariable: boolean; absStart: number; absEnd: number })[] = [];
   for (const m of scanValue(text)) {
-    out.push({ arg: -1, start: m.start, end: m.end, via: m.patternId === 'url-credentials' ? 'URL' : 'argument', description: m.description, viaVariable: false, absStart: m.start, absEnd: m.end });
+    out.push({
+      arg: -1,
+      start: m.start,
+      end: m.end,
+      via: m.patternId === 'url-credentials' ? 'URL' : 'argument',
+      description: m.description,
+      viaVariable: false,
+      absStart: m.start,
+      absEnd: m.end,
+    });
   }
   for (const u of findUrlCredentials(text)) {
-    if (u.viaVariable) out.push({ arg: -1, start: u.start, end: u.end, via: 'URL', description: u.description, viaVariable: true, absStart: u.start, absEnd: u.end });
+    if (u.viaVariable)
+      out.push({ arg: -1, start: u.start, end: u.end, via: 'URL', description: u.description, viaVariable: true, absStart: u.start, absEnd: u.end });
   }
   return out.sort((a, b) => a.absStart - b.absStart);
 }

@@ -85,5 +85,5 @@ function isMappingLike(text: string, index: number, match: string, name: string)
   if (/^[A-Z][a-z]+$/.test(name)) return false;
   const lineStart = text.lastIndexOf('\n', index - 1) + 1;
   const before = text.slice(lineStart, index);
-  return /^[\s\-"'{,\[]*$/.test(before) || /[{,]\s*["']?$/.test(before);
+  return /^[\s\-"'{,[]*$/.test(before) || /[{,]\s*["']?$/.test(before);
 }

@@ -1,6 +1,6 @@
 import type { KeyValueEntry } from '../model/model.js';
 import { originWithin, type Origin } from '../model/origin.js';
-import type { Interpolation, TScalar, VarUse } from '../model/tree.js';
+import type { Interpolation, TreeScalar, VarUse } from '../model/tree.js';
 import { findShellCredentials } from './command.js';
 import { findEmbeddedAssignments } from './embedded.js';
 import { classifyKey, describeKind } from './keys.js';
@@ -67,11 +67,9 @@ function isPublicName(name: string): boolean {
 const BRACED_REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_.:-]*\}$/;
 
 /** Credentials recognised by their format, anywhere in a free text value. */
-function judgeFreeText(value: TScalar, text: string): HardcodedVerdict[] {
+function judgeFreeText(value: TreeScalar, text: string): HardcodedVerdict[] {
   const matches = scanValue(text);
-  const out = matches.map((m) =>
-    hardcoded(originWithin(value, m.start, m.end), m.description, text.slice(m.start, m.end), 'literal'),
-  );
+  const out = matches.map((m) => hardcoded(originWithin(value, m.start, m.end), m.description, text.slice(m.start, m.end), 'literal'));
   const spans: [number, number][] = matches.map((m) => [m.start, m.end]);
   const free = (s: number, e: number) => !spans.some(([a, b]) => a < e && s < b);
   // settings written inside a blob, e.g. GITLAB_OMNIBUS_CONFIG's gitlab_rails['initial_root_password'] = '…'
@@ -128,7 +126,7 @@ export function judgeVariables(fragment: string, interp: Interpolation, origin: 
   return out;
 }
 
-function judgeInterpolated(entry: KeyValueEntry, value: TScalar, resolved: string, sensitiveKind: string | undefined): EntryVerdict[] {
+function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: string, sensitiveKind: string | undefined): EntryVerdict[] {
   const interp = value.interpolation!;
   if (sensitiveKind) {
     // a secret-named variable passed through: point at the key, like a bare passthrough — unless

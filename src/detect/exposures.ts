@@ -1,6 +1,6 @@
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type Path, type ServiceModel } from '../model/model.js';
 import { originWithin, type Origin } from '../model/origin.js';
-import { writtenText, type TNode, type TScalar } from '../model/tree.js';
+import { writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { findCommandCredentials, findShellCredentials } from './command.js';
 import { findEmbeddedAssignments } from './embedded.js';
 import { judgeEntry, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
@@ -30,7 +30,7 @@ export function collectExposures(model: ComposeModel): Exposure[] {
   let out = cache.get(model);
   if (!out) {
     out = [];
-    const covered = new Set<TNode>();
+    const covered = new Set<TreeNode>();
     for (const service of model.services) collectFromService(service, out, covered);
     collectFromTree(model.root, [], out, undefined, covered);
     cache.set(model, out);
@@ -38,7 +38,7 @@ export function collectExposures(model: ComposeModel): Exposure[] {
   return out;
 }
 
-function collectFromService(service: ServiceModel, out: Exposure[], covered: Set<TNode>): void {
+function collectFromService(service: ServiceModel, out: Exposure[], covered: Set<TreeNode>): void {
   const lists: [KeyValueEntry[], ExposureContext][] = [
     [service.environment, 'environment'],
     [service.buildArgs, 'build-args'],
@@ -79,7 +79,7 @@ function isCommandPath(path: Path): boolean {
  * service environments, build args and labels: an anchor defined in an `x-` field and used as a
  * service's environment is reported there, as an environment variable, not twice.
  */
-function collectFromTree(node: TNode, path: Path, out: Exposure[], key: string | undefined, covered: Set<TNode>): void {
+function collectFromTree(node: TreeNode, path: Path, out: Exposure[], key: string | undefined, covered: Set<TreeNode>): void {
   if (coveredByService(path) || covered.has(node)) return;
   const service = path[0] === 'services' && typeof path[1] === 'string' && path.length >= 2 ? path[1] : undefined;
   if (isCommandPath(path)) {
@@ -99,14 +99,16 @@ function collectFromTree(node: TNode, path: Path, out: Exposure[], key: string |
           for (const verdict of judgeEntry(entry)) out.push({ verdict, context: 'value', service, path: entry.path, name: entry.key });
         }
       }
-      node.items.forEach((item, i) => collectFromTree(item, [...path, i], out, key, covered));
+      node.items.forEach((item, i) => {
+        collectFromTree(item, [...path, i], out, key, covered);
+      });
       return;
     case 'scalar':
       collectFromScalar(node, path, out, service, key);
   }
 }
 
-function collectFromScalar(node: TScalar, path: Path, out: Exposure[], service: string | undefined, key: string | undefined): void {
+function collectFromScalar(node: TreeScalar, path: Path, out: Exposure[], service: string | undefined, key: string | undefined): void {
   if (node.value === null || typeof node.value === 'boolean') return;
   const text = writtenText(node);
   if (!text) return;
@@ -158,9 +160,9 @@ function isComposeField(path: Path): boolean {
   return !(parent === 'options' || parent === 'driver_opts' || parent === 'labels' || parent === 'annotations');
 }
 
-function collectFromCommand(node: TNode, path: Path, out: Exposure[], service: string | undefined): void {
+function collectFromCommand(node: TreeNode, path: Path, out: Exposure[], service: string | undefined): void {
   const push = (verdict: EntryVerdict, name?: string) => out.push({ verdict, context: 'command', service, path, name });
-  const report = (scalar: TScalar, text: string, m: { start: number; end: number; via: string; description: string; viaVariable: boolean }) => {
+  const report = (scalar: TreeScalar, text: string, m: { start: number; end: number; via: string; description: string; viaVariable: boolean }) => {
     const origin = originWithin(scalar, m.start, m.end);
     if (m.viaVariable) {
       // `$$VAR` is the container's own variable, flagged where it is set; `${VAR}` is interpolated by
@@ -171,7 +173,7 @@ function collectFromCommand(node: TNode, path: Path, out: Exposure[], service: s
     push(hardcoded(origin, m.description, text.slice(m.start, m.end)), m.via);
   };
   // a script's own settings (logstash -e '… password => "x"', a heredoc config) besides its options
-  const scriptSettings = (scalar: TScalar, text: string, found: { absStart: number; absEnd: number }[]) => {
+  const scriptSettings = (scalar: TreeScalar, text: string, found: { absStart: number; absEnd: number }[]) => {
     for (const a of findEmbeddedAssignments(text)) {
       if (found.some((m) => m.absStart < a.end && a.start < m.absEnd)) continue;
       report(scalar, text, { start: a.start, end: a.end, via: a.name, description: a.kind, viaVariable: a.viaVariable });
@@ -185,7 +187,7 @@ function collectFromCommand(node: TNode, path: Path, out: Exposure[], service: s
     return;
   }
   if (node.kind !== 'seq') return;
-  const items = node.items.filter((i): i is TScalar => i.kind === 'scalar');
+  const items = node.items.filter((i): i is TreeScalar => i.kind === 'scalar');
   const texts = items.map(writtenText);
   // healthcheck ["CMD-SHELL", "script"] and ["sh", "-c", "script"] carry a shell script in one item
   const shellAt = texts[0] === 'CMD-SHELL' ? 1 : -1;

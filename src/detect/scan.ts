@@ -149,7 +149,8 @@ function parseUserinfo(text: string, from: number, to: number): { passStart: num
   let tried = 0;
   for (let i = to - 1; i > from && tried < MAX_AT_CANDIDATES; i--) {
     const c = text.charCodeAt(i);
-    if (c === 47 || c === 63 || c === 35) delim = i; // / ? #
+    if (c === 47 || c === 63 || c === 35)
+      delim = i; // / ? #
     else if (c === 64) {
       tried++;
       if (isHostList(text, i + 1, delim)) {

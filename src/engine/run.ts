@@ -72,7 +72,6 @@ function narrowOrigin(origin: Origin, value: string, text: string | undefined, i
   return lines.origin(origin.file, origin.range[0] + at, end);
 }
 
-
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>

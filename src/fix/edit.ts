@@ -25,7 +25,8 @@ export class TextEdits {
     for (const e of this.edits) {
       const insertion = start === end;
       const other = e.start === e.end;
-      const overlap = insertion && other ? false : insertion ? e.start < start && start < e.end : other ? start < e.start && e.start < end : start < e.end && e.start < end;
+      const overlap =
+        insertion && other ? false : insertion ? e.start < start && start < e.end : other ? start < e.start && e.start < end : start < e.end && e.start < end;
       if (overlap) throw new EditError(`overlapping edits at offset ${start}`);
     }
     this.edits.push({ start, end, text, order: this.edits.length });
@@ -329,7 +330,9 @@ export class YamlFile {
       if (isSeq(n)) for (const i of n.items) collect(i as Node);
     };
     collect(node);
-    return [...anchors].filter((a) => this.aliases.some((al) => al.source === a && !(al.range[0] >= start && al.range[1] <= end) && !this.edits.replaced(al.range[0], al.range[1])));
+    return [...anchors].filter((a) =>
+      this.aliases.some((al) => al.source === a && !(al.range[0] >= start && al.range[1] <= end) && !this.edits.replaced(al.range[0], al.range[1])),
+    );
   }
 
   // ----- edits of one entry
@@ -344,7 +347,7 @@ export class YamlFile {
       const value = at.pair.value as Node | null;
       const start = key.range![0];
       const valueLike = isScalar(value) ? value : undefined;
-      if (value && value.range && !(isScalar(value) && value.value === null && value.range[0] === value.range[1])) {
+      if (value?.range && !(isScalar(value) && value.value === null && value.range[0] === value.range[1])) {
         // key and value apart: what lies between them (a comment, `? `/`: ` of an explicit key, a tag) stays
         this.edits.replace(start, key.range![1], styled(newKey, key));
         this.edits.replace(value.range[0], value.range[1], styled(newValue, valueLike) + this.tail(value.range[0], value.range[1]));
@@ -436,8 +439,9 @@ export class YamlFile {
     const pair = this.pairOf(map, key);
     if (!pair) {
       const all = [...inherited, ...items];
-      if (map.flow) return this.insertIntoFlow(map, `${key}: [${all.join(', ')}]`);
-      return this.addBlockPair(map, [`${key}:`, ...all.map((i) => `${' '.repeat(this.seqOffset)}- ${i}`)]);
+      if (map.flow) this.insertIntoFlow(map, `${key}: [${all.join(', ')}]`);
+      else this.addBlockPair(map, [`${key}:`, ...all.map((i) => `${' '.repeat(this.seqOffset)}- ${i}`)]);
+      return;
     }
     const value = pair.value as Node | null;
     if (isSeq(value)) {
@@ -448,14 +452,20 @@ export class YamlFile {
       const lastItem = value.items[value.items.length - 1] as Node;
       const col = this.column(value.range![0]);
       const pos = this.skipDeeperComments(this.nextLine(lastItem.range![1]), col);
-      this.insertLines(pos, items.map((i) => `${' '.repeat(col)}- ${i}`));
+      this.insertLines(
+        pos,
+        items.map((i) => `${' '.repeat(col)}- ${i}`),
+      );
       return;
     }
     const keyNode = pair.key as Scalar;
     if (isScalar(value) && value.value === null && value.range && value.range[0] === value.range[1]) {
       // `secrets:` with nothing after it
       const col = this.blockColumn(keyNode.range![0]);
-      this.insertLines(this.nextLine(keyNode.range![1]), [...inherited, ...items].map((i) => `${' '.repeat(col + this.seqOffset)}- ${i}`));
+      this.insertLines(
+        this.nextLine(keyNode.range![1]),
+        [...inherited, ...items].map((i) => `${' '.repeat(col + this.seqOffset)}- ${i}`),
+      );
       return;
     }
     if ((isScalar(value) && value.value === null) || isAlias(value)) {
@@ -473,11 +483,12 @@ export class YamlFile {
     const flowEntry = (e: PendingMap['entries'][number]) => `${e.name}: {${e.pairs.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
     const u = ' '.repeat(this.unit);
     /** The entries as block lines, each name at `col`. */
-    const blockLines = (col: number) => entries.flatMap((e) => [`${' '.repeat(col)}${e.name}:`, ...e.pairs.map(([k, v]) => `${' '.repeat(col)}${u}${k}: ${v}`)]);
+    const blockLines = (col: number) =>
+      entries.flatMap((e) => [`${' '.repeat(col)}${e.name}:`, ...e.pairs.map(([k, v]) => `${' '.repeat(col)}${u}${k}: ${v}`)]);
     if (!pair) {
-      if (map.flow) return this.insertIntoFlow(map, `${key}: {${entries.map(flowEntry).join(', ')}}`);
-      const blank = map === this.rootMap() && this.blankLinesBetweenTopKeys();
-      return this.addBlockPair(map, [`${key}:`, ...blockLines(this.unit)], blank);
+      if (map.flow) this.insertIntoFlow(map, `${key}: {${entries.map(flowEntry).join(', ')}}`);
+      else this.addBlockPair(map, [`${key}:`, ...blockLines(this.unit)], map === this.rootMap() && this.blankLinesBetweenTopKeys());
+      return;
     }
     const value = pair.value as Node | null;
     if (isMap(value)) {

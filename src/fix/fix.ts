@@ -13,7 +13,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { RULES } from '../../rules/index.js';
 import { emptySettings, isAllowed, type Settings } from '../settings.js';
-import { validateProject } from '../config.js';
+import { validateProject } from '../compose-config.js';
 import { collectExposures, type Exposure } from '../detect/exposures.js';
 import { runRules } from '../engine/run.js';
 import { withoutSuppressed } from '../engine/suppress.js';
@@ -146,7 +146,11 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
   const errors: FixResult['errors'] = [];
   if (options.files?.length) units = [options.files];
   else {
-    const found = await discover((options.paths?.length ? options.paths : ['.']).map((p) => (p === '-' ? p : resolve(cwd, p))), settings.ignore, cwd);
+    const found = await discover(
+      (options.paths?.length ? options.paths : ['.']).map((p) => (p === '-' ? p : resolve(cwd, p))),
+      settings.ignore,
+      cwd,
+    );
     for (const e of found.empty) errors.push({ file: e.path, message: e.reason });
     units = groupIntoProjects(found.files, cwd);
   }
@@ -154,7 +158,21 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
   const ops = options.ops ?? nodeFileOps;
   const ws = new Workspace(cwd, ops);
   const store = new SecretStore((abs) => ws.display(abs), ops);
-  const result: FixResult = { target, dryRun: Boolean(options.dryRun), projects: [], secrets: [], rewrites: [], skipped: [], followUps: [], files: [], secretFiles: [], diff: '', dockerfile: [], errors, written: false };
+  const result: FixResult = {
+    target,
+    dryRun: Boolean(options.dryRun),
+    projects: [],
+    secrets: [],
+    rewrites: [],
+    skipped: [],
+    followUps: [],
+    files: [],
+    secretFiles: [],
+    diff: '',
+    dockerfile: [],
+    errors,
+    written: false,
+  };
   const masks = new Set<string>();
   const ranges: Ranges = new Map();
   const positions = new Positions(ws, cwd);
@@ -199,7 +217,11 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
       }
       const mode = ops.mode(dir);
       if (mode !== undefined && mode & 0o077) {
-        result.followUps.push({ file: ws.display(dir), line: 0, message: `the secrets directory is readable by other users (mode ${mode.toString(8)}); run chmod 700 on it` });
+        result.followUps.push({
+          file: ws.display(dir),
+          line: 0,
+          message: `the secrets directory is readable by other users (mode ${mode.toString(8)}); run chmod 700 on it`,
+        });
       }
     }
 
@@ -251,7 +273,9 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
         ...newFiles.map((f) => ({ path: f.path, display: f.display, expected: null, data: f.value, mode: SECRET_FILE_MODE, secret: true })),
         ...changed.map((c) => ({ path: c.abs, display: ws.display(c.abs), expected: c.before, data: c.after, mode: c.abs === scriptAbs ? 0o755 : 0o644 })),
       ];
-      const dirs = missingDirs([...new Set(newFiles.map((f) => dirname(f.path)))], ops, [...new Set(changed.filter((c) => c.before === null).map((c) => dirname(c.abs)))]);
+      const dirs = missingDirs([...new Set(newFiles.map((f) => dirname(f.path)))], ops, [
+        ...new Set(changed.filter((c) => c.before === null).map((c) => dirname(c.abs))),
+      ]);
       options.beforeWrite?.();
       try {
         commit(writes, dirs, ops);
@@ -360,7 +384,14 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
   const projectFiles = unit.map(abs);
   let project = initial;
   const sources = () => project.sources.map(abs);
-  const registry = SecretRegistry.fromProject({ model: project.model, sources: sources(), secretsDir, text: (p) => ws.text(p), abs, readFile: (p) => store.valueAt(p) });
+  const registry = SecretRegistry.fromProject({
+    model: project.model,
+    sources: sources(),
+    secretsDir,
+    text: (p) => ws.text(p),
+    abs,
+    readFile: (p) => store.valueAt(p),
+  });
   const originalIssues = validateProject(project).map((i) => i.message);
   const originalMisuse = misuse(project);
 
@@ -370,10 +401,16 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
   const findings = (p: Project) =>
     withoutSuppressed(runRules(p.model, shared.rules), (file) => ws.text(abs(file))).filter((f) => !isAllowed(f.path, shared.settings));
   const firstFindings = findings(project);
-  for (const f of firstFindings) if (!f.fixable && f.ruleId !== 'secret-misuse' && f.severity !== 'info') out.followUps.push(positions.stamp({ file: f.origin.file, line: f.origin.line, message: `${f.message}; ${advice(f)}` }));
+  for (const f of firstFindings)
+    if (!f.fixable && f.ruleId !== 'secret-misuse' && f.severity !== 'info')
+      out.followUps.push(positions.stamp({ file: f.origin.file, line: f.origin.line, message: `${f.message}; ${advice(f)}` }));
 
   const context = (): PlanContext => {
-    const selected = new Set(findings(project).filter((f) => f.fixable).map((f) => originKey(f.origin)));
+    const selected = new Set(
+      findings(project)
+        .filter((f) => f.fixable)
+        .map((f) => originKey(f.origin)),
+    );
     return {
       model: project.model,
       projectFiles,
@@ -445,7 +482,9 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
       const s = project.model.services.find((x) => x.name === name);
       const left = s && (rw.context === 'build-args' ? s.buildArgs : [...s.environment, ...s.envFile]).find((e) => e.key === rw.key);
       if (left) {
-        throw new FixError(`rewriting ${rw.key} of service ${name} would let the ${rw.key} it overrode (${left.keyOrigin.file}:${left.keyOrigin.line}) take effect; move that value by hand and run fix again; nothing was written`);
+        throw new FixError(
+          `rewriting ${rw.key} of service ${name} would let the ${rw.key} it overrode (${left.keyOrigin.file}:${left.keyOrigin.line}) take effect; move that value by hand and run fix again; nothing was written`,
+        );
       }
     }
   }
@@ -469,7 +508,9 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
   const explained = new Set(skipped.flatMap((s) => s.origins));
   const left = findings(project).filter((f) => f.fixable && !explained.has(originKey(f.origin)));
   if (left.length) {
-    throw new FixError(`internal error: ${left.length} fixable finding(s) left after fixing (${left.map((f) => `${f.origin.file}:${f.origin.line} ${f.ruleId}`).join(', ')}); nothing was written`);
+    throw new FixError(
+      `internal error: ${left.length} fixable finding(s) left after fixing (${left.map((f) => `${f.origin.file}:${f.origin.line} ${f.ruleId}`).join(', ')}); nothing was written`,
+    );
   }
   out.skipped = skipped.map((s) => firstSeen.get(skipKey(s)) ?? s);
   recordRanges(project, shared.ranges, ws, abs, shared.masks);
@@ -542,17 +583,53 @@ function afterFix(rewrites: Rewrite[], registry: SecretRegistry, ws: Workspace, 
     const def = registry.defs.get(rw.secret);
     const file = def?.storePath ? ws.display(def.storePath) : undefined;
     if (!rw.safe && rw.newKey) {
-      out.push(positions.stamp({ file: rw.file, line: rw.line, message: `${rw.services.join(', ')}: the application must read ${rw.key} from the file named by ${rw.newKey} (${rw.reason})` }, rw));
+      out.push(
+        positions.stamp(
+          {
+            file: rw.file,
+            line: rw.line,
+            message: `${rw.services.join(', ')}: the application must read ${rw.key} from the file named by ${rw.newKey} (${rw.reason})`,
+          },
+          rw,
+        ),
+      );
     }
     if (rw.source === 'default' && file) {
-      out.push(positions.stamp({ file: rw.file, line: rw.line, message: `${rw.key} took the default of \${${rw.variable}}: setting ${rw.variable} no longer changes it; put the real value in ${file}` }, rw));
+      out.push(
+        positions.stamp(
+          {
+            file: rw.file,
+            line: rw.line,
+            message: `${rw.key} took the default of \${${rw.variable}}: setting ${rw.variable} no longer changes it; put the real value in ${file}`,
+          },
+          rw,
+        ),
+      );
     }
     if (rw.source === 'dotenv' && rw.dotenv && !dotenvSeen.has(`${rw.dotenv.file}:${rw.variable}`)) {
       dotenvSeen.add(`${rw.dotenv.file}:${rw.variable}`);
-      out.push(positions.stamp({ file: rw.dotenv.file, line: rw.dotenv.line, message: `${rw.variable} is left in ${rw.dotenv.file} (other tools may read it); its value is now in ${file}: delete the line once nothing else uses it` }, rw.dotenv));
+      out.push(
+        positions.stamp(
+          {
+            file: rw.dotenv.file,
+            line: rw.dotenv.line,
+            message: `${rw.variable} is left in ${rw.dotenv.file} (other tools may read it); its value is now in ${file}: delete the line once nothing else uses it`,
+          },
+          rw.dotenv,
+        ),
+      );
     }
     if (rw.source === 'passthrough' && def?.kind === 'external' && def.created) {
-      out.push(positions.stamp({ file: rw.file, line: rw.line, message: `${def.externalName} is created from \$${(def.source as { variable: string }).variable} by the provisioning script: set it when you run the script` }, rw));
+      out.push(
+        positions.stamp(
+          {
+            file: rw.file,
+            line: rw.line,
+            message: `${def.externalName} is created from $${(def.source as { variable: string }).variable} by the provisioning script: set it when you run the script`,
+          },
+          rw,
+        ),
+      );
     }
   }
   return uniqueBy(out, (f) => `${f.file}:${f.line}:${f.message}`);

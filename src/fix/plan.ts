@@ -102,7 +102,14 @@ export class SecretRegistry {
   readonly taken = new Set<string>();
 
   /** Reads the existing top-level secrets of a project (and every secret name its files define). */
-  static fromProject(ctx: { model: ComposeModel; sources: string[]; secretsDir: string; text(abs: string): string | undefined; abs(display: string): string; readFile(abs: string): string | undefined }): SecretRegistry {
+  static fromProject(ctx: {
+    model: ComposeModel;
+    sources: string[];
+    secretsDir: string;
+    text(abs: string): string | undefined;
+    abs(display: string): string;
+    readFile(abs: string): string | undefined;
+  }): SecretRegistry {
     const reg = new SecretRegistry();
     const secrets = get(ctx.model.root, 'secrets');
     if (secrets?.kind === 'map') {
@@ -264,13 +271,29 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
   }
   // an unquoted number whose text is not its value (00012345, 0x1F, 1e3): YAML parsers disagree on the string it stands for
   const written = entry.value;
-  if (value !== undefined && written && typeof written.value !== 'string' && !written.interpolation && ctx.text(ctx.abs(written.origin.file))?.slice(written.origin.range[0], written.origin.range[1]).trim() !== value) {
-    result.skipped.push(skip(g, 'unsupported', 'the value is an unquoted number, which YAML parsers read differently; quote it as the service should receive it and run fix again'));
+  if (
+    value !== undefined &&
+    written &&
+    typeof written.value !== 'string' &&
+    !written.interpolation &&
+    ctx.text(ctx.abs(written.origin.file))?.slice(written.origin.range[0], written.origin.range[1]).trim() !== value
+  ) {
+    result.skipped.push(
+      skip(
+        g,
+        'unsupported',
+        'the value is an unquoted number, which YAML parsers read differently; quote it as the service should receive it and run fix again',
+      ),
+    );
     return;
   }
   if (build && variable !== undefined && ctx.target === 'swarm') {
     result.skipped.push(
-      skip(g, 'unsupported', `a build secret read from the environment needs an \`environment:\` source, which \`docker stack deploy\` rejects; use --target compose, or build with \`docker build --secret id=${secretName(variable)},env=${variable}\``),
+      skip(
+        g,
+        'unsupported',
+        `a build secret read from the environment needs an \`environment:\` source, which \`docker stack deploy\` rejects; use --target compose, or build with \`docker build --secret id=${secretName(variable)},env=${variable}\``,
+      ),
     );
     return;
   }
@@ -301,7 +324,10 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
   // `<VAR>_FILE` written beside `<VAR>` (the same mapping, list or env file) would clash
   const newKey = build ? undefined : `${entry.key}_FILE`;
   if (newKey) {
-    const sameBlock = (e: KeyValueEntry) => e.key === newKey && e.keyOrigin.file === entry.keyOrigin.file && (context === 'env-file' || e.path.slice(0, -1).join('\u0000') === entry.path.slice(0, -1).join('\u0000'));
+    const sameBlock = (e: KeyValueEntry) =>
+      e.key === newKey &&
+      e.keyOrigin.file === entry.keyOrigin.file &&
+      (context === 'env-file' || e.path.slice(0, -1).join('\u0000') === entry.path.slice(0, -1).join('\u0000'));
     for (const name of g.services) {
       const s = service(ctx, name);
       if (s && [...s.environment, ...s.envFile].some(sameBlock)) {
@@ -324,13 +350,18 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
     if (!yamlLoc) throw new EditError(`cannot find ${entry.key} in ${g.file} at line ${entry.keyOrigin.line}`);
     if (entry.form === 'map') {
       const pair = yamlLoc.node as Pair;
-      if (!isScalar(pair.key) || String((pair.key as Scalar).value) !== entry.key) throw new EditError(`unexpected text for ${entry.key} at line ${entry.keyOrigin.line}`);
+      if (!isScalar(pair.key) || String((pair.key as Scalar).value) !== entry.key)
+        throw new EditError(`unexpected text for ${entry.key} at line ${entry.keyOrigin.line}`);
       const v = pair.value as Node | null;
       const dangling = v ? yfile.danglingAnchors(v.range![0], v.range![1], v) : [];
       if (dangling.length) throw new EditError(`the value is anchored (&${dangling[0]}) and used elsewhere; move it by hand`);
       if (v && yfile.resolve(v) !== v) {
         const target = yfile.resolve(v)!;
-        result.followUps.push({ file: g.file, line: yfile.line(target.range![0]), message: `the value of ${entry.key} is still written here (anchor &${(v as unknown as { source: string }).source}); remove it once nothing else uses it` });
+        result.followUps.push({
+          file: g.file,
+          line: yfile.line(target.range![0]),
+          message: `the value of ${entry.key} is still written here (anchor &${(v as unknown as { source: string }).source}); remove it once nothing else uses it`,
+        });
       }
     } else if (!isScalar(yamlLoc.node)) {
       throw new EditError(`unexpected list item for ${entry.key} at line ${entry.keyOrigin.line}`);
@@ -378,7 +409,13 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
   // mount it: in the service whose definition holds the entry, else in each receiving service
   // (a service left out here gets its mount after the files are reloaded, see fix.ts)
   const mountFiles = new Set<string>();
-  const owner = yamlLoc && yamlLoc.path[0] === 'services' && typeof yamlLoc.path[1] === 'string' && (build ? yamlLoc.path[2] === 'build' && yamlLoc.path[3] === 'args' : yamlLoc.path[2] === 'environment') ? yamlLoc.path[1] : undefined;
+  const owner =
+    yamlLoc &&
+    yamlLoc.path[0] === 'services' &&
+    typeof yamlLoc.path[1] === 'string' &&
+    (build ? yamlLoc.path[2] === 'build' && yamlLoc.path[3] === 'args' : yamlLoc.path[2] === 'environment')
+      ? yamlLoc.path[1]
+      : undefined;
   if (owner !== undefined && yfile) {
     const map = yfile.serviceMap(owner);
     if (!map) throw new EditError(`cannot find service ${owner} in ${g.file}`);
@@ -386,7 +423,10 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
     mountFiles.add(abs);
   } else {
     // an environment in a mapping that services merge (`<<: *defaults`): the mount goes beside it, once
-    const holder = yfile && yamlLoc && !build && yamlLoc.parentPair && isScalar(yamlLoc.parentPair.key) && (yamlLoc.parentPair.key as Scalar).value === 'environment' ? yfile.mapHolding(yamlLoc.parentPair) : undefined;
+    const holder =
+      yfile && yamlLoc && !build && yamlLoc.parentPair && isScalar(yamlLoc.parentPair.key) && (yamlLoc.parentPair.key as Scalar).value === 'environment'
+        ? yfile.mapHolding(yamlLoc.parentPair)
+        : undefined;
     const merging = holder ? g.services.filter((s) => yfile!.serviceMap(s) && yfile!.mergeSources(yfile!.serviceMap(s)!).includes(holder)) : [];
     if (holder && merging.length) {
       addMount(yfile!, holder, def.name, false);
@@ -409,7 +449,15 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
   // what the user reads afterwards
   const first = g.exposures.find((e) => e.verdict.class === 'hardcoded');
   const source: RewriteSource =
-    variable !== undefined ? 'passthrough' : context === 'env-file' ? 'env-file' : first?.verdict.class === 'hardcoded' && first.verdict.source === 'dotenv' ? 'dotenv' : first?.verdict.class === 'hardcoded' && first.verdict.source === 'default' ? 'default' : 'literal';
+    variable !== undefined
+      ? 'passthrough'
+      : context === 'env-file'
+        ? 'env-file'
+        : first?.verdict.class === 'hardcoded' && first.verdict.source === 'dotenv'
+          ? 'dotenv'
+          : first?.verdict.class === 'hardcoded' && first.verdict.source === 'default'
+            ? 'default'
+            : 'literal';
   const rewrite: Rewrite = { file: g.file, line: entry.keyOrigin.line, context, key: entry.key, services: g.services, secret: def.name, safe, reason, source };
   if (newKey) rewrite.newKey = newKey;
   // the variable named in messages: the one the template reads, else the one the .env value came through
@@ -465,7 +513,7 @@ export function mountsSecret(ctx: Pick<PlanContext, 'model'>, serviceName: strin
 export function addMount(f: YamlFile, map: YAMLMap, secret: string, build: boolean): void {
   if (build) {
     const b = f.resolve(f.pairOf(map, 'build')?.value as Node | undefined);
-    if (!isMap(b)) throw new EditError('the service\'s build is not a mapping');
+    if (!isMap(b)) throw new EditError("the service's build is not a mapping");
     if (!seqHas(f, f.pairOf(b, 'secrets')?.value as Node | undefined, secret)) f.addSeqItem(b, 'secrets', secret);
     return;
   }
@@ -499,7 +547,12 @@ function seqHas(f: YamlFile, node: Node | undefined, secret: string): boolean {
  * The mapping of a service to add a mount to: in the file that holds the entry when it defines
  * the service, else in the first compose file that does, else in any file the project read.
  */
-export function ownFile(ctx: PlanContext, editors: Editors, serviceName: string, preferred: string): { editor: YamlFile; map: YAMLMap; abs: string } | undefined {
+export function ownFile(
+  ctx: PlanContext,
+  editors: Editors,
+  serviceName: string,
+  preferred: string,
+): { editor: YamlFile; map: YAMLMap; abs: string } | undefined {
   const candidates = [preferred, ...ctx.projectFiles, ...ctx.sources.filter((s) => !ctx.projectFiles.includes(s))];
   for (const abs of candidates) {
     let f: YamlFile | undefined;
@@ -522,7 +575,11 @@ function addDefinition(f: YamlFile, abs: string, def: SecretDef): void {
 }
 
 export function definitionPairs(def: SecretDef, inFile: string): [string, string][] {
-  if (def.kind === 'external') return [['external', 'true'], ['name', def.externalName!]];
+  if (def.kind === 'external')
+    return [
+      ['external', 'true'],
+      ['name', def.externalName!],
+    ];
   if (def.kind === 'environment') return [['environment', (def.source as { variable: string }).variable]];
   return [['file', relativeFile(dirname(inFile), def.storePath!)]];
 }

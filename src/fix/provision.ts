@@ -33,7 +33,7 @@ export function provisionScript(secrets: ProvisionedSecret[], options: { cdToScr
     '#',
     '# Swarm secrets are immutable (there is no `docker secret update`). To rotate one, create the',
     '# next version and point the stack at it, e.g. for postgres_password_v1:',
-    "#   docker secret create postgres_password_v2 ./secrets/postgres_password   # after writing the new value there",
+    '#   docker secret create postgres_password_v2 ./secrets/postgres_password   # after writing the new value there',
     '#   set `name: postgres_password_v2` in the compose file and run `docker stack deploy` again, or, for one service:',
     '#   docker service update --secret-rm postgres_password_v1 --secret-add source=postgres_password_v2,target=postgres_password <stack>_<service>',
     '# then remove the old version: docker secret rm postgres_password_v1',
@@ -42,7 +42,19 @@ export function provisionScript(secrets: ProvisionedSecret[], options: { cdToScr
   if (options.cdToScript) lines.push('cd "$(dirname -- "$0")"');
   else if (options.runFrom) lines.push(`# run from ${options.runFrom}`);
   lines.push('');
-  lines.push('create() {', '  # $1: secret name, $2: file (or - for standard input)', '  if docker secret inspect "$1" >/dev/null 2>&1; then', '    echo "secret $1 exists already (secrets are immutable: rotate with a new version)" >&2', '    [ "$2" = - ] && cat >/dev/null', '    return 0', '  fi', '  docker secret create "$1" "$2" >/dev/null', '  echo "created secret $1"', '}', '');
+  lines.push(
+    'create() {',
+    '  # $1: secret name, $2: file (or - for standard input)',
+    '  if docker secret inspect "$1" >/dev/null 2>&1; then',
+    '    echo "secret $1 exists already (secrets are immutable: rotate with a new version)" >&2',
+    '    [ "$2" = - ] && cat >/dev/null',
+    '    return 0',
+    '  fi',
+    '  docker secret create "$1" "$2" >/dev/null',
+    '  echo "created secret $1"',
+    '}',
+    '',
+  );
   for (const s of secrets) {
     const used = s.services.length ? `  # ${commentText(`${s.name}: ${s.services.join(', ')}`)}` : '';
     if ('file' in s.from) {
@@ -52,7 +64,7 @@ export function provisionScript(secrets: ProvisionedSecret[], options: { cdToScr
       // checked first: a failed expansion inside the pipeline would create an empty secret;
       // printf is a shell builtin, so the value never appears in a process's arguments
       lines.push(`: "\${${v}:?set ${v} to the secret value before running this script}"`);
-      lines.push(`printf '%s' "\$${v}" | create ${shellQuote(s.externalName)} -${used}`);
+      lines.push(`printf '%s' "$${v}" | create ${shellQuote(s.externalName)} -${used}`);
     }
   }
   lines.push('');

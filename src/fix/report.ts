@@ -29,13 +29,23 @@ export function formatFixResult(r: FixResult, options: { color?: Colors } = {}):
 
   if (!r.dryRun) {
     if (!r.rewrites.length && !pending) lines.push('Nothing to fix.');
-    else lines.push(`Fixed ${count(r.rewrites.length, 'entry', 'entries')} with ${count(r.secrets.length, 'secret')} (target ${r.target}); ${count(r.files.length, 'file')} changed.`);
+    else
+      lines.push(
+        `Fixed ${count(r.rewrites.length, 'entry', 'entries')} with ${count(r.secrets.length, 'secret')} (target ${r.target}); ${count(r.files.length, 'file')} changed.`,
+      );
   }
 
   if (r.secrets.length && !r.dryRun) {
     section('Secrets:');
     for (const s of r.secrets) {
-      const where = s.kind === 'external' ? `external ${s.externalName}` : s.kind === 'file' ? `file ${s.file}` : s.kind === 'environment' ? `environment ${s.variable}` : 'existing';
+      const where =
+        s.kind === 'external'
+          ? `external ${s.externalName}`
+          : s.kind === 'file'
+            ? `file ${s.file}`
+            : s.kind === 'environment'
+              ? `environment ${s.variable}`
+              : 'existing';
       const value = s.kind === 'external' ? (s.file ? `, value in ${s.file}` : s.variable ? `, value from $${s.variable} when provisioning` : '') : '';
       lines.push(`  ${s.name}: ${s.reused ? 'reused, ' : ''}${where}${value}`);
       for (const u of s.users) lines.push(`    ${u.service} ${u.key}${u.build ? ' (build argument)' : ''}  ${at(u.file, u.line)}`);
@@ -88,7 +98,9 @@ export function formatFixResult(r: FixResult, options: { color?: Colors } = {}):
   if (r.dryRun) {
     if (!pending && !r.skipped.length) lines.push('Nothing to fix.');
     if (lines.length && lines[lines.length - 1] !== '') lines.push('');
-    lines.push(`Dry run: nothing was written${pending ? ` (${count(r.files.length, 'file')} and ${count(newSecretFiles.length, 'secret file')} would be).` : '.'}`);
+    lines.push(
+      `Dry run: nothing was written${pending ? ` (${count(r.files.length, 'file')} and ${count(newSecretFiles.length, 'secret file')} would be).` : '.'}`,
+    );
   }
   const stderr = r.errors.map((e) => `compose-secrets fix: ${e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file}: ${e.message}\n`).join('');
   const exitCode = r.errors.length ? 2 : r.skipped.length || (r.dryRun && pending) ? 1 : 0;

@@ -90,7 +90,10 @@ export function gitignoreUpdate(projectDirectory: string, secretsDir: string, cu
   const rel = relative(projectDirectory, secretsDir);
   if (!rel || rel.startsWith('..') || isAbsolute(rel)) return undefined;
   // glob characters are escaped: `/sec[1]/` would not match a directory named sec[1]
-  const posix = rel.split(sep).join('/').replace(/[\\*?[\]]/g, '\\$&');
+  const posix = rel
+    .split(sep)
+    .join('/')
+    .replace(/[\\*?[\]]/g, '\\$&');
   const accepted = new Set([posix, `/${posix}`, `${posix}/`, `/${posix}/`, `${posix}/*`, `/${posix}/*`, `${posix}/**`, `/${posix}/**`]);
   const lines = (current ?? '').split(/\r?\n/).map((l) => l.trim());
   if (lines.some((l) => accepted.has(l))) return undefined;

@@ -4,7 +4,21 @@
  * and any failure puts back every file as it was.
  */
 import { FixError } from './errors.js';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  chmodSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The file system operations a transaction uses; tests inject failing ones. */

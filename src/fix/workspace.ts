@@ -119,7 +119,13 @@ export class Workspace {
   load(options: LoadOptions): Project {
     const real = (f: string) => resolve(this.cwd, f);
     const mirrored = (f: string) => this.mirror(real(f));
-    const first = loadProject({ files: options.files.map(real), envFiles: options.envFiles?.map(real), projectDirectory: options.projectDirectory && real(options.projectDirectory), mode: 'lint', cwd: this.cwd });
+    const first = loadProject({
+      files: options.files.map(real),
+      envFiles: options.envFiles?.map(real),
+      projectDirectory: options.projectDirectory && real(options.projectDirectory),
+      mode: 'lint',
+      cwd: this.cwd,
+    });
     for (const s of first.sources) this.ensure(real(s));
     for (const f of options.files) this.ensure(real(f));
     const dotenv = join(first.projectDirectory, '.env');

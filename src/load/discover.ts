@@ -35,10 +35,18 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
       kind = 'missing';
     }
     if (kind === 'file') add(p);
-    else if (kind === 'missing') add(p); // reported by the reader as unreadable, with its reason
+    else if (kind === 'missing')
+      add(p); // reported by the reader as unreadable, with its reason
     else {
       const fg = await fastGlob();
-      const found = await fg(COMPOSE_FILE_GLOBS, { cwd: resolve(cwd, p), ignore: IGNORE, dot: true, onlyFiles: true, followSymbolicLinks: false, caseSensitiveMatch: false });
+      const found = await fg(COMPOSE_FILE_GLOBS, {
+        cwd: resolve(cwd, p),
+        ignore: IGNORE,
+        dot: true,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        caseSensitiveMatch: false,
+      });
       found.sort();
       if (!found.length) empty.push({ path: p, reason: 'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml)' });
       const base = p.replace(/\/+$/, '');

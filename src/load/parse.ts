@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node as YamlNode } from 'yaml';
 import { LineIndex, type Origin } from '../model/origin.js';
-import type { BlockLine, TEntry, TMap, TNode, TScalar } from '../model/tree.js';
+import type { BlockLine, TreeEntry, TreeMap, TreeNode, TreeScalar } from '../model/tree.js';
 import { findExcessiveNesting, LIMITS } from './limits.js';
 
 /** A problem that stops a file from being used, located at file:line:column. */
@@ -21,7 +21,7 @@ export interface ParsedFile {
   text: string;
   lines: LineIndex;
   /** One root per YAML document; null for an empty (or comment-only) document. */
-  roots: (TMap | null)[];
+  roots: (TreeMap | null)[];
   /**
    * Problems Compose would refuse but that leave the rest of the file readable (a merge key on a
    * scalar or a list of scalars): `config` fails on them, `lint` reports them and goes on.
@@ -52,7 +52,7 @@ export function parseComposeText(file: string, text: string): ParsedFile {
     // an EmptyStream: the text holds no document at all
     return { file, text, lines, roots: [null], problems: [] };
   }
-  const roots: (TMap | null)[] = [];
+  const roots: (TreeMap | null)[] = [];
   const problems: LoadError[] = [];
   for (const doc of list) {
     const err = doc.errors[0];
@@ -78,18 +78,20 @@ function isMergeKey(keyNode: YamlNode | null): boolean {
 
 /** The parser's reason without its trailing position and source excerpt. */
 function yamlReason(message: string): string {
-  return message
-    .split('\n')[0]
-    .replace(/ at line \d+, column \d+:?$/, '')
-    // the parser quotes the offending token's source, which may be (part of) a value
-    .replace(/: "(?:[^"\\]|\\.)*"$/, '')
-    .trim();
+  return (
+    message
+      .split('\n')[0]
+      .replace(/ at line \d+, column \d+:?$/, '')
+      // the parser quotes the offending token's source, which may be (part of) a value
+      .replace(/: "(?:[^"\\]|\\.)*"$/, '')
+      .trim()
+  );
 }
 
 class Converter {
   readonly problems: LoadError[] = [];
-  private readonly converted = new Map<YamlNode, TNode>();
-  private readonly sizes = new WeakMap<TNode, number>();
+  private readonly converted = new Map<YamlNode, TreeNode>();
+  private readonly sizes = new WeakMap<TreeNode, number>();
 
   constructor(
     private readonly file: string,
@@ -98,7 +100,7 @@ class Converter {
     private readonly doc: Document.Parsed,
   ) {}
 
-  root(): TMap | null {
+  root(): TreeMap | null {
     const contents = this.doc.contents;
     if (contents === null || (isScalar(contents) && contents.value === null)) return null;
     const node = this.convert(contents as YamlNode);
@@ -120,19 +122,24 @@ class Converter {
     throw new LoadError(this.file, message, o.line, o.column);
   }
 
-  private sized<T extends TNode>(node: T, size: number): T {
+  private sized<T extends TreeNode>(node: T, size: number): T {
     if (size > LIMITS.maxExpandedNodes) {
-      throw new LoadError(this.file, `the document expands to more than ${LIMITS.maxExpandedNodes} nodes through aliases (an alias bomb?); refusing to load it`, node.origin.line, node.origin.column);
+      throw new LoadError(
+        this.file,
+        `the document expands to more than ${LIMITS.maxExpandedNodes} nodes through aliases (an alias bomb?); refusing to load it`,
+        node.origin.line,
+        node.origin.column,
+      );
     }
     this.sizes.set(node, size);
     return node;
   }
 
-  private size(node: TNode): number {
+  private size(node: TreeNode): number {
     return this.sizes.get(node) ?? 1;
   }
 
-  private convert(node: YamlNode): TNode {
+  private convert(node: YamlNode): TreeNode {
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
       if (!target) this.fail(node, `unknown alias *${node.source}`);
@@ -147,7 +154,7 @@ class Converter {
       return this.sized(scalar, 1);
     }
     if (isSeq(node)) {
-      const seq = { kind: 'seq' as const, items: [] as TNode[], origin: this.origin(node.range), ...(tag ? { tag } : {}) };
+      const seq = { kind: 'seq' as const, items: [] as TreeNode[], origin: this.origin(node.range), ...(tag ? { tag } : {}) };
       this.converted.set(node, seq);
       let size = 1;
       for (const item of node.items) {
@@ -158,9 +165,9 @@ class Converter {
       return this.sized(seq, size);
     }
     if (isMap(node)) {
-      const map: TMap = { kind: 'map', entries: [], origin: this.origin(node.range), ...(tag ? { tag } : {}) };
+      const map: TreeMap = { kind: 'map', entries: [], origin: this.origin(node.range), ...(tag ? { tag } : {}) };
       this.converted.set(node, map);
-      const merged: TEntry[][] = [];
+      const merged: TreeEntry[][] = [];
       let size = 1;
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
@@ -178,7 +185,7 @@ class Converter {
       if (merged.length) {
         // Explicit keys win; among merged maps the first one listed wins (YAML merge key semantics).
         const seen = new Set(map.entries.map((e) => e.key));
-        const inherited: TEntry[] = [];
+        const inherited: TreeEntry[] = [];
         for (const group of merged) {
           for (const e of group) {
             if (seen.has(e.key)) continue;
@@ -194,15 +201,22 @@ class Converter {
     this.fail(node as { range?: [number, number, number] }, 'unsupported YAML node');
   }
 
-  private mergeSources(value: YamlNode | null, keyNode: YamlNode): TEntry[] {
+  private mergeSources(value: YamlNode | null, keyNode: YamlNode): TreeEntry[] {
     if (value === null) this.fail(keyNode, 'a merge key (<<) needs a mapping or a list of mappings');
     const sources = isSeq(value) ? (value.items as YamlNode[]) : [value];
-    const out: TEntry[] = [];
+    const out: TreeEntry[] = [];
     for (const src of sources) {
       const node = this.convert(src);
       if (node.kind !== 'map') {
         const o = this.origin(src.range);
-        this.problems.push(new LoadError(this.file, `a merge key (<<) needs a mapping or a list of mappings, not ${node.kind === 'seq' ? 'a list' : 'a scalar'}`, o.line, o.column));
+        this.problems.push(
+          new LoadError(
+            this.file,
+            `a merge key (<<) needs a mapping or a list of mappings, not ${node.kind === 'seq' ? 'a list' : 'a scalar'}`,
+            o.line,
+            o.column,
+          ),
+        );
         continue;
       }
       out.push(...node.entries);
@@ -216,13 +230,13 @@ class Converter {
     this.fail(keyNode, 'a mapping key must be a scalar');
   }
 
-  private scalar(node: Scalar, tag: string | undefined): TScalar {
+  private scalar(node: Scalar, tag: string | undefined): TreeScalar {
     const origin = this.origin(node.range);
     let value = node.value as unknown;
     if (typeof value === 'bigint') value = value.toString();
     if (value instanceof Date) value = node.source ?? value.toISOString();
     if (value !== null && typeof value === 'object') value = String(value);
-    const out: TScalar = { kind: 'scalar', value: value as TScalar['value'], origin };
+    const out: TreeScalar = { kind: 'scalar', value: value as TreeScalar['value'], origin };
     if (tag) out.tag = tag;
     const offset = sourceOffset(node, this.text, origin);
     if (offset !== undefined) out.sourceOffset = offset;
@@ -233,11 +247,11 @@ class Converter {
     return out;
   }
 
-  private nullAfter(o: Origin): TScalar {
+  private nullAfter(o: Origin): TreeScalar {
     return { kind: 'scalar', value: null, origin: { ...o, range: [o.range[1], o.range[1]], line: o.endLine, column: o.endColumn } };
   }
 
-  private nullAt(range: [number, number, number] | null | undefined): TScalar {
+  private nullAt(range: [number, number, number] | null | undefined): TreeScalar {
     return { kind: 'scalar', value: null, origin: this.origin(range) };
   }
 }

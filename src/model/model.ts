@@ -1,5 +1,5 @@
 import { subOrigin, type Origin } from './origin.js';
-import { get, type TMap, type TNode, type TScalar, type VarUse } from './tree.js';
+import { get, type TreeMap, type TreeNode, type TreeScalar, type VarUse } from './tree.js';
 
 export type Path = (string | number)[];
 
@@ -8,11 +8,11 @@ export interface KeyValueEntry {
   key: string;
   keyOrigin: Origin;
   /** Undefined for a bare `KEY` (list) or `KEY:` with no value (map): the value comes from the host environment. */
-  value?: TScalar;
+  value?: TreeScalar;
   path: Path;
   form: 'map' | 'list';
   /** The node as written: the map value, or the whole `KEY=VALUE` list item. */
-  node?: TNode;
+  node?: TreeNode;
   /** For a bare `KEY`: the value the project environment (.env, and the shell for config) gives it. */
   passthrough?: VarUse;
 }
@@ -20,7 +20,7 @@ export interface KeyValueEntry {
 export interface ServiceModel {
   name: string;
   nameOrigin: Origin;
-  node: TMap;
+  node: TreeMap;
   image?: string;
   environment: KeyValueEntry[];
   buildArgs: KeyValueEntry[];
@@ -31,11 +31,11 @@ export interface ServiceModel {
 
 /** The normalized view of one compose project (or one file before preprocessing). */
 export interface ComposeModel {
-  root: TMap;
+  root: TreeMap;
   services: ServiceModel[];
 }
 
-export function buildModel(root: TMap): ComposeModel {
+export function buildModel(root: TreeMap): ComposeModel {
   const services: ServiceModel[] = [];
   const servicesNode = get(root, 'services');
   if (servicesNode?.kind === 'map') {
@@ -47,7 +47,7 @@ export function buildModel(root: TMap): ComposeModel {
   return { root, services };
 }
 
-function buildService(name: string, nameOrigin: Origin, node: TMap): ServiceModel {
+function buildService(name: string, nameOrigin: Origin, node: TreeMap): ServiceModel {
   const base: Path = ['services', name];
   const image = get(node, 'image');
   const build = get(node, 'build');
@@ -64,7 +64,7 @@ function buildService(name: string, nameOrigin: Origin, node: TMap): ServiceMode
 }
 
 /** Entries of a map (`KEY: value`) or list (`- KEY=value`, `- KEY`) block. */
-export function keyValueEntries(node: TNode | undefined, path: Path): KeyValueEntry[] {
+export function keyValueEntries(node: TreeNode | undefined, path: Path): KeyValueEntry[] {
   const out: KeyValueEntry[] = [];
   if (!node) return out;
   if (node.kind === 'map') {
@@ -82,7 +82,7 @@ export function keyValueEntries(node: TNode | undefined, path: Path): KeyValueEn
       const rawEq = raw.indexOf('=');
       const key = eq < 0 ? text : text.slice(0, eq);
       const keyOrigin = subOrigin(item.origin, 0, rawEq < 0 ? raw.length : rawEq, item.sourceOffset);
-      let value: TScalar | undefined;
+      let value: TreeScalar | undefined;
       if (eq >= 0) {
         const origin = subOrigin(item.origin, rawEq + 1, raw.length, item.sourceOffset);
         value = { kind: 'scalar', value: text.slice(eq + 1), origin };

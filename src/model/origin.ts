@@ -68,7 +68,14 @@ export function originWithin(
     const line = node.blockLines.find((l) => start >= l.at && end <= l.at + l.length);
     if (!line) return node.origin;
     const col = line.column + (start - line.at);
-    return { file: node.origin.file, range: [line.source + (start - line.at), line.source + (end - line.at)], line: line.line, column: col, endLine: line.line, endColumn: col + (end - start) };
+    return {
+      file: node.origin.file,
+      range: [line.source + (start - line.at), line.source + (end - line.at)],
+      line: line.line,
+      column: col,
+      endLine: line.line,
+      endColumn: col + (end - start),
+    };
   }
   return subOrigin(node.origin, start, end, node.sourceOffset);
 }

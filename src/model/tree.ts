@@ -5,7 +5,7 @@ import type { Origin } from './origin.js';
  * Aliases resolve to the very same node object as their anchor, so a value shared through an
  * alias has one origin (the anchor's definition) wherever it is used.
  */
-export type TNode = TMap | TSeq | TScalar;
+export type TreeNode = TreeMap | TreeSeq | TreeScalar;
 
 export type ScalarValue = string | number | boolean | null;
 
@@ -28,7 +28,7 @@ export interface Interpolation {
   vars: VarUse[];
 }
 
-export interface TScalar {
+export interface TreeScalar {
   kind: 'scalar';
   value: ScalarValue;
   origin: Origin;
@@ -58,59 +58,59 @@ export interface BlockLine {
   length: number;
 }
 
-export interface TEntry {
+export interface TreeEntry {
   key: string;
   keyOrigin: Origin;
-  value: TNode;
+  value: TreeNode;
 }
 
-export interface TMap {
+export interface TreeMap {
   kind: 'map';
-  entries: TEntry[];
+  entries: TreeEntry[];
   origin: Origin;
   tag?: string;
 }
 
-export interface TSeq {
+export interface TreeSeq {
   kind: 'seq';
-  items: TNode[];
+  items: TreeNode[];
   origin: Origin;
   tag?: string;
 }
 
-export function get(node: TNode | undefined, key: string): TNode | undefined {
-  if (!node || node.kind !== 'map') return undefined;
+export function get(node: TreeNode | undefined, key: string): TreeNode | undefined {
+  if (node?.kind !== 'map') return undefined;
   for (let i = node.entries.length - 1; i >= 0; i--) {
     if (node.entries[i].key === key) return node.entries[i].value;
   }
   return undefined;
 }
 
-export function getEntry(node: TNode | undefined, key: string): TEntry | undefined {
-  if (!node || node.kind !== 'map') return undefined;
+export function getEntry(node: TreeNode | undefined, key: string): TreeEntry | undefined {
+  if (node?.kind !== 'map') return undefined;
   for (let i = node.entries.length - 1; i >= 0; i--) {
     if (node.entries[i].key === key) return node.entries[i];
   }
   return undefined;
 }
 
-export function isMap(n: TNode | undefined): n is TMap {
+export function isMap(n: TreeNode | undefined): n is TreeMap {
   return n?.kind === 'map';
 }
-export function isSeq(n: TNode | undefined): n is TSeq {
+export function isSeq(n: TreeNode | undefined): n is TreeSeq {
   return n?.kind === 'seq';
 }
-export function isScalar(n: TNode | undefined): n is TScalar {
+export function isScalar(n: TreeNode | undefined): n is TreeScalar {
   return n?.kind === 'scalar';
 }
 
 /** The scalar's text as written in its file: the template when it was interpolated. */
-export function writtenText(n: TScalar): string {
+export function writtenText(n: TreeScalar): string {
   return n.interpolation?.template ?? (n.value === null ? '' : String(n.value));
 }
 
 /** Plain JSON value of a tracked node (shared nodes are copied). */
-export function toPlain(node: TNode): unknown {
+export function toPlain(node: TreeNode): unknown {
   switch (node.kind) {
     case 'scalar':
       return node.value;

@@ -54,11 +54,9 @@ type Lookup = (name: string) => string | undefined;
 const isBlank = (c: number) => c === 9 || c === 11 || c === 12 || c === 13 || c === 32 || c === 0x85 || c === 0xa0;
 /** Go's unicode.IsSpace. */
 const isUnicodeSpace = (c: number) =>
-  isBlank(c) || c === 10 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+  isBlank(c) || c === 10 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 /** `_ . - [ ]`, and Go's unicode.IsLetter / unicode.IsNumber. */
-const isKeyChar = (ch: string) =>
-  /^[A-Za-z0-9_.\-[\]]$/.test(ch) || (ch.charCodeAt(0) > 0x7f && /^[\p{L}\p{N}]$/u.test(ch));
+const isKeyChar = (ch: string) => /^[A-Za-z0-9_.\-[\]]$/.test(ch) || (ch.charCodeAt(0) > 0x7f && /^[\p{L}\p{N}]$/u.test(ch));
 
 function trimEndUnicodeSpace(s: string): string {
   let e = s.length;

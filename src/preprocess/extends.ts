@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { LoadError } from '../load/parse.js';
 import type { Origin } from '../model/origin.js';
-import { getEntry, type TEntry, type TMap, type TNode, type TScalar } from '../model/tree.js';
+import { getEntry, type TreeEntry, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { collectResetTags, deletePaths, enforceUnicity, mergeValue, OVERRIDE_TAG, RESET_TAG, splitVolumeSpec } from './merge.js';
 
 /**
@@ -22,7 +22,7 @@ import { collectResetTags, deletePaths, enforceUnicity, mergeValue, OVERRIDE_TAG
 
 export interface ExtendsHost {
   /** The root (already parsed and interpolated) of another compose file, by absolute path; throws LoadError if missing. Cached by the caller. */
-  loadFile(absPath: string): TMap;
+  loadFile(absPath: string): TreeMap;
 }
 
 export interface ExtendsOptions {
@@ -35,17 +35,17 @@ export interface ExtendsOptions {
 }
 
 /** Resolves every service's `extends` (same file and other files, recursively). Cycles are an error naming the chain, at the `extends` node's file:line. Relative paths of services taken from another file (build.context, env_file, volumes bind sources, …) are rebased as compose-go does. The `extends` key is removed from the result. */
-export function resolveExtends(root: TMap, file: string, host: ExtendsHost, options: ExtendsOptions = {}): TMap {
+export function resolveExtends(root: TreeMap, file: string, host: ExtendsHost, options: ExtendsOptions = {}): TreeMap {
   const services = getEntry(root, 'services');
-  if (!services || services.value.kind !== 'map') return root;
+  if (services?.value.kind !== 'map') return root;
   if (!services.value.entries.some((e) => e.value.kind === 'map' && getEntry(e.value, 'extends'))) return root;
   const resolver = new Resolver(host, root, path.resolve(file), path.resolve(options.workingDir ?? path.dirname(file)));
   const ctx = resolver.rootCtx;
-  const entries = services.value.entries.map((e): TEntry => {
+  const entries = services.value.entries.map((e): TreeEntry => {
     const value = resolver.service(ctx, e.key, [{ ctx, name: e.key }]);
     return value === e.value ? e : { ...e, value };
   });
-  const newServices: TMap = { ...services.value, entries };
+  const newServices: TreeMap = { ...services.value, entries };
   return { ...root, entries: root.entries.map((e) => (e === services ? { ...e, value: newServices } : e)) };
 }
 
@@ -53,9 +53,9 @@ interface FileCtx {
   file: string;
   /** Directory the file's relative paths resolve against. */
   dir: string;
-  services: TMap | undefined;
+  services: TreeMap | undefined;
   /** Services with their extends resolved (relative paths still relative to `dir`). */
-  resolved: Map<string, TNode>;
+  resolved: Map<string, TreeNode>;
 }
 
 interface Link {
@@ -69,7 +69,7 @@ class Resolver {
 
   constructor(
     private readonly host: ExtendsHost,
-    root: TMap,
+    root: TreeMap,
     file: string,
     dir: string,
   ) {
@@ -77,7 +77,7 @@ class Resolver {
     this.files.set(file, this.rootCtx);
   }
 
-  service(ctx: FileCtx, name: string, chain: Link[]): TNode {
+  service(ctx: FileCtx, name: string, chain: Link[]): TreeNode {
     const done = ctx.resolved.get(name);
     if (done) return done;
     const svc = getEntry(ctx.services, name)?.value;
@@ -101,7 +101,7 @@ class Resolver {
     }
     const base = this.service(refCtx, ref, [...chain, link]);
 
-    let merged: TNode;
+    let merged: TreeNode;
     if (base.kind === 'scalar' && base.value === null) {
       merged = withoutExtends(svc);
     } else {
@@ -118,11 +118,11 @@ class Resolver {
     return merged;
   }
 
-  private load(from: FileCtx, name: string, fileRef: string, fileNode: TScalar): FileCtx {
+  private load(from: FileCtx, name: string, fileRef: string, fileNode: TreeScalar): FileCtx {
     const abs = path.resolve(from.dir, fileRef);
     const known = this.files.get(abs);
     if (known) return known;
-    let root: TMap;
+    let root: TreeMap;
     try {
       root = this.host.loadFile(abs);
     } catch (err) {
@@ -137,12 +137,12 @@ class Resolver {
   }
 }
 
-function readExtends(ctx: FileCtx, name: string, ext: TEntry): { ref: string; refNode: TNode; fileRef?: string; fileNode?: TScalar } {
+function readExtends(ctx: FileCtx, name: string, ext: TreeEntry): { ref: string; refNode: TreeNode; fileRef?: string; fileNode?: TreeScalar } {
   const v = ext.value;
   if (v.kind === 'scalar' && typeof v.value === 'string' && v.value !== '') return { ref: v.value, refNode: v };
   if (v.kind === 'map') {
     const service = getEntry(v, 'service');
-    if (!service || service.value.kind !== 'scalar' || typeof service.value.value !== 'string' || service.value.value === '') {
+    if (service?.value.kind !== 'scalar' || typeof service.value.value !== 'string' || service.value.value === '') {
       throw located(ctx, (service?.value ?? v).origin, `extends of service "${name}" needs the name of a service to extend ("service:")`);
     }
     const file = getEntry(v, 'file');
@@ -171,19 +171,18 @@ function located(_ctx: FileCtx, origin: Origin, message: string): LoadError {
   return new LoadError(origin.file, message, origin.line, origin.column);
 }
 
-
-function servicesOf(root: TMap): TMap | undefined {
+function servicesOf(root: TreeMap): TreeMap | undefined {
   const s = getEntry(root, 'services')?.value;
   return s?.kind === 'map' ? s : undefined;
 }
 
-function withoutExtends(svc: TNode): TNode {
+function withoutExtends(svc: TreeNode): TreeNode {
   if (svc.kind !== 'map') return svc;
   return { ...svc, entries: svc.entries.filter((e) => e.key !== 'extends') };
 }
 
 /** Puts the extending service's `!reset` / `!override` nodes back at their paths, for a later merge with earlier files. */
-function reinsertTags(merged: TNode, own: TNode, paths: string[][]): TNode {
+function reinsertTags(merged: TreeNode, own: TreeNode, paths: string[][]): TreeNode {
   let out = merged;
   for (const p of paths) {
     const tagged = nodeAt(own, p);
@@ -192,13 +191,13 @@ function reinsertTags(merged: TNode, own: TNode, paths: string[][]): TNode {
   return out;
 }
 
-function nodeAt(node: TNode, p: readonly string[]): TNode | undefined {
-  let cur: TNode | undefined = node;
+function nodeAt(node: TreeNode, p: readonly string[]): TreeNode | undefined {
+  let cur: TreeNode | undefined = node;
   for (const key of p) cur = getEntry(cur, key)?.value;
   return cur;
 }
 
-function setAt(node: TNode, p: readonly string[], depth: number, value: TNode, own: TNode): TNode {
+function setAt(node: TreeNode, p: readonly string[], depth: number, value: TreeNode, own: TreeNode): TreeNode {
   if (node.kind !== 'map') return node;
   const key = p[depth];
   const i = node.entries.map((e) => e.key).lastIndexOf(key);
@@ -237,13 +236,13 @@ export function rebasePath(p: string, rel: string): string {
   return joined.startsWith('.') || joined.startsWith('/') ? joined : `./${joined}`;
 }
 
-function rebasedScalar(n: TScalar, value: string): TScalar {
+function rebasedScalar(n: TreeScalar, value: string): TreeScalar {
   if (value === n.value) return n;
   const { sourceOffset: _offset, ...rest } = n;
   return { ...rest, value };
 }
 
-function mapEntries(n: TMap, fn: (e: TEntry) => TNode): TMap {
+function mapEntries(n: TreeMap, fn: (e: TreeEntry) => TreeNode): TreeMap {
   let changed = false;
   const entries = n.entries.map((e) => {
     const v = fn(e);
@@ -254,18 +253,18 @@ function mapEntries(n: TMap, fn: (e: TEntry) => TNode): TMap {
   return changed ? { ...n, entries } : n;
 }
 
-function mapItems(n: TNode, fn: (item: TNode) => TNode): TNode {
+function mapItems(n: TreeNode, fn: (item: TreeNode) => TreeNode): TreeNode {
   if (n.kind !== 'seq') return n;
   const items = n.items.map(fn);
   return items.every((x, i) => x === n.items[i]) ? n : { ...n, items };
 }
 
-function onString(n: TNode, fn: (s: string) => string): TNode {
+function onString(n: TreeNode, fn: (s: string) => string): TreeNode {
   return n.kind === 'scalar' && typeof n.value === 'string' ? rebasedScalar(n, fn(n.value)) : n;
 }
 
 /** The paths compose-go's ResolveRelativePaths rewrites in a service, rebased by `rel` (in their form as written). */
-export function rebaseService(svc: TNode, rel: string): TNode {
+export function rebaseService(svc: TreeNode, rel: string): TreeNode {
   if (svc.kind !== 'map' || rel === '') return svc;
   const plain = (s: string) => rebasePath(s, rel);
   const context = (s: string) => (isRemoteContext(s) ? s : rebasePath(s, rel));
@@ -287,13 +286,17 @@ export function rebaseService(svc: TNode, rel: string): TNode {
         });
       case 'env_file':
         if (e.value.kind === 'scalar') return onString(e.value, plain);
-        return mapItems(e.value, (item) => (item.kind === 'map' ? mapEntries(item, (f) => (f.key === 'path' ? onString(f.value, plain) : f.value)) : onString(item, plain)));
+        return mapItems(e.value, (item) =>
+          item.kind === 'map' ? mapEntries(item, (f) => (f.key === 'path' ? onString(f.value, plain) : f.value)) : onString(item, plain),
+        );
       case 'volumes':
         return mapItems(e.value, (item) => rebaseVolume(item, rel));
       case 'develop': {
         if (e.value.kind !== 'map') return e.value;
         return mapEntries(e.value, (d) =>
-          d.key === 'watch' ? mapItems(d.value, (w) => (w.kind === 'map' ? mapEntries(w, (f) => (f.key === 'path' ? onString(f.value, plain) : f.value)) : w)) : d.value,
+          d.key === 'watch'
+            ? mapItems(d.value, (w) => (w.kind === 'map' ? mapEntries(w, (f) => (f.key === 'path' ? onString(f.value, plain) : f.value)) : w))
+            : d.value,
         );
       }
       default:
@@ -303,10 +306,10 @@ export function rebaseService(svc: TNode, rel: string): TNode {
 }
 
 /** A bind mount's source, rebased: long syntax with `type: bind`, or short syntax whose source is a path (starts with `.`). */
-function rebaseVolume(item: TNode, rel: string): TNode {
+function rebaseVolume(item: TreeNode, rel: string): TreeNode {
   if (item.kind === 'map') {
     const type = getEntry(item, 'type')?.value;
-    if (!type || type.kind !== 'scalar' || type.value !== 'bind') return item;
+    if (type?.kind !== 'scalar' || type.value !== 'bind') return item;
     return mapEntries(item, (f) => (f.key === 'source' ? onString(f.value, (s) => rebasePath(s, rel)) : f.value));
   }
   return onString(item, (spec) => {

@@ -1,5 +1,5 @@
 import type { Origin } from '../model/origin.js';
-import type { TEntry, TMap, TNode, TScalar, VarUse } from '../model/tree.js';
+import type { TreeEntry, TreeMap, TreeNode, TreeScalar, VarUse } from '../model/tree.js';
 import { findReferences, InterpolationError, substitute } from './interpolate.js';
 
 /** One variable available to interpolation, and where its value was written. */
@@ -23,32 +23,32 @@ export interface InterpolationProblem {
  * variable is not an error: the value is just unknown. Invalid templates are returned as
  * problems and leave the value as written.
  */
-export function interpolateTree(root: TMap, env: Environment, options: { lenient: boolean }): { root: TMap; problems: InterpolationProblem[] } {
+export function interpolateTree(root: TreeMap, env: Environment, options: { lenient: boolean }): { root: TreeMap; problems: InterpolationProblem[] } {
   const problems: InterpolationProblem[] = [];
-  const done = new Map<TNode, TNode>();
+  const done = new Map<TreeNode, TreeNode>();
 
-  const visit = (node: TNode): TNode => {
+  const visit = (node: TreeNode): TreeNode => {
     const seen = done.get(node);
     if (seen) return seen;
-    let out: TNode;
+    let out: TreeNode;
     if (node.kind === 'scalar') {
       out = typeof node.value === 'string' && node.value.includes('$') ? scalar(node) : node;
     } else if (node.kind === 'seq') {
       out = { ...node, items: node.items.map(visit) };
     } else {
-      out = { ...node, entries: node.entries.map((e): TEntry => ({ ...e, value: visit(e.value) })) };
+      out = { ...node, entries: node.entries.map((e): TreeEntry => ({ ...e, value: visit(e.value) })) };
     }
     done.set(node, out);
     return out;
   };
 
-  const scalar = (node: TScalar): TScalar => interpolateScalar(node, env, options, problems);
+  const scalar = (node: TreeScalar): TreeScalar => interpolateScalar(node, env, options, problems);
 
-  return { root: visit(root) as TMap, problems };
+  return { root: visit(root) as TreeMap, problems };
 }
 
 /** Interpolates one string scalar, recording how each variable was resolved; problems are collected, the value kept as written. */
-export function interpolateScalar(node: TScalar, env: Environment, options: { lenient: boolean }, problems: InterpolationProblem[]): TScalar {
+export function interpolateScalar(node: TreeScalar, env: Environment, options: { lenient: boolean }, problems: InterpolationProblem[]): TreeScalar {
   const template = node.value as string;
   const lookup = (name: string) => env.get(name)?.value;
   try {
@@ -105,7 +105,9 @@ function oneLine(message: string): string {
  * messages quote what the user wrote, and that may be a secret.
  */
 export function maskQuotedLiterals(message: string): string {
-  return message.replace(/"((?:[^"\\]|\\.)*)("|$)/, (_, t: string, end: string) =>
-    `"${t.replace(/(\$\{[^}]*\}?|\$[A-Za-z_][A-Za-z0-9_]*|\$\$)|[^$]+/g, (m: string, ref: string | undefined) => (ref ? m : '•'.repeat(Math.min(m.length, 8))))}${end}`,
+  return message.replace(
+    /"((?:[^"\\]|\\.)*)("|$)/,
+    (_, t: string, end: string) =>
+      `"${t.replace(/(\$\{[^}]*\}?|\$[A-Za-z_][A-Za-z0-9_]*|\$\$)|[^$]+/g, (m: string, ref: string | undefined) => (ref ? m : '•'.repeat(Math.min(m.length, 8))))}${end}`,
   );
 }

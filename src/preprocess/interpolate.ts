@@ -91,9 +91,12 @@ type Token =
     };
 
 const isNameStart = (c: number) =>
-  c === 95 /* _ */ || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
+  c === 95 /* _ */ ||
+  (c >= 65 && c <= 90) ||
+  (c >= 97 && c <= 122) ||
   // (?i) in Go folds k/K to the Kelvin sign and s/S to the long s, so [a-z] matches them too.
-  c === 0x212a || c === 0x17f;
+  c === 0x212a ||
+  c === 0x17f;
 const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57);
 
 /** Caches, per line, the offset of the last `}` of that line (what the greedy `.*}` reaches). */
@@ -146,8 +149,10 @@ export function goQuote(s: string): string {
     else if (cp === 9) out += '\\t';
     else if (cp === 11) out += '\\v';
     else if (cp < 0x20 || cp === 0x7f) out += '\\x' + cp.toString(16).padStart(2, '0');
-    else if (cp < 0x80 || /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch)) out += ch; // Go's strconv.IsPrint
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd'; // a lone surrogate: Go would see invalid UTF-8
+    else if (cp < 0x80 || /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch))
+      out += ch; // Go's strconv.IsPrint
+    else if (cp >= 0xd800 && cp <= 0xdfff)
+      out += '\\ufffd'; // a lone surrogate: Go would see invalid UTF-8
     else out += cp > 0xffff ? '\\U' + cp.toString(16).padStart(8, '0') : '\\u' + cp.toString(16).padStart(4, '0');
   }
   return out + '"';
@@ -226,15 +231,11 @@ function scan(s: string, onText: (from: number, to: number) => void, onToken: (t
 
 /** compose-go semantics; throws InterpolationError with compose-go's exact messages. */
 export function interpolate(template: string, env: Record<string, string | undefined>): string {
-  return substitute(template, (name) => (Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined)).value;
+  return substitute(template, (name) => (Object.hasOwn(env, name) ? env[name] : undefined)).value;
 }
 
 /** Interpolates `template`, reporting every variable looked up. See SubstituteResult. */
-export function substitute(
-  template: string,
-  lookup: (name: string) => string | undefined,
-  options: { lenient?: boolean } = {},
-): SubstituteResult {
+export function substitute(template: string, lookup: (name: string) => string | undefined, options: { lenient?: boolean } = {}): SubstituteResult {
   const result: SubstituteResult = { value: '', vars: [], missingRequired: [], unsetWarnings: 0 };
   result.value = evaluate(template, lookup, !!options.lenient, result);
   return result;
@@ -262,14 +263,7 @@ function evaluate(s: string, lookup: (name: string) => string | undefined, lenie
   return out;
 }
 
-function applyOperator(
-  name: string,
-  op: Operator,
-  arg: string,
-  lookup: (name: string) => string | undefined,
-  lenient: boolean,
-  acc: SubstituteResult,
-): string {
+function applyOperator(name: string, op: Operator, arg: string, lookup: (name: string) => string | undefined, lenient: boolean, acc: SubstituteResult): string {
   const v = lookup(name);
   // `:` variants also treat an empty value as missing.
   const present = v !== undefined && (op[0] !== ':' || v !== '');

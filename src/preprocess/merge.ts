@@ -1,7 +1,7 @@
 import { LoadError } from '../load/parse.js';
 import { keyValueEntries } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
-import { get, type TEntry, type TMap, type TNode, type TScalar } from '../model/tree.js';
+import { get, type TreeEntry, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
 
 /**
  * Merging compose files the way compose-go (`override.Merge` + `override.EnforceUnicity`, and the
@@ -24,17 +24,17 @@ export const RESET_TAG = '!reset';
 export const OVERRIDE_TAG = '!override';
 
 /** Merges `override` onto `base` (both whole compose-file roots), as compose-go's override.Merge: mappings deep-merge; per-path special rules (environment, labels, build.args, annotations, sysctls, extra_hosts… merge by key across list and map forms; command, entrypoint, healthcheck.test replace; ports, volumes, secrets, configs, networks, depends_on, … unique by their keys; logging, ulimits special cases); `!reset` removes, `!override` replaces. Returns a new tree; input trees are not mutated; every value keeps its own origin (the file it came from). */
-export function mergeRoots(base: TMap, override: TMap): TMap {
+export function mergeRoots(base: TreeMap, override: TreeMap): TreeMap {
   const cleanBase = applyResetTags(base);
   const { node, paths } = collectResetTags(override);
-  const cut = deletePaths(cleanBase, paths) as TMap;
-  const merged = mergeMappings(cut, node as TMap, []);
+  const cut = deletePaths(cleanBase, paths) as TreeMap;
+  const merged = mergeMappings(cut, node as TreeMap, []);
   return enforceUnicity(merged);
 }
 
 /** Strips `!reset` nodes and applies `!override` within a single file (compose-go resets on load, too). */
-export function applyResetTags(root: TMap): TMap {
-  return collectResetTags(root).node as TMap;
+export function applyResetTags(root: TreeMap): TreeMap {
+  return collectResetTags(root).node as TreeMap;
 }
 
 /**
@@ -42,13 +42,13 @@ export function applyResetTags(root: TMap): TMap {
  * (mapping keys from the given node) where either tag was found. Paths through a sequence are
  * not returned: compose-go records them in a form that never matches anything.
  */
-export function collectResetTags(node: TNode): { node: TNode; paths: string[][] } {
+export function collectResetTags(node: TreeNode): { node: TreeNode; paths: string[][] } {
   const paths: string[][] = [];
   const out = strip(node, [], paths, true);
   return { node: out ?? node, paths };
 }
 
-function strip(node: TNode, path: string[] | null, paths: string[][], isRoot = false): TNode | undefined {
+function strip(node: TreeNode, path: string[] | null, paths: string[][], isRoot = false): TreeNode | undefined {
   if (!isRoot && node.tag === RESET_TAG) {
     if (path) paths.push(path);
     return undefined;
@@ -60,7 +60,7 @@ function strip(node: TNode, path: string[] | null, paths: string[][], isRoot = f
   }
   if (node.kind === 'map') {
     let changed = node.tag !== undefined;
-    const entries: TEntry[] = [];
+    const entries: TreeEntry[] = [];
     for (const e of node.entries) {
       const v = strip(e.value, path ? [...path, e.key] : null, paths);
       if (v !== e.value) changed = true;
@@ -70,7 +70,7 @@ function strip(node: TNode, path: string[] | null, paths: string[][], isRoot = f
   }
   if (node.kind === 'seq') {
     let changed = node.tag !== undefined;
-    const items: TNode[] = [];
+    const items: TreeNode[] = [];
     for (const item of node.items) {
       const v = strip(item, null, paths);
       if (v !== item) changed = true;
@@ -86,7 +86,7 @@ function strip(node: TNode, path: string[] | null, paths: string[][], isRoot = f
 }
 
 /** A copy of the node without any `tag` (nested ones included); untagged subtrees are shared. */
-function untagDeep(node: TNode): TNode {
+function untagDeep(node: TreeNode): TreeNode {
   if (node.kind === 'map') {
     const entries = node.entries.map((e) => {
       const v = untagDeep(e.value);
@@ -106,17 +106,17 @@ function untagDeep(node: TNode): TNode {
 }
 
 /** Deletes the mapping entries at the given paths (walking mappings only); copy-on-write. */
-export function deletePaths(node: TNode, paths: readonly (readonly string[])[]): TNode {
+export function deletePaths(node: TreeNode, paths: readonly (readonly string[])[]): TreeNode {
   let out = node;
   for (const p of paths) if (p.length) out = deleteOne(out, p, 0);
   return out;
 }
 
-function deleteOne(node: TNode, path: readonly string[], depth: number): TNode {
+function deleteOne(node: TreeNode, path: readonly string[], depth: number): TreeNode {
   if (node.kind !== 'map') return node;
   const key = path[depth];
   let changed = false;
-  const entries: TEntry[] = [];
+  const entries: TreeEntry[] = [];
   for (const e of node.entries) {
     if (e.key !== key) {
       entries.push(e);
@@ -136,7 +136,7 @@ function deleteOne(node: TNode, path: readonly string[], depth: number): TNode {
 // ---------------------------------------------------------------------------------------------
 // Merge rules
 
-type Merger = (base: TNode, override: TNode, path: MergePath) => TNode;
+type Merger = (base: TreeNode, override: TreeNode, path: MergePath) => TreeNode;
 
 /** Path patterns (`*` matches one key) with a merge rule of their own, as in compose-go's mergeSpecials. */
 const SPECIALS: [string[], Merger][] = [
@@ -179,7 +179,7 @@ function matches(path: MergePath, pattern: readonly string[]): boolean {
 }
 
 /** compose-go's mergeYaml: the value at `path` in the merged tree, given the base and override values there. */
-export function mergeValue(base: TNode, override: TNode, path: MergePath): TNode {
+export function mergeValue(base: TreeNode, override: TreeNode, path: MergePath): TreeNode {
   for (const [pattern, merger] of SPECIALS) {
     if (matches(path, pattern)) return merger(base, override, path);
   }
@@ -196,10 +196,12 @@ export function mergeValue(base: TNode, override: TNode, path: MergePath): TNode
 }
 
 /** Deep merge of two mappings: base keys keep their place, new keys are appended. */
-export function mergeMappings(base: TMap, override: TMap, path: MergePath): TMap {
+export function mergeMappings(base: TreeMap, override: TreeMap, path: MergePath): TreeMap {
   const entries = base.entries.slice();
   const index = new Map<string, number>();
-  entries.forEach((e, i) => index.set(e.key, i));
+  entries.forEach((e, i) => {
+    index.set(e.key, i);
+  });
   for (const oe of override.entries) {
     const i = index.get(oe.key);
     if (i === undefined) {
@@ -214,7 +216,7 @@ export function mergeMappings(base: TMap, override: TMap, path: MergePath): TMap
   return { kind: 'map', entries, origin: base.origin };
 }
 
-function mismatch(base: TNode, override: TNode, path: MergePath): LoadError {
+function mismatch(base: TreeNode, override: TreeNode, path: MergePath): LoadError {
   const o = override.origin;
   return new LoadError(
     o.file,
@@ -224,19 +226,19 @@ function mismatch(base: TNode, override: TNode, path: MergePath): LoadError {
   );
 }
 
-function describe(n: TNode): string {
+function describe(n: TreeNode): string {
   return n.kind === 'map' ? 'a mapping' : n.kind === 'seq' ? 'a list' : 'a scalar value';
 }
 
-function isNil(n: TNode | undefined): boolean {
+function isNil(n: TreeNode | undefined): boolean {
   return !n || (n.kind === 'scalar' && n.value === null);
 }
 
-function nullScalar(origin: Origin): TScalar {
+function nullScalar(origin: Origin): TreeScalar {
   return { kind: 'scalar', value: null, origin };
 }
 
-function replace(_base: TNode, override: TNode): TNode {
+function replace(_base: TreeNode, override: TreeNode): TreeNode {
   return override;
 }
 
@@ -247,15 +249,15 @@ function replace(_base: TNode, override: TNode): TNode {
  * enforceUnicity); when either side is a mapping, the result is a mapping keyed by variable name
  * whose values point into the list items they came from (a bare `KEY` is a null value).
  */
-function mergeKeyValue(base: TNode, override: TNode): TNode {
+function mergeKeyValue(base: TreeNode, override: TreeNode): TreeNode {
   if (isNil(override)) return base;
   if (isNil(base)) return override;
   if (base.kind !== 'map' && override.kind !== 'map') {
     return { kind: 'seq', items: [...seqItems(base), ...seqItems(override)], origin: base.origin };
   }
-  const entries: TEntry[] = [];
+  const entries: TreeEntry[] = [];
   const index = new Map<string, number>();
-  const add = (e: TEntry) => {
+  const add = (e: TreeEntry) => {
     const i = index.get(e.key);
     if (i === undefined) {
       index.set(e.key, entries.length);
@@ -268,16 +270,16 @@ function mergeKeyValue(base: TNode, override: TNode): TNode {
 }
 
 /** Items of a list-or-string value (a lone string is a one-item list, as compose-go's convertIntoSequence). */
-function seqItems(n: TNode): TNode[] {
+function seqItems(n: TreeNode): TreeNode[] {
   if (n.kind === 'seq') return n.items;
   if (n.kind === 'scalar') return n.value === null ? [] : [n];
   return mapAsItems(n);
 }
 
 /** Entries of a key/value block in mapping form; list items `KEY=VALUE` are split with sub-origins. */
-export function keyValueMapEntries(n: TNode): TEntry[] {
+export function keyValueMapEntries(n: TreeNode): TreeEntry[] {
   if (n.kind === 'map') return n.entries;
-  const out: TEntry[] = [];
+  const out: TreeEntry[] = [];
   for (const item of seqItems(n)) {
     if (item.kind !== 'scalar' || item.value === null) continue;
     const [kv] = keyValueEntries({ kind: 'seq', items: [item], origin: item.origin }, []);
@@ -291,8 +293,8 @@ export function keyValueMapEntries(n: TNode): TEntry[] {
  * A mapping as compose-go's convertIntoSequence makes it a list: `KEY` for a null value,
  * `KEY=VALUE` otherwise (one item per element of a list value), sorted.
  */
-function mapAsItems(n: TMap): TNode[] {
-  const out: TScalar[] = [];
+function mapAsItems(n: TreeMap): TreeNode[] {
+  const out: TreeScalar[] = [];
   for (const e of n.entries) {
     if (isNil(e.value)) {
       out.push({ kind: 'scalar', value: e.key, origin: e.keyOrigin });
@@ -306,37 +308,37 @@ function mapAsItems(n: TMap): TNode[] {
 }
 
 /** `%v` of a value. */
-function goValue(n: TNode): string {
+function goValue(n: TreeNode): string {
   if (n.kind === 'scalar') return n.value === null ? '<nil>' : String(n.value);
   return n.kind === 'seq' ? `[${n.items.map(goValue).join(' ')}]` : `map[${n.entries.map((e) => `${e.key}:${goValue(e.value)}`).join(' ')}]`;
 }
 
 /** dns, dns_opt, dns_search, tmpfs, env_file, label_file: both sides as lists, appended. */
-function mergeToSequence(base: TNode, override: TNode): TNode {
+function mergeToSequence(base: TreeNode, override: TreeNode): TreeNode {
   if (isNil(override)) return base;
   if (isNil(base)) return override;
   return { kind: 'seq', items: [...seqItems(base), ...seqItems(override)], origin: base.origin };
 }
 
 /** extra_hosts: both sides as lists; entries of the override already present (same text) are dropped. */
-function mergeExtraHosts(base: TNode, override: TNode): TNode {
+function mergeExtraHosts(base: TreeNode, override: TreeNode): TreeNode {
   if (isNil(override)) return base;
   if (isNil(base)) return override;
   const right = seqItems(base);
-  const texts = new Set(right.filter((n): n is TScalar => n.kind === 'scalar').map((n) => String(n.value)));
+  const texts = new Set(right.filter((n): n is TreeScalar => n.kind === 'scalar').map((n) => String(n.value)));
   const left = seqItems(override).filter((n) => n.kind !== 'scalar' || !texts.has(String(n.value)));
   return { kind: 'seq', items: [...right, ...left], origin: base.origin };
 }
 
 /** A list of names as a mapping (compose-go's convertIntoMapping); undefined for anything else. */
-function namesAsMap(n: TNode, value: (item: TNode) => TNode): TMap | undefined {
+function namesAsMap(n: TreeNode, value: (item: TreeNode) => TreeNode): TreeMap | undefined {
   if (n.kind === 'map') return n;
   if (n.kind !== 'seq') return undefined;
-  const entries: TEntry[] = [];
+  const entries: TreeEntry[] = [];
   const index = new Map<string, number>();
   for (const item of n.items) {
     if (item.kind !== 'scalar' || item.value === null) continue;
-    const e: TEntry = { key: String(item.value), keyOrigin: item.origin, value: value(item) };
+    const e: TreeEntry = { key: String(item.value), keyOrigin: item.origin, value: value(item) };
     const i = index.get(e.key);
     if (i === undefined) {
       index.set(e.key, entries.length);
@@ -346,24 +348,24 @@ function namesAsMap(n: TNode, value: (item: TNode) => TNode): TMap | undefined {
   return { kind: 'map', entries, origin: n.origin };
 }
 
-function mergeConverted(base: TMap | undefined, override: TMap | undefined, fallback: TNode, path: MergePath): TNode {
+function mergeConverted(base: TreeMap | undefined, override: TreeMap | undefined, fallback: TreeNode, path: MergePath): TreeNode {
   if (!base) return override ?? fallback;
   if (!override) return base;
   return mergeMappings(base, override, path);
 }
 
 /** services.*.networks, services.*.models: list form becomes `name: null`, then a deep merge. */
-function mergeNameMap(base: TNode, override: TNode, path: MergePath): TNode {
-  const asNull = (item: TNode) => nullScalar(item.origin);
+function mergeNameMap(base: TreeNode, override: TreeNode, path: MergePath): TreeNode {
+  const asNull = (item: TreeNode) => nullScalar(item.origin);
   return mergeConverted(namesAsMap(base, asNull), namesAsMap(override, asNull), override, path);
 }
 
 /** depends_on: list form becomes `name: {condition: service_started, required: true}`, then a deep merge. */
-function mergeDependsOn(base: TNode, override: TNode, path: MergePath): TNode {
+function mergeDependsOn(base: TreeNode, override: TreeNode, path: MergePath): TreeNode {
   return mergeConverted(namesAsMap(base, dependsOnDefaults), namesAsMap(override, dependsOnDefaults), override, path);
 }
 
-function dependsOnDefaults(item: TNode): TMap {
+function dependsOnDefaults(item: TreeNode): TreeMap {
   const o = item.origin;
   return {
     kind: 'map',
@@ -376,8 +378,8 @@ function dependsOnDefaults(item: TNode): TMap {
 }
 
 /** build: a string is `{context: string}`; then a deep merge (args, labels… by their own rules). */
-function mergeBuild(base: TNode, override: TNode, path: MergePath): TNode {
-  const toBuild = (n: TNode): TMap | undefined => {
+function mergeBuild(base: TreeNode, override: TreeNode, path: MergePath): TreeNode {
+  const toBuild = (n: TreeNode): TreeMap | undefined => {
     if (n.kind === 'map') return n;
     if (n.kind === 'scalar' && typeof n.value === 'string') {
       return { kind: 'map', origin: n.origin, entries: [{ key: 'context', keyOrigin: n.origin, value: n }] };
@@ -388,7 +390,7 @@ function mergeBuild(base: TNode, override: TNode, path: MergePath): TNode {
 }
 
 /** logging: options merge only when both sides name the same driver (or either names none); otherwise the override replaces. */
-function mergeLogging(base: TNode, override: TNode, path: MergePath): TNode {
+function mergeLogging(base: TreeNode, override: TreeNode, path: MergePath): TreeNode {
   if (isNil(override)) return base;
   if (base.kind !== 'map' || override.kind !== 'map') return override;
   const d = get(override, 'driver');
@@ -397,8 +399,7 @@ function mergeLogging(base: TNode, override: TNode, path: MergePath): TNode {
   return override;
 }
 
-
-function sameScalar(a: TNode, b: TNode): boolean {
+function sameScalar(a: TreeNode, b: TreeNode): boolean {
   return a.kind === 'scalar' && b.kind === 'scalar' && a.value === b.value;
 }
 
@@ -408,7 +409,7 @@ function sameScalar(a: TNode, b: TNode): boolean {
  * config, which replaces the entry of that subnet. Base configs no override touches are dropped,
  * exactly as compose-go does.
  */
-function mergeIpamConfig(base: TNode, override: TNode, path: MergePath): TNode {
+function mergeIpamConfig(base: TreeNode, override: TreeNode, path: MergePath): TreeNode {
   if (isNil(override)) return base;
   if (isNil(base)) return override;
   if (base.kind !== 'seq') throw new LoadError(base.origin.file, `${path.join('.')} must be a list`, base.origin.line, base.origin.column);
@@ -417,14 +418,14 @@ function mergeIpamConfig(base: TNode, override: TNode, path: MergePath): TNode {
     return { kind: 'seq', items: [...base.items, ...override.items], origin: base.origin };
   }
   interface Work {
-    node: TMap;
+    node: TreeMap;
   }
   const subnet = (w: Work) => get(w.node, 'subnet');
-  const sameSubnet = (a: TNode | undefined, b: TNode | undefined) => (a === undefined || b === undefined ? a === b : sameScalar(a, b));
-  const lefts: Work[] = override.items.map((n) => ({ node: n as TMap }));
+  const sameSubnet = (a: TreeNode | undefined, b: TreeNode | undefined) => (a === undefined || b === undefined ? a === b : sameScalar(a, b));
+  const lefts: Work[] = override.items.map((n) => ({ node: n as TreeMap }));
   const result: Work[] = [];
   for (const original of base.items) {
-    const right: Work = { node: original as TMap };
+    const right: Work = { node: original as TreeMap };
     for (const left of lefts) {
       if (!sameSubnet(subnet(left), subnet(right))) {
         if (!result.some((r) => sameSubnet(subnet(r), subnet(left)))) {
@@ -444,7 +445,7 @@ function mergeIpamConfig(base: TNode, override: TNode, path: MergePath): TNode {
 // ---------------------------------------------------------------------------------------------
 // Uniqueness
 
-type Indexer = (item: TNode) => string | undefined;
+type Indexer = (item: TreeNode) => string | undefined;
 
 const keyValueIndexer: Indexer = (n) => {
   if (n.kind !== 'scalar') return undefined;
@@ -508,7 +509,7 @@ const portIndexer: Indexer = (n) => {
   return '';
 };
 
-function portMapKey(n: TMap): string | undefined {
+function portMapKey(n: TreeMap): string | undefined {
   const target = get(n, 'target');
   if (target === undefined) return undefined;
   const host = get(n, 'host_ip');
@@ -522,7 +523,7 @@ const canonicalPortIndexer: Indexer = (n) => {
   if (n.kind === 'map') return portMapKey(n);
   if (n.kind === 'scalar' && (typeof n.value === 'string' || typeof n.value === 'number')) {
     const parsed = parseShortPort(String(n.value));
-    if (!parsed || parsed.length !== 1) return undefined;
+    if (parsed?.length !== 1) return undefined;
     const p = parsed[0];
     return `${p.ip || '0.0.0.0'}:${p.published === '' ? '%!s(<nil>)' : p.published}:${p.target}/${p.protocol}`;
   }
@@ -530,7 +531,7 @@ const canonicalPortIndexer: Indexer = (n) => {
 };
 
 /** `%s` of a value as Go prints it. */
-function goS(n: TNode | undefined): string {
+function goS(n: TreeNode | undefined): string {
   if (!n || (n.kind === 'scalar' && n.value === null)) return '%!s(<nil>)';
   if (n.kind !== 'scalar') return `%!s(${goValue(n)})`;
   if (typeof n.value === 'string') return n.value;
@@ -539,7 +540,7 @@ function goS(n: TNode | undefined): string {
 }
 
 /** `%d` of a value as Go prints it. */
-function goD(n: TNode | undefined): string {
+function goD(n: TreeNode | undefined): string {
   if (!n || (n.kind === 'scalar' && n.value === null)) return '%!d(<nil>)';
   if (n.kind !== 'scalar') return `%!d(${goValue(n)})`;
   if (typeof n.value === 'number') return Number.isInteger(n.value) ? String(n.value) : `%!d(float64=${n.value})`;
@@ -659,11 +660,11 @@ const UNIQUE: [string[], Indexer[]][] = (
 ).map(([p, ...indexers]) => [p.split('.'), indexers]);
 
 /** Removes redefinitions from sequences that are unique by a key: the later entry replaces the earlier one, at its position. */
-export function enforceUnicity(root: TMap, at: MergePath = []): TMap {
-  return unique(root, [...at]) as TMap;
+export function enforceUnicity(root: TreeMap, at: MergePath = []): TreeMap {
+  return unique(root, [...at]) as TreeMap;
 }
 
-function unique(node: TNode, path: string[]): TNode {
+function unique(node: TreeNode, path: string[]): TreeNode {
   if (node.kind === 'map') {
     let changed = false;
     const entries = node.entries.map((e) => {
@@ -685,8 +686,8 @@ function unique(node: TNode, path: string[]): TNode {
   return node;
 }
 
-function dedupe(items: TNode[], indexer: Indexer): TNode[] {
-  const out: TNode[] = [];
+function dedupe(items: TreeNode[], indexer: Indexer): TreeNode[] {
+  const out: TreeNode[] = [];
   const keys = new Map<string, number>();
   for (const item of items) {
     const key = indexer(item);

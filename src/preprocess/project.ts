@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { LoadError, parseComposeText } from '../load/parse.js';
 import { buildModel, type ComposeModel, type KeyValueEntry } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
-import { get, getEntry, type TEntry, type TMap, type TNode, type TScalar } from '../model/tree.js';
+import { get, getEntry, type TreeEntry, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { buildEnvironment, isFile, readDotenvFile, type DotenvFile } from './environment.js';
 import { resolveExtends } from './extends.js';
 import { interpolateScalar, interpolateTree, type EnvValue, type InterpolationProblem } from './interpolate-tree.js';
@@ -42,12 +42,12 @@ export interface Project {
   files: string[];
   /** Every file read: compose files, included and extended ones, .env and env_file files. */
   sources: string[];
-  root: TMap;
+  root: TreeMap;
   model: ComposeModel;
   environment: ReadonlyMap<string, EnvValue>;
   notes: ProjectNote[];
   /** Each compose file's own tree (interpolated, before extends, include and merging): lint also looks at these, because a literal that a later file overrides or resets is still in the repository. */
-  fileRoots: TMap[];
+  fileRoots: TreeMap[];
   /** The text of a file the project read, by its displayed name. */
   sourceText(file: string): string | undefined;
 }
@@ -81,7 +81,7 @@ class ProjectLoader {
   private readonly notes: ProjectNote[] = [];
   private readonly sources = new Set<string>();
   private readonly textCache = new Map<string, string>();
-  private readonly interpolated = new Map<string, TMap>();
+  private readonly interpolated = new Map<string, TreeMap>();
 
   constructor(private readonly options: ProjectOptions) {
     this.cwd = options.cwd ?? process.cwd();
@@ -97,14 +97,17 @@ class ProjectLoader {
   load(): Project {
     const given = this.options.files?.length
       ? this.options.files.map((f) => resolve(this.cwd, f))
-      : this.composeFileFromEnv() ?? defaultComposeFiles(resolve(this.cwd, this.options.projectDirectory ?? '.'));
+      : (this.composeFileFromEnv() ?? defaultComposeFiles(resolve(this.cwd, this.options.projectDirectory ?? '.')));
     if (!given.length) {
-      throw new LoadError(this.display(resolve(this.cwd, this.options.projectDirectory ?? '.')), 'no compose file found (compose.yaml, compose.yml, docker-compose.yaml or docker-compose.yml)');
+      throw new LoadError(
+        this.display(resolve(this.cwd, this.options.projectDirectory ?? '.')),
+        'no compose file found (compose.yaml, compose.yml, docker-compose.yaml or docker-compose.yml)',
+      );
     }
     const projectDirectory = resolve(this.cwd, this.options.projectDirectory ?? dirname(given[0]));
     const dotenvFiles = this.projectDotenvFiles(projectDirectory);
     const env = buildEnvironment(dotenvFiles, this.processEnv);
-    let root: TMap | undefined;
+    let root: TreeMap | undefined;
     for (const file of given) {
       const fileRoot = this.loadComposeFile(file, { env, includeChain: [] });
       root = root ? mergeRoots(root, fileRoot) : fileRoot;
@@ -149,7 +152,10 @@ class ProjectLoader {
     const value = this.processEnv.COMPOSE_FILE;
     if (!value) return undefined;
     const sep = this.processEnv.COMPOSE_PATH_SEPARATOR ?? ':';
-    return value.split(sep).filter(Boolean).map((f) => resolve(this.cwd, f));
+    return value
+      .split(sep)
+      .filter(Boolean)
+      .map((f) => resolve(this.cwd, f));
   }
 
   private projectDotenvFiles(projectDirectory: string): DotenvFile[] {
@@ -182,7 +188,7 @@ class ProjectLoader {
   }
 
   /** One file parsed (all its documents merged) and interpolated, without include or extends. */
-  private parseAndInterpolate(abs: string, env: ReadonlyMap<string, EnvValue>): TMap {
+  private parseAndInterpolate(abs: string, env: ReadonlyMap<string, EnvValue>): TreeMap {
     const cacheKey = `${abs}\u0000${envKey(env)}`;
     const cached = this.interpolated.get(cacheKey);
     if (cached) return cached;
@@ -192,7 +198,7 @@ class ProjectLoader {
       if (!this.lenient) throw p;
       this.notes.push({ file: p.file, line: p.line, column: p.column, message: p.message, severity: 'error' });
     }
-    let merged: TMap | undefined;
+    let merged: TreeMap | undefined;
     for (const doc of parsed.roots) {
       if (!doc) continue;
       const { root, problems } = interpolateTree(doc, env, { lenient: this.lenient });
@@ -211,7 +217,7 @@ class ProjectLoader {
   }
 
   /** A compose file with its includes and extends resolved. */
-  private loadComposeFile(abs: string, ctx: LoadContext): TMap {
+  private loadComposeFile(abs: string, ctx: LoadContext): TreeMap {
     let root = this.parseAndInterpolate(abs, ctx.env);
     root = resolveExtends(root, abs, {
       loadFile: (other: string) => this.parseAndInterpolate(isAbsolute(other) ? other : resolve(dirname(abs), other), ctx.env),
@@ -221,23 +227,28 @@ class ProjectLoader {
     return root;
   }
 
-  private applyIncludes(root: TMap, include: TEntry, abs: string, ctx: LoadContext): TMap {
+  private applyIncludes(root: TreeMap, include: TreeEntry, abs: string, ctx: LoadContext): TreeMap {
     const chain = [...ctx.includeChain, abs];
-    let result: TMap = { ...root, entries: root.entries.filter((e) => e.key !== 'include') };
+    let result: TreeMap = { ...root, entries: root.entries.filter((e) => e.key !== 'include') };
     const items = include.value.kind === 'seq' ? include.value.items : [include.value];
     for (const item of items) {
       const spec = this.includeSpec(item, abs);
       if (!spec) continue;
       for (const file of spec.paths) {
         if (chain.includes(file)) {
-          throw new LoadError(item.origin.file, `include cycle: ${[...chain, file].map((f) => this.display(f)).join(' -> ')}`, item.origin.line, item.origin.column);
+          throw new LoadError(
+            item.origin.file,
+            `include cycle: ${[...chain, file].map((f) => this.display(f)).join(' -> ')}`,
+            item.origin.line,
+            item.origin.column,
+          );
         }
         if (!isFile(file)) {
           throw new LoadError(item.origin.file, `included file ${this.display(file)} not found`, item.origin.line, item.origin.column);
         }
       }
       const env = this.includeEnvironment(spec, ctx.env);
-      let included: TMap | undefined;
+      let included: TreeMap | undefined;
       for (const file of spec.paths) {
         const r = this.loadComposeFile(file, { env, includeChain: chain });
         included = included ? mergeRoots(included, r) : r;
@@ -247,9 +258,9 @@ class ProjectLoader {
     return result;
   }
 
-  private includeSpec(item: TNode, abs: string): { paths: string[]; projectDirectory: string; envFiles: string[] | undefined; origin: Origin } | undefined {
+  private includeSpec(item: TreeNode, abs: string): { paths: string[]; projectDirectory: string; envFiles: string[] | undefined; origin: Origin } | undefined {
     const base = dirname(abs);
-    const strings = (n: TNode | undefined): string[] =>
+    const strings = (n: TreeNode | undefined): string[] =>
       !n ? [] : n.kind === 'scalar' ? (n.value === null ? [] : [String(n.value)]) : n.kind === 'seq' ? n.items.flatMap(strings) : [];
     if (item.kind === 'scalar') {
       const p = resolve(base, String(item.value));
@@ -266,7 +277,10 @@ class ProjectLoader {
   }
 
   /** An included project sees the including project's variables, plus its own env files for names not set yet. */
-  private includeEnvironment(spec: { projectDirectory: string; envFiles: string[] | undefined; origin: Origin }, parent: ReadonlyMap<string, EnvValue>): ReadonlyMap<string, EnvValue> {
+  private includeEnvironment(
+    spec: { projectDirectory: string; envFiles: string[] | undefined; origin: Origin },
+    parent: ReadonlyMap<string, EnvValue>,
+  ): ReadonlyMap<string, EnvValue> {
     const files = spec.envFiles ?? [join(spec.projectDirectory, '.env')].filter(isFile);
     if (!files.length) return parent;
     const env = new Map(parent);
@@ -286,7 +300,7 @@ class ProjectLoader {
   }
 
   /** Adds an included project's resources; defining one that already exists is an error, as in Compose. */
-  private addIncluded(root: TMap, included: TMap): TMap {
+  private addIncluded(root: TreeMap, included: TreeMap): TreeMap {
     const entries = [...root.entries];
     for (const section of included.entries) {
       if (section.value.kind !== 'map') continue;
@@ -301,7 +315,12 @@ class ProjectLoader {
       for (const e of mine.entries) {
         const clash = section.value.entries.find((s) => s.key === e.key);
         if (clash && section.key === 'services') {
-          throw new LoadError(e.keyOrigin.file, `service "${e.key}" is also defined by the included file ${clash.keyOrigin.file}`, e.keyOrigin.line, e.keyOrigin.column);
+          throw new LoadError(
+            e.keyOrigin.file,
+            `service "${e.key}" is also defined by the included file ${clash.keyOrigin.file}`,
+            e.keyOrigin.line,
+            e.keyOrigin.column,
+          );
         }
         if (!clash) merged.push(e);
       }
@@ -310,15 +329,20 @@ class ProjectLoader {
     return { ...root, entries };
   }
 
-  private applyProfiles(root: TMap, env: ReadonlyMap<string, EnvValue>): TMap {
+  private applyProfiles(root: TreeMap, env: ReadonlyMap<string, EnvValue>): TreeMap {
     const active = new Set(
-      this.options.profiles?.length ? this.options.profiles : (env.get('COMPOSE_PROFILES')?.value ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      this.options.profiles?.length
+        ? this.options.profiles
+        : (env.get('COMPOSE_PROFILES')?.value ?? '')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
     );
     const services = get(root, 'services');
     if (services?.kind !== 'map') return root;
     const keep = services.entries.filter((e) => {
       const profiles = get(e.value, 'profiles');
-      if (!profiles || profiles.kind !== 'seq' || !profiles.items.length) return true;
+      if (profiles?.kind !== 'seq' || !profiles.items.length) return true;
       return active.has('*') || profiles.items.some((p) => p.kind === 'scalar' && active.has(String(p.value)));
     });
     if (keep.length === services.entries.length) return root;
@@ -332,7 +356,7 @@ class ProjectLoader {
       if (!node) continue;
       const items = node.kind === 'seq' ? node.items : [node];
       for (const item of items) {
-        let path: TScalar | undefined;
+        let path: TreeScalar | undefined;
         let required = true;
         let raw = false;
         if (item.kind === 'scalar') path = item;
@@ -378,9 +402,9 @@ class ProjectLoader {
    * variables it read, like a value of the compose file, so a secret read from the host is
    * passed through the environment and one read from .env is a literal there.
    */
-  private envFileValue(file: DotenvFile, e: DotenvFile['entries'][number], env: ReadonlyMap<string, EnvValue>, raw: boolean): TScalar {
+  private envFileValue(file: DotenvFile, e: DotenvFile['entries'][number], env: ReadonlyMap<string, EnvValue>, raw: boolean): TreeScalar {
     const written = file.text.slice(e.valueStart, e.valueEnd);
-    const plain: TScalar = { kind: 'scalar', value: e.value, origin: e.valueOrigin, sourceOffset: 0 };
+    const plain: TreeScalar = { kind: 'scalar', value: e.value, origin: e.valueOrigin, sourceOffset: 0 };
     if (raw || e.quoted === 'single' || !hasReferences(written)) return plain;
     const problems: InterpolationProblem[] = [];
     const interpolated = interpolateScalar({ ...plain, value: written }, env, { lenient: true }, problems);
@@ -399,8 +423,28 @@ class ProjectLoader {
       if (eq > 0) {
         const keyOrigin: Origin = { file: display, range: [offset, offset + eq], line, column: 1, endLine: line, endColumn: eq + 1 };
         const value = l.slice(eq + 1).replace(/\r$/, '');
-        const valueOrigin: Origin = { file: display, range: [offset + eq + 1, offset + eq + 1 + value.length], line, column: eq + 2, endLine: line, endColumn: eq + 2 + value.length };
-        entries.push({ key: l.slice(0, eq), value, line, column: 1, keyStart: offset, keyEnd: offset + eq, valueStart: offset + eq + 1, valueEnd: offset + eq + 1 + value.length, quoted: 'none', inherited: false, keyOrigin, valueOrigin });
+        const valueOrigin: Origin = {
+          file: display,
+          range: [offset + eq + 1, offset + eq + 1 + value.length],
+          line,
+          column: eq + 2,
+          endLine: line,
+          endColumn: eq + 2 + value.length,
+        };
+        entries.push({
+          key: l.slice(0, eq),
+          value,
+          line,
+          column: 1,
+          keyStart: offset,
+          keyEnd: offset + eq,
+          valueStart: offset + eq + 1,
+          valueEnd: offset + eq + 1 + value.length,
+          quoted: 'none',
+          inherited: false,
+          keyOrigin,
+          valueOrigin,
+        });
       }
       offset += l.length + 1;
       line++;
@@ -408,7 +452,7 @@ class ProjectLoader {
     return { file: display, text, entries };
   }
 
-  private projectName(root: TMap, projectDirectory: string, env: ReadonlyMap<string, EnvValue>): string {
+  private projectName(root: TreeMap, projectDirectory: string, env: ReadonlyMap<string, EnvValue>): string {
     const fromEnv = env.get('COMPOSE_PROJECT_NAME')?.value;
     const name = get(root, 'name');
     const raw = fromEnv || (name?.kind === 'scalar' && name.value !== null ? String(name.value) : '') || projectDirectory.split(/[\\/]/).pop() || 'project';
@@ -422,7 +466,7 @@ function envKey(env: ReadonlyMap<string, EnvValue>): string {
   return key;
 }
 
-function emptyRoot(file: string): TMap {
+function emptyRoot(file: string): TreeMap {
   return { kind: 'map', entries: [], origin: { file, range: [0, 0], line: 1, column: 1, endLine: 1, endColumn: 1 } };
 }
 
@@ -436,7 +480,8 @@ export function resolvePassthrough(model: ComposeModel, env: ReadonlyMap<string,
     for (const entry of service.environment) {
       if (entry.value) continue;
       const found = env.get(entry.key);
-      if (found) entry.passthrough = { name: entry.key, resolution: 'set', source: found.source, value: found.value, ...(found.origin ? { origin: found.origin } : {}) };
+      if (found)
+        entry.passthrough = { name: entry.key, resolution: 'set', source: found.source, value: found.value, ...(found.origin ? { origin: found.origin } : {}) };
     }
   }
 }

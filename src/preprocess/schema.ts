@@ -32,6 +32,7 @@ export interface SchemaIssue {
 // ---------------------------------------------------------------------------------------------
 // Schema navigation
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON Schema documents are untyped JSON
 type JsonSchema = { [keyword: string]: any };
 
 let rootSchema: JsonSchema | undefined;
@@ -126,7 +127,7 @@ function childSchema(parent: JsonSchema, seg: string | number): unknown {
     if (Array.isArray(parent.prefixItems) && seg < parent.prefixItems.length) return parent.prefixItems[seg];
     return isSchemaObject(parent.items) ? parent.items : undefined;
   }
-  if (isSchemaObject(parent.properties) && Object.prototype.hasOwnProperty.call(parent.properties, seg)) {
+  if (isSchemaObject(parent.properties) && Object.hasOwn(parent.properties, seg)) {
     return parent.properties[seg];
   }
   if (isSchemaObject(parent.patternProperties)) {
@@ -325,9 +326,7 @@ function didYouMean(suggestion: string | undefined): string {
 function unknownKeyIssue(path: (string | number)[], sel: JsonSchema, key: string, model: unknown): Draft {
   const keyPath = [...path, key];
   const props = isSchemaObject(sel.properties) ? Object.keys(sel.properties) : [];
-  const patterns = isSchemaObject(sel.patternProperties)
-    ? Object.keys(sel.patternProperties).filter((p) => p !== '^x-')
-    : [];
+  const patterns = isSchemaObject(sel.patternProperties) ? Object.keys(sel.patternProperties).filter((p) => p !== '^x-') : [];
 
   if (props.length === 0 && patterns.length > 0) {
     // A map of names (services, volumes, depends_on…): the key is a name that does not fit.
@@ -407,7 +406,7 @@ function issueFor(err: ComposeSchemaError, model: unknown): Draft | undefined {
       if (Array.isArray(sel.enum)) return undefined;
       return { path, target: 'value', message: `${at} must be ${describeForms(sel)}${emptyNote(value)}` };
     case 'additionalProperties':
-      if (!sel || sel.additionalProperties !== false || typeof params.additionalProperty !== 'string') return undefined;
+      if (sel?.additionalProperties !== false || typeof params.additionalProperty !== 'string') return undefined;
       return unknownKeyIssue(path, sel, params.additionalProperty, model);
     case 'required':
       if (!sel || !Array.isArray(sel.required)) return undefined;
@@ -422,7 +421,12 @@ function issueFor(err: ComposeSchemaError, model: unknown): Draft | undefined {
       const allowed: unknown[] = sel.enum;
       const hint =
         typeof value === 'string'
-          ? didYouMean(closest(value, allowed.filter((v): v is string => typeof v === 'string')))
+          ? didYouMean(
+              closest(
+                value,
+                allowed.filter((v): v is string => typeof v === 'string'),
+              ),
+            )
           : '';
       // Under a oneOf ("all" or a list of devices), name every allowed form, not just this branch's values.
       const what = hasAlternatives(raw)
@@ -447,7 +451,7 @@ function issueFor(err: ComposeSchemaError, model: unknown): Draft | undefined {
       return { path, target: 'value', message: `${at} must be ${words[err.keyword]} ${sel[err.keyword]}` };
     }
     case 'uniqueItems': {
-      if (!sel || sel.uniqueItems !== true || !Array.isArray(value)) return undefined;
+      if (sel?.uniqueItems !== true || !Array.isArray(value)) return undefined;
       const i = typeof params.i === 'number' ? params.i : 0;
       const j = typeof params.j === 'number' ? params.j : 0;
       const later = Math.max(i, j);
@@ -514,9 +518,7 @@ export function validateCompose(model: unknown): SchemaIssue[] {
   }
   // `conditon: service_healthy` is one problem, not two: when a misspelt key is suggested as the
   // required key that is missing, the "did you mean" issue says it all.
-  const suggested = new Set(
-    drafts.filter((d) => d.suggestion !== undefined).map((d) => JSON.stringify([...d.path.slice(0, -1), d.suggestion])),
-  );
+  const suggested = new Set(drafts.filter((d) => d.suggestion !== undefined).map((d) => JSON.stringify([...d.path.slice(0, -1), d.suggestion])));
   const issues: SchemaIssue[] = drafts
     .filter((d) => d.missing === undefined || !suggested.has(JSON.stringify([...d.path, d.missing])))
     .map(({ path, target, message }) => ({ path, target, message }));

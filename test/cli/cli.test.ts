@@ -94,8 +94,8 @@ describe('compose-secrets lint (CLI)', () => {
     expect(unknown.stderr).toBe("error: unknown option '--frobnicate'\n");
   });
 
-  it('rules lists the rules and prints one rule\'s documentation', () => {
-    expect(run(['rules']).stdout.split('\n')[0]).toBe('secret-in-environment    error    A literal secret is written in a service\'s environment');
+  it("rules lists the rules and prints one rule's documentation", () => {
+    expect(run(['rules']).stdout.split('\n')[0]).toBe("secret-in-environment    error    A literal secret is written in a service's environment");
     expect(run(['rules', 'secret-in-build-args']).stdout).toContain('**Why is this bad?**');
     expect(run(['rules', 'nope'])).toMatchObject({ code: 2, stderr: 'compose-secrets: unknown rule "nope" (see compose-secrets rules)\n' });
   });

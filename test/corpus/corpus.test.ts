@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateProject } from '../../src/config.js';
+import { validateProject } from '../../src/compose-config.js';
 import { lint } from '../../src/lint.js';
 import { LoadError } from '../../src/load/parse.js';
 import { loadProject } from '../../src/preprocess/project.js';

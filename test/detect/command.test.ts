@@ -37,7 +37,22 @@ describe('tokenize', () => {
 
   it('emits operators as tokens and skips comments', () => {
     expect(tokenize('a && b || c; d | e & # comment\nf 2>&1 > /dev/null').map((t) => t.text)).toEqual([
-      'a', '&&', 'b', '||', 'c', ';', 'd', '|', 'e', '&', '\n', 'f', '2>&', '1', '>', '/dev/null',
+      'a',
+      '&&',
+      'b',
+      '||',
+      'c',
+      ';',
+      'd',
+      '|',
+      'e',
+      '&',
+      '\n',
+      'f',
+      '2>&',
+      '1',
+      '>',
+      '/dev/null',
     ]);
   });
 
@@ -100,10 +115,13 @@ describe('findShellCredentials', () => {
     ['vault server -dev -dev-root-token-id=root-token', [['-dev-root-token-id', 'root-token', false]]],
     ['start --user root --pass root rocksdb:/data/db', [['--pass', 'root', false]]],
     ['marimo edit --token-password ${MARIMO_PASSWORD} --port 8080', [['--token-password', '${MARIMO_PASSWORD}', true]]],
-    ['inngest start --event-key ${INNGEST_EVENT_KEY} --signing-key ${INNGEST_SIGNING_KEY}', [
-      ['--event-key', '${INNGEST_EVENT_KEY}', true],
-      ['--signing-key', '${INNGEST_SIGNING_KEY}', true],
-    ]],
+    [
+      'inngest start --event-key ${INNGEST_EVENT_KEY} --signing-key ${INNGEST_SIGNING_KEY}',
+      [
+        ['--event-key', '${INNGEST_EVENT_KEY}', true],
+        ['--signing-key', '${INNGEST_SIGNING_KEY}', true],
+      ],
+    ],
     ['mc alias set local http://minio:9000 minio minio-s3cret', [['mc alias set', 'minio-s3cret', false]]],
     ['rabbitmqctl add_user app rabbitpw', [['rabbitmqctl add_user', 'rabbitpw', false]]],
     ['psql -c "CREATE USER app WITH PASSWORD \'sqlpw\'"', [['argument', 'sqlpw', false]]],

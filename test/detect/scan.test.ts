@@ -153,7 +153,14 @@ describe('scanValue', () => {
   });
 
   it('finds nothing in ordinary values', () => {
-    for (const v of ['postgres', 'http://web:8080/health', 'Europe/Berlin', '--max-connections=100', 'traefik.http.routers.app.rule=Host(`x`)', 'sha256:' + 'a'.repeat(64)]) {
+    for (const v of [
+      'postgres',
+      'http://web:8080/health',
+      'Europe/Berlin',
+      '--max-connections=100',
+      'traefik.http.routers.app.rule=Host(`x`)',
+      'sha256:' + 'a'.repeat(64),
+    ]) {
       expect(scanValue(v)).toEqual([]);
     }
   });
@@ -199,10 +206,7 @@ describe('isPlaceholder', () => {
     expect(isPlaceholder(v)).toBe(true);
   });
 
-  it.each(['hunter2', 'J5brHrAXFLQSif0K', 'gxahngf9wc9ak9ahgpjp03zp1akcr7ry', 'Tr0ub4dor&3', 'secret_' + fake(ALNUM, 43), 'a<b>c', ''])(
-    '%s does not',
-    (v) => {
-      expect(isPlaceholder(v)).toBe(false);
-    },
-  );
+  it.each(['hunter2', 'J5brHrAXFLQSif0K', 'gxahngf9wc9ak9ahgpjp03zp1akcr7ry', 'Tr0ub4dor&3', 'secret_' + fake(ALNUM, 43), 'a<b>c', ''])('%s does not', (v) => {
+    expect(isPlaceholder(v)).toBe(false);
+  });
 });

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { validateProject } from '../../src/config.js';
+import { validateProject } from '../../src/compose-config.js';
 import { collectExposures } from '../../src/detect/exposures.js';
 import { runRules } from '../../src/engine/run.js';
 import { withoutSuppressed } from '../../src/engine/suppress.js';
@@ -53,7 +53,10 @@ function load(unit: string[], cwd: string): Project | undefined {
 
 async function candidates(root: string): Promise<Candidate[]> {
   const found = await discover([root]);
-  const units = groupIntoProjects(found.files.map((f) => relative(root, f)), root);
+  const units = groupIntoProjects(
+    found.files.map((f) => relative(root, f)),
+    root,
+  );
   const out: Candidate[] = [];
   for (const unit of units) {
     const project = load(unit, root);
@@ -67,7 +70,10 @@ async function candidates(root: string): Promise<Candidate[]> {
     const comments = new Map<string, string[]>();
     for (const s of project.sources) {
       const text = readFileSync(resolve(root, s), 'utf8');
-      comments.set(s, text.split(/\r?\n/).filter((l) => /^\s*#/.test(l)));
+      comments.set(
+        s,
+        text.split(/\r?\n/).filter((l) => /^\s*#/.test(l)),
+      );
     }
     const misuse = findings.filter((f) => f.ruleId === 'secret-misuse').map((f) => f.message);
     out.push({ unit, values, comments, issues: validateProject(project).map((i) => i.message), misuse });
@@ -106,7 +112,8 @@ function checkProject(c: Candidate, result: FixResult, root: string, target: str
   const explained = new Set(result.skipped.flatMap((s) => s.origins));
   for (const f of withoutSuppressed(runRules(project.model, RULES), (file) => readFileSync(resolve(root, file), 'utf8'))) {
     if (f.fixable && !explained.has(originKey(f.origin))) failures.push(`${label}: fixable finding left at ${f.origin.file}:${f.origin.line} (${f.ruleId})`);
-    if (f.ruleId === 'secret-misuse' && f.severity !== 'info' && !c.misuse.includes(f.message)) failures.push(`${label}: ${f.origin.file}:${f.origin.line}: ${f.message}`);
+    if (f.ruleId === 'secret-misuse' && f.severity !== 'info' && !c.misuse.includes(f.message))
+      failures.push(`${label}: ${f.origin.file}:${f.origin.line}: ${f.message}`);
   }
   for (const s of result.skipped) {
     if (!c.unit.some((u) => s.file === u)) continue;
@@ -126,7 +133,8 @@ function checkProject(c: Candidate, result: FixResult, root: string, target: str
   }
   // no value lost: each one moved is in a secret file
   const stored = new Set<string>();
-  for (const dir of new Set(c.unit.map((u) => join(dirname(resolve(root, u)), 'secrets')))) for (const f of filesBelow(dir)) stored.add(readFileSync(f, 'utf8'));
+  for (const dir of new Set(c.unit.map((u) => join(dirname(resolve(root, u)), 'secrets'))))
+    for (const f of filesBelow(dir)) stored.add(readFileSync(f, 'utf8'));
   const secrets = get(project.model.root, 'secrets');
   if (secrets?.kind === 'map') {
     for (const e of secrets.entries) {
@@ -179,9 +187,12 @@ describe.skipIf(!HAS_SHARED)('fix over the corpus', () => {
         // a second run changes nothing
         const again = await fix({ paths: [dir], cwd: root, target, unsafeFixes: true, dryRun: true }).catch((err: Error) => err);
         if (again instanceof Error) failures.push(`${label}: second run failed: ${again.message}`);
-        else if (again.files.length || again.rewrites.length || again.secretFiles.some((f) => !f.present)) failures.push(`${label}: a second run would change ${again.files.map((f) => f.file).join(', ')}`);
+        else if (again.files.length || again.rewrites.length || again.secretFiles.some((f) => !f.present))
+          failures.push(`${label}: a second run would change ${again.files.map((f) => f.file).join(', ')}`);
       }
-      console.log(`fix corpus --target ${target}: ${all.length} projects with fixable findings in ${byDir.size} directories; ${chosen.length} directories run${ALL ? '' : ' (sample)'}, ${fixed} fixed (${projects} projects checked), ${secretsWritten} secret files written, ${failures.length} failures`);
+      console.log(
+        `fix corpus --target ${target}: ${all.length} projects with fixable findings in ${byDir.size} directories; ${chosen.length} directories run${ALL ? '' : ' (sample)'}, ${fixed} fixed (${projects} projects checked), ${secretsWritten} secret files written, ${failures.length} failures`,
+      );
       if (process.env.CORPUS_FIX_REPORT) writeFileSync(`${process.env.CORPUS_FIX_REPORT}.${target}`, failures.join('\n') + '\n');
       expect(failures).toEqual([]);
     }, 600_000);

@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, write
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { validateProject } from '../../src/config.js';
+import { validateProject } from '../../src/compose-config.js';
 import { collectExposures } from '../../src/detect/exposures.js';
 import { runRules } from '../../src/engine/run.js';
 import { withoutSuppressed } from '../../src/engine/suppress.js';
@@ -95,7 +95,10 @@ describe.each(fixCases())('fix fixtures/fix/$name', (c) => {
         (f) => f.fixable && !explained.has(originKey(f.origin)),
       );
       expect(left.map((f) => `${f.origin.file}:${f.origin.line} ${f.ruleId}`)).toEqual([]);
-      const misuse = runRules(project.model, RULES.filter((r) => r.meta.id === 'secret-misuse')).filter((f) => f.severity !== 'info');
+      const misuse = runRules(
+        project.model,
+        RULES.filter((r) => r.meta.id === 'secret-misuse'),
+      ).filter((f) => f.severity !== 'info');
       expect(misuse.map((f) => f.message)).toEqual([]);
     }
 

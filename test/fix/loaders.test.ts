@@ -42,7 +42,11 @@ describe('docker stack config reads every swarm-target output', () => {
   it.skipIf(!HAS_STACK).each(swarm.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const dir = join(c.dir, 'expected');
     for (const unit of await units(dir)) {
-      const r = spawnSync('docker', ['stack', 'config', ...unit.flatMap((f) => ['-c', f])], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+      const r = spawnSync('docker', ['stack', 'config', ...unit.flatMap((f) => ['-c', f])], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '' },
+      });
       expect(r.stderr, `${c.name}: docker stack config ${unit.join(' ')}`).not.toMatch(/invalid|error/i);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/secrets:/);
@@ -58,7 +62,7 @@ function v1Unsupported(text: string): string | undefined {
 }
 
 describe('docker-compose v1 reads the outputs it supports', () => {
-  if (!HAS_V1) it.skip('docker-compose (v1) not found: install Debian\'s docker-compose package to run these', () => {});
+  if (!HAS_V1) it.skip("docker-compose (v1) not found: install Debian's docker-compose package to run these", () => {});
   it.skipIf(!HAS_V1).each(written.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const dir = join(c.dir, 'expected');
     for (const unit of await units(dir)) {
@@ -68,7 +72,11 @@ describe('docker-compose v1 reads the outputs it supports', () => {
         console.log(`docker-compose v1: ${c.name} skipped: v1 does not support ${unsupported}`);
         continue;
       }
-      const r = spawnSync('docker-compose', [...unit.flatMap((f) => ['-f', f]), 'config'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: tmpdir() } });
+      const r = spawnSync('docker-compose', [...unit.flatMap((f) => ['-f', f]), 'config'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', HOME: tmpdir() },
+      });
       expect(r.stderr, `${c.name}: docker-compose ${unit.join(' ')} config`).not.toMatch(/invalid|ERROR/);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/secrets:/);

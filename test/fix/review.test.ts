@@ -85,7 +85,11 @@ describe('fix review: no secret value in the output', () => {
 
   it('a very long value (64 KiB on one line) is masked, not quoted in an error', async () => {
     const secret = `K${'x9'.repeat(32 * 1024)}`;
-    const dir = project({ 'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', `      POSTGRES_PASSWORD: ${secret}`, `      # ${secret}`, ''].join('\n') });
+    const dir = project({
+      'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', `      POSTGRES_PASSWORD: ${secret}`, `      # ${secret}`, ''].join(
+        '\n',
+      ),
+    });
     // before: V8 refused the regular expression built from the value, and the error quoted it
     const r = await fix({ paths: ['.'], cwd: dir, dryRun: true, target: 'compose' }).catch((e: Error) => e);
     expect(r).not.toBeInstanceOf(Error);
@@ -122,7 +126,14 @@ describe('fix review: no secret value in the output', () => {
 describe('fix review: the provisioning script', () => {
   it('a service name with a line break cannot add a command to the script', async () => {
     const dir = project({
-      'compose.yaml': ['services:', '  "db\\ntouch /tmp/pwned #":', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: s3cretvalue99', ''].join('\n'),
+      'compose.yaml': [
+        'services:',
+        '  "db\\ntouch /tmp/pwned #":',
+        '    image: postgres:16',
+        '    environment:',
+        '      POSTGRES_PASSWORD: s3cretvalue99',
+        '',
+      ].join('\n'),
     });
     const r = await fix({ paths: ['.'], cwd: dir, dryRun: true });
     expect(r.provision).toBeDefined();
@@ -142,7 +153,9 @@ describe('fix review: the provisioning script', () => {
   });
 
   it('a provisioning script inside the secrets directory does not loosen its mode', async () => {
-    const dir = project({ 'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: s3cretvalue99', ''].join('\n') });
+    const dir = project({
+      'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: s3cretvalue99', ''].join('\n'),
+    });
     await fix({ paths: ['.'], cwd: dir, provisionScript: 'secrets/provision.sh' });
     expect(existsSync(join(dir, 'secrets/provision.sh'))).toBe(true);
     expect(statSync(join(dir, 'secrets')).mode & 0o777).toBe(0o700);
@@ -178,7 +191,9 @@ describe('fix review: failures leave every file as it was', () => {
   });
 
   it('an unreadable secret path is reported as unreadable, not as a different value', async () => {
-    const dir = project({ 'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: s3cretvalue99', ''].join('\n') });
+    const dir = project({
+      'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: s3cretvalue99', ''].join('\n'),
+    });
     const ops: FileOps = {
       ...nodeFileOps,
       read(path) {
@@ -221,7 +236,9 @@ describe('fix review: text outside the edited nodes stays', () => {
   });
 
   it('the .gitignore line matches a secrets directory whose name has glob characters', async () => {
-    const dir = project({ 'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: s3cretvalue99', ''].join('\n') });
+    const dir = project({
+      'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: s3cretvalue99', ''].join('\n'),
+    });
     await fix({ paths: ['.'], cwd: dir, secretsDir: 'sec[1]' });
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toContain('\n/sec\\[1\\]/\n');
     const git = spawnSync('git', ['init', '-q', '.'], { cwd: dir });
@@ -237,7 +254,9 @@ describe('fix review: an existing secret file is never overwritten', () => {
   // place with link(temp, path), which fails with EEXIST where rename() would replace whatever
   // appeared there meanwhile (another fix run, an editor).
   it('a secret file created by someone else while fix writes is not replaced', async () => {
-    const dir = project({ 'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: s3cretvalue99', ''].join('\n') });
+    const dir = project({
+      'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: s3cretvalue99', ''].join('\n'),
+    });
     const theirs = join(dir, 'secrets/postgres_password');
     const ops: FileOps = {
       ...nodeFileOps,
@@ -254,7 +273,9 @@ describe('fix review: an existing secret file is never overwritten', () => {
 describe('fix review: the rewritten project means what it meant', () => {
   it('does not unshadow a definition the rewritten entry overrode (override file)', async () => {
     const dir = project({
-      'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: "${PW_PREFIX}-devpassword"', ''].join('\n'),
+      'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: "${PW_PREFIX}-devpassword"', ''].join(
+        '\n',
+      ),
       'compose.override.yaml': ['services:', '  db:', '    environment:', '      POSTGRES_PASSWORD: prod-real-secret-77', ''].join('\n'),
     });
     const before = tree(dir);
@@ -293,7 +314,18 @@ describe('fix review: the rewritten project means what it meant', () => {
 
   it('does not move an unquoted number whose text YAML parsers read differently', async () => {
     const dir = project({
-      'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: 00012345', '  web:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: 0x1F', ''].join('\n'),
+      'compose.yaml': [
+        'services:',
+        '  db:',
+        '    image: postgres:16',
+        '    environment:',
+        '      POSTGRES_PASSWORD: 00012345',
+        '  web:',
+        '    image: postgres:16',
+        '    environment:',
+        '      POSTGRES_PASSWORD: 0x1F',
+        '',
+      ].join('\n'),
     });
     const r = await fix({ paths: ['.'], cwd: dir, target: 'compose' });
     // YAML 1.2 reads 12345 and 31, YAML 1.1 (and go-yaml's compatibility octals) 5349; the text says 00012345

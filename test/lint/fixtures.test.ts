@@ -9,8 +9,8 @@ import { formatStylish } from '../../src/report/stylish.js';
 import { findingLine, REPO } from '../helpers.js';
 
 /** Fixture folders with an expected.txt: the exact findings of `lint <folder>`. */
-const folders = ['fixtures/demo', ...readdirSync(join(REPO, 'fixtures/lint')).map((d) => `fixtures/lint/${d}`)].filter((d) =>
-  existsSync(join(REPO, d, 'expected.txt')) || process.env.UPDATE_EXPECTED,
+const folders = ['fixtures/demo', ...readdirSync(join(REPO, 'fixtures/lint')).map((d) => `fixtures/lint/${d}`)].filter(
+  (d) => existsSync(join(REPO, d, 'expected.txt')) || process.env.UPDATE_EXPECTED,
 );
 
 describe.each(folders)('lint %s', (folder) => {
@@ -42,7 +42,9 @@ describe.each(folders)('lint %s', (folder) => {
 /** The values the detectors found, read from the same model lint uses. */
 function secretValues(folder: string): string[] {
   const dir = join(REPO, folder);
-  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(folder, f));
+  const files = readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => join(folder, f));
   const values: string[] = [];
   for (const file of files) {
     const project = loadProject({ files: [file], mode: 'lint', cwd: REPO });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LoadError, parseComposeText } from '../../src/load/parse.js';
 import { findExcessiveNesting } from '../../src/load/limits.js';
-import { get, toPlain, type TMap } from '../../src/model/tree.js';
+import { get, toPlain, type TreeMap } from '../../src/model/tree.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -26,7 +26,7 @@ describe('parseComposeText', () => {
 
   it('resolves aliases to the anchor node itself and applies merge keys', () => {
     const { roots } = parseComposeText('c.yaml', fixture('lint/anchors/compose.yaml'));
-    const services = get(roots[0]!, 'services') as TMap;
+    const services = get(roots[0]!, 'services') as TreeMap;
     const apiEnv = get(get(services, 'api'), 'environment');
     const workerEnv = get(get(services, 'worker'), 'environment');
     expect(apiEnv).toBe(workerEnv);

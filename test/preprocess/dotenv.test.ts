@@ -110,7 +110,7 @@ describe('compose-go quirks', () => {
 
   it('returns objects without a prototype, so any key is safe', () => {
     const r = parseDotenv('__proto__=x\nconstructor=y');
-    expect(r['__proto__']).toBe('x');
+    expect(Object.getOwnPropertyDescriptor(r, '__proto__')?.value).toBe('x');
     expect(r.constructor).toBe('y');
   });
 });

@@ -4,14 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { nodeAt, parseRoot, pos } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import { LoadError } from '../../src/load/parse.js';
-import { toPlain, type TMap, type TScalar } from '../../src/model/tree.js';
+import { toPlain, type TreeMap, type TreeScalar } from '../../src/model/tree.js';
 import { resolveExtends, rebasePath, type ExtendsHost } from '../../src/preprocess/extends.js';
 import { applyResetTags, mergeRoots } from '../../src/preprocess/merge.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = path.join(repoRoot, 'fixtures/preprocess');
 const corpus = path.resolve(repoRoot, '../shared/corpus');
-
 
 /** A host reading files from disk, counting loads. */
 function diskHost(): ExtendsHost & { loads: string[] } {
@@ -36,13 +35,11 @@ function memoryHost(files: Record<string, string>): ExtendsHost {
   };
 }
 
-function resolveFile(file: string, host: ExtendsHost = diskHost()): TMap {
+function resolveFile(file: string, host: ExtendsHost = diskHost()): TreeMap {
   return resolveExtends(parseRoot(file, readFileSync(file, 'utf8')), file, host);
 }
 
-
-
-function svc(root: TMap, name: string): unknown {
+function svc(root: TreeMap, name: string): unknown {
   return toPlain(nodeAt(root, 'services', name));
 }
 
@@ -70,7 +67,12 @@ describe('extends in the same file', () => {
     });
     expect(Object.keys(svc(r, 'web') as object)).toEqual(['image', 'environment', 'ports', 'command', 'hostname']);
     // the base itself is untouched
-    expect(svc(r, 'base')).toEqual({ image: 'example/base:1', environment: { LOG_LEVEL: 'info', DB_PASSWORD: 'base-secret' }, ports: ['8080:80'], command: ['serve'] });
+    expect(svc(r, 'base')).toEqual({
+      image: 'example/base:1',
+      environment: { LOG_LEVEL: 'info', DB_PASSWORD: 'base-secret' },
+      ports: ['8080:80'],
+      command: ['serve'],
+    });
   });
 
   it('follows chains (worker -> web -> base), in either form of `extends`', () => {
@@ -103,14 +105,20 @@ describe('extends in the same file', () => {
   });
 
   it('!override in the extending service replaces instead of appending', () => {
-    const root = parseRoot('/p/compose.yaml', 'services:\n  base:\n    volumes: [./a:/a]\n    environment: {A: 1}\n  web:\n    extends: base\n    volumes: !override [./b:/b]\n    environment: !reset {}\n');
+    const root = parseRoot(
+      '/p/compose.yaml',
+      'services:\n  base:\n    volumes: [./a:/a]\n    environment: {A: 1}\n  web:\n    extends: base\n    volumes: !override [./b:/b]\n    environment: !reset {}\n',
+    );
     const r = applyResetTags(resolveExtends(root, '/p/compose.yaml', memoryHost({})));
     expect(svc(r, 'web')).toEqual({ volumes: ['./b:/b'] });
   });
 
   it('the kept tags act again when the file is merged onto an earlier one (compose-go applies them to both)', () => {
     const base = parseRoot('/p/compose.yaml', 'services:\n  web:\n    image: a\n    command: [x]\n    environment: {A: 1}\n');
-    const override = parseRoot('/p/compose.override.yaml', 'services:\n  tmpl:\n    command: [y]\n    user: u\n  web:\n    extends: tmpl\n    command: !reset\n');
+    const override = parseRoot(
+      '/p/compose.override.yaml',
+      'services:\n  tmpl:\n    command: [y]\n    user: u\n  web:\n    extends: tmpl\n    command: !reset\n',
+    );
     const resolved = resolveExtends(override, '/p/compose.override.yaml', memoryHost({}));
     expect(svc(mergeRoots(base, resolved), 'web')).toEqual({ image: 'a', environment: { A: 1 }, user: 'u' });
   });
@@ -140,7 +148,13 @@ describe('extends from another file', () => {
     expect(svc(r, 'app')).toEqual({
       build: { context: './common/app', additional_contexts: ['shared=./shared', 'img=docker-image://alpine'] },
       env_file: ['./common/app.env', { path: './global.env', required: false }],
-      volumes: ['./common/data:/data', 'named:/named', '/abs:/abs', { type: 'bind', source: './common/conf', target: '/conf' }, { type: 'volume', source: 'vol', target: '/vol' }],
+      volumes: [
+        './common/data:/data',
+        'named:/named',
+        '/abs:/abs',
+        { type: 'bind', source: './common/conf', target: '/conf' },
+        { type: 'volume', source: 'vol', target: '/vol' },
+      ],
       develop: { watch: [{ path: './common/src', action: 'sync', target: '/src' }] },
       environment: { API_TOKEN: 'from-app', LEVEL: 'debug' },
     });
@@ -158,7 +172,9 @@ describe('extends from another file', () => {
 
   it('a same-file extends inside the other file is resolved there first', () => {
     const r = resolveFile(file);
-    expect(svc(r, 'local')).toMatchObject({ build: { context: './common/app', additional_contexts: ['shared=./shared', 'img=docker-image://alpine'], target: 'dev' } });
+    expect(svc(r, 'local')).toMatchObject({
+      build: { context: './common/app', additional_contexts: ['shared=./shared', 'img=docker-image://alpine'], target: 'dev' },
+    });
   });
 
   it('inherited values report the other file; rebased values still point at what was written there', () => {
@@ -166,12 +182,12 @@ describe('extends from another file', () => {
     const common = path.join(dir, 'common/services.yaml');
     expect(pos(nodeAt(r, 'services', 'app', 'environment', 'LEVEL'))).toBe(`${common}:29:14`);
     expect(pos(nodeAt(r, 'services', 'app', 'environment', 'API_TOKEN'))).toBe(`${file}:7:18`);
-    const context = nodeAt(r, 'services', 'app', 'build', 'context') as TScalar;
+    const context = nodeAt(r, 'services', 'app', 'build', 'context') as TreeScalar;
     expect(pos(context)).toBe(`${common}:4:16`);
     expect(context.value).toBe('./common/app');
     expect(context.sourceOffset).toBeUndefined();
     // untouched values keep their exact source mapping
-    expect((nodeAt(r, 'services', 'app', 'volumes', 1) as TScalar).sourceOffset).toBe(0);
+    expect((nodeAt(r, 'services', 'app', 'volumes', 1) as TreeScalar).sourceOffset).toBe(0);
   });
 
   it('loads each other file once', () => {
@@ -238,21 +254,37 @@ describe('errors', () => {
     expect(same.message).toBe('service "base" not found (extends of service "web")');
     expect([same.file, same.line, same.column]).toEqual(['/p/c.yaml', 3, 14]);
     const host = memoryHost({ '/p/common.yaml': 'services:\n  other:\n    image: x\n' });
-    const other = thrown(() => resolveExtends(parseRoot('/p/c.yaml', 'services:\n  web:\n    extends:\n      file: ./common.yaml\n      service: base\n'), '/p/c.yaml', host));
+    const other = thrown(() =>
+      resolveExtends(parseRoot('/p/c.yaml', 'services:\n  web:\n    extends:\n      file: ./common.yaml\n      service: base\n'), '/p/c.yaml', host),
+    );
     expect(other.message).toBe('service "base" not found in ./common.yaml (extends of service "web")');
     expect([other.file, other.line, other.column]).toEqual(['/p/c.yaml', 5, 16]);
-    const noServices = thrown(() => resolveExtends(parseRoot('/p/c.yaml', 'services:\n  web:\n    extends: {file: e.yaml, service: base}\n'), '/p/c.yaml', memoryHost({ '/p/e.yaml': 'volumes: {}\n' })));
+    const noServices = thrown(() =>
+      resolveExtends(
+        parseRoot('/p/c.yaml', 'services:\n  web:\n    extends: {file: e.yaml, service: base}\n'),
+        '/p/c.yaml',
+        memoryHost({ '/p/e.yaml': 'volumes: {}\n' }),
+      ),
+    );
     expect(noServices.message).toBe('service "base" not found in e.yaml (extends of service "web")');
   });
 
   it('a missing file is reported at `file:`', () => {
-    const err = thrown(() => resolveExtends(parseRoot('/p/c.yaml', 'services:\n  x:\n    extends:\n      service: base\n      file: ./missing.yaml\n'), '/p/c.yaml', memoryHost({})));
+    const err = thrown(() =>
+      resolveExtends(parseRoot('/p/c.yaml', 'services:\n  x:\n    extends:\n      service: base\n      file: ./missing.yaml\n'), '/p/c.yaml', memoryHost({})),
+    );
     expect(err.message).toBe('cannot extend service "x": file ./missing.yaml: no such file');
     expect([err.file, err.line, err.column]).toEqual(['/p/c.yaml', 5, 13]);
   });
 
   it('a broken other file keeps its own position', () => {
-    const err = thrown(() => resolveExtends(parseRoot('/p/c.yaml', 'services:\n  x:\n    extends: {file: bad.yaml, service: b}\n'), '/p/c.yaml', memoryHost({ '/p/bad.yaml': 'services:\n  b: [\n' })));
+    const err = thrown(() =>
+      resolveExtends(
+        parseRoot('/p/c.yaml', 'services:\n  x:\n    extends: {file: bad.yaml, service: b}\n'),
+        '/p/c.yaml',
+        memoryHost({ '/p/bad.yaml': 'services:\n  b: [\n' }),
+      ),
+    );
     expect(err.file).toBe('/p/bad.yaml');
     expect(err.message).toMatch(/^invalid YAML/);
   });

@@ -5,31 +5,28 @@ import { nodeAt, parseRoot, pos } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import { LoadError } from '../../src/load/parse.js';
 import { buildModel } from '../../src/model/model.js';
-import { get, toPlain, type TMap } from '../../src/model/tree.js';
+import { get, toPlain, type TreeMap } from '../../src/model/tree.js';
 import { applyResetTags, enforceUnicity, mergeRoots, parseShortPort, volumeTarget } from '../../src/preprocess/merge.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = path.join(repoRoot, 'fixtures/preprocess');
 const corpus = path.resolve(repoRoot, '../shared/corpus');
 
-
 /** Merges texts named f1.yaml, f2.yaml… in order. */
-function merge(...texts: string[]): TMap {
+function merge(...texts: string[]): TreeMap {
   const roots = texts.map((t, i) => parseRoot(`f${i + 1}.yaml`, t));
   return roots.slice(1).reduce((acc, r) => mergeRoots(acc, r), roots[0]);
 }
 
-
-
-function svc(root: TMap, name = 'web'): unknown {
+function svc(root: TreeMap, name = 'web'): unknown {
   return toPlain(nodeAt(root, 'services', name));
 }
 
-function loadFile(file: string): TMap {
+function loadFile(file: string): TreeMap {
   return parseRoot(file, readFileSync(file, 'utf8'));
 }
 
-function mergeFiles(...files: string[]): TMap {
+function mergeFiles(...files: string[]): TreeMap {
   const roots = files.map(loadFile);
   return roots.slice(1).reduce((acc, r) => mergeRoots(acc, r), roots[0]);
 }
@@ -101,9 +98,9 @@ x-common:
     expect(pos(nodeAt(m, 'services', 'web', 'security_opt', 0))).toBe('f1.yaml:9:20');
     expect(pos(nodeAt(m, 'services', 'web', 'security_opt', 2))).toBe('f2.yaml:7:39');
     expect(pos(nodeAt(m, 'services', 'db', 'image'))).toBe('f2.yaml:9:12');
-    const web = (nodeAt(m, 'services') as TMap).entries[0];
+    const web = (nodeAt(m, 'services') as TreeMap).entries[0];
     expect(web.keyOrigin.file).toBe('f1.yaml');
-    const image = (nodeAt(m, 'services', 'web') as TMap).entries[0];
+    const image = (nodeAt(m, 'services', 'web') as TreeMap).entries[0];
     expect(image.keyOrigin.file).toBe('f2.yaml');
   });
 
@@ -134,7 +131,11 @@ x-common:
   });
 
   it('merges three files in order', () => {
-    const m = merge('services:\n  web:\n    image: a\n    environment: [A=1]\n', 'services:\n  web:\n    image: b\n', 'services:\n  web:\n    environment: {A: 3}\n');
+    const m = merge(
+      'services:\n  web:\n    image: a\n    environment: [A=1]\n',
+      'services:\n  web:\n    image: b\n',
+      'services:\n  web:\n    environment: {A: 3}\n',
+    );
     expect(svc(m)).toEqual({ image: 'b', environment: { A: 3 } });
     expect(pos(nodeAt(m, 'services', 'web', 'environment', 'A'))).toBe('f3.yaml:3:22');
   });
@@ -151,7 +152,10 @@ describe('key/value blocks (environment, labels, build.args, annotations, sysctl
   });
 
   it('map + map is a mapping; null and empty values are kept apart', () => {
-    const m = merge('services:\n  web:\n    environment:\n      FOO: BAR\n      KEEP: 1\n', 'services:\n  web:\n    environment:\n      EMPTY: ""\n      NIL: null\n      FOO: QIX\n');
+    const m = merge(
+      'services:\n  web:\n    environment:\n      FOO: BAR\n      KEEP: 1\n',
+      'services:\n  web:\n    environment:\n      EMPTY: ""\n      NIL: null\n      FOO: QIX\n',
+    );
     expect(svc(m)).toEqual({ environment: { FOO: 'QIX', KEEP: 1, EMPTY: '', NIL: null } });
     expect(Object.keys((svc(m) as { environment: object }).environment)).toEqual(['FOO', 'KEEP', 'EMPTY', 'NIL']);
   });
@@ -172,7 +176,7 @@ describe('key/value blocks (environment, labels, build.args, annotations, sysctl
 `;
     const m = merge(base, override);
     expect(svc(m)).toEqual({ environment: { DB_USER: 'app', DB_PASSWORD: 's3cr3t', API_TOKEN: null, URL: 'http://x?a=b' } });
-    const env = nodeAt(m, 'services', 'web', 'environment') as TMap;
+    const env = nodeAt(m, 'services', 'web', 'environment') as TreeMap;
     expect(env.kind).toBe('map');
     // the value from the override points at `s3cr3t` inside the list item, its key at `DB_PASSWORD`
     const pw = env.entries.find((e) => e.key === 'DB_PASSWORD')!;
@@ -185,12 +189,14 @@ describe('key/value blocks (environment, labels, build.args, annotations, sysctl
     // the model reads the merged block like any other
     const model = buildModel(m);
     const entries = model.services[0].environment;
-    expect(entries.map((e) => [e.key, e.value?.value, e.value ? `${e.value.origin.file}:${e.value.origin.line}:${e.value.origin.column}` : undefined])).toEqual([
-      ['DB_USER', 'app', 'f1.yaml:4:16'],
-      ['DB_PASSWORD', 's3cr3t', 'f2.yaml:4:21'],
-      ['API_TOKEN', undefined, undefined],
-      ['URL', 'http://x?a=b', 'f2.yaml:6:13'],
-    ]);
+    expect(entries.map((e) => [e.key, e.value?.value, e.value ? `${e.value.origin.file}:${e.value.origin.line}:${e.value.origin.column}` : undefined])).toEqual(
+      [
+        ['DB_USER', 'app', 'f1.yaml:4:16'],
+        ['DB_PASSWORD', 's3cr3t', 'f2.yaml:4:21'],
+        ['API_TOKEN', undefined, undefined],
+        ['URL', 'http://x?a=b', 'f2.yaml:6:13'],
+      ],
+    );
 
     const reverse = merge(override, base);
     expect(svc(reverse)).toEqual({ environment: { DB_PASSWORD: 'hunter2', API_TOKEN: null, URL: 'http://x?a=b', DB_USER: 'app' } });
@@ -302,7 +308,10 @@ describe('values the override replaces as a whole', () => {
       'services:\n  web:\n    logging:\n      driver: syslog\n      options:\n        syslog-address: "tcp://127.0.0.1:123"\n',
     );
     expect(svc(distinct)).toEqual({ logging: { driver: 'syslog', options: { 'syslog-address': 'tcp://127.0.0.1:123' } } });
-    const implicit = merge('services:\n  web:\n    logging:\n      options:\n        max-size: "10m"\n', 'services:\n  web:\n    logging:\n      options:\n        max-file: 3\n');
+    const implicit = merge(
+      'services:\n  web:\n    logging:\n      options:\n        max-size: "10m"\n',
+      'services:\n  web:\n    logging:\n      options:\n        max-file: 3\n',
+    );
     expect(svc(implicit)).toEqual({ logging: { options: { 'max-size': '10m', 'max-file': 3 } } });
     const oneDriver = merge('services:\n  web:\n    logging:\n      driver: local\n', 'services:\n  web:\n    logging:\n      options: {a: b}\n');
     expect(svc(oneDriver)).toEqual({ logging: { driver: 'local', options: { a: 'b' } } });
@@ -386,7 +395,10 @@ describe('sequences unique by a key', () => {
   });
 
   it('platforms are never deduplicated (compose-go indexes build.platform, a key the spec does not have)', () => {
-    const m = merge('services:\n  web:\n    build:\n      platforms: [linux/amd64]\n', 'services:\n  web:\n    build:\n      platforms: [linux/amd64, linux/arm64]\n');
+    const m = merge(
+      'services:\n  web:\n    build:\n      platforms: [linux/amd64]\n',
+      'services:\n  web:\n    build:\n      platforms: [linux/amd64, linux/arm64]\n',
+    );
     expect(svc(m)).toEqual({ build: { platforms: ['linux/amd64', 'linux/amd64', 'linux/arm64'] } });
   });
 
@@ -407,7 +419,9 @@ describe('mappings that may be written as lists', () => {
       'services:\n  web:\n    networks:\n      n1:\n        aliases: [alias1, alias2]\n        link_local_ips: [57.123.22.11, 57.123.22.13]\n',
       'services:\n  web:\n    networks:\n      n1:\n        aliases: [alias3, alias1]\n        link_local_ips: [57.123.22.12, 57.123.22.13]\n',
     );
-    expect(svc(maps)).toEqual({ networks: { n1: { aliases: ['alias1', 'alias2', 'alias3'], link_local_ips: ['57.123.22.11', '57.123.22.13', '57.123.22.12'] } } });
+    expect(svc(maps)).toEqual({
+      networks: { n1: { aliases: ['alias1', 'alias2', 'alias3'], link_local_ips: ['57.123.22.11', '57.123.22.13', '57.123.22.12'] } },
+    });
     const lists = merge('services:\n  web:\n    networks: [front, back]\n', 'services:\n  web:\n    networks: [front]\n');
     expect(svc(lists)).toEqual({ networks: { front: null, back: null } });
   });
@@ -426,8 +440,14 @@ describe('mappings that may be written as lists', () => {
   it('null on either side (compose-go merge_null_test)', () => {
     for (const attribute of ['networks', 'models', 'depends_on']) {
       const want = attribute === 'depends_on' ? { runtime: { condition: 'service_started', required: true } } : { runtime: null };
-      expect(svc(merge(`services:\n  test:\n    image: foo\n    ${attribute}: [runtime]\n`, `services:\n  test:\n    ${attribute}: null\n`), 'test')).toEqual({ image: 'foo', [attribute]: want });
-      expect(svc(merge(`services:\n  test:\n    image: foo\n    ${attribute}: null\n`, `services:\n  test:\n    ${attribute}: [runtime]\n`), 'test')).toEqual({ image: 'foo', [attribute]: want });
+      expect(svc(merge(`services:\n  test:\n    image: foo\n    ${attribute}: [runtime]\n`, `services:\n  test:\n    ${attribute}: null\n`), 'test')).toEqual({
+        image: 'foo',
+        [attribute]: want,
+      });
+      expect(svc(merge(`services:\n  test:\n    image: foo\n    ${attribute}: null\n`, `services:\n  test:\n    ${attribute}: [runtime]\n`), 'test')).toEqual({
+        image: 'foo',
+        [attribute]: want,
+      });
     }
   });
 
@@ -452,13 +472,22 @@ describe('mappings that may be written as lists', () => {
   });
 
   it('extra_hosts: both sides as lists, entries of the override already present are dropped (compose-go merge_extra_hosts_test)', () => {
-    const seq = merge('services:\n  test:\n    extra_hosts: [example.com=1.2.3.4]\n', 'services:\n  test:\n    extra_hosts: [localhost=127.0.0.1, example.com=1.2.3.4, example.com=4.3.2.1]\n');
+    const seq = merge(
+      'services:\n  test:\n    extra_hosts: [example.com=1.2.3.4]\n',
+      'services:\n  test:\n    extra_hosts: [localhost=127.0.0.1, example.com=1.2.3.4, example.com=4.3.2.1]\n',
+    );
     expect(svc(seq, 'test')).toEqual({ extra_hosts: ['example.com=1.2.3.4', 'localhost=127.0.0.1', 'example.com=4.3.2.1'] });
-    const maps = merge('services:\n  test:\n    extra_hosts:\n      "example.com": "1.2.3.4"\n', 'services:\n  test:\n    extra_hosts:\n      "localhost": "127.0.0.1"\n      "example.com": ["1.2.3.4", "4.3.2.1"]\n');
+    const maps = merge(
+      'services:\n  test:\n    extra_hosts:\n      "example.com": "1.2.3.4"\n',
+      'services:\n  test:\n    extra_hosts:\n      "localhost": "127.0.0.1"\n      "example.com": ["1.2.3.4", "4.3.2.1"]\n',
+    );
     expect(svc(maps, 'test')).toEqual({ extra_hosts: ['example.com=1.2.3.4', 'example.com=4.3.2.1', 'localhost=127.0.0.1'] });
     // a synthesized `host=ip` item points at the value it was made from
     expect(pos(nodeAt(maps, 'services', 'test', 'extra_hosts', 2))).toBe('f2.yaml:4:20');
-    const build = merge('services:\n  test:\n    build:\n      extra_hosts: ["somehost=1.1.1.1"]\n', 'services:\n  test:\n    build:\n      extra_hosts: ["somehost=1.1.1.1", "other=2.2.2.2"]\n');
+    const build = merge(
+      'services:\n  test:\n    build:\n      extra_hosts: ["somehost=1.1.1.1"]\n',
+      'services:\n  test:\n    build:\n      extra_hosts: ["somehost=1.1.1.1", "other=2.2.2.2"]\n',
+    );
     expect(svc(build, 'test')).toEqual({ build: { extra_hosts: ['somehost=1.1.1.1', 'other=2.2.2.2'] } });
   });
 
@@ -510,7 +539,10 @@ describe('mappings that may be written as lists', () => {
   });
 
   it('networks.*.ipam.config: base configs no override names are dropped, as compose-go does', () => {
-    const m = merge('networks:\n  n:\n    ipam:\n      config: [{subnet: 10.0.0.0/8}, {subnet: 192.168.0.0/16}]\n', 'networks:\n  n:\n    ipam:\n      config: [{subnet: 192.168.0.0/16, gateway: 192.168.0.1}]\n');
+    const m = merge(
+      'networks:\n  n:\n    ipam:\n      config: [{subnet: 10.0.0.0/8}, {subnet: 192.168.0.0/16}]\n',
+      'networks:\n  n:\n    ipam:\n      config: [{subnet: 192.168.0.0/16, gateway: 192.168.0.1}]\n',
+    );
     expect(toPlain(m)).toEqual({ networks: { n: { ipam: { config: [{ subnet: '192.168.0.0/16', gateway: '192.168.0.1' }] } } } });
   });
 });
@@ -538,7 +570,7 @@ describe('!reset and !override', () => {
       'services:\n  web:\n    volumes: !override\n      - ./c:/c\n    environment: !override {C: 3}\n    labels: !override {y: "2"}\n',
     );
     expect(svc(m)).toEqual({ volumes: ['./c:/c'], environment: { C: 3 }, labels: { y: '2' } });
-    const web = nodeAt(m, 'services', 'web') as TMap;
+    const web = nodeAt(m, 'services', 'web') as TreeMap;
     expect(web.entries.every((e) => e.value.tag === undefined)).toBe(true);
     expect(pos(nodeAt(m, 'services', 'web', 'volumes', 0))).toBe('f2.yaml:4:9');
   });
@@ -566,7 +598,10 @@ describe('!reset and !override', () => {
   });
 
   it('applyResetTags: within one file !reset just drops the node and !override is a no-op', () => {
-    const root = parseRoot('f1.yaml', 'services:\n  web:\n    image: a\n    command: !reset [x]\n    ports: !override ["80:80"]\n    environment: [A=1, !reset B=2]\n');
+    const root = parseRoot(
+      'f1.yaml',
+      'services:\n  web:\n    image: a\n    command: !reset [x]\n    ports: !override ["80:80"]\n    environment: [A=1, !reset B=2]\n',
+    );
     const out = applyResetTags(root);
     expect(svc(out)).toEqual({ image: 'a', ports: ['80:80'], environment: ['A=1'] });
     expect(nodeAt(out, 'services', 'web', 'ports').tag).toBeUndefined();
@@ -632,7 +667,11 @@ describe('fixtures', () => {
 describe.skipIf(!existsSync(corpus))(`real multi-file projects (${corpus})`, () => {
   it('frappe_docker: compose.yaml + compose.mariadb.yaml + compose.mariadb-secrets.yaml (!reset on one environment key)', () => {
     const dir = path.join(corpus, 'frappe__frappe_docker');
-    const m = mergeFiles(path.join(dir, 'compose.yaml'), path.join(dir, 'overrides/compose.mariadb.yaml'), path.join(dir, 'overrides/compose.mariadb-secrets.yaml'));
+    const m = mergeFiles(
+      path.join(dir, 'compose.yaml'),
+      path.join(dir, 'overrides/compose.mariadb.yaml'),
+      path.join(dir, 'overrides/compose.mariadb-secrets.yaml'),
+    );
     expect(svc(m, 'db')).toEqual({
       image: 'mariadb:11.8',
       healthcheck: { test: ['CMD', 'healthcheck.sh', '--connect', '--innodb_initialized'], start_period: '5s', interval: '5s', timeout: '5s', retries: 5 },

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderConfig, validateProject } from '../../src/config.js';
+import { renderConfig, validateProject } from '../../src/compose-config.js';
 import { lint } from '../../src/lint.js';
 import { loadProject } from '../../src/preprocess/project.js';
 import { findingLine, REPO } from '../helpers.js';
@@ -34,12 +34,22 @@ describe('config options', () => {
   it('-f files merge in order and --profile enables profiled services', () => {
     const project = loadProject({ files: [`fixtures/project/profiles/compose.yaml`], profiles: ['debug'], mode: 'config', processEnv: {}, cwd: REPO });
     expect(project.model.services.map((s) => s.name)).toEqual(['app', 'debug', 'metrics']);
-    const monitoring = loadProject({ files: [`fixtures/project/profiles/compose.yaml`], mode: 'config', processEnv: { COMPOSE_PROFILES: 'monitoring' }, cwd: REPO });
+    const monitoring = loadProject({
+      files: [`fixtures/project/profiles/compose.yaml`],
+      mode: 'config',
+      processEnv: { COMPOSE_PROFILES: 'monitoring' },
+      cwd: REPO,
+    });
     expect(monitoring.model.services.map((s) => s.name)).toEqual(['app', 'metrics']);
   });
 
   it('the process environment overrides .env, and --show-secrets prints values', () => {
-    const project = loadProject({ projectDirectory: 'fixtures/project/multi-file', mode: 'config', processEnv: { WEB_TAG: '9.9', DB_PASSWORD: 'from-shell' }, cwd: REPO });
+    const project = loadProject({
+      projectDirectory: 'fixtures/project/multi-file',
+      mode: 'config',
+      processEnv: { WEB_TAG: '9.9', DB_PASSWORD: 'from-shell' },
+      cwd: REPO,
+    });
     const out = renderConfig(project, { format: 'json', showSecrets: true });
     const json = JSON.parse(out);
     expect(json.services.web.image).toBe('example/web:9.9');
@@ -50,7 +60,10 @@ describe('config options', () => {
     process.env.DB_PASSWORD_FROM_SHELL_TEST = 'x';
     const result = await lint(['fixtures/project/multi-file'], { cwd: REPO });
     delete process.env.DB_PASSWORD_FROM_SHELL_TEST;
-    expect(result.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['fixtures/project/multi-file/.env:3', 'fixtures/project/multi-file/compose.override.yaml:5']);
+    expect(result.findings.map((f) => `${f.file}:${f.line}`)).toEqual([
+      'fixtures/project/multi-file/.env:3',
+      'fixtures/project/multi-file/compose.override.yaml:5',
+    ]);
   });
 });
 
@@ -67,10 +80,22 @@ describe('bad projects exit 2 with one located line', () => {
   };
   it.skipIf(!existsSync(cli))('invalid template, missing required variable, include cycle, missing include, extends cycle', () => {
     const cases: [string[], string][] = [
-      [['config', '--project-directory', 'fixtures/project/bad-template'], 'compose-secrets: fixtures/project/bad-template/compose.yaml:3:12: required variable TAG is missing a value: TAG must be set\n'],
-      [['config', '-f', 'fixtures/project/include-cycle/compose.yaml'], 'compose-secrets: fixtures/project/include-cycle/other.yaml:2:5: include cycle: fixtures/project/include-cycle/compose.yaml -> fixtures/project/include-cycle/other.yaml -> fixtures/project/include-cycle/compose.yaml\n'],
-      [['config', '-f', 'fixtures/project/missing-include/compose.yaml'], 'compose-secrets: fixtures/project/missing-include/compose.yaml:2:5: included file fixtures/project/missing-include/nowhere/compose.yaml not found\n'],
-      [['config', '-f', 'fixtures/preprocess/extends-cycle/compose.yaml'], 'compose-secrets: fixtures/preprocess/extends-cycle/compose.yaml:9:5: extends cycle: a -> b -> c -> a\n'],
+      [
+        ['config', '--project-directory', 'fixtures/project/bad-template'],
+        'compose-secrets: fixtures/project/bad-template/compose.yaml:3:12: required variable TAG is missing a value: TAG must be set\n',
+      ],
+      [
+        ['config', '-f', 'fixtures/project/include-cycle/compose.yaml'],
+        'compose-secrets: fixtures/project/include-cycle/other.yaml:2:5: include cycle: fixtures/project/include-cycle/compose.yaml -> fixtures/project/include-cycle/other.yaml -> fixtures/project/include-cycle/compose.yaml\n',
+      ],
+      [
+        ['config', '-f', 'fixtures/project/missing-include/compose.yaml'],
+        'compose-secrets: fixtures/project/missing-include/compose.yaml:2:5: included file fixtures/project/missing-include/nowhere/compose.yaml not found\n',
+      ],
+      [
+        ['config', '-f', 'fixtures/preprocess/extends-cycle/compose.yaml'],
+        'compose-secrets: fixtures/preprocess/extends-cycle/compose.yaml:9:5: extends cycle: a -> b -> c -> a\n',
+      ],
       [['config', '-f', 'fixtures/project/nope.yaml'], 'compose-secrets: fixtures/project/nope.yaml: no such file\n'],
     ];
     for (const [args, stderr] of cases) {
@@ -84,8 +109,6 @@ describe('bad projects exit 2 with one located line', () => {
 
   it('lint reports an invalid template as an error (exit 2) but still lints the rest', async () => {
     const result = await lint(['fixtures/project/bad-template'], { cwd: REPO });
-    expect(result.errors).toEqual([
-      { file: 'fixtures/project/bad-template/compose.yaml', line: 5, column: 15, message: 'Invalid template: "${UNCLOSED"' },
-    ]);
+    expect(result.errors).toEqual([{ file: 'fixtures/project/bad-template/compose.yaml', line: 5, column: 15, message: 'Invalid template: "${UNCLOSED"' }]);
   });
 });

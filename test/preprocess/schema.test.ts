@@ -86,9 +86,7 @@ describe('unknown keys', () => {
 
   it('handles transpositions, dashes and case', () => {
     expect(messages(service({ restrat: 'always' }))).toEqual(['unknown key "restrat" in service "app" — did you mean "restart"?']);
-    expect(messages(service({ 'network-mode': 'host' }))).toEqual([
-      'unknown key "network-mode" in service "app" — did you mean "network_mode"?',
-    ]);
+    expect(messages(service({ 'network-mode': 'host' }))).toEqual(['unknown key "network-mode" in service "app" — did you mean "network_mode"?']);
     expect(messages(service({ Image: 'x' }))).toEqual(['unknown key "Image" in service "app" — did you mean "image"?']);
   });
 
@@ -101,9 +99,7 @@ describe('unknown keys', () => {
       { path: ['servics'], target: 'key', message: 'unknown top-level key "servics" — did you mean "services"?' },
     ]);
     expect(messages({ Version: '3' })).toEqual(['unknown top-level key "Version" — did you mean "version"?']);
-    expect(messages({ services: {}, app: { image: 'nginx' } })).toEqual([
-      'unknown top-level key "app" — if it is a service, it belongs under "services"',
-    ]);
+    expect(messages({ services: {}, app: { image: 'nginx' } })).toEqual(['unknown top-level key "app" — if it is a service, it belongs under "services"']);
     expect(messages({ services: {}, foo: 1 })).toEqual(['unknown top-level key "foo"']);
   });
 
@@ -132,9 +128,7 @@ describe('unknown keys', () => {
         message: 'unknown key "limit" in services.app.deploy.resources — did you mean "limits"?',
       },
     ]);
-    expect(messages(service({ build: { contxt: '.' } }))).toEqual([
-      'unknown key "contxt" in services.app.build — did you mean "context"?',
-    ]);
+    expect(messages(service({ build: { contxt: '.' } }))).toEqual(['unknown key "contxt" in services.app.build — did you mean "context"?']);
     expect(messages(service({ ports: [{ target: 80, protocl: 'tcp' }] }))).toEqual([
       'unknown key "protocl" in services.app.ports[0] — did you mean "protocol"?',
     ]);
@@ -187,14 +181,10 @@ describe('wrong types', () => {
       { path: ['services', 'app', 'build'], target: 'value', message: 'services.app.build must be a string or a mapping' },
     ]);
     expect(messages(service({ command: 5 }))).toEqual(['services.app.command must be a string, a list of strings or empty']);
-    expect(messages(service({ healthcheck: { test: 5 } }))).toEqual([
-      'services.app.healthcheck.test must be a string or a list of strings',
-    ]);
+    expect(messages(service({ healthcheck: { test: 5 } }))).toEqual(['services.app.healthcheck.test must be a string or a list of strings']);
     expect(messages(service({ depends_on: 'db' }))).toEqual(['services.app.depends_on must be a list of strings or a mapping']);
     expect(messages(service({ env_file: [{ path: 'a' }, 5] }))).toEqual(['services.app.env_file[1] must be a string or a mapping']);
-    expect(messages(service({ extra_hosts: { host: 5 } }))).toEqual([
-      'services.app.extra_hosts.host must be a string or a list of strings',
-    ]);
+    expect(messages(service({ extra_hosts: { host: 5 } }))).toEqual(['services.app.extra_hosts.host must be a string or a list of strings']);
     expect(messages(service({ labels: { 'com.example.x': ['a'] } }))).toEqual([
       'services.app.labels["com.example.x"] must be a string, a number, a boolean or empty',
     ]);
@@ -205,9 +195,7 @@ describe('wrong types', () => {
     expect(validateCompose({ services: { app: null } })).toEqual([
       { path: ['services', 'app'], target: 'value', message: 'services.app must be a mapping (it is empty)' },
     ]);
-    expect(messages(service({ environment: null }))).toEqual([
-      'services.app.environment must be a mapping or a list of strings (it is empty)',
-    ]);
+    expect(messages(service({ environment: null }))).toEqual(['services.app.environment must be a mapping or a list of strings (it is empty)']);
   });
 
   it('checks the document itself', () => {
@@ -238,15 +226,11 @@ describe('other constraints', () => {
   it('reports bounds, patterns and duplicates', () => {
     expect(messages(service({ cpu_percent: 200 }))).toEqual(['services.app.cpu_percent must be at most 100']);
     expect(messages(service({ oom_score_adj: -2000 }))).toEqual(['services.app.oom_score_adj must be at least -1000']);
-    expect(messages(service({ container_name: '-' }))).toEqual([
-      'services.app.container_name must match the pattern /[a-zA-Z0-9][a-zA-Z0-9_.-]+/',
-    ]);
+    expect(messages(service({ container_name: '-' }))).toEqual(['services.app.container_name must match the pattern /[a-zA-Z0-9][a-zA-Z0-9_.-]+/']);
     expect(validateCompose(service({ ports: ['80:80', '443:443', '80:80'] }))).toEqual([
       { path: ['services', 'app', 'ports', 2], target: 'value', message: 'services.app.ports contains "80:80" more than once' },
     ]);
-    expect(messages(service({ ports: [{ target: 80 }, { target: 80 }] }))).toEqual([
-      'services.app.ports[1] is a duplicate of services.app.ports[0]',
-    ]);
+    expect(messages(service({ ports: [{ target: 80 }, { target: 80 }] }))).toEqual(['services.app.ports[1] is a duplicate of services.app.ports[0]']);
   });
 
   it('returns every problem, ordered by path, the same way each time', () => {
@@ -292,7 +276,9 @@ describe('the schema and the generated module', () => {
 
   it('keeps the vendored schema byte for byte', async () => {
     const { createHash } = await import('node:crypto');
-    const sha = createHash('sha256').update(readFileSync(join(root, 'schema', 'compose-spec.json'))).digest('hex');
+    const sha = createHash('sha256')
+      .update(readFileSync(join(root, 'schema', 'compose-spec.json')))
+      .digest('hex');
     expect(sha).toBe('73ca5878c77570ba222a558016c7b3c6770ba5f3377786593e32180666512f8f');
   });
 
@@ -301,7 +287,11 @@ describe('the schema and the generated module', () => {
   // shows up here.
   it('has only oneOf whose branches accept disjoint JSON types', () => {
     const deref = (s: any): any => {
-      while (s && s.$ref) s = s.$ref.slice(2).split('/').reduce((a: any, k: string) => a[k], schema);
+      while (s?.$ref)
+        s = s.$ref
+          .slice(2)
+          .split('/')
+          .reduce((a: any, k: string) => a[k], schema);
       return s;
     };
     const typesOf = (s: any): string[] => {
@@ -312,7 +302,12 @@ describe('the schema and the generated module', () => {
     };
     const problems: string[] = [];
     const walk = (n: any, at: string): void => {
-      if (Array.isArray(n)) return n.forEach((x, i) => walk(x, `${at}/${i}`));
+      if (Array.isArray(n)) {
+        n.forEach((x, i) => {
+          walk(x, `${at}/${i}`);
+        });
+        return;
+      }
       if (!n || typeof n !== 'object') return;
       if (n.anyOf) problems.push(`${at}: anyOf`);
       if (n.oneOf) {
@@ -349,9 +344,7 @@ describe('the schema and the generated module', () => {
       const bundled = readFileSync(bundle, 'utf8');
       expect(bundled).not.toMatch(/\brequire\(/);
       const mod = await import(pathToFileURL(bundle).href);
-      expect(mod.issues).toEqual([
-        { path: ['services', 'app', 'ports', 1], target: 'value', message: 'services.app.ports contains "1:1" more than once' },
-      ]);
+      expect(mod.issues).toEqual([{ path: ['services', 'app', 'ports', 1], target: 'value', message: 'services.app.ports contains "1:1" more than once' }]);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

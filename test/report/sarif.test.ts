@@ -12,7 +12,10 @@ describe('--format sarif', () => {
     const sarif = JSON.parse(formatSarif(result));
     const schema = JSON.parse(readFileSync(join(SHARED, 'conformance/sarif-schema-2.1.0.json'), 'utf8'));
     const Ajv04 = (AjvDraft04 as unknown as { default: typeof AjvDraft04 }).default ?? AjvDraft04;
-    const ajv = new (Ajv04 as unknown as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown[] } })({ allErrors: true, strict: false });
+    const ajv = new (Ajv04 as unknown as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown[] } })({
+      allErrors: true,
+      strict: false,
+    });
     const validate = ajv.compile(schema);
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const run = sarif.runs[0];

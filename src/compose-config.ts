@@ -5,7 +5,7 @@ import { redact } from './engine/types.js';
 import { maskText } from './report/mask.js';
 import { keyValueEntries, type ServiceModel } from './model/model.js';
 import type { Origin } from './model/origin.js';
-import { get, getEntry, toPlain, type TNode } from './model/tree.js';
+import { get, getEntry, toPlain, type TreeNode } from './model/tree.js';
 import type { Project } from './preprocess/project.js';
 import { validateCompose, type SchemaIssue } from './preprocess/schema.js';
 
@@ -29,7 +29,7 @@ export function validateProject(project: Project): LocatedIssue[] {
 }
 
 function locate(project: Project, issue: SchemaIssue): LocatedIssue {
-  let node: TNode = project.root;
+  let node: TreeNode = project.root;
   let origin: Origin = node.origin;
   for (const step of issue.path) {
     if (node.kind === 'map' && typeof step === 'string') {
@@ -37,7 +37,8 @@ function locate(project: Project, issue: SchemaIssue): LocatedIssue {
       if (!entry) break;
       origin = entry.keyOrigin;
       node = entry.value;
-      if (issue.target === 'value' || step !== issue.path[issue.path.length - 1]) origin = node.kind === 'scalar' && node.value === null ? entry.keyOrigin : node.origin;
+      if (issue.target === 'value' || step !== issue.path[issue.path.length - 1])
+        origin = node.kind === 'scalar' && node.value === null ? entry.keyOrigin : node.origin;
     } else if (node.kind === 'seq' && typeof step === 'number' && node.items[step]) {
       node = node.items[step];
       origin = node.origin;
@@ -45,9 +46,14 @@ function locate(project: Project, issue: SchemaIssue): LocatedIssue {
   }
   if (issue.target === 'key' && issue.path.length) {
     // point at the key itself
-    let parent: TNode = project.root;
+    let parent: TreeNode = project.root;
     for (const step of issue.path.slice(0, -1)) {
-      const next: TNode | undefined = parent.kind === 'map' && typeof step === 'string' ? get(parent, step) : parent.kind === 'seq' && typeof step === 'number' ? parent.items[step] : undefined;
+      const next: TreeNode | undefined =
+        parent.kind === 'map' && typeof step === 'string'
+          ? get(parent, step)
+          : parent.kind === 'seq' && typeof step === 'number'
+            ? parent.items[step]
+            : undefined;
       if (!next) break;
       parent = next;
     }
@@ -95,7 +101,12 @@ function normalizeService(service: ServiceModel, plain: Record<string, unknown>)
     out[key] = plain[key];
   }
   // sorted by name, as docker compose config prints mappings
-  if (Object.keys(env).length) out.environment = Object.fromEntries(Object.keys(env).sort().map((k) => [k, env[k]]));
+  if (Object.keys(env).length)
+    out.environment = Object.fromEntries(
+      Object.keys(env)
+        .sort()
+        .map((k) => [k, env[k]]),
+    );
   const build = out.build;
   if (typeof build === 'string') out.build = { context: build, dockerfile: 'Dockerfile' };
   if (build && typeof build === 'object' && !Array.isArray(build)) {
@@ -104,7 +115,11 @@ function normalizeService(service: ServiceModel, plain: Record<string, unknown>)
     out.build = b;
   }
   if (Array.isArray(out.labels)) out.labels = entriesToMap(service.labels);
-  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
+  return Object.fromEntries(
+    Object.keys(out)
+      .sort()
+      .map((k) => [k, out[k]]),
+  );
 }
 
 function entriesToMap(entries: { key: string; value?: { value: unknown } }[]): Record<string, string | null> {
@@ -122,10 +137,11 @@ function secretValues(project: Project): Set<string> {
   for (const e of collectExposures(project.model)) {
     const v = e.verdict;
     if (v.class === 'hardcoded') values.add(v.value);
-    else for (const name of v.variables) {
-      const env = project.environment.get(name)?.value;
-      if (env) values.add(env);
-    }
+    else
+      for (const name of v.variables) {
+        const env = project.environment.get(name)?.value;
+        if (env) values.add(env);
+      }
     if (e.entry?.passthrough?.value) values.add(e.entry.passthrough.value);
   }
   return values;
@@ -137,7 +153,9 @@ function secretValues(project: Project): Set<string> {
  */
 function redactTree(node: unknown, path: (string | number)[], values: Set<string>): unknown {
   if (Array.isArray(node)) {
-    node.forEach((v, i) => (node[i] = redactTree(v, [...path, i], values)));
+    node.forEach((v, i) => {
+      node[i] = redactTree(v, [...path, i], values);
+    });
     return node;
   }
   if (node && typeof node === 'object') {
@@ -162,11 +180,12 @@ export function describeIssues(issues: LocatedIssue[]): string {
   return issues.map((i) => `${i.file}:${i.line}:${i.column}: ${i.message}`).join('\n');
 }
 
-
 function escapeDollars(node: unknown): unknown {
   if (typeof node === 'string') return node.replace(/\$/g, '$$$$');
   if (Array.isArray(node)) {
-    node.forEach((v, i) => (node[i] = escapeDollars(v)));
+    node.forEach((v, i) => {
+      node[i] = escapeDollars(v);
+    });
     return node;
   }
   if (node && typeof node === 'object') {
