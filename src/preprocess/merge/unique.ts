@@ -8,44 +8,45 @@ import { goValue } from './nodes.js';
 import { type MergePath, matches, type PathPattern, parsePattern } from './paths.js';
 import { parseShortPort, volumeTarget } from './ports-volumes.js';
 
-type Indexer = (item: TreeNode) => string | undefined;
+/** The key of a sequence item; items without one (undefined) are all kept. */
+export type Indexer = (item: TreeNode) => string | undefined;
 
 /** Path patterns of the sequences unique by a key, with the key's indexer(s), as compose-go's EnforceUnicity table. */
-const UNIQUE: [PathPattern, Indexer[]][] = (
-  [
-    ['networks.*.labels', keyValueIndexer],
-    ['networks.*.ipam.options', keyValueIndexer],
-    ['services.*.annotations', keyValueIndexer],
-    ['services.*.build.args', keyValueIndexer],
-    ['services.*.build.additional_contexts', keyValueIndexer],
-    // compose-go's table says `platform`, not `platforms`: the field itself is never deduplicated
-    ['services.*.build.platform', keyValueIndexer],
-    ['services.*.build.tags', keyValueIndexer],
-    ['services.*.build.labels', keyValueIndexer],
-    ['services.*.cap_add', keyValueIndexer],
-    ['services.*.cap_drop', keyValueIndexer],
-    ['services.*.configs', mountIndexer('')],
-    ['services.*.deploy.labels', keyValueIndexer],
-    ['services.*.devices', deviceIndexer],
-    ['services.*.dns', keyValueIndexer],
-    ['services.*.dns_opt', keyValueIndexer],
-    ['services.*.dns_search', keyValueIndexer],
-    ['services.*.environment', keyValueIndexer],
-    ['services.*.env_file', envFileIndexer],
-    ['services.*.expose', exposeIndexer],
-    ['services.*.labels', keyValueIndexer],
-    ['services.*.links', keyValueIndexer],
-    ['services.*.networks.*.aliases', keyValueIndexer],
-    ['services.*.networks.*.link_local_ips', keyValueIndexer],
-    // compose-go deduplicates ports once as written, then again after its canonical transformation
-    ['services.*.ports', portIndexer, canonicalPortIndexer],
-    ['services.*.profiles', keyValueIndexer],
-    ['services.*.secrets', mountIndexer('/run/secrets')],
-    ['services.*.sysctls', keyValueIndexer],
-    ['services.*.tmpfs', keyValueIndexer],
-    ['services.*.volumes', volumeIndexer],
-  ] as [string, ...Indexer[]][]
-).map(([p, ...indexers]) => [parsePattern(p), indexers]);
+export const UNIQUE_KEYS: readonly (readonly [path: string, ...indexers: Indexer[]])[] = [
+  ['networks.*.labels', keyValueIndexer],
+  ['networks.*.ipam.options', keyValueIndexer],
+  ['services.*.annotations', keyValueIndexer],
+  ['services.*.build.args', keyValueIndexer],
+  ['services.*.build.additional_contexts', keyValueIndexer],
+  // compose-go's table says `platform`, not `platforms`: the field itself is never deduplicated
+  ['services.*.build.platform', keyValueIndexer],
+  ['services.*.build.tags', keyValueIndexer],
+  ['services.*.build.labels', keyValueIndexer],
+  ['services.*.cap_add', keyValueIndexer],
+  ['services.*.cap_drop', keyValueIndexer],
+  ['services.*.configs', mountIndexer('')],
+  ['services.*.deploy.labels', keyValueIndexer],
+  ['services.*.devices', deviceIndexer],
+  ['services.*.dns', keyValueIndexer],
+  ['services.*.dns_opt', keyValueIndexer],
+  ['services.*.dns_search', keyValueIndexer],
+  ['services.*.environment', keyValueIndexer],
+  ['services.*.env_file', envFileIndexer],
+  ['services.*.expose', exposeIndexer],
+  ['services.*.labels', keyValueIndexer],
+  ['services.*.links', keyValueIndexer],
+  ['services.*.networks.*.aliases', keyValueIndexer],
+  ['services.*.networks.*.link_local_ips', keyValueIndexer],
+  // compose-go deduplicates ports once as written, then again after its canonical transformation
+  ['services.*.ports', portIndexer, canonicalPortIndexer],
+  ['services.*.profiles', keyValueIndexer],
+  ['services.*.secrets', mountIndexer('/run/secrets')],
+  ['services.*.sysctls', keyValueIndexer],
+  ['services.*.tmpfs', keyValueIndexer],
+  ['services.*.volumes', volumeIndexer],
+];
+
+const UNIQUE: readonly (readonly [PathPattern, Indexer[]])[] = UNIQUE_KEYS.map(([p, ...indexers]) => [parsePattern(p), indexers]);
 
 /** Removes redefinitions from sequences that are unique by a key: the later entry replaces the earlier one, at its position. */
 export function enforceUnicity(root: TreeMap, at: MergePath = []): TreeMap {
