@@ -9,6 +9,7 @@
  */
 import { findUrlCredentials, scanValue } from './scan.js';
 import { absAt, offsetMapper } from './command/lexer.js';
+import { lastAtOrBefore } from './command/offsets.js';
 import { FULL_ANALYSIS_LENGTH, MAX_COMMAND_LENGTH, tokenizeDeep, tokenizeExec } from './command/tokenize.js';
 import { scanTokens } from './command/walk.js';
 
@@ -42,7 +43,7 @@ export function findCommandCredentials(tokens: string[]): (ArgCredential & { via
   if (total > MAX_COMMAND_LENGTH) return [];
   if (total > FULL_ANALYSIS_LENGTH)
     return formatsOnly(tokens.join('\n')).map((m) => {
-      const arg = argAt(argStart, m.absStart);
+      const arg = lastAtOrBefore(argStart, m.absStart);
       return { arg, start: m.absStart - argStart[arg], end: m.absEnd - argStart[arg], via: m.via, description: m.description, viaVariable: m.viaVariable };
     });
   const toks = tokenizeExec(tokens, argStart);
@@ -51,22 +52,10 @@ export function findCommandCredentials(tokens: string[]): (ArgCredential & { via
     const t = toks[f.tok];
     const absStart = absAt(t, f.start);
     const absEnd = absAt(t, f.end - 1) + 1;
-    const arg = argAt(argStart, absStart);
+    const arg = lastAtOrBefore(argStart, absStart);
     out.push({ arg, start: absStart - argStart[arg], end: absEnd - argStart[arg], via: f.via, description: f.description, viaVariable: f.viaVariable });
   }
   return out;
-}
-
-/** The argument holding virtual offset `pos`. */
-function argAt(argStart: number[], pos: number): number {
-  let lo = 0;
-  let hi = argStart.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (argStart[mid] <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** For over-long commands: recognised formats and URL credentials only, with `arg: -1`. */

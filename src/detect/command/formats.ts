@@ -4,6 +4,7 @@
  */
 import { findUrlCredentials, scanValue } from '../scan.js';
 import type { Findings } from './findings.js';
+import { lastAtOrBefore } from './offsets.js';
 
 /** Pattern ids too generic to rename a credential a rule already described. */
 const GENERIC_PATTERNS = new Set(['url-credentials', 'connection-string-password', 'authorization-header', 'url-query-token', 'sql-password']);
@@ -21,16 +22,6 @@ export function scanFormats(f: Findings): void {
     length += (t.op ? 0 : t.text.length) + 1;
   }
   const joined = toks.map((t) => (t.op ? '' : t.text)).join('\n');
-  const tokenAt = (pos: number): number => {
-    let lo = 0;
-    let hi = offsets.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (offsets[mid] <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
   const urls = findUrlCredentials(joined);
   /** Whether [s, e) lies in the password of a URL (`https://x:ghp_…@github.com`). */
   const inUrl = (s: number, e: number): boolean => {
@@ -44,7 +35,7 @@ export function scanFormats(f: Findings): void {
     return lo < urls.length && urls[lo].start <= s;
   };
   for (const m of scanValue(joined)) {
-    const k = tokenAt(m.start);
+    const k = lastAtOrBefore(offsets, m.start);
     const start = m.start - offsets[k];
     const end = Math.min(m.end - offsets[k], toks[k].text.length);
     if (end <= start) continue;
@@ -58,7 +49,7 @@ export function scanFormats(f: Findings): void {
   }
   for (const u of urls) {
     if (!u.viaVariable) continue;
-    const k = tokenAt(u.start);
+    const k = lastAtOrBefore(offsets, u.start);
     const start = u.start - offsets[k];
     const end = Math.min(u.end - offsets[k], toks[k].text.length);
     if (end <= start || f.overlapping(k, start, end)) continue;
