@@ -1,0 +1,61 @@
+/**
+ * The shapes a secret takes inside one argument: `NAME=value`, a header `Name: value`,
+ * `user:password`, an option list `username=x,password=y`. Each reads token k from an offset
+ * and reports the secret part.
+ */
+import { classifyKey, describeKind } from '../keys.js';
+import type { Findings } from './findings.js';
+
+export const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_.]*)=/;
+
+/** A `NAME=value` in token k from offset whose name is sensitive; whether it was one. */
+export function reportAssignment(f: Findings, k: number, offset = 0, viaPrefix = ''): boolean {
+  const text = f.toks[k].text.slice(offset);
+  const m = ASSIGNMENT.exec(text);
+  if (!m) return false;
+  const v = classifyKey(m[1]);
+  if (!v.sensitive) return false;
+  f.report(k, offset + m[0].length, f.toks[k].text.length, `${viaPrefix}${m[1]}=`, describeKind(v.kind));
+  return true;
+}
+
+/** A header `Name: value` passed to -H / --header. */
+export function reportHeader(f: Findings, k: number, offset: number): void {
+  const text = f.toks[k].text;
+  const m = /^[ \t]*([A-Za-z0-9_-]+)[ \t]*:[ \t]*/.exec(text.slice(offset));
+  if (!m) return;
+  const name = m[1];
+  let s = offset + m[0].length;
+  if (/^(?:proxy-)?authorization$/i.test(name)) {
+    const scheme = /^(Bearer|Basic|Token|Bot|Digest|Negotiate|ApiKey|Key)[ \t]+/i.exec(text.slice(s));
+    const kind = scheme ? scheme[1].toLowerCase() : '';
+    if (scheme) s += scheme[0].length;
+    const description = kind === 'basic' ? 'basic auth credentials' : kind === 'bearer' ? 'bearer token' : 'token';
+    f.report(k, s, text.length, 'Authorization header', description);
+    return;
+  }
+  const v = classifyKey(name);
+  if (v.sensitive) f.report(k, s, text.length, `${name} header`, describeKind(v.kind));
+}
+
+/** `user<sep>password` in token k from offset: report the password part. */
+export function reportUserPass(f: Findings, k: number, offset: number, via: string, sep: string): void {
+  const text = f.toks[k].text;
+  const at = text.indexOf(sep, offset);
+  if (at < 0) return;
+  f.report(k, at + sep.length, text.length, via, 'password');
+}
+
+/** Comma-separated options such as mount's `username=x,password=y`. */
+export function reportOptionList(f: Findings, k: number): void {
+  const text = f.toks[k].text;
+  let offset = 0;
+  for (const part of text.split(',')) {
+    const m = ASSIGNMENT.exec(part);
+    if (m) {
+      const v = classifyKey(m[1]);
+      if (v.sensitive) f.report(k, offset + m[0].length, offset + part.length, `${m[1]}=`, describeKind(v.kind));
+    }
+    offset += part.length + 1;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Which programs take a password on their command line, and how: one entry per program or
+ * family of programs (see ProgramEntry in handlers.ts for the fields). Adding a program is
+ * adding an entry; most need only `passwordFlag` or `userPass`. Flags every program shares
+ * (`--password x`, `--api-key=x`, `-H 'Authorization: …'`, `-e NAME=value`) need no entry.
+ */
+import { compilePrograms, type FlagHandler, type ProgramEntry, type ProgramHandler } from './handlers.js';
+
+/** MySQL and MariaDB clients: the password is attached (`-pSECRET`); `-p` alone, or last in a cluster (`-up`), prompts. */
+const mysqlPassword: FlagHandler = (f, k, text) => {
+  if (/^-p./.test(text)) {
+    f.report(k, 2, text.length, '-p', 'password');
+    return 0;
+  }
+  return /^-[A-Za-z]*p$/.test(text) ? 0 : undefined;
+};
+
+/** `docker login -p x` / `--password x` (other subcommands' `-p` publishes a port). */
+const dockerLoginPassword: FlagHandler = (f, k, text, command) => {
+  if ((text !== '-p' && text !== '--password') || f.toks[command.positionals[0]]?.text !== 'login' || k + 1 >= f.toks.length) return undefined;
+  f.reportToken(k + 1, text, 'password');
+  return 1;
+};
+
+/** openssl `-pass`/`-passin`/`-passout` take a source (`pass:x`, `env:VAR`, `file:…`); `enc -k` takes the password itself. */
+const opensslPassword: FlagHandler = (f, k, text) => {
+  if (!/^-(?:passin|passout|pass|k)$/.test(text) || k + 1 >= f.toks.length) return undefined;
+  const source = f.toks[k + 1].text;
+  if (text === '-k') f.reportToken(k + 1, text, 'password');
+  else if (source.startsWith('pass:')) f.report(k + 1, 5, source.length, text, 'password');
+  else if (source.startsWith('env:') && source.length > 4)
+    f.add({ tok: k + 1, start: 4, end: source.length, via: text, description: 'password', viaVariable: true });
+  return 1;
+};
+
+/** htpasswd `-b` (alone or in a cluster: `-Bbn`): the password is the last argument. */
+const htpasswdBatch: FlagHandler = (_f, _k, text, command) => {
+  if (!/^-[A-Za-z]*b[A-Za-z]*$/.test(text)) return undefined;
+  command.passwordInArguments = true;
+  return 0;
+};
+
+export const PROGRAM_TABLE: readonly ProgramEntry[] = [
+  {
+    programs: [
+      'mysql',
+      'mysqladmin',
+      'mysqldump',
+      'mysqlcheck',
+      'mysqlimport',
+      'mysqlshow',
+      'mysqlslap',
+      'mysqlpump',
+      'mysqlbinlog',
+      'mysql_upgrade',
+      'mysqlsh',
+      'mariadb',
+      'mariadb-admin',
+      'mariadb-dump',
+      'mariadb-check',
+      'mariadb-import',
+      'mariadb-show',
+      'mariadb-slap',
+      'mariadb-upgrade',
+      'mariadb-binlog',
+      'mariadb-backup',
+      'mariabackup',
+      'xtrabackup',
+    ],
+    flag: mysqlPassword,
+    // `--password=x` is read as any option; `--password x` prompts
+    switches: ['password'],
+  },
+  {
+    // PostgreSQL clients: `-W`/`--password` only force a prompt and take no value
+    programs: [
+      'psql',
+      'pg_dump',
+      'pg_dumpall',
+      'pg_restore',
+      'pg_isready',
+      'pg_basebackup',
+      'createdb',
+      'dropdb',
+      'createuser',
+      'dropuser',
+      'vacuumdb',
+      'reindexdb',
+      'clusterdb',
+      'pgbench',
+      'pg_upgrade',
+    ],
+    prompts: ['-W', '--password'],
+    switches: ['password'],
+  },
+  // `mongod --auth` is a switch
+  { programs: ['mongod', 'mongos'], switches: ['auth'] },
+  { programs: ['redis-cli', 'valkey-cli', 'keydb-cli', 'dragonfly-cli'], passwordFlag: '-a' },
+  { programs: ['mongo', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'mongofiles'], passwordFlag: '-p' },
+  { programs: ['sqlcmd', 'bcp', 'osql', 'isql'], passwordFlag: '-P', attached: true },
+  { programs: ['sshpass'], passwordFlag: '-p', attached: true },
+  { programs: ['plink', 'pscp', 'psftp'], passwordFlag: '-pw' },
+  { programs: ['rabbitmqadmin', 'cqlsh', 'influx'], passwordFlag: '-p' },
+  { programs: ['mosquitto_sub', 'mosquitto_pub', 'mosquitto_rr'], passwordFlag: '-P' },
+  { programs: ['nats-server'], passwordFlag: '--pass' },
+  { programs: ['nats', 'kafka-console-producer'], passwordFlag: '--password' },
+  { programs: ['ldapsearch', 'ldapadd', 'ldapmodify', 'ldapdelete'], passwordFlag: '-w' },
+  { programs: ['curl'], userPass: { flags: ['-u', '--user', '-U', '--proxy-user'], sep: ':' } },
+  { programs: ['wget'], userPass: { flags: ['--user', '--http-user'], sep: ':' } },
+  // httpie
+  { programs: ['http', 'https'], userPass: { flags: ['-a', '--auth'], sep: ':' } },
+  { programs: ['smbclient'], userPass: { flags: ['-U', '--user'], sep: '%' } },
+  { programs: ['docker'], flag: dockerLoginPassword },
+  { programs: ['openssl'], flag: opensslPassword },
+  {
+    programs: ['htpasswd'],
+    flag: htpasswdBatch,
+    end: (f, { positionals, passwordInArguments }) => {
+      if (passwordInArguments && positionals.length >= 2) f.reportToken(positionals[positionals.length - 1], 'htpasswd -b', 'password');
+    },
+  },
+  {
+    // MinIO client: `mc alias set NAME URL ACCESS_KEY SECRET_KEY` (formerly `mc config host add`)
+    programs: ['mc'],
+    subcommands: [
+      { words: ['alias', 'set'], at: 5, via: 'mc alias set', description: 'secret key' },
+      { words: ['config', 'host', 'add'], at: 6, via: 'mc alias set', description: 'secret key' },
+    ],
+  },
+  {
+    programs: ['rabbitmqctl'],
+    subcommands: [
+      { words: ['add_user'], at: 2, via: 'rabbitmqctl add_user', description: 'password' },
+      { words: ['change_password'], at: 2, via: 'rabbitmqctl change_password', description: 'password' },
+    ],
+  },
+];
+
+/** The handler of each program named in the table. */
+export const PROGRAMS: ReadonlyMap<string, ProgramHandler> = compilePrograms(PROGRAM_TABLE);

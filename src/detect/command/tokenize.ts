@@ -1,0 +1,106 @@
+/**
+ * A command (a shell-form string or an exec-form list) as one flat token list, each script of
+ * `sh -c '…'` replaced by its own tokens; offsets stay those of the outermost string.
+ */
+import { lex, type Mapper, mkTok, offsetMapper, type Tok, tokMapper } from './lexer.js';
+import { basename, isPrefixWord, isScriptFlag, SCRIPT_HOSTS, SHELLS } from './shell-words.js';
+
+/** How deep `sh -c "bash -c '…'"` scripts are followed. */
+const MAX_DEPTH = 4;
+/** Longer commands are not looked at. */
+export const MAX_COMMAND_LENGTH = 1_000_000;
+/**
+ * Commands longer than this (real ones are a few KB) are not tokenized: only the recognised
+ * formats and URL credentials are looked for, which keeps the cost linear and small.
+ */
+export const FULL_ANALYSIS_LENGTH = 32_768;
+
+/** Tokenize, replacing each `sh -c 'script'` argument by the script's own tokens. */
+export function tokenizeDeep(s: string, mapper: Mapper, depth: number): Tok[] {
+  const level = lex(s, mapper);
+  if (depth >= MAX_DEPTH) return level;
+  const out: Tok[] = [];
+  let atCommandStart = true;
+  let scriptNext = false;
+  let host: string | undefined; // a shell (or su) seen in this command: its -c argument is a script
+  for (let k = 0; k < level.length; k++) {
+    const t = level[k];
+    if (t.op === 'sep') {
+      atCommandStart = true;
+      host = undefined;
+      scriptNext = false;
+      out.push(t);
+      continue;
+    }
+    if (t.op) {
+      out.push(t);
+      continue;
+    }
+    if (scriptNext) {
+      scriptNext = false;
+      host = undefined;
+      const inner = tokenizeDeep(t.text, tokMapper(t), depth + 1);
+      if (inner.length) {
+        inner[0].newCommand = true;
+        for (const x of inner) out.push(x);
+        // the arguments after the script ($0, $1, …) belong to no command
+        out.push(mkTok(';', t.end, t.end, t.end, undefined, 'sep', true));
+        atCommandStart = true;
+        continue;
+      }
+    }
+    const b = basename(t.text);
+    if (SHELLS.has(b) || (atCommandStart && SCRIPT_HOSTS.has(b))) host = b;
+    else if (host && isScriptFlag(t.text)) scriptNext = true;
+    else if (host && !/^[-+]/.test(t.text)) {
+      // `sh -o pipefail -c`, `su user -c`: keep looking; `sh script.sh`: no script follows
+      const prev = level[k - 1]?.text;
+      if (!(prev === '-o' || prev === '+o' || host === 'su' || host === 'runuser')) host = undefined;
+    }
+    if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(t.text)) atCommandStart = isPrefixWord(b);
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * The tokens of an exec-form command whose argument i starts at virtual offset `argStart[i]`.
+ * `["sh", "-c", "script"]`, `["CMD-SHELL", "script"]` and a lone argument holding a whole
+ * command line are followed into the script.
+ */
+export function tokenizeExec(tokens: readonly string[], argStart: readonly number[]): Tok[] {
+  const toks: Tok[] = [];
+  // `entrypoint: ["/bin/sh", "-c"]` + `command: ["redis-server --requirepass x"]`: one argument that is a whole command line
+  const lone = tokens[0] === 'CMD' ? tokens.slice(1) : tokens;
+  let scriptNext = tokens[0] === 'CMD-SHELL' || (lone.length === 1 && /\s/.test(lone[0].trim()) && !lone[0].trim().startsWith('-'));
+  let hostSeen = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const text = tokens[i];
+    const base = argStart[i];
+    if (!text || (i === 0 && (text === 'CMD' || text === 'CMD-SHELL' || text === 'NONE'))) continue;
+    if (scriptNext) {
+      scriptNext = false;
+      const inner = tokenizeDeep(text, offsetMapper(base), 1);
+      if (inner.length) {
+        inner[0].newCommand = true;
+        for (const x of inner) toks.push(x);
+      }
+      // whatever follows the script ($0, $1…) is not part of a command
+      toks.push(mkTok(';', base + text.length, base + text.length, base + text.length, undefined, 'sep', true));
+      continue;
+    }
+    const b = basename(text);
+    if (SCRIPT_HOSTS.has(b)) hostSeen = true;
+    else if (hostSeen && isScriptFlag(text)) scriptNext = true;
+    toks.push(mkTok(text, base, base + text.length, base));
+  }
+  return toks;
+}
+
+/** Split a shell-form string into tokens with offsets into the string (simple POSIX-ish quoting: '', "", backslash), and recurse into `sh -c "…"` / `bash -c` scripts. */
+export function tokenize(command: string): { text: string; start: number; end: number }[] {
+  if (!command || command.length > MAX_COMMAND_LENGTH) return [];
+  const out: { text: string; start: number; end: number }[] = [];
+  for (const t of tokenizeDeep(command, offsetMapper(0), 0)) if (!t.synthetic) out.push({ text: t.text, start: t.start, end: t.end });
+  return out;
+}

@@ -1,0 +1,176 @@
+/**
+ * Walks a flat token list command by command: skips wrappers (`exec`, `sudo -u user`, `gosu
+ * user`), reads `NAME=value` assignments, finds the program, and hands each of its flags first
+ * to the program's handler (programs.ts), then to the flags all programs share.
+ */
+import { classifyKey, describeKind } from '../keys.js';
+import { ASSIGNMENT, reportAssignment, reportHeader, reportOptionList } from './arguments.js';
+import { Findings, type Found } from './findings.js';
+import { scanFormats } from './formats.js';
+import { type Command, hasValueAfter, type ProgramHandler, takesValue } from './handlers.js';
+import type { Tok } from './lexer.js';
+import { PROGRAMS } from './programs.js';
+import { basename, isPrefixWord, PREFIX_SKIPS_ONE, WRAPPER_FLAGS_WITH_VALUE } from './shell-words.js';
+
+/** Scan a flat token list (already tokenized, scripts expanded). */
+export function scanTokens(toks: Tok[]): Found[] {
+  const f = new Findings(toks);
+  new Walker(f).walk();
+  scanFormats(f);
+  return f.sorted();
+}
+
+interface CurrentCommand extends Command {
+  readonly handler: ProgramHandler | undefined;
+  readonly positionals: number[];
+}
+
+class Walker {
+  /** the command whose arguments are being read; undefined before its program */
+  private command: CurrentCommand | undefined;
+  private afterWrapper = false;
+  private skipArgs = 0;
+
+  constructor(private readonly f: Findings) {}
+
+  walk(): void {
+    const toks = this.f.toks;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
+      if (t.op === 'sep' || t.newCommand) this.endCommand();
+      if (t.op === 'redirect') {
+        k++; // the redirection target
+        continue;
+      }
+      if (t.op) continue;
+      if (this.command === undefined) {
+        const used = this.beforeProgram(k, t.text);
+        if (used !== undefined) {
+          k += used;
+          continue;
+        }
+      }
+      k += this.argument(k, t.text);
+    }
+    this.endCommand();
+  }
+
+  private endCommand(): void {
+    this.afterWrapper = false;
+    this.skipArgs = 0;
+    const command = this.command;
+    if (command === undefined) return;
+    command.handler?.end?.(this.f, command);
+    this.command = undefined;
+  }
+
+  private startCommand(program: string): void {
+    this.command = { program, handler: PROGRAMS.get(program), positionals: [], passwordInArguments: false };
+  }
+
+  /**
+   * Token k before the program: an assignment, a wrapper or one of its flags, or the program.
+   * Returns how many following tokens it used, or undefined when token k is the first argument of
+   * a command without program (`command: --requirepass x`: the image's entrypoint runs them).
+   */
+  private beforeProgram(k: number, text: string): number | undefined {
+    if (this.afterWrapper && text.startsWith('-')) {
+      // flags of a wrapper (`env -i`, `sudo -E -u user`); the ones listed take a value
+      return WRAPPER_FLAGS_WITH_VALUE.has(text) ? 1 : 0;
+    }
+    if (this.skipArgs > 0) {
+      this.skipArgs--;
+      return 0;
+    }
+    if (ASSIGNMENT.test(text)) {
+      reportAssignment(this.f, k);
+      return 0;
+    }
+    const b = basename(text);
+    if (isPrefixWord(b)) {
+      this.afterWrapper = true;
+      if (PREFIX_SKIPS_ONE.has(b)) this.skipArgs = 1;
+      return 0;
+    }
+    this.afterWrapper = false;
+    if (!text.startsWith('-')) {
+      this.startCommand(b);
+      return 0;
+    }
+    this.startCommand('');
+    return undefined;
+  }
+
+  /** Token k as an argument of the current command; returns how many following tokens it used. */
+  private argument(k: number, text: string): number {
+    const command = this.command as CurrentCommand;
+    if (!text) return 0;
+    if (text.charCodeAt(0) !== 45 /* - */) {
+      // a positional argument, or NAME=value
+      if (text.indexOf('=') > 0 && ASSIGNMENT.test(text)) reportAssignment(this.f, k);
+      else command.positionals.push(k);
+      return 0;
+    }
+    const used = command.handler?.flag?.(this.f, k, text, command);
+    return used ?? sharedFlag(this.f, k, text, command.handler);
+  }
+}
+
+/** Flags whose value is `NAME=value` or an option list: docker run -e NAME=value, helm --set name=value, mount -o password=…. */
+const ASSIGNMENT_FLAGS: ReadonlySet<string> = new Set(['-e', '--env', '--build-arg', '--set', '-o', '--opt']);
+
+/** Flags that mean the same for every program; returns how many following tokens the flag used. */
+function sharedFlag(f: Findings, k: number, text: string, handler: ProgramHandler | undefined): number {
+  if (text === '-H' || text === '--header') {
+    if (!hasValueAfter(f, k)) return 0;
+    reportHeader(f, k + 1, 0);
+    return 1;
+  }
+  if (text.startsWith('--header=')) {
+    reportHeader(f, k, 9);
+    return 0;
+  }
+  if (ASSIGNMENT_FLAGS.has(text)) {
+    if (!hasValueAfter(f, k)) return 0;
+    if (!reportAssignment(f, k + 1)) reportOptionList(f, k + 1);
+    return 1;
+  }
+  if (/^--(?:env|build-arg|set)=/.test(text)) {
+    reportAssignment(f, k, text.indexOf('=') + 1);
+    return 0;
+  }
+  return namedOption(f, k, text, handler);
+}
+
+const NAMED_OPTION = /^(--?)([A-Za-z][A-Za-z0-9._-]*)(=)?/;
+
+/** --name=value, --name value, -name=value, -name value (Java/Go style), -Dname=value, for a name that says secret. */
+function namedOption(f: Findings, k: number, text: string, handler: ProgramHandler | undefined): number {
+  const flag = NAMED_OPTION.exec(text);
+  if (!flag || !(flag[1] === '--' || flag[2].length >= 4 || flag[3])) return 0;
+  let name = flag[2];
+  const valueOffset = flag[0].length;
+  if (flag[1] === '-' && /^D[a-z]/.test(name) && flag[3]) name = name.slice(1); // -Dspring.datasource.password=x
+  const v = classifyKey(name);
+  if (!v.sensitive) {
+    if (flag[3] && ASSIGNMENT.test(text.slice(valueOffset))) reportAssignment(f, k, valueOffset, `${flag[1]}${flag[2]}=`);
+    return 0;
+  }
+  if (flag[3]) {
+    if (!(ASSIGNMENT.test(text.slice(valueOffset)) && reportAssignment(f, k, valueOffset))) {
+      f.report(k, valueOffset, text.length, `${flag[1]}${flag[2]}`, describeKind(v.kind));
+    }
+    return 0;
+  }
+  const rest = text.slice(valueOffset);
+  if (/^[ \t]+\S/.test(rest)) {
+    // exec form with flag and value in one argument: ["redis-server", "--requirepass s3cret"]
+    f.report(k, valueOffset + rest.length - rest.trimStart().length, text.length, `${flag[1]}${flag[2]}`, describeKind(v.kind));
+    return 0;
+  }
+  if (takesValue(handler, name) && hasValueAfter(f, k) && !/^-[A-Za-z-]/.test(f.toks[k + 1].text)) {
+    f.reportToken(k + 1, `${flag[1]}${flag[2]}`, describeKind(v.kind));
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,180 @@
+/**
+ * The program table (src/detect/command/programs.ts): every entry fires on the form it describes
+ * and stays quiet on a near miss; every program a `passwordFlag` or `userPass` entry names is
+ * checked with every flag it lists; and the table itself (one entry per program, field order).
+ */
+import { describe, expect, it } from 'vitest';
+import { findShellCredentials } from '../../src/detect/command.js';
+import type { Findings } from '../../src/detect/command/findings.js';
+import { compilePrograms } from '../../src/detect/command/handlers.js';
+import { PROGRAM_TABLE } from '../../src/detect/command/programs.js';
+
+/** [via, secret as written, viaVariable] for every credential of a shell-form command. */
+function shell(command: string): [string, string, boolean][] {
+  return findShellCredentials(command).map((c) => [c.via, command.slice(c.absStart, c.absEnd), c.viaVariable]);
+}
+
+/** At least one command that fires and one that does not, for every entry of the table. */
+const FAMILY_CASES: [string, [string, string, boolean][]][] = [
+  // MySQL family: attached only; `-p` alone or last in a cluster prompts; `--password x` prompts
+  ['mysqldump -uroot -pdump3r app', [['-p', 'dump3r', false]]],
+  ['mariadb-backup --backup -p"$${MARIADB_PASSWORD}"', [['-p', '$${MARIADB_PASSWORD}', true]]],
+  ['mysql -u root -p', []],
+  ['mysql -hdb -up app', []],
+  ['mysqlsh --password root@db', []],
+  // PostgreSQL family: -W and --password prompt
+  ['pg_dump -W -U app', []],
+  ['pg_restore --password -d app dump.sql', []],
+  ['PGPASSWORD=pgpw pg_basebackup -D /backup', [['PGPASSWORD=', 'pgpw', false]]],
+  // mongod / mongos: --auth is a switch, other secret options still read their value
+  ['mongos --auth --configdb cfg/db:27019', []],
+  ['mongod --auth --keyFile-password k3yfilepw', [['--keyFile-password', 'k3yfilepw', false]]],
+  // password as the next argument
+  ['redis-cli -h redis -a r3dispw ping', [['-a', 'r3dispw', false]]],
+  ['keydb-cli -a', []],
+  ['mongodump -u root -p m0ngopw --out /dump', [['-p', 'm0ngopw', false]]],
+  ['mongosh -pm0ngopw', []],
+  ['sqlcmd -S db -U sa -PSqlPassw0rd', [['-P', 'SqlPassw0rd', false]]],
+  ['bcp data out f.dat -S db -U sa -P "$${SA_PASSWORD}"', [['-P', '$${SA_PASSWORD}', true]]],
+  ['sqlcmd -S db -U sa -Q "SELECT 1"', []],
+  ['sshpass -pssh-pw ssh host', [['-p', 'ssh-pw', false]]],
+  ['sshpass -p ssh-pw ssh host', [['-p', 'ssh-pw', false]]],
+  ['sshpass -f /run/secrets/ssh ssh host', []],
+  ['plink -ssh host -pw plinkpw', [['-pw', 'plinkpw', false]]],
+  ['pscp -pwplinkpw f host:', []],
+  ['rabbitmqadmin -u admin -p rabbitpw list queues', [['-p', 'rabbitpw', false]]],
+  ['rabbitmqadmin -u admin list queues', []],
+  ['cqlsh -u cassandra -p cassandrapw db', [['-p', 'cassandrapw', false]]],
+  ['influx -username admin -p influxpw', [['-p', 'influxpw', false]]],
+  ['mosquitto_sub -h broker -u user -P mqttpw -t x', [['-P', 'mqttpw', false]]],
+  ['mosquitto_pub -P', []],
+  ['nats-server -c /etc/nats.conf', []],
+  ['nats --user u sub x', []],
+  ['nats-server --user u --pass natspw', [['--pass', 'natspw', false]]],
+  ['nats --password "$$NATS_PASSWORD" sub x', [['--password', '$$NATS_PASSWORD', true]]],
+  ['kafka-console-producer --password kafkapw --topic t', [['--password', 'kafkapw', false]]],
+  ['ldapsearch -x -D cn=admin -w ldappw -b dc=x', [['-w', 'ldappw', false]]],
+  ['ldapadd -x -D cn=admin -W -f x.ldif', []],
+  // user:password after a user flag
+  ['curl -U proxyuser:proxypw http://x', [['-U', 'proxypw', false]]],
+  ['curl -uadmin:curlpw http://x', [['-u', 'curlpw', false]]],
+  ['curl --user admin http://x', []],
+  ['wget --http-user=admin:wgetpw http://x', [['--http-user', 'wgetpw', false]]],
+  ['wget -u admin:wgetpw http://x', []],
+  ['http -a admin:httpiepw GET http://x', [['-a', 'httpiepw', false]]],
+  ['https --auth=admin:httpiepw GET https://x', [['--auth', 'httpiepw', false]]],
+  ['http -a admin GET http://x', []],
+  ['smbclient //host/share -U user%smbpw', [['-U', 'smbpw', false]]],
+  ['smbclient //host/share -U user:notasecret', []],
+  // docker: -p is the password only for login
+  ['docker login --password d0ckerpw registry', [['--password', 'd0ckerpw', false]]],
+  ['docker run -p 5432:5432 postgres', []],
+  // openssl password sources
+  ['openssl rsa -passout pass:outpw -in k.pem', [['-passout', 'outpw', false]]],
+  ['openssl enc -aes-256-cbc -k encpw -in x', [['-k', 'encpw', false]]],
+  ['openssl pkcs12 -passin env:P12_PASS -in x.p12', [['-passin', 'P12_PASS', true]]],
+  ['openssl pkcs12 -passin stdin -in x.p12', []],
+  // htpasswd -b: the last argument
+  ['htpasswd -b /etc/htpasswd admin htpw', [['htpasswd -b', 'htpw', false]]],
+  ['htpasswd -nb admin', []],
+  // mc: the secret key of `alias set` and the older `config host add`
+  ['mc config host add local http://minio:9000 minio minio-s3cret', [['mc alias set', 'minio-s3cret', false]]],
+  ['mc alias set local http://minio:9000 minio', []],
+  ['mc alias ls', []],
+  // rabbitmqctl add_user / change_password NAME PASSWORD
+  ['rabbitmqctl change_password app n3wpw', [['rabbitmqctl change_password', 'n3wpw', false]]],
+  ['rabbitmqctl add_user app', []],
+  ['rabbitmqctl delete_user app rabbitpw', []],
+];
+
+describe('program table: one case per family', () => {
+  it.each(FAMILY_CASES)('%s', (command, expected) => {
+    expect(shell(command)).toEqual(expected);
+  });
+
+  it('every entry has a case that fires and one that does not', () => {
+    const program = (command: string) => command.split(' ').find((w) => !w.includes('=')) ?? '';
+    const missing: string[] = [];
+    for (const entry of PROGRAM_TABLE) {
+      const cases = FAMILY_CASES.filter(([command]) => entry.programs.includes(program(command)));
+      if (!cases.some(([, e]) => e.length > 0)) missing.push(`${entry.programs[0]}: no case that fires`);
+      if (!cases.some(([, e]) => e.length === 0)) missing.push(`${entry.programs[0]}: no case that does not fire`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('program table: every program with every flag it lists', () => {
+  const passwordFlags = PROGRAM_TABLE.flatMap((e) =>
+    e.passwordFlag ? e.programs.map((p) => [p, e.passwordFlag as string, e.attached === true] as const) : [],
+  );
+  it.each(passwordFlags)('%s %s PASSWORD', (program, flag, attached) => {
+    expect(shell(`${program} ${flag} tbl-pw-1 x`)).toEqual([[flag, 'tbl-pw-1', false]]);
+    expect(shell(`${program} ${flag} $$TABLE_PW`)).toEqual([[flag, '$$TABLE_PW', true]]);
+    // attached to the flag only where the entry says so (else it is some other option)
+    expect(shell(`${program} ${flag}tbl-pw-2`)).toEqual(attached ? [[flag, 'tbl-pw-2', false]] : []);
+    // as the program's name is written in a path or on Windows
+    expect(shell(`/usr/local/bin/${program.toUpperCase()}.exe ${flag} tbl-pw-3`)).toEqual([[flag, 'tbl-pw-3', false]]);
+  });
+
+  const userPassFlags = PROGRAM_TABLE.flatMap((e) =>
+    e.userPass ? e.programs.flatMap((p) => e.userPass?.flags.map((f) => [p, f, e.userPass?.sep as string] as const) ?? []) : [],
+  );
+  it.each(userPassFlags)('%s %s USER%sPASSWORD', (program, flag, sep) => {
+    expect(shell(`${program} ${flag} admin${sep}tbl-pw-4 x`)).toEqual([[flag, 'tbl-pw-4', false]]);
+    expect(shell(`${program} ${flag}=admin${sep}tbl-pw-5 x`)).toEqual([[flag, 'tbl-pw-5', false]]);
+    expect(shell(`${program} ${flag} admin x`)).toEqual([]);
+  });
+
+  it('mysql and postgres family members all read -p/--password alike', () => {
+    for (const program of PROGRAM_TABLE[0].programs) {
+      expect(shell(`${program} -ptbl-pw-6`)).toEqual([['-p', 'tbl-pw-6', false]]);
+      expect(shell(`${program} --password tbl-db`)).toEqual([]);
+    }
+    for (const program of PROGRAM_TABLE[1].programs) expect(shell(`${program} -W --password tbl-db`)).toEqual([]);
+  });
+});
+
+describe('program table: structure', () => {
+  it('names each program once', () => {
+    const names = PROGRAM_TABLE.flatMap((e) => e.programs);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    expect(() =>
+      compilePrograms([
+        { programs: ['a'], passwordFlag: '-p' },
+        { programs: ['b', 'a'], passwordFlag: '-w' },
+      ]),
+    ).toThrow('the program table names a twice');
+  });
+
+  it('names programs as the walker sees them: lower case, no directory, no .exe', () => {
+    for (const name of PROGRAM_TABLE.flatMap((e) => e.programs)) expect(name).toMatch(/^[a-z0-9_][a-z0-9_.-]*$/);
+  });
+
+  it('a custom flag handler runs before the declarative fields, and undefined passes the flag on', () => {
+    const seen: string[] = [];
+    const [handler] = compilePrograms([
+      {
+        programs: ['x'],
+        flag: (_f, _k, text) => {
+          seen.push(text);
+          return text === '-p' ? 0 : undefined;
+        },
+        prompts: ['-W'],
+        passwordFlag: '-p',
+      },
+    ]).values();
+    const f = { toks: [], report: () => seen.push('report'), reportToken: () => seen.push('reportToken') } as unknown as Findings;
+    const command = { program: 'x', positionals: [], passwordInArguments: false };
+    expect(handler.flag?.(f, 0, '-p', command)).toBe(0);
+    expect(handler.flag?.(f, 0, '-W', command)).toBe(0);
+    expect(handler.flag?.(f, 0, '-q', command)).toBe(undefined);
+    expect(seen).toEqual(['-p', '-W', '-q']);
+  });
+
+  it('programs named like Object.prototype members are plain programs', () => {
+    // a lookup on a plain object found Object.prototype.constructor and crashed on its `flags`
+    expect(shell('constructor -u x --password hunter22')).toEqual([['--password', 'hunter22', false]]);
+    expect(shell('__proto__ -a x && toString -pw y && hasOwnProperty -P z')).toEqual([]);
+  });
+});
