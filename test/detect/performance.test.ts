@@ -10,7 +10,8 @@
  *   trials.
  * Absolute timings belong in `npm run bench`.
  */
-import { checkSync } from 'recheck';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { findCommandCredentials, findShellCredentials, tokenize } from '../../src/detect/command.js';
 import { classifyKey } from '../../src/detect/keys.js';
@@ -250,10 +251,15 @@ it('every pattern has adversarial inputs of its own', () => {
   expect(VALUE_PATTERNS.filter((p) => !prefixOf(p.id, p.regex.source)).map((p) => p.id)).toEqual([]);
 });
 
-/** The inputs on which `fn` grows faster than linearly, with the measured ratio. */
-function superLinear(fn: (t: string) => unknown, inputs: Record<string, (size: number) => string>, size = SIZE): string[] {
+/**
+ * The inputs on which `fn` grows faster than linearly, with the measured ratio. Yields to the event
+ * loop between inputs: a test blocking its worker for minutes on a busy machine makes vitest's own
+ * messages time out.
+ */
+async function superLinear(fn: (t: string) => unknown, inputs: Record<string, (size: number) => string>, size = SIZE): Promise<string[]> {
   const slow: string[] = [];
   for (const [name, make] of Object.entries(inputs)) {
+    await nextTurn();
     const small = make(size);
     const large = make(size * FACTOR);
     fn(small); // compile and warm up this path: JIT time is not what is measured
@@ -266,10 +272,10 @@ function superLinear(fn: (t: string) => unknown, inputs: Record<string, (size: n
 describe('no super-linear backtracking in the pattern table (recheck, static)', () => {
   it.each(VALUE_PATTERNS.map((p) => [p.id, p] as const))(
     '%s',
-    (_, p) => {
+    async (_, p) => {
       // recheck does not know the `d` flag (capture offsets), which does not change matching; its
       // phases run under step limits only (its default time limits would make the verdict depend on load)
-      const r = checkSync(p.regex.source, p.regex.flags.replace('d', ''), {
+      const r = await check(p.regex.source, p.regex.flags.replace('d', ''), {
         randomSeed: 7,
         timeout: null,
         attackTimeout: null,
@@ -295,18 +301,18 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
     ['classifyKey', (t: string) => classifyKey(t)],
   ] as [string, (t: string) => unknown, number?][])(
     '%s',
-    (_, fn, size) => {
-      expect(superLinear(fn, INPUTS, size)).toEqual([]);
+    async (_, fn, size) => {
+      expect(await superLinear(fn, INPUTS, size)).toEqual([]);
     },
     600_000,
   );
 
-  it('shell commands up to the full-analysis size (32 KB) are tokenized and analysed in linear time', () => {
+  it('shell commands up to the full-analysis size (32 KB) are tokenized and analysed in linear time', async () => {
     const inputs: Record<string, (size: number) => string> = {};
     for (const frag of ['sh -c ', '\n', 'A=$B ', '--password x ', 'redis-cli -a x ; ', '-u a:b ', 'mc alias set a b c d ; ', '"a" ']) {
       inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     }
-    expect(superLinear((t) => findShellCredentials(t), inputs, 2_000)).toEqual([]);
+    expect(await superLinear((t) => findShellCredentials(t), inputs, 2_000)).toEqual([]);
   }, 600_000);
 
   it('still reports recognised formats in an over-long command', () => {
