@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { LoadError } from '../load/parse.js';
+import { readUserFileSync } from '../load/read.js';
 import { LineIndex, type Origin } from '../model/origin.js';
 import { DotenvError, parseDotenvEntries, type DotenvEntry } from './dotenv.js';
 import { maskQuotedLiterals, type EnvValue } from './interpolate-tree.js';
@@ -16,10 +17,10 @@ export interface DotenvFile {
 export function readDotenvFile(file: string, lookup?: (name: string) => string | undefined, displayName = file): DotenvFile {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readUserFileSync(file, { display: displayName });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new LoadError(displayName, code === 'ENOENT' ? 'env file not found' : `cannot read env file: ${(err as Error).message}`);
+    if (err instanceof LoadError && err.message === 'no such file') throw new LoadError(displayName, 'env file not found');
+    throw err;
   }
   try {
     const lines = new LineIndex(text);

@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { LoadError, parseComposeText } from '../load/parse.js';
+import { readUserFileSync } from '../load/read.js';
 import { buildModel, type ComposeModel, type KeyValueEntry } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
 import { get, getEntry, type TreeEntry, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
@@ -139,7 +139,7 @@ class ProjectLoader {
     let text = this.textCache.get(abs);
     if (text === undefined && this.sources.has(this.display(abs))) {
       try {
-        text = readFileSync(abs, 'utf8');
+        text = readUserFileSync(abs);
         this.textCache.set(abs, text);
       } catch {
         return undefined;
@@ -175,12 +175,7 @@ class ProjectLoader {
   private readText(abs: string): string {
     let text = this.textCache.get(abs);
     if (text === undefined) {
-      try {
-        text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        throw new LoadError(this.display(abs), code === 'ENOENT' ? 'no such file' : `cannot read file: ${(err as Error).message}`);
-      }
+      text = readUserFileSync(abs, { display: this.display(abs) }).replace(/^\uFEFF/, '');
       this.textCache.set(abs, text);
       this.sources.add(this.display(abs));
     }
