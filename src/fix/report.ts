@@ -102,7 +102,9 @@ export function formatFixResult(r: FixResult, options: { color?: Colors } = {}):
       `Dry run: nothing was written${pending ? ` (${count(r.files.length, 'file')} and ${count(newSecretFiles.length, 'secret file')} would be).` : '.'}`,
     );
   }
-  const stderr = r.errors.map((e) => `compose-secrets fix: ${e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file}: ${e.message}\n`).join('');
+  const stderr =
+    r.errors.map((e) => `compose-secrets fix: ${e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file}: ${e.message}\n`).join('') +
+    (r.warnings ?? []).map((w) => `compose-secrets fix: warning: ${w.file}: ${w.message}\n`).join('');
   const exitCode = r.errors.length ? 2 : r.skipped.length || (r.dryRun && pending) ? 1 : 0;
   return { stdout: lines.length ? `${lines.join('\n')}\n` : '', stderr, exitCode };
 }

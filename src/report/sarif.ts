@@ -55,8 +55,11 @@ export function formatSarif(result: LintResult): string {
         invocations: [
           {
             executionSuccessful: result.errors.length === 0,
-            toolExecutionNotifications: result.errors.map((e) => ({
-              level: 'error',
+            toolExecutionNotifications: [
+              ...result.errors.map((e) => ({ ...e, level: 'error' })),
+              ...(result.warnings ?? []).map((w) => ({ ...w, level: 'warning', line: undefined, column: undefined })),
+            ].map((e) => ({
+              level: e.level,
               message: { text: e.message },
               locations: [
                 {

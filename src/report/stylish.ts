@@ -30,7 +30,8 @@ export function formatStylish(result: LintResult, options: { color: boolean }): 
     lines.push(`${c.red('error')} ${where}: ${e.message}`);
   }
   for (const n of result.notFound) lines.push(`${c.yellow('warning')} ${n.path}: ${n.reason}`);
-  if (result.errors.length || result.notFound.length) lines.push('');
+  for (const w of result.warnings ?? []) lines.push(`${c.yellow('warning')} ${w.file}: ${w.message}`);
+  if (result.errors.length || result.notFound.length || result.warnings?.length) lines.push('');
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
   const infos = result.findings.length - errors - warnings;

@@ -26,7 +26,7 @@ describe('the launcher keeps our options away from node', () => {
     expect(readFileSync(CLI, 'utf8').split('\n').slice(0, 2)).toEqual(['#!/bin/sh', `':' //; exec node -- "$0" "$@"`]);
   });
 
-  it('a missing --env-file is our error (exit 2), not node\'s (exit 9)', () => {
+  it("a missing --env-file is our error (exit 2), not node's (exit 9)", () => {
     const r = runBin(['lint', '--env-file', 'missing.env', '--', 'compose.yaml'], dir);
     expect(r).toEqual({ code: 2, stdout: 'error missing.env: env file not found\n\n', stderr: '' });
     const c = runBin(['config', '--env-file=missing.env'], dir);
