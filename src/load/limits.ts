@@ -6,6 +6,8 @@ export const LIMITS = {
   maxDepth: 100,
   /** Nodes a document may expand to once aliases are resolved (alias bombs). */
   maxExpandedNodes: 500_000,
+  /** Nesting of interpolation templates (`${A:-${B:-…}}`); compose files use two or three. */
+  maxTemplateNesting: 100,
 };
 
 /**

@@ -2,6 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, typ
 import { LineIndex, type Origin } from '../model/origin.js';
 import type { BlockLine, TreeEntry, TreeMap, TreeNode, TreeScalar } from '../model/tree.js';
 import { findExcessiveNesting, LIMITS } from './limits.js';
+import { yamlReason } from './messages.js';
 
 /** A problem that stops a file from being used, located at file:line:column. */
 export class LoadError extends Error {
@@ -58,7 +59,7 @@ export function parseComposeText(file: string, text: string): ParsedFile {
     const err = doc.errors[0];
     if (err) {
       const pos = lines.position(err.pos[0]);
-      throw new LoadError(file, `invalid YAML: ${yamlReason(err.message)}`, pos.line, pos.column);
+      throw new LoadError(file, `invalid YAML: ${yamlReason(err)}`, pos.line, pos.column);
     }
     const converter = new Converter(file, text, lines, doc);
     roots.push(converter.root());
@@ -74,18 +75,6 @@ function isMergeKey(keyNode: YamlNode | null): boolean {
   if (typeof keyNode.value === 'symbol') return true;
   if (keyNode.tag === 'tag:yaml.org,2002:merge') return true;
   return keyNode.value === '<<' && keyNode.type === Scalar.PLAIN;
-}
-
-/** The parser's reason without its trailing position and source excerpt. */
-function yamlReason(message: string): string {
-  return (
-    message
-      .split('\n')[0]
-      .replace(/ at line \d+, column \d+:?$/, '')
-      // the parser quotes the offending token's source, which may be (part of) a value
-      .replace(/: "(?:[^"\\]|\\.)*"$/, '')
-      .trim()
-  );
 }
 
 class Converter {
@@ -142,9 +131,10 @@ class Converter {
   private convert(node: YamlNode): TreeNode {
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
-      if (!target) this.fail(node, `unknown alias *${node.source}`);
+      // the alias's name is not quoted: a value starting with * (an unquoted password) reads as one
+      if (!target) this.fail(node, 'unknown alias: no anchor (&name) of that name comes before it (quote a value that starts with *)');
       const done = this.converted.get(target as YamlNode);
-      if (!done) this.fail(node, `alias *${node.source} refers to its own anchor`);
+      if (!done) this.fail(node, 'an alias refers to its own anchor (a value inside itself)');
       return done;
     }
     const tag = node.tag && KNOWN_TAGS.has(node.tag) ? node.tag : undefined;

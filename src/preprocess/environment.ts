@@ -3,7 +3,7 @@ import { LoadError } from '../load/parse.js';
 import { readUserFileSync } from '../load/read.js';
 import { LineIndex, type Origin } from '../model/origin.js';
 import { DotenvError, parseDotenvEntries, type DotenvEntry } from './dotenv.js';
-import { maskQuotedLiterals, type EnvValue } from './interpolate-tree.js';
+import type { EnvValue } from './interpolate-tree.js';
 
 /** A dotenv file's entries with their origins in that file. */
 export interface DotenvFile {
@@ -32,12 +32,9 @@ export function readDotenvFile(file: string, lookup?: (name: string) => string |
     return { file: displayName, text, entries };
   } catch (err) {
     if (err instanceof DotenvError) {
+      // the parser's messages are worded by load/messages.ts: they never quote the file
       const pos = new LineIndex(text).position(err.offset);
-      // compose-go quotes the line, value included: keep a variable name, mask what follows '=',
-      // and any other quoted value (an unterminated quote, an invalid template) keeps only its references
-      const first = err.message.split('\n')[0];
-      const reason = /"[^"=]*=/.test(first) ? first.replace(/("[^"=]*=)[^"]*"?/, '$1…"') : maskQuotedLiterals(first);
-      throw new LoadError(displayName, `invalid env file: ${reason}`, pos.line, pos.column);
+      throw new LoadError(displayName, `invalid env file: ${err.message}`, pos.line, pos.column);
     }
     throw err;
   }

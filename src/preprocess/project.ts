@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { LoadError, parseComposeText } from '../load/parse.js';
+import { pathName, quoteService } from '../load/messages.js';
 import { readUserFileSync } from '../load/read.js';
 import { buildModel, type ComposeModel, type KeyValueEntry } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
@@ -233,13 +234,13 @@ class ProjectLoader {
         if (chain.includes(file)) {
           throw new LoadError(
             item.origin.file,
-            `include cycle: ${[...chain, file].map((f) => this.display(f)).join(' -> ')}`,
+            `include cycle: ${[...chain, file].map((f) => pathName(this.display(f))).join(' -> ')}`,
             item.origin.line,
             item.origin.column,
           );
         }
         if (!isFile(file)) {
-          throw new LoadError(item.origin.file, `included file ${this.display(file)} not found`, item.origin.line, item.origin.column);
+          throw new LoadError(item.origin.file, `included file ${pathName(this.display(file))} not found`, item.origin.line, item.origin.column);
         }
       }
       const env = this.includeEnvironment(spec, ctx.env);
@@ -281,7 +282,7 @@ class ProjectLoader {
     const env = new Map(parent);
     for (const f of files) {
       if (!isFile(f)) {
-        const message = `env file ${this.display(f)} of include not found`;
+        const message = `env file ${pathName(this.display(f))} of include not found`;
         if (!this.lenient) throw new LoadError(spec.origin.file, message, spec.origin.line, spec.origin.column);
         this.notes.push({ file: spec.origin.file, line: spec.origin.line, column: spec.origin.column, message, severity: 'info' });
         continue;
@@ -312,7 +313,7 @@ class ProjectLoader {
         if (clash && section.key === 'services') {
           throw new LoadError(
             e.keyOrigin.file,
-            `service "${e.key}" is also defined by the included file ${clash.keyOrigin.file}`,
+            `service ${quoteService(e.key)} is also defined by the included file ${pathName(clash.keyOrigin.file)}`,
             e.keyOrigin.line,
             e.keyOrigin.column,
           );
@@ -369,7 +370,7 @@ class ProjectLoader {
         const abs = resolve(base, String(path.value));
         if (!isFile(abs)) {
           if (!required) continue;
-          const message = `env file ${this.display(abs)} not found (env_file of service "${service.name}")`;
+          const message = `env file ${pathName(this.display(abs))} not found (env_file of service ${quoteService(service.name)})`;
           if (this.lenient) {
             this.notes.push({ file: path.origin.file, line: path.origin.line, column: path.origin.column, message, severity: 'info' });
             continue;
