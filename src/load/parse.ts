@@ -47,7 +47,7 @@ export function parseComposeText(file: string, text: string): ParsedFile {
     throw new LoadError(file, `collections nest deeper than ${LIMITS.maxDepth} levels; refusing to parse`, deepLine, 1);
   }
   const lines = new LineIndex(text);
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false, stringKeys: false });
+  const docs = parseYaml(file, text);
   const list = Array.isArray(docs) ? docs : [];
   if (!Array.isArray(docs)) {
     // an EmptyStream: the text holds no document at all
@@ -69,6 +69,17 @@ export function parseComposeText(file: string, text: string): ParsedFile {
   return { file, text, lines, roots, problems };
 }
 
+function parseYaml(file: string, text: string) {
+  try {
+    return parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false, stringKeys: false });
+  } catch (err) {
+    // the parser recurses per level: should the lexical estimate ever miss, its stack overflow is
+    // still a located error, never an internal one
+    if (err instanceof RangeError) throw new LoadError(file, `collections nest too deeply to parse (more than ${LIMITS.maxDepth} levels)`, 1, 1);
+    throw err;
+  }
+}
+
 /** `<<` as a plain key, or tagged `!!merge` (which the yaml package turns into a symbol). */
 function isMergeKey(keyNode: YamlNode | null): boolean {
   if (!isScalar(keyNode)) return false;
@@ -81,6 +92,7 @@ class Converter {
   readonly problems: LoadError[] = [];
   private readonly converted = new Map<YamlNode, TreeNode>();
   private readonly sizes = new WeakMap<TreeNode, number>();
+  private readonly heights = new WeakMap<TreeNode, number>();
 
   constructor(
     private readonly file: string,
@@ -124,11 +136,39 @@ class Converter {
     return node;
   }
 
+  /** Levels of collections in a converted node (aliases expanded): 0 for a scalar. */
+  private height(node: TreeNode): number {
+    if (node.kind === 'scalar') return 0;
+    let h = this.heights.get(node);
+    if (h === undefined) {
+      h = 1;
+      for (const child of node.kind === 'seq' ? node.items : node.entries.map((e) => e.value)) h = Math.max(h, 1 + this.height(child));
+      this.heights.set(node, h);
+    }
+    return h;
+  }
+
   private size(node: TreeNode): number {
     return this.sizes.get(node) ?? 1;
   }
 
+  /** Nesting of the node being converted: the limit holds on the document itself, whatever the lexical estimate said. */
+  private depth = 0;
+
   private convert(node: YamlNode): TreeNode {
+    if (this.depth >= LIMITS.maxDepth) this.fail(node, `collections nest deeper than ${LIMITS.maxDepth} levels; refusing to load`);
+    this.depth++;
+    try {
+      const out = this.convertNode(node);
+      // an alias brings its anchor's whole depth along: the limit holds on the expanded tree
+      if (this.depth - 1 + this.height(out) > LIMITS.maxDepth) this.fail(node, `collections nest deeper than ${LIMITS.maxDepth} levels; refusing to load`);
+      return out;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private convertNode(node: YamlNode): TreeNode {
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
       // the alias's name is not quoted: a value starting with * (an unquoted password) reads as one
