@@ -197,6 +197,13 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
         errors.push({ file: err.file, line: err.line, column: err.column, message: err.message });
         continue;
       }
+      // a file Compose itself refuses (an invalid template, a merge key on a scalar) is not rewritten:
+      // its values are not what any container receives, and fix could not prove the result equivalent
+      const refused = project.notes.filter((n) => n.severity === 'error');
+      if (refused.length) {
+        for (const n of refused) errors.push({ file: n.file, line: n.line, column: n.column, message: n.message });
+        continue;
+      }
       const fixed = fixProject(project, { ...options, target, cwd }, { ws, store, table, rules, settings, masks, positions, ranges });
       result.projects.push(project.files);
       result.rewrites.push(...fixed.rewrites);
