@@ -1,4 +1,5 @@
-import { opendir, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /** File names Compose itself, and common practice, give to compose files (compose*.y{a,}ml, docker-compose*.y{a,}ml, *.compose.y{a,}ml). */
@@ -63,28 +64,37 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
  */
 async function findComposeFiles(root: string, onSkip: (rel: string, reason: string) => void): Promise<string[]> {
   const found: string[] = [];
-  const pending: string[] = [''];
-  while (pending.length) {
-    const rel = pending.pop()!;
-    let dir: Awaited<ReturnType<typeof opendir>>;
-    try {
-      dir = await opendir(rel ? join(root, rel) : root);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      onSkip(
-        rel || '.',
-        code === 'EACCES' || code === 'EPERM' ? 'directory not searched: permission denied' : `directory not searched (${code ?? 'I/O error'})`,
-      );
-      continue;
-    }
-    for await (const entry of dir) {
-      const path = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) pending.push(path);
-      } else if (entry.isFile() && COMPOSE_FILE_NAME.test(entry.name)) found.push(path);
-    }
+  // one level at a time, each level's directories read at once (the file system's thread pool queues them)
+  let level: string[] = [''];
+  while (level.length) {
+    const listings = await Promise.all(level.map((rel) => list(rel ? join(root, rel) : root)));
+    const next: string[] = [];
+    listings.forEach((entries, i) => {
+      const rel = level[i];
+      if (!Array.isArray(entries)) {
+        onSkip(rel || '.', entries);
+        return;
+      }
+      for (const entry of entries) {
+        const path = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+          if (!SKIPPED_DIRS.has(entry.name)) next.push(path);
+        } else if (entry.isFile() && COMPOSE_FILE_NAME.test(entry.name)) found.push(path);
+      }
+    });
+    level = next;
   }
   return found.sort();
+}
+
+/** A directory's entries, or why it could not be read. */
+async function list(dir: string): Promise<Dirent[] | string> {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM' ? 'directory not searched: permission denied' : `directory not searched (${code ?? 'I/O error'})`;
+  }
 }
 
 /** fast-glob, loaded only when a directory is searched: a hook that lints named files does not pay for it. */

@@ -57,8 +57,13 @@ describe('keys and file names with control characters are printed escaped', () =
     expect(json.files).toEqual([name]);
   });
 
-  it("fix's report", () => {
-    const r = run(['fix', '--dry-run', '.'], dir);
+  it("fix's report and its errors", () => {
+    const refused = run(['fix', '--dry-run', '.'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`compose-secrets fix: ${shown}:9:11: Invalid template: \${X:- has no closing "}" on its line\n`);
+    const clean = mkdtempSync(join(tmpdir(), 'cs-escape-'));
+    writeFileSync(join(clean, name), 'services:\n  "web\\e[31m\\rX":\n    image: x\n    environment:\n      "DB_PASSWORD\\e[2J\\nfake": Hunter2Secret\n');
+    const r = run(['fix', '--dry-run', '.'], clean);
     expect(r.stdout).not.toMatch(RAW_CONTROL);
     expect(r.stdout).toContain(`  ${shown}:5  web\\e[31m\\rX DB_PASSWORD\\e[2J\\nfake: image x is not known to read DB_PASSWORD\\e[2J\\nfake_FILE\n`);
   });
