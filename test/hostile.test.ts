@@ -3,7 +3,7 @@
  * and the format, the run ends with exit 2 and located one-line errors, and no part of the value
  * (4 characters or more), no internal error and no stack trace reaches the output.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,10 +92,21 @@ function setUp(c: Case): string {
   return dir;
 }
 
-function run(args: string[], cwd: string) {
-  // `--` as the installed launcher does: node itself would read an --env-file among the arguments
-  const r = spawnSync(process.execPath, ['--', CLI, ...args], { cwd, encoding: 'utf8', input: '', env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 });
-  return { code: r.status, out: `${r.stdout}${r.stderr}`, stdout: r.stdout, stderr: r.stderr };
+/**
+ * Runs the built CLI without a time limit of its own (no test depends on the machine's speed):
+ * asynchronously, so that a command that hangs is still ended by the test runner's timeout.
+ */
+function run(args: string[], cwd: string): Promise<{ code: number | null; out: string; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    // `--` as the installed launcher does: node itself would read an --env-file among the arguments
+    const child = spawn(process.execPath, ['--', CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out: `${stdout}${stderr}`, stdout, stderr }));
+  });
 }
 
 /** Every 4-character piece of the planted value. */
@@ -129,8 +140,8 @@ describe('every command on hostile inputs', () => {
     describe(c.name, () => {
       const dir = setUp(c);
       for (const cmd of commands(c)) {
-        it(`${cmd.command} ${cmd.format}`, () => {
-          const r = run(cmd.args, dir);
+        it(`${cmd.command} ${cmd.format}`, async () => {
+          const r = await run(cmd.args, dir);
           expectClean(r.out);
           if (c.lenient?.includes(cmd.command)) {
             expect(r.code).not.toBe(2);
@@ -168,7 +179,7 @@ describe('every command on fixtures/broken', () => {
   const broken = join(REPO, 'fixtures/broken');
   const files = readdirSync(broken).filter((f) => /\.ya?ml$/.test(f));
   for (const file of files) {
-    it(file, () => {
+    it(file, async () => {
       for (const args of [
         ['lint', '--format', 'stylish', `fixtures/broken/${file}`],
         ['lint', '--format', 'json', `fixtures/broken/${file}`],
@@ -176,7 +187,7 @@ describe('every command on fixtures/broken', () => {
         ['config', '-f', `fixtures/broken/${file}`],
         ['fix', '--dry-run', `fixtures/broken/${file}`],
       ]) {
-        const r = run(args, REPO);
+        const r = await run(args, REPO);
         expect(r.out).not.toContain('internal error');
         expect(r.out).not.toMatch(/^\s+at /m);
         expect([0, 1, 2]).toContain(r.code);
