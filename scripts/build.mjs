@@ -1,7 +1,7 @@
 // Builds the package: the schema validator (ajv standalone, generated once here, not at start-up),
 // the bundled CLI and library (esbuild: one file to load instead of hundreds), and type declarations.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -31,6 +31,16 @@ await build({
   minify: true,
   keepNames: false,
 });
-chmodSync(join(root, 'dist/cli.js'), 0o755);
+// The launcher. Node parses its own options out of the whole command line (Node 20 reads an
+// `--env-file` or `--env-file-if-exists` even after the script name: a missing file exits 9, an
+// existing one is loaded, NODE_OPTIONS in it included), so `compose-secrets lint --env-file x`
+// must never put our options on node's command line unmarked. The bin is a shell/JavaScript
+// polyglot: sh runs its second line and starts node with `--` (the end of node's options)
+// before the script; to JavaScript that line is a string and a comment.
+const cliFile = join(root, 'dist/cli.js');
+const cli = readFileSync(cliFile, 'utf8');
+if (!cli.startsWith('#!/usr/bin/env node\n')) throw new Error('dist/cli.js does not start with the expected #! line');
+writeFileSync(cliFile, `#!/bin/sh\n':' //; exec node -- "$0" "$@"\n${cli.slice(cli.indexOf('\n') + 1)}`);
+chmodSync(cliFile, 0o755);
 
 execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });

@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { classifyKey } from './detect/keys.js';
 import { collectExposures } from './detect/exposures.js';
 import { redact } from './engine/types.js';
+import { escapeControl } from './report/escape.js';
 import { maskText } from './report/mask.js';
 import { keyValueEntries, type ServiceModel } from './model/model.js';
 import type { Origin } from './model/origin.js';
@@ -177,7 +178,7 @@ function isStructural(path: (string | number)[], key: string): boolean {
 }
 
 export function describeIssues(issues: LocatedIssue[]): string {
-  return issues.map((i) => `${i.file}:${i.line}:${i.column}: ${i.message}`).join('\n');
+  return issues.map((i) => escapeControl(`${i.file}:${i.line}:${i.column}: ${i.message}`)).join('\n');
 }
 
 function escapeDollars(node: unknown): unknown {

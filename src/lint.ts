@@ -54,6 +54,8 @@ export interface LintResult {
   errors: InputError[];
   /** Paths that held no compose file. */
   notFound: { path: string; reason: string }[];
+  /** Problems that did not stop the lint: directories that could not be searched. */
+  warnings: { file: string; message: string }[];
 }
 
 /**
@@ -71,11 +73,13 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const names = new Set<string>();
   const units: string[][] = [];
   let notFound: LintResult['notFound'] = [];
+  const warnings: LintResult['warnings'] = [];
   if (options.files?.length) {
     units.push(options.files);
   } else {
     const found = await discover(paths.length ? paths : ['.'], settings.ignore, cwd);
     notFound = found.empty;
+    for (const s of found.skipped) warnings.push({ file: s.path, message: s.reason });
     units.push(...groupIntoProjects(found.files, cwd));
   }
   const projects: Project[] = [];
@@ -112,7 +116,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     findings.push(...withoutSuppressed(found, project.sourceText));
   }
   const kept = applySettings(mergeDuplicates(findings), settings);
-  return { version: 1, files: [...names], findings: kept.map(toJson), errors: dedupeErrors(errors), notFound };
+  return { version: 1, files: [...names], findings: kept.map(toJson), errors: dedupeErrors(errors), notFound, warnings };
 }
 
 /**

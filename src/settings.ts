@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Severity } from './engine/types.js';
 import { LoadError } from './load/parse.js';
+import { readUserFileSync } from './load/read.js';
+import { LineIndex } from './model/origin.js';
 
 /**
  * Project settings, from `.compose-secrets.json` in the working directory (or `--config FILE`):
@@ -28,12 +30,16 @@ export function emptySettings(): Settings {
 export function loadSettings(cwd: string, file?: string, knownRules: readonly string[] = []): Settings {
   const path = file ?? join(cwd, SETTINGS_FILE);
   if (!file && !existsSync(path)) return emptySettings();
+  const display = file ?? SETTINGS_FILE;
+  const text = readUserFileSync(path, { display });
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(err as Error).message}`;
-    throw new LoadError(file ?? SETTINGS_FILE, reason);
+    // JSON.parse's message quotes the text around the error: only its position is kept
+    const at = /at position (\d+)/.exec((err as Error).message);
+    const pos = at ? new LineIndex(text).position(Number(at[1])) : undefined;
+    throw new LoadError(display, 'not valid JSON', pos?.line, pos?.column);
   }
   const fail = (message: string): never => {
     throw new LoadError(file ?? SETTINGS_FILE, message);

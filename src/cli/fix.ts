@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { FixResult } from '../fix/fix.js';
+import { escapeControl } from '../report/escape.js';
 import { useColor, UsageError } from './util.js';
 
 interface FixFlags {
@@ -70,7 +71,7 @@ async function runFix(paths: string[], flags: FixFlags): Promise<number> {
     });
   } catch (err) {
     if (err instanceof FixError) {
-      process.stderr.write(`compose-secrets fix: ${err.message}\n`);
+      process.stderr.write(`compose-secrets fix: ${escapeControl(err.message)}\n`);
       return 2;
     }
     throw err;

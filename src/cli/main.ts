@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { LoadError } from '../load/parse.js';
+import { escapeControl, escapeLines } from '../report/escape.js';
 import { registerConfig } from './config.js';
 import { registerFix } from './fix.js';
 import { registerLint } from './lint.js';
@@ -15,7 +16,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('Find secrets in Docker Compose files and move them into Compose secrets.')
     .version(typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    // commander quotes the arguments it refuses: escaped like every other line we print
+    .configureOutput({ writeErr: (s) => process.stderr.write(escapeLines(s)) });
   registerLint(program);
   registerConfig(program);
   registerFix(program);
@@ -28,16 +30,16 @@ export async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`compose-secrets: ${err.message}\n`);
+      process.stderr.write(`compose-secrets: ${escapeControl(err.message)}\n`);
       return 2;
     }
     if (err instanceof LoadError) {
       const where = err.line ? `${err.file}:${err.line}:${err.column ?? 1}` : err.file;
-      process.stderr.write(`compose-secrets: ${where}: ${err.message}\n`);
+      process.stderr.write(`compose-secrets: ${escapeControl(where)}: ${escapeControl(err.message)}\n`);
       return 2;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`compose-secrets: internal error: ${message.split('\n')[0]}\n`);
+    process.stderr.write(`compose-secrets: internal error: ${escapeControl(message.split('\n')[0])}\n`);
     if (process.env.COMPOSE_SECRETS_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
     return 2;
   }

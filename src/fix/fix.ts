@@ -10,7 +10,7 @@
  * and lint finds no fixable finding but the ones skipped on purpose. Only then, and only without
  * --dry-run, are the secret files and the changed files written, all or nothing (transaction.ts).
  */
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { RULES } from '../../rules/index.js';
 import { emptySettings, isAllowed, type Settings } from '../settings.js';
 import { validateProject } from '../compose-config.js';
@@ -118,6 +118,8 @@ export interface FixResult {
   dockerfile: { service: string; dockerfile: string; secret: string; key: string }[];
   /** Projects that could not be loaded (left alone). */
   errors: { file: string; line?: number; column?: number; message: string }[];
+  /** Problems that did not stop fix: directories that could not be searched. */
+  warnings: { file: string; message: string }[];
   /** Whether files were written (false for --dry-run or when nothing changed). */
   written: boolean;
 }
@@ -144,6 +146,7 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
 
   let units: string[][];
   const errors: FixResult['errors'] = [];
+  const warnings: FixResult['warnings'] = [];
   if (options.files?.length) units = [options.files];
   else {
     const found = await discover(
@@ -152,6 +155,7 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
       cwd,
     );
     for (const e of found.empty) errors.push({ file: e.path, message: e.reason });
+    warnings.push(...found.skipped.map((s) => ({ file: relative(cwd, s.path) || s.path, message: s.reason })));
     units = groupIntoProjects(found.files, cwd);
   }
 
@@ -171,6 +175,7 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
     diff: '',
     dockerfile: [],
     errors,
+    warnings,
     written: false,
   };
   const masks = new Set<string>();
@@ -190,6 +195,13 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
       } catch (err) {
         if (!(err instanceof LoadError)) throw err;
         errors.push({ file: err.file, line: err.line, column: err.column, message: err.message });
+        continue;
+      }
+      // a file Compose itself refuses (an invalid template, a merge key on a scalar) is not rewritten:
+      // its values are not what any container receives, and fix could not prove the result equivalent
+      const refused = project.notes.filter((n) => n.severity === 'error');
+      if (refused.length) {
+        for (const n of refused) errors.push({ file: n.file, line: n.line, column: n.column, message: n.message });
         continue;
       }
       const fixed = fixProject(project, { ...options, target, cwd }, { ws, store, table, rules, settings, masks, positions, ranges });

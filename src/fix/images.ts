@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import builtin from '../../data/file-suffix-images.json' with { type: 'json' };
+import { LoadError } from '../load/parse.js';
+import { readUserFileSync } from '../load/read.js';
 
 /** One image of the table: the variables its entrypoint reads from `<VAR>_FILE`. */
 export interface FileSuffixImage {
@@ -38,9 +39,10 @@ export function loadImageTable(extraFile?: string): FileSuffixTable {
   if (!extraFile) return table;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(extraFile, 'utf8'));
+    parsed = JSON.parse(readUserFileSync(extraFile).replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new Error(`cannot read ${extraFile}: ${(err as Error).message.split('\n')[0]}`);
+    // our reader's reason, or our own for JSON (JSON.parse's message quotes the text)
+    throw new Error(`cannot read ${extraFile}: ${err instanceof LoadError ? err.message : 'not valid JSON'}`);
   }
   const images = (parsed as { images?: unknown })?.images;
   if (!Array.isArray(images)) throw new Error(`${extraFile}: expected {"images": [{"image": "name", "variables": ["VAR", …]}]}`);

@@ -1,4 +1,5 @@
 /** The text `compose-secrets fix` prints: a summary, or a diff for --dry-run. Never a secret value. */
+import { escapeControl as e } from '../report/escape.js';
 import type { FixResult } from './fix.js';
 
 interface Colors {
@@ -22,7 +23,8 @@ export function formatFixResult(r: FixResult, options: { color?: Colors } = {}):
     if (lines.length && lines[lines.length - 1] !== '') lines.push('');
     lines.push(c.bold(title));
   };
-  const at = (file: string, line: number) => (line ? `${file}:${line}` : file);
+  // every name below comes from the user's files: escaped (report/escape.ts) before it is laid out
+  const at = (file: string, line: number) => e(line ? `${file}:${line}` : file);
   const pending = r.files.length > 0 || r.secretFiles.some((f) => !f.present);
 
   if (r.dryRun && r.diff) lines.push(...r.diff.replace(/\n$/, '').split('\n'));
@@ -40,55 +42,55 @@ export function formatFixResult(r: FixResult, options: { color?: Colors } = {}):
     for (const s of r.secrets) {
       const where =
         s.kind === 'external'
-          ? `external ${s.externalName}`
+          ? `external ${e(s.externalName ?? '')}`
           : s.kind === 'file'
-            ? `file ${s.file}`
+            ? `file ${e(s.file ?? '')}`
             : s.kind === 'environment'
-              ? `environment ${s.variable}`
+              ? `environment ${e(s.variable ?? '')}`
               : 'existing';
-      const value = s.kind === 'external' ? (s.file ? `, value in ${s.file}` : s.variable ? `, value from $${s.variable} when provisioning` : '') : '';
-      lines.push(`  ${s.name}: ${s.reused ? 'reused, ' : ''}${where}${value}`);
-      for (const u of s.users) lines.push(`    ${u.service} ${u.key}${u.build ? ' (build argument)' : ''}  ${at(u.file, u.line)}`);
+      const value = s.kind === 'external' ? (s.file ? `, value in ${e(s.file)}` : s.variable ? `, value from $${e(s.variable)} when provisioning` : '') : '';
+      lines.push(`  ${e(s.name)}: ${s.reused ? 'reused, ' : ''}${where}${value}`);
+      for (const u of s.users) lines.push(`    ${e(u.service)} ${e(u.key)}${u.build ? ' (build argument)' : ''}  ${at(u.file, u.line)}`);
       const distinct = new Set(s.users.map((u) => `${u.service}\u0000${u.key}`));
-      if (distinct.size > 1) lines.push(`    one value shared by ${[...distinct].map((d) => d.replace('\u0000', ' ')).join(', ')}`);
+      if (distinct.size > 1) lines.push(`    one value shared by ${[...distinct].map((d) => e(d.replace('\u0000', ' '))).join(', ')}`);
     }
   }
   if (r.files.length && !r.dryRun) {
     section('Files changed:');
-    for (const f of r.files) lines.push(`  ${f.file}${f.created ? ' (new)' : ''}`);
+    for (const f of r.files) lines.push(`  ${e(f.file)}${f.created ? ' (new)' : ''}`);
   }
   const newSecretFiles = r.secretFiles.filter((f) => !f.present);
   if (r.secretFiles.length) {
     section(r.dryRun ? 'Secret files that would be written (mode 0600, directory 0700):' : 'Secret files written (mode 0600, directory 0700):');
-    for (const f of r.secretFiles) lines.push(`  ${f.file}${f.present ? ' (already holds this value)' : ''}`);
+    for (const f of r.secretFiles) lines.push(`  ${e(f.file)}${f.present ? ' (already holds this value)' : ''}`);
   }
   const unsafe = r.skipped.filter((s) => s.kind === 'unsafe');
   if (unsafe.length) {
     section(`Unsafe fixes skipped (${unsafe.length}): rerun with --unsafe-fixes to apply them`);
-    for (const s of unsafe) lines.push(`  ${at(s.file, s.line)}  ${s.services.join(', ')} ${s.key}: ${s.reason}`);
+    for (const s of unsafe) lines.push(`  ${at(s.file, s.line)}  ${e(s.services.join(', '))} ${e(s.key)}: ${e(s.reason)}`);
   }
   const other = r.skipped.filter((s) => s.kind !== 'unsafe');
   if (other.length) {
     section(`Not rewritten (${other.length}):`);
-    for (const s of other) lines.push(`  ${at(s.file, s.line)}  ${s.services.join(', ')} ${s.key}: ${s.reason}`);
+    for (const s of other) lines.push(`  ${at(s.file, s.line)}  ${e(s.services.join(', '))} ${e(s.key)}: ${e(s.reason)}`);
   }
   if (r.dockerfile.length) {
     section('Dockerfile changes (build secrets; the Dockerfile is not edited):');
     for (const d of r.dockerfile) {
-      lines.push(`  ${d.dockerfile} (service ${d.service}): remove \`ARG ${d.key}\` and read the secret in the step that needs it:`);
-      lines.push(`    RUN --mount=type=secret,id=${d.secret},env=${d.key} <command>        # Dockerfile syntax 1.10 or later`);
-      lines.push(`    RUN --mount=type=secret,id=${d.secret} ${d.key}="$(cat /run/secrets/${d.secret})" <command>`);
+      lines.push(`  ${e(d.dockerfile)} (service ${e(d.service)}): remove \`ARG ${e(d.key)}\` and read the secret in the step that needs it:`);
+      lines.push(`    RUN --mount=type=secret,id=${e(d.secret)},env=${e(d.key)} <command>        # Dockerfile syntax 1.10 or later`);
+      lines.push(`    RUN --mount=type=secret,id=${e(d.secret)} ${e(d.key)}="$(cat /run/secrets/${e(d.secret)})" <command>`);
     }
   }
   if (r.followUps.length) {
     section(`Manual follow-ups (${r.followUps.length}):`);
-    for (const f of r.followUps) lines.push(`  ${at(f.file, f.line)}  ${f.message}`);
+    for (const f of r.followUps) lines.push(`  ${at(f.file, f.line)}  ${e(f.message)}`);
   }
   if (r.provision) {
     section('Swarm:');
     lines.push('  External secrets exist only in a Swarm: deploy with `docker stack deploy -c <compose file> <stack>`;');
     lines.push('  plain `docker compose up` cannot use them (fix --target compose writes `file:` sources instead).');
-    if (!r.dryRun && r.provision.file) lines.push(`  Create the secrets once, before deploying: sh ${r.provision.file}`);
+    if (!r.dryRun && r.provision.file) lines.push(`  Create the secrets once, before deploying: sh ${e(r.provision.file)}`);
     else if (!r.dryRun) {
       lines.push('  Create the secrets once, before deploying, with this script (or write it to a file with --provision-script):');
       lines.push('');
@@ -102,7 +104,9 @@ export function formatFixResult(r: FixResult, options: { color?: Colors } = {}):
       `Dry run: nothing was written${pending ? ` (${count(r.files.length, 'file')} and ${count(newSecretFiles.length, 'secret file')} would be).` : '.'}`,
     );
   }
-  const stderr = r.errors.map((e) => `compose-secrets fix: ${e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file}: ${e.message}\n`).join('');
+  const stderr =
+    r.errors.map((x) => `compose-secrets fix: ${e(x.line ? `${x.file}:${x.line}:${x.column ?? 1}` : x.file)}: ${e(x.message)}\n`).join('') +
+    (r.warnings ?? []).map((w) => `compose-secrets fix: warning: ${e(w.file)}: ${e(w.message)}\n`).join('');
   const exitCode = r.errors.length ? 2 : r.skipped.length || (r.dryRun && pending) ? 1 : 0;
   return { stdout: lines.length ? `${lines.join('\n')}\n` : '', stderr, exitCode };
 }

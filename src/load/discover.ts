@@ -1,20 +1,25 @@
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 
-/** File names Compose itself, and common practice, give to compose files. */
-export const COMPOSE_FILE_GLOBS = ['**/compose*.{yml,yaml}', '**/docker-compose*.{yml,yaml}', '**/*.compose.{yml,yaml}'];
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
+/** File names Compose itself, and common practice, give to compose files (compose*.y{a,}ml, docker-compose*.y{a,}ml, *.compose.y{a,}ml). */
+const COMPOSE_FILE_NAME = /^(?:(?:docker-)?compose[^/]*|[^/]*\.compose)\.ya?ml$/i;
+/** Directories never searched. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 export interface Discovery {
   files: string[];
   /** Paths given that matched nothing (a directory without compose files, a missing path). */
   empty: { path: string; reason: string }[];
+  /** Directories that could not be searched (unreadable: a database's data directory is often mode 700 for another user); the rest of the walk goes on. */
+  skipped: { path: string; reason: string }[];
 }
 
 /** Expands files and directories into compose files; `-` stands for standard input and is kept. */
 export async function discover(paths: string[], ignore: string[] = [], cwd = process.cwd()): Promise<Discovery> {
   const files: string[] = [];
   const empty: Discovery['empty'] = [];
+  const skipped: Discovery['skipped'] = [];
   const seen = new Set<string>();
   const add = (f: string) => {
     if (!seen.has(f)) {
@@ -38,26 +43,58 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
     else if (kind === 'missing')
       add(p); // reported by the reader as unreadable, with its reason
     else {
-      const fg = await fastGlob();
-      const found = await fg(COMPOSE_FILE_GLOBS, {
-        cwd: resolve(cwd, p),
-        ignore: IGNORE,
-        dot: true,
-        onlyFiles: true,
-        followSymbolicLinks: false,
-        caseSensitiveMatch: false,
-      });
-      found.sort();
-      if (!found.length) empty.push({ path: p, reason: 'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml)' });
       const base = p.replace(/\/+$/, '');
+      const found = await findComposeFiles(resolve(cwd, p), (rel, reason) => skipped.push({ path: base === '.' ? rel : `${base}/${rel}`, reason }));
+      if (!found.length) empty.push({ path: p, reason: 'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml)' });
       for (const f of found) add(base === '.' ? f : `${base}/${f}`);
     }
   }
-  if (!ignore.length) return { files, empty };
+  if (!ignore.length) return { files, empty, skipped };
   // settings' ignore patterns are relative to the working directory, whatever paths were given
+  // (a directory it cannot read holds nothing to ignore: those errors are not ours to report twice)
   const fg = await fastGlob();
-  const ignored = new Set((await fg(ignore, { cwd, dot: true, onlyFiles: true, absolute: true })).map((f) => resolve(f)));
-  return { files: files.filter((f) => f === '-' || !ignored.has(resolve(cwd, f))), empty };
+  const ignored = new Set((await fg(ignore, { cwd, dot: true, onlyFiles: true, absolute: true, suppressErrors: true })).map((f) => resolve(f)));
+  return { files: files.filter((f) => f === '-' || !ignored.has(resolve(cwd, f))), empty, skipped };
+}
+
+/**
+ * Compose files below a directory, as sorted paths relative to it (`/`-separated). Symbolic links
+ * are not followed; node_modules and .git are skipped; a directory that cannot be read is
+ * reported through `onSkip` and the walk goes on. Iterative: depth costs no stack.
+ */
+async function findComposeFiles(root: string, onSkip: (rel: string, reason: string) => void): Promise<string[]> {
+  const found: string[] = [];
+  // one level at a time, each level's directories read at once (the file system's thread pool queues them)
+  let level: string[] = [''];
+  while (level.length) {
+    const listings = await Promise.all(level.map((rel) => list(rel ? join(root, rel) : root)));
+    const next: string[] = [];
+    listings.forEach((entries, i) => {
+      const rel = level[i];
+      if (!Array.isArray(entries)) {
+        onSkip(rel || '.', entries);
+        return;
+      }
+      for (const entry of entries) {
+        const path = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+          if (!SKIPPED_DIRS.has(entry.name)) next.push(path);
+        } else if (entry.isFile() && COMPOSE_FILE_NAME.test(entry.name)) found.push(path);
+      }
+    });
+    level = next;
+  }
+  return found.sort();
+}
+
+/** A directory's entries, or why it could not be read. */
+async function list(dir: string): Promise<Dirent[] | string> {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM' ? 'directory not searched: permission denied' : `directory not searched (${code ?? 'I/O error'})`;
+  }
 }
 
 /** fast-glob, loaded only when a directory is searched: a hook that lints named files does not pay for it. */

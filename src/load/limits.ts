@@ -6,6 +6,8 @@ export const LIMITS = {
   maxDepth: 100,
   /** Nodes a document may expand to once aliases are resolved (alias bombs). */
   maxExpandedNodes: 500_000,
+  /** Nesting of interpolation templates (`${A:-${B:-…}}`); compose files use two or three. */
+  maxTemplateNesting: 100,
 };
 
 /**
@@ -21,12 +23,16 @@ export function findExcessiveNesting(text: string, max = LIMITS.maxDepth): numbe
   let atLineStart = true;
   let col = 0;
   let quote = '';
+  // the last character on this line that was not blank: a quote opens a quoted scalar only where a
+  // value starts (after `:`, `-`, `?`, `[`, `{`, `,` or first on its line), not inside a plain one (`it's`)
+  let last = '\n';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\n') {
       line++;
       atLineStart = true;
       col = 0;
+      last = '\n';
       if (quote === "'" || quote === '"') {
         // quoted scalars may span lines; keep the state
       }
@@ -58,9 +64,11 @@ export function findExcessiveNesting(text: string, max = LIMITS.maxDepth): numbe
     }
     const prev = i > 0 ? text[i - 1] : '\n';
     const tokenStart = prev === ' ' || prev === '\t' || prev === '\n' || prev === '[' || prev === '{' || prev === ',' || prev === ':';
+    const valueStart = '\n:-?[{,'.includes(last);
+    if (c !== ' ' && c !== '\t') last = c;
     if (c === '#' && (prev === ' ' || prev === '\t' || prev === '\n')) {
       while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-    } else if ((c === '"' || c === "'") && tokenStart) {
+    } else if ((c === '"' || c === "'") && tokenStart && valueStart) {
       quote = c;
     } else if ((c === '[' || c === '{') && tokenStart) {
       flow++;

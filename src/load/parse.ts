@@ -2,6 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, typ
 import { LineIndex, type Origin } from '../model/origin.js';
 import type { BlockLine, TreeEntry, TreeMap, TreeNode, TreeScalar } from '../model/tree.js';
 import { findExcessiveNesting, LIMITS } from './limits.js';
+import { yamlReason } from './messages.js';
 
 /** A problem that stops a file from being used, located at file:line:column. */
 export class LoadError extends Error {
@@ -46,7 +47,7 @@ export function parseComposeText(file: string, text: string): ParsedFile {
     throw new LoadError(file, `collections nest deeper than ${LIMITS.maxDepth} levels; refusing to parse`, deepLine, 1);
   }
   const lines = new LineIndex(text);
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false, stringKeys: false });
+  const docs = parseYaml(file, text);
   const list = Array.isArray(docs) ? docs : [];
   if (!Array.isArray(docs)) {
     // an EmptyStream: the text holds no document at all
@@ -58,7 +59,7 @@ export function parseComposeText(file: string, text: string): ParsedFile {
     const err = doc.errors[0];
     if (err) {
       const pos = lines.position(err.pos[0]);
-      throw new LoadError(file, `invalid YAML: ${yamlReason(err.message)}`, pos.line, pos.column);
+      throw new LoadError(file, `invalid YAML: ${yamlReason(err)}`, pos.line, pos.column);
     }
     const converter = new Converter(file, text, lines, doc);
     roots.push(converter.root());
@@ -66,6 +67,17 @@ export function parseComposeText(file: string, text: string): ParsedFile {
   }
   if (roots.length === 0) roots.push(null);
   return { file, text, lines, roots, problems };
+}
+
+function parseYaml(file: string, text: string) {
+  try {
+    return parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false, stringKeys: false });
+  } catch (err) {
+    // the parser recurses per level: should the lexical estimate ever miss, its stack overflow is
+    // still a located error, never an internal one
+    if (err instanceof RangeError) throw new LoadError(file, `collections nest too deeply to parse (more than ${LIMITS.maxDepth} levels)`, 1, 1);
+    throw err;
+  }
 }
 
 /** `<<` as a plain key, or tagged `!!merge` (which the yaml package turns into a symbol). */
@@ -76,22 +88,11 @@ function isMergeKey(keyNode: YamlNode | null): boolean {
   return keyNode.value === '<<' && keyNode.type === Scalar.PLAIN;
 }
 
-/** The parser's reason without its trailing position and source excerpt. */
-function yamlReason(message: string): string {
-  return (
-    message
-      .split('\n')[0]
-      .replace(/ at line \d+, column \d+:?$/, '')
-      // the parser quotes the offending token's source, which may be (part of) a value
-      .replace(/: "(?:[^"\\]|\\.)*"$/, '')
-      .trim()
-  );
-}
-
 class Converter {
   readonly problems: LoadError[] = [];
   private readonly converted = new Map<YamlNode, TreeNode>();
   private readonly sizes = new WeakMap<TreeNode, number>();
+  private readonly heights = new WeakMap<TreeNode, number>();
 
   constructor(
     private readonly file: string,
@@ -135,16 +136,45 @@ class Converter {
     return node;
   }
 
+  /** Levels of collections in a converted node (aliases expanded): 0 for a scalar. */
+  private height(node: TreeNode): number {
+    if (node.kind === 'scalar') return 0;
+    let h = this.heights.get(node);
+    if (h === undefined) {
+      h = 1;
+      for (const child of node.kind === 'seq' ? node.items : node.entries.map((e) => e.value)) h = Math.max(h, 1 + this.height(child));
+      this.heights.set(node, h);
+    }
+    return h;
+  }
+
   private size(node: TreeNode): number {
     return this.sizes.get(node) ?? 1;
   }
 
+  /** Nesting of the node being converted: the limit holds on the document itself, whatever the lexical estimate said. */
+  private depth = 0;
+
   private convert(node: YamlNode): TreeNode {
+    if (this.depth >= LIMITS.maxDepth) this.fail(node, `collections nest deeper than ${LIMITS.maxDepth} levels; refusing to load`);
+    this.depth++;
+    try {
+      const out = this.convertNode(node);
+      // an alias brings its anchor's whole depth along: the limit holds on the expanded tree
+      if (this.depth - 1 + this.height(out) > LIMITS.maxDepth) this.fail(node, `collections nest deeper than ${LIMITS.maxDepth} levels; refusing to load`);
+      return out;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private convertNode(node: YamlNode): TreeNode {
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
-      if (!target) this.fail(node, `unknown alias *${node.source}`);
+      // the alias's name is not quoted: a value starting with * (an unquoted password) reads as one
+      if (!target) this.fail(node, 'unknown alias: no anchor (&name) of that name comes before it (quote a value that starts with *)');
       const done = this.converted.get(target as YamlNode);
-      if (!done) this.fail(node, `alias *${node.source} refers to its own anchor`);
+      if (!done) this.fail(node, 'an alias refers to its own anchor (a value inside itself)');
       return done;
     }
     const tag = node.tag && KNOWN_TAGS.has(node.tag) ? node.tag : undefined;

@@ -1,28 +1,151 @@
-import { readFile } from 'node:fs/promises';
+/**
+ * The one reader of user files: compose files, extends and include targets, .env, --env-file,
+ * env_file, the settings file, the --file-suffix-images table, and standard input.
+ *
+ * Every read is bounded before it starts: the file is opened without blocking (a FIFO would
+ * otherwise wait for a writer forever), checked to be a regular file (a device like /dev/zero
+ * never ends), and read in chunks that stop one byte past the limit. Failures are LoadErrors with
+ * a short reason of our own, never the system's message.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { LoadError } from './parse.js';
 import { LIMITS } from './limits.js';
 
-/** Reads a file (or standard input for `-`) as UTF-8 text, with a one-line reason on failure. */
-export async function readText(file: string, stdin: () => Promise<string> = readStdin): Promise<string> {
-  if (file === '-') return stdin();
+const CHUNK = 64 * 1024;
+/** Opening never waits (FIFOs); O_NONBLOCK does not exist on Windows, where FIFOs are not files. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+export interface ReadOptions {
+  /** How the file is named in errors (default: the path). */
+  display?: string;
+  /** Bytes allowed (default: LIMITS.maxFileBytes). */
+  maxBytes?: number;
+}
+
+/** Reads a user file as UTF-8 text (a BOM is kept: callers strip it where positions allow). Throws LoadError. */
+export function readUserFileSync(path: string, options: ReadOptions = {}): string {
+  const display = options.display ?? path;
+  const max = options.maxBytes ?? LIMITS.maxFileBytes;
+  let fd: number;
   try {
-    const buf = await readFile(file);
-    if (buf.length > LIMITS.maxFileBytes) {
-      throw new LoadError(file, `file is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MiB; refusing to read it`);
+    fd = openSync(path, OPEN_FLAGS);
+  } catch (err) {
+    throw new LoadError(display, readFailure(err));
+  }
+  try {
+    checkKind(fstatSync(fd), display, max);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(CHUNK, max + 1 - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      total += n;
+      if (total > max) throw tooLarge(display, max);
     }
-    return buf.toString('utf8').replace(/^\uFEFF/, '');
+    return Buffer.concat(chunks, total).toString('utf8');
   } catch (err) {
     if (err instanceof LoadError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
-    throw new LoadError(file, `cannot read file: ${reason}`);
+    throw new LoadError(display, readFailure(err));
+  } finally {
+    closeSync(fd);
   }
 }
 
-export async function readStdin(): Promise<string> {
+/** The asynchronous twin of readUserFileSync. */
+export async function readUserFile(path: string, options: ReadOptions = {}): Promise<string> {
+  const display = options.display ?? path;
+  const max = options.maxBytes ?? LIMITS.maxFileBytes;
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, OPEN_FLAGS);
+  } catch (err) {
+    throw new LoadError(display, readFailure(err));
+  }
+  try {
+    checkKind(await handle.stat(), display, max);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(CHUNK, max + 1 - total));
+      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(buf.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > max) throw tooLarge(display, max);
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } catch (err) {
+    if (err instanceof LoadError) throw err;
+    throw new LoadError(display, readFailure(err));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Standard input as text, stopping (and failing) one byte past the limit. */
+export async function readStdin(input: AsyncIterable<unknown> = process.stdin, options: ReadOptions = {}): Promise<string> {
+  const display = options.display ?? '<stdin>';
+  const max = options.maxBytes ?? LIMITS.maxFileBytes;
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
+  let total = 0;
+  for await (const chunk of input) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(buf);
+    total += buf.length;
+    if (total > max) {
+      // stop reading: the rest of the stream is never buffered
+      (input as { destroy?: () => void }).destroy?.();
+      throw tooLarge(display, max);
+    }
+  }
+  return Buffer.concat(chunks, total)
     .toString('utf8')
     .replace(/^\uFEFF/, '');
+}
+
+/**
+ * Reads a compose file (or standard input for `-`) as UTF-8 text without its BOM.
+ * Throws LoadError with a one-line reason.
+ */
+export async function readText(file: string, stdin: () => Promise<string> = () => readStdin()): Promise<string> {
+  if (file === '-') return stdin();
+  return (await readUserFile(file)).replace(/^\uFEFF/, '');
+}
+
+function checkKind(stat: { isFile(): boolean; isDirectory(): boolean; size: number }, display: string, max: number): void {
+  if (stat.isDirectory()) throw new LoadError(display, 'cannot read file: is a directory');
+  if (!stat.isFile()) throw new LoadError(display, 'cannot read file: not a regular file (a device, FIFO or socket)');
+  if (stat.size > max) throw tooLarge(display, max);
+}
+
+function tooLarge(display: string, max: number): LoadError {
+  return new LoadError(display, `file is larger than ${formatBytes(max)}; refusing to read it`);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 && n % (1024 * 1024) === 0 ? `${n / 1024 / 1024} MiB` : `${n} bytes`;
+}
+
+/** A system error as a reason of our own (the system's message repeats the path, and is not ours to word). */
+export function readFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot read file: permission denied';
+    case 'EISDIR':
+      return 'cannot read file: is a directory';
+    case 'ELOOP':
+      return 'cannot read file: too many levels of symbolic links';
+    case 'ENAMETOOLONG':
+      return 'cannot read file: the name is too long';
+    default:
+      return `cannot read file (${typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : 'I/O error'})`;
+  }
 }

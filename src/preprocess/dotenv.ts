@@ -17,7 +17,8 @@
  *  - Interpolation uses the template package (here: ./interpolate.ts); a name is looked up in
  *    `lookup` first, then among the values set earlier in the text.
  */
-import { goQuote, InterpolationError, substitute } from './interpolate.js';
+import { describeCharacter, interpolationMessage, variableName } from '../load/messages.js';
+import { InterpolationError, substitute } from './interpolate.js';
 
 export class DotenvError extends Error {
   /** 1-based line where the problem starts (compose-go's message may give another number, see below). */
@@ -146,7 +147,7 @@ function parseInto(text: string, values: Map<string, string>, lookup?: Lookup): 
     try {
       return substitute(value, (k) => lookup?.(k) ?? values.get(k)).value;
     } catch (err) {
-      if (err instanceof InterpolationError) return fail(err.message, offset, err);
+      if (err instanceof InterpolationError) return fail(interpolationMessage(err), offset, err);
       throw err;
     }
   };
@@ -183,9 +184,8 @@ function parseInto(text: string, values: Map<string, string>, lookup?: Lookup): 
         break;
       }
       if (!isBlank(cp) && !isKeyChar(ch)) {
-        const lineEnd = text.indexOf('\n', keyStart);
-        const line = text.slice(keyStart, lineEnd < 0 ? n : lineEnd);
-        fail(`line ${goLine}: unexpected character ${goQuote(ch)} in variable name ${goQuote(line)}`, i);
+        // compose-go quotes the whole line here, value included: we name the character only
+        fail(`line ${goLine}: unexpected character ${describeCharacter(ch)} in a variable name`, i);
       }
       i += ch.length;
     }
@@ -232,8 +232,8 @@ function parseInto(text: string, values: Map<string, string>, lookup?: Lookup): 
         } else raw += ch;
       }
       if (close < 0) {
-        const nl = text.indexOf('\n', q);
-        fail(`line ${goLine}: unterminated quoted value ${text.slice(q, nl < 0 ? n : nl)}`, q);
+        // compose-go quotes the rest of the line: we name the variable only
+        fail(`line ${goLine}: unterminated quoted value of ${variableName(key)}`, q);
       }
       const value = quote === '"' ? expand(expandEscapes(raw), q + 1) : raw;
       entry(value, q + 1, close, quote === '"' ? 'double' : 'single');

@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { LoadError } from '../load/parse.js';
+import { readUserFileSync } from '../load/read.js';
 import { LineIndex, type Origin } from '../model/origin.js';
 import { DotenvError, parseDotenvEntries, type DotenvEntry } from './dotenv.js';
-import { maskQuotedLiterals, type EnvValue } from './interpolate-tree.js';
+import type { EnvValue } from './interpolate-tree.js';
 
 /** A dotenv file's entries with their origins in that file. */
 export interface DotenvFile {
@@ -16,10 +17,10 @@ export interface DotenvFile {
 export function readDotenvFile(file: string, lookup?: (name: string) => string | undefined, displayName = file): DotenvFile {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readUserFileSync(file, { display: displayName });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new LoadError(displayName, code === 'ENOENT' ? 'env file not found' : `cannot read env file: ${(err as Error).message}`);
+    if (err instanceof LoadError && err.message === 'no such file') throw new LoadError(displayName, 'env file not found');
+    throw err;
   }
   try {
     const lines = new LineIndex(text);
@@ -31,12 +32,9 @@ export function readDotenvFile(file: string, lookup?: (name: string) => string |
     return { file: displayName, text, entries };
   } catch (err) {
     if (err instanceof DotenvError) {
+      // the parser's messages are worded by load/messages.ts: they never quote the file
       const pos = new LineIndex(text).position(err.offset);
-      // compose-go quotes the line, value included: keep a variable name, mask what follows '=',
-      // and any other quoted value (an unterminated quote, an invalid template) keeps only its references
-      const first = err.message.split('\n')[0];
-      const reason = /"[^"=]*=/.test(first) ? first.replace(/("[^"=]*=)[^"]*"?/, '$1…"') : maskQuotedLiterals(first);
-      throw new LoadError(displayName, `invalid env file: ${reason}`, pos.line, pos.column);
+      throw new LoadError(displayName, `invalid env file: ${err.message}`, pos.line, pos.column);
     }
     throw err;
   }

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { LIMITS } from '../load/limits.js';
+import { isSafeKey, pathName, quoteService } from '../load/messages.js';
 import { LoadError } from '../load/parse.js';
 import type { Origin } from '../model/origin.js';
 import { getEntry, type TreeEntry, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
@@ -92,12 +94,16 @@ class Resolver {
     let refCtx = ctx;
     if (fileRef !== undefined) refCtx = this.load(ctx, name, fileRef, fileNode!);
     if (!getEntry(refCtx.services, ref)) {
-      const where = fileRef !== undefined ? ` in ${fileRef}` : '';
-      throw located(ctx, refNode.origin, `service "${ref}" not found${where} (extends of service "${name}")`);
+      const where = fileRef !== undefined ? ` in ${pathName(fileRef)}` : '';
+      throw located(ctx, refNode.origin, `service ${quoteService(ref)} not found${where} (extends of service ${quoteService(name)})`);
     }
     const link: Link = { ctx: refCtx, name: ref };
     if (chain.some((l) => l.ctx === link.ctx && l.name === link.name)) {
       throw located(ctx, ext.keyOrigin, `extends cycle: ${describeChain([...chain, link], this.rootCtx)}`);
+    }
+    // each link is a nested call: a limit keeps a hostile chain from exhausting the stack
+    if (chain.length >= LIMITS.maxDepth) {
+      throw located(ctx, ext.keyOrigin, `extends chain longer than ${LIMITS.maxDepth} services; refusing to follow it`);
     }
     const base = this.service(refCtx, ref, [...chain, link]);
 
@@ -128,8 +134,8 @@ class Resolver {
     } catch (err) {
       // A problem inside the other file keeps its own position; a file that cannot be read is reported at `file:`.
       if (err instanceof LoadError && err.line !== undefined) throw err;
-      const reason = err instanceof Error ? err.message : String(err);
-      throw located(from, fileNode.origin, `cannot extend service "${name}": file ${fileRef}: ${reason}`);
+      const reason = err instanceof LoadError ? err.message : 'cannot read file';
+      throw located(from, fileNode.origin, `cannot extend service ${quoteService(name)}: file ${pathName(fileRef)}: ${reason}`);
     }
     const ctx: FileCtx = { file: abs, dir: path.dirname(abs), services: servicesOf(root), resolved: new Map() };
     this.files.set(abs, ctx);
@@ -143,22 +149,23 @@ function readExtends(ctx: FileCtx, name: string, ext: TreeEntry): { ref: string;
   if (v.kind === 'map') {
     const service = getEntry(v, 'service');
     if (service?.value.kind !== 'scalar' || typeof service.value.value !== 'string' || service.value.value === '') {
-      throw located(ctx, (service?.value ?? v).origin, `extends of service "${name}" needs the name of a service to extend ("service:")`);
+      throw located(ctx, (service?.value ?? v).origin, `extends of service ${quoteService(name)} needs the name of a service to extend ("service:")`);
     }
     const file = getEntry(v, 'file');
     if (!file || (file.value.kind === 'scalar' && file.value.value === null)) return { ref: service.value.value, refNode: service.value };
     if (file.value.kind !== 'scalar' || typeof file.value.value !== 'string' || file.value.value === '') {
-      throw located(ctx, file.value.origin, `extends.file of service "${name}" must be a file path`);
+      throw located(ctx, file.value.origin, `extends.file of service ${quoteService(name)} must be a file path`);
     }
     return { ref: service.value.value, refNode: service.value, fileRef: file.value.value, fileNode: file.value };
   }
-  throw located(ctx, v.origin, `extends of service "${name}" must be a service name or a mapping with "service" (and "file")`);
+  throw located(ctx, v.origin, `extends of service ${quoteService(name)} must be a service name or a mapping with "service" (and "file")`);
 }
 
 function describeChain(chain: Link[], root: FileCtx): string {
   const oneFile = chain.every((l) => l.ctx === chain[0].ctx);
-  if (oneFile) return chain.map((l) => l.name).join(' -> ');
-  return chain.map((l) => `${l.name} (${displayPath(root.dir, l.ctx.file)})`).join(' -> ');
+  const named = (n: string) => (isSafeKey(n) ? n : '…');
+  if (oneFile) return chain.map((l) => named(l.name)).join(' -> ');
+  return chain.map((l) => `${named(l.name)} (${pathName(displayPath(root.dir, l.ctx.file))})`).join(' -> ');
 }
 
 function displayPath(from: string, file: string): string {

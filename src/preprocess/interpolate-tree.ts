@@ -1,5 +1,6 @@
 import type { Origin } from '../model/origin.js';
 import type { TreeEntry, TreeMap, TreeNode, TreeScalar, VarUse } from '../model/tree.js';
+import { interpolationMessage, requiredMessage } from '../load/messages.js';
 import { findReferences, InterpolationError, substitute } from './interpolate.js';
 
 /** One variable available to interpolation, and where its value was written. */
@@ -54,7 +55,7 @@ export function interpolateScalar(node: TreeScalar, env: Environment, options: {
   try {
     const result = substitute(template, lookup, { lenient: options.lenient });
     for (const m of result.missingRequired) {
-      if (!options.lenient) problems.push({ origin: node.origin, message: oneLine(m.message), kind: 'missing-required' });
+      if (!options.lenient) problems.push({ origin: node.origin, message: requiredMessage(m.name, m.written, m.reason), kind: 'missing-required' });
     }
     if (!result.vars.length && result.value === template) return node;
     const vars: VarUse[] = result.vars.map((v) => {
@@ -67,13 +68,8 @@ export function interpolateScalar(node: TreeScalar, env: Environment, options: {
     });
     return { ...node, value: result.value, interpolation: { template, vars } };
   } catch (err) {
-    if (err instanceof RangeError) {
-      // hostile nesting (${A:-${A:-…}} thousands deep) overflows the evaluator's stack
-      problems.push({ origin: node.origin, message: 'Invalid template: variables nest too deeply', kind: 'invalid-template' });
-      return node;
-    }
     if (!(err instanceof InterpolationError)) throw err;
-    problems.push({ origin: node.origin, message: oneLine(err.message), kind: err.kind });
+    problems.push({ origin: node.origin, message: interpolationMessage(err), kind: err.kind });
     return node;
   }
 }
@@ -87,27 +83,4 @@ function defaultValue(template: string, name: string, lookup: (name: string) => 
   } catch {
     return ref.argument;
   }
-}
-
-/**
- * Error messages quote the template; a multi-line or huge one is cut so the error stays one short
- * line, and the text written around the variables is masked — it may be a secret
- * (`PASSWORD: hunter2${X`): only the references themselves are shown.
- */
-function oneLine(message: string): string {
-  const flat = maskQuotedLiterals(message).replace(/\n/g, '\\n');
-  return flat.length <= 160 ? flat : `${flat.slice(0, 150)}…"`;
-}
-
-/**
- * Masks the literal text of the first quoted excerpt of an error message (a template, a dotenv
- * value; the closing quote may be missing), keeping `${…}`/`$NAME` references: compose-go's
- * messages quote what the user wrote, and that may be a secret.
- */
-export function maskQuotedLiterals(message: string): string {
-  return message.replace(
-    /"((?:[^"\\]|\\.)*)("|$)/,
-    (_, t: string, end: string) =>
-      `"${t.replace(/(\$\{[^}]*\}?|\$[A-Za-z_][A-Za-z0-9_]*|\$\$)|[^$]+/g, (m: string, ref: string | undefined) => (ref ? m : '•'.repeat(Math.min(m.length, 8))))}${end}`,
-  );
 }

@@ -18,20 +18,39 @@
  *    "variable is not set" warning.
  */
 
+import { LIMITS } from '../load/limits.js';
+import { templateMessage, type TemplateFault } from '../load/messages.js';
+
 export type Operator = ':-' | '-' | ':?' | '?' | ':+' | '+';
 
+/**
+ * An invalid template, or a missing required variable. The message of an invalid template is
+ * ours (compose-go's quotes the template, which may hold a secret): it names at most the
+ * variable. A missing required variable keeps compose-go's message, the library's API; what the
+ * CLI shows is built from `variable` and `written` by load/messages.ts.
+ */
 export class InterpolationError extends Error {
   readonly kind: 'invalid-template' | 'missing-required';
   readonly variable?: string;
   /** For a missing required variable: the (interpolated) message written after `?`, possibly empty. */
   readonly reason?: string;
+  /** For a missing required variable: that message as written, before interpolation. */
+  readonly written?: string;
+  /** For an invalid template: what is wrong. */
+  readonly fault?: TemplateFault;
 
-  constructor(kind: 'invalid-template' | 'missing-required', message: string, variable?: string, reason?: string) {
+  constructor(
+    kind: 'invalid-template' | 'missing-required',
+    message: string,
+    details: { variable?: string; reason?: string; written?: string; fault?: TemplateFault } = {},
+  ) {
     super(message);
     this.name = 'InterpolationError';
     this.kind = kind;
-    if (variable !== undefined) this.variable = variable;
-    if (reason !== undefined) this.reason = reason;
+    if (details.variable !== undefined) this.variable = details.variable;
+    if (details.reason !== undefined) this.reason = details.reason;
+    if (details.written !== undefined) this.written = details.written;
+    if (details.fault !== undefined) this.fault = details.fault;
   }
 }
 
@@ -46,7 +65,7 @@ export interface SubstituteResult {
   /** Every variable that was actually looked up while evaluating (lazy: a default that is not taken is not evaluated), in order. */
   vars: VarResolution[];
   /** In lenient mode, required variables (${X:?msg} / ${X?msg}) that were missing, instead of throwing. `message` is compose-go's full error text. */
-  missingRequired: { name: string; message: string; reason: string }[];
+  missingRequired: { name: string; message: string; reason: string; written: string }[];
   /** How many "The "X" variable is not set. Defaulting to a blank string." warnings compose would print. */
   unsetWarnings: number;
 }
@@ -83,11 +102,6 @@ type Token =
       end: number;
       argStart: number;
       argEnd: number;
-      /**
-       * When compose-go's match runs past the closing brace, the text between `end` and
-       * `matchEnd` is interpolated as a template of its own (only matters for error messages).
-       */
-      matchEnd: number;
     };
 
 const isNameStart = (c: number) =>
@@ -158,13 +172,13 @@ export function goQuote(s: string): string {
   return out + '"';
 }
 
-const invalid = (template: string) => new InterpolationError('invalid-template', `Invalid template: ${goQuote(template)}`);
+const invalid = (fault: TemplateFault) => new InterpolationError('invalid-template', templateMessage(fault), { fault });
 
 /**
- * Reads the construct at `s[j] === '$'`. Throws an invalid-template error (quoting `errTemplate`)
- * for a `${` that compose-go's regexp only matches with its empty `invalid` group.
+ * Reads the construct at `s[j] === '$'`. Throws an invalid-template error for a `${` that
+ * compose-go's regexp only matches with its empty `invalid` group.
  */
-function readToken(s: string, j: number, lines: LineBraces, errTemplate: () => string): Token {
+function readToken(s: string, j: number, lines: LineBraces): Token {
   const c = s.charCodeAt(j + 1);
   if (c === 36 /* $ */) return { type: 'escaped', end: j + 2 };
   if (isNameStart(c)) {
@@ -174,7 +188,7 @@ function readToken(s: string, j: number, lines: LineBraces, errTemplate: () => s
   }
   if (c !== 123 /* { */) return { type: 'text', end: j + 1 };
 
-  if (!isNameStart(s.charCodeAt(j + 2))) throw invalid(errTemplate());
+  if (!isNameStart(s.charCodeAt(j + 2))) throw invalid({ kind: 'no-name' });
   let k = j + 3;
   while (k < s.length && isNameChar(s.charCodeAt(k))) k++;
   const name = s.slice(j + 2, k);
@@ -182,10 +196,10 @@ function readToken(s: string, j: number, lines: LineBraces, errTemplate: () => s
 
   const colon = s[k] === ':' ? 1 : 0;
   const opChar = s[k + colon];
-  if (opChar !== '-' && opChar !== '+' && opChar !== '?') throw invalid(errTemplate());
+  if (opChar !== '-' && opChar !== '+' && opChar !== '?') throw invalid({ kind: 'bad-operator', name });
   const argStart = k + colon + 1;
   const matchEnd = lines.lastFrom(argStart);
-  if (matchEnd < 0) throw invalid(errTemplate());
+  if (matchEnd < 0) throw invalid({ kind: 'unclosed', name, operator: (colon ? ':' : '') + opChar });
   const cut = closingBrace(s, j, matchEnd);
   const close = cut < 0 ? matchEnd : cut;
   return {
@@ -196,30 +210,21 @@ function readToken(s: string, j: number, lines: LineBraces, errTemplate: () => s
     end: close + 1,
     argStart,
     argEnd: close,
-    matchEnd: matchEnd + 1,
   };
 }
 
 /**
  * Walks a template, calling `onText` for the text between `$` constructs and `onToken` for each
- * construct. Tracks which text compose-go would quote in an "Invalid template" message: the template
- * itself, or the tail of a match that compose-go interpolates as a template of its own.
+ * construct.
  */
 function scan(s: string, onText: (from: number, to: number) => void, onToken: (t: Token) => void): void {
   const lines = new LineBraces(s);
-  let tailStart = 0;
-  let tailEnd = 0;
-  const errTemplate = (at: number) => () => (at < tailEnd ? s.slice(tailStart, tailEnd) : s);
   let i = 0;
   for (;;) {
     const j = s.indexOf('$', i);
     if (j < 0) break;
     if (j > i) onText(i, j);
-    const t = readToken(s, j, lines, errTemplate(j));
-    if (t.type === 'op' && t.matchEnd > t.end) {
-      tailStart = t.end;
-      tailEnd = t.matchEnd;
-    }
+    const t = readToken(s, j, lines);
     onToken(t);
     i = t.end;
   }
@@ -237,12 +242,13 @@ export function interpolate(template: string, env: Record<string, string | undef
 /** Interpolates `template`, reporting every variable looked up. See SubstituteResult. */
 export function substitute(template: string, lookup: (name: string) => string | undefined, options: { lenient?: boolean } = {}): SubstituteResult {
   const result: SubstituteResult = { value: '', vars: [], missingRequired: [], unsetWarnings: 0 };
-  result.value = evaluate(template, lookup, !!options.lenient, result);
+  result.value = evaluate(template, lookup, !!options.lenient, result, 0);
   return result;
 }
 
-function evaluate(s: string, lookup: (name: string) => string | undefined, lenient: boolean, acc: SubstituteResult): string {
+function evaluate(s: string, lookup: (name: string) => string | undefined, lenient: boolean, acc: SubstituteResult, depth: number): string {
   if (!s.includes('$')) return s;
+  if (depth > LIMITS.maxTemplateNesting) throw invalid({ kind: 'too-deep' });
   let out = '';
   scan(
     s,
@@ -256,14 +262,22 @@ function evaluate(s: string, lookup: (name: string) => string | undefined, lenie
         if (v === undefined) acc.unsetWarnings++;
         out += v ?? '';
       } else {
-        out += applyOperator(t.name, t.operator, s.slice(t.argStart, t.argEnd), lookup, lenient, acc);
+        out += applyOperator(t.name, t.operator, s.slice(t.argStart, t.argEnd), lookup, lenient, acc, depth + 1);
       }
     },
   );
   return out;
 }
 
-function applyOperator(name: string, op: Operator, arg: string, lookup: (name: string) => string | undefined, lenient: boolean, acc: SubstituteResult): string {
+function applyOperator(
+  name: string,
+  op: Operator,
+  arg: string,
+  lookup: (name: string) => string | undefined,
+  lenient: boolean,
+  acc: SubstituteResult,
+  depth: number,
+): string {
   const v = lookup(name);
   // `:` variants also treat an empty value as missing.
   const present = v !== undefined && (op[0] !== ':' || v !== '');
@@ -272,16 +286,16 @@ function applyOperator(name: string, op: Operator, arg: string, lookup: (name: s
 
   if (kind === '-') {
     record(present ? 'set' : 'default');
-    return present ? v! : evaluate(arg, lookup, lenient, acc);
+    return present ? v! : evaluate(arg, lookup, lenient, acc, depth);
   }
   record(v === undefined ? 'unset' : 'set');
-  if (kind === '+') return present ? evaluate(arg, lookup, lenient, acc) : (v ?? '');
+  if (kind === '+') return present ? evaluate(arg, lookup, lenient, acc, depth) : (v ?? '');
   // `?` / `:?`: the message is only evaluated when it is needed.
   if (present) return v!;
-  const reason = evaluate(arg, lookup, lenient, acc);
+  const reason = evaluate(arg, lookup, lenient, acc, depth);
   const message = `required variable ${name} is missing a value` + (reason ? `: ${reason}` : '');
-  if (!lenient) throw new InterpolationError('missing-required', message, name, reason);
-  acc.missingRequired.push({ name, message, reason });
+  if (!lenient) throw new InterpolationError('missing-required', message, { variable: name, reason, written: arg });
+  acc.missingRequired.push({ name, message, reason, written: arg });
   return '';
 }
 
@@ -297,6 +311,7 @@ export function findReferences(template: string): VarReference[] {
 
 function collect(s: string, offset: number, depth: number, refs: VarReference[]): void {
   if (!s.includes('$')) return;
+  if (depth > LIMITS.maxTemplateNesting) throw invalid({ kind: 'too-deep' });
   scan(
     s,
     () => {},

@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { LoadError, parseComposeText } from '../load/parse.js';
+import { pathName, quoteService } from '../load/messages.js';
+import { readUserFileSync } from '../load/read.js';
 import { buildModel, type ComposeModel, type KeyValueEntry } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
 import { get, getEntry, type TreeEntry, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
@@ -139,7 +140,7 @@ class ProjectLoader {
     let text = this.textCache.get(abs);
     if (text === undefined && this.sources.has(this.display(abs))) {
       try {
-        text = readFileSync(abs, 'utf8');
+        text = readUserFileSync(abs);
         this.textCache.set(abs, text);
       } catch {
         return undefined;
@@ -175,12 +176,7 @@ class ProjectLoader {
   private readText(abs: string): string {
     let text = this.textCache.get(abs);
     if (text === undefined) {
-      try {
-        text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        throw new LoadError(this.display(abs), code === 'ENOENT' ? 'no such file' : `cannot read file: ${(err as Error).message}`);
-      }
+      text = readUserFileSync(abs, { display: this.display(abs) }).replace(/^\uFEFF/, '');
       this.textCache.set(abs, text);
       this.sources.add(this.display(abs));
     }
@@ -238,13 +234,13 @@ class ProjectLoader {
         if (chain.includes(file)) {
           throw new LoadError(
             item.origin.file,
-            `include cycle: ${[...chain, file].map((f) => this.display(f)).join(' -> ')}`,
+            `include cycle: ${[...chain, file].map((f) => pathName(this.display(f))).join(' -> ')}`,
             item.origin.line,
             item.origin.column,
           );
         }
         if (!isFile(file)) {
-          throw new LoadError(item.origin.file, `included file ${this.display(file)} not found`, item.origin.line, item.origin.column);
+          throw new LoadError(item.origin.file, `included file ${pathName(this.display(file))} not found`, item.origin.line, item.origin.column);
         }
       }
       const env = this.includeEnvironment(spec, ctx.env);
@@ -286,7 +282,7 @@ class ProjectLoader {
     const env = new Map(parent);
     for (const f of files) {
       if (!isFile(f)) {
-        const message = `env file ${this.display(f)} of include not found`;
+        const message = `env file ${pathName(this.display(f))} of include not found`;
         if (!this.lenient) throw new LoadError(spec.origin.file, message, spec.origin.line, spec.origin.column);
         this.notes.push({ file: spec.origin.file, line: spec.origin.line, column: spec.origin.column, message, severity: 'info' });
         continue;
@@ -317,7 +313,7 @@ class ProjectLoader {
         if (clash && section.key === 'services') {
           throw new LoadError(
             e.keyOrigin.file,
-            `service "${e.key}" is also defined by the included file ${clash.keyOrigin.file}`,
+            `service ${quoteService(e.key)} is also defined by the included file ${pathName(clash.keyOrigin.file)}`,
             e.keyOrigin.line,
             e.keyOrigin.column,
           );
@@ -374,7 +370,7 @@ class ProjectLoader {
         const abs = resolve(base, String(path.value));
         if (!isFile(abs)) {
           if (!required) continue;
-          const message = `env file ${this.display(abs)} not found (env_file of service "${service.name}")`;
+          const message = `env file ${pathName(this.display(abs))} not found (env_file of service ${quoteService(service.name)})`;
           if (this.lenient) {
             this.notes.push({ file: path.origin.file, line: path.origin.line, column: path.origin.column, message, severity: 'info' });
             continue;

@@ -19,6 +19,7 @@
  * has errors, so valid files cost nothing but the compiled validator.
  */
 import { validate, schemaJson, type ComposeSchemaError } from '../generated/compose-schema-validate.js';
+import { isSafeKey, quoteKey, quoteService } from '../load/messages.js';
 
 export interface SchemaIssue {
   /** JSON path of the offending node in the validated object, e.g. ['services','app','enviroment']. */
@@ -199,7 +200,7 @@ export function formatPath(path: readonly (string | number)[]): string {
   path.forEach((seg, i) => {
     if (typeof seg === 'number') out += `[${seg}]`;
     else if (SIMPLE_SEGMENT.test(seg)) out += i === 0 ? seg : `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
+    else out += `[${isSafeKey(seg) ? JSON.stringify(seg) : '…'}]`;
   });
   return out;
 }
@@ -208,7 +209,7 @@ export function formatPath(path: readonly (string | number)[]): string {
 function where(path: readonly (string | number)[]): string {
   if (path.length === 0) return 'the top level';
   if (path.length === 2 && typeof path[1] === 'string' && typeof path[0] === 'string' && KINDS[path[0]]) {
-    return `${KINDS[path[0]]} ${JSON.stringify(path[1])}`;
+    return `${KINDS[path[0]]} ${quoteService(path[1])}`;
   }
   return formatPath(path);
 }
@@ -261,12 +262,11 @@ function emptyNote(value: unknown): string {
   return value === null ? ' (it is empty)' : '';
 }
 
-function shortValue(value: unknown): string {
-  // never a value that may be a secret: KEY=VALUE shows its key only, a URL with userinfo not at all
-  if (typeof value === 'string' && /^[^=\s]+=/.test(value)) value = `${value.slice(0, value.indexOf('='))}=…`;
-  else if (typeof value === 'string' && /:\/\/[^/\s]*@/.test(value)) return 'a URL';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+/** A repeated list item, named without its value (it may be a secret): KEY=… by its key when the key is a name. */
+function repeatedItem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return typeof value === 'number' || typeof value === 'boolean' ? JSON.stringify(value) : undefined;
+  const eq = value.indexOf('=');
+  return eq > 0 && isSafeKey(value.slice(0, eq)) ? `"${value.slice(0, eq)}=…"` : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -345,13 +345,13 @@ function unknownKeyIssue(path: (string | number)[], sel: JsonSchema, key: string
       return {
         path: keyPath,
         target: 'key',
-        message: `invalid ${kind ? `${kind} name` : 'name'} ${JSON.stringify(key)}${inWhere}: only letters, digits, ".", "_" and "-" are allowed`,
+        message: `invalid ${kind ? `${kind} name` : 'name'}${isSafeKey(key) ? ` ${JSON.stringify(key)}` : ''}${inWhere}: only letters, digits, ".", "_" and "-" are allowed`,
       };
     }
     return {
       path: keyPath,
       target: 'key',
-      message: `invalid key ${JSON.stringify(key)} in ${where(path)}: keys must match ${patterns.map((p) => `/${p}/`).join(' or ')}`,
+      message: `invalid key${isSafeKey(key) ? ` ${JSON.stringify(key)}` : ''} in ${where(path)}: keys must match ${patterns.map((p) => `/${p}/`).join(' or ')}`,
     };
   }
 
@@ -364,12 +364,12 @@ function unknownKeyIssue(path: (string | number)[], sel: JsonSchema, key: string
         hint = ' — if it is a service, it belongs under "services"';
       }
     }
-    return { path: keyPath, target: 'key', message: `unknown top-level key ${JSON.stringify(key)}${hint}`, suggestion };
+    return { path: keyPath, target: 'key', message: `unknown top-level key ${quoteKey(key)}${hint}`, suggestion };
   }
   return {
     path: keyPath,
     target: 'key',
-    message: `unknown key ${JSON.stringify(key)} in ${where(path)}${didYouMean(suggestion)}`,
+    message: `unknown key ${quoteKey(key)} in ${where(path)}${didYouMean(suggestion)}`,
     suggestion,
   };
 }
@@ -456,11 +456,8 @@ function issueFor(err: ComposeSchemaError, model: unknown): Draft | undefined {
       const j = typeof params.j === 'number' ? params.j : 0;
       const later = Math.max(i, j);
       const earlier = Math.min(i, j);
-      const item = value[later];
-      const message =
-        item !== null && typeof item === 'object'
-          ? `${formatPath([...path, later])} is a duplicate of ${formatPath([...path, earlier])}`
-          : `${at} contains ${shortValue(item)} more than once`;
+      const shown = repeatedItem(value[later]);
+      const message = shown ? `${at} contains ${shown} more than once` : `${formatPath([...path, later])} is a duplicate of ${formatPath([...path, earlier])}`;
       return { path: [...path, later], target: 'value', message };
     }
     case 'minItems':

@@ -1,5 +1,6 @@
 import { RULES } from '../../rules/index.js';
 import type { LintResult } from '../lint.js';
+import { escapeControl } from './escape.js';
 
 declare const PACKAGE_VERSION: string;
 
@@ -40,7 +41,7 @@ export function formatSarif(result: LintResult): string {
           ruleId: f.ruleId,
           ruleIndex: index.get(f.ruleId) ?? -1,
           level: LEVEL[f.severity],
-          message: { text: f.redacted ? `${f.message} (${f.redacted})` : f.message },
+          message: { text: escapeControl(f.redacted ? `${f.message} (${f.redacted})` : f.message) },
           locations: [
             {
               physicalLocation: {
@@ -55,9 +56,12 @@ export function formatSarif(result: LintResult): string {
         invocations: [
           {
             executionSuccessful: result.errors.length === 0,
-            toolExecutionNotifications: result.errors.map((e) => ({
-              level: 'error',
-              message: { text: e.message },
+            toolExecutionNotifications: [
+              ...result.errors.map((e) => ({ ...e, level: 'error' })),
+              ...(result.warnings ?? []).map((w) => ({ ...w, level: 'warning', line: undefined, column: undefined })),
+            ].map((e) => ({
+              level: e.level,
+              message: { text: escapeControl(e.message) },
               locations: [
                 {
                   physicalLocation: {

@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { JsonFinding, LintResult } from '../lint.js';
+import { escapeControl as e } from './escape.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -14,23 +15,24 @@ export function formatStylish(result: LintResult, options: { color: boolean }): 
     byFile.set(f.file, list);
   }
   for (const [file, findings] of byFile) {
-    lines.push(c.underline(file));
+    lines.push(c.underline(e(file)));
     const pos = findings.map((f) => `${f.line}:${f.column}`);
     const width = Math.max(...pos.map((p) => p.length));
     findings.forEach((f, i) => {
       const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
-      const where = f.services.length > 1 ? ` [services: ${f.services.join(', ')}]` : f.service ? ` [${f.service}]` : '';
-      const redacted = f.redacted ? c.dim(` ${f.redacted}`) : '';
-      lines.push(`  ${c.dim(pos[i].padEnd(width))}  ${sev}  ${f.message}${where}${redacted}  ${c.dim(f.ruleId)}`);
+      const where = f.services.length > 1 ? ` [services: ${e(f.services.join(', '))}]` : f.service ? ` [${e(f.service)}]` : '';
+      const redacted = f.redacted ? c.dim(` ${e(f.redacted)}`) : '';
+      lines.push(`  ${c.dim(pos[i].padEnd(width))}  ${sev}  ${e(f.message)}${where}${redacted}  ${c.dim(e(f.ruleId))}`);
     });
     lines.push('');
   }
-  for (const e of result.errors) {
-    const where = e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file;
-    lines.push(`${c.red('error')} ${where}: ${e.message}`);
+  for (const err of result.errors) {
+    const where = err.line ? `${err.file}:${err.line}:${err.column ?? 1}` : err.file;
+    lines.push(`${c.red('error')} ${e(where)}: ${e(err.message)}`);
   }
-  for (const n of result.notFound) lines.push(`${c.yellow('warning')} ${n.path}: ${n.reason}`);
-  if (result.errors.length || result.notFound.length) lines.push('');
+  for (const n of result.notFound) lines.push(`${c.yellow('warning')} ${e(n.path)}: ${e(n.reason)}`);
+  for (const w of result.warnings ?? []) lines.push(`${c.yellow('warning')} ${e(w.file)}: ${e(w.message)}`);
+  if (result.errors.length || result.notFound.length || result.warnings?.length) lines.push('');
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
   const infos = result.findings.length - errors - warnings;

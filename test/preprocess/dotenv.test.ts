@@ -35,7 +35,8 @@ describe.skipIf(!present)(`dotenv conformance vectors (${present ? conformance :
     it(`#${i} ${v.name} (${v.source})`, () => {
       if (v.error) {
         expect(() => run(v)).toThrow(DotenvError);
-        if (v.errorContains) expect(() => run(v)).toThrow(v.errorContains);
+        // compose-go's messages quote the line; ours stop before any quoted source text
+        if (v.errorContains) expect(() => run(v)).toThrow(v.errorContains.split(' "')[0]);
         return;
       }
       const result = run(v);
@@ -98,14 +99,14 @@ describe('compose-go quirks', () => {
       err = e as DotenvError;
     }
     expect(err).toBeInstanceOf(DotenvError);
-    expect(err!.message).toBe('line 4: unterminated quoted value "open');
+    expect(err!.message).toBe('line 4: unterminated quoted value of B');
     expect(err!.line).toBe(2);
     expect(err!.offset).toBe(6);
   });
 
   it('wraps interpolation errors', () => {
     expect(() => parseDotenv('A=${B:?need B}')).toThrow('required variable B is missing a value: need B');
-    expect(() => parseDotenv("A='${'\nB=${")).toThrow('Invalid template: "${"');
+    expect(() => parseDotenv("A='${'\nB=${")).toThrow('Invalid template: "${" is not followed by a variable name');
   });
 
   it('returns objects without a prototype, so any key is safe', () => {

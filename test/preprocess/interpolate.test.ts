@@ -61,6 +61,17 @@ describe.skipIf(!present)(`interpolation conformance vectors (${present ? confor
   });
 });
 
+/** The message an invalid template throws. */
+function errorOf(template: string): string {
+  try {
+    interpolate(template, {});
+  } catch (err) {
+    if (err instanceof InterpolationError) return err.message;
+    throw err;
+  }
+  return 'no error';
+}
+
 describe('substitute', () => {
   const env: Record<string, string> = { SET: 'v', EMPTY: '' };
   const lookup = (name: string) => env[name];
@@ -85,20 +96,28 @@ describe('substitute', () => {
     const r = substitute('a${X:?need X}b${EMPTY:?}c${Y?}', lookup, { lenient: true });
     expect(r.value).toBe('abc');
     expect(r.missingRequired).toEqual([
-      { name: 'X', message: 'required variable X is missing a value: need X', reason: 'need X' },
-      { name: 'EMPTY', message: 'required variable EMPTY is missing a value', reason: '' },
-      { name: 'Y', message: 'required variable Y is missing a value', reason: '' },
+      { name: 'X', message: 'required variable X is missing a value: need X', reason: 'need X', written: 'need X' },
+      { name: 'EMPTY', message: 'required variable EMPTY is missing a value', reason: '', written: '' },
+      { name: 'Y', message: 'required variable Y is missing a value', reason: '', written: '' },
     ]);
     expect(() => substitute('${', lookup, { lenient: true })).toThrow(InterpolationError);
   });
 
-  it('quotes the template like Go in invalid-template messages', () => {
-    expect(() => interpolate('a "${x!}"', {})).toThrow('Invalid template: "a \\"${x!}\\""');
-    // The text after a reference's closing brace is a template of its own in compose-go.
-    expect(() => interpolate('${A-x}${}}', {})).toThrow('Invalid template: "${}}"');
+  it('says what is wrong with an invalid template without quoting it (compose-go quotes it: it may hold a secret)', () => {
+    expect(errorOf('a "${x!}"')).toBe('Invalid template: ${x is not followed by "}" or an operator (:- - :? ? :+ +)');
+    expect(errorOf('${A-x}${}}')).toBe('Invalid template: "${" is not followed by a variable name');
+    expect(errorOf('Hunter2Secret${X:-Hunter2Secret')).toBe('Invalid template: ${X:- has no closing "}" on its line');
     // A nested default is a template of its own too, evaluated only when taken.
-    expect(() => interpolate('${A-${}', {})).toThrow('Invalid template: "${"');
+    expect(() => interpolate('${A-${}', {})).toThrow('Invalid template: "${" is not followed by a variable name');
     expect(interpolate('${A-${}', { A: 'a' })).toBe('a');
+  });
+
+  it('refuses templates nested past the limit, whatever their length', () => {
+    const deep = (n: number) => `${'${A:-'.repeat(n)}x${'}'.repeat(n)}`;
+    expect(interpolate(deep(101), {})).toBe('x');
+    expect(() => interpolate(deep(102), {})).toThrow('Invalid template: variables nest too deeply');
+    expect(() => interpolate(deep(20_000), {})).toThrow('Invalid template: variables nest too deeply');
+    expect(() => findReferences(deep(20_000))).toThrow('Invalid template: variables nest too deeply');
   });
 
   it('follows compose-go where a reference ends', () => {

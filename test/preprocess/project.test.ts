@@ -109,6 +109,13 @@ describe('bad projects exit 2 with one located line', () => {
 
   it('lint reports an invalid template as an error (exit 2) but still lints the rest', async () => {
     const result = await lint(['fixtures/project/bad-template'], { cwd: REPO });
-    expect(result.errors).toEqual([{ file: 'fixtures/project/bad-template/compose.yaml', line: 5, column: 15, message: 'Invalid template: "${UNCLOSED"' }]);
+    expect(result.errors).toEqual([
+      {
+        file: 'fixtures/project/bad-template/compose.yaml',
+        line: 5,
+        column: 15,
+        message: 'Invalid template: ${UNCLOSED is not followed by "}" or an operator (:- - :? ? :+ +)',
+      },
+    ]);
   });
 });

@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { discover } from '../../src/load/discover.js';
+import { REPO } from '../helpers.js';
+
+const CLI = join(REPO, 'dist/cli.js');
+const root = process.getuid?.() === 0;
+
+/** The built CLI, as an unprivileged user when the tests run as root (root reads a mode-000 directory). */
+function run(args: string[], cwd: string) {
+  const command = root ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+  const r = spawnSync(command[0], [...command.slice(1), CLI, ...args], { cwd, encoding: 'utf8', input: '', env: { PATH: process.env.PATH ?? '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('directory search', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cs-scan-'));
+  chmodSync(dir, 0o755);
+  mkdirSync(join(dir, 'app'));
+  mkdirSync(join(dir, 'data/pg'), { recursive: true });
+  mkdirSync(join(dir, 'node_modules/x'), { recursive: true });
+  writeFileSync(join(dir, 'app/compose.yaml'), 'services:\n  a:\n    image: x\n');
+  writeFileSync(join(dir, 'app/Docker-Compose.Prod.YML'), 'services:\n  a:\n    image: x\n');
+  writeFileSync(join(dir, 'app/web.compose.yaml'), 'services:\n  a:\n    image: x\n');
+  writeFileSync(join(dir, 'app/notcompose.yaml'), 'x: 1\n');
+  writeFileSync(join(dir, 'node_modules/x/compose.yaml'), 'x: 1\n');
+  writeFileSync(join(dir, 'data/pg/compose.yaml'), 'services:\n  b:\n    image: x\n');
+  chmodSync(join(dir, 'data'), 0o000);
+  afterAll(() => chmodSync(join(dir, 'data'), 0o755));
+
+  it('finds compose files by name, case-insensitively, skipping node_modules', async () => {
+    chmodSync(join(dir, 'data'), 0o755);
+    try {
+      expect(await discover(['.'], [], dir)).toEqual({
+        files: ['app/Docker-Compose.Prod.YML', 'app/compose.yaml', 'app/web.compose.yaml', 'data/pg/compose.yaml'],
+        empty: [],
+        skipped: [],
+      });
+    } finally {
+      chmodSync(join(dir, 'data'), 0o000);
+    }
+  });
+
+  it('skips an unreadable directory with a warning in every format, and lints the rest', () => {
+    const stylish = run(['lint', '--no-color', '.'], dir);
+    expect(stylish).toEqual({ code: 0, stdout: 'warning data: directory not searched: permission denied\n\n✔ no secrets found in 3 files\n', stderr: '' });
+    const json = run(['lint', '--format', 'json', '.'], dir);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).warnings).toEqual([{ file: 'data', message: 'directory not searched: permission denied' }]);
+    const sarif = JSON.parse(run(['lint', '--format', 'sarif', '.'], dir).stdout);
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toEqual([
+      {
+        level: 'warning',
+        message: { text: 'directory not searched: permission denied' },
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'data' } } }],
+      },
+    ]);
+    const fix = run(['fix', '--dry-run', '.'], dir);
+    expect(fix.stderr).toBe('compose-secrets fix: warning: data: directory not searched: permission denied\n');
+    expect(fix.code).toBe(0);
+  });
+});
