@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Severity } from './engine/types.js';
+import { nodeHost, type FileHost } from './load/host.js';
 import { LoadError } from './load/parse.js';
 
 /**
@@ -25,12 +25,12 @@ export function emptySettings(): Settings {
 }
 
 /** Reads the settings file; a missing default file is no settings, a bad one a located error. */
-export function loadSettings(cwd: string, file?: string, knownRules: readonly string[] = []): Settings {
+export function loadSettings(cwd: string, file?: string, knownRules: readonly string[] = [], host: FileHost = nodeHost): Settings {
   const path = file ?? join(cwd, SETTINGS_FILE);
-  if (!file && !existsSync(path)) return emptySettings();
+  if (!file && !host.stat(path)) return emptySettings();
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(host.readText(path));
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(err as Error).message}`;
     throw new LoadError(file ?? SETTINGS_FILE, reason);

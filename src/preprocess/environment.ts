@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { nodeHost, type FileHost } from '../load/host.js';
 import { LoadError } from '../load/parse.js';
 import { LineIndex, type Origin } from '../model/origin.js';
 import { DotenvError, parseDotenvEntries, type DotenvEntry } from './dotenv.js';
@@ -13,12 +13,13 @@ export interface DotenvFile {
 }
 
 /** Reads and parses a dotenv file; throws LoadError (file:line) when it cannot. */
-export function readDotenvFile(file: string, lookup?: (name: string) => string | undefined, displayName = file): DotenvFile {
+export function readDotenvFile(file: string, lookup?: (name: string) => string | undefined, displayName = file, host: FileHost = nodeHost): DotenvFile {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = host.readText(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    if (!code) throw err; // the host's own refusal (fix's workspace: not UTF-8)
     throw new LoadError(displayName, code === 'ENOENT' ? 'env file not found' : `cannot read env file: ${(err as Error).message}`);
   }
   try {
@@ -39,14 +40,6 @@ export function readDotenvFile(file: string, lookup?: (name: string) => string |
       throw new LoadError(displayName, `invalid env file: ${reason}`, pos.line, pos.column);
     }
     throw err;
-  }
-}
-
-export function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
   }
 }
 

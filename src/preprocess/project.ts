@@ -1,10 +1,10 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { isFile, nodeHost, type FileHost } from '../load/host.js';
 import { LoadError, parseComposeText } from '../load/parse.js';
 import { buildModel, type ComposeModel, type KeyValueEntry } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
 import { get, getEntry, type TreeEntry, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
-import { buildEnvironment, isFile, readDotenvFile, type DotenvFile } from './environment.js';
+import { buildEnvironment, readDotenvFile, type DotenvFile } from './environment.js';
 import { resolveExtends } from './extends.js';
 import { interpolateScalar, interpolateTree, type EnvValue, type InterpolationProblem } from './interpolate-tree.js';
 import { hasReferences } from './interpolate.js';
@@ -24,6 +24,8 @@ export interface ProjectOptions {
   mode: 'config' | 'lint';
   /** Paths in origins are relative to this directory. */
   cwd?: string;
+  /** Where files are read from (default: the file system). */
+  host?: FileHost;
 }
 
 /** A problem that does not stop loading (lint mode): a missing env file, an unset required variable. */
@@ -50,16 +52,18 @@ export interface Project {
   fileRoots: TreeMap[];
   /** The text of a file the project read, by its displayed name. */
   sourceText(file: string): string | undefined;
+  /** Where the project's files were read from. */
+  host: FileHost;
 }
 
 const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 const OVERRIDE_FILES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
 
 /** The default compose file of a directory and its override, as Compose picks them. */
-export function defaultComposeFiles(dir: string): string[] {
-  const base = DEFAULT_FILES.find((f) => isFile(join(dir, f)));
+export function defaultComposeFiles(dir: string, host: FileHost = nodeHost): string[] {
+  const base = DEFAULT_FILES.find((f) => isFile(host, join(dir, f)));
   if (!base) return [];
-  const override = OVERRIDE_FILES.find((f) => isFile(join(dir, f)));
+  const override = OVERRIDE_FILES.find((f) => isFile(host, join(dir, f)));
   return override ? [join(dir, base), join(dir, override)] : [join(dir, base)];
 }
 
@@ -76,6 +80,7 @@ interface LoadContext {
 
 class ProjectLoader {
   private readonly cwd: string;
+  private readonly host: FileHost;
   private readonly lenient: boolean;
   private readonly processEnv: Record<string, string | undefined>;
   private readonly notes: ProjectNote[] = [];
@@ -85,6 +90,7 @@ class ProjectLoader {
 
   constructor(private readonly options: ProjectOptions) {
     this.cwd = options.cwd ?? process.cwd();
+    this.host = options.host ?? nodeHost;
     this.lenient = options.mode === 'lint';
     this.processEnv = options.mode === 'lint' ? {} : (options.processEnv ?? process.env);
   }
@@ -97,7 +103,7 @@ class ProjectLoader {
   load(): Project {
     const given = this.options.files?.length
       ? this.options.files.map((f) => resolve(this.cwd, f))
-      : (this.composeFileFromEnv() ?? defaultComposeFiles(resolve(this.cwd, this.options.projectDirectory ?? '.')));
+      : (this.composeFileFromEnv() ?? defaultComposeFiles(resolve(this.cwd, this.options.projectDirectory ?? '.'), this.host));
     if (!given.length) {
       throw new LoadError(
         this.display(resolve(this.cwd, this.options.projectDirectory ?? '.')),
@@ -130,6 +136,7 @@ class ProjectLoader {
       notes: this.notes,
       sourceText: (file: string) => this.sourceText(file),
       fileRoots: [...this.interpolated.values()],
+      host: this.host,
     };
   }
 
@@ -139,7 +146,7 @@ class ProjectLoader {
     let text = this.textCache.get(abs);
     if (text === undefined && this.sources.has(this.display(abs))) {
       try {
-        text = readFileSync(abs, 'utf8');
+        text = this.host.readText(abs);
         this.textCache.set(abs, text);
       } catch {
         return undefined;
@@ -164,21 +171,22 @@ class ProjectLoader {
       return this.options.envFiles.map((f) => this.readDotenv(resolve(this.cwd, f), lookup));
     }
     const dotenv = join(projectDirectory, '.env');
-    return isFile(dotenv) ? [this.readDotenv(dotenv, lookup)] : [];
+    return isFile(this.host, dotenv) ? [this.readDotenv(dotenv, lookup)] : [];
   }
 
   private readDotenv(abs: string, lookup?: (name: string) => string | undefined): DotenvFile {
     this.sources.add(this.display(abs));
-    return readDotenvFile(abs, lookup, this.display(abs));
+    return readDotenvFile(abs, lookup, this.display(abs), this.host);
   }
 
   private readText(abs: string): string {
     let text = this.textCache.get(abs);
     if (text === undefined) {
       try {
-        text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+        text = this.host.readText(abs).replace(/^\uFEFF/, '');
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
+        if (!code) throw err; // the host's own refusal (fix's workspace: not UTF-8)
         throw new LoadError(this.display(abs), code === 'ENOENT' ? 'no such file' : `cannot read file: ${(err as Error).message}`);
       }
       this.textCache.set(abs, text);
@@ -243,7 +251,7 @@ class ProjectLoader {
             item.origin.column,
           );
         }
-        if (!isFile(file)) {
+        if (!isFile(this.host, file)) {
           throw new LoadError(item.origin.file, `included file ${this.display(file)} not found`, item.origin.line, item.origin.column);
         }
       }
@@ -281,11 +289,11 @@ class ProjectLoader {
     spec: { projectDirectory: string; envFiles: string[] | undefined; origin: Origin },
     parent: ReadonlyMap<string, EnvValue>,
   ): ReadonlyMap<string, EnvValue> {
-    const files = spec.envFiles ?? [join(spec.projectDirectory, '.env')].filter(isFile);
+    const files = spec.envFiles ?? [join(spec.projectDirectory, '.env')].filter((f) => isFile(this.host, f));
     if (!files.length) return parent;
     const env = new Map(parent);
     for (const f of files) {
-      if (!isFile(f)) {
+      if (!isFile(this.host, f)) {
         const message = `env file ${this.display(f)} of include not found`;
         if (!this.lenient) throw new LoadError(spec.origin.file, message, spec.origin.line, spec.origin.column);
         this.notes.push({ file: spec.origin.file, line: spec.origin.line, column: spec.origin.column, message, severity: 'info' });
@@ -372,7 +380,7 @@ class ProjectLoader {
         // relative to the file that defines the service (extends has already rebased inherited paths onto it)
         const base = resolve(this.cwd, dirname(service.nameOrigin.file));
         const abs = resolve(base, String(path.value));
-        if (!isFile(abs)) {
+        if (!isFile(this.host, abs)) {
           if (!required) continue;
           const message = `env file ${this.display(abs)} not found (env_file of service "${service.name}")`;
           if (this.lenient) {
