@@ -2,7 +2,7 @@
  * `compose-secrets fix`: moves secrets out of environment variables, env files and build
  * arguments into Compose `secrets:`.
  *
- * Flow, per project: load it from a private copy of its files (workspace.ts); plan a round of
+ * Flow, per project: load it from a private in-memory copy of its files (workspace.ts); plan a round of
  * rewrites from the exposures that lint reports as fixable (plan.ts); apply them as surgical text
  * edits (edit.ts); reload and add any mount or definition the services still miss; repeat until a
  * round finds nothing (a value shadowed in a base file shows up once the override is rewritten).
@@ -289,8 +289,6 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
   } catch (err) {
     if (err instanceof StoreConflictError) throw new FixError(`${err.message}; nothing was written`);
     throw err;
-  } finally {
-    ws.dispose();
   }
 }
 
@@ -379,7 +377,7 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
       throw err;
     }
   };
-  const projectDirectory = ws.real(initial.projectDirectory);
+  const projectDirectory = initial.projectDirectory;
   const secretsDir = options.secretsDir ? resolve(options.cwd, options.secretsDir) : defaultSecretsDir(projectDirectory);
   const projectFiles = unit.map(abs);
   let project = initial;
