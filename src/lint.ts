@@ -1,5 +1,5 @@
 import { RULES } from '../rules/index.js';
-import { dirname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { runRules, sortFindings } from './engine/run.js';
 import { withoutSuppressed } from './engine/suppress.js';
 import { emptySettings, isAllowed, type Settings } from './settings.js';
@@ -9,7 +9,8 @@ import { LoadError, parseComposeText } from './load/parse.js';
 import { readText } from './load/read.js';
 import { buildModel } from './model/model.js';
 import { originKey } from './model/origin.js';
-import { defaultComposeFiles, loadProject, resolvePassthrough, type Project } from './preprocess/project.js';
+import { groupIntoProjects } from './load/projects.js';
+import { loadProject, resolvePassthrough, type Project } from './preprocess/project.js';
 import { interpolateTree } from './preprocess/interpolate-tree.js';
 
 export interface LintOptions {
@@ -122,32 +123,6 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
  */
 function withoutSubsumed(projects: Project[]): Project[] {
   return projects.filter((p) => !projects.some((q) => q !== p && p.files.every((f) => q.sources.includes(f)) && !q.files.every((f) => p.sources.includes(f))));
-}
-
-/** Splits discovered files into projects: a directory's default file and its override form one. */
-export function groupIntoProjects(files: string[], cwd: string): string[][] {
-  const units: string[][] = [];
-  const taken = new Set<string>();
-  const abs = (f: string) => resolve(cwd, f);
-  for (const f of files) {
-    if (f === '-') {
-      units.push(['-']);
-      continue;
-    }
-    if (taken.has(f)) continue;
-    const dir = dirname(abs(f));
-    // the file Compose would pick in this directory, and its override: one project, base first
-    const defaults = new Set(defaultComposeFiles(dir));
-    const members = defaults.has(abs(f)) ? files.filter((s) => s !== '-' && defaults.has(abs(s))).sort((a, b) => rank(a) - rank(b)) : [f];
-    for (const m of members) taken.add(m);
-    units.push(members);
-  }
-  return units;
-}
-
-/** Base files before override files. */
-function rank(file: string): number {
-  return /\.override\.ya?ml$/i.test(file) ? 1 : 0;
 }
 
 function displayPath(file: string, cwd: string): string {

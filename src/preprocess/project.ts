@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isFile, nodeHost, type FileHost } from '../load/host.js';
 import { LoadError, parseComposeText } from '../load/parse.js';
+import { defaultComposeFiles } from '../load/projects.js';
 import { buildModel, type ComposeModel, type KeyValueEntry } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
 import { get, getEntry, type TreeEntry, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
@@ -54,17 +55,6 @@ export interface Project {
   sourceText(file: string): string | undefined;
   /** Where the project's files were read from. */
   host: FileHost;
-}
-
-const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
-const OVERRIDE_FILES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
-
-/** The default compose file of a directory and its override, as Compose picks them. */
-export function defaultComposeFiles(dir: string, host: FileHost = nodeHost): string[] {
-  const base = DEFAULT_FILES.find((f) => isFile(host, join(dir, f)));
-  if (!base) return [];
-  const override = OVERRIDE_FILES.find((f) => isFile(host, join(dir, f)));
-  return override ? [join(dir, base), join(dir, override)] : [join(dir, base)];
 }
 
 /** Loads a project the way `docker compose config` does, keeping every value's origin. Throws LoadError. */

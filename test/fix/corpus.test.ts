@@ -19,7 +19,7 @@ import { runRules } from '../../src/engine/run.js';
 import { withoutSuppressed } from '../../src/engine/suppress.js';
 import { fix, FixError, type FixResult } from '../../src/fix/fix.js';
 import { isFixableExposure, literalValue } from '../../src/fix/fixable.js';
-import { groupIntoProjects } from '../../src/lint.js';
+import { groupIntoProjects } from '../../src/load/projects.js';
 import { discover } from '../../src/load/discover.js';
 import { originKey } from '../../src/model/origin.js';
 import { get } from '../../src/model/tree.js';

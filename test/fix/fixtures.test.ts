@@ -15,7 +15,7 @@ import { runRules } from '../../src/engine/run.js';
 import { withoutSuppressed } from '../../src/engine/suppress.js';
 import { fix } from '../../src/fix/fix.js';
 import { formatFixResult } from '../../src/fix/report.js';
-import { groupIntoProjects } from '../../src/lint.js';
+import { groupIntoProjects } from '../../src/load/projects.js';
 import { discover } from '../../src/load/discover.js';
 import { originKey } from '../../src/model/origin.js';
 import { loadProject } from '../../src/preprocess/project.js';
