@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 
 /** File names Compose itself, and common practice, give to compose files. */
 export const COMPOSE_FILE_GLOBS = ['**/compose*.{yml,yaml}', '**/docker-compose*.{yml,yaml}', '**/*.compose.{yml,yaml}'];
@@ -54,10 +55,23 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
     }
   }
   if (!ignore.length) return { files, empty };
-  // settings' ignore patterns are relative to the working directory, whatever paths were given
-  const fg = await fastGlob();
-  const ignored = new Set((await fg(ignore, { cwd, dot: true, onlyFiles: true, absolute: true })).map((f) => resolve(f)));
-  return { files: files.filter((f) => f === '-' || !ignored.has(resolve(cwd, f))), empty };
+  const ignored = ignoreMatcher(ignore, cwd);
+  return { files: files.filter((f) => f === '-' || !ignored(f)), empty };
+}
+
+/**
+ * Whether a file is ignored by the settings' patterns, which are relative to the working
+ * directory whatever paths were given. Each file found is matched (picomatch, fast-glob's own
+ * matcher): nothing is globbed, so the size of the working directory does not matter.
+ */
+export function ignoreMatcher(patterns: string[], cwd: string): (file: string) => boolean {
+  const posix = (p: string) =>
+    p
+      .split(sep)
+      .join('/')
+      .replace(/^(?:\.\/)+/, '');
+  const isMatch = picomatch(patterns.map(posix), { dot: true });
+  return (file) => isMatch(posix(relative(cwd, resolve(cwd, file))));
 }
 
 /** fast-glob, loaded only when a directory is searched: a hook that lints named files does not pay for it. */
