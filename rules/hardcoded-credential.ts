@@ -1,4 +1,3 @@
-import { collectExposures } from '../src/detect/exposures.js';
 import type { Rule } from '../src/engine/rule.js';
 import { reportHardcoded } from './shared.js';
 
@@ -28,11 +27,13 @@ export const hardcodedCredential: Rule = {
       commandPlaceholder: 'the command of service {{service}} holds a placeholder-like hardcoded {{kind}} ({{name}})',
     },
   },
+  // literals outside environments, env files and build args (a .env value is secret-in-env-file's)
+  claims: (e) =>
+    e.verdict.class === 'hardcoded' && e.verdict.source !== 'dotenv' && e.context !== 'environment' && e.context !== 'build-args' && e.context !== 'env-file',
   check(context) {
-    for (const e of collectExposures(context.model)) {
+    for (const e of context.exposures) {
       const v = e.verdict;
-      if (v.class !== 'hardcoded' || v.source === 'dotenv') continue;
-      if (e.context === 'environment' || e.context === 'build-args' || e.context === 'env-file') continue;
+      if (v.class !== 'hardcoded') continue;
       if (e.context === 'command') {
         context.report({
           messageId: v.placeholder ? 'commandPlaceholder' : 'command',
@@ -41,12 +42,12 @@ export const hardcodedCredential: Rule = {
           path: e.path,
           service: e.service,
           value: v.value,
-          fixable: false,
+          exposure: e,
           detail: { context: e.context, placeholder: v.placeholder },
         });
         continue;
       }
-      reportHardcoded(context, e, v, false);
+      reportHardcoded(context, e, v);
     }
   },
 };

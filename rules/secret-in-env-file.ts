@@ -1,6 +1,4 @@
-import { collectExposures } from '../src/detect/exposures.js';
 import type { Rule } from '../src/engine/rule.js';
-import { isFixableExposure } from '../src/fix/fixable.js';
 
 /** A secret literal in an env_file or the project .env that a service receives. */
 export const secretInEnvFile: Rule = {
@@ -27,13 +25,13 @@ export const secretInEnvFile: Rule = {
       envFilePlaceholder: 'service {{service}} receives a placeholder-like hardcoded {{kind}} in {{name}} from this env_file',
     },
   },
+  // literals in an env_file, and .env values wherever interpolation carries them
+  claims: (e) => e.verdict.class === 'hardcoded' && (e.context === 'env-file' || e.verdict.source === 'dotenv'),
   check(context) {
-    for (const e of collectExposures(context.model)) {
+    for (const e of context.exposures) {
       const v = e.verdict;
       if (v.class !== 'hardcoded') continue;
-      const inEnvFile = e.context === 'env-file';
-      if (!inEnvFile && v.source !== 'dotenv') continue;
-      const base = inEnvFile ? 'envFile' : 'dotenv';
+      const base = e.context === 'env-file' ? 'envFile' : 'dotenv';
       context.report({
         messageId: v.placeholder ? `${base}Placeholder` : base,
         data: { name: e.name ?? '', kind: v.kind, variable: v.variable ?? '', service: e.service ?? '' },
@@ -41,7 +39,7 @@ export const secretInEnvFile: Rule = {
         path: e.path,
         service: e.service,
         value: v.value,
-        fixable: isFixableExposure(e),
+        exposure: e,
         detail: { context: e.context, source: v.source, variable: v.variable, placeholder: v.placeholder },
       });
     }

@@ -1,7 +1,5 @@
-import { collectExposures } from '../src/detect/exposures.js';
 import type { Rule } from '../src/engine/rule.js';
 import { reportHardcoded } from './shared.js';
-import { isFixableExposure } from '../src/fix/fixable.js';
 
 /** A literal secret in a service's `environment`. */
 export const secretInEnvironment: Rule = {
@@ -28,10 +26,8 @@ export const secretInEnvironment: Rule = {
         '{{name}} falls back to a placeholder-like hardcoded {{kind}} as the default of ${{{variable}}}; containers run with it when the variable is unset',
     },
   },
+  claims: (e) => e.context === 'environment' && e.verdict.class === 'hardcoded' && e.verdict.source !== 'dotenv',
   check(context) {
-    for (const e of collectExposures(context.model)) {
-      if (e.context !== 'environment' || e.verdict.class !== 'hardcoded' || e.verdict.source === 'dotenv') continue;
-      reportHardcoded(context, e, e.verdict, isFixableExposure(e));
-    }
+    for (const e of context.exposures) if (e.verdict.class === 'hardcoded') reportHardcoded(context, e, e.verdict);
   },
 };

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/rule.js';
+import { SECRETS_TAG, type Rule } from '../src/engine/rule.js';
 import { get, getEntry, type TreeNode } from '../src/model/tree.js';
 
 /** Where a service's secret mount puts the file, and which top-level secret it takes. */
@@ -32,7 +32,7 @@ export const secretMisuse: Rule = {
     id: 'secret-misuse',
     severity: 'warning',
     description: 'A Compose secret is used in a way that cannot work',
-    tags: ['secrets'],
+    tags: [SECRETS_TAG],
     fixable: 'no',
     docs: {
       what: 'Finds a service mounting a secret that is not defined under the top-level `secrets:`, and a `<VAR>_FILE: /run/secrets/<name>` variable whose file the service does not mount. Notes (as info) `external: true` secrets, which only plain Swarm can provide.',

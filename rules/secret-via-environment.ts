@@ -1,4 +1,3 @@
-import { collectExposures } from '../src/detect/exposures.js';
 import type { Rule } from '../src/engine/rule.js';
 import { reportPassedThrough } from './shared.js';
 
@@ -27,10 +26,12 @@ export const secretViaEnvironment: Rule = {
       value: '{{name}} receives {{aKind}} through interpolation (${{{variables}}})',
     },
   },
+  // a variable passed into the build is secret-in-build-args'
+  claims: (e) => e.verdict.class === 'via-env' && e.context !== 'build-args',
   check(context) {
-    for (const e of collectExposures(context.model)) {
+    for (const e of context.exposures) {
       const v = e.verdict;
-      if (v.class !== 'via-env' || e.context === 'build-args') continue;
+      if (v.class !== 'via-env') continue;
       const fromEnvironment = e.context === 'environment' || e.context === 'env-file';
       const messageId = e.context === 'command' ? 'command' : !fromEnvironment ? 'value' : e.entry && !e.entry.value ? 'passthrough' : 'interpolated';
       reportPassedThrough(context, e, v, messageId);

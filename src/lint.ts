@@ -1,17 +1,15 @@
-import { RULES } from '../rules/index.js';
 import { relative, resolve } from 'node:path';
-import { runRules, sortFindings } from './engine/run.js';
-import { withoutSuppressed } from './engine/suppress.js';
-import { emptySettings, isAllowed, type Settings } from './settings.js';
+import { RULES } from '../rules/index.js';
+import { activeRules, checkProject, mergeDuplicates, type CheckOptions } from './engine/check.js';
+import type { Rule } from './engine/rule.js';
 import type { Finding, InputError } from './engine/types.js';
 import { discover } from './load/discover.js';
-import { LoadError, parseComposeText } from './load/parse.js';
-import { readText } from './load/read.js';
-import { buildModel } from './model/model.js';
-import { originKey } from './model/origin.js';
+import { memoryHost } from './load/host.js';
+import { LoadError } from './load/parse.js';
 import { groupIntoProjects } from './load/projects.js';
-import { loadProject, resolvePassthrough, type Project } from './preprocess/project.js';
-import { interpolateTree } from './preprocess/interpolate-tree.js';
+import { readText } from './load/read.js';
+import { loadProject, type Project } from './preprocess/project.js';
+import { loadSettings, type Settings } from './settings.js';
 
 export interface LintOptions {
   /** Compose files of one project, in order (`-f`); positional paths are then not needed. */
@@ -26,7 +24,7 @@ export interface LintOptions {
   stdinName?: string;
   /** Directory that file names in results are relative to (default: the current directory). */
   cwd?: string;
-  /** Rule levels, allowed names, ignored files (the CLI reads them from .compose-secrets.json). */
+  /** Rule levels, allowed names, ignored files (default: .compose-secrets.json in `cwd`, as the CLI reads it). */
   settings?: Settings;
 }
 
@@ -45,6 +43,8 @@ export interface JsonFinding {
   services: string[];
   path: (string | number)[];
   fixable: boolean;
+  /** How `compose-secrets fix` rewrites it: safely, or only with `--unsafe-fixes`, and why; null when it cannot. */
+  fix: { applicability: 'safe' | 'unsafe'; reason: string } | null;
   redacted?: string;
 }
 
@@ -65,8 +65,7 @@ export interface LintResult {
  */
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
-  const settings = options.settings ?? emptySettings();
-  const rules = (options.rules?.length ? RULES.filter((r) => options.rules!.includes(r.meta.id)) : RULES).filter((r) => settings.rules[r.meta.id] !== 'off');
+  const check = await checkOptions(options, cwd);
   const findings: Finding[] = [];
   const errors: InputError[] = [];
   const names = new Set<string>();
@@ -75,7 +74,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   if (options.files?.length) {
     units.push(options.files);
   } else {
-    const found = await discover(paths.length ? paths : ['.'], settings.ignore, cwd);
+    const found = await discover(paths.length ? paths : ['.'], check.settings!.ignore, cwd);
     notFound = found.empty;
     units.push(...groupIntoProjects(found.files, cwd));
   }
@@ -85,7 +84,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
       const name = options.stdinName ?? '<stdin>';
       names.add(name);
       try {
-        findings.push(...lintText(name, await readText('-', options.stdin), rules, errors));
+        findings.push(...checkText(name, await readText('-', options.stdin), cwd, check, errors));
       } catch (err) {
         if (!(err instanceof LoadError)) throw err;
         errors.push({ file: name, line: err.line, column: err.column, message: err.message });
@@ -102,18 +101,58 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   }
   for (const project of withoutSubsumed(projects)) {
     for (const f of project.files) names.add(f);
-    for (const n of project.notes) if (n.severity === 'error') errors.push({ file: n.file, line: n.line, column: n.column, message: n.message });
-    const found = runRules(project.model, rules, { sourceText: project.sourceText });
-    // each file on its own too: a literal that a later file overrides or resets is still committed
-    for (const root of project.fileRoots) {
-      const model = buildModel(root);
-      resolvePassthrough(model, project.environment);
-      found.push(...runRules(model, rules, { sourceText: project.sourceText }));
-    }
-    findings.push(...withoutSuppressed(found, project.sourceText));
+    errors.push(...noteErrors(project));
+    findings.push(...checkProject(project, check));
   }
-  const kept = applySettings(mergeDuplicates(findings), settings);
-  return { version: 1, files: [...names], findings: kept.map(toJson), errors: dedupeErrors(errors), notFound };
+  return { version: 1, files: [...names], findings: mergeDuplicates(findings).map(toJson), errors: dedupeErrors(errors), notFound };
+}
+
+export interface LintTextOptions {
+  /** Only these rule ids. */
+  rules?: string[];
+  /** As for lint (default: .compose-secrets.json in `cwd`). */
+  settings?: Settings;
+  /** Directory the text is taken to be in (default: the current directory); nothing else in it is read. */
+  cwd?: string;
+}
+
+/**
+ * Lints the text of one compose file as a file named `file` alone in an empty directory: no .env,
+ * and no other file for extends or include. Problems with the text are `errors` of the result.
+ */
+export async function lintText(file: string, text: string, options: LintTextOptions = {}): Promise<LintResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const check = await checkOptions(options, cwd);
+  const errors: InputError[] = [];
+  let findings: Finding[] = [];
+  try {
+    findings = checkText(file, text.replace(/^\uFEFF/, ''), cwd, check, errors);
+  } catch (err) {
+    if (!(err instanceof LoadError)) throw err;
+    errors.push({ file, line: err.line, column: err.column, message: err.message });
+  }
+  return { version: 1, files: [file], findings: findings.map(toJson), errors: dedupeErrors(errors), notFound: [] };
+}
+
+/** The rules and settings of a run: the settings file unless settings are given. */
+async function checkOptions(options: { rules?: string[]; settings?: Settings }, cwd: string): Promise<CheckOptions & { settings: Settings }> {
+  const ids = RULES.map((r) => r.meta.id);
+  const settings = options.settings ?? loadSettings(cwd, undefined, ids);
+  const chosen: readonly Rule[] = options.rules?.length ? RULES.filter((r) => options.rules!.includes(r.meta.id)) : RULES;
+  return { rules: activeRules(chosen, settings), settings };
+}
+
+/** The findings of a text taken as a lone compose file (standard input); throws LoadError when it cannot be loaded. */
+function checkText(name: string, text: string, cwd: string, check: CheckOptions, errors: InputError[]): Finding[] {
+  const abs = resolve(cwd, name);
+  const project = loadProject({ files: [abs], mode: 'lint', cwd, host: memoryHost({ [abs]: text }) });
+  errors.push(...noteErrors(project));
+  return checkProject(project, check);
+}
+
+/** The problems that did not stop a project from loading (lint mode), as input errors. */
+function noteErrors(project: Project): InputError[] {
+  return project.notes.filter((n) => n.severity === 'error').map((n) => ({ file: n.file, line: n.line, column: n.column, message: n.message }));
 }
 
 /**
@@ -129,28 +168,6 @@ function displayPath(file: string, cwd: string): string {
   return relative(cwd, resolve(cwd, file)) || file;
 }
 
-/** Severity overrides and allowed names from the settings. */
-function applySettings(findings: Finding[], settings: Settings): Finding[] {
-  return findings
-    .filter((f) => !isAllowed(f.path, settings))
-    .map((f) => {
-      const level = settings.rules[f.ruleId];
-      return level && level !== 'off' ? { ...f, severity: level } : f;
-    });
-}
-
-/** One finding per rule and location, naming every service that receives the value. */
-function mergeDuplicates(findings: Finding[]): Finding[] {
-  const seen = new Map<string, Finding>();
-  for (const f of findings) {
-    const key = `${f.ruleId}\u0000${originKey(f.origin)}`;
-    const prev = seen.get(key);
-    if (!prev) seen.set(key, f);
-    else for (const s of f.services) if (!prev.services.includes(s)) prev.services.push(s);
-  }
-  return sortFindings([...seen.values()]);
-}
-
 function dedupeErrors(errors: InputError[]): InputError[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
@@ -159,20 +176,6 @@ function dedupeErrors(errors: InputError[]): InputError[] {
     seen.add(key);
     return true;
   });
-}
-
-/** Lints the text of one compose file (every YAML document in it), without a project around it. Throws LoadError when it cannot be parsed. */
-export function lintText(file: string, text: string, rules = RULES, errors: InputError[] = []): Finding[] {
-  const parsed = parseComposeText(file, text);
-  for (const p of parsed.problems) errors.push({ file, line: p.line, column: p.column, message: p.message });
-  const out: Finding[] = [];
-  for (const root of parsed.roots) {
-    if (!root) continue;
-    const { root: interpolated, problems } = interpolateTree(root, new Map(), { lenient: true });
-    for (const p of problems) errors.push({ file, line: p.origin.line, column: p.origin.column, message: p.message });
-    out.push(...runRules(buildModel(interpolated), rules));
-  }
-  return withoutSuppressed(out, (f) => (f === file ? text : undefined));
 }
 
 export function toJson(f: Finding): JsonFinding {
@@ -189,6 +192,7 @@ export function toJson(f: Finding): JsonFinding {
     services: f.services,
     path: f.path,
     fixable: f.fixable,
+    fix: f.fix ? { applicability: f.fix.applicability, reason: f.fix.reason } : null,
   };
   if (f.redacted !== undefined) out.redacted = f.redacted;
   return out;

@@ -17,11 +17,12 @@ export function conformanceVectors<T>(name: string): T[] {
   return HAS_CONFORMANCE ? (JSON.parse(readFileSync(join(CONFORMANCE, name), 'utf8')) as T[]) : [];
 }
 
-/** One line per finding: position, severity, rule, path, services, message, redacted length. */
+/** One line per finding: position, severity, rule, path, services, message, redacted length, and how fix rewrites it. */
 export function findingLine(f: JsonFinding): string {
   const services = f.services.length ? ` [${f.services.join(',')}]` : '';
   const redacted = f.redacted ? ` ${f.redacted}` : '';
-  return `${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ${f.ruleId} ${f.path.join('.')}${services} | ${f.message}${redacted}`;
+  const fix = f.fix ? ` (fix: ${f.fix.applicability})` : '';
+  return `${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ${f.ruleId} ${f.path.join('.')}${services} | ${f.message}${redacted}${fix}`;
 }
 
 /** Every file below a directory whose name matches. */

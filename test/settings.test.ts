@@ -60,7 +60,7 @@ describe('settings (.compose-secrets.json)', () => {
 
 describe('fix honours the settings', () => {
   it('neither fixes nor reports an allowed name or a rule turned off', async () => {
-    const { fix } = await import('../src/fix/fix.js');
+    const { fix } = await import('./fix/helpers.js');
     const dir = mkdtempSync(join(tmpdir(), 'cs-settings-fix-'));
     writeFileSync(
       join(dir, 'compose.yaml'),

@@ -56,13 +56,13 @@ async function runFix(paths: string[], flags: FixFlags): Promise<number> {
   if (flags.target !== 'swarm' && flags.target !== 'compose') throw new UsageError(`unknown target "${flags.target}" (use swarm or compose)`);
   if (flags.file?.length && paths.length) throw new UsageError('give either paths or -f files, not both');
   // loaded on demand: lint's start-up does not pay for fix
-  const { fix, FixError } = await import('../fix/fix.js');
+  const { runFix, FixError } = await import('../fix/fix.js');
   const { formatFixResult } = await import('../fix/report.js');
   let result: FixResult;
   try {
     const { loadSettings } = await import('../settings.js');
     const { RULES } = await import('../../rules/index.js');
-    result = await fix({
+    result = await runFix(RULES, {
       settings: loadSettings(
         process.cwd(),
         flags.config,

@@ -1,3 +1,12 @@
+/**
+ * The rule contract: plain objects, `meta` (data: id, severity, docs, messages)
+ * and `check(context)` (logic), as ESLint splits meta and create and markdownlint keeps rules
+ * plain. A rule that reports exposures (detect/exposures.ts) declares which ones with `claims`:
+ * the engine hands it exactly those, and every exposure is claimed by exactly one rule and gives
+ * exactly one finding (test/rules/exposures.test.ts checks it over the corpus).
+ */
+import type { Exposure } from '../detect/exposures.js';
+import type { FileHost } from '../load/host.js';
 import type { ComposeModel, Path } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
 import type { Severity } from './types.js';
@@ -18,6 +27,7 @@ export interface RuleMeta {
   id: string;
   severity: Severity;
   description: string;
+  /** Free-form categories (shown in SARIF); SECRETS_TAG marks the rules about Compose secrets themselves. */
   tags: string[];
   /** Whether `fix` can rewrite findings of this rule: 'safe' for some, 'unsafe' only, or not at all. */
   fixable: 'sometimes-safe' | 'unsafe' | 'no';
@@ -25,6 +35,12 @@ export interface RuleMeta {
   /** Message templates with {{placeholders}} naming only MESSAGE_FIELDS, so a message can never hold a value. */
   messages: Record<string, string>;
 }
+
+/**
+ * Rules about the use of Compose `secrets:` themselves (an undefined secret, a `_FILE` variable
+ * pointing at nothing mounted). fix runs these before and after rewriting to prove it broke nothing.
+ */
+export const SECRETS_TAG = 'secrets';
 
 export interface ReportDescriptor {
   messageId: string;
@@ -36,7 +52,8 @@ export interface ReportDescriptor {
   value?: string;
   /** Text to look for inside a multi-line origin to point at the exact place (a `${VAR}` reference); never a value. */
   locate?: string;
-  fixable?: boolean;
+  /** The exposure reported (one the rule claims): the finding carries its fixability and its id. */
+  exposure?: Exposure;
   /** A finding less severe than the rule's default (e.g. an informational note). */
   severity?: Severity;
   /** Machine-readable detail for fix planners; never the value. */
@@ -45,11 +62,19 @@ export interface ReportDescriptor {
 
 export interface RuleContext {
   model: ComposeModel;
+  /** The project's directory (absolute): where its secret files, .env and .gitignore are. */
+  projectDirectory: string;
+  /** Read-only access to the project's files, through the host the project was loaded from. */
+  host: FileHost;
+  /** The exposures of the model this rule claims, in the order they were found. */
+  exposures: readonly Exposure[];
   report(descriptor: ReportDescriptor): void;
 }
 
 export interface Rule {
   meta: RuleMeta;
+  /** Which exposures the rule reports (each one it claims, exactly once); rules about other things omit it. */
+  claims?(exposure: Exposure): boolean;
   check(context: RuleContext): void;
 }
 

@@ -26,10 +26,10 @@ describe('rule metadata', () => {
   // secret-in-env-file's example needs a .env beside the file: covered by the project fixtures
   it.each(RULES.filter((r) => r.meta.id !== 'secret-in-env-file').map((r) => [r.meta.id, r] as const))(
     '%s: its documented example is reported and its "use instead" is not',
-    (id, rule) => {
-      const example = lintText('example.yaml', rule.meta.docs.example).map((f) => f.ruleId);
+    async (id, rule) => {
+      const example = (await lintText('example.yaml', rule.meta.docs.example)).findings.map((f) => f.ruleId);
       expect(example).toContain(id);
-      const instead = lintText('instead.yaml', rule.meta.docs.instead.replace(/^#.*$/gm, '')).map((f) => f.ruleId);
+      const instead = (await lintText('instead.yaml', rule.meta.docs.instead.replace(/^#.*$/gm, ''))).findings.map((f) => f.ruleId);
       expect(instead).not.toContain(id);
     },
   );
