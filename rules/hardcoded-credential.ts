@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/rule.js';
+import { ruleDocsUrl, type Rule } from '../src/engine/rule.js';
 import { reportHardcoded } from './shared.js';
 
 /** A credential anywhere outside environment and build args. */
@@ -16,6 +16,7 @@ export const hardcodedCredential: Rule = {
       instead:
         'services:\n  cache:\n    image: redis:7\n    command: sh -c \'redis-server --requirepass "$$(cat /run/secrets/redis_password)"\'\n    secrets:\n      - redis_password\nsecrets:\n  redis_password:\n    file: ./secrets/redis_password',
       cwe: ['CWE-798', 'CWE-214'],
+      url: ruleDocsUrl('hardcoded-credential'),
       fix: 'Not rewritten automatically; `fix` lists each one with what to change.',
     },
     messages: {

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/rule.js';
+import { ruleDocsUrl, type Rule } from '../src/engine/rule.js';
 import { reportHardcoded, reportPassedThrough } from './shared.js';
 
 /** A secret passed as a build argument. */
@@ -16,6 +16,7 @@ export const secretInBuildArgs: Rule = {
       instead:
         'services:\n  app:\n    build:\n      context: .\n      secrets:\n        - npm_token\nsecrets:\n  npm_token:\n    environment: NPM_TOKEN\n# Dockerfile: RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci',
       cwe: ['CWE-798', 'CWE-538'],
+      url: ruleDocsUrl('secret-in-build-args'),
       fix: 'Unsafe (needs `--unsafe-fixes`): the argument becomes a build secret, and the Dockerfile must be changed to read it with `RUN --mount=type=secret`; the fix prints the line to add. With `--target swarm` an argument passed through from the environment is not rewritten (`docker stack deploy` rejects `environment:` secret sources): use `--target compose`.',
     },
     messages: {

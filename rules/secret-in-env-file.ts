@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/rule.js';
+import { ruleDocsUrl, type Rule } from '../src/engine/rule.js';
 
 /** A secret literal in an env_file or the project .env that a service receives. */
 export const secretInEnvFile: Rule = {
@@ -16,6 +16,7 @@ export const secretInEnvFile: Rule = {
       instead:
         '# compose.yaml\nservices:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./secrets/db_password   # git-ignored, mode 0600',
       cwe: ['CWE-798', 'CWE-312'],
+      url: ruleDocsUrl('secret-in-env-file'),
       fix: 'Safe where the image reads `<VAR>_FILE`. A line of an `env_file` is rewritten in place to `<VAR>_FILE=/run/secrets/<name>` and its value moves to a secret file. A value from the project `.env` moves to a secret file and the compose entry that reads it is rewritten; the `.env` line itself is left in place (other tools may read it) and fix lists it as a follow-up — lint stops reporting it once nothing secret-named reads it.',
     },
     messages: {

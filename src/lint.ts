@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import { RULES } from '../rules/index.js';
 import { activeRules, checkProject, mergeDuplicates, type CheckOptions } from './engine/check.js';
 import type { Rule } from './engine/rule.js';
+import { validateRuleOptions } from './engine/rule-options.js';
 import type { Finding, InputError } from './engine/types.js';
 import { discover } from './load/discover.js';
 import { memoryHost } from './load/host.js';
@@ -24,7 +25,7 @@ export interface LintOptions {
   stdinName?: string;
   /** Directory that file names in results are relative to (default: the current directory). */
   cwd?: string;
-  /** Rule levels, allowed names, ignored files (default: .compose-secrets.json in `cwd`, as the CLI reads it). */
+  /** Rule levels and options, allowed names, ignored files (default: .compose-secrets.json in `cwd`, as the CLI reads it). */
   settings?: Settings;
 }
 
@@ -134,10 +135,11 @@ export async function lintText(file: string, text: string, options: LintTextOpti
   return { version: 1, files: [file], findings: findings.map(toJson), errors: dedupeErrors(errors), notFound: [] };
 }
 
-/** The rules and settings of a run: the settings file unless settings are given. */
+/** The rules and settings of a run: the settings file unless settings are given, rule options validated. */
 async function checkOptions(options: { rules?: string[]; settings?: Settings }, cwd: string): Promise<CheckOptions & { settings: Settings }> {
   const ids = RULES.map((r) => r.meta.id);
   const settings = options.settings ?? loadSettings(cwd, undefined, ids);
+  await validateRuleOptions(RULES, settings);
   const chosen: readonly Rule[] = options.rules?.length ? RULES.filter((r) => options.rules!.includes(r.meta.id)) : RULES;
   return { rules: activeRules(chosen, settings), settings };
 }

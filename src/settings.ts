@@ -6,7 +6,8 @@ import { LoadError } from './load/parse.js';
 /**
  * Project settings, from `.compose-secrets.json` in the working directory (or `--config FILE`):
  * {
- *   "rules": { "secret-via-environment": "off", "hardcoded-credential": "warning" },
+ *   "rules": { "secret-via-environment": "off", "hardcoded-credential": "warning",
+ *              "secret-misuse": ["warning", { "external": false }] },   // a level, or [level, options]
  *   "allow": ["^DEMO_", "^E2E_.*_PASSWORD$"],      // names (variables, keys) never reported
  *   "ignore": ["test/fixtures/**"]                  // files never linted (fast-glob patterns)
  * }
@@ -15,6 +16,10 @@ export interface Settings {
   rules: Record<string, Severity | 'off'>;
   allow: RegExp[];
   ignore: string[];
+  /** Options of rules, by rule id, as written (checked against each rule's `meta.schema` before a run). */
+  ruleOptions?: Record<string, Record<string, unknown>>;
+  /** The settings file, as named in errors. */
+  source?: string;
 }
 
 export const SETTINGS_FILE = '.compose-secrets.json';
@@ -41,13 +46,19 @@ export function loadSettings(cwd: string, file?: string, knownRules: readonly st
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail('settings must be a JSON object');
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) if (!['rules', 'allow', 'ignore', '$schema'].includes(key)) fail(`unknown setting "${key}" (rules, allow, ignore)`);
-  const settings = emptySettings();
+  const settings: Settings = { ...emptySettings(), source: file ?? SETTINGS_FILE };
   if (obj.rules !== undefined) {
     if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) fail('"rules" must map rule ids to off, info, warning or error');
-    for (const [id, level] of Object.entries(obj.rules as Record<string, unknown>)) {
+    for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
       if (knownRules.length && !knownRules.includes(id)) fail(`"rules" names an unknown rule "${id}"`);
+      // a level, or [level, options] as in ESLint
+      const [level, options] = Array.isArray(value) ? value : [value];
       if (typeof level !== 'string' || !LEVELS.has(level)) fail(`rule "${id}" must be off, info, warning or error`);
+      if (Array.isArray(value) && (value.length !== 2 || !options || typeof options !== 'object' || Array.isArray(options))) {
+        fail(`rule "${id}" takes a level or [level, {options}]`);
+      }
       settings.rules[id] = level as Severity | 'off';
+      if (Array.isArray(value)) (settings.ruleOptions ??= {})[id] = options as Record<string, unknown>;
     }
   }
   for (const [key, target] of [

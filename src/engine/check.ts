@@ -1,8 +1,8 @@
 /**
  * The one check pipeline every command uses (lint of files and of standard input, fix before and
  * after rewriting): the rules over the project's effective model and over each compose file on
- * its own, inline suppressions, the settings (rules turned off, allowed names, severities), and
- * one finding per rule and location.
+ * its own, inline suppressions, the settings (rules turned off, allowed names, severities, rule
+ * options), and one finding per rule and location.
  */
 import type { FileSuffixTable } from '../detect/file-suffix-images.js';
 import { buildModel } from '../model/model.js';
@@ -15,7 +15,7 @@ import type { Finding } from './types.js';
 
 export interface CheckOptions {
   rules: readonly Rule[];
-  /** Rule levels and allowed names (`ignore` is for discovery, not here). */
+  /** Rule levels and options, allowed names (`ignore` is for discovery, not here). Options are validated by validateRuleOptions. */
   settings?: Settings;
   /** The table of images that read `<VAR>_FILE`, which decides fixability (default: the built-in one; fix extends it). */
   fileSuffixImages?: FileSuffixTable;
@@ -29,6 +29,7 @@ export function checkProject(project: Project, options: CheckOptions): Finding[]
     sourceText: project.sourceText,
     projectDirectory: project.projectDirectory,
     host: project.host,
+    options: (rule) => ({ ...rule.meta.defaultOptions, ...settings.ruleOptions?.[rule.meta.id] }),
     fileSuffixImages: options.fileSuffixImages,
   };
   const found = runRules(project.model, rules, run);

@@ -1,5 +1,5 @@
 /**
- * The rule contract: plain objects, `meta` (data: id, severity, docs, messages)
+ * The rule contract: plain objects, `meta` (data: id, severity, docs, messages, options schema)
  * and `check(context)` (logic), as ESLint splits meta and create and markdownlint keeps rules
  * plain. A rule that reports exposures (detect/exposures.ts) declares which ones with `claims`:
  * the engine hands it exactly those, and every exposure is claimed by exactly one rule and gives
@@ -11,6 +11,14 @@ import type { ComposeModel, Path } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
 import type { Severity } from './types.js';
 
+/** Where each rule's documentation is published: docs/rules.md of the repository, one anchor per rule. */
+export const RULE_DOCS_BASE_URL = 'https://github.com/compose-secrets/compose-secrets/blob/main/docs/rules.md';
+
+/** The address of a rule's documentation. */
+export function ruleDocsUrl(id: string): string {
+  return `${RULE_DOCS_BASE_URL}#${id}`;
+}
+
 /** Rule documentation in the shape of ruff's rule pages; the README's rule table is generated from it. */
 export interface RuleDocs {
   what: string;
@@ -21,9 +29,14 @@ export interface RuleDocs {
   cwe: string[];
   /** Notes on what `fix` does for this rule, and whether that is safe. */
   fix?: string;
+  /** The rule's published documentation (ruleDocsUrl). */
+  url: string;
 }
 
-export interface RuleMeta {
+/** A JSON schema (the subset rule options use), validated with ajv when settings give options. */
+export type OptionsSchema = Record<string, unknown>;
+
+export interface RuleMeta<Options extends object = Record<string, unknown>> {
   id: string;
   severity: Severity;
   description: string;
@@ -34,6 +47,10 @@ export interface RuleMeta {
   docs: RuleDocs;
   /** Message templates with {{placeholders}} naming only MESSAGE_FIELDS, so a message can never hold a value. */
   messages: Record<string, string>;
+  /** JSON schema of the rule's options (`"rules": {"id": ["warning", {…}]}` in the settings); none when it takes none. */
+  schema?: OptionsSchema;
+  /** Every option's value when the settings do not give it. */
+  defaultOptions?: Options;
 }
 
 /**
@@ -60,22 +77,25 @@ export interface ReportDescriptor {
   detail?: Record<string, string | number | boolean | undefined>;
 }
 
-export interface RuleContext {
+export interface RuleContext<Options extends object = Record<string, unknown>> {
   model: ComposeModel;
   /** The project's directory (absolute): where its secret files, .env and .gitignore are. */
   projectDirectory: string;
   /** Read-only access to the project's files, through the host the project was loaded from. */
   host: FileHost;
+  /** The rule's options: its defaultOptions with the settings' options over them. */
+  options: Options;
   /** The exposures of the model this rule claims, in the order they were found. */
   exposures: readonly Exposure[];
   report(descriptor: ReportDescriptor): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
+// biome-ignore lint/suspicious/noExplicitAny: a list of rules holds rules of every options type
+export interface Rule<Options extends object = any> {
+  meta: RuleMeta<Options>;
   /** Which exposures the rule reports (each one it claims, exactly once); rules about other things omit it. */
   claims?(exposure: Exposure): boolean;
-  check(context: RuleContext): void;
+  check(context: RuleContext<Options>): void;
 }
 
 /**

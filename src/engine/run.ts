@@ -23,6 +23,8 @@ export interface RunOptions {
   /** The project's directory and the host its files are read from, for rules about files. */
   projectDirectory?: string;
   host?: FileHost;
+  /** Each rule's resolved options (default: its defaultOptions). */
+  options?: (rule: Rule) => object;
   /** The table of images that read `<VAR>_FILE`, which decides fixability (default: the built-in one). */
   fileSuffixImages?: FileSuffixTable;
 }
@@ -59,6 +61,7 @@ export function runRules(model: ComposeModel, rules: readonly Rule[], options: R
       model,
       projectDirectory: options.projectDirectory ?? '.',
       host: options.host ?? EMPTY_HOST,
+      options: options.options?.(rule) ?? rule.meta.defaultOptions ?? {},
       exposures: claimed,
       report,
     });

@@ -17,6 +17,7 @@ import type { FileSuffixTable } from '../detect/file-suffix-images.js';
 import { literalValue } from '../detect/fixability.js';
 import { activeRules, checkProject, type CheckOptions } from '../engine/check.js';
 import { SECRETS_TAG, type Rule } from '../engine/rule.js';
+import { validateRuleOptions } from '../engine/rule-options.js';
 import type { Finding } from '../engine/types.js';
 import { discover } from '../load/discover.js';
 import { LoadError } from '../load/parse.js';
@@ -147,6 +148,12 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
   const unknown = (options.rules ?? []).filter((id) => !ruleSet.some((r) => r.meta.id === id));
   if (unknown.length) throw new FixError(`unknown rule ${unknown.join(', ')} (rules: ${ruleSet.map((r) => r.meta.id).join(', ')})`);
   const settings = options.settings ?? emptySettings();
+  try {
+    await validateRuleOptions(ruleSet, settings);
+  } catch (err) {
+    if (err instanceof LoadError) throw new FixError(`${err.file}: ${err.message}`);
+    throw err;
+  }
   const rules = activeRules(options.rules?.length ? ruleSet.filter((r) => options.rules!.includes(r.meta.id)) : ruleSet, settings);
   // the checks of the use of secrets, run before and after rewriting
   const usageRules = ruleSet.filter((r) => r.meta.tags.includes(SECRETS_TAG));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { MESSAGE_FIELDS } from '../../src/engine/rule.js';
+import { MESSAGE_FIELDS, RULE_DOCS_BASE_URL } from '../../src/engine/rule.js';
 import { lintText } from '../../src/lint.js';
 import { rulesPage, ruleTable } from '../../src/report/rule-docs.js';
 import { REPO } from '../helpers.js';
@@ -14,6 +14,27 @@ describe('rule metadata', () => {
       expect(r.meta.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
       for (const field of ['what', 'why', 'example', 'instead'] as const) expect(r.meta.docs[field].length).toBeGreaterThan(20);
       expect(r.meta.docs.cwe.every((c) => /^CWE-\d+$/.test(c))).toBe(true);
+    }
+  });
+
+  it("each rule's docs.url is its anchor in docs/rules.md", () => {
+    const page = readFileSync(join(REPO, 'docs/rules.md'), 'utf8');
+    for (const r of RULES) {
+      expect(r.meta.docs.url).toBe(`${RULE_DOCS_BASE_URL}#${r.meta.id}`);
+      expect(page).toContain(`<a id="${r.meta.id}"></a>\n\n### \`${r.meta.id}\``);
+    }
+  });
+
+  it('options: a schema of an object with documented properties, and defaults it accepts', () => {
+    for (const r of RULES) {
+      if (!r.meta.schema) {
+        expect(r.meta.defaultOptions, r.meta.id).toBeUndefined();
+        continue;
+      }
+      expect(r.meta.schema).toMatchObject({ type: 'object', additionalProperties: false });
+      const properties = r.meta.schema.properties as Record<string, { description?: string }>;
+      for (const [name, p] of Object.entries(properties)) expect(p.description?.length, `${r.meta.id} ${name}`).toBeGreaterThan(20);
+      expect(Object.keys(r.meta.defaultOptions ?? {}).sort()).toEqual(Object.keys(properties).sort());
     }
   });
 
