@@ -1,11 +1,12 @@
 import pc from 'picocolors';
 import type { JsonFinding, LintResult } from '../lint.js';
+import type { FormatOptions } from './formatter.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
 /** ESLint-like output: findings grouped by file, one line each, then a summary. */
-export function formatStylish(result: LintResult, options: { color: boolean }): string {
-  const c: Colors = pc.createColors(options.color);
+export function formatStylish(result: LintResult, options: FormatOptions = {}): string {
+  const c: Colors = pc.createColors(options.color ?? false);
   const lines: string[] = [];
   const byFile = new Map<string, JsonFinding[]>();
   for (const f of result.findings) {
