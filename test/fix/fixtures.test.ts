@@ -18,7 +18,8 @@ import { groupIntoProjects } from '../../src/load/projects.js';
 import { discover } from '../../src/load/discover.js';
 import { originKey } from '../../src/model/origin.js';
 import { loadProject } from '../../src/preprocess/project.js';
-import { cleanup, copyInput, expectedTree, fixCases, sorted, tree, fix } from './helpers.js';
+import { folders } from '../helpers.js';
+import { cleanup, copyInput, expectedTree, FIX_FIXTURES, fix, fixCases, sorted, tree } from './helpers.js';
 
 const temps: string[] = [];
 afterAll(() => cleanup(temps));
@@ -110,9 +111,11 @@ describe.each(fixCases())('fix fixtures/fix/$name', (c) => {
 });
 
 describe('fixture layout', () => {
-  it('every case has input/, expected/ and expected.stdout.txt', () => {
-    for (const c of fixCases()) {
-      for (const p of ['input', 'expected', 'expected.stdout.txt']) expect(existsSync(join(c.dir, p)), `${c.name}/${p}`).toBe(true);
+  it('every folder of fixtures/fix is a case: case.json, input/, expected/ and expected.stdout.txt', () => {
+    const names = folders(FIX_FIXTURES);
+    expect(fixCases().map((c) => c.name)).toEqual(names);
+    for (const name of names) {
+      for (const p of ['case.json', 'input', 'expected', 'expected.stdout.txt']) expect(existsSync(join(FIX_FIXTURES, name, p)), `${name}/${p}`).toBe(true);
     }
   });
 });
