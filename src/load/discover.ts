@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
 
 /** File names Compose itself, and common practice, give to compose files. */
 export const COMPOSE_FILE_GLOBS = ['**/compose*.{yml,yaml}', '**/docker-compose*.{yml,yaml}', '**/*.compose.{yml,yaml}'];
@@ -55,16 +54,19 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
     }
   }
   if (!ignore.length) return { files, empty };
-  const ignored = ignoreMatcher(ignore, cwd);
+  const ignored = await ignoreMatcher(ignore, cwd);
   return { files: files.filter((f) => f === '-' || !ignored(f)), empty };
 }
 
 /**
  * Whether a file is ignored by the settings' patterns, which are relative to the working
  * directory whatever paths were given. Each file found is matched (picomatch, fast-glob's own
- * matcher): nothing is globbed, so the size of the working directory does not matter.
+ * matcher, loaded only when there are patterns): nothing is globbed, so the size of the working
+ * directory does not matter.
  */
-export function ignoreMatcher(patterns: string[], cwd: string): (file: string) => boolean {
+export async function ignoreMatcher(patterns: string[], cwd: string): Promise<(file: string) => boolean> {
+  const mod = (await import('picomatch')) as unknown as { default?: typeof import('picomatch') };
+  const picomatch = (mod.default ?? mod) as typeof import('picomatch');
   const posix = (p: string) =>
     p
       .split(sep)

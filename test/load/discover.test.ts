@@ -28,8 +28,8 @@ describe('settings ignore patterns', () => {
     expect(globbed.patterns).toHaveLength(1);
   });
 
-  it('are relative to the working directory, match dot files, and take ./ and absolute paths alike', () => {
-    const ignored = ignoreMatcher(['test/**', './deploy/*.yaml', '**/.hidden/**'], '/work/p');
+  it('are relative to the working directory, match dot files, and take ./ and absolute paths alike', async () => {
+    const ignored = await ignoreMatcher(['test/**', './deploy/*.yaml', '**/.hidden/**'], '/work/p');
     expect(ignored('test/a/compose.yaml')).toBe(true);
     expect(ignored('/work/p/test/compose.yaml')).toBe(true);
     expect(ignored('./deploy/compose.yaml')).toBe(true);
