@@ -75,7 +75,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   if (options.files?.length) {
     units.push(options.files);
   } else {
-    const found = await discover(paths.length ? paths : ['.'], check.settings!.ignore, cwd);
+    const found = await discover(paths.length ? paths : ['.'], check.settings.ignore, cwd);
     notFound = found.empty;
     units.push(...groupIntoProjects(found.files, cwd));
   }
