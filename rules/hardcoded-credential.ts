@@ -1,5 +1,4 @@
-import { collectExposures } from '../src/detect/exposures.js';
-import type { Rule } from '../src/engine/rule.js';
+import { ruleDocsUrl, type Rule } from '../src/engine/rule.js';
 import { reportHardcoded } from './shared.js';
 
 /** A credential anywhere outside environment and build args. */
@@ -17,6 +16,7 @@ export const hardcodedCredential: Rule = {
       instead:
         'services:\n  cache:\n    image: redis:7\n    command: sh -c \'redis-server --requirepass "$$(cat /run/secrets/redis_password)"\'\n    secrets:\n      - redis_password\nsecrets:\n  redis_password:\n    file: ./secrets/redis_password',
       cwe: ['CWE-798', 'CWE-214'],
+      url: ruleDocsUrl('hardcoded-credential'),
       fix: 'Not rewritten automatically; `fix` lists each one with what to change.',
     },
     messages: {
@@ -28,11 +28,13 @@ export const hardcodedCredential: Rule = {
       commandPlaceholder: 'the command of service {{service}} holds a placeholder-like hardcoded {{kind}} ({{name}})',
     },
   },
+  // literals outside environments, env files and build args (a .env value is secret-in-env-file's)
+  claims: (e) =>
+    e.verdict.class === 'hardcoded' && e.verdict.source !== 'dotenv' && e.context !== 'environment' && e.context !== 'build-args' && e.context !== 'env-file',
   check(context) {
-    for (const e of collectExposures(context.model)) {
+    for (const e of context.exposures) {
       const v = e.verdict;
-      if (v.class !== 'hardcoded' || v.source === 'dotenv') continue;
-      if (e.context === 'environment' || e.context === 'build-args' || e.context === 'env-file') continue;
+      if (v.class !== 'hardcoded') continue;
       if (e.context === 'command') {
         context.report({
           messageId: v.placeholder ? 'commandPlaceholder' : 'command',
@@ -41,12 +43,12 @@ export const hardcodedCredential: Rule = {
           path: e.path,
           service: e.service,
           value: v.value,
-          fixable: false,
+          exposure: e,
           detail: { context: e.context, placeholder: v.placeholder },
         });
         continue;
       }
-      reportHardcoded(context, e, v, false);
+      reportHardcoded(context, e, v);
     }
   },
 };

@@ -1,7 +1,5 @@
-import { collectExposures } from '../src/detect/exposures.js';
-import type { Rule } from '../src/engine/rule.js';
+import { ruleDocsUrl, type Rule } from '../src/engine/rule.js';
 import { reportHardcoded, reportPassedThrough } from './shared.js';
-import { isFixableExposure } from '../src/fix/fixable.js';
 
 /** A secret passed as a build argument. */
 export const secretInBuildArgs: Rule = {
@@ -18,6 +16,7 @@ export const secretInBuildArgs: Rule = {
       instead:
         'services:\n  app:\n    build:\n      context: .\n      secrets:\n        - npm_token\nsecrets:\n  npm_token:\n    environment: NPM_TOKEN\n# Dockerfile: RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci',
       cwe: ['CWE-798', 'CWE-538'],
+      url: ruleDocsUrl('secret-in-build-args'),
       fix: 'Unsafe (needs `--unsafe-fixes`): the argument becomes a build secret, and the Dockerfile must be changed to read it with `RUN --mount=type=secret`; the fix prints the line to add. With `--target swarm` an argument passed through from the environment is not rewritten (`docker stack deploy` rejects `environment:` secret sources): use `--target compose`.',
     },
     messages: {
@@ -29,15 +28,13 @@ export const secretInBuildArgs: Rule = {
       viaEnv: 'build argument {{name}} passes {{aKind}} into the build (${{{variables}}}); its value is stored in the image history',
     },
   },
+  // a .env value reaching a build argument is secret-in-env-file's
+  claims: (e) => e.context === 'build-args' && !(e.verdict.class === 'hardcoded' && e.verdict.source === 'dotenv'),
   check(context) {
-    for (const e of collectExposures(context.model)) {
-      if (e.context !== 'build-args') continue;
+    for (const e of context.exposures) {
       const v = e.verdict;
-      if (v.class === 'hardcoded') {
-        if (v.source !== 'dotenv') reportHardcoded(context, e, v, isFixableExposure(e));
-        continue;
-      }
-      reportPassedThrough(context, e, v, 'viaEnv');
+      if (v.class === 'hardcoded') reportHardcoded(context, e, v);
+      else reportPassedThrough(context, e, v, 'viaEnv');
     }
   },
 };

@@ -1,6 +1,4 @@
-import { collectExposures } from '../src/detect/exposures.js';
-import type { Rule } from '../src/engine/rule.js';
-import { isFixableExposure } from '../src/fix/fixable.js';
+import { ruleDocsUrl, type Rule } from '../src/engine/rule.js';
 
 /** A secret literal in an env_file or the project .env that a service receives. */
 export const secretInEnvFile: Rule = {
@@ -18,6 +16,7 @@ export const secretInEnvFile: Rule = {
       instead:
         '# compose.yaml\nservices:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./secrets/db_password   # git-ignored, mode 0600',
       cwe: ['CWE-798', 'CWE-312'],
+      url: ruleDocsUrl('secret-in-env-file'),
       fix: 'Safe where the image reads `<VAR>_FILE`. A line of an `env_file` is rewritten in place to `<VAR>_FILE=/run/secrets/<name>` and its value moves to a secret file. A value from the project `.env` moves to a secret file and the compose entry that reads it is rewritten; the `.env` line itself is left in place (other tools may read it) and fix lists it as a follow-up — lint stops reporting it once nothing secret-named reads it.',
     },
     messages: {
@@ -27,13 +26,13 @@ export const secretInEnvFile: Rule = {
       envFilePlaceholder: 'service {{service}} receives a placeholder-like hardcoded {{kind}} in {{name}} from this env_file',
     },
   },
+  // literals in an env_file, and .env values wherever interpolation carries them
+  claims: (e) => e.verdict.class === 'hardcoded' && (e.context === 'env-file' || e.verdict.source === 'dotenv'),
   check(context) {
-    for (const e of collectExposures(context.model)) {
+    for (const e of context.exposures) {
       const v = e.verdict;
       if (v.class !== 'hardcoded') continue;
-      const inEnvFile = e.context === 'env-file';
-      if (!inEnvFile && v.source !== 'dotenv') continue;
-      const base = inEnvFile ? 'envFile' : 'dotenv';
+      const base = e.context === 'env-file' ? 'envFile' : 'dotenv';
       context.report({
         messageId: v.placeholder ? `${base}Placeholder` : base,
         data: { name: e.name ?? '', kind: v.kind, variable: v.variable ?? '', service: e.service ?? '' },
@@ -41,7 +40,7 @@ export const secretInEnvFile: Rule = {
         path: e.path,
         service: e.service,
         value: v.value,
-        fixable: isFixableExposure(e),
+        exposure: e,
         detail: { context: e.context, source: v.source, variable: v.variable, placeholder: v.placeholder },
       });
     }

@@ -1,7 +1,5 @@
-import { collectExposures } from '../src/detect/exposures.js';
-import type { Rule } from '../src/engine/rule.js';
+import { ruleDocsUrl, type Rule } from '../src/engine/rule.js';
 import { reportHardcoded } from './shared.js';
-import { isFixableExposure } from '../src/fix/fixable.js';
 
 /** A literal secret in a service's `environment`. */
 export const secretInEnvironment: Rule = {
@@ -18,6 +16,7 @@ export const secretInEnvironment: Rule = {
       instead:
         'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password\n    secrets:\n      - postgres_password\nsecrets:\n  postgres_password:\n    file: ./secrets/postgres_password   # plain docker compose\n    # external: true                   # docker stack deploy (Swarm)',
       cwe: ['CWE-798', 'CWE-256'],
+      url: ruleDocsUrl('secret-in-environment'),
       fix: 'Safe where the image is known to read `<VAR>_FILE` (the official postgres, mysql, mariadb, … images): the value moves to a secret file and the variable becomes `<VAR>_FILE: /run/secrets/<name>`. For other images the fix is unsafe (the application must learn to read the file) and needs `--unsafe-fixes`. A template default (`${DB_PASSWORD:-postgres}`) moves too, and fix warns that setting the variable no longer changes the value.',
     },
     messages: {
@@ -28,10 +27,8 @@ export const secretInEnvironment: Rule = {
         '{{name}} falls back to a placeholder-like hardcoded {{kind}} as the default of ${{{variable}}}; containers run with it when the variable is unset',
     },
   },
+  claims: (e) => e.context === 'environment' && e.verdict.class === 'hardcoded' && e.verdict.source !== 'dotenv',
   check(context) {
-    for (const e of collectExposures(context.model)) {
-      if (e.context !== 'environment' || e.verdict.class !== 'hardcoded' || e.verdict.source === 'dotenv') continue;
-      reportHardcoded(context, e, e.verdict, isFixableExposure(e));
-    }
+    for (const e of context.exposures) if (e.verdict.class === 'hardcoded') reportHardcoded(context, e, e.verdict);
   },
 };

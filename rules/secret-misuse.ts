@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/rule.js';
+import { ruleDocsUrl, SECRETS_TAG, type Rule } from '../src/engine/rule.js';
 import { get, getEntry, type TreeNode } from '../src/model/tree.js';
 
 /** Where a service's secret mount puts the file, and which top-level secret it takes. */
@@ -26,28 +26,45 @@ function mounts(node: TreeNode | undefined): Mount[] {
   return out;
 }
 
+interface Options {
+  /** Note every `external: true` secret (as info). Off for a project deployed to a Swarm, where they are the rule. */
+  external: boolean;
+}
+
 /** Mistakes in the use of Compose `secrets:` themselves. */
-export const secretMisuse: Rule = {
+export const secretMisuse: Rule<Options> = {
   meta: {
     id: 'secret-misuse',
     severity: 'warning',
     description: 'A Compose secret is used in a way that cannot work',
-    tags: ['secrets'],
+    tags: [SECRETS_TAG],
     fixable: 'no',
     docs: {
-      what: 'Finds a service mounting a secret that is not defined under the top-level `secrets:`, and a `<VAR>_FILE: /run/secrets/<name>` variable whose file the service does not mount. Notes (as info) `external: true` secrets, which only plain Swarm can provide.',
+      what: 'Finds a service mounting a secret that is not defined under the top-level `secrets:`, and a `<VAR>_FILE: /run/secrets/<name>` variable whose file the service does not mount. Notes (as info) `external: true` secrets, which only plain Swarm can provide (unless the option `external` is false).',
       why: 'Compose refuses to start a service whose secret is undefined, and an image told to read `/run/secrets/db_password` that is not mounted fails at start-up — often after someone "fixes" it by putting the password back into the environment. `external: true` secrets exist only in a Swarm (`docker stack deploy`); plain `docker compose up` needs a `file:` or `environment:` source.',
       example:
         'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets:\n      - db_pasword\nsecrets:\n  db_password:\n    file: ./secrets/db_password',
       instead:
         'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./secrets/db_password',
       cwe: ['CWE-1188'],
+      url: ruleDocsUrl('secret-misuse'),
     },
     messages: {
       undefinedSecret: 'service {{service}} mounts secret "{{name}}", which is not defined under the top-level secrets',
       fileNotMounted: '{{name}} points at {{variable}}, but service {{service}} does not mount a secret there',
       external: 'secret "{{name}}" is external: only a Swarm (docker stack deploy) provides it; plain docker compose needs a file: or environment: source',
     },
+    schema: {
+      type: 'object',
+      properties: {
+        external: {
+          type: 'boolean',
+          description: 'note every `external: true` secret (as info); set it to false for a project deployed to a Swarm, where external secrets are the rule',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { external: true },
   },
   check(context) {
     const { model } = context;
@@ -80,7 +97,7 @@ export const secretMisuse: Rule = {
         });
       }
     }
-    if (topLevel?.kind === 'map') {
+    if (topLevel?.kind === 'map' && context.options.external) {
       for (const s of topLevel.entries) {
         const external = getEntry(s.value, 'external');
         if (external?.value.kind === 'scalar' && (external.value.value === true || external.value.value === 'true')) {

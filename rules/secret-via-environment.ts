@@ -1,5 +1,4 @@
-import { collectExposures } from '../src/detect/exposures.js';
-import type { Rule } from '../src/engine/rule.js';
+import { ruleDocsUrl, type Rule } from '../src/engine/rule.js';
 import { reportPassedThrough } from './shared.js';
 
 /** A secret-bearing variable fed from interpolation or host passthrough. */
@@ -17,6 +16,7 @@ export const secretViaEnvironment: Rule = {
       instead:
         'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password\n    secrets:\n      - postgres_password\nsecrets:\n  postgres_password:\n    environment: POSTGRES_PASSWORD   # plain docker compose reads it from the host once',
       cwe: ['CWE-526', 'CWE-214'],
+      url: ruleDocsUrl('secret-via-environment'),
       fix: 'With `--target compose` the secret gets an `environment:` source, so nothing new has to be stored; with `--target swarm` it becomes an external secret that the provisioning script creates from the variable. Safe only where the image reads `<VAR>_FILE`. Not fixable when the value mixes text and variables (a URL around `${DB_PASSWORD}`), or in commands and other fields.',
     },
     messages: {
@@ -27,10 +27,12 @@ export const secretViaEnvironment: Rule = {
       value: '{{name}} receives {{aKind}} through interpolation (${{{variables}}})',
     },
   },
+  // a variable passed into the build is secret-in-build-args'
+  claims: (e) => e.verdict.class === 'via-env' && e.context !== 'build-args',
   check(context) {
-    for (const e of collectExposures(context.model)) {
+    for (const e of context.exposures) {
       const v = e.verdict;
-      if (v.class !== 'via-env' || e.context === 'build-args') continue;
+      if (v.class !== 'via-env') continue;
       const fromEnvironment = e.context === 'environment' || e.context === 'env-file';
       const messageId = e.context === 'command' ? 'command' : !fromEnvironment ? 'value' : e.entry && !e.entry.value ? 'passthrough' : 'interpolated';
       reportPassedThrough(context, e, v, messageId);

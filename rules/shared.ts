@@ -1,10 +1,9 @@
 import type { Exposure } from '../src/detect/exposures.js';
 import type { HardcodedVerdict, ViaEnvVerdict } from '../src/detect/entry.js';
-import { isFixableExposure } from '../src/fix/fixable.js';
 import type { RuleContext } from '../src/engine/rule.js';
 
 /** Reports a hardcoded verdict with the message ids every hardcoded-secret rule shares. */
-export function reportHardcoded(context: RuleContext, e: Exposure, v: HardcodedVerdict, fixable: boolean): void {
+export function reportHardcoded(context: RuleContext, e: Exposure, v: HardcodedVerdict): void {
   const base = v.source === 'default' ? 'default' : v.source === 'dotenv' ? 'dotenv' : 'literal';
   context.report({
     messageId: v.placeholder ? `${base}Placeholder` : base,
@@ -13,7 +12,7 @@ export function reportHardcoded(context: RuleContext, e: Exposure, v: HardcodedV
     path: e.path,
     service: e.service,
     value: v.value,
-    fixable,
+    exposure: e,
     detail: { context: e.context, source: v.source, variable: v.variable, placeholder: v.placeholder },
   });
 }
@@ -33,7 +32,7 @@ export function reportPassedThrough(context: RuleContext, e: Exposure, v: ViaEnv
     locate: v.locate,
     path: e.path,
     service: e.service,
-    fixable: isFixableExposure(e),
+    exposure: e,
     detail: { context: e.context, variables: v.variables.join(',') },
   });
 }

@@ -15,7 +15,8 @@ if (existsSync(join(root, 'scripts/build-schema.mjs'))) {
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: join(root, 'src/cli.ts'), index: join(root, 'src/index.ts') },
+  // tooling: the docs generator's entry (scripts/docs.mjs), outside the package's exports
+  entryPoints: { cli: join(root, 'src/cli.ts'), index: join(root, 'src/index.ts'), tooling: join(root, 'src/tooling.ts') },
   outdir: join(root, 'dist'),
   bundle: true,
   splitting: true,

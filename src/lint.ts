@@ -1,16 +1,16 @@
+import { relative, resolve } from 'node:path';
 import { RULES } from '../rules/index.js';
-import { dirname, relative, resolve } from 'node:path';
-import { runRules, sortFindings } from './engine/run.js';
-import { withoutSuppressed } from './engine/suppress.js';
-import { emptySettings, isAllowed, type Settings } from './settings.js';
+import { activeRules, checkProject, mergeDuplicates, type CheckOptions } from './engine/check.js';
+import type { Rule } from './engine/rule.js';
+import { validateRuleOptions } from './engine/rule-options.js';
 import type { Finding, InputError } from './engine/types.js';
 import { discover } from './load/discover.js';
-import { LoadError, parseComposeText } from './load/parse.js';
+import { memoryHost } from './load/host.js';
+import { LoadError } from './load/parse.js';
+import { groupIntoProjects } from './load/projects.js';
 import { readText } from './load/read.js';
-import { buildModel } from './model/model.js';
-import { originKey } from './model/origin.js';
-import { defaultComposeFiles, loadProject, resolvePassthrough, type Project } from './preprocess/project.js';
-import { interpolateTree } from './preprocess/interpolate-tree.js';
+import { loadProject, type Project } from './preprocess/project.js';
+import { loadSettings, type Settings } from './settings.js';
 
 export interface LintOptions {
   /** Compose files of one project, in order (`-f`); positional paths are then not needed. */
@@ -25,7 +25,7 @@ export interface LintOptions {
   stdinName?: string;
   /** Directory that file names in results are relative to (default: the current directory). */
   cwd?: string;
-  /** Rule levels, allowed names, ignored files (the CLI reads them from .compose-secrets.json). */
+  /** Rule levels and options, allowed names, ignored files (default: .compose-secrets.json in `cwd`, as the CLI reads it). */
   settings?: Settings;
 }
 
@@ -44,6 +44,8 @@ export interface JsonFinding {
   services: string[];
   path: (string | number)[];
   fixable: boolean;
+  /** How `compose-secrets fix` rewrites it: safely, or only with `--unsafe-fixes`, and why; null when it cannot. */
+  fix: { applicability: 'safe' | 'unsafe'; reason: string } | null;
   redacted?: string;
 }
 
@@ -66,8 +68,7 @@ export interface LintResult {
  */
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
-  const settings = options.settings ?? emptySettings();
-  const rules = (options.rules?.length ? RULES.filter((r) => options.rules!.includes(r.meta.id)) : RULES).filter((r) => settings.rules[r.meta.id] !== 'off');
+  const check = await checkOptions(options, cwd);
   const findings: Finding[] = [];
   const errors: InputError[] = [];
   const names = new Set<string>();
@@ -77,7 +78,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   if (options.files?.length) {
     units.push(options.files);
   } else {
-    const found = await discover(paths.length ? paths : ['.'], settings.ignore, cwd);
+    const found = await discover(paths.length ? paths : ['.'], check.settings.ignore, cwd);
     notFound = found.empty;
     for (const s of found.skipped) warnings.push({ file: s.path, message: s.reason });
     units.push(...groupIntoProjects(found.files, cwd));
@@ -88,7 +89,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
       const name = options.stdinName ?? '<stdin>';
       names.add(name);
       try {
-        findings.push(...lintText(name, await readText('-', options.stdin), rules, errors));
+        findings.push(...checkText(name, await readText('-', options.stdin), cwd, check, errors));
       } catch (err) {
         if (!(err instanceof LoadError)) throw err;
         errors.push({ file: name, line: err.line, column: err.column, message: err.message });
@@ -105,18 +106,59 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   }
   for (const project of withoutSubsumed(projects)) {
     for (const f of project.files) names.add(f);
-    for (const n of project.notes) if (n.severity === 'error') errors.push({ file: n.file, line: n.line, column: n.column, message: n.message });
-    const found = runRules(project.model, rules, { sourceText: project.sourceText });
-    // each file on its own too: a literal that a later file overrides or resets is still committed
-    for (const root of project.fileRoots) {
-      const model = buildModel(root);
-      resolvePassthrough(model, project.environment);
-      found.push(...runRules(model, rules, { sourceText: project.sourceText }));
-    }
-    findings.push(...withoutSuppressed(found, project.sourceText));
+    errors.push(...noteErrors(project));
+    findings.push(...checkProject(project, check));
   }
-  const kept = applySettings(mergeDuplicates(findings), settings);
-  return { version: 1, files: [...names], findings: kept.map(toJson), errors: dedupeErrors(errors), notFound, warnings };
+  return { version: 1, files: [...names], findings: mergeDuplicates(findings).map(toJson), errors: dedupeErrors(errors), notFound, warnings };
+}
+
+export interface LintTextOptions {
+  /** Only these rule ids. */
+  rules?: string[];
+  /** As for lint (default: .compose-secrets.json in `cwd`). */
+  settings?: Settings;
+  /** Directory the text is taken to be in (default: the current directory); nothing else in it is read. */
+  cwd?: string;
+}
+
+/**
+ * Lints the text of one compose file as a file named `file` alone in an empty directory: no .env,
+ * and no other file for extends or include. Problems with the text are `errors` of the result.
+ */
+export async function lintText(file: string, text: string, options: LintTextOptions = {}): Promise<LintResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const check = await checkOptions(options, cwd);
+  const errors: InputError[] = [];
+  let findings: Finding[] = [];
+  try {
+    findings = checkText(file, text.replace(/^\uFEFF/, ''), cwd, check, errors);
+  } catch (err) {
+    if (!(err instanceof LoadError)) throw err;
+    errors.push({ file, line: err.line, column: err.column, message: err.message });
+  }
+  return { version: 1, files: [file], findings: findings.map(toJson), errors: dedupeErrors(errors), notFound: [], warnings: [] };
+}
+
+/** The rules and settings of a run: the settings file unless settings are given, rule options validated. */
+async function checkOptions(options: { rules?: string[]; settings?: Settings }, cwd: string): Promise<CheckOptions & { settings: Settings }> {
+  const ids = RULES.map((r) => r.meta.id);
+  const settings = options.settings ?? loadSettings(cwd, undefined, ids);
+  await validateRuleOptions(RULES, settings);
+  const chosen: readonly Rule[] = options.rules?.length ? RULES.filter((r) => options.rules!.includes(r.meta.id)) : RULES;
+  return { rules: activeRules(chosen, settings), settings };
+}
+
+/** The findings of a text taken as a lone compose file (standard input); throws LoadError when it cannot be loaded. */
+function checkText(name: string, text: string, cwd: string, check: CheckOptions, errors: InputError[]): Finding[] {
+  const abs = resolve(cwd, name);
+  const project = loadProject({ files: [abs], mode: 'lint', cwd, host: memoryHost({ [abs]: text }) });
+  errors.push(...noteErrors(project));
+  return checkProject(project, check);
+}
+
+/** The problems that did not stop a project from loading (lint mode), as input errors. */
+function noteErrors(project: Project): InputError[] {
+  return project.notes.filter((n) => n.severity === 'error').map((n) => ({ file: n.file, line: n.line, column: n.column, message: n.message }));
 }
 
 /**
@@ -128,56 +170,8 @@ function withoutSubsumed(projects: Project[]): Project[] {
   return projects.filter((p) => !projects.some((q) => q !== p && p.files.every((f) => q.sources.includes(f)) && !q.files.every((f) => p.sources.includes(f))));
 }
 
-/** Splits discovered files into projects: a directory's default file and its override form one. */
-export function groupIntoProjects(files: string[], cwd: string): string[][] {
-  const units: string[][] = [];
-  const taken = new Set<string>();
-  const abs = (f: string) => resolve(cwd, f);
-  for (const f of files) {
-    if (f === '-') {
-      units.push(['-']);
-      continue;
-    }
-    if (taken.has(f)) continue;
-    const dir = dirname(abs(f));
-    // the file Compose would pick in this directory, and its override: one project, base first
-    const defaults = new Set(defaultComposeFiles(dir));
-    const members = defaults.has(abs(f)) ? files.filter((s) => s !== '-' && defaults.has(abs(s))).sort((a, b) => rank(a) - rank(b)) : [f];
-    for (const m of members) taken.add(m);
-    units.push(members);
-  }
-  return units;
-}
-
-/** Base files before override files. */
-function rank(file: string): number {
-  return /\.override\.ya?ml$/i.test(file) ? 1 : 0;
-}
-
 function displayPath(file: string, cwd: string): string {
   return relative(cwd, resolve(cwd, file)) || file;
-}
-
-/** Severity overrides and allowed names from the settings. */
-function applySettings(findings: Finding[], settings: Settings): Finding[] {
-  return findings
-    .filter((f) => !isAllowed(f.path, settings))
-    .map((f) => {
-      const level = settings.rules[f.ruleId];
-      return level && level !== 'off' ? { ...f, severity: level } : f;
-    });
-}
-
-/** One finding per rule and location, naming every service that receives the value. */
-function mergeDuplicates(findings: Finding[]): Finding[] {
-  const seen = new Map<string, Finding>();
-  for (const f of findings) {
-    const key = `${f.ruleId}\u0000${originKey(f.origin)}`;
-    const prev = seen.get(key);
-    if (!prev) seen.set(key, f);
-    else for (const s of f.services) if (!prev.services.includes(s)) prev.services.push(s);
-  }
-  return sortFindings([...seen.values()]);
 }
 
 function dedupeErrors(errors: InputError[]): InputError[] {
@@ -188,20 +182,6 @@ function dedupeErrors(errors: InputError[]): InputError[] {
     seen.add(key);
     return true;
   });
-}
-
-/** Lints the text of one compose file (every YAML document in it), without a project around it. Throws LoadError when it cannot be parsed. */
-export function lintText(file: string, text: string, rules = RULES, errors: InputError[] = []): Finding[] {
-  const parsed = parseComposeText(file, text);
-  for (const p of parsed.problems) errors.push({ file, line: p.line, column: p.column, message: p.message });
-  const out: Finding[] = [];
-  for (const root of parsed.roots) {
-    if (!root) continue;
-    const { root: interpolated, problems } = interpolateTree(root, new Map(), { lenient: true });
-    for (const p of problems) errors.push({ file, line: p.origin.line, column: p.origin.column, message: p.message });
-    out.push(...runRules(buildModel(interpolated), rules));
-  }
-  return withoutSuppressed(out, (f) => (f === file ? text : undefined));
 }
 
 export function toJson(f: Finding): JsonFinding {
@@ -218,6 +198,7 @@ export function toJson(f: Finding): JsonFinding {
     services: f.services,
     path: f.path,
     fixable: f.fixable,
+    fix: f.fix ? { applicability: f.fix.applicability, reason: f.fix.reason } : null,
   };
   if (f.redacted !== undefined) out.redacted = f.redacted;
   return out;

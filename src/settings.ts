@@ -1,22 +1,26 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Severity } from './engine/types.js';
+import { nodeHost, readHostText, type FileHost } from './load/host.js';
 import { LoadError } from './load/parse.js';
-import { readUserFileSync } from './load/read.js';
 import { LineIndex } from './model/origin.js';
 
 /**
  * Project settings, from `.compose-secrets.json` in the working directory (or `--config FILE`):
  * {
- *   "rules": { "secret-via-environment": "off", "hardcoded-credential": "warning" },
+ *   "rules": { "secret-via-environment": "off", "hardcoded-credential": "warning",
+ *              "secret-misuse": ["warning", { "external": false }] },   // a level, or [level, options]
  *   "allow": ["^DEMO_", "^E2E_.*_PASSWORD$"],      // names (variables, keys) never reported
- *   "ignore": ["test/fixtures/**"]                  // files never linted (fast-glob patterns)
+ *   "ignore": ["test/fixtures/**"]                  // files never linted (glob patterns)
  * }
  */
 export interface Settings {
   rules: Record<string, Severity | 'off'>;
   allow: RegExp[];
   ignore: string[];
+  /** Options of rules, by rule id, as written (checked against each rule's `meta.schema` before a run). */
+  ruleOptions?: Record<string, Record<string, unknown>>;
+  /** The settings file, as named in errors. */
+  source?: string;
 }
 
 export const SETTINGS_FILE = '.compose-secrets.json';
@@ -27,11 +31,11 @@ export function emptySettings(): Settings {
 }
 
 /** Reads the settings file; a missing default file is no settings, a bad one a located error. */
-export function loadSettings(cwd: string, file?: string, knownRules: readonly string[] = []): Settings {
+export function loadSettings(cwd: string, file?: string, knownRules: readonly string[] = [], host: FileHost = nodeHost): Settings {
   const path = file ?? join(cwd, SETTINGS_FILE);
-  if (!file && !existsSync(path)) return emptySettings();
+  if (!file && !host.stat(path)) return emptySettings();
   const display = file ?? SETTINGS_FILE;
-  const text = readUserFileSync(path, { display });
+  const text = readHostText(host, path, display);
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -47,13 +51,19 @@ export function loadSettings(cwd: string, file?: string, knownRules: readonly st
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail('settings must be a JSON object');
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) if (!['rules', 'allow', 'ignore', '$schema'].includes(key)) fail(`unknown setting "${key}" (rules, allow, ignore)`);
-  const settings = emptySettings();
+  const settings: Settings = { ...emptySettings(), source: file ?? SETTINGS_FILE };
   if (obj.rules !== undefined) {
     if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) fail('"rules" must map rule ids to off, info, warning or error');
-    for (const [id, level] of Object.entries(obj.rules as Record<string, unknown>)) {
+    for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
       if (knownRules.length && !knownRules.includes(id)) fail(`"rules" names an unknown rule "${id}"`);
+      // a level, or [level, options] as in ESLint
+      const [level, options] = Array.isArray(value) ? value : [value];
       if (typeof level !== 'string' || !LEVELS.has(level)) fail(`rule "${id}" must be off, info, warning or error`);
+      if (Array.isArray(value) && (value.length !== 2 || !options || typeof options !== 'object' || Array.isArray(options))) {
+        fail(`rule "${id}" takes a level or [level, {options}]`);
+      }
       settings.rules[id] = level as Severity | 'off';
+      if (Array.isArray(value)) (settings.ruleOptions ??= {})[id] = options as Record<string, unknown>;
     }
   }
   for (const [key, target] of [

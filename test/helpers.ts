@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import type { JsonFinding } from '../src/lint.js';
 import { parseComposeText } from '../src/load/parse.js';
 import { get, type TreeMap, type TreeNode } from '../src/model/tree.js';
@@ -12,16 +13,34 @@ export const HAS_SHARED = existsSync(CORPUS);
 export const CONFORMANCE = join(SHARED, 'conformance');
 export const HAS_CONFORMANCE = existsSync(CONFORMANCE);
 
+/**
+ * Compares an output with its expected file; a missing expected file fails (a fixture without its
+ * expected output is never skipped). UPDATE_EXPECTED=1 writes it instead: review the diff.
+ */
+export function expectOutput(path: string, actual: string): void {
+  if (process.env.UPDATE_EXPECTED) writeFileSync(path, actual);
+  expect(existsSync(path), `${relative(REPO, path)} is missing: write it with UPDATE_EXPECTED=1 and review it`).toBe(true);
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+/** The sub-directories of a directory, sorted. */
+export function folders(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((n) => statSync(join(dir, n)).isDirectory())
+    .sort();
+}
+
 /** The test vectors of ../shared/conformance/<name> (none when the folder is absent). */
 export function conformanceVectors<T>(name: string): T[] {
   return HAS_CONFORMANCE ? (JSON.parse(readFileSync(join(CONFORMANCE, name), 'utf8')) as T[]) : [];
 }
 
-/** One line per finding: position, severity, rule, path, services, message, redacted length. */
+/** One line per finding: position, severity, rule, path, services, message, redacted length, and how fix rewrites it. */
 export function findingLine(f: JsonFinding): string {
   const services = f.services.length ? ` [${f.services.join(',')}]` : '';
   const redacted = f.redacted ? ` ${f.redacted}` : '';
-  return `${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ${f.ruleId} ${f.path.join('.')}${services} | ${f.message}${redacted}`;
+  const fix = f.fix ? ` (fix: ${f.fix.applicability})` : '';
+  return `${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ${f.ruleId} ${f.path.join('.')}${services} | ${f.message}${redacted}${fix}`;
 }
 
 /** Every file below a directory whose name matches. */

@@ -3,9 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { validateRuleOptions } from '../src/engine/rule-options.js';
 import { lint } from '../src/lint.js';
 import { LoadError } from '../src/load/parse.js';
-import { loadSettings } from '../src/settings.js';
+import { emptySettings, loadSettings, type Settings } from '../src/settings.js';
 import { REPO } from './helpers.js';
 
 function settingsError(json: string): string {
@@ -58,9 +60,47 @@ describe('settings (.compose-secrets.json)', () => {
   });
 });
 
+describe('rule options', () => {
+  const withOptions = (ruleOptions: Settings['ruleOptions']): Settings => ({ ...emptySettings(), ruleOptions, source: 'my-settings.json' });
+  const optionsError = async (ruleOptions: Settings['ruleOptions']) => {
+    try {
+      await validateRuleOptions(RULES, withOptions(ruleOptions));
+    } catch (err) {
+      if (err instanceof LoadError) return `${err.file}: ${err.message}`;
+      throw err;
+    }
+    return 'no error';
+  };
+
+  it("are read as [level, options] and checked against the rule's schema", async () => {
+    expect(settingsError('{"rules": {"secret-in-environment": ["warning"]}}')).toBe('rule "secret-in-environment" takes a level or [level, {options}]');
+    expect(settingsError('{"rules": {"secret-in-environment": ["loud", {}]}}')).toBe('rule "secret-in-environment" must be off, info, warning or error');
+    expect(await optionsError({ 'secret-misuse': { external: false } })).toBe('no error');
+    expect(await optionsError({ 'secret-misuse': { external: 'no' } })).toBe('my-settings.json: rule "secret-misuse": option external must be boolean');
+    expect(await optionsError({ 'secret-misuse': { extrnal: false } })).toBe('my-settings.json: rule "secret-misuse": unknown option "extrnal"');
+    expect(await optionsError({ 'secret-in-environment': { x: 1 } })).toBe('my-settings.json: rule "secret-in-environment" takes no options');
+  });
+
+  it('reach the rule, over its defaults', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-settings-'));
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  a:\n    image: x\n    secrets: [s]\nsecrets:\n  s:\n    external: true\n');
+    const ids = async (settings: Settings) => (await lint([dir], { cwd: dir, settings })).findings.map((f) => f.ruleId);
+    expect(await ids(emptySettings())).toEqual(['secret-misuse']);
+    expect(await ids(withOptions({ 'secret-misuse': { external: false } }))).toEqual([]);
+    await expect(lint([dir], { cwd: dir, settings: withOptions({ 'secret-misuse': { external: 0 } }) })).rejects.toThrow('option external must be boolean');
+    // the CLI reads them from the settings file
+    writeFileSync(join(dir, '.compose-secrets.json'), '{"rules": {"secret-misuse": ["warning", {"external": false}]}}');
+    const cli = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'lint', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    expect(JSON.parse(cli.stdout).findings).toEqual([]);
+    writeFileSync(join(dir, '.compose-secrets.json'), '{"rules": {"secret-misuse": ["warning", {"external": "no"}]}}');
+    const bad = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'lint'], { cwd: dir, encoding: 'utf8' });
+    expect(bad).toMatchObject({ status: 2, stderr: 'compose-secrets: .compose-secrets.json: rule "secret-misuse": option external must be boolean\n' });
+  });
+});
+
 describe('fix honours the settings', () => {
   it('neither fixes nor reports an allowed name or a rule turned off', async () => {
-    const { fix } = await import('../src/fix/fix.js');
+    const { fix } = await import('./fix/helpers.js');
     const dir = mkdtempSync(join(tmpdir(), 'cs-settings-fix-'));
     writeFileSync(
       join(dir, 'compose.yaml'),

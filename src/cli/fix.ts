@@ -41,17 +41,29 @@ export function registerFix(program: Command): void {
     });
 }
 
+/**
+ * A test hook: with COMPOSE_SECRETS_TEST_HOLD_BEFORE_WRITE set, fix stops for good once it has
+ * planned everything (every secret read, nothing written), so a test can kill it there.
+ */
+function holdBeforeWriting(): (() => void) | undefined {
+  if (!process.env.COMPOSE_SECRETS_TEST_HOLD_BEFORE_WRITE) return undefined;
+  return () => {
+    process.stderr.write('holding before writing\n');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  };
+}
+
 async function runFix(paths: string[], flags: FixFlags): Promise<number> {
   if (flags.target !== 'swarm' && flags.target !== 'compose') throw new UsageError(`unknown target "${flags.target}" (use swarm or compose)`);
   if (flags.file?.length && paths.length) throw new UsageError('give either paths or -f files, not both');
   // loaded on demand: lint's start-up does not pay for fix
-  const { fix, FixError } = await import('../fix/fix.js');
+  const { runFix, FixError } = await import('../fix/fix.js');
   const { formatFixResult } = await import('../fix/report.js');
   let result: FixResult;
   try {
     const { loadSettings } = await import('../settings.js');
     const { RULES } = await import('../../rules/index.js');
-    result = await fix({
+    result = await runFix(RULES, {
       settings: loadSettings(
         process.cwd(),
         flags.config,
@@ -68,6 +80,7 @@ async function runFix(paths: string[], flags: FixFlags): Promise<number> {
       rules: flags.rule,
       provisionScript: flags.provisionScript,
       fileSuffixImages: flags.fileSuffixImages,
+      beforeWrite: holdBeforeWriting(),
     });
   } catch (err) {
     if (err instanceof FixError) {

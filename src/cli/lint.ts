@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { RULES } from '../../rules/index.js';
 import { lint, type LintResult } from '../lint.js';
+import { FORMAT_NAMES, loadFormatter, type FormatName } from '../report/formatter.js';
 import { loadSettings, SETTINGS_FILE } from '../settings.js';
-import { formatJson } from '../report/json.js';
-import { formatStylish } from '../report/stylish.js';
 import { useColor, UsageError } from './util.js';
 
 interface LintFlags {
@@ -40,7 +39,8 @@ export function registerLint(program: Command): void {
 }
 
 async function runLint(paths: string[], flags: LintFlags): Promise<number> {
-  if (!['stylish', 'json', 'sarif'].includes(flags.format)) throw new UsageError(`unknown format "${flags.format}" (use stylish, json or sarif)`);
+  if (!(FORMAT_NAMES as readonly string[]).includes(flags.format))
+    throw new UsageError(`unknown format "${flags.format}" (use ${FORMAT_NAMES.slice(0, -1).join(', ')} or ${FORMAT_NAMES.at(-1)})`);
   let maxWarnings = -1;
   if (flags.maxWarnings !== undefined) {
     maxWarnings = Number(flags.maxWarnings);
@@ -60,13 +60,8 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     projectDirectory: flags.projectDirectory,
   });
   if (flags.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
-  const out =
-    flags.format === 'json'
-      ? formatJson(result)
-      : flags.format === 'sarif'
-        ? (await import('../report/sarif.js')).formatSarif(result)
-        : formatStylish(result, { color: useColor(flags.color) });
-  process.stdout.write(out);
+  const format = await loadFormatter(flags.format as FormatName);
+  process.stdout.write(format(result, { color: useColor(flags.color) }));
   if (result.errors.length) return 2;
   if (!result.files.length) return 2;
   const errors = result.findings.filter((f) => f.severity === 'error').length;

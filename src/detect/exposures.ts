@@ -4,6 +4,8 @@ import { writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { findCommandCredentials, findShellCredentials } from './command.js';
 import { findEmbeddedAssignments } from './embedded.js';
 import { judgeEntry, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
+import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
+import { decideFix, type Fixability } from './fixability.js';
 import { classifyKey, describeKind } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
 import { findUrlCredentials, judgeSecretValue, scanValue } from './scan.js';
@@ -13,6 +15,8 @@ export type ExposureContext = 'environment' | 'env-file' | 'build-args' | 'label
 
 /** One secret exposure found in the model, before any rule decides how to report it. */
 export interface Exposure {
+  /** Unique in the process: findings name the exposures they report by id (an id holds no value). */
+  id: number;
   verdict: EntryVerdict;
   context: ExposureContext;
   service?: string;
@@ -21,24 +25,44 @@ export interface Exposure {
   name?: string;
   /** For environment and build args: the entry, so fix planners can find key and value. */
   entry?: KeyValueEntry;
+  /** Whether and how `fix` can rewrite it (undefined: it cannot), judged with the table of images that read `<VAR>_FILE`. */
+  fix?: Fixability;
 }
 
-const cache = new WeakMap<ComposeModel, Exposure[]>();
+/** An exposure as the walk finds it, before it gets its id and fixability. */
+type Found = Omit<Exposure, 'id' | 'fix'>;
 
-/** Every exposure in the model, computed once per model and shared by all rules. */
-export function collectExposures(model: ComposeModel): Exposure[] {
-  let out = cache.get(model);
-  if (!out) {
-    out = [];
+let nextId = 1;
+const cache = new WeakMap<ComposeModel, { found: (Found & { id: number })[]; judged: Map<FileSuffixTable, Exposure[]> }>();
+
+/**
+ * Every exposure in the model, computed once per model and shared by all rules, each with its
+ * fixability under a table of images (the built-in one unless fix extends it). The same table
+ * gives the same objects.
+ */
+export function collectExposures(model: ComposeModel, table: FileSuffixTable = defaultTable()): Exposure[] {
+  let cached = cache.get(model);
+  if (!cached) {
+    const found: Found[] = [];
     const covered = new Set<TreeNode>();
-    for (const service of model.services) collectFromService(service, out, covered);
-    collectFromTree(model.root, [], out, undefined, covered);
-    cache.set(model, out);
+    for (const service of model.services) collectFromService(service, found, covered);
+    collectFromTree(model.root, [], found, undefined, covered);
+    cached = { found: found.map((e) => ({ ...e, id: nextId++ })), judged: new Map() };
+    cache.set(model, cached);
+  }
+  let out = cached.judged.get(table);
+  if (!out) {
+    const services = new Map(model.services.map((s) => [s.name, s]));
+    out = cached.found.map((e) => {
+      const fix = decideFix(e, e.service === undefined ? undefined : services.get(e.service), table);
+      return fix ? { ...e, fix } : { ...e };
+    });
+    cached.judged.set(table, out);
   }
   return out;
 }
 
-function collectFromService(service: ServiceModel, out: Exposure[], covered: Set<TreeNode>): void {
+function collectFromService(service: ServiceModel, out: Found[], covered: Set<TreeNode>): void {
   const lists: [KeyValueEntry[], ExposureContext][] = [
     [service.environment, 'environment'],
     [service.buildArgs, 'build-args'],
@@ -79,7 +103,7 @@ function isCommandPath(path: Path): boolean {
  * service environments, build args and labels: an anchor defined in an `x-` field and used as a
  * service's environment is reported there, as an environment variable, not twice.
  */
-function collectFromTree(node: TreeNode, path: Path, out: Exposure[], key: string | undefined, covered: Set<TreeNode>): void {
+function collectFromTree(node: TreeNode, path: Path, out: Found[], key: string | undefined, covered: Set<TreeNode>): void {
   if (coveredByService(path) || covered.has(node)) return;
   const service = path[0] === 'services' && typeof path[1] === 'string' && path.length >= 2 ? path[1] : undefined;
   if (isCommandPath(path)) {
@@ -108,7 +132,7 @@ function collectFromTree(node: TreeNode, path: Path, out: Exposure[], key: strin
   }
 }
 
-function collectFromScalar(node: TreeScalar, path: Path, out: Exposure[], service: string | undefined, key: string | undefined): void {
+function collectFromScalar(node: TreeScalar, path: Path, out: Found[], service: string | undefined, key: string | undefined): void {
   if (node.value === null || typeof node.value === 'boolean') return;
   const text = writtenText(node);
   if (!text) return;
@@ -160,7 +184,7 @@ function isComposeField(path: Path): boolean {
   return !(parent === 'options' || parent === 'driver_opts' || parent === 'labels' || parent === 'annotations');
 }
 
-function collectFromCommand(node: TreeNode, path: Path, out: Exposure[], service: string | undefined): void {
+function collectFromCommand(node: TreeNode, path: Path, out: Found[], service: string | undefined): void {
   const push = (verdict: EntryVerdict, name?: string) => out.push({ verdict, context: 'command', service, path, name });
   const report = (scalar: TreeScalar, text: string, m: { start: number; end: number; via: string; description: string; viaVariable: boolean }) => {
     const origin = originWithin(scalar, m.start, m.end);

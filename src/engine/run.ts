@@ -1,3 +1,7 @@
+import { collectExposures, type Exposure } from '../detect/exposures.js';
+import type { FileSuffixTable } from '../detect/file-suffix-images.js';
+import { worseFix } from '../detect/fixability.js';
+import { EMPTY_HOST, type FileHost } from '../load/host.js';
 import type { ComposeModel } from '../model/model.js';
 import { LineIndex, originKey, type Origin } from '../model/origin.js';
 import type { ReportDescriptor, Rule } from './rule.js';
@@ -8,52 +12,95 @@ export function formatMessage(template: string, data: Record<string, string | nu
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => (name in data ? String(data[name]) : `{{${name}}}`));
 }
 
-/**
- * Runs rules over a model and returns their findings: one per rule and source location (a value
- * shared through an anchor is reported once, naming every service that receives it), sorted by
- * file and position.
- */
-export function runRules(model: ComposeModel, rules: readonly Rule[], options: RunOptions = {}): Finding[] {
-  const byLocation = new Map<string, Finding>();
-  // one line index per file, built on the first finding that needs it
-  const lineIndexes = new Map<string, LineIndex>();
-  for (const rule of rules) {
-    const report = (d: ReportDescriptor): void => {
-      // a value found inside a multi-line node, or a `${VAR}` reference inside a longer value: point at it
-      const needle = d.value !== undefined ? (d.origin.line !== d.origin.endLine ? d.value : undefined) : d.locate;
-      if (needle && options.sourceText) {
-        d = { ...d, origin: narrowOrigin(d.origin, needle, options.sourceText(d.origin.file), lineIndexes) };
-      }
-      const key = `${rule.meta.id}\u0000${originKey(d.origin)}`;
-      const existing = byLocation.get(key);
-      if (existing) {
-        if (d.service && !existing.services.includes(d.service)) existing.services.push(d.service);
-        return;
-      }
-      const template = rule.meta.messages[d.messageId];
-      if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${d.messageId}"`);
-      const finding: Finding = {
-        ruleId: rule.meta.id,
-        severity: d.severity ?? rule.meta.severity,
-        message: formatMessage(template, d.data),
-        origin: d.origin,
-        service: d.service,
-        services: d.service ? [d.service] : [],
-        path: d.path,
-        fixable: d.fixable ?? false,
-      };
-      if (d.value !== undefined) finding.redacted = redact(d.value);
-      if (d.detail) finding.data = d.detail;
-      byLocation.set(key, finding);
-    };
-    rule.check({ model, report });
-  }
-  return sortFindings([...byLocation.values()]);
+/** One finding per rule and location: the key every de-duplication uses. */
+export function findingKey(f: Pick<Finding, 'ruleId' | 'origin'>): string {
+  return `${f.ruleId}\u0000${originKey(f.origin)}`;
 }
 
 export interface RunOptions {
   /** The text of a source file, to point into multi-line values (block scalars) at the secret itself. */
   sourceText?: (file: string) => string | undefined;
+  /** The project's directory and the host its files are read from, for rules about files. */
+  projectDirectory?: string;
+  host?: FileHost;
+  /** Each rule's resolved options (default: its defaultOptions). */
+  options?: (rule: Rule) => object;
+  /** The table of images that read `<VAR>_FILE`, which decides fixability (default: the built-in one). */
+  fileSuffixImages?: FileSuffixTable;
+}
+
+/**
+ * Runs rules over a model and returns their findings: one per rule and source location (a value
+ * shared through an anchor is reported once, naming every service that receives it), sorted by
+ * file and position. Each rule gets the exposures it claims.
+ */
+export function runRules(model: ComposeModel, rules: readonly Rule[], options: RunOptions = {}): Finding[] {
+  const byLocation = new Map<string, Finding>();
+  // one line index per file, built on the first finding that needs it
+  const lineIndexes = new Map<string, LineIndex>();
+  const exposures = rules.some((r) => r.claims) ? collectExposures(model, options.fileSuffixImages) : [];
+  for (const rule of rules) {
+    const claimed = rule.claims ? exposures.filter((e) => rule.claims!(e)) : [];
+    const mine = new Set<Exposure>(claimed);
+    const report = (d: ReportDescriptor): void => {
+      if (d.exposure && !mine.has(d.exposure)) throw new Error(`rule ${rule.meta.id} reported an exposure it does not claim`);
+      // a value found inside a multi-line node, or a `${VAR}` reference inside a longer value: point at it
+      const needle = d.value !== undefined ? (d.origin.line !== d.origin.endLine ? d.value : undefined) : d.locate;
+      if (needle && options.sourceText) {
+        d = { ...d, origin: narrowOrigin(d.origin, needle, options.sourceText(d.origin.file), lineIndexes) };
+      }
+      const key = findingKey({ ruleId: rule.meta.id, origin: d.origin });
+      const existing = byLocation.get(key);
+      if (existing) {
+        mergeInto(existing, { services: d.service ? [d.service] : [], exposures: d.exposure ? [d.exposure.id] : [], fix: d.exposure?.fix }, true);
+        return;
+      }
+      byLocation.set(key, newFinding(rule, d));
+    };
+    rule.check({
+      model,
+      projectDirectory: options.projectDirectory ?? '.',
+      host: options.host ?? EMPTY_HOST,
+      options: options.options?.(rule) ?? rule.meta.defaultOptions ?? {},
+      exposures: claimed,
+      report,
+    });
+  }
+  return sortFindings([...byLocation.values()]);
+}
+
+function newFinding(rule: Rule, d: ReportDescriptor): Finding {
+  const template = rule.meta.messages[d.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${d.messageId}"`);
+  const finding: Finding = {
+    ruleId: rule.meta.id,
+    messageId: d.messageId,
+    severity: d.severity ?? rule.meta.severity,
+    message: formatMessage(template, d.data),
+    origin: d.origin,
+    service: d.service,
+    services: d.service ? [d.service] : [],
+    path: d.path,
+    fixable: d.exposure?.fix !== undefined,
+    exposures: d.exposure ? [d.exposure.id] : [],
+  };
+  if (d.exposure?.fix) finding.fix = d.exposure.fix;
+  if (d.value !== undefined) finding.redacted = redact(d.value);
+  if (d.detail) finding.data = d.detail;
+  return finding;
+}
+
+/**
+ * Adds what another report of the same finding knows: its services and exposures, and — for a
+ * value shared by several services of one model — the less safe fixability.
+ */
+export function mergeInto(target: Finding, other: Pick<Finding, 'services' | 'exposures' | 'fix'>, sameModel: boolean): void {
+  for (const s of other.services) if (!target.services.includes(s)) target.services.push(s);
+  for (const id of other.exposures) if (!target.exposures.includes(id)) target.exposures.push(id);
+  if (sameModel && target.fixable) {
+    const fix = worseFix(target.fix, other.fix);
+    if (fix) target.fix = fix;
+  }
 }
 
 /** Narrows a multi-line origin to the value's own position when it occurs exactly once inside it. */

@@ -1,3 +1,4 @@
+import type { Fixability } from '../detect/fixability.js';
 import type { Origin } from '../model/origin.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -5,6 +6,8 @@ export type Severity = 'error' | 'warning' | 'info';
 /** One reported problem. No field ever holds the secret value or any part of it. */
 export interface Finding {
   ruleId: string;
+  /** The rule's message template the message was built from. */
+  messageId: string;
   severity: Severity;
   message: string;
   origin: Origin;
@@ -14,7 +17,12 @@ export interface Finding {
   services: string[];
   /** Path of the value in the effective model, e.g. ["services","db","environment","POSTGRES_PASSWORD"]. */
   path: (string | number)[];
+  /** Whether fix can rewrite it (safely or not): `fix !== undefined`. */
   fixable: boolean;
+  /** How fix can rewrite it, and why (detect/fixability.ts); undefined when it cannot. */
+  fix?: Fixability;
+  /** Ids of the exposures (detect/exposures.ts) the finding reports: how fix gets from a finding to what it rewrites. Not in the JSON format. */
+  exposures: number[];
   /** `•••• (N chars)`, computed once from the value's length; never the value. */
   redacted?: string;
   /** Machine-readable detail for fix planners and reporters; never holds the value. */

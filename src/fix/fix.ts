@@ -2,7 +2,7 @@
  * `compose-secrets fix`: moves secrets out of environment variables, env files and build
  * arguments into Compose `secrets:`.
  *
- * Flow, per project: load it from a private copy of its files (workspace.ts); plan a round of
+ * Flow, per project: load it from a private in-memory copy of its files (workspace.ts); plan a round of
  * rewrites from the exposures that lint reports as fixable (plan.ts); apply them as surgical text
  * edits (edit.ts); reload and add any mount or definition the services still miss; repeat until a
  * round finds nothing (a value shadowed in a base file shows up once the override is rewritten).
@@ -11,24 +11,24 @@
  * --dry-run, are the secret files and the changed files written, all or nothing (transaction.ts).
  */
 import { dirname, join, relative, resolve } from 'node:path';
-import { RULES } from '../../rules/index.js';
-import { emptySettings, isAllowed, type Settings } from '../settings.js';
 import { validateProject } from '../compose-config.js';
 import { collectExposures, type Exposure } from '../detect/exposures.js';
-import { runRules } from '../engine/run.js';
-import { withoutSuppressed } from '../engine/suppress.js';
+import type { FileSuffixTable } from '../detect/file-suffix-images.js';
+import { literalValue } from '../detect/fixability.js';
+import { activeRules, checkProject, type CheckOptions } from '../engine/check.js';
+import { SECRETS_TAG, type Rule } from '../engine/rule.js';
+import { validateRuleOptions } from '../engine/rule-options.js';
 import type { Finding } from '../engine/types.js';
-import { groupIntoProjects } from '../lint.js';
 import { discover } from '../load/discover.js';
 import { LoadError } from '../load/parse.js';
-import { originKey } from '../model/origin.js';
+import { groupIntoProjects } from '../load/projects.js';
 import { get } from '../model/tree.js';
 import type { Project } from '../preprocess/project.js';
+import { emptySettings, type Settings } from '../settings.js';
 import { maskText, unifiedDiff } from './diff.js';
 import { EditError } from './edit.js';
 import { FixError } from './errors.js';
-import { isFixableExposure, literalValue } from './fixable.js';
-import { loadImageTable, type FileSuffixTable } from './images.js';
+import { loadImageTable } from './images.js';
 import {
   addMount,
   definitionPairs,
@@ -78,9 +78,13 @@ export interface FixOptions {
   /** A JSON file extending the table of images that read `<VAR>_FILE`. */
   fileSuffixImages?: string;
   cwd?: string;
+}
+
+/** FixOptions with the hooks tests use; not part of the public API. */
+export interface FixRunOptions extends FixOptions {
   /** File operations of the final write (tests inject failures). */
   ops?: FileOps;
-  /** Called after planning, right before anything is written (tests simulate a concurrent edit). */
+  /** Called after planning, right before anything is written (tests simulate a concurrent edit, or kill the process). */
   beforeWrite?: () => void;
 }
 
@@ -129,7 +133,11 @@ export { FixError } from './errors.js';
 
 const MAX_ROUNDS = 8;
 
-export async function fix(options: FixOptions = {}): Promise<FixResult> {
+/**
+ * Fixes the projects of `options` with a set of rules (the linter's: `compose-secrets`'s `fix`
+ * passes every rule; fix itself knows none of them).
+ */
+export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = {}): Promise<FixResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const target = options.target ?? 'swarm';
   if (target !== 'swarm' && target !== 'compose') throw new FixError(`unknown target "${String(target)}" (use swarm or compose)`);
@@ -139,10 +147,18 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
   } catch (err) {
     throw new FixError((err as Error).message);
   }
-  const unknown = (options.rules ?? []).filter((id) => !RULES.some((r) => r.meta.id === id));
-  if (unknown.length) throw new FixError(`unknown rule ${unknown.join(', ')} (rules: ${RULES.map((r) => r.meta.id).join(', ')})`);
+  const unknown = (options.rules ?? []).filter((id) => !ruleSet.some((r) => r.meta.id === id));
+  if (unknown.length) throw new FixError(`unknown rule ${unknown.join(', ')} (rules: ${ruleSet.map((r) => r.meta.id).join(', ')})`);
   const settings = options.settings ?? emptySettings();
-  const rules = (options.rules?.length ? RULES.filter((r) => options.rules!.includes(r.meta.id)) : RULES).filter((r) => settings.rules[r.meta.id] !== 'off');
+  try {
+    await validateRuleOptions(ruleSet, settings);
+  } catch (err) {
+    if (err instanceof LoadError) throw new FixError(`${err.file}: ${err.message}`);
+    throw err;
+  }
+  const rules = activeRules(options.rules?.length ? ruleSet.filter((r) => options.rules!.includes(r.meta.id)) : ruleSet, settings);
+  // the checks of the use of secrets, run before and after rewriting
+  const usageRules = ruleSet.filter((r) => r.meta.tags.includes(SECRETS_TAG));
 
   let units: string[][];
   const errors: FixResult['errors'] = [];
@@ -204,7 +220,7 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
         for (const n of refused) errors.push({ file: n.file, line: n.line, column: n.column, message: n.message });
         continue;
       }
-      const fixed = fixProject(project, { ...options, target, cwd }, { ws, store, table, rules, settings, masks, positions, ranges });
+      const fixed = fixProject(project, { ...options, target, cwd }, { ws, store, table, rules, usageRules, settings, masks, positions, ranges });
       result.projects.push(project.files);
       result.rewrites.push(...fixed.rewrites);
       result.skipped.push(...fixed.skipped);
@@ -301,8 +317,6 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
   } catch (err) {
     if (err instanceof StoreConflictError) throw new FixError(`${err.message}; nothing was written`);
     throw err;
-  } finally {
-    ws.dispose();
   }
 }
 
@@ -335,13 +349,14 @@ class Positions {
 /** Where secret values are, per file and file version, to mask them in diffs. */
 type Ranges = Map<string, Map<number, [number, number][]>>;
 
-function recordRanges(project: Project, ranges: Ranges, ws: Workspace, abs: (d: string) => string, masks: Set<string>): void {
-  for (const e of collectExposures(project.model)) {
+function recordRanges(project: Project, shared: Shared, abs: (d: string) => string): void {
+  const { ranges, ws, masks } = shared;
+  for (const e of collectExposures(project.model, shared.table)) {
     if (e.verdict.class !== 'hardcoded') continue;
     masks.add(e.verdict.value);
     const spans: [string, [number, number]][] = [[e.verdict.origin.file, e.verdict.origin.range]];
     const v = e.entry?.value;
-    if (v && isFixableExposure(e)) {
+    if (v && e.fix) {
       spans.push([v.origin.file, v.origin.range]);
       const literal = literalValue(e.entry!);
       if (literal) masks.add(literal);
@@ -364,7 +379,10 @@ interface Shared {
   ws: Workspace;
   store: SecretStore;
   table: FileSuffixTable;
-  rules: typeof RULES;
+  /** The rules whose findings fix rewrites or reports. */
+  rules: readonly Rule[];
+  /** The rules about the use of secrets (SECRETS_TAG). */
+  usageRules: readonly Rule[];
   settings: Settings;
   masks: Set<string>;
 }
@@ -391,7 +409,7 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
       throw err;
     }
   };
-  const projectDirectory = ws.real(initial.projectDirectory);
+  const projectDirectory = initial.projectDirectory;
   const secretsDir = options.secretsDir ? resolve(options.cwd, options.secretsDir) : defaultSecretsDir(projectDirectory);
   const projectFiles = unit.map(abs);
   let project = initial;
@@ -405,23 +423,24 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
     readFile: (p) => store.valueAt(p),
   });
   const originalIssues = validateProject(project).map((i) => i.message);
-  const originalMisuse = misuse(project);
+  const originalMisuse = misuse(project, shared.usageRules);
 
   const out: ProjectFix = { rewrites: [], skipped: [], followUps: [], dockerfile: [], defs: [], secretsDir, projectDirectory };
-  recordRanges(project, shared.ranges, ws, abs, shared.masks);
-  // findings silenced by a `# compose-secrets-ignore` comment are neither fixed nor reported
-  const findings = (p: Project) =>
-    withoutSuppressed(runRules(p.model, shared.rules), (file) => ws.text(abs(file))).filter((f) => !isAllowed(f.path, shared.settings));
+  recordRanges(project, shared, abs);
+  // lint's findings (suppressed ones and allowed names are neither fixed nor reported)
+  const check: CheckOptions = { rules: shared.rules, settings: shared.settings, fileSuffixImages: shared.table };
+  const findings = (p: Project) => checkProject(p, check);
   const firstFindings = findings(project);
+  // what fix leaves to the user: the findings of values it does not rewrite
   for (const f of firstFindings)
-    if (!f.fixable && f.ruleId !== 'secret-misuse' && f.severity !== 'info')
+    if (!f.fixable && f.exposures.length && f.severity !== 'info')
       out.followUps.push(positions.stamp({ file: f.origin.file, line: f.origin.line, message: `${f.message}; ${advice(f)}` }));
 
   const context = (): PlanContext => {
     const selected = new Set(
       findings(project)
         .filter((f) => f.fixable)
-        .map((f) => originKey(f.origin)),
+        .flatMap((f) => f.exposures),
     );
     return {
       model: project.model,
@@ -436,13 +455,14 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
       text: (p) => ws.text(p),
       abs,
       display: (p) => ws.display(p),
-      selected: (e: Exposure) => selected.has(originKey(e.verdict.origin)),
+      selected: (e: Exposure) => selected.has(e.id),
     };
   };
 
   // the skipped entries of the last round (their origins match the final findings), each reported
   // as the record of the round that first met it (its line was stamped in that round's file version)
   let skipped: Skipped[] = [];
+  let skippedExposures = new Set<number>();
   const firstSeen = new Map<string, Skipped>();
   const skipKey = (s: Skipped) => `${s.file}\u0000${s.key}\u0000${s.services.join(',')}\u0000${s.kind}`;
   for (let round = 0; ; round++) {
@@ -452,6 +472,7 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
     for (const r of plan.rewrites) if (r.dotenv) positions.stamp(r.dotenv);
     for (const d of registry.defs.values()) for (const u of d.users) positions.stamp(u);
     skipped = plan.skipped;
+    skippedExposures = plan.skippedExposures;
     if (!plan.rewrites.length) break;
     for (const s of plan.skipped) if (!firstSeen.has(skipKey(s))) firstSeen.set(skipKey(s), s);
     out.rewrites.push(...plan.rewrites);
@@ -515,17 +536,18 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
     const more = added.length > 1 ? ` (and ${added.length - 1} more)` : '';
     throw new FixError(`the rewritten project would not be valid: ${first.file}:${first.line}:${first.column}: ${first.message}${more}; nothing was written`);
   }
-  const broken = misuse(project).filter((m) => !originalMisuse.includes(m));
+  const broken = misuse(project, shared.usageRules).filter((m) => !originalMisuse.includes(m));
   if (broken.length) throw new FixError(`internal error: the rewritten project would use its secrets wrongly (${broken.join('; ')}); nothing was written`);
-  const explained = new Set(skipped.flatMap((s) => s.origins));
-  const left = findings(project).filter((f) => f.fixable && !explained.has(originKey(f.origin)));
+  // of the exposures of the rewritten model, the fixable ones lint still reports must be the skipped ones
+  const current = new Set(collectExposures(project.model, shared.table).map((e) => e.id));
+  const left = findings(project).filter((f) => f.fixable && f.exposures.some((id) => current.has(id) && !skippedExposures.has(id)));
   if (left.length) {
     throw new FixError(
       `internal error: ${left.length} fixable finding(s) left after fixing (${left.map((f) => `${f.origin.file}:${f.origin.line} ${f.ruleId}`).join(', ')}); nothing was written`,
     );
   }
   out.skipped = skipped.map((s) => firstSeen.get(skipKey(s)) ?? s);
-  recordRanges(project, shared.ranges, ws, abs, shared.masks);
+  recordRanges(project, shared, abs);
 
   out.defs = [...registry.defs.values()].filter((d) => d.users.length);
   out.followUps.push(...afterFix(out.rewrites, registry, ws, positions));
@@ -533,11 +555,9 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
   return out;
 }
 
-const MISUSE_RULE = RULES.filter((r) => r.meta.id === 'secret-misuse');
-
-/** Problems with the use of secrets (undefined secret, `_FILE` pointing at nothing mounted), as `file:line message`. */
-function misuse(project: Project): string[] {
-  return runRules(project.model, MISUSE_RULE)
+/** Problems with the use of secrets (undefined secret, `_FILE` pointing at nothing mounted), as `file: message`. */
+function misuse(project: Project, usageRules: readonly Rule[]): string[] {
+  return checkProject(project, { rules: usageRules })
     .filter((f) => f.severity !== 'info')
     .map((f) => `${f.origin.file}: ${f.message}`);
 }

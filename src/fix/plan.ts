@@ -9,8 +9,8 @@ import { collectExposures, type Exposure } from '../detect/exposures.js';
 import type { ComposeModel, KeyValueEntry, ServiceModel } from '../model/model.js';
 import { get } from '../model/tree.js';
 import { DotenvFileEdits, EditError, YamlFile, type Located } from './edit.js';
-import { isFixableExposure, literalValue, passthroughVariable, templateVariable } from './fixable.js';
-import { judgeImage, type FileSuffixTable } from './images.js';
+import type { FileSuffixTable } from '../detect/file-suffix-images.js';
+import { literalValue, passthroughVariable, templateVariable } from '../detect/fixability.js';
 import { secretName, uniqueName, versionedName } from './naming.js';
 import type { SecretStore } from './store.js';
 
@@ -91,7 +91,7 @@ export interface PlanContext {
   abs(display: string): string;
   /** Displayed name of an absolute path. */
   display(abs: string): string;
-  /** Whether a finding of a selected rule covers the exposure. */
+  /** Whether a finding of a selected rule reports the exposure. */
   selected(e: Exposure): boolean;
 }
 
@@ -181,6 +181,8 @@ export interface Editors {
 export interface RoundResult {
   rewrites: Rewrite[];
   skipped: Skipped[];
+  /** The ids of the exposures left as they are (the skipped ones): lint's findings of them are explained. */
+  skippedExposures: Set<number>;
   followUps: FollowUp[];
   editors: Editors;
 }
@@ -198,16 +200,18 @@ interface Group {
 /** Plans one round: every selected fixable exposure of the model, grouped by the text that holds it. */
 export function planRound(ctx: PlanContext): RoundResult {
   const editors: Editors = { yaml: new Map(), dotenv: new Map() };
-  const result: RoundResult = { rewrites: [], skipped: [], followUps: [], editors };
+  const result: RoundResult = { rewrites: [], skipped: [], skippedExposures: new Set(), followUps: [], editors };
   const groups = groupExposures(ctx);
   const defsToPlace = new Map<string, Set<string>>();
   for (const g of groups) {
+    const skippedBefore = result.skipped.length;
     try {
       planGroup(ctx, g, result, defsToPlace);
     } catch (err) {
       if (!(err instanceof EditError)) throw err;
       result.skipped.push(skip(g, 'unsupported', err.message));
     }
+    if (result.skipped.length > skippedBefore) for (const e of g.exposures) result.skippedExposures.add(e.id);
   }
   // top-level definitions: in each file that got a mount outside the merged files, and in the first compose file
   for (const [name, files] of defsToPlace) {
@@ -225,8 +229,8 @@ export function planRound(ctx: PlanContext): RoundResult {
 
 function groupExposures(ctx: PlanContext): Group[] {
   const byKey = new Map<string, Group>();
-  for (const e of collectExposures(ctx.model)) {
-    if (!isFixableExposure(e) || !ctx.selected(e)) continue;
+  for (const e of collectExposures(ctx.model, ctx.table)) {
+    if (!e.fix || !ctx.selected(e)) continue;
     const entry = e.entry!;
     const context = e.context as Group['context'];
     const origin = entry.form === 'list' && context !== 'env-file' ? entry.node!.origin : entry.keyOrigin;
@@ -298,23 +302,17 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
     return;
   }
 
-  // safe only where every receiving service's image reads <VAR>_FILE
+  // safe only where it is for every receiving service (detect/fixability.ts decides, per exposure)
   let safe = true;
   let reason = '';
-  if (build) {
-    safe = false;
-    reason = 'the Dockerfile must read the build secret (RUN --mount=type=secret)';
-  } else {
-    for (const name of g.services) {
-      const s = service(ctx, name);
-      const verdict = judgeImage(ctx.table, s?.image, entry.key, Boolean(s && get(s.node, 'build')));
-      if (!verdict.safe) {
-        safe = false;
-        reason = g.services.length > 1 ? `service ${name}: ${verdict.reason}` : verdict.reason;
-        break;
-      }
-      reason ||= verdict.reason;
+  for (const name of g.services) {
+    const fix = g.exposures.find((e) => e.service === name)?.fix ?? g.exposures[0].fix!;
+    if (fix.applicability !== 'safe') {
+      safe = false;
+      reason = g.services.length > 1 && !build ? `service ${name}: ${fix.detail}` : fix.detail;
+      break;
     }
+    reason ||= fix.detail;
   }
   if (!safe && !ctx.unsafeFixes) {
     result.skipped.push(skip(g, 'unsafe', reason));

@@ -3,22 +3,10 @@
  * first, compose files are replaced by rename from fsync'ed temporary files keeping their mode,
  * and any failure puts back every file as it was.
  */
+import { LoadError } from '../load/parse.js';
+import { readUserBytesSync } from '../load/read.js';
 import { FixError } from './errors.js';
-import {
-  closeSync,
-  fsyncSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  rmdirSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-  chmodSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The file system operations a transaction uses; tests inject failing ones. */
@@ -43,13 +31,19 @@ export interface FileOps {
 
 export const nodeFileOps: FileOps = {
   read(path) {
+    let bytes: Buffer;
+    try {
+      // bounded, regular files only (a device or FIFO named like a compose file is refused, not read forever)
+      bytes = readUserBytesSync(path);
+    } catch (err) {
+      if (err instanceof LoadError && err.message === 'no such file') return undefined;
+      throw err;
+    }
     try {
       // fatal: a file that is not UTF-8 would come back changed (U+FFFD), so it is refused instead
-      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(path));
-    } catch (err) {
-      if (err instanceof TypeError) throw new FixError(`${path} is not UTF-8 text; fix leaves it alone and nothing was written`);
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw err;
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      throw new FixError(`${path} is not UTF-8 text; fix leaves it alone and nothing was written`);
     }
   },
   mode(path) {

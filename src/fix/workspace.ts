@@ -1,11 +1,12 @@
 /**
- * A private copy of every file fix reads, kept under a temporary directory with the same absolute
- * layout. Fix edits the copy, reloads projects from it to check the result (the loader reads
- * files from disk), and only at the end writes the real files, all at once.
+ * fix's private view of every file it reads: an in-memory overlay over the file system. Each file
+ * is read once (a snapshot, checked again before writing) and edited in memory; projects are
+ * reloaded from the overlay to check the result. Nothing is written anywhere until the end, when
+ * the changed files are written all at once (transaction.ts) — no copy of a secret is ever kept
+ * outside the project and the secrets directory, even when the process is killed.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { join, isAbsolute, relative, resolve } from 'node:path';
+import { hostError, nodeHost, OverlayHost, type FileHost, type FileStat } from '../load/host.js';
 import { loadProject, type Project } from '../preprocess/project.js';
 import { lineMaps } from './diff.js';
 import { nodeFileOps, type FileOps } from './transaction.js';
@@ -25,29 +26,17 @@ export interface LoadOptions {
   projectDirectory?: string;
 }
 
-export class Workspace {
-  readonly root: string;
+export class Workspace implements FileHost {
   private readonly copies = new Map<string, Copy>();
+  /** The current text of every file read or written (with its BOM), over the file system. */
+  private readonly overlay = new OverlayHost(nodeHost);
   /** Per file, the line correspondences of each write, in order. */
   private readonly versions = new Map<string, { forward: number[]; backward: number[] }[]>();
 
   constructor(
     readonly cwd: string,
     private readonly ops: FileOps = nodeFileOps,
-  ) {
-    this.root = mkdtempSync(join(tmpdir(), 'compose-secrets-fix-'));
-  }
-
-  /** The copy's path of a real absolute path. */
-  mirror(abs: string): string {
-    return join(this.root, abs);
-  }
-
-  /** The real path of a path in the copy. */
-  real(mirrored: string): string {
-    const rel = relative(this.root, mirrored);
-    return rel.startsWith('..') || isAbsolute(rel) ? mirrored : resolve('/', rel);
-  }
+  ) {}
 
   /** How a real path is shown: relative to the working directory. */
   display(abs: string): string {
@@ -55,16 +44,29 @@ export class Workspace {
     return rel && !isAbsolute(rel) ? rel : abs;
   }
 
-  /** Copies a real file into the workspace (once). */
+  /** Reads a real file into the workspace (once). */
   ensure(abs: string): void {
     if (this.copies.has(abs)) return;
     const original = this.ops.read(abs);
     const bom = original?.startsWith('\uFEFF') ?? false;
     this.copies.set(abs, { abs, original, current: original === undefined ? undefined : bom ? original.slice(1) : original, bom });
-    if (original !== undefined) {
-      mkdirSync(dirname(this.mirror(abs)), { recursive: true });
-      writeFileSync(this.mirror(abs), original);
-    }
+    if (original !== undefined) this.overlay.write(abs, original);
+  }
+
+  /** FileHost: a file as the workspace holds it (read into it on first use). */
+  readText(path: string): string {
+    const abs = resolve(path);
+    this.ensure(abs);
+    if (this.copies.get(abs)!.current === undefined) throw hostError('ENOENT', abs);
+    return this.overlay.readText(abs);
+  }
+
+  /** FileHost: a file the workspace holds, else the file system's. */
+  stat(path: string): FileStat | undefined {
+    const abs = resolve(path);
+    const copy = this.copies.get(abs);
+    if (copy && copy.current === undefined) return undefined;
+    return this.overlay.stat(abs);
   }
 
   has(abs: string): boolean {
@@ -84,8 +86,7 @@ export class Workspace {
     list.push(lineMaps(c.current ?? '', text));
     this.versions.set(abs, list);
     c.current = text;
-    mkdirSync(dirname(this.mirror(abs)), { recursive: true });
-    writeFileSync(this.mirror(abs), c.bom ? `\uFEFF${text}` : text);
+    this.overlay.write(abs, c.bom ? `\uFEFF${text}` : text);
   }
 
   /** How many times a file was written: positions taken from a model are in that version of it. */
@@ -112,39 +113,20 @@ export class Workspace {
     return out.sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0));
   }
 
-  /**
-   * Loads a project from the copy. The real files are loaded first to learn every file the
-   * project reads (includes, extends, .env, env_file), which are then copied in.
-   */
+  /** Loads a project from the workspace: every file it reads is read into the workspace. */
   load(options: LoadOptions): Project {
     const real = (f: string) => resolve(this.cwd, f);
-    const mirrored = (f: string) => this.mirror(real(f));
-    const first = loadProject({
+    for (const f of options.files) this.ensure(real(f));
+    const project = loadProject({
       files: options.files.map(real),
       envFiles: options.envFiles?.map(real),
       projectDirectory: options.projectDirectory && real(options.projectDirectory),
       mode: 'lint',
       cwd: this.cwd,
+      host: this,
     });
-    for (const s of first.sources) this.ensure(real(s));
-    for (const f of options.files) this.ensure(real(f));
-    const dotenv = join(first.projectDirectory, '.env');
-    this.ensure(dotenv);
-    for (;;) {
-      const project = loadProject({
-        files: options.files.map(mirrored),
-        envFiles: options.envFiles?.map(mirrored),
-        projectDirectory: options.projectDirectory ? mirrored(options.projectDirectory) : undefined,
-        mode: 'lint',
-        cwd: this.mirror(this.cwd),
-      });
-      const missing = project.sources.map((s) => this.real(resolve(this.mirror(this.cwd), s))).filter((abs) => !this.copies.has(abs));
-      if (!missing.length) return project;
-      for (const abs of missing) this.ensure(abs);
-    }
-  }
-
-  dispose(): void {
-    rmSync(this.root, { recursive: true, force: true });
+    // the project's .env is the workspace's even when it does not exist
+    this.ensure(join(project.projectDirectory, '.env'));
+    return project;
   }
 }

@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 /** File names Compose itself, and common practice, give to compose files (compose*.y{a,}ml, docker-compose*.y{a,}ml, *.compose.y{a,}ml). */
 const COMPOSE_FILE_NAME = /^(?:(?:docker-)?compose[^/]*|[^/]*\.compose)\.ya?ml$/i;
@@ -50,11 +50,8 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
     }
   }
   if (!ignore.length) return { files, empty, skipped };
-  // settings' ignore patterns are relative to the working directory, whatever paths were given
-  // (a directory it cannot read holds nothing to ignore: those errors are not ours to report twice)
-  const fg = await fastGlob();
-  const ignored = new Set((await fg(ignore, { cwd, dot: true, onlyFiles: true, absolute: true, suppressErrors: true })).map((f) => resolve(f)));
-  return { files: files.filter((f) => f === '-' || !ignored.has(resolve(cwd, f))), empty, skipped };
+  const ignored = await ignoreMatcher(ignore, cwd);
+  return { files: files.filter((f) => f === '-' || !ignored(f)), empty, skipped };
 }
 
 /**
@@ -97,8 +94,20 @@ async function list(dir: string): Promise<Dirent[] | string> {
   }
 }
 
-/** fast-glob, loaded only when a directory is searched: a hook that lints named files does not pay for it. */
-async function fastGlob(): Promise<typeof import('fast-glob')> {
-  const mod = (await import('fast-glob')) as unknown as { default?: typeof import('fast-glob') };
-  return (mod.default ?? mod) as typeof import('fast-glob');
+/**
+ * Whether a file is ignored by the settings' patterns, which are relative to the working
+ * directory whatever paths were given. Each file found is matched (picomatch, fast-glob's own
+ * matcher, loaded only when there are patterns): nothing is globbed, so the size of the working
+ * directory does not matter.
+ */
+export async function ignoreMatcher(patterns: string[], cwd: string): Promise<(file: string) => boolean> {
+  const mod = (await import('picomatch')) as unknown as { default?: typeof import('picomatch') };
+  const picomatch = (mod.default ?? mod) as typeof import('picomatch');
+  const posix = (p: string) =>
+    p
+      .split(sep)
+      .join('/')
+      .replace(/^(?:\.\/)+/, '');
+  const isMatch = picomatch(patterns.map(posix), { dot: true });
+  return (file) => isMatch(posix(relative(cwd, resolve(cwd, file))));
 }

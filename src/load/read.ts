@@ -25,6 +25,11 @@ export interface ReadOptions {
 
 /** Reads a user file as UTF-8 text (a BOM is kept: callers strip it where positions allow). Throws LoadError. */
 export function readUserFileSync(path: string, options: ReadOptions = {}): string {
+  return readUserBytesSync(path, options).toString('utf8');
+}
+
+/** Reads a user file's bytes, with the same bounds and refusals as readUserFileSync. Throws LoadError. */
+export function readUserBytesSync(path: string, options: ReadOptions = {}): Buffer {
   const display = options.display ?? path;
   const max = options.maxBytes ?? LIMITS.maxFileBytes;
   let fd: number;
@@ -45,7 +50,7 @@ export function readUserFileSync(path: string, options: ReadOptions = {}): strin
       total += n;
       if (total > max) throw tooLarge(display, max);
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return Buffer.concat(chunks, total);
   } catch (err) {
     if (err instanceof LoadError) throw err;
     throw new LoadError(display, readFailure(err));

@@ -1,6 +1,5 @@
-import { statSync } from 'node:fs';
+import { nodeHost, readHostText, type FileHost } from '../load/host.js';
 import { LoadError } from '../load/parse.js';
-import { readUserFileSync } from '../load/read.js';
 import { LineIndex, type Origin } from '../model/origin.js';
 import { DotenvError, parseDotenvEntries, type DotenvEntry } from './dotenv.js';
 import type { EnvValue } from './interpolate-tree.js';
@@ -14,14 +13,8 @@ export interface DotenvFile {
 }
 
 /** Reads and parses a dotenv file; throws LoadError (file:line) when it cannot. */
-export function readDotenvFile(file: string, lookup?: (name: string) => string | undefined, displayName = file): DotenvFile {
-  let text: string;
-  try {
-    text = readUserFileSync(file, { display: displayName });
-  } catch (err) {
-    if (err instanceof LoadError && err.message === 'no such file') throw new LoadError(displayName, 'env file not found');
-    throw err;
-  }
+export function readDotenvFile(file: string, lookup?: (name: string) => string | undefined, displayName = file, host: FileHost = nodeHost): DotenvFile {
+  const text = readHostText(host, file, displayName, 'env file not found');
   try {
     const lines = new LineIndex(text);
     const entries = parseDotenvEntries(text.replace(/^\uFEFF/, ''), lookup).map((e) => ({
@@ -37,14 +30,6 @@ export function readDotenvFile(file: string, lookup?: (name: string) => string |
       throw new LoadError(displayName, `invalid env file: ${err.message}`, pos.line, pos.column);
     }
     throw err;
-  }
-}
-
-export function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
   }
 }
 

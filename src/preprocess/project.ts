@@ -1,11 +1,12 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { LoadError, parseComposeText } from '../load/parse.js';
+import { isFile, nodeHost, readHostText, type FileHost } from '../load/host.js';
 import { pathName, quoteService } from '../load/messages.js';
-import { readUserFileSync } from '../load/read.js';
+import { LoadError, parseComposeText } from '../load/parse.js';
+import { defaultComposeFiles } from '../load/projects.js';
 import { buildModel, type ComposeModel, type KeyValueEntry } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
 import { get, getEntry, type TreeEntry, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
-import { buildEnvironment, isFile, readDotenvFile, type DotenvFile } from './environment.js';
+import { buildEnvironment, readDotenvFile, type DotenvFile } from './environment.js';
 import { resolveExtends } from './extends.js';
 import { interpolateScalar, interpolateTree, type EnvValue, type InterpolationProblem } from './interpolate-tree.js';
 import { hasReferences } from './interpolate.js';
@@ -25,6 +26,8 @@ export interface ProjectOptions {
   mode: 'config' | 'lint';
   /** Paths in origins are relative to this directory. */
   cwd?: string;
+  /** Where files are read from (default: the file system). */
+  host?: FileHost;
 }
 
 /** A problem that does not stop loading (lint mode): a missing env file, an unset required variable. */
@@ -51,17 +54,8 @@ export interface Project {
   fileRoots: TreeMap[];
   /** The text of a file the project read, by its displayed name. */
   sourceText(file: string): string | undefined;
-}
-
-const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
-const OVERRIDE_FILES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
-
-/** The default compose file of a directory and its override, as Compose picks them. */
-export function defaultComposeFiles(dir: string): string[] {
-  const base = DEFAULT_FILES.find((f) => isFile(join(dir, f)));
-  if (!base) return [];
-  const override = OVERRIDE_FILES.find((f) => isFile(join(dir, f)));
-  return override ? [join(dir, base), join(dir, override)] : [join(dir, base)];
+  /** Where the project's files were read from. */
+  host: FileHost;
 }
 
 /** Loads a project the way `docker compose config` does, keeping every value's origin. Throws LoadError. */
@@ -77,6 +71,7 @@ interface LoadContext {
 
 class ProjectLoader {
   private readonly cwd: string;
+  private readonly host: FileHost;
   private readonly lenient: boolean;
   private readonly processEnv: Record<string, string | undefined>;
   private readonly notes: ProjectNote[] = [];
@@ -86,6 +81,7 @@ class ProjectLoader {
 
   constructor(private readonly options: ProjectOptions) {
     this.cwd = options.cwd ?? process.cwd();
+    this.host = options.host ?? nodeHost;
     this.lenient = options.mode === 'lint';
     this.processEnv = options.mode === 'lint' ? {} : (options.processEnv ?? process.env);
   }
@@ -98,7 +94,7 @@ class ProjectLoader {
   load(): Project {
     const given = this.options.files?.length
       ? this.options.files.map((f) => resolve(this.cwd, f))
-      : (this.composeFileFromEnv() ?? defaultComposeFiles(resolve(this.cwd, this.options.projectDirectory ?? '.')));
+      : (this.composeFileFromEnv() ?? defaultComposeFiles(resolve(this.cwd, this.options.projectDirectory ?? '.'), this.host));
     if (!given.length) {
       throw new LoadError(
         this.display(resolve(this.cwd, this.options.projectDirectory ?? '.')),
@@ -131,6 +127,7 @@ class ProjectLoader {
       notes: this.notes,
       sourceText: (file: string) => this.sourceText(file),
       fileRoots: [...this.interpolated.values()],
+      host: this.host,
     };
   }
 
@@ -140,7 +137,7 @@ class ProjectLoader {
     let text = this.textCache.get(abs);
     if (text === undefined && this.sources.has(this.display(abs))) {
       try {
-        text = readUserFileSync(abs);
+        text = this.host.readText(abs);
         this.textCache.set(abs, text);
       } catch {
         return undefined;
@@ -165,18 +162,18 @@ class ProjectLoader {
       return this.options.envFiles.map((f) => this.readDotenv(resolve(this.cwd, f), lookup));
     }
     const dotenv = join(projectDirectory, '.env');
-    return isFile(dotenv) ? [this.readDotenv(dotenv, lookup)] : [];
+    return isFile(this.host, dotenv) ? [this.readDotenv(dotenv, lookup)] : [];
   }
 
   private readDotenv(abs: string, lookup?: (name: string) => string | undefined): DotenvFile {
     this.sources.add(this.display(abs));
-    return readDotenvFile(abs, lookup, this.display(abs));
+    return readDotenvFile(abs, lookup, this.display(abs), this.host);
   }
 
   private readText(abs: string): string {
     let text = this.textCache.get(abs);
     if (text === undefined) {
-      text = readUserFileSync(abs, { display: this.display(abs) }).replace(/^\uFEFF/, '');
+      text = readHostText(this.host, abs, this.display(abs)).replace(/^\uFEFF/, '');
       this.textCache.set(abs, text);
       this.sources.add(this.display(abs));
     }
@@ -239,7 +236,7 @@ class ProjectLoader {
             item.origin.column,
           );
         }
-        if (!isFile(file)) {
+        if (!isFile(this.host, file)) {
           throw new LoadError(item.origin.file, `included file ${pathName(this.display(file))} not found`, item.origin.line, item.origin.column);
         }
       }
@@ -277,11 +274,11 @@ class ProjectLoader {
     spec: { projectDirectory: string; envFiles: string[] | undefined; origin: Origin },
     parent: ReadonlyMap<string, EnvValue>,
   ): ReadonlyMap<string, EnvValue> {
-    const files = spec.envFiles ?? [join(spec.projectDirectory, '.env')].filter(isFile);
+    const files = spec.envFiles ?? [join(spec.projectDirectory, '.env')].filter((f) => isFile(this.host, f));
     if (!files.length) return parent;
     const env = new Map(parent);
     for (const f of files) {
-      if (!isFile(f)) {
+      if (!isFile(this.host, f)) {
         const message = `env file ${pathName(this.display(f))} of include not found`;
         if (!this.lenient) throw new LoadError(spec.origin.file, message, spec.origin.line, spec.origin.column);
         this.notes.push({ file: spec.origin.file, line: spec.origin.line, column: spec.origin.column, message, severity: 'info' });
@@ -368,7 +365,7 @@ class ProjectLoader {
         // relative to the file that defines the service (extends has already rebased inherited paths onto it)
         const base = resolve(this.cwd, dirname(service.nameOrigin.file));
         const abs = resolve(base, String(path.value));
-        if (!isFile(abs)) {
+        if (!isFile(this.host, abs)) {
           if (!required) continue;
           const message = `env file ${pathName(this.display(abs))} not found (env_file of service ${quoteService(service.name)})`;
           if (this.lenient) {

@@ -33,8 +33,19 @@ export function ruleDoc(rule: Rule): string {
     '```',
     '',
     ...(d.fix ? [`**Fix.** ${d.fix}`, ''] : []),
+    ...optionsDoc(rule),
     `**References:** ${d.cwe.map((c) => `[${c}](https://cwe.mitre.org/data/definitions/${c.slice(4)}.html)`).join(', ')}`,
   ].join('\n');
+}
+
+/** The rule's options, from its schema (each property's description) and defaults. */
+function optionsDoc(rule: Rule): string[] {
+  const properties = (rule.meta.schema?.properties ?? {}) as Record<string, { description?: string }>;
+  const names = Object.keys(properties);
+  if (!names.length) return [];
+  const defaults = (rule.meta.defaultOptions ?? {}) as Record<string, unknown>;
+  const items = names.map((n) => `- \`${n}\` (default \`${JSON.stringify(defaults[n])}\`): ${properties[n].description ?? ''}`.trimEnd());
+  return [`**Options** (\`"rules": {"${rule.meta.id}": ["${rule.meta.severity}", {…}]}\` in the settings):`, '', ...items, ''];
 }
 
 /** Replaces the generated part of the README. */
@@ -47,5 +58,7 @@ export function updateReadme(readme: string, rules: readonly Rule[]): string {
 
 /** docs/rules.md: every rule's full documentation. */
 export function rulesPage(rules: readonly Rule[]): string {
-  return `# Rules\n\n<!-- generated from rules/*.ts by \`npm run docs\` -->\n\n${rules.map(ruleDoc).join('\n\n')}\n`;
+  // each rule under an anchor of its id: what its docs.url points at
+  const sections = rules.map((r) => `<a id="${r.meta.id}"></a>\n\n${ruleDoc(r)}`);
+  return `# Rules\n\n<!-- generated from rules/*.ts by \`npm run docs\` -->\n\n${sections.join('\n\n')}\n`;
 }

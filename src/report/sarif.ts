@@ -17,6 +17,7 @@ export function formatSarif(result: LintResult): string {
     id: r.meta.id,
     shortDescription: { text: r.meta.description },
     fullDescription: { text: r.meta.docs.what },
+    helpUri: r.meta.docs.url,
     help: {
       text: `${r.meta.docs.why}\n\nUse instead:\n${r.meta.docs.instead}`,
       markdown: `${r.meta.docs.why}\n\n**Use instead**\n\n\`\`\`yaml\n${r.meta.docs.instead}\n\`\`\``,

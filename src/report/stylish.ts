@@ -1,12 +1,13 @@
 import pc from 'picocolors';
 import type { JsonFinding, LintResult } from '../lint.js';
 import { escapeControl as e } from './escape.js';
+import type { FormatOptions } from './formatter.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
 /** ESLint-like output: findings grouped by file, one line each, then a summary. */
-export function formatStylish(result: LintResult, options: { color: boolean }): string {
-  const c: Colors = pc.createColors(options.color);
+export function formatStylish(result: LintResult, options: FormatOptions = {}): string {
+  const c: Colors = pc.createColors(options.color ?? false);
   const lines: string[] = [];
   const byFile = new Map<string, JsonFinding[]>();
   for (const f of result.findings) {
@@ -39,12 +40,22 @@ export function formatStylish(result: LintResult, options: { color: boolean }): 
   if (result.findings.length) {
     const parts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`];
     if (infos) parts.push(`${infos} info`);
-    const fixable = result.findings.filter((f) => f.fixable).length;
     const total = `✖ ${result.findings.length} problem${result.findings.length === 1 ? '' : 's'} (${parts.join(', ')})`;
     lines.push((errors ? c.red : c.yellow)(c.bold(total)));
-    if (fixable) lines.push(c.dim(`  ${fixable} of them can be moved into Compose secrets with \`compose-secrets fix\`.`));
+    const fixes = fixSummary(result.findings);
+    if (fixes) lines.push(c.dim(`  ${fixes}`));
   } else if (!result.errors.length) {
     lines.push(c.green(`✔ no secrets found in ${result.files.length} file${result.files.length === 1 ? '' : 's'}`));
   }
   return lines.join('\n') + '\n';
+}
+
+/** How many findings fix rewrites, ruff-style: `3 fixable with \`compose-secrets fix\`, 2 more with \`--unsafe-fixes\`.` */
+export function fixSummary(findings: readonly JsonFinding[]): string | undefined {
+  const safe = findings.filter((f) => f.fix?.applicability === 'safe').length;
+  const unsafe = findings.filter((f) => f.fix?.applicability === 'unsafe').length;
+  if (safe && unsafe) return `${safe} fixable with \`compose-secrets fix\`, ${unsafe} more with \`--unsafe-fixes\`.`;
+  if (safe) return `${safe} fixable with \`compose-secrets fix\`.`;
+  if (unsafe) return `${unsafe} fixable with \`compose-secrets fix --unsafe-fixes\`.`;
+  return undefined;
 }

@@ -48,6 +48,7 @@ describe('compose-secrets lint (CLI)', () => {
       services: ['api', 'worker'],
       path: ['services', 'api', 'environment', 'DB_PASSWORD'],
       fixable: true,
+      fix: { applicability: 'unsafe', reason: 'the image is not known to read DB_PASSWORD_FILE' },
       redacted: '•••• (21 chars)',
     });
   });

@@ -3,11 +3,11 @@
  * - every VALUE_PATTERNS regex is checked statically by recheck (seeded, no time limit): a
  *   pattern with super-linear backtracking fails, with the attack string recheck found;
  * - scanValue, findShellCredentials and friends run over adversarial inputs (long runs of the
- *   characters a pattern accepts, repeated prefixes, almost-matches) at two sizes, and the time
- *   of one run on 16× the input is compared with sixteen runs on 1× (the same amount of text):
- *   linear code gives a ratio near 1, quadratic code near 16. Both sides are CPU time of this
- *   process (other processes on a busy machine do not count), the fastest of several interleaved
- *   trials.
+ *   characters a pattern accepts, repeated prefixes, almost-matches) at 16, 64 and 256 KB; at each
+ *   step the time of one run on 4× the input is compared with four runs on 1× (the same amount of
+ *   text): linear code gives a ratio near 1, quadratic code near 4 at both steps. Times are CPU
+ *   time of this process (other processes on a busy machine do not count), the fastest of several
+ *   interleaved trials.
  * Absolute timings belong in `npm run bench`.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -19,11 +19,16 @@ import { VALUE_PATTERNS } from '../../src/detect/patterns.js';
 import { isPlaceholder } from '../../src/detect/placeholder.js';
 import { findUrlCredentials, judgeSecretValue, scanValue } from '../../src/detect/scan.js';
 
-/** 1× the input; the large run is 16× this. Below ~16 KB, caches and the young generation make small runs cheaper per character than large ones even in linear code. */
+/** The three sizes each input is measured at: 1×, 4× and 16× this. */
 const SIZE = 16_384;
-const FACTOR = 16;
-/** Time(16×) / (16 × time(1×)) above this is super-linear (quadratic gives ~16). */
-const MAX_RATIO = 6;
+const STEP = 4;
+/**
+ * Time(4×) / (4 × time(1×)) of a step: linear code gives about 1, quadratic code about 4. An input
+ * is super-linear when both steps exceed STEP_RATIO and together exceed TOTAL_RATIO: a garbage
+ * collection or a cache effect inflates one step, a quadratic algorithm both.
+ */
+const STEP_RATIO = 1.8;
+const TOTAL_RATIO = 8;
 /** CPU time below which a run on 16× the input cannot hide anything super-linear (a quadratic pass over 256 KB costs seconds): not measured further. */
 const NEGLIGIBLE_MS = 20;
 
@@ -32,9 +37,9 @@ function fill(unit: string, size = SIZE): string {
 }
 
 /**
- * How much slower than linear `fn` is from `small` to `large` (16× longer): the fastest of five
- * interleaved trials of one run on `large` against sixteen runs on `small`, in CPU time. Each run gets a
- * distinct suffix, so no cache keyed on the text can answer a repeated call.
+ * How much slower than linear `fn` is from `small` to `large` (STEP× longer): the fastest of five
+ * interleaved trials of one run on `large` against STEP runs on `small`, in CPU time. Each run gets
+ * a distinct suffix, so no cache keyed on the text can answer a repeated call.
  */
 function growth(fn: (t: string) => unknown, small: string, large: string): { ratio: number; ms: number } {
   let one = Infinity;
@@ -44,12 +49,11 @@ function growth(fn: (t: string) => unknown, small: string, large: string): { rat
     let t = cpuMs();
     fn(large + String(n++));
     one = Math.min(one, cpuMs() - t);
-    if (one < NEGLIGIBLE_MS) return { ratio: 0, ms: one };
     t = cpuMs();
-    for (let i = 0; i < FACTOR; i++) fn(small + String(n++));
+    for (let i = 0; i < STEP; i++) fn(small + String(n++));
     many = Math.min(many, cpuMs() - t);
     // clearly linear twice over: more trials would not change the verdict
-    if (trial >= 1 && one < 1.5 * many) break;
+    if (trial >= 1 && one < 1.2 * many) break;
   }
   return { ratio: one / Math.max(many, 0.001), ms: one };
 }
@@ -252,7 +256,7 @@ it('every pattern has adversarial inputs of its own', () => {
 });
 
 /**
- * The inputs on which `fn` grows faster than linearly, with the measured ratio. Yields to the event
+ * The inputs on which `fn` grows faster than linearly, with the measured ratios. Yields to the event
  * loop between inputs: a test blocking its worker for minutes on a busy machine makes vitest's own
  * messages time out.
  */
@@ -260,11 +264,14 @@ async function superLinear(fn: (t: string) => unknown, inputs: Record<string, (s
   const slow: string[] = [];
   for (const [name, make] of Object.entries(inputs)) {
     await nextTurn();
-    const small = make(size);
-    const large = make(size * FACTOR);
-    fn(small); // compile and warm up this path: JIT time is not what is measured
-    const { ratio, ms } = growth(fn, small, large);
-    if (ratio > MAX_RATIO) slow.push(`${name}: ${ratio.toFixed(1)}× linear (${ms.toFixed(1)} ms at ${size * FACTOR} chars)`);
+    const [s1, s4, s16] = [make(size), make(size * STEP), make(size * STEP * STEP)];
+    fn(s1); // compile and warm up this path: JIT time is not what is measured
+    const top = growth(fn, s4, s16);
+    if (top.ms < NEGLIGIBLE_MS) continue;
+    const bottom = growth(fn, s1, s4);
+    if (top.ratio > STEP_RATIO && bottom.ratio > STEP_RATIO && top.ratio * bottom.ratio > TOTAL_RATIO) {
+      slow.push(`${name}: ${bottom.ratio.toFixed(1)}× then ${top.ratio.toFixed(1)}× linear per 4× size (${top.ms.toFixed(1)} ms at ${s16.length} chars)`);
+    }
   }
   return slow;
 }

@@ -15,16 +15,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { validateProject } from '../../src/compose-config.js';
 import { collectExposures } from '../../src/detect/exposures.js';
-import { runRules } from '../../src/engine/run.js';
-import { withoutSuppressed } from '../../src/engine/suppress.js';
-import { fix, FixError, type FixResult } from '../../src/fix/fix.js';
-import { isFixableExposure, literalValue } from '../../src/fix/fixable.js';
-import { groupIntoProjects } from '../../src/lint.js';
+import { literalValue } from '../../src/detect/fixability.js';
+import { checkProject } from '../../src/engine/check.js';
+import { FixError, type FixResult } from '../../src/fix/fix.js';
+import { groupIntoProjects } from '../../src/load/projects.js';
 import { discover } from '../../src/load/discover.js';
 import { originKey } from '../../src/model/origin.js';
 import { get } from '../../src/model/tree.js';
 import { loadProject, type Project } from '../../src/preprocess/project.js';
 import { CORPUS, HAS_SHARED } from '../helpers.js';
+import { fix } from './helpers.js';
 
 const SAMPLE = Number(process.env.CORPUS_FIX_SAMPLE ?? 120);
 const ALL = Boolean(process.env.CORPUS_FIX_ALL);
@@ -39,9 +39,10 @@ interface Candidate {
 }
 
 const temps: string[] = [];
+// removing two copies of the corpus takes its time on a busy machine: no time limit on it
 afterAll(() => {
   for (const t of temps) rmSync(t, { recursive: true, force: true });
-});
+}, 600_000);
 
 function load(unit: string[], cwd: string): Project | undefined {
   try {
@@ -61,10 +62,10 @@ async function candidates(root: string): Promise<Candidate[]> {
   for (const unit of units) {
     const project = load(unit, root);
     if (!project) continue;
-    const findings = withoutSuppressed(runRules(project.model, RULES), (file) => readFileSync(resolve(root, file), 'utf8'));
+    const findings = checkProject(project, { rules: RULES });
     if (!findings.some((f) => f.fixable)) continue;
     const values = collectExposures(project.model)
-      .filter((e) => isFixableExposure(e) && e.verdict.class === 'hardcoded')
+      .filter((e) => e.fix && e.verdict.class === 'hardcoded')
       .map((e) => literalValue(e.entry!)!)
       .filter((v) => v !== undefined);
     const comments = new Map<string, string[]>();
@@ -94,7 +95,7 @@ function filesBelow(dir: string): string[] {
 }
 
 /** The checks on one project after its directory was fixed. */
-function checkProject(c: Candidate, result: FixResult, root: string, target: string, failures: string[]): void {
+function checkFixed(c: Candidate, result: FixResult, root: string, target: string, failures: string[]): void {
   const label = c.unit.join(' + ');
   const project = load(c.unit, root);
   if (!project) {
@@ -110,8 +111,10 @@ function checkProject(c: Candidate, result: FixResult, root: string, target: str
   }
   // re-lints clean of fixable findings, but the ones fix reported as skipped; secrets used correctly
   const explained = new Set(result.skipped.flatMap((s) => s.origins));
-  for (const f of withoutSuppressed(runRules(project.model, RULES), (file) => readFileSync(resolve(root, file), 'utf8'))) {
-    if (f.fixable && !explained.has(originKey(f.origin))) failures.push(`${label}: fixable finding left at ${f.origin.file}:${f.origin.line} (${f.ruleId})`);
+  const exposures = new Map(collectExposures(project.model).map((e) => [e.id, e]));
+  const unexplained = (id: number) => exposures.has(id) && !explained.has(originKey(exposures.get(id)!.verdict.origin));
+  for (const f of checkProject(project, { rules: RULES })) {
+    if (f.fixable && f.exposures.some(unexplained)) failures.push(`${label}: fixable finding left at ${f.origin.file}:${f.origin.line} (${f.ruleId})`);
     if (f.ruleId === 'secret-misuse' && f.severity !== 'info' && !c.misuse.includes(f.message))
       failures.push(`${label}: ${f.origin.file}:${f.origin.line}: ${f.message}`);
   }
@@ -182,7 +185,7 @@ describe.skipIf(!HAS_SHARED)('fix over the corpus', () => {
         secretsWritten += result.secretFiles.filter((f) => !f.present).length;
         for (const c of byDir.get(dir)!) {
           projects++;
-          checkProject(c, result, root, target, failures);
+          checkFixed(c, result, root, target, failures);
         }
         // a second run changes nothing
         const again = await fix({ paths: [dir], cwd: root, target, unsafeFixes: true, dryRun: true }).catch((err: Error) => err);

@@ -11,15 +11,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { validateProject } from '../../src/compose-config.js';
 import { collectExposures } from '../../src/detect/exposures.js';
-import { runRules } from '../../src/engine/run.js';
-import { withoutSuppressed } from '../../src/engine/suppress.js';
-import { fix } from '../../src/fix/fix.js';
+import { checkProject } from '../../src/engine/check.js';
+import { SECRETS_TAG } from '../../src/engine/rule.js';
 import { formatFixResult } from '../../src/fix/report.js';
-import { groupIntoProjects } from '../../src/lint.js';
+import { groupIntoProjects } from '../../src/load/projects.js';
 import { discover } from '../../src/load/discover.js';
 import { originKey } from '../../src/model/origin.js';
 import { loadProject } from '../../src/preprocess/project.js';
-import { cleanup, copyInput, expectedTree, fixCases, sorted, tree } from './helpers.js';
+import { folders } from '../helpers.js';
+import { cleanup, copyInput, expectedTree, FIX_FIXTURES, fix, fixCases, sorted, tree } from './helpers.js';
 
 const temps: string[] = [];
 afterAll(() => cleanup(temps));
@@ -91,14 +91,13 @@ describe.each(fixCases())('fix fixtures/fix/$name', (c) => {
       const project = loadProject({ files: unit, mode: 'lint', cwd: work });
       expect(validateProject(project)).toEqual([]);
       const rules = c.options.rules?.length ? RULES.filter((r) => c.options.rules!.includes(r.meta.id)) : RULES;
-      const left = withoutSuppressed(runRules(project.model, rules), (f) => readFileSync(resolve(work, f), 'utf8')).filter(
-        (f) => f.fixable && !explained.has(originKey(f.origin)),
+      // fixable findings of the effective model's exposures, but those fix said it skipped
+      const exposures = new Map(collectExposures(project.model).map((e) => [e.id, e]));
+      const left = checkProject(project, { rules }).filter(
+        (f) => f.fixable && f.exposures.some((id) => exposures.has(id) && !explained.has(originKey(exposures.get(id)!.verdict.origin))),
       );
       expect(left.map((f) => `${f.origin.file}:${f.origin.line} ${f.ruleId}`)).toEqual([]);
-      const misuse = runRules(
-        project.model,
-        RULES.filter((r) => r.meta.id === 'secret-misuse'),
-      ).filter((f) => f.severity !== 'info');
+      const misuse = checkProject(project, { rules: RULES.filter((r) => r.meta.tags.includes(SECRETS_TAG)) }).filter((f) => f.severity !== 'info');
       expect(misuse.map((f) => f.message)).toEqual([]);
     }
 
@@ -112,9 +111,11 @@ describe.each(fixCases())('fix fixtures/fix/$name', (c) => {
 });
 
 describe('fixture layout', () => {
-  it('every case has input/, expected/ and expected.stdout.txt', () => {
-    for (const c of fixCases()) {
-      for (const p of ['input', 'expected', 'expected.stdout.txt']) expect(existsSync(join(c.dir, p)), `${c.name}/${p}`).toBe(true);
+  it('every folder of fixtures/fix is a case: case.json, input/, expected/ and expected.stdout.txt', () => {
+    const names = folders(FIX_FIXTURES);
+    expect(fixCases().map((c) => c.name)).toEqual(names);
+    for (const name of names) {
+      for (const p of ['case.json', 'input', 'expected', 'expected.stdout.txt']) expect(existsSync(join(FIX_FIXTURES, name, p)), `${name}/${p}`).toBe(true);
     }
   });
 });

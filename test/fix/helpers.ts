@@ -1,8 +1,14 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { FixOptions } from '../../src/fix/fix.js';
+import { RULES } from '../../rules/index.js';
+import { runFix, type FixOptions, type FixResult, type FixRunOptions } from '../../src/fix/fix.js';
 import { REPO } from '../helpers.js';
+
+/** fix with every rule, as the CLI and the library run it (and the test hooks of FixRunOptions). */
+export function fix(options: FixRunOptions = {}): Promise<FixResult> {
+  return runFix(RULES, options);
+}
 
 export const FIX_FIXTURES = join(REPO, 'fixtures/fix');
 

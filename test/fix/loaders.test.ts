@@ -12,10 +12,9 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { groupIntoProjects } from '../../src/lint.js';
+import { groupIntoProjects } from '../../src/load/projects.js';
 import { discover } from '../../src/load/discover.js';
-import { cleanup, copyInput, fixCases } from './helpers.js';
-import { fix } from '../../src/fix/fix.js';
+import { cleanup, copyInput, fixCases, fix } from './helpers.js';
 
 const temps: string[] = [];
 afterAll(() => cleanup(temps));

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fix, FixError } from '../../src/fix/fix.js';
+import { FixError } from '../../src/fix/fix.js';
 import { nodeFileOps, type FileOps } from '../../src/fix/transaction.js';
-import { tree } from './helpers.js';
+import { fix, tree } from './helpers.js';
 
 const temps: string[] = [];
 afterAll(() => {

@@ -6,10 +6,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fix, FixError } from '../../src/fix/fix.js';
+import { FixError } from '../../src/fix/fix.js';
 import { nodeFileOps, type FileOps } from '../../src/fix/transaction.js';
 import { main } from '../../src/cli/main.js';
-import { cleanup, copyInput, expectedTree, fixCases, sorted, tree } from './helpers.js';
+import { cleanup, copyInput, expectedTree, fixCases, sorted, tree, fix } from './helpers.js';
 
 const temps: string[] = [];
 afterAll(() => cleanup(temps));

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectExposures } from '../../src/detect/exposures.js';
@@ -6,21 +6,16 @@ import { lint } from '../../src/lint.js';
 import { loadProject } from '../../src/preprocess/project.js';
 import { formatJson } from '../../src/report/json.js';
 import { formatStylish } from '../../src/report/stylish.js';
-import { findingLine, REPO } from '../helpers.js';
+import { expectOutput, findingLine, folders, REPO } from '../helpers.js';
 
-/** Fixture folders with an expected.txt: the exact findings of `lint <folder>`. */
-const folders = ['fixtures/demo', ...readdirSync(join(REPO, 'fixtures/lint')).map((d) => `fixtures/lint/${d}`)].filter(
-  (d) => existsSync(join(REPO, d, 'expected.txt')) || process.env.UPDATE_EXPECTED,
-);
+/** Every fixture folder, each with its expected.txt: the exact findings of `lint <folder>`. */
+const cases = ['fixtures/demo', ...folders(join(REPO, 'fixtures/lint')).map((d) => `fixtures/lint/${d}`)];
 
-describe.each(folders)('lint %s', (folder) => {
+describe.each(cases)('lint %s', (folder) => {
   it('reports exactly the expected findings', async () => {
     const result = await lint([folder], { cwd: REPO });
     expect(result.errors).toEqual([]);
-    const actual = result.findings.map(findingLine).join('\n') + '\n';
-    const expectedPath = join(REPO, folder, 'expected.txt');
-    if (process.env.UPDATE_EXPECTED) writeFileSync(expectedPath, actual);
-    expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
+    expectOutput(join(REPO, folder, 'expected.txt'), result.findings.map(findingLine).join('\n') + '\n');
   });
 
   it('never prints a detected value, nor its first half, in any format', async () => {

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { discover } from '../../src/load/discover.js';
+import { discover, ignoreMatcher } from '../../src/load/discover.js';
 import { REPO } from '../helpers.js';
 
 const CLI = join(REPO, 'dist/cli.js');
@@ -61,5 +61,28 @@ describe('directory search', () => {
     const fix = run(['fix', '--dry-run', '.'], dir);
     expect(fix.stderr).toBe('compose-secrets fix: warning: data: directory not searched: permission denied\n');
     expect(fix.code).toBe(0);
+  });
+});
+
+describe('settings ignore patterns', () => {
+  it('are matched against the files named', async () => {
+    const found = await discover(['fixtures/demo/compose.yaml', 'fixtures/lint/tokens/compose.yaml'], ['**/tokens/**'], REPO);
+    expect(found.files).toEqual(['fixtures/demo/compose.yaml']);
+  });
+
+  it('are matched against the files a directory search finds', async () => {
+    const found = await discover(['fixtures/lint'], ['fixtures/lint/[a-s]*/**'], REPO);
+    expect(found.files).toEqual(['fixtures/lint/tokens/compose.yaml', 'fixtures/lint/traps/compose.yaml', 'fixtures/lint/values/compose.yaml']);
+  });
+
+  it('are relative to the working directory, match dot files, and take ./ and absolute paths alike', async () => {
+    const ignored = await ignoreMatcher(['test/**', './deploy/*.yaml', '**/.hidden/**'], '/work/p');
+    expect(ignored('test/a/compose.yaml')).toBe(true);
+    expect(ignored('/work/p/test/compose.yaml')).toBe(true);
+    expect(ignored('./deploy/compose.yaml')).toBe(true);
+    expect(ignored('deploy/sub/compose.yaml')).toBe(false);
+    expect(ignored('x/.hidden/compose.yaml')).toBe(true);
+    expect(ignored('/elsewhere/test/compose.yaml')).toBe(false);
+    expect(ignored(join('..', 'p', 'test', 'compose.yaml'))).toBe(true);
   });
 });

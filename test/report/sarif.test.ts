@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
+import { RULE_DOCS_BASE_URL } from '../../src/engine/rule.js';
 import { lint } from '../../src/lint.js';
 import { formatSarif } from '../../src/report/sarif.js';
 import { HAS_SHARED, REPO, SHARED } from '../helpers.js';
@@ -25,6 +26,7 @@ describe('--format sarif', () => {
       level: 'error',
       locations: [{ physicalLocation: { artifactLocation: { uri: 'fixtures/demo/compose.yaml' }, region: { startLine: 9, startColumn: 26 } } }],
     });
+    expect(run.tool.driver.rules[0]).toMatchObject({ id: 'secret-in-environment', helpUri: `${RULE_DOCS_BASE_URL}#secret-in-environment` });
     expect(run.invocations[0].executionSuccessful).toBe(false);
     expect(run.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^invalid YAML/);
     expect(JSON.stringify(sarif)).not.toContain('hunter2');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { MESSAGE_FIELDS } from '../../src/engine/rule.js';
+import { MESSAGE_FIELDS, RULE_DOCS_BASE_URL } from '../../src/engine/rule.js';
 import { lintText } from '../../src/lint.js';
 import { rulesPage, ruleTable } from '../../src/report/rule-docs.js';
 import { REPO } from '../helpers.js';
@@ -17,6 +17,27 @@ describe('rule metadata', () => {
     }
   });
 
+  it("each rule's docs.url is its anchor in docs/rules.md", () => {
+    const page = readFileSync(join(REPO, 'docs/rules.md'), 'utf8');
+    for (const r of RULES) {
+      expect(r.meta.docs.url).toBe(`${RULE_DOCS_BASE_URL}#${r.meta.id}`);
+      expect(page).toContain(`<a id="${r.meta.id}"></a>\n\n### \`${r.meta.id}\``);
+    }
+  });
+
+  it('options: a schema of an object with documented properties, and defaults it accepts', () => {
+    for (const r of RULES) {
+      if (!r.meta.schema) {
+        expect(r.meta.defaultOptions, r.meta.id).toBeUndefined();
+        continue;
+      }
+      expect(r.meta.schema).toMatchObject({ type: 'object', additionalProperties: false });
+      const properties = r.meta.schema.properties as Record<string, { description?: string }>;
+      for (const [name, p] of Object.entries(properties)) expect(p.description?.length, `${r.meta.id} ${name}`).toBeGreaterThan(20);
+      expect(Object.keys(r.meta.defaultOptions ?? {}).sort()).toEqual(Object.keys(properties).sort());
+    }
+  });
+
   it('the README table and docs/rules.md are generated from the rules (run `npm run docs`)', () => {
     const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
     expect(readme).toContain(ruleTable(RULES));
@@ -26,10 +47,10 @@ describe('rule metadata', () => {
   // secret-in-env-file's example needs a .env beside the file: covered by the project fixtures
   it.each(RULES.filter((r) => r.meta.id !== 'secret-in-env-file').map((r) => [r.meta.id, r] as const))(
     '%s: its documented example is reported and its "use instead" is not',
-    (id, rule) => {
-      const example = lintText('example.yaml', rule.meta.docs.example).map((f) => f.ruleId);
+    async (id, rule) => {
+      const example = (await lintText('example.yaml', rule.meta.docs.example)).findings.map((f) => f.ruleId);
       expect(example).toContain(id);
-      const instead = lintText('instead.yaml', rule.meta.docs.instead.replace(/^#.*$/gm, '')).map((f) => f.ruleId);
+      const instead = (await lintText('instead.yaml', rule.meta.docs.instead.replace(/^#.*$/gm, ''))).findings.map((f) => f.ruleId);
       expect(instead).not.toContain(id);
     },
   );

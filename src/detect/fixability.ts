@@ -1,10 +1,22 @@
 /**
- * Which exposures `compose-secrets fix` can rewrite (with --unsafe-fixes). The rules use this for
- * their findings' `fixable` field and the fix planner uses it to choose what to rewrite, so the
- * two cannot disagree. Kept free of the fix machinery: lint imports it at start-up.
+ * Whether `compose-secrets fix` can rewrite an exposure, and whether that is safe (as ruff calls
+ * fixes safe or unsafe): a fact about the exposure, decided here at detection time and carried on
+ * every finding, which fix then reads — so lint and fix cannot disagree. A rewrite to
+ * `<VAR>_FILE` is safe only where the service's image is known to read that variable from a file.
  */
-import type { Exposure } from '../detect/exposures.js';
-import type { KeyValueEntry } from '../model/model.js';
+import type { KeyValueEntry, ServiceModel } from '../model/model.js';
+import { get } from '../model/tree.js';
+import type { Exposure } from './exposures.js';
+import { judgeImage, type FileSuffixTable } from './file-suffix-images.js';
+
+/** How fix can rewrite an exposure: safe (applied by default) or unsafe (only with --unsafe-fixes), and why. Never holds a value. */
+export interface Fixability {
+  applicability: 'safe' | 'unsafe';
+  /** Why, in words that name no value and no image (lint prints it). */
+  reason: string;
+  /** The same, naming the image where there is one (fix's report). */
+  detail: string;
+}
 
 /** Contexts fix rewrites: a variable (compose environment or env_file) or a build argument. */
 const FIXABLE_CONTEXTS = new Set(['environment', 'env-file', 'build-args']);
@@ -16,7 +28,25 @@ const REQUIRED = oneReference(':?\\?');
 /** Any of `-`, `:-`, `+`, `:+`, `?`, `:?`. */
 const ANY_MODIFIER = oneReference('[:?+-]');
 
-export function isFixableExposure(e: Exposure): boolean {
+/** How fix can rewrite an exposure received by `service`; undefined when it cannot. */
+export function decideFix(e: Omit<Exposure, 'id' | 'fix'>, service: ServiceModel | undefined, table: FileSuffixTable): Fixability | undefined {
+  if (!isFixableExposure(e)) return undefined;
+  if (e.context === 'build-args') {
+    const reason = 'the Dockerfile must read the build secret (RUN --mount=type=secret)';
+    return { applicability: 'unsafe', reason, detail: reason };
+  }
+  const verdict = judgeImage(table, service?.image, e.entry!.key, Boolean(service && get(service.node, 'build')));
+  return { applicability: verdict.safe ? 'safe' : 'unsafe', reason: verdict.reason, detail: verdict.detail };
+}
+
+/** The less safe of two (a value shared by several services is as safe as its least safe use). */
+export function worseFix(a: Fixability | undefined, b: Fixability | undefined): Fixability | undefined {
+  if (!a || !b) return a ?? b;
+  return a.applicability === 'safe' && b.applicability === 'unsafe' ? b : a;
+}
+
+/** Whether fix can rewrite an exposure at all: a variable or build argument whose value or variable it can name. */
+function isFixableExposure(e: Omit<Exposure, 'id' | 'fix'>): boolean {
   if (!e.entry || !FIXABLE_CONTEXTS.has(e.context)) return false;
   if (e.verdict.class === 'hardcoded') return literalValue(e.entry) !== undefined;
   return passthroughVariable(e.entry) !== undefined;

@@ -1,0 +1,131 @@
+/**
+ * Every file the loader, the settings, the rules and fix read goes through a FileHost: the real
+ * file system (nodeHost), or an in-memory overlay over another host (fix's private workspace, the
+ * rule tester, standard input). Synchronous, like the loader. Read-only: writing belongs to whoever
+ * owns an overlay.
+ */
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { LoadError } from './parse.js';
+import { readFailure, readUserFileSync } from './read.js';
+
+export interface FileStat {
+  kind: 'file' | 'directory' | 'other';
+  /** Permission bits (0o7777). */
+  mode: number;
+  size: number;
+}
+
+export interface FileHost {
+  /**
+   * The text of a file as stored (UTF-8; a BOM is kept). Throws a LoadError with a reason of our
+   * own (the real file system: bounded reads, see read.ts), or an error with a Node.js `code`
+   * (ENOENT, EISDIR, … from in-memory hosts); any other error is the host's own and is passed on.
+   */
+  readText(path: string): string;
+  /** What is at a path (symbolic links followed), or undefined when nothing is. */
+  stat(path: string): FileStat | undefined;
+}
+
+/** Whether a path names a regular file. */
+export function isFile(host: FileHost, path: string): boolean {
+  return host.stat(path)?.kind === 'file';
+}
+
+/** The one place the real file system is read as text: bounded, regular files only (read.ts). */
+export function readTextFile(path: string): string {
+  return readUserFileSync(path);
+}
+
+/**
+ * Reads through a host and turns any failure into a LoadError naming the file as the user knows
+ * it (`display`); `notFound` replaces the reason for a missing file ("env file not found").
+ */
+export function readHostText(host: FileHost, path: string, display: string, notFound?: string): string {
+  try {
+    return host.readText(path);
+  } catch (err) {
+    let reason: string;
+    if (err instanceof LoadError) reason = err.message;
+    else if ((err as NodeJS.ErrnoException).code) reason = readFailure(err);
+    else throw err; // the host's own refusal (fix's workspace: not UTF-8)
+    throw new LoadError(display, reason === 'no such file' && notFound ? notFound : reason);
+  }
+}
+
+/** The real file system. */
+export const nodeHost: FileHost = {
+  readText: readTextFile,
+  stat(path) {
+    try {
+      const s = statSync(path);
+      return { kind: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', mode: s.mode & 0o7777, size: s.size };
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** An error like the file system's own, so callers handle both hosts alike. */
+export function hostError(code: 'ENOENT' | 'EISDIR', path: string): NodeJS.ErrnoException {
+  const err: NodeJS.ErrnoException = new Error(
+    `${code}: ${code === 'ENOENT' ? 'no such file or directory' : 'illegal operation on a directory'}, open '${path}'`,
+  );
+  err.code = code;
+  return err;
+}
+
+/**
+ * Files kept in memory over a base host: a written file hides the base's, everything else is the
+ * base's. Nothing is ever written to the base. Paths are absolute.
+ */
+export class OverlayHost implements FileHost {
+  private readonly files = new Map<string, string>();
+  private readonly dirs = new Set<string>();
+
+  constructor(private readonly base: FileHost = EMPTY_HOST) {}
+
+  write(path: string, text: string): void {
+    const abs = resolve(path);
+    this.files.set(abs, text);
+    for (let d = dirname(abs); !this.dirs.has(d); d = dirname(d)) {
+      this.dirs.add(d);
+      if (dirname(d) === d) break;
+    }
+  }
+
+  /** Whether the overlay holds its own text for a path. */
+  holds(path: string): boolean {
+    return this.files.has(resolve(path));
+  }
+
+  readText(path: string): string {
+    const text = this.files.get(resolve(path));
+    if (text !== undefined) return text;
+    if (this.dirs.has(resolve(path))) throw hostError('EISDIR', path);
+    return this.base.readText(path);
+  }
+
+  stat(path: string): FileStat | undefined {
+    const text = this.files.get(resolve(path));
+    if (text !== undefined) return { kind: 'file', mode: 0o644, size: Buffer.byteLength(text) };
+    return this.base.stat(path) ?? (this.dirs.has(resolve(path)) ? { kind: 'directory', mode: 0o755, size: 0 } : undefined);
+  }
+}
+
+/** A host with no files at all: the base of a purely in-memory overlay. */
+export const EMPTY_HOST: FileHost = {
+  readText(path) {
+    throw hostError('ENOENT', path);
+  },
+  stat() {
+    return undefined;
+  },
+};
+
+/** An in-memory host holding the given files (paths relative to `root`). */
+export function memoryHost(files: Record<string, string>, root = '/'): OverlayHost {
+  const host = new OverlayHost(EMPTY_HOST);
+  for (const [name, text] of Object.entries(files)) host.write(resolve(root, name), text);
+  return host;
+}

@@ -1,0 +1,55 @@
+/**
+ * fix killed mid-run (SIGKILL, no clean-up runs) leaves nothing behind: no copy of a file, and so
+ * no secret, outside the project — in particular none in the temporary directory.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO } from '../helpers.js';
+import { cleanup, copyInput, fixCases, tree } from './helpers.js';
+
+const CLI = join(REPO, 'dist/cli.js');
+const temps: string[] = [];
+afterAll(() => cleanup(temps));
+
+/** Every file below a directory (Node's own compile cache aside), relative. */
+function filesBelow(dir: string, base = dir): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) return n === 'node-compile-cache' ? [] : filesBelow(p, base);
+    return [relative(base, p)];
+  });
+}
+
+describe.skipIf(!existsSync(CLI))('fix killed before it writes', () => {
+  it('leaves the project as it was and nothing in $TMPDIR', async () => {
+    const c = fixCases().find((x) => x.name === 'map-env')!;
+    const work = copyInput(c, temps);
+    const before = tree(work);
+    const privateTmp = mkdtempSync(join(tmpdir(), 'cs-killed-tmp-'));
+    temps.push(privateTmp);
+    const child = spawn(process.execPath, [CLI, 'fix', '.'], {
+      cwd: work,
+      env: { PATH: process.env.PATH ?? '', TMPDIR: privateTmp, COMPOSE_SECRETS_TEST_HOLD_BEFORE_WRITE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
+    await new Promise<void>((held, failed) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (stderr.includes('holding before writing')) held();
+      });
+      child.on('exit', () => failed(new Error(`fix ended before holding: ${stderr}`)));
+    });
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    expect(filesBelow(privateTmp)).toEqual([]);
+    expect(tree(work)).toEqual(before);
+    // and the value fix had read is nowhere in the temporary directory
+    const secret = readFileSync(join(c.dir, 'expected-secrets/secrets/postgres_password'), 'utf8');
+    for (const f of filesBelow(privateTmp)) expect(readFileSync(join(privateTmp, f), 'utf8')).not.toContain(secret);
+  });
+});

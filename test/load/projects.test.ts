@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { memoryHost, type FileHost } from '../../src/load/host.js';
+import { groupIntoProjects } from '../../src/load/projects.js';
+
+const files = {
+  'compose.yaml': 'services: {}\n',
+  'compose.override.yaml': 'services: {}\n',
+  'other.compose.yaml': 'services: {}\n',
+  'sub/docker-compose.yml': 'services: {}\n',
+  'sub/compose.prod.yaml': 'services: {}\n',
+};
+
+describe('groupIntoProjects', () => {
+  it("a directory's default file and its override are one project, base first; other files and - are projects of their own", () => {
+    const host = memoryHost(files, '/p');
+    expect(
+      groupIntoProjects(['compose.override.yaml', 'other.compose.yaml', '-', 'sub/compose.prod.yaml', 'compose.yaml', 'sub/docker-compose.yml'], '/p', host),
+    ).toEqual([['compose.yaml', 'compose.override.yaml'], ['other.compose.yaml'], ['-'], ['sub/compose.prod.yaml'], ['sub/docker-compose.yml']]);
+  });
+
+  it('looks at each directory once, however many files it holds', () => {
+    const many: Record<string, string> = { 'compose.yaml': '' };
+    for (let i = 0; i < 200; i++) many[`app${i}.compose.yaml`] = '';
+    const base = memoryHost(many, '/p');
+    let stats = 0;
+    const counting: FileHost = { readText: (p) => base.readText(p), stat: (p) => (stats++, base.stat(p)) };
+    const units = groupIntoProjects(Object.keys(many), '/p', counting);
+    expect(units).toHaveLength(201);
+    // the default file names of one directory, each asked once
+    expect(stats).toBeLessThanOrEqual(8);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * Over the corpus: every exposure the detectors find is claimed by exactly one rule and reported
+ * in exactly one finding — nothing found goes unreported, nothing is reported twice.
+ */
+import { relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../rules/index.js';
+import { collectExposures } from '../../src/detect/exposures.js';
+import { runRules } from '../../src/engine/run.js';
+import { LoadError } from '../../src/load/parse.js';
+import { buildModel, type ComposeModel } from '../../src/model/model.js';
+import { loadProject, resolvePassthrough, type Project } from '../../src/preprocess/project.js';
+import { CORPUS, HAS_SHARED, REPO, walk } from '../helpers.js';
+
+/** The effective model and each file's own (what checkProject runs the rules on). */
+function models(project: Project): ComposeModel[] {
+  return [
+    project.model,
+    ...project.fileRoots.map((root) => {
+      const model = buildModel(root);
+      resolvePassthrough(model, project.environment);
+      return model;
+    }),
+  ];
+}
+
+describe.skipIf(!HAS_SHARED)('exposures and findings over ../shared/corpus', () => {
+  it('every exposure is claimed by exactly one rule and gives exactly one finding', async () => {
+    const files = walk(CORPUS, (n) => /\.ya?ml$/.test(n)).map((f) => relative(REPO, f));
+    const failures: string[] = [];
+    let exposures = 0;
+    for (const [i, file] of files.entries()) {
+      // let the worker answer the test runner now and then (a long synchronous loop times out its RPC)
+      if (i % 100 === 0) await new Promise((done) => setImmediate(done));
+      let project: Project;
+      try {
+        project = loadProject({ files: [file], mode: 'lint', cwd: REPO });
+      } catch (err) {
+        if (err instanceof LoadError) continue;
+        throw err;
+      }
+      for (const model of models(project)) {
+        const found = collectExposures(model);
+        const reported = new Map<number, number>();
+        for (const f of runRules(model, RULES, { sourceText: project.sourceText })) for (const id of f.exposures) reported.set(id, (reported.get(id) ?? 0) + 1);
+        for (const e of found) {
+          exposures++;
+          const where = `${e.verdict.origin.file}:${e.verdict.origin.line} ${e.context} ${e.verdict.class}`;
+          const claimers = RULES.filter((r) => r.claims?.(e)).map((r) => r.meta.id);
+          if (claimers.length !== 1) failures.push(`${where}: claimed by ${claimers.join(', ') || 'no rule'}`);
+          const times = reported.get(e.id) ?? 0;
+          if (times !== 1) failures.push(`${where}: in ${times} findings`);
+        }
+      }
+    }
+    expect(exposures).toBeGreaterThan(5000);
+    expect(failures).toEqual([]);
+  }, 600_000);
+});

@@ -1,0 +1,46 @@
+import { secretInEnvFile } from '../../rules/secret-in-env-file.js';
+import { testRule } from '../rule-tester.js';
+
+testRule(secretInEnvFile, {
+  valid: [
+    {
+      name: 'an env_file without secrets',
+      files: { 'compose.yaml': 'services:\n  a:\n    image: x\n    env_file: app.env\n', 'app.env': 'LOG_LEVEL=debug\n' },
+    },
+    {
+      name: 'a .env value nothing secret-named reads',
+      files: { 'compose.yaml': 'services:\n  a:\n    image: x\n    environment:\n      GREETING: ${DB_PASSWORD}x\n', '.env': 'DB_PASSWORD=hunter2-x\n' },
+    },
+    {
+      name: 'an env_file line left for the shell',
+      files: { 'compose.yaml': 'services:\n  a:\n    image: x\n    env_file: app.env\n', 'app.env': 'API_TOKEN\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a literal in an env_file, at its line there',
+      files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    env_file: db.env\n', 'db.env': '# database\nPOSTGRES_PASSWORD=hunter2-x\n' },
+      errors: [{ messageId: 'envFile', file: 'db.env', line: 2, column: 19, fix: 'safe' }],
+    },
+    {
+      name: 'a .env value carried into a secret-named variable',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    image: example/db\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD}\n',
+        '.env': 'DB_PASSWORD=hunter2-x\n',
+      },
+      errors: [{ messageId: 'dotenv', file: '.env', line: 1, column: 13, fix: 'unsafe' }],
+    },
+    {
+      name: 'a .env value a bare variable takes, and one in a build argument',
+      files: {
+        'compose.yaml':
+          'services:\n  db:\n    image: postgres\n    environment:\n      - POSTGRES_PASSWORD\n    build:\n      args:\n        NPM_TOKEN: ${NPM_TOKEN}\n',
+        '.env': 'POSTGRES_PASSWORD=changeme\nNPM_TOKEN=a8Fq2xLm9Tz4\n',
+      },
+      errors: [
+        { messageId: 'dotenvPlaceholder', file: '.env', line: 1, column: 19 },
+        { messageId: 'dotenv', file: '.env', line: 2, column: 11 },
+      ],
+    },
+  ],
+});
