@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadAverage, machineFacts } from './bench/machine.mjs';
 import { cleanUp, measureRows, rssMethod } from './bench/measure.mjs';
 import { writeResults, factsLines } from './bench/results.mjs';
-import { fmtMs, medianMs } from './bench/rows.mjs';
+import { fmtMs, makeRow, medianMs } from './bench/rows.mjs';
 import { coldRows } from './bench/sections/cold.mjs';
 import { scalingRows } from './bench/sections/scaling.mjs';
 import { throughputRows } from './bench/sections/throughput.mjs';
@@ -120,16 +120,15 @@ async function main() {
       rows.push(...throughput);
     }
     if (settings.sections.includes('scaling')) {
-      let startup = rows.find((r) => r.label === 'compose-secrets --version');
-      if (!startup) {
-        startup = coldRows(ctx).find((r) => r.label === 'compose-secrets --version');
-        await measure([startup], { rounds: 5, warmup: true });
-        rows.push(startup);
-      }
-      limits.startupMs = medianMs(startup);
+      // start-up measured in the same rounds as the series, so it shares their load
+      const startup = makeRow('scaling', 'start-up: compose-secrets --version (subtracted in the verdicts)', {
+        argvs: [[process.execPath, ctx.cli, '--version']],
+        cwd: root,
+      });
       const scaling = scalingRows(ctx, { quick: settings.quick });
-      await measure(scaling.rows.filter((r) => !r.skipped));
-      rows.push(...scaling.rows);
+      await measure([startup, ...scaling.rows.filter((r) => !r.skipped)]);
+      limits.startupMs = medianMs(startup);
+      rows.push(startup, ...scaling.rows);
       series = scaling.series;
     }
   } finally {
