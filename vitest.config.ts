@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     teardownTimeout: 300_000,
     pool: 'forks',
+    // test/detect/performance.test.ts collects garbage before each timed run
+    poolOptions: { forks: { execArgv: ['--expose-gc'] } },
   },
 });

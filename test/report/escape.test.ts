@@ -44,7 +44,7 @@ describe('keys and file names with control characters are printed escaped', () =
       `error ${shown}:9:11: Invalid template: \${X:- has no closing "}" on its line`,
       '',
       '✖ 2 problems (2 errors, 0 warnings)',
-      '  2 of them can be moved into Compose secrets with `compose-secrets fix`.',
+      '  2 fixable with `compose-secrets fix --unsafe-fixes`.',
       '',
     ]);
   });
