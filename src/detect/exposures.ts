@@ -1,3 +1,4 @@
+import { isUserData, unknownFieldIndex } from '../model/compose-fields.js';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type Path, type ServiceModel } from '../model/model.js';
 import { originWithin, type Origin } from '../model/origin.js';
 import { writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
@@ -115,12 +116,17 @@ function collectFromTree(node: TreeNode, path: Path, out: Found[], key: string |
       for (const e of node.entries) collectFromTree(e.value, [...path, e.key], out, e.key, covered);
       return;
     case 'seq':
-      // an extension's list of KEY=VALUE strings is an environment waiting to be used (x-env: &env [- DB_PASSWORD=…])
-      if (path.some((p) => typeof p === 'string' && p.startsWith('x-'))) {
+      // an extension's list of KEY=VALUE strings is an environment waiting to be used (x-env: &env [- DB_PASSWORD=…]);
+      // so is one under a key Compose does not know (a misspelt `enviroment:`)
+      if (isUserData(path)) {
         const entries = keyValueEntries({ ...node, items: node.items.filter((i) => i.kind === 'scalar' && KEY_VALUE.test(String(i.value))) }, path);
         for (const entry of entries) {
           if (entry.node) covered.add(entry.node);
-          for (const verdict of judgeEntry(entry)) out.push({ verdict, context: 'value', service, path: entry.path, name: entry.key });
+          for (const verdict of judgeEntry(entry)) {
+            // under a misspelt key nothing reaches a container: only what is written there counts
+            if (verdict.class === 'via-env' && unknownFieldIndex(path) >= 0) continue;
+            out.push({ verdict, context: 'value', service, path: entry.path, name: entry.key });
+          }
         }
       }
       node.items.forEach((item, i) => {
@@ -137,8 +143,9 @@ function collectFromScalar(node: TreeScalar, path: Path, out: Found[], service: 
   const text = writtenText(node);
   if (!text) return;
   // an extension field's value reaches nothing by itself (what an alias carries into a service is
-  // judged there): only what is written in it counts, not what a variable would fill in
-  const inExtension = path.some((p) => typeof p === 'string' && p.startsWith('x-'));
+  // judged there), nor does one under a key Compose does not know: only what is written in it
+  // counts, not what a variable would fill in
+  const inExtension = isUserData(path);
   const push = (verdict: EntryVerdict, name = key) => {
     if (!(inExtension && verdict.class === 'via-env')) out.push({ verdict, context: 'value', service, path, name });
   };
@@ -178,8 +185,8 @@ function isComposeField(path: Path): boolean {
   const last = path[path.length - 1];
   if (typeof last !== 'string') return true;
   if (last.startsWith('x-')) return false;
-  // inside x- extensions and driver/logging options every key is user data
-  if (path.some((p) => typeof p === 'string' && p.startsWith('x-'))) return false;
+  // inside x- extensions, unknown (misspelt) fields and driver/logging options every key is user data
+  if (isUserData(path)) return false;
   const parent = path[path.length - 2];
   return !(parent === 'options' || parent === 'driver_opts' || parent === 'labels' || parent === 'annotations');
 }

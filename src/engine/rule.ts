@@ -100,8 +100,9 @@ export interface Rule<Options extends object = any> {
 
 /**
  * The only data a message template may name: things as written in the files (keys, services,
- * variables) and our own words for kinds of secret. No field ever carries a value; test/rules
+ * variables), our own words for kinds of secret, and a known Compose key suggested for a misspelt
+ * one (`suggestion`). No field ever carries a value; test/rules
  * checks every template against this list.
  */
-export const MESSAGE_FIELDS = ['name', 'kind', 'aKind', 'variable', 'variables', 'service'] as const;
+export const MESSAGE_FIELDS = ['name', 'kind', 'aKind', 'variable', 'variables', 'service', 'suggestion'] as const;
 export type MessageField = (typeof MESSAGE_FIELDS)[number];
