@@ -8,9 +8,16 @@ import { validateCompose } from '../src/preprocess/schema.js';
 const SECRET = 'hunter2-Sup3r';
 
 describe('error messages never carry a value', () => {
-  it('an invalid template shows its references, not the text around them', async () => {
+  it('a value that starts like a template is not named as a variable (found by the property test)', async () => {
+    const { errors } = await lintText('c.yaml', 'services:\n  a:\n    image: x\n    environment:\n      DB_PASSWORD: "${Sup3rSecretValue`x`"\n');
+    expect(errors.map((e) => e.message)).toEqual(['Invalid template: a variable name after "${" is not followed by "}" or an operator (:- - :? ? :+ +)']);
+  });
+
+  it('an invalid template is described, not quoted', async () => {
     const { errors } = await lintText('c.yaml', `services:\n  a:\n    image: x\n    environment:\n      DB_PASSWORD: "${SECRET}\${X"\n`);
-    expect(errors).toEqual([{ file: 'c.yaml', line: 5, column: 20, message: 'Invalid template: ${X is not followed by "}" or an operator (:- - :? ? :+ +)' }]);
+    expect(errors).toEqual([
+      { file: 'c.yaml', line: 5, column: 20, message: 'Invalid template: a variable name after "${" is not followed by "}" or an operator (:- - :? ? :+ +)' },
+    ]);
   });
 
   it('an invalid env file line shows its name, not its value', async () => {

@@ -106,7 +106,9 @@ export function templateMessage(fault: TemplateFault): string {
     case 'no-name':
       return 'Invalid template: "${" is not followed by a variable name';
     case 'bad-operator':
-      return `Invalid template: \${${variableName(fault.name)} is not followed by "}" or an operator (:- - :? ? :+ +)`;
+      // not named: in a template that does not parse, the "name" may be the start of a value
+      // (a password beginning with "${"); the column points at it
+      return 'Invalid template: a variable name after "${" is not followed by "}" or an operator (:- - :? ? :+ +)';
     case 'unclosed':
       return `Invalid template: \${${variableName(fault.name)}${fault.operator} has no closing "}" on its line`;
     case 'too-deep':

@@ -26,7 +26,7 @@ describe.skipIf(!HAS_SHARED)(`every compose file of ../shared/corpus (skipped: $
       'coollabsio__coolify/templates/compose/gramps-web.yaml:45: a merge key (<<) needs a mapping or a list of mappings, not ',
       'coollabsio__coolify/templates/compose/langfuse.yaml:73: a merge key (<<) needs a mapping or a list of mappings, not ',
       'coollabsio__coolify/templates/compose/langfuse.yaml:89: a merge key (<<) needs a mapping or a list of mappings, not ',
-      'coollabsio__coolify/templates/compose/signoz.yaml:488: Invalid template: ${env is not followed by "}" or an operato',
+      'coollabsio__coolify/templates/compose/signoz.yaml:488: Invalid template: a variable name after "${" is not followed',
     ]);
     // the wrong-composefile fixtures are valid YAML; their faults are for the schema (config), not lint
     expect(result.files.filter((f) => f.includes('wrong-composefile'))).toHaveLength(3);
@@ -65,7 +65,7 @@ describe.skipIf(!HAS_SHARED)(`every compose file of ../shared/corpus (skipped: $
       'coollabsio__coolify/templates/compose/dify.yaml: Invalid template: "${" is not followed by a variable name',
       'coollabsio__coolify/templates/compose/gramps-web.yaml: a merge key (<<) needs a mapping or a list of mappings, not a list',
       'coollabsio__coolify/templates/compose/langfuse.yaml: a merge key (<<) needs a mapping or a list of mappings, not a list',
-      'coollabsio__coolify/templates/compose/signoz.yaml: Invalid template: ${env is not followed by "}" or an operator (:- - :? ? :+ +)',
+      'coollabsio__coolify/templates/compose/signoz.yaml: Invalid template: a variable name after "${" is not followed by "}" or an operator (:- - :? ? :+ +)',
     ]);
   });
 });

@@ -71,7 +71,7 @@ describe('settings ignore patterns', () => {
   });
 
   it('are matched against the files a directory search finds', async () => {
-    const found = await discover(['fixtures/lint'], ['fixtures/lint/[a-s]*/**'], REPO);
+    const found = await discover(['fixtures/lint'], ['fixtures/lint/[a-s]*/**', 'fixtures/lint/unknown-*/**'], REPO);
     expect(found.files).toEqual(['fixtures/lint/tokens/compose.yaml', 'fixtures/lint/traps/compose.yaml', 'fixtures/lint/values/compose.yaml']);
   });
 

@@ -104,7 +104,7 @@ describe('substitute', () => {
   });
 
   it('says what is wrong with an invalid template without quoting it (compose-go quotes it: it may hold a secret)', () => {
-    expect(errorOf('a "${x!}"')).toBe('Invalid template: ${x is not followed by "}" or an operator (:- - :? ? :+ +)');
+    expect(errorOf('a "${x!}"')).toBe('Invalid template: a variable name after "${" is not followed by "}" or an operator (:- - :? ? :+ +)');
     expect(errorOf('${A-x}${}}')).toBe('Invalid template: "${" is not followed by a variable name');
     expect(errorOf('Hunter2Secret${X:-Hunter2Secret')).toBe('Invalid template: ${X:- has no closing "}" on its line');
     // A nested default is a template of its own too, evaluated only when taken.

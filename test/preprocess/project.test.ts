@@ -111,7 +111,7 @@ describe('bad projects exit 2 with one located line', () => {
         file: 'fixtures/project/bad-template/compose.yaml',
         line: 5,
         column: 15,
-        message: 'Invalid template: ${UNCLOSED is not followed by "}" or an operator (:- - :? ? :+ +)',
+        message: 'Invalid template: a variable name after "${" is not followed by "}" or an operator (:- - :? ? :+ +)',
       },
     ]);
   });
