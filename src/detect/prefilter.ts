@@ -17,6 +17,9 @@ interface Facts {
   must?: Set<string>;
 }
 
+/** Anchors of the pattern table, derived by the build (scripts/build.mjs); absent when run from source. */
+declare const PREFILTER_ANCHORS: Record<string, string[] | null> | undefined;
+
 const MAX_SET = 64;
 const MAX_CLASS = 6;
 const ANY: Facts = {};
@@ -28,6 +31,15 @@ const EMPTY: Facts = { exact: new Set(['']) };
  * Undefined when no anchor can be derived: the expression must always run.
  */
 export function literalAnchors(regex: RegExp): string[] | undefined {
+  // derived at build time for the table as it was built (keyed by the expression itself, so a
+  // changed pattern is derived again here); reading the sources at start-up costs ~20 ms of CPU
+  const built = typeof PREFILTER_ANCHORS === 'object' ? PREFILTER_ANCHORS[`/${regex.source}/${regex.flags}`] : undefined;
+  if (built !== undefined) return built ?? undefined;
+  return deriveAnchors(regex);
+}
+
+/** The anchors of a regular expression, read from its source (see literalAnchors). */
+export function deriveAnchors(regex: RegExp): string[] | undefined {
   const fold = regex.flags.includes('i');
   let facts: Facts;
   try {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VALUE_PATTERNS } from '../../src/detect/patterns.js';
 import { anchorFilter, literalAnchors } from '../../src/detect/prefilter.js';
+import { tableAnchors } from '../../src/detect/prefilter-table.js';
 import { scanValue } from '../../src/detect/scan.js';
 import { REPO, walk } from '../helpers.js';
 
@@ -39,6 +40,14 @@ describe('literalAnchors', () => {
 
   it('every pattern of the table has anchors today (a new one without any still runs, only slower)', () => {
     expect(VALUE_PATTERNS.filter((p) => literalAnchors(p.regex) === undefined).map((p) => p.id)).toEqual([]);
+  });
+});
+
+describe('the anchors the build embeds', () => {
+  it('hold one entry per pattern, the same as derived at run time', () => {
+    const table = tableAnchors();
+    expect(Object.keys(table)).toHaveLength(VALUE_PATTERNS.length);
+    for (const p of VALUE_PATTERNS) expect(table[`/${p.regex.source}/${p.regex.flags}`]).toEqual(literalAnchors(p.regex) ?? null);
   });
 });
 
