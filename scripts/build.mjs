@@ -13,6 +13,17 @@ if (existsSync(join(root, 'scripts/build-schema.mjs'))) {
   execFileSync(process.execPath, [join(root, 'scripts/build-schema.mjs')], { stdio: 'inherit', cwd: root });
 }
 
+// the scan prefilter's anchors of the pattern table, derived here instead of at every start-up
+const anchorsModule = await build({
+  entryPoints: [join(root, 'src/detect/prefilter-table.ts')],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  logLevel: 'warning',
+});
+const { tableAnchors } = await import(`data:text/javascript;base64,${Buffer.from(anchorsModule.outputFiles[0].text).toString('base64')}`);
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
   // tooling: the docs generator's entry (scripts/docs.mjs), outside the package's exports
@@ -24,7 +35,7 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
-  define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
+  define: { PACKAGE_VERSION: JSON.stringify(pkg.version), PREFILTER_ANCHORS: JSON.stringify(tableAnchors()) },
   // bundled CommonJS dependencies (fast-glob) call require() for Node built-ins
   banner: { js: "import { createRequire as __csCreateRequire } from 'node:module'; const require = __csCreateRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -1,12 +1,11 @@
 import { stringify } from 'yaml';
 import { classifyKey } from './detect/keys.js';
-import { collectExposures } from './detect/exposures.js';
+import { findSecretNodes, maskSecrets, type SecretNodes } from './engine/secret-nodes.js';
 import { redact } from './engine/types.js';
 import { escapeControl } from './report/escape.js';
-import { maskText } from './report/mask.js';
-import { keyValueEntries, type ServiceModel } from './model/model.js';
+import type { KeyValueEntry, ServiceModel } from './model/model.js';
 import type { Origin } from './model/origin.js';
-import { get, getEntry, toPlain, type TreeNode } from './model/tree.js';
+import { getEntry, get, toPlain, type TreeNode } from './model/tree.js';
 import type { Project } from './preprocess/project.js';
 import { validateCompose, type SchemaIssue } from './preprocess/schema.js';
 
@@ -67,7 +66,8 @@ function locate(project: Project, issue: SchemaIssue): LocatedIssue {
 
 /** The effective model as `docker compose config` prints it, secrets redacted unless asked. */
 export function renderConfig(project: Project, options: RenderOptions): string {
-  const plain = toPlain(project.root) as Record<string, unknown>;
+  const secrets: SecretNodes = options.showSecrets ? { nodes: new Map(), entries: new Map() } : findSecretNodes(project);
+  const plain = toPlainMasked(project.root, secrets) as Record<string, unknown>;
   const out: Record<string, unknown> = { name: project.name };
   for (const key of Object.keys(plain).sort(topLevelOrder)) {
     if (key === 'version' || key === 'name' || key === 'include') continue;
@@ -76,13 +76,48 @@ export function renderConfig(project: Project, options: RenderOptions): string {
   const services = (out.services ?? {}) as Record<string, Record<string, unknown>>;
   const sorted: Record<string, unknown> = {};
   for (const service of [...project.model.services].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    sorted[service.name] = normalizeService(service, services[service.name] ?? {});
+    sorted[service.name] = normalizeService(service, services[service.name] ?? {}, secrets);
   }
   if (out.services) out.services = sorted;
-  if (!options.showSecrets) redactTree(out, [], secretValues(project));
+  redactTree(out, [], !options.showSecrets);
   // like docker compose config: a literal `$` is written `$$`, so the output loads back unchanged
   escapeDollars(out);
   return options.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : stringify(out, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+/**
+ * A value that holds a secret, on its way to the output: the value itself (a secret-named key
+ * shows only its length) and the value with its secrets masked (everywhere else).
+ */
+class Masked {
+  constructor(
+    readonly value: unknown,
+    readonly masked: string,
+  ) {}
+}
+
+/** Plain JSON value of a tracked node (shared nodes are copied), with the nodes holding a secret wrapped in Masked. */
+function toPlainMasked(node: TreeNode, secrets: SecretNodes): unknown {
+  switch (node.kind) {
+    case 'scalar': {
+      const found = secrets.nodes.get(node);
+      return found && node.value !== null ? new Masked(node.value, maskSecrets(String(node.value), found)) : node.value;
+    }
+    case 'seq':
+      return node.items.map((item) => toPlainMasked(item, secrets));
+    case 'map': {
+      const out: Record<string, unknown> = {};
+      for (const e of node.entries) out[e.key] = toPlainMasked(e.value, secrets);
+      return out;
+    }
+  }
+}
+
+/** An entry's value as config prints it (a bare KEY: the project's value), wrapped in Masked when it holds a secret. */
+function entryValue(e: KeyValueEntry, secrets: SecretNodes): string | Masked | null {
+  const value = e.value ? String(e.value.value) : (e.passthrough?.value ?? null);
+  const found = secrets.entries.get(e) ?? (e.node?.kind === 'scalar' ? secrets.nodes.get(e.node) : undefined);
+  return found && value !== null ? new Masked(value, maskSecrets(value, found)) : value;
 }
 
 const TOP_LEVEL = ['name', 'services', 'networks', 'volumes', 'secrets', 'configs', 'models'];
@@ -92,11 +127,11 @@ function topLevelOrder(a: string, b: string): number {
   return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-function normalizeService(service: ServiceModel, plain: Record<string, unknown>): Record<string, unknown> {
+function normalizeService(service: ServiceModel, plain: Record<string, unknown>, secrets: SecretNodes): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   // env_file variables come first, `environment` overrides them (Compose's order)
-  const env: Record<string, string | null> = {};
-  for (const e of [...service.envFile, ...service.environment]) env[e.key] = e.value ? String(e.value.value) : (e.passthrough?.value ?? null);
+  const env: Record<string, string | Masked | null> = {};
+  for (const e of [...service.envFile, ...service.environment]) env[e.key] = entryValue(e, secrets);
   for (const key of Object.keys(plain).sort()) {
     if (key === 'env_file' || key === 'environment') continue;
     out[key] = plain[key];
@@ -109,13 +144,13 @@ function normalizeService(service: ServiceModel, plain: Record<string, unknown>)
         .map((k) => [k, env[k]]),
     );
   const build = out.build;
-  if (typeof build === 'string') out.build = { context: build, dockerfile: 'Dockerfile' };
-  if (build && typeof build === 'object' && !Array.isArray(build)) {
+  if (typeof build === 'string' || build instanceof Masked) out.build = { context: build, dockerfile: 'Dockerfile' };
+  else if (build && typeof build === 'object' && !Array.isArray(build)) {
     const b = { ...(build as Record<string, unknown>) };
-    if (Array.isArray(b.args)) b.args = entriesToMap(keyValueEntries(get(get(service.node, 'build'), 'args'), []));
+    if (Array.isArray(b.args)) b.args = entriesToMap(service.buildArgs, secrets);
     out.build = b;
   }
-  if (Array.isArray(out.labels)) out.labels = entriesToMap(service.labels);
+  if (Array.isArray(out.labels)) out.labels = entriesToMap(service.labels, secrets);
   return Object.fromEntries(
     Object.keys(out)
       .sort()
@@ -123,52 +158,34 @@ function normalizeService(service: ServiceModel, plain: Record<string, unknown>)
   );
 }
 
-function entriesToMap(entries: { key: string; value?: { value: unknown } }[]): Record<string, string | null> {
-  const out: Record<string, string | null> = {};
-  for (const e of entries) out[e.key] = e.value ? String(e.value.value) : null;
+function entriesToMap(entries: KeyValueEntry[], secrets: SecretNodes): Record<string, string | Masked | null> {
+  const out: Record<string, string | Masked | null> = {};
+  for (const e of entries) out[e.key] = e.value ? entryValue(e, secrets) : null;
   return out;
 }
 
 /**
- * Every secret value of the project, found by the same detectors lint uses: hardcoded values, and
- * the values the environment gives to variables that pass a secret (config resolves them).
+ * Redacts the rendered tree (when asked) and leaves no Masked behind: a secret-named entry shows
+ * only its value's length; a value holding a secret has it masked, and only that value — the
+ * same text elsewhere is not a secret there (found by node, see engine/secret-nodes.ts).
  */
-function secretValues(project: Project): Set<string> {
-  const values = new Set<string>();
-  for (const e of collectExposures(project.model)) {
-    const v = e.verdict;
-    if (v.class === 'hardcoded') values.add(v.value);
-    else
-      for (const name of v.variables) {
-        const env = project.environment.get(name)?.value;
-        if (env) values.add(env);
-      }
-    if (e.entry?.passthrough?.value) values.add(e.entry.passthrough.value);
-  }
-  return values;
-}
-
-/**
- * Redacts the rendered tree: a secret-named entry shows only its value's length; every other
- * string has the project's secret values masked wherever they stand (a command line, a URL).
- */
-function redactTree(node: unknown, path: (string | number)[], values: Set<string>): unknown {
+function redactTree(node: unknown, path: (string | number)[], hide: boolean): unknown {
+  if (node instanceof Masked) return hide ? node.masked : node.value;
   if (Array.isArray(node)) {
     node.forEach((v, i) => {
-      node[i] = redactTree(v, [...path, i], values);
+      node[i] = redactTree(v, [...path, i], hide);
     });
     return node;
   }
   if (node && typeof node === 'object') {
     const obj = node as Record<string, unknown>;
     for (const [k, v] of Object.entries(obj)) {
-      if (typeof v === 'string' && v && classifyKey(k).sensitive && path[0] !== undefined && !isStructural(path, k)) obj[k] = redact(v);
-      else obj[k] = redactTree(v, [...path, k], values);
+      const value = v instanceof Masked ? v.value : v;
+      if (hide && typeof value === 'string' && value && classifyKey(k).sensitive && path[0] !== undefined && !isStructural(path, k)) obj[k] = redact(value);
+      else obj[k] = redactTree(v, [...path, k], hide);
     }
     return obj;
   }
-  // a value of 8 characters or more is masked anywhere (a password glued to its flag: -pSECRET)
-  if (typeof node === 'string' && values.size) return maskText(node, [], values, { anywhereFrom: 8 });
   return node;
 }
 

@@ -83,7 +83,9 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     for (const s of found.skipped) warnings.push({ file: s.path, message: s.reason });
     units.push(...groupIntoProjects(found.files, cwd));
   }
-  const projects: Project[] = [];
+  // each project is checked as soon as it is loaded and only its results are kept, so its
+  // documents are released before the next one is read
+  const checked: CheckedProject[] = [];
   for (const unit of units) {
     if (unit.length === 1 && unit[0] === '-') {
       const name = options.stdinName ?? '<stdin>';
@@ -96,18 +98,21 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
       }
       continue;
     }
+    let project: Project;
     try {
-      projects.push(loadProject({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory, mode: 'lint', cwd }));
+      project = loadProject({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory, mode: 'lint', cwd });
     } catch (err) {
       if (!(err instanceof LoadError)) throw err;
       for (const f of unit) names.add(displayPath(f, cwd));
       errors.push({ file: err.file, line: err.line, column: err.column, message: err.message });
+      continue;
     }
+    checked.push({ files: project.files, sources: project.sources, errors: noteErrors(project), findings: checkProject(project, check) });
   }
-  for (const project of withoutSubsumed(projects)) {
+  for (const project of withoutSubsumed(checked)) {
     for (const f of project.files) names.add(f);
-    errors.push(...noteErrors(project));
-    findings.push(...checkProject(project, check));
+    errors.push(...project.errors);
+    findings.push(...project.findings);
   }
   return { version: 1, files: [...names], findings: mergeDuplicates(findings).map(toJson), errors: dedupeErrors(errors), notFound, warnings };
 }
@@ -161,13 +166,34 @@ function noteErrors(project: Project): InputError[] {
   return project.notes.filter((n) => n.severity === 'error').map((n) => ({ file: n.file, line: n.line, column: n.column, message: n.message }));
 }
 
+/** What lint keeps of a project once it is checked: its files, what it read, and its results. */
+interface CheckedProject {
+  files: string[];
+  sources: string[];
+  errors: InputError[];
+  findings: Finding[];
+}
+
 /**
  * Drops projects whose files another project already reads (a file that is included or extended
  * by another one, found on its own by the directory walk): it is linted with the variables and
- * context of the project that uses it.
+ * context of the project that uses it. The projects reading a file are looked up by that file,
+ * not by comparing every pair.
  */
-function withoutSubsumed(projects: Project[]): Project[] {
-  return projects.filter((p) => !projects.some((q) => q !== p && p.files.every((f) => q.sources.includes(f)) && !q.files.every((f) => p.sources.includes(f))));
+function withoutSubsumed(projects: CheckedProject[]): CheckedProject[] {
+  const readers = new Map<string, CheckedProject[]>();
+  for (const q of projects) {
+    for (const f of new Set(q.sources)) {
+      const list = readers.get(f);
+      if (list) list.push(q);
+      else readers.set(f, [q]);
+    }
+  }
+  const reads = (q: CheckedProject, files: string[]) => files.every((f) => q.sources.includes(f));
+  return projects.filter((p) => {
+    const candidates = p.files.length ? (readers.get(p.files[0]) ?? []) : projects;
+    return !candidates.some((q) => q !== p && reads(q, p.files) && !reads(p, q.files));
+  });
 }
 
 function displayPath(file: string, cwd: string): string {

@@ -1,4 +1,6 @@
 import { VALUE_PATTERNS } from './patterns.js';
+import { anchorFilter } from './prefilter.js';
+import { memoizeByText } from './text-memo.js';
 
 export interface ValueMatch {
   patternId: string;
@@ -243,6 +245,9 @@ function isHostList(text: string, from: number, to: number): boolean {
 
 // ───────────────────────────── scanning ─────────────────────────────
 
+/** Which patterns a text may match: those whose literal anchors it holds (derived at the first scan). */
+let mayMatchIn: ReturnType<typeof anchorFilter<(typeof VALUE_PATTERNS)[number]>> | undefined;
+
 /** Trim surrounding quotes from a captured secret part. */
 function unquote(text: string, start: number, end: number): [number, number] {
   const first = text[start];
@@ -256,6 +261,12 @@ function unquote(text: string, start: number, end: number): [number, number] {
  * come after the table, so `https://x:ghp_…@github.com` reports the GitHub token).
  */
 export function scanValue(text: string): ValueMatch[] {
+  return scanRemembered(text);
+}
+
+const scanRemembered = memoizeByText(scanText);
+
+function scanText(text: string): ValueMatch[] {
   if (!text || text.length > MAX_SCAN_LENGTH) return [];
   // accepted matches, kept sorted and disjoint, so an overlap test is a binary search; each
   // pattern's own matches come in order and are merged in once the pattern is done
@@ -281,7 +292,9 @@ export function scanValue(text: string): ValueMatch[] {
     }
     accepted = merged;
   };
+  const mayMatch = (mayMatchIn ??= anchorFilter(VALUE_PATTERNS))(text);
   for (const p of VALUE_PATTERNS) {
+    if (!mayMatch(p)) continue;
     const fresh: ValueMatch[] = [];
     for (const m of text.matchAll(p.regex)) {
       let start = m.index!;

@@ -58,7 +58,9 @@ export const nodeHost: FileHost = {
   readText: readTextFile,
   stat(path) {
     try {
-      const s = statSync(path);
+      // a missing file is the common answer (default files, .env): no exception built for it
+      const s = statSync(path, { throwIfNoEntry: false });
+      if (!s) return undefined;
       return { kind: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', mode: s.mode & 0o7777, size: s.size };
     } catch {
       return undefined;

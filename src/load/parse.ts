@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node as YamlNode } from 'yaml';
+import { type Alias, type Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, Scalar, visit, type Node as YamlNode } from 'yaml';
 import { LineIndex, type Origin } from '../model/origin.js';
 import type { BlockLine, TreeEntry, TreeMap, TreeNode, TreeScalar } from '../model/tree.js';
 import { findExcessiveNesting, LIMITS } from './limits.js';
@@ -93,6 +93,8 @@ class Converter {
   private readonly converted = new Map<YamlNode, TreeNode>();
   private readonly sizes = new WeakMap<TreeNode, number>();
   private readonly heights = new WeakMap<TreeNode, number>();
+  /** Each alias's anchor node, found in one walk of the document (built at the first alias). */
+  private aliasTargets: Map<Alias, YamlNode | undefined> | undefined;
 
   constructor(
     private readonly file: string,
@@ -170,7 +172,7 @@ class Converter {
 
   private convertNode(node: YamlNode): TreeNode {
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
+      const target = this.aliasTarget(node);
       // the alias's name is not quoted: a value starting with * (an unquoted password) reads as one
       if (!target) this.fail(node, 'unknown alias: no anchor (&name) of that name comes before it (quote a value that starts with *)');
       const done = this.converted.get(target as YamlNode);
@@ -231,6 +233,15 @@ class Converter {
     this.fail(node as { range?: [number, number, number] }, 'unsupported YAML node');
   }
 
+  /**
+   * The node an alias refers to: the last node anchored with its name before it in document order
+   * (what yaml's `Alias.resolve` finds, but that walks the whole document again for every alias).
+   */
+  private aliasTarget(alias: Alias): YamlNode | undefined {
+    if (!this.aliasTargets) this.aliasTargets = aliasTargets(this.doc);
+    return this.aliasTargets.get(alias);
+  }
+
   private mergeSources(value: YamlNode | null, keyNode: YamlNode): TreeEntry[] {
     if (value === null) this.fail(keyNode, 'a merge key (<<) needs a mapping or a list of mappings');
     const sources = isSeq(value) ? (value.items as YamlNode[]) : [value];
@@ -284,6 +295,19 @@ class Converter {
   private nullAt(range: [number, number, number] | null | undefined): TreeScalar {
     return { kind: 'scalar', value: null, origin: this.origin(range) };
   }
+}
+
+/** Every alias of the document with the node it refers to, in one walk in document order. */
+export function aliasTargets(doc: Document.Parsed): Map<Alias, YamlNode | undefined> {
+  const lastAnchored = new Map<string, YamlNode>();
+  const targets = new Map<Alias, YamlNode | undefined>();
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) targets.set(node, lastAnchored.get(node.source));
+      else if (isNode(node) && node.anchor) lastAnchored.set(node.anchor, node as YamlNode);
+    },
+  });
+  return targets;
 }
 
 /** Offset of the scalar's value inside its source range when the text maps 1:1 (plain, or quoted without escapes, on one line). */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Alias } from 'yaml';
 import { LoadError, parseComposeText } from '../../src/load/parse.js';
 import { findExcessiveNesting } from '../../src/load/limits.js';
 import { get, toPlain, type TreeMap } from '../../src/model/tree.js';
@@ -37,6 +38,26 @@ describe('parseComposeText', () => {
     });
     const pw = get(apiEnv, 'DB_PASSWORD')!;
     expect([pw.origin.line, pw.origin.column]).toEqual([4, 16]);
+  });
+
+  it('an alias refers to the last anchor of its name before it (a redefined anchor included)', () => {
+    const { roots } = parseComposeText('c.yaml', 'x-a: &v one\nx-b: *v\nx-c: &v two\nx-d: *v\nx-e: [&w {k: 1}, *w]\n');
+    expect(toPlain(roots[0]!)).toEqual({ 'x-a': 'one', 'x-b': 'one', 'x-c': 'two', 'x-d': 'two', 'x-e': [{ k: 1 }, { k: 1 }] });
+    expect(get(roots[0]!, 'x-d')).toBe(get(roots[0]!, 'x-c'));
+  });
+
+  it('finds the anchors of all aliases in one walk of the document, not one walk per alias', () => {
+    // yaml's Alias.resolve walks the whole document on every call: 2,000 services sharing one
+    // anchor made loading quadratic (11 s)
+    const resolve = vi.spyOn(Alias.prototype, 'resolve');
+    try {
+      const services = Array.from({ length: 50 }, (_, i) => `  s${i}:\n    image: x\n    environment: *env\n`).join('');
+      const { roots } = parseComposeText('c.yaml', `x-env: &env\n  A: b\nservices:\n${services}`);
+      expect(get(get(get(roots[0]!, 'services'), 's49'), 'environment')).toBe(get(roots[0]!, 'x-env'));
+      expect(resolve).not.toHaveBeenCalled();
+    } finally {
+      resolve.mockRestore();
+    }
   });
 
   it('keeps !reset and !override tags', () => {

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VALUE_PATTERNS } from '../../src/detect/patterns.js';
+import { anchorFilter, literalAnchors } from '../../src/detect/prefilter.js';
+import { tableAnchors } from '../../src/detect/prefilter-table.js';
+import { scanValue } from '../../src/detect/scan.js';
+import { REPO, walk } from '../helpers.js';
+
+describe('literalAnchors', () => {
+  it.each([
+    [/(?<![A-Za-z0-9_])ghp_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])/g, ['ghp_']],
+    [/(?:AKIA|ASIA|A3T[A-Z0-9])[A-Z2-7]{16}/g, ['A3T', 'AKIA', 'ASIA']],
+    [/xox[pe]-[0-9]{6}/g, ['xoxe-', 'xoxp-']],
+    [/([A-Za-z][A-Za-z0-9+.-]{0,30}):\/\//g, ['://']],
+    [/(?:Proxy-)?Authorization[ \t]{0,5}[:=]/gi, ['authorization']],
+    [/-----BEGIN (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY-----/g, ['PRIVATE KEY-----']],
+    [/[0-9a-f]{32}-[0-9a-f]{8}/g, ['-']],
+    [/(a)\1/g, ['a']],
+    [/sk-(?:proj-[a-z]{20}|[a-z]{20}T3BlbkFJ)/g, ['T3BlbkFJ', 'proj-']],
+    [/(?:ab)+c/g, ['ab']],
+    [/x\.y\/z/g, ['x.y/z']],
+  ] as [RegExp, string[]][])('%s needs one of %j (the longest literal every match holds)', (regex, anchors) => {
+    expect(literalAnchors(regex)).toEqual(anchors);
+  });
+
+  it.each([/(?:abc)?[0-9]{3}/g, /abc|[0-9]+/g, /a*b?/g, /.{3}/g, /[^x]y{0,2}/g, /(?:password|)[0-9]/g])('%s has no anchor: it always runs', (regex) => {
+    expect(literalAnchors(regex)).toBeUndefined();
+    const pattern = { regex };
+    expect(anchorFilter([pattern])('nothing of it here')(pattern)).toBe(true);
+  });
+
+  it('a case-insensitive pattern has lower-case anchors, tested against the lower-cased text', () => {
+    const pattern = { regex: /(?:password|passwd|pwd)[ \t]{0,5}=/gi };
+    expect(literalAnchors(pattern.regex)).toEqual(['passwd', 'password', 'pwd']);
+    const mayMatch = anchorFilter([pattern]);
+    expect(mayMatch('Server=db;PassWord=x')(pattern)).toBe(true);
+    expect(mayMatch('Server=db;User=x')(pattern)).toBe(false);
+  });
+
+  it('every pattern of the table has anchors today (a new one without any still runs, only slower)', () => {
+    expect(VALUE_PATTERNS.filter((p) => literalAnchors(p.regex) === undefined).map((p) => p.id)).toEqual([]);
+  });
+});
+
+describe('the anchors the build embeds', () => {
+  it('hold one entry per pattern, the same as derived at run time', () => {
+    const table = tableAnchors();
+    expect(Object.keys(table)).toHaveLength(VALUE_PATTERNS.length);
+    for (const p of VALUE_PATTERNS) expect(table[`/${p.regex.source}/${p.regex.flags}`]).toEqual(literalAnchors(p.regex) ?? null);
+  });
+});
+
+describe('anchorFilter over the pattern table', () => {
+  const texts = walk(join(REPO, 'fixtures'), () => true).map((f) => readFileSync(f, 'utf8'));
+  const lines = texts.flatMap((t) => t.split('\n'));
+
+  it('never skips a pattern that matches: every fixture file and every line of one', () => {
+    const filter = anchorFilter(VALUE_PATTERNS);
+    const missed: string[] = [];
+    let matched = 0;
+    for (const text of [...texts, ...lines]) {
+      const mayMatch = filter(text);
+      for (const p of VALUE_PATTERNS) {
+        if (!new RegExp(p.regex.source, p.regex.flags).test(text)) continue;
+        matched++;
+        if (!mayMatch(p)) missed.push(`${p.id}: ${text.slice(0, 40)}`);
+      }
+    }
+    expect(missed).toEqual([]);
+    expect(matched).toBeGreaterThan(100);
+  });
+
+  it('skips patterns whose anchors a text lacks', () => {
+    const mayMatch = anchorFilter(VALUE_PATTERNS)('image: postgres:16');
+    const github = VALUE_PATTERNS.find((p) => p.id === 'github-pat')!;
+    expect(mayMatch(github)).toBe(false);
+    expect(anchorFilter(VALUE_PATTERNS)(`TOKEN=ghp_${'a'.repeat(36)}`)(github)).toBe(true);
+  });
+});
+
+describe('scanValue remembers its results by text', () => {
+  it('gives each caller its own array of the same matches', () => {
+    const text = `token ghp_${'A1'.repeat(18)} and AKIA${'ABCDEFGHIJKLMNOP'}`;
+    const first = scanValue(text);
+    first.pop();
+    const second = scanValue(text);
+    expect(second.map((m) => m.patternId)).toEqual(['github-pat', 'aws-access-key-id']);
+    expect(second).not.toBe(first);
+    expect(Object.isFrozen(second[0])).toBe(true);
+  });
+});
