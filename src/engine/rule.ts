@@ -47,6 +47,11 @@ export interface RuleMeta<Options extends object = Record<string, unknown>> {
   docs: RuleDocs;
   /** Message templates with {{placeholders}} naming only MESSAGE_FIELDS, so a message can never hold a value. */
   messages: Record<string, string>;
+  /**
+   * Whether the rule also looks at each compose file on its own (as the rules about values do):
+   * for things merging hides, such as two mounts at one target (Compose keeps the last).
+   */
+  eachFile?: boolean;
   /** JSON schema of the rule's options (`"rules": {"id": ["warning", {…}]}` in the settings); none when it takes none. */
   schema?: OptionsSchema;
   /** Every option's value when the settings do not give it. */
@@ -100,8 +105,9 @@ export interface Rule<Options extends object = any> {
 
 /**
  * The only data a message template may name: things as written in the files (keys, services,
- * variables) and our own words for kinds of secret. No field ever carries a value; test/rules
+ * variables, secret names, mount targets and modes, file paths, policy roles) and our own words
+ * for kinds of secret. No field ever carries a value; test/rules
  * checks every template against this list.
  */
-export const MESSAGE_FIELDS = ['name', 'kind', 'aKind', 'variable', 'variables', 'service'] as const;
+export const MESSAGE_FIELDS = ['name', 'kind', 'aKind', 'variable', 'variables', 'service', 'other', 'target', 'mode', 'file', 'role'] as const;
 export type MessageField = (typeof MESSAGE_FIELDS)[number];
