@@ -1,5 +1,7 @@
 import type { Rule } from '../src/engine/rule.js';
 import { hardcodedCredential } from './hardcoded-credential.js';
+import { secretAccessDenied } from './secret-access-denied.js';
+import { secretAccessUnusedGrant } from './secret-access-unused-grant.js';
 import { secretExternalWithoutSwarm } from './secret-external-without-swarm.js';
 import { secretFileMissing } from './secret-file-missing.js';
 import { secretFilePermissive } from './secret-file-permissive.js';
@@ -29,5 +31,16 @@ export const HYGIENE_RULES: readonly Rule[] = [
   secretUnversionedExternal,
 ];
 
+/** The rules of the access policy (they do nothing without one). */
+export const ACCESS_RULES: readonly Rule[] = [secretAccessDenied, secretAccessUnusedGrant];
+
 /** Every rule, in the order of the README's table. */
-export const RULES: readonly Rule[] = [secretInEnvironment, secretViaEnvironment, secretInBuildArgs, secretInEnvFile, hardcodedCredential, ...HYGIENE_RULES];
+export const RULES: readonly Rule[] = [
+  secretInEnvironment,
+  secretViaEnvironment,
+  secretInBuildArgs,
+  secretInEnvFile,
+  hardcodedCredential,
+  ...HYGIENE_RULES,
+  ...ACCESS_RULES,
+];

@@ -4,6 +4,7 @@ import type { Severity } from './engine/types.js';
 import { nodeHost, readHostText, type FileHost } from './load/host.js';
 import { LoadError } from './load/parse.js';
 import { LineIndex } from './model/origin.js';
+import { policyFromText, type Policy } from './policy/policy.js';
 
 /**
  * Project settings, from `.compose-secrets.json` in the working directory (or `--config FILE`):
@@ -22,6 +23,8 @@ export interface Settings {
   ruleOptions?: Record<string, Record<string, unknown>>;
   /** The settings file, as named in errors. */
   source?: string;
+  /** The access policy (`"policy"`, see src/policy/policy.ts), or `--policy FILE`'s. */
+  policy?: Policy;
 }
 
 export const SETTINGS_FILE = '.compose-secrets.json';
@@ -51,8 +54,11 @@ export function loadSettings(cwd: string, file?: string, knownRules: readonly st
   };
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail('settings must be a JSON object');
   const obj = raw as Record<string, unknown>;
-  for (const key of Object.keys(obj)) if (!['rules', 'allow', 'ignore', '$schema'].includes(key)) fail(`unknown setting "${key}" (rules, allow, ignore)`);
+  for (const key of Object.keys(obj))
+    if (!['rules', 'allow', 'ignore', 'policy', '$schema'].includes(key)) fail(`unknown setting "${key}" (rules, allow, ignore, policy)`);
   const settings: Settings = { ...emptySettings(), source: file ?? SETTINGS_FILE };
+  // validated where it is written, with positions (the text is read again as YAML, of which JSON is a subset)
+  if (obj.policy !== undefined) settings.policy = policyFromText(text, display, 'section');
   if (obj.rules !== undefined) {
     if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) fail('"rules" must map rule ids to off, info, warning or error');
     // an alias (secret-misuse) sets each rule it stands for; a rule named on its own wins

@@ -31,6 +31,7 @@ export function checkProject(project: Project, options: CheckOptions): Finding[]
     host: project.host,
     options: (rule) => ({ ...rule.meta.defaultOptions, ...settings.ruleOptions?.[rule.meta.id] }),
     fileSuffixImages: options.fileSuffixImages,
+    policy: settings.policy,
   };
   const found = runRules(project.model, rules, run);
   // each file on its own too: a literal that a later file overrides or resets is still committed.

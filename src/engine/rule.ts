@@ -9,6 +9,7 @@ import type { Exposure } from '../detect/exposures.js';
 import type { FileHost } from '../load/host.js';
 import type { ComposeModel, Path } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
+import type { Policy } from '../policy/policy.js';
 import type { Severity } from './types.js';
 
 /** Where each rule's documentation is published: docs/rules.md of the repository, one anchor per rule. */
@@ -90,6 +91,8 @@ export interface RuleContext<Options extends object = Record<string, unknown>> {
   host: FileHost;
   /** The rule's options: its defaultOptions with the settings' options over them. */
   options: Options;
+  /** The access policy of the settings (or `--policy`), when there is one. */
+  policy?: Policy;
   /** The exposures of the model this rule claims, in the order they were found. */
   exposures: readonly Exposure[];
   report(descriptor: ReportDescriptor): void;
