@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ruleDocsUrl, SECRETS_TAG, type Rule } from '../src/engine/rule.js';
+import { ruleDocsUrl, type Rule } from '../src/engine/rule.js';
 import { declaredSecrets } from './secret-mounts.js';
 
 /** A secret's `file:` source that does not exist. */
@@ -8,7 +8,8 @@ export const secretFileMissing: Rule = {
     id: 'secret-file-missing',
     severity: 'error',
     description: "A secret's file: source does not exist",
-    tags: [SECRETS_TAG],
+    // not one of the checks fix runs before and after: a file it names for you to provision is missing until you do
+    tags: ['secret-files'],
     fixable: 'no',
     docs: {
       what: 'Finds a top-level secret whose `file:` names a path (relative to the project directory) where there is no file.',
