@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { LoadError } from '../load/parse.js';
 import { escapeControl, escapeLines } from '../report/escape.js';
+import { registerAudit } from './audit.js';
 import { registerConfig } from './config.js';
 import { registerFix } from './fix.js';
 import { registerLint } from './lint.js';
@@ -22,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
   registerConfig(program);
   registerFix(program);
   registerRules(program);
+  registerAudit(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
