@@ -92,9 +92,9 @@ const WIDTH = 80;
 const GAP = '  ';
 
 function projectTable(p: AuditProject, policy: boolean): string {
-  const out = [fit(escapeControl(title(p)), WIDTH), ''];
+  const out = [cutRight(escapeControl(title(p)), WIDTH), ''];
   for (const s of sections(p, policy)) {
-    out.push(fit(`${s.title}:`, WIDTH));
+    out.push(cutRight(`${s.title}:`, WIDTH));
     if (!s.rows.length) out.push(s.empty);
     else out.push(...renderTable(s.headers, s.rows, s.cutLeft));
     out.push('');
@@ -115,7 +115,7 @@ export function renderTable(headers: string[], rows: string[][], cutLeft: number
   return all.map((r) =>
     r
       .map((c, i) => {
-        const cell = cutLeft.includes(i) ? fitLeft(c, widths[i]) : fit(c, widths[i]);
+        const cell = cutLeft.includes(i) ? cutLeftEnd(c, widths[i]) : cutRight(c, widths[i]);
         return i === r.length - 1 ? cell : cell.padEnd(widths[i]);
       })
       .join(GAP)
@@ -123,12 +123,12 @@ export function renderTable(headers: string[], rows: string[][], cutLeft: number
   );
 }
 
-function fit(text: string, width: number): string {
+function cutRight(text: string, width: number): string {
   const chars = [...text];
   return chars.length <= width ? text : `${chars.slice(0, width - 1).join('')}…`;
 }
 
-function fitLeft(text: string, width: number): string {
+function cutLeftEnd(text: string, width: number): string {
   const chars = [...text];
   return chars.length <= width ? text : `…${chars.slice(chars.length - width + 1).join('')}`;
 }
