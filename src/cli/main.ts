@@ -5,6 +5,7 @@ import { registerAudit } from './audit.js';
 import { registerConfig } from './config.js';
 import { registerFix } from './fix.js';
 import { registerLint } from './lint.js';
+import { registerRotate } from './rotate.js';
 import { registerRules } from './rules.js';
 import { UsageError } from './util.js';
 
@@ -24,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
   registerFix(program);
   registerRules(program);
   registerAudit(program);
+  registerRotate(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
