@@ -10,6 +10,7 @@ interface RotateFlags {
   length: string;
   alphabet: string;
   dryRun?: boolean;
+  stack?: string;
 }
 
 export function registerRotate(program: Command): void {
@@ -24,14 +25,17 @@ export function registerRotate(program: Command): void {
     .option('--value-from <file>', 'the new value: a file, or - for standard input (default: a random value)')
     .option('--length <n>', 'length of a random value', '32')
     .option('--alphabet <name>', 'characters of a random value: alnum, hex, base64url or symbols', 'alnum')
+    .option('--stack <name>', "the Swarm stack's name, for the plan (default: the project's name)")
     .option('--dry-run', 'print the plan, change nothing')
     .action(async (secret: string, flags: RotateFlags) => {
       const { rotate, RotateError } = await import('../rotate/rotate.js');
       const { ALPHABETS, randomValue } = await import('../rotate/value.js');
       const { readText } = await import('../load/read.js');
-      if (flags.target !== undefined && flags.target !== 'swarm' && flags.target !== 'compose') throw new UsageError(`unknown target "${flags.target}" (use swarm or compose)`);
+      if (flags.target !== undefined && flags.target !== 'swarm' && flags.target !== 'compose')
+        throw new UsageError(`unknown target "${flags.target}" (use swarm or compose)`);
       const length = Number(flags.length);
-      if (!Number.isInteger(length) || length < 16 || length > 4096) throw new UsageError(`--length takes a whole number from 16 to 4096, not "${flags.length}"`);
+      if (!Number.isInteger(length) || length < 16 || length > 4096)
+        throw new UsageError(`--length takes a whole number from 16 to 4096, not "${flags.length}"`);
       if (!(flags.alphabet in ALPHABETS)) throw new UsageError(`unknown alphabet "${flags.alphabet}" (use ${Object.keys(ALPHABETS).join(', ')})`);
       const alphabet = ALPHABETS[flags.alphabet as keyof typeof ALPHABETS];
       const value = async () => {
@@ -51,6 +55,7 @@ export function registerRotate(program: Command): void {
           valueFrom: flags.valueFrom,
           value,
           dryRun: flags.dryRun,
+          stack: flags.stack,
         });
         process.stdout.write(result.plan);
       } catch (err) {

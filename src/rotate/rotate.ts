@@ -33,6 +33,8 @@ export interface RotateOptions {
   target?: RotateTarget;
   /** `--value-from`: a file, or '-' for standard input. */
   valueFrom?: string;
+  /** The Swarm stack the project is deployed as (default: the project's name). */
+  stack?: string;
   /** Reads the new value (from valueFrom, or generates it); called only when a value must be written. */
   value: () => Promise<string>;
   dryRun?: boolean;
@@ -72,7 +74,10 @@ export async function rotate(options: RotateOptions): Promise<RotateResult> {
 // ---- swarm ---------------------------------------------------------------------------------
 
 async function rotateSwarm(project: Project, secret: DeclaredSecret, mounts: SecretMount[], options: RotateOptions, ops: FileOps): Promise<RotateResult> {
-  if (!secret.external) throw new RotateError(`secret ${quoteKey(secret.name)} is not external: only an external secret lives in the Swarm (use --target compose for a file: source)`);
+  if (!secret.external)
+    throw new RotateError(
+      `secret ${quoteKey(secret.name)} is not external: only an external secret lives in the Swarm (use --target compose for a file: source)`,
+    );
   const oldName = secret.externalName ? scalarText(secret.externalName) : secret.name;
   const newName = nextVersion(oldName);
   const changes = new Map<string, FileChange>();
@@ -96,7 +101,7 @@ async function rotateSwarm(project: Project, secret: DeclaredSecret, mounts: Sec
     source = valueFile;
   }
   if (!options.dryRun) write(writes, valueFile ? [{ path: dirname(resolve(options.cwd, valueFile)), mode: 0o700 }] : [], ops);
-  const stack = project.name;
+  const stack = options.stack ?? project.name;
   const services = [...new Set(mounts.filter((m) => !m.build).map((m) => m.service))];
   const lines = [
     `rotate ${secret.name} (swarm): ${oldName} → ${newName}`,
@@ -106,7 +111,9 @@ async function rotateSwarm(project: Project, secret: DeclaredSecret, mounts: Sec
     'Swarm secrets are immutable (there is no docker secret update). The plan:',
     '',
     '1. Create the new secret:',
-    source === '-' ? `   docker secret create ${newName} -      # reads the value from standard input: pipe it in` : `   docker secret create ${newName} ${source}`,
+    source === '-'
+      ? `   docker secret create ${newName} -      # reads the value from standard input: pipe it in`
+      : `   docker secret create ${newName} ${source}`,
     ...(valueFile ? [`   rm ${valueFile}      # once it is created: the Swarm keeps the value`] : []),
     '2. Move each service to it (Docker restarts its tasks), or redeploy the stack with the changed file:',
     ...services.map((service) => {
@@ -148,7 +155,8 @@ function insertName(secret: DeclaredSecret, newName: string, cwd: string, change
   const change = fileChange(changes, external.keyOrigin, cwd, ops);
   const start = external.keyOrigin.range[0];
   const lineStart = change.text.lastIndexOf('\n', start - 1) + 1;
-  if (change.text.slice(lineStart, start).trim() !== '') throw new RotateError(`secret ${quoteKey(secret.name)} is written as a flow mapping: write it as a block mapping to rotate it`);
+  if (change.text.slice(lineStart, start).trim() !== '')
+    throw new RotateError(`secret ${quoteKey(secret.name)} is written as a flow mapping: write it as a block mapping to rotate it`);
   const eol = /\r\n/.test(change.text) ? '\r\n' : '\n';
   let lineEnd = change.text.indexOf('\n', external.value.origin.range[1]);
   if (lineEnd < 0) lineEnd = change.text.length;
@@ -160,7 +168,10 @@ function insertName(secret: DeclaredSecret, newName: string, cwd: string, change
 // ---- compose -------------------------------------------------------------------------------
 
 async function rotateCompose(project: Project, secret: DeclaredSecret, mounts: SecretMount[], options: RotateOptions, ops: FileOps): Promise<RotateResult> {
-  if (!secret.file) throw new RotateError(`secret ${quoteKey(secret.name)} has no file: source: --target compose rotates a file source (an external secret rotates with --target swarm)`);
+  if (!secret.file)
+    throw new RotateError(
+      `secret ${quoteKey(secret.name)} has no file: source: --target compose rotates a file source (an external secret rotates with --target swarm)`,
+    );
   const oldFile = scalarText(secret.file);
   const newFile = nextFileVersion(oldFile);
   const abs = resolve(project.projectDirectory, newFile);
@@ -226,7 +237,10 @@ function fileChange(changes: Map<string, FileChange>, origin: Origin, cwd: strin
 
 /** The scalar's text as written, refusing one that interpolation produced (the file holds a template, not the name). */
 function scalarText(node: TreeScalar): string {
-  if (node.interpolation) throw new RotateError(`${node.origin.file}:${node.origin.line}:${node.origin.column}: the value comes from a variable; rotate edits only names written in the file`);
+  if (node.interpolation)
+    throw new RotateError(
+      `${node.origin.file}:${node.origin.line}:${node.origin.column}: the value comes from a variable; rotate edits only names written in the file`,
+    );
   return String(node.value);
 }
 
