@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { RULES } from '../rules/index.js';
+import { expandRuleIds } from './engine/aliases.js';
 import { activeRules, checkProject, mergeDuplicates, type CheckOptions } from './engine/check.js';
 import type { Rule } from './engine/rule.js';
 import { validateRuleOptions } from './engine/rule-options.js';
@@ -146,10 +147,16 @@ export async function lintText(file: string, text: string, options: LintTextOpti
 
 /** The rules and settings of a run: the settings file unless settings are given, rule options validated. */
 async function checkOptions(options: { rules?: string[]; settings?: Settings }, cwd: string): Promise<CheckOptions & { settings: Settings }> {
-  const ids = RULES.map((r) => r.meta.id);
-  const settings = options.settings ?? loadSettings(cwd, undefined, ids);
+  const settings =
+    options.settings ??
+    loadSettings(
+      cwd,
+      undefined,
+      RULES.map((r) => r.meta.id),
+    );
   await validateRuleOptions(RULES, settings);
-  const chosen: readonly Rule[] = options.rules?.length ? RULES.filter((r) => options.rules!.includes(r.meta.id)) : RULES;
+  const ids = options.rules?.length ? expandRuleIds(options.rules) : undefined;
+  const chosen: readonly Rule[] = ids ? RULES.filter((r) => ids.includes(r.meta.id)) : RULES;
   return { rules: activeRules(chosen, settings), settings };
 }
 

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
+import { ALIAS_OPTIONS, RULE_ALIASES } from './engine/aliases.js';
 import type { Severity } from './engine/types.js';
 import { nodeHost, readHostText, type FileHost } from './load/host.js';
 import { LoadError } from './load/parse.js';
 import { LineIndex } from './model/origin.js';
+import { policyFromText, type Policy } from './policy/policy.js';
 
 /**
  * Project settings, from `.compose-secrets.json` in the working directory (or `--config FILE`):
@@ -21,6 +23,8 @@ export interface Settings {
   ruleOptions?: Record<string, Record<string, unknown>>;
   /** The settings file, as named in errors. */
   source?: string;
+  /** The access policy (`"policy"`, see src/policy/policy.ts), or `--policy FILE`'s. */
+  policy?: Policy;
 }
 
 export const SETTINGS_FILE = '.compose-secrets.json';
@@ -50,17 +54,27 @@ export function loadSettings(cwd: string, file?: string, knownRules: readonly st
   };
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail('settings must be a JSON object');
   const obj = raw as Record<string, unknown>;
-  for (const key of Object.keys(obj)) if (!['rules', 'allow', 'ignore', '$schema'].includes(key)) fail(`unknown setting "${key}" (rules, allow, ignore)`);
+  for (const key of Object.keys(obj))
+    if (!['rules', 'allow', 'ignore', 'policy', '$schema'].includes(key)) fail(`unknown setting "${key}" (rules, allow, ignore, policy)`);
   const settings: Settings = { ...emptySettings(), source: file ?? SETTINGS_FILE };
+  // validated where it is written, with positions (the text is read again as YAML, of which JSON is a subset)
+  if (obj.policy !== undefined) settings.policy = policyFromText(text, display, 'section');
   if (obj.rules !== undefined) {
     if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) fail('"rules" must map rule ids to off, info, warning or error');
-    for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
-      if (knownRules.length && !knownRules.includes(id)) fail(`"rules" names an unknown rule "${id}"`);
+    // an alias (secret-misuse) sets each rule it stands for; a rule named on its own wins
+    const entries = Object.entries(obj.rules as Record<string, unknown>).sort(([a], [b]) => Number(b in RULE_ALIASES) - Number(a in RULE_ALIASES));
+    for (const [id, value] of entries) {
+      if (knownRules.length && !knownRules.includes(id) && !(id in RULE_ALIASES)) fail(`"rules" names an unknown rule "${id}"`);
       // a level, or [level, options] as in ESLint
       const [level, options] = Array.isArray(value) ? value : [value];
       if (typeof level !== 'string' || !LEVELS.has(level)) fail(`rule "${id}" must be off, info, warning or error`);
       if (Array.isArray(value) && (value.length !== 2 || !options || typeof options !== 'object' || Array.isArray(options))) {
         fail(`rule "${id}" takes a level or [level, {options}]`);
+      }
+      if (id in RULE_ALIASES) {
+        for (const member of RULE_ALIASES[id]) settings.rules[member] = level as Severity | 'off';
+        if (Array.isArray(value)) applyAliasOptions(id, options as Record<string, unknown>, settings, fail);
+        continue;
       }
       settings.rules[id] = level as Severity | 'off';
       if (Array.isArray(value)) (settings.ruleOptions ??= {})[id] = options as Record<string, unknown>;
@@ -84,6 +98,17 @@ export function loadSettings(cwd: string, file?: string, knownRules: readonly st
     } else settings.ignore = value as string[];
   }
   return settings;
+}
+
+/** The options an alias still accepts (secret-misuse's `external`), turned into the rule levels they mean. */
+function applyAliasOptions(id: string, options: Record<string, unknown>, settings: Settings, fail: (message: string) => never): void {
+  const known = ALIAS_OPTIONS[id] ?? {};
+  for (const [name, value] of Object.entries(options)) {
+    const option = known[name];
+    if (!option) fail(`rule "${id}": unknown option "${name}"`);
+    if (typeof value !== option.type) fail(`rule "${id}": option ${name} must be ${option.type}`);
+    if (value === false) settings.rules[option.offWhenFalse] = 'off';
+  }
 }
 
 /** A finding whose name (variable, key, label) an `allow` pattern matches. */

@@ -24,7 +24,7 @@ function settingsError(json: string): string {
 
 describe('settings (.compose-secrets.json)', () => {
   it('refuses bad settings with one clear line', () => {
-    expect(settingsError('{"rule": {}}')).toBe('unknown setting "rule" (rules, allow, ignore)');
+    expect(settingsError('{"rule": {}}')).toBe('unknown setting "rule" (rules, allow, ignore, policy)');
     expect(settingsError('{"rules": {"secret-in-environment": "loud"}}')).toBe('rule "secret-in-environment" must be off, info, warning or error');
     expect(settingsError('{"rules": {"no-such-rule": "off"}}')).toBe('"rules" names an unknown rule "no-such-rule"');
     expect(settingsError('{"allow": ["("]}')).toBe('"allow" has an invalid regular expression: (');
@@ -75,26 +75,33 @@ describe('rule options', () => {
   it("are read as [level, options] and checked against the rule's schema", async () => {
     expect(settingsError('{"rules": {"secret-in-environment": ["warning"]}}')).toBe('rule "secret-in-environment" takes a level or [level, {options}]');
     expect(settingsError('{"rules": {"secret-in-environment": ["loud", {}]}}')).toBe('rule "secret-in-environment" must be off, info, warning or error');
-    expect(await optionsError({ 'secret-misuse': { external: false } })).toBe('no error');
-    expect(await optionsError({ 'secret-misuse': { external: 'no' } })).toBe('my-settings.json: rule "secret-misuse": option external must be boolean');
-    expect(await optionsError({ 'secret-misuse': { extrnal: false } })).toBe('my-settings.json: rule "secret-misuse": unknown option "extrnal"');
     expect(await optionsError({ 'secret-in-environment': { x: 1 } })).toBe('my-settings.json: rule "secret-in-environment" takes no options');
   });
 
-  it('reach the rule, over its defaults', async () => {
+  it('secret-misuse is an alias of the hygiene rules: its level sets each of them, a rule named on its own wins', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-settings-'));
+    const levels = (json: string) => {
+      writeFileSync(join(dir, '.compose-secrets.json'), json);
+      const { rules } = loadSettings(dir, undefined, ['secret-unused', 'secret-undefined']);
+      return [rules['secret-undefined'], rules['secret-unused'], rules['secret-external-without-swarm']];
+    };
+    expect(levels('{"rules": {"secret-misuse": "off"}}')).toEqual(['off', 'off', 'off']);
+    expect(levels('{"rules": {"secret-unused": "error", "secret-misuse": "info"}}')).toEqual(['info', 'error', 'info']);
+    expect(levels('{"rules": {"secret-misuse": ["warning", {"external": false}]}}')).toEqual(['warning', 'warning', 'off']);
+    expect(settingsError('{"rules": {"secret-misuse": ["warning", {"external": "no"}]}}')).toBe('rule "secret-misuse": option external must be boolean');
+    expect(settingsError('{"rules": {"secret-misuse": ["warning", {"extrnal": false}]}}')).toBe('rule "secret-misuse": unknown option "extrnal"');
+  });
+
+  it('the old secret-misuse settings still work through the CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cs-settings-'));
     writeFileSync(join(dir, 'compose.yaml'), 'services:\n  a:\n    image: x\n    secrets: [s]\nsecrets:\n  s:\n    external: true\n');
-    const ids = async (settings: Settings) => (await lint([dir], { cwd: dir, settings })).findings.map((f) => f.ruleId);
-    expect(await ids(emptySettings())).toEqual(['secret-misuse']);
-    expect(await ids(withOptions({ 'secret-misuse': { external: false } }))).toEqual([]);
-    await expect(lint([dir], { cwd: dir, settings: withOptions({ 'secret-misuse': { external: 0 } }) })).rejects.toThrow('option external must be boolean');
-    // the CLI reads them from the settings file
+    const run = () => spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'lint', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    const found = () => JSON.parse(run().stdout).findings.map((f: { ruleId: string; severity: string }) => `${f.severity} ${f.ruleId}`);
+    expect(found()).toEqual(['info secret-external-without-swarm', 'info secret-unversioned-external']);
     writeFileSync(join(dir, '.compose-secrets.json'), '{"rules": {"secret-misuse": ["warning", {"external": false}]}}');
-    const cli = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'lint', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
-    expect(JSON.parse(cli.stdout).findings).toEqual([]);
+    expect(found()).toEqual(['warning secret-unversioned-external']);
     writeFileSync(join(dir, '.compose-secrets.json'), '{"rules": {"secret-misuse": ["warning", {"external": "no"}]}}');
-    const bad = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'lint'], { cwd: dir, encoding: 'utf8' });
-    expect(bad).toMatchObject({ status: 2, stderr: 'compose-secrets: .compose-secrets.json: rule "secret-misuse": option external must be boolean\n' });
+    expect(run()).toMatchObject({ status: 2, stderr: 'compose-secrets: .compose-secrets.json: rule "secret-misuse": option external must be boolean\n' });
   });
 });
 

@@ -1,3 +1,4 @@
+import { expandRuleIds } from '../engine/aliases.js';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { FixResult } from '../fix/fix.js';
@@ -77,7 +78,7 @@ async function runFix(paths: string[], flags: FixFlags): Promise<number> {
       secretsDir: flags.secretsDir,
       dryRun: flags.dryRun,
       unsafeFixes: flags.unsafeFixes,
-      rules: flags.rule,
+      rules: flags.rule && expandRuleIds(flags.rule),
       provisionScript: flags.provisionScript,
       fileSuffixImages: flags.fileSuffixImages,
       beforeWrite: holdBeforeWriting(),

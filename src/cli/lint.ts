@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { RULES } from '../../rules/index.js';
 import { lint, type LintResult } from '../lint.js';
 import { FORMAT_NAMES, loadFormatter, type FormatName } from '../report/formatter.js';
+import { loadPolicyFile } from '../policy/policy.js';
 import { loadSettings, SETTINGS_FILE } from '../settings.js';
 import { useColor, UsageError } from './util.js';
 
@@ -16,6 +17,7 @@ interface LintFlags {
   projectDirectory?: string;
   profile?: string[];
   config?: string;
+  policy?: string;
 }
 
 export function registerLint(program: Command): void {
@@ -32,6 +34,7 @@ export function registerLint(program: Command): void {
     .option('--profile <name...>', 'accepted for symmetry with config; lint always checks every profile')
     .option('--rule <id...>', 'run only these rules')
     .option('--config <file>', `settings file (default: ./${SETTINGS_FILE} when present)`)
+    .option('--policy <file>', "access policy (YAML or JSON, a policy: section or only the policy) instead of the settings' one")
     .option('--no-color', 'no colours in the output (also NO_COLOR=1)')
     .action(async (paths: string[], flags: LintFlags) => {
       process.exitCode = await runLint(paths, flags);
@@ -52,6 +55,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     flags.config,
     RULES.map((r) => r.meta.id),
   );
+  if (flags.policy) settings.policy = loadPolicyFile(process.cwd(), flags.policy);
   const result: LintResult = await lint(paths, {
     settings,
     rules: flags.rule,

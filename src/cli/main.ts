@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { LoadError } from '../load/parse.js';
 import { escapeControl, escapeLines } from '../report/escape.js';
+import { registerAudit } from './audit.js';
 import { registerConfig } from './config.js';
 import { registerFix } from './fix.js';
 import { registerLint } from './lint.js';
+import { registerRotate } from './rotate.js';
 import { registerRules } from './rules.js';
 import { UsageError } from './util.js';
 
@@ -22,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
   registerConfig(program);
   registerFix(program);
   registerRules(program);
+  registerAudit(program);
+  registerRotate(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -31,12 +31,13 @@ export function checkProject(project: Project, options: CheckOptions): Finding[]
     host: project.host,
     options: (rule) => ({ ...rule.meta.defaultOptions, ...settings.ruleOptions?.[rule.meta.id] }),
     fileSuffixImages: options.fileSuffixImages,
+    policy: settings.policy,
   };
   const found = runRules(project.model, rules, run);
   // each file on its own too: a literal that a later file overrides or resets is still committed.
   // Only the rules about values: a file alone does not define the project (an override file
   // mounts a secret its base file defines).
-  const valueRules = rules.filter((r) => r.claims);
+  const valueRules = rules.filter((r) => r.claims || r.meta.eachFile);
   for (const root of valueRules.length ? project.fileRoots : []) {
     const model = buildModel(root);
     resolvePassthrough(model, project.environment);

@@ -9,6 +9,7 @@ import type { Exposure } from '../detect/exposures.js';
 import type { FileHost } from '../load/host.js';
 import type { ComposeModel, Path } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
+import type { Policy } from '../policy/policy.js';
 import type { Severity } from './types.js';
 
 /** Where each rule's documentation is published: docs/rules.md of the repository, one anchor per rule. */
@@ -47,6 +48,11 @@ export interface RuleMeta<Options extends object = Record<string, unknown>> {
   docs: RuleDocs;
   /** Message templates with {{placeholders}} naming only MESSAGE_FIELDS, so a message can never hold a value. */
   messages: Record<string, string>;
+  /**
+   * Whether the rule also looks at each compose file on its own (as the rules about values do):
+   * for things merging hides, such as two mounts at one target (Compose keeps the last).
+   */
+  eachFile?: boolean;
   /** JSON schema of the rule's options (`"rules": {"id": ["warning", {…}]}` in the settings); none when it takes none. */
   schema?: OptionsSchema;
   /** Every option's value when the settings do not give it. */
@@ -85,6 +91,8 @@ export interface RuleContext<Options extends object = Record<string, unknown>> {
   host: FileHost;
   /** The rule's options: its defaultOptions with the settings' options over them. */
   options: Options;
+  /** The access policy of the settings (or `--policy`), when there is one. */
+  policy?: Policy;
   /** The exposures of the model this rule claims, in the order they were found. */
   exposures: readonly Exposure[];
   report(descriptor: ReportDescriptor): void;
@@ -100,9 +108,9 @@ export interface Rule<Options extends object = any> {
 
 /**
  * The only data a message template may name: things as written in the files (keys, services,
- * variables), our own words for kinds of secret, and a known Compose key suggested for a misspelt
- * one (`suggestion`). No field ever carries a value; test/rules
+ * variables, secret names, mount targets and modes, file paths, policy roles), our own words for kinds
+ * of secret, and a known Compose key suggested for a misspelt one (`suggestion`). No field ever carries a value; test/rules
  * checks every template against this list.
  */
-export const MESSAGE_FIELDS = ['name', 'kind', 'aKind', 'variable', 'variables', 'service', 'suggestion'] as const;
+export const MESSAGE_FIELDS = ['name', 'kind', 'aKind', 'variable', 'variables', 'service', 'other', 'target', 'mode', 'file', 'role', 'suggestion'] as const;
 export type MessageField = (typeof MESSAGE_FIELDS)[number];

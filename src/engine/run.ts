@@ -4,6 +4,7 @@ import { worseFix } from '../detect/fixability.js';
 import { EMPTY_HOST, type FileHost } from '../load/host.js';
 import type { ComposeModel } from '../model/model.js';
 import { LineIndex, originKey, type Origin } from '../model/origin.js';
+import type { Policy } from '../policy/policy.js';
 import type { ReportDescriptor, Rule } from './rule.js';
 import { redact, type Finding } from './types.js';
 
@@ -27,6 +28,8 @@ export interface RunOptions {
   options?: (rule: Rule) => object;
   /** The table of images that read `<VAR>_FILE`, which decides fixability (default: the built-in one). */
   fileSuffixImages?: FileSuffixTable;
+  /** The access policy, for the rules about it. */
+  policy?: Policy;
 }
 
 /**
@@ -62,6 +65,7 @@ export function runRules(model: ComposeModel, rules: readonly Rule[], options: R
       projectDirectory: options.projectDirectory ?? '.',
       host: options.host ?? EMPTY_HOST,
       options: options.options?.(rule) ?? rule.meta.defaultOptions ?? {},
+      policy: options.policy,
       exposures: claimed,
       report,
     });

@@ -1,3 +1,4 @@
+import { expandRuleIds } from './aliases.js';
 import type { Finding } from './types.js';
 
 /**
@@ -14,7 +15,8 @@ function silences(line: string | undefined, ruleId: string, alone: boolean): boo
   if (line === undefined || (alone && !/^\s*#/.test(line))) return false;
   const m = DIRECTIVE.exec(line);
   if (!m) return false;
-  const rules = m[1].split(/[\s,]+/).filter((s) => /^[a-z][a-z-]*$/.test(s));
+  // an alias (secret-misuse) silences every rule it stands for
+  const rules = expandRuleIds(m[1].split(/[\s,]+/).filter((s) => /^[a-z][a-z-]*$/.test(s)));
   return rules.length === 0 || rules.includes(ruleId);
 }
 

@@ -96,7 +96,8 @@ describe('compose-secrets lint (CLI)', () => {
   });
 
   it("rules lists the rules and prints one rule's documentation", () => {
-    expect(run(['rules']).stdout.split('\n')[0]).toBe("secret-in-environment    error    A literal secret is written in a service's environment");
+    // ids padded to the longest (secret-external-without-swarm)
+    expect(run(['rules']).stdout.split('\n')[0]).toBe("secret-in-environment          error    A literal secret is written in a service's environment");
     expect(run(['rules', 'secret-in-build-args']).stdout).toContain('**Why is this bad?**');
     expect(run(['rules', 'nope'])).toMatchObject({ code: 2, stderr: 'compose-secrets: unknown rule "nope" (see compose-secrets rules)\n' });
   });

@@ -13,7 +13,7 @@ function project(files: Record<string, string>) {
 describe('checkProject', () => {
   it('runs the rules about secrets on the whole project only: an override mounting a secret its base defines is fine', () => {
     const p = project({
-      'compose.yaml': 'services:\n  db:\n    image: postgres:16\nsecrets:\n  db_password:\n    file: ./db_password\n',
+      'compose.yaml': 'services:\n  db:\n    image: postgres:16\nsecrets:\n  db_password:\n    environment: DB_PASSWORD\n',
       'compose.override.yaml': 'services:\n  db:\n    secrets: [db_password]\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n',
     });
     expect(checkProject(p, { rules: RULES }).map((f) => `${f.origin.file}:${f.origin.line} ${f.ruleId}`)).toEqual([]);

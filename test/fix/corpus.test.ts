@@ -16,6 +16,7 @@ import { RULES } from '../../rules/index.js';
 import { validateProject } from '../../src/compose-config.js';
 import { collectExposures } from '../../src/detect/exposures.js';
 import { literalValue } from '../../src/detect/fixability.js';
+import { SECRETS_TAG } from '../../src/engine/rule.js';
 import { checkProject } from '../../src/engine/check.js';
 import { FixError, type FixResult } from '../../src/fix/fix.js';
 import { groupIntoProjects } from '../../src/load/projects.js';
@@ -25,6 +26,9 @@ import { get } from '../../src/model/tree.js';
 import { loadProject, type Project } from '../../src/preprocess/project.js';
 import { CORPUS, HAS_SHARED } from '../helpers.js';
 import { fix } from './helpers.js';
+
+/** The rules about the use of secrets, which fix runs before and after rewriting. */
+const USAGE_RULES = new Set(RULES.filter((r) => r.meta.tags.includes(SECRETS_TAG)).map((r) => r.meta.id));
 
 const SAMPLE = Number(process.env.CORPUS_FIX_SAMPLE ?? 120);
 const ALL = Boolean(process.env.CORPUS_FIX_ALL);
@@ -76,7 +80,7 @@ async function candidates(root: string): Promise<Candidate[]> {
         text.split(/\r?\n/).filter((l) => /^\s*#/.test(l)),
       );
     }
-    const misuse = findings.filter((f) => f.ruleId === 'secret-misuse').map((f) => f.message);
+    const misuse = findings.filter((f) => USAGE_RULES.has(f.ruleId)).map((f) => f.message);
     out.push({ unit, values, comments, issues: validateProject(project).map((i) => i.message), misuse });
   }
   return out;
@@ -115,7 +119,7 @@ function checkFixed(c: Candidate, result: FixResult, root: string, target: strin
   const unexplained = (id: number) => exposures.has(id) && !explained.has(originKey(exposures.get(id)!.verdict.origin));
   for (const f of checkProject(project, { rules: RULES })) {
     if (f.fixable && f.exposures.some(unexplained)) failures.push(`${label}: fixable finding left at ${f.origin.file}:${f.origin.line} (${f.ruleId})`);
-    if (f.ruleId === 'secret-misuse' && f.severity !== 'info' && !c.misuse.includes(f.message))
+    if (USAGE_RULES.has(f.ruleId) && f.severity !== 'info' && !c.misuse.includes(f.message))
       failures.push(`${label}: ${f.origin.file}:${f.origin.line}: ${f.message}`);
   }
   for (const s of result.skipped) {

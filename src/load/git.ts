@@ -1,0 +1,132 @@
+/**
+ * Whether git keeps a file in version control: tracked (`git ls-files`), untracked but not
+ * ignored (`git check-ignore`), or ignored. Cheap on lint's hot path: the repository of a file is
+ * found by looking for `.git` upwards (no process), `git ls-files -z` runs once per repository and
+ * `git check-ignore --stdin -z` once per batch of untracked files, and what they said is kept for
+ * the rest of the synchronous run of checks (a lint run checks its projects in one go), then
+ * dropped, so a later run sees the repository as it is then. No git binary: every file is
+ * 'no-git', and callers say so once.
+ */
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+
+export type GitStatus = 'tracked' | 'not-ignored' | 'ignored' | 'no-repository' | 'no-git';
+
+interface Repository {
+  tracked: Set<string>;
+  ignored: Map<string, boolean>;
+}
+
+interface RunCache {
+  repositories: Map<string, Repository | undefined>;
+  /** Directory → its repository's root (or null outside any). */
+  roots: Map<string, string | null>;
+  gitMissing: boolean;
+  /** Notes already given in this run (e.g. "git is not available"). */
+  said: Set<string>;
+}
+
+let cache: RunCache | undefined;
+
+function runCache(): RunCache {
+  if (!cache) {
+    cache = { repositories: new Map(), roots: new Map(), gitMissing: false, said: new Set() };
+    // kept while the current synchronous run of checks lasts
+    queueMicrotask(() => {
+      cache = undefined;
+    });
+  }
+  return cache;
+}
+
+/** True the first time in a run a note is asked for: for things said once per run. */
+export function firstTimeInRun(note: string): boolean {
+  const c = runCache();
+  if (c.said.has(note)) return false;
+  c.said.add(note);
+  return true;
+}
+
+function repositoryRoot(dir: string, c: RunCache): string | null {
+  const seen: string[] = [];
+  let d = dir;
+  let found: string | null = null;
+  for (;;) {
+    const known = c.roots.get(d);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    seen.push(d);
+    try {
+      statSync(join(d, '.git'));
+      found = d;
+      break;
+    } catch {
+      // not here
+    }
+    const up = dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  for (const s of seen) c.roots.set(s, found);
+  return found;
+}
+
+function git(root: string, args: string[], input?: string): { ok: boolean; stdout: string; missing: boolean } {
+  const r = spawnSync('git', ['-C', root, ...args], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['pipe', 'pipe', 'ignore'] });
+  if (r.error) return { ok: false, stdout: '', missing: (r.error as NodeJS.ErrnoException).code === 'ENOENT' };
+  // check-ignore exits 1 when nothing is ignored
+  return { ok: r.status === 0 || r.status === 1, stdout: r.stdout ?? '', missing: false };
+}
+
+function repository(root: string, c: RunCache): Repository | undefined {
+  if (c.repositories.has(root)) return c.repositories.get(root);
+  let repo: Repository | undefined;
+  if (!c.gitMissing) {
+    const r = git(root, ['ls-files', '-z']);
+    if (r.missing) c.gitMissing = true;
+    else if (r.ok) repo = { tracked: new Set(r.stdout.split('\0').filter(Boolean)), ignored: new Map() };
+  }
+  c.repositories.set(root, repo);
+  return repo;
+}
+
+/** The git status of each absolute path (files that exist; others are reported as git sees them all the same). */
+export function gitStatuses(paths: readonly string[]): Map<string, GitStatus> {
+  const c = runCache();
+  const out = new Map<string, GitStatus>();
+  const ask = new Map<string, { repo: Repository; rel: string[] }>();
+  for (const path of paths) {
+    const root = repositoryRoot(dirname(path), c);
+    if (root === null) {
+      out.set(path, 'no-repository');
+      continue;
+    }
+    const repo = repository(root, c);
+    if (!repo) {
+      out.set(path, c.gitMissing ? 'no-git' : 'no-repository');
+      continue;
+    }
+    const rel = relative(root, path).split(sep).join('/');
+    if (repo.tracked.has(rel)) out.set(path, 'tracked');
+    else if (!repo.ignored.has(rel)) {
+      const batch = ask.get(root) ?? { repo, rel: [] };
+      batch.rel.push(rel);
+      ask.set(root, batch);
+    }
+  }
+  for (const [root, { repo, rel }] of ask) {
+    const r = git(root, ['check-ignore', '--stdin', '-z'], `${rel.join('\0')}\0`);
+    const ignored = new Set(r.ok ? r.stdout.split('\0').filter(Boolean) : []);
+    for (const p of rel) repo.ignored.set(p, ignored.has(p));
+  }
+  for (const path of paths) {
+    if (out.has(path)) continue;
+    const root = repositoryRoot(dirname(path), c)!;
+    const rel = relative(root, path).split(sep).join('/');
+    out.set(path, c.repositories.get(root)?.ignored.get(rel) ? 'ignored' : 'not-ignored');
+  }
+  return out;
+}
