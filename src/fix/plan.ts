@@ -11,7 +11,7 @@ import { get } from '../model/tree.js';
 import { DotenvFileEdits, EditError, YamlFile, type Located } from './edit.js';
 import type { FileSuffixTable } from '../detect/file-suffix-images.js';
 import { literalValue, passthroughVariable, templateVariable } from '../detect/fixability.js';
-import { secretName, uniqueName, versionedName } from './naming.js';
+import { isVariableName, secretName, uniqueName, versionedName } from './naming.js';
 import type { SecretStore } from './store.js';
 
 export type Target = 'swarm' | 'compose';
@@ -271,6 +271,12 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
   const variable = value === undefined ? passthroughVariable(entry) : undefined;
   if (value === undefined && variable === undefined) {
     result.skipped.push(skip(g, 'unsupported', 'the value mixes text and variables; no secret source can express it'));
+    return;
+  }
+  // names fix writes into files and the provisioning script: anything but a plain variable name
+  // (`DB_PASSWORD:-$(touch x)}` as a bare list entry) is refused, never quoted into shell
+  if (!isVariableName(entry.key) || (variable !== undefined && !isVariableName(variable))) {
+    result.skipped.push(skip(g, 'unsupported', 'the key is not a valid variable name ([A-Za-z_][A-Za-z0-9_]*); fix leaves it alone'));
     return;
   }
   // an unquoted number whose text is not its value (00012345, 0x1F, 1e3): YAML parsers disagree on the string it stands for

@@ -1,4 +1,6 @@
 /** The provisioning script of `--target swarm`: creates each external secret without putting its value on a command line. */
+import { FixError } from './errors.js';
+import { isDockerSecretName, isVariableName } from './naming.js';
 
 export interface ProvisionedSecret {
   /** The versioned Swarm name, e.g. postgres_password_v1. */
@@ -8,6 +10,11 @@ export interface ProvisionedSecret {
   /** A secret file, relative to the script's working directory; or the variable to read at provisioning time. */
   from: { file: string } | { variable: string };
   services: string[];
+}
+
+/** A name the script would have to write unquoted: fix's planning never produces one; refused here as a last line of defence (the name is not quoted: it is source text). */
+function refuse(kind: 'variable' | 'secret'): never {
+  throw new FixError(`refusing to write a provisioning script with an invalid ${kind} name; nothing was written`);
 }
 
 /** Single-quotes a word for POSIX sh. */
@@ -56,6 +63,8 @@ export function provisionScript(secrets: ProvisionedSecret[], options: { cdToScr
     '',
   );
   for (const s of secrets) {
+    if (!isDockerSecretName(s.externalName)) refuse('secret');
+    if ('variable' in s.from && !isVariableName(s.from.variable)) refuse('variable');
     const used = s.services.length ? `  # ${commentText(`${s.name}: ${s.services.join(', ')}`)}` : '';
     if ('file' in s.from) {
       lines.push(`create ${shellQuote(s.externalName)} ${shellQuote(s.from.file)}${used}`);
