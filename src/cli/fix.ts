@@ -14,6 +14,7 @@ interface FixFlags {
   unsafeFixes?: boolean;
   rule?: string[];
   provisionScript?: string;
+  force?: boolean;
   fileSuffixImages?: string;
   color: boolean;
   config?: string;
@@ -33,7 +34,8 @@ export function registerFix(program: Command): void {
     .option('--unsafe-fixes', 'also apply fixes that need the application or the Dockerfile to change')
     .option('--rule <id...>', 'fix only findings of these rules')
     .option('--config <file>', 'settings file (default: ./.compose-secrets.json when present)')
-    .option('--provision-script <file>', 'write the Swarm provisioning script here (default: printed)')
+    .option('--provision-script <file>', 'write the Swarm provisioning script here (default: printed); its directory must exist')
+    .option('--force', 'let --provision-script replace a file that fix did not write')
     .option('--file-suffix-images <file>', 'JSON file adding images that read <VAR>_FILE ({"images":[{"image":"org/app","variables":["API_TOKEN"]}]})')
     .option('--no-color', 'no colours in the output (also NO_COLOR=1)')
     .action(async (paths: string[], flags: FixFlags) => {
@@ -79,6 +81,7 @@ async function runFix(paths: string[], flags: FixFlags): Promise<number> {
       unsafeFixes: flags.unsafeFixes,
       rules: flags.rule,
       provisionScript: flags.provisionScript,
+      force: flags.force,
       fileSuffixImages: flags.fileSuffixImages,
       beforeWrite: holdBeforeWriting(),
     });

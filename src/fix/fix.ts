@@ -48,7 +48,7 @@ import {
   type Skipped,
   type Target,
 } from './plan.js';
-import { provisionScript, type ProvisionedSecret } from './provision.js';
+import { isProvisionScript, provisionScript, type ProvisionedSecret } from './provision.js';
 import { defaultSecretsDir, gitignoreUpdate, SECRET_DIR_MODE, SECRET_FILE_MODE, SecretStore, StoreConflictError } from './store.js';
 import { commit, nodeFileOps, TransactionError, type FileOps, type FileWrite } from './transaction.js';
 import { Workspace } from './workspace.js';
@@ -75,6 +75,8 @@ export interface FixOptions {
   settings?: Settings;
   /** Write the provisioning script here (default: returned for printing). */
   provisionScript?: string;
+  /** Replace an existing --provision-script file that fix did not write. */
+  force?: boolean;
   /** A JSON file extending the table of images that read `<VAR>_FILE`. */
   fileSuffixImages?: string;
   cwd?: string;
@@ -264,6 +266,7 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
       if (scriptAbs && (ws.has(scriptAbs) || store.list().some((f) => f.path === scriptAbs))) {
         throw new FixError(`--provision-script ${ws.display(scriptAbs)} names a file fix reads or writes; choose another path; nothing was written`);
       }
+      if (scriptAbs) checkScriptPath(scriptAbs, ws.display(scriptAbs), ops, Boolean(options.force), new Set(newFiles.map((f) => dirname(f.path))));
       const base = scriptAbs ? dirname(scriptAbs) : cwd;
       const secrets: ProvisionedSecret[] = external.map((d) => ({
         externalName: d.externalName!,
@@ -726,4 +729,31 @@ function missingDirs(dirs: string[], ops: FileOps, others: string[] = []): { pat
     for (const d of chain) if (!out.some((o) => o.path === d)) out.push({ path: d, mode: secretDirs.has(d) ? SECRET_DIR_MODE : 0o755 });
   }
   return out;
+}
+
+/**
+ * The --provision-script path: its directory must exist (fix creates no directory for it, but for the
+ * secrets directory it creates anyway), and an
+ * existing file is replaced only when fix wrote it (or with --force).
+ */
+function checkScriptPath(abs: string, display: string, ops: FileOps, force: boolean, secretDirs: Set<string>): void {
+  if (ops.mode(dirname(abs)) === undefined && !secretDirs.has(dirname(abs))) {
+    throw new FixError(
+      `--provision-script ${display}: the directory ${relativeDisplay(display)} does not exist (fix creates no directory for the script); nothing was written`,
+    );
+  }
+  if (ops.mode(abs) === undefined || force) return;
+  let text: string | undefined;
+  try {
+    text = ops.read(abs);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined || !isProvisionScript(text)) {
+    throw new FixError(`--provision-script ${display} exists and was not written by fix; choose another path, or replace it with --force; nothing was written`);
+  }
+}
+
+function relativeDisplay(display: string): string {
+  return dirname(display) === '.' ? '.' : dirname(display);
 }

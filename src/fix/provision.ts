@@ -17,6 +17,14 @@ function refuse(kind: 'variable' | 'secret'): never {
   throw new FixError(`refusing to write a provisioning script with an invalid ${kind} name; nothing was written`);
 }
 
+/** The first lines of every script fix writes: a file that starts with them may be replaced. */
+const SCRIPT_HEADER = ['#!/bin/sh', '# Creates the Swarm secrets that compose-secrets fix moved out of the compose files.'];
+
+/** Whether a file's text is a provisioning script fix wrote. */
+export function isProvisionScript(text: string): boolean {
+  return text.startsWith(`${SCRIPT_HEADER.join('\n')}\n`);
+}
+
 /** Single-quotes a word for POSIX sh. */
 export function shellQuote(s: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
@@ -33,8 +41,7 @@ function commentText(s: string): string {
  */
 export function provisionScript(secrets: ProvisionedSecret[], options: { cdToScript?: boolean; runFrom?: string }): string {
   const lines: string[] = [
-    '#!/bin/sh',
-    '# Creates the Swarm secrets that compose-secrets fix moved out of the compose files.',
+    ...SCRIPT_HEADER,
     '# External secrets exist only in a Swarm: deploy with `docker stack deploy -c <file> <stack>`;',
     '# plain `docker compose up` cannot use them (use `fix --target compose` for that).',
     '#',

@@ -115,3 +115,45 @@ describe('provisioning script', () => {
     );
   });
 });
+
+describe('--provision-script FILE', () => {
+  const compose = ['services:', '  db:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: s3cretvalue99', ''].join('\n');
+  const project = () => {
+    const dir = tempDir('cs-script-path-');
+    writeFileSync(join(dir, 'compose.yaml'), compose);
+    return dir;
+  };
+
+  it('does not create a missing directory', async () => {
+    const dir = project();
+    const err = await fix({ paths: ['.'], cwd: dir, provisionScript: 'deploy/provision.sh' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FixError);
+    expect((err as Error).message).toBe(
+      '--provision-script deploy/provision.sh: the directory deploy does not exist (fix creates no directory for the script); nothing was written',
+    );
+    expect(readdirSync(dir)).toEqual(['compose.yaml']);
+  });
+
+  it('does not replace a file fix did not write, unless --force', async () => {
+    const dir = project();
+    writeFileSync(join(dir, 'provision.sh'), 'my own script\n');
+    const err = await fix({ paths: ['.'], cwd: dir, provisionScript: 'provision.sh' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FixError);
+    expect((err as Error).message).toBe(
+      '--provision-script provision.sh exists and was not written by fix; choose another path, or replace it with --force; nothing was written',
+    );
+    expect(readdirSync(dir).sort()).toEqual(['compose.yaml', 'provision.sh']);
+    expect(readFileSync(join(dir, 'compose.yaml'), 'utf8')).toBe(compose);
+    const forced = await fix({ paths: ['.'], cwd: dir, provisionScript: 'provision.sh', force: true });
+    expect(forced.written).toBe(true);
+    expect(readFileSync(join(dir, 'provision.sh'), 'utf8')).toMatch(/^#!\/bin\/sh\n# Creates the Swarm secrets/);
+  });
+
+  it('replaces a script it wrote itself', async () => {
+    const dir = project();
+    writeFileSync(join(dir, 'provision.sh'), provisionScript([], { cdToScript: true }));
+    const r = await fix({ paths: ['.'], cwd: dir, provisionScript: 'provision.sh' });
+    expect(r.written).toBe(true);
+    expect(readFileSync(join(dir, 'provision.sh'), 'utf8')).toContain('create postgres_password_v1 ./secrets/postgres_password');
+  });
+});
