@@ -15,6 +15,7 @@ interface FixFlags {
   rule?: string[];
   provisionScript?: string;
   force?: boolean;
+  patch?: string;
   fileSuffixImages?: string;
   color: boolean;
   config?: string;
@@ -35,7 +36,8 @@ export function registerFix(program: Command): void {
     .option('--rule <id...>', 'fix only findings of these rules')
     .option('--config <file>', 'settings file (default: ./.compose-secrets.json when present)')
     .option('--provision-script <file>', 'write the Swarm provisioning script here (default: printed); its directory must exist')
-    .option('--force', 'let --provision-script replace a file that fix did not write')
+    .option('--patch <file>', 'with --dry-run: also write the diff with secret values unmasked (for git apply) to this file, mode 0600')
+    .option('--force', 'let --provision-script replace a file that fix did not write, and --patch an existing file')
     .option('--file-suffix-images <file>', 'JSON file adding images that read <VAR>_FILE ({"images":[{"image":"org/app","variables":["API_TOKEN"]}]})')
     .option('--no-color', 'no colours in the output (also NO_COLOR=1)')
     .action(async (paths: string[], flags: FixFlags) => {
@@ -82,6 +84,7 @@ async function runFix(paths: string[], flags: FixFlags): Promise<number> {
       rules: flags.rule,
       provisionScript: flags.provisionScript,
       force: flags.force,
+      patch: flags.patch,
       fileSuffixImages: flags.fileSuffixImages,
       beforeWrite: holdBeforeWriting(),
     });

@@ -10,11 +10,11 @@
  * and lint finds no fixable finding but the ones skipped on purpose. Only then, and only without
  * --dry-run, are the secret files and the changed files written, all or nothing (transaction.ts).
  */
+import { closeSync, existsSync, openSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { validateProject } from '../compose-config.js';
 import { collectExposures, type Exposure } from '../detect/exposures.js';
 import type { FileSuffixTable } from '../detect/file-suffix-images.js';
-import { literalValue } from '../detect/fixability.js';
 import { activeRules, checkProject, type CheckOptions } from '../engine/check.js';
 import { SECRETS_TAG, type Rule } from '../engine/rule.js';
 import { validateRuleOptions } from '../engine/rule-options.js';
@@ -75,8 +75,10 @@ export interface FixOptions {
   settings?: Settings;
   /** Write the provisioning script here (default: returned for printing). */
   provisionScript?: string;
-  /** Replace an existing --provision-script file that fix did not write. */
+  /** Replace an existing --provision-script file that fix did not write, or an existing --patch file. */
   force?: boolean;
+  /** With dryRun: write the diff with the secret values unmasked (a patch `git apply` takes) to this file, mode 0600. */
+  patch?: string;
   /** A JSON file extending the table of images that read `<VAR>_FILE`. */
   fileSuffixImages?: string;
   cwd?: string;
@@ -118,6 +120,8 @@ export interface FixResult {
   secretFiles: { file: string; present: boolean }[];
   /** Unified diff of every changed file, secret values masked. */
   diff: string;
+  /** The --patch file written (unmasked diff, mode 0600), as displayed. */
+  patch?: string;
   /** The Swarm provisioning script (target swarm, when secrets were created); `file` when written. */
   provision?: { text: string; file?: string };
   /** Lines to add to Dockerfiles for build secrets. */
@@ -142,6 +146,7 @@ const MAX_ROUNDS = 8;
 export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = {}): Promise<FixResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const target = options.target ?? 'swarm';
+  if (options.patch && !options.dryRun) throw new FixError('--patch writes what --dry-run would change; use it with --dry-run');
   if (target !== 'swarm' && target !== 'compose') throw new FixError(`unknown target "${String(target)}" (use swarm or compose)`);
   let table: FileSuffixTable;
   try {
@@ -196,7 +201,6 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
     warnings,
     written: false,
   };
-  const masks = new Set<string>();
   const ranges: Ranges = new Map();
   const positions = new Positions(ws, cwd);
   const secretDirs = new Map<string, string[]>();
@@ -222,7 +226,7 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
         for (const n of refused) errors.push({ file: n.file, line: n.line, column: n.column, message: n.message });
         continue;
       }
-      const fixed = fixProject(project, { ...options, target, cwd }, { ws, store, table, rules, usageRules, settings, masks, positions, ranges });
+      const fixed = fixProject(project, { ...options, target, cwd }, { ws, store, table, rules, usageRules, settings, positions, ranges });
       result.projects.push(project.files);
       result.rewrites.push(...fixed.rewrites);
       result.skipped.push(...fixed.skipped);
@@ -285,19 +289,24 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
     positions.settle(!options.dryRun);
     result.secrets = summarizeSecrets(defs, ws);
     result.secretFiles = store.list().map((f) => ({ file: f.display, present: f.present }));
-    for (const v of store.values()) masks.add(v);
     const changed = ws.changed();
     result.files = changed.map((c) => ({ file: ws.display(c.abs), created: c.before === null }));
     const bomless = (t: string) => t.replace(/^\uFEFF/, '');
+    // masked at the nodes that hold a secret (their ranges are known), nothing else: a text search
+    // would both miss a short value touching letters and blank out image names that contain it
+    const masked = (text: string, abs: string, version: number) => maskText(bomless(text), ranges.get(abs)?.get(version) ?? [], []);
     result.diff = changed
-      .map((c) =>
-        unifiedDiff(
-          ws.display(c.abs),
-          c.before === null ? null : maskText(bomless(c.before), ranges.get(c.abs)?.get(0) ?? [], masks),
-          maskText(bomless(c.after), ranges.get(c.abs)?.get(ws.version(c.abs)) ?? [], masks),
-        ),
-      )
+      .map((c) => unifiedDiff(ws.display(c.abs), c.before === null ? null : masked(c.before, c.abs, 0), masked(c.after, c.abs, ws.version(c.abs))))
       .join('');
+    if (options.patch) {
+      const patchAbs = resolve(cwd, options.patch);
+      if (ws.has(patchAbs) || store.list().some((f) => f.path === patchAbs) || patchAbs === scriptAbs) {
+        throw new FixError(`--patch ${ws.display(patchAbs)} names a file fix reads or writes; choose another path; nothing was written`);
+      }
+      const text = changed.map((c) => unifiedDiff(ws.display(c.abs), c.before === null ? null : bomless(c.before), bomless(c.after))).join('');
+      writePatch(patchAbs, ws.display(patchAbs), text, Boolean(options.force));
+      result.patch = ws.display(patchAbs);
+    }
 
     if (!options.dryRun && (changed.length || newFiles.length)) {
       const writes: FileWrite[] = [
@@ -353,17 +362,12 @@ class Positions {
 type Ranges = Map<string, Map<number, [number, number][]>>;
 
 function recordRanges(project: Project, shared: Shared, abs: (d: string) => string): void {
-  const { ranges, ws, masks } = shared;
+  const { ranges, ws } = shared;
   for (const e of collectExposures(project.model, shared.table)) {
     if (e.verdict.class !== 'hardcoded') continue;
-    masks.add(e.verdict.value);
     const spans: [string, [number, number]][] = [[e.verdict.origin.file, e.verdict.origin.range]];
     const v = e.entry?.value;
-    if (v && e.fix) {
-      spans.push([v.origin.file, v.origin.range]);
-      const literal = literalValue(e.entry!);
-      if (literal) masks.add(literal);
-    }
+    if (v && e.fix) spans.push([v.origin.file, v.origin.range]);
     for (const [file, range] of spans) {
       const a = abs(file);
       let byVersion = ranges.get(a);
@@ -387,7 +391,6 @@ interface Shared {
   /** The rules about the use of secrets (SECRETS_TAG). */
   usageRules: readonly Rule[];
   settings: Settings;
-  masks: Set<string>;
 }
 
 interface ProjectFix {
@@ -756,4 +759,23 @@ function checkScriptPath(abs: string, display: string, ops: FileOps, force: bool
 
 function relativeDisplay(display: string): string {
   return dirname(display) === '.' ? '.' : dirname(display);
+}
+
+/** The unmasked diff of --patch: a new file, 0600 (it holds secret values), replaced only with --force; no directory is created for it. */
+function writePatch(abs: string, display: string, text: string, force: boolean): void {
+  if (!existsSync(dirname(abs))) throw new FixError(`--patch ${display}: the directory ${relativeDisplay(display)} does not exist; nothing was written`);
+  if (existsSync(abs)) {
+    if (!force) throw new FixError(`--patch ${display} exists; choose another path, or replace it with --force; nothing was written`);
+    unlinkSync(abs);
+  }
+  try {
+    const fd = openSync(abs, 'wx', 0o600);
+    try {
+      writeFileSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    throw new FixError(`--patch ${display} cannot be written (${(err as NodeJS.ErrnoException).code ?? 'error'}); nothing was written`);
+  }
 }

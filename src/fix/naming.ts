@@ -41,6 +41,11 @@ export function isVariableName(s: string): boolean {
   return VARIABLE_NAME.test(s);
 }
 
+/** A key fix may rewrite to `<KEY>_FILE`: a variable name, or a property-style one with dots and dashes (`canal.admin-passwd`). */
+export function isEnvironmentKey(s: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(s);
+}
+
 export function isDockerSecretName(s: string): boolean {
   return s.length <= 64 && DOCKER_SECRET_NAME.test(s);
 }

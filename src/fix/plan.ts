@@ -11,7 +11,7 @@ import { get } from '../model/tree.js';
 import { DotenvFileEdits, EditError, YamlFile, type Located } from './edit.js';
 import type { FileSuffixTable } from '../detect/file-suffix-images.js';
 import { literalValue, passthroughVariable, templateVariable } from '../detect/fixability.js';
-import { isVariableName, secretName, uniqueName, versionedName } from './naming.js';
+import { isEnvironmentKey, isVariableName, secretName, uniqueName, versionedName } from './naming.js';
 import type { SecretStore } from './store.js';
 
 export type Target = 'swarm' | 'compose';
@@ -273,9 +273,11 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
     result.skipped.push(skip(g, 'unsupported', 'the value mixes text and variables; no secret source can express it'));
     return;
   }
-  // names fix writes into files and the provisioning script: anything but a plain variable name
-  // (`DB_PASSWORD:-$(touch x)}` as a bare list entry) is refused, never quoted into shell
-  if (!isVariableName(entry.key) || (variable !== undefined && !isVariableName(variable))) {
+  // names fix writes into files and the provisioning script: a variable read at provisioning time
+  // must be a plain variable name (`DB_PASSWORD:-$(touch x)}` as a bare list entry is refused, never
+  // quoted into shell); a key becomes `<KEY>_FILE`, so it may hold dots (`canal.adminPasswd`) but no
+  // quote, space, `$` or other character a shell or Compose gives meaning to
+  if (variable !== undefined ? !isVariableName(variable) : !isEnvironmentKey(entry.key)) {
     result.skipped.push(skip(g, 'unsupported', 'the key is not a valid variable name ([A-Za-z_][A-Za-z0-9_]*); fix leaves it alone'));
     return;
   }
