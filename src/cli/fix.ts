@@ -57,6 +57,25 @@ function holdBeforeWriting(): (() => void) | undefined {
   };
 }
 
+/**
+ * A test hook: with COMPOSE_SECRETS_TEST_SIGNAL_DURING_WRITE=SIGTERM (or SIGINT), fix sends itself
+ * that signal right after writing its first temporary file, to show a signal cannot cut the writes short.
+ */
+async function signalDuringWrite(): Promise<import('../fix/transaction.js').FileOps | undefined> {
+  const signal = process.env.COMPOSE_SECRETS_TEST_SIGNAL_DURING_WRITE;
+  if (signal !== 'SIGTERM' && signal !== 'SIGINT') return undefined;
+  const { nodeFileOps } = await import('../fix/transaction.js');
+  let sent = false;
+  return {
+    ...nodeFileOps,
+    writeDurable(path, data, mode) {
+      nodeFileOps.writeDurable(path, data, mode);
+      if (!sent) process.kill(process.pid, signal);
+      sent = true;
+    },
+  };
+}
+
 async function runFix(paths: string[], flags: FixFlags): Promise<number> {
   if (flags.target !== 'swarm' && flags.target !== 'compose') throw new UsageError(`unknown target "${flags.target}" (use swarm or compose)`);
   if (flags.file?.length && paths.length) throw new UsageError('give either paths or -f files, not both');
@@ -87,6 +106,7 @@ async function runFix(paths: string[], flags: FixFlags): Promise<number> {
       patch: flags.patch,
       fileSuffixImages: flags.fileSuffixImages,
       beforeWrite: holdBeforeWriting(),
+      ops: await signalDuringWrite(),
     });
   } catch (err) {
     if (err instanceof FixError) {

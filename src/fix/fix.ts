@@ -50,7 +50,7 @@ import {
 } from './plan.js';
 import { isProvisionScript, provisionScript, type ProvisionedSecret } from './provision.js';
 import { defaultSecretsDir, gitignoreUpdate, SECRET_DIR_MODE, SECRET_FILE_MODE, SecretStore, StoreConflictError } from './store.js';
-import { commit, nodeFileOps, TransactionError, type FileOps, type FileWrite } from './transaction.js';
+import { commit, nodeFileOps, removeStaleTemps, TransactionError, withSignalsDeferred, type FileOps, type FileWrite } from './transaction.js';
 import { Workspace } from './workspace.js';
 
 export type { Target, Rewrite, Skipped, FollowUp } from './plan.js';
@@ -318,12 +318,16 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
       ]);
       options.beforeWrite?.();
       try {
-        commit(writes, dirs, ops);
+        // what an earlier run killed mid-write left behind (its temporary copies may hold secrets)
+        removeStaleTemps(writes.map((w) => dirname(w.path)));
+        withSignalsDeferred(() => commit(writes, dirs, ops));
       } catch (err) {
         if (err instanceof TransactionError) throw new FixError(err.message);
         throw err;
       }
       result.written = true;
+      // a signal that arrived during the writes is dispatched here (see withSignalsDeferred)
+      await new Promise((turn) => setTimeout(turn, 0));
     }
     return result;
   } catch (err) {
