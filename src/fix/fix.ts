@@ -51,7 +51,9 @@ import {
 import { isProvisionScript, provisionScript, type ProvisionedSecret } from './provision.js';
 import { defaultSecretsDir, gitignoreUpdate, SECRET_DIR_MODE, SECRET_FILE_MODE, SecretStore, StoreConflictError } from './store.js';
 import { commit, nodeFileOps, removeStaleTemps, TransactionError, withSignalsDeferred, type FileOps, type FileWrite } from './transaction.js';
+import { verifyEquivalence } from './verify.js';
 import { Workspace } from './workspace.js';
+import type { ExternalSource } from './equivalence.js';
 
 export type { Target, Rewrite, Skipped, FollowUp } from './plan.js';
 
@@ -276,6 +278,7 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
         externalName: d.externalName!,
         name: d.name,
         from: d.storePath ? { file: relativeFile(base, d.storePath) } : { variable: (d.source as { variable: string }).variable },
+        ...(d.storePath && d.override ? { override: d.override } : {}),
         services: [...new Set(d.users.map((u) => u.service))],
       }));
       const text = provisionScript(secrets, scriptAbs ? { cdToScript: true } : { runFrom: 'the directory fix ran in' });
@@ -285,6 +288,23 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
         result.provision.file = ws.display(scriptAbs);
       }
     }
+
+    // the property: every container receives what it did, checked on every project that reads a changed file
+    const externals = new Map<string, ExternalSource>();
+    for (const d of defs) {
+      if (!d.externalName || !d.source) continue;
+      externals.set(d.externalName, 'value' in d.source ? { value: d.source.value, override: d.override } : { variable: d.source.variable });
+    }
+    await verifyEquivalence({
+      cwd,
+      ws,
+      store,
+      projects: result.projects,
+      envFiles: options.envFiles,
+      projectDirectory: options.projectDirectory,
+      ignore: settings.ignore,
+      externals,
+    });
 
     positions.settle(!options.dryRun);
     result.secrets = summarizeSecrets(defs, ws);

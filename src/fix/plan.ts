@@ -18,6 +18,12 @@ export type Target = 'swarm' | 'compose';
 
 export type SecretSource = { value: string } | { variable: string };
 
+/** The variable a stored value came through: `set` (a .env value: any value of the variable wins, even empty) or `nonEmpty` (a `:-` default). */
+export interface VariableOverride {
+  variable: string;
+  when: 'set' | 'nonEmpty';
+}
+
 /** A top-level secret: one this run creates, or an existing one it reuses. */
 export interface SecretDef {
   name: string;
@@ -25,6 +31,8 @@ export interface SecretDef {
   /** `v:<value>` or `e:<VARIABLE>`; undefined when an existing secret's value cannot be known. */
   identity?: string;
   source?: SecretSource;
+  /** A value read through a variable (.env, a template default): the variable still wins when it is set at provisioning time. */
+  override?: VariableOverride;
   externalName?: string;
   /** The secret file (absolute) for a value. */
   storePath?: string;
@@ -267,10 +275,36 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
   const { entry, context } = g;
   const build = context === 'build-args';
   const hardcoded = g.exposures.some((e) => e.verdict.class === 'hardcoded');
-  const value = hardcoded ? literalValue(entry) : undefined;
-  const variable = value === undefined ? passthroughVariable(entry) : undefined;
+  let value = hardcoded ? literalValue(entry) : undefined;
+  let variable = value === undefined ? passthroughVariable(entry) : undefined;
   if (value === undefined && variable === undefined) {
     result.skipped.push(skip(g, 'unsupported', 'the value mixes text and variables; no secret source can express it'));
+    return;
+  }
+  // a value read through a variable (.env, a template default) must still follow the variable
+  let override: VariableOverride | undefined;
+  if (value !== undefined && !build) {
+    const through = valueVariable(entry);
+    if (through === 'mixed') {
+      result.skipped.push(skip(g, 'unsupported', 'the value mixes text and variables; no secret source can express it'));
+      return;
+    }
+    if (through && through.when === 'set' && ctx.target === 'compose') {
+      // Compose reads an `environment:` secret from the shell and the .env file, as it read the value
+      variable = through.variable;
+      value = undefined;
+    } else if (through && ctx.target === 'compose') {
+      result.skipped.push(
+        skip(
+          g,
+          'unsupported',
+          `the value is the default of \${${through.variable}}, which an \`environment:\` secret source cannot keep; set ${through.variable} in .env and run fix again, or use --target swarm`,
+        ),
+      );
+      return;
+    } else override = through;
+  } else if (value !== undefined && build && valueVariable(entry)) {
+    result.skipped.push(skip(g, 'unsupported', 'the value is read through a variable, which a build secret file cannot follow; pass the variable instead'));
     return;
   }
   // names fix writes into files and the provisioning script: a variable read at provisioning time
@@ -378,7 +412,7 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
   }
 
   // the secret
-  const identity = value !== undefined ? `v:${value}` : `e:${variable}`;
+  const identity = value !== undefined ? `v:${value}${override ? `\u0000${override.when}:${override.variable}` : ''}` : `e:${variable}`;
   const baseName = secretName(value !== undefined ? (templateVariable(entry) ?? entry.key) : variable!);
   let def = ctx.registry.find(identity, build);
   if (!def) {
@@ -389,6 +423,7 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
     });
     def = { name, kind, identity, source: value !== undefined ? { value } : { variable: variable! }, created: true, users: [] };
     if (kind === 'external') def.externalName = versionedName(name);
+    if (override) def.override = override;
     if (value !== undefined) {
       def.storePath = join(ctx.secretsDir, name);
       ctx.store.put(def.storePath, value);
@@ -594,4 +629,22 @@ export function definitionPairs(def: SecretDef, inFile: string): [string, string
 export function relativeFile(fromDir: string, file: string): string {
   const rel = relative(fromDir, file).split(sep).join('/');
   return rel.startsWith('../') ? rel : `./${rel}`;
+}
+
+/**
+ * The variable a literal value came through, when it did: a bare `KEY` or `${VAR}` filled from .env
+ * (`set`), a `${VAR:-default}` / `${VAR-default}` default (`nonEmpty` / `set`); 'mixed' when the
+ * value depends on variables in any other way.
+ */
+function valueVariable(entry: KeyValueEntry): VariableOverride | 'mixed' | undefined {
+  if (!entry.value) return entry.passthrough?.source === 'dotenv' ? { variable: entry.key, when: 'set' } : undefined;
+  const interpolation = entry.value.interpolation;
+  if (!interpolation?.vars.length) return undefined;
+  const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?-)[^}]*\}$|^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(interpolation.template.trim());
+  if (!m || interpolation.vars.length !== 1) return 'mixed';
+  const use = interpolation.vars[0];
+  if (m[3] !== undefined) return { variable: m[3], when: 'set' };
+  // a default whose variable .env sets: the .env value, which the shell still overrides
+  if (use.resolution === 'set') return { variable: m[1], when: m[2] === ':-' ? 'nonEmpty' : 'set' };
+  return { variable: m[1], when: m[2] === ':-' ? 'nonEmpty' : 'set' };
 }

@@ -9,6 +9,8 @@ export interface ProvisionedSecret {
   name: string;
   /** A secret file, relative to the script's working directory; or the variable to read at provisioning time. */
   from: { file: string } | { variable: string };
+  /** With a file: the variable the value came through (.env, a default); when it is set (`nonEmpty`: and not empty) at provisioning time, its value is used instead. */
+  override?: { variable: string; when: 'set' | 'nonEmpty' };
   services: string[];
 }
 
@@ -73,7 +75,14 @@ export function provisionScript(secrets: ProvisionedSecret[], options: { cdToScr
     if (!isDockerSecretName(s.externalName)) refuse('secret');
     if ('variable' in s.from && !isVariableName(s.from.variable)) refuse('variable');
     const used = s.services.length ? `  # ${commentText(`${s.name}: ${s.services.join(', ')}`)}` : '';
-    if ('file' in s.from) {
+    if ('file' in s.from && s.override) {
+      const v = s.override.variable;
+      if (!isVariableName(v)) refuse('variable');
+      const isSet = s.override.when === 'set' ? `"\${${v}+x}"` : `"\${${v}:-}"`;
+      lines.push(
+        `if [ -n ${isSet} ]; then printf '%s' "$${v}" | create ${shellQuote(s.externalName)} -; else create ${shellQuote(s.externalName)} ${shellQuote(s.from.file)}; fi${used}`,
+      );
+    } else if ('file' in s.from) {
       lines.push(`create ${shellQuote(s.externalName)} ${shellQuote(s.from.file)}${used}`);
     } else {
       const v = s.from.variable;
