@@ -576,7 +576,13 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
       `internal error: ${left.length} fixable finding(s) left after fixing (${left.map((f) => `${f.origin.file}:${f.origin.line} ${f.ruleId}`).join(', ')}); nothing was written`,
     );
   }
-  out.skipped = skipped.map((s) => firstSeen.get(skipKey(s)) ?? s);
+  // the record of the round that first met the entry (its line), with the origins of the last round (they match the final findings)
+  out.skipped = skipped.map((s) => {
+    const first = firstSeen.get(skipKey(s));
+    if (!first) return s;
+    first.origins = s.origins;
+    return first;
+  });
   recordRanges(project, shared, abs);
 
   out.defs = [...registry.defs.values()].filter((d) => d.users.length);
