@@ -178,6 +178,12 @@ export class SecretRegistry {
     for (const d of this.defs.values()) if (d.identity === identity && !(build && d.kind === 'external')) return d;
     return undefined;
   }
+
+  /** A secret the project defined before this run holding this value. */
+  findExisting(identity: string, build: boolean): SecretDef | undefined {
+    for (const d of this.defs.values()) if (!d.created && d.identity === identity && !(build && d.kind === 'external')) return d;
+    return undefined;
+  }
 }
 
 /** The edits of one round, by absolute file path. */
@@ -412,9 +418,15 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
   }
 
   // the secret
-  const identity = value !== undefined ? `v:${value}${override ? `\u0000${override.when}:${override.variable}` : ''}` : `e:${variable}`;
+  // one secret per source: one variable, or one key holding one value (a credential's name says
+  // which credential it is); different credentials that merely hold equal values stay apart
+  const identity =
+    value !== undefined
+      ? `v:${value}\u0000${override ? `${override.when}:${override.variable}` : `k:${entry.key}`}`
+      : `e:${variable}`;
   const baseName = secretName(value !== undefined ? (templateVariable(entry) ?? entry.key) : variable!);
-  let def = ctx.registry.find(identity, build);
+  // an existing top-level secret (the project's own, or an earlier run's) holding the value is reused
+  let def = ctx.registry.find(identity, build) ?? (value !== undefined && !override ? ctx.registry.findExisting(`v:${value}`, build) : undefined);
   if (!def) {
     const kind: SecretDef['kind'] = !build && ctx.target === 'swarm' ? 'external' : value !== undefined ? 'file' : 'environment';
     const name = uniqueName(baseName, g.services.length === 1 ? g.services[0] : undefined, (n) => {
