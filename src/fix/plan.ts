@@ -420,10 +420,7 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
   // the secret
   // one secret per source: one variable, or one key holding one value (a credential's name says
   // which credential it is); different credentials that merely hold equal values stay apart
-  const identity =
-    value !== undefined
-      ? `v:${value}\u0000${override ? `${override.when}:${override.variable}` : `k:${entry.key}`}`
-      : `e:${variable}`;
+  const identity = value !== undefined ? `v:${value}\u0000${override ? `${override.when}:${override.variable}` : `k:${entry.key}`}` : `e:${variable}`;
   const baseName = secretName(value !== undefined ? (templateVariable(entry) ?? entry.key) : variable!);
   // an existing top-level secret (the project's own, or an earlier run's) holding the value is reused
   let def = ctx.registry.find(identity, build) ?? (value !== undefined && !override ? ctx.registry.findExisting(`v:${value}`, build) : undefined);
