@@ -157,3 +157,23 @@ describe('--provision-script FILE', () => {
     expect(readFileSync(join(dir, 'provision.sh'), 'utf8')).toContain('create postgres_password_v1 ./secrets/postgres_password');
   });
 });
+
+describe('a value read through a variable (swarm)', () => {
+  it('the secret is created from the variable when it is set, else from the stored default', async () => {
+    const dir = tempDir('cs-default-');
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      ['services:', '  db:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: ${DB_PASSWORD:-changeme}', ''].join('\n'),
+    );
+    const r = await fix({ paths: ['.'], cwd: dir, provisionScript: 'provision.sh' });
+    expect(r.written).toBe(true);
+    expect(readFileSync(join(dir, 'secrets/db_password'), 'utf8')).toBe('changeme');
+    const script = join(dir, 'provision.sh');
+    expect(readFileSync(script, 'utf8')).toContain(
+      `if [ -n "\${DB_PASSWORD:-}" ]; then printf '%s' "$DB_PASSWORD" | create db_password_v1 -; else create db_password_v1 ./secrets/db_password; fi  # db_password: db`,
+    );
+    expect(runScript(script, dir)).toEqual([{ name: 'db_password_v1', data: 'changeme', argc: '4' }]);
+    expect(runScript(script, dir, { DB_PASSWORD: "from ci 'x'" })).toEqual([{ name: 'db_password_v1', data: "from ci 'x'", argc: '4' }]);
+    expect(runScript(script, dir, { DB_PASSWORD: '' })).toEqual([{ name: 'db_password_v1', data: 'changeme', argc: '4' }]);
+  });
+});
