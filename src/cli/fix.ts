@@ -15,6 +15,8 @@ interface FixFlags {
   unsafeFixes?: boolean;
   rule?: string[];
   provisionScript?: string;
+  force?: boolean;
+  patch?: string;
   fileSuffixImages?: string;
   color: boolean;
   config?: string;
@@ -34,7 +36,9 @@ export function registerFix(program: Command): void {
     .option('--unsafe-fixes', 'also apply fixes that need the application or the Dockerfile to change')
     .option('--rule <id...>', 'fix only findings of these rules')
     .option('--config <file>', 'settings file (default: ./.compose-secrets.json when present)')
-    .option('--provision-script <file>', 'write the Swarm provisioning script here (default: printed)')
+    .option('--provision-script <file>', 'write the Swarm provisioning script here (default: printed); its directory must exist')
+    .option('--patch <file>', 'with --dry-run: also write the diff with secret values unmasked (for git apply) to this file, mode 0600')
+    .option('--force', 'let --provision-script replace a file that fix did not write, and --patch an existing file')
     .option('--file-suffix-images <file>', 'JSON file adding images that read <VAR>_FILE ({"images":[{"image":"org/app","variables":["API_TOKEN"]}]})')
     .option('--no-color', 'no colours in the output (also NO_COLOR=1)')
     .action(async (paths: string[], flags: FixFlags) => {
@@ -51,6 +55,25 @@ function holdBeforeWriting(): (() => void) | undefined {
   return () => {
     process.stderr.write('holding before writing\n');
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  };
+}
+
+/**
+ * A test hook: with COMPOSE_SECRETS_TEST_SIGNAL_DURING_WRITE=SIGTERM (or SIGINT), fix sends itself
+ * that signal right after writing its first temporary file, to show a signal cannot cut the writes short.
+ */
+async function signalDuringWrite(): Promise<import('../fix/transaction.js').FileOps | undefined> {
+  const signal = process.env.COMPOSE_SECRETS_TEST_SIGNAL_DURING_WRITE;
+  if (signal !== 'SIGTERM' && signal !== 'SIGINT') return undefined;
+  const { nodeFileOps } = await import('../fix/transaction.js');
+  let sent = false;
+  return {
+    ...nodeFileOps,
+    writeDurable(path, data, mode) {
+      nodeFileOps.writeDurable(path, data, mode);
+      if (!sent) process.kill(process.pid, signal);
+      sent = true;
+    },
   };
 }
 
@@ -80,8 +103,11 @@ async function runFix(paths: string[], flags: FixFlags): Promise<number> {
       unsafeFixes: flags.unsafeFixes,
       rules: flags.rule && expandRuleIds(flags.rule),
       provisionScript: flags.provisionScript,
+      force: flags.force,
+      patch: flags.patch,
       fileSuffixImages: flags.fileSuffixImages,
       beforeWrite: holdBeforeWriting(),
+      ops: await signalDuringWrite(),
     });
   } catch (err) {
     if (err instanceof FixError) {

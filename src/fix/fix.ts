@@ -10,11 +10,11 @@
  * and lint finds no fixable finding but the ones skipped on purpose. Only then, and only without
  * --dry-run, are the secret files and the changed files written, all or nothing (transaction.ts).
  */
+import { closeSync, existsSync, openSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { validateProject } from '../compose-config.js';
 import { collectExposures, type Exposure } from '../detect/exposures.js';
 import type { FileSuffixTable } from '../detect/file-suffix-images.js';
-import { literalValue } from '../detect/fixability.js';
 import { activeRules, checkProject, type CheckOptions } from '../engine/check.js';
 import { SECRETS_TAG, type Rule } from '../engine/rule.js';
 import { validateRuleOptions } from '../engine/rule-options.js';
@@ -48,10 +48,12 @@ import {
   type Skipped,
   type Target,
 } from './plan.js';
-import { provisionScript, type ProvisionedSecret } from './provision.js';
+import { isProvisionScript, provisionScript, type ProvisionedSecret } from './provision.js';
 import { defaultSecretsDir, gitignoreUpdate, SECRET_DIR_MODE, SECRET_FILE_MODE, SecretStore, StoreConflictError } from './store.js';
-import { commit, nodeFileOps, TransactionError, type FileOps, type FileWrite } from './transaction.js';
+import { commit, nodeFileOps, removeStaleTemps, TransactionError, withSignalsDeferred, type FileOps, type FileWrite } from './transaction.js';
+import { verifyEquivalence } from './verify.js';
 import { Workspace } from './workspace.js';
+import type { ExternalSource } from './equivalence.js';
 
 export type { Target, Rewrite, Skipped, FollowUp } from './plan.js';
 
@@ -75,6 +77,10 @@ export interface FixOptions {
   settings?: Settings;
   /** Write the provisioning script here (default: returned for printing). */
   provisionScript?: string;
+  /** Replace an existing --provision-script file that fix did not write, or an existing --patch file. */
+  force?: boolean;
+  /** With dryRun: write the diff with the secret values unmasked (a patch `git apply` takes) to this file, mode 0600. */
+  patch?: string;
   /** A JSON file extending the table of images that read `<VAR>_FILE`. */
   fileSuffixImages?: string;
   cwd?: string;
@@ -116,6 +122,8 @@ export interface FixResult {
   secretFiles: { file: string; present: boolean }[];
   /** Unified diff of every changed file, secret values masked. */
   diff: string;
+  /** The --patch file written (unmasked diff, mode 0600), as displayed. */
+  patch?: string;
   /** The Swarm provisioning script (target swarm, when secrets were created); `file` when written. */
   provision?: { text: string; file?: string };
   /** Lines to add to Dockerfiles for build secrets. */
@@ -140,6 +148,7 @@ const MAX_ROUNDS = 8;
 export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = {}): Promise<FixResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const target = options.target ?? 'swarm';
+  if (options.patch && !options.dryRun) throw new FixError('--patch writes what --dry-run would change; use it with --dry-run');
   if (target !== 'swarm' && target !== 'compose') throw new FixError(`unknown target "${String(target)}" (use swarm or compose)`);
   let table: FileSuffixTable;
   try {
@@ -194,7 +203,6 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
     warnings,
     written: false,
   };
-  const masks = new Set<string>();
   const ranges: Ranges = new Map();
   const positions = new Positions(ws, cwd);
   const secretDirs = new Map<string, string[]>();
@@ -220,7 +228,7 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
         for (const n of refused) errors.push({ file: n.file, line: n.line, column: n.column, message: n.message });
         continue;
       }
-      const fixed = fixProject(project, { ...options, target, cwd }, { ws, store, table, rules, usageRules, settings, masks, positions, ranges });
+      const fixed = fixProject(project, { ...options, target, cwd }, { ws, store, table, rules, usageRules, settings, positions, ranges });
       result.projects.push(project.files);
       result.rewrites.push(...fixed.rewrites);
       result.skipped.push(...fixed.skipped);
@@ -264,11 +272,13 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
       if (scriptAbs && (ws.has(scriptAbs) || store.list().some((f) => f.path === scriptAbs))) {
         throw new FixError(`--provision-script ${ws.display(scriptAbs)} names a file fix reads or writes; choose another path; nothing was written`);
       }
+      if (scriptAbs) checkScriptPath(scriptAbs, ws.display(scriptAbs), ops, Boolean(options.force), new Set(newFiles.map((f) => dirname(f.path))));
       const base = scriptAbs ? dirname(scriptAbs) : cwd;
       const secrets: ProvisionedSecret[] = external.map((d) => ({
         externalName: d.externalName!,
         name: d.name,
         from: d.storePath ? { file: relativeFile(base, d.storePath) } : { variable: (d.source as { variable: string }).variable },
+        ...(d.storePath && d.override ? { override: d.override } : {}),
         services: [...new Set(d.users.map((u) => u.service))],
       }));
       const text = provisionScript(secrets, scriptAbs ? { cdToScript: true } : { runFrom: 'the directory fix ran in' });
@@ -279,22 +289,44 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
       }
     }
 
+    // the property: every container receives what it did, checked on every project that reads a changed file
+    const externals = new Map<string, ExternalSource>();
+    for (const d of defs) {
+      if (!d.externalName || !d.source) continue;
+      externals.set(d.externalName, 'value' in d.source ? { value: d.source.value, override: d.override } : { variable: d.source.variable });
+    }
+    await verifyEquivalence({
+      cwd,
+      ws,
+      store,
+      projects: result.projects,
+      envFiles: options.envFiles,
+      projectDirectory: options.projectDirectory,
+      ignore: settings.ignore,
+      externals,
+    });
+
     positions.settle(!options.dryRun);
     result.secrets = summarizeSecrets(defs, ws);
     result.secretFiles = store.list().map((f) => ({ file: f.display, present: f.present }));
-    for (const v of store.values()) masks.add(v);
     const changed = ws.changed();
     result.files = changed.map((c) => ({ file: ws.display(c.abs), created: c.before === null }));
     const bomless = (t: string) => t.replace(/^\uFEFF/, '');
+    // masked at the nodes that hold a secret (their ranges are known), nothing else: a text search
+    // would both miss a short value touching letters and blank out image names that contain it
+    const masked = (text: string, abs: string, version: number) => maskText(bomless(text), ranges.get(abs)?.get(version) ?? [], []);
     result.diff = changed
-      .map((c) =>
-        unifiedDiff(
-          ws.display(c.abs),
-          c.before === null ? null : maskText(bomless(c.before), ranges.get(c.abs)?.get(0) ?? [], masks),
-          maskText(bomless(c.after), ranges.get(c.abs)?.get(ws.version(c.abs)) ?? [], masks),
-        ),
-      )
+      .map((c) => unifiedDiff(ws.display(c.abs), c.before === null ? null : masked(c.before, c.abs, 0), masked(c.after, c.abs, ws.version(c.abs))))
       .join('');
+    if (options.patch) {
+      const patchAbs = resolve(cwd, options.patch);
+      if (ws.has(patchAbs) || store.list().some((f) => f.path === patchAbs) || patchAbs === scriptAbs) {
+        throw new FixError(`--patch ${ws.display(patchAbs)} names a file fix reads or writes; choose another path; nothing was written`);
+      }
+      const text = changed.map((c) => unifiedDiff(ws.display(c.abs), c.before === null ? null : bomless(c.before), bomless(c.after))).join('');
+      writePatch(patchAbs, ws.display(patchAbs), text, Boolean(options.force));
+      result.patch = ws.display(patchAbs);
+    }
 
     if (!options.dryRun && (changed.length || newFiles.length)) {
       const writes: FileWrite[] = [
@@ -306,12 +338,16 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
       ]);
       options.beforeWrite?.();
       try {
-        commit(writes, dirs, ops);
+        // what an earlier run killed mid-write left behind (its temporary copies may hold secrets)
+        removeStaleTemps(writes.map((w) => dirname(w.path)));
+        withSignalsDeferred(() => commit(writes, dirs, ops));
       } catch (err) {
         if (err instanceof TransactionError) throw new FixError(err.message);
         throw err;
       }
       result.written = true;
+      // a signal that arrived during the writes is dispatched here (see withSignalsDeferred)
+      await new Promise((turn) => setTimeout(turn, 0));
     }
     return result;
   } catch (err) {
@@ -350,17 +386,12 @@ class Positions {
 type Ranges = Map<string, Map<number, [number, number][]>>;
 
 function recordRanges(project: Project, shared: Shared, abs: (d: string) => string): void {
-  const { ranges, ws, masks } = shared;
+  const { ranges, ws } = shared;
   for (const e of collectExposures(project.model, shared.table)) {
     if (e.verdict.class !== 'hardcoded') continue;
-    masks.add(e.verdict.value);
     const spans: [string, [number, number]][] = [[e.verdict.origin.file, e.verdict.origin.range]];
     const v = e.entry?.value;
-    if (v && e.fix) {
-      spans.push([v.origin.file, v.origin.range]);
-      const literal = literalValue(e.entry!);
-      if (literal) masks.add(literal);
-    }
+    if (v && e.fix) spans.push([v.origin.file, v.origin.range]);
     for (const [file, range] of spans) {
       const a = abs(file);
       let byVersion = ranges.get(a);
@@ -384,7 +415,6 @@ interface Shared {
   /** The rules about the use of secrets (SECRETS_TAG). */
   usageRules: readonly Rule[];
   settings: Settings;
-  masks: Set<string>;
 }
 
 interface ProjectFix {
@@ -546,7 +576,13 @@ function fixProject(initial: Project, options: FixOptions & { target: Target; cw
       `internal error: ${left.length} fixable finding(s) left after fixing (${left.map((f) => `${f.origin.file}:${f.origin.line} ${f.ruleId}`).join(', ')}); nothing was written`,
     );
   }
-  out.skipped = skipped.map((s) => firstSeen.get(skipKey(s)) ?? s);
+  // the record of the round that first met the entry (its line), with the origins of the last round (they match the final findings)
+  out.skipped = skipped.map((s) => {
+    const first = firstSeen.get(skipKey(s));
+    if (!first) return s;
+    first.origins = s.origins;
+    return first;
+  });
   recordRanges(project, shared, abs);
 
   out.defs = [...registry.defs.values()].filter((d) => d.users.length);
@@ -726,4 +762,50 @@ function missingDirs(dirs: string[], ops: FileOps, others: string[] = []): { pat
     for (const d of chain) if (!out.some((o) => o.path === d)) out.push({ path: d, mode: secretDirs.has(d) ? SECRET_DIR_MODE : 0o755 });
   }
   return out;
+}
+
+/**
+ * The --provision-script path: its directory must exist (fix creates no directory for it, but for the
+ * secrets directory it creates anyway), and an
+ * existing file is replaced only when fix wrote it (or with --force).
+ */
+function checkScriptPath(abs: string, display: string, ops: FileOps, force: boolean, secretDirs: Set<string>): void {
+  if (ops.mode(dirname(abs)) === undefined && !secretDirs.has(dirname(abs))) {
+    throw new FixError(
+      `--provision-script ${display}: the directory ${relativeDisplay(display)} does not exist (fix creates no directory for the script); nothing was written`,
+    );
+  }
+  if (ops.mode(abs) === undefined || force) return;
+  let text: string | undefined;
+  try {
+    text = ops.read(abs);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined || !isProvisionScript(text)) {
+    throw new FixError(`--provision-script ${display} exists and was not written by fix; choose another path, or replace it with --force; nothing was written`);
+  }
+}
+
+function relativeDisplay(display: string): string {
+  return dirname(display) === '.' ? '.' : dirname(display);
+}
+
+/** The unmasked diff of --patch: a new file, 0600 (it holds secret values), replaced only with --force; no directory is created for it. */
+function writePatch(abs: string, display: string, text: string, force: boolean): void {
+  if (!existsSync(dirname(abs))) throw new FixError(`--patch ${display}: the directory ${relativeDisplay(display)} does not exist; nothing was written`);
+  if (existsSync(abs)) {
+    if (!force) throw new FixError(`--patch ${display} exists; choose another path, or replace it with --force; nothing was written`);
+    unlinkSync(abs);
+  }
+  try {
+    const fd = openSync(abs, 'wx', 0o600);
+    try {
+      writeFileSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    throw new FixError(`--patch ${display} cannot be written (${(err as NodeJS.ErrnoException).code ?? 'error'}); nothing was written`);
+  }
 }

@@ -30,3 +30,22 @@ export function uniqueName(base: string, service: string | undefined, taken: (na
     if (!taken(c)) return c;
   }
 }
+
+/** A shell (and Compose) variable name: what fix writes into the provisioning script and `<VAR>_FILE` keys. */
+export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Docker's rule for secret names (daemon/cluster/convert: `^[a-zA-Z0-9]+(?:[a-zA-Z0-9-_.]*[a-zA-Z0-9])?$`, at most 64). */
+export const DOCKER_SECRET_NAME = /^[a-zA-Z0-9]+(?:[a-zA-Z0-9_.-]*[a-zA-Z0-9])?$/;
+
+export function isVariableName(s: string): boolean {
+  return VARIABLE_NAME.test(s);
+}
+
+/** A key fix may rewrite to `<KEY>_FILE`: a variable name, or a property-style one with dots and dashes (`canal.admin-passwd`). */
+export function isEnvironmentKey(s: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(s);
+}
+
+export function isDockerSecretName(s: string): boolean {
+  return s.length <= 64 && DOCKER_SECRET_NAME.test(s);
+}

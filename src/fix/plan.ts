@@ -11,12 +11,18 @@ import { get } from '../model/tree.js';
 import { DotenvFileEdits, EditError, YamlFile, type Located } from './edit.js';
 import type { FileSuffixTable } from '../detect/file-suffix-images.js';
 import { literalValue, passthroughVariable, templateVariable } from '../detect/fixability.js';
-import { secretName, uniqueName, versionedName } from './naming.js';
+import { isEnvironmentKey, isVariableName, secretName, uniqueName, versionedName } from './naming.js';
 import type { SecretStore } from './store.js';
 
 export type Target = 'swarm' | 'compose';
 
 export type SecretSource = { value: string } | { variable: string };
+
+/** The variable a stored value came through: `set` (a .env value: any value of the variable wins, even empty) or `nonEmpty` (a `:-` default). */
+export interface VariableOverride {
+  variable: string;
+  when: 'set' | 'nonEmpty';
+}
 
 /** A top-level secret: one this run creates, or an existing one it reuses. */
 export interface SecretDef {
@@ -25,6 +31,8 @@ export interface SecretDef {
   /** `v:<value>` or `e:<VARIABLE>`; undefined when an existing secret's value cannot be known. */
   identity?: string;
   source?: SecretSource;
+  /** A value read through a variable (.env, a template default): the variable still wins when it is set at provisioning time. */
+  override?: VariableOverride;
   externalName?: string;
   /** The secret file (absolute) for a value. */
   storePath?: string;
@@ -170,6 +178,12 @@ export class SecretRegistry {
     for (const d of this.defs.values()) if (d.identity === identity && !(build && d.kind === 'external')) return d;
     return undefined;
   }
+
+  /** A secret the project defined before this run holding this value. */
+  findExisting(identity: string, build: boolean): SecretDef | undefined {
+    for (const d of this.defs.values()) if (!d.created && d.identity === identity && !(build && d.kind === 'external')) return d;
+    return undefined;
+  }
 }
 
 /** The edits of one round, by absolute file path. */
@@ -267,10 +281,44 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
   const { entry, context } = g;
   const build = context === 'build-args';
   const hardcoded = g.exposures.some((e) => e.verdict.class === 'hardcoded');
-  const value = hardcoded ? literalValue(entry) : undefined;
-  const variable = value === undefined ? passthroughVariable(entry) : undefined;
+  let value = hardcoded ? literalValue(entry) : undefined;
+  let variable = value === undefined ? passthroughVariable(entry) : undefined;
   if (value === undefined && variable === undefined) {
     result.skipped.push(skip(g, 'unsupported', 'the value mixes text and variables; no secret source can express it'));
+    return;
+  }
+  // a value read through a variable (.env, a template default) must still follow the variable
+  let override: VariableOverride | undefined;
+  if (value !== undefined && !build) {
+    const through = valueVariable(entry);
+    if (through === 'mixed') {
+      result.skipped.push(skip(g, 'unsupported', 'the value mixes text and variables; no secret source can express it'));
+      return;
+    }
+    if (through && through.when === 'set' && ctx.target === 'compose') {
+      // Compose reads an `environment:` secret from the shell and the .env file, as it read the value
+      variable = through.variable;
+      value = undefined;
+    } else if (through && ctx.target === 'compose') {
+      result.skipped.push(
+        skip(
+          g,
+          'unsupported',
+          `the value is the default of \${${through.variable}}, which an \`environment:\` secret source cannot keep; set ${through.variable} in .env and run fix again, or use --target swarm`,
+        ),
+      );
+      return;
+    } else override = through;
+  } else if (value !== undefined && build && valueVariable(entry)) {
+    result.skipped.push(skip(g, 'unsupported', 'the value is read through a variable, which a build secret file cannot follow; pass the variable instead'));
+    return;
+  }
+  // names fix writes into files and the provisioning script: a variable read at provisioning time
+  // must be a plain variable name (`DB_PASSWORD:-$(touch x)}` as a bare list entry is refused, never
+  // quoted into shell); a key becomes `<KEY>_FILE`, so it may hold dots (`canal.adminPasswd`) but no
+  // quote, space, `$` or other character a shell or Compose gives meaning to
+  if (variable !== undefined ? !isVariableName(variable) : !isEnvironmentKey(entry.key)) {
+    result.skipped.push(skip(g, 'unsupported', 'the key is not a valid variable name ([A-Za-z_][A-Za-z0-9_]*); fix leaves it alone'));
     return;
   }
   // an unquoted number whose text is not its value (00012345, 0x1F, 1e3): YAML parsers disagree on the string it stands for
@@ -370,9 +418,12 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
   }
 
   // the secret
-  const identity = value !== undefined ? `v:${value}` : `e:${variable}`;
+  // one secret per source: one variable, or one key holding one value (a credential's name says
+  // which credential it is); different credentials that merely hold equal values stay apart
+  const identity = value !== undefined ? `v:${value}\u0000${override ? `${override.when}:${override.variable}` : `k:${entry.key}`}` : `e:${variable}`;
   const baseName = secretName(value !== undefined ? (templateVariable(entry) ?? entry.key) : variable!);
-  let def = ctx.registry.find(identity, build);
+  // an existing top-level secret (the project's own, or an earlier run's) holding the value is reused
+  let def = ctx.registry.find(identity, build) ?? (value !== undefined && !override ? ctx.registry.findExisting(`v:${value}`, build) : undefined);
   if (!def) {
     const kind: SecretDef['kind'] = !build && ctx.target === 'swarm' ? 'external' : value !== undefined ? 'file' : 'environment';
     const name = uniqueName(baseName, g.services.length === 1 ? g.services[0] : undefined, (n) => {
@@ -381,6 +432,7 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
     });
     def = { name, kind, identity, source: value !== undefined ? { value } : { variable: variable! }, created: true, users: [] };
     if (kind === 'external') def.externalName = versionedName(name);
+    if (override) def.override = override;
     if (value !== undefined) {
       def.storePath = join(ctx.secretsDir, name);
       ctx.store.put(def.storePath, value);
@@ -586,4 +638,22 @@ export function definitionPairs(def: SecretDef, inFile: string): [string, string
 export function relativeFile(fromDir: string, file: string): string {
   const rel = relative(fromDir, file).split(sep).join('/');
   return rel.startsWith('../') ? rel : `./${rel}`;
+}
+
+/**
+ * The variable a literal value came through, when it did: a bare `KEY` or `${VAR}` filled from .env
+ * (`set`), a `${VAR:-default}` / `${VAR-default}` default (`nonEmpty` / `set`); 'mixed' when the
+ * value depends on variables in any other way.
+ */
+function valueVariable(entry: KeyValueEntry): VariableOverride | 'mixed' | undefined {
+  if (!entry.value) return entry.passthrough?.source === 'dotenv' ? { variable: entry.key, when: 'set' } : undefined;
+  const interpolation = entry.value.interpolation;
+  if (!interpolation?.vars.length) return undefined;
+  const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?-)[^}]*\}$|^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(interpolation.template.trim());
+  if (!m || interpolation.vars.length !== 1) return 'mixed';
+  const use = interpolation.vars[0];
+  if (m[3] !== undefined) return { variable: m[3], when: 'set' };
+  // a default whose variable .env sets: the .env value, which the shell still overrides
+  if (use.resolution === 'set') return { variable: m[1], when: m[2] === ':-' ? 'nonEmpty' : 'set' };
+  return { variable: m[1], when: m[2] === ':-' ? 'nonEmpty' : 'set' };
 }

@@ -1,4 +1,6 @@
 /** The provisioning script of `--target swarm`: creates each external secret without putting its value on a command line. */
+import { FixError } from './errors.js';
+import { isDockerSecretName, isVariableName } from './naming.js';
 
 export interface ProvisionedSecret {
   /** The versioned Swarm name, e.g. postgres_password_v1. */
@@ -7,7 +9,22 @@ export interface ProvisionedSecret {
   name: string;
   /** A secret file, relative to the script's working directory; or the variable to read at provisioning time. */
   from: { file: string } | { variable: string };
+  /** With a file: the variable the value came through (.env, a default); when it is set (`nonEmpty`: and not empty) at provisioning time, its value is used instead. */
+  override?: { variable: string; when: 'set' | 'nonEmpty' };
   services: string[];
+}
+
+/** A name the script would have to write unquoted: fix's planning never produces one; refused here as a last line of defence (the name is not quoted: it is source text). */
+function refuse(kind: 'variable' | 'secret'): never {
+  throw new FixError(`refusing to write a provisioning script with an invalid ${kind} name; nothing was written`);
+}
+
+/** The first lines of every script fix writes: a file that starts with them may be replaced. */
+const SCRIPT_HEADER = ['#!/bin/sh', '# Creates the Swarm secrets that compose-secrets fix moved out of the compose files.'];
+
+/** Whether a file's text is a provisioning script fix wrote. */
+export function isProvisionScript(text: string): boolean {
+  return text.startsWith(`${SCRIPT_HEADER.join('\n')}\n`);
 }
 
 /** Single-quotes a word for POSIX sh. */
@@ -26,8 +43,7 @@ function commentText(s: string): string {
  */
 export function provisionScript(secrets: ProvisionedSecret[], options: { cdToScript?: boolean; runFrom?: string }): string {
   const lines: string[] = [
-    '#!/bin/sh',
-    '# Creates the Swarm secrets that compose-secrets fix moved out of the compose files.',
+    ...SCRIPT_HEADER,
     '# External secrets exist only in a Swarm: deploy with `docker stack deploy -c <file> <stack>`;',
     '# plain `docker compose up` cannot use them (use `fix --target compose` for that).',
     '#',
@@ -56,8 +72,17 @@ export function provisionScript(secrets: ProvisionedSecret[], options: { cdToScr
     '',
   );
   for (const s of secrets) {
+    if (!isDockerSecretName(s.externalName)) refuse('secret');
+    if ('variable' in s.from && !isVariableName(s.from.variable)) refuse('variable');
     const used = s.services.length ? `  # ${commentText(`${s.name}: ${s.services.join(', ')}`)}` : '';
-    if ('file' in s.from) {
+    if ('file' in s.from && s.override) {
+      const v = s.override.variable;
+      if (!isVariableName(v)) refuse('variable');
+      const isSet = s.override.when === 'set' ? `"\${${v}+x}"` : `"\${${v}:-}"`;
+      lines.push(
+        `if [ -n ${isSet} ]; then printf '%s' "$${v}" | create ${shellQuote(s.externalName)} -; else create ${shellQuote(s.externalName)} ${shellQuote(s.from.file)}; fi${used}`,
+      );
+    } else if ('file' in s.from) {
       lines.push(`create ${shellQuote(s.externalName)} ${shellQuote(s.from.file)}${used}`);
     } else {
       const v = s.from.variable;

@@ -97,6 +97,10 @@ export function formatFixResult(r: FixResult, options: { color?: Colors } = {}):
       lines.push(...r.provision.text.replace(/\n$/, '').split('\n'));
     }
   }
+  if (r.patch) {
+    if (lines.length && lines[lines.length - 1] !== '') lines.push('');
+    lines.push(`Patch with the secret values unmasked written to ${e(r.patch)} (mode 0600): apply it with git apply, then delete it.`);
+  }
   if (r.dryRun) {
     if (!pending && !r.skipped.length) lines.push('Nothing to fix.');
     if (lines.length && lines[lines.length - 1] !== '') lines.push('');

@@ -6,7 +6,21 @@
 import { LoadError } from '../load/parse.js';
 import { readUserBytesSync } from '../load/read.js';
 import { FixError } from './errors.js';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  chmodSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The file system operations a transaction uses; tests inject failing ones. */
@@ -120,6 +134,72 @@ export class TransactionError extends Error {
 let counter = 0;
 function tempName(path: string): string {
   return join(dirname(path), `.${basename(path)}.compose-secrets-${process.pid}-${Date.now().toString(36)}-${counter++}.tmp`);
+}
+
+/** A temporary file of tempName(): `.NAME.compose-secrets-PID-TIME-N.tmp`. */
+const TEMP_NAME = /^\..+\.compose-secrets-(\d+)-[0-9a-z]+-\d+\.tmp$/;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a killed run (SIGKILL, a power cut) left in these directories: those
+ * of processes that no longer run. Returns the paths removed.
+ */
+export function removeStaleTemps(dirs: Iterable<string>, list: (dir: string) => string[] = listDir, unlink: (path: string) => void = unlinkSync): string[] {
+  const removed: string[] = [];
+  for (const dir of new Set(dirs)) {
+    for (const name of list(dir)) {
+      const m = TEMP_NAME.exec(name);
+      if (!m || alive(Number(m[1]))) continue;
+      try {
+        unlink(join(dir, name));
+        removed.push(join(dir, name));
+      } catch {
+        // gone meanwhile, or not ours to remove
+      }
+    }
+  }
+  return removed;
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+const DEFERRED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let signalsDeferred = false;
+
+/**
+ * Runs `f` (synchronous) so that SIGINT, SIGTERM and SIGHUP cannot cut it short: without a
+ * listener such a signal ends the process at once, in the middle of the writes; with one, it is
+ * dispatched only once `f` has returned (every file written, or every file put back), and the
+ * listener then ends the process as the signal would have (it removes itself and raises the
+ * signal again). The listeners are installed once per process.
+ */
+export function withSignalsDeferred<T>(f: () => T): T {
+  if (!signalsDeferred) {
+    signalsDeferred = true;
+    for (const signal of DEFERRED_SIGNALS) {
+      const handler = () => {
+        process.removeListener(signal, handler);
+        process.kill(process.pid, signal);
+      };
+      process.on(signal, handler);
+    }
+  }
+  return f();
 }
 
 /**

@@ -42,60 +42,87 @@ function names(dir: string): string[] {
 }
 
 describe('fix review: no secret value in the output', () => {
-  it('masks a value in diff context lines when punctuation touches it', async () => {
-    const secret = 'Tr0ub4dor&3x';
+  it('masks a secret at the nodes that hold it, however short, and nothing else', async () => {
+    // before: a text search for the value skipped `k7Rw2q` where letters touch it, and blanked out
+    // every other occurrence of a common value (an image name, a user name)
     const dir = project({
       'compose.yaml': [
         'services:',
         '  db:',
         '    image: postgres:16',
         '    environment:',
-        `      POSTGRES_PASSWORD: ${secret}`,
-        `      # the password is ${secret}.`,
-        `      # (${secret}) path/${secret}/x`,
-        `      NOTE: "${secret}!"`,
-        `      POSTGRES_DB: <${secret}>;x`,
+        '      POSTGRES_PASSWORD: k7Rw2q',
+        '      POSTGRES_DB: db_k7Rw2q',
+        '      POSTGRES_USER: k7Rw2qAdmin',
+        '  cache:',
+        '    image: postgres:16',
+        '    environment:',
+        '      POSTGRES_USER: ${POSTGRES_USER:-postgres}',
+        '      POSTGRES_PASSWORD: postgres',
         '',
       ].join('\n'),
     });
     const r = await fix({ paths: ['.'], cwd: dir, dryRun: true, target: 'compose' });
-    expect(r.diff).toContain('POSTGRES_PASSWORD_FILE');
-    expect(r.diff).toContain('# the password is');
-    expect(r.diff).not.toContain(secret);
+    const diffLines = r.diff.split('\n');
+    expect(diffLines.filter((l) => l.startsWith('-  '))).toEqual(['-      POSTGRES_PASSWORD: ********', '-      POSTGRES_PASSWORD: ********']);
+    expect(diffLines).toContain('       POSTGRES_USER: k7Rw2qAdmin');
+    expect(diffLines).toContain('     image: postgres:16');
+    expect(diffLines).toContain('       POSTGRES_USER: ${POSTGRES_USER:-postgres}');
   });
 
-  it('masks a value written elsewhere in YAML or dotenv escaped form', async () => {
+  it('masks a value written in YAML escaped form, at its node', async () => {
     const dir = project({
-      'compose.yaml': [
-        'services:',
-        '  db:',
-        '    image: postgres:16',
-        '    labels:',
-        `      a: "pa\\"ss'word123"`,
-        `      b: 'pa"ss''word123'`,
-        '    environment:',
-        `      POSTGRES_PASSWORD: "pa\\"ss'word123"`,
-        '',
-      ].join('\n'),
+      'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', `      POSTGRES_PASSWORD: "pa\\"ss'word123"`, ''].join('\n'),
     });
     const r = await fix({ paths: ['.'], cwd: dir, dryRun: true, target: 'compose' });
     expect(r.diff).toContain('POSTGRES_PASSWORD_FILE');
-    expect(r.diff).not.toMatch(/ss'word123|ss''word123/);
+    expect(r.diff).toContain('-      POSTGRES_PASSWORD: ********\n');
+    expect(r.diff).not.toMatch(/ss'word123/);
   });
 
   it('a very long value (64 KiB on one line) is masked, not quoted in an error', async () => {
     const secret = `K${'x9'.repeat(32 * 1024)}`;
     const dir = project({
-      'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', `      POSTGRES_PASSWORD: ${secret}`, `      # ${secret}`, ''].join(
-        '\n',
-      ),
+      'compose.yaml': ['services:', '  db:', '    image: postgres:16', '    environment:', `      POSTGRES_PASSWORD: ${secret}`, ''].join('\n'),
     });
-    // before: V8 refused the regular expression built from the value, and the error quoted it
     const r = await fix({ paths: ['.'], cwd: dir, dryRun: true, target: 'compose' }).catch((e: Error) => e);
     expect(r).not.toBeInstanceOf(Error);
     const diff = (r as Awaited<ReturnType<typeof fix>>).diff;
     expect(diff).toContain('POSTGRES_PASSWORD_FILE');
     expect(diff).not.toContain('x9x9x9');
+  });
+
+  it('--dry-run --patch FILE writes the unmasked diff (mode 0600) that git apply takes', async () => {
+    const compose = [
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '    environment:',
+      '      POSTGRES_PASSWORD: k7Rw2q',
+      '      POSTGRES_USER: k7Rw2qAdmin',
+      '',
+    ].join('\n');
+    const dir = project({ 'compose.yaml': compose, '.env': 'X=1\n' });
+    expect(spawnSync('git', ['init', '-q'], { cwd: dir }).status).toBe(0);
+    const r = await fix({ paths: ['.'], cwd: dir, dryRun: true, patch: 'fix.patch' });
+    expect(r.patch).toBe('fix.patch');
+    expect(r.diff).not.toContain('k7Rw2q\n');
+    expect(statSync(join(dir, 'fix.patch')).mode & 0o777).toBe(0o600);
+    const patch = readFileSync(join(dir, 'fix.patch'), 'utf8');
+    expect(patch).toContain('-      POSTGRES_PASSWORD: k7Rw2q\n');
+    expect(readFileSync(join(dir, 'compose.yaml'), 'utf8')).toBe(compose);
+    const check = spawnSync('git', ['apply', '--check', 'fix.patch'], { cwd: dir, encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+    // the masked diff is for reading only
+    writeFileSync(join(dir, 'masked.patch'), r.diff);
+    expect(spawnSync('git', ['apply', '--check', 'masked.patch'], { cwd: dir }).status).not.toBe(0);
+    // an existing file is replaced only with --force; --patch needs --dry-run
+    await expect(fix({ paths: ['.'], cwd: dir, dryRun: true, patch: 'fix.patch' })).rejects.toThrow(
+      '--patch fix.patch exists; choose another path, or replace it with --force; nothing was written',
+    );
+    await expect(fix({ paths: ['.'], cwd: dir, patch: 'other.patch' })).rejects.toThrow('--patch writes what --dry-run would change; use it with --dry-run');
+    expect(existsSync(join(dir, 'other.patch'))).toBe(false);
   });
 
   it('a masked block scalar keeps its line breaks (the diff stays line-true)', async () => {
