@@ -52,6 +52,8 @@ export function findEmbeddedAssignments(text: string): EmbeddedAssignment[] {
     const start = m.index! + m[0].length - value.length - (groupIndex === 5 ? 0 : 1);
     // an expression or a nested structure ({ / [ opening a JSON or Ruby object), not a literal
     if (m[5] !== undefined && (EXPRESSION.test(value) || /^[{[]/.test(value))) continue;
+    // an application's YAML tag (`!secret name`, `!env_var X`, `!Env X`): a lookup, not a literal (`!!str` is a core tag)
+    if (m[5] !== undefined && /^![A-Za-z]/.test(value)) continue;
     if (AUTH_SCHEMES.has(value.toLowerCase())) continue;
     const viaVariable = VARIABLE.test(value);
     if (!viaVariable && judgeSecretValue(value) !== 'literal') continue;

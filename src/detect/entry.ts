@@ -52,13 +52,24 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
   if (verdict.sensitive) {
     // `$${VAR}` written in the file reaches the container as `${VAR}`: a template its program
     // expands (Spring, Symfony, an entrypoint's envsubst). `$$word` is only a password with a `$`.
-    if (judgeSecretValue(text) !== 'literal' || BRACED_REFERENCE.test(text.trim())) return [];
+    const judged = judgeSecretValue(text);
+    // a JSON object or list is judged by what it holds (`{"client_secret": "…"}`, an empty `[]`)
+    if (judged === 'structure') {
+      const inside = judgeFreeText(value, text);
+      // nothing recognisable inside a non-empty one (COMPOSER_AUTH's JSON): the whole is the credential
+      if (inside.length || /^[[{]\s*[\]}]$/.test(text.trim())) return inside;
+      return [hardcoded(value.origin, describeKind(verdict.kind), text, 'literal')];
+    }
+    if (judged !== 'literal' || BRACED_REFERENCE.test(text.trim())) return [];
     return [hardcoded(value.origin, describeKind(verdict.kind), text, 'literal')];
   }
   // a key public by design (anon, publishable) may well hold a JWT: it is meant to be seen
   const publicByDesign = isPublicName(entry.key);
-  return judgeFreeText(value, text).filter((v) => !(publicByDesign && v.kind === 'JSON Web Token'));
+  return judgeFreeText(value, text).filter((v) => !(publicByDesign && BROWSER_KEY_KINDS.has(v.kind)));
 }
+
+/** Formats a browser may be given (a Supabase anon JWT, a Firebase web API key): public when the name says so. */
+const BROWSER_KEY_KINDS = new Set(['JSON Web Token', 'Google API key']);
 
 function isPublicName(name: string): boolean {
   return /public/.test(classifyKey(name).reason ?? '');
@@ -170,7 +181,8 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
     // the same value already reported (as a template's default, an option's value)
     if ([...reported].some((r) => r.includes(secret) || secret.includes(r))) continue;
     // a JWT meant to be public (a Supabase anon key) read through a public-by-design name
-    if (m.description === 'JSON Web Token' && (isPublicName(entry.key) || interp.vars.some((v) => v.value?.includes(secret) && isPublicName(v.name)))) continue;
+    if (BROWSER_KEY_KINDS.has(m.description) && (isPublicName(entry.key) || interp.vars.some((v) => v.value?.includes(secret) && isPublicName(v.name))))
+      continue;
     const fromDotenv = interp.vars.find((v) => varKind(v) === 'dotenv' && v.value!.includes(secret));
     if (fromDotenv) {
       out.push({ ...hardcoded(fromDotenv.origin!, m.description, secret, 'dotenv'), variable: fromDotenv.name });

@@ -23,6 +23,8 @@ export interface ValuePattern {
   regex: RegExp;
   /** capture group holding the secret part, when not the whole match */
   group?: number;
+  /** recognised so that nothing inside it is reported, but not a secret: public by design, or an identifier */
+  notSecret?: 'public' | 'identifier';
 }
 
 // boundaries: a token must not be glued to more token characters on either side
@@ -86,6 +88,8 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'aws-access-key-id',
     description: 'AWS access key id',
     regex: re(`(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}(?![A-Za-z0-9])`),
+    // the key's name, paired with the secret access key (which is the secret)
+    notSecret: 'identifier',
   },
   {
     id: 'aws-secret-access-key',
@@ -407,6 +411,40 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'mapbox-secret-token',
     description: 'Mapbox secret token',
     regex: re(`${B64}sk\\.eyJ[A-Za-z0-9_-]{10,300}\\.[A-Za-z0-9_-]{20,100}${E64}`),
+  },
+  // ── public by design: sent to every browser (claimed here so no generic shape reports them) ──
+  {
+    id: 'mapbox-public-token',
+    description: 'Mapbox public token',
+    regex: re(`${B64}pk\\.eyJ[A-Za-z0-9_-]{10,300}\\.[A-Za-z0-9_-]{20,100}${E64}`),
+    notSecret: 'public',
+  },
+  {
+    id: 'posthog-project-key',
+    description: 'PostHog project API key',
+    regex: re(`${B}phc_[A-Za-z0-9]{32,64}${E}`),
+    notSecret: 'public',
+  },
+  {
+    id: 'stripe-publishable-key',
+    description: 'Stripe publishable key',
+    regex: re(`${B}pk_(?:live|test)_[A-Za-z0-9]{10,247}${E}`),
+    notSecret: 'public',
+  },
+  // ── passwords in clear text inside password databases ──
+  {
+    id: 'plain-scheme-password',
+    description: 'password in clear text ({PLAIN} scheme)',
+    // Dovecot / OpenLDAP: user|{PLAIN}password, userPassword: {CLEARTEXT}password
+    regex: re(`\\{(?:PLAIN|CLEARTEXT|CLEAR|PLAIN-TRUNC)\\}([^\\s:'"|]{1,200})`),
+    group: 1,
+  },
+  {
+    id: 'synapse-signing-key',
+    description: 'Matrix signing key',
+    // Synapse / Dendrite signing key file: `ed25519 <key id> <base64 seed>`
+    regex: re(`${B}ed25519 [A-Za-z0-9_]{1,30} ([A-Za-z0-9+/]{43}=?)(?![A-Za-z0-9+/=])`),
+    group: 1,
   },
   // ── generic shapes (after the vendors, so a vendor description wins) ──
   {

@@ -20,6 +20,7 @@ const pem = (label: string) => `-----BEGIN ${label}-----\n${pemBody()}\n-----END
 const azureKey = fake(B64, 86) + '==';
 const sasSig = fake(B64, 43) + '%3D';
 const awsSecret = fake(B64, 40);
+const synapseSeed = fake(B64, 43);
 const sasKey = fake(ALNUM, 43) + '=';
 const gcpJsonKey = `-----BEGIN PRIVATE KEY-----\\n${fake(B64, 64)}\\n${fake(B64, 64)}\\n-----END PRIVATE KEY-----\\n`;
 
@@ -39,6 +40,11 @@ const POSITIVES: Case[] = [
   { id: 'age-secret-key', text: 'AGE-SECRET-KEY-1' + fake(BECH32, 58) },
   { id: 'aws-access-key-id', text: 'AKIA' + fake(BASE32, 16) },
   { id: 'aws-access-key-id', text: 'ASIA' + fake(BASE32, 16) },
+  { id: 'mapbox-public-token', text: `pk.eyJ1Ijoi${fake(ALNUM, 40)}.${fake(ALNUM, 22)}` },
+  { id: 'posthog-project-key', text: `phc_${fake(ALNUM, 43)}` },
+  { id: 'stripe-publishable-key', text: `pk_live_${fake(ALNUM, 24)}` },
+  { id: 'plain-scheme-password', text: 'scanner@example.org|{PLAIN}Scan2Mail!x', secret: 'Scan2Mail!x' },
+  { id: 'synapse-signing-key', text: `ed25519 a_9fQe ${synapseSeed}`, secret: synapseSeed },
   { id: 'aws-secret-access-key', text: `aws_secret_access_key = ${awsSecret}`, secret: awsSecret },
   { id: 'aws-secret-access-key', text: `AWS_SECRET_ACCESS_KEY: "${awsSecret}"`, secret: awsSecret },
   { id: 'google-api-key', text: 'AIza' + fake(B64URL, 35) },
@@ -250,7 +256,7 @@ describe('VALUE_PATTERNS', () => {
 
   it.each(POSITIVES.map((c) => [c.id, c.text.length > 60 ? c.text.slice(0, 57) + '…' : c.text, c] as const))('%s: %s', (id, _, c) => {
     const secret = c.secret ?? c.text;
-    const matches = scanValue(c.text);
+    const matches = scanValue(c.text, true);
     expect(matches).toContainEqual({
       patternId: id,
       description: VALUE_PATTERNS.find((p) => p.id === id)!.description,
@@ -259,7 +265,10 @@ describe('VALUE_PATTERNS', () => {
     });
     // the same secret embedded in text (a command, a YAML value) is still found, at the right place
     const embedded = `prefix "${c.text}" suffix`;
-    expect(scanValue(embedded).some((m) => m.patternId === id && embedded.slice(m.start, m.end) === secret)).toBe(true);
+    expect(scanValue(embedded, true).some((m) => m.patternId === id && embedded.slice(m.start, m.end) === secret)).toBe(true);
+    // public-by-design formats and identifiers are recognised, never reported
+    const notSecret = VALUE_PATTERNS.find((p) => p.id === id)!.notSecret !== undefined;
+    expect(scanValue(c.text).some((m) => m.patternId === id)).toBe(!notSecret);
   });
 
   it.each(NEGATIVES.map(([id, text]) => [id, text.length > 60 ? text.slice(0, 57) + '…' : text, text] as const))('not %s: %s', (id, _, text) => {
