@@ -15,7 +15,8 @@ export interface EmbeddedAssignment {
 
 // name, optional closing quote/bracket of things like gitlab_rails['x'] or "x", then = : or =>
 // Linear: every quantifier is over a distinct character class followed by a fixed delimiter.
-const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_.-]{0,80})['"]?\]?[ \t]*(=>|=|:)[ \t]*(?:"([^"\n]{0,4096})"|'([^'\n]{0,4096})'|([^\s,;'"]{1,4096}))/g;
+// An unquoted value ends at `&` as well: the next query parameter (`?accessKey=x&secretKey=y`) is an assignment of its own.
+const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_.-]{0,80})['"]?\]?[ \t]*(=>|=|:)[ \t]*(?:"([^"\n]{0,4096})"|'([^'\n]{0,4096})'|([^\s,;'"&]{1,4096}))/g;
 
 // `$$VAR`/`$${VAR}`: escaped for Compose, a reference for the program that reads the file (JCasC, Spring)
 const VARIABLE = /^(\$\$?\{?[A-Za-z_]|%\(|\{\{|<%)/;
@@ -54,6 +55,8 @@ export function findEmbeddedAssignments(text: string): EmbeddedAssignment[] {
     if (m[5] !== undefined && (EXPRESSION.test(value) || /^[{[]/.test(value))) continue;
     // an application's YAML tag (`!secret name`, `!env_var X`, `!Env X`): a lookup, not a literal (`!!str` is a core tag)
     if (m[5] !== undefined && /^![A-Za-z]/.test(value)) continue;
+    // in code (a JavaScript object, a call's arguments) an unquoted name is a variable: `{ password: myPasswordVar }`
+    if (m[5] !== undefined && isCodeIdentifier(text, m.index!, m.index! + m[0].length, value)) continue;
     if (AUTH_SCHEMES.has(value.toLowerCase())) continue;
     const viaVariable = VARIABLE.test(value);
     if (!viaVariable && judgeSecretValue(value) !== 'literal') continue;
@@ -72,6 +75,15 @@ export function findEmbeddedAssignments(text: string): EmbeddedAssignment[] {
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A bare identifier in code: inside `{…}`/`(…)` on its line, or followed by `,` `;` `}` `)` (a literal string would be quoted there). */
+function isCodeIdentifier(text: string, start: number, end: number, value: string): boolean {
+  if (!/^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*$/.test(value)) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, end + 3);
+  return /[{(]/.test(before) || /^[ \t]*[,;})]/.test(after);
 }
 
 /**

@@ -3,9 +3,9 @@ import { originWithin, type Origin } from '../model/origin.js';
 import type { Interpolation, TreeScalar, VarUse } from '../model/tree.js';
 import { findShellCredentials } from './command.js';
 import { findEmbeddedAssignments } from './embedded.js';
-import { classifyKey, describeKind } from './keys.js';
+import { classifyKey, describeKind, isCredentialCarrierKey } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
-import { findUrlCredentials, judgeSecretValue, scanValue } from './scan.js';
+import { findUrlCredentials, isVariableOnly, judgeSecretValue, scanValue } from './scan.js';
 
 /** A secret written in a file (the compose file, or a .env file that interpolation read). */
 export interface HardcodedVerdict {
@@ -39,7 +39,7 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
   const verdict = classifyKey(entry.key);
   const value = entry.value;
   if (!value) {
-    if (!verdict.sensitive) return [];
+    if (!verdict.sensitive && !(isCredentialCarrierKey(entry.key) && entry.passthrough?.value === undefined)) return [];
     // a bare KEY takes the project's value: a literal when the project's .env holds one
     if (entry.passthrough && varKind(entry.passthrough) === 'dotenv') {
       return [{ ...hardcoded(entry.passthrough.origin!, describeKind(verdict.kind), entry.passthrough.value!, 'dotenv'), variable: entry.key }];
@@ -143,6 +143,9 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
     // a secret-named variable passed through: point at the key, like a bare passthrough — unless
     // the value came through an alias (defined before its key): then at the anchor, once
     const aliased = value.origin.file === entry.keyOrigin.file && value.origin.range[0] < entry.keyOrigin.range[0];
+    // `${VAR:+secret}`: the secret is written in the file, used whenever VAR is set
+    const alternates = alternateTexts(interp.template).filter((a) => !a.text.includes('$') && judgeSecretValue(a.text) === 'literal');
+    if (alternates.length) return alternates.map((a) => hardcoded(value.origin, sensitiveKind, a.text, 'literal'));
     const out = judgeVariables(interp.template, interp, value.origin, sensitiveKind).map((v) =>
       v.class === 'via-env' && !aliased ? { ...v, origin: entry.keyOrigin } : v,
     );
@@ -157,8 +160,26 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
   const out: EntryVerdict[] = [];
   const literalSpans: [number, number][] = [];
   for (const m of findUrlCredentials(template)) {
-    if (m.viaVariable) out.push(...judgeVariables(template.slice(m.start, m.end), interp, value.origin, 'URL password'));
-    else literalSpans.push([m.start, m.end]);
+    const password = template.slice(m.start, m.end);
+    if (m.viaVariable) out.push(...judgeVariables(password, interp, value.origin, 'URL password'));
+    else {
+      // written in the file next to variables (`postgres://admin:pw@${DB_HOST}/db`): the resolved
+      // text may not even parse as a URL when the host is unset, so it is judged as written
+      if (!password.includes('$') && judgeSecretValue(password) === 'literal') {
+        out.push(hardcoded(originWithin(value, m.start, m.end), m.description, password, 'literal'));
+      }
+      literalSpans.push([m.start, m.end]);
+    }
+  }
+  // `${VAR:+text}`: text written in the file, used whenever VAR is set
+  for (const alt of alternateTexts(template)) {
+    for (const m of scanValue(alt.text)) {
+      const s = alt.start + m.start;
+      const e = alt.start + m.end;
+      if (literalSpans.some(([a, b]) => a < e && s < b)) continue;
+      out.push(hardcoded(originWithin(value, s, e), m.description, template.slice(s, e), 'literal'));
+      literalSpans.push([s, e]);
+    }
   }
   for (const a of findEmbeddedAssignments(template)) {
     if (a.viaVariable) out.push(...judgeVariables(template.slice(a.start, a.end), interp, value.origin, a.kind));
@@ -174,6 +195,10 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
       out.push(hardcoded(originWithin(value, c.absStart, c.absEnd), c.description, fragment, 'literal'));
       literalSpans.push([c.absStart, c.absEnd]);
     }
+  }
+  // a DSN or webhook URL passed whole through a variable given at run time (`SENTRY_DSN: ${SENTRY_DSN}`)
+  if (isCredentialCarrierKey(entry.key) && isVariableOnly(template) && interp.vars.length && interp.vars.every((v) => varKind(v) === 'runtime')) {
+    out.push({ class: 'via-env', origin: entry.keyOrigin, kind: describeKind(classifyKey(entry.key).kind), variables: interp.vars.map((v) => v.name) });
   }
   const reported = new Set(out.filter((v): v is HardcodedVerdict => v.class === 'hardcoded').map((v) => v.value));
   for (const m of scanValue(resolved)) {
@@ -191,6 +216,16 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
       const at = template.indexOf(secret);
       out.push(hardcoded(originWithin(value, at, at + secret.length), m.description, secret, 'literal'));
     }
+  }
+  return out;
+}
+
+/** `${VAR:+text}` / `${VAR+text}` alternates whose text holds no further reference, with the text's offset in the template. */
+function alternateTexts(template: string): { text: string; start: number }[] {
+  if (!template.includes('+')) return [];
+  const out: { text: string; start: number }[] = [];
+  for (const m of template.matchAll(/\$\{[A-Za-z_][A-Za-z0-9_]{0,200}:?\+([^${}]{1,4096})\}/g)) {
+    out.push({ text: m[1], start: m.index! + m[0].length - 1 - m[1].length });
   }
   return out;
 }

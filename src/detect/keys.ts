@@ -806,7 +806,7 @@ const CONNECTION_QUALIFIERS = new Set([
 // ───────────────────────────── splitting ─────────────────────────────
 
 // singular only: a plural at the end of a one-word name is usually a product (SuperTokens, OneTimeSecrets)
-const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'pass', 'pwd', 'credentials'];
+const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'pass', 'pwd', 'credentials', 'salt'];
 const SECRET_PREFIXES = ['password', 'passwd', 'pass', 'secret', 'token'];
 
 function knownWord(w: string): boolean {
@@ -850,6 +850,9 @@ function splitCompound(w: string): string[] {
     if (w.endsWith(k)) {
       const head = w.slice(0, -k.length);
       if (head in KEY_QUALIFIER_KIND || head in NON_SECRET_KEY_QUALIFIERS) return [head, k];
+      // a longer compound: amazons3secretaccesskey, atrestencryptkey, crowdseclapikey
+      const q = KEY_QUALIFIER_SUFFIXES.find((x) => head.length > x.length && head.endsWith(x));
+      if (q) return [...splitCompound(head.slice(0, -q.length)), q, k];
     }
   }
   // prefix: <secret word><setting> — passwordminchar, passstrength, passwordless
@@ -861,6 +864,11 @@ function splitCompound(w: string): string[] {
   }
   return [w];
 }
+
+/** Key qualifiers that end a compound word, longest first (`…secretaccess` + `key`: access, not ss). */
+const KEY_QUALIFIER_SUFFIXES = [...Object.keys(KEY_QUALIFIER_KIND), ...Object.keys(NON_SECRET_KEY_QUALIFIERS)]
+  .filter((q) => q.length >= 3)
+  .sort((a, b) => b.length - a.length);
 
 /** Lower-case words of a name: `_ . - __ :` separators, camelCase, known compounds; `pass`+`word` rejoined. */
 export function splitWords(name: string): string[] {
@@ -905,6 +913,10 @@ function nounAt(words: string[], i: number): Noun | undefined {
   if (w === 'key' || w === 'keys') {
     if (prev === undefined) return { index: i, kind: 'secret', strong: true, vague: true };
     if (prev in NON_SECRET_KEY_QUALIFIERS) return { index: i, kind: 'secret', strong: true, nonSecretReason: NON_SECRET_KEY_QUALIFIERS[prev] };
+    // S3 / MinIO / AWS: the access key is the account's name, the *secret* access key the secret
+    if (prev === 'access' && words[i - 2] !== 'secret') {
+      return { index: i, kind: 'access-key', strong: true, nonSecretReason: 'access key id (an identifier; the secret key is the secret)' };
+    }
     if (prev === 'app' && words.slice(0, i - 1).some((x) => PUSHER_PROTOCOL.has(x))) {
       return { index: i, kind: 'secret', strong: true, nonSecretReason: 'Pusher-protocol app key (public by design)' };
     }
@@ -1004,6 +1016,8 @@ function classifyUncached(name: string): KeyVerdict {
 
   if (noun) {
     const tail = words.slice(noun.index + 1);
+    const exception = secretDespiteTail(words, noun, tail);
+    if (exception) return exception;
     // `MONGO_KEYFILE_CONTENT`: the content of the file is the secret itself
     const contentAfterFile = tail.findIndex((w, i) => (w === 'file' || w === 'files') && CONTENT_WORDS.has(tail[i + 1] ?? ''));
     const settingWord = contentAfterFile >= 0 ? undefined : [...tail].reverse().find(isSettingWord);
@@ -1034,6 +1048,24 @@ function classifyUncached(name: string): KeyVerdict {
   const last = words[words.length - 1];
   if (last in SETTING_TAIL) return { sensitive: false, reason: SETTING_TAIL[last] };
   return { sensitive: false };
+}
+
+/** Words that make a `*_SECRET_ID` a Vault / OpenBao AppRole secret id (the ROLE_ID is its name). */
+const APPROLE_WORDS = new Set(['approle', 'role', 'vault', 'bao', 'openbao']);
+
+/**
+ * Names whose tail would read as a setting but that hold the secret itself, and generic keys
+ * whose tail says they are something else: a Vault AppRole `SECRET_ID`, Matomo's `TOKEN_AUTH`
+ * (undefined: the usual rules decide); `KEY_SERIALIZER`, `KEY_CONVERTER` (a class, not a key).
+ */
+function secretDespiteTail(words: string[], noun: Noun, tail: string[]): KeyVerdict | undefined {
+  const w = words[noun.index];
+  if (tail.length === 1 && tail[0] === 'id' && w === 'secret' && words.some((x) => APPROLE_WORDS.has(x))) return { sensitive: true, kind: 'secret' };
+  if (tail.length === 1 && tail[0] === 'auth' && w === 'token') return { sensitive: true, kind: 'token' };
+  const genericKey = (w === 'key' || w === 'keys') && !(words[noun.index - 1] in KEY_QUALIFIER_KIND);
+  const agent = tail.find((t) => /[a-z](?:er|or)$/.test(t) && !NEUTRAL_TAIL.has(t));
+  if (genericKey && agent !== undefined) return { sensitive: false, reason: `key in another sense (*_KEY_${agent.toUpperCase()})` };
+  return undefined;
 }
 
 function refineKind(words: string[], noun: Noun): SecretKind {
@@ -1081,6 +1113,20 @@ function isWebhookWords(words: string[]): boolean {
  */
 export function isConnectionKey(name: string): boolean {
   return isConnectionWords(splitWords(name));
+}
+
+/**
+ * A DSN, connection string or webhook URL name (`SENTRY_DSN`, `DB_CONNECTION_STRING`,
+ * `SLACK_WEBHOOK_URL`): what it holds carries a credential, so passing it through a variable
+ * passes a secret. Not `*_URL` names (`MONGO_URL` often holds no credentials).
+ */
+export function isCredentialCarrierKey(name: string): boolean {
+  const words = splitWords(name);
+  // a bare WEBHOOK_URL is usually the base URL the app's own webhooks are served at (n8n)
+  if (isWebhookWords(words)) return !/^(web)?hooks?$/.test(words[0]) && words[0] !== 'webhookurl';
+  if (!isConnectionWords(words)) return false;
+  const last = words[words.length - 1];
+  return !(last === 'url' || last === 'uri' || last === 'urls' || last === 'uris' || last === 'connection' || last === 'conn');
 }
 
 /** A webhook URL name (`SLACK_WEBHOOK_URL`): the URL itself may be the secret; the value decides. */

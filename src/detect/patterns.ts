@@ -487,7 +487,7 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     // command lines kept in variables (REDIS_ARGS, JAVA_OPTS): --requirepass x, --db-password=x,
     // -Djavax.net.ssl.keyStorePassword=x; the flag name must end with the secret word
     regex: re(
-      `(?<=^|[\\s"'=])(?:--?|-D)(?:[A-Za-z0-9_.-]{0,60}(?:password|passwd|secret|token|apikey|requirepass|masterauth)|(?:[A-Za-z0-9_.-]{0,60}[._-])?(?:pass|pwd|api[._-]key|access[._-]key|secret[._-]key|private[._-]key|auth[._-]key))(?:=|[ \\t]{1,5})("[^"\\n]{1,200}"|'[^'\\n]{1,200}'|[^\\s'"-][^\\s'"]{0,199})`,
+      `(?<=^|[\\s"'=])(?:--?|-D)(?:[A-Za-z0-9_.-]{0,60}(?:password|passwd|secret|token|apikey|requirepass|masterauth)|(?:[A-Za-z0-9_.-]{0,60}[._-])?(?:pass|pwd|api[._-]key|secret[._-]key|private[._-]key|auth[._-]key))(?:=|[ \\t]{1,5})("[^"\\n]{1,200}"|'[^'\\n]{1,200}'|[^\\s'"-][^\\s'"]{0,199})`,
       'i',
     ),
     group: 1,
@@ -501,6 +501,24 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     group: 1,
   },
   {
+    id: 'oracle-password',
+    description: 'password in an Oracle connect string',
+    // JDBC thin/OCI `jdbc:oracle:thin:scott/tiger@…` and EZConnect `scott/tiger@//host:1521/svc` (sqlplus, cx_Oracle)
+    regex: re(
+      `(?:jdbc:oracle:(?:thin|oci):|(?<=^|[\\s"'=]))[A-Za-z][A-Za-z0-9_$#]{0,29}/([^\\s@/"']{1,128})@(?://|(?<=jdbc:oracle:(?:thin|oci):[^\\s]{1,160}))`,
+    ),
+    group: 1,
+  },
+  {
+    id: 'pgpass-password',
+    description: 'password in a .pgpass line',
+    // hostname:port:database:username:password, one entry a line (port a number or *); not an IPv6 address
+    regex: re(
+      `(?<=^|[\\s"'=>])(?![0-9A-Fa-f:]{1,60}(?:/[0-9]{1,3})?(?:[\\s"']|$))(?![0-9]{1,5}:)[^\\s:#"'=>]{1,253}:(?:[0-9]{1,5}|\\*):[^\\s:"']{1,63}:[^\\s:"']{1,63}:([^\\s:"'][^\\s"']{0,199})(?=[\\s"']|$)`,
+    ),
+    group: 1,
+  },
+  {
     id: 'docker-registry-auth',
     description: 'registry credential (Docker auth config)',
     // DOCKER_AUTH_CONFIG / config.json: {"auths": {"registry": {"auth": "base64(user:password)"}}}
@@ -511,6 +529,25 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'url-query-token',
     description: 'token in a URL query',
     regex: re(`[?&](?:access_token|api_key|apikey|api-key|auth_token|client_secret|private_token|token|secret)=([^&\\s#'"]{8,300})`, 'i'),
+    group: 1,
+  },
+  {
+    id: 'url-user-token',
+    description: 'token in a URL',
+    // a random token as the URL's user (shoutrrr `discord://TOKEN@ID`, `https://TOKEN@git.example.com`):
+    // 32+ characters mixing upper case, lower case and digits, so no user name reads as one
+    regex: re(
+      `(?<=[A-Za-z][A-Za-z0-9+.-]{0,30}://)(?=[A-Za-z0-9_-]{0,199}[A-Z])(?=[A-Za-z0-9_-]{0,199}[a-z])(?=[A-Za-z0-9_-]{0,199}[0-9])([A-Za-z0-9_-]{32,200})@`,
+    ),
+    group: 1,
+  },
+  {
+    id: 'webhook-url-token',
+    description: 'webhook URL',
+    // the random id after /hooks/ or /webhook(s)/ is the credential (Mattermost, Rocket.Chat, Home Assistant, n8n…)
+    regex: re(
+      `https?://[^\\s/'"]{1,253}/(?:[^\\s/'"?#]{1,100}/){0,6}(?:hooks?|webhooks?)/(?:[A-Za-z0-9]{1,40}/)?(?=[A-Za-z0-9_-]{0,99}[0-9])(?=[A-Za-z0-9_-]{0,99}[a-zA-Z])([A-Za-z0-9_-]{20,100})(?![A-Za-z0-9_-])`,
+    ),
     group: 1,
   },
 ]);

@@ -21,6 +21,7 @@ const azureKey = fake(B64, 86) + '==';
 const sasSig = fake(B64, 43) + '%3D';
 const awsSecret = fake(B64, 40);
 const synapseSeed = fake(B64, 43);
+const shoutrrrToken = 'Pce9' + fake(ALNUM, 60);
 const sasKey = fake(ALNUM, 43) + '=';
 const gcpJsonKey = `-----BEGIN PRIVATE KEY-----\\n${fake(B64, 64)}\\n${fake(B64, 64)}\\n-----END PRIVATE KEY-----\\n`;
 
@@ -40,6 +41,11 @@ const POSITIVES: Case[] = [
   { id: 'age-secret-key', text: 'AGE-SECRET-KEY-1' + fake(BECH32, 58) },
   { id: 'aws-access-key-id', text: 'AKIA' + fake(BASE32, 16) },
   { id: 'aws-access-key-id', text: 'ASIA' + fake(BASE32, 16) },
+  { id: 'url-user-token', text: `discord://${shoutrrrToken}@4827478537803487784`, secret: shoutrrrToken },
+  { id: 'webhook-url-token', text: 'https://chat.example.org/hooks/we7xsbqr4kbgr6mjgssdwyvwvn', secret: 'we7xsbqr4kbgr6mjgssdwyvwvn' },
+  { id: 'oracle-password', text: 'jdbc:oracle:thin:scott/Tiger4711@//db.example.com:1521/ORCL', secret: 'Tiger4711' },
+  { id: 'oracle-password', text: 'sqlplus scott/Tiger4711@//db:1521/XE', secret: 'Tiger4711' },
+  { id: 'pgpass-password', text: 'db:5432:app:app:PgPassLine1\n*:*:*:admin:PgPassLine2', secret: 'PgPassLine1' },
   { id: 'mapbox-public-token', text: `pk.eyJ1Ijoi${fake(ALNUM, 40)}.${fake(ALNUM, 22)}` },
   { id: 'posthog-project-key', text: `phc_${fake(ALNUM, 43)}` },
   { id: 'stripe-publishable-key', text: `pk_live_${fake(ALNUM, 24)}` },
@@ -161,6 +167,17 @@ const POSITIVES: Case[] = [
 
 /** Near misses: wrong length, wrong prefix, glued to other word characters, public counterparts, variables. */
 const NEGATIVES: [string, string][] = [
+  // a user name, a lower-case id, a path that is not a hook
+  ['url-user-token', 'ssh://git@github.com/org/repo.git'],
+  // an image digest, a path, a URL without credentials; an IPv6 network
+  ['oracle-password', 'library/nginx@sha256:0123456789abcdef'],
+  ['oracle-password', 'jdbc:oracle:thin:@//db.example.com:1521/ORCL'],
+  ['pgpass-password', 'fd4d:6169:6c63:6f77::/64'],
+  ['pgpass-password', 'fd4d:6169:6c63:6f77:1'],
+  ['pgpass-password', 'image: redis:7:alpine:x:y z'],
+  ['url-user-token', 'https://deploy-bot-account-for-the-ci-pipeline@git.example.com/x'],
+  ['webhook-url-token', 'https://hooks.example.org/docs/getting-started-with-webhooks'],
+  ['webhook-url-token', 'https://example.org/api/webhooks/receive-github-events'],
   ['private-key', `-----BEGIN PUBLIC KEY-----\n${pemBody()}\n-----END PUBLIC KEY-----`],
   ['private-key', `-----BEGIN CERTIFICATE-----\n${pemBody()}\n-----END CERTIFICATE-----`],
   ['age-secret-key', 'AGE-SECRET-KEY-1' + fake(BECH32, 57)],
