@@ -92,6 +92,8 @@ const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = {
   creds: 'credentials',
   cred: 'credentials',
   psk: 'secret', // pre-shared key (IPsec, WireGuard)
+  mnemonic: 'private-key', // a wallet's seed phrase (BIP-39) is its private key
+  seedphrase: 'private-key',
 };
 
 /**
@@ -882,7 +884,7 @@ export function splitWords(name: string): string[] {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     const next = parts[i + 1];
-    if (p === 'pass' && (next === 'word' || next === 'phrase' || next === 'wd' || next === 'words')) {
+    if ((p === 'pass' && (next === 'word' || next === 'phrase' || next === 'wd' || next === 'words')) || (p === 'seed' && next === 'phrase')) {
       joined.push(p + next);
       i++;
     } else {
@@ -1027,8 +1029,13 @@ function classifyUncached(name: string): KeyVerdict {
       return { sensitive: false, reason: SETTING_TAIL[settingWord] ?? 'setting' };
     }
     const before = words.slice(0, noun.index);
-    // HASHED_PASSWORD is a hash; HASH_SALT, HASH_KEY (an HMAC key) and HASH_SECRET are secrets
-    if (before.length && HASH_WORDS.has(before[before.length - 1]) && (noun.kind === 'password' || noun.kind === 'token')) {
+    // HASHED_PASSWORD is a hash; HASH_SALT, HASH_KEY (an HMAC key) and HASH_SECRET are secrets; MD5SECRET (Asterisk) is a hash
+    const hashWord = before[before.length - 1];
+    if (
+      hashWord !== undefined &&
+      HASH_WORDS.has(hashWord) &&
+      (noun.kind === 'password' || noun.kind === 'token' || (noun.kind === 'secret' && hashWord !== 'hash'))
+    ) {
       return { sensitive: false, reason: 'hash, not the secret' };
     }
     const flags = noun.strong ? FLAG_WORDS : WEAK_FLAG_WORDS;

@@ -478,7 +478,8 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'sql-password',
     description: 'password in an SQL statement',
     // CREATE USER … IDENTIFIED BY 'x' / WITH PASSWORD 'x' / ALTER USER … PASSWORD 'x'
-    regex: re(`${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD)[ \\t]*(?:=[ \\t]*)?'([^'\\n]{1,200})'`, 'i'),
+    // a blank or `=` before the quote: `'password' => ENV['X']` is a Ruby hash, not SQL
+    regex: re(`${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD)(?:[ \\t]+|[ \\t]*=[ \\t]*)'([^'\\n]{1,200})'`, 'i'),
     group: 1,
   },
   {

@@ -11,6 +11,8 @@
  * - 'code': an expression that reads the secret at run time (`process.env.X`, `ENV['X']`,
  *   `sys.env("X")`, `$(cat …)`) or a class name (`org.apache.kafka…StringConverter`)
  * - 'hash': a password hash or hash record (crypt `$6$`, bcrypt, argon2, pbkdf2, SCRAM, `{SSHA}`)
+ * - 'encrypted': a value encrypted for the program, which holds the key (Jasypt `ENC(…)`, Spring
+ *   Cloud Config `{cipher}…`, SOPS `ENC[AES256_GCM,…]`, Ansible Vault)
  * - 'public': the public half of a key pair (`ssh-ed25519 AAAA…`, a PEM certificate or public key),
  *   a key public by design (a Mapbox `pk.` token, a PostHog `phc_` project key)
  * - 'identifier': the name that goes with a secret (an AWS access key id `AKIA…`)
@@ -21,7 +23,19 @@
 
 import { VALUE_PATTERNS } from './patterns.js';
 
-export type ValueClass = 'empty' | 'boolean-like' | 'reference' | 'template' | 'code' | 'hash' | 'public' | 'identifier' | 'setting' | 'structure' | 'literal';
+export type ValueClass =
+  | 'empty'
+  | 'boolean-like'
+  | 'reference'
+  | 'template'
+  | 'code'
+  | 'hash'
+  | 'encrypted'
+  | 'public'
+  | 'identifier'
+  | 'setting'
+  | 'structure'
+  | 'literal';
 
 /** Values that say "no value" rather than being a secret. */
 const EMPTY_WORDS = new Set(['null', 'nil', 'none', 'undefined', '~', "''", '""', '-']);
@@ -112,8 +126,18 @@ const HASH_PATTERNS: readonly RegExp[] = [
   // PostgreSQL md5 verifier, MySQL native password hash
   /^md5[0-9a-f]{32}$/,
   /^\*[0-9A-F]{40}$/,
+  // Spring Security's DelegatingPasswordEncoder ids ({noop} is the password in clear text)
+  /^\{(?:bcrypt|pbkdf2|scrypt|argon2|argon2@SpringSecurity_v5_8|sha256|MD4|MD5|SHA-1|SHA-256|ldap|sha)\}\S/,
   // htpasswd lines: user:hash (a list of them in a Traefik/Caddy label)
   /^[A-Za-z0-9_.@-]{1,64}:(?:\$(?:2[abxy]?|apr1|1|5|6|y|argon2id)\$|\{SHA\}|\{SSHA\})\S*(?:[ ,]+[A-Za-z0-9_.@-]{1,64}:\S+)*$/,
+];
+
+/** Values encrypted for the program that reads them: the secret is the decryption key, kept elsewhere. */
+const ENCRYPTED_PATTERNS: readonly RegExp[] = [
+  /^ENC\([A-Za-z0-9+/=_-]{8,}\)$/, // Jasypt
+  /^\{cipher\}[A-Za-z0-9+/=]{16,}$/, // Spring Cloud Config
+  /^ENC\[[A-Z0-9_]{3,20},data:[^\]]+\]$/, // SOPS
+  /^\$ANSIBLE_VAULT;1\.[12];/, // Ansible Vault
 ];
 
 /** The public half of a key pair, or a certificate. */
@@ -202,6 +226,7 @@ export function classifyValue(value: string): ValueClass {
   if (isFilePath(u) || isPathList(u) || STORE_PATH.test(u)) return 'reference';
   if (isCommandSubstitution(u)) return 'code';
   if (HASH_PATTERNS.some((r) => r.test(u))) return 'hash';
+  if (ENCRYPTED_PATTERNS.some((r) => r.test(u))) return 'encrypted';
   if (TEMPLATE_PATTERNS.some((r) => r.test(u))) return 'template';
   if (CODE_PATTERNS.some((r) => r.test(u))) return 'code';
   if (PUBLIC_PATTERNS.some((r) => r.test(u))) return 'public';

@@ -127,3 +127,28 @@ describe('identifiers and keys in another sense', () => {
     expect(await findings(text)).toEqual(['5:7 secret-via-environment']);
   });
 });
+
+describe('name/value pairs', () => {
+  it('reads a Keycloak credential, a JSON pair and a Kubernetes env entry by the name they give', async () => {
+    const text = [
+      'configs:',
+      '  realm:',
+      '    content: |',
+      '      { "type": "password", "value": "Welcome2024!", "temporary": true }',
+      '      { "type": "otp", "value": "123456" }',
+      '      {"name": "DB_HOST", "value": "db.internal"}',
+      '  manifest:',
+      '    content: |',
+      '      env:',
+      '        - name: DB_PASSWORD',
+      '          value: KubeSecret1',
+      '        - name: API_TOKEN',
+      '          value: "$${API_TOKEN}"',
+      'services:',
+      '  app:',
+      '    image: example/app',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['4:39 hardcoded-credential', '11:18 hardcoded-credential']);
+  });
+});

@@ -117,6 +117,14 @@ const TABLE: [string, SecretKind | null][] = [
   ['KAFKA_KEY_SERIALIZER', null],
   ['KEY_DESERIALIZER', null],
   ['STRIPE_KEY', 'secret'],
+  // a wallet's seed phrase is its private key; a random seed is not
+  ['WALLET_MNEMONIC', 'private-key'],
+  ['SEED_PHRASE', 'private-key'],
+  ['RANDOM_SEED', null],
+  ['MNEMONIC_LENGTH', null],
+  // Asterisk md5secret is a hash; a hash secret (an HMAC key) is a secret
+  ['md5secret', null],
+  ['HASH_SECRET', 'secret'],
   ['MINIO_SECRET_KEY', 'secret'],
   ['REGISTRY_STORAGE_S3_SECRETKEY', 'secret'],
   ['JWT_PRIVATE_KEY', 'private-key'],

@@ -47,6 +47,13 @@ describe('classifyValue', () => {
     ['htpasswd user:hash', 'admin:$apr1$' + fake(ALNUM, 8) + '$' + fake(ALNUM, 22), 'hash'],
     ['Keycloak hash record', '{\\"value\\":\\"' + fake(ALNUM, 40) + '\\",\\"salt\\":\\"' + fake(ALNUM, 22) + '\\"}', 'hash'],
     ['Dovecot {PLAIN} is clear text', '{PLAIN}Scan2Mail!x', 'literal'],
+    ['Spring {bcrypt}', '{bcrypt}$2a$10$' + fake(ALNUM, 53), 'hash'],
+    ['Spring {noop} is clear text', '{noop}Spring-Pass-1', 'literal'],
+    // values encrypted for the program (the key is the secret, kept elsewhere)
+    ['Jasypt ENC()', 'ENC(' + fake(ALNUM, 44) + ')', 'encrypted'],
+    ['Spring Cloud Config {cipher}', '{cipher}' + fake('0123456789abcdef', 64), 'encrypted'],
+    ['SOPS', 'ENC[AES256_GCM,data:' + fake(ALNUM, 20) + ',iv:' + fake(ALNUM, 20) + ',type:str]', 'encrypted'],
+    ['a password starting with ENC', 'ENCx7-Pass', 'literal'],
     ['a password starting with $', '$ecretPass99', 'literal'],
     // public keys and public-by-design tokens
     ['SSH public key', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA' + fake(ALNUM, 40) + ' ca', 'public'],
