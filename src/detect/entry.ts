@@ -3,7 +3,7 @@ import { originWithin, type Origin } from '../model/origin.js';
 import type { Interpolation, TreeScalar, VarUse } from '../model/tree.js';
 import { findShellCredentials } from './command.js';
 import { findEmbeddedAssignments } from './embedded.js';
-import { classifyKey, describeKind, isCredentialCarrierKey } from './keys.js';
+import { classifyKey, describeKind, isCredentialCarrierKey, type KeyVerdict } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
 import { findUrlCredentials, isVariableOnly, judgeSecretValue, scanValue } from './scan.js';
 
@@ -36,8 +36,8 @@ export type EntryVerdict = HardcodedVerdict | ViaEnvVerdict;
 
 /** Judge one KEY=VALUE entry (environment, build arg, label): which secrets it holds and how they get there. */
 export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
-  const verdict = classifyKey(entry.key);
   const value = entry.value;
+  const verdict = nameVerdict(entry.key, value);
   if (!value) {
     if (!verdict.sensitive && !(isCredentialCarrierKey(entry.key) && entry.passthrough?.value === undefined)) return [];
     // a bare KEY takes the project's value: a literal when the project's .env holds one
@@ -70,6 +70,22 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
 
 /** Formats a browser may be given (a Supabase anon JWT, a Firebase web API key): public when the name says so. */
 const BROWSER_KEY_KINDS = new Set(['JSON Web Token', 'Google API key']);
+
+/**
+ * The name's verdict; when the name says nothing, the variable it is set from speaks for it
+ * (`HPW=${HUB_PASSWORD:-x}`, `ADMIN=${ADMIN_TOKEN}`: what the variable holds is a secret).
+ */
+function nameVerdict(key: string, value: TreeScalar | undefined): KeyVerdict {
+  const verdict = classifyKey(key);
+  if (verdict.sensitive || verdict.reason !== undefined || verdict.kind !== undefined || !value?.interpolation) return verdict;
+  const vars = value.interpolation.vars;
+  if (vars.length !== 1 || !BRACED_OR_BARE.test(value.interpolation.template.trim())) return verdict;
+  const fromVariable = classifyKey(vars[0].name);
+  return fromVariable.sensitive ? fromVariable : verdict;
+}
+
+/** A value that is one reference, with or without a default (`${X}`, `$X`, `${X:-default}`). */
+const BRACED_OR_BARE = /^(?:\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-?][^{}$]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*)$/;
 
 function isPublicName(name: string): boolean {
   return /public/.test(classifyKey(name).reason ?? '');

@@ -152,3 +152,15 @@ describe('name/value pairs', () => {
     expect(await findings(text)).toEqual(['4:39 hardcoded-credential', '11:18 hardcoded-credential']);
   });
 });
+
+describe('a name that says nothing', () => {
+  it('is judged by the secret-named variable it is set from', async () => {
+    const text = service([
+      'HPW: ${HUB_PASSWORD:-ChangeThisHubPassword}',
+      'LIC: ${CARBONE_KEY}',
+      'PORT: ${APP_PORT:-8080}',
+      'USER_NAME: ${ADMIN_PASSWORD_USER}',
+    ]);
+    expect(await findings(text)).toEqual(['5:12 secret-in-environment', '6:7 secret-via-environment']);
+  });
+});
