@@ -1017,7 +1017,10 @@ function classifyUncached(name: string): KeyVerdict {
   const webhook = isWebhookWords(words);
 
   if (noun) {
-    const tail = words.slice(noun.index + 1);
+    // what follows `for` names the user of the secret, not a setting about it (INNER_API_KEY_FOR_PLUGIN)
+    const after = words.slice(noun.index + 1);
+    const forAt = after.indexOf('for');
+    const tail = forAt >= 0 ? after.slice(0, forAt) : after;
     const exception = secretDespiteTail(words, noun, tail);
     if (exception) return exception;
     // `MONGO_KEYFILE_CONTENT`: the content of the file is the secret itself

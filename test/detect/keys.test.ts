@@ -117,6 +117,10 @@ const TABLE: [string, SecretKind | null][] = [
   ['KAFKA_KEY_SERIALIZER', null],
   ['KEY_DESERIALIZER', null],
   ['STRIPE_KEY', 'secret'],
+  // what follows FOR names the user of the secret
+  ['INNER_API_KEY_FOR_PLUGIN', 'api-key'],
+  ['PASSWORD_FOR_ADMIN_USER', 'password'],
+  ['TOKEN_TTL_FOR_PLUGIN', null],
   // a wallet's seed phrase is its private key; a random seed is not
   ['WALLET_MNEMONIC', 'private-key'],
   ['SEED_PHRASE', 'private-key'],
