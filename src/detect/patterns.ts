@@ -412,6 +412,14 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'Mapbox secret token',
     regex: re(`${B64}sk\\.eyJ[A-Za-z0-9_-]{10,300}\\.[A-Za-z0-9_-]{20,100}${E64}`),
   },
+  // ── blockchain node providers: the key is a path segment of the RPC URL ──
+  {
+    id: 'rpc-url-key',
+    description: 'API key in an RPC URL',
+    // Infura https://mainnet.infura.io/v3/<id>, Alchemy https://eth-mainnet.g.alchemy.com/v2/<key>
+    regex: re(`(?:https|wss)://[a-z0-9-]{1,60}\\.(?:infura\\.io/(?:ws/)?v3|g\\.alchemy\\.com/v2)/([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])`),
+    group: 1,
+  },
   // ── public by design: sent to every browser (claimed here so no generic shape reports them) ──
   {
     id: 'mapbox-public-token',
@@ -504,9 +512,10 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'oracle-password',
     description: 'password in an Oracle connect string',
-    // JDBC thin/OCI `jdbc:oracle:thin:scott/tiger@…` and EZConnect `scott/tiger@//host:1521/svc` (sqlplus, cx_Oracle)
+    // JDBC thin/OCI `jdbc:oracle:thin:scott/tiger@…` and sqlplus / rman `scott/tiger@//host:1521/svc`
+    // (literal prefixes: a pattern that starts with a lookbehind is tried at every position)
     regex: re(
-      `(?:jdbc:oracle:(?:thin|oci):|(?<=^|[\\s"'=]))[A-Za-z][A-Za-z0-9_$#]{0,29}/([^\\s@/"']{1,128})@(?://|(?<=jdbc:oracle:(?:thin|oci):[^\\s]{1,160}))`,
+      `(?:jdbc:oracle:(?:thin|oci):|(?:sqlplus|rman|sqlldr|expdp|impdp)[ \\t]{1,5}(?:-[A-Za-z]{1,10}[ \\t]{1,5}){0,3})[A-Za-z][A-Za-z0-9_$#]{0,29}/([^\\s@/"']{1,128})@`,
     ),
     group: 1,
   },
@@ -515,7 +524,7 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'password in a .pgpass line',
     // hostname:port:database:username:password, one entry a line (port a number or *); not an IPv6 address
     regex: re(
-      `(?<=^|[\\s"'=>])(?![0-9A-Fa-f:]{1,60}(?:/[0-9]{1,3})?(?:[\\s"']|$))(?![0-9]{1,5}:)[^\\s:#"'=>]{1,253}:(?:[0-9]{1,5}|\\*):[^\\s:"']{1,63}:[^\\s:"']{1,63}:([^\\s:"'][^\\s"']{0,199})(?=[\\s"']|$)`,
+      `(?<=^|\\n|["'=>])[ \\t]{0,20}(?![0-9A-Fa-f:]{1,60}(?:/[0-9]{1,3})?(?:[\\s"']|$))(?![0-9]{1,5}:)[^\\s:#"'=>]{1,253}:(?:[0-9]{1,5}|\\*):[^\\s:"']{1,63}:[^\\s:"']{1,63}:([^\\s:"'][^\\s"']{0,199})(?=[\\s"']|$)`,
     ),
     group: 1,
   },
@@ -537,9 +546,7 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'token in a URL',
     // a random token as the URL's user (shoutrrr `discord://TOKEN@ID`, `https://TOKEN@git.example.com`):
     // 32+ characters mixing upper case, lower case and digits, so no user name reads as one
-    regex: re(
-      `(?<=[A-Za-z][A-Za-z0-9+.-]{0,30}://)(?=[A-Za-z0-9_-]{0,199}[A-Z])(?=[A-Za-z0-9_-]{0,199}[a-z])(?=[A-Za-z0-9_-]{0,199}[0-9])([A-Za-z0-9_-]{32,200})@`,
-    ),
+    regex: re(`://(?=[A-Za-z0-9_-]{0,199}[A-Z])(?=[A-Za-z0-9_-]{0,199}[a-z])(?=[A-Za-z0-9_-]{0,199}[0-9])([A-Za-z0-9_-]{32,200})@`),
     group: 1,
   },
   {

@@ -203,13 +203,13 @@ function isStructure(v: string): boolean {
 /** Keys of a JSON hash record (Keycloak `secretData`/`credentialData`, a stored password's salt and parameters). */
 const HASH_RECORD = /\\?"(?:salt|hashIterations|iterations|algorithm)\\?"\s*:/;
 
-/** Formats that are public by design or identifiers (a Mapbox `pk.` token, a PostHog `phc_` key, an AWS access key id). */
-const NOT_SECRET_FORMATS = VALUE_PATTERNS.filter((p) => p.notSecret);
+/** Formats that are public by design or identifiers (a Mapbox `pk.` token, a PostHog `phc_` key, an AWS access key id), anchored to the whole value. */
+const NOT_SECRET_FORMATS = VALUE_PATTERNS.filter((p) => p.notSecret).map((p) => ({ whole: new RegExp(`^(?:${p.regex.source})$`), kind: p.notSecret }));
 
 /** The whole value is one of those formats. */
 function notSecretFormat(v: string): 'public' | 'identifier' | undefined {
-  for (const p of NOT_SECRET_FORMATS) for (const m of v.matchAll(p.regex)) if (m.index === 0 && m[0].length === v.length) return p.notSecret;
-  return undefined;
+  if (v.length > 400) return undefined;
+  return NOT_SECRET_FORMATS.find((f) => f.whole.test(v))?.kind;
 }
 
 /** The kind of value `value` is (see the module comment); `$$` (Compose's escaped `$`) is read as `$`. */

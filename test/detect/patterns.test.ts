@@ -22,6 +22,8 @@ const sasSig = fake(B64, 43) + '%3D';
 const awsSecret = fake(B64, 40);
 const synapseSeed = fake(B64, 43);
 const shoutrrrToken = 'Pce9' + fake(ALNUM, 60);
+const infuraId = fake('0123456789abcdef', 32);
+const alchemyKey = fake(ALNUM, 32);
 const sasKey = fake(ALNUM, 43) + '=';
 const gcpJsonKey = `-----BEGIN PRIVATE KEY-----\\n${fake(B64, 64)}\\n${fake(B64, 64)}\\n-----END PRIVATE KEY-----\\n`;
 
@@ -46,6 +48,8 @@ const POSITIVES: Case[] = [
   { id: 'oracle-password', text: 'jdbc:oracle:thin:scott/Tiger4711@//db.example.com:1521/ORCL', secret: 'Tiger4711' },
   { id: 'oracle-password', text: 'sqlplus scott/Tiger4711@//db:1521/XE', secret: 'Tiger4711' },
   { id: 'pgpass-password', text: 'db:5432:app:app:PgPassLine1\n*:*:*:admin:PgPassLine2', secret: 'PgPassLine1' },
+  { id: 'rpc-url-key', text: `https://mainnet.infura.io/v3/${infuraId}`, secret: infuraId },
+  { id: 'rpc-url-key', text: `wss://eth-mainnet.g.alchemy.com/v2/${alchemyKey}`, secret: alchemyKey },
   { id: 'mapbox-public-token', text: `pk.eyJ1Ijoi${fake(ALNUM, 40)}.${fake(ALNUM, 22)}` },
   { id: 'posthog-project-key', text: `phc_${fake(ALNUM, 43)}` },
   { id: 'stripe-publishable-key', text: `pk_live_${fake(ALNUM, 24)}` },
@@ -169,6 +173,8 @@ const POSITIVES: Case[] = [
 const NEGATIVES: [string, string][] = [
   // a user name, a lower-case id, a path that is not a hook
   ['url-user-token', 'ssh://git@github.com/org/repo.git'],
+  ['rpc-url-key', 'https://mainnet.infura.io/v3/'],
+  ['rpc-url-key', 'https://docs.infura.io/api/networks/ethereum'],
   // an image digest, a path, a URL without credentials; an IPv6 network
   ['oracle-password', 'library/nginx@sha256:0123456789abcdef'],
   ['oracle-password', 'jdbc:oracle:thin:@//db.example.com:1521/ORCL'],
