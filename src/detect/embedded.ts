@@ -15,7 +15,9 @@ export interface EmbeddedAssignment {
 
 // name, optional closing quote/bracket of things like gitlab_rails['x'] or "x", then = : or =>
 // Linear: every quantifier is over a distinct character class followed by a fixed delimiter.
-const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_.-]{0,80})['"]?\]?[ \t]*(=>|=|:)[ \t]*(?:"([^"\n]{0,4096})"|'([^'\n]{0,4096})'|([^\s,;'"]{1,4096}))/g;
+// An unquoted value ends at `&` as well: the next query parameter (`?accessKey=x&secretKey=y`) is an assignment of its own.
+// A double-quoted value may hold JSON escapes (`"{\"value\":\"…\"}"`).
+const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_.-]{0,80})['"]?\]?[ \t]*(=>|=|:)[ \t]*(?:"((?:[^"\\\n]|\\[^\n]){0,4096})"|'([^'\n]{0,4096})'|([^\s,;'"&]{1,4096}))/g;
 
 // `$$VAR`/`$${VAR}`: escaped for Compose, a reference for the program that reads the file (JCasC, Spring)
 const VARIABLE = /^(\$\$?\{?[A-Za-z_]|%\(|\{\{|<%)/;
@@ -25,6 +27,16 @@ const PHP_DEFINE = /define\([ \t]*['"]([A-Za-z_][A-Za-z0-9_]{0,80})['"][ \t]*,[ 
 
 /** XML: <password>value</password> (ClickHouse users, Tomcat, Maven settings). */
 const XML_ELEMENT = /<([A-Za-z_][A-Za-z0-9_.-]{0,80})>([^<\n]{1,4096})<\/\1>/g;
+
+/**
+ * A setting given as a name/value pair: Keycloak `{ "type": "password", "value": "x" }`, a JSON
+ * `{"name": "DB_PASSWORD", "value": "x"}`, a Kubernetes env entry `- name: DB_PASSWORD` with
+ * `value: x` on the next line. The `d` flag gives the value's offsets.
+ */
+const NAME_VALUE_PAIRS: readonly RegExp[] = [
+  /["']?(?:type|name|key)["']?[ \t]*:[ \t]*["']([A-Za-z_][A-Za-z0-9_.-]{0,80})["'][ \t]*,[ \t]*["']?value["']?[ \t]*:[ \t]*"([^"\n]{1,4096})"/dg,
+  /(?<=^|\n)[ \t]{0,40}-?[ \t]{0,4}name:[ \t]{0,4}["']?([A-Za-z_][A-Za-z0-9_.-]{0,80})["']?[ \t]{0,4}\r?\n[ \t]{0,40}value:[ \t]{0,4}["']?([^"'\s][^"'\n]{0,4095}?)["']?[ \t]{0,4}(?=\r?\n|$)/dg,
+];
 
 /** HTTP authentication schemes: in `Authorization=Bearer x` the credential is x (a value pattern finds it). */
 const AUTH_SCHEMES = new Set(['bearer', 'basic', 'token', 'bot', 'digest', 'negotiate']);
@@ -52,6 +64,10 @@ export function findEmbeddedAssignments(text: string): EmbeddedAssignment[] {
     const start = m.index! + m[0].length - value.length - (groupIndex === 5 ? 0 : 1);
     // an expression or a nested structure ({ / [ opening a JSON or Ruby object), not a literal
     if (m[5] !== undefined && (EXPRESSION.test(value) || /^[{[]/.test(value))) continue;
+    // an application's YAML tag (`!secret name`, `!env_var X`, `!Env X`): a lookup, not a literal (`!!str` is a core tag)
+    if (m[5] !== undefined && /^![A-Za-z]/.test(value)) continue;
+    // in code (a JavaScript object, a call's arguments) an unquoted name is a variable: `{ password: myPasswordVar }`
+    if (m[5] !== undefined && isCodeIdentifier(text, m.index!, m.index! + m[0].length, value)) continue;
     if (AUTH_SCHEMES.has(value.toLowerCase())) continue;
     const viaVariable = VARIABLE.test(value);
     if (!viaVariable && judgeSecretValue(value) !== 'literal') continue;
@@ -69,7 +85,28 @@ export function findEmbeddedAssignments(text: string): EmbeddedAssignment[] {
       out.push({ name: m[1], kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
     }
   }
+  for (const re of NAME_VALUE_PAIRS) {
+    if (!text.includes('value')) break;
+    for (const m of text.matchAll(re)) {
+      const verdict = classifyKey(m[1]);
+      const [start, end] = m.indices![2];
+      if (!verdict.sensitive || out.some((a) => a.start < end && start < a.end)) continue;
+      const value = m[2];
+      const viaVariable = VARIABLE.test(value);
+      if (!viaVariable && judgeSecretValue(value) !== 'literal') continue;
+      out.push({ name: m[1], kind: describeKind(verdict.kind), start, end, viaVariable });
+    }
+  }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A bare identifier in code: inside `{…}`/`(…)` on its line, or followed by `,` `;` `}` `)` (a literal string would be quoted there). */
+function isCodeIdentifier(text: string, start: number, end: number, value: string): boolean {
+  if (!/^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*$/.test(value)) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, end + 3);
+  return /[{(]/.test(before) || /^[ \t]*[,;})]/.test(after);
 }
 
 /**

@@ -3,9 +3,9 @@ import { originWithin, type Origin } from '../model/origin.js';
 import type { Interpolation, TreeScalar, VarUse } from '../model/tree.js';
 import { findShellCredentials } from './command.js';
 import { findEmbeddedAssignments } from './embedded.js';
-import { classifyKey, describeKind } from './keys.js';
+import { classifyKey, describeKind, isCredentialCarrierKey, type KeyVerdict } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
-import { findUrlCredentials, judgeSecretValue, scanValue } from './scan.js';
+import { findUrlCredentials, isVariableOnly, judgeSecretValue, scanValue } from './scan.js';
 
 /** A secret written in a file (the compose file, or a .env file that interpolation read). */
 export interface HardcodedVerdict {
@@ -36,10 +36,10 @@ export type EntryVerdict = HardcodedVerdict | ViaEnvVerdict;
 
 /** Judge one KEY=VALUE entry (environment, build arg, label): which secrets it holds and how they get there. */
 export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
-  const verdict = classifyKey(entry.key);
   const value = entry.value;
+  const verdict = nameVerdict(entry.key, value);
   if (!value) {
-    if (!verdict.sensitive) return [];
+    if (!verdict.sensitive && !(isCredentialCarrierKey(entry.key) && entry.passthrough?.value === undefined)) return [];
     // a bare KEY takes the project's value: a literal when the project's .env holds one
     if (entry.passthrough && varKind(entry.passthrough) === 'dotenv') {
       return [{ ...hardcoded(entry.passthrough.origin!, describeKind(verdict.kind), entry.passthrough.value!, 'dotenv'), variable: entry.key }];
@@ -52,13 +52,40 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
   if (verdict.sensitive) {
     // `$${VAR}` written in the file reaches the container as `${VAR}`: a template its program
     // expands (Spring, Symfony, an entrypoint's envsubst). `$$word` is only a password with a `$`.
-    if (judgeSecretValue(text) !== 'literal' || BRACED_REFERENCE.test(text.trim())) return [];
+    const judged = judgeSecretValue(text);
+    // a JSON object or list is judged by what it holds (`{"client_secret": "…"}`, an empty `[]`)
+    if (judged === 'structure') {
+      const inside = judgeFreeText(value, text);
+      // nothing recognisable inside a non-empty one (COMPOSER_AUTH's JSON): the whole is the credential
+      if (inside.length || /^[[{]\s*[\]}]$/.test(text.trim())) return inside;
+      return [hardcoded(value.origin, describeKind(verdict.kind), text, 'literal')];
+    }
+    if (judged !== 'literal' || BRACED_REFERENCE.test(text.trim())) return [];
     return [hardcoded(value.origin, describeKind(verdict.kind), text, 'literal')];
   }
   // a key public by design (anon, publishable) may well hold a JWT: it is meant to be seen
   const publicByDesign = isPublicName(entry.key);
-  return judgeFreeText(value, text).filter((v) => !(publicByDesign && v.kind === 'JSON Web Token'));
+  return judgeFreeText(value, text).filter((v) => !(publicByDesign && BROWSER_KEY_KINDS.has(v.kind)));
 }
+
+/** Formats a browser may be given (a Supabase anon JWT, a Firebase web API key): public when the name says so. */
+const BROWSER_KEY_KINDS = new Set(['JSON Web Token', 'Google API key']);
+
+/**
+ * The name's verdict; when the name says nothing, the variable it is set from speaks for it
+ * (`HPW=${HUB_PASSWORD:-x}`, `ADMIN=${ADMIN_TOKEN}`: what the variable holds is a secret).
+ */
+function nameVerdict(key: string, value: TreeScalar | undefined): KeyVerdict {
+  const verdict = classifyKey(key);
+  if (verdict.sensitive || verdict.reason !== undefined || verdict.kind !== undefined || !value?.interpolation) return verdict;
+  const vars = value.interpolation.vars;
+  if (vars.length !== 1 || !BRACED_OR_BARE.test(value.interpolation.template.trim())) return verdict;
+  const fromVariable = classifyKey(vars[0].name);
+  return fromVariable.sensitive ? fromVariable : verdict;
+}
+
+/** A value that is one reference, with or without a default (`${X}`, `$X`, `${X:-default}`). */
+const BRACED_OR_BARE = /^(?:\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-?][^{}$]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*)$/;
 
 function isPublicName(name: string): boolean {
   return /public/.test(classifyKey(name).reason ?? '');
@@ -132,6 +159,9 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
     // a secret-named variable passed through: point at the key, like a bare passthrough — unless
     // the value came through an alias (defined before its key): then at the anchor, once
     const aliased = value.origin.file === entry.keyOrigin.file && value.origin.range[0] < entry.keyOrigin.range[0];
+    // `${VAR:+secret}`: the secret is written in the file, used whenever VAR is set
+    const alternates = alternateTexts(interp.template).filter((a) => !a.text.includes('$') && judgeSecretValue(a.text) === 'literal');
+    if (alternates.length) return alternates.map((a) => hardcoded(value.origin, sensitiveKind, a.text, 'literal'));
     const out = judgeVariables(interp.template, interp, value.origin, sensitiveKind).map((v) =>
       v.class === 'via-env' && !aliased ? { ...v, origin: entry.keyOrigin } : v,
     );
@@ -146,8 +176,26 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
   const out: EntryVerdict[] = [];
   const literalSpans: [number, number][] = [];
   for (const m of findUrlCredentials(template)) {
-    if (m.viaVariable) out.push(...judgeVariables(template.slice(m.start, m.end), interp, value.origin, 'URL password'));
-    else literalSpans.push([m.start, m.end]);
+    const password = template.slice(m.start, m.end);
+    if (m.viaVariable) out.push(...judgeVariables(password, interp, value.origin, 'URL password'));
+    else {
+      // written in the file next to variables (`postgres://admin:pw@${DB_HOST}/db`): the resolved
+      // text may not even parse as a URL when the host is unset, so it is judged as written
+      if (!password.includes('$') && judgeSecretValue(password) === 'literal') {
+        out.push(hardcoded(originWithin(value, m.start, m.end), m.description, password, 'literal'));
+      }
+      literalSpans.push([m.start, m.end]);
+    }
+  }
+  // `${VAR:+text}`: text written in the file, used whenever VAR is set
+  for (const alt of alternateTexts(template)) {
+    for (const m of scanValue(alt.text)) {
+      const s = alt.start + m.start;
+      const e = alt.start + m.end;
+      if (literalSpans.some(([a, b]) => a < e && s < b)) continue;
+      out.push(hardcoded(originWithin(value, s, e), m.description, template.slice(s, e), 'literal'));
+      literalSpans.push([s, e]);
+    }
   }
   for (const a of findEmbeddedAssignments(template)) {
     if (a.viaVariable) out.push(...judgeVariables(template.slice(a.start, a.end), interp, value.origin, a.kind));
@@ -164,13 +212,18 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
       literalSpans.push([c.absStart, c.absEnd]);
     }
   }
+  // a DSN or webhook URL passed whole through a variable given at run time (`SENTRY_DSN: ${SENTRY_DSN}`)
+  if (isCredentialCarrierKey(entry.key) && isVariableOnly(template) && interp.vars.length && interp.vars.every((v) => varKind(v) === 'runtime')) {
+    out.push({ class: 'via-env', origin: entry.keyOrigin, kind: describeKind(classifyKey(entry.key).kind), variables: interp.vars.map((v) => v.name) });
+  }
   const reported = new Set(out.filter((v): v is HardcodedVerdict => v.class === 'hardcoded').map((v) => v.value));
   for (const m of scanValue(resolved)) {
     const secret = resolved.slice(m.start, m.end);
     // the same value already reported (as a template's default, an option's value)
     if ([...reported].some((r) => r.includes(secret) || secret.includes(r))) continue;
     // a JWT meant to be public (a Supabase anon key) read through a public-by-design name
-    if (m.description === 'JSON Web Token' && (isPublicName(entry.key) || interp.vars.some((v) => v.value?.includes(secret) && isPublicName(v.name)))) continue;
+    if (BROWSER_KEY_KINDS.has(m.description) && (isPublicName(entry.key) || interp.vars.some((v) => v.value?.includes(secret) && isPublicName(v.name))))
+      continue;
     const fromDotenv = interp.vars.find((v) => varKind(v) === 'dotenv' && v.value!.includes(secret));
     if (fromDotenv) {
       out.push({ ...hardcoded(fromDotenv.origin!, m.description, secret, 'dotenv'), variable: fromDotenv.name });
@@ -179,6 +232,16 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
       const at = template.indexOf(secret);
       out.push(hardcoded(originWithin(value, at, at + secret.length), m.description, secret, 'literal'));
     }
+  }
+  return out;
+}
+
+/** `${VAR:+text}` / `${VAR+text}` alternates whose text holds no further reference, with the text's offset in the template. */
+function alternateTexts(template: string): { text: string; start: number }[] {
+  if (!template.includes('+')) return [];
+  const out: { text: string; start: number }[] = [];
+  for (const m of template.matchAll(/\$\{[A-Za-z_][A-Za-z0-9_]{0,200}:?\+([^${}]{1,4096})\}/g)) {
+    out.push({ text: m[1], start: m.index! + m[0].length - 1 - m[1].length });
   }
   return out;
 }

@@ -205,9 +205,17 @@ function collectFromCommand(node: TreeNode, path: Path, out: Found[], service: s
   };
   // a script's own settings (logstash -e '… password => "x"', a heredoc config) besides its options
   const scriptSettings = (scalar: TreeScalar, text: string, found: { absStart: number; absEnd: number }[]) => {
+    const taken = found.map((m): [number, number] => [m.absStart, m.absEnd]);
+    const free = (s: number, e: number) => !taken.some(([a, b]) => a < e && s < b);
     for (const a of findEmbeddedAssignments(text)) {
-      if (found.some((m) => m.absStart < a.end && a.start < m.absEnd)) continue;
+      if (!free(a.start, a.end)) continue;
       report(scalar, text, { start: a.start, end: a.end, via: a.name, description: a.kind, viaVariable: a.viaVariable });
+      taken.push([a.start, a.end]);
+    }
+    // formats in the script as written, where quoting splits them across words: a heredoc's
+    // `CREATE ROLE … PASSWORD '…'`, a .pgpass line written by `echo`
+    for (const m of scanValue(text)) {
+      if (free(m.start, m.end)) report(scalar, text, { start: m.start, end: m.end, via: m.patternId, description: m.description, viaVariable: false });
     }
   };
   if (node.kind === 'scalar') {

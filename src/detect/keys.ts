@@ -92,6 +92,8 @@ const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = {
   creds: 'credentials',
   cred: 'credentials',
   psk: 'secret', // pre-shared key (IPsec, WireGuard)
+  mnemonic: 'private-key', // a wallet's seed phrase (BIP-39) is its private key
+  seedphrase: 'private-key',
 };
 
 /**
@@ -322,6 +324,12 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
   expiration: 'setting (expiry)',
   exp: 'setting (expiry)',
   lifetime: 'setting (lifetime)',
+  lifespan: 'setting (lifetime)',
+  at: 'setting (timestamp: *_AT)',
+  since: 'setting (timestamp)',
+  until: 'setting (timestamp)',
+  timestamp: 'setting (timestamp)',
+  via: 'setting (transport: *_VIA)',
   timeout: 'setting (timeout)',
   age: 'setting (max age)',
   interval: 'setting (interval)',
@@ -800,7 +808,7 @@ const CONNECTION_QUALIFIERS = new Set([
 // ───────────────────────────── splitting ─────────────────────────────
 
 // singular only: a plural at the end of a one-word name is usually a product (SuperTokens, OneTimeSecrets)
-const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'pass', 'pwd', 'credentials'];
+const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'pass', 'pwd', 'credentials', 'salt'];
 const SECRET_PREFIXES = ['password', 'passwd', 'pass', 'secret', 'token'];
 
 function knownWord(w: string): boolean {
@@ -844,6 +852,9 @@ function splitCompound(w: string): string[] {
     if (w.endsWith(k)) {
       const head = w.slice(0, -k.length);
       if (head in KEY_QUALIFIER_KIND || head in NON_SECRET_KEY_QUALIFIERS) return [head, k];
+      // a longer compound: amazons3secretaccesskey, atrestencryptkey, crowdseclapikey
+      const q = KEY_QUALIFIER_SUFFIXES.find((x) => head.length > x.length && head.endsWith(x));
+      if (q) return [...splitCompound(head.slice(0, -q.length)), q, k];
     }
   }
   // prefix: <secret word><setting> — passwordminchar, passstrength, passwordless
@@ -855,6 +866,11 @@ function splitCompound(w: string): string[] {
   }
   return [w];
 }
+
+/** Key qualifiers that end a compound word, longest first (`…secretaccess` + `key`: access, not ss). */
+const KEY_QUALIFIER_SUFFIXES = [...Object.keys(KEY_QUALIFIER_KIND), ...Object.keys(NON_SECRET_KEY_QUALIFIERS)]
+  .filter((q) => q.length >= 3)
+  .sort((a, b) => b.length - a.length);
 
 /** Lower-case words of a name: `_ . - __ :` separators, camelCase, known compounds; `pass`+`word` rejoined. */
 export function splitWords(name: string): string[] {
@@ -868,7 +884,7 @@ export function splitWords(name: string): string[] {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     const next = parts[i + 1];
-    if (p === 'pass' && (next === 'word' || next === 'phrase' || next === 'wd' || next === 'words')) {
+    if ((p === 'pass' && (next === 'word' || next === 'phrase' || next === 'wd' || next === 'words')) || (p === 'seed' && next === 'phrase')) {
       joined.push(p + next);
       i++;
     } else {
@@ -899,6 +915,10 @@ function nounAt(words: string[], i: number): Noun | undefined {
   if (w === 'key' || w === 'keys') {
     if (prev === undefined) return { index: i, kind: 'secret', strong: true, vague: true };
     if (prev in NON_SECRET_KEY_QUALIFIERS) return { index: i, kind: 'secret', strong: true, nonSecretReason: NON_SECRET_KEY_QUALIFIERS[prev] };
+    // S3 / MinIO / AWS: the access key is the account's name, the *secret* access key the secret
+    if (prev === 'access' && words[i - 2] !== 'secret') {
+      return { index: i, kind: 'access-key', strong: true, nonSecretReason: 'access key id (an identifier; the secret key is the secret)' };
+    }
     if (prev === 'app' && words.slice(0, i - 1).some((x) => PUSHER_PROTOCOL.has(x))) {
       return { index: i, kind: 'secret', strong: true, nonSecretReason: 'Pusher-protocol app key (public by design)' };
     }
@@ -997,7 +1017,12 @@ function classifyUncached(name: string): KeyVerdict {
   const webhook = isWebhookWords(words);
 
   if (noun) {
-    const tail = words.slice(noun.index + 1);
+    // what follows `for` names the user of the secret, not a setting about it (INNER_API_KEY_FOR_PLUGIN)
+    const after = words.slice(noun.index + 1);
+    const forAt = after.indexOf('for');
+    const tail = forAt >= 0 ? after.slice(0, forAt) : after;
+    const exception = secretDespiteTail(words, noun, tail);
+    if (exception) return exception;
     // `MONGO_KEYFILE_CONTENT`: the content of the file is the secret itself
     const contentAfterFile = tail.findIndex((w, i) => (w === 'file' || w === 'files') && CONTENT_WORDS.has(tail[i + 1] ?? ''));
     const settingWord = contentAfterFile >= 0 ? undefined : [...tail].reverse().find(isSettingWord);
@@ -1007,8 +1032,13 @@ function classifyUncached(name: string): KeyVerdict {
       return { sensitive: false, reason: SETTING_TAIL[settingWord] ?? 'setting' };
     }
     const before = words.slice(0, noun.index);
-    // HASHED_PASSWORD is a hash; HASH_SALT, HASH_KEY (an HMAC key) and HASH_SECRET are secrets
-    if (before.length && HASH_WORDS.has(before[before.length - 1]) && (noun.kind === 'password' || noun.kind === 'token')) {
+    // HASHED_PASSWORD is a hash; HASH_SALT, HASH_KEY (an HMAC key) and HASH_SECRET are secrets; MD5SECRET (Asterisk) is a hash
+    const hashWord = before[before.length - 1];
+    if (
+      hashWord !== undefined &&
+      HASH_WORDS.has(hashWord) &&
+      (noun.kind === 'password' || noun.kind === 'token' || (noun.kind === 'secret' && hashWord !== 'hash'))
+    ) {
       return { sensitive: false, reason: 'hash, not the secret' };
     }
     const flags = noun.strong ? FLAG_WORDS : WEAK_FLAG_WORDS;
@@ -1028,6 +1058,24 @@ function classifyUncached(name: string): KeyVerdict {
   const last = words[words.length - 1];
   if (last in SETTING_TAIL) return { sensitive: false, reason: SETTING_TAIL[last] };
   return { sensitive: false };
+}
+
+/** Words that make a `*_SECRET_ID` a Vault / OpenBao AppRole secret id (the ROLE_ID is its name). */
+const APPROLE_WORDS = new Set(['approle', 'role', 'vault', 'bao', 'openbao']);
+
+/**
+ * Names whose tail would read as a setting but that hold the secret itself, and generic keys
+ * whose tail says they are something else: a Vault AppRole `SECRET_ID`, Matomo's `TOKEN_AUTH`
+ * (undefined: the usual rules decide); `KEY_SERIALIZER`, `KEY_CONVERTER` (a class, not a key).
+ */
+function secretDespiteTail(words: string[], noun: Noun, tail: string[]): KeyVerdict | undefined {
+  const w = words[noun.index];
+  if (tail.length === 1 && tail[0] === 'id' && w === 'secret' && words.some((x) => APPROLE_WORDS.has(x))) return { sensitive: true, kind: 'secret' };
+  if (tail.length === 1 && tail[0] === 'auth' && w === 'token') return { sensitive: true, kind: 'token' };
+  const genericKey = (w === 'key' || w === 'keys') && !(words[noun.index - 1] in KEY_QUALIFIER_KIND);
+  const agent = tail.find((t) => /[a-z](?:er|or)$/.test(t) && !NEUTRAL_TAIL.has(t));
+  if (genericKey && agent !== undefined) return { sensitive: false, reason: `key in another sense (*_KEY_${agent.toUpperCase()})` };
+  return undefined;
 }
 
 function refineKind(words: string[], noun: Noun): SecretKind {
@@ -1075,6 +1123,20 @@ function isWebhookWords(words: string[]): boolean {
  */
 export function isConnectionKey(name: string): boolean {
   return isConnectionWords(splitWords(name));
+}
+
+/**
+ * A DSN, connection string or webhook URL name (`SENTRY_DSN`, `DB_CONNECTION_STRING`,
+ * `SLACK_WEBHOOK_URL`): what it holds carries a credential, so passing it through a variable
+ * passes a secret. Not `*_URL` names (`MONGO_URL` often holds no credentials).
+ */
+export function isCredentialCarrierKey(name: string): boolean {
+  const words = splitWords(name);
+  // a bare WEBHOOK_URL is usually the base URL the app's own webhooks are served at (n8n)
+  if (isWebhookWords(words)) return !/^(web)?hooks?$/.test(words[0]) && words[0] !== 'webhookurl';
+  if (!isConnectionWords(words)) return false;
+  const last = words[words.length - 1];
+  return !(last === 'url' || last === 'uri' || last === 'urls' || last === 'uris' || last === 'connection' || last === 'conn');
 }
 
 /** A webhook URL name (`SLACK_WEBHOOK_URL`): the URL itself may be the secret; the value decides. */

@@ -23,6 +23,8 @@ export interface ValuePattern {
   regex: RegExp;
   /** capture group holding the secret part, when not the whole match */
   group?: number;
+  /** recognised so that nothing inside it is reported, but not a secret: public by design, or an identifier */
+  notSecret?: 'public' | 'identifier';
 }
 
 // boundaries: a token must not be glued to more token characters on either side
@@ -86,6 +88,8 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'aws-access-key-id',
     description: 'AWS access key id',
     regex: re(`(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}(?![A-Za-z0-9])`),
+    // the key's name, paired with the secret access key (which is the secret)
+    notSecret: 'identifier',
   },
   {
     id: 'aws-secret-access-key',
@@ -408,6 +412,48 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'Mapbox secret token',
     regex: re(`${B64}sk\\.eyJ[A-Za-z0-9_-]{10,300}\\.[A-Za-z0-9_-]{20,100}${E64}`),
   },
+  // ── blockchain node providers: the key is a path segment of the RPC URL ──
+  {
+    id: 'rpc-url-key',
+    description: 'API key in an RPC URL',
+    // Infura https://mainnet.infura.io/v3/<id>, Alchemy https://eth-mainnet.g.alchemy.com/v2/<key>
+    regex: re(`(?:https|wss)://[a-z0-9-]{1,60}\\.(?:infura\\.io/(?:ws/)?v3|g\\.alchemy\\.com/v2)/([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])`),
+    group: 1,
+  },
+  // ── public by design: sent to every browser (claimed here so no generic shape reports them) ──
+  {
+    id: 'mapbox-public-token',
+    description: 'Mapbox public token',
+    regex: re(`${B64}pk\\.eyJ[A-Za-z0-9_-]{10,300}\\.[A-Za-z0-9_-]{20,100}${E64}`),
+    notSecret: 'public',
+  },
+  {
+    id: 'posthog-project-key',
+    description: 'PostHog project API key',
+    regex: re(`${B}phc_[A-Za-z0-9]{32,64}${E}`),
+    notSecret: 'public',
+  },
+  {
+    id: 'stripe-publishable-key',
+    description: 'Stripe publishable key',
+    regex: re(`${B}pk_(?:live|test)_[A-Za-z0-9]{10,247}${E}`),
+    notSecret: 'public',
+  },
+  // ── passwords in clear text inside password databases ──
+  {
+    id: 'plain-scheme-password',
+    description: 'password in clear text ({PLAIN} scheme)',
+    // Dovecot / OpenLDAP: user|{PLAIN}password, userPassword: {CLEARTEXT}password
+    regex: re(`\\{(?:PLAIN|CLEARTEXT|CLEAR|PLAIN-TRUNC)\\}([^\\s:'"|]{1,200})`),
+    group: 1,
+  },
+  {
+    id: 'synapse-signing-key',
+    description: 'Matrix signing key',
+    // Synapse / Dendrite signing key file: `ed25519 <key id> <base64 seed>`
+    regex: re(`${B}ed25519 [A-Za-z0-9_]{1,30} ([A-Za-z0-9+/]{43}=?)(?![A-Za-z0-9+/=])`),
+    group: 1,
+  },
   // ── generic shapes (after the vendors, so a vendor description wins) ──
   {
     id: 'jwt',
@@ -440,7 +486,8 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'sql-password',
     description: 'password in an SQL statement',
     // CREATE USER … IDENTIFIED BY 'x' / WITH PASSWORD 'x' / ALTER USER … PASSWORD 'x'
-    regex: re(`${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD)[ \\t]*(?:=[ \\t]*)?'([^'\\n]{1,200})'`, 'i'),
+    // a blank or `=` before the quote: `'password' => ENV['X']` is a Ruby hash, not SQL
+    regex: re(`${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD)(?:[ \\t]+|[ \\t]*=[ \\t]*)'([^'\\n]{1,200})'`, 'i'),
     group: 1,
   },
   {
@@ -449,7 +496,7 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     // command lines kept in variables (REDIS_ARGS, JAVA_OPTS): --requirepass x, --db-password=x,
     // -Djavax.net.ssl.keyStorePassword=x; the flag name must end with the secret word
     regex: re(
-      `(?<=^|[\\s"'=])(?:--?|-D)(?:[A-Za-z0-9_.-]{0,60}(?:password|passwd|secret|token|apikey|requirepass|masterauth)|(?:[A-Za-z0-9_.-]{0,60}[._-])?(?:pass|pwd|api[._-]key|access[._-]key|secret[._-]key|private[._-]key|auth[._-]key))(?:=|[ \\t]{1,5})("[^"\\n]{1,200}"|'[^'\\n]{1,200}'|[^\\s'"-][^\\s'"]{0,199})`,
+      `(?<=^|[\\s"'=])(?:--?|-D)(?:[A-Za-z0-9_.-]{0,60}(?:password|passwd|secret|token|apikey|requirepass|masterauth)|(?:[A-Za-z0-9_.-]{0,60}[._-])?(?:pass|pwd|api[._-]key|secret[._-]key|private[._-]key|auth[._-]key))(?:=|[ \\t]{1,5})("[^"\\n]{1,200}"|'[^'\\n]{1,200}'|[^\\s'"-][^\\s'"]{0,199})`,
       'i',
     ),
     group: 1,
@@ -463,6 +510,25 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     group: 1,
   },
   {
+    id: 'oracle-password',
+    description: 'password in an Oracle connect string',
+    // JDBC thin/OCI `jdbc:oracle:thin:scott/tiger@…` and sqlplus / rman `scott/tiger@//host:1521/svc`
+    // (literal prefixes: a pattern that starts with a lookbehind is tried at every position)
+    regex: re(
+      `(?:jdbc:oracle:(?:thin|oci):|(?:sqlplus|rman|sqlldr|expdp|impdp)[ \\t]{1,5}(?:-[A-Za-z]{1,10}[ \\t]{1,5}){0,3})[A-Za-z][A-Za-z0-9_$#]{0,29}/([^\\s@/"']{1,128})@`,
+    ),
+    group: 1,
+  },
+  {
+    id: 'pgpass-password',
+    description: 'password in a .pgpass line',
+    // hostname:port:database:username:password, one entry a line (port a number or *); not an IPv6 address
+    regex: re(
+      `(?<=^|\\n|["'=>])[ \\t]{0,20}(?![0-9A-Fa-f:]{1,60}(?:/[0-9]{1,3})?(?:[\\s"']|$))(?![0-9]{1,5}:)[^\\s:#"'=>]{1,253}:(?:[0-9]{1,5}|\\*):[^\\s:"']{1,63}:[^\\s:"']{1,63}:([^\\s:"'][^\\s"']{0,199})(?=[\\s"']|$)`,
+    ),
+    group: 1,
+  },
+  {
     id: 'docker-registry-auth',
     description: 'registry credential (Docker auth config)',
     // DOCKER_AUTH_CONFIG / config.json: {"auths": {"registry": {"auth": "base64(user:password)"}}}
@@ -473,6 +539,23 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'url-query-token',
     description: 'token in a URL query',
     regex: re(`[?&](?:access_token|api_key|apikey|api-key|auth_token|client_secret|private_token|token|secret)=([^&\\s#'"]{8,300})`, 'i'),
+    group: 1,
+  },
+  {
+    id: 'url-user-token',
+    description: 'token in a URL',
+    // a random token as the URL's user (shoutrrr `discord://TOKEN@ID`, `https://TOKEN@git.example.com`):
+    // 32+ characters mixing upper case, lower case and digits, so no user name reads as one
+    regex: re(`://(?=[A-Za-z0-9_-]{0,199}[A-Z])(?=[A-Za-z0-9_-]{0,199}[a-z])(?=[A-Za-z0-9_-]{0,199}[0-9])([A-Za-z0-9_-]{32,200})@`),
+    group: 1,
+  },
+  {
+    id: 'webhook-url-token',
+    description: 'webhook URL',
+    // the random id after /hooks/ or /webhook(s)/ is the credential (Mattermost, Rocket.Chat, Home Assistant, n8n…)
+    regex: re(
+      `https?://[^\\s/'"]{1,253}/(?:[^\\s/'"?#]{1,100}/){0,6}(?:hooks?|webhooks?)/(?:[A-Za-z0-9]{1,40}/)?(?=[A-Za-z0-9_-]{0,99}[0-9])(?=[A-Za-z0-9_-]{0,99}[a-zA-Z])([A-Za-z0-9_-]{20,100})(?![A-Za-z0-9_-])`,
+    ),
     group: 1,
   },
 ]);

@@ -1,6 +1,9 @@
 import { VALUE_PATTERNS } from './patterns.js';
 import { anchorFilter } from './prefilter.js';
 import { memoizeByText } from './text-memo.js';
+import { classifyValue, isCommandSubstitution, type ValueClass } from './value-class.js';
+
+export { isCommandSubstitution };
 
 export interface ValueMatch {
   patternId: string;
@@ -33,68 +36,13 @@ export function isVariableOnly(text: string): boolean {
   return found && /^[\s:/@,;="'.-]*$/.test(rest);
 }
 
-/** A command substitution (`$(cat /run/secrets/x)`, backticks) in place of the value: read at run time. */
-export function isCommandSubstitution(text: string): boolean {
-  const t = text.trim().replace(/^["']|["']$/g, '');
-  return /^\$\$?\(/.test(t) || /^`[^`]*`$/.test(t);
-}
-
-// ───────────────────────────── value judgement ─────────────────────────────
-
-/** Values that say "no value" rather than being a secret. */
-const EMPTY_WORDS = new Set(['null', 'nil', 'none', 'undefined', '~', "''", '""', '-']);
-
-/** Values of a secret-named key that are a switch, not a secret (`BASIC_AUTH: "true"`, `REDIS_PASSWORD: "false"`). */
-const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n', '0', '1', 'enabled', 'disabled', 'enable', 'disable']);
-
-/** References to a secret kept elsewhere: files, secret stores. */
-const REFERENCE_PATTERNS: readonly RegExp[] = [
-  /^\/(?:var\/)?run\/secrets\//, // Docker / Kubernetes secrets
-  /^(?:file|vault|op|awssm|aws-sm|ssm|gcpsm|gcp-sm|azurekv|azure-kv|keyvault|doppler|infisical|bw):(?:\/\/)?\S+$/i,
-  /^arn:aws:(?:secretsmanager|ssm|kms):/,
-  /^projects\/[^/\s]+\/secrets\/[^/\s]+(?:\/versions\/[^/\s]+)?$/, // GCP Secret Manager
-  /^@Microsoft\.KeyVault\(/i,
-  /^\{\{\s*[^{}]+\s*\}\}$/, // templating placeholder filled by another tool ({{ .Secret }}, {{ secrets.X }})
-  /^user_provided$/i, // LibreChat: the user enters the key in the UI
-  /^os\.environ\/[A-Za-z_][A-Za-z0-9_]*$/, // LiteLLM: read from the named variable
-  /^%env\([^()\s]+\)%$/, // Symfony: %env(DATABASE_PASSWORD)%
-  // password hashes are what a service stores to check a password against, not the password
-  /^\$(?:argon2(?:id|i|d)|2[abxy]|apr1|1|5|6|y|gy|7|scrypt)\$/,
-  /^\{(?:SSHA|SHA|SSHA256|SSHA512|CRYPT|BCRYPT|PBKDF2[^}]*|ARGON2)\}/i,
-  /^(?:pbkdf2_sha(?:1|256|512)|bcrypt_sha256|argon2)\$/,
-];
-
-/** A relative path to a key or certificate file (`certs/es01/es01.key`). */
-const RELATIVE_KEY_FILE = /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)+\.(?:key|pem|crt|cer|p12|pfx|jks|keystore|json|txt|asc|gpg|der)$/i;
-
-/** A file path: absolute, ./ or ~/, no spaces, and a directory or an extension (`/certs/tls.key`). */
-function isFilePath(v: string): boolean {
-  if (RELATIVE_KEY_FILE.test(v)) return true;
-  if (!/^(?:~|\.{1,2})?\/[A-Za-z0-9._\-/@]+$/.test(v)) return false;
-  if (/[+=]/.test(v)) return false;
-  const segments = v.split('/').filter(Boolean);
-  return segments.length >= 2 || /\.[A-Za-z0-9]{1,6}$/.test(v);
-}
-
 /**
- * How a value assigned to a sensitive key should be judged.
- * - 'empty': empty, whitespace, quotes only, `null`/`none`
- * - 'reference': a file under /run/secrets/ or another path, a secret-store reference
- *   (`vault:…`, `op://…`, `arn:aws:secretsmanager:…`), a template placeholder
- * - 'boolean-like': `true`/`false`/`yes`/`no`/`on`/`off`/`0`/`1` — a switch, not a secret
- *   (`BASIC_AUTH: "true"`; a password of `false` is, in practice, a misuse of a flag)
- * - 'literal': anything else: a secret written in the file
+ * How a value assigned to a sensitive key should be judged: only a 'literal' is a secret written
+ * in the file (see classifyValue for the other kinds: references, templates, code, hashes, public
+ * keys, switches and settings).
  */
-export function judgeSecretValue(value: string): 'empty' | 'reference' | 'boolean-like' | 'literal' {
-  const v = value.trim();
-  if (!v) return 'empty';
-  const lower = v.toLowerCase();
-  if (EMPTY_WORDS.has(lower)) return 'empty';
-  if (BOOLEAN_WORDS.has(lower)) return 'boolean-like';
-  if (REFERENCE_PATTERNS.some((r) => r.test(v))) return 'reference';
-  if (isFilePath(v)) return 'reference';
-  if (isCommandSubstitution(v)) return 'reference';
-  return 'literal';
+export function judgeSecretValue(value: string): ValueClass {
+  return classifyValue(value);
 }
 
 // ───────────────────────────── URL credentials ─────────────────────────────
@@ -248,6 +196,15 @@ function isHostList(text: string, from: number, to: number): boolean {
 /** Which patterns a text may match: those whose literal anchors it holds (derived at the first scan). */
 let mayMatchIn: ReturnType<typeof anchorFilter<(typeof VALUE_PATTERNS)[number]>> | undefined;
 
+/** Table entries that are public by design or identifiers: they claim their span, and are not reported. */
+const NOT_SECRET_PATTERNS = new Set(VALUE_PATTERNS.filter((p) => p.notSecret).map((p) => p.id));
+
+/** A URL's password part that is written in the file, not a placeholder another program fills in (`rtsp://admin:{CAM_PASSWORD}@cam`) or a mask (`****`). */
+function isLiteralUrlPassword(password: string): boolean {
+  const c = classifyValue(password);
+  return c !== 'template' && c !== 'code' && c !== 'empty' && c !== 'reference';
+}
+
 /** Trim surrounding quotes from a captured secret part. */
 function unquote(text: string, start: number, end: number): [number, number] {
   const first = text[start];
@@ -258,15 +215,17 @@ function unquote(text: string, start: number, end: number): [number, number] {
 /**
  * Every credential in a free text: VALUE_PATTERNS plus URL credentials with a literal password.
  * Non-overlapping, in order; where two overlap, the earlier table entry wins (URL credentials
- * come after the table, so `https://x:ghp_…@github.com` reports the GitHub token).
+ * come after the table, so `https://x:ghp_…@github.com` reports the GitHub token). Formats that
+ * are public by design or identifiers (`notSecret`) are left out unless `keepNotSecret`.
  */
-export function scanValue(text: string): ValueMatch[] {
-  return scanRemembered(text);
+export function scanValue(text: string, keepNotSecret = false): ValueMatch[] {
+  return keepNotSecret ? scanAll(text) : scanRemembered(text);
 }
 
-const scanRemembered = memoizeByText(scanText);
+const scanRemembered = memoizeByText((text: string) => scanText(text, false));
+const scanAll = memoizeByText((text: string) => scanText(text, true));
 
-function scanText(text: string): ValueMatch[] {
+function scanText(text: string, keepNotSecret: boolean): ValueMatch[] {
   if (!text || text.length > MAX_SCAN_LENGTH) return [];
   // accepted matches, kept sorted and disjoint, so an overlap test is a binary search; each
   // pattern's own matches come in order and are merged in once the pattern is done
@@ -308,6 +267,8 @@ function scanText(text: string): ValueMatch[] {
       const secret = text.slice(start, end);
       if (isVariableOnly(secret) || isCommandSubstitution(secret)) continue;
       if (p.group !== undefined && judgeSecretValue(secret) !== 'literal') continue;
+      // the value is the name of a function or table the program calls (`password = sys.env("X")`)
+      if (p.group !== undefined && (text[end] === '(' || text[end] === '[')) continue;
       if (overlaps(start, end)) continue;
       const last = fresh[fresh.length - 1];
       if (last && start < last.end) continue;
@@ -315,9 +276,11 @@ function scanText(text: string): ValueMatch[] {
     }
     mergeIn(fresh);
   }
+  // public-by-design keys and identifiers hold their span (nothing else is reported inside them) but are not secrets
+  if (!keepNotSecret) accepted = accepted.filter((m) => !NOT_SECRET_PATTERNS.has(m.patternId));
   const urls: ValueMatch[] = [];
   for (const u of findUrlCredentials(text)) {
-    if (u.viaVariable || overlaps(u.start, u.end)) continue;
+    if (u.viaVariable || overlaps(u.start, u.end) || !isLiteralUrlPassword(text.slice(u.start, u.end))) continue;
     urls.push({ patternId: u.patternId, description: u.description, start: u.start, end: u.end });
   }
   mergeIn(urls);

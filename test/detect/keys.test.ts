@@ -94,9 +94,41 @@ const TABLE: [string, SecretKind | null][] = [
   ['API_KEY_READ_ONLY', 'api-key'],
   ['API_KEYS', 'api-key'],
   ['AUTHENTICATION_APIKEY_ALLOWED_KEYS', 'api-key'],
-  ['MINIO_ACCESS_KEY', 'access-key'],
-  ['AWS_ACCESS_KEY', 'access-key'],
+  // access keys are identifiers (the account's name), paired with the secret access key
+  ['MINIO_ACCESS_KEY', null],
+  ['AWS_ACCESS_KEY', null],
+  ['AccessKey', null],
   ['AWS_SECRET_ACCESS_KEY', 'access-key'],
+  ['MM_FILESETTINGS_AMAZONS3SECRETACCESSKEY', 'access-key'],
+  // compounds split on their qualifier
+  ['MM_SQLSETTINGS_ATRESTENCRYPTKEY', 'encryption-key'],
+  ['traefik.http.middlewares.crowdsec.plugin.bouncer.crowdseclapikey', 'api-key'],
+  ['MM_FILESETTINGS_PUBLICLINKSALT', 'salt'],
+  // a Vault AppRole secret id is the secret; other secret ids and names are identifiers
+  ['VAULT_APPROLE_SECRET_ID', 'secret'],
+  ['VAULT_SECRET_ID', 'secret'],
+  ['TENCENT_COS_SECRET_ID', null],
+  ['DB_PASSWORD_SECRET_NAME', null],
+  // Matomo's token_auth is a token; a TOKEN_AUTH_* setting is not
+  ['MATOMO_TOKEN_AUTH', 'token'],
+  ['TOKEN_AUTH_ENABLED', null],
+  // `key` in another sense: serializers, converters
+  ['CONNECT_KEY_CONVERTER', null],
+  ['KAFKA_KEY_SERIALIZER', null],
+  ['KEY_DESERIALIZER', null],
+  ['STRIPE_KEY', 'secret'],
+  // what follows FOR names the user of the secret
+  ['INNER_API_KEY_FOR_PLUGIN', 'api-key'],
+  ['PASSWORD_FOR_ADMIN_USER', 'password'],
+  ['TOKEN_TTL_FOR_PLUGIN', null],
+  // a wallet's seed phrase is its private key; a random seed is not
+  ['WALLET_MNEMONIC', 'private-key'],
+  ['SEED_PHRASE', 'private-key'],
+  ['RANDOM_SEED', null],
+  ['MNEMONIC_LENGTH', null],
+  // Asterisk md5secret is a hash; a hash secret (an HMAC key) is a secret
+  ['md5secret', null],
+  ['HASH_SECRET', 'secret'],
   ['MINIO_SECRET_KEY', 'secret'],
   ['REGISTRY_STORAGE_S3_SECRETKEY', 'secret'],
   ['JWT_PRIVATE_KEY', 'private-key'],

@@ -20,6 +20,10 @@ const pem = (label: string) => `-----BEGIN ${label}-----\n${pemBody()}\n-----END
 const azureKey = fake(B64, 86) + '==';
 const sasSig = fake(B64, 43) + '%3D';
 const awsSecret = fake(B64, 40);
+const synapseSeed = fake(B64, 43);
+const shoutrrrToken = 'Pce9' + fake(ALNUM, 60);
+const infuraId = fake('0123456789abcdef', 32);
+const alchemyKey = fake(ALNUM, 32);
 const sasKey = fake(ALNUM, 43) + '=';
 const gcpJsonKey = `-----BEGIN PRIVATE KEY-----\\n${fake(B64, 64)}\\n${fake(B64, 64)}\\n-----END PRIVATE KEY-----\\n`;
 
@@ -39,6 +43,18 @@ const POSITIVES: Case[] = [
   { id: 'age-secret-key', text: 'AGE-SECRET-KEY-1' + fake(BECH32, 58) },
   { id: 'aws-access-key-id', text: 'AKIA' + fake(BASE32, 16) },
   { id: 'aws-access-key-id', text: 'ASIA' + fake(BASE32, 16) },
+  { id: 'url-user-token', text: `discord://${shoutrrrToken}@4827478537803487784`, secret: shoutrrrToken },
+  { id: 'webhook-url-token', text: 'https://chat.example.org/hooks/we7xsbqr4kbgr6mjgssdwyvwvn', secret: 'we7xsbqr4kbgr6mjgssdwyvwvn' },
+  { id: 'oracle-password', text: 'jdbc:oracle:thin:scott/Tiger4711@//db.example.com:1521/ORCL', secret: 'Tiger4711' },
+  { id: 'oracle-password', text: 'sqlplus scott/Tiger4711@//db:1521/XE', secret: 'Tiger4711' },
+  { id: 'pgpass-password', text: 'db:5432:app:app:PgPassLine1\n*:*:*:admin:PgPassLine2', secret: 'PgPassLine1' },
+  { id: 'rpc-url-key', text: `https://mainnet.infura.io/v3/${infuraId}`, secret: infuraId },
+  { id: 'rpc-url-key', text: `wss://eth-mainnet.g.alchemy.com/v2/${alchemyKey}`, secret: alchemyKey },
+  { id: 'mapbox-public-token', text: `pk.eyJ1Ijoi${fake(ALNUM, 40)}.${fake(ALNUM, 22)}` },
+  { id: 'posthog-project-key', text: `phc_${fake(ALNUM, 43)}` },
+  { id: 'stripe-publishable-key', text: `pk_live_${fake(ALNUM, 24)}` },
+  { id: 'plain-scheme-password', text: 'scanner@example.org|{PLAIN}Scan2Mail!x', secret: 'Scan2Mail!x' },
+  { id: 'synapse-signing-key', text: `ed25519 a_9fQe ${synapseSeed}`, secret: synapseSeed },
   { id: 'aws-secret-access-key', text: `aws_secret_access_key = ${awsSecret}`, secret: awsSecret },
   { id: 'aws-secret-access-key', text: `AWS_SECRET_ACCESS_KEY: "${awsSecret}"`, secret: awsSecret },
   { id: 'google-api-key', text: 'AIza' + fake(B64URL, 35) },
@@ -155,6 +171,19 @@ const POSITIVES: Case[] = [
 
 /** Near misses: wrong length, wrong prefix, glued to other word characters, public counterparts, variables. */
 const NEGATIVES: [string, string][] = [
+  // a user name, a lower-case id, a path that is not a hook
+  ['url-user-token', 'ssh://git@github.com/org/repo.git'],
+  ['rpc-url-key', 'https://mainnet.infura.io/v3/'],
+  ['rpc-url-key', 'https://docs.infura.io/api/networks/ethereum'],
+  // an image digest, a path, a URL without credentials; an IPv6 network
+  ['oracle-password', 'library/nginx@sha256:0123456789abcdef'],
+  ['oracle-password', 'jdbc:oracle:thin:@//db.example.com:1521/ORCL'],
+  ['pgpass-password', 'fd4d:6169:6c63:6f77::/64'],
+  ['pgpass-password', 'fd4d:6169:6c63:6f77:1'],
+  ['pgpass-password', 'image: redis:7:alpine:x:y z'],
+  ['url-user-token', 'https://deploy-bot-account-for-the-ci-pipeline@git.example.com/x'],
+  ['webhook-url-token', 'https://hooks.example.org/docs/getting-started-with-webhooks'],
+  ['webhook-url-token', 'https://example.org/api/webhooks/receive-github-events'],
   ['private-key', `-----BEGIN PUBLIC KEY-----\n${pemBody()}\n-----END PUBLIC KEY-----`],
   ['private-key', `-----BEGIN CERTIFICATE-----\n${pemBody()}\n-----END CERTIFICATE-----`],
   ['age-secret-key', 'AGE-SECRET-KEY-1' + fake(BECH32, 57)],
@@ -250,7 +279,7 @@ describe('VALUE_PATTERNS', () => {
 
   it.each(POSITIVES.map((c) => [c.id, c.text.length > 60 ? c.text.slice(0, 57) + '…' : c.text, c] as const))('%s: %s', (id, _, c) => {
     const secret = c.secret ?? c.text;
-    const matches = scanValue(c.text);
+    const matches = scanValue(c.text, true);
     expect(matches).toContainEqual({
       patternId: id,
       description: VALUE_PATTERNS.find((p) => p.id === id)!.description,
@@ -259,7 +288,10 @@ describe('VALUE_PATTERNS', () => {
     });
     // the same secret embedded in text (a command, a YAML value) is still found, at the right place
     const embedded = `prefix "${c.text}" suffix`;
-    expect(scanValue(embedded).some((m) => m.patternId === id && embedded.slice(m.start, m.end) === secret)).toBe(true);
+    expect(scanValue(embedded, true).some((m) => m.patternId === id && embedded.slice(m.start, m.end) === secret)).toBe(true);
+    // public-by-design formats and identifiers are recognised, never reported
+    const notSecret = VALUE_PATTERNS.find((p) => p.id === id)!.notSecret !== undefined;
+    expect(scanValue(c.text).some((m) => m.patternId === id)).toBe(!notSecret);
   });
 
   it.each(NEGATIVES.map(([id, text]) => [id, text.length > 60 ? text.slice(0, 57) + '…' : text, text] as const))('not %s: %s', (id, _, text) => {

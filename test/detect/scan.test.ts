@@ -88,9 +88,9 @@ describe('judgeSecretValue', () => {
     ['os.environ/OPENAI_API_KEY', 'reference'],
     ['%env(DATABASE_PASSWORD)%', 'reference'],
     ['certs/es01/es01.key', 'reference'],
-    ['$argon2id$v=19$m=65540,t=3,p=4$bXBGMENBZUVzT3VUSFErTzQ4Syt2eUlsaGFJZGxSRE5tRTBnUG5PNkxqMD0$HE2MMNmyObymUlWbQhVNCcCl0cjiXtEfkjdAa9RkCOo', 'reference'],
-    ['$2y$10$abcdefghijklmnopqrstuuJ0l3X0vJ3KQ8Uq2kM6o3G0H9jv1Wg6K', 'reference'],
-    ['$apr1$abcdefgh$ABCDEFGHIJKLMNOPQRSTU0', 'reference'],
+    ['$argon2id$v=19$m=65540,t=3,p=4$bXBGMENBZUVzT3VUSFErTzQ4Syt2eUlsaGFJZGxSRE5tRTBnUG5PNkxqMD0$HE2MMNmyObymUlWbQhVNCcCl0cjiXtEfkjdAa9RkCOo', 'hash'],
+    ['$2y$10$abcdefghijklmnopqrstuuJ0l3X0vJ3KQ8Uq2kM6o3G0H9jv1Wg6K', 'hash'],
+    ['$apr1$abcdefgh$ABCDEFGHIJKLMNOPQRSTU0', 'hash'],
     ['$mtpPa55word', 'literal'],
     ['/var/run/secrets/kubernetes.io/token', 'reference'],
     ['./secrets/postgres_password.txt', 'reference'],
@@ -101,8 +101,8 @@ describe('judgeSecretValue', () => {
     ['arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf', 'reference'],
     ['projects/my-project/secrets/db-password/versions/latest', 'reference'],
     ['@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/db/)', 'reference'],
-    ['{{ .Secrets.db }}', 'reference'],
-    ['$(cat /run/secrets/db_password)', 'reference'],
+    ['{{ .Secrets.db }}', 'template'],
+    ['$(cat /run/secrets/db_password)', 'code'],
     ['user_provided', 'reference'],
     ['hunter2', 'literal'],
     ['changeme', 'literal'],
@@ -143,9 +143,10 @@ describe('scanValue', () => {
     const found = scanValue(text);
     expect(found.map((m) => [m.patternId, text.slice(m.start, m.end)])).toEqual([
       ['github-pat', token],
-      ['aws-access-key-id', key],
       ['url-credentials', 'pw'],
     ]);
+    // the access key id is an identifier: recognised (so nothing inside it is reported), not a secret
+    expect(scanValue(text, true).map((m) => m.patternId)).toEqual(['github-pat', 'aws-access-key-id', 'url-credentials']);
   });
 
   it('does not report credentials passed through variables', () => {

@@ -125,6 +125,8 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
     subcommands: [
       { words: ['alias', 'set'], at: 5, via: 'mc alias set', description: 'secret key' },
       { words: ['config', 'host', 'add'], at: 6, via: 'mc alias set', description: 'secret key' },
+      // `mc admin user add ALIAS ACCESS_KEY SECRET_KEY`: a user's password
+      { words: ['admin', 'user', 'add'], at: 5, via: 'mc admin user add', description: 'password' },
     ],
   },
   {

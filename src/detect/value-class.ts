@@ -1,0 +1,239 @@
+/**
+ * What kind of value a text is, judged by its shape alone: the question asked of every value a
+ * secret-named setting holds. Only a 'literal' is a secret written in the file; everything else
+ * is a value that stands for a secret kept elsewhere, or a value that is not a secret at all.
+ *
+ * - 'empty': nothing, `null`, `none`, a mask (`********`), a declared "no key needed"
+ * - 'boolean-like': `true`/`false`/`yes`/`no`/`0`/`1`…, or a mode word (`generate`, `auto`, `public`, `header`)
+ * - 'reference': a path, a secret-store reference, a file the program reads (`filepath:/…`, `</…`,
+ *   `texthash:/…`), an application's own tag or lookup (`!secret name`, `!env_var X`)
+ * - 'template': a placeholder another program fills in (`{NAME}`, `{{ x }}`, `@NAME@`, `$__file{…}`)
+ * - 'code': an expression that reads the secret at run time (`process.env.X`, `ENV['X']`,
+ *   `sys.env("X")`, `$(cat …)`) or a class name (`org.apache.kafka…StringConverter`)
+ * - 'hash': a password hash or hash record (crypt `$6$`, bcrypt, argon2, pbkdf2, SCRAM, `{SSHA}`)
+ * - 'encrypted': a value encrypted for the program, which holds the key (Jasypt `ENC(…)`, Spring
+ *   Cloud Config `{cipher}…`, SOPS `ENC[AES256_GCM,…]`, Ansible Vault)
+ * - 'public': the public half of a key pair (`ssh-ed25519 AAAA…`, a PEM certificate or public key),
+ *   a key public by design (a Mapbox `pk.` token, a PostHog `phc_` project key)
+ * - 'identifier': the name that goes with a secret (an AWS access key id `AKIA…`)
+ * - 'setting': a timestamp, a domain name
+ * - 'structure': a JSON object or list, judged by what it holds
+ * - 'literal': anything else — a secret written in the file
+ */
+
+import { VALUE_PATTERNS } from './patterns.js';
+
+export type ValueClass =
+  | 'empty'
+  | 'boolean-like'
+  | 'reference'
+  | 'template'
+  | 'code'
+  | 'hash'
+  | 'encrypted'
+  | 'public'
+  | 'identifier'
+  | 'setting'
+  | 'structure'
+  | 'literal';
+
+/** Values that say "no value" rather than being a secret. */
+const EMPTY_WORDS = new Set(['null', 'nil', 'none', 'undefined', '~', "''", '""', '-']);
+
+/** Values of a secret-named key that are a switch, not a secret (`BASIC_AUTH: "true"`, `REDIS_PASSWORD: "false"`). */
+const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n', '0', '1', 'enabled', 'disabled', 'enable', 'disable']);
+
+/**
+ * Whole values that choose a mode instead of holding a secret: "generate one on first start"
+ * (`NETWORK_KEY=GENERATE`, `SECRET_KEY: auto`), "no token" (`DOWNLOAD_TOKEN: public`), where
+ * the token travels (`token_sent_via: header`).
+ */
+const MODE_WORDS = new Set([
+  'generate',
+  'generated',
+  'autogenerate',
+  'auto',
+  'automatic',
+  'random',
+  'public',
+  'header',
+  'headers',
+  'query',
+  'cookie',
+  'body',
+  'form',
+  'builtin',
+  'inherit',
+  'prompt',
+  'required',
+  'optional',
+]);
+
+/** Values that declare no secret is needed (`sk-no-key-required`, `not-needed`, `unused`). */
+const NO_SECRET_NEEDED = /(?:^|[-_ .])(?:no[-_ ]?(?:key|token|auth|password)[-_ ]?(?:required|needed)?|not[-_ ]?(?:needed|required|used)|unused)(?:$|[-_ .])/i;
+
+/** References to a secret kept elsewhere: files, secret stores. */
+const REFERENCE_PATTERNS: readonly RegExp[] = [
+  /^\/(?:var\/)?run\/secrets\//, // Docker / Kubernetes secrets
+  /^(?:file|vault|op|awssm|aws-sm|ssm|gcpsm|gcp-sm|azurekv|azure-kv|keyvault|doppler|infisical|bw|secretsmanager|sm|k8s|kubernetes|env|vaultkv):(?:\/\/)?\S+$/i,
+  /^arn:aws:(?:secretsmanager|ssm|kms):/,
+  /^projects\/[^/\s]+\/secrets\/[^/\s]+(?:\/versions\/[^/\s]+)?$/, // GCP Secret Manager
+  /^@Microsoft\.KeyVault\(/i,
+  /^user_provided$/i, // LibreChat: the user enters the key in the UI
+  /^os\.environ\/[A-Za-z_][A-Za-z0-9_]*$/, // LiteLLM: read from the named variable
+  /^%env\([^()\s]+\)%$/, // Symfony: %env(DATABASE_PASSWORD)%
+  // a program's own prefix for "read this file": Unpackerr `filepath:/…`, Postfix `texthash:/…`, `hash:/etc/…`
+  /^[a-z][a-z0-9_+-]{1,20}:(?:\/(?!\/)|~\/|\.\/)\S*$/,
+  // Dovecot `</path`, curl `@/path`: the content of a file
+  /^[<@][ \t]?(?:\/|~\/|\.\/)\S+$/,
+  // an application's YAML tag or lookup: Home Assistant `!secret x`, Recyclarr `!env_var X`, authentik `!Env X`, `!Find […]`, Zigbee2MQTT `!secret.yaml key`
+  /^![A-Za-z_][A-Za-z0-9_.]*[ \t]+\S/,
+];
+
+/** Placeholders another program fills in, as the whole value. */
+const TEMPLATE_PATTERNS: readonly RegExp[] = [
+  /^\{\{[^{}]+\}\}$/, // {{ .Secret }}, {{ secret "x" }}, {{HOMEPAGE_VAR_X}}
+  /^\{[A-Za-z_][A-Za-z0-9_.-]{0,100}\}$/, // Frigate {FRIGATE_MQTT_PASSWORD}, Python str.format {password}
+  /^\$\{[A-Za-z_][A-Za-z0-9_.:-]*(?::-[^{}]*)?\}$/, // ${VAR} left for the program (written $${VAR} for Compose)
+  /^\$__(?:file|env|vault)\{[^{}]+\}$/, // Grafana $__file{/run/secrets/x}
+  /^@[A-Za-z_][A-Za-z0-9_.]*@$/, // Maven / autoconf @NAME@
+  /^__[A-Z][A-Z0-9_]*__$/, // __SECRET__, replaced by an entrypoint
+  /^%\([A-Za-z_][A-Za-z0-9_]*\)s$/, // Python %(password)s
+  /^<%=?[^%]*%>$/, // ERB
+  /^#\{[^{}]+\}$/, // Ruby / Spring #{…}
+];
+
+/** Expressions that read the secret at run time. */
+const CODE_PATTERNS: readonly RegExp[] = [
+  // a call or subscript as the whole value: File.read('/run/secrets/x'), ENV['X'], os.getenv("X"), sys.env("X"), env('APP_KEY')
+  /^[A-Za-z_$][A-Za-z0-9_$.:]*(?:\([^()]*\)|\[[^[\]]*\])$/,
+  // environment lookups written as member access: process.env.X, import.meta.env.X, Deno.env.get, ENV.fetch
+  /^(?:process\.env|import\.meta\.env|Bun\.env|Deno\.env|os\.environ|ENV|System\.env)(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[^[\]]+\])+$/,
+  // a fully qualified class name: org.apache.kafka.connect.storage.StringConverter
+  /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/,
+];
+
+/** Password hashes: what a service stores to check a password against, not the password. */
+const HASH_PATTERNS: readonly RegExp[] = [
+  // modular crypt: $argon2id$, $2b$, $apr1$, $1$, $5$, $6$, $y$ (yescrypt), $pbkdf2-sha512$, $scrypt$, $sha1$, $md5$
+  /^\$(?:argon2(?:id|i|d)|2[abxy]?|apr1|1|5|6|y|gy|7|scrypt|pbkdf2(?:-sha(?:1|256|512))?|sha1|sha256|sha512|md5|bcrypt|gost-yescrypt)\$/,
+  // LDAP / Dovecot scheme prefixes, except the ones that say the password follows in clear text
+  /^\{(?!PLAIN|CLEAR|CLEARTEXT)[A-Z0-9][A-Z0-9.-]{1,30}\}\S/,
+  // Django / Werkzeug / passlib: pbkdf2_sha256$…, pbkdf2:sha256:…$salt$hash, bcrypt_sha256$…
+  /^(?:pbkdf2_sha(?:1|256|512)|bcrypt_sha256|argon2|bcrypt|sha1|md5|scrypt|pbkdf2:sha(?:1|256|512))[$:]/,
+  // SCRAM verifiers (PostgreSQL, MongoDB, Kafka): SCRAM-SHA-256$4096:salt$stored:server
+  /^SCRAM-SHA-(?:1|256|512)\$\d+:/,
+  // PostgreSQL md5 verifier, MySQL native password hash
+  /^md5[0-9a-f]{32}$/,
+  /^\*[0-9A-F]{40}$/,
+  // Spring Security's DelegatingPasswordEncoder ids ({noop} is the password in clear text)
+  /^\{(?:bcrypt|pbkdf2|scrypt|argon2|argon2@SpringSecurity_v5_8|sha256|MD4|MD5|SHA-1|SHA-256|ldap|sha)\}\S/,
+  // htpasswd lines: user:hash (a list of them in a Traefik/Caddy label)
+  /^[A-Za-z0-9_.@-]{1,64}:(?:\$(?:2[abxy]?|apr1|1|5|6|y|argon2id)\$|\{SHA\}|\{SSHA\})\S*(?:[ ,]+[A-Za-z0-9_.@-]{1,64}:\S+)*$/,
+];
+
+/** Values encrypted for the program that reads them: the secret is the decryption key, kept elsewhere. */
+const ENCRYPTED_PATTERNS: readonly RegExp[] = [
+  /^ENC\([A-Za-z0-9+/=_-]{8,}\)$/, // Jasypt
+  /^\{cipher\}[A-Za-z0-9+/=]{16,}$/, // Spring Cloud Config
+  /^ENC\[[A-Z0-9_]{3,20},data:[^\]]+\]$/, // SOPS
+  /^\$ANSIBLE_VAULT;1\.[12];/, // Ansible Vault
+];
+
+/** The public half of a key pair, or a certificate. */
+const PUBLIC_PATTERNS: readonly RegExp[] = [
+  /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp(?:256|384|521)|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)[ \t]+AAAA[A-Za-z0-9+/=]+(?:[ \t]+\S.*)?$/,
+  /^-----BEGIN (?:(?:RSA |EC |PGP )?PUBLIC KEY(?: BLOCK)?|CERTIFICATE|X509 CRL|TRUSTED CERTIFICATE)-----/,
+];
+
+/** A relative path to a key or certificate file (`certs/es01/es01.key`, `ssh/gitea.ed25519`). */
+const RELATIVE_KEY_FILE =
+  /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)+\.(?:key|pem|crt|cer|p12|pfx|jks|keystore|json|txt|asc|gpg|der|ed25519|rsa|ecdsa|dsa|pub|p8|env|yaml|yml|conf)$/i;
+
+/** A secret store's path of lower-case names: `secret/data/myapp`, `prod/billing/db-password`. */
+const STORE_PATH = /^[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\/[a-z0-9]+(?:[-_.][a-z0-9]+)*){2,}$/;
+
+/** A file path: absolute, ./ or ~/, no spaces, and a directory or an extension (`/certs/tls.key`). */
+function isFilePath(v: string): boolean {
+  if (RELATIVE_KEY_FILE.test(v)) return true;
+  if (!/^(?:~|\.{1,2})?\/[A-Za-z0-9._\-/@]+$/.test(v)) return false;
+  if (/[+=]/.test(v)) return false;
+  const segments = v.split('/').filter(Boolean);
+  return segments.length >= 2 || /\.[A-Za-z0-9]{1,6}$/.test(v);
+}
+
+/** A comma-separated list of paths (`ssh/gitea.ed25519,ssh/gitea.rsa`). */
+function isPathList(v: string): boolean {
+  if (!v.includes(',')) return false;
+  const parts = v.split(',').map((p) => p.trim());
+  return parts.length <= 64 && parts.every((p) => p !== '' && isFilePath(p));
+}
+
+/** An ISO-8601 date or timestamp (`token_obtained_at = 2024-11-03T10:12:44Z`). */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A domain name (`mail.example.org`), possibly with a separator after it as a prefix
+ * (`shop.example.de:`); the top level a country code or a common generic one (`argilla.apikey`
+ * is a default key, not a domain).
+ */
+const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2}|com|org|net|io|dev|app|local|lan|internal|cloud|home|arpa)[:_./-]?$/;
+
+/** A command substitution (`$(cat /run/secrets/x)`, backticks) in place of the value: read at run time. */
+export function isCommandSubstitution(text: string): boolean {
+  const t = text.trim().replace(/^["']|["']$/g, '');
+  return /^\$\$?\(/.test(t) || /^`[^`]*`$/.test(t);
+}
+
+/** A JSON object or array (parsed), or an empty `{}` / `[]`: a structure, judged by what it holds. */
+function isStructure(v: string): boolean {
+  const first = v[0];
+  const last = v[v.length - 1];
+  if (!((first === '{' && last === '}') || (first === '[' && last === ']'))) return false;
+  if (/^\[\s*\]$|^\{\s*\}$/.test(v)) return true;
+  if (v.length > 1_000_000) return false;
+  try {
+    const parsed: unknown = JSON.parse(v);
+    return typeof parsed === 'object' && parsed !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** Keys of a JSON hash record (Keycloak `secretData`/`credentialData`, a stored password's salt and parameters). */
+const HASH_RECORD = /\\?"(?:salt|hashIterations|iterations|algorithm)\\?"\s*:/;
+
+/** Formats that are public by design or identifiers (a Mapbox `pk.` token, a PostHog `phc_` key, an AWS access key id), anchored to the whole value. */
+const NOT_SECRET_FORMATS = VALUE_PATTERNS.filter((p) => p.notSecret).map((p) => ({ whole: new RegExp(`^(?:${p.regex.source})$`), kind: p.notSecret }));
+
+/** The whole value is one of those formats. */
+function notSecretFormat(v: string): 'public' | 'identifier' | undefined {
+  if (v.length > 400) return undefined;
+  return NOT_SECRET_FORMATS.find((f) => f.whole.test(v))?.kind;
+}
+
+/** The kind of value `value` is (see the module comment); `$$` (Compose's escaped `$`) is read as `$`. */
+export function classifyValue(value: string): ValueClass {
+  const v = value.trim();
+  if (!v) return 'empty';
+  const lower = v.toLowerCase();
+  if (EMPTY_WORDS.has(lower)) return 'empty';
+  if (BOOLEAN_WORDS.has(lower)) return 'boolean-like';
+  if (MODE_WORDS.has(lower)) return 'boolean-like';
+  if (/^\*{3,}$/.test(v) || NO_SECRET_NEEDED.test(v)) return 'empty';
+  const u = v.includes('$$') ? v.replace(/\$\$/g, '$') : v;
+  if (REFERENCE_PATTERNS.some((r) => r.test(u))) return 'reference';
+  if (isFilePath(u) || isPathList(u) || STORE_PATH.test(u)) return 'reference';
+  if (isCommandSubstitution(u)) return 'code';
+  if (HASH_PATTERNS.some((r) => r.test(u))) return 'hash';
+  if (ENCRYPTED_PATTERNS.some((r) => r.test(u))) return 'encrypted';
+  if (TEMPLATE_PATTERNS.some((r) => r.test(u))) return 'template';
+  if (CODE_PATTERNS.some((r) => r.test(u))) return 'code';
+  if (PUBLIC_PATTERNS.some((r) => r.test(u))) return 'public';
+  const format = notSecretFormat(v);
+  if (format) return format;
+  if (TIMESTAMP.test(v) || DOMAIN.test(v)) return 'setting';
+  if (isStructure(u)) return HASH_RECORD.test(u) ? 'hash' : 'structure';
+  if (u[0] === '{' && HASH_RECORD.test(u)) return 'hash';
+  return 'literal';
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/lint.js';
+import { emptySettings } from '../../src/settings.js';
+import { ALNUM, BASE32, fake } from './fake.js';
+
+/**
+ * The categories of misses and false alarms of the generalisation issue, each from both sides:
+ * the case that must fire next to the look-alike that must not.
+ */
+
+/** The findings of a compose text as `line:column rule`. */
+async function findings(text: string): Promise<string[]> {
+  const result = await lintText('compose.yaml', text, { settings: emptySettings() });
+  return result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`);
+}
+
+function service(environment: string[]): string {
+  return ['services:', '  app:', '    image: example/app', '    environment:', ...environment.map((l) => `      ${l}`), ''].join('\n');
+}
+
+describe('a literal next to variables', () => {
+  it('a URL password written next to an interpolated host is reported; one from a variable is not hardcoded', async () => {
+    const text = service(['DATABASE_URL: postgres://admin:Pw0rd123@${DB_HOST}/db', 'REPLICA_URL: postgres://admin:${DB_PASSWORD}@${DB_HOST}/db']);
+    expect(await findings(text)).toEqual(['5:38 secret-in-environment', '6:37 secret-via-environment']);
+  });
+
+  it('the text of ${VAR:+text} is written in the file', async () => {
+    const text = service([
+      'OTHER_URL: ${OTHER:+postgres://u:LiteralPw9@h/db}',
+      'DB_PASSWORD: ${USE_DEMO:+Demo-Pass-31}',
+      'API_TOKEN: ${API_TOKEN:+${REAL_TOKEN}}',
+    ]);
+    expect(await findings(text)).toEqual(['5:40 secret-in-environment', '6:20 secret-in-environment', '7:7 secret-via-environment']);
+  });
+});
+
+describe('secrets inside scripts and config blobs', () => {
+  it('finds an SQL password in a heredoc and a .pgpass line, not a shell variable or an IPv6 network', async () => {
+    const text = [
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '    command:',
+      '      - sh',
+      '      - -c',
+      '      - |',
+      '        psql <<SQL',
+      "        CREATE ROLE app LOGIN PASSWORD 'RoleP4ss!';",
+      "        CREATE ROLE ro LOGIN PASSWORD '$$RO_PASSWORD';",
+      '        SQL',
+      '        echo "db:5432:app:app:PgPassLine1" > ~/.pgpass',
+      '    environment:',
+      '      IPV6_NETWORK: fd4d:6169:6c63:6f77::/64',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['9:41 hardcoded-credential', '12:31 hardcoded-credential']);
+  });
+
+  it('finds every credential of a query string, not only the first assignment', async () => {
+    const text = service(['STORAGE_CONFIG: minio|minio?accessKey=minio-user&secretKey=Qx81-secret-value']);
+    expect(await findings(text)).toEqual(['5:66 secret-in-environment']);
+  });
+
+  it('finds an Oracle connect string password; an Oracle URL without one is clean', async () => {
+    const text = service([
+      'ORACLE_URL: jdbc:oracle:thin:scott/Tiger4711@//db.example.com:1521/ORCL',
+      'ORACLE_RO_URL: jdbc:oracle:thin:@//db.example.com:1521/ORCL',
+    ]);
+    expect(await findings(text)).toEqual(['5:42 secret-in-environment']);
+  });
+
+  it('reads a bare name in code as a variable, and a YAML value as a literal', async () => {
+    const text = [
+      'configs:',
+      '  settings:',
+      '    content: |',
+      '      module.exports = { credentialSecret: process.env.NODE_RED_SECRET, password: myPasswordVar };',
+      '      const hPass = process.env.MONGO_PASSWORD;',
+      '  app:',
+      '    content: |',
+      '      smtp:',
+      '        password: Yaml-Literal-88',
+      'services:',
+      '  app:',
+      '    image: example/app',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['9:19 hardcoded-credential']);
+  });
+});
+
+describe('URLs whose token is the credential', () => {
+  it('reports a webhook URL with a random id and a token as a URL user; not a plain base URL', async () => {
+    const text = service([
+      'MATTERMOST_WEBHOOK_URL: https://chat.example.org/hooks/we7xsbqr4kbgr6mjgssdwyvwvn',
+      `WATCHTOWER_NOTIFICATION_URL: discord://Pce9${fake(ALNUM, 60)}@4827478537803487784`,
+      'WEBHOOK_URL: https://n8n.example.org/',
+      'GIT_URL: https://deploy-bot@git.example.org/org/repo.git',
+    ]);
+    expect(await findings(text)).toEqual(['5:62 secret-in-environment', '6:46 secret-in-environment']);
+  });
+
+  it('a DSN or a webhook URL passed through a variable is a secret via the environment; a plain *_URL is not', async () => {
+    const text = service(['SENTRY_DSN: ${SENTRY_DSN}', 'SLACK_WEBHOOK_URL: ${SLACK_WEBHOOK_URL}', 'MONGO_URL: ${MONGO_URL}', 'WEBHOOK_URL: ${WEBHOOK_URL}']);
+    expect(await findings(text)).toEqual(['5:7 secret-via-environment', '6:7 secret-via-environment']);
+  });
+});
+
+describe('identifiers and keys in another sense', () => {
+  it('access key ids are identifiers; the secret access key is the secret', async () => {
+    const text = service([
+      `AWS_ACCESS_KEY_ID: AKIA${fake(BASE32, 16)}`,
+      'AWS_ACCESS_KEY: backup-user',
+      'MINIO_ACCESS_KEY: minioadmin',
+      `AWS_SECRET_ACCESS_KEY: ${fake(ALNUM, 40)}`,
+    ]);
+    expect(await findings(text)).toEqual(['8:30 secret-in-environment']);
+  });
+
+  it('a Vault AppRole secret id is a secret; a Kafka key converter is a class name', async () => {
+    const text = service([
+      'VAULT_APPROLE_SECRET_ID: ${VAULT_APPROLE_SECRET_ID}',
+      'VAULT_APPROLE_ROLE_ID: ${VAULT_APPROLE_ROLE_ID}',
+      'CONNECT_KEY_CONVERTER: org.apache.kafka.connect.storage.StringConverter',
+      'KAFKA_KEY_SERIALIZER: io.confluent.kafka.serializers.KafkaAvroSerializer',
+    ]);
+    expect(await findings(text)).toEqual(['5:7 secret-via-environment']);
+  });
+});
+
+describe('name/value pairs', () => {
+  it('reads a Keycloak credential, a JSON pair and a Kubernetes env entry by the name they give', async () => {
+    const text = [
+      'configs:',
+      '  realm:',
+      '    content: |',
+      '      { "type": "password", "value": "Welcome2024!", "temporary": true }',
+      '      { "type": "otp", "value": "123456" }',
+      '      {"name": "DB_HOST", "value": "db.internal"}',
+      '  manifest:',
+      '    content: |',
+      '      env:',
+      '        - name: DB_PASSWORD',
+      '          value: KubeSecret1',
+      '        - name: API_TOKEN',
+      '          value: "$${API_TOKEN}"',
+      'services:',
+      '  app:',
+      '    image: example/app',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['4:39 hardcoded-credential', '11:18 hardcoded-credential']);
+  });
+});
+
+describe('a name that says nothing', () => {
+  it('is judged by the secret-named variable it is set from', async () => {
+    const text = service([
+      'HPW: ${HUB_PASSWORD:-ChangeThisHubPassword}',
+      'LIC: ${CARBONE_KEY}',
+      'PORT: ${APP_PORT:-8080}',
+      'USER_NAME: ${ADMIN_PASSWORD_USER}',
+    ]);
+    expect(await findings(text)).toEqual(['5:12 secret-in-environment', '6:7 secret-via-environment']);
+  });
+});

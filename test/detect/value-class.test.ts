@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/lint.js';
+import { emptySettings } from '../../src/settings.js';
+import { classifyValue, type ValueClass } from '../../src/detect/value-class.js';
+import { ALNUM, BASE32, fake } from './fake.js';
+
+/** Each category of value, both sides: what is not a secret, and the look-alike that is. */
+describe('classifyValue', () => {
+  const cases: [string, string, ValueClass][] = [
+    // application references: the program reads the secret from somewhere else
+    ['Home Assistant !secret', '!secret influx_token', 'reference'],
+    ['Recyclarr !env_var', '!env_var SONARR_API_KEY', 'reference'],
+    ['authentik !Env', '!Env GRAFANA_OAUTH_SECRET', 'reference'],
+    ['authentik !Find', '!Find [authentik_crypto.certificatekeypair, [name, "x"]]', 'reference'],
+    ['Zigbee2MQTT !secret.yaml', '!secret.yaml network_key', 'reference'],
+    ['Unpackerr filepath:', 'filepath:/run/secrets/sonarr_key', 'reference'],
+    ['Postfix texthash:', 'texthash:/etc/postfix/sasl-password.cf', 'reference'],
+    ['Dovecot <file', '</etc/letsencrypt/live/mail/privkey.pem', 'reference'],
+    ['a list of key files', 'ssh/gitea.ed25519,ssh/gitea.rsa', 'reference'],
+    ['a secret store path', 'secret/data/billing/db-password', 'reference'],
+    ['a password starting with !', '!Xk9#mQ2vL', 'literal'],
+    ['a password with a colon', 'Ab:3/x9Lq', 'literal'],
+    // templates another program fills in
+    ['Frigate {NAME}', '{FRIGATE_MQTT_PASSWORD}', 'template'],
+    ['Go template', '{{ secret "/run/secrets/x" }}', 'template'],
+    ['Grafana $__file', '$__file{/run/secrets/smtp}', 'template'],
+    ['program-expanded ${VAR}', '${LOKI_PASSWORD}', 'template'],
+    ['Maven @NAME@', '@DB_PASSWORD@', 'template'],
+    ['entrypoint __NAME__', '__SECRET_KEY__', 'template'],
+    ['braces inside a password', 'a{b}c-Xq93', 'literal'],
+    // code that reads the secret at run time
+    ['JavaScript process.env', 'process.env.NODE_RED_CREDENTIAL_SECRET', 'code'],
+    ['Ruby ENV[]', "ENV['LDAP_BIND_PASSWORD']", 'code'],
+    ['Alloy sys.env()', 'sys.env("LOKI_PASSWORD")', 'code'],
+    ['shell $(cat)', '$(cat /run/secrets/db)', 'code'],
+    ['Kafka converter class', 'org.apache.kafka.connect.storage.StringConverter', 'code'],
+    ['a dotted password', 'Blue.Horse.42', 'literal'],
+    // hashes beyond bcrypt/argon2/apr1
+    ['sha512-crypt', '$6$rounds=5000$saltsalt$' + fake(ALNUM, 86), 'hash'],
+    ['sha512-crypt, Compose-escaped', '$$6$$saltsalt$$' + fake(ALNUM, 86), 'hash'],
+    ['bcrypt, Compose-escaped', '$$2b$$12$$' + fake(ALNUM, 53), 'hash'],
+    ['pbkdf2 (Authelia)', '$pbkdf2-sha512$310000$' + fake(ALNUM, 22) + '$' + fake(ALNUM, 86), 'hash'],
+    ['Django pbkdf2', 'pbkdf2_sha256$600000$' + fake(ALNUM, 22) + '$' + fake(ALNUM, 43), 'hash'],
+    ['SCRAM verifier', 'SCRAM-SHA-256$' + '4096:' + fake(ALNUM, 24) + '$' + fake(ALNUM, 44) + ':' + fake(ALNUM, 44), 'hash'],
+    ['PostgreSQL md5', 'md5' + fake('0123456789abcdef', 32), 'hash'],
+    ['Dovecot scheme', '{SHA512-CRYPT}$6$' + fake(ALNUM, 40), 'hash'],
+    ['htpasswd user:hash', 'admin:$apr1$' + fake(ALNUM, 8) + '$' + fake(ALNUM, 22), 'hash'],
+    ['Keycloak hash record', '{\\"value\\":\\"' + fake(ALNUM, 40) + '\\",\\"salt\\":\\"' + fake(ALNUM, 22) + '\\"}', 'hash'],
+    ['Dovecot {PLAIN} is clear text', '{PLAIN}Scan2Mail!x', 'literal'],
+    ['Spring {bcrypt}', '{bcrypt}$2a$10$' + fake(ALNUM, 53), 'hash'],
+    ['Spring {noop} is clear text', '{noop}Spring-Pass-1', 'literal'],
+    // values encrypted for the program (the key is the secret, kept elsewhere)
+    ['Jasypt ENC()', 'ENC(' + fake(ALNUM, 44) + ')', 'encrypted'],
+    ['Spring Cloud Config {cipher}', '{cipher}' + fake('0123456789abcdef', 64), 'encrypted'],
+    ['SOPS', 'ENC[AES256_GCM,data:' + fake(ALNUM, 20) + ',iv:' + fake(ALNUM, 20) + ',type:str]', 'encrypted'],
+    ['a password starting with ENC', 'ENCx7-Pass', 'literal'],
+    ['a password starting with $', '$ecretPass99', 'literal'],
+    // public keys and public-by-design tokens
+    ['SSH public key', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA' + fake(ALNUM, 40) + ' ca', 'public'],
+    ['PEM certificate', '-----BEGIN CERTIFICATE-----\nMIIB', 'public'],
+    ['Mapbox public token', `pk.eyJ1Ijoi${fake(ALNUM, 40)}.${fake(ALNUM, 22)}`, 'public'],
+    ['PostHog project key', `phc_${fake(ALNUM, 43)}`, 'public'],
+    ['Mapbox secret token', `sk.eyJ1Ijoi${fake(ALNUM, 40)}.${fake(ALNUM, 22)}`, 'literal'],
+    // identifiers
+    ['AWS access key id', `AKIA${fake(BASE32, 16)}`, 'identifier'],
+    // switches, modes, masks and declared non-secrets
+    ['generate on first start', 'GENERATE', 'boolean-like'],
+    ['a mode word', 'public', 'boolean-like'],
+    ['a mask', '**********', 'empty'],
+    ['a keyless backend', 'sk-no-key-required', 'empty'],
+    ['a key that merely contains "no"', 'snowkey-4471', 'literal'],
+    // settings: timestamps, domains; structures are judged by their content
+    ['a timestamp', '2024-11-03T10:12:44Z', 'setting'],
+    ['a domain prefix', 'shop.example.de:', 'setting'],
+    ['a default key that looks dotted', 'argilla.apikey', 'literal'],
+    ['an empty JSON list', '[]', 'structure'],
+    ['a JSON object', '{"client_secret":"x"}', 'structure'],
+  ];
+  it.each(cases)('%s → %s', (_, value, expected) => {
+    expect(classifyValue(value)).toBe(expected);
+  });
+});
+
+/** Lint a compose text; the findings as `line rule message-start`. */
+async function findings(text: string): Promise<string[]> {
+  const result = await lintText('compose.yaml', text, { settings: emptySettings() });
+  return result.findings.map((f) => `${f.line} ${f.ruleId} ${f.message.split(' ').slice(0, 4).join(' ')}`);
+}
+
+describe('value classes in files', () => {
+  it('an application reference inside a config block is not a secret; a literal next to it is', async () => {
+    const text = [
+      'services:',
+      '  ha:',
+      '    image: homeassistant/home-assistant',
+      '    configs: [ha]',
+      'configs:',
+      '  ha:',
+      '    content: |',
+      '      influxdb:',
+      '        token: !secret influx_token',
+      '        password: "{FRIGATE_MQTT_PASSWORD}"',
+      '        api_key: !env_var SONARR_API_KEY',
+      '        client_secret: Xq93mZ0rTb71LwPe',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['12 hardcoded-credential client_secret holds a hardcoded']);
+  });
+
+  it('a Compose-escaped hash is a hash; the password next to it is reported', async () => {
+    const text = [
+      'services:',
+      '  nodered:',
+      '    image: nodered/node-red',
+      '    environment:',
+      `      ADMIN_PASSWORD_HASH_X: "$$2b$$08$$${fake(ALNUM, 53)}"`,
+      `      EDITOR_PASSWORD: "$$6$$saltsalt$$${fake(ALNUM, 86)}"`,
+      '      DB_PASSWORD: "Fr0g$$legs"',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['7 secret-in-environment DB_PASSWORD holds a hardcoded']);
+  });
+
+  it('public-by-design keys under a frontend prefix are not reported; a secret under one is', async () => {
+    const text = [
+      'services:',
+      '  web:',
+      '    build:',
+      '      context: .',
+      '      args:',
+      `        NEXT_PUBLIC_FIREBASE_API_KEY: AIza${fake(ALNUM, 35)}`,
+      `        NEXT_PUBLIC_MAPBOX_TOKEN: pk.eyJ1Ijoi${fake(ALNUM, 40)}.${fake(ALNUM, 22)}`,
+      `        NEXT_PUBLIC_STRIPE_SECRET: sk_live_${fake(ALNUM, 24)}`,
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['8 secret-in-build-args build argument NEXT_PUBLIC_STRIPE_SECRET holds']);
+  });
+
+  it('an empty JSON default is not a signing key; a JSON credential is', async () => {
+    const text = [
+      'services:',
+      '  auth:',
+      '    image: supabase/gotrue',
+      '    environment:',
+      '      GOTRUE_JWT_KEYS: ${JWT_KEYS:-[]}',
+      `      COMPOSER_AUTH: '{"http-basic":{"repo.example.com":{"username":"${fake(ALNUM, 30)}","password":"x"}}}'`,
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual([
+      '5 secret-via-environment GOTRUE_JWT_KEYS passes a signing',
+      '6 secret-in-environment COMPOSER_AUTH holds a hardcoded',
+    ]);
+  });
+
+  it('a URL password that another program fills in is not a secret; a literal one is', async () => {
+    const text = [
+      'services:',
+      '  frigate:',
+      '    image: ghcr.io/blakeblackshear/frigate',
+      '    environment:',
+      '      CAM1: rtsp://admin:{FRIGATE_RTSP_PASSWORD}@192.168.20.11:554/main',
+      '      CAM2: rtsp://admin:Kx81mQpz@192.168.20.12:554/main',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['6 secret-in-environment CAM2 holds a hardcoded']);
+  });
+});
