@@ -82,10 +82,12 @@ describe('anchorFilter over the pattern table', () => {
 describe('scanValue remembers its results by text', () => {
   it('gives each caller its own array of the same matches', () => {
     const text = `token ghp_${'A1'.repeat(18)} and AKIA${'ABCDEFGHIJKLMNOP'}`;
-    const first = scanValue(text);
+    // an access key id is an identifier (kept only on request), the GitHub token a secret
+    const first = scanValue(text, true);
     first.pop();
-    const second = scanValue(text);
+    const second = scanValue(text, true);
     expect(second.map((m) => m.patternId)).toEqual(['github-pat', 'aws-access-key-id']);
+    expect(scanValue(text).map((m) => m.patternId)).toEqual(['github-pat']);
     expect(second).not.toBe(first);
     expect(Object.isFrozen(second[0])).toBe(true);
   });
