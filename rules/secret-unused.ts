@@ -1,4 +1,4 @@
-import { ruleDocsUrl, SECRETS_TAG, type Rule } from '../src/engine/rule.js';
+import { ruleDocsUrl, type Rule } from '../src/engine/rule.js';
 import { declaredSecrets, serviceMounts } from './secret-mounts.js';
 
 /** A declared secret that no service mounts and no build uses. */
@@ -7,7 +7,8 @@ export const secretUnused: Rule = {
     id: 'secret-unused',
     severity: 'warning',
     description: 'A declared secret is mounted by no service and used by no build',
-    tags: [SECRETS_TAG],
+    // not one of the checks fix runs before and after: fix leaves a secret defined by hand as it is
+    tags: ['secret-files'],
     fixable: 'no',
     docs: {
       what: 'Finds a secret defined under the top-level `secrets:` that no service mounts and no `build.secrets:` uses, in the project as a whole (all its compose files merged).',
