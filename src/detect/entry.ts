@@ -72,14 +72,15 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
 const BROWSER_KEY_KINDS = new Set(['JSON Web Token', 'Google API key']);
 
 /**
- * The name's verdict; when the name says nothing, the variable it is set from speaks for it
- * (`HPW=${HUB_PASSWORD:-x}`, `ADMIN=${ADMIN_TOKEN}`: what the variable holds is a secret).
+ * The name's verdict; when the name says nothing and a literal default is written for a
+ * secret-named variable, the variable speaks for it (`HPW=${HUB_PASSWORD:-x}`: a password is
+ * written in the file). Without a default the name decides (`POSTGRES_DB: ${X_PASSWORD}`).
  */
 function nameVerdict(key: string, value: TreeScalar | undefined): KeyVerdict {
   const verdict = classifyKey(key);
   if (verdict.sensitive || verdict.reason !== undefined || verdict.kind !== undefined || !value?.interpolation) return verdict;
   const vars = value.interpolation.vars;
-  if (vars.length !== 1 || !BRACED_OR_BARE.test(value.interpolation.template.trim())) return verdict;
+  if (vars.length !== 1 || vars[0].resolution !== 'default' || !BRACED_OR_BARE.test(value.interpolation.template.trim())) return verdict;
   const fromVariable = classifyKey(vars[0].name);
   return fromVariable.sensitive ? fromVariable : verdict;
 }
