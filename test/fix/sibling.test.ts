@@ -1,5 +1,5 @@
 /**
- * Projects fix was not asked about but whose files it would change: fixtures/fix/sibling-env-file
+ * Projects fix was not asked about but whose files it would change: fixtures/fix-refused/sibling-env-file
  * has docker-compose.yml and docker-compose.test.yml sharing env/postgres.env. Rewriting the env
  * file for one would hand the other a POSTGRES_PASSWORD_FILE it does not mount: fix refuses,
  * names the service and the line, and writes nothing.
@@ -17,7 +17,7 @@ afterAll(() => cleanup(temps));
 function copy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cs-sibling-'));
   temps.push(dir);
-  cpSync(join(FIX_FIXTURES, 'sibling-env-file/input'), dir, { recursive: true });
+  cpSync(join(FIX_FIXTURES, '../fix-refused/sibling-env-file/input'), dir, { recursive: true });
   return dir;
 }
 
