@@ -58,6 +58,8 @@ export interface LintResult {
   notFound: { path: string; reason: string }[];
   /** Problems that did not stop the lint: directories that could not be searched. */
   warnings: { file: string; message: string }[];
+  /** How many findings `--quiet` left out (set by the CLI; not in the JSON format). */
+  hidden?: number;
 }
 
 /**
@@ -108,6 +110,11 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     for (const f of project.files) names.add(f);
     errors.push(...noteErrors(project));
     findings.push(...checkProject(project, check));
+  }
+  // nothing linted: why is an error in every format, not only a warning of the stylish one
+  if (!names.size) {
+    errors.push(...notFound.map((n) => ({ file: n.path, message: n.reason })));
+    notFound = [];
   }
   return { version: 1, files: [...names], findings: mergeDuplicates(findings).map(toJson), errors: dedupeErrors(errors), notFound, warnings };
 }

@@ -3,7 +3,7 @@ import { RULES } from '../../rules/index.js';
 import { lint, type LintResult } from '../lint.js';
 import { FORMAT_NAMES, loadFormatter, type FormatName } from '../report/formatter.js';
 import { loadSettings, SETTINGS_FILE } from '../settings.js';
-import { useColor, UsageError } from './util.js';
+import { checkRuleIds, repeatable, useColor, UsageError } from './util.js';
 
 interface LintFlags {
   format: string;
@@ -23,14 +23,14 @@ export function registerLint(program: Command): void {
     .command('lint', { isDefault: true })
     .description('report secrets in compose files (files, directories, or - for standard input)')
     .argument('[paths...]', 'compose files or directories', [])
-    .option('--format <format>', 'output format: stylish, json or sarif', 'stylish')
+    .option('--format <format>', `output format: ${FORMAT_NAMES.join(', ')}`, 'stylish')
     .option('--quiet', 'report errors only, not warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .option('-f, --file <file...>', 'compose files of one project, in order (like docker compose -f)')
-    .option('--env-file <file...>', 'env files for interpolation instead of the project .env')
+    .option('-f, --file <file>', 'a compose file of the project; repeat for several, in order (like docker compose -f)', repeatable)
+    .option('--env-file <file>', 'an env file for interpolation instead of the project .env; repeatable', repeatable)
     .option('--project-directory <dir>', "project directory (default: the first file's directory)")
-    .option('--profile <name...>', 'accepted for symmetry with config; lint always checks every profile')
-    .option('--rule <id...>', 'run only these rules')
+    .option('--profile <name>', 'refused: lint checks the services of every profile (profiles are for config)', repeatable)
+    .option('--rule <id>', 'run only this rule; repeatable', repeatable)
     .option('--config <file>', `settings file (default: ./${SETTINGS_FILE} when present)`)
     .option('--no-color', 'no colours in the output (also NO_COLOR=1)')
     .action(async (paths: string[], flags: LintFlags) => {
@@ -38,20 +38,28 @@ export function registerLint(program: Command): void {
     });
 }
 
-async function runLint(paths: string[], flags: LintFlags): Promise<number> {
+/** Whole number of warnings allowed, or -1 for no limit. */
+function maxWarningsOf(flags: LintFlags): number {
+  if (flags.maxWarnings === undefined) return -1;
+  const n = Number(flags.maxWarnings);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}"`);
+  return n;
+}
+
+function checkFlags(paths: string[], flags: LintFlags, ruleIds: string[]): void {
   if (!(FORMAT_NAMES as readonly string[]).includes(flags.format))
     throw new UsageError(`unknown format "${flags.format}" (use ${FORMAT_NAMES.slice(0, -1).join(', ')} or ${FORMAT_NAMES.at(-1)})`);
-  let maxWarnings = -1;
-  if (flags.maxWarnings !== undefined) {
-    maxWarnings = Number(flags.maxWarnings);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}"`);
-  }
+  if (flags.profile?.length)
+    throw new UsageError('lint checks the services of every profile (a secret in an inactive profile is still committed): --profile is for config');
   if (flags.file?.length && paths.length) throw new UsageError('give either paths or -f files, not both');
-  const settings = loadSettings(
-    process.cwd(),
-    flags.config,
-    RULES.map((r) => r.meta.id),
-  );
+  checkRuleIds(flags.rule, ruleIds);
+}
+
+async function runLint(paths: string[], flags: LintFlags): Promise<number> {
+  const ruleIds = RULES.map((r) => r.meta.id);
+  checkFlags(paths, flags, ruleIds);
+  const maxWarnings = maxWarningsOf(flags);
+  const settings = loadSettings(process.cwd(), flags.config, ruleIds);
   const result: LintResult = await lint(paths, {
     settings,
     rules: flags.rule,
@@ -59,14 +67,21 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     envFiles: flags.envFile,
     projectDirectory: flags.projectDirectory,
   });
-  if (flags.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
+  // counted before --quiet hides them, as ESLint does
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  if (flags.quiet) {
+    const shown = result.findings.filter((f) => f.severity === 'error');
+    if (shown.length < result.findings.length) result.hidden = result.findings.length - shown.length;
+    result.findings = shown;
+  }
   const format = await loadFormatter(flags.format as FormatName);
   process.stdout.write(format(result, { color: useColor(flags.color) }));
   if (result.errors.length) return 2;
   if (!result.files.length) return 2;
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
-  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-  if (errors) return 1;
-  if (maxWarnings >= 0 && warnings > maxWarnings) return 1;
+  if (result.findings.some((f) => f.severity === 'error')) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    process.stderr.write(`compose-secrets: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
+    return 1;
+  }
   return 0;
 }
