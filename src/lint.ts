@@ -5,10 +5,11 @@ import type { Rule } from './engine/rule.js';
 import { validateRuleOptions } from './engine/rule-options.js';
 import type { Finding, InputError } from './engine/types.js';
 import { discover } from './load/discover.js';
-import { memoryHost } from './load/host.js';
+import { isFile, memoryHost, nodeHost } from './load/host.js';
 import { LoadError } from './load/parse.js';
 import { groupIntoProjects } from './load/projects.js';
 import { readText } from './load/read.js';
+import { hasEnvFileName, isEnvFile, isOverrideFile, type LintUnit, ownerUnit } from './lint/owner.js';
 import { loadProject, type Project } from './preprocess/project.js';
 import { loadSettings, type Settings } from './settings.js';
 
@@ -74,19 +75,31 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const findings: Finding[] = [];
   const errors: InputError[] = [];
   const names = new Set<string>();
-  const units: string[][] = [];
+  const units: LintUnit[] = [];
   let notFound: LintResult['notFound'] = [];
   const warnings: LintResult['warnings'] = [];
   if (options.files?.length) {
-    units.push(options.files);
+    units.push({ files: options.files });
   } else {
     const found = await discover(paths.length ? paths : ['.'], check.settings.ignore, cwd);
     notFound = found.empty;
     for (const s of found.skipped) warnings.push({ file: s.path, message: s.reason });
-    units.push(...groupIntoProjects(found.files, cwd));
+    for (const unit of groupIntoProjects(found.files, cwd)) {
+      const alone = unit.length === 1 ? unit[0] : undefined;
+      const owner = alone !== undefined && (isEnvFile(alone) || isOverrideFile(alone)) ? ownerUnit(alone, cwd) : undefined;
+      if (alone !== undefined && hasEnvFileName(alone) && !owner) {
+        // an env file no project reads: nothing to lint it as
+        if (isFile(nodeHost, resolve(cwd, alone))) {
+          names.add(displayPath(alone, cwd));
+          warnings.push({ file: displayPath(alone, cwd), message: 'not linted: no compose project in this directory or above it reads this file' });
+          continue;
+        }
+      }
+      units.push(owner ?? { files: unit });
+    }
   }
-  const projects: Project[] = [];
-  for (const unit of units) {
+  const projects: Focused[] = [];
+  for (const { files: unit, focus } of units) {
     if (unit.length === 1 && unit[0] === '-') {
       const name = options.stdinName ?? '<stdin>';
       names.add(name);
@@ -99,17 +112,19 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
       continue;
     }
     try {
-      projects.push(loadProject({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory, mode: 'lint', cwd }));
+      const project = loadProject({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory, mode: 'lint', cwd });
+      projects.push({ project, focus: focus && new Set(focus.map((f) => displayPath(f, cwd))) });
     } catch (err) {
       if (!(err instanceof LoadError)) throw err;
       for (const f of unit) names.add(displayPath(f, cwd));
       errors.push({ file: err.file, line: err.line, column: err.column, message: err.message });
     }
   }
-  for (const project of withoutSubsumed(projects)) {
-    for (const f of project.files) names.add(f);
+  for (const { project, focus } of withoutSubsumed(projects)) {
+    for (const f of focus ?? project.files) names.add(f);
     errors.push(...noteErrors(project));
-    findings.push(...checkProject(project, check));
+    const found = checkProject(project, check);
+    findings.push(...(focus ? found.filter((f) => focus.has(f.origin.file)) : found));
   }
   // nothing linted: why is an error in every format, not only a warning of the stylish one
   if (!names.size) {
@@ -168,13 +183,31 @@ function noteErrors(project: Project): InputError[] {
   return project.notes.filter((n) => n.severity === 'error').map((n) => ({ file: n.file, line: n.line, column: n.column, message: n.message }));
 }
 
+/** A loaded project, and the files (displayed) whose findings are reported: every file's when `focus` is absent. */
+interface Focused {
+  project: Project;
+  focus?: Set<string>;
+}
+
 /**
  * Drops projects whose files another project already reads (a file that is included or extended
  * by another one, found on its own by the directory walk): it is linted with the variables and
- * context of the project that uses it.
+ * context of the project that uses it, which then reports the findings in everything it read.
+ * Of two projects of the same files, the first is kept, with both focuses.
  */
-function withoutSubsumed(projects: Project[]): Project[] {
-  return projects.filter((p) => !projects.some((q) => q !== p && p.files.every((f) => q.sources.includes(f)) && !q.files.every((f) => p.sources.includes(f))));
+function withoutSubsumed(projects: Focused[]): Focused[] {
+  const kept: Focused[] = [];
+  projects.forEach((p, i) => {
+    const q = projects.find((q, j) => j !== i && covers(q.project, p.project) && (!covers(p.project, q.project) || j < i));
+    if (!q) kept.push(p);
+    else if (q.focus) for (const f of p.focus ?? p.project.sources) q.focus.add(f);
+  });
+  return kept;
+}
+
+/** Whether a project reads every compose file of another. */
+function covers(q: Project, p: Project): boolean {
+  return p.files.every((f) => q.sources.includes(f));
 }
 
 function displayPath(file: string, cwd: string): string {

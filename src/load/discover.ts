@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 
 /** File names Compose itself, and common practice, give to compose files (compose*.y{a,}ml, docker-compose*.y{a,}ml, *.compose.y{a,}ml). */
-const COMPOSE_FILE_NAME = /^(?:(?:docker-)?compose[^/]*|[^/]*\.compose)\.ya?ml$/i;
+export const COMPOSE_FILE_NAME = /^(?:(?:docker-)?compose[^/]*|[^/]*\.compose)\.ya?ml$/i;
 /** Directories never searched. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
