@@ -2,8 +2,12 @@ import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 
-/** File names Compose itself, and common practice, give to compose files (compose*.y{a,}ml, docker-compose*.y{a,}ml, *.compose.y{a,}ml). */
-export const COMPOSE_FILE_NAME = /^(?:(?:docker-)?compose[^/]*|[^/]*\.compose)\.ya?ml$/i;
+/**
+ * File names Compose itself, and common practice, give to compose files (compose*.y{a,}ml,
+ * docker-compose*.y{a,}ml, *.compose.y{a,}ml) and to Swarm stack files (stack.y{a,}ml,
+ * docker-stack.y{a,}ml, *.stack.y{a,}ml: what `docker stack deploy -c` reads, and fix's default target).
+ */
+export const COMPOSE_FILE_NAME = /^(?:(?:docker-)?compose[^/]*|[^/]*\.compose|(?:docker-)?stack|[^/]*\.stack)\.ya?ml$/i;
 /** Directories never searched. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -45,7 +49,11 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
     else {
       const base = p.replace(/\/+$/, '');
       const found = await findComposeFiles(resolve(cwd, p), (rel, reason) => skipped.push({ path: base === '.' ? rel : `${base}/${rel}`, reason }));
-      if (!found.length) empty.push({ path: p, reason: 'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml)' });
+      if (!found.length)
+        empty.push({
+          path: p,
+          reason: 'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml, stack.yml, docker-stack.yml, *.stack.yml)',
+        });
       for (const f of found) add(base === '.' ? f : `${base}/${f}`);
     }
   }

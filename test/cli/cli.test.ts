@@ -88,7 +88,9 @@ describe('compose-secrets lint (CLI)', () => {
   it('a directory without compose files, a missing file and an unknown option are usage errors', () => {
     const empty = run(['lint', 'src/cli']);
     expect(empty.code).toBe(2);
-    expect(empty.stdout).toBe('error src/cli: no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml)\n\n');
+    expect(empty.stdout).toBe(
+      'error src/cli: no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml, stack.yml, docker-stack.yml, *.stack.yml)\n\n',
+    );
     expect(run(['lint', 'nope.yaml']).stdout).toContain('error nope.yaml: no such file');
     const unknown = run(['lint', '--frobnicate']);
     expect(unknown.code).toBe(2);
@@ -147,11 +149,14 @@ describe('compose-secrets lint (CLI)', () => {
     const json = run(['lint', '--format', 'json', 'src/cli']);
     expect(json.code).toBe(2);
     expect(JSON.parse(json.stdout).errors).toEqual([
-      { file: 'src/cli', message: 'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml)' },
+      {
+        file: 'src/cli',
+        message: 'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml, stack.yml, docker-stack.yml, *.stack.yml)',
+      },
     ]);
     const sarif = JSON.parse(run(['lint', '--format', 'sarif', 'src/cli']).stdout);
     expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toBe(
-      'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml)',
+      'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml, stack.yml, docker-stack.yml, *.stack.yml)',
     );
   });
 

@@ -86,3 +86,29 @@ describe('settings ignore patterns', () => {
     expect(ignored(join('..', 'p', 'test', 'compose.yaml'))).toBe(true);
   });
 });
+
+describe('stack files', () => {
+  it('are found by a directory search: stack.yml, docker-stack.yml, *.stack.y{a,}ml', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-stack-'));
+    mkdirSync(join(dir, 'ops'));
+    for (const name of ['stack.yml', 'ops/docker-stack.yml', 'ops/prod.stack.yaml', 'ops/Stack.YAML', 'ops/bookstack.yaml', 'ops/stack-notes.yml']) {
+      writeFileSync(join(dir, name), 'services:\n  a:\n    image: x\n');
+    }
+    expect(await discover(['.'], [], dir)).toEqual({
+      files: ['ops/Stack.YAML', 'ops/docker-stack.yml', 'ops/prod.stack.yaml', 'stack.yml'],
+      empty: [],
+      skipped: [],
+    });
+  });
+
+  it('with secrets are reported by lint DIR', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-stack-'));
+    chmodSync(dir, 0o755);
+    writeFileSync(join(dir, 'stack.yml'), 'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: s3cr3tpassw0rd\n');
+    const r = run(['lint', '--format', 'json', '.'], dir);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings.map((f: { file: string; line: number; ruleId: string }) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([
+      'stack.yml:5 secret-in-environment',
+    ]);
+  });
+});
