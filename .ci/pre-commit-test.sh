@@ -30,7 +30,7 @@ case "$packed" in
   compose-secrets-*.tgz) echo "ok: npm pack prints only $packed" ;;
   *) echo "FAIL: npm pack printed more than the tarball name:"; printf '%s\n' "$packed"; exit 1 ;;
 esac
-tar -tzf "$hook/$packed" | grep -qx 'package/dist/cli.js' || { echo "FAIL: the tarball has no dist/cli.js"; exit 1; }
+tar -tzf "$hook/$packed" | grep -x 'package/dist/cli.js' >/dev/null || { echo "FAIL: the tarball has no dist/cli.js"; exit 1; }
 rm -rf "$hook/$packed" "$hook/node_modules" "$hook/dist"
 
 fail=0
