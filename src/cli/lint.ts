@@ -1,7 +1,10 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { RULES } from '../../rules/index.js';
 import { lint, type LintResult } from '../lint.js';
-import { FORMAT_NAMES, loadFormatter, type FormatName } from '../report/formatter.js';
+import { FORMAT_NAMES, type Formatter, loadFormatter, type FormatName } from '../report/formatter.js';
 import { loadSettings, SETTINGS_FILE } from '../settings.js';
 import { checkRuleIds, repeatable, useColor, UsageError } from './util.js';
 
@@ -16,6 +19,7 @@ interface LintFlags {
   projectDirectory?: string;
   profile?: string[];
   config?: string;
+  outputFile?: string;
 }
 
 export function registerLint(program: Command): void {
@@ -23,7 +27,8 @@ export function registerLint(program: Command): void {
     .command('lint', { isDefault: true })
     .description('report secrets in compose files (files, directories, or - for standard input)')
     .argument('[paths...]', 'compose files or directories', [])
-    .option('--format <format>', `output format: ${FORMAT_NAMES.join(', ')}`, 'stylish')
+    .option('--format <format>', `output format: ${FORMAT_NAMES.join(', ')}, or a formatter module (./my-formatter.js)`, 'stylish')
+    .option('--output-file <file>', 'write the report to this file instead of standard output')
     .option('--quiet', 'report errors only, not warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-f, --file <file>', 'a compose file of the project; repeat for several, in order (like docker compose -f)', repeatable)
@@ -47,8 +52,10 @@ function maxWarningsOf(flags: LintFlags): number {
 }
 
 function checkFlags(paths: string[], flags: LintFlags, ruleIds: string[]): void {
-  if (!(FORMAT_NAMES as readonly string[]).includes(flags.format))
-    throw new UsageError(`unknown format "${flags.format}" (use ${FORMAT_NAMES.slice(0, -1).join(', ')} or ${FORMAT_NAMES.at(-1)})`);
+  if (!(FORMAT_NAMES as readonly string[]).includes(flags.format) && !isFormatterPath(flags.format))
+    throw new UsageError(
+      `unknown format "${flags.format}" (use ${FORMAT_NAMES.slice(0, -1).join(', ')} or ${FORMAT_NAMES.at(-1)}, or a path to a formatter module)`,
+    );
   if (flags.profile?.length)
     throw new UsageError('lint checks the services of every profile (a secret in an inactive profile is still committed): --profile is for config');
   if (flags.file?.length && paths.length) throw new UsageError('give either paths or -f files, not both');
@@ -74,8 +81,11 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     if (shown.length < result.findings.length) result.hidden = result.findings.length - shown.length;
     result.findings = shown;
   }
-  const format = await loadFormatter(flags.format as FormatName);
-  process.stdout.write(format(result, { color: useColor(flags.color) }));
+  const format = isFormatterPath(flags.format) ? await loadCustomFormatter(flags.format) : await loadFormatter(flags.format as FormatName);
+  const rules = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta]));
+  const text = format(result, { color: !flags.outputFile && useColor(flags.color), cwd: process.cwd(), rules });
+  if (flags.outputFile) writeReport(flags.outputFile, text);
+  else process.stdout.write(text);
   if (result.errors.length) return 2;
   if (!result.files.length) return 2;
   if (result.findings.some((f) => f.severity === 'error')) return 1;
@@ -84,4 +94,32 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** A --format that names a module rather than a built-in format: a path, or a .js/.mjs/.cjs file. */
+function isFormatterPath(format: string): boolean {
+  return /[\\/]/.test(format) || /\.[cm]?js$/.test(format);
+}
+
+/** A formatter module's default export (or its `format` export), as ESLint loads `--format ./x.js`. */
+async function loadCustomFormatter(path: string): Promise<Formatter> {
+  let mod: { default?: unknown; format?: unknown };
+  try {
+    mod = await import(pathToFileURL(resolve(path)).href);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot load formatter ${path}${code ? ` (${code})` : ''}`);
+  }
+  const fn = typeof mod.default === 'function' ? mod.default : mod.format;
+  if (typeof fn !== 'function') throw new UsageError(`formatter ${path} exports no function (export default (result, {rules, cwd, color}) => string)`);
+  return fn as Formatter;
+}
+
+/** Writes the report whole: to a temporary file beside it, renamed into place. */
+function writeReport(file: string, text: string): void {
+  const path = resolve(file);
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
 }
