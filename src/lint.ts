@@ -6,6 +6,7 @@ import { validateRuleOptions } from './engine/rule-options.js';
 import type { Finding, InputError } from './engine/types.js';
 import { discover } from './load/discover.js';
 import { isFile, memoryHost, nodeHost } from './load/host.js';
+import { type Baseline, type BaselineEntry, entryOf, matchBaseline, valueTagger } from './lint/baseline.js';
 import { LoadError } from './load/parse.js';
 import { groupIntoProjects } from './load/projects.js';
 import { readText } from './load/read.js';
@@ -28,6 +29,10 @@ export interface LintOptions {
   cwd?: string;
   /** Rule levels and options, allowed names, ignored files (default: .compose-secrets.json in `cwd`, as the CLI reads it). */
   settings?: Settings;
+  /** Report only the findings this baseline does not hold (lint/baseline.ts); its stale entries become warnings. */
+  baseline?: Baseline;
+  /** Return the baseline entries of every finding for a baseline file with this salt (`compose-secrets baseline`). */
+  record?: { salt: string; file: string };
 }
 
 /** A finding in the stable JSON shape (format version 1). */
@@ -61,6 +66,10 @@ export interface LintResult {
   warnings: { file: string; message: string }[];
   /** How many findings `--quiet` left out (set by the CLI; not in the JSON format). */
   hidden?: number;
+  /** With a baseline: how many findings it held, and its entries nothing matched any more (not in the JSON format; stale ones are also warnings). */
+  baseline?: { known: number; stale: BaselineEntry[] };
+  /** With `record`: the entries of every finding. */
+  baselineEntries?: BaselineEntry[];
 }
 
 /**
@@ -71,7 +80,8 @@ export interface LintResult {
  */
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
-  const check = await checkOptions(options, cwd);
+  const salt = options.baseline?.salt ?? options.record?.salt;
+  const check = { ...(await checkOptions(options, cwd)), ...(salt ? { valueTag: valueTagger(salt) } : {}) };
   const findings: Finding[] = [];
   const errors: InputError[] = [];
   const names = new Set<string>();
@@ -131,7 +141,19 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     errors.push(...notFound.map((n) => ({ file: n.path, message: n.reason })));
     notFound = [];
   }
-  return { version: 1, files: [...names], findings: mergeDuplicates(findings).map(toJson), errors: dedupeErrors(errors), notFound, warnings };
+  let all = mergeDuplicates(findings);
+  const result: LintResult = { version: 1, files: [...names], findings: [], errors: dedupeErrors(errors), notFound, warnings };
+  if (options.record) result.baselineEntries = all.map((f) => entryOf(f, cwd, resolve(cwd, options.record!.file)));
+  if (options.baseline) {
+    const match = matchBaseline(all, options.baseline, cwd, result.files);
+    all = match.fresh;
+    result.baseline = { known: match.known, stale: match.stale };
+    const name = displayPath(options.baseline.file, cwd);
+    for (const e of match.stale)
+      warnings.push({ file: name, message: `stale entry: ${e.ruleId} at ${e.path.join('.')} in ${e.file} is no longer found (--prune removes it)` });
+  }
+  result.findings = all.map(toJson);
+  return result;
 }
 
 export interface LintTextOptions {

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { RULES } from '../../rules/index.js';
 import { lint, type LintResult } from '../lint.js';
+import { BASELINE_FILE, baselineText, readBaseline } from '../lint/baseline.js';
 import { FORMAT_NAMES, type Formatter, loadFormatter, type FormatName } from '../report/formatter.js';
 import { loadSettings, SETTINGS_FILE } from '../settings.js';
 import { checkRuleIds, repeatable, useColor, UsageError } from './util.js';
@@ -20,6 +21,8 @@ interface LintFlags {
   profile?: string[];
   config?: string;
   outputFile?: string;
+  baseline?: string;
+  prune?: boolean;
 }
 
 export function registerLint(program: Command): void {
@@ -29,6 +32,8 @@ export function registerLint(program: Command): void {
     .argument('[paths...]', 'compose files or directories', [])
     .option('--format <format>', `output format: ${FORMAT_NAMES.join(', ')}, or a formatter module (./my-formatter.js)`, 'stylish')
     .option('--output-file <file>', 'write the report to this file instead of standard output')
+    .option('--baseline <file>', `report only findings not in this baseline (written by compose-secrets baseline; ${BASELINE_FILE})`)
+    .option('--prune', 'with --baseline: remove the entries no longer found from the baseline file')
     .option('--quiet', 'report errors only, not warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-f, --file <file>', 'a compose file of the project; repeat for several, in order (like docker compose -f)', repeatable)
@@ -60,6 +65,7 @@ function checkFlags(paths: string[], flags: LintFlags, ruleIds: string[]): void 
     throw new UsageError('lint checks the services of every profile (a secret in an inactive profile is still committed): --profile is for config');
   if (flags.file?.length && paths.length) throw new UsageError('give either paths or -f files, not both');
   checkRuleIds(flags.rule, ruleIds);
+  if (flags.prune && !flags.baseline) throw new UsageError('--prune needs --baseline FILE');
 }
 
 async function runLint(paths: string[], flags: LintFlags): Promise<number> {
@@ -67,8 +73,10 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   checkFlags(paths, flags, ruleIds);
   const maxWarnings = maxWarningsOf(flags);
   const settings = loadSettings(process.cwd(), flags.config, ruleIds);
+  const baseline = flags.baseline ? readBaseline(flags.baseline) : undefined;
   const result: LintResult = await lint(paths, {
     settings,
+    baseline,
     rules: flags.rule,
     files: flags.file,
     envFiles: flags.envFile,
@@ -86,6 +94,11 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   const text = format(result, { color: !flags.outputFile && useColor(flags.color), cwd: process.cwd(), rules });
   if (flags.outputFile) writeReport(flags.outputFile, text);
   else process.stdout.write(text);
+  if (baseline && flags.prune && result.baseline?.stale.length) {
+    const stale = new Set(result.baseline.stale);
+    writeReport(baseline.file, baselineText({ ...baseline, entries: baseline.entries.filter((e) => !stale.has(e)) }));
+    process.stderr.write(`compose-secrets: removed ${stale.size} stale entr${stale.size === 1 ? 'y' : 'ies'} from ${flags.baseline}\n`);
+  }
   if (result.errors.length) return 2;
   if (!result.files.length) return 2;
   if (result.findings.some((f) => f.severity === 'error')) return 1;
@@ -116,7 +129,7 @@ async function loadCustomFormatter(path: string): Promise<Formatter> {
 }
 
 /** Writes the report whole: to a temporary file beside it, renamed into place. */
-function writeReport(file: string, text: string): void {
+export function writeReport(file: string, text: string): void {
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;

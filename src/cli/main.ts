@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { LoadError } from '../load/parse.js';
 import { escapeControl, escapeLines } from '../report/escape.js';
+import { registerBaseline } from './baseline.js';
 import { registerConfig } from './config.js';
 import { registerFix } from './fix.js';
 import { registerLint } from './lint.js';
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   registerConfig(program);
   registerFix(program);
   registerRules(program);
+  registerBaseline(program);
   try {
     refuseUnknownCommand(argv[2], program);
     await program.parseAsync(argv);

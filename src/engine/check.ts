@@ -19,6 +19,8 @@ export interface CheckOptions {
   settings?: Settings;
   /** The table of images that read `<VAR>_FILE`, which decides fixability (default: the built-in one; fix extends it). */
   fileSuffixImages?: FileSuffixTable;
+  /** A few bits about each finding's value, for a baseline (lint/baseline.ts); none when absent. */
+  valueTag?: (value: string) => string;
 }
 
 /** The findings of one project, sorted by file and position. */
@@ -31,6 +33,7 @@ export function checkProject(project: Project, options: CheckOptions): Finding[]
     host: project.host,
     options: (rule) => ({ ...rule.meta.defaultOptions, ...settings.ruleOptions?.[rule.meta.id] }),
     fileSuffixImages: options.fileSuffixImages,
+    valueTag: options.valueTag,
   };
   const found = runRules(project.model, rules, run);
   // each file on its own too: a literal that a later file overrides or resets is still committed.
