@@ -6,6 +6,7 @@ import { validateRuleOptions } from './engine/rule-options.js';
 import type { Finding, InputError } from './engine/types.js';
 import { discover } from './load/discover.js';
 import { isFile, memoryHost, nodeHost } from './load/host.js';
+import { SettingsLookup } from './lint/settings-lookup.js';
 import { type Baseline, type BaselineEntry, entryOf, matchBaseline, valueTagger } from './lint/baseline.js';
 import { LoadError } from './load/parse.js';
 import { groupIntoProjects } from './load/projects.js';
@@ -27,7 +28,7 @@ export interface LintOptions {
   stdinName?: string;
   /** Directory that file names in results are relative to (default: the current directory). */
   cwd?: string;
-  /** Rule levels and options, allowed names, ignored files (default: .compose-secrets.json in `cwd`, as the CLI reads it). */
+  /** Rule levels and options, allowed names, ignored files, for every file (default: the nearest settings file above each file, as the CLI reads them). */
   settings?: Settings;
   /** Report only the findings this baseline does not hold (lint/baseline.ts); its stale entries become warnings. */
   baseline?: Baseline;
@@ -81,7 +82,7 @@ export interface LintResult {
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
   const salt = options.baseline?.salt ?? options.record?.salt;
-  const check = { ...(await checkOptions(options, cwd)), ...(salt ? { valueTag: valueTagger(salt) } : {}) };
+  const lookup = new SettingsLookup(cwd, options.settings, options.rules, salt ? valueTagger(salt) : undefined);
   const findings: Finding[] = [];
   const errors: InputError[] = [];
   const names = new Set<string>();
@@ -91,10 +92,12 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   if (options.files?.length) {
     units.push({ files: options.files });
   } else {
-    const found = await discover(paths.length ? paths : ['.'], check.settings.ignore, cwd);
+    const found = await discover(paths.length ? paths : ['.'], [], cwd);
     notFound = found.empty;
     for (const s of found.skipped) warnings.push({ file: s.path, message: s.reason });
-    for (const unit of groupIntoProjects(found.files, cwd)) {
+    const kept: string[] = [];
+    for (const f of found.files) if (!(await lookup.isIgnored(f))) kept.push(f);
+    for (const unit of groupIntoProjects(kept, cwd)) {
       const alone = unit.length === 1 ? unit[0] : undefined;
       const owner = alone !== undefined && (isEnvFile(alone) || isOverrideFile(alone)) ? ownerUnit(alone, cwd) : undefined;
       if (alone !== undefined && hasEnvFileName(alone) && !owner) {
@@ -114,7 +117,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
       const name = options.stdinName ?? '<stdin>';
       names.add(name);
       try {
-        findings.push(...checkText(name, await readText('-', options.stdin), cwd, check, errors));
+        findings.push(...checkText(name, await readText('-', options.stdin), cwd, await lookup.checkFor('-'), errors));
       } catch (err) {
         if (!(err instanceof LoadError)) throw err;
         errors.push({ file: name, line: err.line, column: err.column, message: err.message });
@@ -133,7 +136,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   for (const { project, focus } of withoutSubsumed(projects)) {
     for (const f of focus ?? project.files) names.add(f);
     errors.push(...noteErrors(project));
-    const found = checkProject(project, check);
+    const found = checkProject(project, await lookup.checkFor(project.files[0] ?? '-'));
     findings.push(...(focus ? found.filter((f) => focus.has(f.origin.file)) : found));
   }
   // nothing linted: why is an error in every format, not only a warning of the stylish one

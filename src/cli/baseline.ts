@@ -34,11 +34,13 @@ async function runBaseline(paths: string[], flags: BaselineFlags): Promise<numbe
   const file = resolve(flags.output);
   // the salt of an existing baseline is kept: unchanged findings keep their entries
   const salt = existsSync(file) ? readBaseline(flags.output).salt : newSalt();
-  const settings = loadSettings(
-    process.cwd(),
-    flags.config,
-    RULES.map((r) => r.meta.id),
-  );
+  const settings = flags.config
+    ? loadSettings(
+        process.cwd(),
+        flags.config,
+        RULES.map((r) => r.meta.id),
+      )
+    : undefined;
   const result = await lint(paths, { settings, files: flags.file, envFiles: flags.envFile, record: { salt, file } });
   if (result.errors.length || !result.files.length) {
     for (const e of result.errors)

@@ -41,7 +41,7 @@ export function registerLint(program: Command): void {
     .option('--project-directory <dir>', "project directory (default: the first file's directory)")
     .option('--profile <name>', 'refused: lint checks the services of every profile (profiles are for config)', repeatable)
     .option('--rule <id>', 'run only this rule; repeatable', repeatable)
-    .option('--config <file>', `settings file (default: ./${SETTINGS_FILE} when present)`)
+    .option('--config <file>', `settings file (default: the nearest ${SETTINGS_FILE}, .yaml or .yml above each file)`)
     .option('--no-color', 'no colours in the output (also NO_COLOR=1)')
     .action(async (paths: string[], flags: LintFlags) => {
       process.exitCode = await runLint(paths, flags);
@@ -72,7 +72,8 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   const ruleIds = RULES.map((r) => r.meta.id);
   checkFlags(paths, flags, ruleIds);
   const maxWarnings = maxWarningsOf(flags);
-  const settings = loadSettings(process.cwd(), flags.config, ruleIds);
+  // --config wins; otherwise each file gets the nearest settings file above it
+  const settings = flags.config ? loadSettings(process.cwd(), flags.config, ruleIds) : undefined;
   const baseline = flags.baseline ? readBaseline(flags.baseline) : undefined;
   const result: LintResult = await lint(paths, {
     settings,

@@ -55,7 +55,7 @@ describe('directory search', () => {
       {
         level: 'warning',
         message: { text: 'directory not searched: permission denied' },
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'data' } } }],
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'data', uriBaseId: '%SRCROOT%' } } }],
       },
     ]);
     const fix = run(['fix', '--dry-run', '.'], dir);
