@@ -92,7 +92,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   if (options.files?.length) {
     units.push({ files: options.files });
   } else {
-    const found = await discover(paths.length ? paths : ['.'], [], cwd);
+    const found = await discover(paths.length ? paths : ['.'], [], cwd, { byContent: lookup.settingsFor(cwd).findByContent !== false });
     notFound = found.empty;
     for (const s of found.skipped) warnings.push({ file: s.path, message: s.reason });
     const kept: string[] = [];

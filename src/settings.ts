@@ -24,6 +24,8 @@ export interface Settings {
   source?: string;
   /** The settings file's directory: `ignore` patterns are relative to it (default: the working directory). */
   baseDir?: string;
+  /** Directory searches also take YAML files of other names with a top-level `services:` mapping (default: true). */
+  findByContent?: boolean;
 }
 
 export const SETTINGS_FILE = '.compose-secrets.json';
@@ -79,7 +81,7 @@ function parseYamlSettings(text: string, display: string): unknown {
 }
 
 /** The settings' sections, checked in one place: a new section (policy) is one more entry here and in validateSettings. */
-const SECTIONS = ['rules', 'allow', 'ignore'];
+const SECTIONS = ['rules', 'allow', 'ignore', 'findByContent'];
 
 function validateSettings(raw: unknown, display: string, knownRules: readonly string[]): Settings {
   const fail = (message: string): never => {
@@ -89,6 +91,10 @@ function validateSettings(raw: unknown, display: string, knownRules: readonly st
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) if (![...SECTIONS, '$schema'].includes(key)) fail(`unknown setting "${key}" (${SECTIONS.join(', ')})`);
   const settings: Settings = { ...emptySettings(), source: display };
+  if (obj.findByContent !== undefined) {
+    if (typeof obj.findByContent !== 'boolean') fail('"findByContent" must be true or false');
+    settings.findByContent = obj.findByContent as boolean;
+  }
   if (obj.rules !== undefined) {
     if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) fail('"rules" must map rule ids to off, info, warning or error');
     for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {

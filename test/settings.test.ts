@@ -24,7 +24,7 @@ function settingsError(json: string): string {
 
 describe('settings (.compose-secrets.json)', () => {
   it('refuses bad settings with one clear line', () => {
-    expect(settingsError('{"rule": {}}')).toBe('unknown setting "rule" (rules, allow, ignore)');
+    expect(settingsError('{"rule": {}}')).toBe('unknown setting "rule" (rules, allow, ignore, findByContent)');
     expect(settingsError('{"rules": {"secret-in-environment": "loud"}}')).toBe('rule "secret-in-environment" must be off, info, warning or error');
     expect(settingsError('{"rules": {"no-such-rule": "off"}}')).toBe('"rules" names an unknown rule "no-such-rule"');
     expect(settingsError('{"allow": ["("]}')).toBe('"allow" has an invalid regular expression: (');
