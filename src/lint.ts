@@ -32,6 +32,8 @@ export interface LintOptions {
   settings?: Settings;
   /** Report only the findings this baseline does not hold (lint/baseline.ts); its stale entries become warnings. */
   baseline?: Baseline;
+  /** Also report `compose-secrets-ignore` comments that silence nothing (rule id `unused-ignore`, a warning). */
+  reportUnusedIgnores?: boolean;
   /** Return the baseline entries of every finding for a baseline file with this salt (`compose-secrets baseline`). */
   record?: { salt: string; file: string };
 }
@@ -82,7 +84,7 @@ export interface LintResult {
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
   const salt = options.baseline?.salt ?? options.record?.salt;
-  const lookup = new SettingsLookup(cwd, options.settings, options.rules, salt ? valueTagger(salt) : undefined);
+  const lookup = new SettingsLookup(cwd, options.settings, options.rules, salt ? valueTagger(salt) : undefined, options.reportUnusedIgnores);
   const findings: Finding[] = [];
   const errors: InputError[] = [];
   const names = new Set<string>();

@@ -23,6 +23,7 @@ interface LintFlags {
   outputFile?: string;
   baseline?: string;
   prune?: boolean;
+  reportUnusedIgnores?: boolean;
 }
 
 export function registerLint(program: Command): void {
@@ -33,6 +34,7 @@ export function registerLint(program: Command): void {
     .option('--format <format>', `output format: ${FORMAT_NAMES.join(', ')}, or a formatter module (./my-formatter.js)`, 'stylish')
     .option('--output-file <file>', 'write the report to this file instead of standard output')
     .option('--baseline <file>', `report only findings not in this baseline (written by compose-secrets baseline; ${BASELINE_FILE})`)
+    .option('--report-unused-ignores', 'warn about compose-secrets-ignore comments that silence nothing')
     .option('--prune', 'with --baseline: remove the entries no longer found from the baseline file')
     .option('--quiet', 'report errors only, not warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
@@ -78,6 +80,7 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   const result: LintResult = await lint(paths, {
     settings,
     baseline,
+    reportUnusedIgnores: flags.reportUnusedIgnores,
     rules: flags.rule,
     files: flags.file,
     envFiles: flags.envFile,

@@ -10,7 +10,7 @@ import { resolvePassthrough, type Project } from '../preprocess/project.js';
 import { emptySettings, isAllowed, type Settings } from '../settings.js';
 import type { Rule } from './rule.js';
 import { findingKey, mergeInto, runRules, sortFindings, type RunOptions } from './run.js';
-import { withoutSuppressed } from './suppress.js';
+import { unusedDirectives, withoutSuppressed } from './suppress.js';
 import type { Finding } from './types.js';
 
 export interface CheckOptions {
@@ -21,6 +21,8 @@ export interface CheckOptions {
   fileSuffixImages?: FileSuffixTable;
   /** A few bits about each finding's value, for a baseline (lint/baseline.ts); none when absent. */
   valueTag?: (value: string) => string;
+  /** Also report inline directives that silence nothing (`unused-ignore` warnings). */
+  reportUnusedIgnores?: boolean;
 }
 
 /** The findings of one project, sorted by file and position. */
@@ -45,9 +47,12 @@ export function checkProject(project: Project, options: CheckOptions): Finding[]
     resolvePassthrough(model, project.environment);
     found.push(...runRules(model, valueRules, run));
   }
-  return mergeDuplicates(withoutSuppressed(found, project.sourceText))
+  const kept = mergeDuplicates(withoutSuppressed(found, project.sourceText))
     .filter((f) => !isAllowed(f.path, settings))
     .map((f) => withSeverity(f, settings));
+  if (!options.reportUnusedIgnores) return kept;
+  const ids = rules.map((r) => r.meta.id);
+  return sortFindings([...kept, ...unusedDirectives(found, project.sources, project.sourceText, ids)]);
 }
 
 /** The rules the settings leave on. */

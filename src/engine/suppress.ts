@@ -56,3 +56,53 @@ export function withoutSuppressed(findings: Finding[], sourceText: (file: string
     return !(silences(text.lines[i], f.ruleId, false) || silences(text.lines[i - 1], f.ruleId, true));
   });
 }
+
+/** The ruleId of the findings --report-unused-ignores adds. */
+export const UNUSED_IGNORE = 'unused-ignore';
+
+/**
+ * The inline directives of some files that silence none of the findings (ESLint's
+ * --report-unused-disable-directives): each becomes a warning at its comment. A directive that
+ * names only rules not run (`--rule`, rules turned off) is not reported.
+ */
+export function unusedDirectives(
+  findings: Finding[],
+  files: readonly string[],
+  sourceText: (file: string) => string | undefined,
+  ruleIds: readonly string[],
+): Finding[] {
+  const out: Finding[] = [];
+  for (const file of files) {
+    const text = sourceText(file);
+    if (!text?.includes('compose-secrets-ignore')) continue;
+    const lines = text.split('\n');
+    const mine = findings.filter((f) => f.origin.file === file);
+    let offset = 0;
+    lines.forEach((line, i) => {
+      const d = directiveOf(line);
+      const at = offset;
+      offset += line.length + 1;
+      if (!d || (d.rules.length && !d.rules.some((r) => ruleIds.includes(r)))) return;
+      const alone = /^\s*#/.test(line);
+      if (d.fileWide && !alone) return;
+      const used = mine.some((f) => {
+        if (d.rules.length && !d.rules.includes(f.ruleId)) return false;
+        return d.fileWide || f.origin.line === i + 1 || (alone && f.origin.line === i + 2);
+      });
+      if (used) return;
+      const column = line.indexOf('#') + 1;
+      out.push({
+        ruleId: UNUSED_IGNORE,
+        messageId: 'unused',
+        severity: 'warning',
+        message: 'this compose-secrets-ignore comment silences nothing: remove it',
+        origin: { file, range: [at + column - 1, at + line.length], line: i + 1, column, endLine: i + 1, endColumn: line.length + 1 },
+        services: [],
+        path: [],
+        fixable: false,
+        exposures: [],
+      });
+    });
+  }
+  return out;
+}

@@ -25,6 +25,7 @@ export class SettingsLookup {
     private readonly given: Settings | undefined,
     private readonly only: readonly string[] | undefined,
     private readonly valueTag: ((value: string) => string) | undefined,
+    private readonly reportUnusedIgnores = false,
   ) {}
 
   /** The settings of the files of a directory. */
@@ -55,7 +56,12 @@ export class SettingsLookup {
     if (!check) {
       await validateRuleOptions(RULES, settings);
       const chosen: readonly Rule[] = this.only?.length ? RULES.filter((r) => this.only!.includes(r.meta.id)) : RULES;
-      check = { rules: activeRules(chosen, settings), settings, ...(this.valueTag ? { valueTag: this.valueTag } : {}) };
+      check = {
+        rules: activeRules(chosen, settings),
+        settings,
+        reportUnusedIgnores: this.reportUnusedIgnores,
+        ...(this.valueTag ? { valueTag: this.valueTag } : {}),
+      };
       this.checks.set(settings, check);
     }
     return check;

@@ -1,6 +1,6 @@
 /** Inline suppressions: a line, the line above, a reason after --, the file-wide form. */
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/lint.js';
+import { lint, lintText } from '../../src/lint.js';
 import { emptySettings } from '../../src/settings.js';
 
 async function found(text: string): Promise<string[]> {
@@ -29,5 +29,22 @@ describe('compose-secrets-ignore', () => {
       '5 secret-in-environment',
       '6 secret-via-environment',
     ]);
+  });
+
+  it('--report-unused-ignores: a directive that silences nothing is a warning at its comment', async () => {
+    const text = env([
+      'DB_PASSWORD: hunter2hunter  # compose-secrets-ignore -- demo',
+      '# compose-secrets-ignore',
+      'LOG_LEVEL: debug',
+      'TZ: UTC  # compose-secrets-ignore secret-via-environment',
+      'API_TOKEN: ${API_TOKEN}  # compose-secrets-ignore no-such-rule',
+    ]);
+    const r = await lint(['-'], { stdin: async () => text, settings: emptySettings(), reportUnusedIgnores: true });
+    expect(r.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`)).toEqual([
+      '6:7 warning unused-ignore this compose-secrets-ignore comment silences nothing: remove it',
+      '8:16 warning unused-ignore this compose-secrets-ignore comment silences nothing: remove it',
+      '9:7 warning secret-via-environment API_TOKEN passes a token into the container through an environment variable (${API_TOKEN})',
+    ]);
+    expect((await lint(['-'], { stdin: async () => text, settings: emptySettings() })).findings.map((f) => f.ruleId)).toEqual(['secret-via-environment']);
   });
 });
