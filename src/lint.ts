@@ -6,10 +6,14 @@ import type { Rule } from './engine/rule.js';
 import { validateRuleOptions } from './engine/rule-options.js';
 import type { Finding, InputError } from './engine/types.js';
 import { discover } from './load/discover.js';
-import { memoryHost } from './load/host.js';
+import { isFile, memoryHost, nodeHost } from './load/host.js';
+import { SettingsLookup } from './lint/settings-lookup.js';
+import type { Policy } from './policy/policy.js';
+import { type Baseline, type BaselineEntry, entryOf, matchBaseline, valueTagger } from './lint/baseline.js';
 import { LoadError } from './load/parse.js';
 import { groupIntoProjects } from './load/projects.js';
 import { readText } from './load/read.js';
+import { hasEnvFileName, isEnvFile, isOverrideFile, type LintUnit, ownerUnit } from './lint/owner.js';
 import { loadProject, type Project } from './preprocess/project.js';
 import { loadSettings, type Settings } from './settings.js';
 
@@ -26,8 +30,16 @@ export interface LintOptions {
   stdinName?: string;
   /** Directory that file names in results are relative to (default: the current directory). */
   cwd?: string;
-  /** Rule levels and options, allowed names, ignored files (default: .compose-secrets.json in `cwd`, as the CLI reads it). */
+  /** Rule levels and options, allowed names, ignored files, for every file (default: the nearest settings file above each file, as the CLI reads them). */
   settings?: Settings;
+  /** An access policy for every file, over the settings' own (`--policy FILE`). */
+  policy?: Policy;
+  /** Report only the findings this baseline does not hold (lint/baseline.ts); its stale entries become warnings. */
+  baseline?: Baseline;
+  /** Also report `compose-secrets-ignore` comments that silence nothing (rule id `unused-ignore`, a warning). */
+  reportUnusedIgnores?: boolean;
+  /** Return the baseline entries of every finding for a baseline file with this salt (`compose-secrets baseline`). */
+  record?: { salt: string; file: string };
 }
 
 /** A finding in the stable JSON shape (format version 1). */
@@ -59,6 +71,12 @@ export interface LintResult {
   notFound: { path: string; reason: string }[];
   /** Problems that did not stop the lint: directories that could not be searched. */
   warnings: { file: string; message: string }[];
+  /** How many findings `--quiet` left out (set by the CLI; not in the JSON format). */
+  hidden?: number;
+  /** With a baseline: how many findings it held, and its entries nothing matched any more (not in the JSON format; stale ones are also warnings). */
+  baseline?: { known: number; stale: BaselineEntry[] };
+  /** With `record`: the entries of every finding. */
+  baselineEntries?: BaselineEntry[];
 }
 
 /**
@@ -69,30 +87,47 @@ export interface LintResult {
  */
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
-  const check = await checkOptions(options, cwd);
+  const salt = options.baseline?.salt ?? options.record?.salt;
+  // an alias (secret-misuse) runs every rule it stands for
+  const only = options.rules?.length ? expandRuleIds(options.rules) : undefined;
+  const lookup = new SettingsLookup(cwd, options.settings, only, salt ? valueTagger(salt) : undefined, options.reportUnusedIgnores, options.policy);
   const findings: Finding[] = [];
   const errors: InputError[] = [];
   const names = new Set<string>();
-  const units: string[][] = [];
+  const units: LintUnit[] = [];
   let notFound: LintResult['notFound'] = [];
   const warnings: LintResult['warnings'] = [];
   if (options.files?.length) {
-    units.push(options.files);
+    units.push({ files: options.files });
   } else {
-    const found = await discover(paths.length ? paths : ['.'], check.settings.ignore, cwd);
+    const found = await discover(paths.length ? paths : ['.'], [], cwd, { byContent: lookup.settingsFor(cwd).findByContent !== false });
     notFound = found.empty;
     for (const s of found.skipped) warnings.push({ file: s.path, message: s.reason });
-    units.push(...groupIntoProjects(found.files, cwd));
+    const kept: string[] = [];
+    for (const f of found.files) if (!(await lookup.isIgnored(f))) kept.push(f);
+    for (const unit of groupIntoProjects(kept, cwd)) {
+      const alone = unit.length === 1 ? unit[0] : undefined;
+      const owner = alone !== undefined && (isEnvFile(alone) || isOverrideFile(alone)) ? ownerUnit(alone, cwd) : undefined;
+      if (alone !== undefined && hasEnvFileName(alone) && !owner) {
+        // an env file no project reads: nothing to lint it as
+        if (isFile(nodeHost, resolve(cwd, alone))) {
+          names.add(displayPath(alone, cwd));
+          warnings.push({ file: displayPath(alone, cwd), message: 'not linted: no compose project in this directory or above it reads this file' });
+          continue;
+        }
+      }
+      units.push(owner ?? { files: unit });
+    }
   }
   // each project is checked as soon as it is loaded and only its results are kept, so its
   // documents are released before the next one is read
   const checked: CheckedProject[] = [];
-  for (const unit of units) {
+  for (const { files: unit, focus } of units) {
     if (unit.length === 1 && unit[0] === '-') {
       const name = options.stdinName ?? '<stdin>';
       names.add(name);
       try {
-        findings.push(...checkText(name, await readText('-', options.stdin), cwd, check, errors));
+        findings.push(...checkText(name, await readText('-', options.stdin), cwd, await lookup.checkFor('-'), errors));
       } catch (err) {
         if (!(err instanceof LoadError)) throw err;
         errors.push({ file: name, line: err.line, column: err.column, message: err.message });
@@ -108,14 +143,38 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
       errors.push({ file: err.file, line: err.line, column: err.column, message: err.message });
       continue;
     }
-    checked.push({ files: project.files, sources: project.sources, errors: noteErrors(project), findings: checkProject(project, check) });
+    checked.push({
+      files: project.files,
+      sources: project.sources,
+      errors: noteErrors(project),
+      findings: checkProject(project, await lookup.checkFor(project.files[0] ?? '-')),
+      focus: focus && new Set(focus.map((f) => displayPath(f, cwd))),
+    });
   }
   for (const project of withoutSubsumed(checked)) {
-    for (const f of project.files) names.add(f);
+    const { focus } = project;
+    for (const f of focus ?? project.files) names.add(f);
     errors.push(...project.errors);
-    findings.push(...project.findings);
+    findings.push(...(focus ? project.findings.filter((f) => focus.has(f.origin.file)) : project.findings));
   }
-  return { version: 1, files: [...names], findings: mergeDuplicates(findings).map(toJson), errors: dedupeErrors(errors), notFound, warnings };
+  // nothing linted: why is an error in every format, not only a warning of the stylish one
+  if (!names.size) {
+    errors.push(...notFound.map((n) => ({ file: n.path, message: n.reason })));
+    notFound = [];
+  }
+  let all = mergeDuplicates(findings);
+  const result: LintResult = { version: 1, files: [...names], findings: [], errors: dedupeErrors(errors), notFound, warnings };
+  if (options.record) result.baselineEntries = all.map((f) => entryOf(f, cwd, resolve(cwd, options.record!.file)));
+  if (options.baseline) {
+    const match = matchBaseline(all, options.baseline, cwd, result.files);
+    all = match.fresh;
+    result.baseline = { known: match.known, stale: match.stale };
+    const name = displayPath(options.baseline.file, cwd);
+    for (const e of match.stale)
+      warnings.push({ file: name, message: `stale entry: ${e.ruleId} at ${e.path.join('.')} in ${e.file} is no longer found (--prune removes it)` });
+  }
+  result.findings = all.map(toJson);
+  return result;
 }
 
 export interface LintTextOptions {
@@ -173,34 +232,46 @@ function noteErrors(project: Project): InputError[] {
   return project.notes.filter((n) => n.severity === 'error').map((n) => ({ file: n.file, line: n.line, column: n.column, message: n.message }));
 }
 
-/** What lint keeps of a project once it is checked: its files, what it read, and its results. */
+/**
+ * What lint keeps of a project once it is checked: its files, what it read, its results, and the
+ * files (displayed) whose findings are reported — every file's when `focus` is absent.
+ */
 interface CheckedProject {
   files: string[];
   sources: string[];
   errors: InputError[];
   findings: Finding[];
+  focus?: Set<string>;
 }
 
 /**
  * Drops projects whose files another project already reads (a file that is included or extended
  * by another one, found on its own by the directory walk): it is linted with the variables and
- * context of the project that uses it. The projects reading a file are looked up by that file,
- * not by comparing every pair.
+ * context of the project that uses it, which then reports the findings in everything it read.
+ * Of two projects of the same files, the first is kept, with both focuses. The projects reading a
+ * file are looked up by that file, not by comparing every pair.
  */
 function withoutSubsumed(projects: CheckedProject[]): CheckedProject[] {
-  const readers = new Map<string, CheckedProject[]>();
-  for (const q of projects) {
+  const readers = new Map<string, number[]>();
+  projects.forEach((q, j) => {
     for (const f of new Set(q.sources)) {
       const list = readers.get(f);
-      if (list) list.push(q);
-      else readers.set(f, [q]);
+      if (list) list.push(j);
+      else readers.set(f, [j]);
     }
-  }
-  const reads = (q: CheckedProject, files: string[]) => files.every((f) => q.sources.includes(f));
-  return projects.filter((p) => {
-    const candidates = p.files.length ? (readers.get(p.files[0]) ?? []) : projects;
-    return !candidates.some((q) => q !== p && reads(q, p.files) && !reads(p, q.files));
   });
+  const covers = (q: CheckedProject, p: CheckedProject) => p.files.every((f) => q.sources.includes(f));
+  const kept: CheckedProject[] = [];
+  projects.forEach((p, i) => {
+    const candidates = p.files.length ? (readers.get(p.files[0]) ?? []) : projects.map((_, j) => j);
+    const j = candidates.find((j) => j !== i && covers(projects[j], p) && (!covers(p, projects[j]) || j < i));
+    if (j === undefined) kept.push(p);
+    else {
+      const q = projects[j];
+      if (q.focus) for (const f of p.focus ?? p.sources) q.focus.add(f);
+    }
+  });
+  return kept;
 }
 
 function displayPath(file: string, cwd: string): string {

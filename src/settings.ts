@@ -1,7 +1,8 @@
-import { join } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
 import { ALIAS_OPTIONS, RULE_ALIASES } from './engine/aliases.js';
 import type { Severity } from './engine/types.js';
-import { nodeHost, readHostText, type FileHost } from './load/host.js';
+import { isFile, nodeHost, readHostText, type FileHost } from './load/host.js';
 import { LoadError } from './load/parse.js';
 import { LineIndex } from './model/origin.js';
 import { policyFromText, type Policy } from './policy/policy.js';
@@ -25,40 +26,81 @@ export interface Settings {
   source?: string;
   /** The access policy (`"policy"`, see src/policy/policy.ts), or `--policy FILE`'s. */
   policy?: Policy;
+  /** The settings file's directory: `ignore` patterns are relative to it (default: the working directory). */
+  baseDir?: string;
+  /** Directory searches also take YAML files of other names with a top-level `services:` mapping (default: true). */
+  findByContent?: boolean;
 }
 
 export const SETTINGS_FILE = '.compose-secrets.json';
+/** The names a settings file may have, in the order they are looked for in each directory. */
+export const SETTINGS_FILES = [SETTINGS_FILE, '.compose-secrets.yaml', '.compose-secrets.yml'];
+
+/**
+ * The settings file that applies to a directory: the nearest one in it or above it, up to the
+ * repository's root (the directory holding .git), as ESLint and Prettier find theirs.
+ */
+export function findSettingsFile(dir: string, host: FileHost = nodeHost): string | undefined {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    for (const name of SETTINGS_FILES) if (isFile(host, join(d, name))) return join(d, name);
+    if (host.stat(join(d, '.git')) || dirname(d) === d) return undefined;
+  }
+}
 const LEVELS = new Set(['off', 'info', 'warning', 'error']);
 
 export function emptySettings(): Settings {
   return { rules: {}, allow: [], ignore: [] };
 }
 
-/** Reads the settings file; a missing default file is no settings, a bad one a located error. */
+/**
+ * Reads the settings: `file` (`--config`), or the nearest settings file in `cwd` or above it. No
+ * file is no settings; a bad one is a located error. JSON or YAML (by the file's extension).
+ */
 export function loadSettings(cwd: string, file?: string, knownRules: readonly string[] = [], host: FileHost = nodeHost): Settings {
-  const path = file ?? join(cwd, SETTINGS_FILE);
-  if (!file && !host.stat(path)) return emptySettings();
-  const display = file ?? SETTINGS_FILE;
+  const path = file ? resolve(cwd, file) : findSettingsFile(cwd, host);
+  if (!path) return emptySettings();
+  const display = file ?? (relative(cwd, path) || basename(path));
   const text = readHostText(host, path, display);
-  let raw: unknown;
+  const raw = /\.ya?ml$/i.test(path) ? parseYamlSettings(text, display) : parseJsonSettings(text, display);
+  return { ...validateSettings(raw, display, knownRules, text), baseDir: dirname(path) };
+}
+
+function parseJsonSettings(text: string, display: string): unknown {
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     // JSON.parse's message quotes the text around the error: only its position is kept
     const at = /at position (\d+)/.exec((err as Error).message);
     const pos = at ? new LineIndex(text).position(Number(at[1])) : undefined;
     throw new LoadError(display, 'not valid JSON', pos?.line, pos?.column);
   }
+}
+
+function parseYamlSettings(text: string, display: string): unknown {
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { uniqueKeys: true });
+  const error = doc.errors[0];
+  // the YAML library's message quotes the text: only its position is kept
+  if (error) throw new LoadError(display, 'not valid YAML', error.linePos?.[0].line, error.linePos?.[0].col);
+  return doc.toJS({ maxAliasCount: 100 }) ?? {};
+}
+
+/** The settings' sections, checked in one place: a new section (policy) is one more entry here and in validateSettings. */
+const SECTIONS = ['rules', 'allow', 'ignore', 'policy', 'findByContent'];
+
+function validateSettings(raw: unknown, display: string, knownRules: readonly string[], text: string): Settings {
   const fail = (message: string): never => {
-    throw new LoadError(file ?? SETTINGS_FILE, message);
+    throw new LoadError(display, message);
   };
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail('settings must be a JSON object');
   const obj = raw as Record<string, unknown>;
-  for (const key of Object.keys(obj))
-    if (!['rules', 'allow', 'ignore', 'policy', '$schema'].includes(key)) fail(`unknown setting "${key}" (rules, allow, ignore, policy)`);
-  const settings: Settings = { ...emptySettings(), source: file ?? SETTINGS_FILE };
+  for (const key of Object.keys(obj)) if (![...SECTIONS, '$schema'].includes(key)) fail(`unknown setting "${key}" (${SECTIONS.join(', ')})`);
+  const settings: Settings = { ...emptySettings(), source: display };
   // validated where it is written, with positions (the text is read again as YAML, of which JSON is a subset)
   if (obj.policy !== undefined) settings.policy = policyFromText(text, display, 'section');
+  if (obj.findByContent !== undefined) {
+    if (typeof obj.findByContent !== 'boolean') fail('"findByContent" must be true or false');
+    settings.findByContent = obj.findByContent as boolean;
+  }
   if (obj.rules !== undefined) {
     if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) fail('"rules" must map rule ids to off, info, warning or error');
     // an alias (secret-misuse) sets each rule it stands for; a rule named on its own wins

@@ -21,6 +21,7 @@ const LAYERS: [prefix: string, rank: number][] = [
   ['rules/', 5],
   ['src/report/', 6],
   ['src/lint.ts', 6],
+  ['src/lint/', 6],
   ['src/compose-config.ts', 6],
   ['src/fix/', 7],
   ['src/audit/', 7],
@@ -35,6 +36,7 @@ const LAYERS: [prefix: string, rank: number][] = [
 const FORBIDDEN: [from: string, to: string, why: string][] = [
   ['src/fix/', 'rules/', 'fix is given the rules'],
   ['src/fix/', 'src/lint.ts', 'fix uses checkProject, not the linter'],
+  ['src/fix/', 'src/lint/', 'fix uses checkProject, not the linter'],
   ['src/fix/', 'src/report/sarif.ts', 'fix has its own report'],
   ['rules/', 'src/report/', 'rules are reported, they do not report'],
 ];

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ function settingsError(json: string): string {
 
 describe('settings (.compose-secrets.json)', () => {
   it('refuses bad settings with one clear line', () => {
-    expect(settingsError('{"rule": {}}')).toBe('unknown setting "rule" (rules, allow, ignore, policy)');
+    expect(settingsError('{"rule": {}}')).toBe('unknown setting "rule" (rules, allow, ignore, policy, findByContent)');
     expect(settingsError('{"rules": {"secret-in-environment": "loud"}}')).toBe('rule "secret-in-environment" must be off, info, warning or error');
     expect(settingsError('{"rules": {"no-such-rule": "off"}}')).toBe('"rules" names an unknown rule "no-such-rule"');
     expect(settingsError('{"allow": ["("]}')).toBe('"allow" has an invalid regular expression: (');
@@ -125,5 +125,54 @@ describe('fix honours the settings', () => {
       settings: { rules: { 'secret-in-environment': 'off' }, allow: [], ignore: [] },
     });
     expect(off.secrets).toEqual([]);
+  });
+});
+
+describe('settings files found upwards', () => {
+  const SECRET = (name: string) => `services:\n  a:\n    image: x\n    environment:\n      ${name}: not-a-real-one-42\n`;
+  function tree(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-settings-up-'));
+    for (const d of ['.git', 'app/deep', 'vendor', 'legacy']) mkdirSync(join(dir, d), { recursive: true });
+    writeFileSync(join(dir, '.compose-secrets.yaml'), 'allow: ["^DEMO_"]\nignore: ["vendor/**"]\n');
+    writeFileSync(join(dir, 'app/deep/compose.yaml'), SECRET('DEMO_PASSWORD') + '      DB_PASSWORD: another-real-one-42\n');
+    writeFileSync(join(dir, 'vendor/compose.yaml'), SECRET('DB_PASSWORD'));
+    writeFileSync(join(dir, 'legacy/.compose-secrets.json'), '{"rules": {"secret-in-environment": "warning"}}');
+    writeFileSync(join(dir, 'legacy/compose.yaml'), SECRET('DEMO_PASSWORD'));
+    return dir;
+  }
+  const lintIn = (cwd: string, args: string[] = []) => {
+    const r = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'lint', '--format', 'compact', ...args], { cwd, encoding: 'utf8' });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('each file gets the nearest .compose-secrets.{json,yaml,yml} above it; its globs are relative to it', () => {
+    const dir = tree();
+    expect(lintIn(dir)).toEqual({
+      status: 1,
+      stdout:
+        'app/deep/compose.yaml:6:20: error DB_PASSWORD holds a hardcoded password [secret-in-environment]\nlegacy/compose.yaml:5:22: warning DEMO_PASSWORD holds a hardcoded password [secret-in-environment]\n',
+      stderr: '',
+    });
+    // from a sub-directory, the same settings apply
+    expect(lintIn(join(dir, 'app/deep')).stdout).toBe('compose.yaml:6:20: error DB_PASSWORD holds a hardcoded password [secret-in-environment]\n');
+    expect(lintIn(join(dir, 'app'), ['../vendor']).stdout).toBe('');
+  });
+
+  it('--config wins over the files found', () => {
+    const dir = tree();
+    writeFileSync(join(dir, 'strict.json'), '{}');
+    expect(lintIn(join(dir, 'app'), ['--config', '../strict.json']).stdout).toBe(
+      'deep/compose.yaml:5:22: error DEMO_PASSWORD holds a hardcoded password [secret-in-environment]\ndeep/compose.yaml:6:20: error DB_PASSWORD holds a hardcoded password [secret-in-environment]\n',
+    );
+  });
+
+  it('a bad YAML settings file is a located error', () => {
+    const dir = tree();
+    writeFileSync(join(dir, '.compose-secrets.yaml'), 'allow: [\n');
+    expect(lintIn(join(dir, 'app'))).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/^compose-secrets: \.\.\/\.compose-secrets\.yaml:\d+:\d+: not valid YAML\n$/),
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError } from './util.js';
+import { repeatable, UsageError } from './util.js';
 
 interface ConfigFlags {
   file?: string[];
@@ -14,9 +14,9 @@ export function registerConfig(program: Command): void {
   program
     .command('config')
     .description('print the effective project model, like docker compose config (secrets redacted)')
-    .option('-f, --file <file...>', 'compose files, in order')
-    .option('--env-file <file...>', 'env files for interpolation instead of the project .env')
-    .option('--profile <name...>', 'active profiles (default: COMPOSE_PROFILES)')
+    .option('-f, --file <file>', 'a compose file; repeat for several, in order', repeatable)
+    .option('--env-file <file>', 'an env file for interpolation instead of the project .env; repeatable', repeatable)
+    .option('--profile <name>', 'an active profile; repeatable (default: COMPOSE_PROFILES)', repeatable)
     .option('--project-directory <dir>', "project directory (default: the first file's directory)")
     .option('--format <format>', 'yaml or json', 'yaml')
     .option('--show-secrets', 'print secret values instead of redacting them')

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { FixResult } from '../fix/fix.js';
 import { escapeControl } from '../report/escape.js';
-import { useColor, UsageError } from './util.js';
+import { repeatable, useColor, UsageError } from './util.js';
 
 interface FixFlags {
   file?: string[];
@@ -27,14 +27,14 @@ export function registerFix(program: Command): void {
     .command('fix')
     .description('move secrets out of environment variables, env files and build arguments into Compose secrets')
     .argument('[paths...]', 'compose files or directories', [])
-    .option('-f, --file <file...>', 'compose files of one project, in order (like docker compose -f)')
-    .option('--env-file <file...>', 'env files for interpolation instead of the project .env')
+    .option('-f, --file <file>', 'a compose file of the project; repeat for several, in order (like docker compose -f)', repeatable)
+    .option('--env-file <file>', 'an env file for interpolation instead of the project .env; repeatable', repeatable)
     .option('--project-directory <dir>', "project directory (default: the first file's directory)")
     .option('--target <target>', 'swarm (external secrets, docker stack deploy) or compose (file/environment sources, docker compose)', 'swarm')
     .option('--secrets-dir <dir>', 'where secret files are written (default: secrets/ beside each project)')
     .option('--dry-run', 'print a diff of every change (values masked) and the secret files; write nothing')
     .option('--unsafe-fixes', 'also apply fixes that need the application or the Dockerfile to change')
-    .option('--rule <id...>', 'fix only findings of these rules')
+    .option('--rule <id>', 'fix only findings of this rule; repeatable', repeatable)
     .option('--config <file>', 'settings file (default: ./.compose-secrets.json when present)')
     .option('--provision-script <file>', 'write the Swarm provisioning script here (default: printed); its directory must exist')
     .option('--patch <file>', 'with --dry-run: also write the diff with secret values unmasked (for git apply) to this file, mode 0600')

@@ -1,10 +1,15 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { RULES } from '../../rules/index.js';
+import { RULE_ALIASES } from '../engine/aliases.js';
 import { lint, type LintResult } from '../lint.js';
-import { FORMAT_NAMES, loadFormatter, type FormatName } from '../report/formatter.js';
+import { BASELINE_FILE, baselineText, readBaseline } from '../lint/baseline.js';
 import { loadPolicyFile } from '../policy/policy.js';
+import { FORMAT_NAMES, type Formatter, loadFormatter, type FormatName } from '../report/formatter.js';
 import { loadSettings, SETTINGS_FILE } from '../settings.js';
-import { useColor, UsageError } from './util.js';
+import { checkRuleIds, repeatable, useColor, UsageError } from './util.js';
 
 interface LintFlags {
   format: string;
@@ -18,6 +23,10 @@ interface LintFlags {
   profile?: string[];
   config?: string;
   policy?: string;
+  outputFile?: string;
+  baseline?: string;
+  prune?: boolean;
+  reportUnusedIgnores?: boolean;
 }
 
 export function registerLint(program: Command): void {
@@ -25,15 +34,19 @@ export function registerLint(program: Command): void {
     .command('lint', { isDefault: true })
     .description('report secrets in compose files (files, directories, or - for standard input)')
     .argument('[paths...]', 'compose files or directories', [])
-    .option('--format <format>', 'output format: stylish, json or sarif', 'stylish')
+    .option('--format <format>', `output format: ${FORMAT_NAMES.join(', ')}, or a formatter module (./my-formatter.js)`, 'stylish')
+    .option('--output-file <file>', 'write the report to this file instead of standard output')
+    .option('--baseline <file>', `report only findings not in this baseline (written by compose-secrets baseline; ${BASELINE_FILE})`)
+    .option('--report-unused-ignores', 'warn about compose-secrets-ignore comments that silence nothing')
+    .option('--prune', 'with --baseline: remove the entries no longer found from the baseline file')
     .option('--quiet', 'report errors only, not warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .option('-f, --file <file...>', 'compose files of one project, in order (like docker compose -f)')
-    .option('--env-file <file...>', 'env files for interpolation instead of the project .env')
+    .option('-f, --file <file>', 'a compose file of the project; repeat for several, in order (like docker compose -f)', repeatable)
+    .option('--env-file <file>', 'an env file for interpolation instead of the project .env; repeatable', repeatable)
     .option('--project-directory <dir>', "project directory (default: the first file's directory)")
-    .option('--profile <name...>', 'accepted for symmetry with config; lint always checks every profile')
-    .option('--rule <id...>', 'run only these rules')
-    .option('--config <file>', `settings file (default: ./${SETTINGS_FILE} when present)`)
+    .option('--profile <name>', 'refused: lint checks the services of every profile (profiles are for config)', repeatable)
+    .option('--rule <id>', 'run only this rule; repeatable', repeatable)
+    .option('--config <file>', `settings file (default: the nearest ${SETTINGS_FILE}, .yaml or .yml above each file)`)
     .option('--policy <file>', "access policy (YAML or JSON, a policy: section or only the policy) instead of the settings' one")
     .option('--no-color', 'no colours in the output (also NO_COLOR=1)')
     .action(async (paths: string[], flags: LintFlags) => {
@@ -41,36 +54,96 @@ export function registerLint(program: Command): void {
     });
 }
 
-async function runLint(paths: string[], flags: LintFlags): Promise<number> {
-  if (!(FORMAT_NAMES as readonly string[]).includes(flags.format))
-    throw new UsageError(`unknown format "${flags.format}" (use ${FORMAT_NAMES.slice(0, -1).join(', ')} or ${FORMAT_NAMES.at(-1)})`);
-  let maxWarnings = -1;
-  if (flags.maxWarnings !== undefined) {
-    maxWarnings = Number(flags.maxWarnings);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}"`);
-  }
+/** Whole number of warnings allowed, or -1 for no limit. */
+function maxWarningsOf(flags: LintFlags): number {
+  if (flags.maxWarnings === undefined) return -1;
+  const n = Number(flags.maxWarnings);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}"`);
+  return n;
+}
+
+function checkFlags(paths: string[], flags: LintFlags, ruleIds: string[]): void {
+  if (!(FORMAT_NAMES as readonly string[]).includes(flags.format) && !isFormatterPath(flags.format))
+    throw new UsageError(
+      `unknown format "${flags.format}" (use ${FORMAT_NAMES.slice(0, -1).join(', ')} or ${FORMAT_NAMES.at(-1)}, or a path to a formatter module)`,
+    );
+  if (flags.profile?.length)
+    throw new UsageError('lint checks the services of every profile (a secret in an inactive profile is still committed): --profile is for config');
   if (flags.file?.length && paths.length) throw new UsageError('give either paths or -f files, not both');
-  const settings = loadSettings(
-    process.cwd(),
-    flags.config,
-    RULES.map((r) => r.meta.id),
-  );
-  if (flags.policy) settings.policy = loadPolicyFile(process.cwd(), flags.policy);
+  // an alias (secret-misuse) is a rule id too
+  checkRuleIds(flags.rule, [...ruleIds, ...Object.keys(RULE_ALIASES)]);
+  if (flags.prune && !flags.baseline) throw new UsageError('--prune needs --baseline FILE');
+}
+
+async function runLint(paths: string[], flags: LintFlags): Promise<number> {
+  const ruleIds = RULES.map((r) => r.meta.id);
+  checkFlags(paths, flags, ruleIds);
+  const maxWarnings = maxWarningsOf(flags);
+  // --config wins; otherwise each file gets the nearest settings file above it
+  const settings = flags.config ? loadSettings(process.cwd(), flags.config, ruleIds) : undefined;
+  const baseline = flags.baseline ? readBaseline(flags.baseline) : undefined;
+  const policy = flags.policy ? loadPolicyFile(process.cwd(), flags.policy) : undefined;
   const result: LintResult = await lint(paths, {
     settings,
+    policy,
+    baseline,
+    reportUnusedIgnores: flags.reportUnusedIgnores,
     rules: flags.rule,
     files: flags.file,
     envFiles: flags.envFile,
     projectDirectory: flags.projectDirectory,
   });
-  if (flags.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
-  const format = await loadFormatter(flags.format as FormatName);
-  process.stdout.write(format(result, { color: useColor(flags.color) }));
+  // counted before --quiet hides them, as ESLint does
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  if (flags.quiet) {
+    const shown = result.findings.filter((f) => f.severity === 'error');
+    if (shown.length < result.findings.length) result.hidden = result.findings.length - shown.length;
+    result.findings = shown;
+  }
+  const format = isFormatterPath(flags.format) ? await loadCustomFormatter(flags.format) : await loadFormatter(flags.format as FormatName);
+  const rules = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta]));
+  const text = format(result, { color: !flags.outputFile && useColor(flags.color), cwd: process.cwd(), rules });
+  if (flags.outputFile) writeReport(flags.outputFile, text);
+  else process.stdout.write(text);
+  if (baseline && flags.prune && result.baseline?.stale.length) {
+    const stale = new Set(result.baseline.stale);
+    writeReport(baseline.file, baselineText({ ...baseline, entries: baseline.entries.filter((e) => !stale.has(e)) }));
+    process.stderr.write(`compose-secrets: removed ${stale.size} stale entr${stale.size === 1 ? 'y' : 'ies'} from ${flags.baseline}\n`);
+  }
   if (result.errors.length) return 2;
   if (!result.files.length) return 2;
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
-  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-  if (errors) return 1;
-  if (maxWarnings >= 0 && warnings > maxWarnings) return 1;
+  if (result.findings.some((f) => f.severity === 'error')) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    process.stderr.write(`compose-secrets: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
+    return 1;
+  }
   return 0;
+}
+
+/** A --format that names a module rather than a built-in format: a path, or a .js/.mjs/.cjs file. */
+function isFormatterPath(format: string): boolean {
+  return /[\\/]/.test(format) || /\.[cm]?js$/.test(format);
+}
+
+/** A formatter module's default export (or its `format` export), as ESLint loads `--format ./x.js`. */
+async function loadCustomFormatter(path: string): Promise<Formatter> {
+  let mod: { default?: unknown; format?: unknown };
+  try {
+    mod = await import(pathToFileURL(resolve(path)).href);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot load formatter ${path}${code ? ` (${code})` : ''}`);
+  }
+  const fn = typeof mod.default === 'function' ? mod.default : mod.format;
+  if (typeof fn !== 'function') throw new UsageError(`formatter ${path} exports no function (export default (result, {rules, cwd, color}) => string)`);
+  return fn as Formatter;
+}
+
+/** Writes the report whole: to a temporary file beside it, renamed into place. */
+export function writeReport(file: string, text: string): void {
+  const path = resolve(file);
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
 }

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { LoadError } from '../load/parse.js';
 import { escapeControl, escapeLines } from '../report/escape.js';
 import { registerAudit } from './audit.js';
+import { registerBaseline } from './baseline.js';
 import { registerConfig } from './config.js';
 import { registerFix } from './fix.js';
 import { registerLint } from './lint.js';
@@ -26,7 +28,9 @@ export async function main(argv: string[]): Promise<number> {
   registerRules(program);
   registerAudit(program);
   registerRotate(program);
+  registerBaseline(program);
   try {
+    refuseUnknownCommand(argv[2], program);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
@@ -47,4 +51,15 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.COMPOSE_SECRETS_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
     return 2;
   }
+}
+
+/**
+ * lint is the default command, so `compose-secrets lnit` would lint a path named lnit: a first
+ * argument that is a bare word, names no command and no file is refused as an unknown command.
+ */
+function refuseUnknownCommand(first: string | undefined, program: Command): void {
+  if (first === undefined || !/^[a-z][a-z0-9-]*$/i.test(first) || existsSync(first)) return;
+  const names = program.commands.map((c) => c.name());
+  if (names.includes(first) || first === 'help') return;
+  throw new UsageError(`unknown command "${first}" (commands: ${names.join(', ')}; a path that does not exist is not linted)`);
 }

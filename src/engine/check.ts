@@ -10,7 +10,7 @@ import { resolvePassthrough, type Project } from '../preprocess/project.js';
 import { emptySettings, isAllowed, type Settings } from '../settings.js';
 import type { Rule } from './rule.js';
 import { findingKey, mergeInto, runRules, sortFindings, type RunOptions } from './run.js';
-import { withoutSuppressed } from './suppress.js';
+import { unusedDirectives, withoutSuppressed } from './suppress.js';
 import type { Finding } from './types.js';
 
 export interface CheckOptions {
@@ -19,6 +19,10 @@ export interface CheckOptions {
   settings?: Settings;
   /** The table of images that read `<VAR>_FILE`, which decides fixability (default: the built-in one; fix extends it). */
   fileSuffixImages?: FileSuffixTable;
+  /** A few bits about each finding's value, for a baseline (lint/baseline.ts); none when absent. */
+  valueTag?: (value: string) => string;
+  /** Also report inline directives that silence nothing (`unused-ignore` warnings). */
+  reportUnusedIgnores?: boolean;
 }
 
 /** The findings of one project, sorted by file and position. */
@@ -32,6 +36,7 @@ export function checkProject(project: Project, options: CheckOptions): Finding[]
     options: (rule) => ({ ...rule.meta.defaultOptions, ...settings.ruleOptions?.[rule.meta.id] }),
     fileSuffixImages: options.fileSuffixImages,
     policy: settings.policy,
+    valueTag: options.valueTag,
   };
   const found = runRules(project.model, rules, run);
   // each file on its own too: a literal that a later file overrides or resets is still committed.
@@ -47,9 +52,12 @@ export function checkProject(project: Project, options: CheckOptions): Finding[]
     resolvePassthrough(model, project.environment);
     found.push(...runRules(model, valueRules, run));
   }
-  return mergeDuplicates(withoutSuppressed(found, project.sourceText))
+  const kept = mergeDuplicates(withoutSuppressed(found, project.sourceText))
     .filter((f) => !isAllowed(f.path, settings))
     .map((f) => withSeverity(f, settings));
+  if (!options.reportUnusedIgnores) return kept;
+  const ids = rules.map((r) => r.meta.id);
+  return sortFindings([...kept, ...unusedDirectives(found, project.sources, project.sourceText, ids)]);
 }
 
 /** The rules the settings leave on. */

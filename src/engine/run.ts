@@ -30,6 +30,8 @@ export interface RunOptions {
   fileSuffixImages?: FileSuffixTable;
   /** The access policy, for the rules about it. */
   policy?: Policy;
+  /** A few bits about a value (a baseline's truncated keyed hash), kept on its finding as `valueTag`. */
+  valueTag?: (value: string) => string;
 }
 
 /**
@@ -58,7 +60,7 @@ export function runRules(model: ComposeModel, rules: readonly Rule[], options: R
         mergeInto(existing, { services: d.service ? [d.service] : [], exposures: d.exposure ? [d.exposure.id] : [], fix: d.exposure?.fix }, true);
         return;
       }
-      byLocation.set(key, newFinding(rule, d));
+      byLocation.set(key, newFinding(rule, d, options.valueTag));
     };
     rule.check({
       model,
@@ -73,7 +75,7 @@ export function runRules(model: ComposeModel, rules: readonly Rule[], options: R
   return sortFindings([...byLocation.values()]);
 }
 
-function newFinding(rule: Rule, d: ReportDescriptor): Finding {
+function newFinding(rule: Rule, d: ReportDescriptor, valueTag?: (value: string) => string): Finding {
   const template = rule.meta.messages[d.messageId];
   if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${d.messageId}"`);
   const finding: Finding = {
@@ -90,6 +92,7 @@ function newFinding(rule: Rule, d: ReportDescriptor): Finding {
   };
   if (d.exposure?.fix) finding.fix = d.exposure.fix;
   if (d.value !== undefined) finding.redacted = redact(d.value);
+  if (d.value !== undefined && valueTag) finding.valueTag = valueTag(d.value);
   if (d.detail) finding.data = d.detail;
   return finding;
 }

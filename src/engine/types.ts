@@ -25,6 +25,8 @@ export interface Finding {
   exposures: number[];
   /** `•••• (N chars)`, computed once from the value's length; never the value. */
   redacted?: string;
+  /** 16 bits of a keyed hash of the value, for a baseline (only when a baseline asks; not in the JSON format). */
+  valueTag?: string;
   /** Machine-readable detail for fix planners and reporters; never holds the value. */
   data?: Record<string, string | number | boolean | undefined>;
 }

@@ -1,9 +1,14 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
+import { isComposeText } from './content.js';
 
-/** File names Compose itself, and common practice, give to compose files (compose*.y{a,}ml, docker-compose*.y{a,}ml, *.compose.y{a,}ml). */
-const COMPOSE_FILE_NAME = /^(?:(?:docker-)?compose[^/]*|[^/]*\.compose)\.ya?ml$/i;
+/**
+ * File names Compose itself, and common practice, give to compose files (compose*.y{a,}ml,
+ * docker-compose*.y{a,}ml, *.compose.y{a,}ml) and to Swarm stack files (stack.y{a,}ml,
+ * docker-stack.y{a,}ml, *.stack.y{a,}ml: what `docker stack deploy -c` reads, and fix's default target).
+ */
+export const COMPOSE_FILE_NAME = /^(?:(?:docker-)?compose[^/]*|[^/]*\.compose|(?:docker-)?stack|[^/]*\.stack)\.ya?ml$/i;
 /** Directories never searched. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -15,8 +20,13 @@ export interface Discovery {
   skipped: { path: string; reason: string }[];
 }
 
+export interface DiscoverOptions {
+  /** Also take YAML files of other names whose top level has a `services:` mapping of services (default: true). */
+  byContent?: boolean;
+}
+
 /** Expands files and directories into compose files; `-` stands for standard input and is kept. */
-export async function discover(paths: string[], ignore: string[] = [], cwd = process.cwd()): Promise<Discovery> {
+export async function discover(paths: string[], ignore: string[] = [], cwd = process.cwd(), options: DiscoverOptions = {}): Promise<Discovery> {
   const files: string[] = [];
   const empty: Discovery['empty'] = [];
   const skipped: Discovery['skipped'] = [];
@@ -44,8 +54,16 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
       add(p); // reported by the reader as unreadable, with its reason
     else {
       const base = p.replace(/\/+$/, '');
-      const found = await findComposeFiles(resolve(cwd, p), (rel, reason) => skipped.push({ path: base === '.' ? rel : `${base}/${rel}`, reason }));
-      if (!found.length) empty.push({ path: p, reason: 'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml)' });
+      const found = await findComposeFiles(
+        resolve(cwd, p),
+        (rel, reason) => skipped.push({ path: base === '.' ? rel : `${base}/${rel}`, reason }),
+        options.byContent !== false,
+      );
+      if (!found.length)
+        empty.push({
+          path: p,
+          reason: 'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml, stack.yml, docker-stack.yml, *.stack.yml)',
+        });
       for (const f of found) add(base === '.' ? f : `${base}/${f}`);
     }
   }
@@ -59,8 +77,9 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
  * are not followed; node_modules and .git are skipped; a directory that cannot be read is
  * reported through `onSkip` and the walk goes on. Iterative: depth costs no stack.
  */
-async function findComposeFiles(root: string, onSkip: (rel: string, reason: string) => void): Promise<string[]> {
+async function findComposeFiles(root: string, onSkip: (rel: string, reason: string) => void, byContent: boolean): Promise<string[]> {
   const found: string[] = [];
+  const others: string[] = [];
   // one level at a time, each level's directories read at once (the file system's thread pool queues them)
   let level: string[] = [''];
   while (level.length) {
@@ -77,9 +96,17 @@ async function findComposeFiles(root: string, onSkip: (rel: string, reason: stri
         if (entry.isDirectory()) {
           if (!SKIPPED_DIRS.has(entry.name)) next.push(path);
         } else if (entry.isFile() && COMPOSE_FILE_NAME.test(entry.name)) found.push(path);
+        else if (byContent && entry.isFile() && /\.ya?ml$/i.test(entry.name) && !path.startsWith('.github/') && !path.includes('/.github/')) others.push(path);
       }
     });
     level = next;
+  }
+  for (let i = 0; i < others.length; i += 64) {
+    const batch = others.slice(i, i + 64);
+    const verdicts = await Promise.all(batch.map((rel) => isComposeText(join(root, rel))));
+    batch.forEach((rel, j) => {
+      if (verdicts[j]) found.push(rel);
+    });
   }
   return found.sort();
 }

@@ -1,18 +1,48 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RULES } from '../../rules/index.js';
+import { RULE_DOCS_BASE_URL } from '../engine/rule.js';
 import type { LintResult } from '../lint.js';
 import { escapeControl } from './escape.js';
+import type { FormatOptions } from './formatter.js';
 
 declare const PACKAGE_VERSION: string;
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-/** A file path as a SARIF artifact URI (relative, forward slashes, percent-encoded). */
-function uri(file: string): string {
-  return encodeURI(file.replace(/\\/g, '/'));
+/**
+ * GitHub code scanning's severity of a rule's findings (`security-severity`, CVSS-like: 7.0–8.9
+ * high, 4.0–6.9 medium, 0.1–3.9 low): a committed secret is high, a secret passed through the
+ * environment medium.
+ */
+const SECURITY_SEVERITY = { error: '8.0', warning: '5.0', info: '2.0' } as const;
+
+/** The tool's home page: the repository the rule documentation lives in. */
+const INFORMATION_URI = RULE_DOCS_BASE_URL.split('/blob/')[0];
+
+/** The repository's root above a directory (the nearest one with .git), or the directory itself. */
+export function repositoryRoot(dir: string): string {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return resolve(dir);
+  }
+}
+
+/** A file path as an artifact location: relative to the repository's root (%SRCROOT%), forward slashes, percent-encoded. */
+function artifact(file: string, cwd: string, root: string): { uri: string; uriBaseId?: string } {
+  const abs = resolve(cwd, file);
+  const rel = relative(root, abs);
+  if (file === '<stdin>' || file === '-') return { uri: encodeURI(file) };
+  if (!rel || rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(abs).href };
+  return { uri: encodeURI(rel.split('\\').join('/')), uriBaseId: '%SRCROOT%' };
 }
 
 /** SARIF 2.1.0, for code-scanning dashboards (GitHub, GitLab, Azure DevOps). */
-export function formatSarif(result: LintResult): string {
+export function formatSarif(result: LintResult, options: FormatOptions = {}): string {
+  const cwd = options.cwd ?? process.cwd();
+  const root = repositoryRoot(cwd);
+  const uri = (file: string) => artifact(file, cwd, root);
   const rules = RULES.map((r) => ({
     id: r.meta.id,
     shortDescription: { text: r.meta.description },
@@ -23,7 +53,11 @@ export function formatSarif(result: LintResult): string {
       markdown: `${r.meta.docs.why}\n\n**Use instead**\n\n\`\`\`yaml\n${r.meta.docs.instead}\n\`\`\``,
     },
     defaultConfiguration: { level: LEVEL[r.meta.severity] },
-    properties: { tags: ['security', ...r.meta.tags, ...r.meta.docs.cwe.map((c) => `external/cwe/${c.toLowerCase()}`)] },
+    properties: {
+      tags: ['security', ...r.meta.tags, ...r.meta.docs.cwe.map((c) => `external/cwe/${c.toLowerCase()}`)],
+      precision: 'high',
+      'security-severity': SECURITY_SEVERITY[r.meta.severity],
+    },
   }));
   const index = new Map(RULES.map((r, i) => [r.meta.id, i]));
   const sarif = {
@@ -34,10 +68,12 @@ export function formatSarif(result: LintResult): string {
         tool: {
           driver: {
             name: 'compose-secrets',
+            informationUri: INFORMATION_URI,
             version: typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev',
             rules,
           },
         },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root).href.replace(/\/?$/, '/') } },
         results: result.findings.map((f) => ({
           ruleId: f.ruleId,
           ruleIndex: index.get(f.ruleId) ?? -1,
@@ -46,13 +82,13 @@ export function formatSarif(result: LintResult): string {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: uri(f.file) },
+                artifactLocation: uri(f.file),
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
               },
             },
           ],
           // stable across runs and line moves: rule, file and the value's path in the model
-          partialFingerprints: { 'composeSecretsPath/v1': `${f.ruleId}:${f.file}:${f.path.join('.')}` },
+          partialFingerprints: { 'composeSecretsPath/v1': `${f.ruleId}:${uri(f.file).uri}:${f.path.join('.')}` },
         })),
         invocations: [
           {
@@ -66,7 +102,7 @@ export function formatSarif(result: LintResult): string {
               locations: [
                 {
                   physicalLocation: {
-                    artifactLocation: { uri: uri(e.file) },
+                    artifactLocation: uri(e.file),
                     ...(e.line ? { region: { startLine: e.line, ...(e.column ? { startColumn: e.column } : {}) } } : {}),
                   },
                 },

@@ -44,6 +44,17 @@ export function formatStylish(result: LintResult, options: FormatOptions = {}): 
     lines.push((errors ? c.red : c.yellow)(c.bold(total)));
     const fixes = fixSummary(result.findings);
     if (fixes) lines.push(c.dim(`  ${fixes}`));
+    if (result.baseline?.known) lines.push(c.dim(`  ${result.baseline.known} more in the baseline, not shown.`));
+  } else if (result.hidden) {
+    lines.push(
+      c.green(
+        `✔ no errors in ${result.files.length} file${result.files.length === 1 ? '' : 's'} (${result.hidden} warning${result.hidden === 1 ? '' : 's'} hidden by --quiet)`,
+      ),
+    );
+  } else if (!result.errors.length && result.baseline?.known) {
+    lines.push(
+      c.green(`✔ no new secrets found in ${result.files.length} file${result.files.length === 1 ? '' : 's'} (${result.baseline.known} in the baseline)`),
+    );
   } else if (!result.errors.length) {
     lines.push(c.green(`✔ no secrets found in ${result.files.length} file${result.files.length === 1 ? '' : 's'}`));
   }

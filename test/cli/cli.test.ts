@@ -88,7 +88,9 @@ describe('compose-secrets lint (CLI)', () => {
   it('a directory without compose files, a missing file and an unknown option are usage errors', () => {
     const empty = run(['lint', 'src/cli']);
     expect(empty.code).toBe(2);
-    expect(empty.stdout).toContain('warning src/cli: no compose files found');
+    expect(empty.stdout).toBe(
+      'error src/cli: no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml, stack.yml, docker-stack.yml, *.stack.yml)\n\n',
+    );
     expect(run(['lint', 'nope.yaml']).stdout).toContain('error nope.yaml: no such file');
     const unknown = run(['lint', '--frobnicate']);
     expect(unknown.code).toBe(2);
@@ -100,5 +102,76 @@ describe('compose-secrets lint (CLI)', () => {
     expect(run(['rules']).stdout.split('\n')[0]).toBe("secret-in-environment          error    A literal secret is written in a service's environment");
     expect(run(['rules', 'secret-in-build-args']).stdout).toContain('**Why is this bad?**');
     expect(run(['rules', 'nope'])).toMatchObject({ code: 2, stderr: 'compose-secrets: unknown rule "nope" (see compose-secrets rules)\n' });
+  });
+
+  it('-f, --env-file and --rule take one value each and repeat: the paths after them stay paths', () => {
+    const one = run(['lint', '--format', 'json', '--rule', 'secret-in-build-args', 'fixtures/lint/build-args']);
+    const json = JSON.parse(one.stdout);
+    expect(json.files).toEqual(['fixtures/lint/build-args/compose.yaml']);
+    expect(new Set(json.findings.map((f: { ruleId: string }) => f.ruleId))).toEqual(new Set(['secret-in-build-args']));
+    const two = JSON.parse(run(['lint', '--format', 'json', '--rule', 'secret-in-build-args', '--rule', 'secret-in-environment', 'fixtures/demo']).stdout);
+    expect(two.files).toEqual(['fixtures/demo/compose.yaml']);
+    expect(two.findings.map((f: { ruleId: string; line: number }) => `${f.line} ${f.ruleId}`)).toEqual([
+      '9 secret-in-environment',
+      '22 secret-in-build-args',
+      '24 secret-in-environment',
+      '27 secret-in-environment',
+    ]);
+    const files = JSON.parse(run(['lint', '--format', 'json', '-f', 'fixtures/demo/compose.yaml', '-f', 'fixtures/lint/anchors/compose.yaml']).stdout);
+    expect(files.files).toEqual(['fixtures/demo/compose.yaml', 'fixtures/lint/anchors/compose.yaml']);
+    expect(run(['lint', '-f', 'fixtures/demo/compose.yaml', 'fixtures/lint/anchors'])).toMatchObject({
+      code: 2,
+      stderr: 'compose-secrets: give either paths or -f files, not both\n',
+    });
+  });
+
+  it('an unknown rule id, an unknown command and lint --profile are usage errors', () => {
+    const ids = 'secret-in-environment, secret-via-environment, secret-in-build-args, secret-in-env-file, hardcoded-credential, secret-misuse';
+    expect(run(['lint', '--rule', 'bogus', 'fixtures/demo'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `compose-secrets: unknown rule "bogus" (rules: ${ids})\n`,
+    });
+    expect(run(['lnit', 'fixtures/demo'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'compose-secrets: unknown command "lnit" (commands: lint, config, fix, rules, baseline; a path that does not exist is not linted)\n',
+    });
+    // a bare word that names a file is a path
+    expect(run(['LICENSE']).stdout).toMatch(/^error LICENSE:1:1: invalid YAML/);
+    expect(run(['lint', '--profile', 'debug', 'fixtures/demo'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'compose-secrets: lint checks the services of every profile (a secret in an inactive profile is still committed): --profile is for config\n',
+    });
+  });
+
+  it('nothing linted: the reason is an error of every format', () => {
+    const json = run(['lint', '--format', 'json', 'src/cli']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout).errors).toEqual([
+      {
+        file: 'src/cli',
+        message: 'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml, stack.yml, docker-stack.yml, *.stack.yml)',
+      },
+    ]);
+    const sarif = JSON.parse(run(['lint', '--format', 'sarif', 'src/cli']).stdout);
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toBe(
+      'no compose files found (looked for compose*.yaml, docker-compose*.yml, *.compose.yaml, stack.yml, docker-stack.yml, *.stack.yml)',
+    );
+  });
+
+  it('--max-warnings says why it failed; --quiet says what it hid', () => {
+    const warningsOnly = 'services:\n  app:\n    image: x\n    environment:\n      - API_TOKEN\n';
+    expect(run(['lint', '--max-warnings', '0', '-'], { input: warningsOnly })).toMatchObject({
+      code: 1,
+      stderr: 'compose-secrets: too many warnings (1; --max-warnings is 0)\n',
+    });
+    expect(run(['lint', '--quiet', '--max-warnings', '0', '-'], { input: warningsOnly })).toMatchObject({
+      code: 1,
+      stdout: '✔ no errors in 1 file (1 warning hidden by --quiet)\n',
+      stderr: 'compose-secrets: too many warnings (1; --max-warnings is 0)\n',
+    });
+    expect(run(['lint', '--quiet', '-'], { input: warningsOnly })).toMatchObject({ code: 0, stdout: '✔ no errors in 1 file (1 warning hidden by --quiet)\n' });
   });
 });

@@ -55,7 +55,7 @@ describe('directory search', () => {
       {
         level: 'warning',
         message: { text: 'directory not searched: permission denied' },
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'data' } } }],
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'data', uriBaseId: '%SRCROOT%' } } }],
       },
     ]);
     const fix = run(['fix', '--dry-run', '.'], dir);
@@ -84,5 +84,70 @@ describe('settings ignore patterns', () => {
     expect(ignored('x/.hidden/compose.yaml')).toBe(true);
     expect(ignored('/elsewhere/test/compose.yaml')).toBe(false);
     expect(ignored(join('..', 'p', 'test', 'compose.yaml'))).toBe(true);
+  });
+});
+
+describe('stack files', () => {
+  it('are found by a directory search: stack.yml, docker-stack.yml, *.stack.y{a,}ml', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-stack-'));
+    mkdirSync(join(dir, 'ops'));
+    for (const name of ['stack.yml', 'ops/docker-stack.yml', 'ops/prod.stack.yaml', 'ops/Stack.YAML']) {
+      writeFileSync(join(dir, name), 'services:\n  a:\n    image: x\n');
+    }
+    // found by name, not by content
+    for (const name of ['ops/bookstack.yaml', 'ops/stack-notes.yml']) writeFileSync(join(dir, name), 'x: 1\n');
+    expect(await discover(['.'], [], dir)).toEqual({
+      files: ['ops/Stack.YAML', 'ops/docker-stack.yml', 'ops/prod.stack.yaml', 'stack.yml'],
+      empty: [],
+      skipped: [],
+    });
+  });
+
+  it('with secrets are reported by lint DIR', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-stack-'));
+    chmodSync(dir, 0o755);
+    writeFileSync(join(dir, 'stack.yml'), 'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: s3cr3tpassw0rd\n');
+    const r = run(['lint', '--format', 'json', '.'], dir);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings.map((f: { file: string; line: number; ruleId: string }) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([
+      'stack.yml:5 secret-in-environment',
+    ]);
+  });
+});
+
+describe('compose files of other names', () => {
+  const COMPOSE = 'services:\n  app:\n    image: nginx\n    environment:\n      DB_PASSWORD: s3cr3tpassw0rd\n';
+  function tree(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-content-'));
+    chmodSync(dir, 0o755);
+    const files: Record<string, string> = {
+      'templates/compose/app.yaml': COMPOSE,
+      'pwd.yml': `# play with docker\nversion: "3"\n${COMPOSE}`,
+      '.github/workflows/ci.yml': `on: push\n${COMPOSE}jobs:\n  a:\n    runs-on: ubuntu-latest\n`,
+      'k8s/deploy.yaml': `apiVersion: v1\nkind: List\n${COMPOSE}`,
+      'ansible/site.yml': '- hosts: all\n  tasks:\n    - name: x\n',
+      'helm/values.yaml': 'services:\n  web:\n    port: 80\n',
+      'notes.yaml': 'services: [a, b]\n',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    return dir;
+  }
+
+  it('a directory search takes YAML files whose top level maps services, not workflows, manifests, plays or values', async () => {
+    expect((await discover(['.'], [], tree())).files).toEqual(['pwd.yml', 'templates/compose/app.yaml']);
+  });
+
+  it('a file given by name is linted whatever its content; findByContent: false turns the search off', async () => {
+    const dir = tree();
+    expect((await discover(['.'], [], dir, { byContent: false })).files).toEqual([]);
+    writeFileSync(join(dir, '.compose-secrets.json'), '{"findByContent": false}');
+    expect(run(['lint', '--format', 'compact', '.'], dir)).toMatchObject({ code: 2 });
+    expect(run(['lint', '--format', 'compact', 'pwd.yml'], dir)).toMatchObject({
+      code: 1,
+      stdout: 'pwd.yml:7:20: error DB_PASSWORD holds a hardcoded password [secret-in-environment]\n',
+    });
   });
 });

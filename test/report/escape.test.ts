@@ -72,7 +72,9 @@ describe('keys and file names with control characters are printed escaped', () =
     const c = run(['config', '-f', name], dir);
     expect(c).toEqual({ code: 2, stdout: '', stderr: `compose-secrets: ${shown}:9:11: Invalid template: \${X:- has no closing "}" on its line\n` });
     const u = run(['lint', '--format', 'x\u001b[2Jy', '.'], dir);
-    expect(u.stderr).toBe('compose-secrets: unknown format "x\\e[2Jy" (use stylish, json or sarif)\n');
+    expect(u.stderr).toBe(
+      'compose-secrets: unknown format "x\\e[2Jy" (use stylish, json, sarif, compact, github, junit, gitlab or checkstyle, or a path to a formatter module)\n',
+    );
     const o = run(['lint', '--bad\u001b[2J', '.'], dir);
     expect(o.stderr).not.toMatch(RAW_CONTROL);
     expect(o.stderr).toContain('--bad\\e[2J');

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { RULE_DOCS_BASE_URL } from '../../src/engine/rule.js';
 import { lint } from '../../src/lint.js';
-import { formatSarif } from '../../src/report/sarif.js';
+import { formatSarif, repositoryRoot } from '../../src/report/sarif.js';
+import { emptySettings } from '../../src/settings.js';
 import { HAS_SHARED, REPO, SHARED } from '../helpers.js';
 
 describe('--format sarif', () => {
@@ -24,11 +28,54 @@ describe('--format sarif', () => {
     expect(run.results[0]).toMatchObject({
       ruleId: 'secret-in-environment',
       level: 'error',
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'fixtures/demo/compose.yaml' }, region: { startLine: 9, startColumn: 26 } } }],
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri: 'fixtures/demo/compose.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 9, startColumn: 26 } },
+        },
+      ],
     });
     expect(run.tool.driver.rules[0]).toMatchObject({ id: 'secret-in-environment', helpUri: `${RULE_DOCS_BASE_URL}#secret-in-environment` });
     expect(run.invocations[0].executionSuccessful).toBe(false);
     expect(run.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^invalid YAML/);
     expect(JSON.stringify(sarif)).not.toContain('hunter2');
+  });
+
+  it('names files relative to the repository root (%SRCROOT%), whatever the working directory, and gives GitHub its severity', async () => {
+    const cwd = join(REPO, 'fixtures/demo');
+    const sarif = JSON.parse(formatSarif(await lint(['.'], { cwd, settings: emptySettings() }), { cwd }));
+    const run = sarif.runs[0];
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: pathToFileURL(repositoryRoot(REPO)).href.replace(/\/?$/, '/') } });
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: `${relative(repositoryRoot(REPO), REPO) ? `${relative(repositoryRoot(REPO), REPO)}/` : ''}fixtures/demo/compose.yaml`,
+      uriBaseId: '%SRCROOT%',
+    });
+    expect(run.tool.driver.informationUri).toBe('https://github.com/compose-secrets/compose-secrets');
+    const severities = Object.fromEntries(
+      run.tool.driver.rules.map((r: { id: string; properties: Record<string, string> }) => [r.id, r.properties['security-severity']]),
+    );
+    expect(severities).toEqual({
+      'secret-in-environment': '8.0',
+      'secret-via-environment': '5.0',
+      'secret-in-build-args': '8.0',
+      'secret-in-env-file': '8.0',
+      'hardcoded-credential': '8.0',
+      'secret-misuse': '5.0',
+    });
+  });
+
+  it('a file outside the repository is a file: URI', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-sarif-'));
+    const result = {
+      version: 1 as const,
+      files: ['../x/compose.yaml'],
+      findings: [],
+      errors: [{ file: join(dir, 'compose.yaml'), message: 'x' }],
+      notFound: [],
+      warnings: [],
+    };
+    const sarif = JSON.parse(formatSarif(result, { cwd: REPO }));
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: pathToFileURL(join(dir, 'compose.yaml')).href,
+    });
   });
 });
