@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers.js';
+import { RULES } from '../../rules/index.js';
+import { RULE_ALIASES } from '../../src/engine/aliases.js';
 
 const CLI = join(REPO, 'dist/cli.js');
 
@@ -126,7 +128,8 @@ describe('compose-secrets lint (CLI)', () => {
   });
 
   it('an unknown rule id, an unknown command and lint --profile are usage errors', () => {
-    const ids = 'secret-in-environment, secret-via-environment, secret-in-build-args, secret-in-env-file, hardcoded-credential, secret-misuse';
+    // every rule, then the aliases (secret-misuse)
+    const ids = [...RULES.map((r) => r.meta.id), ...Object.keys(RULE_ALIASES)].join(', ');
     expect(run(['lint', '--rule', 'bogus', 'fixtures/demo'])).toMatchObject({
       code: 2,
       stdout: '',
@@ -135,7 +138,7 @@ describe('compose-secrets lint (CLI)', () => {
     expect(run(['lnit', 'fixtures/demo'])).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: 'compose-secrets: unknown command "lnit" (commands: lint, config, fix, rules, baseline; a path that does not exist is not linted)\n',
+      stderr: 'compose-secrets: unknown command "lnit" (commands: lint, config, fix, rules, audit, rotate, baseline; a path that does not exist is not linted)\n',
     });
     // a bare word that names a file is a path
     expect(run(['LICENSE']).stdout).toMatch(/^error LICENSE:1:1: invalid YAML/);
