@@ -66,7 +66,7 @@ function locate(project: Project, issue: SchemaIssue): LocatedIssue {
 
 /** The effective model as `docker compose config` prints it, secrets redacted unless asked. */
 export function renderConfig(project: Project, options: RenderOptions): string {
-  const secrets: SecretNodes = options.showSecrets ? { nodes: new Map(), entries: new Map() } : findSecretNodes(project);
+  const secrets: SecretNodes = options.showSecrets ? { nodes: new Map(), entries: new Map() } : withCopies(findSecretNodes(project));
   const plain = toPlainMasked(project.root, secrets) as Record<string, unknown>;
   const out: Record<string, unknown> = { name: project.name };
   for (const key of Object.keys(plain).sort(topLevelOrder)) {
@@ -96,27 +96,59 @@ class Masked {
   ) {}
 }
 
+/** Secrets shorter than this are masked only in the nodes that hold them: elsewhere they would blank out ordinary words. */
+const MIN_COPY_LENGTH = 4;
+
+/**
+ * The secret nodes plus `copies`: a secret's text written again inside another value (a database
+ * named `db_k7Rw2q` after its password `k7Rw2q`) is masked there too, touching letters or not —
+ * config prints a whole file, and no part of it may give a secret away. One alternation of every
+ * secret, longest first, so each value is searched once.
+ */
+function withCopies(secrets: SecretNodes): SecretNodes & { copies?: (text: string) => Set<string> | undefined } {
+  const all = new Set<string>();
+  for (const set of [...secrets.nodes.values(), ...secrets.entries.values()]) for (const v of set) if (v.length >= MIN_COPY_LENGTH) all.add(v);
+  if (!all.size) return secrets;
+  const escaped = [...all].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(escaped.join('|'), 'g');
+  const copies = (text: string): Set<string> | undefined => {
+    const found = new Set<string>();
+    for (const m of text.matchAll(pattern)) found.add(m[0]);
+    return found.size ? found : undefined;
+  };
+  return { ...secrets, copies };
+}
+
+/** Service fields that name things (an image, a host, a network): a password equal to such a name does not mask it. */
+const NAME_FIELDS = new Set(['image', 'container_name', 'hostname', 'domainname', 'platform', 'networks', 'depends_on', 'links', 'volumes_from', 'extends']);
+
+function isNameField(path: (string | number)[]): boolean {
+  return path[0] === 'services' && typeof path[2] === 'string' && NAME_FIELDS.has(path[2]);
+}
+
 /** Plain JSON value of a tracked node (shared nodes are copied), with the nodes holding a secret wrapped in Masked. */
-function toPlainMasked(node: TreeNode, secrets: SecretNodes): unknown {
+function toPlainMasked(node: TreeNode, secrets: SecretNodes & { copies?: (text: string) => Set<string> | undefined }, path: (string | number)[] = []): unknown {
   switch (node.kind) {
     case 'scalar': {
-      const found = secrets.nodes.get(node);
+      const copies = typeof node.value === 'string' && !isNameField(path) ? secrets.copies?.(node.value) : undefined;
+      const found = secrets.nodes.get(node) ?? copies;
       return found && node.value !== null ? new Masked(node.value, maskSecrets(String(node.value), found)) : node.value;
     }
     case 'seq':
-      return node.items.map((item) => toPlainMasked(item, secrets));
+      return node.items.map((item, i) => toPlainMasked(item, secrets, [...path, i]));
     case 'map': {
       const out: Record<string, unknown> = {};
-      for (const e of node.entries) out[e.key] = toPlainMasked(e.value, secrets);
+      for (const e of node.entries) out[e.key] = toPlainMasked(e.value, secrets, [...path, e.key]);
       return out;
     }
   }
 }
 
 /** An entry's value as config prints it (a bare KEY: the project's value), wrapped in Masked when it holds a secret. */
-function entryValue(e: KeyValueEntry, secrets: SecretNodes): string | Masked | null {
+function entryValue(e: KeyValueEntry, secrets: SecretNodes & { copies?: (text: string) => Set<string> | undefined }): string | Masked | null {
   const value = e.value ? String(e.value.value) : (e.passthrough?.value ?? null);
-  const found = secrets.entries.get(e) ?? (e.node?.kind === 'scalar' ? secrets.nodes.get(e.node) : undefined);
+  const found =
+    secrets.entries.get(e) ?? (e.node?.kind === 'scalar' ? secrets.nodes.get(e.node) : undefined) ?? (value !== null ? secrets.copies?.(value) : undefined);
   return found && value !== null ? new Masked(value, maskSecrets(value, found)) : value;
 }
 

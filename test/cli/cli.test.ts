@@ -138,7 +138,8 @@ describe('compose-secrets lint (CLI)', () => {
     expect(run(['lnit', 'fixtures/demo'])).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: 'compose-secrets: unknown command "lnit" (commands: lint, config, fix, rules, audit, rotate, baseline; a path that does not exist is not linted)\n',
+      stderr:
+        'compose-secrets: unknown command "lnit" (commands: lint, config, fix, rules, audit, rotate, baseline; a path that does not exist is not linted)\n',
     });
     // a bare word that names a file is a path
     expect(run(['LICENSE']).stdout).toMatch(/^error LICENSE:1:1: invalid YAML/);

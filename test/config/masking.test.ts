@@ -13,8 +13,8 @@ function config(files: Record<string, string>, processEnv: Record<string, string
   return renderConfig(project, { format: 'yaml', showSecrets: false }).replace(/^name: .*\n/, '');
 }
 
-describe('config masks the nodes that hold a secret, not the text', () => {
-  it('a short secret touching letters is masked everywhere inside a value that holds it; the same text in another value is not a secret', () => {
+describe('config masks the nodes that hold a secret, and copies of a secret in other values', () => {
+  it('a short secret touching letters is masked everywhere, also where another value repeats it', () => {
     const out = config({
       'compose.yaml': [
         'services:',
@@ -37,7 +37,7 @@ describe('config masks the nodes that hold a secret, not the text', () => {
         '      - -p********',
         '    environment:',
         '      DATABASE_URL: postgres://app:********@db:5432/db_********',
-        '      POSTGRES_DB: db_k7Rw2q',
+        '      POSTGRES_DB: db_********',
         '      POSTGRES_PASSWORD: •••• (6 chars)',
         '    image: postgres:16',
         '',
@@ -45,7 +45,7 @@ describe('config masks the nodes that hold a secret, not the text', () => {
     );
   });
 
-  it('a password equal to a word of an image name or a host name leaves them as they are', () => {
+  it('a password equal to a word of an image name leaves the image as it is; a value repeating it is masked', () => {
     const out = config({
       'compose.yaml': [
         'services:',
@@ -62,7 +62,7 @@ describe('config masks the nodes that hold a secret, not the text', () => {
         'services:',
         '  mailer:',
         '    environment:',
-        '      SMTP_HOST: mailer.example.com',
+        '      SMTP_HOST: "********.example.com"',
         '      SMTP_PASSWORD: •••• (6 chars)',
         '    image: example/mailer:1.2',
         '',
