@@ -260,8 +260,45 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
   }
   const { entry, context } = g;
   const { build, newKey } = decision;
+  const found = locateEntry(ctx, g, result);
+  const { abs, yfile, yamlLoc } = found;
 
-  // where the entry is written
+  // the secret (decided only once the entry is found: a refused entry creates none)
+  const def = decideSecret(ctx, g, decision);
+
+  // rewrite the entry
+  const target = `/run/secrets/${def.name}`;
+  if (context === 'env-file') {
+    let d = result.editors.dotenv.get(abs);
+    if (!d) result.editors.dotenv.set(abs, (d = new DotenvFileEdits(g.file, ctx.text(abs)!)));
+    d.rewrite(entry.keyOrigin.range, entry.value ? entry.value.origin.range : undefined, newKey!, target);
+  } else if (build) {
+    const loc = yamlLoc!;
+    yfile!.removeEntry(entry.form === 'map' ? { pair: loc.node as Pair } : { item: loc.node as Node }, loc.parent, loc.parentPair);
+  } else {
+    const loc = yamlLoc!;
+    yfile!.rewriteEntry(entry.form === 'map' ? { pair: loc.node as Pair } : { item: loc.node as Scalar }, newKey!, target);
+  }
+
+  const mountFiles = mountSecret(ctx, g, result, found, def.name, build);
+  if (def.created || !rootHasSecret(ctx.model, def.name)) {
+    let files = defsToPlace.get(def.name);
+    if (!files) defsToPlace.set(def.name, (files = new Set()));
+    for (const f of mountFiles) files.add(f);
+  }
+
+  result.rewrites.push(describeRewrite(g, decision, def));
+}
+
+/** Where a group's entry is written: its file, and in YAML its node (checked to be the entry, and not anchored elsewhere). */
+interface Found {
+  abs: string;
+  yfile?: YamlFile;
+  yamlLoc?: Located<Pair> | Located<Node>;
+}
+
+function locateEntry(ctx: PlanContext, g: Group, result: RoundResult): Found {
+  const { entry, context } = g;
   const abs = ctx.abs(g.file);
   let yamlLoc: Located<Pair> | Located<Node> | undefined;
   let yfile: YamlFile | undefined;
@@ -295,25 +332,16 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
     }
   }
 
-  // the secret (decided only once the entry is found: a refused entry creates none)
-  const def = decideSecret(ctx, g, decision);
+  return { abs, yfile, yamlLoc };
+}
 
-  // rewrite the entry
-  const target = `/run/secrets/${def.name}`;
-  if (context === 'env-file') {
-    let d = result.editors.dotenv.get(abs);
-    if (!d) result.editors.dotenv.set(abs, (d = new DotenvFileEdits(g.file, ctx.text(abs)!)));
-    d.rewrite(entry.keyOrigin.range, entry.value ? entry.value.origin.range : undefined, newKey!, target);
-  } else if (build) {
-    const loc = yamlLoc!;
-    yfile!.removeEntry(entry.form === 'map' ? { pair: loc.node as Pair } : { item: loc.node as Node }, loc.parent, loc.parentPair);
-  } else {
-    const loc = yamlLoc!;
-    yfile!.rewriteEntry(entry.form === 'map' ? { pair: loc.node as Pair } : { item: loc.node as Scalar }, newKey!, target);
-  }
-
-  // mount it: in the service whose definition holds the entry, else in each receiving service
-  // (a service left out here gets its mount after the files are reloaded, see project.ts)
+/**
+ * Mounts the secret: in the service whose definition holds the entry, else in each receiving service
+ * (a service left out here gets its mount after the files are reloaded, see project.ts). Returns
+ * the files that got a mount.
+ */
+function mountSecret(ctx: PlanContext, g: Group, result: RoundResult, found: Found, secret: string, build: boolean): Set<string> {
+  const { abs, yfile, yamlLoc } = found;
   const mountFiles = new Set<string>();
   const owner =
     yamlLoc &&
@@ -325,7 +353,7 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
   if (owner !== undefined && yfile) {
     const map = yfile.serviceMap(owner);
     if (!map) throw new EditError(`cannot find service ${owner} in ${g.file}`);
-    if (!mountsSecret(ctx, owner, def.name, build)) addMount(yfile, map, def.name, build);
+    if (!mountsSecret(ctx, owner, secret, build)) addMount(yfile, map, secret, build);
     mountFiles.add(abs);
   } else {
     // an environment in a mapping that services merge (`<<: *defaults`): the mount goes beside it, once
@@ -335,24 +363,18 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
         : undefined;
     const merging = holder ? g.services.filter((s) => yfile!.serviceMap(s) && yfile!.mergeSources(yfile!.serviceMap(s)!).includes(holder)) : [];
     if (holder && merging.length) {
-      addMount(yfile!, holder, def.name, false);
+      addMount(yfile!, holder, secret, false);
       mountFiles.add(abs);
     }
     for (const s of g.services) {
-      if (merging.includes(s) || mountsSecret(ctx, s, def.name, build)) continue;
+      if (merging.includes(s) || mountsSecret(ctx, s, secret, build)) continue;
       const file = ownFile(ctx, result.editors, s, abs);
       if (!file) continue;
-      addMount(file.editor, file.map, def.name, build);
+      addMount(file.editor, file.map, secret, build);
       mountFiles.add(file.abs);
     }
   }
-  if (def.created || !rootHasSecret(ctx.model, def.name)) {
-    let files = defsToPlace.get(def.name);
-    if (!files) defsToPlace.set(def.name, (files = new Set()));
-    for (const f of mountFiles) files.add(f);
-  }
-
-  result.rewrites.push(describeRewrite(g, decision, def));
+  return mountFiles;
 }
 
 /** The editor of a compose file of the round (created on first use); undefined when it is not YAML. */
