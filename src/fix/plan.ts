@@ -1,17 +1,17 @@
 /**
- * From exposures to plans: which secret holds which value, which entry is rewritten and how,
- * which services mount the secret, and whether the fix is safe. Plans become edits on the files
- * that hold the nodes (see edit.ts); nothing here touches the disk.
+ * From exposures to plans: the decisions (decide.ts: which entry is moved or refused, which secret
+ * holds its value, whether the fix is safe) carried out as edits on the files that hold the nodes
+ * (see edit.ts): the entry rewritten, the secret mounted, its definition placed. Nothing here
+ * touches the disk.
  */
 import { dirname, join, relative, sep } from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { collectExposures, type Exposure } from '../detect/exposures.js';
-import type { ComposeModel, KeyValueEntry, ServiceModel } from '../model/model.js';
+import type { ComposeModel } from '../model/model.js';
 import { get } from '../model/tree.js';
+import { decide, decideSecret, describeRewrite, skip, type Group } from './decide.js';
 import { DotenvFileEdits, EditError, YamlFile, type Located } from './edit.js';
 import type { FileSuffixTable } from '../detect/file-suffix-images.js';
-import { literalValue, passthroughVariable, templateVariable } from '../detect/fixability.js';
-import { isEnvironmentKey, isVariableName, secretName, uniqueName, versionedName } from './naming.js';
 import type { SecretStore } from './store.js';
 
 export type Target = 'swarm' | 'compose';
@@ -201,16 +201,6 @@ export interface RoundResult {
   editors: Editors;
 }
 
-interface Group {
-  key: string;
-  file: string;
-  start: number;
-  context: 'environment' | 'env-file' | 'build-args';
-  entry: KeyValueEntry;
-  exposures: Exposure[];
-  services: string[];
-}
-
 /** Plans one round: every selected fixable exposure of the model, grouped by the text that holds it. */
 export function planRound(ctx: PlanContext): RoundResult {
   const editors: Editors = { yaml: new Map(), dotenv: new Map() };
@@ -261,129 +251,54 @@ function groupExposures(ctx: PlanContext): Group[] {
   return [...byKey.values()].sort((a, b) => order(a.file) - order(b.file) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.start - b.start);
 }
 
-function skip(g: Group, kind: Skipped['kind'], reason: string): Skipped {
-  return {
-    file: g.file,
-    line: g.entry.keyOrigin.line,
-    key: g.entry.key,
-    services: g.services,
-    kind,
-    reason,
-    origins: g.exposures.map((e) => `${e.verdict.origin.file}\u0000${e.verdict.origin.range[0]}\u0000${e.verdict.origin.range[1]}`),
-  };
-}
-
-function service(ctx: PlanContext, name: string): ServiceModel | undefined {
-  return ctx.model.services.find((s) => s.name === name);
-}
-
+/** Carries out the decisions on one group (decide.ts) as text edits: the entry rewritten, the secret mounted, its definition placed. */
 function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace: Map<string, Set<string>>): void {
+  const decision = decide(ctx, g);
+  if ('refused' in decision) {
+    result.skipped.push(decision.refused);
+    return;
+  }
   const { entry, context } = g;
-  const build = context === 'build-args';
-  const hardcoded = g.exposures.some((e) => e.verdict.class === 'hardcoded');
-  let value = hardcoded ? literalValue(entry) : undefined;
-  let variable = value === undefined ? passthroughVariable(entry) : undefined;
-  if (value === undefined && variable === undefined) {
-    result.skipped.push(skip(g, 'unsupported', 'the value mixes text and variables; no secret source can express it'));
-    return;
-  }
-  // a value read through a variable (.env, a template default) must still follow the variable
-  let override: VariableOverride | undefined;
-  if (value !== undefined && !build) {
-    const through = valueVariable(entry);
-    if (through === 'mixed') {
-      result.skipped.push(skip(g, 'unsupported', 'the value mixes text and variables; no secret source can express it'));
-      return;
-    }
-    if (through && through.when === 'set' && ctx.target === 'compose') {
-      // Compose reads an `environment:` secret from the shell and the .env file, as it read the value
-      variable = through.variable;
-      value = undefined;
-    } else if (through && ctx.target === 'compose') {
-      result.skipped.push(
-        skip(
-          g,
-          'unsupported',
-          `the value is the default of \${${through.variable}}, which an \`environment:\` secret source cannot keep; set ${through.variable} in .env and run fix again, or use --target swarm`,
-        ),
-      );
-      return;
-    } else override = through;
-  } else if (value !== undefined && build && valueVariable(entry)) {
-    result.skipped.push(skip(g, 'unsupported', 'the value is read through a variable, which a build secret file cannot follow; pass the variable instead'));
-    return;
-  }
-  // names fix writes into files and the provisioning script: a variable read at provisioning time
-  // must be a plain variable name (`DB_PASSWORD:-$(touch x)}` as a bare list entry is refused, never
-  // quoted into shell); a key becomes `<KEY>_FILE`, so it may hold dots (`canal.adminPasswd`) but no
-  // quote, space, `$` or other character a shell or Compose gives meaning to
-  if (variable !== undefined ? !isVariableName(variable) : !isEnvironmentKey(entry.key)) {
-    result.skipped.push(skip(g, 'unsupported', 'the key is not a valid variable name ([A-Za-z_][A-Za-z0-9_]*); fix leaves it alone'));
-    return;
-  }
-  // an unquoted number whose text is not its value (00012345, 0x1F, 1e3): YAML parsers disagree on the string it stands for
-  const written = entry.value;
-  if (
-    value !== undefined &&
-    written &&
-    typeof written.value !== 'string' &&
-    !written.interpolation &&
-    ctx.text(ctx.abs(written.origin.file))?.slice(written.origin.range[0], written.origin.range[1]).trim() !== value
-  ) {
-    result.skipped.push(
-      skip(
-        g,
-        'unsupported',
-        'the value is an unquoted number, which YAML parsers read differently; quote it as the service should receive it and run fix again',
-      ),
-    );
-    return;
-  }
-  if (build && variable !== undefined && ctx.target === 'swarm') {
-    result.skipped.push(
-      skip(
-        g,
-        'unsupported',
-        `a build secret read from the environment needs an \`environment:\` source, which \`docker stack deploy\` rejects; use --target compose, or build with \`docker build --secret id=${secretName(variable)},env=${variable}\``,
-      ),
-    );
-    return;
+  const { build, newKey } = decision;
+  const found = locateEntry(ctx, g, result);
+  const { abs, yfile, yamlLoc } = found;
+
+  // the secret (decided only once the entry is found: a refused entry creates none)
+  const def = decideSecret(ctx, g, decision);
+
+  // rewrite the entry
+  const target = `/run/secrets/${def.name}`;
+  if (context === 'env-file') {
+    let d = result.editors.dotenv.get(abs);
+    if (!d) result.editors.dotenv.set(abs, (d = new DotenvFileEdits(g.file, ctx.text(abs)!)));
+    d.rewrite(entry.keyOrigin.range, entry.value ? entry.value.origin.range : undefined, newKey!, target);
+  } else if (build) {
+    const loc = yamlLoc!;
+    yfile!.removeEntry(entry.form === 'map' ? { pair: loc.node as Pair } : { item: loc.node as Node }, loc.parent, loc.parentPair);
+  } else {
+    const loc = yamlLoc!;
+    yfile!.rewriteEntry(entry.form === 'map' ? { pair: loc.node as Pair } : { item: loc.node as Scalar }, newKey!, target);
   }
 
-  // safe only where it is for every receiving service (detect/fixability.ts decides, per exposure)
-  let safe = true;
-  let reason = '';
-  for (const name of g.services) {
-    const fix = g.exposures.find((e) => e.service === name)?.fix ?? g.exposures[0].fix!;
-    if (fix.applicability !== 'safe') {
-      safe = false;
-      reason = g.services.length > 1 && !build ? `service ${name}: ${fix.detail}` : fix.detail;
-      break;
-    }
-    reason ||= fix.detail;
-  }
-  if (!safe && !ctx.unsafeFixes) {
-    result.skipped.push(skip(g, 'unsafe', reason));
-    return;
+  const mountFiles = mountSecret(ctx, g, result, found, def.name, build);
+  if (def.created || !rootHasSecret(ctx.model, def.name)) {
+    let files = defsToPlace.get(def.name);
+    if (!files) defsToPlace.set(def.name, (files = new Set()));
+    for (const f of mountFiles) files.add(f);
   }
 
-  // `<VAR>_FILE` written beside `<VAR>` (the same mapping, list or env file) would clash
-  const newKey = build ? undefined : `${entry.key}_FILE`;
-  if (newKey) {
-    const sameBlock = (e: KeyValueEntry) =>
-      e.key === newKey &&
-      e.keyOrigin.file === entry.keyOrigin.file &&
-      (context === 'env-file' || e.path.slice(0, -1).join('\u0000') === entry.path.slice(0, -1).join('\u0000'));
-    for (const name of g.services) {
-      const s = service(ctx, name);
-      if (s && [...s.environment, ...s.envFile].some(sameBlock)) {
-        result.skipped.push(skip(g, 'conflict', `${entry.key} and ${newKey} are both set; remove one of them by hand`));
-        return;
-      }
-    }
-  }
+  result.rewrites.push(describeRewrite(g, decision, def));
+}
 
-  // where the entry is written
+/** Where a group's entry is written: its file, and in YAML its node (checked to be the entry, and not anchored elsewhere). */
+interface Found {
+  abs: string;
+  yfile?: YamlFile;
+  yamlLoc?: Located<Pair> | Located<Node>;
+}
+
+function locateEntry(ctx: PlanContext, g: Group, result: RoundResult): Found {
+  const { entry, context } = g;
   const abs = ctx.abs(g.file);
   let yamlLoc: Located<Pair> | Located<Node> | undefined;
   let yfile: YamlFile | undefined;
@@ -417,47 +332,16 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
     }
   }
 
-  // the secret
-  // one secret per source: one variable, or one key holding one value (a credential's name says
-  // which credential it is); different credentials that merely hold equal values stay apart
-  const identity = value !== undefined ? `v:${value}\u0000${override ? `${override.when}:${override.variable}` : `k:${entry.key}`}` : `e:${variable}`;
-  const baseName = secretName(value !== undefined ? (templateVariable(entry) ?? entry.key) : variable!);
-  // an existing top-level secret (the project's own, or an earlier run's) holding the value is reused
-  let def = ctx.registry.find(identity, build) ?? (value !== undefined && !override ? ctx.registry.findExisting(`v:${value}`, build) : undefined);
-  if (!def) {
-    const kind: SecretDef['kind'] = !build && ctx.target === 'swarm' ? 'external' : value !== undefined ? 'file' : 'environment';
-    const name = uniqueName(baseName, g.services.length === 1 ? g.services[0] : undefined, (n) => {
-      if (ctx.registry.taken.has(n)) return true;
-      return value !== undefined && ctx.store.check(join(ctx.secretsDir, n), value) === 'taken';
-    });
-    def = { name, kind, identity, source: value !== undefined ? { value } : { variable: variable! }, created: true, users: [] };
-    if (kind === 'external') def.externalName = versionedName(name);
-    if (override) def.override = override;
-    if (value !== undefined) {
-      def.storePath = join(ctx.secretsDir, name);
-      ctx.store.put(def.storePath, value);
-    }
-    ctx.registry.defs.set(name, def);
-    ctx.registry.taken.add(name);
-  }
-  for (const s of g.services) def.users.push({ service: s, key: entry.key, file: g.file, line: entry.keyOrigin.line, build });
+  return { abs, yfile, yamlLoc };
+}
 
-  // rewrite the entry
-  const target = `/run/secrets/${def.name}`;
-  if (context === 'env-file') {
-    let d = result.editors.dotenv.get(abs);
-    if (!d) result.editors.dotenv.set(abs, (d = new DotenvFileEdits(g.file, ctx.text(abs)!)));
-    d.rewrite(entry.keyOrigin.range, entry.value ? entry.value.origin.range : undefined, newKey!, target);
-  } else if (build) {
-    const loc = yamlLoc!;
-    yfile!.removeEntry(entry.form === 'map' ? { pair: loc.node as Pair } : { item: loc.node as Node }, loc.parent, loc.parentPair);
-  } else {
-    const loc = yamlLoc!;
-    yfile!.rewriteEntry(entry.form === 'map' ? { pair: loc.node as Pair } : { item: loc.node as Scalar }, newKey!, target);
-  }
-
-  // mount it: in the service whose definition holds the entry, else in each receiving service
-  // (a service left out here gets its mount after the files are reloaded, see fix.ts)
+/**
+ * Mounts the secret: in the service whose definition holds the entry, else in each receiving service
+ * (a service left out here gets its mount after the files are reloaded, see project.ts). Returns
+ * the files that got a mount.
+ */
+function mountSecret(ctx: PlanContext, g: Group, result: RoundResult, found: Found, secret: string, build: boolean): Set<string> {
+  const { abs, yfile, yamlLoc } = found;
   const mountFiles = new Set<string>();
   const owner =
     yamlLoc &&
@@ -469,7 +353,7 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
   if (owner !== undefined && yfile) {
     const map = yfile.serviceMap(owner);
     if (!map) throw new EditError(`cannot find service ${owner} in ${g.file}`);
-    if (!mountsSecret(ctx, owner, def.name, build)) addMount(yfile, map, def.name, build);
+    if (!mountsSecret(ctx, owner, secret, build)) addMount(yfile, map, secret, build);
     mountFiles.add(abs);
   } else {
     // an environment in a mapping that services merge (`<<: *defaults`): the mount goes beside it, once
@@ -479,42 +363,18 @@ function planGroup(ctx: PlanContext, g: Group, result: RoundResult, defsToPlace:
         : undefined;
     const merging = holder ? g.services.filter((s) => yfile!.serviceMap(s) && yfile!.mergeSources(yfile!.serviceMap(s)!).includes(holder)) : [];
     if (holder && merging.length) {
-      addMount(yfile!, holder, def.name, false);
+      addMount(yfile!, holder, secret, false);
       mountFiles.add(abs);
     }
     for (const s of g.services) {
-      if (merging.includes(s) || mountsSecret(ctx, s, def.name, build)) continue;
+      if (merging.includes(s) || mountsSecret(ctx, s, secret, build)) continue;
       const file = ownFile(ctx, result.editors, s, abs);
       if (!file) continue;
-      addMount(file.editor, file.map, def.name, build);
+      addMount(file.editor, file.map, secret, build);
       mountFiles.add(file.abs);
     }
   }
-  if (def.created || !rootHasSecret(ctx.model, def.name)) {
-    let files = defsToPlace.get(def.name);
-    if (!files) defsToPlace.set(def.name, (files = new Set()));
-    for (const f of mountFiles) files.add(f);
-  }
-
-  // what the user reads afterwards
-  const first = g.exposures.find((e) => e.verdict.class === 'hardcoded');
-  const source: RewriteSource =
-    variable !== undefined
-      ? 'passthrough'
-      : context === 'env-file'
-        ? 'env-file'
-        : first?.verdict.class === 'hardcoded' && first.verdict.source === 'dotenv'
-          ? 'dotenv'
-          : first?.verdict.class === 'hardcoded' && first.verdict.source === 'default'
-            ? 'default'
-            : 'literal';
-  const rewrite: Rewrite = { file: g.file, line: entry.keyOrigin.line, context, key: entry.key, services: g.services, secret: def.name, safe, reason, source };
-  if (newKey) rewrite.newKey = newKey;
-  // the variable named in messages: the one the template reads, else the one the .env value came through
-  const tv = templateVariable(entry) ?? (first?.verdict.class === 'hardcoded' ? first.verdict.variable : undefined);
-  if (tv && value !== undefined) rewrite.variable = tv;
-  if (source === 'dotenv' && first?.verdict.class === 'hardcoded') rewrite.dotenv = { file: first.verdict.origin.file, line: first.verdict.origin.line };
-  result.rewrites.push(rewrite);
+  return mountFiles;
 }
 
 /** The editor of a compose file of the round (created on first use); undefined when it is not YAML. */
@@ -638,22 +498,4 @@ export function definitionPairs(def: SecretDef, inFile: string): [string, string
 export function relativeFile(fromDir: string, file: string): string {
   const rel = relative(fromDir, file).split(sep).join('/');
   return rel.startsWith('../') ? rel : `./${rel}`;
-}
-
-/**
- * The variable a literal value came through, when it did: a bare `KEY` or `${VAR}` filled from .env
- * (`set`), a `${VAR:-default}` / `${VAR-default}` default (`nonEmpty` / `set`); 'mixed' when the
- * value depends on variables in any other way.
- */
-function valueVariable(entry: KeyValueEntry): VariableOverride | 'mixed' | undefined {
-  if (!entry.value) return entry.passthrough?.source === 'dotenv' ? { variable: entry.key, when: 'set' } : undefined;
-  const interpolation = entry.value.interpolation;
-  if (!interpolation?.vars.length) return undefined;
-  const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?-)[^}]*\}$|^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(interpolation.template.trim());
-  if (!m || interpolation.vars.length !== 1) return 'mixed';
-  const use = interpolation.vars[0];
-  if (m[3] !== undefined) return { variable: m[3], when: 'set' };
-  // a default whose variable .env sets: the .env value, which the shell still overrides
-  if (use.resolution === 'set') return { variable: m[1], when: m[2] === ':-' ? 'nonEmpty' : 'set' };
-  return { variable: m[1], when: m[2] === ':-' ? 'nonEmpty' : 'set' };
 }

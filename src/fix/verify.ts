@@ -1,16 +1,27 @@
 /**
+ * The checks of a rewritten project: it validates no worse than before, uses its secrets no worse,
+ * leaves no fixable finding unexplained, and lets no overridden value take effect.
+ *
  * Before fix writes anything: every compose project that reads a file fix changes — the ones it
  * fixed, and any other project in the directories of those files (a sibling sharing an env_file,
  * a .env, an extends base or an include) — must give every container what it gave before
  * (equivalence.ts). Otherwise fix stops, saying where, and writes nothing.
  */
 import { dirname, resolve } from 'node:path';
+import { validateProject } from '../compose-config.js';
+import { collectExposures } from '../detect/exposures.js';
+import type { FileSuffixTable } from '../detect/file-suffix-images.js';
+import { checkProject } from '../engine/check.js';
+import type { Rule } from '../engine/rule.js';
+import type { Finding } from '../engine/types.js';
 import { discover } from '../load/discover.js';
 import { nodeHost } from '../load/host.js';
 import { LoadError } from '../load/parse.js';
 import { groupIntoProjects } from '../load/projects.js';
 import { compareProject, type Difference, type ExternalSource } from './equivalence.js';
 import { FixError } from './errors.js';
+import type { Rewrite } from './plan.js';
+import type { Project } from '../preprocess/project.js';
 import type { SecretStore } from './store.js';
 import type { Workspace } from './workspace.js';
 
@@ -74,4 +85,67 @@ export async function verifyEquivalence(input: VerifyInput): Promise<void> {
   if (!differences.length) return;
   const more = differences.length > 1 ? ` (and ${differences.length - 1} more)` : '';
   throw new FixError(`the rewrite would change what a container receives: ${describe(differences[0])}${more}; nothing was written`);
+}
+
+/** Problems with the use of secrets (undefined secret, `_FILE` pointing at nothing mounted), as `file: message`. */
+export function misuse(project: Project, usageRules: readonly Rule[]): string[] {
+  return checkProject(project, { rules: usageRules })
+    .filter((f) => f.severity !== 'info')
+    .map((f) => `${f.origin.file}: ${f.message}`);
+}
+
+/** A rewritten entry must not let another definition of its key take effect (the base of an override, a `<<` merge it overrode). */
+export function checkNoOverrideExposed(rewrites: Rewrite[], project: Project): void {
+  for (const rw of rewrites) {
+    for (const name of rw.services) {
+      const s = project.model.services.find((x) => x.name === name);
+      const left = s && (rw.context === 'build-args' ? s.buildArgs : [...s.environment, ...s.envFile]).find((e) => e.key === rw.key);
+      if (left) {
+        throw new FixError(
+          `rewriting ${rw.key} of service ${name} would let the ${rw.key} it overrode (${left.keyOrigin.file}:${left.keyOrigin.line}) take effect; move that value by hand and run fix again; nothing was written`,
+        );
+      }
+    }
+  }
+}
+
+export interface RewrittenCheck {
+  project: Project;
+  /** The messages of the Compose schema issues of the project before. */
+  originalIssues: string[];
+  /** misuse() of the project before. */
+  originalMisuse: string[];
+  usageRules: readonly Rule[];
+  table: FileSuffixTable;
+  /** lint's findings on the rewritten project. */
+  findings: () => Finding[];
+  /** The exposures fix skipped on purpose. */
+  skippedExposures: Set<number>;
+}
+
+/** The rewritten project must validate no worse than before, use its secrets no worse, and leave no fixable finding unexplained. */
+export function checkRewritten(c: RewrittenCheck): void {
+  const issues = validateProject(c.project);
+  const before = [...c.originalIssues];
+  const added = issues.filter((i) => {
+    const at = before.indexOf(i.message);
+    if (at < 0) return true;
+    before.splice(at, 1);
+    return false;
+  });
+  if (added.length) {
+    const first = added[0];
+    const more = added.length > 1 ? ` (and ${added.length - 1} more)` : '';
+    throw new FixError(`the rewritten project would not be valid: ${first.file}:${first.line}:${first.column}: ${first.message}${more}; nothing was written`);
+  }
+  const broken = misuse(c.project, c.usageRules).filter((m) => !c.originalMisuse.includes(m));
+  if (broken.length) throw new FixError(`internal error: the rewritten project would use its secrets wrongly (${broken.join('; ')}); nothing was written`);
+  // of the exposures of the rewritten model, the fixable ones lint still reports must be the skipped ones
+  const current = new Set(collectExposures(c.project.model, c.table).map((e) => e.id));
+  const left = c.findings().filter((f) => f.fixable && f.exposures.some((id) => current.has(id) && !c.skippedExposures.has(id)));
+  if (left.length) {
+    throw new FixError(
+      `internal error: ${left.length} fixable finding(s) left after fixing (${left.map((f) => `${f.origin.file}:${f.origin.line} ${f.ruleId}`).join(', ')}); nothing was written`,
+    );
+  }
 }

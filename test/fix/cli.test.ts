@@ -58,5 +58,15 @@ describe.skipIf(!BUILT)('compose-secrets fix (CLI)', () => {
     const text = readFileSync(join(REPO, 'dist/chunks', main), 'utf8');
     expect(text).not.toContain('Creates the Swarm secrets');
     expect(text).toMatch(/import\("\.\/fix-[A-Z0-9]+\.js"\)/);
+    // nor the diff library: it is in fix's lazy chunk, outside what main loads statically
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      const code = readFileSync(join(REPO, 'dist/chunks', file), 'utf8');
+      for (const m of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) visit(m[1]);
+    };
+    visit(main);
+    for (const file of loaded) expect(readFileSync(join(REPO, 'dist/chunks', file), 'utf8')).not.toContain('No newline at end of file');
   });
 });
