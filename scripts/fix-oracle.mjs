@@ -13,10 +13,11 @@
 // Usage: node scripts/fix-oracle.mjs [--limit N] [--seed S] [--target compose|swarm|both]
 //          [--corpus DIR] [--dirs a,b,...] [--lint-json FILE] [--json FILE] [--verbose]
 //   --dirs: corpus-relative directories to check instead of a sample (e.g. for the test)
+// FIX_ORACLE_TAMPER=1 appends a newline to each secret file fix writes: every such project must come out BROKEN.
 // Exit code: 1 when a fixed project is BROKEN, else 0. Needs a build (dist/cli.js).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,13 +55,17 @@ function has(cmd, args) {
 
 /** A short, value-free category for an error text: paths, quoted strings and numbers replaced. */
 function category(text) {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^WARNING|variable is not set/.test(l));
+  const because = lines.findIndex((l) => /invalid because:$/.test(l));
+  const errorLine = lines.find((l) => /^ERROR:/.test(l));
   const line =
-    text
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .find((l) => /error|refus|cannot|can't|could not|invalid|unsupported|not allowed|does not|unexpected/i.test(l)) ??
-    text.trim().split('\n')[0] ??
+    (because >= 0 && lines[because + 1] ? `invalid: ${lines[because + 1]}` : undefined) ??
+    errorLine ??
+    lines.find((l) => /error|refus|cannot|can't|could not|invalid|unsupported|not allowed|does not|unexpected/i.test(l)) ??
+    lines[0] ??
     '';
   return line
     .replace(/(\/|\.\.?\/)[^\s:,'")]+/g, '<path>')
@@ -88,7 +93,7 @@ function lintJson(paths) {
   const cached = option('lint-json');
   if (cached && existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8'));
   const r = run(process.execPath, [cli, 'lint', '--format', 'json', ...paths], { cwd: corpus, timeout: 600_000 });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`lint failed: ${category(r.stderr)}`);
+  if (![0, 1, 2].includes(r.status)) throw new Error(`lint failed: ${r.status} ${category(r.stderr)}`);
   const j = JSON.parse(r.stdout);
   if (cached) writeFileSync(cached, r.stdout);
   return j;
@@ -174,10 +179,11 @@ function snapshot(dir) {
 const ENV_HELPER = 'zz-fix-oracle-env';
 
 /** docker-compose v1: retries after creating a missing build context (v1 checks it; it does not matter here). */
-function loadV1(copy, files) {
+function loadV1(copy, files, env) {
   for (let attempt = 0; attempt < 8; attempt++) {
     const r = run('docker-compose', [...files.flatMap((f) => ['-f', f]), '--project-directory', copy.dir, 'config'], {
       cwd: copy.dir,
+      env: { ...baseEnv, ...env },
     });
     if (r.status === 0) return { config: parse(r.stdout) };
     const missing = /build path (\S+) either does not exist/.exec(r.stderr);
@@ -198,7 +204,7 @@ const unescapeV1 = (v) => (typeof v === 'string' ? v.replaceAll('$$', '$') : v);
  * replaced by a file source and their value is what v1 interpolates for ${VAR} in a helper
  * service; the rewritten files are copies beside the originals (relative paths keep working).
  */
-function oracleCompose(copy) {
+function oracleCompose(copy, env = {}) {
   const envSecrets = new Map(); // secret name -> variable
   const files = copy.files.map((f, i) => {
     const text = readFileSync(f, 'utf8');
@@ -227,7 +233,7 @@ function oracleCompose(copy) {
     writeFileSync(helper, JSON.stringify({ services: { [ENV_HELPER]: { image: 'busybox', environment } } }));
     files.push(helper);
   }
-  const loaded = loadV1(copy, files);
+  const loaded = loadV1(copy, files, env);
   if (loaded.error) return loaded;
   const cfg = loaded.config;
   const helperEnv = cfg.services?.[ENV_HELPER]?.environment ?? {};
@@ -251,8 +257,8 @@ function oracleCompose(copy) {
 }
 
 /** docker stack config (reads env_file itself; no .env). External secrets: what the provisioning script created. */
-function oracleSwarm(copy, recorded) {
-  const r = run('docker', ['stack', 'config', ...copy.files.flatMap((f) => ['-c', f])], { cwd: copy.dir });
+function oracleSwarm(copy, recorded, env = {}) {
+  const r = run('docker', ['stack', 'config', ...copy.files.flatMap((f) => ['-c', f])], { cwd: copy.dir, env: { ...baseEnv, ...env } });
   if (r.status !== 0) return { error: r.status === 'timeout' ? 'timeout' : category(r.stderr) };
   const cfg = parse(r.stdout);
   const secretContent = (name) => {
@@ -398,8 +404,19 @@ function checkUnit(unit, target) {
   const tmp = mkdtempSync(join(tmpdir(), 'fix-oracle-'));
   try {
     const copy = copyUnit(unit, tmp);
-    const before = target === 'compose' ? oracleCompose(copy) : oracleSwarm(copy, new Map());
+    const load = (env, recorded) => (target === 'compose' ? oracleCompose(copy, env) : oracleSwarm(copy, recorded, env));
+    let before = load({}, new Map());
     if (before.error) return { outcome: 'skipped', reason: `oracle: ${before.error}` };
+    // variables passed through from the shell (no value): loaded again with each one set to a
+    // known value, before and after, so that what moves into a secret is compared too
+    const shellEnv = {};
+    for (const svc of Object.values(before.services)) {
+      for (const [k, v] of Object.entries(svc.env)) if (v === null) shellEnv[k] = `fix-oracle-${k.toLowerCase()}-value`;
+    }
+    if (Object.keys(shellEnv).length) {
+      before = load(shellEnv, new Map());
+      if (before.error) return { outcome: 'skipped', reason: `oracle with the shell variables set: ${before.error}` };
+    }
     const snap = snapshot(copy.dir);
     const script = join(tmp, 'provision.sh');
     const args = [cli, 'fix', '--unsafe-fixes', '--no-color', '--target', target, ...copy.files.flatMap((f) => ['-f', f])];
@@ -411,18 +428,22 @@ function checkUnit(unit, target) {
     const after0 = snapshot(copy.dir);
     const changed = [...after0].some(([k, h]) => snap.get(k) !== h) || after0.size !== snap.size;
     if (!changed) return { outcome: 'unchanged', reason: category(fixed.stdout) };
+    // self-check of the oracle (FIX_ORACLE_TAMPER=1): a newline appended to every secret file fix wrote must be caught
+    if (process.env.FIX_ORACLE_TAMPER) {
+      for (const k of after0.keys()) if (!snap.has(k) && /(^|\/)secrets\//.test(k)) appendFileSync(join(copy.dir, k), '\n');
+    }
     let recorded = new Map();
     if (target === 'swarm') {
       if (!existsSync(script)) return { outcome: 'fix-failed', reason: 'no provisioning script written' };
       const fake = fakeDocker(tmp);
       const p = run('bash', [script], {
         cwd: tmp,
-        env: { ...baseEnv, PATH: `${fake.bin}:${baseEnv.PATH}`, FIX_ORACLE_REC: fake.rec },
+        env: { ...baseEnv, ...shellEnv, PATH: `${fake.bin}:${baseEnv.PATH}`, FIX_ORACLE_REC: fake.rec },
       });
       if (p.status !== 0) return { outcome: 'broken', broken: [{ service: '', variable: '', what: `provisioning script failed: ${category(p.stderr)}` }] };
       recorded = readRecorded(fake.rec);
     }
-    const after = target === 'compose' ? oracleCompose(copy) : oracleSwarm(copy, recorded);
+    const after = load(shellEnv, recorded);
     if (after.error) return { outcome: 'broken', broken: [{ service: '', variable: '', what: `oracle cannot load the fixed project: ${after.error}` }] };
     const broken = compare(before, after);
     return broken.length ? { outcome: 'broken', broken } : { outcome: 'equivalent' };
