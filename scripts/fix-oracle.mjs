@@ -424,10 +424,10 @@ function checkUnit(unit, target) {
     if (target === 'swarm') args.push('--provision-script', script);
     const fixed = run(process.execPath, args, { cwd: copy.dir });
     if (fixed.status === 2) return { outcome: 'refused', reason: category(fixed.stderr || fixed.stdout) };
-    if (fixed.status !== 0) return { outcome: 'fix-failed', reason: `exit ${fixed.status}: ${category(fixed.stderr)}` };
+    if (fixed.status !== 0 && fixed.status !== 1) return { outcome: 'fix-failed', reason: `exit ${fixed.status}: ${category(fixed.stderr)}` };
     const after0 = snapshot(copy.dir);
     const changed = [...after0].some(([k, h]) => snap.get(k) !== h) || after0.size !== snap.size;
-    if (!changed) return { outcome: 'unchanged', reason: category(fixed.stdout) };
+    if (!changed) return { outcome: 'unchanged', reason: `exit ${fixed.status}: ${category(fixed.stdout.replace(/^[^\n]*:\d+\s+/gm, ''))}` };
     // self-check of the oracle (FIX_ORACLE_TAMPER=1): a newline appended to every secret file fix wrote must be caught
     if (process.env.FIX_ORACLE_TAMPER) {
       for (const k of after0.keys()) if (!snap.has(k) && /(^|\/)secrets\//.test(k)) appendFileSync(join(copy.dir, k), '\n');
