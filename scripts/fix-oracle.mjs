@@ -108,7 +108,10 @@ function candidates() {
   const byDir = new Map();
   for (const f of fixable) {
     const file = abs(f.file);
-    const dir = dirname(file);
+    let dir = dirname(file);
+    // a finding in an env file: the project is the compose file(s) in its directory or the nearest one above
+    const hasCompose = (d) => [...composeFiles].some((c) => dirname(c) === d);
+    while (!composeFiles.has(file) && !hasCompose(dir) && dir.startsWith(corpus) && dir !== corpus) dir = dirname(dir);
     if (!byDir.has(dir)) byDir.set(dir, new Set());
     if (composeFiles.has(file)) byDir.get(dir).add(file);
     else for (const c of composeFiles) if (dirname(c) === dir) byDir.get(dir).add(c); // a finding in an env file
@@ -295,7 +298,9 @@ function normalise(services, unescapeValue) {
       const target = typeof s === 'string' ? s : (s.target ?? s.source);
       mounts.set(target.startsWith('/') ? target : `/run/secrets/${target}`, source);
     }
+    const { environment: _e, secrets: _s, env_file: _f, ...rest } = svc ?? {};
     out[name] = {
+      rest,
       env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === null || v === undefined ? null : unescapeValue(String(v))])),
       mounts,
     };
@@ -395,6 +400,16 @@ function compare(before, after) {
   for (const name of Object.keys(after.services)) {
     if (!before.services[name]) broken.push({ service: name, variable: '', what: 'service added by fix' });
   }
+  // anything else of a service that fix changed (keys only, never values): reported, not judged
+  const other = [];
+  for (const [name, b] of Object.entries(before.services)) {
+    const a = after.services[name];
+    if (!a) continue;
+    for (const k of new Set([...Object.keys(b.rest), ...Object.keys(a.rest)])) {
+      if (JSON.stringify(b.rest[k]) !== JSON.stringify(a.rest[k])) other.push(`${name}.${k}`);
+    }
+  }
+  broken.other = other;
   return broken;
 }
 
@@ -446,7 +461,8 @@ function checkUnit(unit, target) {
     const after = load(shellEnv, recorded);
     if (after.error) return { outcome: 'broken', broken: [{ service: '', variable: '', what: `oracle cannot load the fixed project: ${after.error}` }] };
     const broken = compare(before, after);
-    return broken.length ? { outcome: 'broken', broken } : { outcome: 'equivalent' };
+    const other = broken.other.length ? { otherChanged: broken.other } : {};
+    return broken.length ? { outcome: 'broken', broken, ...other } : { outcome: 'equivalent', ...other };
   } catch (e) {
     return { outcome: 'error', reason: category(String(e?.message ?? e)) };
   } finally {
@@ -470,6 +486,7 @@ function main() {
       results.push({ target, project: name, ...r });
       if (verbose || r.outcome === 'broken') {
         console.log(`${target} ${r.outcome.padEnd(10)} ${name}${r.reason ? `  (${r.reason})` : ''}  ${Date.now() - t0} ms`);
+        if (r.otherChanged) console.log(`    other keys changed (not judged): ${r.otherChanged.join(', ')}`);
         for (const b of r.broken ?? []) console.log(`    BROKEN service=${b.service} variable=${b.variable}: ${b.what}`);
       }
     }
@@ -491,6 +508,11 @@ function main() {
     for (const r of rs) byReason.set(`${r.target}: ${r.reason}`, (byReason.get(`${r.target}: ${r.reason}`) ?? 0) + 1);
     console.log(`\n${o}, by reason:`);
     for (const [k, n] of [...byReason].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(3)}  ${k}`);
+  }
+  const other = results.filter((r) => r.otherChanged);
+  if (other.length) {
+    console.log('\nother service keys fix changed (not judged: build args, command, ...):');
+    for (const r of other) console.log(`  ${r.target}  ${r.project}  ${r.otherChanged.join(', ')}`);
   }
   const broken = results.filter((r) => r.outcome === 'broken');
   if (broken.length) {
