@@ -17,7 +17,20 @@
 // Exit code: 1 when a fixed project is BROKEN, else 0. Needs a build (dist/cli.js).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -261,7 +274,20 @@ function oracleCompose(copy, env = {}) {
 
 /** docker stack config (reads env_file itself; no .env). External secrets: what the provisioning script created. */
 function oracleSwarm(copy, recorded, env = {}) {
-  const r = run('docker', ['stack', 'config', ...copy.files.flatMap((f) => ['-c', f])], { cwd: copy.dir, env: { ...baseEnv, ...env } });
+  // the stack loader only knows the list form of depends_on, which has nothing to do with what a
+  // container receives: it is left out (of copies beside the files, so relative paths still work)
+  const files = copy.files.map((f, i) => {
+    const text = readFileSync(f, 'utf8');
+    if (!/depends_on/.test(text)) return f;
+    const doc = parseDocument(text, { merge: true });
+    const services = doc.get('services');
+    if (!services?.items) return f;
+    for (const pair of services.items) pair.value?.delete?.('depends_on');
+    const out = join(dirname(f), `.fix-oracle-stack-${i}-${basename(f)}`);
+    writeFileSync(out, doc.toString());
+    return out;
+  });
+  const r = run('docker', ['stack', 'config', ...files.flatMap((f) => ['-c', f])], { cwd: copy.dir, env: { ...baseEnv, ...env } });
   if (r.status !== 0) return { error: r.status === 'timeout' ? 'timeout' : category(r.stderr) };
   const cfg = parse(r.stdout);
   const secretContent = (name) => {
@@ -448,20 +474,44 @@ function checkUnit(unit, target) {
       for (const k of after0.keys()) if (!snap.has(k) && /(^|\/)secrets\//.test(k)) appendFileSync(join(copy.dir, k), '\n');
     }
     let recorded = new Map();
+    const asked = [];
     if (target === 'swarm') {
       if (!existsSync(script)) return { outcome: 'fix-failed', reason: 'no provisioning script written' };
-      const fake = fakeDocker(tmp);
-      const p = run('bash', [script], {
-        cwd: tmp,
-        env: { ...baseEnv, ...shellEnv, PATH: `${fake.bin}:${baseEnv.PATH}`, FIX_ORACLE_REC: fake.rec },
-      });
-      if (p.status !== 0) return { outcome: 'broken', broken: [{ service: '', variable: '', what: `provisioning script failed: ${category(p.stderr)}` }] };
-      recorded = readRecorded(fake.rec);
+      // the script takes a value written as ${VAR} from the deploying shell (as `docker stack deploy`
+      // interpolates it): each variable it asks for is set to a known value, and the project is
+      // loaded again before the fix with the same environment
+      for (let attempt = 0; ; attempt++) {
+        const fake = fakeDocker(join(tmp, `fake-${attempt}`));
+        const p = run('bash', [script], {
+          cwd: tmp,
+          env: { ...baseEnv, ...shellEnv, PATH: `${fake.bin}:${baseEnv.PATH}`, FIX_ORACLE_REC: fake.rec },
+        });
+        const ask = /([A-Za-z_][A-Za-z0-9_]*): set \1 to the secret value/.exec(p.stderr);
+        if (p.status !== 0 && ask && !(ask[1] in shellEnv) && attempt < 30) {
+          shellEnv[ask[1]] = `fix-oracle-${ask[1].toLowerCase()}-value`;
+          asked.push(ask[1]);
+          continue;
+        }
+        if (p.status !== 0) return { outcome: 'broken', broken: [{ service: '', variable: '', what: `provisioning script failed: ${category(p.stderr)}` }] };
+        recorded = readRecorded(fake.rec);
+        break;
+      }
+      if (asked.length) {
+        // the fix ran on the copy already: the "before" is loaded from the corpus files again
+        // (at the same path, so that resolved paths compare equal)
+        renameSync(copy.dir, `${copy.dir}-fixed`);
+        copyUnit(unit, tmp);
+        before = oracleSwarm(copy, new Map(), shellEnv);
+        rmSync(copy.dir, { recursive: true, force: true });
+        renameSync(`${copy.dir}-fixed`, copy.dir);
+        if (before.error) return { outcome: 'skipped', reason: `oracle with the script's variables set: ${before.error}` };
+      }
     }
     const after = load(shellEnv, recorded);
     if (after.error) return { outcome: 'broken', broken: [{ service: '', variable: '', what: `oracle cannot load the fixed project: ${after.error}` }] };
     const broken = compare(before, after);
     const other = broken.other.length ? { otherChanged: broken.other } : {};
+    if (asked.length) other.scriptAsked = asked;
     return broken.length ? { outcome: 'broken', broken, ...other } : { outcome: 'equivalent', ...other };
   } catch (e) {
     return { outcome: 'error', reason: category(String(e?.message ?? e)) };
