@@ -220,29 +220,44 @@ const unescapeV1 = (v) => (typeof v === 'string' ? v.replaceAll('$$', '$') : v);
  * replaced by a file source and their value is what v1 interpolates for ${VAR} in a helper
  * service; the rewritten files are copies beside the originals (relative paths keep working).
  */
-function oracleCompose(copy, env = {}) {
-  const envSecrets = new Map(); // secret name -> variable
-  const files = copy.files.map((f, i) => {
-    const text = readFileSync(f, 'utf8');
-    if (!/^\s+environment:\s*\S/m.test(text) || !/^secrets:/m.test(text)) return f;
-    const doc = parseDocument(text, { merge: true });
+/**
+ * Service keys that have nothing to do with what a container's environment or secrets are, left
+ * out of the copies the oracles load: both loaders predate parts of the Compose Specification and
+ * reject many real files for them (long depends_on, labels with booleans, string ports, volume
+ * content, pull_policy, platform, ...). The oracle still reads environment, env_file and secrets itself.
+ */
+const IRRELEVANT = ['depends_on', 'labels', 'ports', 'volumes', 'pull_policy', 'platform', 'healthcheck', 'networks', 'develop', 'logging'];
+
+/** Copies of the files beside them (relative paths keep working), made lenient; undefined: use the file as it is. */
+function lenientCopy(f, tag, { stack = false, envSecrets } = {}) {
+  try {
+    const doc = parseDocument(readFileSync(f, 'utf8'), { merge: true });
+    if (doc.errors.length) return f;
+    const services = doc.get('services');
+    for (const pair of services?.items ?? []) for (const k of IRRELEVANT) pair.value?.delete?.(k);
+    doc.delete('name');
+    if (stack) doc.delete('version');
     const secrets = doc.get('secrets');
-    if (!secrets?.items) return f;
-    let changed = false;
-    for (const pair of secrets.items) {
-      const def = pair.value;
-      const variable = def?.get?.('environment');
-      if (typeof variable !== 'string') continue;
-      const name = String(pair.key.value ?? pair.key);
-      envSecrets.set(name, variable);
-      doc.setIn(['secrets', name], doc.createNode({ file: `./.fix-oracle-env-${name}` }));
-      changed = true;
+    if (envSecrets && secrets?.items) {
+      for (const pair of secrets.items) {
+        const variable = pair.value?.get?.('environment');
+        if (typeof variable !== 'string') continue;
+        const name = String(pair.key.value ?? pair.key);
+        envSecrets.set(name, variable);
+        doc.setIn(['secrets', name], doc.createNode({ file: `./.fix-oracle-env-${name}` }));
+      }
     }
-    if (!changed) return f;
-    const out = join(dirname(f), `.fix-oracle-${i}-${basename(f)}`);
+    const out = join(dirname(f), `.fix-oracle-${tag}-${basename(f)}`);
     writeFileSync(out, doc.toString());
     return out;
-  });
+  } catch {
+    return f;
+  }
+}
+
+function oracleCompose(copy, env = {}) {
+  const envSecrets = new Map(); // secret name -> variable
+  const files = copy.files.map((f, i) => lenientCopy(f, `v1-${i}`, { envSecrets }));
   if (envSecrets.size) {
     const helper = join(copy.dir, '.fix-oracle-helper.yml');
     const environment = Object.fromEntries([...envSecrets.values()].map((v) => [v, `\${${v}}`]));
@@ -274,19 +289,7 @@ function oracleCompose(copy, env = {}) {
 
 /** docker stack config (reads env_file itself; no .env). External secrets: what the provisioning script created. */
 function oracleSwarm(copy, recorded, env = {}) {
-  // the stack loader only knows the list form of depends_on, which has nothing to do with what a
-  // container receives: it is left out (of copies beside the files, so relative paths still work)
-  const files = copy.files.map((f, i) => {
-    const text = readFileSync(f, 'utf8');
-    if (!/depends_on/.test(text)) return f;
-    const doc = parseDocument(text, { merge: true });
-    const services = doc.get('services');
-    if (!services?.items) return f;
-    for (const pair of services.items) pair.value?.delete?.('depends_on');
-    const out = join(dirname(f), `.fix-oracle-stack-${i}-${basename(f)}`);
-    writeFileSync(out, doc.toString());
-    return out;
-  });
+  const files = copy.files.map((f, i) => lenientCopy(f, `stack-${i}`, { stack: true }));
   const r = run('docker', ['stack', 'config', ...files.flatMap((f) => ['-c', f])], { cwd: copy.dir, env: { ...baseEnv, ...env } });
   if (r.status !== 0) return { error: r.status === 'timeout' ? 'timeout' : category(r.stderr) };
   const cfg = parse(r.stdout);
