@@ -430,12 +430,14 @@ function compare(before, after) {
     if (!before.services[name]) broken.push({ service: name, variable: '', what: 'service added by fix' });
   }
   // anything else of a service that fix changed (keys only, never values): reported, not judged
+  // v1 writes some numbers as strings when it merges several files (the helper of environment sources)
+  const same = (v) => JSON.stringify(v, (_k, x) => (typeof x === 'number' ? String(x) : x));
   const other = [];
   for (const [name, b] of Object.entries(before.services)) {
     const a = after.services[name];
     if (!a) continue;
     for (const k of new Set([...Object.keys(b.rest), ...Object.keys(a.rest)])) {
-      if (JSON.stringify(b.rest[k]) !== JSON.stringify(a.rest[k])) other.push(`${name}.${k}`);
+      if (same(b.rest[k]) !== same(a.rest[k])) other.push(`${name}.${k}`);
     }
   }
   broken.other = other;
