@@ -10,7 +10,7 @@
 // Every project is fixed on a temporary copy (the corpus is read-only). Secret values are never
 // printed: a broken case names the directory, service, variable and what differs.
 //
-// Usage: node scripts/fix-oracle.mjs [--limit N] [--seed S] [--target compose|swarm|both]
+// Usage: node scripts/fix-oracle.mjs [--limit N] [--skip K] [--seed S] [--target compose|swarm|both]
 //          [--corpus DIR] [--dirs a,b,...] [--lint-json FILE] [--json FILE] [--verbose]
 //   --dirs: corpus-relative directories to check instead of a sample (e.g. for the test)
 // FIX_ORACLE_TAMPER=1 appends a newline to each secret file fix writes: every such project must come out BROKEN.
@@ -150,7 +150,8 @@ function candidates() {
     .map((u) => [r(), u])
     .sort((a, b) => a[0] - b[0])
     .map(([, u]) => u);
-  return shuffled.slice(0, limit);
+  const skip = Number(option('skip', 0));
+  return shuffled.slice(skip, skip + limit);
 }
 
 // ---------------------------------------------------------------------------------------------
