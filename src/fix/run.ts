@@ -87,7 +87,7 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
   };
   const run: Run = { options, prepared, ops, ws, store, result, ranges: new Map(), positions: new Positions(ws, cwd), secretDirs: new Map(), defs: [] };
   try {
-    for (const unit of units) fixUnit(run, unit);
+    for (const unit of withoutSubsumed(units, ws, options)) fixUnit(run, unit);
 
     const newFiles = store.list().filter((f) => !f.present);
     protectSecretDirs(run, newFiles);
@@ -164,6 +164,32 @@ async function findUnits(options: FixRunOptions, prepared: Prepared, errors: Fix
   for (const e of found.empty) errors.push({ file: e.path, message: e.reason });
   warnings.push(...found.skipped.map((s) => ({ file: relative(cwd, s.path) || s.path, message: s.reason })));
   return groupIntoProjects(found.files, cwd);
+}
+
+/**
+ * Drops the projects whose files another project reads (a file extended or included by another
+ * one, found on its own by the directory search — by name or by content): it is fixed with the
+ * project that uses it, as lint reports it there. Of two projects of the same files the first is
+ * kept. A project that does not load is kept, so that fixUnit reports why.
+ */
+function withoutSubsumed(units: string[][], ws: Workspace, options: FixRunOptions): string[][] {
+  if (units.length < 2) return units;
+  const sources = units.map((unit) => {
+    if (unit.includes('-')) return undefined;
+    try {
+      const project = ws.load({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory });
+      return { files: project.files, sources: new Set(project.sources) };
+    } catch (err) {
+      if (err instanceof LoadError) return undefined;
+      throw err;
+    }
+  });
+  const covers = (q: { sources: Set<string> }, p: { files: string[] }) => p.files.every((f) => q.sources.has(f));
+  return units.filter((_, i) => {
+    const p = sources[i];
+    if (!p) return true;
+    return !sources.some((q, j) => q !== undefined && j !== i && covers(q, p) && (!covers(p, q) || j < i));
+  });
 }
 
 /** Loads and fixes one project, adding what it gave to the run; a project that cannot be loaded is an error, left alone. */
