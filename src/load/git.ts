@@ -32,10 +32,11 @@ let cache: RunCache | undefined;
 function runCache(): RunCache {
   if (!cache) {
     cache = { repositories: new Map(), roots: new Map(), gitMissing: false, said: new Set() };
-    // kept while the current synchronous run of checks lasts
-    queueMicrotask(() => {
+    // kept for one second: the projects of one lint run (checked one after another, with awaits
+    // between them) share it, and a later run in a long-lived process asks git again
+    setTimeout(() => {
       cache = undefined;
-    });
+    }, 1000).unref();
   }
   return cache;
 }

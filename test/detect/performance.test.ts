@@ -233,6 +233,10 @@ function patternInputs(prefix: string, alphabets: readonly string[]): Record<str
 /** Prefixes of the patterns that start with an alternation or an optional part. */
 const PREFIX_OVERRIDES: Record<string, string> = {
   'slack-webhook': 'https://hooks.slack.com/services/T',
+  'rpc-url-key': 'https://mainnet.infura.io/v3/',
+  'plain-scheme-password': '{PLAIN}',
+  'oracle-password': 'jdbc:oracle:thin:scott/',
+  'pgpass-password': 'db.example.com:5432:app:user:',
   'discord-webhook': 'https://discord.com/api/webhooks/',
   'aws-access-key-id': 'AKIA',
   'aws-secret-access-key': 'aws_secret_access_key=',
