@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { collectExposures } from '../src/detect/exposures.js';
 import { ruleDocsUrl, type Rule, type RuleContext } from '../src/engine/rule.js';
-import { firstTimeInRun, gitStatuses } from '../src/load/git.js';
 import type { Origin } from '../src/model/origin.js';
 import { absoluteFile, declaredSecrets } from './secret-mounts.js';
 
@@ -45,11 +44,11 @@ export const secretFileTracked: Rule = {
   check(context) {
     const candidates = secretFiles(context);
     if (!candidates.length) return;
-    const statuses = gitStatuses(candidates.map((c) => c.path));
+    const statuses = context.git.statuses(candidates.map((c) => c.path));
     for (const c of candidates) {
       const status = statuses.get(c.path);
       if (status === 'no-git') {
-        if (firstTimeInRun('secret-file-tracked: no git')) {
+        if (context.git.firstTime('secret-file-tracked: no git')) {
           context.report({ messageId: 'noGit', origin: c.origin, path: c.modelPath, severity: 'info' });
         }
         return;

@@ -5,6 +5,7 @@
  * options), and one finding per rule and location.
  */
 import type { FileSuffixTable } from '../detect/file-suffix-images.js';
+import { GitIndex } from '../load/git.js';
 import { buildModel } from '../model/model.js';
 import { resolvePassthrough, type Project } from '../preprocess/project.js';
 import { emptySettings, isAllowed, type Settings } from '../settings.js';
@@ -23,6 +24,8 @@ export interface CheckOptions {
   valueTag?: (value: string) => string;
   /** Also report inline directives that silence nothing (`unused-ignore` warnings). */
   reportUnusedIgnores?: boolean;
+  /** What git said in this run, shared by its projects (default: one index for this project). */
+  git?: GitIndex;
 }
 
 /** The findings of one project, sorted by file and position. */
@@ -37,6 +40,7 @@ export function checkProject(project: Project, options: CheckOptions): Finding[]
     fileSuffixImages: options.fileSuffixImages,
     policy: settings.policy,
     valueTag: options.valueTag,
+    git: options.git ?? new GitIndex(),
   };
   const found = runRules(project.model, rules, run);
   // each file on its own too: a literal that a later file overrides or resets is still committed.

@@ -6,6 +6,7 @@
  * exactly one finding (test/rules/exposures.test.ts checks it over the corpus).
  */
 import type { Exposure } from '../detect/exposures.js';
+import type { GitIndex } from '../load/git.js';
 import type { FileHost } from '../load/host.js';
 import type { ComposeModel, Path } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
@@ -89,6 +90,8 @@ export interface RuleContext<Options extends object = Record<string, unknown>> {
   projectDirectory: string;
   /** Read-only access to the project's files, through the host the project was loaded from. */
   host: FileHost;
+  /** What git says of files (tracked, ignored), asked once per repository in a run. */
+  git: GitIndex;
   /** The rule's options: its defaultOptions with the settings' options over them. */
   options: Options;
   /** The access policy of the settings (or `--policy`), when there is one. */

@@ -1,6 +1,7 @@
 import { collectExposures, type Exposure } from '../detect/exposures.js';
 import type { FileSuffixTable } from '../detect/file-suffix-images.js';
 import { worseFix } from '../detect/fixability.js';
+import { GitIndex } from '../load/git.js';
 import { EMPTY_HOST, type FileHost } from '../load/host.js';
 import type { ComposeModel } from '../model/model.js';
 import { LineIndex, originKey, type Origin } from '../model/origin.js';
@@ -32,6 +33,8 @@ export interface RunOptions {
   policy?: Policy;
   /** A few bits about a value (a baseline's truncated keyed hash), kept on its finding as `valueTag`. */
   valueTag?: (value: string) => string;
+  /** What git said in this run (default: a fresh index for this call). */
+  git?: GitIndex;
 }
 
 /**
@@ -44,6 +47,7 @@ export function runRules(model: ComposeModel, rules: readonly Rule[], options: R
   // one line index per file, built on the first finding that needs it
   const lineIndexes = new Map<string, LineIndex>();
   const exposures = rules.some((r) => r.claims) ? collectExposures(model, options.fileSuffixImages) : [];
+  const git = options.git ?? new GitIndex();
   for (const rule of rules) {
     const claimed = rule.claims ? exposures.filter((e) => rule.claims!(e)) : [];
     const mine = new Set<Exposure>(claimed);
@@ -66,6 +70,7 @@ export function runRules(model: ComposeModel, rules: readonly Rule[], options: R
       model,
       projectDirectory: options.projectDirectory ?? '.',
       host: options.host ?? EMPTY_HOST,
+      git,
       options: options.options?.(rule) ?? rule.meta.defaultOptions ?? {},
       policy: options.policy,
       exposures: claimed,

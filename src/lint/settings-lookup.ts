@@ -10,6 +10,7 @@ import { activeRules, type CheckOptions } from '../engine/check.js';
 import type { Rule } from '../engine/rule.js';
 import { validateRuleOptions } from '../engine/rule-options.js';
 import { ignoreMatcher } from '../load/discover.js';
+import { GitIndex } from '../load/git.js';
 import type { Policy } from '../policy/policy.js';
 import { emptySettings, findSettingsFile, loadSettings, type Settings } from '../settings.js';
 
@@ -20,6 +21,8 @@ export class SettingsLookup {
   private readonly byFile = new Map<string, Settings>();
   private readonly checks = new Map<Settings, RunCheck>();
   private readonly ignores = new Map<Settings, (file: string) => boolean>();
+  /** What git says, asked once per repository for the whole run (every settings file's checks share it). */
+  private readonly git = new GitIndex();
 
   constructor(
     private readonly cwd: string,
@@ -62,6 +65,7 @@ export class SettingsLookup {
         rules: activeRules(chosen, settings),
         settings: this.policy ? { ...settings, policy: this.policy } : settings,
         reportUnusedIgnores: this.reportUnusedIgnores,
+        git: this.git,
         ...(this.valueTag ? { valueTag: this.valueTag } : {}),
       };
       this.checks.set(settings, check);

@@ -2,10 +2,10 @@
  * Whether git keeps a file in version control: tracked (`git ls-files`), untracked but not
  * ignored (`git check-ignore`), or ignored. Cheap on lint's hot path: the repository of a file is
  * found by looking for `.git` upwards (no process), `git ls-files -z` runs once per repository and
- * `git check-ignore --stdin -z` once per batch of untracked files, and what they said is kept for
- * the rest of the synchronous run of checks (a lint run checks its projects in one go), then
- * dropped, so a later run sees the repository as it is then. No git binary: every file is
- * 'no-git', and callers say so once.
+ * `git check-ignore --stdin -z` once per batch of untracked files. What they said is kept by a
+ * GitIndex, which one run owns (lint makes one per run and hands it to every project's check), so
+ * a later run sees the repository as it is then. No git binary: every file is 'no-git', and
+ * callers say so once per index.
  */
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -18,38 +18,28 @@ interface Repository {
   ignored: Map<string, boolean>;
 }
 
-interface RunCache {
-  repositories: Map<string, Repository | undefined>;
+/** What git said during one run: repositories, their roots, and the notes already given. */
+export class GitIndex {
+  readonly repositories = new Map<string, Repository | undefined>();
   /** Directory → its repository's root (or null outside any). */
-  roots: Map<string, string | null>;
-  gitMissing: boolean;
-  /** Notes already given in this run (e.g. "git is not available"). */
-  said: Set<string>;
-}
+  readonly roots = new Map<string, string | null>();
+  gitMissing = false;
+  private readonly said = new Set<string>();
 
-let cache: RunCache | undefined;
-
-function runCache(): RunCache {
-  if (!cache) {
-    cache = { repositories: new Map(), roots: new Map(), gitMissing: false, said: new Set() };
-    // kept for one second: the projects of one lint run (checked one after another, with awaits
-    // between them) share it, and a later run in a long-lived process asks git again
-    setTimeout(() => {
-      cache = undefined;
-    }, 1000).unref();
+  /** True the first time a note is asked for: for things said once per run. */
+  firstTime(note: string): boolean {
+    if (this.said.has(note)) return false;
+    this.said.add(note);
+    return true;
   }
-  return cache;
+
+  /** The git status of each absolute path (see gitStatuses). */
+  statuses(paths: readonly string[]): Map<string, GitStatus> {
+    return statusesIn(this, paths);
+  }
 }
 
-/** True the first time in a run a note is asked for: for things said once per run. */
-export function firstTimeInRun(note: string): boolean {
-  const c = runCache();
-  if (c.said.has(note)) return false;
-  c.said.add(note);
-  return true;
-}
-
-function repositoryRoot(dir: string, c: RunCache): string | null {
+function repositoryRoot(dir: string, c: GitIndex): string | null {
   const seen: string[] = [];
   let d = dir;
   let found: string | null = null;
@@ -82,7 +72,7 @@ function git(root: string, args: string[], input?: string): { ok: boolean; stdou
   return { ok: r.status === 0 || r.status === 1, stdout: r.stdout ?? '', missing: false };
 }
 
-function repository(root: string, c: RunCache): Repository | undefined {
+function repository(root: string, c: GitIndex): Repository | undefined {
   if (c.repositories.has(root)) return c.repositories.get(root);
   let repo: Repository | undefined;
   if (!c.gitMissing) {
@@ -94,9 +84,13 @@ function repository(root: string, c: RunCache): Repository | undefined {
   return repo;
 }
 
-/** The git status of each absolute path (files that exist; others are reported as git sees them all the same). */
+/** The git status of each absolute path, asking git afresh (one-off callers: audit, rotate). */
 export function gitStatuses(paths: readonly string[]): Map<string, GitStatus> {
-  const c = runCache();
+  return new GitIndex().statuses(paths);
+}
+
+/** The git status of each absolute path (files that exist; others are reported as git sees them all the same). */
+function statusesIn(c: GitIndex, paths: readonly string[]): Map<string, GitStatus> {
   const out = new Map<string, GitStatus>();
   const ask = new Map<string, { repo: Repository; rel: string[] }>();
   for (const path of paths) {
