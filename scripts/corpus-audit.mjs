@@ -15,6 +15,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { seededRandom } from './lib/random.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const corpus = resolve(root, '../shared/corpus');
@@ -26,18 +27,6 @@ const { values } = parseArgs({
     'show-lines': { type: 'boolean', default: false },
   },
 });
-
-/** mulberry32: a small seeded generator, so the samples can be drawn again. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n distinct items of a list, in a seeded random order. */
 function sample(list, n, rand) {
@@ -91,7 +80,7 @@ function unflaggedLines(files, flagged) {
   return out;
 }
 
-const rand = random(Number(values.seed));
+const rand = seededRandom(Number(values.seed));
 const result = lintCorpus();
 const byLine = new Map();
 for (const f of result.findings) {

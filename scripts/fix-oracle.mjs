@@ -35,6 +35,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, parseDocument } from 'yaml';
+import { seededRandom } from './lib/random.mjs';
 
 const root = join(fileURLToPath(import.meta.url), '../..');
 const cli = join(root, 'dist/cli.js');
@@ -92,17 +93,6 @@ function category(text) {
 // candidates: corpus directories with fixable findings, as projects (one compose file, or a base
 // file and its override)
 
-function rng(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function lintJson(paths) {
   const cached = option('lint-json');
   if (cached && existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8'));
@@ -145,7 +135,7 @@ function candidates() {
   const dirsWithCompose = new Set([...composeFiles].map((f) => dirname(f)));
   for (const u of units) u.composeDirs = dirsWithCompose;
   if (dirsOpt) return units;
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const shuffled = units
     .map((u) => [r(), u])
     .sort((a, b) => a[0] - b[0])
