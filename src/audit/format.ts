@@ -184,62 +184,47 @@ const CSV_HEADERS = [
   'file',
   'line',
   'column',
-];
+] as const;
+
+type CsvRow = Partial<Record<(typeof CSV_HEADERS)[number], string | number | null>>;
 
 function csv(report: AuditReport): string {
-  const rows: (string | number | null)[][] = [CSV_HEADERS];
+  const rows: CsvRow[] = [];
   for (const p of report.projects) {
     for (const s of p.secrets) {
-      const secret = [s.name, s.source.kind, s.source.name, s.git];
-      if (!s.mounts.length) rows.push([p.name, 'secret', ...secret, null, null, null, null, null, null, null, null, null, null, null, null, null, null]);
+      const secret: CsvRow = { project: p.name, secret: s.name, source: s.source.kind, source_name: s.source.name, git: s.git };
+      if (!s.mounts.length) rows.push({ ...secret, kind: 'secret' });
       for (const m of s.mounts) {
-        rows.push([
-          p.name,
-          'mount',
+        rows.push({
           ...secret,
-          m.service,
-          m.target,
-          m.build ? 'build' : 'run',
-          m.uid,
-          m.gid,
-          m.mode,
-          m.role,
-          report.policy ? String(m.denied) : null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-        ]);
+          kind: 'mount',
+          service: m.service,
+          target: m.target,
+          use: m.build ? 'build' : 'run',
+          uid: m.uid,
+          gid: m.gid,
+          mode: m.mode,
+          role: m.role,
+          denied: report.policy ? String(m.denied) : null,
+        });
       }
     }
     for (const e of p.exposed) {
-      rows.push([
-        p.name,
-        'exposed',
-        null,
-        null,
-        null,
-        null,
-        e.service,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        e.name,
-        e.ruleId,
-        e.severity,
-        e.file,
-        e.line,
-        e.column,
-      ]);
+      rows.push({
+        project: p.name,
+        kind: 'exposed',
+        service: e.service,
+        name: e.name,
+        rule: e.ruleId,
+        severity: e.severity,
+        file: e.file,
+        line: e.line,
+        column: e.column,
+      });
     }
   }
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const lines = [CSV_HEADERS.join(','), ...rows.map((r) => CSV_HEADERS.map((h) => csvCell(r[h] ?? null)).join(','))];
+  return lines.join('\r\n') + '\r\n';
 }
 
 function csvCell(v: string | number | null): string {
