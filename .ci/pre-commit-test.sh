@@ -44,15 +44,15 @@ expect() { # expect <what> <wanted exit: 0 or nonzero> <command...>; output in $
 }
 contains() { grep -qF -- "$1" "$tmp/out" || { echo "FAIL: output lacks: $1"; cat "$tmp/out"; fail=1; }; }
 
+# the project's .pre-commit-config.yaml: the hook from the hook repository, with extra hook lines if given
+hook_config() {
+  printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: compose-secrets\n' "$hook" "$rev" >.pre-commit-config.yaml
+  if [ $# -gt 0 ]; then printf '        %s\n' "$@" >>.pre-commit-config.yaml; fi
+}
+
 proj="$tmp/project"
 mkdir "$proj" && cd "$proj" && git init -q
-cat >.pre-commit-config.yaml <<YAML
-repos:
-  - repo: $hook
-    rev: $rev
-    hooks:
-      - id: compose-secrets
-YAML
+hook_config
 git add .pre-commit-config.yaml && git commit -qm config
 expect "pre-commit install" 0 pre-commit install
 
@@ -81,14 +81,7 @@ git reset -q .env && rm .env
 expect "pre-commit try-repo passes the clean compose file" 0 pre-commit try-repo "$hook" compose-secrets --files compose.yaml
 
 # args before the file names: single-value options keep the staged file a path
-cat >.pre-commit-config.yaml <<YAML
-repos:
-  - repo: $hook
-    rev: $rev
-    hooks:
-      - id: compose-secrets
-        args: [--rule, secret-in-environment]
-YAML
+hook_config 'args: [--rule, secret-in-environment]'
 git add .pre-commit-config.yaml && git commit -qm args --no-verify
 printf 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: s3cr3tpassw0rd\n' >stack.yml
 git add stack.yml
