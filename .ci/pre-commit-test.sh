@@ -57,7 +57,9 @@ git add .pre-commit-config.yaml && git commit -qm config
 expect "pre-commit install" 0 pre-commit install
 
 printf 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db\n    secrets: [db]\nsecrets:\n  db:\n    file: ./db.txt\n' >compose.yaml
-git add compose.yaml
+# the secret's file exists and git ignores it, as it should be (secret-file-missing, secret-file-tracked)
+printf 'Zq8vW3xR7tY2' >db.txt && printf 'db.txt\n' >.gitignore
+git add compose.yaml .gitignore
 expect "a clean compose file is committed (the hook installs and passes)" 0 git commit -qm clean
 contains "compose-secrets"
 
