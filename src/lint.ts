@@ -11,7 +11,7 @@ import { SettingsLookup } from './lint/settings-lookup.js';
 import type { Policy } from './policy/policy.js';
 import { type Baseline, type BaselineEntry, entryOf, matchBaseline, valueTagger } from './lint/baseline.js';
 import { LoadError } from './load/parse.js';
-import { groupIntoProjects } from './load/projects.js';
+import { coveringProjects, groupIntoProjects } from './load/projects.js';
 import { readText } from './load/read.js';
 import { hasEnvFileName, isEnvFile, isOverrideFile, type LintUnit, ownerUnit } from './lint/owner.js';
 import { loadProject, type Project } from './preprocess/project.js';
@@ -248,26 +248,15 @@ interface CheckedProject {
  * Drops projects whose files another project already reads (a file that is included or extended
  * by another one, found on its own by the directory walk): it is linted with the variables and
  * context of the project that uses it, which then reports the findings in everything it read.
- * Of two projects of the same files, the first is kept, with both focuses. The projects reading a
- * file are looked up by that file, not by comparing every pair.
+ * Of two projects of the same files, the first is kept, with both focuses (coveringProjects).
  */
 function withoutSubsumed(projects: CheckedProject[]): CheckedProject[] {
-  const readers = new Map<string, number[]>();
-  projects.forEach((q, j) => {
-    for (const f of new Set(q.sources)) {
-      const list = readers.get(f);
-      if (list) list.push(j);
-      else readers.set(f, [j]);
-    }
-  });
-  const covers = (q: CheckedProject, p: CheckedProject) => p.files.every((f) => q.sources.includes(f));
+  const cover = coveringProjects(projects);
   const kept: CheckedProject[] = [];
   projects.forEach((p, i) => {
-    const candidates = p.files.length ? (readers.get(p.files[0]) ?? []) : projects.map((_, j) => j);
-    const j = candidates.find((j) => j !== i && covers(projects[j], p) && (!covers(p, projects[j]) || j < i));
-    if (j === undefined) kept.push(p);
+    if (cover[i] < 0) kept.push(p);
     else {
-      const q = projects[j];
+      const q = projects[cover[i]];
       if (q.focus) for (const f of p.focus ?? p.sources) q.focus.add(f);
     }
   });

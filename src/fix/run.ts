@@ -11,7 +11,7 @@ import { SECRETS_TAG, type Rule } from '../engine/rule.js';
 import { validateRuleOptions } from '../engine/rule-options.js';
 import { discover } from '../load/discover.js';
 import { LoadError } from '../load/parse.js';
-import { groupIntoProjects } from '../load/projects.js';
+import { coveringProjects, groupIntoProjects } from '../load/projects.js';
 import type { Project } from '../preprocess/project.js';
 import { emptySettings, type Settings } from '../settings.js';
 import { summarizeSecrets, uniqueBy } from './advice.js';
@@ -174,22 +174,17 @@ async function findUnits(options: FixRunOptions, prepared: Prepared, errors: Fix
  */
 function withoutSubsumed(units: string[][], ws: Workspace, options: FixRunOptions): string[][] {
   if (units.length < 2) return units;
-  const sources = units.map((unit) => {
+  const loaded = units.map((unit) => {
     if (unit.includes('-')) return undefined;
     try {
-      const project = ws.load({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory });
-      return { files: project.files, sources: new Set(project.sources) };
+      return ws.load({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory });
     } catch (err) {
       if (err instanceof LoadError) return undefined;
       throw err;
     }
   });
-  const covers = (q: { sources: Set<string> }, p: { files: string[] }) => p.files.every((f) => q.sources.has(f));
-  return units.filter((_, i) => {
-    const p = sources[i];
-    if (!p) return true;
-    return !sources.some((q, j) => q !== undefined && j !== i && covers(q, p) && (!covers(p, q) || j < i));
-  });
+  const cover = coveringProjects(loaded);
+  return units.filter((_, i) => cover[i] < 0);
 }
 
 /** Loads and fixes one project, adding what it gave to the run; a project that cannot be loaded is an error, left alone. */

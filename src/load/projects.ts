@@ -52,3 +52,35 @@ export function groupIntoProjects(files: string[], cwd: string, host: FileHost =
 function rank(file: string): number {
   return /\.override\.ya?ml$/i.test(file) ? 1 : 0;
 }
+
+/** What finding covered projects needs of a loaded project: its compose files and every file it read. */
+export interface ProjectFiles {
+  files: readonly string[];
+  sources: readonly string[];
+}
+
+/**
+ * For each project, the index of another project that reads every compose file of it (an extends
+ * base or an included file that the directory search also found on its own), or -1: a covered
+ * project is checked, and fixed, with the project that uses it. Of two projects of the same files
+ * the later one is covered by the earlier. An entry left undefined (a project that did not load)
+ * neither covers nor is covered. Candidates are looked up through an index of sources, not by
+ * comparing every pair.
+ */
+export function coveringProjects(projects: readonly (ProjectFiles | undefined)[]): number[] {
+  const sources = projects.map((p) => (p ? new Set(p.sources) : undefined));
+  const readers = new Map<string, number[]>();
+  sources.forEach((set, j) => {
+    for (const f of set ?? []) {
+      const list = readers.get(f);
+      if (list) list.push(j);
+      else readers.set(f, [j]);
+    }
+  });
+  const covers = (j: number, i: number) => projects[i]!.files.every((f) => sources[j]!.has(f));
+  return projects.map((p, i) => {
+    if (!p) return -1;
+    const candidates = p.files.length ? (readers.get(p.files[0]) ?? []) : projects.map((_, j) => j).filter((j) => projects[j]);
+    return candidates.find((j) => j !== i && covers(j, i) && (!covers(i, j) || j < i)) ?? -1;
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memoryHost, type FileHost } from '../../src/load/host.js';
-import { groupIntoProjects } from '../../src/load/projects.js';
+import { coveringProjects, groupIntoProjects } from '../../src/load/projects.js';
 
 const files = {
   'compose.yaml': 'services: {}\n',
@@ -28,5 +28,15 @@ describe('groupIntoProjects', () => {
     expect(units).toHaveLength(201);
     // the default file names of one directory, each asked once
     expect(stats).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('coveringProjects', () => {
+  it('finds the project that reads every compose file of another; the first of two equal ones covers the second; a project that did not load is left alone', () => {
+    const app = { files: ['compose.yaml'], sources: ['compose.yaml', 'common.yaml', '.env'] };
+    const base = { files: ['common.yaml'], sources: ['common.yaml'] };
+    const again = { files: ['compose.yaml'], sources: ['compose.yaml', 'common.yaml', '.env'] };
+    const other = { files: ['other.yaml'], sources: ['other.yaml', 'common.yaml'] };
+    expect(coveringProjects([base, app, again, other, undefined])).toEqual([1, -1, 1, -1, -1]);
   });
 });
