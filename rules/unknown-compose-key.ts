@@ -1,6 +1,6 @@
 import { ruleDocsUrl, type Rule } from '../src/engine/rule.js';
 import { isSafeKey } from '../src/load/messages.js';
-import { isExtensionKey, SERVICE_FIELDS, TOP_LEVEL_FIELDS } from '../src/model/compose-fields.js';
+import { isExtensionKey, SERVICE_FIELDS, TOP_LEVEL_FIELDS } from '../src/preprocess/compose-fields.js';
 import { closest } from '../src/model/did-you-mean.js';
 import type { TreeEntry } from '../src/model/tree.js';
 

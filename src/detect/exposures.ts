@@ -1,4 +1,4 @@
-import { isUserData, unknownFieldIndex } from '../model/compose-fields.js';
+import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type Path, type ServiceModel } from '../model/model.js';
 import { originWithin, type Origin } from '../model/origin.js';
 import { writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isUserData, SERVICE_FIELDS, TOP_LEVEL_FIELDS, unknownFieldIndex } from '../../src/model/compose-fields.js';
+import { isUserData, SERVICE_FIELDS, TOP_LEVEL_FIELDS, unknownFieldIndex } from '../../src/preprocess/compose-fields.js';
 import { REPO } from '../helpers.js';
 
 const schema = JSON.parse(readFileSync(join(REPO, 'schema/compose-spec.json'), 'utf8'));
