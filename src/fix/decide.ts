@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Exposure } from '../detect/exposures.js';
 import { literalValue, passthroughVariable, templateVariable } from '../detect/fixability.js';
 import type { KeyValueEntry, ServiceModel } from '../model/model.js';
+import { composePlainValue } from '../load/plain-scalar.js';
 import { isEnvironmentKey, isVariableName, secretName, uniqueName, versionedName } from './naming.js';
 import type { PlanContext, Rewrite, RewriteSource, SecretDef, Skipped, VariableOverride } from './plan.js';
 
@@ -77,6 +78,14 @@ function refuse(g: Group, kind: Skipped['kind'], reason: string): { refused: Ski
 export function decide(ctx: PlanContext, g: Group): Decision | { refused: Skipped } {
   const { entry, context } = g;
   const build = context === 'build-args';
+  // Compose refuses a mapping or a list as a variable's value: no container receives anything to keep
+  if (entry.node && entry.node.kind !== 'scalar') {
+    return refuse(
+      g,
+      'unsupported',
+      `the value is a ${entry.node.kind === 'map' ? 'mapping' : 'list'}, which Compose refuses (a variable holds a string, number, boolean or null); fix leaves it alone`,
+    );
+  }
   const hardcoded = g.exposures.some((e) => e.verdict.class === 'hardcoded');
   let value = hardcoded ? literalValue(entry) : undefined;
   let variable = value === undefined ? passthroughVariable(entry) : undefined;
@@ -111,19 +120,16 @@ export function decide(ctx: PlanContext, g: Group): Decision | { refused: Skippe
   if (variable !== undefined ? !isVariableName(variable) : !isEnvironmentKey(entry.key)) {
     return refuse(g, 'unsupported', 'the key is not a valid variable name ([A-Za-z_][A-Za-z0-9_]*); fix leaves it alone');
   }
-  // an unquoted number whose text is not its value (00012345, 0x1F, 1e3): YAML parsers disagree on the string it stands for
+  // an unquoted number whose text is not what Compose passes on (2024_0101 → 20240101, 0777 → 511,
+  // 1e6 → 1e+06): storing either form could be what the author did not mean; the author decides
   const written = entry.value;
-  if (
-    value !== undefined &&
-    written &&
-    typeof written.value !== 'string' &&
-    !written.interpolation &&
-    ctx.text(ctx.abs(written.origin.file))?.slice(written.origin.range[0], written.origin.range[1]).trim() !== value
-  ) {
+  const text =
+    written && !written.interpolation ? ctx.text(ctx.abs(written.origin.file))?.slice(written.origin.range[0], written.origin.range[1]).trim() : undefined;
+  if (value !== undefined && text !== undefined && String(composePlainValue(text, text)) !== text) {
     return refuse(
       g,
       'unsupported',
-      'the value is an unquoted number, which YAML parsers read differently; quote it as the service should receive it and run fix again',
+      'the value is an unquoted number, which Compose passes on in its own form (underscores dropped; 0x, 0o, 0b and leading-zero octal converted; exponents rewritten), not as written; quote it as the service should receive it and run fix again',
     );
   }
   if (build && variable !== undefined && ctx.target === 'swarm') {
@@ -185,7 +191,7 @@ export function decideSecret(ctx: PlanContext, g: Group, d: Decision): SecretDef
       return value !== undefined && ctx.store.check(join(ctx.secretsDir, n), value) === 'taken';
     });
     def = { name, kind, identity, source: value !== undefined ? { value } : { variable: variable! }, created: true, users: [] };
-    if (kind === 'external') def.externalName = versionedName(name);
+    if (kind === 'external') def.externalName = swarmName(ctx, name, identity);
     if (override) def.override = override;
     if (value !== undefined) {
       def.storePath = join(ctx.secretsDir, name);
@@ -197,6 +203,22 @@ export function decideSecret(ctx: PlanContext, g: Group, d: Decision): SecretDef
   for (const s of g.services) def.users.push({ service: s, key: entry.key, file: g.file, line: entry.keyOrigin.line, build });
 
   return def;
+}
+
+/**
+ * The Swarm name of a new external secret: `<name>_v1`, unless another project of the run (or an
+ * existing definition) gives that name another value — then the project's name goes in front, as
+ * `docker stack deploy` prefixes a stack's other objects (`shop_postgres_password_v1`), then a number.
+ */
+function swarmName(ctx: PlanContext, name: string, identity: string): string {
+  const candidates = [versionedName(name), versionedName(secretName(`${ctx.projectName}_${name}`))];
+  for (let i = 2; ; i++) {
+    const c = candidates.shift() ?? versionedName(`${secretName(`${ctx.projectName}_${name}`)}_${i}`);
+    if (ctx.swarmNames.fits(c, identity)) {
+      ctx.swarmNames.claim(c, identity);
+      return c;
+    }
+  }
 }
 
 /** The record of the rewrite, as the user reads it. */

@@ -427,8 +427,29 @@ export class YamlFile {
     if (!p.entries.some((e) => e.name === name)) p.entries.push({ name, pairs });
   }
 
+  private versionMinor = 0;
+
+  /**
+   * Asks for file format 3.<minor> at least: a `version: '3.x'` below it is raised on flush (docker
+   * stack takes secrets from 3.1 and their `name:` from 3.5, and each 3.x format accepts what the
+   * earlier ones do). Other versions, and a file without one, are left alone: Compose ignores the key.
+   */
+  requireVersion(minor: number): void {
+    this.versionMinor = Math.max(this.versionMinor, minor);
+  }
+
+  private writeVersion(): void {
+    const v = this.rootPair('version')?.value;
+    if (!isScalar(v) || !v.range) return;
+    const m = /^3(?:\.(\d+))?$/.exec(String(v.value));
+    if (!m || Number(m[1] ?? 0) >= this.versionMinor) return;
+    const quote = /^["']/.test(this.text.slice(v.range[0], v.range[1])) ? this.text[v.range[0]] : "'";
+    this.edits.replace(v.range[0], v.range[1], `${quote}3.${this.versionMinor}${quote}`);
+  }
+
   /** Applies the queued additions and every edit; returns the new text. */
   flush(): string {
+    if (this.versionMinor) this.writeVersion();
     for (const r of this.pendingRemovals) this.writeRemovals(r);
     for (const s of this.pendingSeqs) this.writeSeq(s);
     for (const m of this.pendingMaps) this.writeMap(m);

@@ -101,6 +101,29 @@ export interface PlanContext {
   display(abs: string): string;
   /** Whether a finding of a selected rule reports the exposure. */
   selected(e: Exposure): boolean;
+  /** The project's name (Compose's: `name:`, else its directory), which prefixes a Swarm name another project holds. */
+  projectName: string;
+  /** Swarm names of the whole run: what each is created from (see decideSecret). */
+  swarmNames: SwarmNames;
+}
+
+/**
+ * The Swarm secret names of everything one run provisions, each with the identity of what it is
+ * created from. Projects of one run share it: one name never stands for two values (the script
+ * would create it once, from one of them).
+ */
+export class SwarmNames {
+  private readonly owners = new Map<string, string>();
+
+  /** Whether `name` can stand for `identity`: free, or already standing for it. */
+  fits(name: string, identity: string): boolean {
+    const owner = this.owners.get(name);
+    return owner === undefined || owner === identity;
+  }
+
+  claim(name: string, identity: string): void {
+    if (!this.owners.has(name)) this.owners.set(name, identity);
+  }
 }
 
 /** Every secret name a project knows, and which value each holds. */
@@ -421,6 +444,7 @@ export function mountsSecret(ctx: Pick<PlanContext, 'model'>, serviceName: strin
 
 /** Adds `secret` to a service mapping's `secrets:` (or its build's), repeating what `<<` merged in. */
 export function addMount(f: YamlFile, map: YAMLMap, secret: string, build: boolean): void {
+  if (!build) f.requireVersion(1);
   if (build) {
     const b = f.resolve(f.pairOf(map, 'build')?.value as Node | undefined);
     if (!isMap(b)) throw new EditError("the service's build is not a mapping");
@@ -482,6 +506,12 @@ function addDefinition(f: YamlFile, abs: string, def: SecretDef): void {
   const root = f.rootMap('secrets') ?? f.rootMap('services') ?? f.rootMap();
   if (!root) throw new EditError(`${f.name} has no top-level mapping`);
   f.addMapEntry(root, 'secrets', def.name, definitionPairs(def, abs));
+  f.requireVersion(definitionVersion(def));
+}
+
+/** The 3.x file format a definition needs under docker stack: `name:` from 3.5, secrets from 3.1. */
+export function definitionVersion(def: SecretDef): number {
+  return def.kind === 'external' ? 5 : 1;
 }
 
 export function definitionPairs(def: SecretDef, inFile: string): [string, string][] {

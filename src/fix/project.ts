@@ -21,6 +21,7 @@ import type { FixOptions, FixResult } from './options.js';
 import {
   addMount,
   definitionPairs,
+  definitionVersion,
   mountsSecret,
   ownFile,
   planRound,
@@ -34,6 +35,7 @@ import {
   type Rewrite,
   type SecretDef,
   type Skipped,
+  type SwarmNames,
   type Target,
 } from './plan.js';
 import { recordRanges, type Positions, type Ranges } from './positions.js';
@@ -54,6 +56,10 @@ export interface Shared {
   /** The rules about the use of secrets (SECRETS_TAG). */
   usageRules: readonly Rule[];
   settings: Settings;
+  /** Swarm names of the whole run (one name, one value). */
+  swarmNames: SwarmNames;
+  /** The rewrites of the projects fixed so far in the run, with their secrets. */
+  runRewrites: { rewrite: Rewrite; def: SecretDef }[];
 }
 
 export interface ProjectFix {
@@ -93,6 +99,8 @@ class ProjectState {
       abs: this.abs,
       readFile: (p) => shared.store.valueAt(p),
     });
+    // the Swarm names the project's files already define stay theirs
+    for (const d of this.registry.defs.values()) if (d.externalName) shared.swarmNames.claim(d.externalName, `existing:${d.externalName}`);
     // lint's findings (suppressed ones and allowed names are neither fixed nor reported)
     this.check = { rules: shared.rules, settings: shared.settings, fileSuffixImages: shared.table };
   }
@@ -135,6 +143,8 @@ class ProjectState {
       abs: this.abs,
       display: (p) => ws.display(p),
       selected: (e: Exposure) => selected.has(e.id),
+      projectName: this.project.name,
+      swarmNames: this.shared.swarmNames,
     };
   }
 }
@@ -161,6 +171,8 @@ export function fixProject(initial: Project, options: ProjectOptions, shared: Sh
       out.followUps.push(positions.stamp({ file: f.origin.file, line: f.origin.line, message: `${f.message}; ${advice(f)}` }));
 
   const { skipped, skippedExposures } = rewriteRounds(state, out);
+  const adopted = adoptShared(state, shared.runRewrites);
+  if (adopted.length) mountMissing(state, adopted);
   const project = state.project;
 
   // a rewritten entry must not let another definition of its key take effect (the base of an override, a `<<` merge it overrode)
@@ -179,6 +191,7 @@ export function fixProject(initial: Project, options: ProjectOptions, shared: Sh
   recordRanges(project, shared, state.abs);
 
   out.defs = [...state.registry.defs.values()].filter((d) => d.users.length);
+  for (const rewrite of out.rewrites) shared.runRewrites.push({ rewrite, def: state.registry.defs.get(rewrite.secret)! });
   out.followUps.push(...afterFix(out.rewrites, state.registry, ws, positions));
   out.dockerfile = dockerfileLines(out.rewrites, project, state.abs, ws);
   return out;
@@ -222,6 +235,30 @@ function rewriteRounds(state: ProjectState, out: ProjectFix): { skipped: Skipped
   return { skipped: reported, skippedExposures };
 }
 
+/**
+ * What earlier projects of the run rewrote in a file this project reads too (a shared env_file, an
+ * extends base): the services that now receive `<KEY>_FILE` from that line mount the same secret,
+ * defined in this project as well. Returned as rewrites naming those services (for mountMissing).
+ */
+function adoptShared(state: ProjectState, runRewrites: Shared['runRewrites']): Rewrite[] {
+  const sources = new Set(state.sources());
+  const out: Rewrite[] = [];
+  for (const { rewrite: rw, def } of runRewrites) {
+    if (!rw.newKey || !sources.has(state.abs(rw.file))) continue;
+    const services = state.project.model.services
+      .filter((s) => [...s.environment, ...s.envFile].some((e) => e.key === rw.newKey && e.keyOrigin.file === rw.file && e.keyOrigin.line === rw.line))
+      .map((s) => s.name);
+    if (!services.length) continue;
+    if (!state.registry.defs.has(def.name)) {
+      state.registry.defs.set(def.name, def);
+      state.registry.taken.add(def.name);
+    }
+    for (const service of services) def.users.push({ service, key: rw.key, file: rw.file, line: rw.line, build: false });
+    out.push({ ...rw, services });
+  }
+  return out;
+}
+
 /** Mounts and definitions the rewritten secrets still miss: services that receive a value through an anchor, extends or env_file. */
 function mountMissing(state: ProjectState, rewrites: Rewrite[]): void {
   const { ws } = state.shared;
@@ -243,7 +280,9 @@ function mountMissing(state: ProjectState, rewrites: Rewrite[]): void {
         const f = yamlEditor(ctx, editors, primary)!;
         const root = f.rootMap('secrets') ?? f.rootMap('services') ?? f.rootMap();
         if (!root) throw new FixError(`${ws.display(primary)} has no top-level mapping; nothing was written`);
-        wrapEdit(() => f.addMapEntry(root, 'secrets', rw.secret, definitionPairs(state.registry.defs.get(rw.secret)!, primary)));
+        const def = state.registry.defs.get(rw.secret)!;
+        wrapEdit(() => f.addMapEntry(root, 'secrets', rw.secret, definitionPairs(def, primary)));
+        f.requireVersion(definitionVersion(def));
         missing++;
       }
     }

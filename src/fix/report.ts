@@ -28,6 +28,14 @@ export function formatFixResult(r: FixResult, options: { color?: Colors } = {}):
   const pending = r.files.length > 0 || r.secretFiles.some((f) => !f.present);
 
   if (r.dryRun && r.diff) lines.push(...r.diff.replace(/\n$/, '').split('\n'));
+  if (!r.dryRun && r.errors.length) {
+    // one transaction: nothing of the run was written (runFix)
+    return {
+      stdout: `Nothing was written: ${count(r.errors.length, 'error')} (below). fix writes every project of a run or none; fix the errors, or name only the projects to fix.\n`,
+      stderr: errorLines(r),
+      exitCode: 2,
+    };
+  }
 
   if (!r.dryRun) {
     if (!r.rewrites.length && !pending) lines.push('Nothing to fix.');
@@ -50,7 +58,9 @@ export function formatFixResult(r: FixResult, options: { color?: Colors } = {}):
               : 'existing';
       const value = s.kind === 'external' ? (s.file ? `, value in ${e(s.file)}` : s.variable ? `, value from $${e(s.variable)} when provisioning` : '') : '';
       lines.push(`  ${e(s.name)}: ${s.reused ? 'reused, ' : ''}${where}${value}`);
-      for (const u of s.users) lines.push(`    ${e(u.service)} ${e(u.key)}${u.build ? ' (build argument)' : ''}  ${at(u.file, u.line)}`);
+      // a line read by one service name in several projects (an env_file shared by variants of a project) is listed once
+      const users = [...new Map(s.users.map((u) => [`${u.service}\u0000${u.key}\u0000${u.file}\u0000${u.line}\u0000${u.build}`, u])).values()];
+      for (const u of users) lines.push(`    ${e(u.service)} ${e(u.key)}${u.build ? ' (build argument)' : ''}  ${at(u.file, u.line)}`);
       const distinct = new Set(s.users.map((u) => `${u.service}\u0000${u.key}`));
       if (distinct.size > 1) lines.push(`    one value shared by ${[...distinct].map((d) => e(d.replace('\u0000', ' '))).join(', ')}`);
     }
@@ -108,11 +118,16 @@ export function formatFixResult(r: FixResult, options: { color?: Colors } = {}):
       `Dry run: nothing was written${pending ? ` (${count(r.files.length, 'file')} and ${count(newSecretFiles.length, 'secret file')} would be).` : '.'}`,
     );
   }
-  const stderr =
-    r.errors.map((x) => `compose-secrets fix: ${e(x.line ? `${x.file}:${x.line}:${x.column ?? 1}` : x.file)}: ${e(x.message)}\n`).join('') +
-    (r.warnings ?? []).map((w) => `compose-secrets fix: warning: ${e(w.file)}: ${e(w.message)}\n`).join('');
+  const stderr = errorLines(r);
   const exitCode = r.errors.length ? 2 : r.skipped.length || (r.dryRun && pending) ? 1 : 0;
   return { stdout: lines.length ? `${lines.join('\n')}\n` : '', stderr, exitCode };
+}
+
+function errorLines(r: FixResult): string {
+  return (
+    r.errors.map((x) => `compose-secrets fix: ${e(x.line ? `${x.file}:${x.line}:${x.column ?? 1}` : x.file)}: ${e(x.message)}\n`).join('') +
+    (r.warnings ?? []).map((w) => `compose-secrets fix: warning: ${e(w.file)}: ${e(w.message)}\n`).join('')
+  );
 }
 
 function count(n: number, one: string, many = `${one}s`): string {

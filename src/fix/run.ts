@@ -21,7 +21,7 @@ import { FixError } from './errors.js';
 import { loadImageTable } from './images.js';
 import type { FixResult, FixRunOptions } from './options.js';
 import { checkScriptPath, missingDirs, writePatch } from './outputs.js';
-import { relativeFile, type SecretDef, type Target } from './plan.js';
+import { relativeFile, type SecretDef, SwarmNames, type Target } from './plan.js';
 import { Positions, type Ranges } from './positions.js';
 import { fixProject, type Shared } from './project.js';
 import { provisionScript, type ProvisionedSecret } from './provision.js';
@@ -53,6 +53,9 @@ interface Run {
   /** Secrets directories with a new file, and the directories of the projects that use them. */
   secretDirs: Map<string, string[]>;
   defs: SecretDef[];
+  swarmNames: SwarmNames;
+  /** The rewrites of the projects fixed so far, with their secrets (a later project reading the same file mounts them). */
+  runRewrites: Shared['runRewrites'];
 }
 
 /**
@@ -85,7 +88,20 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
     warnings,
     written: false,
   };
-  const run: Run = { options, prepared, ops, ws, store, result, ranges: new Map(), positions: new Positions(ws, cwd), secretDirs: new Map(), defs: [] };
+  const run: Run = {
+    options,
+    prepared,
+    ops,
+    ws,
+    store,
+    result,
+    ranges: new Map(),
+    positions: new Positions(ws, cwd),
+    secretDirs: new Map(),
+    defs: [],
+    swarmNames: new SwarmNames(),
+    runRewrites: [],
+  };
   try {
     for (const unit of withoutSubsumed(units, ws, options)) fixUnit(run, unit);
 
@@ -117,7 +133,9 @@ export async function runFix(ruleSet: readonly Rule[], options: FixRunOptions = 
     result.files = changed.map((c) => ({ file: ws.display(c.abs), created: c.before === null }));
     diffs(run, changed, scriptAbs);
 
-    if (!options.dryRun && (changed.length || newFiles.length)) await writeAll(run, changed, newFiles, scriptAbs);
+    // all projects of a run are one transaction: one that cannot be fixed (it does not load, Compose
+    // refuses it) stops the others' writes too, so that exit 2 always means nothing was written
+    if (!options.dryRun && !errors.length && (changed.length || newFiles.length)) await writeAll(run, changed, newFiles, scriptAbs);
     return result;
   } catch (err) {
     if (err instanceof StoreConflictError) throw new FixError(`${err.message}; nothing was written`);
@@ -218,6 +236,8 @@ function fixUnit(run: Run, unit: string[]): void {
     settings: prepared.settings,
     positions: run.positions,
     ranges: run.ranges,
+    swarmNames: run.swarmNames,
+    runRewrites: run.runRewrites,
   };
   const fixed = fixProject(project, { ...options, target: prepared.target, cwd: prepared.cwd }, shared);
   result.projects.push(project.files);

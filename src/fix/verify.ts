@@ -7,7 +7,7 @@
  * a .env, an extends base or an include) — must give every container what it gave before
  * (equivalence.ts). Otherwise fix stops, saying where, and writes nothing.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { validateProject } from '../compose-config.js';
 import { collectExposures } from '../detect/exposures.js';
 import type { FileSuffixTable } from '../detect/file-suffix-images.js';
@@ -41,15 +41,16 @@ export interface VerifyInput {
 const unitKey = (files: string[]) => [...files].sort().join('\u0000');
 
 /** The other projects (not in `known`) whose files include one of `changed`. */
-async function siblingProjects(input: VerifyInput, changed: Set<string>, known: Set<string>): Promise<string[][]> {
+async function siblingProjects(input: VerifyInput, changed: Set<string>, known: Set<string>): Promise<{ unit: string[]; shared: string }[]> {
   const dirs = [...new Set([...changed].map((f) => dirname(f)))];
   const found = await discover(dirs, input.ignore, input.cwd);
-  const out: string[][] = [];
+  const out: { unit: string[]; shared: string }[] = [];
   for (const unit of groupIntoProjects(found.files, input.cwd)) {
     if (known.has(unitKey(unit)) || unit.includes('-')) continue;
     try {
       const p = input.ws.load({ files: unit });
-      if (p.sources.some((s) => changed.has(resolve(input.cwd, s)))) out.push(unit);
+      const shared = p.sources.find((s) => changed.has(resolve(input.cwd, s)));
+      if (shared !== undefined) out.push({ unit, shared });
     } catch (err) {
       if (!(err instanceof LoadError)) throw err;
     }
@@ -81,10 +82,17 @@ export async function verifyEquivalence(input: VerifyInput): Promise<void> {
       external: (name) => input.externals.get(name),
     });
   for (const unit of input.projects) differences.push(...check(unit, true));
-  for (const unit of siblings) differences.push(...check(unit, false));
+  const own = differences.length;
+  const sibling = siblings.map((s) => ({ ...s, differences: check(s.unit, false) })).find((s) => s.differences.length);
+  if (sibling) differences.push(...sibling.differences);
   if (!differences.length) return;
   const more = differences.length > 1 ? ` (and ${differences.length - 1} more)` : '';
-  throw new FixError(`the rewrite would change what a container receives: ${describe(differences[0])}${more}; nothing was written`);
+  // a project fix was not asked about, reading a file it changes: say so, it is the cause
+  const why =
+    !own && sibling
+      ? ` — ${sibling.unit.map((f) => relative(input.cwd, f) || f).join(', ')} reads ${sibling.shared}, which fix changes, and was not named: fix them in one run (name their directory)`
+      : '';
+  throw new FixError(`the rewrite would change what a container receives: ${describe(differences[0])}${more}${why}; nothing was written`);
 }
 
 /** Problems with the use of secrets (undefined secret, `_FILE` pointing at nothing mounted), as `file: message`. */

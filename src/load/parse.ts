@@ -1,8 +1,9 @@
 import { type Alias, type Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, Scalar, visit, type Node as YamlNode } from 'yaml';
 import { LineIndex, type Origin } from '../model/origin.js';
-import type { BlockLine, TreeEntry, TreeMap, TreeNode, TreeScalar } from '../model/tree.js';
+import type { BlockLine, ScalarValue, TreeEntry, TreeMap, TreeNode, TreeScalar } from '../model/tree.js';
 import { findExcessiveNesting, LIMITS } from './limits.js';
 import { yamlReason } from './messages.js';
+import { composePlainValue } from './plain-scalar.js';
 
 /** A problem that stops a file from being used, located at file:line:column. */
 export class LoadError extends Error {
@@ -277,6 +278,8 @@ class Converter {
     if (typeof value === 'bigint') value = value.toString();
     if (value instanceof Date) value = node.source ?? value.toISOString();
     if (value !== null && typeof value === 'object') value = String(value);
+    // what compose-go's go-yaml makes of an unquoted number (`2024_0101`, `0b1010`, `0777`, `1e6`)
+    if (node.type === Scalar.PLAIN && !node.tag && typeof node.source === 'string') value = composePlainValue(node.source, value as ScalarValue);
     const out: TreeScalar = { kind: 'scalar', value: value as TreeScalar['value'], origin };
     if (tag) out.tag = tag;
     const offset = sourceOffset(node, this.text, origin);

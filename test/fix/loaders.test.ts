@@ -116,5 +116,20 @@ describe('the provisioning script', () => {
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toMatch(/set MYSQL_PASSWORD/);
     expect(readFileSync(log, 'utf8')).not.toMatch(/mysql_password_v1/);
+
+    // a name that exists already may hold another value (Swarm never shows it): an error, unless KEEP_EXISTING=1
+    writeFileSync(join(bin, 'docker'), `#!/bin/sh\nif [ "$2" = inspect ]; then exit 0; fi\nprintf 'ARGS %s\\n' "$*" >> ${log}\n`);
+    rmSync(log, { force: true });
+    const exists = spawnSync('sh', [script], { cwd: tmpdir(), encoding: 'utf8', env });
+    expect(exists.status).toBe(1);
+    expect(exists.stderr).toBe(
+      'secret mysql_root_password_v1 exists already and Swarm cannot show whether it holds this value: if an earlier run of this script created it, run again with KEEP_EXISTING=1; otherwise create the next version (secrets are immutable)\n',
+    );
+    const kept = spawnSync('sh', [script], { cwd: tmpdir(), encoding: 'utf8', env: { ...env, KEEP_EXISTING: '1' } });
+    expect(kept.status).toBe(0);
+    expect(kept.stderr).toBe(
+      'secret mysql_root_password_v1 exists already: kept (KEEP_EXISTING=1)\nsecret mysql_password_v1 exists already: kept (KEEP_EXISTING=1)\n',
+    );
+    expect(() => readFileSync(log, 'utf8')).toThrow();
   });
 });
