@@ -6,7 +6,8 @@
 //     and .env into `environment`. It predates `environment:` secret sources: each one is loaded as
 //     the value v1 itself interpolates for ${VAR} (a helper service), i.e. a file holding that value.
 //   --target swarm: `docker stack config` (docker CLI, no engine), and the provisioning script run
-//     with a fake `docker` on PATH that records what each `docker secret create NAME -|FILE` gets.
+//     with a fake `docker` on PATH that records what each `docker secret create NAME -|FILE` gets;
+//     both with the project's .env exported, as a deploying shell does (docker stack reads no .env).
 // Every project is fixed on a temporary copy (the corpus is read-only). Secret values are never
 // printed: a broken case names the directory, service, variable and what differs.
 //
@@ -279,10 +280,35 @@ function oracleCompose(copy, env = {}) {
   return { services: normalise(cfg.services, unescapeV1), secrets: cfg.secrets ?? {}, secretContent };
 }
 
-/** docker stack config (reads env_file itself; no .env). External secrets: what the provisioning script created. */
+/**
+ * The project's .env as a deploying shell exports it (`set -a; . ./.env; set +a; docker stack
+ * deploy …`): `docker stack deploy` does not read .env itself, and fix --target swarm follows
+ * Compose's reading of it (README). A minimal reader of KEY=VALUE lines, independent of ours;
+ * variables of the shell win, as in Compose.
+ */
+function deployEnv(copy) {
+  const out = {};
+  let text;
+  try {
+    text = readFileSync(join(copy.dir, '.env'), 'utf8');
+  } catch {
+    return out;
+  }
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!m) continue;
+    let v = m[2];
+    const q = /^(['"])(.*)\1\s*(?:#.*)?$/.exec(v);
+    v = q ? q[2] : v.replace(/\s+#.*$/, '').trim();
+    out[m[1]] = v;
+  }
+  return out;
+}
+
+/** docker stack config (reads env_file itself; .env as the deploying shell exports it). External secrets: what the provisioning script created. */
 function oracleSwarm(copy, recorded, env = {}) {
   const files = copy.files.map((f, i) => lenientCopy(f, `stack-${i}`, { stack: true }));
-  const r = run('docker', ['stack', 'config', ...files.flatMap((f) => ['-c', f])], { cwd: copy.dir, env: { ...baseEnv, ...env } });
+  const r = run('docker', ['stack', 'config', ...files.flatMap((f) => ['-c', f])], { cwd: copy.dir, env: { ...baseEnv, ...deployEnv(copy), ...env } });
   if (r.status !== 0) return { error: r.status === 'timeout' ? 'timeout' : category(r.stderr) };
   const cfg = parse(r.stdout);
   const secretContent = (name) => {
@@ -481,7 +507,7 @@ function checkUnit(unit, target) {
         const fake = fakeDocker(join(tmp, `fake-${attempt}`));
         const p = run('bash', [script], {
           cwd: tmp,
-          env: { ...baseEnv, ...shellEnv, PATH: `${fake.bin}:${baseEnv.PATH}`, FIX_ORACLE_REC: fake.rec },
+          env: { ...baseEnv, ...deployEnv(copy), ...shellEnv, PATH: `${fake.bin}:${baseEnv.PATH}`, FIX_ORACLE_REC: fake.rec },
         });
         const ask = /([A-Za-z_][A-Za-z0-9_]*): set \1 to the secret value/.exec(p.stderr);
         if (p.status !== 0 && ask && !(ask[1] in shellEnv) && attempt < 30) {
