@@ -201,8 +201,10 @@ function compareKeys(
 /** The differences of one project under one environment (both sides loaded). */
 function compareProjects(before: Project, after: Project, env: Record<string, string>, options: CompareOptions): Difference[] {
   const out: Difference[] = [];
+  const afterServices = new Map<string, ServiceModel>();
+  for (const s of after.model.services) if (!afterServices.has(s.name)) afterServices.set(s.name, s);
   for (const b of before.model.services) {
-    const a = after.model.services.find((s) => s.name === b.name);
+    const a = afterServices.get(b.name);
     if (!a) {
       out.push({ file: b.nameOrigin.file, line: b.nameOrigin.line, service: b.name, key: '', reason: 'would no longer be defined' });
       continue;
