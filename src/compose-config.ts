@@ -103,13 +103,16 @@ const MIN_COPY_LENGTH = 4;
  * The secret nodes plus `copies`: a secret's text written again inside another value (a database
  * named `db_k7Rw2q` after its password `k7Rw2q`) is masked there too, touching letters or not —
  * config prints a whole file, and no part of it may give a secret away. One alternation of every
- * secret, longest first, so each value is searched once.
+ * secret, longest first, so each value is searched once (past MAX_ALTERNATION secrets, the same
+ * search by prefix).
  */
 function withCopies(secrets: SecretNodes): SecretNodes & { copies?: (text: string) => Set<string> | undefined } {
   const all = new Set<string>();
   for (const set of [...secrets.nodes.values(), ...secrets.entries.values()]) for (const v of set) if (v.length >= MIN_COPY_LENGTH) all.add(v);
   if (!all.size) return secrets;
-  const escaped = [...all].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const longestFirst = [...all].sort((a, b) => b.length - a.length);
+  if (longestFirst.length > MAX_ALTERNATION) return { ...secrets, copies: prefixSearch(longestFirst) };
+  const escaped = longestFirst.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const pattern = new RegExp(escaped.join('|'), 'g');
   const copies = (text: string): Set<string> | undefined => {
     const found = new Set<string>();
@@ -117,6 +120,69 @@ function withCopies(secrets: SecretNodes): SecretNodes & { copies?: (text: strin
     return found.size ? found : undefined;
   };
   return { ...secrets, copies };
+}
+
+/**
+ * Secrets past which the alternation is replaced by prefixSearch: the regex engine tries each
+ * alternative at each position, O(text × secrets), quadratic over a file of thousands of services.
+ */
+const MAX_ALTERNATION = 32;
+
+/** Depth of prefixSearch's tree: longer secrets hang under their first TRIE_DEPTH characters. */
+const TRIE_DEPTH = 16;
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** The secret that ends here. */
+  end?: string;
+  /** Secrets longer than TRIE_DEPTH with this prefix, longest first. */
+  long?: string[];
+}
+
+/**
+ * The alternation's matches (leftmost, then the longest secret there, then on after it) found
+ * through a tree of the secrets' first TRIE_DEPTH characters: at most TRIE_DEPTH steps a
+ * position whatever the number of secrets (secrets that share those characters are compared in turn).
+ */
+export function prefixSearch(longestFirst: string[]): (text: string) => Set<string> | undefined {
+  const root: TrieNode = { next: new Map() };
+  for (const v of longestFirst) {
+    let n = root;
+    for (let k = 0; k < Math.min(v.length, TRIE_DEPTH); k++) {
+      let c = n.next.get(v[k]);
+      if (!c) n.next.set(v[k], (c = { next: new Map() }));
+      n = c;
+    }
+    if (v.length <= TRIE_DEPTH) n.end = v;
+    else (n.long ??= []).push(v);
+  }
+  const longestAt = (text: string, i: number): string | undefined => {
+    let best: string | undefined;
+    let n: TrieNode | undefined = root;
+    for (let k = 0; k < TRIE_DEPTH && i + k < text.length; k++) {
+      n = n.next.get(text[i + k]);
+      if (!n) break;
+      if (n.end !== undefined) best = n.end;
+      if (n.long) {
+        const long = n.long.find((c) => text.startsWith(c, i));
+        if (long !== undefined) return long;
+      }
+    }
+    return best;
+  };
+  return (text) => {
+    let found: Set<string> | undefined;
+    for (let i = 0; i + MIN_COPY_LENGTH <= text.length; ) {
+      const v = longestAt(text, i);
+      if (v === undefined) {
+        i++;
+        continue;
+      }
+      (found ??= new Set()).add(v);
+      i += v.length;
+    }
+    return found;
+  };
 }
 
 /** Service fields that name things (an image, a host, a network): a password equal to such a name does not mask it. */

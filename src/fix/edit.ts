@@ -111,6 +111,7 @@ export class YamlFile {
   private readonly pendingSeqs: PendingSeq[] = [];
   private readonly pendingMaps: PendingMap[] = [];
   private readonly pendingRemovals: PendingRemoval[] = [];
+  private servicePairs: Map<string | undefined, Pair> | undefined;
 
   constructor(
     readonly name: string,
@@ -254,9 +255,13 @@ export class YamlFile {
 
   /** `services.<name>` of this file as a mapping, following an alias (`web: *base`). */
   serviceMap(name: string): YAMLMap | undefined {
-    const services = this.resolve(this.rootPair('services')?.value as Node | undefined);
-    if (!isMap(services)) return undefined;
-    const pair = services.items.find((p) => keyText(p.key) === name);
+    if (!this.servicePairs) {
+      // the first pair of each name (as a search from the top finds it), indexed once: the text is edited, never the documents
+      this.servicePairs = new Map();
+      const services = this.resolve(this.rootPair('services')?.value as Node | undefined);
+      if (isMap(services)) for (const p of services.items) if (!this.servicePairs.has(keyText(p.key))) this.servicePairs.set(keyText(p.key), p);
+    }
+    const pair = this.servicePairs.get(name);
     const node = this.resolve(pair?.value as Node | undefined);
     return isMap(node) ? node : undefined;
   }

@@ -149,8 +149,14 @@ function mountsOf(list: TreeNode | undefined, runtime: boolean): Map<string, str
 }
 
 /** The content of a top-level secret of the after project, under an environment; null when it cannot exist (its variable unset), undefined when unknown. */
-function secretContent(project: Project, name: string, env: Record<string, string>, options: CompareOptions): string | null | undefined {
-  const def = get(get(project.model.root, 'secrets'), name);
+function secretContent(
+  project: Project,
+  defs: Map<string, TreeNode>,
+  name: string,
+  env: Record<string, string>,
+  options: CompareOptions,
+): string | null | undefined {
+  const def = defs.get(name);
   if (def?.kind !== 'map') return undefined;
   const file = get(def, 'file');
   const environment = get(def, 'environment');
@@ -201,8 +207,14 @@ function compareKeys(
 /** The differences of one project under one environment (both sides loaded). */
 function compareProjects(before: Project, after: Project, env: Record<string, string>, options: CompareOptions): Difference[] {
   const out: Difference[] = [];
+  // get()'s answers (the last entry of a name), looked up once per service
+  const secretDefs = new Map<string, TreeNode>();
+  const secretsNode = get(after.model.root, 'secrets');
+  if (secretsNode?.kind === 'map') for (const e of secretsNode.entries) secretDefs.set(e.key, e.value);
+  const afterServices = new Map<string, ServiceModel>();
+  for (const s of after.model.services) if (!afterServices.has(s.name)) afterServices.set(s.name, s);
   for (const b of before.model.services) {
-    const a = after.model.services.find((s) => s.name === b.name);
+    const a = afterServices.get(b.name);
     if (!a) {
       out.push({ file: b.nameOrigin.file, line: b.nameOrigin.line, service: b.name, key: '', reason: 'would no longer be defined' });
       continue;
@@ -217,7 +229,7 @@ function compareProjects(before: Project, after: Project, env: Record<string, st
         const target = file.value;
         const secret = target === undefined ? undefined : runtimeMounts.get(target);
         if (secret === undefined) return `would be replaced by ${key}_FILE, which names no secret the service mounts`;
-        const content = secretContent(after, secret, env, options);
+        const content = secretContent(after, secretDefs, secret, env, options);
         // a secret that cannot exist (its variable unset) stops the deployment: loud, not a silent change
         if (content === null) return undefined;
         if (content !== old) return `would be replaced by ${key}_FILE, whose secret ${secret} does not hold the same value`;
@@ -232,7 +244,7 @@ function compareProjects(before: Project, after: Project, env: Record<string, st
       buildArgsOf(a),
       (key, old) => {
         for (const secret of buildMounts.values()) {
-          const content = secretContent(after, secret, env, options);
+          const content = secretContent(after, secretDefs, secret, env, options);
           if (content === null || content === old) return undefined;
         }
         return `build argument ${key} would be removed without a build secret holding its value`;

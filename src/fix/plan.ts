@@ -241,9 +241,9 @@ export function planRound(ctx: PlanContext): RoundResult {
     if (result.skipped.length > skippedBefore) for (const e of g.exposures) result.skippedExposures.add(e.id);
   }
   // top-level definitions: in each file that got a mount outside the merged files, and in the first compose file
+  const primary = defsToPlace.size ? primaryFile(ctx) : '';
   for (const [name, files] of defsToPlace) {
     const def = ctx.registry.defs.get(name)!;
-    const primary = primaryFile(ctx);
     const targets = new Set<string>([...files].filter((f) => !ctx.projectFiles.includes(f)));
     if (!rootHasSecret(ctx.model, name)) targets.add(primary);
     for (const abs of targets) {
@@ -415,6 +415,12 @@ export function yamlEditor(ctx: PlanContext, editors: Editors, abs: string): Yam
 export function primaryFile(ctx: Pick<PlanContext, 'projectFiles' | 'text'>): string {
   for (const f of ctx.projectFiles) if (/^secrets\s*:/m.test(ctx.text(f) ?? '')) return f;
   return ctx.projectFiles[0];
+}
+
+/** The names of the top-level secrets of a model. */
+export function rootSecretNames(model: ComposeModel): Set<string> {
+  const s = get(model.root, 'secrets');
+  return new Set(s?.kind === 'map' ? s.entries.map((e) => e.key) : []);
 }
 
 export function rootHasSecret(model: ComposeModel, name: string): boolean {

@@ -26,7 +26,7 @@ import {
   ownFile,
   planRound,
   primaryFile,
-  rootHasSecret,
+  rootSecretNames,
   SecretRegistry,
   yamlEditor,
   type Editors,
@@ -266,22 +266,26 @@ function mountMissing(state: ProjectState, rewrites: Rewrite[]): void {
     const ctx = state.context();
     const editors: Editors = { yaml: new Map(), dotenv: new Map() };
     let missing = 0;
+    // the model does not change within a pass: its services, secrets and primary file are looked up once
+    const services = new Set(state.project.model.services.map((x) => x.name));
+    const defined = rootSecretNames(state.project.model);
+    let primary: string | undefined;
     for (const rw of rewrites) {
       const build = rw.context === 'build-args';
       for (const s of rw.services) {
-        if (!state.project.model.services.some((x) => x.name === s) || mountsSecret(ctx, s, rw.secret, build)) continue;
+        if (!services.has(s) || mountsSecret(ctx, s, rw.secret, build)) continue;
         const own = ownFile(ctx, editors, s, state.abs(rw.file));
         if (!own) throw new FixError(`cannot find where service ${s} is defined to mount secret ${rw.secret}; nothing was written`);
         wrapEdit(() => addMount(own.editor, own.map, rw.secret, build));
         missing++;
       }
-      if (!rootHasSecret(state.project.model, rw.secret)) {
-        const primary = primaryFile(ctx);
-        const f = yamlEditor(ctx, editors, primary)!;
+      if (!defined.has(rw.secret)) {
+        const file = (primary ??= primaryFile(ctx));
+        const f = yamlEditor(ctx, editors, file)!;
         const root = f.rootMap('secrets') ?? f.rootMap('services') ?? f.rootMap();
-        if (!root) throw new FixError(`${ws.display(primary)} has no top-level mapping; nothing was written`);
+        if (!root) throw new FixError(`${ws.display(file)} has no top-level mapping; nothing was written`);
         const def = state.registry.defs.get(rw.secret)!;
-        wrapEdit(() => f.addMapEntry(root, 'secrets', rw.secret, definitionPairs(def, primary)));
+        wrapEdit(() => f.addMapEntry(root, 'secrets', rw.secret, definitionPairs(def, file)));
         f.requireVersion(definitionVersion(def));
         missing++;
       }

@@ -70,15 +70,43 @@ export function parseComposeText(file: string, text: string): ParsedFile {
   return { file, text, lines, roots, problems };
 }
 
+/**
+ * yaml's duplicate-key check compares each key with every earlier key of its mapping, quadratic in
+ * a mapping's size (10,000 services); so the text is parsed without it, a set tells whether any
+ * mapping repeats a key, and only then is the text parsed again with the check, for yaml's own error.
+ */
 function parseYaml(file: string, text: string) {
+  const options = { prettyErrors: false, strict: false, stringKeys: false } as const;
   try {
-    return parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false, stringKeys: false });
+    const docs = parseAllDocuments(text, { ...options, uniqueKeys: false });
+    if (Array.isArray(docs) && docs.some(hasDuplicateKey)) return parseAllDocuments(text, { ...options, uniqueKeys: true });
+    return docs;
   } catch (err) {
     // the parser recurses per level: should the lexical estimate ever miss, its stack overflow is
     // still a located error, never an internal one
     if (err instanceof RangeError) throw new LoadError(file, `collections nest too deeply to parse (more than ${LIMITS.maxDepth} levels)`, 1, 1);
     throw err;
   }
+}
+
+/** Whether a mapping of the document has two keys yaml's uniqueKeys check finds equal (scalars of one value, NaN never). */
+function hasDuplicateKey(doc: Document.Parsed): boolean {
+  let found = false;
+  visit(doc, {
+    Map(_, map) {
+      const keys = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || Number.isNaN(pair.key.value)) continue;
+        if (keys.has(pair.key.value)) {
+          found = true;
+          return visit.BREAK;
+        }
+        keys.add(pair.key.value);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** `<<` as a plain key, or tagged `!!merge` (which the yaml package turns into a symbol). */
