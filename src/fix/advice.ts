@@ -55,7 +55,7 @@ export function afterFix(rewrites: Rewrite[], registry: SecretRegistry, ws: Work
           {
             file: rw.file,
             line: rw.line,
-            message: `${rw.key} took the default of \${${rw.variable}}: setting ${rw.variable} no longer changes it; put the real value in ${file}`,
+            message: `${rw.key} took the default of \${${rw.variable}}: the provisioning script creates the secret from ${rw.variable} when it is set, else from the default stored in ${file}; once the secret exists, setting ${rw.variable} no longer changes it (create the next version)`,
           },
           rw,
         ),

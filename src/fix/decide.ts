@@ -53,7 +53,8 @@ function valueVariable(entry: KeyValueEntry): VariableOverride | 'mixed' | undef
   if (m[3] !== undefined) return { variable: m[3], when: 'set' };
   // a default whose variable .env sets: the .env value, which the shell still overrides
   if (use.resolution === 'set') return { variable: m[1], when: m[2] === ':-' ? 'nonEmpty' : 'set' };
-  return { variable: m[1], when: m[2] === ':-' ? 'nonEmpty' : 'set' };
+  // the template's own default (`${VAR-x}` as well as `${VAR:-x}`): no variable holds it
+  return { variable: m[1], when: m[2] === ':-' ? 'nonEmpty' : 'set', fromDefault: true };
 }
 
 /** How an entry is moved: its value (or the variable it is passed through) and the key that replaces it. */
@@ -99,7 +100,7 @@ export function decide(ctx: PlanContext, g: Group): Decision | { refused: Skippe
     if (through === 'mixed') {
       return refuse(g, 'unsupported', 'the value mixes text and variables; no secret source can express it');
     }
-    if (through && through.when === 'set' && ctx.target === 'compose') {
+    if (through && through.when === 'set' && !through.fromDefault && ctx.target === 'compose') {
       // Compose reads an `environment:` secret from the shell and the .env file, as it read the value
       variable = through.variable;
       value = undefined;

@@ -22,6 +22,8 @@ export type SecretSource = { value: string } | { variable: string };
 export interface VariableOverride {
   variable: string;
   when: 'set' | 'nonEmpty';
+  /** The value is the template's default, not what the variable holds (.env): an `environment:` source cannot keep it. */
+  fromDefault?: true;
 }
 
 /** A top-level secret: one this run creates, or an existing one it reuses. */
