@@ -3,9 +3,9 @@ import { originWithin, type Origin } from '../model/origin.js';
 import type { Interpolation, TreeScalar, VarUse } from '../model/tree.js';
 import { findShellCredentials } from './command.js';
 import { findEmbeddedAssignments } from './embedded.js';
-import { classifyKey, describeKind, isCredentialCarrierKey, type KeyVerdict } from './keys.js';
+import { classifyKey, describeKind, isCredentialCarrierKey, nameLooseness, type KeyVerdict } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
-import { findUrlCredentials, isVariableOnly, judgeSecretValue, scanValue } from './scan.js';
+import { findUrlCredentials, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
 
 /** A secret written in a file (the compose file, or a .env file that interpolation read). */
 export interface HardcodedVerdict {
@@ -52,7 +52,7 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
   if (verdict.sensitive) {
     // `$${VAR}` written in the file reaches the container as `${VAR}`: a template its program
     // expands (Spring, Symfony, an entrypoint's envsubst). `$$word` is only a password with a `$`.
-    const judged = judgeSecretValue(text);
+    const judged = judgeNamedValue(nameLooseness(entry.key), text);
     // a JSON object or list is judged by what it holds (`{"client_secret": "…"}`, an empty `[]`)
     if (judged === 'structure') {
       const inside = judgeFreeText(value, text);

@@ -485,9 +485,9 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'sql-password',
     description: 'password in an SQL statement',
-    // CREATE USER … IDENTIFIED BY 'x' / WITH PASSWORD 'x' / ALTER USER … PASSWORD 'x'
-    // a blank or `=` before the quote: `'password' => ENV['X']` is a Ruby hash, not SQL
-    regex: re(`${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD)(?:[ \\t]+|[ \\t]*=[ \\t]*)'([^'\\n]{1,200})'`, 'i'),
+    // CREATE USER … IDENTIFIED BY 'x' / WITH PASSWORD 'x' / ALTER USER … PASSWORD 'x' / MySQL SET PASSWORD = PASSWORD('x')
+    // a blank, `=` or the function's `(` before the quote: `'password' => ENV['X']` is a Ruby hash, not SQL
+    regex: re(`${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD)(?:[ \\t]+|[ \\t]*[=(][ \\t]*)'([^'\\n]{1,200})'`, 'i'),
     group: 1,
   },
   {
