@@ -132,3 +132,27 @@ function isMappingLike(text: string, index: number, match: string, name: string)
   const before = text.slice(lineStart, index);
   return /^[\s\-"'{,[]*$/.test(before) || /[{,]\s*\\?["']?$/.test(before);
 }
+
+/** `name:secret`, or `name:secret:role` (EMQX bootstrap API keys), one a line. */
+const PAIR_LINE = /^[ \t]*[A-Za-z0-9_.@-]{1,64}:([^\s:;,]{1,4096})(?::[A-Za-z_-]{1,32})?[ \t]*$/gm;
+
+/**
+ * The secrets of `user:password` pairs, one a line: a bootstrap user (`superuser:…`), a basic-auth
+ * user-info, a file of `key:secret:role` lines. Not a number (`1000:1000`, a port), a path, a list or a
+ * hash; a `${VAR}` whose name is secret-named is returned with `viaVariable`.
+ */
+export function findUserPasswordPairs(text: string): { start: number; end: number; viaVariable: boolean }[] {
+  const out: { start: number; end: number; viaVariable: boolean }[] = [];
+  if (text.length > 100_000 || !text.includes(':')) return out;
+  for (const m of text.matchAll(PAIR_LINE)) {
+    const secret = m[1];
+    const start = m.index! + m[0].indexOf(`:${secret}`) + 1;
+    // a variable stands for a password when its name says so (`u:${PROXY_PORT}` is no pair of user and password)
+    const variable = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?][^{}]*)?\}$/.exec(secret);
+    if (variable && !classifyKey(variable[1]).sensitive) continue;
+    const viaVariable = variable !== null;
+    if (!viaVariable && (/^\d+$/.test(secret) || secret.includes('/') || secret.includes('$') || judgeNamedValue({}, secret) !== 'literal')) continue;
+    out.push({ start, end: start + secret.length, viaVariable });
+  }
+  return out;
+}

@@ -3,7 +3,7 @@ import { keyValueEntries, type ComposeModel, type KeyValueEntry, type Path, type
 import { originWithin, type Origin } from '../model/origin.js';
 import { get, writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { findCommandCredentials, findShellCredentials } from './command.js';
-import { findEmbeddedAssignments } from './embedded.js';
+import { findEmbeddedAssignments, findUserPasswordPairs } from './embedded.js';
 import { judgeEntry, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
@@ -178,6 +178,13 @@ function collectFromScalar(node: TreeScalar, path: Path, out: Found[], service: 
   const matches = scanValue(text);
   for (const m of matches) {
     push(hardcoded(originWithin(node, m.start, m.end), m.description, text.slice(m.start, m.end)));
+  }
+  // a config named for secrets (`api_keys`, `users`) written as `name:secret[:role]` lines
+  if (path[0] === 'configs' && path[2] === 'content' && typeof path[1] === 'string' && (classifyKey(path[1]).sensitive || /users?$/i.test(path[1]))) {
+    for (const p of findUserPasswordPairs(text)) {
+      if (p.viaVariable || matches.some((m) => m.start < p.end && p.start < m.end)) continue;
+      push(hardcoded(originWithin(node, p.start, p.end), 'secret', text.slice(p.start, p.end)), path[1]);
+    }
   }
   for (const m of findUrlCredentials(text)) {
     if (m.viaVariable) viaVariables(text.slice(m.start, m.end), 'URL password');

@@ -161,3 +161,58 @@ describe('URLs in a list and URLs without a host', () => {
     expect(await findings(text)).toEqual([]);
   });
 });
+
+describe('options mixing a literal and a variable under a secret-named key', () => {
+  it('each credential among the options is reported on its own line, with its own class', async () => {
+    const text = service([
+      'ZK_CREDS_AND_ACLS: >-',
+      '  -DzkACLProvider=org.example.DigestProvider',
+      '  -DzkDigestUsername=admin -DzkDigestPassword=Zk-Lit-Pw-31',
+      '  -DzkDigestReadonlyUsername=ro -DzkDigestReadonlyPassword=${ZK_RO_PASSWORD}',
+    ]);
+    expect(await findings(text)).toEqual(['7:53 secret-in-environment', '8:66 secret-via-environment']);
+  });
+
+  it('a secret-named key whose value is one password, or one variable, is reported at the key as before', async () => {
+    const text = service(['ZK_CREDS: Zk-Lit-Pw-31', 'ZK_RO_CREDS: ${ZK_RO_PASSWORD}']);
+    expect(await findings(text)).toEqual(['5:17 secret-in-environment', '6:7 secret-via-environment']);
+  });
+});
+
+describe('user:password pairs', () => {
+  it('a *_USER or *_USER_INFO value naming a user with its password, and a secret-named config of key:secret:role lines', async () => {
+    const text = [
+      'services:',
+      '  app:',
+      '    image: example/app',
+      '    environment:',
+      '      RP_BOOTSTRAP_USER: "superuser:Boot-Pw-8812"',
+      '      SR_BASIC_AUTH_USER_INFO: connect:${SR_CONNECT_PASSWORD}',
+      'configs:',
+      '  api_keys:',
+      '    content: |',
+      '      ci-deployer:7ae3E4Ud2ufLXZ3Re72sCkZa:administrator',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['5:37 secret-in-environment', '6:40 secret-via-environment', '10:19 hardcoded-credential']);
+  });
+
+  it('a user alone, a uid:gid, a principal list, a host:port and a config not named for secrets are not pairs', async () => {
+    const text = [
+      'services:',
+      '  app:',
+      '    image: example/app',
+      '    environment:',
+      '      POSTGRES_USER: superuser',
+      '      RUN_AS_USER: "1000:1000"',
+      '      KAFKA_SUPER_USERS: User:broker;User:ANONYMOUS',
+      '      PROXY_USER: proxy:${PROXY_HOST_PORT}',
+      'configs:',
+      '  hosts:',
+      '    content: |',
+      '      ci-deployer:7ae3E4Ud2ufLXZ3Re72sCkZa:administrator',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual([]);
+  });
+});
