@@ -2,10 +2,10 @@ import type { KeyValueEntry } from '../model/model.js';
 import { originWithin, type Origin } from '../model/origin.js';
 import type { Interpolation, TreeScalar, VarUse } from '../model/tree.js';
 import { findShellCredentials } from './command.js';
-import { findEmbeddedAssignments } from './embedded.js';
-import { classifyKey, describeKind, isCredentialCarrierKey, type KeyVerdict } from './keys.js';
+import { findEmbeddedAssignments, findUserPasswordPairs } from './embedded.js';
+import { classifyKey, describeKind, isCredentialCarrierKey, nameLooseness, splitWords, type KeyVerdict } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
-import { findUrlCredentials, isVariableOnly, judgeSecretValue, scanValue } from './scan.js';
+import { findUrlCredentials, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
 
 /** A secret written in a file (the compose file, or a .env file that interpolation read). */
 export interface HardcodedVerdict {
@@ -48,11 +48,20 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
   }
   const text = String(value.value);
   const vars = value.interpolation?.vars ?? [];
-  if (vars.length) return judgeInterpolated(entry, value, text, verdict.sensitive ? describeKind(verdict.kind) : undefined);
+  // options kept in a secret-named variable (`ZK_CREDS_AND_ACLS: -Dx.Password=lit -Dy.Password=${VAR}`):
+  // each credential among them is judged on its own, where it is written
+  const byOptions = verdict.sensitive && hasOptions(text) && flagCredentials(value.interpolation?.template ?? text).length > 0;
+  // a user named with its password (`BOOTSTRAP_USER: superuser:…`, `BASIC_AUTH_USER_INFO: u:${PW}`)
+  if (!verdict.sensitive && isUserInfoKey(entry.key)) {
+    const pairs = judgePairs(value, value.interpolation?.template ?? text);
+    if (pairs.length) return pairs;
+  }
+  if (vars.length) return judgeInterpolated(entry, value, text, verdict.sensitive && !byOptions ? describeKind(verdict.kind) : undefined);
+  if (byOptions) return judgeFreeText(value, text);
   if (verdict.sensitive) {
     // `$${VAR}` written in the file reaches the container as `${VAR}`: a template its program
     // expands (Spring, Symfony, an entrypoint's envsubst). `$$word` is only a password with a `$`.
-    const judged = judgeSecretValue(text);
+    const judged = judgeNamedValue(nameLooseness(entry.key), text);
     // a JSON object or list is judged by what it holds (`{"client_secret": "…"}`, an empty `[]`)
     if (judged === 'structure') {
       const inside = judgeFreeText(value, text);
@@ -66,6 +75,26 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
   // a key public by design (anon, publishable) may well hold a JWT: it is meant to be seen
   const publicByDesign = isPublicName(entry.key);
   return judgeFreeText(value, text).filter((v) => !(publicByDesign && BROWSER_KEY_KINDS.has(v.kind)));
+}
+
+/** A name for a user, or a user with its password: `*_USER`, `*_USERS`, `*_USER_INFO`. */
+function isUserInfoKey(key: string): boolean {
+  const words = splitWords(key);
+  const last = words[words.length - 1];
+  return last === 'user' || last === 'users' || last === 'userinfo' || (last === 'info' && words[words.length - 2] === 'user');
+}
+
+/** The passwords of `user:password` pairs in a value (as written: `text` is the template when there is one). */
+function judgePairs(value: TreeScalar, text: string): EntryVerdict[] {
+  const out: EntryVerdict[] = [];
+  for (const p of findUserPasswordPairs(text)) {
+    const origin = originWithin(value, p.start, p.end);
+    const fragment = text.slice(p.start, p.end);
+    if (p.viaVariable) {
+      if (value.interpolation) out.push(...judgeVariables(fragment, value.interpolation, origin, 'password'));
+    } else out.push(hardcoded(origin, 'password', fragment, 'literal'));
+  }
+  return out;
 }
 
 /** Formats a browser may be given (a Supabase anon JWT, a Firebase web API key): public when the name says so. */
@@ -116,8 +145,13 @@ function judgeFreeText(value: TreeScalar, text: string): HardcodedVerdict[] {
 
 /** Credentials on a command line written into a variable's value; only for values that carry options. */
 function flagCredentials(text: string): ReturnType<typeof findShellCredentials> {
-  if (text.length > 32_768 || !/(^|\s)--?[A-Za-z]/.test(text)) return [];
+  if (!hasOptions(text)) return [];
   return findShellCredentials(text);
+}
+
+/** The value carries command-line options (`--x`, `-Dx=`): what the detector reads as a command line. */
+function hasOptions(text: string): boolean {
+  return text.length <= 32_768 && /(^|\s)--?[A-Za-z]/.test(text);
 }
 
 /** What a variable of a template stands for: a literal written in a .env file or as the default, or a value given at run time. */
@@ -207,7 +241,7 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
   }
   for (const c of flagCredentials(template)) {
     const fragment = template.slice(c.absStart, c.absEnd);
-    if (c.viaVariable) out.push(...judgeVariables(fragment, interp, value.origin, c.description));
+    if (c.viaVariable) out.push(...judgeVariables(fragment, interp, originWithin(value, c.absStart, c.absEnd), c.description));
     else if (!literalSpans.some(([s, e]) => s < c.absEnd && c.absStart < e)) {
       out.push(hardcoded(originWithin(value, c.absStart, c.absEnd), c.description, fragment, 'literal'));
       literalSpans.push([c.absStart, c.absEnd]);

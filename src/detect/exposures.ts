@@ -1,15 +1,15 @@
 import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type Path, type ServiceModel } from '../model/model.js';
 import { originWithin, type Origin } from '../model/origin.js';
-import { writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
+import { get, writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { findCommandCredentials, findShellCredentials } from './command.js';
-import { findEmbeddedAssignments } from './embedded.js';
+import { findEmbeddedAssignments, findUserPasswordPairs } from './embedded.js';
 import { judgeEntry, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
-import { classifyKey, describeKind } from './keys.js';
+import { classifyKey, describeKind, nameLooseness } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
-import { findUrlCredentials, judgeSecretValue, scanValue } from './scan.js';
+import { findUrlCredentials, judgeNamedValue, scanValue } from './scan.js';
 
 /** Where in a service (or the file) an exposure sits; rules choose exposures by context. */
 export type ExposureContext = 'environment' | 'env-file' | 'build-args' | 'labels' | 'command' | 'value';
@@ -47,7 +47,12 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
     const found: Found[] = [];
     const covered = new Set<TreeNode>();
     for (const service of model.services) collectFromService(service, found, covered);
-    collectFromTree(model.root, [], found, undefined, covered);
+    const scripts = new Set<TreeNode>();
+    for (const service of model.services) {
+      const command = get(service.node, 'command');
+      if (command && hasShellEntrypoint(service)) scripts.add(command);
+    }
+    collectFromTree(model.root, [], found, undefined, covered, scripts);
     cached = { found: found.map((e) => ({ ...e, id: nextId++ })), judged: new Map() };
     cache.set(model, cached);
   }
@@ -104,16 +109,23 @@ function isCommandPath(path: Path): boolean {
  * service environments, build args and labels: an anchor defined in an `x-` field and used as a
  * service's environment is reported there, as an environment variable, not twice.
  */
-function collectFromTree(node: TreeNode, path: Path, out: Found[], key: string | undefined, covered: Set<TreeNode>): void {
+function collectFromTree(
+  node: TreeNode,
+  path: Path,
+  out: Found[],
+  key: string | undefined,
+  covered: Set<TreeNode>,
+  scripts: ReadonlySet<TreeNode> = new Set(),
+): void {
   if (coveredByService(path) || covered.has(node)) return;
   const service = path[0] === 'services' && typeof path[1] === 'string' && path.length >= 2 ? path[1] : undefined;
   if (isCommandPath(path)) {
-    collectFromCommand(node, path, out, service);
+    collectFromCommand(node, path, out, service, scripts.has(node));
     return;
   }
   switch (node.kind) {
     case 'map':
-      for (const e of node.entries) collectFromTree(e.value, [...path, e.key], out, e.key, covered);
+      for (const e of node.entries) collectFromTree(e.value, [...path, e.key], out, e.key, covered, scripts);
       return;
     case 'seq':
       // an extension's list of KEY=VALUE strings is an environment waiting to be used (x-env: &env [- DB_PASSWORD=…]);
@@ -130,7 +142,7 @@ function collectFromTree(node: TreeNode, path: Path, out: Found[], key: string |
         }
       }
       node.items.forEach((item, i) => {
-        collectFromTree(item, [...path, i], out, key, covered);
+        collectFromTree(item, [...path, i], out, key, covered, scripts);
       });
       return;
     case 'scalar':
@@ -158,7 +170,7 @@ function collectFromScalar(node: TreeScalar, path: Path, out: Found[], service: 
       viaVariables(text, describeKind(keyVerdict.kind));
       return;
     }
-    if (judgeSecretValue(text) === 'literal') {
+    if (judgeNamedValue(nameLooseness(key!), text) === 'literal') {
       push(hardcoded(node.origin, describeKind(keyVerdict.kind), text));
       return;
     }
@@ -166,6 +178,13 @@ function collectFromScalar(node: TreeScalar, path: Path, out: Found[], service: 
   const matches = scanValue(text);
   for (const m of matches) {
     push(hardcoded(originWithin(node, m.start, m.end), m.description, text.slice(m.start, m.end)));
+  }
+  // a config named for secrets (`api_keys`, `users`) written as `name:secret[:role]` lines
+  if (path[0] === 'configs' && path[2] === 'content' && typeof path[1] === 'string' && (classifyKey(path[1]).sensitive || /users?$/i.test(path[1]))) {
+    for (const p of findUserPasswordPairs(text)) {
+      if (p.viaVariable || matches.some((m) => m.start < p.end && p.start < m.end)) continue;
+      push(hardcoded(originWithin(node, p.start, p.end), 'secret', text.slice(p.start, p.end)), path[1]);
+    }
   }
   for (const m of findUrlCredentials(text)) {
     if (m.viaVariable) viaVariables(text.slice(m.start, m.end), 'URL password');
@@ -191,7 +210,18 @@ function isComposeField(path: Path): boolean {
   return !(parent === 'options' || parent === 'driver_opts' || parent === 'labels' || parent === 'annotations');
 }
 
-function collectFromCommand(node: TreeNode, path: Path, out: Found[], service: string | undefined): void {
+/** `entrypoint: ["/bin/sh", "-c"]` (or `bash -ec`): the service's command is the script the shell runs. */
+function hasShellEntrypoint(service: ServiceModel): boolean {
+  const entrypoint = get(service.node, 'entrypoint');
+  let words: string[] = [];
+  if (entrypoint?.kind === 'seq') words = entrypoint.items.map((i) => (i.kind === 'scalar' ? String(i.value ?? '') : ''));
+  else if (entrypoint?.kind === 'scalar' && typeof entrypoint.value === 'string') words = entrypoint.value.trim().split(/\s+/);
+  if (words.length < 2) return false;
+  return /^-[a-z]{0,5}c$/.test(words[words.length - 1]) && /(^|\/)(ba|z|da|a)?sh$/.test(words[words.length - 2]);
+}
+
+/** `script`: the command is run by a shell entrypoint (`sh -c`), so its first item is a script. */
+function collectFromCommand(node: TreeNode, path: Path, out: Found[], service: string | undefined, script = false): void {
   const push = (verdict: EntryVerdict, name?: string) => out.push({ verdict, context: 'command', service, path, name });
   const report = (scalar: TreeScalar, text: string, m: { start: number; end: number; via: string; description: string; viaVariable: boolean }) => {
     const origin = originWithin(scalar, m.start, m.end);
@@ -232,7 +262,8 @@ function collectFromCommand(node: TreeNode, path: Path, out: Found[], service: s
   const shellAt = texts[0] === 'CMD-SHELL' ? 1 : -1;
   const tokens: number[] = [];
   texts.forEach((t, i) => {
-    const isScript = i === shellAt || (i >= 2 && texts[i - 1] === '-c' && /(^|\/)(ba|z|da|a)?sh$/.test(texts[i - 2]));
+    const isScript =
+      i === shellAt || (script && i === 0 && path[2] === 'command') || (i >= 2 && texts[i - 1] === '-c' && /(^|\/)(ba|z|da|a)?sh$/.test(texts[i - 2]));
     if (isScript) {
       const found = findShellCredentials(t);
       for (const m of found) report(items[i], t, { ...m, start: m.absStart, end: m.absEnd });

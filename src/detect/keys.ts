@@ -33,7 +33,21 @@ export interface KeyVerdict {
   kind?: SecretKind;
   /** why it is not sensitive, e.g. 'reference (*_FILE)' */
   reason?: string;
+  /**
+   * Only from nameLooseness, not classifyKey. How loosely a sensitive name says "secret", so the value must look like one:
+   * - 'name': the noun is vague about what it holds (`*_AUTH`, `*_CREDENTIALS`, a `*_KEY` whose
+   *   qualifier says nothing, a numeric-id-prone `*_API_KEY`): a word or a name is a setting
+   *   (`CLIENT_AUTH: requested`, `SSL_KEY_CREDENTIALS: key_creds`, `IDENTIFIER_KEY: email`)
+   * - 'tail': a secret noun followed by a word that is no known tail (`SECRET_PERSISTENCE`):
+   *   an upper-case enum constant (`VAULT`) is a setting
+   */
+  loose?: 'name' | 'tail';
+  /** The deciding noun is `key`/`keys` (a numeric value is an identifier: a Cloudinary API key). */
+  keyNoun?: boolean;
 }
+
+/** What a sensitive name says about the shape its value must have (see KeyVerdict.loose). */
+export type Looseness = Pick<KeyVerdict, 'loose' | 'keyNoun'>;
 
 /** How each kind reads in a message: "DB_PASSWORD holds a hardcoded password", "… an API key". */
 export const KIND_DESCRIPTION: Readonly<Record<SecretKind, string>> = {
@@ -977,7 +991,16 @@ export function classifyKey(name: string): KeyVerdict {
     if (cache.size >= 10_000) cache.clear();
     cache.set(name, v);
   }
-  return { ...v };
+  const { loose: _loose, keyNoun: _keyNoun, ...verdict } = v;
+  return verdict;
+}
+
+/** How loosely a sensitive name says "secret" (nothing for names that are not sensitive). */
+export function nameLooseness(name: string): Looseness {
+  if (name.length > MAX_NAME_LENGTH) return {};
+  classifyKey(name);
+  const v = cache.get(name);
+  return v?.sensitive ? { loose: v.loose, keyNoun: v.keyNoun } : {};
 }
 
 /**
@@ -1051,7 +1074,15 @@ function classifyUncached(name: string): KeyVerdict {
     if (hasFrontendPublicPrefix(words) && (genericKey || !STILL_SECRET_UNDER_PUBLIC_PREFIX.has(noun.kind))) {
       return { sensitive: false, reason: 'public by design (frontend build variable)' };
     }
-    return { sensitive: true, kind: refineKind(words, noun) };
+    const verdict: KeyVerdict = { sensitive: true, kind: refineKind(words, noun) };
+    const nounWord = words[noun.index];
+    if (nounWord === 'key' || nounWord === 'keys') verdict.keyNoun = true;
+    const unknownTail = tail.some((t) => !knownWord(t) && !/^v?\d+$/.test(t));
+    const credentialsNoun = WEAK_NOUNS[nounWord] === 'credentials' || STRONG_NOUNS[nounWord] === 'credentials';
+    const vagueKey = verdict.keyNoun && (genericKey || words[noun.index - 1] === 'api');
+    if (credentialsNoun || vagueKey) verdict.loose = 'name';
+    else if (unknownTail) verdict.loose = 'tail';
+    return verdict;
   }
   if (connection) return { sensitive: false, kind: 'connection-string', reason: 'connection string: the value decides (user:pass@)' };
   if (webhook) return { sensitive: false, kind: 'webhook', reason: 'webhook URL: the value decides' };

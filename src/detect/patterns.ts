@@ -55,6 +55,12 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'age secret key',
     regex: re(`${B}AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}${E}`),
   },
+  {
+    id: 'nats-nkey-seed',
+    description: 'NATS nkey seed',
+    // the private seed of a NATS nkey (user, account, operator, server, cluster): `S` + type + base32 (58 in all); the public key starts with U/A/O/N/C
+    regex: re(`${B}S[UAONCX][A-Z2-7]{56}${E}`),
+  },
   // ── webhook URLs (before the key formats: a Google Chat URL holds an AIza key) ──
   {
     id: 'slack-webhook',
@@ -485,9 +491,9 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'sql-password',
     description: 'password in an SQL statement',
-    // CREATE USER … IDENTIFIED BY 'x' / WITH PASSWORD 'x' / ALTER USER … PASSWORD 'x'
-    // a blank or `=` before the quote: `'password' => ENV['X']` is a Ruby hash, not SQL
-    regex: re(`${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD)(?:[ \\t]+|[ \\t]*=[ \\t]*)'([^'\\n]{1,200})'`, 'i'),
+    // CREATE USER … IDENTIFIED BY 'x' / WITH PASSWORD 'x' / ALTER USER … PASSWORD 'x' / MySQL SET PASSWORD = PASSWORD('x')
+    // a blank, `=` or the function's `(` before the quote: `'password' => ENV['X']` is a Ruby hash, not SQL
+    regex: re(`${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD)(?:[ \\t]+|[ \\t]*[=(][ \\t]*)'([^'\\n]{1,200})'`, 'i'),
     group: 1,
   },
   {

@@ -1,3 +1,4 @@
+import type { Looseness } from './keys.js';
 import { VALUE_PATTERNS } from './patterns.js';
 import { anchorFilter } from './prefilter.js';
 import { memoizeByText } from './text-memo.js';
@@ -45,6 +46,26 @@ export function judgeSecretValue(value: string): ValueClass {
   return classifyValue(value);
 }
 
+/** A word or a name: `requested`, `keystore_creds`, `acme-prod`, `sshPublicKey` (letters only, one case or camelCase). */
+const NAME_VALUE = /^(?:[a-z]+(?:[_.-][a-z]+)*|[a-z]+(?:[A-Z][a-z]+)+)$/;
+/** An enum constant: `VAULT`, `GOOGLE_SECRET_MANAGER`. */
+const ENUM_VALUE = /^[A-Z]+(?:_[A-Z]+)*$/;
+
+/**
+ * The value of a secret-named setting, judged with what the name says (see KeyVerdict.loose):
+ * a name that only loosely says "secret" holding a word or a name holds a setting, one whose
+ * deciding noun is `key` holding a number holds an identifier (a Cloudinary API key).
+ */
+export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
+  const judged = classifyValue(value);
+  if (judged !== 'literal') return judged;
+  const v = value.trim();
+  if (verdict.keyNoun && verdict.loose === 'name' && /^\d{1,40}$/.test(v)) return 'identifier';
+  if (verdict.loose === 'name' && v.length <= 64 && NAME_VALUE.test(v)) return 'setting';
+  if (verdict.loose && v.length <= 64 && ENUM_VALUE.test(v) && v.length > 1) return 'setting';
+  return judged;
+}
+
 // ───────────────────────────── URL credentials ─────────────────────────────
 
 const SCHEME = /([A-Za-z][A-Za-z0-9+.-]{0,30}):\/\//g;
@@ -74,7 +95,9 @@ export function findUrlCredentials(text: string): (ValueMatch & { viaVariable: b
       nextStop = authStart;
       while (nextStop < text.length && !isUrlStop(text.charCodeAt(nextStop))) nextStop++;
     }
-    const limit = Math.min(nextStop, k + 1 < starts.length ? starts[k + 1].schemeStart : text.length);
+    let limit = Math.min(nextStop, k + 1 < starts.length ? starts[k + 1].schemeStart : text.length);
+    // a list of URLs (`nats://u:p@h1:4222,nats://h2:4222`): the separator before the next one ends this one
+    if (k + 1 < starts.length && limit === starts[k + 1].schemeStart) while (limit > authStart && (text[limit - 1] === ',' || text[limit - 1] === ';')) limit--;
     const m = parseUserinfo(text, authStart, limit);
     if (!m) continue;
     out.push({
@@ -136,7 +159,8 @@ function parseUserinfo(text: string, from: number, to: number): { passStart: num
 
 /** text[from, to) is `host[:port](,host[:port])*`, where host and port may be interpolations. */
 function isHostList(text: string, from: number, to: number): boolean {
-  if (from >= to) return false;
+  // no host, a path right after the `@` (SQLAlchemy `snowflake://user:pw@/db/schema?account=…`)
+  if (from >= to) return from === to && text.charCodeAt(to) === 47;
   let i = from;
   let hostChars = 0;
   let inPort = false;

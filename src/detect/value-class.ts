@@ -101,6 +101,7 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^%\([A-Za-z_][A-Za-z0-9_]*\)s$/, // Python %(password)s
   /^<%=?[^%]*%>$/, // ERB
   /^#\{[^{}]+\}$/, // Ruby / Spring #{…}
+  /^<[A-Za-z][A-Za-z0-9 _.-]{0,60}>$/, // <redacted>, <your-token>: a placeholder for a person to fill in
 ];
 
 /** Expressions that read the secret at run time. */
@@ -179,6 +180,12 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?
  */
 const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2}|com|org|net|io|dev|app|local|lan|internal|cloud|home|arpa)[:_./-]?$/;
 
+/** A path pattern with a wildcard: `/*`, `/api/*`, `/static/*.js`. */
+const PATH_PATTERN = /^\/[A-Za-z0-9._\-/*]{0,200}$/;
+
+/** A lower-case name ending in its separator, as a prefix or namespace is written: `wcshop_prod_`, `myapp:`. */
+const NAMESPACE = /^[a-z][a-z0-9]{0,40}(?:[_.:-][a-z0-9]{1,40}){0,8}[_.:-]$/;
+
 /** A command substitution (`$(cat /run/secrets/x)`, backticks) in place of the value: read at run time. */
 export function isCommandSubstitution(text: string): boolean {
   const t = text.trim().replace(/^["']|["']$/g, '');
@@ -233,6 +240,8 @@ export function classifyValue(value: string): ValueClass {
   const format = notSecretFormat(v);
   if (format) return format;
   if (TIMESTAMP.test(v) || DOMAIN.test(v)) return 'setting';
+  // a route pattern (`/*`, `/api/*`): a setting about paths; a namespace that ends in its separator (`shop_prod_`, `app:`)
+  if ((v.includes('*') && PATH_PATTERN.test(v)) || NAMESPACE.test(v)) return 'setting';
   if (isStructure(u)) return HASH_RECORD.test(u) ? 'hash' : 'structure';
   if (u[0] === '{' && HASH_RECORD.test(u)) return 'hash';
   return 'literal';

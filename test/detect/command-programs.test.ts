@@ -46,6 +46,8 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['rabbitmqadmin -u admin list queues', []],
   ['cqlsh -u cassandra -p cassandrapw db', [['-p', 'cassandrapw', false]]],
   ['influx -username admin -p influxpw', [['-p', 'influxpw', false]]],
+  ['rpk security user create app -p rpkpw --mechanism SCRAM-SHA-256', [['-p', 'rpkpw', false]]],
+  ['rpk topic produce orders -p 3', []],
   ['mosquitto_sub -h broker -u user -P mqttpw -t x', [['-P', 'mqttpw', false]]],
   ['mosquitto_pub -P', []],
   ['nats-server -c /etc/nats.conf', []],

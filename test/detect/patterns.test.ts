@@ -41,6 +41,7 @@ const POSITIVES: Case[] = [
   // inside a JSON service-account file, newlines escaped
   { id: 'private-key', text: `{"type":"service_account","private_key":"${gcpJsonKey.slice(0, -2)}"}`, secret: gcpJsonKey.slice(0, -2) },
   { id: 'age-secret-key', text: 'AGE-SECRET-KEY-1' + fake(BECH32, 58) },
+  { id: 'nats-nkey-seed', text: 'SU' + fake(BASE32, 56) },
   { id: 'aws-access-key-id', text: 'AKIA' + fake(BASE32, 16) },
   { id: 'aws-access-key-id', text: 'ASIA' + fake(BASE32, 16) },
   { id: 'url-user-token', text: `discord://${shoutrrrToken}@4827478537803487784`, secret: shoutrrrToken },
@@ -187,6 +188,9 @@ const NEGATIVES: [string, string][] = [
   ['private-key', `-----BEGIN PUBLIC KEY-----\n${pemBody()}\n-----END PUBLIC KEY-----`],
   ['private-key', `-----BEGIN CERTIFICATE-----\n${pemBody()}\n-----END CERTIFICATE-----`],
   ['age-secret-key', 'AGE-SECRET-KEY-1' + fake(BECH32, 57)],
+  // a NATS public key (U…, 56 characters) and a seed one character short
+  ['nats-nkey-seed', 'U' + fake(BASE32, 55)],
+  ['nats-nkey-seed', 'SU' + fake(BASE32, 55)],
   ['age-secret-key', 'age1' + fake(BECH32, 58).toLowerCase()],
   ['aws-access-key-id', 'AKIA' + fake(BASE32, 15)],
   ['aws-access-key-id', 'AKIA0000000000000000'],

@@ -22,6 +22,13 @@ const dockerLoginPassword: FlagHandler = (f, k, text, command) => {
   return 1;
 };
 
+/** Redpanda `rpk security user create|update NAME -p x` (`rpk topic produce -p` is a partition). */
+const rpkUserPassword: FlagHandler = (f, k, text, command) => {
+  if (text !== '-p' || k + 1 >= f.toks.length || !command.positionals.some((i) => f.toks[i]?.text === 'user')) return undefined;
+  f.reportToken(k + 1, text, 'password');
+  return 1;
+};
+
 /** openssl `-pass`/`-passin`/`-passout` take a source (`pass:x`, `env:VAR`, `file:…`); `enc -k` takes the password itself. */
 const opensslPassword: FlagHandler = (f, k, text) => {
   if (!/^-(?:passin|passout|pass|k)$/.test(text) || k + 1 >= f.toks.length) return undefined;
@@ -101,6 +108,7 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   { programs: ['sshpass'], passwordFlag: '-p', attached: true },
   { programs: ['plink', 'pscp', 'psftp'], passwordFlag: '-pw' },
   { programs: ['rabbitmqadmin', 'cqlsh', 'influx'], passwordFlag: '-p' },
+  { programs: ['rpk'], flag: rpkUserPassword },
   { programs: ['mosquitto_sub', 'mosquitto_pub', 'mosquitto_rr'], passwordFlag: '-P' },
   { programs: ['nats-server'], passwordFlag: '--pass' },
   { programs: ['nats', 'kafka-console-producer'], passwordFlag: '--password' },
