@@ -102,31 +102,16 @@ const MIN_COPY_LENGTH = 4;
 /**
  * The secret nodes plus `copies`: a secret's text written again inside another value (a database
  * named `db_k7Rw2q` after its password `k7Rw2q`) is masked there too, touching letters or not —
- * config prints a whole file, and no part of it may give a secret away. One alternation of every
- * secret, longest first, so each value is searched once (past MAX_ALTERNATION secrets, the same
- * search by prefix).
+ * config prints a whole file, and no part of it may give a secret away. Every value is searched
+ * once for every secret through prefixSearch (an alternation regex of the secrets is
+ * O(text × secrets): quadratic over a file of thousands of services).
  */
 function withCopies(secrets: SecretNodes): SecretNodes & { copies?: (text: string) => Set<string> | undefined } {
   const all = new Set<string>();
   for (const set of [...secrets.nodes.values(), ...secrets.entries.values()]) for (const v of set) if (v.length >= MIN_COPY_LENGTH) all.add(v);
   if (!all.size) return secrets;
-  const longestFirst = [...all].sort((a, b) => b.length - a.length);
-  if (longestFirst.length > MAX_ALTERNATION) return { ...secrets, copies: prefixSearch(longestFirst) };
-  const escaped = longestFirst.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(escaped.join('|'), 'g');
-  const copies = (text: string): Set<string> | undefined => {
-    const found = new Set<string>();
-    for (const m of text.matchAll(pattern)) found.add(m[0]);
-    return found.size ? found : undefined;
-  };
-  return { ...secrets, copies };
+  return { ...secrets, copies: prefixSearch([...all].sort((a, b) => b.length - a.length)) };
 }
-
-/**
- * Secrets past which the alternation is replaced by prefixSearch: the regex engine tries each
- * alternative at each position, O(text × secrets), quadratic over a file of thousands of services.
- */
-const MAX_ALTERNATION = 32;
 
 /** Depth of prefixSearch's tree: longer secrets hang under their first TRIE_DEPTH characters. */
 const TRIE_DEPTH = 16;
