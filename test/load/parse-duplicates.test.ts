@@ -64,12 +64,10 @@ describe('duplicate keys', () => {
     );
   });
 
-  it('in a mapping of 20,000 keys, are looked for in linear time', () => {
-    const keys = Array.from({ length: 20_000 }, (_, i) => `  s${i}:\n    image: x`);
-    const started = performance.now();
+  // the time is measured by `npm run bench` (scaling: 1k–10k services), never here
+  it('in a mapping of 5,000 keys: none found, and a late duplicate found where yaml finds it', () => {
+    const keys = Array.from({ length: 5_000 }, (_, i) => `  s${i}:\n    image: x`);
     expect(outcome(`services:\n${keys.join('\n')}\n`)).toBe('ok');
-    // yaml's own check takes about 20 s here
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(outcome(`services:\n${keys.slice(0, 500).join('\n')}\n  s7:\n    image: y\n`)).toBe('invalid YAML: Map keys must be unique 1002:3');
   });
 });
