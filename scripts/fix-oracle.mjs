@@ -13,7 +13,11 @@
 //
 // Usage: node scripts/fix-oracle.mjs [--limit N] [--skip K] [--seed S] [--target compose|swarm|both]
 //          [--corpus DIR] [--dirs a,b,...] [--lint-json FILE] [--json FILE] [--verbose]
+//          [--jsonl FILE [--resume]]
 //   --dirs: corpus-relative directories to check instead of a sample (e.g. for the test)
+//   --jsonl: each result appended to FILE as it comes (a long run can be stopped and resumed);
+//   --resume: the (target, project) pairs already in FILE are not checked again, and the summary
+//     counts every result in FILE
 // FIX_ORACLE_TAMPER=1 appends a newline to each secret file fix writes: every such project must come out BROKEN.
 // Exit code: 1 when a fixed project is BROKEN, else 0. Needs a build (dist/cli.js).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -53,6 +57,8 @@ const targetOpt = option('target', 'both');
 const targets = targetOpt === 'both' ? ['compose', 'swarm'] : [targetOpt];
 const verbose = flag('verbose');
 const jsonOut = option('json');
+const jsonlOut = option('jsonl');
+const resume = flag('resume');
 const dirsOpt = option('dirs');
 const TIMEOUT = Number(option('timeout', 60_000));
 const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1' };
@@ -547,6 +553,16 @@ function main() {
   const tools = { compose: has('docker-compose', ['version']), swarm: has('docker', ['--version']) };
   const units = candidates();
   const results = [];
+  const done = new Set();
+  if (resume && jsonlOut && existsSync(jsonlOut)) {
+    for (const line of readFileSync(jsonlOut, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const r = JSON.parse(line);
+      results.push(r);
+      done.add(`${r.target}\0${r.project}`);
+    }
+    console.log(`resumed: ${results.length} results already in ${jsonlOut}`);
+  } else if (jsonlOut) writeFileSync(jsonlOut, '');
   for (const target of targets) {
     if (!tools[target]) {
       console.log(`target ${target}: oracle not installed (${target === 'compose' ? 'docker-compose' : 'docker'}), skipped`);
@@ -554,9 +570,11 @@ function main() {
     }
     for (const unit of units) {
       const name = unit.files.map((f) => relative(corpus, f)).join(' + ');
+      if (done.has(`${target}\0${name}`)) continue;
       const t0 = Date.now();
       const r = checkUnit(unit, target);
       results.push({ target, project: name, ...r });
+      if (jsonlOut) appendFileSync(jsonlOut, `${JSON.stringify({ target, project: name, ...r })}\n`);
       if (verbose || r.outcome === 'broken') {
         console.log(`${target} ${r.outcome.padEnd(10)} ${name}${r.reason ? `  (${r.reason})` : ''}  ${Date.now() - t0} ms`);
         if (r.otherChanged) console.log(`    other keys changed (not judged): ${r.otherChanged.join(', ')}`);
