@@ -40,7 +40,18 @@ const NAME_VALUE_PAIRS: readonly RegExp[] = [
   /(?<=^|\n)[ \t]{0,40}-?[ \t]{0,4}name:[ \t]{0,4}["']?([A-Za-z_][A-Za-z0-9_.-]{0,80})["']?[ \t]{0,4}\r?\n[ \t]{0,40}value:[ \t]{0,4}["']?([^"'\s][^"'\n]{0,4095}?)["']?[ \t]{0,4}(?=\r?\n|$)/dg,
 ];
 
+/**
+ * Settings rows written in SQL: `INSERT … VALUES ('mail_api_key', 'x')` (a name/value tuple) and
+ * `UPDATE settings SET value = 'x' WHERE key = 'security.captcha_secret'`. The value may be a JSON
+ * string (`'"x"'`). Groups: name, value (or value, name for UPDATE), with offsets.
+ */
+const SQL_TUPLE = /\([ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'[ \t]*,[ \t]*'"?([^'"\n]{1,4096})"?'[ \t]*[,)]/dg;
+const SQL_UPDATE =
+  /\bSET[ \t]+[A-Za-z_]{0,20}value[ \t]*=[ \t]*'"?([^'"\n]{1,4096})"?'[ \t]+WHERE[ \t]+[A-Za-z_]{0,20}(?:key|name)[ \t]*=[ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'/dgi;
+
 const JAAS_USER: KeyVerdict = { sensitive: true, kind: 'password' };
+const DOCKER_AUTH: KeyVerdict = { sensitive: true, kind: 'credentials' };
+const APPROLE_SECRET_ID: KeyVerdict = { sensitive: true, kind: 'secret' };
 
 /** HTTP authentication schemes: in `Authorization=Bearer x` the credential is x (a value pattern finds it). */
 const AUTH_SCHEMES = new Set(['bearer', 'basic', 'token', 'bot', 'digest', 'negotiate']);
@@ -57,19 +68,40 @@ export function findEmbeddedAssignments(text: string): EmbeddedAssignment[] {
   if (text.length > 1_000_000) return out;
   // a JAAS PlainLoginModule entry defines users as `user_<name>="<password>"`
   const jaas = text.includes('LoginModule');
-  for (const m of text.matchAll(ASSIGNMENT)) {
+  // a Docker config (DOCKER_AUTH_CONFIG, ~/.docker/config.json): each registry's `auth` is base64 of user:password
+  const dockerAuths = /\\?"auths\\?"/.test(text);
+  // a Vault AppRole login written as options (`role_id:…,secret_id:…`): the secret id is the secret
+  const appRole = /role[_-]?id/i.test(text);
+  const assignment = new RegExp(ASSIGNMENT.source, 'g');
+  for (let m = assignment.exec(text); m !== null; m = assignment.exec(text)) {
     const name = m[1];
-    const verdict = jaas && m[2] === '=' && /^user_[A-Za-z0-9]/.test(name) ? JAAS_USER : classifyKey(name);
-    if (!verdict.sensitive) continue;
-    const value = m[3] ?? m[4] ?? m[5] ?? m[6] ?? '';
-    if (!value) continue;
-    if (m[2] === ':' && !isMappingLike(text, m.index!, m[0], name)) continue;
+    let value = m[3] ?? m[4] ?? m[5] ?? m[6] ?? '';
+    // the brackets that close a JSON or Ruby object after an unquoted value (`"Password": null}`)
+    if (m[6] !== undefined) value = withoutClosingBrackets(value);
+    // a comparison (`headers.apikey == '…'`), not an assignment
+    if (!value || (m[2] === '=' && text[m.index + m[0].length - value.length] === '=')) continue;
+    const verdict = embeddedVerdict(name, m[2], jaas, dockerAuths, appRole);
+    // a quoted value of another setting can hold settings of its own (SQL `value = '{"password": "…"}'`):
+    // scanned from its opening quote on
+    if (!verdict.sensitive && m[6] === undefined && /[=:]/.test(value)) assignment.lastIndex = m.index + m[0].length - value.length - 1;
+    if (!verdict.sensitive) {
+      // `user=name:password` (coturn's static users, lt-cred-mech): the part after the colon
+      if (m[2] === '=' && /^users?$/i.test(name)) {
+        const pair = /^[A-Za-z0-9_.@-]{1,64}:([^\s:]{1,4096})$/.exec(value);
+        if (pair && !VARIABLE.test(pair[1]) && judgeNamedValue({}, pair[1]) === 'literal' && !/^\d+$/.test(pair[1])) {
+          const start = m.index! + m[0].length - pair[1].length - (m[6] !== undefined ? 0 : m[5] !== undefined ? 2 : 1);
+          out.push({ name, kind: 'password', start, end: start + pair[1].length, viaVariable: false });
+        }
+      }
+      continue;
+    }
+    if (m[2] === ':' && verdict !== APPROLE_SECRET_ID && !isMappingLike(text, m.index!, m[0], name)) continue;
     // a URL without credentials is a setting (`password_reset_url = https://…`); URL credentials are found elsewhere
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('//')) continue;
     const unquoted = m[6] !== undefined;
     // the closing quote after the value: none, `"`/`'`, or an escaped `\"`
     const closing = unquoted ? 0 : m[5] !== undefined ? 2 : 1;
-    const start = m.index! + m[0].length - value.length - closing;
+    const start = m.index! + m[0].length - (m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').length - closing;
     // an expression or a nested structure ({ / [ opening a JSON or Ruby object), not a literal
     if (unquoted && (EXPRESSION.test(value) || /^[{[]/.test(value))) continue;
     // an application's YAML tag (`!secret name`, `!env_var X`, `!Env X`): a lookup, not a literal (`!!str` is a core tag)
@@ -105,7 +137,148 @@ export function findEmbeddedAssignments(text: string): EmbeddedAssignment[] {
       out.push({ name: m[1], kind: describeKind(verdict.kind), start, end, viaVariable });
     }
   }
+  if (text.includes("'")) {
+    for (const [re, nameGroup, valueGroup] of [
+      [SQL_TUPLE, 1, 2],
+      [SQL_UPDATE, 2, 1],
+    ] as const) {
+      for (const m of text.matchAll(re)) {
+        const verdict = classifyKey(m[nameGroup]);
+        const [start, end] = m.indices![valueGroup];
+        if (!verdict.sensitive || out.some((a) => a.start < end && start < a.end)) continue;
+        const value = m[valueGroup];
+        const viaVariable = VARIABLE.test(value);
+        if (!viaVariable && judgeNamedValue(nameLooseness(m[nameGroup]), value) !== 'literal') continue;
+        out.push({ name: m[nameGroup], kind: describeKind(verdict.kind), start, end, viaVariable });
+      }
+    }
+  }
+  if (text.includes('>') && /\b(?:echo|printf)\b/.test(text)) {
+    for (const m of text.matchAll(ECHO_TO_FILE)) {
+      const g = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+      const [start, end] = m.indices![g];
+      const kind = secretFileKind(m[4]);
+      if (!kind || out.some((a) => a.start < end && start < a.end)) continue;
+      if (judgeNamedValue({}, m[g]) !== 'literal' || /\s/.test(m[g].trim())) continue;
+      out.push({ name: m[4], kind, start, end, viaVariable: false });
+    }
+  }
+  for (const d of findDirectives(text)) {
+    if (!out.some((a) => a.start < d.end && d.start < a.end)) out.push(d);
+  }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A script writing a value into a file named for a secret: `echo 0bb9… > /var/lib/zabbix/enc/agent.psk`,
+ * `echo "$$X" > /run/secrets/x` (a variable: not reported). Groups: the value (three quotings), the file.
+ */
+const ECHO_TO_FILE =
+  /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:"([^"\n$`]{8,4096})"|'([^'\n]{8,4096})'|([^\s'"$`;|&<>]{8,4096}))[ \t]*>>?[ \t]*["']?([^\s'";|&<>]{1,400})/dg;
+
+/** What a file named like this holds when it holds a secret (`agent.psk`, `db_password`, `api.token`), else undefined. */
+function secretFileKind(path: string): string | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  if (/^(?:pub|crt|cer|pem|csr|json|ya?ml|conf|cfg|ini|toml|xml|txt|log|sh|env|properties)$/.test(ext)) {
+    // a .txt / .conf / … file is judged by its base name (`db_password.txt`)
+    const verdict = classifyKey(name.slice(0, dot));
+    return verdict.sensitive && ext === 'txt' ? describeKind(verdict.kind) : undefined;
+  }
+  if (/^(?:psk|key|secret|token|pass|password|passwd|pwd|cred|creds)$/.test(ext)) return ext === 'psk' ? 'pre-shared key' : 'secret';
+  const verdict = classifyKey(dot > 0 ? name.slice(0, dot) : name);
+  return verdict.sensitive ? describeKind(verdict.kind) : undefined;
+}
+
+// ───────────────────────────── directives ─────────────────────────────
+
+/**
+ * `name value` on a line of its own, the syntax of redis.conf, keepalived, HAProxy, nginx, sshd
+ * and many daemons' configs: `requirepass x`, `masterauth x`, `auth_pass x`. Two words only (a
+ * third makes it a command or prose), the value optionally quoted and followed by `;` or a comment.
+ */
+const DIRECTIVE_LINE =
+  /^[ \t]*([A-Za-z_][A-Za-z0-9_.-]{1,60})[ \t]+(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s;#'"]{1,4096}))[ \t]*;?[ \t]*(?:#[^\n]*)?$/dgm;
+/** Commands that are named like a password setting but change one (`passwd root`). */
+const PASSWORD_COMMANDS = /^(?:[a-z]*passwd|passwd|pass|secret|token)$/;
+const BARE_NOUNS = new Set(['password', 'passwd', 'pwd', 'pw', 'secret', 'secrets', 'token', 'tokens', 'jwt', 'auth', 'credentials', 'creds', 'key', 'apikey']);
+/** HAProxy userlists: `user NAME insecure-password PASSWORD`; other daemons' `… auth USER:PASSWORD` (HAProxy `stats auth`). */
+const KEYWORD_PASSWORD = /(?<=[ \t])(insecure-password|auth)[ \t]+(?:"([^"\n]{1,4096})"|([^\s;#'"]{1,4096}))/dg;
+/** Redis Sentinel: `sentinel auth-pass MASTER PASSWORD`. */
+const SENTINEL_AUTH_PASS = /^[ \t]*sentinel[ \t]+auth-pass[ \t]+\S{1,200}[ \t]+(?:"([^"\n]{1,4096})"|([^\s"]{1,4096}))[ \t]*$/dgm;
+/** Redis / Valkey ACL: `user NAME on >password ~keys +@cmds` (also `ACL SETUSER`). */
+const ACL_LINE = /^[ \t]*(?:user|ACL[ \t]+SETUSER)[ \t]+\S+[ \t][^\n]*$/gim;
+const ACL_PASSWORD = /(?<=[ \t])>([^\s]{1,4096})/g;
+
+/** Secrets in config lines that use no `=` or `:` between name and value (see DIRECTIVE_LINE). */
+export function findDirectives(text: string): EmbeddedAssignment[] {
+  const out: EmbeddedAssignment[] = [];
+  if (text.length > 1_000_000 || !/[ \t]/.test(text)) return out;
+  const literal = (value: string, looseness = {}): boolean => !VARIABLE.test(value) && judgeNamedValue(looseness, value) === 'literal';
+  const push = (name: string, kind: string, start: number, value: string) => {
+    out.push({ name, kind, start, end: start + value.length, viaVariable: VARIABLE.test(value) });
+  };
+  for (const m of text.matchAll(DIRECTIVE_LINE)) {
+    const name = m[1];
+    // daemons' directives are lower case (`JWT Hemmelignøkkel` is a translated label, `Password required`
+    // prose); a bare noun (`token expired`) is prose too, and `passwd root` a command
+    if (!/^[a-z][a-z0-9_.-]*$/.test(name) || PASSWORD_COMMANDS.test(name) || BARE_NOUNS.has(name)) continue;
+    const verdict = classifyKey(name);
+    if (!verdict.sensitive || nameLooseness(name).loose) continue;
+    const g = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
+    const value = m[g];
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || (!VARIABLE.test(value) && !literal(value))) continue;
+    push(name, describeKind(verdict.kind), m.indices![g][0], value);
+  }
+  if (text.includes('insecure-password') || /\bauth[ \t]/.test(text)) {
+    for (const m of text.matchAll(KEYWORD_PASSWORD)) {
+      const g = m[2] !== undefined ? 2 : 3;
+      let value = m[g];
+      let start = m.indices![g][0];
+      if (m[1] === 'auth') {
+        // only a user:password pair: `auth` alone is a word of many languages
+        const pair = /^[A-Za-z0-9_.@-]{1,64}:([^\s:]{1,4096})$/.exec(value);
+        if (!pair || /^\d+$/.test(pair[1])) continue;
+        start += value.length - pair[1].length;
+        value = pair[1];
+      }
+      if (VARIABLE.test(value) || literal(value)) push(m[1], 'password', start, value);
+    }
+  }
+  if (text.includes('auth-pass')) {
+    for (const m of text.matchAll(SENTINEL_AUTH_PASS)) {
+      const g = m[1] !== undefined ? 1 : 2;
+      if (VARIABLE.test(m[g]) || literal(m[g])) push('sentinel auth-pass', 'password', m.indices![g][0], m[g]);
+    }
+  }
+  if (text.includes('>')) {
+    for (const line of text.matchAll(ACL_LINE)) {
+      for (const m of line[0].matchAll(ACL_PASSWORD)) {
+        if (VARIABLE.test(m[1]) || literal(m[1])) push('ACL user', 'password', line.index! + m.index! + 1, m[1]);
+      }
+    }
+  }
+  return out;
+}
+
+/** `null}}` → `null`: closing brackets that have no opening one in the value. */
+function withoutClosingBrackets(value: string): string {
+  let v = value;
+  for (;;) {
+    const last = v[v.length - 1];
+    const open = last === '}' ? '{' : last === ']' ? '[' : undefined;
+    if (!open || v.split(open).length > v.split(last).length - 1) return v;
+    v = v.slice(0, -1);
+  }
+}
+
+/** How a name inside a blob is judged: its own words, or what the blob around it says it is. */
+function embeddedVerdict(name: string, operator: string, jaas: boolean, dockerAuths: boolean, appRole: boolean): KeyVerdict {
+  if (jaas && operator === '=' && /^user_[A-Za-z0-9]/.test(name)) return JAAS_USER;
+  if (dockerAuths && (name === 'auth' || name === 'identitytoken')) return DOCKER_AUTH;
+  if (appRole && /^secret[_-]?id$/i.test(name)) return APPROLE_SECRET_ID;
+  return classifyKey(name);
 }
 
 /** A bare identifier in code: inside `{…}`/`(…)` on its line, or followed by `,` `;` `}` `)` (a literal string would be quoted there). */
@@ -127,14 +300,16 @@ function isMappingLike(text: string, index: number, match: string, name: string)
   // a JSON key ("secret":"x") needs no blank after its colon
   const jsonKey = (match.startsWith(`${name}"`) || match.startsWith(`${name}\\"`)) && text[index - 1] === '"';
   if (!jsonKey && !/:[ \t]/.test(match)) return false;
-  if (/^[A-Z][a-z]+$/.test(name)) return false;
+  // prose (`Password: see the wiki`), unless a quoted JSON key (`"Password": "…"`, NetBird, .NET appsettings)
+  if (!jsonKey && /^[A-Z][a-z]+$/.test(name)) return false;
   const lineStart = text.lastIndexOf('\n', index - 1) + 1;
   const before = text.slice(lineStart, index);
   return /^[\s\-"'{,[]*$/.test(before) || /[{,]\s*\\?["']?$/.test(before);
 }
 
 /** `name:secret`, or `name:secret:role` (EMQX bootstrap API keys), one a line. */
-const PAIR_LINE = /^[ \t]*[A-Za-z0-9_.@-]{1,64}:([^\s:;,]{1,4096})(?::[A-Za-z_-]{1,32})?[ \t]*$/gm;
+// the user may be a variable (`${SR_USER}:${SR_PASSWORD}`)
+const PAIR_LINE = /^[ \t]*(?:[A-Za-z0-9_.@-]{1,64}|\$\{[A-Za-z_][A-Za-z0-9_]{0,64}\}):([^\s:;,]{1,4096})(?::[A-Za-z_-]{1,32})?[ \t]*$/gm;
 
 /**
  * The secrets of `user:password` pairs, one a line: a bootstrap user (`superuser:…`), a basic-auth

@@ -44,6 +44,7 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
     if (entry.passthrough && varKind(entry.passthrough) === 'dotenv') {
       return [{ ...hardcoded(entry.passthrough.origin!, describeKind(verdict.kind), entry.passthrough.value!, 'dotenv'), variable: entry.key }];
     }
+    if (entry.passthrough && varKind(entry.passthrough) === 'project') return [];
     return [{ class: 'via-env', origin: entry.keyOrigin, kind: describeKind(verdict.kind), variables: [entry.key] }];
   }
   const text = String(value.value);
@@ -155,11 +156,14 @@ function hasOptions(text: string): boolean {
 }
 
 /** What a variable of a template stands for: a literal written in a .env file or as the default, or a value given at run time. */
-type VarKind = 'dotenv' | 'default' | 'runtime';
+/** 'project': the project's .env sets it to something that is no secret (a word like `public`, a reference): nothing comes at run time. */
+type VarKind = 'dotenv' | 'default' | 'runtime' | 'project';
 
 function varKind(v: VarUse): VarKind {
   const literal = v.value !== undefined && judgeSecretValue(v.value) === 'literal';
   if (v.resolution === 'set' && v.source === 'dotenv' && v.origin && literal) return 'dotenv';
+  // empty in .env is a blank to fill in at deploy time (runtime); a word there is what the project runs with
+  if (v.resolution === 'set' && v.source === 'dotenv' && v.origin && v.value?.trim()) return 'project';
   if (v.resolution === 'default' && literal) return 'default';
   // unset, from the shell, or empty (in .env or as default): the real value comes at run time
   return 'runtime';

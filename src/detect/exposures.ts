@@ -47,10 +47,11 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
     const found: Found[] = [];
     const covered = new Set<TreeNode>();
     for (const service of model.services) collectFromService(service, found, covered);
-    const scripts = new Set<TreeNode>();
+    const scripts = new Map<TreeNode, ShellEntrypoint>();
     for (const service of model.services) {
       const command = get(service.node, 'command');
-      if (command && hasShellEntrypoint(service)) scripts.add(command);
+      const shell = command && shellEntrypoint(service);
+      if (command && shell) scripts.set(command, shell);
     }
     collectFromTree(model.root, [], found, undefined, covered, scripts);
     cached = { found: found.map((e) => ({ ...e, id: nextId++ })), judged: new Map() };
@@ -115,12 +116,12 @@ function collectFromTree(
   out: Found[],
   key: string | undefined,
   covered: Set<TreeNode>,
-  scripts: ReadonlySet<TreeNode> = new Set(),
+  scripts: ReadonlyMap<TreeNode, ShellEntrypoint> = new Map(),
 ): void {
   if (coveredByService(path) || covered.has(node)) return;
   const service = path[0] === 'services' && typeof path[1] === 'string' && path.length >= 2 ? path[1] : undefined;
   if (isCommandPath(path)) {
-    collectFromCommand(node, path, out, service, scripts.has(node));
+    collectFromCommand(node, path, out, service, scripts.get(node));
     return;
   }
   switch (node.kind) {
@@ -175,9 +176,20 @@ function collectFromScalar(node: TreeScalar, path: Path, out: Found[], service: 
       return;
     }
   }
+  const configName = path[0] === 'configs' && path[2] === 'content' && typeof path[1] === 'string' ? path[1] : undefined;
+  // a config that is a shell script (`#!/bin/sh`, run by an entrypoint or a cron job): read as a script
+  if (configName !== undefined && SHELL_SHEBANG.test(text)) {
+    collectFromCommand(node, path, out, service, undefined, 'value');
+    return;
+  }
   const matches = scanValue(text);
   for (const m of matches) {
     push(hardcoded(originWithin(node, m.start, m.end), m.description, text.slice(m.start, m.end)));
+  }
+  // a config named for a secret (`master_key`, `rcon_password`, `mongo_keyfile`) whose content is the secret itself
+  const whole = configName !== undefined ? secretFileContent(configName, text) : undefined;
+  if (whole && !matches.some((m) => m.start < whole.end && whole.start < m.end)) {
+    push(hardcoded(originWithin(node, whole.start, whole.end), whole.kind, text.slice(whole.start, whole.end)), configName);
   }
   // a config named for secrets (`api_keys`, `users`) written as `name:secret[:role]` lines
   if (path[0] === 'configs' && path[2] === 'content' && typeof path[1] === 'string' && (classifyKey(path[1]).sensitive || /users?$/i.test(path[1]))) {
@@ -199,6 +211,36 @@ function collectFromScalar(node: TreeScalar, path: Path, out: Found[], service: 
   }
 }
 
+const KEY_CONFIG = { sensitive: true, kind: 'secret' } as const;
+const SHELL_SHEBANG = /^#![ \t]*\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z|da|a)?sh\b/;
+
+/**
+ * The secret of a config whose name says it holds one, when its content is that secret alone: one
+ * token (`content: 43a6c7…`), or a key block — lines of base64 under an optional header line (a
+ * borg key export, a Mongo keyfile wrapped at 76 columns). A name ending in `file` names the file
+ * the content is (`mongo_keyfile`).
+ */
+function secretFileContent(name: string, text: string): { start: number; end: number; kind: string } | undefined {
+  const base = name.replace(/[_.-]?file$/i, '');
+  // a config called `key` or `keyfile` (a replica set's keyfile) holds a key
+  const verdict = /^keys?$/i.test(base) ? KEY_CONFIG : classifyKey(base);
+  if (!verdict.sensitive) return undefined;
+  const start = text.length - text.trimStart().length;
+  const body = text.trim();
+  const lines = body.split('\n').map((l) => l.trim());
+  if (lines.length === 1) {
+    // `name:secret` lines are pairs (findUserPasswordPairs): the secret is a part of the line
+    if (/\s/.test(body) || body.includes(':') || body.length < 8 || judgeNamedValue(nameLooseness(base), body) !== 'literal') return undefined;
+    return { start, end: start + body.length, kind: describeKind(verdict.kind) };
+  }
+  const block = lines.slice(1);
+  // lines of base64 (the last one may be short)
+  if (block.length < 2 || !block.every((l, i) => /^[A-Za-z0-9+/=]+$/.test(l) && (l.length >= 40 || i === block.length - 1))) return undefined;
+  const first = lines[0];
+  if (!/^(?:[A-Za-z0-9_ -]{0,40}[ \t])?[A-Za-z0-9+/=]{16,}$/.test(first)) return undefined;
+  return { start, end: start + first.length, kind: describeKind(verdict.kind) };
+}
+
 /** Keys that are part of the Compose format itself, whose names say nothing about secrecy. */
 function isComposeField(path: Path): boolean {
   const last = path[path.length - 1];
@@ -210,19 +252,34 @@ function isComposeField(path: Path): boolean {
   return !(parent === 'options' || parent === 'driver_opts' || parent === 'labels' || parent === 'annotations');
 }
 
-/** `entrypoint: ["/bin/sh", "-c"]` (or `bash -ec`): the service's command is the script the shell runs. */
-function hasShellEntrypoint(service: ServiceModel): boolean {
+/**
+ * What a shell entrypoint makes of the service's command: `entrypoint: ["/bin/sh", "-c"]` (or
+ * `bash -ec`) runs the command's first item as a script ('script'); `entrypoint: /bin/sh` alone
+ * takes the command as its arguments, so `command: ["-c", "script"]` is a script too ('shell').
+ */
+type ShellEntrypoint = 'script' | 'shell';
+
+function shellEntrypoint(service: ServiceModel): ShellEntrypoint | undefined {
   const entrypoint = get(service.node, 'entrypoint');
   let words: string[] = [];
   if (entrypoint?.kind === 'seq') words = entrypoint.items.map((i) => (i.kind === 'scalar' ? String(i.value ?? '') : ''));
   else if (entrypoint?.kind === 'scalar' && typeof entrypoint.value === 'string') words = entrypoint.value.trim().split(/\s+/);
-  if (words.length < 2) return false;
-  return /^-[a-z]{0,5}c$/.test(words[words.length - 1]) && /(^|\/)(ba|z|da|a)?sh$/.test(words[words.length - 2]);
+  const isShell = (w: string | undefined) => w !== undefined && /(^|\/)(ba|z|da|a)?sh$/.test(w);
+  if (words.length >= 2 && /^-[a-z]{0,5}c$/.test(words[words.length - 1]) && isShell(words[words.length - 2])) return 'script';
+  if (words.length >= 1 && isShell(words[words.length - 1])) return 'shell';
+  return undefined;
 }
 
-/** `script`: the command is run by a shell entrypoint (`sh -c`), so its first item is a script. */
-function collectFromCommand(node: TreeNode, path: Path, out: Found[], service: string | undefined, script = false): void {
-  const push = (verdict: EntryVerdict, name?: string) => out.push({ verdict, context: 'command', service, path, name });
+/** `script`: the command is run by a shell entrypoint (see ShellEntrypoint). */
+function collectFromCommand(
+  node: TreeNode,
+  path: Path,
+  out: Found[],
+  service: string | undefined,
+  script?: ShellEntrypoint,
+  context: ExposureContext = 'command',
+): void {
+  const push = (verdict: EntryVerdict, name?: string) => out.push({ verdict, context, service, path, name });
   const report = (scalar: TreeScalar, text: string, m: { start: number; end: number; via: string; description: string; viaVariable: boolean }) => {
     const origin = originWithin(scalar, m.start, m.end);
     if (m.viaVariable) {
@@ -263,7 +320,10 @@ function collectFromCommand(node: TreeNode, path: Path, out: Found[], service: s
   const tokens: number[] = [];
   texts.forEach((t, i) => {
     const isScript =
-      i === shellAt || (script && i === 0 && path[2] === 'command') || (i >= 2 && texts[i - 1] === '-c' && /(^|\/)(ba|z|da|a)?sh$/.test(texts[i - 2]));
+      i === shellAt ||
+      (script === 'script' && i === 0 && path[2] === 'command') ||
+      (script === 'shell' && i === 1 && path[2] === 'command' && /^-[a-z]{0,5}c$/.test(texts[0])) ||
+      (i >= 2 && texts[i - 1] === '-c' && /(^|\/)(ba|z|da|a)?sh$/.test(texts[i - 2]));
     if (isScript) {
       const found = findShellCredentials(t);
       for (const m of found) report(items[i], t, { ...m, start: m.absStart, end: m.absEnd });

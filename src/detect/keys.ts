@@ -106,6 +106,7 @@ const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = {
   creds: 'credentials',
   cred: 'credentials',
   psk: 'secret', // pre-shared key (IPsec, WireGuard)
+  hmac: 'signing-key', // an HMAC key given as `hmac`/`hmacEncoded` (ACME EAB)
   mnemonic: 'private-key', // a wallet's seed phrase (BIP-39) is its private key
   seedphrase: 'private-key',
 };
@@ -150,6 +151,9 @@ const KEY_QUALIFIER_KIND: Readonly<Record<string, SecretKind>> = {
   app: 'encryption-key', // Laravel APP_KEY
   master: 'secret',
   session: 'secret',
+  join: 'secret', // a cluster's join key (Artifactory, Consul gossip) admits a node
+  shared: 'secret',
+  unseal: 'secret',
   auth: 'secret',
   license: 'license-key',
   licence: 'license-key',
@@ -191,6 +195,9 @@ const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = {
   oauth1: 'OAuth client key (an identifier; the *_SECRET is the secret)',
   oauth2: 'OAuth client key (an identifier; the *_SECRET is the secret)',
   consumer: 'consumer key (an identifier; the *_SECRET is the secret)',
+  captcha: 'CAPTCHA site key (public by design; the *_SECRET is the secret)',
+  recaptcha: 'CAPTCHA site key (public by design; the *_SECRET is the secret)',
+  hcaptcha: 'CAPTCHA site key (public by design; the *_SECRET is the secret)',
 };
 
 /** Vendors of the Pusher protocol, whose `*_APP_KEY` is public (sent to browsers); `*_APP_SECRET` is the secret. */
@@ -322,6 +329,8 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
   arn: 'identifier (ARN)',
   uid: 'identifier (*_ID)',
   label: 'identifier (label)',
+  bucket: 'identifier (bucket name)',
+  buckets: 'identifier (bucket name)',
   user: 'user name (*_USER)',
   users: 'user name (*_USER)',
   username: 'user name (*_USERNAME)',
@@ -688,6 +697,7 @@ const HASH_WORDS = new Set(['hash', 'hashed', 'htpasswd', 'bcrypt', 'sha', 'sha1
 /** Compounds written as one word, split explicitly. */
 const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
   apikey: ['api', 'key'],
+  hmacencoded: ['hmac', 'encoded'],
   apikeys: ['api', 'keys'],
   apisecret: ['api', 'secret'],
   apitoken: ['api', 'token'],
@@ -727,6 +737,13 @@ const CODE_QUALIFIERS = new Set(['auth', 'access']);
 const EXACT_OVERRIDES: Readonly<Record<string, KeyVerdict>> = {
   PWD: { sensitive: false, reason: 'working directory (shell PWD)' },
   OLDPWD: { sensitive: false, reason: 'working directory (shell OLDPWD)' },
+  // nginx: `*_pass` hands a request on to an upstream (`fastcgi_pass php-handler;`); lower case as nginx writes them
+  ...Object.fromEntries(
+    ['proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass', 'memcached_pass'].map((d) => [
+      d,
+      { sensitive: false, reason: 'nginx directive (pass a request on)' },
+    ]),
+  ),
 };
 
 /** Names (normalised to UPPER_SNAKE) decided explicitly; matched exactly or as a `_`-suffix. */
@@ -822,7 +839,43 @@ const CONNECTION_QUALIFIERS = new Set([
 // ───────────────────────────── splitting ─────────────────────────────
 
 // singular only: a plural at the end of a one-word name is usually a product (SuperTokens, OneTimeSecrets)
-const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'pass', 'pwd', 'credentials', 'salt'];
+const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'pass', 'pwd', 'pw', 'credentials', 'salt'];
+const PW_HEADS = new Set([
+  'bind',
+  'root',
+  'admin',
+  'db',
+  'user',
+  'rcon',
+  'ldap',
+  'master',
+  'app',
+  'api',
+  'mail',
+  'smtp',
+  'ftp',
+  'vnc',
+  'web',
+  'server',
+  'client',
+  'rpc',
+  'sa',
+  'sys',
+  'auth',
+  'login',
+  'keystore',
+  'truststore',
+  'store',
+  'key',
+  'redis',
+  'mysql',
+  'pg',
+  'postgres',
+  'mongo',
+  'mq',
+  'amqp',
+  'proxy',
+]);
 const SECRET_PREFIXES = ['password', 'passwd', 'pass', 'secret', 'token'];
 
 function knownWord(w: string): boolean {
@@ -858,6 +911,8 @@ function splitCompound(w: string): string[] {
     if (w.length > s.length + 1 && w.endsWith(s)) {
       const head = w.slice(0, -s.length);
       if (s === 'pass' && /(by|com|sur|tres|over|under|im|multi|kee|rosen)$/.test(head)) continue;
+      // `pw` ends too many words and abbreviations; only after a word that names whose password it is (LDAP_BINDPW, ROOTPW)
+      if (s === 'pw' && !PW_HEADS.has(head)) continue;
       return [...splitCompound(head), s];
     }
   }
@@ -939,6 +994,8 @@ function nounAt(words: string[], i: number): Noun | undefined {
     return { index: i, kind: KEY_QUALIFIER_KIND[prev] ?? 'secret', strong: true };
   }
   if (w === 'code' && prev !== undefined && CODE_QUALIFIERS.has(prev)) return { index: i, kind: 'password', strong: true };
+  // an SNMP community string is its password (`SNMP_COMMUNITY`, `ZBX_SNMP_COMMUNITY`)
+  if ((w === 'community' || w === 'communities') && words.slice(0, i).includes('snmp')) return { index: i, kind: 'password', strong: true };
   const strong = STRONG_NOUNS[w];
   if (strong) {
     let kind = strong;
@@ -1023,6 +1080,10 @@ function classifyUncached(name: string): KeyVerdict {
   if (o) return { ...o };
   const words = splitWords(decidingPart(name));
   if (!words.length) return { sensitive: false };
+  // a dotted path's vendor is in an earlier segment: `flarum-pusher.app_key` is a Pusher app key
+  if (name.includes('.') && words.join('_') === 'app_key' && splitWords(name).some((w) => PUSHER_PROTOCOL.has(w))) {
+    return { sensitive: false, reason: 'Pusher-protocol app key (public by design)' };
+  }
 
   // rightmost noun; a weak noun counts only when nothing but neutral words follow it
   let noun: Noun | undefined;

@@ -475,7 +475,12 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'authorization-header',
     description: 'credential in an Authorization header',
-    regex: re(`${B64}(?:Proxy-)?Authorization[ \\t]{0,5}[:=][ \\t]{0,5}(?:Bearer|Basic|Token|Bot|Digest)[ \\t]{1,5}([A-Za-z0-9._~+/=-]{8,4096})`, 'i'),
+    // `Authorization: Bearer x`, `Authorization=Basic x`, and a proxy's header directive
+    // (nginx `proxy_set_header Authorization "Basic x";`, HAProxy `set-header Authorization "Bearer x"`)
+    regex: re(
+      `${B64}(?:Proxy-)?Authorization(?:[ \\t]{0,5}[:=][ \\t]{0,5}|[ \\t]{1,5}["'])(?:Bearer|Basic|Token|Bot|Digest)[ \\t]{1,5}([A-Za-z0-9._~+/=-]{8,4096})`,
+      'i',
+    ),
     group: 1,
   },
   {

@@ -63,6 +63,9 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   if (verdict.keyNoun && verdict.loose === 'name' && /^\d{1,40}$/.test(v)) return 'identifier';
   if (verdict.loose === 'name' && v.length <= 64 && NAME_VALUE.test(v)) return 'setting';
   if (verdict.loose && v.length <= 64 && ENUM_VALUE.test(v) && v.length > 1) return 'setting';
+  // a count, a level or a word under a name that says "secret" only loosely (`oauth_password_grant: 3`,
+  // `…PASSWORD_HASH_ALGORITHM__SALT_POSITION: suffix`)
+  if (verdict.loose && (/^\d{1,2}$/.test(v) || (v.length <= 16 && /^[a-z]+$/.test(v)))) return 'setting';
   return judged;
 }
 

@@ -94,6 +94,11 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
 const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^\{\{[^{}]+\}\}$/, // {{ .Secret }}, {{ secret "x" }}, {{HOMEPAGE_VAR_X}}
   /^\{[A-Za-z_][A-Za-z0-9_.-]{0,100}\}$/, // Frigate {FRIGATE_MQTT_PASSWORD}, Python str.format {password}
+  /^\{\d{0,2}\}$/, // Python str.format {} / {0}: the value comes from .format(…)
+  /^%[sd]$/, // printf-style %s
+  /^%\{[A-Za-z_][A-Za-z0-9_]*\}$/, // VictoriaMetrics vmauth/vmagent %{ENV_VAR}
+  // a regular expression's pattern, not a value (`password=\S+` in a redaction filter)
+  /^(?:\\[SsWwDd][+*]?|\.[+*]|\[\^?[^\]\s]{1,20}\][+*]?)+$/,
   /^\$\{[A-Za-z_][A-Za-z0-9_.:-]*(?::-[^{}]*)?\}$/, // ${VAR} left for the program (written $${VAR} for Compose)
   /^\$__(?:file|env|vault)\{[^{}]+\}$/, // Grafana $__file{/run/secrets/x}
   /^@[A-Za-z_][A-Za-z0-9_.]*@$/, // Maven / autoconf @NAME@
@@ -109,7 +114,9 @@ const CODE_PATTERNS: readonly RegExp[] = [
   // a call or subscript as the whole value: File.read('/run/secrets/x'), ENV['X'], os.getenv("X"), sys.env("X"), env('APP_KEY')
   /^[A-Za-z_$][A-Za-z0-9_$.:]*(?:\([^()]*\)|\[[^[\]]*\])$/,
   // environment lookups written as member access: process.env.X, import.meta.env.X, Deno.env.get, ENV.fetch
-  /^(?:process\.env|import\.meta\.env|Bun\.env|Deno\.env|os\.environ|ENV|System\.env)(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[^[\]]+\])+$/,
+  // k6 __ENV.X, a Worker's c.env.X / ctx.env.X, PowerShell $env:X
+  /^(?:process\.env|import\.meta\.env|Bun\.env|Deno\.env|os\.environ|ENV|__ENV|System\.env|[a-z][A-Za-z0-9_]{0,20}\.env)(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[^[\]]+\])+$/,
+  /^\$env:[A-Za-z_][A-Za-z0-9_]*$/i,
   // a fully qualified class name: org.apache.kafka.connect.storage.StringConverter
   /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/,
 ];
@@ -144,6 +151,8 @@ const ENCRYPTED_PATTERNS: readonly RegExp[] = [
 /** The public half of a key pair, or a certificate. */
 const PUBLIC_PATTERNS: readonly RegExp[] = [
   /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp(?:256|384|521)|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)[ \t]+AAAA[A-Za-z0-9+/=]+(?:[ \t]+\S.*)?$/,
+  // an SSH public key's base64 without its type (`<base64_key>AAAAC3NzaC1lZDI1NTE5…`): it encodes `ssh-ed25519`, `ssh-rsa`, `ecdsa-sha2-…`
+  /^AAAA(?:B3NzaC1yc2E|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt|B3NzaC1kc3M|GnNrLXNzaC1lZDI1NTE5|InNrLWVjZHNh)[A-Za-z0-9+/]*={0,2}$/,
   /^-----BEGIN (?:(?:RSA |EC |PGP )?PUBLIC KEY(?: BLOCK)?|CERTIFICATE|X509 CRL|TRUSTED CERTIFICATE)-----/,
 ];
 

@@ -83,6 +83,12 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['mc config host add local http://minio:9000 minio minio-s3cret', [['mc alias set', 'minio-s3cret', false]]],
   ['mc alias set local http://minio:9000 minio', []],
   ['mc alias ls', []],
+  // pdnsutil import-tsig-key NAME ALGORITHM KEY (base64 with its padding, which reads like an empty NAME=)
+  [
+    "pdnsutil import-tsig-key certbot hmac-sha256 'Sg4kP9vXq2Lm7Tn3Wz8Rb5Yc1Hd6Jf0Ka3Qe9Vu4Ng='",
+    [['pdnsutil import-tsig-key', 'Sg4kP9vXq2Lm7Tn3Wz8Rb5Yc1Hd6Jf0Ka3Qe9Vu4Ng=', false]],
+  ],
+  ['pdnsutil generate-tsig-key axfr hmac-sha512', []],
   // rabbitmqctl add_user / change_password NAME PASSWORD
   ['rabbitmqctl change_password app n3wpw', [['rabbitmqctl change_password', 'n3wpw', false]]],
   ['rabbitmqctl add_user app', []],

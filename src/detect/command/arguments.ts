@@ -26,7 +26,8 @@ export function reportHeader(f: Findings, k: number, offset: number): void {
   if (!m) return;
   const name = m[1];
   let s = offset + m[0].length;
-  if (/^(?:proxy-)?authorization$/i.test(name)) {
+  // Authorization, Proxy-Authorization, X-Authorization, gRPC-gateway's Grpc-Metadata-Authorization
+  if (/(?:^|-)authorization$/i.test(name)) {
     const scheme = /^(Bearer|Basic|Token|Bot|Digest|Negotiate|ApiKey|Key)[ \t]+/i.exec(text.slice(s));
     const kind = scheme ? scheme[1].toLowerCase() : '';
     if (scheme) s += scheme[0].length;

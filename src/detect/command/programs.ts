@@ -121,7 +121,8 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   { programs: ['docker'], flag: dockerLoginPassword },
   { programs: ['openssl'], flag: opensslPassword },
   {
-    programs: ['htpasswd'],
+    // mosquitto_passwd -b FILE USER PASSWORD reads its arguments the same way
+    programs: ['htpasswd', 'mosquitto_passwd'],
     flag: htpasswdBatch,
     end: (f, { positionals, passwordInArguments }) => {
       if (passwordInArguments && positionals.length >= 2) f.reportToken(positionals[positionals.length - 1], 'htpasswd -b', 'password');
@@ -136,6 +137,11 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
       // `mc admin user add ALIAS ACCESS_KEY SECRET_KEY`: a user's password
       { words: ['admin', 'user', 'add'], at: 5, via: 'mc admin user add', description: 'password' },
     ],
+  },
+  {
+    // PowerDNS: `pdnsutil import-tsig-key NAME ALGORITHM KEY` (base64 TSIG secret)
+    programs: ['pdnsutil'],
+    subcommands: [{ words: ['import-tsig-key'], at: 3, via: 'pdnsutil import-tsig-key', description: 'TSIG secret' }],
   },
   {
     programs: ['rabbitmqctl'],

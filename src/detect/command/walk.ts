@@ -107,7 +107,8 @@ class Walker {
     if (!text) return 0;
     if (text.charCodeAt(0) !== 45 /* - */) {
       // a positional argument, or NAME=value
-      if (text.indexOf('=') > 0 && ASSIGNMENT.test(text)) reportAssignment(this.f, k);
+      // base64 with its padding (`…UaHM=`) reads like an empty NAME=: an argument
+      if (text.indexOf('=') > 0 && ASSIGNMENT.test(text) && !BASE64_PADDED.test(text)) reportAssignment(this.f, k);
       else command.positionals.push(k);
       return 0;
     }
@@ -117,6 +118,7 @@ class Walker {
 }
 
 /** Flags whose value is `NAME=value` or an option list: docker run -e NAME=value, helm --set name=value, mount -o password=…. */
+const BASE64_PADDED = /^[A-Za-z0-9+/]{8,}={1,2}$/;
 const ASSIGNMENT_FLAGS: ReadonlySet<string> = new Set(['-e', '--env', '--build-arg', '--set', '-o', '--opt']);
 
 /** Flags that mean the same for every program; returns how many following tokens the flag used. */
