@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { RULES } from '../rules/index.js';
 import { expandRuleIds } from './engine/aliases.js';
 import { activeRules, checkProject, mergeDuplicates, type CheckOptions } from './engine/check.js';
@@ -146,6 +146,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     checked.push({
       files: project.files,
       sources: project.sources,
+      wholeFiles: project.wholeFiles,
       errors: noteErrors(project),
       findings: checkProject(project, await lookup.checkFor(project.files[0] ?? '-')),
       focus: focus && new Set(focus.map((f) => displayPath(f, cwd))),
@@ -239,6 +240,8 @@ function noteErrors(project: Project): InputError[] {
 interface CheckedProject {
   files: string[];
   sources: string[];
+  /** The compose files it reads whole (an extends base gives one service only: it does not cover that file's project). */
+  wholeFiles: string[];
   errors: InputError[];
   findings: Finding[];
   focus?: Set<string>;
@@ -248,10 +251,18 @@ interface CheckedProject {
  * Drops projects whose files another project already reads (a file that is included or extended
  * by another one, found on its own by the directory walk): it is linted with the variables and
  * context of the project that uses it, which then reports the findings in everything it read.
+ * A directory's default compose file that another project only `extends` stays a project of its
+ * own: the extending project takes one service from it, not the rest (a repository's compose.yaml
+ * extended by .devcontainer/compose.yaml).
  * Of two projects of the same files, the first is kept, with both focuses (coveringProjects).
  */
 function withoutSubsumed(projects: CheckedProject[]): CheckedProject[] {
   const cover = coveringProjects(projects);
+  // a directory's default compose file is a project of its own even when another project extends a service of it
+  const whole = coveringProjects(projects.map((p) => ({ files: p.files, sources: p.wholeFiles })));
+  projects.forEach((p, i) => {
+    if (cover[i] >= 0 && whole[i] < 0 && p.files.some((f) => isDefaultComposeName(f))) cover[i] = -1;
+  });
   const kept: CheckedProject[] = [];
   projects.forEach((p, i) => {
     if (cover[i] < 0) kept.push(p);
@@ -261,6 +272,10 @@ function withoutSubsumed(projects: CheckedProject[]): CheckedProject[] {
     }
   });
   return kept;
+}
+
+function isDefaultComposeName(file: string): boolean {
+  return /^(?:docker-)?compose\.ya?ml$/.test(basename(file));
 }
 
 function displayPath(file: string, cwd: string): string {

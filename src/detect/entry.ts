@@ -251,6 +251,20 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
       literalSpans.push([c.absStart, c.absEnd]);
     }
   }
+  // a variable named for a secret, interpolated into any other text (`x-honeycomb-team=${HONEYCOMB_API_KEY}`,
+  // `x-access-token:${BUNDLE_GITHUB_TOKEN}`): its value reaches the container inside this one
+  // (a value that is the variable alone is judged by its key: `POSTGRES_DB: ${POSTGRES_DB_PASSWORD}`)
+  const judged = new Set(out.flatMap((v) => (v.class === 'via-env' ? v.variables : v.variable !== undefined ? [v.variable] : [])));
+  for (const v of BRACED_OR_BARE.test(template.trim()) ? [] : interp.vars) {
+    if (judged.has(v.name) || !template.replace(/\$\$/g, '').includes(`$`)) continue;
+    const verdict = classifyKey(v.name);
+    // a name whose tail is not known (`PASSWORD_RESET_TTL` is a setting) is not enough on its own
+    if (!verdict.sensitive || nameLooseness(v.name).loose === 'tail') continue;
+    const at = new RegExp(`(?<!\\$)\\$\\{?${v.name}(?![A-Za-z0-9_])`).exec(template);
+    if (!at) continue;
+    judged.add(v.name);
+    out.push(...judgeVariables(at[0], interp, originWithin(value, at.index, at.index + at[0].length), describeKind(verdict.kind)));
+  }
   // a DSN or webhook URL passed whole through a variable given at run time (`SENTRY_DSN: ${SENTRY_DSN}`)
   if (isCredentialCarrierKey(entry.key) && isVariableOnly(template) && interp.vars.length && interp.vars.every((v) => varKind(v) === 'runtime')) {
     out.push({ class: 'via-env', origin: entry.keyOrigin, kind: describeKind(classifyKey(entry.key).kind), variables: interp.vars.map((v) => v.name) });

@@ -196,6 +196,9 @@ const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = {
   oauth2: 'OAuth client key (an identifier; the *_SECRET is the secret)',
   consumer: 'consumer key (an identifier; the *_SECRET is the secret)',
   captcha: 'CAPTCHA site key (public by design; the *_SECRET is the secret)',
+  browser: 'browser key (public by design, restricted by referrer)',
+  frontend: 'frontend key (public by design)',
+  tokenization: 'tokenization key (client-side, public by design)',
   recaptcha: 'CAPTCHA site key (public by design; the *_SECRET is the secret)',
   hcaptcha: 'CAPTCHA site key (public by design; the *_SECRET is the secret)',
 };
@@ -204,7 +207,7 @@ const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = {
 const PUSHER_PROTOCOL = new Set(['pusher', 'soketi', 'reverb', 'ably']);
 
 /** Qualifiers of `token` / `pass` that make them public or a different thing. */
-const PUBLIC_QUALIFIERS = new Set(['public', 'publishable', 'pub']);
+const PUBLIC_QUALIFIERS = new Set(['public', 'publishable', 'pub', 'frontend', 'browser']);
 
 /** Words after `secret`/`client`/`cookie` that refine the kind. */
 const SECRET_QUALIFIER_KIND: Readonly<Record<string, SecretKind>> = {
@@ -330,6 +333,8 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
   uid: 'identifier (*_ID)',
   label: 'identifier (label)',
   bucket: 'identifier (bucket name)',
+  ips: 'setting (address allow list)',
+  cidrs: 'setting (address allow list)',
   buckets: 'identifier (bucket name)',
   user: 'user name (*_USER)',
   users: 'user name (*_USER)',
@@ -988,6 +993,12 @@ function nounAt(words: string[], i: number): Noun | undefined {
     if (prev === 'access' && words[i - 2] !== 'secret') {
       return { index: i, kind: 'access-key', strong: true, nonSecretReason: 'access key id (an identifier; the secret key is the secret)' };
     }
+    // `FRONTEND_API_KEY`, `BROWSER_API_KEY`: the key a browser is given
+    if (prev === 'api' && (words[i - 2] === 'frontend' || words[i - 2] === 'browser')) {
+      return { index: i, kind: 'api-key', strong: true, nonSecretReason: NON_SECRET_KEY_QUALIFIERS[words[i - 2]] };
+    }
+    // Algolia / Typesense / Meilisearch search-only keys are given to browsers
+    if (prev === 'only' && words[i - 2] === 'search') return { index: i, kind: 'secret', strong: true, nonSecretReason: 'search-only key (public by design)' };
     if (prev === 'app' && words.slice(0, i - 1).some((x) => PUSHER_PROTOCOL.has(x))) {
       return { index: i, kind: 'secret', strong: true, nonSecretReason: 'Pusher-protocol app key (public by design)' };
     }
@@ -1000,7 +1011,9 @@ function nounAt(words: string[], i: number): Noun | undefined {
   if (strong) {
     let kind = strong;
     if ((w === 'secret' || w === 'secrets') && prev !== undefined && SECRET_QUALIFIER_KIND[prev]) kind = SECRET_QUALIFIER_KIND[prev];
-    if (w === 'token' && prev !== undefined && PUBLIC_QUALIFIERS.has(prev)) {
+    // `PUBLIC_TOKEN`, and through `api`: `FRONTEND_API_TOKENS` (Unleash's browser tokens)
+    const qualifier = prev === 'api' ? words[i - 2] : prev;
+    if ((w === 'token' || w === 'tokens') && qualifier !== undefined && PUBLIC_QUALIFIERS.has(qualifier)) {
       return { index: i, kind, strong: true, publicReason: 'public token' };
     }
     return { index: i, kind, strong: true };

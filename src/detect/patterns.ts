@@ -91,6 +91,13 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   },
   // ── cloud providers ──
   {
+    id: 'do-spaces-access-key-id',
+    description: 'DigitalOcean Spaces access key id',
+    regex: re(`(?<![A-Za-z0-9])DO00[A-Z0-9]{16}(?![A-Za-z0-9])`),
+    // like an AWS access key id: the key's name, paired with its secret
+    notSecret: 'identifier',
+  },
+  {
     id: 'aws-access-key-id',
     description: 'AWS access key id',
     regex: re(`(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}(?![A-Za-z0-9])`),

@@ -2,7 +2,7 @@ import type { Looseness } from './keys.js';
 import { VALUE_PATTERNS } from './patterns.js';
 import { anchorFilter } from './prefilter.js';
 import { memoizeByText } from './text-memo.js';
-import { classifyValue, isCommandSubstitution, type ValueClass } from './value-class.js';
+import { classifyValue, isAnonJwt, isCommandSubstitution, type ValueClass } from './value-class.js';
 
 export { isCommandSubstitution };
 
@@ -293,6 +293,8 @@ function scanText(text: string, keepNotSecret: boolean): ValueMatch[] {
       if (end <= start) continue;
       const secret = text.slice(start, end);
       if (isVariableOnly(secret) || isCommandSubstitution(secret)) continue;
+      // an anon-role JWT (Supabase anon key) is handed to every browser
+      if (p.id === 'jwt' && isAnonJwt(secret)) continue;
       if (p.group !== undefined && judgeSecretValue(secret) !== 'literal') continue;
       // the value is the name of a function or table the program calls (`password = sys.env("X")`)
       if (p.group !== undefined && (text[end] === '(' || text[end] === '[')) continue;

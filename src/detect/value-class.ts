@@ -97,6 +97,7 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^\{\d{0,2}\}$/, // Python str.format {} / {0}: the value comes from .format(…)
   /^%[sd]$/, // printf-style %s
   /^%\{[A-Za-z_][A-Za-z0-9_]*\}$/, // VictoriaMetrics vmauth/vmagent %{ENV_VAR}
+  /^%[a-z_][a-z0-9_.]*%(?:\/\S*)?$/, // Symfony container parameters %kernel.project_dir%/config/jwt/private.pem
   // a regular expression's pattern, not a value (`password=\S+` in a redaction filter)
   /^(?:\\[SsWwDd][+*]?|\.[+*]|\[\^?[^\]\s]{1,20}\][+*]?)+$/,
   /^\$\{[A-Za-z_][A-Za-z0-9_.:-]*(?::-[^{}]*)?\}$/, // ${VAR} left for the program (written $${VAR} for Compose)
@@ -228,6 +229,22 @@ function notSecretFormat(v: string): 'public' | 'identifier' | undefined {
   return NOT_SECRET_FORMATS.find((f) => f.whole.test(v))?.kind;
 }
 
+/**
+ * A JWT whose claims give it the `anon` role (Supabase's anon key, PostgREST's anonymous role): the
+ * key a browser is given, public by design. Its signature proves nothing about the secret.
+ */
+export function isAnonJwt(v: string): boolean {
+  if (!v.startsWith('eyJ') || v.length > 4096) return false;
+  const parts = v.split('.');
+  if (parts.length !== 3) return false;
+  try {
+    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { role?: unknown };
+    return claims?.role === 'anon';
+  } catch {
+    return false;
+  }
+}
+
 /** The kind of value `value` is (see the module comment); `$$` (Compose's escaped `$`) is read as `$`. */
 export function classifyValue(value: string): ValueClass {
   const v = value.trim();
@@ -245,7 +262,7 @@ export function classifyValue(value: string): ValueClass {
   if (ENCRYPTED_PATTERNS.some((r) => r.test(u))) return 'encrypted';
   if (TEMPLATE_PATTERNS.some((r) => r.test(u))) return 'template';
   if (CODE_PATTERNS.some((r) => r.test(u))) return 'code';
-  if (PUBLIC_PATTERNS.some((r) => r.test(u))) return 'public';
+  if (PUBLIC_PATTERNS.some((r) => r.test(u)) || isAnonJwt(v)) return 'public';
   const format = notSecretFormat(v);
   if (format) return format;
   if (TIMESTAMP.test(v) || DOMAIN.test(v)) return 'setting';

@@ -46,6 +46,8 @@ export interface Project {
   files: string[];
   /** Every file read: compose files, included and extended ones, .env and env_file files. */
   sources: string[];
+  /** The compose files read whole (given, found, included), not those only an `extends` took a service from. */
+  wholeFiles: string[];
   root: TreeMap;
   model: ComposeModel;
   environment: ReadonlyMap<string, EnvValue>;
@@ -76,6 +78,7 @@ class ProjectLoader {
   private readonly processEnv: Record<string, string | undefined>;
   private readonly notes: ProjectNote[] = [];
   private readonly sources = new Set<string>();
+  private readonly wholeFiles = new Set<string>();
   private readonly textCache = new Map<string, string>();
   private readonly interpolated = new Map<string, TreeMap>();
 
@@ -121,6 +124,7 @@ class ProjectLoader {
       projectDirectory,
       files: given.map((f) => this.display(f)),
       sources: [...this.sources],
+      wholeFiles: [...this.wholeFiles],
       root,
       model,
       environment: env,
@@ -211,6 +215,7 @@ class ProjectLoader {
 
   /** A compose file with its includes and extends resolved. */
   private loadComposeFile(abs: string, ctx: LoadContext): TreeMap {
+    this.wholeFiles.add(this.display(abs));
     let root = this.parseAndInterpolate(abs, ctx.env);
     root = resolveExtends(root, abs, {
       loadFile: (other: string) => this.parseAndInterpolate(isAbsolute(other) ? other : resolve(dirname(abs), other), ctx.env),

@@ -83,6 +83,8 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['mc config host add local http://minio:9000 minio minio-s3cret', [['mc alias set', 'minio-s3cret', false]]],
   ['mc alias set local http://minio:9000 minio', []],
   ['mc alias ls', []],
+  ["pocketbase superuser upsert admin@example.org 'Gravel-Harbor-21' --dir=/pb_data", [['pocketbase superuser', 'Gravel-Harbor-21', false]]],
+  ['pocketbase serve --http=0.0.0.0:8090', []],
   // pdnsutil import-tsig-key NAME ALGORITHM KEY (base64 with its padding, which reads like an empty NAME=)
   [
     "pdnsutil import-tsig-key certbot hmac-sha256 'Sg4kP9vXq2Lm7Tn3Wz8Rb5Yc1Hd6Jf0Ka3Qe9Vu4Ng='",

@@ -8,8 +8,9 @@ testRule(secretInEnvFile, {
       files: { 'compose.yaml': 'services:\n  a:\n    image: x\n    env_file: app.env\n', 'app.env': 'LOG_LEVEL=debug\n' },
     },
     {
+      // a value that is the variable alone is judged by its key
       name: 'a .env value nothing secret-named reads',
-      files: { 'compose.yaml': 'services:\n  a:\n    image: x\n    environment:\n      GREETING: ${DB_PASSWORD}x\n', '.env': 'DB_PASSWORD=hunter2-x\n' },
+      files: { 'compose.yaml': 'services:\n  a:\n    image: x\n    environment:\n      GREETING: ${DB_PASSWORD}\n', '.env': 'DB_PASSWORD=hunter2-x\n' },
     },
     {
       name: 'an env_file line left for the shell',
@@ -17,6 +18,12 @@ testRule(secretInEnvFile, {
     },
   ],
   invalid: [
+    {
+      // inside other text, a variable named for a secret carries its value into the container
+      name: 'a secret-named .env variable written into another value',
+      files: { 'compose.yaml': 'services:\n  a:\n    image: x\n    environment:\n      GREETING: ${DB_PASSWORD}x\n', '.env': 'DB_PASSWORD=hunter2-x\n' },
+      errors: [{ messageId: 'dotenv', file: '.env', line: 1, column: 13 }],
+    },
     {
       name: 'a literal in an env_file, at its line there',
       files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    env_file: db.env\n', 'db.env': '# database\nPOSTGRES_PASSWORD=hunter2-x\n' },

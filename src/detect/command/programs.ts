@@ -139,6 +139,15 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
     ],
   },
   {
+    // PocketBase: `pocketbase superuser upsert|create EMAIL PASSWORD` (older: `admin create EMAIL PASSWORD`)
+    programs: ['pocketbase'],
+    subcommands: [
+      { words: ['superuser', 'upsert'], at: 3, via: 'pocketbase superuser', description: 'password' },
+      { words: ['superuser', 'create'], at: 3, via: 'pocketbase superuser', description: 'password' },
+      { words: ['admin', 'create'], at: 3, via: 'pocketbase admin create', description: 'password' },
+    ],
+  },
+  {
     // PowerDNS: `pdnsutil import-tsig-key NAME ALGORITHM KEY` (base64 TSIG secret)
     programs: ['pdnsutil'],
     subcommands: [{ words: ['import-tsig-key'], at: 3, via: 'pdnsutil import-tsig-key', description: 'TSIG secret' }],
