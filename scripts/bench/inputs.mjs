@@ -75,6 +75,15 @@ export function servicesShape(n) {
   return `${lines.join('\n')}\n`;
 }
 
+/** n services, each a postgres whose password is its own variable (fix moves each into a secret read from that variable). */
+export function servicesVariableShape(n) {
+  const lines = ['services:'];
+  for (let i = 1; i <= n; i++) {
+    lines.push(`  db${pad(i)}:`, '    image: postgres:16', '    environment:', '      POSTGRES_USER: app', `      POSTGRES_PASSWORD: \${DB${pad(i)}_PASSWORD}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** n services sharing one environment mapping through one anchor (`environment: *db-env`). */
 export function sharedAnchorShape(n) {
   const lines = ['x-db-env: &db-env', '  POSTGRES_USER: app', `  POSTGRES_PASSWORD: ${randomText(20, 7)}`, 'services:'];

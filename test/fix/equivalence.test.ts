@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareProject, environmentsFor, SENTINEL, type ExternalSource } from '../../src/fix/equivalence.js';
 import { nodeHost, OverlayHost } from '../../src/load/host.js';
@@ -14,7 +15,7 @@ const temps: string[] = [];
 afterAll(() => cleanup(temps));
 
 /** Compares `before` (written to disk) with the same files overlaid by `after`. */
-function compare(before: Record<string, string>, after: Record<string, string>, externals: Record<string, ExternalSource> = {}) {
+function compare(before: Record<string, string>, after: Record<string, string>, externals: Record<string, ExternalSource> = {}, oneAtATime = false) {
   const dir = mkdtempSync(join(tmpdir(), 'cs-equivalence-'));
   temps.push(dir);
   for (const [f, t] of Object.entries(before)) {
@@ -23,20 +24,23 @@ function compare(before: Record<string, string>, after: Record<string, string>, 
   }
   const overlay = new OverlayHost(nodeHost);
   for (const [f, t] of Object.entries(after)) overlay.write(join(dir, f), t);
-  return compareProject({
-    files: ['compose.yaml'],
-    cwd: dir,
-    before: nodeHost,
-    after: overlay,
-    fileContent: (abs) => {
-      try {
-        return overlay.readText(abs);
-      } catch {
-        return undefined;
-      }
+  return compareProject(
+    {
+      files: ['compose.yaml'],
+      cwd: dir,
+      before: nodeHost,
+      after: overlay,
+      fileContent: (abs) => {
+        try {
+          return overlay.readText(abs);
+        } catch {
+          return undefined;
+        }
+      },
+      external: (name) => externals[name],
     },
-    external: (name) => externals[name],
-  }).map((d) => `${d.file}:${d.line} ${d.service} ${d.key}: ${d.reason}`);
+    oneAtATime,
+  ).map((d) => `${d.file}:${d.line} ${d.service} ${d.key}: ${d.reason}`);
 }
 
 const service = (env: string[], extra: string[] = []) =>
@@ -107,5 +111,87 @@ describe('equivalence', () => {
       'compose.yaml:5 db A: would receive a different value',
       'compose.yaml:6 db B: would receive a variable it did not receive before',
     ]);
+  });
+
+  it('several variables compared at once give what one at a time gives (random projects)', () => {
+    const vars = ['A', 'B', 'C'];
+    const template = fc.oneof(
+      { arbitrary: fc.constantFrom('v', '${A}', '${B:-d}', '${A}${B}', '${A:+${C}}', '${C:-${A}}', '$$A', '${B}'), weight: 30 },
+      // SENTINEL written in a file: the values are compared one variable at a time
+      { arbitrary: fc.constant(SENTINEL), weight: 1 },
+    );
+    const entry = fc.record({ key: fc.constantFrom('K1', 'K2', 'A', 'B'), value: fc.option(template, { nil: undefined }) });
+    const change = fc.oneof(
+      { arbitrary: fc.constant('same'), weight: 12 },
+      { arbitrary: fc.constant('environment'), weight: 3 },
+      { arbitrary: fc.constantFrom('literal', 'file', 'drop', 'other-variable'), weight: 2 },
+    );
+    const spec = fc.record({
+      services: fc.array(fc.array(fc.tuple(entry, change), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+      dotenv: fc.constantFrom('', 'B=x\n', 'C=${A}\n', 'A=\n'),
+      anchor: fc.boolean(),
+      envFile: fc.option(fc.constantFrom('K3=${B}\n', 'K3=${C:-1}\n', 'B\n'), { nil: undefined }),
+    });
+    let checked = 0;
+    let differing = 0;
+    fc.assert(
+      fc.property(spec, (p) => {
+        const before: string[] = [];
+        const after: string[] = [];
+        const secrets: string[] = [];
+        const files: Record<string, string> = {};
+        if (p.anchor) before.push('x-env: &env', '  K9: ${A}'), after.push('x-env: &env', '  K9: ${A}');
+        before.push('services:');
+        after.push('services:');
+        p.services.forEach((entries, i) => {
+          const head = [`  s${i}:`, '    image: postgres:16'];
+          if (p.envFile !== undefined) head.push('    env_file: s.env');
+          before.push(...head, '    environment:');
+          after.push(...head, '    environment:');
+          const mounts: string[] = [];
+          const seen = new Set<string>();
+          for (const [{ key, value }, how] of entries) {
+            if (seen.has(key)) continue;
+            seen.add(key);
+            const line = value === undefined ? `      - ${key}` : `      - ${key}=${value}`;
+            before.push(line);
+            const name = `s${i}_${key.toLowerCase()}`;
+            if (how === 'same') after.push(line);
+            else if (how === 'literal') after.push(`      - ${key}=other`);
+            else if (how === 'other-variable') after.push(`      - ${key}=\${${vars[i % 3]}}`);
+            else if (how === 'drop') continue;
+            else {
+              after.push(`      - ${key}_FILE=/run/secrets/${name}`);
+              mounts.push(`      - ${name}`);
+              if (how === 'file') {
+                secrets.push(`  ${name}:`, `    file: ./${name}`);
+                files[name] = value ?? '';
+              } else secrets.push(`  ${name}:`, `    environment: ${/^\$\{?(\w)/.exec(value ?? '')?.[1] ?? key}`);
+            }
+          }
+          if (mounts.length) after.push('    secrets:', ...mounts);
+        });
+        if (p.anchor) {
+          const shared = ['  anchored:', '    image: postgres:16', '    environment: *env'];
+          before.push(...shared);
+          after.push(...shared);
+        }
+        if (secrets.length) after.push('secrets:', ...secrets);
+        const common: Record<string, string> = {};
+        if (p.dotenv) common['.env'] = p.dotenv;
+        if (p.envFile !== undefined) common['s.env'] = p.envFile;
+        const b = { ...common, 'compose.yaml': `${before.join('\n')}\n` };
+        const a = { ...files, 'compose.yaml': `${after.join('\n')}\n` };
+        const expected = compare(b, a, {}, true);
+        expect(compare(b, a)).toEqual(expected);
+        if (expected.length) differing++;
+        checked++;
+      }),
+      { numRuns: 150, seed: 20261202 },
+    );
+    expect(checked).toBe(150);
+    // the cases are not all equivalent (nor all different)
+    expect(differing).toBeGreaterThan(15);
+    expect(differing).toBeLessThan(135);
   });
 });

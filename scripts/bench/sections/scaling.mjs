@@ -1,10 +1,11 @@
 // Scaling: the same work at growing sizes, whole processes, and a linearity verdict per series.
 // Series: the corpus copied 1×/4×/16× (one directory); one realistic file of 1×/10×/100× size;
-// and the shapes an adversarial review found superlinear — many services, many services sharing
-// one anchor, one long password — for lint, config and fix --dry-run.
+// and the shapes an adversarial review found superlinear — many services, many services with a
+// variable each, many services sharing one anchor, one long password — for lint, config and
+// fix --dry-run.
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { corpusCopies, longPasswordShape, realisticShape, servicesShape, sharedAnchorShape, writeCompose } from '../inputs.mjs';
+import { corpusCopies, longPasswordShape, realisticShape, servicesShape, servicesVariableShape, sharedAnchorShape, writeCompose } from '../inputs.mjs';
 import { makeRow, noteRow } from '../rows.mjs';
 
 const S = 'scaling';
@@ -49,6 +50,14 @@ function seriesList(ctx, quick) {
       label: (x) => `${n(x)} services`,
       commands: ALL,
       input: (x) => writeCompose(join(ctx.work, `services-${x}`), servicesShape(x)),
+    },
+    {
+      // fix's equivalence check compares under each variable set: once O(variables × services)
+      name: 'services, each with its own variable',
+      sizes: [100, 400, 1600],
+      label: (x) => `${n(x)} services with a variable each`,
+      commands: ALL,
+      input: (x) => writeCompose(join(ctx.work, `variables-${x}`), servicesVariableShape(x)),
     },
     {
       name: 'services sharing one anchor (environment: *db-env)',
