@@ -1,5 +1,6 @@
 import { classifyKey, describeKind, nameLooseness, type KeyVerdict } from './keys.js';
 import { judgeNamedValue } from './scan.js';
+import { memoizeByText } from './text-memo.js';
 
 export interface EmbeddedAssignment {
   /** The name as written, e.g. `initial_root_password`. */
@@ -61,9 +62,12 @@ const EXPRESSION = /^[A-Za-z_][A-Za-z0-9_.:]*[([]/;
 
 /**
  * Assignments of secret-named settings inside a text blob: a multi-line config (`content:`,
- * GITLAB_OMNIBUS_CONFIG), mount options (`username=x,password=y`), a JSON string.
+ * GITLAB_OMNIBUS_CONFIG), mount options (`username=x,password=y`), a JSON string. Remembered by
+ * text, like scanValue: every scalar of the effective model and of each file is looked at.
  */
-export function findEmbeddedAssignments(text: string): EmbeddedAssignment[] {
+export const findEmbeddedAssignments: (text: string) => EmbeddedAssignment[] = memoizeByText(assignmentsIn);
+
+function assignmentsIn(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
   if (text.length > 1_000_000) return out;
   // a JAAS PlainLoginModule entry defines users as `user_<name>="<password>"`

@@ -11,6 +11,8 @@
  * Every word list is data at the top of this file, meant to be reviewed as such.
  */
 
+import { detached } from './text-memo.js';
+
 export type SecretKind =
   | 'password'
   | 'secret'
@@ -946,8 +948,22 @@ const KEY_QUALIFIER_SUFFIXES = [...Object.keys(KEY_QUALIFIER_KIND), ...Object.ke
   .filter((q) => q.length >= 3)
   .sort((a, b) => b.length - a.length);
 
+/** The words of the names seen (a name is split by classifyKey, isUserInfoKey, isCredentialCarrierKey…), bounded like classifyKey's cache. */
+let wordsOf = new Map<string, readonly string[]>();
+
 /** Lower-case words of a name: `_ . - __ :` separators, camelCase, known compounds; `pass`+`word` rejoined. */
 export function splitWords(name: string): string[] {
+  if (name.length > MAX_NAME_LENGTH) return computeWords(name);
+  let words = wordsOf.get(name);
+  if (!words) {
+    words = computeWords(name).map(detached);
+    if (wordsOf.size >= 10_000) wordsOf = new Map();
+    wordsOf.set(detached(name), words);
+  }
+  return [...words];
+}
+
+function computeWords(name: string): string[] {
   const parts = name
     .replace(/([a-z])(?=[A-Z])/g, '$1 ')
     .replace(/([0-9A-Z])(?=[A-Z][a-z])/g, '$1 ')
@@ -1059,7 +1075,7 @@ export function classifyKey(name: string): KeyVerdict {
   if (!v) {
     v = classifyUncached(name);
     if (cache.size >= 10_000) cache.clear();
-    cache.set(name, v);
+    cache.set(detached(name), v);
   }
   const { loose: _loose, keyNoun: _keyNoun, ...verdict } = v;
   return verdict;

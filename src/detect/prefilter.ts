@@ -54,21 +54,46 @@ export function deriveAnchors(regex: RegExp): string[] | undefined {
 
 /** For each pattern: may a text match it? (false only when the text lacks every anchor). */
 export function anchorFilter<P extends { regex: RegExp }>(patterns: readonly P[]): (text: string) => (pattern: P) => boolean {
-  const anchors = new Map<P, { list: string[]; fold: boolean } | undefined>();
+  const anchors = new Map<P, { list: string[]; masks: Int32Array; fold: boolean } | undefined>();
   for (const p of patterns) {
     const list = literalAnchors(p.regex);
-    anchors.set(p, list && { list, fold: p.regex.flags.includes('i') });
+    anchors.set(p, list && { list, masks: anchorMasks(list), fold: p.regex.flags.includes('i') });
   }
   return (text) => {
     let lower: string | undefined;
+    let textMask: Int32Array | undefined;
+    let lowerMask: Int32Array | undefined;
     return (pattern) => {
       const a = anchors.get(pattern);
       if (!a) return true;
       const hay = a.fold ? (lower ??= text.toLowerCase()) : text;
-      for (const s of a.list) if (hay.includes(s)) return true;
+      // the ASCII characters of the text: an anchor one of whose characters is missing cannot occur
+      const mask = a.fold ? (lowerMask ??= asciiMask(hay)) : (textMask ??= asciiMask(hay));
+      for (let i = 0; i < a.list.length; i++) {
+        const m = i * 4;
+        if ((a.masks[m] & mask[0]) !== a.masks[m] || (a.masks[m + 1] & mask[1]) !== a.masks[m + 1]) continue;
+        if ((a.masks[m + 2] & mask[2]) !== a.masks[m + 2] || (a.masks[m + 3] & mask[3]) !== a.masks[m + 3]) continue;
+        if (hay.includes(a.list[i])) return true;
+      }
       return false;
     };
   };
+}
+
+/** Which ASCII characters a text holds: bit c of 128 (four 32-bit words). */
+function asciiMask(text: string, out = new Int32Array(4), at = 0): Int32Array {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) out[at + (c >> 5)] |= 1 << (c & 31);
+  }
+  return out;
+}
+
+/** The ASCII masks of the anchors, four words each (a non-ASCII character is left to includes()). */
+function anchorMasks(list: string[]): Int32Array {
+  const out = new Int32Array(list.length * 4);
+  for (let i = 0; i < list.length; i++) asciiMask(list[i], out, i * 4);
+  return out;
 }
 
 function isAscii(s: string): boolean {

@@ -86,8 +86,14 @@ function isUrlStop(c: number): boolean {
  * (`${DB_PASS}`, `$$PASS`) is returned with `viaVariable: true`.
  */
 export function findUrlCredentials(text: string): (ValueMatch & { viaVariable: boolean })[] {
+  if (!text || text.length > MAX_SCAN_LENGTH || !text.includes('://')) return [];
+  return urlCredentialsRemembered(text);
+}
+
+const urlCredentialsRemembered = memoizeByText(urlCredentials);
+
+function urlCredentials(text: string): (ValueMatch & { viaVariable: boolean })[] {
   const out: (ValueMatch & { viaVariable: boolean })[] = [];
-  if (!text || text.length > MAX_SCAN_LENGTH || !text.includes('://')) return out;
   const starts: { schemeStart: number; authStart: number }[] = [];
   for (const m of text.matchAll(SCHEME)) starts.push({ schemeStart: m.index!, authStart: m.index! + m[0].length });
   let nextStop = -1;
