@@ -1,4 +1,4 @@
-import { basename, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { RULES } from '../rules/index.js';
 import { expandRuleIds } from './engine/aliases.js';
 import { activeRules, checkProject, mergeDuplicates, type CheckOptions } from './engine/check.js';
@@ -258,11 +258,6 @@ interface CheckedProject {
  */
 function withoutSubsumed(projects: CheckedProject[]): CheckedProject[] {
   const cover = coveringProjects(projects);
-  // a directory's default compose file is a project of its own even when another project extends a service of it
-  const whole = coveringProjects(projects.map((p) => ({ files: p.files, sources: p.wholeFiles })));
-  projects.forEach((p, i) => {
-    if (cover[i] >= 0 && whole[i] < 0 && p.files.some((f) => isDefaultComposeName(f))) cover[i] = -1;
-  });
   const kept: CheckedProject[] = [];
   projects.forEach((p, i) => {
     if (cover[i] < 0) kept.push(p);
@@ -272,10 +267,6 @@ function withoutSubsumed(projects: CheckedProject[]): CheckedProject[] {
     }
   });
   return kept;
-}
-
-function isDefaultComposeName(file: string): boolean {
-  return /^(?:docker-)?compose\.ya?ml$/.test(basename(file));
 }
 
 function displayPath(file: string, cwd: string): string {

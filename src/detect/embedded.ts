@@ -91,10 +91,10 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (!verdict.sensitive) {
       // `user=name:password` (coturn's static users, lt-cred-mech): the part after the colon
       if (m[2] === '=' && /^users?$/i.test(name)) {
-        const pair = /^[A-Za-z0-9_.@-]{1,64}:([^\s:]{1,4096})$/.exec(value);
-        if (pair && !VARIABLE.test(pair[1]) && judgeNamedValue({}, pair[1]) === 'literal' && !/^\d+$/.test(pair[1])) {
-          const start = m.index! + m[0].length - pair[1].length - (m[6] !== undefined ? 0 : m[5] !== undefined ? 2 : 1);
-          out.push({ name, kind: 'password', start, end: start + pair[1].length, viaVariable: false });
+        const password = passwordOfPair(value);
+        if (password !== undefined && !VARIABLE.test(password) && judgeNamedValue({}, password) === 'literal') {
+          const start = m.index! + m[0].length - password.length - (m[6] !== undefined ? 0 : m[5] !== undefined ? 2 : 1);
+          out.push({ name, kind: 'password', start, end: start + password.length, viaVariable: false });
         }
       }
       continue;
@@ -134,7 +134,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     for (const m of text.matchAll(re)) {
       const verdict = classifyKey(m[1]);
       const [start, end] = m.indices![2];
-      if (!verdict.sensitive || out.some((a) => a.start < end && start < a.end)) continue;
+      if (!verdict.sensitive || overlapsAny(out, start, end)) continue;
       const value = m[2];
       const viaVariable = VARIABLE.test(value);
       if (!viaVariable && judgeNamedValue(nameLooseness(m[1]), value) !== 'literal') continue;
@@ -149,7 +149,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       for (const m of text.matchAll(re)) {
         const verdict = classifyKey(m[nameGroup]);
         const [start, end] = m.indices![valueGroup];
-        if (!verdict.sensitive || out.some((a) => a.start < end && start < a.end)) continue;
+        if (!verdict.sensitive || overlapsAny(out, start, end)) continue;
         const value = m[valueGroup];
         const viaVariable = VARIABLE.test(value);
         if (!viaVariable && judgeNamedValue(nameLooseness(m[nameGroup]), value) !== 'literal') continue;
@@ -162,13 +162,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       const g = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
       const [start, end] = m.indices![g];
       const kind = secretFileKind(m[4]);
-      if (!kind || out.some((a) => a.start < end && start < a.end)) continue;
+      if (!kind || overlapsAny(out, start, end)) continue;
       if (judgeNamedValue({}, m[g]) !== 'literal' || /\s/.test(m[g].trim())) continue;
       out.push({ name: m[4], kind, start, end, viaVariable: false });
     }
   }
   for (const d of findDirectives(text)) {
-    if (!out.some((a) => a.start < d.end && d.start < a.end)) out.push(d);
+    if (!overlapsAny(out, d.start, d.end)) out.push(d);
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -185,12 +185,10 @@ function secretFileKind(path: string): string | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-  if (/^(?:pub|crt|cer|pem|csr|json|ya?ml|conf|cfg|ini|toml|xml|txt|log|sh|env|properties)$/.test(ext)) {
-    // a .txt / .conf / … file is judged by its base name (`db_password.txt`)
-    const verdict = classifyKey(name.slice(0, dot));
-    return verdict.sensitive && ext === 'txt' ? describeKind(verdict.kind) : undefined;
-  }
   if (/^(?:psk|key|secret|token|pass|password|passwd|pwd|cred|creds)$/.test(ext)) return ext === 'psk' ? 'pre-shared key' : 'secret';
+  // public material, configs, logs and scripts hold more than one value; a .txt file or one without
+  // an extension is judged by its name (`db_password.txt`, `api_token`)
+  if (ext && ext !== 'txt' && /^(?:pub|crt|cer|pem|csr|json|ya?ml|conf|cfg|ini|toml|xml|log|sh|env|properties)$/.test(ext)) return undefined;
   const verdict = classifyKey(dot > 0 ? name.slice(0, dot) : name);
   return verdict.sensitive ? describeKind(verdict.kind) : undefined;
 }
@@ -216,7 +214,7 @@ const ACL_LINE = /^[ \t]*(?:user|ACL[ \t]+SETUSER)[ \t]+\S+[ \t][^\n]*$/gim;
 const ACL_PASSWORD = /(?<=[ \t])>([^\s]{1,4096})/g;
 
 /** Secrets in config lines that use no `=` or `:` between name and value (see DIRECTIVE_LINE). */
-export function findDirectives(text: string): EmbeddedAssignment[] {
+function findDirectives(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
   if (text.length > 1_000_000 || !/[ \t]/.test(text)) return out;
   const literal = (value: string, looseness = {}): boolean => !VARIABLE.test(value) && judgeNamedValue(looseness, value) === 'literal';
@@ -242,10 +240,10 @@ export function findDirectives(text: string): EmbeddedAssignment[] {
       let start = m.indices![g][0];
       if (m[1] === 'auth') {
         // only a user:password pair: `auth` alone is a word of many languages
-        const pair = /^[A-Za-z0-9_.@-]{1,64}:([^\s:]{1,4096})$/.exec(value);
-        if (!pair || /^\d+$/.test(pair[1])) continue;
-        start += value.length - pair[1].length;
-        value = pair[1];
+        const password = passwordOfPair(value);
+        if (password === undefined) continue;
+        start += value.length - password.length;
+        value = password;
       }
       if (VARIABLE.test(value) || literal(value)) push(m[1], 'password', start, value);
     }
@@ -264,6 +262,10 @@ export function findDirectives(text: string): EmbeddedAssignment[] {
     }
   }
   return out;
+}
+
+function overlapsAny(found: readonly EmbeddedAssignment[], start: number, end: number): boolean {
+  return found.some((a) => a.start < end && start < a.end);
 }
 
 /** `null}}` → `null`: closing brackets that have no opening one in the value. */
@@ -306,9 +308,21 @@ function isMappingLike(text: string, index: number, match: string, name: string)
   if (!jsonKey && !/:[ \t]/.test(match)) return false;
   // prose (`Password: see the wiki`), unless a quoted JSON key (`"Password": "…"`, NetBird, .NET appsettings)
   if (!jsonKey && /^[A-Z][a-z]+$/.test(name)) return false;
-  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  const before = text.slice(lineStart, index);
-  return /^[\s\-"'{,[]*$/.test(before) || /[{,]\s*\\?["']?$/.test(before);
+  // what precedes the name on its line, looked at no further back than LOOK_BEHIND: a search back to
+  // the line's start for every match is quadratic over one long line (a minified JSON blob)
+  const window = text.slice(Math.max(0, index - LOOK_BEHIND), index);
+  const newline = window.lastIndexOf('\n');
+  const before = newline >= 0 ? window.slice(newline + 1) : window;
+  const wholeLine = newline >= 0 || index <= LOOK_BEHIND;
+  return (wholeLine && /^[\s\-"'{,[]*$/.test(before)) || /[{,]\s*\\?["']?$/.test(before);
+}
+
+const LOOK_BEHIND = 256;
+
+/** The password of a `user:password` value (coturn `user=`, HAProxy `stats auth`); not of `uid:gid` or `host:port` numbers. */
+function passwordOfPair(value: string): string | undefined {
+  const pair = /^[A-Za-z0-9_.@-]{1,64}:([^\s:]{1,4096})$/.exec(value);
+  return pair && !/^\d+$/.test(pair[1]) ? pair[1] : undefined;
 }
 
 /** `name:secret`, or `name:secret:role` (EMQX bootstrap API keys), one a line. */

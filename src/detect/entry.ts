@@ -115,6 +115,19 @@ function nameVerdict(key: string, value: TreeScalar | undefined): KeyVerdict {
   return fromVariable.sensitive ? fromVariable : verdict;
 }
 
+/** Where a template reads NAME as Compose does (`${NAME…}` or `$NAME`, not `$$NAME`): the reference's start and its `$${NAME` / `$NAME` text. */
+function referenceTo(template: string, name: string): { start: number; text: string } | undefined {
+  for (const head of ['${', '$']) {
+    for (let i = template.indexOf(head + name); i >= 0; i = template.indexOf(head + name, i + 1)) {
+      const after = template.charCodeAt(i + head.length + name.length);
+      const escaped = i > 0 && template[i - 1] === '$';
+      const continues = (after >= 48 && after <= 57) || (after >= 65 && after <= 90) || (after >= 97 && after <= 122) || after === 95;
+      if (!escaped && !continues) return { start: i, text: head + name };
+    }
+  }
+  return undefined;
+}
+
 /** A value that is one reference, with or without a default (`${X}`, `$X`, `${X:-default}`). */
 const BRACED_OR_BARE = /^(?:\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-?][^{}$]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*)$/;
 
@@ -256,14 +269,14 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
   // (a value that is the variable alone is judged by its key: `POSTGRES_DB: ${POSTGRES_DB_PASSWORD}`)
   const judged = new Set(out.flatMap((v) => (v.class === 'via-env' ? v.variables : v.variable !== undefined ? [v.variable] : [])));
   for (const v of BRACED_OR_BARE.test(template.trim()) ? [] : interp.vars) {
-    if (judged.has(v.name) || !template.replace(/\$\$/g, '').includes(`$`)) continue;
+    if (judged.has(v.name)) continue;
     const verdict = classifyKey(v.name);
     // a name whose tail is not known (`PASSWORD_RESET_TTL` is a setting) is not enough on its own
     if (!verdict.sensitive || nameLooseness(v.name).loose === 'tail') continue;
-    const at = new RegExp(`(?<!\\$)\\$\\{?${v.name}(?![A-Za-z0-9_])`).exec(template);
+    const at = referenceTo(template, v.name);
     if (!at) continue;
     judged.add(v.name);
-    out.push(...judgeVariables(at[0], interp, originWithin(value, at.index, at.index + at[0].length), describeKind(verdict.kind)));
+    out.push(...judgeVariables(at.text, interp, originWithin(value, at.start, at.start + at.text.length), describeKind(verdict.kind)));
   }
   // a DSN or webhook URL passed whole through a variable given at run time (`SENTRY_DSN: ${SENTRY_DSN}`)
   if (isCredentialCarrierKey(entry.key) && isVariableOnly(template) && interp.vars.length && interp.vars.every((v) => varKind(v) === 'runtime')) {

@@ -192,10 +192,10 @@ function collectFromScalar(node: TreeScalar, path: Path, out: Found[], service: 
     push(hardcoded(originWithin(node, whole.start, whole.end), whole.kind, text.slice(whole.start, whole.end)), configName);
   }
   // a config named for secrets (`api_keys`, `users`) written as `name:secret[:role]` lines
-  if (path[0] === 'configs' && path[2] === 'content' && typeof path[1] === 'string' && (classifyKey(path[1]).sensitive || /users?$/i.test(path[1]))) {
+  if (configName !== undefined && (classifyKey(configName).sensitive || /users?$/i.test(configName))) {
     for (const p of findUserPasswordPairs(text)) {
       if (p.viaVariable || matches.some((m) => m.start < p.end && p.start < m.end)) continue;
-      push(hardcoded(originWithin(node, p.start, p.end), 'secret', text.slice(p.start, p.end)), path[1]);
+      push(hardcoded(originWithin(node, p.start, p.end), 'secret', text.slice(p.start, p.end)), configName);
     }
   }
   for (const m of findUrlCredentials(text)) {
@@ -213,6 +213,9 @@ function collectFromScalar(node: TreeScalar, path: Path, out: Found[], service: 
 
 const KEY_CONFIG = { sensitive: true, kind: 'secret' } as const;
 const SHELL_SHEBANG = /^#![ \t]*\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z|da|a)?sh\b/;
+/** A shell program (`sh`, `/bin/bash`, `ash`) and the flag that makes it run its next argument (`-c`, `-ec`). */
+const SHELL_PROGRAM = /(^|\/)(ba|z|da|a)?sh$/;
+const SHELL_COMMAND_FLAG = /^-[a-z]{0,5}c$/;
 
 /**
  * The secret of a config whose name says it holds one, when its content is that secret alone: one
@@ -264,9 +267,10 @@ function shellEntrypoint(service: ServiceModel): ShellEntrypoint | undefined {
   let words: string[] = [];
   if (entrypoint?.kind === 'seq') words = entrypoint.items.map((i) => (i.kind === 'scalar' ? String(i.value ?? '') : ''));
   else if (entrypoint?.kind === 'scalar' && typeof entrypoint.value === 'string') words = entrypoint.value.trim().split(/\s+/);
-  const isShell = (w: string | undefined) => w !== undefined && /(^|\/)(ba|z|da|a)?sh$/.test(w);
-  if (words.length >= 2 && /^-[a-z]{0,5}c$/.test(words[words.length - 1]) && isShell(words[words.length - 2])) return 'script';
-  if (words.length >= 1 && isShell(words[words.length - 1])) return 'shell';
+  const last = words[words.length - 1];
+  if (last === undefined) return undefined;
+  if (SHELL_COMMAND_FLAG.test(last) && words.length >= 2 && SHELL_PROGRAM.test(words[words.length - 2])) return 'script';
+  return SHELL_PROGRAM.test(last) ? 'shell' : undefined;
   return undefined;
 }
 
@@ -322,8 +326,8 @@ function collectFromCommand(
     const isScript =
       i === shellAt ||
       (script === 'script' && i === 0 && path[2] === 'command') ||
-      (script === 'shell' && i === 1 && path[2] === 'command' && /^-[a-z]{0,5}c$/.test(texts[0])) ||
-      (i >= 2 && texts[i - 1] === '-c' && /(^|\/)(ba|z|da|a)?sh$/.test(texts[i - 2]));
+      (script === 'shell' && i === 1 && path[2] === 'command' && SHELL_COMMAND_FLAG.test(texts[0])) ||
+      (i >= 2 && texts[i - 1] === '-c' && SHELL_PROGRAM.test(texts[i - 2]));
     if (isScript) {
       const found = findShellCredentials(t);
       for (const m of found) report(items[i], t, { ...m, start: m.absStart, end: m.absEnd });

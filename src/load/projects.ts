@@ -1,9 +1,15 @@
 /** Which discovered compose files form one project, as Compose itself picks a directory's files. */
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { isFile, nodeHost, type FileHost } from './host.js';
 
 const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 const OVERRIDE_FILES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
+
+/** A default compose file's name (compose.yaml, docker-compose.yml, their overrides). */
+export function isDefaultComposeName(file: string): boolean {
+  const name = basename(file);
+  return DEFAULT_FILES.includes(name) || OVERRIDE_FILES.includes(name);
+}
 
 /** The default compose file of a directory and its override, as Compose picks them. */
 export function defaultComposeFiles(dir: string, host: FileHost = nodeHost): string[] {
@@ -57,12 +63,16 @@ function rank(file: string): number {
 export interface ProjectFiles {
   files: readonly string[];
   sources: readonly string[];
+  /** The compose files it read whole (given, found, included); without it, every source counts as whole. */
+  wholeFiles?: readonly string[];
 }
 
 /**
  * For each project, the index of another project that reads every compose file of it (an extends
  * base or an included file that the directory search also found on its own), or -1: a covered
- * project is checked, and fixed, with the project that uses it. Of two projects of the same files
+ * project is checked, and fixed, with the project that uses it. A directory's default compose file
+ * is covered only by a project that reads it whole: one that `extends` a service of it (a
+ * .devcontainer/compose.yaml) leaves its other services and its includes unread. Of two projects of the same files
  * the later one is covered by the earlier. An entry left undefined (a project that did not load)
  * neither covers nor is covered. Candidates are looked up through an index of sources, not by
  * comparing every pair.
@@ -77,7 +87,9 @@ export function coveringProjects(projects: readonly (ProjectFiles | undefined)[]
       else readers.set(f, [j]);
     }
   });
-  const covers = (j: number, i: number) => projects[i]!.files.every((f) => sources[j]!.has(f));
+  const whole = projects.map((p) => (p?.wholeFiles ? new Set(p.wholeFiles) : undefined));
+  const reads = (j: number, f: string) => sources[j]!.has(f) && (!isDefaultComposeName(f) || (whole[j] ?? sources[j]!).has(f));
+  const covers = (j: number, i: number) => projects[i]!.files.every((f) => reads(j, f));
   return projects.map((p, i) => {
     if (!p) return -1;
     const candidates = p.files.length ? (readers.get(p.files[0]) ?? []) : projects.map((_, j) => j).filter((j) => projects[j]);

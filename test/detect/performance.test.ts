@@ -14,6 +14,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { findCommandCredentials, findShellCredentials, tokenize } from '../../src/detect/command.js';
+import { findEmbeddedAssignments } from '../../src/detect/embedded.js';
 import { classifyKey } from '../../src/detect/keys.js';
 import { VALUE_PATTERNS } from '../../src/detect/patterns.js';
 import { isPlaceholder } from '../../src/detect/placeholder.js';
@@ -372,6 +373,28 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     }
     expect(await superLinear((t) => findShellCredentials(t), inputs, 2_000)).toEqual([]);
+  }, 600_000);
+
+  it('settings inside blobs (assignments, directives, SQL rows, echo to a file) are found in linear time', async () => {
+    const inputs: Record<string, (size: number) => string> = {};
+    const fragments = [
+      'a="b=',
+      "a='b:",
+      'password: "',
+      'requirepass x\n',
+      'user a on >',
+      '>x ',
+      ' auth a:',
+      "('k_secret', '",
+      "SET value = '",
+      'x.apikey == ',
+      '{"auths":{"auth":"',
+      'null}',
+      '"Password": "',
+      'echo abcdefgh > a.psk ; ',
+    ];
+    for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
+    expect(await superLinear((t) => findEmbeddedAssignments(t), inputs)).toEqual([]);
   }, 600_000);
 
   it('still reports recognised formats in an over-long command', () => {

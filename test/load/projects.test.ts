@@ -39,4 +39,17 @@ describe('coveringProjects', () => {
     const other = { files: ['other.yaml'], sources: ['other.yaml', 'common.yaml'] };
     expect(coveringProjects([base, app, again, other, undefined])).toEqual([1, -1, 1, -1, -1]);
   });
+
+  it("a directory's default compose file is covered only by a project that reads it whole, not by one that extends a service of it", () => {
+    const root = { files: ['compose.yaml'], sources: ['compose.yaml', 'infra/data.yaml'], wholeFiles: ['compose.yaml', 'infra/data.yaml'] };
+    const devcontainer = {
+      files: ['.devcontainer/compose.yaml'],
+      sources: ['.devcontainer/compose.yaml', 'compose.yaml'],
+      wholeFiles: ['.devcontainer/compose.yaml'],
+    };
+    const base = { files: ['common.yaml'], sources: ['common.yaml'], wholeFiles: ['common.yaml'] };
+    const extender = { files: ['app.yaml'], sources: ['app.yaml', 'common.yaml'], wholeFiles: ['app.yaml'] };
+    // the extended default file stays a project; an extended file of another name is checked with its user
+    expect(coveringProjects([root, devcontainer, base, extender])).toEqual([-1, -1, 3, -1]);
+  });
 });
