@@ -271,7 +271,6 @@ function shellEntrypoint(service: ServiceModel): ShellEntrypoint | undefined {
   if (last === undefined) return undefined;
   if (SHELL_COMMAND_FLAG.test(last) && words.length >= 2 && SHELL_PROGRAM.test(words[words.length - 2])) return 'script';
   return SHELL_PROGRAM.test(last) ? 'shell' : undefined;
-  return undefined;
 }
 
 /** `script`: the command is run by a shell entrypoint (see ShellEntrypoint). */
