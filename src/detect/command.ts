@@ -11,9 +11,20 @@ import { findUrlCredentials, scanValue } from './scan.js';
 import { absAt, offsetMapper } from './command/lexer.js';
 import { lastAtOrBefore } from './command/offsets.js';
 import { FULL_ANALYSIS_LENGTH, MAX_COMMAND_LENGTH, tokenizeDeep, tokenizeExec } from './command/tokenize.js';
+import { PROGRAMS } from './command/programs.js';
 import { scanTokens } from './command/walk.js';
 
 export { tokenize } from './command/tokenize.js';
+
+/**
+ * The program an image runs with the service's command as its arguments, when the command
+ * table knows it: `curlimages/curl:8.7.1` → curl, `atmoz/sftp` → sftp. Undefined otherwise.
+ */
+export function entrypointProgramOf(image: string): string | undefined {
+  const repository = image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+  const name = repository.slice(repository.lastIndexOf('/') + 1).toLowerCase();
+  return PROGRAMS.has(name) ? name : undefined;
+}
 
 export interface ArgCredential {
   /** index of the argument (token) holding the secret */
@@ -31,7 +42,7 @@ export interface ArgCredential {
  * `["sh", "-c", "script"]`, `["CMD-SHELL", "script"]` and `["/bin/sh", "-ec", "script"]`
  * are followed into the script; offsets are then relative to the script argument.
  */
-export function findCommandCredentials(tokens: string[]): (ArgCredential & { viaVariable: boolean })[] {
+export function findCommandCredentials(tokens: string[], entrypointProgram?: string): (ArgCredential & { viaVariable: boolean })[] {
   if (!tokens.length) return [];
   // virtual offsets: argument i occupies [argStart[i], argStart[i] + length)
   const argStart: number[] = [];
@@ -48,7 +59,7 @@ export function findCommandCredentials(tokens: string[]): (ArgCredential & { via
     });
   const toks = tokenizeExec(tokens, argStart);
   const out: (ArgCredential & { viaVariable: boolean })[] = [];
-  for (const f of scanTokens(toks)) {
+  for (const f of scanTokens(toks, entrypointProgram)) {
     const t = toks[f.tok];
     const absStart = absAt(t, f.start);
     const absEnd = absAt(t, f.end - 1) + 1;
@@ -84,7 +95,10 @@ function formatsOnly(text: string): (ArgCredential & { viaVariable: boolean; abs
  * Convenience: credentials in a shell-form string; offsets relative to the string. `arg` is the
  * index into `tokenize(command)`; for commands over 32 KB (not tokenized, formats only) it is -1.
  */
-export function findShellCredentials(command: string): (ArgCredential & { viaVariable: boolean; absStart: number; absEnd: number })[] {
+export function findShellCredentials(
+  command: string,
+  entrypointProgram?: string,
+): (ArgCredential & { viaVariable: boolean; absStart: number; absEnd: number })[] {
   if (!command || command.length > MAX_COMMAND_LENGTH) return [];
   if (command.length > FULL_ANALYSIS_LENGTH) return formatsOnly(command);
   const toks = tokenizeDeep(command, offsetMapper(0), 0);
@@ -92,7 +106,7 @@ export function findShellCredentials(command: string): (ArgCredential & { viaVar
   const index: number[] = [];
   let n = 0;
   for (const t of toks) index.push(t.synthetic ? -1 : n++);
-  return scanTokens(toks).map((f) => {
+  return scanTokens(toks, entrypointProgram).map((f) => {
     const t = toks[f.tok];
     return {
       arg: index[f.tok],

@@ -163,14 +163,104 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       const [start, end] = m.indices![g];
       const kind = secretFileKind(m[4]);
       if (!kind || overlapsAny(out, start, end)) continue;
-      if (judgeNamedValue({}, m[g]) !== 'literal' || /\s/.test(m[g].trim())) continue;
+      if (/\s/.test(m[g].trim())) {
+        // a line of a credentials map (`[smtp.host]:587 user:password` > sasl_passwd): the password of its last field
+        const last = /\S+$/.exec(m[g].trimEnd());
+        const password = last ? passwordOfPair(last[0]) : undefined;
+        if (!last || password === undefined || judgeNamedValue({}, password) !== 'literal') continue;
+        const pStart = start + last.index + last[0].length - password.length;
+        out.push({ name: m[4], kind, start: pStart, end: pStart + password.length, viaVariable: false });
+        continue;
+      }
+      if (judgeNamedValue({}, m[g]) !== 'literal') continue;
       out.push({ name: m[4], kind, start, end, viaVariable: false });
     }
   }
-  for (const d of findDirectives(text)) {
+  for (const d of [...findDirectives(text), ...findKeywordPasswords(text)]) {
     if (!overlapsAny(out, d.start, d.end)) out.push(d);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+// ───────────────────────────── words that introduce a password ─────────────────────────────
+
+/**
+ * Syntaxes where a keyword, not a name, says that the next value is a password. Each regex has
+ * three value groups (double-quoted, single-quoted, bare) at 1–3.
+ */
+const KEYWORD_PASSWORDS: readonly { re: RegExp; hint: string; name: string; kind: string }[] = [
+  // SQL: CREATE USER x IDENTIFIED BY "pw" (Oracle, MySQL, Snowflake); not BY PASSWORD '*hash' / BY VALUES
+  {
+    re: /\bIDENTIFIED[ \t]+(?:WITH[ \t]+\S{1,64}[ \t]+)?BY[ \t]+(?!PASSWORD\b|VALUES\b)(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s;'"()]{1,4096}))/dgi,
+    hint: 'identified',
+    name: 'IDENTIFIED BY',
+    kind: 'password',
+  },
+  // PowerShell: ConvertTo-SecureString 'pw' -AsPlainText (a literal made into a credential)
+  {
+    re: /\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s;'"$()|]{1,4096}))/dgi,
+    hint: 'convertto-securestring',
+    name: 'ConvertTo-SecureString',
+    kind: 'password',
+  },
+  // ipsec.secrets / swanctl: `selectors : PSK "secret"`, `user : EAP "password"`, `: XAUTH "…"`
+  {
+    re: /(?:^|[ \t]):[ \t]*(?:PSK|EAP|XAUTH|NTLM)[ \t]+(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|(0[xs][A-Za-z0-9+/=]{1,4096}))/dgm,
+    hint: ': ',
+    name: 'ipsec.secrets',
+    kind: 'pre-shared key',
+  },
+  // OpenSSL pass phrase source `pass:phrase` (-passin pass:x, EASYRSA_PASSIN=pass:x); env:/file:/fd: are references
+  {
+    re: /(?:^|[\s"'=])pass:(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s"']{1,4096}))/dg,
+    hint: 'pass:',
+    name: 'pass:',
+    kind: 'password',
+  },
+];
+
+/** `echo pw | passwd`, `(echo pw; echo pw) | smbpasswd -s -a user`, `echo user:pw | chpasswd`: literals piped into a password program. */
+const PIPED_TO_PASSWD = /\|[ \t]*(?:sudo[ \t]+)?[A-Za-z0-9_./-]*passwd\b/;
+const ECHO_LITERAL = /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:"([^"\n$`]{1,4096})"|'([^'\n]{1,4096})'|([^\s'"$`;|&<>()]{1,4096}))/dg;
+
+function findKeywordPasswords(text: string): EmbeddedAssignment[] {
+  const out: EmbeddedAssignment[] = [];
+  if (text.length > 1_000_000) return out;
+  const lower = text.toLowerCase();
+  const literal = (value: string) => !VARIABLE.test(value) && judgeNamedValue({}, value) === 'literal';
+  for (const { re, hint, name, kind } of KEYWORD_PASSWORDS) {
+    if (!lower.includes(hint)) continue;
+    for (const m of text.matchAll(re)) {
+      const g = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+      const value = m[g];
+      const [start, end] = m.indices![g];
+      if (VARIABLE.test(value)) out.push({ name, kind, start, end, viaVariable: true });
+      else if (literal(value) && !overlapsAny(out, start, end)) out.push({ name, kind, start, end, viaVariable: false });
+    }
+  }
+  if (lower.includes('passwd') && text.includes('|')) {
+    let lineStart = 0;
+    for (const line of text.split('\n')) {
+      const pipe = PIPED_TO_PASSWD.exec(line);
+      if (pipe) {
+        for (const m of line.slice(0, pipe.index).matchAll(ECHO_LITERAL)) {
+          const g = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+          let value = m[g];
+          let start = lineStart + m.indices![g][0];
+          // `user:password` for chpasswd
+          const password = passwordOfPair(value);
+          if (password !== undefined) {
+            start += value.length - password.length;
+            value = password;
+          }
+          if (literal(value) && !overlapsAny(out, start, start + value.length))
+            out.push({ name: 'passwd', kind: 'password', start, end: start + value.length, viaVariable: false });
+        }
+      }
+      lineStart += line.length + 1;
+    }
+  }
+  return out;
 }
 
 /**
@@ -327,7 +417,9 @@ function passwordOfPair(value: string): string | undefined {
 
 /** `name:secret`, or `name:secret:role` (EMQX bootstrap API keys), one a line. */
 // the user may be a variable (`${SR_USER}:${SR_PASSWORD}`)
-const PAIR_LINE = /^[ \t]*(?:[A-Za-z0-9_.@-]{1,64}|\$\{[A-Za-z_][A-Za-z0-9_]{0,64}\}):([^\s:;,]{1,4096})(?::[A-Za-z_-]{1,32})?[ \t]*$/gm;
+// atmoz/sftp users.conf adds `:uid:gid:dirs` (`:e` before them marks an encrypted password: group 2)
+const PAIR_LINE =
+  /^[ \t]*(?:[A-Za-z0-9_.@-]{1,64}|\$\{[A-Za-z_][A-Za-z0-9_]{0,64}\}):([^\s:;,]{1,4096})(?::[A-Za-z_-]{1,32}|(:e)?:\d{1,10}(?::\d{0,10}(?::[^\s:]{0,400})?)?)?[ \t]*$/gm;
 
 /**
  * The secrets of `user:password` pairs, one a line: a bootstrap user (`superuser:…`), a basic-auth
@@ -339,6 +431,7 @@ export function findUserPasswordPairs(text: string): { start: number; end: numbe
   if (text.length > 100_000 || !text.includes(':')) return out;
   for (const m of text.matchAll(PAIR_LINE)) {
     const secret = m[1];
+    if (m[2]) continue;
     const start = m.index! + m[0].indexOf(`:${secret}`) + 1;
     // a variable stands for a password when its name says so (`u:${PROXY_PORT}` is no pair of user and password)
     const variable = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?][^{}]*)?\}$/.exec(secret);
@@ -346,6 +439,25 @@ export function findUserPasswordPairs(text: string): { start: number; end: numbe
     const viaVariable = variable !== null;
     if (!viaVariable && (/^\d+$/.test(secret) || secret.includes('/') || secret.includes('$') || judgeNamedValue({}, secret) !== 'literal')) continue;
     out.push({ start, end: start + secret.length, viaVariable });
+  }
+  return out;
+}
+
+/** `name = password` lines of a Java realm file (ActiveMQ/Artemis `users.properties`, Jetty `realm.properties` with `, roles`). */
+const PROPERTIES_USER_LINE = /^[ \t]*([A-Za-z0-9_.@-]{1,64})[ \t]*=[ \t]*([^\s,#]{1,4096})(?:[ \t]*,[^\n]*)?[ \t]*$/gm;
+
+/** The passwords of a users file written as properties; hashes and references are not returned. */
+export function findPropertiesUserPasswords(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (text.length > 100_000 || !text.includes('=')) return out;
+  // a properties file: every line a `name = value`, a comment or blank (not a config in another syntax that has such lines)
+  const lines = text.split('\n').filter((l) => l.trim() && !/^[ \t]*[#!]/.test(l));
+  if (!lines.every((l) => /^[ \t]*[A-Za-z0-9_.@-]{1,64}[ \t]*=/.test(l))) return out;
+  for (const m of text.matchAll(PROPERTIES_USER_LINE)) {
+    const value = m[2];
+    if (VARIABLE.test(value) || judgeNamedValue({}, value) !== 'literal') continue;
+    const start = m.index + m[0].indexOf(value, m[0].indexOf('=') + 1);
+    out.push({ start, end: start + value.length });
   }
   return out;
 }

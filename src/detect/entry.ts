@@ -88,6 +88,15 @@ function isUserInfoKey(key: string): boolean {
 /** The passwords of `user:password` pairs in a value (as written: `text` is the template when there is one). */
 function judgePairs(value: TreeScalar, text: string): EntryVerdict[] {
   const out: EntryVerdict[] = [];
+  // users as a JSON object of name → password (Orthanc `REGISTERED_USERS: {"admin": "…"}`)
+  if (/^\s*\{/.test(text) && text.length <= 100_000) {
+    for (const m of text.matchAll(JSON_USER_PASSWORD)) {
+      const [start, end] = m.indices![1];
+      if (!/^\$\{?[A-Za-z_]/.test(m[1]) && judgeNamedValue({}, m[1]) === 'literal')
+        out.push(hardcoded(originWithin(value, start, end), 'password', m[1], 'literal'));
+    }
+    return out;
+  }
   for (const p of findUserPasswordPairs(text)) {
     const origin = originWithin(value, p.start, p.end);
     const fragment = text.slice(p.start, p.end);
@@ -97,6 +106,8 @@ function judgePairs(value: TreeScalar, text: string): EntryVerdict[] {
   }
   return out;
 }
+
+const JSON_USER_PASSWORD = /"[A-Za-z0-9_.@-]{1,64}"[ \t]*:[ \t]*"([^"\\\n]{1,4096})"/dg;
 
 /** Formats a browser may be given (a Supabase anon JWT, a Firebase web API key): public when the name says so. */
 const BROWSER_KEY_KINDS = new Set(['JSON Web Token', 'Google API key']);

@@ -2,8 +2,8 @@ import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type Path, type ServiceModel } from '../model/model.js';
 import { originWithin, type Origin } from '../model/origin.js';
 import { get, writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
-import { findCommandCredentials, findShellCredentials } from './command.js';
-import { findEmbeddedAssignments, findUserPasswordPairs } from './embedded.js';
+import { entrypointProgramOf, findCommandCredentials, findShellCredentials } from './command.js';
+import { findEmbeddedAssignments, findPropertiesUserPasswords, findUserPasswordPairs } from './embedded.js';
 import { judgeEntry, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
@@ -47,11 +47,16 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
     const found: Found[] = [];
     const covered = new Set<TreeNode>();
     for (const service of model.services) collectFromService(service, found, covered);
-    const scripts = new Map<TreeNode, ShellEntrypoint>();
+    const scripts = new Map<TreeNode, ShellEntrypoint | ImageProgram>();
     for (const service of model.services) {
       const command = get(service.node, 'command');
-      const shell = command && shellEntrypoint(service);
-      if (command && shell) scripts.set(command, shell);
+      if (!command) continue;
+      const shell = shellEntrypoint(service);
+      if (shell) scripts.set(command, shell);
+      else {
+        const program = imageProgram(service);
+        if (program) scripts.set(command, program);
+      }
     }
     collectFromTree(model.root, [], found, undefined, covered, scripts);
     cached = { found: found.map((e) => ({ ...e, id: nextId++ })), judged: new Map() };
@@ -116,7 +121,7 @@ function collectFromTree(
   out: Found[],
   key: string | undefined,
   covered: Set<TreeNode>,
-  scripts: ReadonlyMap<TreeNode, ShellEntrypoint> = new Map(),
+  scripts: ReadonlyMap<TreeNode, ShellEntrypoint | ImageProgram> = new Map(),
 ): void {
   if (coveredByService(path) || covered.has(node)) return;
   const service = path[0] === 'services' && typeof path[1] === 'string' && path.length >= 2 ? path[1] : undefined;
@@ -191,9 +196,12 @@ function collectFromScalar(node: TreeScalar, path: Path, out: Found[], service: 
   if (whole && !matches.some((m) => m.start < whole.end && whole.start < m.end)) {
     push(hardcoded(originWithin(node, whole.start, whole.end), whole.kind, text.slice(whole.start, whole.end)), configName);
   }
-  // a config named for secrets (`api_keys`, `users`) written as `name:secret[:role]` lines
-  if (configName !== undefined && (classifyKey(configName).sensitive || /users?$/i.test(configName))) {
-    for (const p of findUserPasswordPairs(text)) {
+  // a config named for secrets (`api_keys`, `users`) written as `name:secret[:role]` lines, or a
+  // users file of `name = password` properties (ActiveMQ/Artemis `users.properties`, Jetty realm)
+  const usersConfig = configName !== undefined && /users?(?:[_.-]?(?:properties|conf|txt))?$/i.test(configName);
+  if (configName !== undefined && (classifyKey(configName).sensitive || usersConfig)) {
+    const pairs = [...findUserPasswordPairs(text), ...(usersConfig ? findPropertiesUserPasswords(text).map((p) => ({ ...p, viaVariable: false })) : [])];
+    for (const p of pairs) {
       if (p.viaVariable || matches.some((m) => m.start < p.end && p.start < m.end)) continue;
       push(hardcoded(originWithin(node, p.start, p.end), 'secret', text.slice(p.start, p.end)), configName);
     }
@@ -216,6 +224,7 @@ const SHELL_SHEBANG = /^#![ \t]*\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z|da|a)?sh\
 /** A shell program (`sh`, `/bin/bash`, `ash`) and the flag that makes it run its next argument (`-c`, `-ec`). */
 const SHELL_PROGRAM = /(^|\/)(ba|z|da|a)?sh$/;
 const SHELL_COMMAND_FLAG = /^-[a-z]{0,5}c$/;
+const POWERSHELL = /(?:^|[\\/])(?:powershell|pwsh)(?:\.exe)?$/i;
 
 /**
  * The secret of a config whose name says it holds one, when its content is that secret alone: one
@@ -231,6 +240,11 @@ function secretFileContent(name: string, text: string): { start: number; end: nu
   const start = text.length - text.trimStart().length;
   const body = text.trim();
   const lines = body.split('\n').map((l) => l.trim());
+  // a credentials file of two lines, user then password (OpenVPN `auth-user-pass`, a `clinic_auth` config)
+  if (lines.length === 2 && /^[A-Za-z0-9_.@-]{1,64}$/.test(lines[0]) && !/\s/.test(lines[1]) && judgeNamedValue(nameLooseness(base), lines[1]) === 'literal') {
+    const second = start + body.indexOf('\n') + 1 + (body.slice(body.indexOf('\n') + 1).length - body.slice(body.indexOf('\n') + 1).trimStart().length);
+    return { start: second, end: second + lines[1].length, kind: describeKind(verdict.kind) };
+  }
   if (lines.length === 1) {
     // `name:secret` lines are pairs (findUserPasswordPairs): the secret is a part of the line
     if (/\s/.test(body) || body.includes(':') || body.length < 8 || judgeNamedValue(nameLooseness(base), body) !== 'literal') return undefined;
@@ -270,18 +284,35 @@ function shellEntrypoint(service: ServiceModel): ShellEntrypoint | undefined {
   const last = words[words.length - 1];
   if (last === undefined) return undefined;
   if (SHELL_COMMAND_FLAG.test(last) && words.length >= 2 && SHELL_PROGRAM.test(words[words.length - 2])) return 'script';
+  // PowerShell: `powershell -NoProfile -Command` runs the command's first item as a script
+  if (/^-(?:c|command)$/i.test(last) && words.some((w) => POWERSHELL.test(w))) return 'script';
   return SHELL_PROGRAM.test(last) ? 'shell' : undefined;
 }
 
-/** `script`: the command is run by a shell entrypoint (see ShellEntrypoint). */
+/** The image's own program takes the command as its arguments (no entrypoint set): see entrypointProgramOf. */
+interface ImageProgram {
+  program: string;
+}
+
+function imageProgram(service: ServiceModel): ImageProgram | undefined {
+  if (get(service.node, 'entrypoint')) return undefined;
+  const image = get(service.node, 'image');
+  if (image?.kind !== 'scalar' || typeof image.value !== 'string') return undefined;
+  const program = entrypointProgramOf(image.value);
+  return program ? { program } : undefined;
+}
+
+/** `how`: the command is run by a shell entrypoint (see ShellEntrypoint), or is the arguments of the image's program. */
 function collectFromCommand(
   node: TreeNode,
   path: Path,
   out: Found[],
   service: string | undefined,
-  script?: ShellEntrypoint,
+  how?: ShellEntrypoint | ImageProgram,
   context: ExposureContext = 'command',
 ): void {
+  const script = typeof how === 'string' ? how : undefined;
+  const program = typeof how === 'object' && path[2] === 'command' ? how.program : undefined;
   const push = (verdict: EntryVerdict, name?: string) => out.push({ verdict, context, service, path, name });
   const report = (scalar: TreeScalar, text: string, m: { start: number; end: number; via: string; description: string; viaVariable: boolean }) => {
     const origin = originWithin(scalar, m.start, m.end);
@@ -310,7 +341,7 @@ function collectFromCommand(
   };
   if (node.kind === 'scalar') {
     const text = writtenText(node);
-    const found = findShellCredentials(text);
+    const found = findShellCredentials(text, program);
     for (const m of found) report(node, text, { ...m, start: m.absStart, end: m.absEnd });
     scriptSettings(node, text, found);
     return;
@@ -336,7 +367,7 @@ function collectFromCommand(
     }
   });
   const args = tokens.map((i) => texts[i]);
-  for (const m of findCommandCredentials(args)) {
+  for (const m of findCommandCredentials(args, program)) {
     const i = tokens[m.arg];
     report(items[i], texts[i], m);
   }

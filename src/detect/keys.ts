@@ -95,6 +95,9 @@ const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = {
   psw: 'password',
   passphrase: 'password',
   passcode: 'password',
+  keyphrase: 'password', // a passphrase under another name (Self Service Password's token keyphrase)
+  passin: 'password', // OpenSSL's -passin/-passout, Easy-RSA's EASYRSA_PASSIN: the pass phrase given in (pass:x)
+  passout: 'password',
   requirepass: 'password', // redis / dragonfly / keydb config name
   masterauth: 'password', // redis replica password
   secret: 'secret',
@@ -198,6 +201,7 @@ const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = {
   oauth2: 'OAuth client key (an identifier; the *_SECRET is the secret)',
   consumer: 'consumer key (an identifier; the *_SECRET is the secret)',
   captcha: 'CAPTCHA site key (public by design; the *_SECRET is the secret)',
+  instrumentation: 'instrumentation key (an identifier: Application Insights)',
   browser: 'browser key (public by design, restricted by referrer)',
   frontend: 'frontend key (public by design)',
   tokenization: 'tokenization key (client-side, public by design)',
@@ -307,6 +311,8 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
   directory: 'reference (*_DIR)',
   folder: 'reference (*_DIR)',
   location: 'reference (*_PATH)',
+  region: 'setting (cloud region)',
+  zone: 'setting (cloud zone)',
   mount: 'reference (mount)',
   volume: 'reference (mount)',
   env: 'reference (names another variable)',
@@ -846,7 +852,7 @@ const CONNECTION_QUALIFIERS = new Set([
 // ───────────────────────────── splitting ─────────────────────────────
 
 // singular only: a plural at the end of a one-word name is usually a product (SuperTokens, OneTimeSecrets)
-const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'pass', 'pwd', 'pw', 'credentials', 'salt'];
+const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'passcode', 'secret', 'token', 'pass', 'pwd', 'pw', 'psk', 'credentials', 'salt'];
 const PW_HEADS = new Set([
   'bind',
   'root',
@@ -1096,6 +1102,11 @@ export function nameLooseness(name: string): Looseness {
 function decidingPart(name: string): string {
   if (!name.includes('.')) return name;
   const segments = name.split('.').filter(Boolean);
+  // a segment that holds secrets by name (`icingaweb.passwords.icingaweb2.admin`, `auth.secrets.github`):
+  // what is under it is one of them, unless a setting word follows (`passwords.min_length`)
+  for (let i = segments.length - 2; i >= 0; i--) {
+    if (CONTAINER_SEGMENTS.has(segments[i].toLowerCase())) return segments.slice(i).join('.');
+  }
   const last = segments[segments.length - 1] ?? '';
   const lastWords = splitWords(last);
   if (segments.length >= 2 && lastWords.length === 1 && /^(key|keys|auth|id|file|path|name|url)$/.test(lastWords[0])) {
@@ -1103,6 +1114,9 @@ function decidingPart(name: string): string {
   }
   return last;
 }
+
+/** Dotted-path segments whose children are each a secret. */
+const CONTAINER_SEGMENTS = new Set(['passwords', 'secrets', 'credentials', 'tokens', 'passwds']);
 
 function classifyUncached(name: string): KeyVerdict {
   const o = override(name);
@@ -1150,7 +1164,7 @@ function classifyUncached(name: string): KeyVerdict {
     if (
       hashWord !== undefined &&
       HASH_WORDS.has(hashWord) &&
-      (noun.kind === 'password' || noun.kind === 'token' || (noun.kind === 'secret' && hashWord !== 'hash'))
+      (noun.kind === 'password' || noun.kind === 'token' || noun.kind === 'credentials' || (noun.kind === 'secret' && hashWord !== 'hash'))
     ) {
       return { sensitive: false, reason: 'hash, not the secret' };
     }

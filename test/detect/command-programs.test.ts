@@ -68,6 +68,11 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['http -a admin GET http://x', []],
   ['smbclient //host/share -U user%smbpw', [['-U', 'smbpw', false]]],
   ['smbclient //host/share -U user:notasecret', []],
+  // the entrypoints of dperson/samba and atmoz/sftp (their images run them with the command as arguments)
+  ['samba -u "clerk;Smb-pw-2024" -s "scans;/mnt"', [['-u', 'Smb-pw-2024', false]]],
+  ['samba -s "scans;/mnt/scans;yes;no"', []],
+  ['sftp clerk:Sftp-pw-58:1001:100:upload', [['sftp user', 'Sftp-pw-58', false]]],
+  ['sftp auditor:$1$salt$hash:e:1002 guest::1003', []],
   // docker: -p is the password only for login
   ['docker login --password d0ckerpw registry', [['--password', 'd0ckerpw', false]]],
   ['docker run -p 5432:5432 postgres', []],
@@ -131,8 +136,10 @@ describe('program table: every program with every flag it lists', () => {
     e.userPass ? e.programs.flatMap((p) => e.userPass?.flags.map((f) => [p, f, e.userPass?.sep as string] as const) ?? []) : [],
   );
   it.each(userPassFlags)('%s %s USER%sPASSWORD', (program, flag, sep) => {
-    expect(shell(`${program} ${flag} admin${sep}tbl-pw-4 x`)).toEqual([[flag, 'tbl-pw-4', false]]);
-    expect(shell(`${program} ${flag}=admin${sep}tbl-pw-5 x`)).toEqual([[flag, 'tbl-pw-5', false]]);
+    // a separator the shell reads (`;`) is quoted, as it is written
+    const q = sep === ';' ? '"' : '';
+    expect(shell(`${program} ${flag} ${q}admin${sep}tbl-pw-4${q} x`)).toEqual([[flag, 'tbl-pw-4', false]]);
+    expect(shell(`${program} ${flag}=${q}admin${sep}tbl-pw-5${q} x`)).toEqual([[flag, 'tbl-pw-5', false]]);
     expect(shell(`${program} ${flag} admin x`)).toEqual([]);
   });
 

@@ -369,7 +369,18 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
 
   it('shell commands up to the full-analysis size (32 KB) are tokenized and analysed in linear time', async () => {
     const inputs: Record<string, (size: number) => string> = {};
-    for (const frag of ['sh -c ', '\n', 'A=$B ', '--password x ', 'redis-cli -a x ; ', '-u a:b ', 'mc alias set a b c d ; ', '"a" ']) {
+    for (const frag of [
+      'sh -c ',
+      '\n',
+      'A=$B ',
+      '--password x ',
+      'redis-cli -a x ; ',
+      '-u a:b ',
+      'mc alias set a b c d ; ',
+      '"a" ',
+      'tool -p Aa1aaaaa ',
+      'occ ldapAgentPassword ',
+    ]) {
       inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     }
     expect(await superLinear((t) => findShellCredentials(t), inputs, 2_000)).toEqual([]);
@@ -392,6 +403,12 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'null}',
       '"Password": "',
       'echo abcdefgh > a.psk ; ',
+      'IDENTIFIED BY ',
+      ': PSK "',
+      ' pass:',
+      'ConvertTo-SecureString ',
+      '(echo "a"; echo a | smbpasswd ',
+      'echo "h u:p" > sasl_passwd ; ',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     expect(await superLinear((t) => findEmbeddedAssignments(t), inputs)).toEqual([]);

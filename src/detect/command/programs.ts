@@ -118,6 +118,18 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   // httpie
   { programs: ['http', 'https'], userPass: { flags: ['-a', '--auth'], sep: ':' } },
   { programs: ['smbclient'], userPass: { flags: ['-U', '--user'], sep: '%' } },
+  // dperson/samba's entrypoint: `-u "user;password[;uid;group]"`
+  { programs: ['samba', 'samba.sh'], userPass: { flags: ['-u'], sep: ';' } },
+  {
+    // atmoz/sftp's entrypoint: each argument is `user:password[:e][:uid[:gid[:dirs]]]` (`:e` marks an encrypted password)
+    programs: ['sftp'],
+    end: (f, { positionals }) => {
+      for (const k of positionals) {
+        const m = /^([A-Za-z0-9._-]{1,64}):([^:\s]{1,4096})(?::(e))?(?::\d*(?::\d*(?::[^:\s]*)?)?)?$/.exec(f.toks[k].text);
+        if (m && !m[3]) f.report(k, m[1].length + 1, m[1].length + 1 + m[2].length, 'sftp user', 'password');
+      }
+    },
+  },
   { programs: ['docker'], flag: dockerLoginPassword },
   { programs: ['openssl'], flag: opensslPassword },
   {

@@ -3,7 +3,8 @@
  * user`), reads `NAME=value` assignments, finds the program, and hands each of its flags first
  * to the program's handler (programs.ts), then to the flags all programs share.
  */
-import { classifyKey, describeKind } from '../keys.js';
+import { classifyKey, describeKind, splitWords } from '../keys.js';
+import { isPasswordShaped } from '../password-shape.js';
 import { ASSIGNMENT, reportAssignment, reportHeader, reportOptionList } from './arguments.js';
 import { Findings, type Found } from './findings.js';
 import { scanFormats } from './formats.js';
@@ -12,10 +13,14 @@ import type { Tok } from './lexer.js';
 import { PROGRAMS } from './programs.js';
 import { basename, isPrefixWord, PREFIX_SKIPS_ONE, WRAPPER_FLAGS_WITH_VALUE } from './shell-words.js';
 
-/** Scan a flat token list (already tokenized, scripts expanded). */
-export function scanTokens(toks: Tok[]): Found[] {
+/**
+ * Scan a flat token list (already tokenized, scripts expanded). `entrypointProgram`: the program
+ * the image runs when the command gives it only arguments (`curlimages/curl` with `command: -u
+ * user:pass …`, `atmoz/sftp` with `command: user:pass:1001`).
+ */
+export function scanTokens(toks: Tok[], entrypointProgram?: string): Found[] {
   const f = new Findings(toks);
-  new Walker(f).walk();
+  new Walker(f, entrypointProgram).walk();
   scanFormats(f);
   return f.sorted();
 }
@@ -31,7 +36,10 @@ class Walker {
   private afterWrapper = false;
   private skipArgs = 0;
 
-  constructor(private readonly f: Findings) {}
+  constructor(
+    private readonly f: Findings,
+    private entrypointProgram?: string,
+  ) {}
 
   walk(): void {
     const toks = this.f.toks;
@@ -86,6 +94,13 @@ class Walker {
       reportAssignment(this.f, k);
       return 0;
     }
+    // the command's first word is an argument of the image's own program: a flag or a `name:value` list item
+    const implied = this.entrypointProgram;
+    this.entrypointProgram = undefined;
+    if (implied !== undefined && (text.startsWith('-') || /^[^/=\s]+:/.test(text))) {
+      this.startCommand(implied);
+      return undefined;
+    }
     const b = basename(text);
     if (isPrefixWord(b)) {
       this.afterWrapper = true;
@@ -109,10 +124,18 @@ class Walker {
       // a positional argument, or NAME=value
       // base64 with its padding (`…UaHM=`) reads like an empty NAME=: an argument
       if (text.indexOf('=') > 0 && ASSIGNMENT.test(text) && !BASE64_PADDED.test(text)) reportAssignment(this.f, k);
-      else command.positionals.push(k);
+      else {
+        const previous = command.positionals[command.positionals.length - 1];
+        if (previous === k - 1) settingArgument(this.f, previous, k);
+        command.positionals.push(k);
+      }
       return 0;
     }
     const used = command.handler?.flag?.(this.f, k, text, command);
+    if (used === undefined && command.handler === undefined && command.program !== '') {
+      const taken = unknownProgramPasswordFlag(this.f, k, text);
+      if (taken !== undefined) return taken;
+    }
     return used ?? sharedFlag(this.f, k, text, command.handler);
   }
 }
@@ -171,8 +194,52 @@ function namedOption(f: Findings, k: number, text: string, handler: ProgramHandl
     return 0;
   }
   if (takesValue(handler, name) && hasValueAfter(f, k) && !/^-[A-Za-z-]/.test(f.toks[k + 1].text)) {
+    const next = f.toks[k + 1].text;
+    // an OpenSSL-style pass phrase source (`-passout pass:x`; env:, file:, fd: and stdin point elsewhere)
+    const source = /^(pass|env|file|fd):|^stdin$/.exec(next);
+    if (source) {
+      if (source[1] === 'pass') f.report(k + 1, 5, next.length, `${flag[1]}${flag[2]}`, describeKind(v.kind));
+      return 1;
+    }
     f.reportToken(k + 1, `${flag[1]}${flag[2]}`, describeKind(v.kind));
     return 1;
   }
   return 0;
+}
+
+/**
+ * A setting given to an admin tool as two arguments, name then value: `occ ldap:set-config s01
+ * ldapAgentPassword x`, `redis-cli CONFIG SET requirepass x`. The name must say secret on its own
+ * (a compound such as `ldapAgentPassword`); a bare noun (`password x`) only with a value shaped
+ * like a password.
+ */
+function settingArgument(f: Findings, nameTok: number, valueTok: number): void {
+  const name = f.toks[nameTok].text;
+  // a setting's name (camelCase, snake_case, dotted), not a subcommand (`activate-tsig-key`)
+  if (!/^[A-Za-z][A-Za-z0-9_.]{2,80}$/.test(name) || FILE_NAME.test(name)) return;
+  const verdict = classifyKey(name);
+  if (!verdict.sensitive || verdict.loose) return;
+  const value = f.toks[valueTok].text;
+  // a word (`UNLIMITED`, `primary`, a key name) is another argument; a password has a digit, mixed case or a symbol
+  const bare = value.replace(/^(["'])(.*)\1$/, '$2');
+  if (/^\d+$/.test(bare) || !/\d|[a-z][^a-z]*[A-Z]|[A-Z][^A-Z]*[a-z]|[^\w.-]/.test(bare)) return;
+  if (splitWords(name).length < 2 && !isPasswordShaped(value)) return;
+  f.reportToken(valueTok, name, describeKind(verdict.kind));
+}
+
+/** A file's name (`private.key 2048` is a key file and its size), not a setting's. */
+const FILE_NAME = /\.(?:key|pem|crt|cer|der|csr|p12|pfx|jks|txt|json|ya?ml|conf|cfg|ini|env|properties)$/i;
+
+/** Short flags that take a password in many admin tools (`add-user.sh -p`, `dsconf -w`, `-P`, PuTTY's `-pw`). */
+const UNKNOWN_PROGRAM_PASSWORD_FLAGS: ReadonlySet<string> = new Set(['-p', '-P', '-w', '-pw']);
+
+/**
+ * For a program the table does not know: a short password flag followed by a value shaped like a
+ * password (mixed case and digits: `-p 'Raven_Otter_18'`); a port, a path or a name is not one.
+ */
+function unknownProgramPasswordFlag(f: Findings, k: number, text: string): number | undefined {
+  if (!UNKNOWN_PROGRAM_PASSWORD_FLAGS.has(text) || !hasValueAfter(f, k)) return undefined;
+  if (!isPasswordShaped(f.toks[k + 1].text)) return undefined;
+  f.reportToken(k + 1, text, 'password');
+  return 1;
 }

@@ -1,0 +1,13 @@
+/**
+ * Whether a word is shaped like a password someone chose or generated: what lets a value be
+ * recognised by itself where the syntax around it says little (an unknown program's `-p x`, a
+ * bare `password x` argument). Mixed-case letters and digits, 8 to 128 printable characters, no
+ * blank, not a path, URL, reference, option or `host:port`.
+ */
+export function isPasswordShaped(word: string): boolean {
+  let v = word;
+  if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0]) v = v.slice(1, -1);
+  if (v.length < 8 || v.length > 128 || !/^[\x21-\x7e]+$/.test(v)) return false;
+  if (/^[-$/{%<@~]/.test(v) || v.includes('/') || v.includes('://') || /^[\w.-]+:\d+$/.test(v)) return false;
+  return /[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v);
+}
