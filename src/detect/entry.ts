@@ -57,6 +57,11 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
     const pairs = judgePairs(value, value.interpolation?.template ?? text);
     if (pairs.length) return pairs;
   }
+  // a name that only loosely says credential (`HTTP_BASIC_AUTH`, `*_CREDENTIALS`) holding `user:password`: the password
+  if (((verdict.sensitive && verdict.loose === 'name') || (!verdict.sensitive && isAuthSettingKey(entry.key))) && !vars.length) {
+    const pairs = judgePairs(value, text);
+    if (pairs.length) return pairs;
+  }
   if (vars.length) return judgeInterpolated(entry, value, text, verdict.sensitive && !byOptions ? describeKind(verdict.kind) : undefined);
   if (byOptions) return judgeFreeText(value, text);
   if (verdict.sensitive) {
@@ -76,6 +81,13 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
   // a key public by design (anon, publishable) may well hold a JWT: it is meant to be seen
   const publicByDesign = isPublicName(entry.key);
   return judgeFreeText(value, text).filter((v) => !(publicByDesign && BROWSER_KEY_KINDS.has(v.kind)));
+}
+
+/** A setting named for authentication (`HTTP_BASIC_AUTH`, read as a switch by its name): it may hold `user:password`. */
+function isAuthSettingKey(key: string): boolean {
+  const words = splitWords(key);
+  const last = words[words.length - 1];
+  return last === 'auth' || last === 'basicauth' || last === 'credentials' || last === 'creds';
 }
 
 /** A name for a user, or a user with its password: `*_USER`, `*_USERS`, `*_USER_INFO`. */

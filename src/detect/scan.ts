@@ -319,5 +319,42 @@ function scanText(text: string, keepNotSecret: boolean): ValueMatch[] {
     urls.push({ patternId: u.patternId, description: u.description, start: u.start, end: u.end });
   }
   mergeIn(urls);
+  if (text.includes('://')) {
+    const tokens: ValueMatch[] = [];
+    for (const t of notificationUrlTokens(text)) if (!overlaps(t.start, t.end)) tokens.push(t);
+    mergeIn(tokens);
+  }
   return accepted;
+}
+
+/**
+ * Notification services addressed by URL (Apprise, shoutrrr: Watchtower, Uptime Kuma, Jellyseerr…):
+ * the URL carries the service's token as one of its parts (`discord://ID/TOKEN`,
+ * `pover://USER@TOKEN`, `gotifys://host/TOKEN`, `tgram://BOT_TOKEN/CHAT`).
+ */
+const NOTIFICATION_SCHEME =
+  /\b(?:discord|tgram|telegram|pover|pushover|gotifys?|slack|teams|msteams|pbul|pushbullet|ntfys?|rocketchat|rocket|mattermosts?|zulip|ifttt|opsgenie|pagerduty|googlechat|gchat|lark|feishu|dingtalk|bark|barks|pushed|prowl|spush|simplepush|join|signal|matrixs?|ryver|twist|flock|guilded|revolt|pushplus|serverchan|wxpusher|ntfy)(?=:\/\/)/gi;
+/** A part of such a URL that is a token: random-looking, 14 to 200 characters mixing upper case, lower case and digits. */
+const TOKEN_PART = /^[A-Za-z0-9_-]{14,200}$/;
+
+function notificationUrlTokens(text: string): ValueMatch[] {
+  const out: ValueMatch[] = [];
+  for (const m of text.matchAll(NOTIFICATION_SCHEME)) {
+    const from = m.index + m[0].length + 3;
+    let to = from;
+    while (to < text.length && !/[\s'"<>`,;]/.test(text[to])) to++;
+    // the parts between the URL's delimiters, up to the query
+    const query = text.indexOf('?', from);
+    const end = query >= 0 && query < to ? query : to;
+    let partStart = from;
+    for (let i = from; i <= end; i++) {
+      if (i < end && !/[/@:#]/.test(text[i])) continue;
+      const part = text.slice(partStart, i);
+      if (TOKEN_PART.test(part) && /[A-Z]/.test(part) && /[a-z]/.test(part) && /\d/.test(part) && judgeSecretValue(part) === 'literal') {
+        out.push({ patternId: 'notification-url-token', description: 'notification service token in a URL', start: partStart, end: i });
+      }
+      partStart = i + 1;
+    }
+  }
+  return out;
 }
