@@ -23,7 +23,7 @@ const ASSIGNMENT =
   /([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:\\?['"])?\]?[ \t]*(=>|=|:)[ \t]*(?:"((?:[^"\\\n]|\\[^\n]){0,4096})"|'([^'\n]{0,4096})'|\\"([^"\\\n]{1,4096})\\"|([^\s,;'"&]{1,4096}))/g;
 
 // `$$VAR`/`$${VAR}`: escaped for Compose, a reference for the program that reads the file (JCasC, Spring)
-const VARIABLE = /^(\$\$?\{?[A-Za-z_]|%\(|\{\{|<%)/;
+const VARIABLE = /^(\$\$?\{\??[A-Za-z_]|\$\$?[A-Za-z_]|%\(|\{\{|<%)/;
 
 /** PHP: define('WP_REDIS_PASSWORD', 'value'); (WORDPRESS_CONFIG_EXTRA and friends). */
 const PHP_DEFINE = /define\([ \t]*['"]([A-Za-z_][A-Za-z0-9_]{0,80})['"][ \t]*,[ \t]*(?:'([^'\n]{0,4096})'|"([^"\n]{0,4096})")/g;
@@ -51,6 +51,82 @@ const SQL_UPDATE =
   /\bSET[ \t]+[A-Za-z_]{0,20}value[ \t]*=[ \t]*'"?([^'"\n]{1,4096})"?'[ \t]+WHERE[ \t]+[A-Za-z_]{0,20}(?:key|name)[ \t]*=[ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'/dgi;
 
 const JAAS_USER: KeyVerdict = { sensitive: true, kind: 'password' };
+const VAGUE_KEY_WITH_TOKEN: KeyVerdict = { sensitive: true, kind: 'secret' };
+
+/** A random token: 20–200 characters of base64/hex alphabets mixing letters and digits (mixed case, or 32+ hex). */
+function isRandomToken(value: string): boolean {
+  if (!/^[A-Za-z0-9+/=_-]{20,200}$/.test(value) || !/\d/.test(value)) return false;
+  if (/^[0-9a-f]{32,}$/i.test(value)) return true;
+  return /[a-z]/.test(value) && /[A-Z]/.test(value);
+}
+
+/** A bare key on a line that says it is a public or verify key (Matrix `old_signing_keys: {"ed25519:x": {key: …}}`). */
+function nearPublicKeyWords(text: string, at: number): boolean {
+  let from = at;
+  for (let i = 0; i < 3 && from > 0; i++) from = text.lastIndexOf('\n', from - 1);
+  let to = text.indexOf('\n', at);
+  if (to < 0) to = text.length;
+  return /public|verify|old_signing_keys|ed25519:|expired_ts/i.test(text.slice(Math.max(0, from, at - 600), Math.min(to, at + 300)));
+}
+
+/**
+ * Items of a YAML list under a secret-named key in a config blob (`encryption_keys:` then
+ * `- <Fernet key>` lines): each literal item is a secret. Line by line, linear.
+ */
+function findSecretListItems(text: string): EmbeddedAssignment[] {
+  const out: EmbeddedAssignment[] = [];
+  if (text.length > 1_000_000 || !text.includes('- ')) return out;
+  let owner: { name: string; kind: string; indent: number } | undefined;
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    const item = /^([ \t]*)-[ \t]+(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s#'"][^\s#]{0,4095}))[ \t]*$/.exec(line);
+    if (owner && item && indent >= owner.indent) {
+      const value = item[2] ?? item[3] ?? item[4];
+      const start = lineStart + line.indexOf(value, item[1].length + 1);
+      if (!VARIABLE.test(value) && !value.includes(': ') && !value.endsWith(':') && judgeNamedValue({}, value) === 'literal') {
+        out.push({ name: owner.name, kind: owner.kind, start, end: start + value.length, viaVariable: false });
+      }
+    } else if (line.trim()) {
+      owner = undefined;
+      const key = /^([ \t]*)([A-Za-z_][A-Za-z0-9_.-]{0,80}):[ \t]*$/.exec(line);
+      if (key) {
+        const verdict = classifyKey(key[2]);
+        if (verdict.sensitive && !verdict.loose) owner = { name: key[2], kind: describeKind(verdict.kind), indent: key[1].length };
+      }
+    }
+    lineStart += line.length + 1;
+  }
+  return out;
+}
+
+/** `[149, 143, …]`: 16 to 64 numbers 0–255 (or `0x..`), as key material is written in YAML/JSON; offsets of the list. */
+function byteList(text: string, at: number): { start: number; end: number } | undefined {
+  const close = text.indexOf(']', at);
+  if (close < 0 || close - at > 600) return undefined;
+  const items = text
+    .slice(at + 1, close)
+    .split(',')
+    .map((x) => x.trim());
+  if (items.length < 16 || items.length > 64) return undefined;
+  if (!items.every((x) => /^(?:0x[0-9a-f]{1,2}|\d{1,3})$/i.test(x) && Number(x) <= 255)) return undefined;
+  // a key has many different bytes (not a list of ports or zeros)
+  if (new Set(items).size < items.length / 2) return undefined;
+  // the numbers, without the brackets (`[…]` reads like a placeholder)
+  return { start: at + 1, end: close };
+}
+
+/** A call that decodes its literal argument into the secret. */
+const DECODE_CALL = /^(?:bytes\.fromhex|bytearray\.fromhex|base64\.(?:urlsafe_)?b64decode|binascii\.unhexlify|Buffer\.from|atob|hex2bin|base64_decode)\(/;
+
+/** The quoted literal right after `call(` at `at`: its offsets. */
+function decodedLiteral(text: string, at: number): { start: number; end: number } | undefined {
+  const open = text.indexOf('(', at);
+  const m = /^\(\s*(["'])([^"'\n]{8,4096})\1/.exec(text.slice(open, open + 4200));
+  if (!m) return undefined;
+  const start = open + m[0].indexOf(m[2]);
+  return { start, end: start + m[2].length };
+}
 const DOCKER_AUTH: KeyVerdict = { sensitive: true, kind: 'credentials' };
 const APPROLE_SECRET_ID: KeyVerdict = { sensitive: true, kind: 'secret' };
 
@@ -84,7 +160,26 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (m[6] !== undefined) value = withoutClosingBrackets(value);
     // a comparison (`headers.apikey == '…'`), not an assignment
     if (!value || (m[2] === '=' && text[m.index + m[0].length - value.length] === '=')) continue;
-    const verdict = embeddedVerdict(name, m[2], jaas, dockerAuths, appRole);
+    // a YAML block scalar's indicator (`private_key: |`): the value is on the next lines
+    if (m[6] !== undefined && /^[|>][-+]?\d?$/.test(value)) continue;
+    let verdict = embeddedVerdict(name, m[2], jaas, dockerAuths, appRole);
+    // a bare `key`/`secret` (an rclone remote's `key = …`, a HOCON block's `key = "…"`, Magento's
+    // `'key' => '…'`) is judged by its value: a random token is a key
+    if (!verdict.sensitive && /^(?:key|secret)$/i.test(name) && isRandomToken(value) && !nearPublicKeyWords(text, m.index!)) verdict = VAGUE_KEY_WITH_TOKEN;
+    // key material written as a list of bytes (`network_key: [149, 143, …]`, 16 or 32 of them)
+    if (m[6] !== undefined && value.startsWith('[') && /keys?$/i.test(name)) {
+      const bytes = byteList(text, m.index! + m[0].length - value.length);
+      if (bytes) out.push({ name, kind: 'key', start: bytes.start, end: bytes.end, viaVariable: false });
+      continue;
+    }
+    // a literal handed to a decoding call: `bytes.fromhex("…")`, `base64.b64decode('…')`, `Buffer.from("…", "hex")`
+    if (verdict.sensitive && m[6] !== undefined && DECODE_CALL.test(value)) {
+      const lit = decodedLiteral(text, m.index! + m[0].length - value.length);
+      if (lit && judgeNamedValue(nameLooseness(name), text.slice(lit.start, lit.end)) === 'literal') {
+        out.push({ name, kind: describeKind(verdict.kind), start: lit.start, end: lit.end, viaVariable: false });
+      }
+      continue;
+    }
     // a quoted value of another setting can hold settings of its own (SQL `value = '{"password": "…"}'`):
     // scanned from its opening quote on
     if (!verdict.sensitive && m[6] === undefined && /[=:]/.test(value)) assignment.lastIndex = m.index + m[0].length - value.length - 1;
@@ -176,7 +271,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       out.push({ name: m[4], kind, start, end, viaVariable: false });
     }
   }
-  for (const d of [...findDirectives(text), ...findKeywordPasswords(text)]) {
+  for (const d of [...findDirectives(text), ...findKeywordPasswords(text), ...findSecretListItems(text)]) {
     if (!overlapsAny(out, d.start, d.end)) out.push(d);
   }
   return out.sort((a, b) => a.start - b.start);
@@ -267,8 +362,9 @@ function findKeywordPasswords(text: string): EmbeddedAssignment[] {
  * A script writing a value into a file named for a secret: `echo 0bb9… > /var/lib/zabbix/enc/agent.psk`,
  * `echo "$$X" > /run/secrets/x` (a variable: not reported). Groups: the value (three quotings), the file.
  */
+// a decoding step may come between (`echo '…' | base64 -d > munge.key`, `| xxd -r -p >`)
 const ECHO_TO_FILE =
-  /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:"([^"\n$`]{8,4096})"|'([^'\n]{8,4096})'|([^\s'"$`;|&<>]{8,4096}))[ \t]*>>?[ \t]*["']?([^\s'";|&<>]{1,400})/dg;
+  /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:"([^"\n$`]{8,4096})"|'([^'\n]{8,4096})'|([^\s'"$`;|&<>]{8,4096}))[ \t]*(?:\|[ \t]*(?:base64|xxd|openssl[ \t]+base64|tr)(?:[ \t]+-{1,2}[A-Za-z]{1,12}){0,4}[ \t]*)?>>?[ \t]*["']?([^\s'";|&<>]{1,400})/dg;
 
 /** What a file named like this holds when it holds a secret (`agent.psk`, `db_password`, `api.token`), else undefined. */
 function secretFileKind(path: string): string | undefined {

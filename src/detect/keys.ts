@@ -112,6 +112,7 @@ const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = {
   cred: 'credentials',
   psk: 'secret', // pre-shared key (IPsec, WireGuard)
   hmac: 'signing-key', // an HMAC key given as `hmac`/`hmacEncoded` (ACME EAB)
+  macaroon: 'token', // a bearer credential (LND, Lightning): whoever holds it has the rights it names
   mnemonic: 'private-key', // a wallet's seed phrase (BIP-39) is its private key
   seedphrase: 'private-key',
 };
@@ -710,6 +711,7 @@ const HASH_WORDS = new Set(['hash', 'hashed', 'htpasswd', 'bcrypt', 'sha', 'sha1
 /** Compounds written as one word, split explicitly. */
 const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
   apikey: ['api', 'key'],
+  skey: ['secret', 'key'], // Duo's DUO_SKEY (the IKEY is the integration's id)
   hmacencoded: ['hmac', 'encoded'],
   apikeys: ['api', 'keys'],
   apisecret: ['api', 'secret'],
@@ -769,6 +771,8 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = {
   AUTHENTICATION_APIKEY_ALLOWED_KEYS: { sensitive: true, kind: 'api-key' },
   // linuxserver/plex: a claim token
   PLEX_CLAIM: { sensitive: true, kind: 'token' },
+  // Telegram: an application's api_hash is its secret (the api_id is its name)
+  API_HASH: { sensitive: true, kind: 'secret' },
   // by definition the path of a service-account file, not its content
   GOOGLE_APPLICATION_CREDENTIALS: { sensitive: false, reason: 'reference (path to a credentials file)' },
 };
@@ -928,6 +932,13 @@ function splitCompound(w: string): string[] {
       if (s === 'pw' && !PW_HEADS.has(head)) continue;
       return [...splitCompound(head), s];
     }
+  }
+  // <anything><secret word><read|write|old|new…> — icesecretwrite, rootpasswordold
+  for (const s of SECRET_SUFFIXES) {
+    const at = w.indexOf(s, 1);
+    if (at <= 0 || s === 'pw' || s === 'pass') continue;
+    const rest = w.slice(at + s.length);
+    if (rest && NEUTRAL_TAIL.has(rest)) return [...splitCompound(w.slice(0, at)), s, rest];
   }
   // <qualifier>key — secretkey, accesskey, encryptionkey
   for (const k of ['keys', 'key']) {

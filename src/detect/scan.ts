@@ -321,7 +321,9 @@ function scanText(text: string, keepNotSecret: boolean): ValueMatch[] {
   mergeIn(urls);
   if (text.includes('://')) {
     const tokens: ValueMatch[] = [];
-    for (const t of notificationUrlTokens(text)) if (!overlaps(t.start, t.end)) tokens.push(t);
+    for (const t of [...notificationUrlTokens(text), ...queryPasswords(text)].sort((a, b) => a.start - b.start)) {
+      if (!overlaps(t.start, t.end) && !tokens.some((x) => x.start < t.end && t.start < x.end)) tokens.push(t);
+    }
     mergeIn(tokens);
   }
   return accepted;
@@ -334,6 +336,27 @@ function scanText(text: string, keepNotSecret: boolean): ValueMatch[] {
  */
 const NOTIFICATION_SCHEME =
   /\b(?:discord|tgram|telegram|pover|pushover|gotifys?|slack|teams|msteams|pbul|pushbullet|ntfys?|rocketchat|rocket|mattermosts?|zulip|ifttt|opsgenie|pagerduty|googlechat|gchat|lark|feishu|dingtalk|bark|barks|pushed|prowl|spush|simplepush|join|signal|matrixs?|ryver|twist|flock|guilded|revolt|pushplus|serverchan|wxpusher|ntfy)(?=:\/\/)/gi;
+/** A short password parameter next to a user parameter in one query (Subsonic `?u=monitor&p=…`, `?user=x&pw=…`). */
+const QUERY_PASSWORD = /[?&](?:p|pw|pwd|pass)=([^&\s#'"]{4,300})/dg;
+
+function queryPasswords(text: string): ValueMatch[] {
+  const out: ValueMatch[] = [];
+  if (!text.includes('=')) return out;
+  for (const m of text.matchAll(QUERY_PASSWORD)) {
+    // the query this parameter belongs to: from its `?` to the next blank or quote
+    const q = text.lastIndexOf('?', m.index);
+    if (q < 0 || /[\s'"]/.test(text.slice(q, m.index))) continue;
+    let end = m.index;
+    while (end < text.length && !/[\s'"#]/.test(text[end])) end++;
+    if (!/[?&](?:u|user|username|login)=[^&\s]/.test(text.slice(q, end))) continue;
+    const [start, stop] = m.indices![1];
+    const value = text.slice(start, stop);
+    if (isVariableOnly(value) || judgeSecretValue(value) !== 'literal') continue;
+    out.push({ patternId: 'url-query-password', description: 'password in a URL query', start, end: stop });
+  }
+  return out;
+}
+
 /** A part of such a URL that is a token: random-looking, 14 to 200 characters mixing upper case, lower case and digits. */
 const TOKEN_PART = /^[A-Za-z0-9_-]{14,200}$/;
 

@@ -359,6 +359,7 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
     ['judgeSecretValue', (t: string) => judgeSecretValue(t)],
     ['isPlaceholder', (t: string) => isPlaceholder(t)],
     ['classifyKey', (t: string) => classifyKey(t)],
+    ['scanValue on URL queries and notification URLs', (t: string) => scanValue(`discord://${t}?u=a&p=${t}`)],
   ] as [string, (t: string) => unknown, number?][])(
     '%s',
     async (_, fn, size) => {
@@ -409,6 +410,11 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'ConvertTo-SecureString ',
       '(echo "a"; echo a | smbpasswd ',
       'echo "h u:p" > sasl_passwd ; ',
+      'key = ',
+      'k_key: [1, ',
+      'x = bytes.fromhex("',
+      'a:\n  - ',
+      "echo 'abcdefgh' | base64 -d ",
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     expect(await superLinear((t) => findEmbeddedAssignments(t), inputs)).toEqual([]);
