@@ -15,6 +15,9 @@
 //          [--corpus DIR] [--dirs a,b,...] [--lint-json FILE] [--json FILE] [--verbose]
 //          [--jsonl FILE [--resume]]
 //   --dirs: corpus-relative directories to check instead of a sample (e.g. for the test)
+//   a project that fix refuses alone (`-f FILE`: a sibling project shares the env file it would
+//   change) is checked again with its whole directory fixed in one run (`fix DIR`), every project
+//   of the directory compared (`dirMode` in the result); --no-dir-mode turns that off
 //   --jsonl: each result appended to FILE as it comes (a long run can be stopped and resumed);
 //   --resume: the (target, project) pairs already in FILE are not checked again, and the summary
 //     counts every result in FILE
@@ -140,7 +143,13 @@ function candidates() {
     }
   }
   const dirsWithCompose = new Set([...composeFiles].map((f) => dirname(f)));
-  for (const u of units) u.composeDirs = dirsWithCompose;
+  for (const u of units) {
+    u.composeDirs = dirsWithCompose;
+    u.siblings = projectsIn(
+      u.dir,
+      [...composeFiles].filter((f) => dirname(f) === u.dir),
+    );
+  }
   if (dirsOpt) return units;
   const r = seededRandom(seed);
   const shuffled = units
@@ -149,6 +158,25 @@ function candidates() {
     .map(([, u]) => u);
   const skip = Number(option('skip', 0));
   return shuffled.slice(skip, skip + limit);
+}
+
+/** The projects of a directory's compose files: each file alone, an override with its base. */
+function projectsIn(dir, files) {
+  const out = [];
+  const overrides = new Set();
+  for (const file of [...files].sort()) {
+    const m = /^((?:docker-)?compose)\.override\.(ya?ml)$/.exec(basename(file));
+    if (!m) continue;
+    const base = ['yaml', 'yml'].map((e) => join(dir, `${m[1]}.${e}`)).find((b) => files.includes(b));
+    if (base) overrides.add(file);
+  }
+  for (const file of [...files].sort()) {
+    if (overrides.has(file)) continue;
+    const m = /^((?:docker-)?compose)\.(ya?ml)$/.exec(basename(file));
+    const override = m ? [...overrides].find((o) => basename(o).startsWith(`${m[1]}.override.`)) : undefined;
+    out.push(override ? [file, override] : [file]);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -470,18 +498,30 @@ function compare(before, after) {
 
 // ---------------------------------------------------------------------------------------------
 
-function checkUnit(unit, target) {
+/**
+ * dirMode: the whole directory is fixed in one run (`fix DIR`, as a user fixes a directory whose
+ * projects share an env file), and every project of it is compared before and after.
+ */
+function checkUnit(unit, target, dirMode = false) {
   const tmp = mkdtempSync(join(tmpdir(), 'fix-oracle-'));
   try {
     const copy = copyUnit(unit, tmp);
-    const load = (env, recorded) => (target === 'compose' ? oracleCompose(copy, env) : oracleSwarm(copy, recorded, env));
+    const projects = dirMode ? unit.siblings.map((files) => ({ dir: copy.dir, files: files.map((f) => join(copy.dir, relative(unit.dir, f))) })) : [copy];
+    const loadOne = (p, env, recorded) => (target === 'compose' ? oracleCompose(p, env) : oracleSwarm(p, recorded, env));
+    const load = (env, recorded) => {
+      const all = projects.map((p) => loadOne(p, env, recorded));
+      const failed = all.findIndex((r) => r.error);
+      return failed < 0 ? { all } : { error: dirMode ? `${relative(copy.dir, projects[failed].files[0])}: ${all[failed].error}` : all[failed].error };
+    };
     let before = load({}, new Map());
     if (before.error) return { outcome: 'skipped', reason: `oracle: ${before.error}` };
     // variables passed through from the shell (no value): loaded again with each one set to a
     // known value, before and after, so that what moves into a secret is compared too
     const shellEnv = {};
-    for (const svc of Object.values(before.services)) {
-      for (const [k, v] of Object.entries(svc.env)) if (v === null) shellEnv[k] = `fix-oracle-${k.toLowerCase()}-value`;
+    for (const b of before.all) {
+      for (const svc of Object.values(b.services)) {
+        for (const [k, v] of Object.entries(svc.env)) if (v === null) shellEnv[k] = `fix-oracle-${k.toLowerCase()}-value`;
+      }
     }
     if (Object.keys(shellEnv).length) {
       before = load(shellEnv, new Map());
@@ -489,8 +529,9 @@ function checkUnit(unit, target) {
     }
     const snap = snapshot(copy.dir);
     const script = join(tmp, 'provision.sh');
-    const args = [cli, 'fix', '--unsafe-fixes', '--no-color', '--target', target, ...copy.files.flatMap((f) => ['-f', f])];
-    args.push('--project-directory', copy.dir);
+    const args = [cli, 'fix', '--unsafe-fixes', '--no-color', '--target', target];
+    if (dirMode) args.push(copy.dir);
+    else args.push(...copy.files.flatMap((f) => ['-f', f]), '--project-directory', copy.dir);
     if (target === 'swarm') args.push('--provision-script', script);
     const fixed = run(process.execPath, args, { cwd: copy.dir });
     if (fixed.status === 2) return { outcome: 'refused', reason: category(fixed.stderr || fixed.stdout) };
@@ -530,7 +571,7 @@ function checkUnit(unit, target) {
         // (at the same path, so that resolved paths compare equal)
         renameSync(copy.dir, `${copy.dir}-fixed`);
         copyUnit(unit, tmp);
-        before = oracleSwarm(copy, new Map(), shellEnv);
+        before = load(shellEnv, new Map());
         rmSync(copy.dir, { recursive: true, force: true });
         renameSync(`${copy.dir}-fixed`, copy.dir);
         if (before.error) return { outcome: 'skipped', reason: `oracle with the script's variables set: ${before.error}` };
@@ -538,8 +579,16 @@ function checkUnit(unit, target) {
     }
     const after = load(shellEnv, recorded);
     if (after.error) return { outcome: 'broken', broken: [{ service: '', variable: '', what: `oracle cannot load the fixed project: ${after.error}` }] };
-    const broken = compare(before, after);
-    const other = broken.other.length ? { otherChanged: broken.other } : {};
+    const broken = [];
+    const otherKeys = [];
+    projects.forEach((p, i) => {
+      const found = compare(before.all[i], after.all[i]);
+      const prefix = dirMode ? `${relative(copy.dir, p.files[0])}: ` : '';
+      broken.push(...found.map((b) => ({ ...b, service: prefix + b.service })));
+      otherKeys.push(...found.other.map((o) => prefix + o));
+    });
+    const other = otherKeys.length ? { otherChanged: otherKeys } : {};
+    if (dirMode) other.projectsInDirectory = projects.length;
     if (asked.length) other.scriptAsked = asked;
     return broken.length ? { outcome: 'broken', broken, ...other } : { outcome: 'equivalent', ...other };
   } catch (e) {
@@ -572,7 +621,10 @@ function main() {
       const name = unit.files.map((f) => relative(corpus, f)).join(' + ');
       if (done.has(`${target}\0${name}`)) continue;
       const t0 = Date.now();
-      const r = checkUnit(unit, target);
+      let r = checkUnit(unit, target);
+      // refused with -f (a sibling project shares what would change): the directory fixed as a whole
+      if (r.outcome === 'refused' && !flag('no-dir-mode') && unit.siblings.length > 1)
+        r = { ...checkUnit(unit, target, true), dirMode: true, refusedAlone: r.reason };
       results.push({ target, project: name, ...r });
       if (jsonlOut) appendFileSync(jsonlOut, `${JSON.stringify({ target, project: name, ...r })}\n`);
       if (verbose || r.outcome === 'broken') {

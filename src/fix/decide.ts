@@ -93,6 +93,19 @@ export function decide(ctx: PlanContext, g: Group): Decision | { refused: Skippe
   if (value === undefined && variable === undefined) {
     return refuse(g, 'unsupported', 'the value mixes text and variables; no secret source can express it');
   }
+  // `docker stack deploy` reads an env_file line as written (docker's --env-file rules: no quote
+  // removal), `docker compose` unquotes it: where the two differ the container's value depends on
+  // the tool, and no one secret keeps both
+  if (value !== undefined && context === 'env-file' && ctx.target === 'swarm') {
+    const asWritten = dockerEnvFileValue(ctx.text(ctx.abs(g.file)), entry.keyOrigin.line);
+    if (asWritten !== undefined && asWritten !== value) {
+      return refuse(
+        g,
+        'unsupported',
+        `docker stack deploy passes this env_file value as written (${asWritten.length} characters, its quotes included) where docker compose passes ${value.length}; write it without quotes, or fix with --target compose`,
+      );
+    }
+  }
   // a value read through a variable (.env, a template default) must still follow the variable
   let override: VariableOverride | undefined;
   if (value !== undefined && !build) {
@@ -244,4 +257,16 @@ export function describeRewrite(g: Group, d: Decision, def: SecretDef): Rewrite 
   if (tv && value !== undefined) rewrite.variable = tv;
   if (source === 'dotenv' && first?.verdict.class === 'hardcoded') rewrite.dotenv = { file: first.verdict.origin.file, line: first.verdict.origin.line };
   return rewrite;
+}
+
+/**
+ * The value of an env_file line as the docker CLI reads it (`docker stack deploy`, `docker run
+ * --env-file`): the text after the first `=`, leading blanks of the line dropped, nothing unquoted.
+ */
+export function dockerEnvFileValue(text: string | undefined, line: number): string | undefined {
+  if (text === undefined) return undefined;
+  const lines = text.split('\n');
+  const raw = (lines[line - 1] ?? '').replace(/\r$/, '').trimStart();
+  const eq = raw.indexOf('=');
+  return eq > 0 ? raw.slice(eq + 1) : undefined;
 }

@@ -186,6 +186,7 @@ export function fixProject(initial: Project, options: ProjectOptions, shared: Sh
     table: shared.table,
     findings: () => state.findings(),
     skippedExposures,
+    skippedOrigins: new Set(skipped.flatMap((s) => s.origins ?? [])),
   });
   out.skipped = skipped;
   recordRanges(project, shared, state.abs);

@@ -74,12 +74,19 @@ export function formatFixResult(r: FixResult, options: { color?: Colors } = {}):
     section(r.dryRun ? 'Secret files that would be written (mode 0600, directory 0700):' : 'Secret files written (mode 0600, directory 0700):');
     for (const f of r.secretFiles) lines.push(`  ${e(f.file)}${f.present ? ' (already holds this value)' : ''}`);
   }
-  const unsafe = r.skipped.filter((s) => s.kind === 'unsafe');
+  // an entry of a file several projects read (a shared env_file) is skipped by each of them: listed once
+  const skippedOnce = new Map<string, (typeof r.skipped)[number]>();
+  for (const s of r.skipped) {
+    const k = `${s.file}\u0000${s.line}\u0000${s.key}\u0000${s.services.join(',')}\u0000${s.kind}\u0000${s.reason}`;
+    if (!skippedOnce.has(k)) skippedOnce.set(k, s);
+  }
+  const skippedList = [...skippedOnce.values()];
+  const unsafe = skippedList.filter((s) => s.kind === 'unsafe');
   if (unsafe.length) {
     section(`Unsafe fixes skipped (${unsafe.length}): rerun with --unsafe-fixes to apply them`);
     for (const s of unsafe) lines.push(`  ${at(s.file, s.line)}  ${e(s.services.join(', '))} ${e(s.key)}: ${e(s.reason)}`);
   }
-  const other = r.skipped.filter((s) => s.kind !== 'unsafe');
+  const other = skippedList.filter((s) => s.kind !== 'unsafe');
   if (other.length) {
     section(`Not rewritten (${other.length}):`);
     for (const s of other) lines.push(`  ${at(s.file, s.line)}  ${e(s.services.join(', '))} ${e(s.key)}: ${e(s.reason)}`);

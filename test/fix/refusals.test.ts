@@ -3,9 +3,11 @@
  *  - partial-run: two fixable projects and one Compose refuses (an invalid template) — every project
  *    of a run is one transaction, so exit 2 means nothing was written;
  *  - schema-invalid-values: a mapping or a list as a variable's value (Compose refuses the file) is
- *    left alone, never deleted.
+ *    left alone, never deleted;
+ *  - quoted-env-file: an env_file value in quotes, which `docker stack deploy` passes with its quotes
+ *    (docker's --env-file rules) and `docker compose` without: refused for swarm, fixed for compose.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,5 +63,26 @@ describe('values Compose refuses', () => {
       exitCode: 1,
     });
     expect(tree(dir)).toEqual(before);
+  });
+});
+
+describe('env_file values that docker stack and docker compose read differently', () => {
+  it('a quoted value is refused for swarm, with the reason, and nothing is written', async () => {
+    const dir = copy('quoted-env-file');
+    const before = tree(dir);
+    const out = formatFixResult(await fix({ paths: ['.'], target: 'swarm', cwd: dir }));
+    expect(out.stdout).toContain(
+      'db.env:2  db POSTGRES_PASSWORD: docker stack deploy passes this env_file value as written (17 characters, its quotes included) where docker compose passes 15; write it without quotes, or fix with --target compose',
+    );
+    expect(out.stdout).not.toContain('Quartz-Heron-51');
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it('the same value is fixed for compose, which unquotes it', async () => {
+    const dir = copy('quoted-env-file');
+    const out = formatFixResult(await fix({ paths: ['.'], target: 'compose', cwd: dir }));
+    expect(out.exitCode).toBe(0);
+    expect([...tree(dir).keys()].filter((f) => f.includes('secrets/'))).toEqual(['secrets/postgres_password']);
+    expect(readFileSync(join(dir, 'secrets/postgres_password'), 'utf8')).toBe('Quartz-Heron-51');
   });
 });
