@@ -1,11 +1,8 @@
-#!/usr/bin/env node
-import module from 'node:module';
+import { main } from './cli/main.js';
 import { escapeControl } from './report/escape.js';
 
-// Node 22+ keeps compiled code between runs (a pre-commit hook runs this often); a no-op on Node 20.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-
-const { main } = await import('./cli/main.js');
+// The CLI's entry, bundled by scripts/build.mjs into one CommonJS file that the launcher
+// (dist/cli.js) compiles with the V8 code cache made at build time (see scripts/lib/code-cache.mjs).
 main(process.argv).then(
   (code) => {
     process.exitCode = code;

@@ -10,6 +10,7 @@ import { loadPolicyFile } from '../policy/policy.js';
 import { FORMAT_NAMES, type Formatter, loadFormatter, type FormatName } from '../report/formatter.js';
 import { loadSettings, SETTINGS_FILE } from '../settings.js';
 import { checkRuleIds, repeatable, useColor, UsageError } from './util.js';
+import { importModule } from '../load/import-module.js';
 
 interface LintFlags {
   format: string;
@@ -129,7 +130,7 @@ function isFormatterPath(format: string): boolean {
 async function loadCustomFormatter(path: string): Promise<Formatter> {
   let mod: { default?: unknown; format?: unknown };
   try {
-    mod = await import(pathToFileURL(resolve(path)).href);
+    mod = (await importModule(pathToFileURL(resolve(path)).href)) as typeof mod;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot load formatter ${path}${code ? ` (${code})` : ''}`);

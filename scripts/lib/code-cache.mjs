@@ -1,0 +1,79 @@
+// The CLI starts from a V8 code cache made at build time (Node 20 has no module compile cache:
+// module.enableCompileCache is Node 22's). The CLI is bundled into one CommonJS file; the
+// launcher (dist/cli.js) compiles it with vm.Script and the cached data this module's `train`
+// wrote after a lint of the demo file, so neither the bundle nor the functions that lint runs are
+// parsed and compiled again at each start. V8 refuses a cache made by another V8 version or with
+// other V8 flags (node --cpu-prof, --max-old-space-size…): the launcher then compiles the source
+// as any script is, and writes nothing. The bundle's and the cache's names carry the hash of the
+// bundle, so a cache is never used with another bundle (V8 itself only checks the length).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Node's own CommonJS wrapper, and the import() of the launcher (a script compiled from cached
+ * data cannot import on Node 20); the launcher and the trainer compile exactly this text.
+ */
+export const WRAP_HEAD = '(function (exports, require, module, __filename, __dirname, __csImport) { ';
+/** What the bundle's CLI_IMPORT is built as (src/load/import-module.ts): the wrapper's last parameter. */
+export const IMPORT_PARAMETER = '__csImport';
+export const WRAP_TAIL = '\n})';
+
+/**
+ * The launcher: a shell/JavaScript polyglot (see scripts/build.mjs) whose JavaScript part loads
+ * `bundle` with the cache `cache` (file names in the same directory).
+ */
+export function launcherSource(bundle, cache) {
+  return `#!/bin/sh
+':' //; exec node -- "$0" "$@"
+// compose-secrets' launcher, written by scripts/build.mjs: runs ${bundle} compiled with the V8
+// code cache ${cache} made at build time, when this node accepts it (scripts/lib/code-cache.mjs).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+const file = fileURLToPath(new URL('./${bundle}', import.meta.url));
+let cachedData;
+try {
+  cachedData = readFileSync(fileURLToPath(new URL('./${cache}', import.meta.url)));
+} catch {}
+const script = new Script(${JSON.stringify(WRAP_HEAD)} + readFileSync(file, 'utf8') + ${JSON.stringify(WRAP_TAIL)}, {
+  filename: file,
+  cachedData,
+});
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(file), module, file, fileURLToPath(new URL('.', import.meta.url)), (specifier) => import(specifier));
+`;
+}
+
+/**
+ * Makes `cacheFile` for `bundleFile`: a node started as the launcher starts the CLI runs `argv`
+ * (from `cwd`) and writes the cache of everything compiled by then when it exits. Returns the
+ * cache's size, or a reason when none was made (the CLI then starts without one).
+ */
+export function train(bundleFile, cacheFile, argv, cwd) {
+  rmSync(cacheFile, { force: true });
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), bundleFile, cacheFile, ...argv], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (r.status !== 0 && r.status !== 1) rmSync(cacheFile, { force: true });
+  if (!existsSync(cacheFile)) return { reason: `the training run made no cache (exit ${r.status}): ${r.stderr.trim().split('\n')[0] ?? ''}` };
+  return { bytes: statSync(cacheFile).size };
+}
+
+// the training run itself: node code-cache.mjs BUNDLE CACHE ARGS…
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [bundleFile, cacheFile, ...argv] = process.argv.slice(2);
+  const { writeFileSync } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  const { dirname } = await import('node:path');
+  const { Script } = await import('node:vm');
+  const script = new Script(WRAP_HEAD + readFileSync(bundleFile, 'utf8') + WRAP_TAIL, { filename: bundleFile });
+  process.argv = [process.execPath, bundleFile, ...argv];
+  process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(bundleFile), module, bundleFile, dirname(bundleFile), (specifier) => import(specifier));
+}
