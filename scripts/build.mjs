@@ -49,8 +49,48 @@ await build({
 });
 // The CLI: one CommonJS file (strict, as the modules it is made of), compiled by the launcher with
 // a V8 code cache made here (scripts/lib/code-cache.mjs). Rarely used commands (fix, audit,
-// rotate, config's validator) stay behind lazy imports: in the file, but neither run nor
-// compiled by a lint. Named by its hash, as its cache is.
+// rotate) stay behind lazy imports: in the file, but neither run nor compiled by a lint. Named by
+// its hash, as its cache is. What only config and rule options need (the schema validator, ajv:
+// a third of the code) are files of their own, required when used; node:crypto and
+// node:child_process (a baseline, git, commander's executable subcommands) are required at
+// their first call, not at start-up.
+const LAZY_BUILTINS = { 'node:crypto': ['createHash', 'createHmac', 'randomBytes'], 'node:child_process': ['spawn', 'spawnSync'] };
+const cliOnly = {
+  name: 'cli-only',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]generated[\\/]compose-schema-validate\.js$/ }, () => ({ path: './cli-schema.cjs', external: true }));
+    // ajv is imported with import(), which the bundle cannot do (src/load/import-module.ts): a module
+    // of the bundle requires its file instead
+    b.onResolve({ filter: /^ajv$/ }, () => ({ path: 'ajv', namespace: 'cli-file' }));
+    b.onResolve({ filter: /^\.\/cli-ajv\.cjs$/ }, (a) => ({ path: a.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'cli-file' }, () => ({ contents: 'module.exports = require("./cli-ajv.cjs");', loader: 'js' }));
+    b.onResolve({ filter: /^node:(crypto|child_process)$/ }, (a) =>
+      a.namespace === 'lazy-builtin' ? { path: a.path, external: true } : { path: a.path, namespace: 'lazy-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (a) => ({
+      contents: LAZY_BUILTINS[a.path]
+        .map((name) => `export function ${name}(...args) { return require(${JSON.stringify(a.path)}).${name}(...args); }`)
+        .join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+for (const [entry, out] of [
+  [join(root, 'src/generated/compose-schema-validate.js'), 'cli-schema.cjs'],
+  ['ajv', 'cli-ajv.cjs'],
+]) {
+  await build({
+    entryPoints: [entry],
+    outfile: join(root, 'dist', out),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    legalComments: 'linked',
+    minify: true,
+  });
+}
 const cliBuild = await build({
   entryPoints: [join(root, 'src/cli.ts')],
   outfile: join(root, 'dist/cli.cjs'),
@@ -61,6 +101,7 @@ const cliBuild = await build({
   target: 'node20',
   define: { ...define, CLI_IMPORT: IMPORT_PARAMETER },
   banner: { js: '"use strict";' },
+  plugins: [cliOnly],
   logLevel: 'warning',
   legalComments: 'linked',
   minify: true,
