@@ -40,11 +40,26 @@ export const SETTINGS_FILES = [SETTINGS_FILE, '.compose-secrets.yaml', '.compose
  * The settings file that applies to a directory: the nearest one in it or above it, up to the
  * repository's root (the directory holding .git), as ESLint and Prettier find theirs.
  */
-export function findSettingsFile(dir: string, host: FileHost = nodeHost): string | undefined {
+export function findSettingsFile(dir: string, host: FileHost = nodeHost, memo?: Map<string, string | undefined>): string | undefined {
+  // memo: each directory's answer, for a caller that asks for many directories (lint asks once per
+  // directory of files: their parents are looked at once, not once per subdirectory)
+  const visited: string[] = [];
+  let found: string | undefined;
   for (let d = resolve(dir); ; d = dirname(d)) {
-    for (const name of SETTINGS_FILES) if (isFile(host, join(d, name))) return join(d, name);
-    if (host.stat(join(d, '.git')) || dirname(d) === d) return undefined;
+    if (memo?.has(d)) {
+      found = memo.get(d);
+      break;
+    }
+    visited.push(d);
+    const name = SETTINGS_FILES.find((n) => isFile(host, join(d, n)));
+    if (name) {
+      found = join(d, name);
+      break;
+    }
+    if (host.stat(join(d, '.git')) || dirname(d) === d) break;
   }
+  if (memo) for (const d of visited) memo.set(d, found);
+  return found;
 }
 const LEVELS = new Set(['off', 'info', 'warning', 'error']);
 

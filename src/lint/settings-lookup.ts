@@ -19,6 +19,8 @@ export type RunCheck = CheckOptions & { settings: Settings };
 export class SettingsLookup {
   private readonly byDir = new Map<string, Settings>();
   private readonly byFile = new Map<string, Settings>();
+  /** Each directory's nearest settings file (findSettingsFile's memo). */
+  private readonly nearest = new Map<string, string | undefined>();
   private readonly checks = new Map<Settings, RunCheck>();
   private readonly ignores = new Map<Settings, (file: string) => boolean>();
   /** What git says, asked once per repository for the whole run (every settings file's checks share it). */
@@ -39,7 +41,7 @@ export class SettingsLookup {
     const abs = resolve(this.cwd, dir);
     let settings = this.byDir.get(abs);
     if (!settings) {
-      const file = findSettingsFile(abs);
+      const file = findSettingsFile(abs, undefined, this.nearest);
       settings = file
         ? (this.byFile.get(file) ??
           loadSettings(
