@@ -18,18 +18,39 @@ interface Edit {
 /** A list of non-overlapping replacements and insertions on one text, applied at once. */
 export class TextEdits {
   private readonly edits: Edit[] = [];
+  /** The replaced ranges (never overlapping, so sorted by start and by end alike) and the insertion points, sorted: the overlap check is two binary searches, not a pass over every edit. */
+  private readonly ranges: Edit[] = [];
+  private readonly points: number[] = [];
 
   constructor(readonly text: string) {}
 
+  /**
+   * Queues a replacement (an insertion when start === end). Throws when it overlaps an edit
+   * queued before: a replacement overlapping another's range or holding an insertion point
+   * strictly inside it, an insertion strictly inside a replaced range.
+   */
   replace(start: number, end: number, text: string): void {
-    for (const e of this.edits) {
-      const insertion = start === end;
-      const other = e.start === e.end;
-      const overlap =
-        insertion && other ? false : insertion ? e.start < start && start < e.end : other ? start < e.start && e.start < end : start < e.end && e.start < end;
-      if (overlap) throw new EditError(`overlapping edits at offset ${start}`);
-    }
-    this.edits.push({ start, end, text, order: this.edits.length });
+    // the first range that ends after start: the only one that can overlap (the next ones start at or after its end)
+    const r = this.ranges[firstIndex(this.ranges.length, (i) => this.ranges[i].end > start)];
+    const overlap =
+      start === end
+        ? r !== undefined && r.start < start
+        : (r !== undefined && r.start < end) || (this.points[firstIndex(this.points.length, (i) => this.points[i] > start)] ?? end) < end;
+    if (overlap) throw new EditError(`overlapping edits at offset ${start}`);
+    const edit = { start, end, text, order: this.edits.length };
+    this.edits.push(edit);
+    if (start === end)
+      this.points.splice(
+        firstIndex(this.points.length, (i) => this.points[i] > start),
+        0,
+        start,
+      );
+    else
+      this.ranges.splice(
+        firstIndex(this.ranges.length, (i) => this.ranges[i].start >= end),
+        0,
+        edit,
+      );
   }
 
   insert(at: number, text: string): void {
@@ -51,6 +72,18 @@ export class TextEdits {
     }
     return out + this.text.slice(at);
   }
+}
+
+/** The first index in [0, n) where `after` holds (it holds from some index on), or n. */
+function firstIndex(n: number, after: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 export interface Located<T> {
