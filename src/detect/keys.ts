@@ -1126,6 +1126,24 @@ function decidingPart(name: string): string {
   return last;
 }
 
+/** Words that make a name a setting about the secret that follows them (`TTL_ACCESS_TOKEN`). */
+// `field`/`attribute`: the name of the field that holds it (DOLI_LDAP_FIELD_PASSWORD_CRYPTED: userPassword)
+const SETTING_PREFIX_WORDS = new Set([
+  'ttl',
+  'lifespan',
+  'lifetime',
+  'expiry',
+  'expiration',
+  'strategy',
+  'strategies',
+  'algorithm',
+  'algorithms',
+  'field',
+  'attribute',
+  'attr',
+  'column',
+]);
+
 /** Dotted-path segments whose children are each a secret. */
 const CONTAINER_SEGMENTS = new Set(['passwords', 'secrets', 'credentials', 'tokens', 'passwds']);
 
@@ -1179,6 +1197,9 @@ function classifyUncached(name: string): KeyVerdict {
     ) {
       return { sensitive: false, reason: 'hash, not the secret' };
     }
+    // a setting named before its noun: TTL_ACCESS_TOKEN, STRATEGIES_ACCESS_TOKEN, LIFESPAN_REFRESH_TOKEN
+    const settingFirst = before.find((w) => SETTING_PREFIX_WORDS.has(w));
+    if (settingFirst !== undefined) return { sensitive: false, reason: `setting (${settingFirst.toUpperCase()}_*)` };
     const flags = noun.strong ? FLAG_WORDS : WEAK_FLAG_WORDS;
     const flag = before.find((w) => flags.has(w));
     if (flag !== undefined) return { sensitive: false, reason: `flag (${flag.toUpperCase()}_*)` };

@@ -437,7 +437,7 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'mapbox-public-token',
     description: 'Mapbox public token',
-    regex: re(`${B64}pk\\.eyJ[A-Za-z0-9_-]{10,300}\\.[A-Za-z0-9_-]{20,100}${E64}`),
+    regex: re(`${B64}pk\\.eyJ[A-Za-z0-9_-]{10,300}\\.[A-Za-z0-9_-]{20,300}(?:\\.[A-Za-z0-9_-]{10,100})?${E64}`),
     notSecret: 'public',
   },
   {
@@ -556,7 +556,7 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'url-query-token',
     description: 'token in a URL query',
-    regex: re(`[?&](?:access_token|api_key|apikey|api-key|auth_token|client_secret|private_token|token|secret)=([^&\\s#'"]{8,300})`, 'i'),
+    regex: re(`[?&](?:access_?token|api_key|apikey|api-key|auth_?token|client_?secret|private_token|token|secret)=([^&\\s#'"]{8,300})`, 'i'),
     group: 1,
   },
   {

@@ -88,6 +88,8 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^[<@][ \t]?(?:\/|~\/|\.\/)\S+$/,
   // an application's YAML tag or lookup: Home Assistant `!secret x`, Recyclarr `!env_var X`, authentik `!Env X`, `!Find […]`, Zigbee2MQTT `!secret.yaml key`
   /^![A-Za-z_][A-Za-z0-9_.]*[ \t]+\S/,
+  // Kong's vault reference `{vault://env/name}`, braces included
+  /^\{vault:\/\/[^{}\s]+\}$/,
 ];
 
 /** Placeholders another program fills in, as the whole value. */
@@ -245,6 +247,9 @@ export function isAnonJwt(v: string): boolean {
   }
 }
 
+/** `host:port` (`drone-vault:3000`, `redis:6379`): an address. */
+const HOST_PORT = /^[a-z][a-z0-9.-]{0,252}:\d{2,5}$/;
+
 /** The kind of value `value` is (see the module comment); `$$` (Compose's escaped `$`) is read as `$`. */
 export function classifyValue(value: string): ValueClass {
   const v = value.trim();
@@ -265,7 +270,9 @@ export function classifyValue(value: string): ValueClass {
   if (PUBLIC_PATTERNS.some((r) => r.test(u)) || isAnonJwt(v)) return 'public';
   const format = notSecretFormat(v);
   if (format) return format;
-  if (TIMESTAMP.test(v) || DOMAIN.test(v)) return 'setting';
+  if (TIMESTAMP.test(v) || DOMAIN.test(v) || HOST_PORT.test(v)) return 'setting';
+  // a shortened value (`wcFMA/xDdHCJBTolAQ/+Kb1...`): an excerpt in a comment or a doc, not the value
+  if (/(?:\.\.\.|…)$/.test(v) && v.length > 3) return 'empty';
   // a route pattern (`/*`, `/api/*`): a setting about paths; a namespace that ends in its separator (`shop_prod_`, `app:`)
   if ((v.includes('*') && PATH_PATTERN.test(v)) || NAMESPACE.test(v)) return 'setting';
   if (isStructure(u)) return HASH_RECORD.test(u) ? 'hash' : 'structure';
