@@ -282,6 +282,11 @@ function lenientCopy(f, tag, { stack = false, envSecrets } = {}) {
   }
 }
 
+/** Removes what the oracle wrote beside the project for one load (lenient copies, the helper file). */
+function removeCopies(copy, files) {
+  for (const f of files) if (!copy.files.includes(f)) rmSync(f, { force: true });
+}
+
 function oracleCompose(copy, env = {}) {
   const envSecrets = new Map(); // secret name -> variable
   const files = copy.files.map((f, i) => lenientCopy(f, `v1-${i}`, { envSecrets }));
@@ -292,6 +297,8 @@ function oracleCompose(copy, env = {}) {
     files.push(helper);
   }
   const loaded = loadV1(copy, files, env);
+  // the lenient copies are compose files beside the project's: fix would find them as sibling projects
+  removeCopies(copy, files);
   if (loaded.error) return loaded;
   const cfg = loaded.config;
   const helperEnv = cfg.services?.[ENV_HELPER]?.environment ?? {};
@@ -343,6 +350,7 @@ function deployEnv(copy) {
 function oracleSwarm(copy, recorded, env = {}) {
   const files = copy.files.map((f, i) => lenientCopy(f, `stack-${i}`, { stack: true }));
   const r = run('docker', ['stack', 'config', ...files.flatMap((f) => ['-c', f])], { cwd: copy.dir, env: { ...baseEnv, ...deployEnv(copy), ...env } });
+  removeCopies(copy, files);
   if (r.status !== 0) return { error: r.status === 'timeout' ? 'timeout' : category(r.stderr) };
   const cfg = parse(r.stdout);
   const secretContent = (name) => {
@@ -513,6 +521,20 @@ function checkUnit(unit, target, dirMode = false) {
       const failed = all.findIndex((r) => r.error);
       return failed < 0 ? { all } : { error: dirMode ? `${relative(copy.dir, projects[failed].files[0])}: ${all[failed].error}` : all[failed].error };
     };
+    // in a directory, a sibling the oracle cannot load is left out of the comparison (fix still
+    // changes it; it is named in the result as unverified); the project under test must load
+    const unverified = [];
+    if (dirMode) {
+      const own = unit.files.map((f) => join(copy.dir, relative(unit.dir, f))).join('\0');
+      for (let i = projects.length - 1; i >= 0; i--) {
+        if (projects[i].files.join('\0') === own) continue;
+        const r = loadOne(projects[i], {}, new Map());
+        if (r.error) {
+          unverified.push(relative(copy.dir, projects[i].files[0]));
+          projects.splice(i, 1);
+        }
+      }
+    }
     let before = load({}, new Map());
     if (before.error) return { outcome: 'skipped', reason: `oracle: ${before.error}` };
     // variables passed through from the shell (no value): loaded again with each one set to a
@@ -589,6 +611,7 @@ function checkUnit(unit, target, dirMode = false) {
     });
     const other = otherKeys.length ? { otherChanged: otherKeys } : {};
     if (dirMode) other.projectsInDirectory = projects.length;
+    if (unverified.length) other.unverifiedSiblings = unverified;
     if (asked.length) other.scriptAsked = asked;
     return broken.length ? { outcome: 'broken', broken, ...other } : { outcome: 'equivalent', ...other };
   } catch (e) {
