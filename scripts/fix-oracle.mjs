@@ -15,8 +15,8 @@
 //          [--corpus DIR] [--dirs a,b,...] [--lint-json FILE] [--json FILE] [--verbose]
 //          [--jsonl FILE [--resume]]
 //   --dirs: corpus-relative directories to check instead of a sample (e.g. for the test)
-//   a project that fix refuses alone (`-f FILE`: a sibling project shares the env file it would
-//   change) is checked again with its whole directory fixed in one run (`fix DIR`), every project
+//   a project that fix refuses alone because a sibling project shares the env file it would change
+//   ("… was not named") is checked again with its whole directory fixed in one run (`fix DIR`), every project
 //   of the directory compared (`dirMode` in the result); --no-dir-mode turns that off
 //   --jsonl: each result appended to FILE as it comes (a long run can be stopped and resumed);
 //   --resume: the (target, project) pairs already in FILE are not checked again, and the summary
@@ -646,7 +646,7 @@ function main() {
       const t0 = Date.now();
       let r = checkUnit(unit, target);
       // refused with -f (a sibling project shares what would change): the directory fixed as a whole
-      if (r.outcome === 'refused' && !flag('no-dir-mode') && unit.siblings.length > 1)
+      if (r.outcome === 'refused' && /names no secret the service mounts|was not named/.test(r.reason) && !flag('no-dir-mode') && unit.siblings.length > 1)
         r = { ...checkUnit(unit, target, true), dirMode: true, refusedAlone: r.reason };
       results.push({ target, project: name, ...r });
       if (jsonlOut) appendFileSync(jsonlOut, `${JSON.stringify({ target, project: name, ...r })}\n`);
