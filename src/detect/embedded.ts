@@ -23,7 +23,19 @@ const ASSIGNMENT =
   /([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:\\?['"])?\]?[ \t]*(=>|=|:)[ \t]*(?:"((?:[^"\\\n]|\\[^\n]){0,4096})"|'([^'\n]{0,4096})'|\\"([^"\\\n]{1,4096})\\"|([^\s,;'"&]{1,4096}))/g;
 
 // `$$VAR`/`$${VAR}`: escaped for Compose, a reference for the program that reads the file (JCasC, Spring)
-const VARIABLE = /^(\$\$?\{\??[A-Za-z_]|\$\$?[A-Za-z_]|%\(|\{\{|<%)/;
+// `${?X}`: HOCON's optional substitution
+const VARIABLE = /^(\$\$?(?:\{\??)?[A-Za-z_]|%\(|\{\{|<%)/;
+
+/** A literal written in the text, not a reference to one (see VARIABLE), judged as a secret's value. */
+function isLiteral(value: string, looseness: Parameters<typeof judgeNamedValue>[0] = {}): boolean {
+  return !VARIABLE.test(value) && judgeNamedValue(looseness, value) === 'literal';
+}
+
+/** The first of a match's alternative value groups (`"…"`, `'…'`, bare) that matched, from group `first` on. */
+function valueGroup(m: RegExpMatchArray, first: number, count = 3): number {
+  for (let g = first; g < first + count - 1; g++) if (m[g] !== undefined) return g;
+  return first + count - 1;
+}
 
 /** PHP: define('WP_REDIS_PASSWORD', 'value'); (WORDPRESS_CONFIG_EXTRA and friends). */
 const PHP_DEFINE = /define\([ \t]*['"]([A-Za-z_][A-Za-z0-9_]{0,80})['"][ \t]*,[ \t]*(?:'([^'\n]{0,4096})'|"([^"\n]{0,4096})")/g;
@@ -51,6 +63,8 @@ const SQL_UPDATE =
   /\bSET[ \t]+[A-Za-z_]{0,20}value[ \t]*=[ \t]*'"?([^'"\n]{1,4096})"?'[ \t]+WHERE[ \t]+[A-Za-z_]{0,20}(?:key|name)[ \t]*=[ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'/dgi;
 
 const JAAS_USER: KeyVerdict = { sensitive: true, kind: 'password' };
+const DOCKER_AUTH: KeyVerdict = { sensitive: true, kind: 'credentials' };
+const APPROLE_SECRET_ID: KeyVerdict = { sensitive: true, kind: 'secret' };
 const VAGUE_KEY_WITH_TOKEN: KeyVerdict = { sensitive: true, kind: 'secret' };
 
 /** A random token: 20–200 characters of base64/hex alphabets mixing letters and digits (mixed case, or 32+ hex). */
@@ -73,6 +87,10 @@ function nearPublicKeyWords(text: string, at: number): boolean {
  * Items of a YAML list under a secret-named key in a config blob (`encryption_keys:` then
  * `- <Fernet key>` lines): each literal item is a secret. Line by line, linear.
  */
+const LIST_ITEM = /^([ \t]*)-[ \t]+(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s#'"][^\s#]{0,4095}))[ \t]*$/;
+/** `name:` alone on its line: a mapping or a list follows. */
+const KEY_ALONE = /^([ \t]*)([A-Za-z_][A-Za-z0-9_.-]{0,80}):[ \t]*$/;
+
 function findSecretListItems(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
   if (text.length > 1_000_000 || !text.includes('- ')) return out;
@@ -80,16 +98,16 @@ function findSecretListItems(text: string): EmbeddedAssignment[] {
   let lineStart = 0;
   for (const line of text.split('\n')) {
     const indent = line.length - line.trimStart().length;
-    const item = /^([ \t]*)-[ \t]+(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s#'"][^\s#]{0,4095}))[ \t]*$/.exec(line);
+    const item = LIST_ITEM.exec(line);
     if (owner && item && indent >= owner.indent) {
-      const value = item[2] ?? item[3] ?? item[4];
+      const value = item[valueGroup(item, 2)];
       const start = lineStart + line.indexOf(value, item[1].length + 1);
-      if (!VARIABLE.test(value) && !value.includes(': ') && !value.endsWith(':') && judgeNamedValue({}, value) === 'literal') {
+      if (!value.includes(': ') && !value.endsWith(':') && isLiteral(value)) {
         out.push({ name: owner.name, kind: owner.kind, start, end: start + value.length, viaVariable: false });
       }
     } else if (line.trim()) {
       owner = undefined;
-      const key = /^([ \t]*)([A-Za-z_][A-Za-z0-9_.-]{0,80}):[ \t]*$/.exec(line);
+      const key = KEY_ALONE.exec(line);
       if (key) {
         const verdict = classifyKey(key[2]);
         if (verdict.sensitive && !verdict.loose) owner = { name: key[2], kind: describeKind(verdict.kind), indent: key[1].length };
@@ -127,8 +145,6 @@ function decodedLiteral(text: string, at: number): { start: number; end: number 
   const start = open + m[0].indexOf(m[2]);
   return { start, end: start + m[2].length };
 }
-const DOCKER_AUTH: KeyVerdict = { sensitive: true, kind: 'credentials' };
-const APPROLE_SECRET_ID: KeyVerdict = { sensitive: true, kind: 'secret' };
 
 /** HTTP authentication schemes: in `Authorization=Bearer x` the credential is x (a value pattern finds it). */
 const AUTH_SCHEMES = new Set(['bearer', 'basic', 'token', 'bot', 'digest', 'negotiate']);
@@ -187,7 +203,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       // `user=name:password` (coturn's static users, lt-cred-mech): the part after the colon
       if (m[2] === '=' && /^users?$/i.test(name)) {
         const password = passwordOfPair(value);
-        if (password !== undefined && !VARIABLE.test(password) && judgeNamedValue({}, password) === 'literal') {
+        if (password !== undefined && isLiteral(password)) {
           const start = m.index! + m[0].length - password.length - (m[6] !== undefined ? 0 : m[5] !== undefined ? 2 : 1);
           out.push({ name, kind: 'password', start, end: start + password.length, viaVariable: false });
         }
@@ -254,7 +270,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   }
   if (text.includes('>') && /\b(?:echo|printf)\b/.test(text)) {
     for (const m of text.matchAll(ECHO_TO_FILE)) {
-      const g = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+      const g = valueGroup(m, 1);
       const [start, end] = m.indices![g];
       const kind = secretFileKind(m[4]);
       if (!kind || overlapsAny(out, start, end)) continue;
@@ -322,15 +338,14 @@ function findKeywordPasswords(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
   if (text.length > 1_000_000) return out;
   const lower = text.toLowerCase();
-  const literal = (value: string) => !VARIABLE.test(value) && judgeNamedValue({}, value) === 'literal';
   for (const { re, hint, name, kind } of KEYWORD_PASSWORDS) {
     if (!lower.includes(hint)) continue;
     for (const m of text.matchAll(re)) {
-      const g = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+      const g = valueGroup(m, 1);
       const value = m[g];
       const [start, end] = m.indices![g];
       if (VARIABLE.test(value)) out.push({ name, kind, start, end, viaVariable: true });
-      else if (literal(value) && !overlapsAny(out, start, end)) out.push({ name, kind, start, end, viaVariable: false });
+      else if (isLiteral(value) && !overlapsAny(out, start, end)) out.push({ name, kind, start, end, viaVariable: false });
     }
   }
   if (lower.includes('passwd') && text.includes('|')) {
@@ -339,7 +354,7 @@ function findKeywordPasswords(text: string): EmbeddedAssignment[] {
       const pipe = PIPED_TO_PASSWD.exec(line);
       if (pipe) {
         for (const m of line.slice(0, pipe.index).matchAll(ECHO_LITERAL)) {
-          const g = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+          const g = valueGroup(m, 1);
           let value = m[g];
           let start = lineStart + m.indices![g][0];
           // `user:password` for chpasswd
@@ -348,7 +363,7 @@ function findKeywordPasswords(text: string): EmbeddedAssignment[] {
             start += value.length - password.length;
             value = password;
           }
-          if (literal(value) && !overlapsAny(out, start, start + value.length))
+          if (isLiteral(value) && !overlapsAny(out, start, start + value.length))
             out.push({ name: 'passwd', kind: 'password', start, end: start + value.length, viaVariable: false });
         }
       }
@@ -360,9 +375,9 @@ function findKeywordPasswords(text: string): EmbeddedAssignment[] {
 
 /**
  * A script writing a value into a file named for a secret: `echo 0bb9… > /var/lib/zabbix/enc/agent.psk`,
- * `echo "$$X" > /run/secrets/x` (a variable: not reported). Groups: the value (three quotings), the file.
+ * `echo "$$X" > /run/secrets/x` (a variable: not reported), with a decoding step between or not
+ * (`echo '…' | base64 -d > munge.key`, `| xxd -r -p >`). Groups: the value (three quotings), the file.
  */
-// a decoding step may come between (`echo '…' | base64 -d > munge.key`, `| xxd -r -p >`)
 const ECHO_TO_FILE =
   /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:"([^"\n$`]{8,4096})"|'([^'\n]{8,4096})'|([^\s'"$`;|&<>]{8,4096}))[ \t]*(?:\|[ \t]*(?:base64|xxd|openssl[ \t]+base64|tr)(?:[ \t]+-{1,2}[A-Za-z]{1,12}){0,4}[ \t]*)?>>?[ \t]*["']?([^\s'";|&<>]{1,400})/dg;
 
@@ -403,7 +418,6 @@ const ACL_PASSWORD = /(?<=[ \t])>([^\s]{1,4096})/g;
 function findDirectives(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
   if (text.length > 1_000_000 || !/[ \t]/.test(text)) return out;
-  const literal = (value: string, looseness = {}): boolean => !VARIABLE.test(value) && judgeNamedValue(looseness, value) === 'literal';
   const push = (name: string, kind: string, start: number, value: string) => {
     out.push({ name, kind, start, end: start + value.length, viaVariable: VARIABLE.test(value) });
   };
@@ -414,14 +428,14 @@ function findDirectives(text: string): EmbeddedAssignment[] {
     if (!/^[a-z][a-z0-9_.-]*$/.test(name) || PASSWORD_COMMANDS.test(name) || BARE_NOUNS.has(name)) continue;
     const verdict = classifyKey(name);
     if (!verdict.sensitive || nameLooseness(name).loose) continue;
-    const g = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
+    const g = valueGroup(m, 2);
     const value = m[g];
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || (!VARIABLE.test(value) && !literal(value))) continue;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || (!VARIABLE.test(value) && !isLiteral(value))) continue;
     push(name, describeKind(verdict.kind), m.indices![g][0], value);
   }
   if (text.includes('insecure-password') || /\bauth[ \t]/.test(text)) {
     for (const m of text.matchAll(KEYWORD_PASSWORD)) {
-      const g = m[2] !== undefined ? 2 : 3;
+      const g = valueGroup(m, 2, 2);
       let value = m[g];
       let start = m.indices![g][0];
       if (m[1] === 'auth') {
@@ -431,19 +445,19 @@ function findDirectives(text: string): EmbeddedAssignment[] {
         start += value.length - password.length;
         value = password;
       }
-      if (VARIABLE.test(value) || literal(value)) push(m[1], 'password', start, value);
+      if (VARIABLE.test(value) || isLiteral(value)) push(m[1], 'password', start, value);
     }
   }
   if (text.includes('auth-pass')) {
     for (const m of text.matchAll(SENTINEL_AUTH_PASS)) {
-      const g = m[1] !== undefined ? 1 : 2;
-      if (VARIABLE.test(m[g]) || literal(m[g])) push('sentinel auth-pass', 'password', m.indices![g][0], m[g]);
+      const g = valueGroup(m, 1, 2);
+      if (VARIABLE.test(m[g]) || isLiteral(m[g])) push('sentinel auth-pass', 'password', m.indices![g][0], m[g]);
     }
   }
   if (text.includes('>')) {
     for (const line of text.matchAll(ACL_LINE)) {
       for (const m of line[0].matchAll(ACL_PASSWORD)) {
-        if (VARIABLE.test(m[1]) || literal(m[1])) push('ACL user', 'password', line.index! + m.index! + 1, m[1]);
+        if (VARIABLE.test(m[1]) || isLiteral(m[1])) push('ACL user', 'password', line.index! + m.index! + 1, m[1]);
       }
     }
   }
@@ -551,7 +565,7 @@ export function findPropertiesUserPasswords(text: string): { start: number; end:
   if (!lines.every((l) => /^[ \t]*[A-Za-z0-9_.@-]{1,64}[ \t]*=/.test(l))) return out;
   for (const m of text.matchAll(PROPERTIES_USER_LINE)) {
     const value = m[2];
-    if (VARIABLE.test(value) || judgeNamedValue({}, value) !== 'literal') continue;
+    if (!isLiteral(value)) continue;
     const start = m.index + m[0].indexOf(value, m[0].indexOf('=') + 1);
     out.push({ start, end: start + value.length });
   }
