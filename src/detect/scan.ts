@@ -326,7 +326,9 @@ function scanText(text: string, keepNotSecret: boolean): ValueMatch[] {
   if (text.includes('://')) {
     const tokens: ValueMatch[] = [];
     for (const t of [...notificationUrlTokens(text), ...queryPasswords(text)].sort((a, b) => a.start - b.start)) {
-      if (!overlaps(t.start, t.end) && !tokens.some((x) => x.start < t.end && t.start < x.end)) tokens.push(t);
+      // sorted by start: only the last one kept can overlap this one
+      const last = tokens[tokens.length - 1];
+      if (!overlaps(t.start, t.end) && !(last && t.start < last.end)) tokens.push(t);
     }
     mergeIn(tokens);
   }
@@ -340,6 +342,13 @@ function scanText(text: string, keepNotSecret: boolean): ValueMatch[] {
  */
 const NOTIFICATION_SCHEME =
   /\b(?:discord|tgram|telegram|pover|pushover|gotifys?|slack|teams|msteams|pbul|pushbullet|ntfys?|rocketchat|rocket|mattermosts?|zulip|ifttt|opsgenie|pagerduty|googlechat|gchat|lark|feishu|dingtalk|bark|barks|pushed|prowl|spush|simplepush|join|signal|matrixs?|ryver|twist|flock|guilded|revolt|pushplus|serverchan|wxpusher|ntfy)(?=:\/\/)/gi;
+/**
+ * How far a URL is followed from its scheme or a parameter: bounds the work per match, so a value
+ * of thousands of URLs with no blank between them is read in linear time.
+ */
+const MAX_URL_LENGTH = 2048;
+const URL_STOP = /[\s'"<>`,;]/;
+
 /** A short password parameter next to a user parameter in one query (Subsonic `?u=monitor&p=…`, `?user=x&pw=…`). */
 const QUERY_PASSWORD = /[?&](?:p|pw|pwd|pass)=([^&\s#'"]{4,300})/dg;
 
@@ -348,10 +357,12 @@ function queryPasswords(text: string): ValueMatch[] {
   if (!text.includes('=')) return out;
   for (const m of text.matchAll(QUERY_PASSWORD)) {
     // the query this parameter belongs to: from its `?` to the next blank or quote
-    const q = text.lastIndexOf('?', m.index);
-    if (q < 0 || /[\s'"]/.test(text.slice(q, m.index))) continue;
-    let end = m.index;
-    while (end < text.length && !/[\s'"#]/.test(text[end])) end++;
+    let q = m.index;
+    while (q > 0 && q > m.index - MAX_URL_LENGTH && text[q] !== '?' && !URL_STOP.test(text[q - 1])) q--;
+    if (text[q] !== '?') continue;
+    let end = m.index + 1;
+    const limit = Math.min(text.length, m.index + MAX_URL_LENGTH);
+    while (end < limit && !URL_STOP.test(text[end]) && text[end] !== '#' && text[end] !== '?') end++;
     if (!/[?&](?:u|user|username|login)=[^&\s]/.test(text.slice(q, end))) continue;
     const [start, stop] = m.indices![1];
     const value = text.slice(start, stop);
@@ -368,11 +379,10 @@ function notificationUrlTokens(text: string): ValueMatch[] {
   const out: ValueMatch[] = [];
   for (const m of text.matchAll(NOTIFICATION_SCHEME)) {
     const from = m.index + m[0].length + 3;
-    let to = from;
-    while (to < text.length && !/[\s'"<>`,;]/.test(text[to])) to++;
-    // the parts between the URL's delimiters, up to the query
-    const query = text.indexOf('?', from);
-    const end = query >= 0 && query < to ? query : to;
+    // the URL's parts between its delimiters, up to its query, its end or the next URL (`://`)
+    const limit = Math.min(text.length, from + MAX_URL_LENGTH);
+    let end = from;
+    while (end < limit && !URL_STOP.test(text[end]) && text[end] !== '?' && !text.startsWith('://', end)) end++;
     let partStart = from;
     for (let i = from; i <= end; i++) {
       if (i < end && !/[/@:#]/.test(text[i])) continue;
