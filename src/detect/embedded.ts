@@ -76,11 +76,14 @@ function isRandomToken(value: string): boolean {
 
 /** A bare key on a line that says it is a public or verify key (Matrix `old_signing_keys: {"ed25519:x": {key: …}}`). */
 function nearPublicKeyWords(text: string, at: number): boolean {
-  let from = at;
-  for (let i = 0; i < 3 && from > 0; i++) from = text.lastIndexOf('\n', from - 1);
-  let to = text.indexOf('\n', at);
-  if (to < 0) to = text.length;
-  return /public|verify|old_signing_keys|ed25519:|expired_ts/i.test(text.slice(Math.max(0, from, at - 600), Math.min(to, at + 300)));
+  // its line and the two before it, within a bounded window (a long line is not searched end to end)
+  const from = Math.max(0, at - 600);
+  const window = text.slice(from, Math.min(text.length, at + 300));
+  const here = at - from;
+  let start = here;
+  for (let i = 0; i < 3 && start > 0; i++) start = window.lastIndexOf('\n', start - 1);
+  const end = window.indexOf('\n', here);
+  return /public|verify|old_signing_keys|ed25519:|expired_ts/i.test(window.slice(Math.max(0, start), end < 0 ? window.length : end));
 }
 
 /**
@@ -120,10 +123,11 @@ function findSecretListItems(text: string): EmbeddedAssignment[] {
 
 /** `[149, 143, …]`: 16 to 64 numbers 0–255 (or `0x..`), as key material is written in YAML/JSON; offsets of the list. */
 function byteList(text: string, at: number): { start: number; end: number } | undefined {
-  const close = text.indexOf(']', at);
-  if (close < 0 || close - at > 600) return undefined;
-  const items = text
-    .slice(at + 1, close)
+  const window = text.slice(at, at + 601);
+  const close = window.indexOf(']');
+  if (close < 0) return undefined;
+  const items = window
+    .slice(1, close)
     .split(',')
     .map((x) => x.trim());
   if (items.length < 16 || items.length > 64) return undefined;
@@ -131,7 +135,7 @@ function byteList(text: string, at: number): { start: number; end: number } | un
   // a key has many different bytes (not a list of ports or zeros)
   if (new Set(items).size < items.length / 2) return undefined;
   // the numbers, without the brackets (`[…]` reads like a placeholder)
-  return { start: at + 1, end: close };
+  return { start: at + 1, end: at + close };
 }
 
 /** A call that decodes its literal argument into the secret. */
@@ -490,8 +494,9 @@ function embeddedVerdict(name: string, operator: string, jaas: boolean, dockerAu
 /** A bare identifier in code: inside `{…}`/`(…)` on its line, or followed by `,` `;` `}` `)` (a literal string would be quoted there). */
 function isCodeIdentifier(text: string, start: number, end: number, value: string): boolean {
   if (!/^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*$/.test(value)) return false;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const before = text.slice(lineStart, start);
+  // what precedes on its line, no further back than LOOK_BEHIND (see isMappingLike)
+  const window = text.slice(Math.max(0, start - LOOK_BEHIND), start);
+  const before = window.slice(window.lastIndexOf('\n') + 1);
   const after = text.slice(end, end + 3);
   return /[{(]/.test(before) || /^[ \t]*[,;})]/.test(after);
 }

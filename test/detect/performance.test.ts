@@ -411,6 +411,7 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'echo "h u:p" > sasl_passwd ; ',
       'key = ',
       'k_key: [1, ',
+      'key = Ab1cdefghijklmnopqrst1 ',
       'x = bytes.fromhex("',
       'a:\n  - ',
       "echo 'abcdefgh' | base64 -d ",
