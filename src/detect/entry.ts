@@ -104,8 +104,7 @@ function judgePairs(value: TreeScalar, text: string): EntryVerdict[] {
   if (/^\s*\{/.test(text) && text.length <= 100_000) {
     for (const m of text.matchAll(JSON_USER_PASSWORD)) {
       const [start, end] = m.indices![1];
-      if (!/^\$\{?[A-Za-z_]/.test(m[1]) && judgeNamedValue({}, m[1]) === 'literal')
-        out.push(hardcoded(originWithin(value, start, end), 'password', m[1], 'literal'));
+      if (!isVariableOnly(m[1]) && judgeNamedValue({}, m[1]) === 'literal') out.push(hardcoded(originWithin(value, start, end), 'password', m[1], 'literal'));
     }
     return out;
   }

@@ -68,8 +68,6 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   if (verdict.loose && (/^\d{1,2}$/.test(v) || (v.length <= 16 && /^[a-z]+$/.test(v)))) return 'setting';
   // a list of words or options (`dolibarr,ldap`, `jwt,priv-key=/certs/k.pem,ttl=10m`) under such a name: a setting
   if (verdict.loose && /^[a-z][a-z0-9-]*(?:=[^,\s]+)?(?:,[a-z][a-z0-9-]*(?:=[^,\s]+)?)+$/.test(v)) return 'setting';
-  // `$$NAME`: the container's own variable, which its program expands (`LABEL_STUDIO_API_KEY: $$LABEL_STUDIO_USER_TOKEN`)
-  if (/^\$\$?[A-Z_][A-Z0-9_]{2,}$/.test(v)) return 'reference';
   return judged;
 }
 

@@ -88,6 +88,9 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^[<@][ \t]?(?:\/|~\/|\.\/)\S+$/,
   // an application's YAML tag or lookup: Home Assistant `!secret x`, Recyclarr `!env_var X`, authentik `!Env X`, `!Find […]`, Zigbee2MQTT `!secret.yaml key`
   /^![A-Za-z_][A-Za-z0-9_.]*[ \t]+\S/,
+  // `$$NAME` as the whole value: the container's own variable, which its program expands
+  // (`LABEL_STUDIO_API_KEY: $$LABEL_STUDIO_USER_TOKEN`); `$$word` in lower case may be a password with a `$`
+  /^\$[A-Z_][A-Z0-9_]{2,}$/,
   // Kong's vault reference `{vault://env/name}`, braces included
   /^\{vault:\/\/[^{}\s]+\}$/,
 ];
