@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Exposure } from '../detect/exposures.js';
 import { literalValue, passthroughVariable, templateVariable } from '../detect/fixability.js';
 import type { KeyValueEntry, ServiceModel } from '../model/model.js';
+import { originKey } from '../model/origin.js';
 import { composePlainValue } from '../load/plain-scalar.js';
 import { isEnvironmentKey, isVariableName, secretName, uniqueName, versionedName } from './naming.js';
 import type { PlanContext, Rewrite, RewriteSource, SecretDef, Skipped, VariableOverride } from './plan.js';
@@ -30,7 +31,7 @@ export function skip(g: Group, kind: Skipped['kind'], reason: string): Skipped {
     services: g.services,
     kind,
     reason,
-    origins: g.exposures.map((e) => `${e.verdict.origin.file}\u0000${e.verdict.origin.range[0]}\u0000${e.verdict.origin.range[1]}`),
+    origins: g.exposures.map((e) => originKey(e.verdict.origin)),
   };
 }
 
@@ -97,7 +98,7 @@ export function decide(ctx: PlanContext, g: Group): Decision | { refused: Skippe
   // removal), `docker compose` unquotes it: where the two differ the container's value depends on
   // the tool, and no one secret keeps both
   if (value !== undefined && context === 'env-file' && ctx.target === 'swarm') {
-    const asWritten = dockerEnvFileValue(ctx.text(ctx.abs(g.file)), entry.keyOrigin.line);
+    const asWritten = dockerEnvFileValue(ctx.text(ctx.abs(g.file)), entry.keyOrigin.range[0]);
     if (asWritten !== undefined && asWritten !== value) {
       return refuse(
         g,
@@ -262,11 +263,16 @@ export function describeRewrite(g: Group, d: Decision, def: SecretDef): Rewrite 
 /**
  * The value of an env_file line as the docker CLI reads it (`docker stack deploy`, `docker run
  * --env-file`): the text after the first `=`, leading blanks of the line dropped, nothing unquoted.
+ * `keyStart` is the offset of the variable's name in `text`: only that line is read.
  */
-export function dockerEnvFileValue(text: string | undefined, line: number): string | undefined {
+export function dockerEnvFileValue(text: string | undefined, keyStart: number): string | undefined {
   if (text === undefined) return undefined;
-  const lines = text.split('\n');
-  const raw = (lines[line - 1] ?? '').replace(/\r$/, '').trimStart();
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+  const lineEnd = text.indexOf('\n', keyStart);
+  const raw = text
+    .slice(lineStart, lineEnd < 0 ? text.length : lineEnd)
+    .replace(/\r$/, '')
+    .trimStart();
   const eq = raw.indexOf('=');
   return eq > 0 ? raw.slice(eq + 1) : undefined;
 }

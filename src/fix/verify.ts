@@ -16,6 +16,7 @@ import type { Rule } from '../engine/rule.js';
 import type { Finding } from '../engine/types.js';
 import { discover } from '../load/discover.js';
 import { nodeHost } from '../load/host.js';
+import { originKey } from '../model/origin.js';
 import { LoadError } from '../load/parse.js';
 import { groupIntoProjects } from '../load/projects.js';
 import { compareProject, type Difference, type ExternalSource } from './equivalence.js';
@@ -158,7 +159,7 @@ export function checkRewritten(c: RewrittenCheck): void {
     collectExposures(c.project.model, c.table)
       .filter((e) => {
         const o = e.verdict.origin;
-        return !c.skippedOrigins?.has(`${o.file}\u0000${o.range[0]}\u0000${o.range[1]}`);
+        return !c.skippedOrigins?.has(originKey(o));
       })
       .map((e) => e.id),
   );
