@@ -242,8 +242,8 @@ function secretFileContent(name: string, text: string): { start: number; end: nu
   const lines = body.split('\n').map((l) => l.trim());
   // a credentials file of two lines, user then password (OpenVPN `auth-user-pass`, a `clinic_auth` config)
   if (lines.length === 2 && /^[A-Za-z0-9_.@-]{1,64}$/.test(lines[0]) && !/\s/.test(lines[1]) && judgeNamedValue(nameLooseness(base), lines[1]) === 'literal') {
-    const second = start + body.indexOf('\n') + 1 + (body.slice(body.indexOf('\n') + 1).length - body.slice(body.indexOf('\n') + 1).trimStart().length);
-    return { start: second, end: second + lines[1].length, kind: describeKind(verdict.kind) };
+    // the body is trimmed, so the password ends it
+    return { start: start + body.length - lines[1].length, end: start + body.length, kind: describeKind(verdict.kind) };
   }
   if (lines.length === 1) {
     // `name:secret` lines are pairs (findUserPasswordPairs): the secret is a part of the line

@@ -109,6 +109,10 @@ describe('findShellCredentials', () => {
     ['openssl enc -aes-256-cbc -pass pass:myphrase -in x', [['-pass', 'myphrase', false]]],
     ['openssl rsa -passin env:KEY_PASS -in k.pem', [['-passin', 'KEY_PASS', true]]],
     ['openssl rsa -passin file:/run/secrets/pass -in k.pem', []],
+    // any sensitive flag given an OpenSSL-style source (java's keytool-like tools, pkcs12 wrappers)
+    ['certtool --keystore-password pass:kspw --in k.p12', [['--keystore-password', 'kspw', false]]],
+    ['certtool --keystore-password env:KS_PASS --in k.p12', [['--keystore-password', 'KS_PASS', true]]],
+    ['certtool --keystore-password file:/run/secrets/ks --in k.p12', []],
     ['keytool -list -keystore ks.jks -storepass changeit', [['-storepass', 'changeit', false]]],
     ['java -Dspring.datasource.password=topsecret -jar app.jar', [['-Dspring.datasource.password', 'topsecret', false]]],
     ['bitcoind -rpcuser=btc -rpcpassword=rpcpw', [['-rpcpassword', 'rpcpw', false]]],

@@ -19,6 +19,20 @@ export function reportAssignment(f: Findings, k: number, offset = 0, viaPrefix =
   return true;
 }
 
+/**
+ * An OpenSSL-style pass phrase source in token k (`pass:x`, `env:VAR`, `file:…`, `fd:N`, `stdin`):
+ * the password after `pass:` is reported, `env:` names the variable that holds it, the others point
+ * elsewhere. Whether the token was such a source.
+ */
+export function reportPassSource(f: Findings, k: number, via: string, description: string): boolean {
+  const text = f.toks[k].text;
+  const source = /^(pass|env|file|fd):|^stdin$/.exec(text);
+  if (!source) return false;
+  if (source[1] === 'pass') f.report(k, 5, text.length, via, description);
+  else if (source[1] === 'env' && text.length > 4) f.add({ tok: k, start: 4, end: text.length, via, description, viaVariable: true });
+  return true;
+}
+
 /** A header `Name: value` passed to -H / --header. */
 export function reportHeader(f: Findings, k: number, offset: number): void {
   const text = f.toks[k].text;

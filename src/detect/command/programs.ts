@@ -4,6 +4,7 @@
  * adding an entry; most need only `passwordFlag` or `userPass`. Flags every program shares
  * (`--password x`, `--api-key=x`, `-H 'Authorization: …'`, `-e NAME=value`) need no entry.
  */
+import { reportPassSource } from './arguments.js';
 import { compilePrograms, type FlagHandler, type ProgramEntry, type ProgramHandler } from './handlers.js';
 
 /** MySQL and MariaDB clients: the password is attached (`-pSECRET`); `-p` alone, or last in a cluster (`-up`), prompts. */
@@ -32,11 +33,8 @@ const rpkUserPassword: FlagHandler = (f, k, text, command) => {
 /** openssl `-pass`/`-passin`/`-passout` take a source (`pass:x`, `env:VAR`, `file:…`); `enc -k` takes the password itself. */
 const opensslPassword: FlagHandler = (f, k, text) => {
   if (!/^-(?:passin|passout|pass|k)$/.test(text) || k + 1 >= f.toks.length) return undefined;
-  const source = f.toks[k + 1].text;
   if (text === '-k') f.reportToken(k + 1, text, 'password');
-  else if (source.startsWith('pass:')) f.report(k + 1, 5, source.length, text, 'password');
-  else if (source.startsWith('env:') && source.length > 4)
-    f.add({ tok: k + 1, start: 4, end: source.length, via: text, description: 'password', viaVariable: true });
+  else reportPassSource(f, k + 1, text, 'password');
   return 1;
 };
 

@@ -5,7 +5,7 @@
  */
 import { classifyKey, describeKind, splitWords } from '../keys.js';
 import { isPasswordShaped } from '../password-shape.js';
-import { ASSIGNMENT, reportAssignment, reportHeader, reportOptionList } from './arguments.js';
+import { ASSIGNMENT, reportAssignment, reportHeader, reportOptionList, reportPassSource } from './arguments.js';
 import { Findings, type Found } from './findings.js';
 import { scanFormats } from './formats.js';
 import { type Command, hasValueAfter, type ProgramHandler, takesValue } from './handlers.js';
@@ -194,14 +194,8 @@ function namedOption(f: Findings, k: number, text: string, handler: ProgramHandl
     return 0;
   }
   if (takesValue(handler, name) && hasValueAfter(f, k) && !/^-[A-Za-z-]/.test(f.toks[k + 1].text)) {
-    const next = f.toks[k + 1].text;
-    // an OpenSSL-style pass phrase source (`-passout pass:x`; env:, file:, fd: and stdin point elsewhere)
-    const source = /^(pass|env|file|fd):|^stdin$/.exec(next);
-    if (source) {
-      if (source[1] === 'pass') f.report(k + 1, 5, next.length, `${flag[1]}${flag[2]}`, describeKind(v.kind));
-      return 1;
-    }
-    f.reportToken(k + 1, `${flag[1]}${flag[2]}`, describeKind(v.kind));
+    // an OpenSSL-style pass phrase source (`-passout pass:x`) or the secret itself
+    if (!reportPassSource(f, k + 1, `${flag[1]}${flag[2]}`, describeKind(v.kind))) f.reportToken(k + 1, `${flag[1]}${flag[2]}`, describeKind(v.kind));
     return 1;
   }
   return 0;
