@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { WRAP_HEAD } from '../../scripts/lib/code-cache.mjs';
 import { REPO } from '../helpers.js';
 import { cleanup, copyInput, expectedTree, fixCases, sorted, tree } from './helpers.js';
 
@@ -77,7 +78,7 @@ describe.skipIf(!BUILT)('compose-secrets fix (CLI)', () => {
     expect(bundle).toBeDefined();
     const source = readFileSync(new URL(bundle!.url), 'utf8');
     // offsets are in the compiled text: the source wrapped in the launcher's function head
-    const head = '(function (exports, require, module, __filename, __dirname, __csImport) { '.length;
+    const head = WRAP_HEAD.length;
     for (const marker of ['Creates the Swarm secrets', 'No newline at end of file']) {
       const at = source.indexOf(marker) + head;
       expect(at).toBeGreaterThanOrEqual(head);
