@@ -30,7 +30,12 @@ export const hardcodedCredential: Rule = {
   },
   // literals outside environments, env files and build args (a .env value is secret-in-env-file's)
   claims: (e) =>
-    e.verdict.class === 'hardcoded' && e.verdict.source !== 'dotenv' && e.context !== 'environment' && e.context !== 'build-args' && e.context !== 'env-file',
+    e.verdict.class === 'hardcoded' &&
+    e.verdict.source !== 'dotenv' &&
+    e.context !== 'environment' &&
+    e.context !== 'build-args' &&
+    e.context !== 'env-file' &&
+    e.context !== 'mounted-file',
   check(context) {
     for (const e of context.exposures) {
       const v = e.verdict;

@@ -10,6 +10,7 @@ import { secretFileVarUnmounted } from './secret-file-var-unmounted.js';
 import { secretInBuildArgs } from './secret-in-build-args.js';
 import { secretInEnvFile } from './secret-in-env-file.js';
 import { secretInEnvironment } from './secret-in-environment.js';
+import { secretInMountedFile } from './secret-in-mounted-file.js';
 import { secretModePermissive } from './secret-mode-permissive.js';
 import { secretTargetConflict } from './secret-target-conflict.js';
 import { secretUndefined } from './secret-undefined.js';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   secretInBuildArgs,
   secretInEnvFile,
   hardcodedCredential,
+  secretInMountedFile,
   ...HYGIENE_RULES,
   ...ACCESS_RULES,
   unknownComposeKey,

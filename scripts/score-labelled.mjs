@@ -14,7 +14,14 @@ import { fileURLToPath } from 'node:url';
 const root = join(fileURLToPath(import.meta.url), '../..');
 const cli = join(root, 'dist/cli.js');
 /** Rules that report exposures of a secret (the others judge the use of `secrets:`). */
-const EXPOSURE_RULES = new Set(['secret-in-environment', 'secret-via-environment', 'secret-in-build-args', 'secret-in-env-file', 'hardcoded-credential']);
+const EXPOSURE_RULES = new Set([
+  'secret-in-mounted-file',
+  'secret-in-environment',
+  'secret-via-environment',
+  'secret-in-build-args',
+  'secret-in-env-file',
+  'hardcoded-credential',
+]);
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--'));

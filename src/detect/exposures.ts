@@ -1,5 +1,6 @@
 import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
-import { keyValueEntries, type ComposeModel, type KeyValueEntry, type Path, type ServiceModel } from '../model/model.js';
+import { basename } from 'node:path';
+import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFile, type Path, type ServiceModel } from '../model/model.js';
 import { originWithin, type Origin } from '../model/origin.js';
 import { get, writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { entrypointProgramOf, findCommandCredentials, findShellCredentials } from './command.js';
@@ -12,7 +13,7 @@ import { isPlaceholder } from './placeholder.js';
 import { findUrlCredentials, judgeNamedValue, scanValue } from './scan.js';
 
 /** Where in a service (or the file) an exposure sits; rules choose exposures by context. */
-export type ExposureContext = 'environment' | 'env-file' | 'build-args' | 'labels' | 'command' | 'value';
+export type ExposureContext = 'environment' | 'env-file' | 'build-args' | 'labels' | 'command' | 'value' | 'mounted-file';
 
 /** One secret exposure found in the model, before any rule decides how to report it. */
 export interface Exposure {
@@ -59,6 +60,20 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
       }
     }
     collectFromTree(model.root, [], found, undefined, covered, scripts);
+    // a mounted env file already read as one (`env_file: config/app.env` also bind-mounted) is reported there
+    const fromFiles: Found[] = [];
+    for (const mounted of model.mountedFiles ?? []) collectFromMountedFile(mounted, fromFiles);
+    if (fromFiles.length) {
+      const reported = new Map<string, Origin[]>();
+      for (const e of found) {
+        const o = e.verdict.origin;
+        const list = reported.get(o.file);
+        if (list) list.push(o);
+        else reported.set(o.file, [o]);
+      }
+      const overlaps = (o: Origin) => reported.get(o.file)?.some((r) => r.range[0] < o.range[1] && o.range[0] < r.range[1]) ?? false;
+      found.push(...fromFiles.filter((e) => !overlaps(e.verdict.origin)));
+    }
     cached = { found: found.map((e) => ({ ...e, id: nextId++ })), judged: new Map() };
     cache.set(model, cached);
   }
@@ -187,7 +202,45 @@ function collectFromScalar(node: TreeScalar, path: Path, out: Found[], service: 
     collectFromCommand(node, path, out, service, undefined, 'value');
     return;
   }
-  const matches = scanValue(text);
+  collectFromText(node, text, configName, push, viaVariables);
+}
+
+/**
+ * A file a service mounts, read as a config's content named for the file (`api_key.txt` as
+ * `api_key`): the container reads it from the repository as it is, with nothing interpolated.
+ */
+function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
+  const text = String(mounted.node.value);
+  const service = mounted.services[0];
+  if (SHELL_SHEBANG.test(text)) {
+    collectFromCommand(mounted.node, mounted.path, out, service, undefined, 'mounted-file');
+    return;
+  }
+  const file = basename(mounted.file);
+  const name = file.replace(/\.[A-Za-z0-9]{1,10}$/, '') || file;
+  const push = (verdict: EntryVerdict, key?: string) => {
+    if (verdict.class === 'hardcoded') out.push({ verdict, context: 'mounted-file', service, path: mounted.path, name: key ?? file });
+  };
+  collectFromText(mounted.node, text, name, push, () => {});
+}
+
+/**
+ * The secrets in a text of many lines (a config's content, a mounted file): known formats, a
+ * content that is the secret alone or `name:secret` lines under a secret's name, URL credentials,
+ * and assignments in any of the usual config syntaxes.
+ */
+function collectFromText(
+  node: TreeScalar,
+  text: string,
+  configName: string | undefined,
+  push: (verdict: EntryVerdict, name?: string) => void,
+  viaVariables: (fragment: string, kind: string, name?: string) => void,
+): void {
+  const assignments = findEmbeddedAssignments(text);
+  // a `password = x` line that reads like a connection string's keyword is the setting it is, named for its key
+  const isSetting = (m: { patternId: string; start: number; end: number }) =>
+    m.patternId === 'connection-string-password' && assignments.some((a) => !a.viaVariable && a.start === m.start && a.end === m.end);
+  const matches = scanValue(text).filter((m) => !isSetting(m));
   for (const m of matches) {
     push(hardcoded(originWithin(node, m.start, m.end), m.description, text.slice(m.start, m.end)));
   }
@@ -209,7 +262,7 @@ function collectFromScalar(node: TreeScalar, path: Path, out: Found[], service: 
   for (const m of findUrlCredentials(text)) {
     if (m.viaVariable) viaVariables(text.slice(m.start, m.end), 'URL password');
   }
-  for (const a of findEmbeddedAssignments(text)) {
+  for (const a of assignments) {
     if (a.viaVariable) {
       viaVariables(text.slice(a.start, a.end), a.kind, a.name);
       continue;

@@ -115,5 +115,19 @@ export interface Rule<Options extends object = any> {
  * of secret, and a known Compose key suggested for a misspelt one (`suggestion`). No field ever carries a value; test/rules
  * checks every template against this list.
  */
-export const MESSAGE_FIELDS = ['name', 'kind', 'aKind', 'variable', 'variables', 'service', 'other', 'target', 'mode', 'file', 'role', 'suggestion'] as const;
+export const MESSAGE_FIELDS = [
+  'name',
+  'kind',
+  'aKind',
+  'variable',
+  'variables',
+  'service',
+  'services',
+  'other',
+  'target',
+  'mode',
+  'file',
+  'role',
+  'suggestion',
+] as const;
 export type MessageField = (typeof MESSAGE_FIELDS)[number];

@@ -69,6 +69,15 @@ export class Workspace implements FileHost {
     return this.overlay.stat(abs);
   }
 
+  /** FileHost: a directory's names as the workspace holds it (files it deleted left out). */
+  list(path: string): string[] | undefined {
+    const dir = resolve(path);
+    return this.overlay.list(dir)?.filter((name) => {
+      const copy = this.copies.get(join(dir, name));
+      return !copy || copy.current !== undefined;
+    });
+  }
+
   has(abs: string): boolean {
     return this.copies.has(abs);
   }

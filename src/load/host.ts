@@ -4,8 +4,8 @@
  * rule tester, standard input). Synchronous, like the loader. Read-only: writing belongs to whoever
  * owns an overlay.
  */
-import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { LoadError } from './parse.js';
 import { readFailure, readUserFileSync } from './read.js';
 
@@ -25,6 +25,8 @@ export interface FileHost {
   readText(path: string): string;
   /** What is at a path (symbolic links followed), or undefined when nothing is. */
   stat(path: string): FileStat | undefined;
+  /** The names in a directory, sorted; undefined when it is none or cannot be read (a host that cannot list has no such method). */
+  list?(path: string): string[] | undefined;
 }
 
 /** Whether a path names a regular file. */
@@ -62,6 +64,13 @@ export const nodeHost: FileHost = {
       const s = statSync(path, { throwIfNoEntry: false });
       if (!s) return undefined;
       return { kind: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', mode: s.mode & 0o7777, size: s.size };
+    } catch {
+      return undefined;
+    }
+  },
+  list(path) {
+    try {
+      return readdirSync(path).sort();
     } catch {
       return undefined;
     }
@@ -112,6 +121,14 @@ export class OverlayHost implements FileHost {
     const text = this.files.get(resolve(path));
     if (text !== undefined) return { kind: 'file', mode: 0o644, size: Buffer.byteLength(text) };
     return this.base.stat(path) ?? (this.dirs.has(resolve(path)) ? { kind: 'directory', mode: 0o755, size: 0 } : undefined);
+  }
+
+  list(path: string): string[] | undefined {
+    const dir = resolve(path);
+    const own = [...this.files.keys(), ...this.dirs].filter((p) => p !== dir && dirname(p) === dir).map((p) => basename(p));
+    const base = this.base.list?.(dir);
+    if (!base && !this.dirs.has(dir)) return undefined;
+    return [...new Set([...(base ?? []), ...own])].sort();
   }
 }
 

@@ -29,10 +29,27 @@ export interface ServiceModel {
   envFile: KeyValueEntry[];
 }
 
+/**
+ * A file of the repository that containers read: a bind-mounted file or a config's `file:`
+ * (filled by the project loader). Its whole text is one scalar whose lines map to the file.
+ */
+export interface MountedFile {
+  /** As displayed. */
+  file: string;
+  abs: string;
+  node: TreeScalar;
+  /** Where the mount (or the config) is declared. */
+  path: Path;
+  /** The services that mount it, in model order. */
+  services: string[];
+}
+
 /** The normalized view of one compose project (or one file before preprocessing). */
 export interface ComposeModel {
   root: TreeMap;
   services: ServiceModel[];
+  /** The project's mounted files (a project's model only; a single file's model has none). */
+  mountedFiles?: MountedFile[];
 }
 
 export function buildModel(root: TreeMap): ComposeModel {

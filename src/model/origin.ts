@@ -65,7 +65,20 @@ export function originWithin(
   end: number,
 ): Origin {
   if (node.blockLines) {
-    const line = node.blockLines.find((l) => start >= l.at && end <= l.at + l.length);
+    // the last line starting at or before `start` (lines are in order), if the match ends on it
+    const lines = node.blockLines;
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid].at <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    let line: (typeof lines)[number] | undefined;
+    // lines of the same start (an empty one before its neighbour in a folded scalar): the first that holds the match
+    for (let i = lo; i >= 0 && lines[i].at === lines[lo].at; i--) {
+      if (start >= lines[i].at && end <= lines[i].at + lines[i].length) line = lines[i];
+    }
     if (!line) return node.origin;
     const col = line.column + (start - line.at);
     return {

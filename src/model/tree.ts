@@ -123,3 +123,21 @@ export function toPlain(node: TreeNode): unknown {
     }
   }
 }
+
+/** A whole file's text as one scalar, each line located (a file a service mounts, read by the detector as a config's content). */
+export function wholeFileScalar(file: string, text: string): TreeScalar {
+  const blockLines: BlockLine[] = [];
+  let at = 0;
+  let line = 1;
+  while (at <= text.length) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    blockLines.push({ at, source: at, line, column: 1, length: end - at });
+    if (nl < 0) break;
+    at = nl + 1;
+    line++;
+  }
+  const last = blockLines[blockLines.length - 1];
+  const origin: Origin = { file, range: [0, text.length], line: 1, column: 1, endLine: last.line, endColumn: last.length + 1 };
+  return { kind: 'scalar', value: text, origin, blockLines };
+}

@@ -8,6 +8,7 @@ import type { Origin } from '../model/origin.js';
 import { get, getEntry, type TreeEntry, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { buildEnvironment, readDotenvFile, type DotenvFile } from './environment.js';
 import { resolveExtends } from './extends.js';
+import { findMountedFiles } from './mounted-files.js';
 import { interpolateScalar, interpolateTree, type EnvValue, type InterpolationProblem } from './interpolate-tree.js';
 import { hasReferences } from './interpolate.js';
 import { applyResetTags, enforceUnicity, mergeRoots } from './merge.js';
@@ -118,6 +119,8 @@ class ProjectLoader {
     const model = buildModel(root);
     resolvePassthrough(model, env);
     this.attachEnvFiles(model, env);
+    // lint reads what containers read from the repository; `config` prints the model and needs none of it
+    if (this.lenient) this.attachMountedFiles(model, projectDirectory);
     const name = this.projectName(root, projectDirectory, env);
     return {
       name,
@@ -348,6 +351,12 @@ class ProjectLoader {
   }
 
   /** Reads each service's env_file entries (they are what the container receives, below `environment`). */
+  private attachMountedFiles(model: ComposeModel, projectDirectory: string): void {
+    model.mountedFiles = findMountedFiles(model, this.host, this.cwd, projectDirectory, (abs) => this.display(abs));
+    // their texts answer sourceText (inline suppressions in a mounted config)
+    for (const m of model.mountedFiles) this.textCache.set(m.abs, String(m.node.value));
+  }
+
   private attachEnvFiles(model: ComposeModel, env: ReadonlyMap<string, EnvValue>): void {
     for (const service of model.services) {
       const node = get(service.node, 'env_file');

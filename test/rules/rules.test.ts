@@ -44,11 +44,19 @@ describe('rule metadata', () => {
     expect(readFileSync(join(REPO, 'docs/rules.md'), 'utf8')).toBe(rulesPage(RULES));
   });
 
-  // secret-in-env-file's example needs a .env beside the file, secret-file-tracked and
+  // secret-in-env-file's example needs a .env beside the file, secret-in-mounted-file the file it
+  // mounts (fixtures/lint/mounted-files, test/rules/secret-in-mounted-file.test.ts), secret-file-tracked and
   // secret-file-permissive a file on disk (and a git repository): covered by the project fixtures
   // and their own tests
   // (and the access rules a policy: test/rules/access-policy.test.ts)
-  const needFiles = ['secret-in-env-file', 'secret-file-tracked', 'secret-file-permissive', 'secret-access-denied', 'secret-access-unused-grant'];
+  const needFiles = [
+    'secret-in-env-file',
+    'secret-in-mounted-file',
+    'secret-file-tracked',
+    'secret-file-permissive',
+    'secret-access-denied',
+    'secret-access-unused-grant',
+  ];
   it.each(RULES.filter((r) => !needFiles.includes(r.meta.id)).map((r) => [r.meta.id, r] as const))(
     '%s: its documented example is reported and its "use instead" is not',
     async (id, rule) => {

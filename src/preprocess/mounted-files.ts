@@ -1,0 +1,195 @@
+/**
+ * The files of the repository that containers read besides the compose files and env files: a
+ * service's bind-mounted files (`./config/app.ini:/etc/app/app.ini`, long syntax `type: bind`) and
+ * the `file:` of the configs it uses. Only relative sources (an absolute path is the host's, not
+ * the repository's) under the project or working directory, regular files, text, at most
+ * MAX_MOUNTED_FILE_BYTES each. A mounted directory is walked when it is small enough to be
+ * configuration (configDirectoryFiles) and holds no compose file (then it is the project's source).
+ */
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { FileHost } from '../load/host.js';
+import type { ComposeModel, MountedFile, Path, ServiceModel } from '../model/model.js';
+import { get, wholeFileScalar, type TreeNode, type TreeScalar } from '../model/tree.js';
+
+/** A config file is small; a bigger one is data (a database dump, a GeoIP file), not read. */
+export const MAX_MOUNTED_FILE_BYTES = 256 * 1024;
+
+/** Files that are no configuration: archives, images, databases, certificates' public halves are still read. */
+const BINARY_EXTENSIONS = new Set([
+  '.gz',
+  '.tgz',
+  '.zip',
+  '.xz',
+  '.bz2',
+  '.7z',
+  '.tar',
+  '.jar',
+  '.war',
+  '.so',
+  '.dll',
+  '.exe',
+  '.bin',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.gif',
+  '.ico',
+  '.svg',
+  '.webp',
+  '.pdf',
+  '.woff',
+  '.woff2',
+  '.ttf',
+  '.mmdb',
+  '.db',
+  '.sqlite',
+  '.sqlite3',
+  '.dump',
+  '.mp3',
+  '.mp4',
+  '.wasm',
+]);
+
+const COMPOSE_FILE_NAME = /^(?:docker-)?compose(?:[.-][\w.-]*)?\.ya?ml$/i;
+
+interface Mount {
+  source: TreeScalar;
+  /** Declared a bind mount or a file (long syntax, a config): the source is a path even without `./`. */
+  bind: boolean;
+  path: Path;
+  service: string;
+}
+
+/**
+ * The mounted files of a project, each once (the first declaration names it, every service that
+ * mounts it is listed). `display` turns an absolute path into the name findings show.
+ */
+export function findMountedFiles(model: ComposeModel, host: FileHost, cwd: string, projectDirectory: string, display: (abs: string) => string): MountedFile[] {
+  const byPath = new Map<string, MountedFile>();
+  for (const service of model.services) {
+    for (const mount of mountsOf(model, service)) {
+      const written = String(mount.source.value);
+      if (!isRelativeSource(written, mount.bind)) continue;
+      // relative to the file that declares it (extends has rebased inherited paths onto the service's file)
+      const abs = resolve(cwd, dirname(mount.source.origin.file), written);
+      // a path out of the repository (`../../etc/…`) is the host's: only files under the project or the working directory
+      if (!isInside(abs, projectDirectory) && !isInside(abs, cwd)) continue;
+      const kind = host.stat(abs)?.kind;
+      const files = kind === 'file' ? [abs] : kind === 'directory' && !holdsComposeFiles(abs, model) ? configDirectoryFiles(host, abs) : [];
+      for (const path of files) {
+        const known = byPath.get(path);
+        if (known) {
+          if (!known.services.includes(mount.service)) known.services.push(mount.service);
+          continue;
+        }
+        const text = readMountedText(host, path);
+        if (text === undefined) continue;
+        const file = display(path);
+        byPath.set(path, { file, abs: path, node: wholeFileScalar(file, text), path: mount.path, services: [mount.service] });
+      }
+    }
+  }
+  return [...byPath.values()];
+}
+
+/** A directory that holds (or is above) a compose file of the project is the project's source, not a config directory. */
+function holdsComposeFiles(dir: string, model: ComposeModel): boolean {
+  return model.services.some((s) => isInside(resolve(s.nameOrigin.file), dir) || resolve(dirname(s.nameOrigin.file)) === dir);
+}
+
+/** A config directory is small: at most this many files, this deep; a bigger tree is an application's source or data. */
+const MAX_DIRECTORY_FILES = 32;
+const MAX_DIRECTORY_DEPTH = 3;
+const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', 'vendor', '__pycache__', '.venv']);
+
+/** The files of a mounted directory, when it is small enough to be configuration (none otherwise); symbolic links are not followed out of it. */
+function configDirectoryFiles(host: FileHost, root: string): string[] {
+  if (!host.list) return [];
+  const out: string[] = [];
+  const walk = (dir: string, depth: number): boolean => {
+    for (const name of host.list!(dir) ?? []) {
+      if (SKIPPED_DIRECTORIES.has(name)) continue;
+      const path = join(dir, name);
+      const kind = host.stat(path)?.kind;
+      if (kind === 'directory') {
+        if (depth >= MAX_DIRECTORY_DEPTH || !walk(path, depth + 1)) return false;
+      } else if (kind === 'file') {
+        out.push(path);
+        if (out.length > MAX_DIRECTORY_FILES) return false;
+      }
+    }
+    return true;
+  };
+  return walk(root, 1) ? out : [];
+}
+
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+/**
+ * `./x`, `../x`, `x/y` (or any relative path after `type: bind`): a path in the repository, not a
+ * named volume (`data`), an absolute host path or `~`.
+ */
+function isRelativeSource(source: string, bind: boolean): boolean {
+  if (!source || isAbsolute(source) || source.startsWith('~') || /^[A-Za-z]:[\\/]/.test(source) || source.includes('$')) return false;
+  return bind || source.startsWith('.') || source.includes('/');
+}
+
+function mountsOf(model: ComposeModel, service: ServiceModel): Mount[] {
+  const out: Mount[] = [];
+  const volumes = get(service.node, 'volumes');
+  if (volumes?.kind === 'seq') {
+    volumes.items.forEach((item, i) => {
+      const path: Path = ['services', service.name, 'volumes', i];
+      const source = bindSource(item);
+      if (source) out.push({ source, bind: item.kind === 'map', path, service: service.name });
+    });
+  }
+  const configs = get(service.node, 'configs');
+  const defined = get(model.root, 'configs');
+  if (configs?.kind === 'seq' && defined?.kind === 'map') {
+    for (const item of configs.items) {
+      const name = item.kind === 'scalar' ? item.value : item.kind === 'map' ? scalarValue(get(item, 'source')) : undefined;
+      if (typeof name !== 'string') continue;
+      const file = get(get(defined, name), 'file');
+      if (file?.kind === 'scalar' && typeof file.value === 'string')
+        out.push({ source: file, bind: true, path: ['configs', name, 'file'], service: service.name });
+    }
+  }
+  return out;
+}
+
+/** The source of a bind mount: `SRC:DST[:MODE]` (with the source's own origin when it is written plainly), or `type: bind` with `source:`. */
+function bindSource(item: TreeNode): TreeScalar | undefined {
+  if (item.kind === 'map') {
+    const type = scalarValue(get(item, 'type'));
+    const source = get(item, 'source');
+    return type === 'bind' && source?.kind === 'scalar' && typeof source.value === 'string' ? source : undefined;
+  }
+  if (item.kind !== 'scalar' || typeof item.value !== 'string') return undefined;
+  const colon = item.value.indexOf(':');
+  if (colon <= 0) return undefined;
+  return { ...item, value: item.value.slice(0, colon) };
+}
+
+function scalarValue(node: TreeNode | undefined): unknown {
+  return node?.kind === 'scalar' ? node.value : undefined;
+}
+
+/** The text of a regular file of at most MAX_MOUNTED_FILE_BYTES that is not binary; undefined otherwise. */
+function readMountedText(host: FileHost, abs: string): string | undefined {
+  const name = basename(abs);
+  // a compose file in a mounted directory is linted as one, on its own
+  if (BINARY_EXTENSIONS.has(extname(abs).toLowerCase()) || name.startsWith('.git') || COMPOSE_FILE_NAME.test(name)) return undefined;
+  const stat = host.stat(abs);
+  if (stat?.kind !== 'file' || stat.size > MAX_MOUNTED_FILE_BYTES) return undefined;
+  let text: string;
+  try {
+    text = host.readText(abs);
+  } catch {
+    return undefined;
+  }
+  return text.includes('\u0000') || text.includes('\ufffd') ? undefined : text;
+}

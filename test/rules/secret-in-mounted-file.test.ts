@@ -1,0 +1,125 @@
+/** secret-in-mounted-file on real files: which mounted files are read, and which are not. */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/lint.js';
+
+const PASSWORD = 'password = Hunter-Otter-42\n';
+
+/** A project in a fresh directory: `files` by relative path (the compose file among them). */
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cs-mounted-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const compose = (...volumes: string[]) =>
+  ['services:', '  app:', '    image: example/app:1', '    volumes:', ...volumes.map((v) => `      - ${v}`), ''].join('\n');
+
+const found = async (dir: string, cwd = dir) =>
+  (await lint([dir], { cwd, rules: ['secret-in-mounted-file'] })).findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`);
+
+describe('secret-in-mounted-file', () => {
+  it('reads a bind-mounted file, the files of a small mounted directory, and a config file a service uses', async () => {
+    const dir = project({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: example/app:1',
+        '    volumes:',
+        '      - ./app.ini:/etc/app.ini:ro',
+        '      - type: bind',
+        '        source: conf',
+        '        target: /etc/conf',
+        '    configs: [extra]',
+        'configs:',
+        '  extra:',
+        '    file: ./extra.properties',
+        '  unused:',
+        '    file: ./unused.properties',
+        '',
+      ].join('\n'),
+      'app.ini': `[db]\n${PASSWORD}`,
+      'conf/a.yaml': 'api:\n  token: 9f8e7d6c5b4a39281706f5e4d3c2b1a0\n',
+      'conf/deep/b.json': '{ "client_secret": "Zq8Wm3Xn7Lp2Rb5Vt9Ck4Hd" }\n',
+      'extra.properties': `db.user=app\ndb.${PASSWORD}`,
+      'unused.properties': PASSWORD,
+    });
+    expect(await found(dir)).toEqual([
+      'app.ini:2:12 password holds a hardcoded password in a file mounted by service app',
+      'conf/a.yaml:2:10 token holds a hardcoded token in a file mounted by service app',
+      'conf/deep/b.json:1:21 client_secret holds a hardcoded client secret in a file mounted by service app',
+      'extra.properties:2:15 db.password holds a hardcoded password in a file mounted by service app',
+    ]);
+  });
+
+  it('does not read the host: absolute paths, paths out of the project, named volumes, `~`, variables', async () => {
+    const outside = project({ 'secret.ini': PASSWORD });
+    const dir = project({
+      'compose.yaml': compose(
+        `${outside}/secret.ini:/a`,
+        `../${outside.split('/').pop()}/secret.ini:/b`,
+        'data:/c',
+        '~/secret.ini:/d',
+        '${CONF}/secret.ini:/e',
+      ),
+    });
+    expect(await found(dir)).toEqual([]);
+  });
+
+  it('does not walk a directory that holds the compose file (the source), nor one too big to be configuration', async () => {
+    const big: Record<string, string> = {};
+    for (let i = 0; i < 33; i++) big[`data/f${i}.ini`] = PASSWORD;
+    const dir = project({ 'compose.yaml': compose('.:/src', './data:/data'), 'app.ini': PASSWORD, ...big });
+    expect(await found(dir)).toEqual([]);
+  });
+
+  it('leaves out binary files, files over 256 KiB, compose files in a mounted directory, and what git ignores', async () => {
+    const dir = project({
+      'compose.yaml': compose('./conf:/conf', './local.ini:/local.ini', './kept.ini:/kept.ini'),
+      'conf/blob.bin': `\u0000${PASSWORD}`,
+      'conf/nul.ini': `${PASSWORD}\u0000`,
+      'conf/large.ini': `${PASSWORD}${'#'.repeat(256 * 1024)}\n`,
+      'conf/compose.yaml': `x-a:\n  ${PASSWORD.replace(' = ', ': ')}`,
+      'local.ini': PASSWORD,
+      'kept.ini': PASSWORD,
+      '.gitignore': 'local.ini\n',
+    });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    expect(await found(dir)).toEqual(['kept.ini:1:12 password holds a hardcoded password in a file mounted by service app']);
+  });
+
+  it('takes a directory with a symbolic link loop for too deep to be configuration', async () => {
+    const dir = project({ 'compose.yaml': compose('./conf:/conf', './app.ini:/app.ini'), 'conf/app.ini': PASSWORD, 'app.ini': PASSWORD });
+    symlinkSync(join(dir, 'conf'), join(dir, 'conf/self'));
+    expect(await found(dir)).toEqual(['app.ini:1:12 password holds a hardcoded password in a file mounted by service app']);
+  });
+
+  it('reports a file two services mount once, naming both, and an env file that is also mounted only as an env file', async () => {
+    const dir = project({
+      'compose.yaml': [
+        'services:',
+        '  a:',
+        '    image: example/a:1',
+        '    env_file: app.env',
+        '    volumes: [./shared.ini:/s.ini, ./app.env:/app.env]',
+        '  b:',
+        '    image: example/b:1',
+        '    volumes: [./shared.ini:/etc/s.ini]',
+        '',
+      ].join('\n'),
+      'shared.ini': PASSWORD,
+      'app.env': 'API_TOKEN=9f8e7d6c5b4a39281706f5e4d3c2b1a0\n',
+    });
+    expect(await found(dir)).toEqual(['shared.ini:1:12 password holds a hardcoded password in a file mounted by services a and b']);
+    const rules = (await lint([dir], { cwd: dir, rules: ['secret-in-env-file', 'secret-in-mounted-file'] })).findings
+      .filter((f) => f.file === 'app.env')
+      .map((f) => f.ruleId);
+    expect(rules).toEqual(['secret-in-env-file']);
+  });
+});
