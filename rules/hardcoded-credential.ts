@@ -10,7 +10,7 @@ export const hardcodedCredential: Rule = {
     tags: ['hardcoded'],
     fixable: 'no',
     docs: {
-      what: 'Finds credentials outside `environment` and `build.args`: passwords on command lines (`--password x`, `-psecret`, `-u user:pass`), in healthchecks, labels, `x-` extension fields, logging and driver options, inline `configs` content, and recognised token formats (cloud keys, GitHub/GitLab/Slack tokens, private keys, URLs with `user:password@`) in any value.',
+      what: 'Finds credentials outside `environment` and `build.args`: passwords on command lines (`--password x`, `-psecret`, `-u user:pass`), in healthchecks, labels, `x-` extension fields, logging and driver options, inline `configs` content, settings commented out in a compose file (`# - DB_PASSWORD=…`, `# command: … --requirepass …`: the comment is committed), and recognised token formats (cloud keys, GitHub/GitLab/Slack tokens, private keys, URLs with `user:password@`) in any value.',
       why: 'Such a credential is committed with the file, shown by `docker inspect` and, on command lines, by `ps` to every user of the host. Unlike an environment variable it cannot be moved to a secret by a mechanical rewrite: the program has to be told to read it from somewhere else.',
       example: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --requirepass s3cr3t-pass',
       instead:
@@ -24,6 +24,8 @@ export const hardcodedCredential: Rule = {
       literalPlaceholder: '{{name}} holds a hardcoded {{kind}} that looks like a placeholder',
       default: '{{name}} falls back to a hardcoded {{kind}} as the default of ${{{variable}}}',
       defaultPlaceholder: '{{name}} falls back to a placeholder-like {{kind}} as the default of ${{{variable}}}',
+      comment: 'a commented-out {{name}} holds a hardcoded {{kind}}: the comment is committed with the file',
+      commentPlaceholder: 'a commented-out {{name}} holds a placeholder-like hardcoded {{kind}}',
       command: 'the command of service {{service}} holds a hardcoded {{kind}} ({{name}}); it shows in `docker inspect` and the process list',
       commandPlaceholder: 'the command of service {{service}} holds a placeholder-like hardcoded {{kind}} ({{name}})',
     },
@@ -40,6 +42,18 @@ export const hardcodedCredential: Rule = {
     for (const e of context.exposures) {
       const v = e.verdict;
       if (v.class !== 'hardcoded') continue;
+      if (e.context === 'comment') {
+        context.report({
+          messageId: v.placeholder ? 'commentPlaceholder' : 'comment',
+          data: { name: e.name ?? 'setting', kind: v.kind },
+          origin: v.origin,
+          path: e.path,
+          value: v.value,
+          exposure: e,
+          detail: { context: e.context, placeholder: v.placeholder },
+        });
+        continue;
+      }
       if (e.context === 'command') {
         context.report({
           messageId: v.placeholder ? 'commandPlaceholder' : 'command',

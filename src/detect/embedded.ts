@@ -37,8 +37,14 @@ function valueGroup(m: RegExpMatchArray, first: number, count = 3): number {
   return first + count - 1;
 }
 
-/** PHP: define('WP_REDIS_PASSWORD', 'value'); (WORDPRESS_CONFIG_EXTRA and friends). */
-const PHP_DEFINE = /define\([ \t]*['"]([A-Za-z_][A-Za-z0-9_]{0,80})['"][ \t]*,[ \t]*(?:'([^'\n]{0,4096})'|"([^"\n]{0,4096})")/g;
+/**
+ * A call whose last two string arguments are a setting's name and its value: PHP
+ * `define('WP_REDIS_PASSWORD', 'value')` (WORDPRESS_CONFIG_EXTRA and friends), Kamailio
+ * `modparam("auth", "secret", "value")`, `$config->set('db_password', 'value')`, `setenv("X_TOKEN",
+ * "value")`. Groups: 2 the name, 3 or 4 the value, with offsets (`d`).
+ */
+const CALL_NAME_VALUE =
+  /\b[A-Za-z_][A-Za-z0-9_.$>-]{0,60}\([ \t]*(?:(["'])[^"'\n]{0,80}\1[ \t]*,[ \t]*)?['"]([A-Za-z_][A-Za-z0-9_.-]{0,80})['"][ \t]*,[ \t]*(?:'([^'\n]{0,4096})'|"([^"\n]{0,4096})")[ \t]*(?:,[^()\n]{0,40})?\)/dg;
 
 /** XML: <password>value</password> (ClickHouse users, Tomcat, Maven settings). */
 const XML_ELEMENT = /<([A-Za-z_][A-Za-z0-9_.-]{0,80})>([^<\n]{1,4096})<\/\1>/g;
@@ -232,18 +238,18 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (!viaVariable && judgeNamedValue(nameLooseness(m[1]), value) !== 'literal') continue;
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
   }
-  for (const re of [PHP_DEFINE, XML_ELEMENT]) {
-    for (const m of text.matchAll(re)) {
-      const verdict = classifyKey(m[1]);
-      const value = m[2] ?? m[3] ?? '';
-      if (!verdict.sensitive || !value) continue;
-      // XML: right after <name>; PHP: right before the closing quote
-      const start = re === XML_ELEMENT ? m.index! + m[1].length + 2 : m.index! + m[0].length - value.length - 1;
-      const viaVariable = VARIABLE.test(value);
-      if (!viaVariable && judgeNamedValue(nameLooseness(m[1]), value) !== 'literal') continue;
-      out.push({ name: m[1], kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
-    }
+  const named = (name: string, value: string, start: number) => {
+    const verdict = classifyKey(name);
+    if (!verdict.sensitive || !value) return;
+    const viaVariable = VARIABLE.test(value);
+    if (!viaVariable && judgeNamedValue(nameLooseness(name), value) !== 'literal') return;
+    out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
+  };
+  if (text.includes('(')) {
+    for (const m of text.matchAll(CALL_NAME_VALUE)) named(m[2], m[3] ?? m[4] ?? '', (m.indices![3] ?? m.indices![4])![0]);
   }
+  // XML: right after <name>
+  for (const m of text.matchAll(XML_ELEMENT)) named(m[1], m[2], m.index! + m[1].length + 2);
   for (const re of NAME_VALUE_PAIRS) {
     if (!text.includes('value')) break;
     for (const m of text.matchAll(re)) {
@@ -573,6 +579,51 @@ export function findPropertiesUserPasswords(text: string): { start: number; end:
     if (!isLiteral(value)) continue;
     const start = m.index + m[0].indexOf(value, m[0].indexOf('=') + 1);
     out.push({ start, end: start + value.length });
+  }
+  return out;
+}
+
+/** An INI section of users (`[users]` of Apache Shiro's shiro.ini, `[accounts]`), up to the next section. */
+const USERS_SECTION = /^[ \t]*\[(?:users|accounts)\][ \t]*\r?$/gim;
+/** A JSON or YAML object of users (Orthanc's `"RegisteredUsers": { "admin": "…" }`), flat, up to its closing brace. */
+const USERS_OBJECT = /["']?(?:[A-Za-z]*[Uu]sers|[Aa]ccounts)["']?[ \t]*:[ \t]*\{([^{}]{1,20000})\}/dg;
+const USERS_OBJECT_ENTRY = /["']([A-Za-z0-9_.@-]{1,64})["'][ \t]*:[ \t]*["']([^"'\n]{1,256})["']/dg;
+
+/** A value as long as a digest written in hex or base64 (MD5, SHA-1, SHA-256, SHA-512): how users files store hashed passwords. */
+function isDigestLength(value: string): boolean {
+  if (/^[0-9a-f]+$/i.test(value)) return [32, 40, 64, 128].includes(value.length);
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(value) && [24, 28, 44, 88].includes(value.length);
+}
+
+/**
+ * Passwords in a section or an object named for users, where each name maps to its password
+ * (`admin = x, role` in shiro.ini's `[users]`, `"RegisteredUsers": {"admin": "x"}`). Settings
+ * live in such sections too (Grafana's `[users]` has `default_theme = dark`): only a value shaped
+ * like a password (letters and digits, eight characters or more) is one, and not one as long as a
+ * digest (Shiro's hashed passwords).
+ */
+export function findUsersSectionPasswords(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (text.length > 1_000_000) return out;
+  const take = (value: string, start: number) => {
+    if (isDigestLength(value)) return;
+    if (value.length >= 8 && /\d/.test(value) && /[A-Za-z]/.test(value) && !/\s/.test(value) && isLiteral(value))
+      out.push({ start, end: start + value.length });
+  };
+  for (const header of text.matchAll(USERS_SECTION)) {
+    const from = header.index + header[0].length;
+    const next = text.slice(from).search(/^[ \t]*\[/m);
+    const body = text.slice(from, next < 0 ? text.length : from + next);
+    for (const m of body.matchAll(PROPERTIES_USER_LINE)) {
+      const start = from + m.index + m[0].indexOf(m[2], m[0].indexOf('=') + 1);
+      take(m[2], start);
+    }
+  }
+  if (text.includes('{')) {
+    for (const o of text.matchAll(USERS_OBJECT)) {
+      const [from] = o.indices![1];
+      for (const m of o[1].matchAll(USERS_OBJECT_ENTRY)) take(m[2], from + m.indices![2][0]);
+    }
   }
   return out;
 }

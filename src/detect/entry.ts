@@ -3,7 +3,8 @@ import { originWithin, type Origin } from '../model/origin.js';
 import type { Interpolation, TreeScalar, VarUse } from '../model/tree.js';
 import { findShellCredentials } from './command.js';
 import { findEmbeddedAssignments, findUserPasswordPairs } from './embedded.js';
-import { classifyKey, describeKind, isCredentialCarrierKey, nameLooseness, splitWords, type KeyVerdict } from './keys.js';
+import { afterFlagWord, classifyKey, describeKind, isCredentialCarrierKey, nameLooseness, splitWords, type KeyVerdict } from './keys.js';
+import { isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { findUrlCredentials, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
 
@@ -77,6 +78,13 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
     }
     if (judged !== 'literal' || BRACED_REFERENCE.test(text.trim())) return [];
     return [hardcoded(value.origin, describeKind(verdict.kind), text, 'literal')];
+  }
+  // a switch's name (`AUTO_IMPORT_SECRET`, `TOPOH_MASK_KEY`) holding a generated token, where a switch holds
+  // `true` or a number: the token is the secret the rest of the name says (Firefly III's auto-import secret)
+  const unflagged = afterFlagWord(entry.key);
+  const generated = isPasswordShaped(text) || /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9+/=_-]{16,}$/.test(text);
+  if (unflagged?.sensitive && generated && judgeNamedValue({ loose: 'name' }, text) === 'literal') {
+    return [hardcoded(value.origin, describeKind(unflagged.kind), text, 'literal')];
   }
   // a key public by design (anon, publishable) may well hold a JWT: it is meant to be seen
   const publicByDesign = isPublicName(entry.key);

@@ -4,16 +4,16 @@ import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFil
 import { originWithin, type Origin } from '../model/origin.js';
 import { get, writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { entrypointProgramOf, findCommandCredentials, findShellCredentials } from './command.js';
-import { findEmbeddedAssignments, findPropertiesUserPasswords, findUserPasswordPairs } from './embedded.js';
+import { findEmbeddedAssignments, findPropertiesUserPasswords, findUserPasswordPairs, findUsersSectionPasswords } from './embedded.js';
 import { judgeEntry, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
 import { classifyKey, describeKind, nameLooseness } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
-import { findUrlCredentials, judgeNamedValue, scanValue } from './scan.js';
+import { findUrlCredentials, isVariableOnly, judgeNamedValue, scanValue } from './scan.js';
 
 /** Where in a service (or the file) an exposure sits; rules choose exposures by context. */
-export type ExposureContext = 'environment' | 'env-file' | 'build-args' | 'labels' | 'command' | 'value' | 'mounted-file';
+export type ExposureContext = 'environment' | 'env-file' | 'build-args' | 'labels' | 'command' | 'value' | 'mounted-file' | 'comment';
 
 /** One secret exposure found in the model, before any rule decides how to report it. */
 export interface Exposure {
@@ -63,6 +63,7 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
     // a mounted env file already read as one (`env_file: config/app.env` also bind-mounted) is reported there
     const fromFiles: Found[] = [];
     for (const mounted of model.mountedFiles ?? []) collectFromMountedFile(mounted, fromFiles);
+    for (const comment of model.comments ?? []) collectFromComment(comment, fromFiles);
     if (fromFiles.length) {
       const reported = new Map<string, Origin[]>();
       for (const e of found) {
@@ -219,9 +220,49 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const file = basename(mounted.file);
   const name = file.replace(/\.[A-Za-z0-9]{1,10}$/, '') || file;
   const push = (verdict: EntryVerdict, key?: string) => {
-    if (verdict.class === 'hardcoded') out.push({ verdict, context: 'mounted-file', service, path: mounted.path, name: key ?? file });
+    // the path names the setting under the mount that brings the file in (`services.app.volumes.0.PASSWD`)
+    if (verdict.class === 'hardcoded') out.push({ verdict, context: 'mounted-file', service, path: [...mounted.path, key ?? file], name: key ?? file });
   };
   collectFromText(mounted.node, text, name, push, () => {});
+}
+
+/** A setting written in a comment: `KEY=value` or `key: value` (an environment's list item or a YAML entry commented out). */
+const COMMENTED_SETTING = /^(?:-[ \t]*)?([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:[ \t]*=[ \t]*|:[ \t]+)(\S.*)$/;
+const COMMENTED_COMMAND = new Set(['command', 'entrypoint', 'test']);
+
+/**
+ * A compose file's comment that is a setting commented out (`# - DB_PASSWORD=…`, `# key: …`,
+ * `# command: redis-server --requirepass …`): committed with the file all the same. Prose is not
+ * read (a value with blanks is a sentence, except a command's), nor a placeholder.
+ */
+function collectFromComment(node: TreeScalar, out: Found[]): void {
+  const body = String(node.value);
+  const m = COMMENTED_SETTING.exec(body);
+  if (!m) return;
+  const key = m[1];
+  let value = m[2].replace(/[ \t]+#.*$/, '').trimEnd();
+  let start = body.length - m[2].length;
+  const push = (s: number, e: number, kind: string, name: string) => {
+    const text = body.slice(s, e);
+    // no model path: the comment's own, by the setting it comments out
+    if (!isPlaceholder(text)) out.push({ verdict: hardcoded(originWithin(node, s, e), kind, text), context: 'comment', path: ['#', name], name });
+  };
+  if (COMMENTED_COMMAND.has(key.toLowerCase())) {
+    for (const c of findShellCredentials(value)) if (!c.viaVariable) push(start + c.absStart, start + c.absEnd, c.description, c.via);
+    return;
+  }
+  const quoted = /^(["'])(.*)\1$/.exec(value);
+  if (quoted) {
+    value = quoted[2];
+    start += 1;
+  }
+  if (!value || /\s/.test(value) || isVariableOnly(value)) return;
+  const verdict = classifyKey(key);
+  if (verdict.sensitive && judgeNamedValue(nameLooseness(key), value) === 'literal') {
+    push(start, start + value.length, describeKind(verdict.kind), key);
+    return;
+  }
+  for (const f of scanValue(value)) push(start + f.start, start + f.end, f.description, key);
 }
 
 /**
@@ -258,6 +299,11 @@ function collectFromText(
       if (p.viaVariable || matches.some((m) => m.start < p.end && p.start < m.end)) continue;
       push(hardcoded(originWithin(node, p.start, p.end), 'secret', text.slice(p.start, p.end)), configName);
     }
+  }
+  for (const p of findUsersSectionPasswords(text)) {
+    const overlaps = (r: { start: number; end: number }) => r.start < p.end && p.start < r.end;
+    if (!matches.some(overlaps) && !assignments.some(overlaps))
+      push(hardcoded(originWithin(node, p.start, p.end), 'password', text.slice(p.start, p.end)), 'users');
   }
   for (const m of findUrlCredentials(text)) {
     if (m.viaVariable) viaVariables(text.slice(m.start, m.end), 'URL password');

@@ -1098,6 +1098,19 @@ export function classifyKey(name: string): KeyVerdict {
   return verdict;
 }
 
+/**
+ * A name a flag word turned into a switch (`AUTO_IMPORT_SECRET`, `MASK_KEY`): the verdict of the
+ * words after the last flag word, which holds when the value is no switch; undefined for other names.
+ */
+export function afterFlagWord(name: string): KeyVerdict | undefined {
+  if (!classifyKey(name).reason?.startsWith('flag (')) return undefined;
+  const words = splitWords(name);
+  let last = words.length - 1;
+  while (last >= 0 && !WEAK_FLAG_WORDS.has(words[last])) last--;
+  const rest = words.slice(last + 1);
+  return last >= 0 && rest.length ? classifyKey(rest.join('_')) : undefined;
+}
+
 /** How loosely a sensitive name says "secret" (nothing for names that are not sensitive). */
 export function nameLooseness(name: string): Looseness {
   if (name.length > MAX_NAME_LENGTH) return {};

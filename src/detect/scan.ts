@@ -48,6 +48,9 @@ export function judgeSecretValue(value: string): ValueClass {
 
 /** A word or a name: `requested`, `keystore_creds`, `acme-prod`, `sshPublicKey` (letters only, one case or camelCase). */
 const NAME_VALUE = /^(?:[a-z]+(?:[_.-][a-z]+)*|[a-z]+(?:[A-Z][a-z]+)+)$/;
+/** `name=value` settings separated by `;` or `,` (a value's own options); a token has no `=` but its base64 padding. */
+const SETTINGS_LIST = /^[A-Za-z_][\w.-]{0,40}=[^;,\s=]{1,200}(?:[;,][A-Za-z_][\w.-]{0,40}=[^;,\s=]{0,200})*[;,]?$/;
+
 /** An enum constant: `VAULT`, `GOOGLE_SECRET_MANAGER`. */
 const ENUM_VALUE = /^[A-Z]+(?:_[A-Z]+)*$/;
 
@@ -66,6 +69,9 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   // a count, a level or a word under a name that says "secret" only loosely (`oauth_password_grant: 3`,
   // `…PASSWORD_HASH_ALGORITHM__SALT_POSITION: suffix`)
   if (verdict.loose && (/^\d{1,2}$/.test(v) || (v.length <= 16 && /^[a-z]+$/.test(v)))) return 'setting';
+  // settings of its own (`size=4;dbtable=api_keys;`, Kamailio's htable spec under an `apikeys` name, read from `=>`): a
+  // setting; a secret among them is found by its own name where the value is read again
+  if (SETTINGS_LIST.test(v)) return 'setting';
   // a list of words or options (`dolibarr,ldap`, `jwt,priv-key=/certs/k.pem,ttl=10m`) under such a name: a setting
   if (verdict.loose && /^[a-z][a-z0-9-]*(?:=[^,\s]+)?(?:,[a-z][a-z0-9-]*(?:=[^,\s]+)?)+$/.test(v)) return 'setting';
   return judged;

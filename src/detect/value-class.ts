@@ -198,8 +198,12 @@ const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2}|com|org|
 /** A path pattern with a wildcard: `/*`, `/api/*`, `/static/*.js`. */
 const PATH_PATTERN = /^\/[A-Za-z0-9._\-/*]{0,200}$/;
 
-/** A lower-case name ending in its separator, as a prefix or namespace is written: `wcshop_prod_`, `myapp:`. */
-const NAMESPACE = /^[a-z][a-z0-9]{0,40}(?:[_.:-][a-z0-9]{1,40}){0,8}[_.:-]$/;
+/**
+ * A lower-case name ending in its separator, as a prefix or namespace is written: `wcshop_prod_`,
+ * `myapp:`, `cache_v2_`. Its last part names something; words then a number then a mark
+ * (`yonder_meadow_92.`) are a password written the way people make them up.
+ */
+const NAMESPACE = /^[a-z][a-z0-9]{0,40}(?:[_.:-][a-z0-9]{1,40}){0,8}(?<![_.:-]\d{1,40})[_.:-]$/;
 
 /** A command substitution (`$(cat /run/secrets/x)`, backticks) in place of the value: read at run time. */
 export function isCommandSubstitution(text: string): boolean {

@@ -50,6 +50,8 @@ export interface ComposeModel {
   services: ServiceModel[];
   /** The project's mounted files (a project's model only; a single file's model has none). */
   mountedFiles?: MountedFile[];
+  /** The whole-line comments of the project's compose files, each a one-line scalar (a project's model only). */
+  comments?: TreeScalar[];
 }
 
 export function buildModel(root: TreeMap): ComposeModel {

@@ -8,6 +8,7 @@ import type { Origin } from '../model/origin.js';
 import { get, getEntry, type TreeEntry, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { buildEnvironment, readDotenvFile, type DotenvFile } from './environment.js';
 import { resolveExtends } from './extends.js';
+import { commentLines } from './comments.js';
 import { findMountedFiles } from './mounted-files.js';
 import { interpolateScalar, interpolateTree, type EnvValue, type InterpolationProblem } from './interpolate-tree.js';
 import { hasReferences } from './interpolate.js';
@@ -120,7 +121,11 @@ class ProjectLoader {
     resolvePassthrough(model, env);
     this.attachEnvFiles(model, env);
     // lint reads what containers read from the repository; `config` prints the model and needs none of it
-    if (this.lenient) this.attachMountedFiles(model, projectDirectory);
+    if (this.lenient) {
+      this.attachMountedFiles(model, projectDirectory);
+      // a setting commented out in a compose file is committed with it
+      model.comments = [...this.wholeFiles].flatMap((file) => commentLines(file, this.textCache.get(resolve(this.cwd, file)) ?? ''));
+    }
     const name = this.projectName(root, projectDirectory, env);
     return {
       name,

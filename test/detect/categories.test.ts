@@ -164,3 +164,78 @@ describe('a name that says nothing', () => {
     expect(await findings(text)).toEqual(['5:12 secret-in-environment']);
   });
 });
+
+describe('a switch name holding a generated token', () => {
+  it('a flag word before the noun makes a switch of a switch value, not of a generated token', async () => {
+    const text = service([
+      'AUTO_IMPORT_SECRET: I13TfNDIc9Hu033d',
+      'MASK_API_TOKEN: 9f8e7d6c5b4a39281706f5e4d3c2b1a0',
+      'AUTO_IMPORT_SECRET_ENABLED: "true"',
+      'GENERATE_SECRET: "yes"',
+      'MAX_TOKENS: 4096',
+      'ALLOW_EMPTY_PASSWORD: "1"',
+      'SKIP_PASSWORD: admin',
+    ]);
+    expect(await findings(text)).toEqual(['5:27 secret-in-environment', '6:23 secret-in-environment']);
+  });
+});
+
+describe('settings a config syntax writes as calls or users sections', () => {
+  const config = (content: string[]) =>
+    [
+      'services:',
+      '  app:',
+      '    image: example/app',
+      '    configs: [app]',
+      'configs:',
+      '  app:',
+      '    content: |',
+      ...content.map((l) => `      ${l}`),
+      '',
+    ].join('\n');
+
+  it('a call whose last two string arguments are a secret-named setting and its value', async () => {
+    const text = config([
+      'modparam("auth", "secret", "Y2j1hh1KdqCe7Dp0fyJtkctO")',
+      'modparam("htable", "htable", "apikeys=>size=4;dbtable=api_keys;")',
+      "$config->set('db_password', 'Gravel-Harbor-21');",
+      "define('WP_CACHE_KEY_SALT', 'wcshop_prod_');",
+      "setenv('API_TOKEN', getenv('X'));",
+    ]);
+    expect(await findings(text)).toEqual(['8:35 hardcoded-credential', '10:36 hardcoded-credential']);
+  });
+
+  it('passwords of a users section or object, not its settings or hashed passwords', async () => {
+    const text = config([
+      '[main]',
+      'securityManager.sessionManager.globalSessionTimeout = 3600000',
+      '[users]',
+      'admin = Meadow.jasper.66, root',
+      'auditor = 46dnvVgCnzNBsSCBX0zQumkNsmQwrP+SKV8cfiqAzzIQuZwiUbg3dIL5opwbLt2gtx0sc7GDdmNxxqTmueH3lw==, ro',
+      'default_theme = dark',
+      '[roles]',
+      'root = *',
+      '{ "RegisteredUsers": { "admin": "YarrowOrbit51!", "viewer": "viewer" } }',
+    ]);
+    expect(await findings(text)).toEqual(['11:15 hardcoded-credential', '16:40 hardcoded-credential']);
+  });
+});
+
+describe('settings commented out', () => {
+  it('a commented-out setting holding a secret is committed; prose, placeholders and references in comments are not', async () => {
+    const text = [
+      'services:',
+      '  app:',
+      '    image: example/app',
+      '    environment:',
+      '      # - DB_PASSWORD=Quartz-Badger-26',
+      '      # ADMIN_PASSWORD: initial admin password (8-72 characters)',
+      '      # SMTP_PASSWORD: changeme',
+      '      # API_TOKEN: ${API_TOKEN}',
+      '    # command: redis-server --requirepass Otter-Pepper-95',
+      '# the token is in the password manager',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['5:23 hardcoded-credential', '9:43 hardcoded-credential']);
+  });
+});

@@ -72,6 +72,9 @@ describe('classifyValue', () => {
     // settings: timestamps, domains; structures are judged by their content
     ['a timestamp', '2024-11-03T10:12:44Z', 'setting'],
     ['a domain prefix', 'shop.example.de:', 'setting'],
+    ['a namespace', 'wcshop_prod_', 'setting'],
+    ['a namespace whose last part has a digit', 'cache_v2_', 'setting'],
+    ['words, a number and a mark: a password people make up', 'yonder_meadow_92.', 'literal'],
     ['a default key that looks dotted', 'argilla.apikey', 'literal'],
     ['an empty JSON list', '[]', 'structure'],
     ['a JSON object', '{"client_secret":"x"}', 'structure'],
