@@ -210,8 +210,9 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     // scanned from its opening quote on
     if (!verdict.sensitive && m[6] === undefined && /[=:]/.test(value)) assignment.lastIndex = m.index + m[0].length - value.length - 1;
     if (!verdict.sensitive) {
-      // `user=name:password` (coturn's static users, lt-cred-mech): the part after the colon
-      if (m[2] === '=' && /^users?$/i.test(name)) {
+      // `user=name:password` (coturn's static users, lt-cred-mech), a script's `AUTH="admin:…"` or
+      // `BASIC_AUTH=u:…` (a name that says authentication holding user:password): the part after the colon
+      if (m[2] === '=' && (/^users?$/i.test(name) || /(?:^|[_.-])(?:auth|basic_?auth|credentials|creds)$/i.test(name))) {
         const password = passwordOfPair(value);
         if (password !== undefined && isLiteral(password)) {
           const start = m.index! + m[0].length - password.length - (m[6] !== undefined ? 0 : m[5] !== undefined ? 2 : 1);

@@ -239,3 +239,23 @@ describe('settings commented out', () => {
     expect(await findings(text)).toEqual(['5:23 hardcoded-credential', '9:43 hardcoded-credential']);
   });
 });
+
+describe('a script variable named for authentication holding user:password', () => {
+  it('the password of AUTH="user:password" in a script; not a variable pair, a switch or a port', async () => {
+    const text = [
+      'services:',
+      '  bootstrap:',
+      '    image: curlimages/curl',
+      '    entrypoint: [sh, -c]',
+      '    command:',
+      '      - |',
+      '        AUTH="admin:Meadow.jasper.66"',
+      '        RO_AUTH="$${RO_USER}:$${RO_PASSWORD}"',
+      '        BASIC_AUTH=on',
+      '        PROXY_AUTH=proxy:3128',
+      '        curl -u "$$AUTH" http://killbill:8080/1.0/kb/tenants',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['7:21 hardcoded-credential']);
+  });
+});
