@@ -1,5 +1,6 @@
 import { classifyKey, describeKind, nameLooseness, type KeyVerdict } from './keys.js';
-import { judgeNamedValue } from './scan.js';
+import { isPlaceholder } from './placeholder.js';
+import { judgeNamedValue, isPasswordDigest } from './scan.js';
 import { memoizeByText } from './text-memo.js';
 
 export interface EmbeddedAssignment {
@@ -24,7 +25,8 @@ const ASSIGNMENT =
 
 // `$$VAR`/`$${VAR}`: escaped for Compose, a reference for the program that reads the file (JCasC, Spring)
 // `${?X}`: HOCON's optional substitution
-const VARIABLE = /^(\$\$?(?:\{\??)?[A-Za-z_]|%\(|\{\{|<%)/;
+// (`$plaintext$…`, `$pbkdf2$…` are a scheme prefix, not a variable)
+const VARIABLE = /^(?!\$[a-z][a-z0-9-]*\$)(\$\$?(?:\{\??)?[A-Za-z_]|%\(|\{\{|<%)/;
 
 /** A literal written in the text, not a reference to one (see VARIABLE), judged as a secret's value. */
 function isLiteral(value: string, looseness: Parameters<typeof judgeNamedValue>[0] = {}): boolean {
@@ -43,6 +45,11 @@ function valueGroup(m: RegExpMatchArray, first: number, count = 3): number {
  * `modparam("auth", "secret", "value")`, `$config->set('db_password', 'value')`, `setenv("X_TOKEN",
  * "value")`. Groups: 2 the name, 3 or 4 the value, with offsets (`d`).
  */
+/** The call reads an environment variable (`getenv`, `getenv_docker`, `os.environ.get`, `env(`, `ENV.fetch`). */
+const ENV_LOOKUP = /^(?:[\w.$>-]*[._>])?(?:getenv\w*|environ\.get|env|fetch)\(/i;
+/** The same name right before an opening parenthesis. */
+const ENV_LOOKUP_BEFORE = /(?:^|[^\w])(?:getenv\w*|environ\.get|env|fetch)[ \t]*$/i;
+
 const CALL_NAME_VALUE =
   /\b[A-Za-z_][A-Za-z0-9_.$>-]{0,60}\([ \t]*(?:(["'])[^"'\n]{0,80}\1[ \t]*,[ \t]*)?['"]([A-Za-z_][A-Za-z0-9_.-]{0,80})['"][ \t]*,[ \t]*(?:'([^'\n]{0,4096})'|"([^"\n]{0,4096})")[ \t]*(?:,[^()\n]{0,40})?\)/dg;
 
@@ -236,7 +243,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (unquoted && isCodeIdentifier(text, m.index!, m.index! + m[0].length, value)) continue;
     if (AUTH_SCHEMES.has(value.toLowerCase())) continue;
     const viaVariable = VARIABLE.test(value);
-    if (!viaVariable && judgeNamedValue(nameLooseness(m[1]), value) !== 'literal') continue;
+    if (!viaVariable && (judgeNamedValue(nameLooseness(m[1]), value) !== 'literal' || isPasswordDigest(verdict.kind, value))) continue;
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
   }
   const named = (name: string, value: string, start: number) => {
@@ -247,7 +254,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
   };
   if (text.includes('(')) {
-    for (const m of text.matchAll(CALL_NAME_VALUE)) named(m[2], m[3] ?? m[4] ?? '', (m.indices![3] ?? m.indices![4])![0]);
+    for (const m of text.matchAll(CALL_NAME_VALUE)) {
+      const value = m[3] ?? m[4] ?? '';
+      // an environment lookup's fallback (`getenv_docker('X_PASSWORD', 'put your unique phrase here')`): the
+      // value comes from the variable; only a real secret written as the fallback is one
+      if (ENV_LOOKUP.test(m[0]) && isPlaceholder(value)) continue;
+      named(m[2], value, (m.indices![3] ?? m.indices![4])![0]);
+    }
   }
   // XML: right after <name>
   for (const m of text.matchAll(XML_ELEMENT)) named(m[1], m[2], m.index! + m[1].length + 2);
@@ -273,6 +286,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
         const [start, end] = m.indices![valueGroup];
         if (!verdict.sensitive || overlapsAny(out, start, end)) continue;
         const value = m[valueGroup];
+        // the arguments of an environment lookup, not a SQL row: its placeholder fallback is no secret
+        if (re === SQL_TUPLE && isPlaceholder(value) && ENV_LOOKUP_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
         const viaVariable = VARIABLE.test(value);
         if (!viaVariable && judgeNamedValue(nameLooseness(m[nameGroup]), value) !== 'literal') continue;
         out.push({ name: m[nameGroup], kind: describeKind(verdict.kind), start, end, viaVariable });

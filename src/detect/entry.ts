@@ -6,7 +6,7 @@ import { findEmbeddedAssignments, findUserPasswordPairs } from './embedded.js';
 import { afterFlagWord, classifyKey, describeKind, isCredentialCarrierKey, nameLooseness, splitWords, type KeyVerdict } from './keys.js';
 import { isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
-import { findUrlCredentials, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
+import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
 
 /** A secret written in a file (the compose file, or a .env file that interpolation read). */
 export interface HardcodedVerdict {
@@ -76,7 +76,7 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
       if (inside.length || /^[[{]\s*[\]}]$/.test(text.trim())) return inside;
       return [hardcoded(value.origin, describeKind(verdict.kind), text, 'literal')];
     }
-    if (judged !== 'literal' || BRACED_REFERENCE.test(text.trim())) return [];
+    if (judged !== 'literal' || BRACED_REFERENCE.test(text.trim()) || isPasswordDigest(verdict.kind, text)) return [];
     return [hardcoded(value.origin, describeKind(verdict.kind), text, 'literal')];
   }
   // a switch's name (`AUTO_IMPORT_SECRET`, `TOPOH_MASK_KEY`) holding a generated token, where a switch holds

@@ -98,6 +98,13 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     notSecret: 'identifier',
   },
   {
+    id: 'github-oauth-client-id',
+    description: 'GitHub OAuth or GitHub App client id',
+    regex: re(`(?<![A-Za-z0-9])(?:Ov23li[A-Za-z0-9]{14}|Iv1\\.[0-9a-f]{16}|Iv23li[A-Za-z0-9]{14})(?![A-Za-z0-9])`),
+    // the application's public name, paired with its client secret
+    notSecret: 'identifier',
+  },
+  {
     id: 'aws-access-key-id',
     description: 'AWS access key id',
     regex: re(`(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}(?![A-Za-z0-9])`),
@@ -544,6 +551,13 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     regex: re(
       `(?<=^|\\n|["'=>])[ \\t]{0,20}(?![0-9A-Fa-f:]{1,60}(?:/[0-9]{1,3})?(?:[\\s"']|$))(?![0-9]{1,5}:)[^\\s:#"'=>]{1,253}:(?:[0-9]{1,5}|\\*):[^\\s:"']{1,63}:[^\\s:"']{1,63}:([^\\s:"'][^\\s"']{0,199})(?=[\\s"']|$)`,
     ),
+    group: 1,
+  },
+  {
+    id: 'netrc-password',
+    description: 'password in a .netrc entry',
+    // `machine HOST login USER password X` (curl, git, pip and NASA Earthdata read ~/.netrc), on one line or several
+    regex: re(`(?<![A-Za-z0-9_])machine[ \\t]{1,20}[^\\s]{1,253}\\s{1,20}login[ \\t]{1,20}[^\\s]{1,200}\\s{1,20}password[ \\t]{1,20}([^\\s"']{1,200})`),
     group: 1,
   },
   {

@@ -48,6 +48,14 @@ export function judgeSecretValue(value: string): ValueClass {
 
 /** A word or a name: `requested`, `keystore_creds`, `acme-prod`, `sshPublicKey` (letters only, one case or camelCase). */
 const NAME_VALUE = /^(?:[a-z]+(?:[_.-][a-z]+)*|[a-z]+(?:[A-Z][a-z]+)+)$/;
+/**
+ * A password setting holding a SHA-512 digest in hex (OctoPrint's users.yaml, a salted hash): 128
+ * hex digits are no password anyone types. Shorter hex may be a generated password (`openssl rand -hex 32`).
+ */
+export function isPasswordDigest(kind: string | undefined, value: string): boolean {
+  return kind === 'password' && /^[0-9a-f]{128}$/i.test(value.trim());
+}
+
 /** `name=value` settings separated by `;` or `,` (a value's own options); a token has no `=` but its base64 padding. */
 const SETTINGS_LIST = /^[A-Za-z_][\w.-]{0,40}=[^;,\s=]{1,200}(?:[;,][A-Za-z_][\w.-]{0,40}=[^;,\s=]{0,200})*[;,]?$/;
 

@@ -131,6 +131,9 @@ const CODE_PATTERNS: readonly RegExp[] = [
 const HASH_PATTERNS: readonly RegExp[] = [
   // modular crypt: $argon2id$, $2b$, $apr1$, $1$, $5$, $6$, $y$ (yescrypt), $pbkdf2-sha512$, $scrypt$, $sha1$, $md5$
   /^\$(?:argon2(?:id|i|d)|2[abxy]?|apr1|1|5|6|y|gy|7|scrypt|pbkdf2(?:-sha(?:1|256|512))?|sha1|sha256|sha512|md5|bcrypt|gost-yescrypt)\$/,
+  // any other scheme in the same form, with its parameters, salt and hash: three or more `$` fields
+  // (Apache Shiro `$shiro1$SHA-256$500000$salt$hash`); `$plaintext$x` has one and is the password
+  /^\$[A-Za-z][A-Za-z0-9-]{0,30}\$(?:[^$\s]{1,200}\$){2,6}[^$\s]{8,}$/,
   // LDAP / Dovecot scheme prefixes, except the ones that say the password follows in clear text
   /^\{(?!PLAIN|CLEAR|CLEARTEXT)[A-Z0-9][A-Z0-9.-]{1,30}\}\S/,
   // Django / Werkzeug / passlib: pbkdf2_sha256$…, pbkdf2:sha256:…$salt$hash, bcrypt_sha256$…
@@ -254,6 +257,9 @@ export function isAnonJwt(v: string): boolean {
   }
 }
 
+/** A duration (`1h`, `90m`, `1h30m`, `500ms`): a lifespan, as token settings are written (Authelia `access_token: 1h`). */
+const DURATION = /^\d{1,6}(?:\.\d{1,3})?(?:ns|us|ms|s|m|h|d|w|y)(?:\d{1,6}(?:ns|us|ms|s|m|h|d))*$/;
+
 /** `host:port` (`drone-vault:3000`, `redis:6379`): an address. */
 const HOST_PORT = /^[a-z][a-z0-9.-]{0,252}:\d{2,5}$/;
 
@@ -277,7 +283,7 @@ export function classifyValue(value: string): ValueClass {
   if (PUBLIC_PATTERNS.some((r) => r.test(u)) || isAnonJwt(v)) return 'public';
   const format = notSecretFormat(v);
   if (format) return format;
-  if (TIMESTAMP.test(v) || DOMAIN.test(v) || HOST_PORT.test(v)) return 'setting';
+  if (TIMESTAMP.test(v) || DOMAIN.test(v) || HOST_PORT.test(v) || DURATION.test(v)) return 'setting';
   // a shortened value (`wcFMA/xDdHCJBTolAQ/+Kb1...`): an excerpt in a comment or a doc, not the value
   if (/(?:\.\.\.|…)$/.test(v) && v.length > 3) return 'empty';
   // a route pattern (`/*`, `/api/*`): a setting about paths; a namespace that ends in its separator (`shop_prod_`, `app:`)

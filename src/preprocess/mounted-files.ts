@@ -99,7 +99,7 @@ function holdsComposeFiles(dir: string, model: ComposeModel): boolean {
 
 /** A config directory is small: at most this many files, this deep; a bigger tree is an application's source or data. */
 const MAX_DIRECTORY_FILES = 32;
-const MAX_DIRECTORY_DEPTH = 3;
+const MAX_DIRECTORY_DEPTH = 5;
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', 'vendor', '__pycache__', '.venv']);
 
 /** The files of a mounted directory, when it is small enough to be configuration (none otherwise); symbolic links are not followed out of it. */

@@ -259,3 +259,42 @@ describe('a script variable named for authentication holding user:password', () 
     expect(await findings(text)).toEqual(['7:21 hardcoded-credential']);
   });
 });
+
+describe('config files: lifespans, digests, scheme prefixes, .netrc, environment lookups', () => {
+  const config = (content: string[]) =>
+    [
+      'services:',
+      '  app:',
+      '    image: example/app',
+      '    configs: [app]',
+      'configs:',
+      '  app:',
+      '    content: |',
+      ...content.map((l) => `      ${l}`),
+      '',
+    ].join('\n');
+
+  it('a token lifespan and a SHA-512 password digest are not secrets; a $plaintext$ client secret and a .netrc password are', async () => {
+    const text = config([
+      'lifespans:',
+      '  access_token: 1h',
+      '  refresh_token: 90m',
+      'users:',
+      '  admin:',
+      `    password: ${'4346999b50c8bdd2'.repeat(8)}`,
+      'clients:',
+      "  - client_secret: '$plaintext$2DK77hej7YiTviKPHg7c2FX9gSxzmqL2mBSQw1AHZ5ST435e'",
+      'machine urs.earthdata.nasa.gov login eolab password Copper.cobalt.45',
+    ]);
+    expect(await findings(text)).toEqual(['15:27 hardcoded-credential', '16:59 hardcoded-credential']);
+  });
+
+  it("an environment lookup's placeholder fallback is not a secret; a real fallback is", async () => {
+    const text = config([
+      "define( 'DB_PASSWORD', getenv_docker('WORDPRESS_DB_PASSWORD', 'example password') );",
+      "define( 'AUTH_KEY', getenv_docker('WORDPRESS_AUTH_KEY', 'put your unique phrase here') );",
+      "define( 'NONCE_KEY', getenv_docker('WORDPRESS_NONCE_KEY', 'q8Zr3Lx7Vn2Wp5Tb9Kc4Hd1Fg6Jm0Sy') );",
+    ]);
+    expect(await findings(text)).toEqual(['10:66 hardcoded-credential']);
+  });
+});
