@@ -10,7 +10,7 @@ import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
 import { classifyKey, describeKind, nameLooseness } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
-import { findUrlCredentials, isVariableOnly, judgeNamedValue, scanValue } from './scan.js';
+import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, scanValue } from './scan.js';
 
 /** Where in a service (or the file) an exposure sits; rules choose exposures by context. */
 export type ExposureContext = 'environment' | 'env-file' | 'build-args' | 'labels' | 'command' | 'value' | 'mounted-file' | 'comment';
@@ -223,7 +223,39 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
     // the path names the setting under the mount that brings the file in (`services.app.volumes.0.PASSWD`)
     if (verdict.class === 'hardcoded') out.push({ verdict, context: 'mounted-file', service, path: [...mounted.path, key ?? file], name: key ?? file });
   };
+  const before = out.length;
   collectFromText(mounted.node, text, name, push, () => {});
+  // a YAML or JSON file's settings by their key paths (`api: {key: …}` is `api.key`), where the lines alone say too little
+  const found = out.slice(before).map((e) => e.verdict.origin);
+  for (const root of mounted.roots ?? []) {
+    collectKeyPaths(root, [], (scalar, keyPath) => {
+      const o = scalar.origin;
+      if (found.some((f) => f.range[0] < o.range[1] && o.range[0] < f.range[1])) return;
+      // an anchor's value is met again under each alias: reported where it is written, once
+      found.push(o);
+      const dotted = keyPath.join('.');
+      const verdict = classifyKey(dotted);
+      const value = writtenText(scalar);
+      // a value the application renders (`Bearer {{ secret('X') }}`, `${X}` inside a string) holds a reference, not the secret
+      if (
+        !verdict.sensitive ||
+        isVariableOnly(value) ||
+        /\{\{[^{}]*\}\}|\$\{[^{}]+\}/.test(value) ||
+        judgeNamedValue(nameLooseness(dotted), value) !== 'literal' ||
+        isPasswordDigest(verdict.kind, value)
+      )
+        return;
+      push(hardcoded(o, describeKind(verdict.kind), value), dotted);
+    });
+  }
+}
+
+/** Every scalar of a tree with the keys above it (a list's items by index). */
+function collectKeyPaths(node: TreeNode, keyPath: (string | number)[], visit: (scalar: TreeScalar, keyPath: (string | number)[]) => void): void {
+  if (keyPath.length > 32) return;
+  if (node.kind === 'map') for (const e of node.entries) collectKeyPaths(e.value, [...keyPath, e.key], visit);
+  else if (node.kind === 'seq') node.items.forEach((item, i) => collectKeyPaths(item, [...keyPath, i], visit));
+  else if (keyPath.length && typeof keyPath[keyPath.length - 1] === 'string' && typeof node.value === 'string') visit(node, keyPath);
 }
 
 /** A setting written in a comment: `KEY=value` or `key: value` (an environment's list item or a YAML entry commented out). */

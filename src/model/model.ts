@@ -38,6 +38,8 @@ export interface MountedFile {
   file: string;
   abs: string;
   node: TreeScalar;
+  /** A YAML or JSON file's documents as trees (located), when it parses: its settings are named by their key paths. */
+  roots?: TreeMap[];
   /** Where the mount (or the config) is declared. */
   path: Path;
   /** The services that mount it, in model order. */

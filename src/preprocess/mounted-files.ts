@@ -9,7 +9,8 @@
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { FileHost } from '../load/host.js';
 import type { ComposeModel, MountedFile, Path, ServiceModel } from '../model/model.js';
-import { get, wholeFileScalar, type TreeNode, type TreeScalar } from '../model/tree.js';
+import { get, wholeFileScalar, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
+import { parseComposeText } from '../load/parse.js';
 
 /** A config file is small; a bigger one is data (a database dump, a GeoIP file), not read. */
 export const MAX_MOUNTED_FILE_BYTES = 256 * 1024;
@@ -85,7 +86,14 @@ export function findMountedFiles(model: ComposeModel, host: FileHost, cwd: strin
         const text = readMountedText(host, path);
         if (text === undefined) continue;
         const file = display(path);
-        byPath.set(path, { file, abs: path, node: wholeFileScalar(file, text), path: mount.path, services: [mount.service] });
+        byPath.set(path, {
+          file,
+          abs: path,
+          node: wholeFileScalar(file, text),
+          roots: structuredRoots(file, text),
+          path: mount.path,
+          services: [mount.service],
+        });
       }
     }
   }
@@ -192,4 +200,15 @@ function readMountedText(host: FileHost, abs: string): string | undefined {
     return undefined;
   }
   return text.includes('\u0000') || text.includes('\ufffd') ? undefined : text;
+}
+
+/** The documents of a YAML or JSON file (by its name), when it parses as mappings; none otherwise. */
+function structuredRoots(file: string, text: string): TreeMap[] | undefined {
+  if (!/\.(?:ya?ml|json)$/i.test(file)) return undefined;
+  try {
+    return parseComposeText(file, text).roots.filter((r): r is TreeMap => r !== null);
+  } catch {
+    // not YAML after all (a template, JSON with comments): the text is still read line by line
+    return undefined;
+  }
 }

@@ -122,4 +122,26 @@ describe('secret-in-mounted-file', () => {
       .map((f) => f.ruleId);
     expect(rules).toEqual(['secret-in-env-file']);
   });
+
+  it('names the settings of a YAML or JSON file by their key paths; a rendered template is a reference', async () => {
+    const dir = project({
+      'compose.yaml': compose('./octoprint/config.yaml:/octoprint/config.yaml', './flows/sync.yaml:/flows/sync.yaml'),
+      'octoprint/config.yaml': ['api:', '  key: JG5RIP2AYG7NWFRBWQ80BQ3ATKIQLB5Q', 'server:', '  host: 0.0.0.0', ''].join('\n'),
+      'flows/sync.yaml': [
+        'defaults: &auth',
+        '  token: Zq8Wm3Xn7Lp2Rb5Vt9Ck4Hd6',
+        'tasks:',
+        '  - <<: *auth',
+        '    headers:',
+        '      Authorization: "Bearer {{ secret(\'GITHUB_TOKEN\') }}"',
+        '  - <<: *auth',
+        '    key: "orders/{{ execution.id }}.ion"',
+        '',
+      ].join('\n'),
+    });
+    expect(await found(dir)).toEqual([
+      'flows/sync.yaml:2:10 token holds a hardcoded token in a file mounted by service app',
+      'octoprint/config.yaml:2:8 api.key holds a hardcoded API key in a file mounted by service app',
+    ]);
+  });
 });
