@@ -254,8 +254,9 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
 function collectKeyPaths(node: TreeNode, keyPath: (string | number)[], visit: (scalar: TreeScalar, keyPath: (string | number)[]) => void): void {
   if (keyPath.length > 32) return;
   if (node.kind === 'map') for (const e of node.entries) collectKeyPaths(e.value, [...keyPath, e.key], visit);
-  else if (node.kind === 'seq') node.items.forEach((item, i) => collectKeyPaths(item, [...keyPath, i], visit));
-  else if (keyPath.length && typeof keyPath[keyPath.length - 1] === 'string' && typeof node.value === 'string') visit(node, keyPath);
+  else if (node.kind === 'seq') {
+    for (let i = 0; i < node.items.length; i++) collectKeyPaths(node.items[i], [...keyPath, i], visit);
+  } else if (keyPath.length && typeof keyPath[keyPath.length - 1] === 'string' && typeof node.value === 'string') visit(node, keyPath);
 }
 
 /** A setting written in a comment: `KEY=value` or `key: value` (an environment's list item or a YAML entry commented out). */
