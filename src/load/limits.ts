@@ -17,63 +17,69 @@ export const LIMITS = {
  * Returns the 1-based line where the limit is first exceeded, or 0.
  */
 export function findExcessiveNesting(text: string, max = LIMITS.maxDepth): number {
+  // character codes, compared as numbers (this runs over every byte of every file)
+  const NL = 10;
+  const TAB = 9;
+  const SPACE = 32;
+  const HASH = 35;
   let flow = 0;
   let line = 1;
   const indents: number[] = [];
   let atLineStart = true;
   let col = 0;
-  let quote = '';
+  let quote = 0;
   // the last character on this line that was not blank: a quote opens a quoted scalar only where a
   // value starts (after `:`, `-`, `?`, `[`, `{`, `,` or first on its line), not inside a plain one (`it's`)
-  let last = '\n';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
+  let last = NL;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NL) {
+      // a quoted scalar may span lines: its state is kept
       line++;
       atLineStart = true;
       col = 0;
-      last = '\n';
-      if (quote === "'" || quote === '"') {
-        // quoted scalars may span lines; keep the state
-      }
+      last = NL;
       continue;
     }
     if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
+      if (c === 0x5c /* \ */ && quote === 0x22 /* " */) i++;
+      else if (c === quote) quote = 0;
       col++;
       continue;
     }
     if (atLineStart) {
-      if (c === ' ') {
+      if (c === SPACE) {
         col++;
         continue;
       }
       atLineStart = false;
-      if (c !== '#' && flow === 0) {
+      if (c !== HASH && flow === 0) {
         while (indents.length && indents[indents.length - 1] >= col) indents.pop();
         indents.push(col);
         // compact nested sequences: "- - - x"
         let j = i;
-        while (text[j] === '-' && text[j + 1] === ' ') {
+        while (text.charCodeAt(j) === 0x2d /* - */ && text.charCodeAt(j + 1) === SPACE) {
           indents.push(col + (j - i) + 1);
           j += 2;
         }
         if (indents.length > max) return line;
       }
     }
-    const prev = i > 0 ? text[i - 1] : '\n';
-    const tokenStart = prev === ' ' || prev === '\t' || prev === '\n' || prev === '[' || prev === '{' || prev === ',' || prev === ':';
-    const valueStart = '\n:-?[{,'.includes(last);
-    if (c !== ' ' && c !== '\t') last = c;
-    if (c === '#' && (prev === ' ' || prev === '\t' || prev === '\n')) {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-    } else if ((c === '"' || c === "'") && tokenStart && valueStart) {
+    const prev = i > 0 ? text.charCodeAt(i - 1) : NL;
+    // after a blank, a line break, `[`, `{`, `,` or `:`
+    const tokenStart = prev === SPACE || prev === TAB || prev === NL || prev === 0x5b || prev === 0x7b || prev === 0x2c || prev === 0x3a;
+    // after a line break, `:`, `-`, `?`, `[`, `{` or `,`
+    const valueStart = last === NL || last === 0x3a || last === 0x2d || last === 0x3f || last === 0x5b || last === 0x7b || last === 0x2c;
+    if (c !== SPACE && c !== TAB) last = c;
+    if (c === HASH && (prev === SPACE || prev === TAB || prev === NL)) {
+      while (i + 1 < n && text.charCodeAt(i + 1) !== NL) i++;
+    } else if ((c === 0x22 || c === 0x27) /* " ' */ && tokenStart && valueStart) {
       quote = c;
-    } else if ((c === '[' || c === '{') && tokenStart) {
+    } else if ((c === 0x5b || c === 0x7b) /* [ { */ && tokenStart) {
       flow++;
       if (flow + indents.length > max) return line;
-    } else if ((c === ']' || c === '}') && flow > 0) {
+    } else if ((c === 0x5d || c === 0x7d) /* ] } */ && flow > 0) {
       flow--;
     }
     col++;

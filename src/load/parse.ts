@@ -1,4 +1,4 @@
-import { type Alias, type Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, Scalar, visit, type Node as YamlNode } from 'yaml';
+import { type Alias, type Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, Scalar, type Node as YamlNode } from 'yaml';
 import { LineIndex, type Origin } from '../model/origin.js';
 import type { BlockLine, ScalarValue, TreeEntry, TreeMap, TreeNode, TreeScalar } from '../model/tree.js';
 import { findExcessiveNesting, LIMITS } from './limits.js';
@@ -89,24 +89,31 @@ function parseYaml(file: string, text: string) {
   }
 }
 
-/** Whether a mapping of the document has two keys yaml's uniqueKeys check finds equal (scalars of one value, NaN never). */
+/**
+ * Whether a mapping of the document has two keys yaml's uniqueKeys check finds equal (scalars of
+ * one value, NaN never). Every node yaml's visit() reaches is looked at, by a walk of our own:
+ * visit() builds a frozen path array at every collection.
+ */
 function hasDuplicateKey(doc: Document.Parsed): boolean {
-  let found = false;
-  visit(doc, {
-    Map(_, map) {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      stack.push(node.key, node.value);
+    } else if (isMap(node)) {
       const keys = new Set<unknown>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key) || Number.isNaN(pair.key.value)) continue;
-        if (keys.has(pair.key.value)) {
-          found = true;
-          return visit.BREAK;
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && !Number.isNaN(pair.key.value)) {
+          if (keys.has(pair.key.value)) return true;
+          keys.add(pair.key.value);
         }
-        keys.add(pair.key.value);
+        stack.push(pair.key, pair.value);
       }
-      return undefined;
-    },
-  });
-  return found;
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return false;
 }
 
 /** `<<` as a plain key, or tagged `!!merge` (which the yaml package turns into a symbol). */
@@ -328,16 +335,21 @@ class Converter {
   }
 }
 
-/** Every alias of the document with the node it refers to, in one walk in document order. */
+/** Every alias of the document with the node it refers to, in one walk in document order (yaml's visit() order, without its path arrays). */
 export function aliasTargets(doc: Document.Parsed): Map<Alias, YamlNode | undefined> {
   const lastAnchored = new Map<string, YamlNode>();
   const targets = new Map<Alias, YamlNode | undefined>();
-  visit(doc, {
-    Node: (_key, node) => {
-      if (isAlias(node)) targets.set(node, lastAnchored.get(node.source));
-      else if (isNode(node) && node.anchor) lastAnchored.set(node.anchor, node as YamlNode);
-    },
-  });
+  const walk = (node: unknown): void => {
+    if (isPair(node)) {
+      walk(node.key);
+      walk(node.value);
+      return;
+    }
+    if (isAlias(node)) targets.set(node, lastAnchored.get(node.source));
+    else if (isNode(node) && node.anchor) lastAnchored.set(node.anchor, node as YamlNode);
+    if (isMap(node) || isSeq(node)) for (const item of node.items) walk(item);
+  };
+  walk(doc.contents);
   return targets;
 }
 
