@@ -29,6 +29,10 @@ if (!dir) {
   console.error('usage: node scripts/score-labelled.mjs DIR [--details] [--json]');
   process.exit(2);
 }
+if (!existsSync(join(dir, '.'))) {
+  console.error(`score-labelled: ${dir}: no such directory`);
+  process.exit(2);
+}
 const details = args.includes('--details');
 
 /** Wilson score interval (95%) of k successes in n. */
