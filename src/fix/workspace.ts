@@ -78,6 +78,11 @@ export class Workspace implements FileHost {
     });
   }
 
+  /** FileHost: the file system's resolution of links (the workspace writes no links). */
+  realpath(path: string): string | undefined {
+    return nodeHost.realpath?.(resolve(path));
+  }
+
   has(abs: string): boolean {
     return this.copies.has(abs);
   }

@@ -4,7 +4,7 @@
  * rule tester, standard input). Synchronous, like the loader. Read-only: writing belongs to whoever
  * owns an overlay.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { LoadError } from './parse.js';
 import { readFailure, readUserFileSync } from './read.js';
@@ -27,6 +27,8 @@ export interface FileHost {
   stat(path: string): FileStat | undefined;
   /** The names in a directory, sorted; undefined when it is none or cannot be read (a host that cannot list has no such method). */
   list?(path: string): string[] | undefined;
+  /** The path with every symbolic link resolved, when it exists (a host without links has no such method). */
+  realpath?(path: string): string | undefined;
 }
 
 /** Whether a path names a regular file. */
@@ -71,6 +73,13 @@ export const nodeHost: FileHost = {
   list(path) {
     try {
       return readdirSync(path).sort();
+    } catch {
+      return undefined;
+    }
+  },
+  realpath(path) {
+    try {
+      return realpathSync(path);
     } catch {
       return undefined;
     }

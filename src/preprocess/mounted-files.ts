@@ -67,6 +67,9 @@ interface Mount {
  */
 export function findMountedFiles(model: ComposeModel, host: FileHost, cwd: string, projectDirectory: string, display: (abs: string) => string): MountedFile[] {
   const byPath = new Map<string, MountedFile>();
+  const roots = [projectDirectory, cwd];
+  const realRoots = roots.map((r) => host.realpath?.(r) ?? r);
+  const within = (path: string, real = false) => (real ? realRoots : roots).some((root) => isInside(path, root));
   for (const service of model.services) {
     for (const mount of mountsOf(model, service)) {
       const written = String(mount.source.value);
@@ -74,10 +77,12 @@ export function findMountedFiles(model: ComposeModel, host: FileHost, cwd: strin
       // relative to the file that declares it (extends has rebased inherited paths onto the service's file)
       const abs = resolve(cwd, dirname(mount.source.origin.file), written);
       // a path out of the repository (`../../etc/…`) is the host's: only files under the project or the working directory
-      if (!isInside(abs, projectDirectory) && !isInside(abs, cwd)) continue;
+      if (!within(abs)) continue;
       const kind = host.stat(abs)?.kind;
       const files = kind === 'file' ? [abs] : kind === 'directory' && !holdsComposeFiles(abs, model) ? configDirectoryFiles(host, abs) : [];
       for (const path of files) {
+        // nor through a symbolic link that leads out of them (`conf/passwd -> /etc/shadow`)
+        if (!within(host.realpath?.(path) ?? path, true)) continue;
         const known = byPath.get(path);
         if (known) {
           if (!known.services.includes(mount.service)) known.services.push(mount.service);
@@ -110,16 +115,21 @@ const MAX_DIRECTORY_FILES = 32;
 const MAX_DIRECTORY_DEPTH = 5;
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', 'vendor', '__pycache__', '.venv']);
 
-/** The files of a mounted directory, when it is small enough to be configuration (none otherwise); symbolic links are not followed out of it. */
+/** The files of a mounted directory, when it is small enough to be configuration (none otherwise); a directory met again through a link is not walked twice. */
 function configDirectoryFiles(host: FileHost, root: string): string[] {
   if (!host.list) return [];
   const out: string[] = [];
+  // a directory reached again through a link (`conf/self -> .`) is walked once
+  const visited = new Set<string>([host.realpath?.(root) ?? root]);
   const walk = (dir: string, depth: number): boolean => {
     for (const name of host.list!(dir) ?? []) {
       if (SKIPPED_DIRECTORIES.has(name)) continue;
       const path = join(dir, name);
       const kind = host.stat(path)?.kind;
       if (kind === 'directory') {
+        const real = host.realpath?.(path) ?? path;
+        if (visited.has(real)) continue;
+        visited.add(real);
         if (depth >= MAX_DIRECTORY_DEPTH || !walk(path, depth + 1)) return false;
       } else if (kind === 'file') {
         out.push(path);

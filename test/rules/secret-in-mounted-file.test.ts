@@ -94,10 +94,13 @@ describe('secret-in-mounted-file', () => {
     expect(await found(dir)).toEqual(['kept.ini:1:12 password holds a hardcoded password in a file mounted by service app']);
   });
 
-  it('takes a directory with a symbolic link loop for too deep to be configuration', async () => {
-    const dir = project({ 'compose.yaml': compose('./conf:/conf', './app.ini:/app.ini'), 'conf/app.ini': PASSWORD, 'app.ini': PASSWORD });
+  it('walks a directory met again through a link once, and reads no file a link leads out of the project', async () => {
+    const outside = project({ 'shadow.ini': PASSWORD });
+    const dir = project({ 'compose.yaml': compose('./conf:/conf', './link.ini:/link.ini'), 'conf/app.ini': PASSWORD });
     symlinkSync(join(dir, 'conf'), join(dir, 'conf/self'));
-    expect(await found(dir)).toEqual(['app.ini:1:12 password holds a hardcoded password in a file mounted by service app']);
+    symlinkSync(join(outside, 'shadow.ini'), join(dir, 'link.ini'));
+    symlinkSync(join(outside, 'shadow.ini'), join(dir, 'conf/shadow.ini'));
+    expect(await found(dir)).toEqual(['conf/app.ini:1:12 password holds a hardcoded password in a file mounted by service app']);
   });
 
   it('reports a file two services mount once, naming both, and an env file that is also mounted only as an env file', async () => {
