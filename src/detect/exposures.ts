@@ -272,7 +272,8 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
   const body = String(node.value);
   const m = COMMENTED_SETTING.exec(body);
   if (!m) return;
-  const key = m[1];
+  // a finding's message names its setting: a token where the name goes (`# ghp_…: …`) is not named
+  const key = scanValue(m[1]).length ? 'setting' : m[1];
   let value = m[2].replace(/[ \t]+#.*$/, '').trimEnd();
   let start = body.length - m[2].length;
   const push = (s: number, e: number, kind: string, name: string) => {

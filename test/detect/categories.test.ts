@@ -298,3 +298,14 @@ describe('config files: lifespans, digests, scheme prefixes, .netrc, environment
     expect(await findings(text)).toEqual(['10:66 hardcoded-credential']);
   });
 });
+
+describe('a token where a commented setting has its name', () => {
+  it('is not put in the message', async () => {
+    const name = 'ghp_R2d4F6h8J0k2L4m6N8p0Q2r4S6t8V0w2X4y6';
+    const text = ['services:', '  app:', '    image: example/app', `# ${name}: ghp_A1b2C3d4E5f6G7h8J9k0L1m2N3p4Q5r6S7t8`, ''].join('\n');
+    const result = await lintText('compose.yaml', text, { settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.line} ${f.message}`)).toEqual([
+      '4 a commented-out setting holds a hardcoded GitHub personal access token: the comment is committed with the file',
+    ]);
+  });
+});
