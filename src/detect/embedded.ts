@@ -602,7 +602,7 @@ export function findPropertiesUserPasswords(text: string): { start: number; end:
 /** An INI section of users (`[users]` of Apache Shiro's shiro.ini, `[accounts]`), up to the next section. */
 const USERS_SECTION = /^[ \t]*\[(?:users|accounts)\][ \t]*\r?$/gim;
 /** A JSON or YAML object of users (Orthanc's `"RegisteredUsers": { "admin": "…" }`), flat, up to its closing brace. */
-const USERS_OBJECT = /["']?(?:[A-Za-z]*[Uu]sers|[Aa]ccounts)["']?[ \t]*:[ \t]*\{([^{}]{1,20000})\}/dg;
+const USERS_OBJECT = /["']?(?:[A-Za-z]{0,40}[Uu]sers|[Aa]ccounts)["']?[ \t]*:[ \t]*\{([^{}]{1,20000})\}/dg;
 const USERS_OBJECT_ENTRY = /["']([A-Za-z0-9_.@-]{1,64})["'][ \t]*:[ \t]*["']([^"'\n]{1,256})["']/dg;
 
 /** A value as long as a digest written in hex or base64 (MD5, SHA-1, SHA-256, SHA-512): how users files store hashed passwords. */
@@ -626,10 +626,13 @@ export function findUsersSectionPasswords(text: string): { start: number; end: n
     if (value.length >= 8 && /\d/.test(value) && /[A-Za-z]/.test(value) && !/\s/.test(value) && isLiteral(value))
       out.push({ start, end: start + value.length });
   };
+  // every section's start, found once: a section ends where the next begins
+  const starts = text.includes('[') ? [...text.matchAll(/^[ \t]*\[/gm)].map((m) => m.index) : [];
+  let next = 0;
   for (const header of text.matchAll(USERS_SECTION)) {
     const from = header.index + header[0].length;
-    const next = text.slice(from).search(/^[ \t]*\[/m);
-    const body = text.slice(from, next < 0 ? text.length : from + next);
+    while (next < starts.length && starts[next] < from) next++;
+    const body = text.slice(from, next < starts.length ? starts[next] : text.length);
     for (const m of body.matchAll(PROPERTIES_USER_LINE)) {
       const start = from + m.index + m[0].indexOf(m[2], m[0].indexOf('=') + 1);
       take(m[2], start);

@@ -14,7 +14,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { findCommandCredentials, findShellCredentials, tokenize } from '../../src/detect/command.js';
-import { findEmbeddedAssignments } from '../../src/detect/embedded.js';
+import { findEmbeddedAssignments, findUsersSectionPasswords } from '../../src/detect/embedded.js';
 import { classifyKey } from '../../src/detect/keys.js';
 import { VALUE_PATTERNS } from '../../src/detect/patterns.js';
 import { isPlaceholder } from '../../src/detect/placeholder.js';
@@ -238,6 +238,8 @@ const PREFIX_OVERRIDES: Record<string, string> = {
   'plain-scheme-password': '{PLAIN}',
   'oracle-password': 'jdbc:oracle:thin:scott/',
   'pgpass-password': 'db.example.com:5432:app:user:',
+  'netrc-password': 'machine h login u password ',
+  'github-oauth-client-id': 'Ov23li',
   'discord-webhook': 'https://discord.com/api/webhooks/',
   'aws-access-key-id': 'AKIA',
   'aws-secret-access-key': 'aws_secret_access_key=',
@@ -418,6 +420,21 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     expect(await superLinear((t) => findEmbeddedAssignments(t), inputs)).toEqual([]);
+  }, 600_000);
+
+  it('users sections and objects, and calls naming a setting, are found in linear time', async () => {
+    const inputs: Record<string, (size: number) => string> = {};
+    for (const frag of ['aUser', '[users]\n', '[users]\nadmin = Ab1cdefgh2, r\n', '"RegisteredUsers": {', '"Users": {"a": "Ab1cdefgh2", ', '[x]\n[users]\n']) {
+      inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
+    }
+    // one run of letters before a brace: where does a users object's name end (unbounded before: 48 s at 256 KB)
+    inputs['letters then {'] = (n) => `${'a'.repeat(n - 1)}{`;
+    expect(await superLinear((t) => findUsersSectionPasswords(t), inputs)).toEqual([]);
+    const calls: Record<string, (size: number) => string> = {};
+    for (const frag of ['f("a", ', 'modparam("a", "secret", "', "define('X_PASSWORD', '", "getenv('X_PASSWORD', 'a b') "]) {
+      calls[JSON.stringify(frag)] = (n) => fill(frag, n);
+    }
+    expect(await superLinear((t) => findEmbeddedAssignments(t), calls)).toEqual([]);
   }, 600_000);
 
   it('notification-service URLs and query passwords are found in linear time', async () => {
