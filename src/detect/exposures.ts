@@ -227,12 +227,12 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   collectFromText(mounted.node, text, name, push, () => {});
   // a YAML or JSON file's settings by their key paths (`api: {key: …}` is `api.key`), where the lines alone say too little
   const found = out.slice(before).map((e) => e.verdict.origin);
+  // an anchor's value is met again under each alias: walked once, where it is first met
+  const seen = new Set<TreeNode>();
   for (const root of mounted.roots ?? []) {
-    collectKeyPaths(root, [], (scalar, keyPath) => {
+    collectKeyPaths(root, [], seen, (scalar, keyPath) => {
       const o = scalar.origin;
       if (found.some((f) => f.range[0] < o.range[1] && o.range[0] < f.range[1])) return;
-      // an anchor's value is met again under each alias: reported where it is written, once
-      found.push(o);
       const dotted = keyPath.join('.');
       const verdict = classifyKey(dotted);
       const value = writtenText(scalar);
@@ -250,12 +250,21 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   }
 }
 
-/** Every scalar of a tree with the keys above it (a list's items by index). */
-function collectKeyPaths(node: TreeNode, keyPath: (string | number)[], visit: (scalar: TreeScalar, keyPath: (string | number)[]) => void): void {
-  if (keyPath.length > 32) return;
-  if (node.kind === 'map') for (const e of node.entries) collectKeyPaths(e.value, [...keyPath, e.key], visit);
+/**
+ * Every scalar of a tree with the keys above it (a list's items by index), each node once however
+ * many aliases share it (a file of nested aliases would otherwise be walked exponentially).
+ */
+function collectKeyPaths(
+  node: TreeNode,
+  keyPath: (string | number)[],
+  seen: Set<TreeNode>,
+  visit: (scalar: TreeScalar, keyPath: (string | number)[]) => void,
+): void {
+  if (keyPath.length > 32 || seen.has(node)) return;
+  seen.add(node);
+  if (node.kind === 'map') for (const e of node.entries) collectKeyPaths(e.value, [...keyPath, e.key], seen, visit);
   else if (node.kind === 'seq') {
-    for (let i = 0; i < node.items.length; i++) collectKeyPaths(node.items[i], [...keyPath, i], visit);
+    for (let i = 0; i < node.items.length; i++) collectKeyPaths(node.items[i], [...keyPath, i], seen, visit);
   } else if (keyPath.length && typeof keyPath[keyPath.length - 1] === 'string' && typeof node.value === 'string') visit(node, keyPath);
 }
 

@@ -147,4 +147,12 @@ describe('secret-in-mounted-file', () => {
       'octoprint/config.yaml:2:8 api.key holds a hardcoded API key in a file mounted by service app',
     ]);
   });
+
+  it('walks a file of nested aliases once per node: the value is reported where it is written, once', async () => {
+    const lines = ['a0: &a0 {password: Zq8Wm3Xn7Lp2Rb5Vt9Ck4Hd6}'];
+    // 10^4 key paths lead to it (the parser refuses a file that expands past 500,000 nodes)
+    for (let i = 1; i <= 4; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+    const dir = project({ 'compose.yaml': compose('./laughs.yaml:/laughs.yaml'), 'laughs.yaml': `${lines.join('\n')}\n` });
+    expect(await found(dir)).toEqual(['laughs.yaml:1:20 a0.password holds a hardcoded password in a file mounted by service app']);
+  });
 });
