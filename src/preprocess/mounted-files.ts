@@ -10,6 +10,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } 
 import type { FileHost } from '../load/host.js';
 import type { ComposeModel, MountedFile, Path, ServiceModel } from '../model/model.js';
 import { get, wholeFileScalar, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
+import { COMPOSE_FILE_NAME } from '../load/discover.js';
 import { parseComposeText } from '../load/parse.js';
 
 /** A config file is small; a bigger one is data (a database dump, a GeoIP file), not read. */
@@ -50,8 +51,6 @@ const BINARY_EXTENSIONS = new Set([
   '.mp4',
   '.wasm',
 ]);
-
-const COMPOSE_FILE_NAME = /^(?:docker-)?compose(?:[.-][\w.-]*)?\.ya?ml$/i;
 
 interface Mount {
   source: TreeScalar;
@@ -199,7 +198,7 @@ function scalarValue(node: TreeNode | undefined): unknown {
 /** The text of a regular file of at most MAX_MOUNTED_FILE_BYTES that is not binary; undefined otherwise. */
 function readMountedText(host: FileHost, abs: string): string | undefined {
   const name = basename(abs);
-  // a compose file in a mounted directory is linted as one, on its own
+  // a compose or stack file in a mounted directory is linted as one, on its own (the names discovery looks for)
   if (BINARY_EXTENSIONS.has(extname(abs).toLowerCase()) || name.startsWith('.git') || COMPOSE_FILE_NAME.test(name)) return undefined;
   const stat = host.stat(abs);
   if (stat?.kind !== 'file' || stat.size > MAX_MOUNTED_FILE_BYTES) return undefined;

@@ -79,13 +79,14 @@ describe('secret-in-mounted-file', () => {
     expect(await found(dir)).toEqual([]);
   });
 
-  it('leaves out binary files, files over 256 KiB, compose files in a mounted directory, and what git ignores', async () => {
+  it('leaves out binary files, files over 256 KiB, compose and stack files in a mounted directory, and what git ignores', async () => {
     const dir = project({
       'compose.yaml': compose('./conf:/conf', './local.ini:/local.ini', './kept.ini:/kept.ini'),
       'conf/blob.bin': `\u0000${PASSWORD}`,
       'conf/nul.ini': `${PASSWORD}\u0000`,
       'conf/large.ini': `${PASSWORD}${'#'.repeat(256 * 1024)}\n`,
       'conf/compose.yaml': `x-a:\n  ${PASSWORD.replace(' = ', ': ')}`,
+      'conf/docker-stack.yml': `x-a:\n  ${PASSWORD.replace(' = ', ': ')}`,
       'local.ini': PASSWORD,
       'kept.ini': PASSWORD,
       '.gitignore': 'local.ini\n',
