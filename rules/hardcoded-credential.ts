@@ -42,22 +42,12 @@ export const hardcodedCredential: Rule = {
     for (const e of context.exposures) {
       const v = e.verdict;
       if (v.class !== 'hardcoded') continue;
-      if (e.context === 'comment') {
+      // a comment and a command each have messages of their own; the rest share reportHardcoded's
+      if (e.context === 'comment' || e.context === 'command') {
+        const command = e.context === 'command';
         context.report({
-          messageId: v.placeholder ? 'commentPlaceholder' : 'comment',
-          data: { name: e.name ?? 'setting', kind: v.kind },
-          origin: v.origin,
-          path: e.path,
-          value: v.value,
-          exposure: e,
-          detail: { context: e.context, placeholder: v.placeholder },
-        });
-        continue;
-      }
-      if (e.context === 'command') {
-        context.report({
-          messageId: v.placeholder ? 'commandPlaceholder' : 'command',
-          data: { name: e.name ?? 'argument', kind: v.kind, service: e.service ?? '' },
+          messageId: `${e.context}${v.placeholder ? 'Placeholder' : ''}`,
+          data: command ? { name: e.name ?? 'argument', kind: v.kind, service: e.service ?? '' } : { name: e.name ?? 'setting', kind: v.kind },
           origin: v.origin,
           path: e.path,
           service: e.service,
