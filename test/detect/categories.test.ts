@@ -14,6 +14,21 @@ async function findings(text: string): Promise<string[]> {
   return result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`);
 }
 
+/** A compose text whose config `app` holds `content` as a block scalar (its lines start at line 8). */
+function config(content: string[]): string {
+  return [
+    'services:',
+    '  app:',
+    '    image: example/app',
+    '    configs: [app]',
+    'configs:',
+    '  app:',
+    '    content: |',
+    ...content.map((l) => `      ${l}`),
+    '',
+  ].join('\n');
+}
+
 function service(environment: string[]): string {
   return ['services:', '  app:', '    image: example/app', '    environment:', ...environment.map((l) => `      ${l}`), ''].join('\n');
 }
@@ -181,19 +196,6 @@ describe('a switch name holding a generated token', () => {
 });
 
 describe('settings a config syntax writes as calls or users sections', () => {
-  const config = (content: string[]) =>
-    [
-      'services:',
-      '  app:',
-      '    image: example/app',
-      '    configs: [app]',
-      'configs:',
-      '  app:',
-      '    content: |',
-      ...content.map((l) => `      ${l}`),
-      '',
-    ].join('\n');
-
   it('a call whose last two string arguments are a secret-named setting and its value', async () => {
     const text = config([
       'modparam("auth", "secret", "Y2j1hh1KdqCe7Dp0fyJtkctO")',
@@ -261,19 +263,6 @@ describe('a script variable named for authentication holding user:password', () 
 });
 
 describe('config files: lifespans, digests, scheme prefixes, .netrc, environment lookups', () => {
-  const config = (content: string[]) =>
-    [
-      'services:',
-      '  app:',
-      '    image: example/app',
-      '    configs: [app]',
-      'configs:',
-      '  app:',
-      '    content: |',
-      ...content.map((l) => `      ${l}`),
-      '',
-    ].join('\n');
-
   it('a token lifespan and a SHA-512 password digest are not secrets; a $plaintext$ client secret and a .netrc password are', async () => {
     const text = config([
       'lifespans:',
