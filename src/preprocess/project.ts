@@ -355,13 +355,13 @@ class ProjectLoader {
     return { ...root, entries: root.entries.map((e) => (e.key === 'services' ? { ...e, value: { ...services, entries: keep } } : e)) };
   }
 
-  /** Reads each service's env_file entries (they are what the container receives, below `environment`). */
+  /** The files the services mount, read once for lint (mounted-files.ts), their texts kept for sourceText. */
   private attachMountedFiles(model: ComposeModel, projectDirectory: string): void {
     model.mountedFiles = findMountedFiles(model, this.host, this.cwd, projectDirectory, (abs) => this.display(abs));
-    // their texts answer sourceText (inline suppressions in a mounted config)
     for (const m of model.mountedFiles) this.textCache.set(m.abs, String(m.node.value));
   }
 
+  /** Reads each service's env_file entries (they are what the container receives, below `environment`). */
   private attachEnvFiles(model: ComposeModel, env: ReadonlyMap<string, EnvValue>): void {
     for (const service of model.services) {
       const node = get(service.node, 'env_file');
