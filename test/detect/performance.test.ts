@@ -336,7 +336,10 @@ it('the growth measurement reports a quadratic function (the check can fail)', a
   // three checks even when another process steals the cache at the wrong moment
   let found: string[] = [];
   for (let check = 0; check < 3 && found.length === 0; check++) found = await superLinear(quadratic, { ab }, size);
-  expect(found.map((f) => f.split(':')[0]), `calibrated size ${size}`).toEqual(['ab']);
+  expect(
+    found.map((f) => f.split(':')[0]),
+    `calibrated size ${size}`,
+  ).toEqual(['ab']);
 }, 600_000);
 
 describe('no super-linear backtracking in the pattern table (recheck, static)', () => {
