@@ -9,7 +9,7 @@ export const secretInMountedFile: Rule = {
     tags: ['hardcoded', 'mounted-file'],
     fixable: 'no',
     docs: {
-      what: "Reads the files of the repository that containers read besides env files: a service's bind-mounted files (`./config/app.ini:/etc/app/app.ini`, or `type: bind` with `source:`) and the `file:` of the configs it uses, and finds secrets in them as in an inline `configs` content: known token formats, private keys, URL credentials, and assignments in the usual config syntaxes (`password=…`, `\"api_key\": \"…\"`, `secret: …`, `define('DB_PASSWORD', '…')`).  A YAML or JSON file's settings are also named by their key paths (`api: {key: …}` is `api.key`); a value the application renders (`{{ secret(…) }}`) is a reference. Only relative paths under the project or working directory, regular text files up to 256 KiB, not ignored by git; a mounted directory is read when it is small enough to be configuration (at most 32 files, 5 levels) and holds no compose file. A `secrets:` `file:` is the right place for a secret and is `secret-file-tracked`'s concern, not this rule's. `lint` reads a mounted file when it lints the compose file that mounts it: a pre-commit hook that passes only changed compose files does not see a change to the mounted file alone.",
+      what: "Reads the files of the repository that containers read besides env files: a service's bind-mounted files (`./config/app.ini:/etc/app/app.ini`, or `type: bind` with `source:`) and the `file:` of the configs it uses, and finds secrets in them as in an inline `configs` content: known token formats, private keys, URL credentials, and assignments in the usual config syntaxes (`password=…`, `\"api_key\": \"…\"`, `secret: …`, `define('DB_PASSWORD', '…')`).  A YAML or JSON file's settings are also named by their key paths (`api: {key: …}` is `api.key`); a value the application renders (`{{ secret(…) }}`) is a reference. Only relative paths under the project or working directory, regular text files up to 256 KiB, not ignored by git; a mounted directory is read when it is small enough to be configuration (at most 32 files, 5 levels) and holds no compose file. A `secrets:` `file:` is the right place for a secret when git ignores it: its content is reported only when git tracks the file or does not ignore it (in a git repository; outside one a secret's file is the deployment's own), as `secret-file-tracked` reports the `file:` line. `lint` reads a mounted file when it lints the compose file that mounts it: a pre-commit hook that passes only changed compose files does not see a change to the mounted file alone.",
       why: 'A configuration file committed next to the compose file is in every clone, fork and backup of the repository, and in its history for ever. Moving the environment variables of a service into secrets protects nothing while the same password sits in the `app.ini` it mounts.',
       example:
         '# compose.yaml\nservices:\n  app:\n    image: gitea/gitea:1.22\n    volumes:\n      - ./gitea/app.ini:/data/gitea/conf/app.ini:ro\n\n# gitea/app.ini\n[database]\nPASSWD = Hunter-Otter-42',
@@ -22,6 +22,8 @@ export const secretInMountedFile: Rule = {
     messages: {
       mounted: '{{name}} holds a hardcoded {{kind}} in a file mounted by {{services}}',
       mountedPlaceholder: '{{name}} holds a placeholder-like hardcoded {{kind}} in a file mounted by {{services}}',
+      secretFileTracked: 'the file of secret "{{name}}" holds a hardcoded {{kind}} and is tracked by git',
+      secretFileNotIgnored: 'the file of secret "{{name}}" holds a hardcoded {{kind}} and is not ignored by git',
     },
   },
   claims: (e) => e.context === 'mounted-file' && e.verdict.class === 'hardcoded',
@@ -33,10 +35,19 @@ export const secretInMountedFile: Rule = {
     const statuses = files.length ? context.git.statuses(files) : new Map();
     for (const e of context.exposures) {
       const v = e.verdict;
-      if (v.class !== 'hardcoded' || statuses.get(abs.get(v.origin.file) ?? '') === 'ignored') continue;
+      const status = statuses.get(abs.get(v.origin.file) ?? '');
+      if (v.class !== 'hardcoded' || status === 'ignored') continue;
+      const secret = mounted.get(v.origin.file)?.secret;
+      // a secret's file is where a secret belongs, unless it is (or is about to be) committed
+      if (secret !== undefined && status !== 'tracked' && status !== 'not-ignored') continue;
       context.report({
-        messageId: v.placeholder ? 'mountedPlaceholder' : 'mounted',
-        data: { name: e.name ?? '', kind: v.kind, services: mounters(mounted.get(v.origin.file)?.services ?? [e.service ?? '']) },
+        messageId:
+          secret === undefined ? (v.placeholder ? 'mountedPlaceholder' : 'mounted') : status === 'tracked' ? 'secretFileTracked' : 'secretFileNotIgnored',
+        data: {
+          name: secret ?? e.name ?? '',
+          kind: v.kind,
+          services: mounters(mounted.get(v.origin.file)?.services ?? [e.service ?? '']),
+        },
         origin: v.origin,
         path: e.path,
         service: e.service,

@@ -218,13 +218,16 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
     return;
   }
   const file = basename(mounted.file);
-  const name = file.replace(/\.[A-Za-z0-9]{1,10}$/, '') || file;
+  const name = mounted.secret ?? mountedFileName(file);
   const push = (verdict: EntryVerdict, key?: string) => {
     // the path names the setting under the mount that brings the file in (`services.app.volumes.0.PASSWD`)
-    if (verdict.class === 'hardcoded') out.push({ verdict, context: 'mounted-file', service, path: [...mounted.path, key ?? file], name: key ?? file });
+    if (verdict.class !== 'hardcoded') return;
+    const named = settingName(key ?? file);
+    out.push({ verdict, context: 'mounted-file', service, path: [...mounted.path, named], name: named });
   };
   const before = out.length;
-  collectFromText(mounted.node, text, name, push, () => {});
+  // a secret's file holds that secret, whatever its name says
+  collectFromText(mounted.node, text, name, push, () => {}, mounted.secret !== undefined);
   // a YAML or JSON file's settings by their key paths (`api: {key: …}` is `api.key`), where the lines alone say too little
   const found = out.slice(before).map((e) => e.verdict.origin);
   // an anchor's value is met again under each alias: walked once, where it is first met
@@ -233,6 +236,8 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
     collectKeyPaths(root, [], seen, (scalar, keyPath) => {
       const o = scalar.origin;
       if (found.some((f) => f.range[0] < o.range[1] && o.range[0] < f.range[1])) return;
+      // an application's own YAML tag makes the value a lookup (Home Assistant `!secret name`, `!env_var X`)
+      if (APPLICATION_TAG.test(text.slice(Math.max(0, o.range[0] - 64), o.range[0]))) return;
       const dotted = keyPath.join('.');
       const verdict = classifyKey(dotted);
       const value = writtenText(scalar);
@@ -248,6 +253,27 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       push(hardcoded(o, describeKind(verdict.kind), value), dotted);
     });
   }
+}
+
+/**
+ * The name a finding's message gives a setting: a token where a name goes (`# ghp_…: …`, a JSON
+ * key that is a token, a file named for one) is not repeated.
+ */
+function settingName(name: string): string {
+  return scanValue(name).length ? 'setting' : name;
+}
+
+/** A YAML tag of an application's own right before a value: `!secret `, `!env_var `, `!ENV ` (not a core `!!str`). */
+const APPLICATION_TAG = /(?:^|[\s:,[{-])![A-Za-z][\w-]{0,30}[ \t]+$/;
+
+/**
+ * The setting a mounted file is named for: its name without the extension (`api_key.txt` is
+ * `api_key`), unless the extension is what names a secret (`authd.pass`, `vault.token`).
+ */
+function mountedFileName(file: string): string {
+  const m = /^(.+)\.([A-Za-z0-9]{1,10})$/.exec(file);
+  if (!m) return file;
+  return classifyKey(m[2]).sensitive && !classifyKey(m[1]).sensitive ? `${m[1]}_${m[2]}` : m[1];
 }
 
 /**
@@ -281,8 +307,7 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
   const body = String(node.value);
   const m = COMMENTED_SETTING.exec(body);
   if (!m) return;
-  // a finding's message names its setting: a token where the name goes (`# ghp_…: …`) is not named
-  const key = scanValue(m[1]).length ? 'setting' : m[1];
+  const key = settingName(m[1]);
   let value = m[2].replace(/[ \t]+#.*$/, '').trimEnd();
   let start = body.length - m[2].length;
   const push = (s: number, e: number, kind: string, name: string) => {
@@ -319,6 +344,8 @@ function collectFromText(
   configName: string | undefined,
   push: (verdict: EntryVerdict, name?: string) => void,
   viaVariables: (fragment: string, kind: string, name?: string) => void,
+  /** The text is a secret's file: its whole content is a secret whatever the name says. */
+  secretFile = false,
 ): void {
   const assignments = findEmbeddedAssignments(text);
   // a `password = x` line that reads like a connection string's keyword is the setting it is, named for its key
@@ -329,7 +356,7 @@ function collectFromText(
     push(hardcoded(originWithin(node, m.start, m.end), m.description, text.slice(m.start, m.end)));
   }
   // a config named for a secret (`master_key`, `rcon_password`, `mongo_keyfile`) whose content is the secret itself
-  const whole = configName !== undefined ? secretFileContent(configName, text) : undefined;
+  const whole = configName !== undefined ? secretFileContent(configName, text, secretFile) : undefined;
   if (whole && !matches.some((m) => m.start < whole.end && whole.start < m.end)) {
     push(hardcoded(originWithin(node, whole.start, whole.end), whole.kind, text.slice(whole.start, whole.end)), configName);
   }
@@ -374,10 +401,11 @@ const POWERSHELL = /(?:^|[\\/])(?:powershell|pwsh)(?:\.exe)?$/i;
  * borg key export, a Mongo keyfile wrapped at 76 columns). A name ending in `file` names the file
  * the content is (`mongo_keyfile`).
  */
-function secretFileContent(name: string, text: string): { start: number; end: number; kind: string } | undefined {
+function secretFileContent(name: string, text: string, secretFile: boolean): { start: number; end: number; kind: string } | undefined {
   const base = name.replace(/[_.-]?file$/i, '');
-  // a config called `key` or `keyfile` (a replica set's keyfile) holds a key
-  const verdict = /^keys?$/i.test(base) ? KEY_CONFIG : classifyKey(base);
+  // a config called `key` or `keyfile` (a replica set's keyfile) holds a key; a secret's file, its secret
+  const named = /^keys?$/i.test(base) ? KEY_CONFIG : classifyKey(base);
+  const verdict = named.sensitive ? named : secretFile ? KEY_CONFIG : named;
   if (!verdict.sensitive) return undefined;
   const start = text.length - text.trimStart().length;
   const body = text.trim();

@@ -44,6 +44,8 @@ export interface MountedFile {
   path: Path;
   /** The services that mount it, in model order. */
   services: string[];
+  /** The top-level secret whose `file:` it is: its whole content is that secret's value. */
+  secret?: string;
 }
 
 /** The normalized view of one compose project (or one file before preprocessing). */

@@ -1,7 +1,7 @@
 /**
  * The files of the repository that containers read besides the compose files and env files: a
  * service's bind-mounted files (`./config/app.ini:/etc/app/app.ini`, long syntax `type: bind`) and
- * the `file:` of the configs it uses. Only relative sources (an absolute path is the host's, not
+ * the `file:` of the configs and secrets it uses. Only relative sources (an absolute path is the host's, not
  * the repository's) under the project or working directory, regular files, text, at most
  * MAX_MOUNTED_FILE_BYTES each. A mounted directory is walked when it is small enough to be
  * configuration (configDirectoryFiles) and holds no compose file (then it is the project's source).
@@ -58,6 +58,8 @@ interface Mount {
   bind: boolean;
   path: Path;
   service: string;
+  /** A top-level secret's `file:` (the service uses the secret). */
+  secret?: string;
 }
 
 /**
@@ -85,6 +87,7 @@ export function findMountedFiles(model: ComposeModel, host: FileHost, cwd: strin
         const known = byPath.get(path);
         if (known) {
           if (!known.services.includes(mount.service)) known.services.push(mount.service);
+          if (mount.secret !== undefined) known.secret ??= mount.secret;
           continue;
         }
         const text = readMountedText(host, path);
@@ -97,6 +100,7 @@ export function findMountedFiles(model: ComposeModel, host: FileHost, cwd: strin
           roots: structuredRoots(file, text),
           path: mount.path,
           services: [mount.service],
+          ...(mount.secret !== undefined ? { secret: mount.secret } : {}),
         });
       }
     }
@@ -164,15 +168,17 @@ function mountsOf(model: ComposeModel, service: ServiceModel): Mount[] {
       if (source) out.push({ source, bind: item.kind === 'map', path, service: service.name });
     });
   }
-  const configs = get(service.node, 'configs');
-  const defined = get(model.root, 'configs');
-  if (configs?.kind === 'seq' && defined?.kind === 'map') {
-    for (const item of configs.items) {
+  // the configs and secrets it uses that are files: a secret's file holds the secret alone
+  for (const kind of ['configs', 'secrets'] as const) {
+    const used = get(service.node, kind);
+    const defined = get(model.root, kind);
+    if (used?.kind !== 'seq' || defined?.kind !== 'map') continue;
+    for (const item of used.items) {
       const name = item.kind === 'scalar' ? item.value : item.kind === 'map' ? scalarValue(get(item, 'source')) : undefined;
       if (typeof name !== 'string') continue;
       const file = get(get(defined, name), 'file');
       if (file?.kind === 'scalar' && typeof file.value === 'string')
-        out.push({ source: file, bind: true, path: ['configs', name, 'file'], service: service.name });
+        out.push({ source: file, bind: true, path: [kind, name, 'file'], service: service.name, ...(kind === 'secrets' ? { secret: name } : {}) });
     }
   }
   return out;

@@ -95,6 +95,52 @@ describe('secret-in-mounted-file', () => {
     expect(await found(dir)).toEqual(['kept.ini:1:12 password holds a hardcoded password in a file mounted by service app']);
   });
 
+  it("reads a secret's file when git tracks it or does not ignore it, not when git ignores it or there is no repository", async () => {
+    const files = {
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: example/app:1',
+        '    secrets: [admin, db_password, api_token, local]',
+        '    volumes: [./authd.pass:/etc/authd.pass]',
+        'secrets:',
+        '  admin:',
+        '    file: ./secrets/admin.txt',
+        '  db_password:',
+        '    file: ./secrets/db_password.txt',
+        '  api_token:',
+        '    file: ./secrets/api_token.txt',
+        '  local:',
+        '    file: ./local/pw.txt',
+        '  unused:',
+        '    file: ./secrets/unused.txt',
+        '',
+      ].join('\n'),
+      // the whole content is the secret, whatever the secret's name
+      'secrets/admin.txt': 'Ember-Lemon-14\n',
+      'secrets/db_password.txt': 'Meadow_river_81uo\n',
+      'secrets/api_token.txt': 'changeme\n',
+      'secrets/unused.txt': 'Saffron_canyon_88um\n',
+      'local/pw.txt': 'Saffron_canyon_88um\n',
+      // a file named by its extension (`.pass`), mounted as a file
+      'authd.pass': 'mqXdsbtfceDTuKuLxWzM\n',
+      '.gitignore': 'local/\n',
+    };
+    const bare = project(files);
+    // outside a repository a secret's file is the deployment's own; a mounted file is still read
+    expect(await found(bare)).toEqual(['authd.pass:1:1 authd_pass holds a hardcoded password in a file mounted by service app']);
+    const dir = project(files);
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    execFileSync('git', ['add', 'secrets/db_password.txt'], { cwd: dir });
+    expect(await found(dir)).toEqual([
+      'authd.pass:1:1 authd_pass holds a hardcoded password in a file mounted by service app',
+      'secrets/admin.txt:1:1 the file of secret "admin" holds a hardcoded secret and is not ignored by git',
+      // a placeholder in a secret's file is reported as elsewhere: the file is about to hold the real one
+      'secrets/api_token.txt:1:1 the file of secret "api_token" holds a hardcoded token and is not ignored by git',
+      'secrets/db_password.txt:1:1 the file of secret "db_password" holds a hardcoded password and is tracked by git',
+    ]);
+  });
+
   it('walks a directory met again through a link once, and reads no file a link leads out of the project', async () => {
     const outside = project({ 'shadow.ini': PASSWORD });
     const dir = project({ 'compose.yaml': compose('./conf:/conf', './link.ini:/link.ini'), 'conf/app.ini': PASSWORD });
@@ -129,7 +175,16 @@ describe('secret-in-mounted-file', () => {
 
   it('names the settings of a YAML or JSON file by their key paths; a rendered template is a reference', async () => {
     const dir = project({
-      'compose.yaml': compose('./octoprint/config.yaml:/octoprint/config.yaml', './flows/sync.yaml:/flows/sync.yaml'),
+      'compose.yaml': compose(
+        './octoprint/config.yaml:/octoprint/config.yaml',
+        './flows/sync.yaml:/flows/sync.yaml',
+        './hass/configuration.yaml:/config/configuration.yaml',
+        './keyed.json:/keyed.json',
+      ),
+      // an application's YAML tag is its own lookup (Home Assistant `!secret name`), not the value
+      'hass/configuration.yaml': ['tibber:', '  access_token: !secret tibber_token', 'notify:', '  - token: Zq8Wm3Xn7Lp2Rb5Vt9Ck4Hd6', ''].join('\n'),
+      // a key that is itself a token is not repeated in the message
+      'keyed.json': '{ "secrets": { "ghp_Zq8Wm3Xn7Lp2Rb5Vt9Ck4Hd6Jf1Gs0Ay2Bz4Q": "Hunter-Otter-42" } }\n',
       'octoprint/config.yaml': ['api:', '  key: JG5RIP2AYG7NWFRBWQ80BQ3ATKIQLB5Q', 'server:', '  host: 0.0.0.0', ''].join('\n'),
       'flows/sync.yaml': [
         'defaults: &auth',
@@ -145,6 +200,9 @@ describe('secret-in-mounted-file', () => {
     });
     expect(await found(dir)).toEqual([
       'flows/sync.yaml:2:10 token holds a hardcoded token in a file mounted by service app',
+      'hass/configuration.yaml:4:12 token holds a hardcoded token in a file mounted by service app',
+      'keyed.json:1:17 keyed.json holds a hardcoded GitHub personal access token in a file mounted by service app',
+      'keyed.json:1:61 setting holds a hardcoded secret in a file mounted by service app',
       'octoprint/config.yaml:2:8 api.key holds a hardcoded API key in a file mounted by service app',
     ]);
   });
