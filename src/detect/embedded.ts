@@ -56,6 +56,16 @@ const CALL_NAME_VALUE =
 /** XML: <password>value</password> (ClickHouse users, Tomcat, Maven settings). */
 const XML_ELEMENT = /<([A-Za-z_][A-Za-z0-9_.-]{0,80})>([^<\n]{1,4096})<\/\1>/g;
 
+/** An XML start tag with attributes (`<entry key="db.password">`, `<add key="ApiKey" value="…"/>`); its attributes are read one by one. */
+const XML_ATTRIBUTED = /<([A-Za-z_][\w.:-]{0,60})((?:[ \t]+[A-Za-z_][\w.:-]{0,40}[ \t]*=[ \t]*(?:"[^"\n<>]{0,4096}"|'[^'\n<>]{0,4096}')){1,8})[ \t]*(\/?)>/dg;
+const XML_ATTRIBUTE = /([A-Za-z_][\w.:-]{0,40})[ \t]*=[ \t]*(?:"([^"\n<>]*)"|'([^'\n<>]*)')/g;
+/** The element's text up to its end tag on the same line. */
+const XML_BODY = /^([^<\n]{1,4096})<\/([A-Za-z_][\w.:-]{0,60})>/;
+
+/** A proxy's header directive: nginx `proxy_set_header`/`add_header`/`more_set_headers`, HAProxy `set-header`, with the header's name and value. */
+const HEADER_DIRECTIVE =
+  /(?:\b(?:proxy|grpc|fastcgi|uwsgi)_set_header|\badd_header|(?<![\w-])set-header)[ \t]+([A-Za-z][A-Za-z0-9-]{0,60})[ \t]+(?:"([^"\n$]{1,4096})"|'([^'\n$]{1,4096})'|([^\s"'$;]{1,4096}))/dg;
+
 /**
  * A setting given as a name/value pair: Keycloak `{ "type": "password", "value": "x" }`, a JSON
  * `{"name": "DB_PASSWORD", "value": "x"}`, a Kubernetes env entry `- name: DB_PASSWORD` with
@@ -264,6 +274,35 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   }
   // XML: right after <name>
   for (const m of text.matchAll(XML_ELEMENT)) named(m[1], m[2], m.index! + m[1].length + 2);
+  // XML whose attribute names the setting: <entry key="db.password">x</entry>, <add key="ApiKey" value="x"/>
+  if (text.includes('<')) {
+    for (const m of text.matchAll(XML_ATTRIBUTED)) {
+      const attributes = new Map<string, { value: string; start: number }>();
+      const base = m.indices![2][0];
+      for (const a of m[2].matchAll(XML_ATTRIBUTE)) {
+        const value = a[2] ?? a[3] ?? '';
+        attributes.set(a[1].toLowerCase(), { value, start: base + a.index! + a[0].length - value.length - 1 });
+      }
+      const name = attributes.get('key') ?? attributes.get('name');
+      if (!name || overlapsAny(out, m.index!, m.index! + m[0].length)) continue;
+      const value = attributes.get('value');
+      if (value) {
+        named(name.value, value.value, value.start);
+        continue;
+      }
+      if (m[3] === '/') continue;
+      const end = m.index! + m[0].length;
+      const body = XML_BODY.exec(text.slice(end, end + 4200));
+      if (body && body[2] === m[1]) named(name.value, body[1], end);
+    }
+  }
+  // a proxy's header directive: nginx `proxy_set_header X-Api-Key "…";`, HAProxy `http-request set-header X-Auth-Token …`
+  if (/set[-_]header|add_header/i.test(text)) {
+    for (const m of text.matchAll(HEADER_DIRECTIVE)) {
+      const g = valueGroup(m, 2);
+      named(m[1], m[g], m.indices![g][0]);
+    }
+  }
   for (const re of NAME_VALUE_PAIRS) {
     if (!text.includes('value')) break;
     for (const m of text.matchAll(re)) {

@@ -923,6 +923,9 @@ function splitCompound(w: string): string[] {
   const c = COMPOUNDS[w];
   if (c) return [...c];
   if (knownWord(w)) return [w];
+  // a numbered secret word: password2, secret1, token02 (a second credential, not another word)
+  const numbered = /^([a-z]{3,})(\d{1,3})$/.exec(w);
+  if (numbered && knownWord(numbered[1])) return [...splitCompound(numbered[1]), numbered[2]];
   // suffix: <anything><secret word> — adminpassword, redismasterpass, rpcpassword, jwtsecret
   for (const s of SECRET_SUFFIXES) {
     if (w.length > s.length + 1 && w.endsWith(s)) {
@@ -1252,6 +1255,8 @@ function secretDespiteTail(words: string[], noun: Noun, tail: string[]): KeyVerd
   const w = words[noun.index];
   if (tail.length === 1 && tail[0] === 'id' && w === 'secret' && words.some((x) => APPROLE_WORDS.has(x))) return { sensitive: true, kind: 'secret' };
   if (tail.length === 1 && tail[0] === 'auth' && w === 'token') return { sensitive: true, kind: 'token' };
+  // Laravel's SESSION_COOKIE is the session cookie's name (Django's SESSION_COOKIE_NAME); an Erlang cookie is a secret
+  if (w === 'cookie' && words[noun.index - 1] === 'session' && tail.length === 0) return { sensitive: false, reason: "the session cookie's name" };
   const genericKey = (w === 'key' || w === 'keys') && !(words[noun.index - 1] in KEY_QUALIFIER_KIND);
   const agent = tail.find((t) => /[a-z](?:er|or)$/.test(t) && !NEUTRAL_TAIL.has(t));
   if (genericKey && agent !== undefined) return { sensitive: false, reason: `key in another sense (*_KEY_${agent.toUpperCase()})` };

@@ -320,9 +320,11 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     regex: re(`${B64}[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}${E64}`),
   },
   {
+    // the SID names an API key (the key's secret is a separate random string), like the account SID `AC…`
     id: 'twilio-api-key',
-    description: 'Twilio API key SID',
+    description: 'Twilio API key SID (an identifier)',
     regex: re(`${B}SK[0-9a-fA-F]{32}${E}`),
+    notSecret: 'identifier',
   },
   // ── email ──
   {
@@ -452,6 +454,21 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'PostHog project API key',
     regex: re(`${B}phc_[A-Za-z0-9]{32,64}${E}`),
     notSecret: 'public',
+  },
+  // ── identifiers of things, not credentials (a name with `key`/`pass` in it holds them) ──
+  {
+    // a price, product, customer, subscription… id (only the prefixes no other vendor's key uses: Resend keys are `re_`); the secrets are `sk_`, `rk_` and `whsec_`
+    id: 'stripe-object-id',
+    description: 'Stripe object id',
+    regex: re(`${B}(?:price|prod|cus|sub|acct|promo|seti|txn|evt)_[A-Za-z0-9]{14,64}${E}`),
+    notSecret: 'identifier',
+  },
+  {
+    // Universal Analytics, GA4 measurement and Tag Manager container ids: written into every page
+    id: 'google-analytics-id',
+    description: 'Google Analytics or Tag Manager id',
+    regex: re(`${B}(?:UA-[0-9]{4,10}-[0-9]{1,4}|G-[A-Z0-9]{8,12}|GTM-[A-Z0-9]{4,9}|AW-[0-9]{9,11})${E}`),
+    notSecret: 'identifier',
   },
   {
     id: 'stripe-publishable-key',

@@ -10,7 +10,7 @@
  * - 'template': a placeholder another program fills in (`{NAME}`, `{{ x }}`, `@NAME@`, `$__file{…}`)
  * - 'code': an expression that reads the secret at run time (`process.env.X`, `ENV['X']`,
  *   `sys.env("X")`, `$(cat …)`) or a class name (`org.apache.kafka…StringConverter`)
- * - 'hash': a password hash or hash record (crypt `$6$`, bcrypt, argon2, pbkdf2, SCRAM, `{SSHA}`)
+ * - 'hash': a password hash or hash record (crypt `$6$`, bcrypt, argon2, pbkdf2, SCRAM, `{SSHA}`, Solr's `hash salt`)
  * - 'encrypted': a value encrypted for the program, which holds the key (Jasypt `ENC(…)`, Spring
  *   Cloud Config `{cipher}…`, SOPS `ENC[AES256_GCM,…]`, Ansible Vault)
  * - 'public': the public half of a key pair (`ssh-ed25519 AAAA…`, a PEM certificate or public key),
@@ -145,6 +145,8 @@ const HASH_PATTERNS: readonly RegExp[] = [
   /^\*[0-9A-F]{40}$/,
   // Spring Security's DelegatingPasswordEncoder ids ({noop} is the password in clear text)
   /^\{(?:bcrypt|pbkdf2|scrypt|argon2|argon2@SpringSecurity_v5_8|sha256|MD4|MD5|SHA-1|SHA-256|ldap|sha)\}\S/,
+  // Solr's BasicAuth credential: base64 of the salted SHA-256 hash, a blank, base64 of the salt
+  /^[A-Za-z0-9+/]{43}= [A-Za-z0-9+/]{22,86}={0,2}$/,
   // htpasswd lines: user:hash (a list of them in a Traefik/Caddy label)
   /^[A-Za-z0-9_.@-]{1,64}:(?:\$(?:2[abxy]?|apr1|1|5|6|y|argon2id)\$|\{SHA\}|\{SSHA\})\S*(?:[ ,]+[A-Za-z0-9_.@-]{1,64}:\S+)*$/,
 ];

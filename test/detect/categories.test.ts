@@ -298,3 +298,39 @@ describe('a token where a commented setting has its name', () => {
     ]);
   });
 });
+
+describe('XML settings named by an attribute, proxy header directives, numbered and cookie names, identifiers, Solr hashes', () => {
+  it('reads <entry key> and <add key value>, a header a proxy sets and a numbered password; not their look-alikes', async () => {
+    const text = config([
+      "<entry key='database.password'>ThistleGinger!63</entry>",
+      "<entry key='database.user'>traccar</entry>",
+      '<add key="ApiKey" value="k9Wm3Xn7Lp2Rb5Vt9Ck4Hd6Q"/>',
+      '<add key="ApiKeyHeader" value="X-Api-Key"/>',
+      '<property name="hibernate.connection.password" value="${KEYSTORE_PASS}"/>',
+      'proxy_set_header X-Api-Key "8e974ec873b7245d5f158d6eba9296fb9d036148";',
+      'proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
+      'add_header X-Frame-Options SAMEORIGIN;',
+      'password2 = iRJLiefsl7uqymnTfRBOX6qp3enfc',
+    ]);
+    // (compose interpolates `${KEYSTORE_PASS}` in a config's content: a variable's secret in the file)
+    expect(await findings(text)).toEqual([
+      '8:38 hardcoded-credential',
+      '10:32 hardcoded-credential',
+      '12:61 secret-via-environment',
+      '13:35 hardcoded-credential',
+      '16:19 hardcoded-credential',
+    ]);
+  });
+
+  it("a session cookie's name, a Stripe price id, an analytics id, a Twilio key SID and a Solr hash are not secrets; an Erlang cookie is", async () => {
+    const text = service([
+      'SESSION_COOKIE: lexdesk_session',
+      'STRIPE_PRICE_SEASON_PASS: price_1PmhU9AKMSgX0Wyyv17AkD3w',
+      'GOOGLE_ANALYTICS_API_KEY: UA-90175360-1',
+      'TWILIO_API_KEY: SK75dba7a187abb1ca06c494184957078e',
+      'SOLR_ADMIN_CREDENTIALS: "OaaW0cbVLNGbkIzt0Ercj7hfAyGBZgE9sNtzeqTQZxw= 4Q1EoBKyllQZr6oSqadP95WkduwxkDjrbYpiMi49CKM="',
+      'RABBITMQ_ERLANG_COOKIE: QWHZKPLSXMYTNRVBEFJC',
+    ]);
+    expect(await findings(text)).toEqual(['10:31 secret-in-environment']);
+  });
+});

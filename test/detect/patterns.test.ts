@@ -128,6 +128,9 @@ const POSITIVES: Case[] = [
   { id: 'telegram-bot-token', text: `${fake(DIGITS, 10)}:AA${fake(B64URL, 33)}` },
   { id: 'discord-bot-token', text: `M${fake(B64URL, 25)}.${fake(B64URL, 6)}.${fake(B64URL, 38)}` },
   { id: 'twilio-api-key', text: 'SK' + hex(32) },
+  { id: 'stripe-object-id', text: 'price_1PmhU9AKMSgX0Wyyv17AkD3w' },
+  { id: 'google-analytics-id', text: 'UA-90175360-1' },
+  { id: 'google-analytics-id', text: 'G-8H2KQ4ZP7M' },
   { id: 'sendgrid-api-key', text: `SG.${fake(B64URL, 22)}.${fake(B64URL, 43)}` },
   { id: 'mailgun-api-key', text: 'key-' + hex(32) },
   { id: 'mailgun-api-key', text: `${hex(32)}-${hex(8)}-${hex(8)}` },
@@ -236,6 +239,12 @@ const NEGATIVES: [string, string][] = [
   ['twilio-api-key', 'SK' + hex(31)],
   // a Twilio account SID (AC + 32 hex) is an identifier, not a credential
   ['twilio-api-key', 'AC' + hex(32)],
+  // a Stripe secret or restricted key is no object id
+  ['stripe-object-id', 'sk_live_' + alnum(24)],
+  ['stripe-object-id', 'rk_live_' + alnum(24)],
+  // a Resend API key, not a Stripe refund id
+  ['stripe-object-id', 're_' + alnum(32)],
+  ['google-analytics-id', 'UA-12-1'],
   ['sendgrid-api-key', `SG.${fake(B64URL, 21)}.${fake(B64URL, 43)}`],
   ['mailgun-api-key', uuid()],
   ['mailgun-api-key', 'key-' + hex(31)],
