@@ -5,6 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { Finding } from '../engine/types.js';
+import { serviceNamed } from '../model/model.js';
 import { get } from '../model/tree.js';
 import type { Project } from '../preprocess/project.js';
 import type { FixResult, FixSecret } from './options.js';
@@ -96,7 +97,7 @@ export function dockerfileLines(rewrites: Rewrite[], project: Project, abs: (d: 
   for (const rw of rewrites) {
     if (rw.context !== 'build-args') continue;
     for (const name of rw.services) {
-      const s = project.model.services.find((x) => x.name === name);
+      const s = serviceNamed(project.model, name);
       const build = s && get(s.node, 'build');
       let context = '.';
       let dockerfile = 'Dockerfile';

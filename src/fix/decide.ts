@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Exposure } from '../detect/exposures.js';
 import { literalValue, passthroughVariable, templateVariable } from '../detect/fixability.js';
-import type { KeyValueEntry, ServiceModel } from '../model/model.js';
+import { serviceNamed, type KeyValueEntry, type ServiceModel } from '../model/model.js';
 import { originKey } from '../model/origin.js';
 import { composePlainValue } from '../load/plain-scalar.js';
 import { isEnvironmentKey, isVariableName, secretName, uniqueName, versionedName } from './naming.js';
@@ -36,7 +36,7 @@ export function skip(g: Group, kind: Skipped['kind'], reason: string): Skipped {
 }
 
 function service(ctx: PlanContext, name: string): ServiceModel | undefined {
-  return ctx.model.services.find((s) => s.name === name);
+  return serviceNamed(ctx.model, name);
 }
 
 /**
@@ -212,8 +212,7 @@ export function decideSecret(ctx: PlanContext, g: Group, d: Decision): SecretDef
       def.storePath = join(ctx.secretsDir, name);
       ctx.store.put(def.storePath, value);
     }
-    ctx.registry.defs.set(name, def);
-    ctx.registry.taken.add(name);
+    ctx.registry.add(def);
   }
   for (const s of g.services) def.users.push({ service: s, key: entry.key, file: g.file, line: entry.keyOrigin.line, build });
 

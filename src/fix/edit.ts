@@ -127,6 +127,20 @@ interface PendingMap {
   map: YAMLMap;
   key: string;
   entries: { name: string; pairs: [string, string][] }[];
+  /** The entries' names (a definition is added once: looked up, not searched for, among thousands). */
+  names: Set<string>;
+}
+
+/** A queued addition by the mapping and key it goes under, for addSeqItem and addMapEntry to find theirs at once. */
+function pendingAt<T>(index: Map<YAMLMap, Map<string, T>>, map: YAMLMap, key: string): T | undefined {
+  return index.get(map)?.get(key);
+}
+
+function setPending<T>(index: Map<YAMLMap, Map<string, T>>, map: YAMLMap, key: string, value: T): T {
+  let byKey = index.get(map);
+  if (!byKey) index.set(map, (byKey = new Map()));
+  byKey.set(key, value);
+  return value;
 }
 
 /** One compose file open for editing. */
@@ -143,6 +157,9 @@ export class YamlFile {
   private readonly aliases: { source: string; range: [number, number] }[] = [];
   private readonly pendingSeqs: PendingSeq[] = [];
   private readonly pendingMaps: PendingMap[] = [];
+  /** pendingSeqs and pendingMaps by mapping and key (one service each: a search was quadratic in services). */
+  private readonly seqIndex = new Map<YAMLMap, Map<string, PendingSeq>>();
+  private readonly mapIndex = new Map<YAMLMap, Map<string, PendingMap>>();
   private readonly pendingRemovals: PendingRemoval[] = [];
   private servicePairs: Map<string | undefined, Pair> | undefined;
 
@@ -453,16 +470,18 @@ export class YamlFile {
 
   /** Adds an item to the sequence at `key` of a mapping (creating it), once. `inherited` repeats items merged in by `<<`. */
   addSeqItem(map: YAMLMap, key: string, item: string, inherited: string[] = []): void {
-    let p = this.pendingSeqs.find((s) => s.map === map && s.key === key);
-    if (!p) this.pendingSeqs.push((p = { map, key, items: [], inherited }));
+    let p = pendingAt(this.seqIndex, map, key);
+    if (!p) this.pendingSeqs.push((p = setPending(this.seqIndex, map, key, { map, key, items: [], inherited })));
     if (!p.items.includes(item)) p.items.push(item);
   }
 
   /** Adds a named mapping entry (a top-level secret) under `key` of a mapping, creating the key when needed. */
   addMapEntry(map: YAMLMap, key: string, name: string, pairs: [string, string][]): void {
-    let p = this.pendingMaps.find((s) => s.map === map && s.key === key);
-    if (!p) this.pendingMaps.push((p = { map, key, entries: [] }));
-    if (!p.entries.some((e) => e.name === name)) p.entries.push({ name, pairs });
+    let p = pendingAt(this.mapIndex, map, key);
+    if (!p) this.pendingMaps.push((p = setPending(this.mapIndex, map, key, { map, key, entries: [], names: new Set<string>() })));
+    if (p.names.has(name)) return;
+    p.names.add(name);
+    p.entries.push({ name, pairs });
   }
 
   private versionMinor = 0;

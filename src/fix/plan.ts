@@ -7,7 +7,7 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { collectExposures, type Exposure } from '../detect/exposures.js';
-import type { ComposeModel } from '../model/model.js';
+import { serviceNamed, type ComposeModel } from '../model/model.js';
 import { get } from '../model/tree.js';
 import { decide, decideSecret, describeRewrite, skip, type Group } from './decide.js';
 import { DotenvFileEdits, EditError, YamlFile, type Located } from './edit.js';
@@ -130,9 +130,23 @@ export class SwarmNames {
 
 /** Every secret name a project knows, and which value each holds. */
 export class SecretRegistry {
+  /** By name, in the order added (add()). */
   readonly defs = new Map<string, SecretDef>();
   /** Names that cannot be given to a new secret: defined anywhere, or a mount target. */
   readonly taken = new Set<string>();
+  /** The defs by identity, in the order added: find() is a lookup, not a pass over every secret (one a service: quadratic). */
+  private readonly byIdentity = new Map<string, SecretDef[]>();
+
+  /** Registers a secret under its name (its name becomes taken); a name already known keeps its secret. */
+  add(def: SecretDef): void {
+    if (this.defs.has(def.name)) return;
+    this.defs.set(def.name, def);
+    this.taken.add(def.name);
+    if (def.identity === undefined) return;
+    const same = this.byIdentity.get(def.identity);
+    if (same) same.push(def);
+    else this.byIdentity.set(def.identity, [def]);
+  }
 
   /** Reads the existing top-level secrets of a project (and every secret name its files define). */
   static fromProject(ctx: {
@@ -174,7 +188,7 @@ export class SecretRegistry {
           // a previous run of fix kept the value beside the project
           readValue(join(ctx.secretsDir, e.key));
         }
-        reg.defs.set(e.key, def);
+        reg.add(def);
       }
     }
     for (const service of ctx.model.services) {
@@ -200,14 +214,12 @@ export class SecretRegistry {
 
   /** A known secret holding this value (or variable), usable by a build (no external secret) when `build`. */
   find(identity: string, build: boolean): SecretDef | undefined {
-    for (const d of this.defs.values()) if (d.identity === identity && !(build && d.kind === 'external')) return d;
-    return undefined;
+    return this.byIdentity.get(identity)?.find((d) => !(build && d.kind === 'external'));
   }
 
   /** A secret the project defined before this run holding this value. */
   findExisting(identity: string, build: boolean): SecretDef | undefined {
-    for (const d of this.defs.values()) if (!d.created && d.identity === identity && !(build && d.kind === 'external')) return d;
-    return undefined;
+    return this.byIdentity.get(identity)?.find((d) => !d.created && !(build && d.kind === 'external'));
   }
 }
 
@@ -440,7 +452,7 @@ function definedSecrets(f: YamlFile): string[] {
 
 /** Whether a service of the model mounts the secret already (runtime `secrets:` or `build.secrets`). */
 export function mountsSecret(ctx: Pick<PlanContext, 'model'>, serviceName: string, secret: string, build: boolean): boolean {
-  const s = ctx.model.services.find((x) => x.name === serviceName);
+  const s = serviceNamed(ctx.model, serviceName);
   if (!s) return false;
   const list = build ? get(get(s.node, 'build'), 'secrets') : get(s.node, 'secrets');
   if (list?.kind !== 'seq') return false;

@@ -37,6 +37,9 @@ export class Positions {
 /** Where secret values are, per file and file version, to mask them in diffs. */
 export type Ranges = Map<string, Map<number, [number, number][]>>;
 
+/** The ranges of each list as `start:end`, so that a range is recorded once without a search of the list (one a service: quadratic). */
+const recorded = new WeakMap<[number, number][], Set<string>>();
+
 export function recordRanges(project: Project, shared: { ranges: Ranges; ws: Workspace; table: FileSuffixTable }, abs: (d: string) => string): void {
   const { ranges, ws } = shared;
   for (const e of collectExposures(project.model, shared.table)) {
@@ -50,7 +53,13 @@ export function recordRanges(project: Project, shared: { ranges: Ranges; ws: Wor
       if (!byVersion) ranges.set(a, (byVersion = new Map()));
       const version = ws.version(a);
       const list = byVersion.get(version) ?? [];
-      if (!list.some((r) => r[0] === range[0] && r[1] === range[1])) list.push([range[0], range[1]]);
+      let seen = recorded.get(list);
+      if (!seen) recorded.set(list, (seen = new Set(list.map((r) => `${r[0]}:${r[1]}`))));
+      const key = `${range[0]}:${range[1]}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        list.push([range[0], range[1]]);
+      }
       byVersion.set(version, list);
     }
   }

@@ -250,10 +250,7 @@ function adoptShared(state: ProjectState, runRewrites: Shared['runRewrites']): R
       .filter((s) => [...s.environment, ...s.envFile].some((e) => e.key === rw.newKey && e.keyOrigin.file === rw.file && e.keyOrigin.line === rw.line))
       .map((s) => s.name);
     if (!services.length) continue;
-    if (!state.registry.defs.has(def.name)) {
-      state.registry.defs.set(def.name, def);
-      state.registry.taken.add(def.name);
-    }
+    state.registry.add(def);
     for (const service of services) def.users.push({ service, key: rw.key, file: rw.file, line: rw.line, build: false });
     out.push({ ...rw, services });
   }

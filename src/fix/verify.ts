@@ -16,6 +16,7 @@ import type { Rule } from '../engine/rule.js';
 import type { Finding } from '../engine/types.js';
 import { discover } from '../load/discover.js';
 import { nodeHost } from '../load/host.js';
+import { serviceNamed } from '../model/model.js';
 import { originKey } from '../model/origin.js';
 import { LoadError } from '../load/parse.js';
 import { groupIntoProjects } from '../load/projects.js';
@@ -39,7 +40,12 @@ export interface VerifyInput {
   externals: Map<string, ExternalSource>;
 }
 
-const unitKey = (files: string[]) => [...files].sort().join('\u0000');
+/** A project's key: its compose files, absolute (fix's projects are named as displayed, discovery's absolute), in any order. */
+const unitKey = (files: string[], cwd: string) =>
+  files
+    .map((f) => resolve(cwd, f))
+    .sort()
+    .join('\u0000');
 
 /** The other projects (not in `known`) whose files include one of `changed`. */
 async function siblingProjects(input: VerifyInput, changed: Set<string>, known: Set<string>): Promise<{ unit: string[]; shared: string }[]> {
@@ -47,7 +53,7 @@ async function siblingProjects(input: VerifyInput, changed: Set<string>, known: 
   const found = await discover(dirs, input.ignore, input.cwd);
   const out: { unit: string[]; shared: string }[] = [];
   for (const unit of groupIntoProjects(found.files, input.cwd)) {
-    if (known.has(unitKey(unit)) || unit.includes('-')) continue;
+    if (unit.includes('-') || known.has(unitKey(unit, input.cwd))) continue;
     try {
       const p = input.ws.load({ files: unit });
       const shared = p.sources.find((s) => changed.has(resolve(input.cwd, s)));
@@ -68,7 +74,7 @@ function describe(d: Difference): string {
 export async function verifyEquivalence(input: VerifyInput): Promise<void> {
   const changed = new Set(input.ws.changed().map((c) => c.abs));
   if (!changed.size) return;
-  const known = new Set(input.projects.map(unitKey));
+  const known = new Set(input.projects.map((files) => unitKey(files, input.cwd)));
   const siblings = await siblingProjects(input, changed, known);
   const differences: Difference[] = [];
   const check = (files: string[], own: boolean) =>
@@ -107,7 +113,7 @@ export function misuse(project: Project, usageRules: readonly Rule[]): string[] 
 export function checkNoOverrideExposed(rewrites: Rewrite[], project: Project): void {
   for (const rw of rewrites) {
     for (const name of rw.services) {
-      const s = project.model.services.find((x) => x.name === name);
+      const s = serviceNamed(project.model, name);
       const left = s && (rw.context === 'build-args' ? s.buildArgs : [...s.environment, ...s.envFile]).find((e) => e.key === rw.key);
       if (left) {
         throw new FixError(
