@@ -27,7 +27,9 @@ const USAGE = `usage: npm run bench -- [options]
   --timeout <s>      per-run timeout of the generated scaling inputs (default 60)
   --max-rss-mb <n>   a run whose processes' RSS passes this is stopped (default 6144)
   --long <s>         a run longer than this is not repeated (default 30)
-  --keep             keep the generated inputs in .tmp/bench/`;
+  --keep             keep the generated inputs in .tmp/bench/
+  --series <text>    only the scaling series whose "command: series" name contains text
+                     (e.g. --only scaling --series 'fix --dry-run: services, each')`;
 
 function options(argv) {
   const { values } = parseArgs({
@@ -44,6 +46,7 @@ function options(argv) {
       'max-rss-mb': { type: 'string', default: '6144' },
       long: { type: 'string', default: '30' },
       keep: { type: 'boolean', default: false },
+      series: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -68,6 +71,7 @@ function options(argv) {
     maxRssMb: number('max-rss-mb', values['max-rss-mb']),
     longMs: number('long', values.long) * 1000,
     keep: values.keep,
+    series: values.series,
     command: ['npm run bench', argv.length ? '--' : '', ...argv].filter(Boolean).join(' '),
   };
 }
@@ -125,7 +129,7 @@ async function main() {
         argvs: [[process.execPath, ctx.cli, '--version']],
         cwd: root,
       });
-      const scaling = scalingRows(ctx, { quick: settings.quick });
+      const scaling = scalingRows(ctx, { quick: settings.quick, series: settings.series });
       await measure([startup, ...scaling.rows.filter((r) => !r.skipped)]);
       limits.startupMs = medianMs(startup);
       rows.push(startup, ...scaling.rows);
