@@ -235,10 +235,6 @@ function noteErrors(project: Project): InputError[] {
 }
 
 /**
- * What lint keeps of a project once it is checked: its files, what it read, its results, and the
- * files (displayed) whose findings are reported — every file's when `focus` is absent.
- */
-/**
  * A finding as the report keeps it until every project is checked: each of its strings a copy of
  * its own. A service name or a key read from a file is a V8 slice of the file's whole text, and a
  * message is built of such slices: kept as they are, the findings of the corpus held 5 MB of file
@@ -256,6 +252,10 @@ function detachFinding(f: Finding): Finding {
   return f;
 }
 
+/**
+ * What lint keeps of a project once it is checked: its files, what it read, its results, and the
+ * files (displayed) whose findings are reported — every file's when `focus` is absent.
+ */
 interface CheckedProject {
   files: string[];
   sources: string[];
