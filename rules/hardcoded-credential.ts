@@ -37,7 +37,8 @@ export const hardcodedCredential: Rule = {
     e.context !== 'environment' &&
     e.context !== 'build-args' &&
     e.context !== 'env-file' &&
-    e.context !== 'mounted-file',
+    e.context !== 'mounted-file' &&
+    e.context !== 'project-file',
   check(context) {
     for (const e of context.exposures) {
       const v = e.verdict;

@@ -11,6 +11,7 @@ import { secretInBuildArgs } from './secret-in-build-args.js';
 import { secretInEnvFile } from './secret-in-env-file.js';
 import { secretInEnvironment } from './secret-in-environment.js';
 import { secretInMountedFile } from './secret-in-mounted-file.js';
+import { secretInProjectFile } from './secret-in-project-file.js';
 import { secretModePermissive } from './secret-mode-permissive.js';
 import { secretTargetConflict } from './secret-target-conflict.js';
 import { secretUndefined } from './secret-undefined.js';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   secretInEnvFile,
   hardcodedCredential,
   secretInMountedFile,
+  secretInProjectFile,
   ...HYGIENE_RULES,
   ...ACCESS_RULES,
   unknownComposeKey,

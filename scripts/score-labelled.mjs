@@ -16,6 +16,7 @@ const cli = join(root, 'dist/cli.js');
 /** Rules that report exposures of a secret (the others judge the use of `secrets:`). */
 const EXPOSURE_RULES = new Set([
   'secret-in-mounted-file',
+  'secret-in-project-file',
   'secret-in-environment',
   'secret-via-environment',
   'secret-in-build-args',

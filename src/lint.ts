@@ -147,17 +147,21 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     checked.push({
       files: project.files,
       sources: project.sources,
+      read: [...project.sources, ...(project.model.mountedFiles ?? []).filter((m) => !m.kept).map((m) => m.file)],
       wholeFiles: project.wholeFiles,
       errors: noteErrors(project),
       findings: checkProject(project, await lookup.checkFor(project.files[0] ?? '-')).map(detachFinding),
       focus: focus && new Set(focus.map((f) => displayPath(f, cwd))),
     });
   }
+  // a file kept beside one project that another project reads (its env_file, a file it mounts) is that project's to report
+  const read = new Set(checked.flatMap((p) => p.read));
+  const ownedElsewhere = (f: Finding) => f.data?.context === 'project-file' && read.has(f.origin.file);
   for (const project of withoutSubsumed(checked)) {
     const { focus } = project;
     for (const f of focus ?? project.files) names.add(f);
     errors.push(...project.errors);
-    findings.push(...(focus ? project.findings.filter((f) => focus.has(f.origin.file)) : project.findings));
+    findings.push(...project.findings.filter((f) => (!focus || focus.has(f.origin.file)) && !ownedElsewhere(f)));
   }
   // nothing linted: why is an error in every format, not only a warning of the stylish one
   if (!names.size) {
@@ -259,6 +263,8 @@ function detachFinding(f: Finding): Finding {
 interface CheckedProject {
   files: string[];
   sources: string[];
+  /** The files (displayed) it reads: its compose and env files, the files its services mount. */
+  read: string[];
   /** The compose files it reads whole (an extends base gives one service only: it does not cover that file's project). */
   wholeFiles: string[];
   errors: InputError[];

@@ -165,6 +165,19 @@ function isPublicName(name: string): boolean {
   return /public/.test(classifyKey(name).reason ?? '');
 }
 
+/**
+ * A browser key (a Firebase web API key, an anon JWT) found in a text where a public-by-design
+ * name is assigned it on its line (`EXPO_PUBLIC_FIREBASE_API_KEY=AIza…`, `"anonKey": "eyJ…"`).
+ */
+export function isPublicBrowserKey(text: string, start: number, description: string): boolean {
+  if (!BROWSER_KEY_KINDS.has(description)) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  // the name is right before the value (a bounded look back: a long line is not read again for each key)
+  if (start - lineStart > 160) return false;
+  const head = /^[ \t]*(?:export[ \t]+|-[ \t]+)?["']?([A-Za-z_][\w.-]{0,100})["']?[ \t]*[=:][ \t]*["']?$/.exec(text.slice(lineStart, start));
+  return head !== null && isPublicName(head[1]);
+}
+
 const BRACED_REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_.:-]*\}$/;
 
 /** Credentials recognised by their format, anywhere in a free text value. */

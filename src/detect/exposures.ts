@@ -5,7 +5,7 @@ import { originWithin, type Origin } from '../model/origin.js';
 import { get, writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { entrypointProgramOf, findCommandCredentials, findShellCredentials } from './command.js';
 import { findEmbeddedAssignments, findPropertiesUserPasswords, findUserPasswordPairs, findUsersSectionPasswords } from './embedded.js';
-import { judgeEntry, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
+import { isPublicBrowserKey, judgeEntry, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
 import { classifyKey, describeKind, nameLooseness } from './keys.js';
@@ -13,7 +13,7 @@ import { isPlaceholder } from './placeholder.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, scanValue } from './scan.js';
 
 /** Where in a service (or the file) an exposure sits; rules choose exposures by context. */
-export type ExposureContext = 'environment' | 'env-file' | 'build-args' | 'labels' | 'command' | 'value' | 'mounted-file' | 'comment';
+export type ExposureContext = 'environment' | 'env-file' | 'build-args' | 'labels' | 'command' | 'value' | 'mounted-file' | 'project-file' | 'comment';
 
 /** One secret exposure found in the model, before any rule decides how to report it. */
 export interface Exposure {
@@ -213,17 +213,19 @@ function collectFromScalar(node: TreeScalar, path: Path, out: Found[], service: 
 function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const text = String(mounted.node.value);
   const service = mounted.services[0];
+  const context = mounted.kept ? 'project-file' : 'mounted-file';
   if (SHELL_SHEBANG.test(text)) {
-    collectFromCommand(mounted.node, mounted.path, out, service, undefined, 'mounted-file');
+    collectFromCommand(mounted.node, mounted.path, out, service, undefined, context);
     return;
   }
   const file = basename(mounted.file);
   const name = mounted.secret ?? mountedFileName(file);
   const push = (verdict: EntryVerdict, key?: string) => {
     // the path names the setting under the mount that brings the file in (`services.app.volumes.0.PASSWD`)
-    if (verdict.class !== 'hardcoded') return;
+    // a placeholder in a file no service mounts is a template's value, not one a container runs with
+    if (verdict.class !== 'hardcoded' || (mounted.kept && verdict.placeholder)) return;
     const named = settingName(key ?? file);
-    out.push({ verdict, context: 'mounted-file', service, path: [...mounted.path, named], name: named });
+    out.push({ verdict, context, service, path: [...mounted.path, named], name: named });
   };
   const before = out.length;
   // a secret's file holds that secret, whatever its name says
@@ -351,7 +353,7 @@ function collectFromText(
   // a `password = x` line that reads like a connection string's keyword is the setting it is, named for its key
   const isSetting = (m: { patternId: string; start: number; end: number }) =>
     m.patternId === 'connection-string-password' && assignments.some((a) => !a.viaVariable && a.start === m.start && a.end === m.end);
-  const matches = scanValue(text).filter((m) => !isSetting(m));
+  const matches = scanValue(text).filter((m) => !isSetting(m) && !isPublicBrowserKey(text, m.start, m.description));
   for (const m of matches) {
     push(hardcoded(originWithin(node, m.start, m.end), m.description, text.slice(m.start, m.end)));
   }

@@ -46,6 +46,8 @@ export interface MountedFile {
   services: string[];
   /** The top-level secret whose `file:` it is: its whole content is that secret's value. */
   secret?: string;
+  /** A configuration file the project keeps beside its compose files that no service mounts (`services` is empty). */
+  kept?: true;
 }
 
 /** The normalized view of one compose project (or one file before preprocessing). */

@@ -90,7 +90,7 @@ export function findMountedFiles(model: ComposeModel, host: FileHost, cwd: strin
           if (mount.secret !== undefined) known.secret ??= mount.secret;
           continue;
         }
-        const text = readMountedText(host, path);
+        const text = readConfigText(host, path, MAX_MOUNTED_FILE_BYTES);
         if (text === undefined) continue;
         const file = display(path);
         byPath.set(path, {
@@ -201,13 +201,13 @@ function scalarValue(node: TreeNode | undefined): unknown {
   return node?.kind === 'scalar' ? node.value : undefined;
 }
 
-/** The text of a regular file of at most MAX_MOUNTED_FILE_BYTES that is not binary; undefined otherwise. */
-function readMountedText(host: FileHost, abs: string): string | undefined {
+/** The text of a regular file of at most `maxBytes` that is not binary (nor a compose or stack file); undefined otherwise. */
+export function readConfigText(host: FileHost, abs: string, maxBytes: number): string | undefined {
   const name = basename(abs);
   // a compose or stack file in a mounted directory is linted as one, on its own (the names discovery looks for)
   if (BINARY_EXTENSIONS.has(extname(abs).toLowerCase()) || name.startsWith('.git') || COMPOSE_FILE_NAME.test(name)) return undefined;
   const stat = host.stat(abs);
-  if (stat?.kind !== 'file' || stat.size > MAX_MOUNTED_FILE_BYTES) return undefined;
+  if (stat?.kind !== 'file' || stat.size > maxBytes) return undefined;
   let text: string;
   try {
     text = host.readText(abs);
@@ -218,7 +218,7 @@ function readMountedText(host: FileHost, abs: string): string | undefined {
 }
 
 /** The documents of a YAML or JSON file (by its name), when it parses as mappings; none otherwise. */
-function structuredRoots(file: string, text: string): TreeMap[] | undefined {
+export function structuredRoots(file: string, text: string): TreeMap[] | undefined {
   if (!/\.(?:ya?ml|json)$/i.test(file)) return undefined;
   try {
     return parseComposeText(file, text).roots.filter((r): r is TreeMap => r !== null);

@@ -10,6 +10,7 @@ import { buildEnvironment, readDotenvFile, type DotenvFile } from './environment
 import { resolveExtends } from './extends.js';
 import { commentLines } from './comments.js';
 import { findMountedFiles } from './mounted-files.js';
+import { findProjectFiles } from './project-files.js';
 import { interpolateScalar, interpolateTree, type EnvValue, type InterpolationProblem } from './interpolate-tree.js';
 import { hasReferences } from './interpolate.js';
 import { applyResetTags, enforceUnicity, mergeRoots } from './merge.js';
@@ -357,7 +358,11 @@ class ProjectLoader {
 
   /** The files the services mount, read once for lint (mounted-files.ts), their texts kept for sourceText. */
   private attachMountedFiles(model: ComposeModel, projectDirectory: string): void {
-    model.mountedFiles = findMountedFiles(model, this.host, this.cwd, projectDirectory, (abs) => this.display(abs));
+    const display = (abs: string) => this.display(abs);
+    const mounted = findMountedFiles(model, this.host, this.cwd, projectDirectory, display);
+    // the configuration files beside the compose files that nothing here reads already
+    const known = new Set([...mounted.map((m) => m.abs), ...[...this.sources].map((s) => resolve(this.cwd, s))]);
+    model.mountedFiles = [...mounted, ...findProjectFiles(this.host, projectDirectory, known, display)];
     for (const m of model.mountedFiles) this.textCache.set(m.abs, String(m.node.value));
   }
 

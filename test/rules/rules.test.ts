@@ -45,13 +45,15 @@ describe('rule metadata', () => {
   });
 
   // secret-in-env-file's example needs a .env beside the file, secret-in-mounted-file the file it
-  // mounts (fixtures/lint/mounted-files, test/rules/secret-in-mounted-file.test.ts), secret-file-tracked and
+  // mounts (fixtures/lint/mounted-files, test/rules/secret-in-mounted-file.test.ts), secret-in-project-file
+  // the file beside it (test/rules/secret-in-project-file.test.ts), secret-file-tracked and
   // secret-file-permissive a file on disk (and a git repository): covered by the project fixtures
   // and their own tests
   // (and the access rules a policy: test/rules/access-policy.test.ts)
   const needFiles = [
     'secret-in-env-file',
     'secret-in-mounted-file',
+    'secret-in-project-file',
     'secret-file-tracked',
     'secret-file-permissive',
     'secret-access-denied',

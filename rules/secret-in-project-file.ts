@@ -1,0 +1,45 @@
+import { ruleDocsUrl, type Rule } from '../src/engine/rule.js';
+
+/** A secret in a configuration file the project keeps beside its compose files, which no service mounts. */
+export const secretInProjectFile: Rule = {
+  meta: {
+    id: 'secret-in-project-file',
+    severity: 'error',
+    description: 'A configuration file kept beside the compose files (not mounted) holds a secret',
+    tags: ['hardcoded', 'project-file'],
+    fixable: 'no',
+    docs: {
+      what: "Reads the configuration files a project keeps under its directory that no service mounts and compose does not read: files named as configuration (`config.yml`, `settings.py`, `production.py`, `appsettings.Production.json`, `application-prod.properties`, `secrets.json`), files in a configuration format under a `config/`, `conf/` or `settings/` directory, and a stage's env file (`.env.production`, `prod.env`). Example and template files (`.env.example`, `config.sample.yml`), compose files, and the directories of dependencies, build output, tests and documentation are left out; the walk goes three levels down and reads at most 32 files of at most 64 KiB. Secrets are found as in a mounted file. A file git ignores is not reported.",
+      why: "A file committed beside the compose file is in every clone, fork and backup of the repository whether or not a container mounts it: a build copies it into the image (`COPY . .`), a deployment script reads it, or it is what the application used before. Tutor's `config.yml`, Django's `settings/production.py` and a `.env.production` are where a project's real passwords end up.",
+      example: '# config/production.py, beside compose.yaml\nEMAIL_HOST_PASSWORD = "Hunter-Otter-42"',
+      instead: "# config/production.py reads it at run time\nimport os\nEMAIL_HOST_PASSWORD = open('/run/secrets/smtp_password').read().strip()",
+      cwe: ['CWE-798', 'CWE-312'],
+      url: ruleDocsUrl('secret-in-project-file'),
+      fix: 'Not rewritten automatically: how a program reads a secret instead of a line of its own configuration differs from program to program.',
+    },
+    messages: {
+      kept: '{{name}} holds a hardcoded {{kind}} in a file of the project that no service mounts: it is committed with the compose file',
+      keptPlaceholder: '{{name}} holds a placeholder-like hardcoded {{kind}} in a file of the project that no service mounts',
+    },
+  },
+  claims: (e) => e.context === 'project-file' && e.verdict.class === 'hardcoded',
+  check(context) {
+    // a file git ignores is the deployment's own (`config/local.py`), not the repository's
+    const kept = new Map((context.model.mountedFiles ?? []).filter((m) => m.kept).map((m) => [m.file, m.abs]));
+    const files = [...new Set(context.exposures.map((e) => kept.get(e.verdict.origin.file)).filter((p) => p !== undefined))];
+    const statuses = files.length ? context.git.statuses(files) : new Map();
+    for (const e of context.exposures) {
+      const v = e.verdict;
+      if (v.class !== 'hardcoded' || statuses.get(kept.get(v.origin.file) ?? '') === 'ignored') continue;
+      context.report({
+        messageId: v.placeholder ? 'keptPlaceholder' : 'kept',
+        data: { name: e.name ?? '', kind: v.kind },
+        origin: v.origin,
+        path: e.path,
+        value: v.value,
+        exposure: e,
+        detail: { context: e.context, placeholder: v.placeholder },
+      });
+    }
+  },
+};

@@ -1,0 +1,116 @@
+/**
+ * The configuration files a project keeps beside its compose files that no service mounts: an
+ * application's `config.yml` (Tutor), `settings/production.py`, `config/horizon.php`, a stage's
+ * `.env.production` that compose does not read. They are committed with the compose file, and a
+ * secret in one is in the repository all the same. Only files whose name says they are
+ * configuration, not examples, under the project directory (a few levels, a bounded walk that
+ * leaves out dependencies, build output, tests and documentation).
+ */
+import { join, relative, sep } from 'node:path';
+import type { FileHost } from '../load/host.js';
+import type { MountedFile } from '../model/model.js';
+import { wholeFileScalar } from '../model/tree.js';
+import { COMPOSE_FILE_NAME } from '../load/discover.js';
+import { readConfigText, structuredRoots } from './mounted-files.js';
+
+/** How deep under the project directory, and how many directory entries in all, the walk looks. */
+const MAX_DEPTH = 3;
+const MAX_ENTRIES = 600;
+/** At most this many configuration files a project (the first found, in name order). */
+const MAX_FILES = 32;
+/** A configuration file is small; a bigger one is data or generated. */
+const MAX_BYTES = 64 * 1024;
+
+/** Directories that hold no configuration of the project's own: dependencies, output, tests, documentation, examples. */
+const SKIPPED = new Set([
+  'node_modules',
+  'vendor',
+  '.git',
+  '.venv',
+  'venv',
+  '__pycache__',
+  'dist',
+  'build',
+  'target',
+  'out',
+  'coverage',
+  'test',
+  'tests',
+  '__tests__',
+  'spec',
+  'e2e',
+  'fixtures',
+  'testdata',
+  'docs',
+  'doc',
+  'examples',
+  'example',
+  'samples',
+  'sample',
+  'migrations',
+  'locale',
+  'locales',
+  'public',
+  'static',
+  'assets',
+]);
+
+/**
+ * Names of configuration files: `config.yml`, `settings.py`, `appsettings.Production.json`,
+ * `application-prod.properties`, `production.py`, `secrets.json`; any file of a `config`/`settings`
+ * directory in a configuration format; `.env.<stage>` and `<stage>.env`.
+ */
+const CONFIG_NAME =
+  /^(?:config|configuration|settings|appsettings|application|parameters|secrets?|credentials?|production|prod|staging|local_settings)(?:[._-][\w.-]{0,40})?\.(?:ya?ml|json|toml|ini|conf|cfg|properties|py|php|rb|js|ts|mjs|cjs|xml)$/i;
+const CONFIG_DIRECTORY = /^(?:config|configs|conf|settings|etc)$/i;
+const CONFIG_EXTENSION = /\.(?:ya?ml|json|toml|ini|conf|cfg|properties|py|php|rb|js|ts|xml|env)$/i;
+const STAGE_ENV = /^(?:\.env\.[\w-]{1,30}|[\w-]{1,30}\.env)$/i;
+/** Files that show what to write, not what is used. */
+const EXAMPLE =
+  /(?:^|[._-])(?:example|examples|sample|samples|template|templates|tpl|tmpl|dist|default|defaults|schema|spec|test|tests|mock|fake|stub)(?:[._-]|$)/i;
+
+/**
+ * The project's configuration files that are not among `known` (its compose and env files, the
+ * files its services mount), each read like a mounted file and mounted by no service.
+ */
+export function findProjectFiles(host: FileHost, projectDirectory: string, known: ReadonlySet<string>, display: (abs: string) => string): MountedFile[] {
+  if (!host.list) return [];
+  const candidates: string[] = [];
+  let entries = 0;
+  const walk = (dir: string, depth: number, inConfigDirectory: boolean): void => {
+    const names = host.list!(dir);
+    if (!names) return;
+    for (const name of [...names].sort()) {
+      if (++entries > MAX_ENTRIES || candidates.length >= MAX_FILES) return;
+      const path = join(dir, name);
+      const kind = host.stat(path)?.kind;
+      if (kind === 'directory') {
+        if (depth < MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && !name.startsWith('.')) walk(path, depth + 1, CONFIG_DIRECTORY.test(name));
+      } else if (kind === 'file' && !known.has(path) && isConfigName(name, inConfigDirectory)) candidates.push(path);
+    }
+  };
+  walk(projectDirectory, 1, false);
+  const out: MountedFile[] = [];
+  for (const path of candidates) {
+    // a link that leads out of the project is the host's
+    const real = host.realpath?.(path) ?? path;
+    if (real !== path && !isInside(real, host.realpath?.(projectDirectory) ?? projectDirectory)) continue;
+    const text = readConfigText(host, path, MAX_BYTES);
+    // a compose file the project does not use is linted as one of its own, not read as configuration
+    if (text === undefined || /^services:[ \t]*$/m.test(text)) continue;
+    const file = display(path);
+    out.push({ file, abs: path, node: wholeFileScalar(file, text), roots: structuredRoots(file, text), path: ['files', file], services: [], kept: true });
+  }
+  return out;
+}
+
+function isConfigName(name: string, inConfigDirectory: boolean): boolean {
+  if (COMPOSE_FILE_NAME.test(name) || EXAMPLE.test(name.replace(/^\.env\./, ''))) return false;
+  if (name === '.env') return false;
+  return CONFIG_NAME.test(name) || STAGE_ENV.test(name) || (inConfigDirectory && CONFIG_EXTENSION.test(name));
+}
+
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep);
+}

@@ -1,0 +1,88 @@
+/** secret-in-project-file on real files: which configuration files beside a compose file are read, and which are not. */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/lint.js';
+
+/** A project in a fresh directory: `files` by relative path (the compose file among them). */
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cs-kept-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const COMPOSE = [
+  'services:',
+  '  app:',
+  '    image: example/app:1',
+  '    build: .',
+  '    env_file: app.env',
+  '    volumes: [./mounted.ini:/etc/app.ini]',
+  '',
+].join('\n');
+
+const found = async (dir: string) =>
+  (await lint([dir], { cwd: dir, rules: ['secret-in-project-file', 'secret-in-mounted-file', 'secret-in-env-file'] })).findings.map(
+    (f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`,
+  );
+
+describe('secret-in-project-file', () => {
+  it("reads configuration files no service mounts: by name, in a config directory, a stage's env file", async () => {
+    const dir = project({
+      'compose.yaml': COMPOSE,
+      'app.env': 'API_TOKEN=9f8e7d6c5b4a39281706f5e4d3c2b1a0\n',
+      'mounted.ini': 'password = Hunter-Otter-42\n',
+      'config.yml': ['MYSQL_ROOT_PASSWORD: 9eVvhxcB', 'OPENEDX_SECRET_KEY: 1e8bm7CFnK3oMULiUVXDDrIb', 'LMS_HOST: lms.example.org', ''].join('\n'),
+      'mes/settings/production.py': 'DEBUG = False\nEMAIL_HOST_PASSWORD = "Wm3Xn7-Lp2Rb5-Vt9Ck4"\n',
+      'config/horizon.php': "<?php return ['password' => env('HORIZON_BASIC_PASSWORD', 'dfueDdZMtCQl8Qx6')];\n",
+      '.env.production': 'STRIPE_SECRET_KEY=sk_live_51RjGGdnIJlARc1H94ivMXqbNXNfEaMQ0QyOLn6OWB\n',
+      // a public-by-design key under its public name, and a placeholder in a file nothing mounts
+      '.env.staging': 'EXPO_PUBLIC_FIREBASE_API_KEY=AIzaNSAZXPFagxImbwEi0GJzfx3uWAekOmEZMVY\nSECRET_KEY=changeme\n',
+    });
+    expect(await found(dir)).toEqual([
+      '.env.production:1:19 secret-in-project-file .env.production holds a hardcoded Stripe secret key in a file of the project that no service mounts: it is committed with the compose file',
+      'app.env:1:11 secret-in-env-file service app receives a hardcoded token in API_TOKEN from this env_file',
+      'config.yml:1:22 secret-in-project-file MYSQL_ROOT_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      'config.yml:2:21 secret-in-project-file OPENEDX_SECRET_KEY holds a hardcoded secret in a file of the project that no service mounts: it is committed with the compose file',
+      'config/horizon.php:1:60 secret-in-project-file HORIZON_BASIC_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      'mes/settings/production.py:2:24 secret-in-project-file EMAIL_HOST_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      'mounted.ini:1:12 secret-in-mounted-file password holds a hardcoded password in a file mounted by service app',
+    ]);
+  });
+
+  it('leaves a file that another project of the run reads (its env_file) to that project', async () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  app:\n    image: example/app:1\n',
+      'compose.test.yaml': 'services:\n  test:\n    image: example/app:1\n    env_file: .env.ci\n',
+      '.env.ci': 'DB_PASSWORD=Wm3Xn7-Lp2Rb5-Vt9Ck4\n',
+    });
+    expect(await found(dir)).toEqual(['.env.ci:1:13 secret-in-env-file service test receives a hardcoded password in DB_PASSWORD from this env_file']);
+  });
+
+  it('leaves out examples, tests, dependencies, documentation, unrelated names, compose files and what git ignores', async () => {
+    const pw = 'EMAIL_HOST_PASSWORD = "Wm3Xn7-Lp2Rb5-Vt9Ck4"\n';
+    const dir = project({
+      'compose.yaml': COMPOSE,
+      'app.env': '',
+      'mounted.ini': '',
+      '.env.example': 'SECRET_KEY=Wm3Xn7Lp2Rb5Vt9Ck4Hd6Q\n',
+      'config.sample.py': pw,
+      'settings.template.py': pw,
+      'tests/settings.py': pw,
+      'node_modules/pkg/config.js': pw,
+      'docs/config.py': pw,
+      'src/views.py': pw,
+      'config/docker-compose.override.yml': `x-a:\n  password: Hunter-Otter-42\n`,
+      'config/other-stack.yaml': 'services:\n  b:\n    image: x\n    environment:\n      PASSWORD: Hunter-Otter-42\n',
+      'config/local.py': pw,
+      '.gitignore': 'config/local.py\n',
+    });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    expect(await found(dir)).toEqual([]);
+  });
+});
