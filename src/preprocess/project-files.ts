@@ -56,12 +56,13 @@ const SKIPPED = new Set([
 ]);
 
 /**
- * Names of configuration files: `config.yml`, `settings.py`, `appsettings.Production.json`,
- * `application-prod.properties`, `production.py`, `secrets.json`; any file of a `config`/`settings`
+ * Names of configuration files, by a word of the name: `config.yml`, `settings.py`,
+ * `appsettings.Production.json`, `application-prod.properties`, `production.py`, `secrets.json`,
+ * `common_site_config.json`, `local_settings.py`; any file of a `config`/`settings`
  * directory in a configuration format; `.env.<stage>` and `<stage>.env`.
  */
 const CONFIG_NAME =
-  /^(?:config|configuration|settings|appsettings|application|parameters|secrets?|credentials?|production|prod|staging|local_settings)(?:[._-][\w.-]{0,40})?\.(?:ya?ml|json|toml|ini|conf|cfg|properties|py|php|rb|js|ts|mjs|cjs|xml)$/i;
+  /^(?:[\w-]{0,40}[._-])?(?:config|configuration|settings|appsettings|application|parameters|secrets?|credentials?|production|prod|staging)(?:[._-][\w.-]{0,40})?\.(?:ya?ml|json|toml|ini|conf|cfg|properties|py|php|rb|js|ts|mjs|cjs|xml)$/i;
 const CONFIG_DIRECTORY = /^(?:config|configs|conf|settings|etc)$/i;
 const CONFIG_EXTENSION = /\.(?:ya?ml|json|toml|ini|conf|cfg|properties|py|php|rb|js|ts|xml|env)$/i;
 const STAGE_ENV = /^(?:\.env\.[\w-]{1,30}|[\w-]{1,30}\.env)$/i;

@@ -39,6 +39,7 @@ describe('secret-in-project-file', () => {
       'mounted.ini': 'password = Hunter-Otter-42\n',
       'config.yml': ['MYSQL_ROOT_PASSWORD: 9eVvhxcB', 'OPENEDX_SECRET_KEY: 1e8bm7CFnK3oMULiUVXDDrIb', 'LMS_HOST: lms.example.org', ''].join('\n'),
       'mes/settings/production.py': 'DEBUG = False\nEMAIL_HOST_PASSWORD = "Wm3Xn7-Lp2Rb5-Vt9Ck4"\n',
+      'sites/common_site_config.json': '{ "mail_password": "Saffron.Willow.36" }\n',
       'config/horizon.php': "<?php return ['password' => env('HORIZON_BASIC_PASSWORD', 'dfueDdZMtCQl8Qx6')];\n",
       '.env.production': 'STRIPE_SECRET_KEY=sk_live_51RjGGdnIJlARc1H94ivMXqbNXNfEaMQ0QyOLn6OWB\n',
       // a public-by-design key under its public name, and a placeholder in a file nothing mounts
@@ -51,6 +52,7 @@ describe('secret-in-project-file', () => {
       'config.yml:2:21 secret-in-project-file OPENEDX_SECRET_KEY holds a hardcoded secret in a file of the project that no service mounts: it is committed with the compose file',
       'config/horizon.php:1:60 secret-in-project-file HORIZON_BASIC_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       'mes/settings/production.py:2:24 secret-in-project-file EMAIL_HOST_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      'sites/common_site_config.json:1:21 secret-in-project-file mail_password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       'mounted.ini:1:12 secret-in-mounted-file password holds a hardcoded password in a file mounted by service app',
     ]);
   });
