@@ -52,8 +52,8 @@ describe('secret-in-project-file', () => {
       'config.yml:2:21 secret-in-project-file OPENEDX_SECRET_KEY holds a hardcoded secret in a file of the project that no service mounts: it is committed with the compose file',
       'config/horizon.php:1:60 secret-in-project-file HORIZON_BASIC_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       'mes/settings/production.py:2:24 secret-in-project-file EMAIL_HOST_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
-      'sites/common_site_config.json:1:21 secret-in-project-file mail_password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       'mounted.ini:1:12 secret-in-mounted-file password holds a hardcoded password in a file mounted by service app',
+      'sites/common_site_config.json:1:21 secret-in-project-file mail_password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
     ]);
   });
 
