@@ -250,6 +250,8 @@ const PREFIX_OVERRIDES: Record<string, string> = {
   'discord-bot-token': 'M',
   'mailchimp-api-key': '0123456789abcdef0123456789abcdef-us',
   'stripe-secret-key': 'sk_live_',
+  'stripe-object-id': 'price_',
+  'google-analytics-id': 'UA-',
   'square-token': 'EAAA',
   'notion-token': 'ntn_',
   'authorization-header': 'Authorization: Bearer ',
