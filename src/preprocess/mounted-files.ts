@@ -144,7 +144,8 @@ function configDirectoryFiles(host: FileHost, root: string): string[] {
   return walk(root, 1) ? out : [];
 }
 
-function isInside(path: string, dir: string): boolean {
+/** Whether `path` is strictly under `dir` (not `dir` itself). */
+export function isInside(path: string, dir: string): boolean {
   const rel = relative(dir, path);
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }

@@ -6,12 +6,12 @@
  * configuration, not examples, under the project directory (a few levels, a bounded walk that
  * leaves out dependencies, build output, tests and documentation).
  */
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { FileHost } from '../load/host.js';
 import type { MountedFile } from '../model/model.js';
 import { wholeFileScalar } from '../model/tree.js';
 import { COMPOSE_FILE_NAME } from '../load/discover.js';
-import { readConfigText, structuredRoots } from './mounted-files.js';
+import { isInside, readConfigText, structuredRoots } from './mounted-files.js';
 
 /** How deep under the project directory, and how many directory entries in all, the walk looks. */
 const MAX_DEPTH = 3;
@@ -109,9 +109,4 @@ function isConfigName(name: string, inConfigDirectory: boolean): boolean {
   if (COMPOSE_FILE_NAME.test(name) || EXAMPLE.test(name.replace(/^\.env\./, ''))) return false;
   if (name === '.env') return false;
   return CONFIG_NAME.test(name) || STAGE_ENV.test(name) || (inConfigDirectory && CONFIG_EXTENSION.test(name));
-}
-
-function isInside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep);
 }
