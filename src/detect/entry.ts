@@ -3,6 +3,7 @@ import { originWithin, type Origin } from '../model/origin.js';
 import type { Interpolation, TreeScalar, VarUse } from '../model/tree.js';
 import { findShellCredentials } from './command.js';
 import { findEmbeddedAssignments, findUserPasswordPairs } from './embedded.js';
+import { isKeyOfPair } from './key-pairs.js';
 import { afterFlagWord, classifyKey, describeKind, isCredentialCarrierKey, nameLooseness, splitWords, type KeyVerdict } from './keys.js';
 import { isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
@@ -35,10 +36,14 @@ export interface ViaEnvVerdict {
 
 export type EntryVerdict = HardcodedVerdict | ViaEnvVerdict;
 
-/** Judge one KEY=VALUE entry (environment, build arg, label): which secrets it holds and how they get there. */
-export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
+/**
+ * Judge one KEY=VALUE entry (environment, build arg, label): which secrets it holds and how they get there.
+ * `pairedBeside`: the `secretHalves` of the names set beside it.
+ */
+export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<string>): EntryVerdict[] {
   const value = entry.value;
-  const verdict = nameVerdict(entry.key, value);
+  // a literal only: a reference is judged by its variable's name too, and says nothing of the value
+  const verdict = pairedBeside && value && !value.interpolation && isKeyOfPair(entry.key, pairedBeside) ? KEY_OF_PAIR : nameVerdict(entry.key, value);
   if (!value) {
     if (!verdict.sensitive && !(isCredentialCarrierKey(entry.key) && entry.passthrough?.value === undefined)) return [];
     // a bare KEY takes the project's value: a literal when the project's .env holds one
@@ -90,6 +95,9 @@ export function judgeEntry(entry: KeyValueEntry): EntryVerdict[] {
   const publicByDesign = isPublicName(entry.key);
   return judgeFreeText(value, text).filter((v) => !(publicByDesign && BROWSER_KEY_KINDS.has(v.kind)));
 }
+
+/** The identifying half of a key pair set beside its secret half: judged by its value alone. */
+const KEY_OF_PAIR: KeyVerdict = { sensitive: false, reason: 'identifying half of a key pair' };
 
 /** A setting named for authentication (`HTTP_BASIC_AUTH`, read as a switch by its name): it may hold `user:password`. */
 function isAuthSettingKey(key: string): boolean {

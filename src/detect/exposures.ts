@@ -6,6 +6,7 @@ import { get, writtenText, type TreeNode, type TreeScalar } from '../model/tree.
 import { entrypointProgramOf, findCommandCredentials, findShellCredentials } from './command.js';
 import { findEmbeddedAssignments, findPropertiesUserPasswords, findUserPasswordPairs, findUsersSectionPasswords } from './embedded.js';
 import { isPublicBrowserKey, judgeEntry, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
+import { secretHalves } from './key-pairs.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
 import { classifyKey, describeKind, nameLooseness } from './keys.js';
@@ -97,10 +98,13 @@ function collectFromService(service: ServiceModel, out: Found[], covered: Set<Tr
     [service.labels, 'labels'],
     [service.envFile, 'env-file'],
   ];
+  // what the container receives: its environment and its env files, together
+  const received = secretHalves([...service.environment, ...service.envFile]);
   for (const [entries, context] of lists) {
+    const siblings = context === 'environment' || context === 'env-file' ? received : secretHalves(entries);
     for (const entry of entries) {
       if (entry.node) covered.add(entry.node);
-      for (const verdict of judgeEntry(entry)) {
+      for (const verdict of judgeEntry(entry, siblings)) {
         // a bare label is an empty label, not a passthrough
         if (context === 'labels' && verdict.class === 'via-env' && !entry.value) continue;
         out.push({ verdict, context, service: service.name, path: entry.path, name: entry.key, entry });
@@ -154,9 +158,10 @@ function collectFromTree(
       // so is one under a key Compose does not know (a misspelt `enviroment:`)
       if (isUserData(path)) {
         const entries = keyValueEntries({ ...node, items: node.items.filter((i) => i.kind === 'scalar' && KEY_VALUE.test(String(i.value))) }, path);
+        const siblings = secretHalves(entries);
         for (const entry of entries) {
           if (entry.node) covered.add(entry.node);
-          for (const verdict of judgeEntry(entry)) {
+          for (const verdict of judgeEntry(entry, siblings)) {
             // under a misspelt key nothing reaches a container: only what is written there counts
             if (verdict.class === 'via-env' && unknownFieldIndex(path) >= 0) continue;
             out.push({ verdict, context: 'value', service, path: entry.path, name: entry.key });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/lint.js';
 import { emptySettings } from '../../src/settings.js';
-import { ALNUM, BASE32, fake } from './fake.js';
+import { ALNUM, B64, B64URL, BASE32, fake, HEX } from './fake.js';
 
 /**
  * The categories of misses and false alarms of the generalisation issue, each from both sides:
@@ -140,6 +140,37 @@ describe('identifiers and keys in another sense', () => {
       'KAFKA_KEY_SERIALIZER: io.confluent.kafka.serializers.KafkaAvroSerializer',
     ]);
     expect(await findings(text)).toEqual(['5:7 secret-via-environment']);
+  });
+
+  it('the key of a key pair set beside its secret is the identifying half; alone it is a secret', async () => {
+    const paired = service([
+      `VONAGE_API_KEY: ${fake(HEX, 8)}`,
+      `VONAGE_API_SECRET: ${fake(ALNUM, 16)}`,
+      `PUSHER_APP_KEY: ${fake(HEX, 20)}`,
+      `PUSHER_APP_SECRET: ${fake(HEX, 20)}`,
+    ]);
+    expect(await findings(paired)).toEqual(['6:26 secret-in-environment', '8:26 secret-in-environment']);
+    // no secret beside it, an empty one, a key that is a secret itself, a reference, or Laravel's APP_KEY
+    const unpaired = service([
+      `VONAGE_API_KEY: ${fake(HEX, 8)}`,
+      `IMGPROXY_KEY: ${fake(HEX, 64)}`,
+      'IMGPROXY_SECRET: ""',
+      `AIRFLOW_FERNET_KEY: ${fake(B64URL, 43)}=`,
+      'AIRFLOW_FERNET_KEY_SECRET: airflow/config/fernet_key',
+      `APP_KEY: base64:${fake(B64, 43)}=`,
+      `APP_SECRET: ${fake(HEX, 32)}`,
+      'MAILJET_API_KEY: ${MAILJET_API_KEY}',
+      'MAILJET_SECRET_KEY: ${MAILJET_SECRET_KEY}',
+    ]);
+    expect(await findings(unpaired)).toEqual([
+      '5:23 secret-in-environment',
+      '6:21 secret-in-environment',
+      '8:27 secret-in-environment',
+      '10:16 secret-in-environment',
+      '11:19 secret-in-environment',
+      '12:7 secret-via-environment',
+      '13:7 secret-via-environment',
+    ]);
   });
 });
 

@@ -1,0 +1,91 @@
+import { splitWords } from './keys.js';
+
+/**
+ * Key pairs: an API names its two halves `*_KEY` and `*_SECRET` (Vonage, LiveKit, Pusher,
+ * Cloudinary, WooCommerce's consumer key, S3's access key). Where both are set side by side, the
+ * key is the half that identifies the account (sent in clear with every request, often shipped to
+ * browsers) and the secret is the half that proves it. The secret is reported; the key is judged
+ * by its value alone, like any identifier (a `sk_live_…` in it is still found).
+ */
+
+/** Words between the API's name and `key`/`secret` that say which half of the pair it is. */
+const HALF_QUALIFIERS = new Set(['api', 'app', 'access', 'consumer', 'client', 'site', 'application']);
+
+/** Words that make a `*_KEY` a secret in its own right, whatever sits beside it. */
+const SECRET_KEY_WORDS = new Set([
+  'secret',
+  'private',
+  'priv',
+  'master',
+  'encryption',
+  'encrypt',
+  'enc',
+  'crypt',
+  'cipher',
+  'signing',
+  'fernet',
+  'sign',
+  'signature',
+  'hmac',
+  'jwt',
+  'session',
+  'cookie',
+  'webhook',
+  'license',
+  'licence',
+  'admin',
+  'root',
+  'service',
+  'server',
+  'shared',
+  'aes',
+  'rsa',
+  'ssh',
+  'tls',
+  'ssl',
+]);
+
+/** The API's name in a `<api>[_<qualifier>]_KEY` name; undefined for other names or a key that is a secret itself. */
+function pairPrefix(name: string): string[] | undefined {
+  const words = splitWords(name);
+  if (words.length < 2 || words[words.length - 1] !== 'key') return undefined;
+  if (words.some((w) => SECRET_KEY_WORDS.has(w))) return undefined;
+  const prefix = words.slice(0, -1);
+  // `APP_KEY` alone names no API (Laravel's application key is a secret)
+  return prefix.length > 1 || !HALF_QUALIFIERS.has(prefix[0]) ? prefix : undefined;
+}
+
+/**
+ * The API names that have a secret half among `entries` (`VONAGE_API_SECRET` gives `vonage`,
+ * `S3_SECRET_ACCESS_KEY` gives `s3`, `PUSHER_APP_SECRET` gives `pusher` and `pusher_app`).
+ */
+export function secretHalves(entries: Iterable<{ key: string; value?: { value: unknown } }>): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const entry of entries) {
+    // an empty secret is no half of anything (`IMGPROXY_SECRET: ""` beside imgproxy's signing key)
+    if (entry.value && (entry.value.value === '' || entry.value.value === null)) continue;
+    const words = splitWords(entry.key);
+    const lastSecret = words.lastIndexOf('secret');
+    if (lastSecret < 1) continue;
+    let start = words.length;
+    while (start > 1 && (words[start - 1] === 'secret' || words[start - 1] === 'key' || HALF_QUALIFIERS.has(words[start - 1]))) start--;
+    // `FERNET_KEY_SECRET` is where a fernet key is kept, not the other half of one
+    for (let i = start; i <= lastSecret; i++) if (words[i] !== 'key') out.add(words.slice(0, i).join('_'));
+  }
+  return out;
+}
+
+/**
+ * Whether `name` is the identifying half of a key pair whose secret half is set beside it
+ * (`secretHalves` of the other names of the same environment or env file).
+ */
+export function isKeyOfPair(name: string, secretHalvesBeside: ReadonlySet<string>): boolean {
+  if (!secretHalvesBeside.size) return false;
+  const prefix = pairPrefix(name);
+  if (!prefix) return false;
+  // `PUSHER_APP_KEY` beside `PUSHER_APP_SECRET` or `PUSHER_SECRET`
+  return (
+    secretHalvesBeside.has(prefix.join('_')) ||
+    (prefix.length > 1 && HALF_QUALIFIERS.has(prefix[prefix.length - 1]) && secretHalvesBeside.has(prefix.slice(0, -1).join('_')))
+  );
+}
