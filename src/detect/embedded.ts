@@ -111,16 +111,28 @@ function nearPublicKeyWords(text: string, at: number): boolean {
 
 /**
  * Items of a YAML list under a secret-named key in a config blob (`encryption_keys:` then
- * `- <Fernet key>` lines): each literal item is a secret. Line by line, linear.
+ * `- <Fernet key>` lines): each literal item is a secret. A list of keys named only by where it
+ * sits (`cluster: keys:`, APISIX `data_encryption: keyring:`, Kratos `secrets: cipher:`) holds
+ * secrets when its items are random tokens. Line by line, linear.
  */
 const LIST_ITEM = /^([ \t]*)-[ \t]+(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s#'"][^\s#]{0,4095}))[ \t]*$/;
 /** `name:` alone on its line: a mapping or a list follows. */
 const KEY_ALONE = /^([ \t]*)([A-Za-z_][A-Za-z0-9_.-]{0,80}):[ \t]*$/;
+/** Names of a list of keys that say nothing of what the keys are for. */
+const KEY_LISTS = new Set(['keys', 'keyring', 'keyrings']);
+/** A generated key: 16–200 characters of the base64/hex alphabets with digits, mixed case or 32+ hex. */
+function isGeneratedKey(value: string): boolean {
+  if (!/^[A-Za-z0-9+/=_-]{16,200}$/.test(value) || !/\d/.test(value)) return false;
+  return /^[0-9a-f]{32,}$/i.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value));
+}
 
 function findSecretListItems(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
   if (text.length > 1_000_000 || !text.includes('- ')) return out;
-  let owner: { name: string; kind: string; indent: number } | undefined;
+  /** The `name:` lines above the current one, outermost first (each less indented than the next). */
+  const above: { name: string; indent: number; sensitive: boolean }[] = [];
+  let sensitiveAbove = 0;
+  let owner: { name: string; kind: string; indent: number; loose: boolean } | undefined;
   let lineStart = 0;
   for (const line of text.split('\n')) {
     const indent = line.length - line.trimStart().length;
@@ -128,15 +140,25 @@ function findSecretListItems(text: string): EmbeddedAssignment[] {
     if (owner && item && indent >= owner.indent) {
       const value = item[valueGroup(item, 2)];
       const start = lineStart + line.indexOf(value, item[1].length + 1);
-      if (!value.includes(': ') && !value.endsWith(':') && isLiteral(value)) {
-        out.push({ name: owner.name, kind: owner.kind, start, end: start + value.length, viaVariable: false });
-      }
-    } else if (line.trim()) {
+      const secret = owner.loose
+        ? isGeneratedKey(value) && !nearPublicKeyWords(text, start)
+        : !value.includes(': ') && !value.endsWith(':') && isLiteral(value);
+      if (secret) out.push({ name: owner.name, kind: owner.kind, start, end: start + value.length, viaVariable: false });
+    } else if (line.trim() && !line.trimStart().startsWith('#')) {
       owner = undefined;
+      while (above.length && above[above.length - 1].indent >= indent) if (above.pop()!.sensitive) sensitiveAbove--;
       const key = KEY_ALONE.exec(line);
       if (key) {
         const verdict = classifyKey(key[2]);
-        if (verdict.sensitive && !verdict.loose) owner = { name: key[2], kind: describeKind(verdict.kind), indent: key[1].length };
+        const sensitive = verdict.sensitive && !verdict.loose;
+        if (sensitive) owner = { name: key[2], kind: describeKind(verdict.kind), indent: key[1].length, loose: false };
+        else if (KEY_LISTS.has(key[2].toLowerCase()) || sensitiveAbove > 0) {
+          // a list named by where it sits (its section and its name): its items must look generated
+          const parent = above[above.length - 1];
+          owner = { name: parent ? `${parent.name}.${key[2]}` : key[2], kind: 'secret', indent: key[1].length, loose: true };
+        }
+        above.push({ name: key[2], indent: key[1].length, sensitive });
+        if (sensitive) sensitiveAbove++;
       }
     }
     lineStart += line.length + 1;

@@ -111,6 +111,7 @@ const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = {
   creds: 'credentials',
   cred: 'credentials',
   psk: 'secret', // pre-shared key (IPsec, WireGuard)
+  kek: 'encryption-key', // key-encryption key (a key vault's static KEK: `ns-kek`)
   hmac: 'signing-key', // an HMAC key given as `hmac`/`hmacEncoded` (ACME EAB)
   macaroon: 'token', // a bearer credential (LND, Lightning): whoever holds it has the rights it names
   mnemonic: 'private-key', // a wallet's seed phrase (BIP-39) is its private key

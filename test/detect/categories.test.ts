@@ -174,6 +174,33 @@ describe('identifiers and keys in another sense', () => {
   });
 });
 
+describe('lists of keys in a config blob', () => {
+  it('a list under a secret-named key, under a secret-named section or named keys holds secrets when its items look generated', async () => {
+    const text = config([
+      'secrets:',
+      '  cipher:',
+      `    - ${fake(ALNUM, 32)}`,
+      'cluster:',
+      '  keys:',
+      `    - '${fake(HEX, 32)}'`,
+      'data_encryption:',
+      '  keyring:',
+      `    - ${fake(ALNUM, 14)}x7`,
+      'routing:',
+      '  keys:',
+      '    - orders.created',
+      '    - 550e8400-e29b-41d4-a716-446655440000',
+      'public:',
+      '  keys:',
+      `    - ${fake(HEX, 32)}`,
+      'plugins:',
+      '  list:',
+      `    - ${fake(HEX, 32)}`,
+    ]);
+    expect(await findings(text)).toEqual(['10:13 hardcoded-credential', '13:14 hardcoded-credential', '16:13 hardcoded-credential']);
+  });
+});
+
 describe('name/value pairs', () => {
   it('reads a Keycloak credential, a JSON pair and a Kubernetes env entry by the name they give', async () => {
     const text = [

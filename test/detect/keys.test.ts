@@ -5,6 +5,8 @@ import { classifyKey, isConnectionKey, isWebhookKey, splitWords, type SecretKind
 const TABLE: [string, SecretKind | null][] = [
   // ── passwords: every spelling and separator ──
   ['POSTGRES_PASSWORD', 'password'],
+  ['ns-kek', 'encryption-key'],
+  ['KMS_KEK', 'encryption-key'],
   ['MYSQL_ROOT_PASSWORD', 'password'],
   ['MARIADB_PASSWORD', 'password'],
   ['DB_PASSWORD', 'password'],
