@@ -48,8 +48,16 @@ export interface KeyVerdict {
   keyNoun?: boolean;
 }
 
-/** What a sensitive name says about the shape its value must have (see KeyVerdict.loose). */
-export type Looseness = Pick<KeyVerdict, 'loose' | 'keyNoun'>;
+/**
+ * What a sensitive name says about the shape its value must have (see KeyVerdict.loose).
+ * `countable`: the name is a token's or a key's, whose values are never a short number; a short
+ * number there is a count, a size or a level (`CHUNK_TOKENS: 512`), where under a password's name
+ * it is a weak password (`password=1003`).
+ */
+export type Looseness = Pick<KeyVerdict, 'loose' | 'keyNoun'> & { countable?: true };
+
+/** Kinds whose values are generated, never a number of a few digits. */
+const COUNTABLE_KINDS: ReadonlySet<SecretKind> = new Set(['token', 'api-key', 'access-key', 'encryption-key', 'signing-key', 'private-key']);
 
 /** How each kind reads in a message: "DB_PASSWORD holds a hardcoded password", "… an API key". */
 export const KIND_DESCRIPTION: Readonly<Record<SecretKind, string>> = {
@@ -1120,7 +1128,7 @@ export function nameLooseness(name: string): Looseness {
   if (name.length > MAX_NAME_LENGTH) return {};
   classifyKey(name);
   const v = cache.get(name);
-  return v?.sensitive ? { loose: v.loose, keyNoun: v.keyNoun } : {};
+  return v?.sensitive ? { loose: v.loose, keyNoun: v.keyNoun, ...(v.kind && COUNTABLE_KINDS.has(v.kind) ? { countable: true } : {}) } : {};
 }
 
 /**

@@ -72,6 +72,7 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   if (judged !== 'literal') return judged;
   const v = value.trim();
   if (verdict.keyNoun && verdict.loose === 'name' && /^\d{1,40}$/.test(v)) return 'identifier';
+  if (verdict.countable && /^\d{1,6}$/.test(v)) return 'setting';
   if (verdict.loose === 'name' && v.length <= 64 && NAME_VALUE.test(v)) return 'setting';
   if (verdict.loose && v.length <= 64 && ENUM_VALUE.test(v) && v.length > 1) return 'setting';
   // a count, a level or a word under a name that says "secret" only loosely (`oauth_password_grant: 3`,

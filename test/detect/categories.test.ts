@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/lint.js';
 import { emptySettings } from '../../src/settings.js';
-import { ALNUM, B64, B64URL, BASE32, fake, HEX } from './fake.js';
+import { ALNUM, B64, B64URL, BASE32, DIGITS, fake, HEX } from './fake.js';
 
 /**
  * The categories of misses and false alarms of the generalisation issue, each from both sides:
@@ -171,6 +171,13 @@ describe('identifiers and keys in another sense', () => {
       '12:7 secret-via-environment',
       '13:7 secret-via-environment',
     ]);
+  });
+});
+
+describe('a short number under a name', () => {
+  it("is a count under a token's or a key's name, a weak password under a password's", async () => {
+    const text = service(['CHUNK_TOKENS: 512', 'SIGNING_KEY: "4096"', 'SIP_PASSWORD: "1003"', `API_TOKEN: "${fake(DIGITS, 8)}"`]);
+    expect(await findings(text)).toEqual(['7:21 secret-in-environment', '8:18 secret-in-environment']);
   });
 });
 
