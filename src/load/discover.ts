@@ -8,6 +8,8 @@ import { isComposeText } from './content.js';
  * docker-compose*.y{a,}ml, *.compose.y{a,}ml) and to Swarm stack files (stack.y{a,}ml,
  * docker-stack.y{a,}ml, *.stack.y{a,}ml: what `docker stack deploy -c` reads, and fix's default target).
  */
+/** A Swarm stack file's name: `docker stack deploy -c` reads it, with no `.env` (`docker stack config` interpolates from the shell alone). */
+export const STACK_FILE_NAME = /^(?:(?:docker-)?stack|[^/]*\.stack)\.ya?ml$/i;
 export const COMPOSE_FILE_NAME = /^(?:(?:docker-)?compose[^/]*|[^/]*\.compose|(?:docker-)?stack|[^/]*\.stack)\.ya?ml$/i;
 /** Directories never searched. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);

@@ -1,4 +1,5 @@
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { STACK_FILE_NAME } from '../load/discover.js';
 import { isFile, nodeHost, readHostText, type FileHost } from '../load/host.js';
 import { pathName, quoteService } from '../load/messages.js';
 import { LoadError, parseComposeText } from '../load/parse.js';
@@ -108,7 +109,10 @@ class ProjectLoader {
       );
     }
     const projectDirectory = resolve(this.cwd, this.options.projectDirectory ?? dirname(given[0]));
-    const dotenvFiles = this.projectDotenvFiles(projectDirectory);
+    // a project of stack files alone is deployed by `docker stack deploy`, which reads no .env; `config` prints
+    // what `docker compose config` would, and compose reads it whatever the files are called
+    const stackOnly = this.options.mode === 'lint' && !this.options.envFiles?.length && given.every((f) => STACK_FILE_NAME.test(basename(f)));
+    const dotenvFiles = stackOnly ? [] : this.projectDotenvFiles(projectDirectory);
     const env = buildEnvironment(dotenvFiles, this.processEnv);
     let root: TreeMap | undefined;
     for (const file of given) {
