@@ -124,7 +124,10 @@ function urlCredentials(text: string): (ValueMatch & { viaVariable: boolean })[]
     let limit = Math.min(nextStop, k + 1 < starts.length ? starts[k + 1].schemeStart : text.length);
     // a list of URLs (`nats://u:p@h1:4222,nats://h2:4222`): the separator before the next one ends this one
     if (k + 1 < starts.length && limit === starts[k + 1].schemeStart) while (limit > authStart && (text[limit - 1] === ',' || text[limit - 1] === ';')) limit--;
-    const m = parseUserinfo(text, authStart, limit);
+    // an `@` in the query or fragment (`?to=ops@example.org`) is no authority's: the part before them is tried first
+    let query = authStart;
+    while (query < limit && text.charCodeAt(query) !== 63 && text.charCodeAt(query) !== 35) query++;
+    const m = (query < limit ? parseUserinfo(text, authStart, query) : undefined) ?? parseUserinfo(text, authStart, limit);
     if (!m) continue;
     out.push({
       patternId: 'url-credentials',

@@ -301,9 +301,10 @@ describe('settings commented out', () => {
       '      # API_TOKEN: ${API_TOKEN}',
       '    # command: redis-server --requirepass Otter-Pepper-95',
       '# the token is in the password manager',
+      '      # NOTIFICATION_URLS: smtp://radio%40x.example:Falcon_Meadow_16@smtp.example.com:587/?to=ops@x.example',
       '',
     ].join('\n');
-    expect(await findings(text)).toEqual(['5:23 hardcoded-credential', '9:43 hardcoded-credential']);
+    expect(await findings(text)).toEqual(['5:23 hardcoded-credential', '9:43 hardcoded-credential', '11:53 hardcoded-credential']);
   });
 });
 

@@ -25,6 +25,9 @@ describe('findUrlCredentials', () => {
     ['ldap://cn=admin:ldappw@ldap', 'ldappw'],
     // an unescaped @ in the password: the authority ends at the last @ before the host
     ['postgres://app:p@ss@db:5432/app', 'p@ss'],
+    // an @ in the query is no authority's; a ? in the password still ends at the host's @
+    ['smtp://radio%40x.example:m4il@smtp.example.com:587/?from=radio@x.example&to=ops@x.example', 'm4il'],
+    ['postgres://app:pa?ss@db/app', 'pa?ss'],
     ['http://[::1]:8080', undefined],
     ['postgres://app:pw@[::1]:5432/db', 'pw'],
   ])('%s → %s', (text, password) => {
