@@ -83,6 +83,8 @@ class ProjectLoader {
   private readonly notes: ProjectNote[] = [];
   private readonly sources = new Set<string>();
   private readonly wholeFiles = new Set<string>();
+  /** The text of each .env and env_file read, by displayed name (their comments are committed too). */
+  private readonly dotenvTexts = new Map<string, string>();
   private readonly textCache = new Map<string, string>();
   private readonly interpolated = new Map<string, TreeMap>();
 
@@ -128,8 +130,11 @@ class ProjectLoader {
     // lint reads what containers read from the repository; `config` prints the model and needs none of it
     if (this.lenient) {
       this.attachMountedFiles(model, projectDirectory);
-      // a setting commented out in a compose file is committed with it
-      model.comments = [...this.wholeFiles].flatMap((file) => commentLines(file, this.textCache.get(resolve(this.cwd, file)) ?? ''));
+      // a setting commented out in a compose file or an env file is committed with it
+      model.comments = [
+        ...[...this.wholeFiles].flatMap((file) => commentLines(file, this.textCache.get(resolve(this.cwd, file)) ?? '')),
+        ...[...this.dotenvTexts].flatMap(([file, text]) => commentLines(file, text)),
+      ];
     }
     const name = this.projectName(root, projectDirectory, env);
     return {
@@ -184,7 +189,9 @@ class ProjectLoader {
 
   private readDotenv(abs: string, lookup?: (name: string) => string | undefined): DotenvFile {
     this.sources.add(this.display(abs));
-    return readDotenvFile(abs, lookup, this.display(abs), this.host);
+    const dotenv = readDotenvFile(abs, lookup, this.display(abs), this.host);
+    this.dotenvTexts.set(dotenv.file, dotenv.text);
+    return dotenv;
   }
 
   private readText(abs: string): string {
