@@ -278,13 +278,14 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
   const template = interp.template;
   const out: EntryVerdict[] = [];
   const literalSpans: [number, number][] = [];
+  const unused = unusedDefaults(template, interp.vars);
   for (const m of findUrlCredentials(template)) {
     const password = template.slice(m.start, m.end);
     if (m.viaVariable) out.push(...judgeVariables(password, interp, value.origin, 'URL password'));
     else {
       // written in the file next to variables (`postgres://admin:pw@${DB_HOST}/db`): the resolved
       // text may not even parse as a URL when the host is unset, so it is judged as written
-      if (!password.includes('$') && judgeSecretValue(password) === 'literal') {
+      if (!password.includes('$') && judgeSecretValue(password) === 'literal' && !unused.some(([a, b]) => a <= m.start && m.start < b)) {
         out.push(hardcoded(originWithin(value, m.start, m.end), m.description, password, 'literal'));
       }
       literalSpans.push([m.start, m.end]);
@@ -349,6 +350,23 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
       const at = template.indexOf(secret);
       out.push(hardcoded(originWithin(value, at, at + secret.length), m.description, secret, 'literal'));
     }
+  }
+  return out;
+}
+
+/**
+ * The spans of the defaults of variables that are set (`${DATABASE_URL:-postgres://u:pw@db}` with
+ * DATABASE_URL in .env): compose never uses those defaults; the value it runs with is judged instead.
+ */
+function unusedDefaults(template: string, vars: readonly VarUse[]): [number, number][] {
+  const out: [number, number][] = [];
+  if (!template.includes('-')) return out;
+  const byName = new Map(vars.map((v) => [v.name, v]));
+  for (const m of template.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]{0,200})(:?)-([^${}]{0,4096})\}/g)) {
+    const use = byName.get(m[1]);
+    if (use?.resolution !== 'set' || (m[2] === ':' && !use.value)) continue;
+    const start = m.index! + m[0].length - 1 - m[3].length;
+    out.push([start, start + m[3].length]);
   }
   return out;
 }

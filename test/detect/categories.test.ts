@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/lint.js';
+import { lint, lintText } from '../../src/lint.js';
+import { REPO } from '../helpers.js';
 import { emptySettings } from '../../src/settings.js';
 import { ALNUM, B64, B64URL, BASE32, DIGITS, fake, HEX } from './fake.js';
 
@@ -170,6 +171,16 @@ describe('identifiers and keys in another sense', () => {
       '11:19 secret-in-environment',
       '12:7 secret-via-environment',
       '13:7 secret-via-environment',
+    ]);
+  });
+});
+
+describe('a default compose never uses', () => {
+  it('a URL password in the default of a variable set in .env is not reported; in the default of an unset one it is', async () => {
+    const result = await lint(['fixtures/project/unused-default'], { cwd: REPO });
+    expect(result.findings.filter((f) => f.ruleId !== 'secret-file-tracked').map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'fixtures/project/unused-default/.env:1:14 secret-in-env-file',
+      'fixtures/project/unused-default/compose.yaml:6:54 secret-in-environment',
     ]);
   });
 });
