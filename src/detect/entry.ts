@@ -1,8 +1,9 @@
 import type { KeyValueEntry } from '../model/model.js';
-import { originWithin, type Origin } from '../model/origin.js';
+import { originWithin, subOrigin, type Origin } from '../model/origin.js';
 import type { Interpolation, TreeScalar, VarUse } from '../model/tree.js';
 import { findShellCredentials } from './command.js';
 import { findEmbeddedAssignments, findUserPasswordPairs } from './embedded.js';
+import { hasEncodedCredentials } from './encoded.js';
 import { isKeyOfPair } from './key-pairs.js';
 import { afterFlagWord, classifyKey, describeKind, isCredentialCarrierKey, nameLooseness, splitWords, type KeyVerdict } from './keys.js';
 import { isPasswordShaped } from './password-shape.js';
@@ -45,6 +46,7 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
   // a literal only: a reference is judged by its variable's name too, and says nothing of the value
   const verdict = pairedBeside && value && !value.interpolation && isKeyOfPair(entry.key, pairedBeside) ? KEY_OF_PAIR : nameVerdict(entry.key, value);
   if (!value) {
+    if (!verdict.sensitive && entry.passthrough?.value && varKind(entry.passthrough) === 'dotenv') return judgeDotenvPassthrough(entry.passthrough, entry.key);
     if (!verdict.sensitive && !(isCredentialCarrierKey(entry.key) && entry.passthrough?.value === undefined)) return [];
     // a bare KEY takes the project's value: a literal when the project's .env holds one
     if (entry.passthrough && varKind(entry.passthrough) === 'dotenv') {
@@ -205,7 +207,24 @@ function judgeFreeText(value: TreeScalar, text: string): HardcodedVerdict[] {
     if (c.viaVariable || !free(c.absStart, c.absEnd)) continue;
     out.push(hardcoded(originWithin(value, c.absStart, c.absEnd), c.description, text.slice(c.absStart, c.absEnd), 'literal'));
   }
+  if (!out.length && hasEncodedCredentials(text)) out.push(hardcoded(value.origin, ENCODED_JSON, text, 'literal'));
   return out;
+}
+
+const ENCODED_JSON = 'base64-encoded JSON with credentials';
+
+/** The secrets of a project value a bare `KEY` takes from .env under a name that says nothing: known formats, URL passwords, encoded JSON. */
+function judgeDotenvPassthrough(use: VarUse, key: string): HardcodedVerdict[] {
+  const text = use.value!;
+  const origin = use.origin!;
+  // the value as written maps 1:1 to the file when it is not quoted: a secret inside it is located there
+  const exact = origin.range[1] - origin.range[0] === text.length ? 0 : undefined;
+  const found = [...scanValue(text), ...findUrlCredentials(text).filter((u) => !u.viaVariable)];
+  if (found.length) {
+    const f = found[0];
+    return [{ ...hardcoded(subOrigin(origin, f.start, f.end, exact), f.description, text.slice(f.start, f.end), 'dotenv'), variable: key }];
+  }
+  return hasEncodedCredentials(text) ? [{ ...hardcoded(origin, ENCODED_JSON, text, 'dotenv'), variable: key }] : [];
 }
 
 /** Credentials on a command line written into a variable's value; only for values that carry options. */

@@ -175,6 +175,16 @@ describe('identifiers and keys in another sense', () => {
   });
 });
 
+describe('a JSON document encoded in base64', () => {
+  it('holding a credential is a credential; holding settings is not; a JWT is not read as one', async () => {
+    const text = service([
+      'AUTOWIZARD_JSON: eyJVc2VycyI6IFt7ImxvZ2luIjogIm9wcyIsICJwYXNzd29yZCI6ICJPdHRlci1RdWlsdC01OCJ9XX0=',
+      'FEATURE_FLAGS: eyJiZXRhX3NlYXJjaCI6IHRydWUsICJuZXdfZWRpdG9yIjogZmFsc2V9',
+    ]);
+    expect(await findings(text)).toEqual(['5:24 secret-in-environment']);
+  });
+});
+
 describe('a default compose never uses', () => {
   it('a URL password in the default of a variable set in .env is not reported; in the default of an unset one it is', async () => {
     const result = await lint(['fixtures/project/unused-default'], { cwd: REPO });

@@ -446,6 +446,10 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'key = Ab1cdefghijklmnopqrst1 ',
       'x = bytes.fromhex("',
       'a:\n  - ',
+      // lists of keys named by where they sit: a section's stack of names, items that look generated
+      'secrets:\n  cipher:\n    - Ab1cdefghijklmnop\n',
+      ' keys:\n',
+      '  a:\n',
       "echo 'abcdefgh' | base64 -d ",
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
@@ -470,7 +474,15 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
   it('notification-service URLs and query passwords are found in linear time', async () => {
     // thousands of URLs with no blank between them: each is followed a bounded length (quadratic before 2048 was set)
     const inputs: Record<string, (size: number) => string> = {};
-    for (const frag of ['discord://a/Ab1cdefghijklmnop/', 'pover://Ab1cdefghijklmno@', 'x://h&p=abcd1234x', 'x://h?u=a&p=Ab1cdefg', 'discord://']) {
+    for (const frag of [
+      'discord://a/Ab1cdefghijklmnop/',
+      'pover://Ab1cdefghijklmno@',
+      'x://h&p=abcd1234x',
+      'x://h?u=a&p=Ab1cdefg',
+      'discord://',
+      'x://u:p@h/?a=b@c',
+      'x://u:p?',
+    ]) {
       inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     }
     expect(await superLinear((t) => scanValue(t), inputs)).toEqual([]);
