@@ -38,7 +38,7 @@ let cachedData;
 try {
   cachedData = readFileSync(fileURLToPath(new URL('./${cache}', import.meta.url)));
 } catch {}
-const script = new Script(${JSON.stringify(WRAP_HEAD)} + readFileSync(file, 'utf8') + ${JSON.stringify(WRAP_TAIL)}, {
+const script = new Script(${JSON.stringify(WRAP_HEAD)} + readFileSync(file, 'latin1') + ${JSON.stringify(WRAP_TAIL)}, {
   filename: file,
   cachedData,
 });
@@ -71,7 +71,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { createRequire } = await import('node:module');
   const { dirname } = await import('node:path');
   const { Script } = await import('node:vm');
-  const script = new Script(WRAP_HEAD + readFileSync(bundleFile, 'utf8') + WRAP_TAIL, { filename: bundleFile });
+  const script = new Script(WRAP_HEAD + readFileSync(bundleFile, 'latin1') + WRAP_TAIL, { filename: bundleFile });
   process.argv = [process.execPath, bundleFile, ...argv];
   process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
   const module = { exports: {} };

@@ -287,7 +287,7 @@ export function classifyValue(value: string): ValueClass {
   if (format) return format;
   if (TIMESTAMP.test(v) || DOMAIN.test(v) || HOST_PORT.test(v) || DURATION.test(v)) return 'setting';
   // a shortened value (`wcFMA/xDdHCJBTolAQ/+Kb1...`): an excerpt in a comment or a doc, not the value
-  if (/(?:\.\.\.|…)$/.test(v) && v.length > 3) return 'empty';
+  if (/(?:\.\.\.|\u2026)$/.test(v) && v.length > 3) return 'empty';
   // a route pattern (`/*`, `/api/*`): a setting about paths; a namespace that ends in its separator (`shop_prod_`, `app:`)
   if ((v.includes('*') && PATH_PATTERN.test(v)) || NAMESPACE.test(v)) return 'setting';
   if (isStructure(u)) return HASH_RECORD.test(u) ? 'hash' : 'structure';
