@@ -3,7 +3,7 @@
 // type declarations.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -28,6 +28,10 @@ const anchorsModule = await build({
 const { tableAnchors } = await import(`data:text/javascript;base64,${Buffer.from(anchorsModule.outputFiles[0].text).toString('base64')}`);
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
+mkdirSync(join(root, 'dist'));
+// dist/'s .js files are CommonJS (the CLI's launcher, dist/cli.js: see scripts/lib/code-cache.mjs);
+// the library is ES modules named .mjs, its type declarations (dist/types) ES modules as before
+writeFileSync(join(root, 'dist/package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 const define = { PACKAGE_VERSION: JSON.stringify(pkg.version), PREFILTER_ANCHORS: JSON.stringify(tableAnchors()) };
 // the library (and the docs generator's entry, scripts/docs.mjs, outside the package's exports)
 await build({
@@ -39,6 +43,7 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
   define,
   // bundled CommonJS dependencies (fast-glob) call require() for Node built-ins
   banner: { js: "import { createRequire as __csCreateRequire } from 'node:module'; const require = __csCreateRequire(import.meta.url);" },
@@ -140,3 +145,4 @@ const trained = existsSync(join(root, demo))
 if (trained.reason) process.stderr.write(`build: no code cache for the CLI (${trained.reason}); it starts without one\n`);
 
 execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+writeFileSync(join(root, 'dist/types/package.json'), `${JSON.stringify({ type: 'module' })}\n`);
