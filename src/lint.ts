@@ -7,7 +7,7 @@ import { validateRuleOptions } from './engine/rule-options.js';
 import type { Finding, InputError } from './engine/types.js';
 import { detached } from './detect/text-memo.js';
 import { discover } from './load/discover.js';
-import { isFile, memoryHost, nodeHost } from './load/host.js';
+import { isFile, memoryHost, nodeHost, runHost } from './load/host.js';
 import { SettingsLookup } from './lint/settings-lookup.js';
 import type { Policy } from './policy/policy.js';
 import { type Baseline, type BaselineEntry, entryOf, matchBaseline, valueTagger } from './lint/baseline.js';
@@ -123,6 +123,8 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   // each project is checked as soon as it is loaded and only its results are kept, so its
   // documents are released before the next one is read
   const checked: CheckedProject[] = [];
+  // the file system as this run sees it: directories that several projects walk are read once
+  const host = runHost(nodeHost);
   for (const { files: unit, focus } of units) {
     if (unit.length === 1 && unit[0] === '-') {
       const name = options.stdinName ?? '<stdin>';
@@ -137,7 +139,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     }
     let project: Project;
     try {
-      project = loadProject({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory, mode: 'lint', cwd });
+      project = loadProject({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory, mode: 'lint', cwd, host });
     } catch (err) {
       if (!(err instanceof LoadError)) throw err;
       for (const f of unit) names.add(displayPath(f, cwd));
