@@ -5,7 +5,7 @@
  * owns an overlay.
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { LoadError } from './parse.js';
 import { readFailure, readUserFileSync } from './read.js';
 
@@ -29,6 +29,18 @@ export interface FileHost {
   list?(path: string): string[] | undefined;
   /** The path with every symbolic link resolved, when it exists (a host without links has no such method). */
   realpath?(path: string): string | undefined;
+  /**
+   * The entries of a directory in name order (as `list`), each with its path and what is at it,
+   * asked when first read; only a host that keeps them for a run has it (runHost).
+   */
+  entries?(path: string): readonly DirEntry[] | undefined;
+}
+
+/** An entry of a directory: its name, its path (the directory's path joined with the name), and what is at it (links followed). */
+export interface DirEntry {
+  readonly name: string;
+  readonly path: string;
+  readonly kind: FileStat['kind'] | undefined;
 }
 
 /** Whether a path names a regular file. */
@@ -88,14 +100,15 @@ export const nodeHost: FileHost = {
 
 /**
  * A host for one run over a file system that does not change meanwhile (a lint of many
- * projects): what is at a path, a directory's names and a resolved path are each asked of `base`
- * once. Projects of one directory walk the same directories (project-files.ts): without it, a
- * directory of 300 compose files is listed and each of its entries stat'ed 300 times. Reading
- * files is not kept: a file is read by the project that needs it.
+ * projects): what is at a path, a directory's names and entries, and a resolved path are each
+ * asked of `base` once. Projects of one directory walk the same directories (project-files.ts):
+ * without it, a directory of 300 compose files is listed and each of its entries stat'ed 300
+ * times. Reading files is not kept: a file is read by the project that needs it.
  */
 export function runHost(base: FileHost): FileHost {
   const stats = new Map<string, FileStat | undefined>();
   const lists = new Map<string, string[] | undefined>();
+  const entries = new Map<string, DirEntry[] | undefined>();
   const reals = new Map<string, string | undefined>();
   const memo = <T>(cache: Map<string, T>, path: string, get: (path: string) => T): T => {
     if (cache.has(path)) return cache.get(path) as T;
@@ -108,10 +121,30 @@ export function runHost(base: FileHost): FileHost {
     stat: (path) => memo(stats, path, (p) => base.stat(p)),
   };
   const { list, realpath } = base;
-  // a listing is handed out as a copy: callers may sort or change it
-  if (list) host.list = (path) => memo(lists, path, (p) => list.call(base, p))?.slice();
+  if (list) {
+    const names = (path: string) => memo(lists, path, (p) => list.call(base, p));
+    // a listing is handed out as a copy: callers may sort or change it
+    host.list = (path) => names(path)?.slice();
+    host.entries = (path) => memo(entries, path, (p) => names(p)?.slice().sort().map((name) => new LazyEntry(host, name, join(p, name))));
+  }
   if (realpath) host.realpath = (path) => memo(reals, path, (p) => realpath.call(base, p));
   return host;
+}
+
+/** A directory entry whose kind is stat'ed when first read (a walk that stops early stats no more than it reads). */
+class LazyEntry implements DirEntry {
+  private known?: { kind: FileStat['kind'] | undefined };
+
+  constructor(
+    private readonly host: FileHost,
+    readonly name: string,
+    readonly path: string,
+  ) {}
+
+  get kind(): FileStat['kind'] | undefined {
+    this.known ??= { kind: this.host.stat(this.path)?.kind };
+    return this.known.kind;
+  }
 }
 
 /** An error like the file system's own, so callers handle both hosts alike. */

@@ -7,7 +7,7 @@
  * leaves out dependencies, build output, tests and documentation).
  */
 import { join } from 'node:path';
-import type { FileHost } from '../load/host.js';
+import type { DirEntry, FileHost } from '../load/host.js';
 import type { MountedFile } from '../model/model.js';
 import { wholeFileScalar } from '../model/tree.js';
 import { COMPOSE_FILE_NAME } from '../load/discover.js';
@@ -79,12 +79,11 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
   const candidates: string[] = [];
   let entries = 0;
   const walk = (dir: string, depth: number, inConfigDirectory: boolean): void => {
-    const names = host.list!(dir);
-    if (!names) return;
-    for (const name of [...names].sort()) {
+    const listing = directoryEntries(host, dir);
+    if (!listing) return;
+    for (const entry of listing) {
       if (++entries > MAX_ENTRIES || candidates.length >= MAX_FILES) return;
-      const path = join(dir, name);
-      const kind = host.stat(path)?.kind;
+      const { name, path, kind } = entry;
       if (kind === 'directory') {
         if (depth < MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && !name.startsWith('.')) walk(path, depth + 1, CONFIG_DIRECTORY.test(name));
       } else if (kind === 'file' && !known.has(path) && isConfigName(name, inConfigDirectory)) candidates.push(path);
@@ -103,6 +102,20 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
     out.push({ file, abs: path, node: wholeFileScalar(file, text), roots: structuredRoots(file, text), path: ['files', file], services: [], kept: true });
   }
   return out;
+}
+
+/** A directory's entries in name order: kept for the run by the host (runHost), or listed here, each stat'ed when read. */
+function directoryEntries(host: FileHost, dir: string): Iterable<DirEntry> | undefined {
+  if (host.entries) return host.entries(dir);
+  const names = host.list!(dir);
+  return names && statEach(host, dir, [...names].sort());
+}
+
+function* statEach(host: FileHost, dir: string, names: string[]): Generator<DirEntry> {
+  for (const name of names) {
+    const path = join(dir, name);
+    yield { name, path, kind: host.stat(path)?.kind };
+  }
 }
 
 function isConfigName(name: string, inConfigDirectory: boolean): boolean {

@@ -30,3 +30,30 @@ describe('runHost', () => {
     expect(host.realpath).toBeUndefined();
   });
 });
+
+describe('runHost entries', () => {
+  it("lists a directory's entries once, in name order, and stats each when its kind is first read", () => {
+    const base = memoryHost({ 'p/b.yml': 'b', 'p/a/x.yml': 'x', 'p/c.yml': 'c' });
+    const stats: string[] = [];
+    let lists = 0;
+    const host = runHost({
+      readText: (p) => base.readText(p),
+      stat: (p) => (stats.push(p), base.stat(p)),
+      list: (p) => (lists++, base.list(p)),
+    });
+    const entries = host.entries?.('/p');
+    expect(entries?.map((e) => [e.name, e.path])).toEqual([
+      ['a', '/p/a'],
+      ['b.yml', '/p/b.yml'],
+      ['c.yml', '/p/c.yml'],
+    ]);
+    expect(stats).toEqual([]);
+    expect(entries?.[0].kind).toBe('directory');
+    expect(entries?.[1].kind).toBe('file');
+    expect(entries?.[1].kind).toBe('file');
+    expect(stats).toEqual(['/p/a', '/p/b.yml']);
+    expect(host.entries?.('/p')).toBe(entries);
+    expect(host.entries?.('/p/missing')).toBeUndefined();
+    expect(lists).toBe(2);
+  });
+});
