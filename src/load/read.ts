@@ -39,18 +39,18 @@ export function readUserBytesSync(path: string, options: ReadOptions = {}): Buff
     throw new LoadError(display, readFailure(err));
   }
   try {
-    checkKind(fstatSync(fd), display, max);
+    const { size } = checkKind(fstatSync(fd), display, max);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(CHUNK, max + 1 - total));
+      const buf = Buffer.allocUnsafe(chunkSize(size, total, max));
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) break;
       chunks.push(n === buf.length ? buf : buf.subarray(0, n));
       total += n;
       if (total > max) throw tooLarge(display, max);
     }
-    return Buffer.concat(chunks, total);
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } catch (err) {
     if (err instanceof LoadError) throw err;
     throw new LoadError(display, readFailure(err));
@@ -70,18 +70,18 @@ export async function readUserFile(path: string, options: ReadOptions = {}): Pro
     throw new LoadError(display, readFailure(err));
   }
   try {
-    checkKind(await handle.stat(), display, max);
+    const { size } = checkKind(await handle.stat(), display, max);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(CHUNK, max + 1 - total));
+      const buf = Buffer.allocUnsafe(chunkSize(size, total, max));
       const { bytesRead } = await handle.read(buf, 0, buf.length, null);
       if (bytesRead === 0) break;
       chunks.push(buf.subarray(0, bytesRead));
       total += bytesRead;
       if (total > max) throw tooLarge(display, max);
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)).toString('utf8');
   } catch (err) {
     if (err instanceof LoadError) throw err;
     throw new LoadError(display, readFailure(err));
@@ -120,10 +120,20 @@ export async function readText(file: string, stdin: () => Promise<string> = () =
   return (await readUserFile(file)).replace(/^\uFEFF/, '');
 }
 
-function checkKind(stat: { isFile(): boolean; isDirectory(): boolean; size: number }, display: string, max: number): void {
+function checkKind<S extends { isFile(): boolean; isDirectory(): boolean; size: number }>(stat: S, display: string, max: number): S {
   if (stat.isDirectory()) throw new LoadError(display, 'cannot read file: is a directory');
   if (!stat.isFile()) throw new LoadError(display, 'cannot read file: not a regular file (a device, FIFO or socket)');
   if (stat.size > max) throw tooLarge(display, max);
+  return stat;
+}
+
+/**
+ * The next read's size: the first is the file's size and one byte more (one read for a file that
+ * does not grow meanwhile, and a buffer of its size, not 64 KiB, for each small file), the next
+ * ones CHUNK; never past one byte over the limit.
+ */
+function chunkSize(size: number, total: number, max: number): number {
+  return Math.min(total === 0 ? size + 1 : CHUNK, max + 1 - total);
 }
 
 function tooLarge(display: string, max: number): LoadError {
