@@ -69,8 +69,10 @@ interface Mount {
 export function findMountedFiles(model: ComposeModel, host: FileHost, cwd: string, projectDirectory: string, display: (abs: string) => string): MountedFile[] {
   const byPath = new Map<string, MountedFile>();
   const roots = [projectDirectory, cwd];
-  const realRoots = roots.map((r) => host.realpath?.(r) ?? r);
-  const within = (path: string, real = false) => (real ? realRoots : roots).some((root) => isInside(path, root));
+  // resolved when first needed: most projects mount no file, and resolving walks every directory of a path
+  let realRoots: string[] | undefined;
+  const within = (path: string, real = false) =>
+    (real ? (realRoots ??= roots.map((r) => host.realpath?.(r) ?? r)) : roots).some((root) => isInside(path, root));
   for (const service of model.services) {
     for (const mount of mountsOf(model, service)) {
       const written = String(mount.source.value);
