@@ -98,6 +98,9 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const units: LintUnit[] = [];
   let notFound: LintResult['notFound'] = [];
   const warnings: LintResult['warnings'] = [];
+  // the file system as this run sees it: what is at a path, and directories that several projects
+  // walk, are read once
+  const host = runHost(nodeHost);
   if (options.files?.length) {
     units.push({ files: options.files });
   } else {
@@ -106,12 +109,12 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     for (const s of found.skipped) warnings.push({ file: s.path, message: s.reason });
     const kept: string[] = [];
     for (const f of found.files) if (!(await lookup.isIgnored(f))) kept.push(f);
-    for (const unit of groupIntoProjects(kept, cwd)) {
+    for (const unit of groupIntoProjects(kept, cwd, host)) {
       const alone = unit.length === 1 ? unit[0] : undefined;
       const owner = alone !== undefined && (isEnvFile(alone) || isOverrideFile(alone)) ? ownerUnit(alone, cwd) : undefined;
       if (alone !== undefined && hasEnvFileName(alone) && !owner) {
         // an env file no project reads: nothing to lint it as
-        if (isFile(nodeHost, resolve(cwd, alone))) {
+        if (isFile(host, resolve(cwd, alone))) {
           names.add(displayPath(alone, cwd));
           warnings.push({ file: displayPath(alone, cwd), message: 'not linted: no compose project in this directory or above it reads this file' });
           continue;
@@ -123,8 +126,6 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   // each project is checked as soon as it is loaded and only its results are kept, so its
   // documents are released before the next one is read
   const checked: CheckedProject[] = [];
-  // the file system as this run sees it: directories that several projects walk are read once
-  const host = runHost(nodeHost);
   for (const { files: unit, focus } of units) {
     if (unit.length === 1 && unit[0] === '-') {
       const name = options.stdinName ?? '<stdin>';
