@@ -36,14 +36,16 @@ const { join } = require('node:path');
 const { Script } = require('node:vm');
 
 const file = join(__dirname, ${JSON.stringify(bundle)});
-let cachedData;
-try {
-  cachedData = readFileSync(join(__dirname, ${JSON.stringify(cache)}));
-} catch {}
+// the cache is read here and nowhere kept: once compiled, its buffer is garbage
+function cachedData() {
+  try {
+    return readFileSync(join(__dirname, ${JSON.stringify(cache)}));
+  } catch {}
+}
 // the bundle is ASCII-only (scripts/build.mjs): latin1 reads it exactly, and faster than UTF-8
 const script = new Script(${JSON.stringify(WRAP_HEAD)} + readFileSync(file, 'latin1') + ${JSON.stringify(WRAP_TAIL)}, {
   filename: file,
-  cachedData,
+  cachedData: cachedData(),
 });
 const bundleModule = { exports: {} };
 script.runInThisContext()(bundleModule.exports, createRequire(file), bundleModule, file, __dirname, (specifier) => import(specifier));
