@@ -100,13 +100,14 @@ export const nodeHost: FileHost = {
 
 /**
  * A host for one run over a file system that does not change meanwhile (a lint of many
- * projects): what is at a path, a directory's names and entries, and a resolved path are each
- * asked of `base` once. Projects of one directory walk the same directories (project-files.ts):
- * without it, a directory of 300 compose files is listed and each of its entries stat'ed 300
- * times. Reading files is not kept: a file is read by the project that needs it.
+ * projects): a directory's names and entries (each entry stat'ed once, when its kind is first
+ * read) and a resolved path are each asked of `base` once. Projects of one directory walk the
+ * same directories (project-files.ts): without it, a directory of 300 compose files is listed and
+ * each of its entries stat'ed 300 times. Other stats are not kept (a run stats some 16,000
+ * paths, most once: keeping them all would cost more memory than the few repeats cost time), nor
+ * are files read: a file is read by the project that needs it.
  */
 export function runHost(base: FileHost): FileHost {
-  const stats = new Map<string, FileStat | undefined>();
   const lists = new Map<string, string[] | undefined>();
   const entries = new Map<string, DirEntry[] | undefined>();
   const reals = new Map<string, string | undefined>();
@@ -118,14 +119,20 @@ export function runHost(base: FileHost): FileHost {
   };
   const host: FileHost = {
     readText: (path) => base.readText(path),
-    stat: (path) => memo(stats, path, (p) => base.stat(p)),
+    stat: (path) => base.stat(path),
   };
   const { list, realpath } = base;
   if (list) {
     const names = (path: string) => memo(lists, path, (p) => list.call(base, p));
     // a listing is handed out as a copy: callers may sort or change it
     host.list = (path) => names(path)?.slice();
-    host.entries = (path) => memo(entries, path, (p) => names(p)?.slice().sort().map((name) => new LazyEntry(host, name, join(p, name))));
+    host.entries = (path) =>
+      memo(entries, path, (p) =>
+        names(p)
+          ?.slice()
+          .sort()
+          .map((name) => new LazyEntry(host, name, join(p, name))),
+      );
   }
   if (realpath) host.realpath = (path) => memo(reals, path, (p) => realpath.call(base, p));
   return host;
@@ -133,7 +140,8 @@ export function runHost(base: FileHost): FileHost {
 
 /** A directory entry whose kind is stat'ed when first read (a walk that stops early stats no more than it reads). */
 class LazyEntry implements DirEntry {
-  private known?: { kind: FileStat['kind'] | undefined };
+  private stated = false;
+  private found: FileStat['kind'] | undefined;
 
   constructor(
     private readonly host: FileHost,
@@ -142,8 +150,11 @@ class LazyEntry implements DirEntry {
   ) {}
 
   get kind(): FileStat['kind'] | undefined {
-    this.known ??= { kind: this.host.stat(this.path)?.kind };
-    return this.known.kind;
+    if (!this.stated) {
+      this.found = this.host.stat(this.path)?.kind;
+      this.stated = true;
+    }
+    return this.found;
   }
 }
 

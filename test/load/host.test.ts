@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type FileHost, memoryHost, runHost } from '../../src/load/host.js';
 
 describe('runHost', () => {
-  it('asks its base once for each stat, listing and resolved path, and hands out listings as copies', () => {
+  it('asks its base once for each listing and resolved path (stats pass through), and hands out listings as copies', () => {
     const base = memoryHost({ 'p/compose.yaml': 'services: {}\n', 'p/config.yml': 'a: 1\n' });
     const calls: string[] = [];
     const counted: FileHost = {
@@ -20,7 +20,8 @@ describe('runHost', () => {
       expect(names).toEqual(['compose.yaml', 'config.yml']);
       names?.reverse();
     }
-    expect(calls).toEqual(['stat /p/config.yml', 'stat /p/missing', 'realpath /p', 'list /p']);
+    expect(calls.filter((c) => !c.startsWith('stat'))).toEqual(['realpath /p', 'list /p']);
+    expect(calls.filter((c) => c.startsWith('stat'))).toHaveLength(6);
     expect(host.readText('/p/config.yml')).toBe('a: 1\n');
   });
 
