@@ -93,9 +93,23 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
   if (unflagged?.sensitive && generated && judgeNamedValue({ loose: 'name' }, text) === 'literal') {
     return [hardcoded(value.origin, describeKind(unflagged.kind), text, 'literal')];
   }
+  // a vendor's name glued to KEY (`FR24KEY`) holding a generated token (letters and digits, not a UUID): its key
+  if (verdict.reason === undefined && isGluedKeyName(entry.key) && /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9]{16,128}$/.test(text)) {
+    return [hardcoded(value.origin, describeKind('api-key'), text, 'literal')];
+  }
   // a key public by design (anon, publishable) may well hold a JWT: it is meant to be seen
   const publicByDesign = isPublicName(entry.key);
   return judgeFreeText(value, text).filter((v) => !(publicByDesign && BROWSER_KEY_KINDS.has(v.kind)));
+}
+
+/** Words that end in `key` without naming one. */
+const KEY_ENDING_WORDS = new Set(['monkey', 'donkey', 'turkey', 'hockey', 'jockey', 'whiskey', 'hotkey', 'turnkey', 'lackey', 'keykey']);
+
+/** One word made of a name and `key` (`FR24KEY`, `RBKEY`): a vendor's key under its own spelling. */
+function isGluedKeyName(name: string): boolean {
+  const words = splitWords(name);
+  const last = words[words.length - 1] ?? '';
+  return words.length === 1 && last.length > 4 && last.endsWith('key') && !KEY_ENDING_WORDS.has(last);
 }
 
 /** The identifying half of a key pair set beside its secret half: judged by its value alone. */

@@ -125,6 +125,8 @@ const CODE_PATTERNS: readonly RegExp[] = [
   /^\$env:[A-Za-z_][A-Za-z0-9_]*$/i,
   // a fully qualified class name: org.apache.kafka.connect.storage.StringConverter
   /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/,
+  // a PHP cast, what a setting's value starts with (`'apiSecretKeys' => (object) []`): a type, not the value
+  /^\((?:object|array|string|int|integer|bool|boolean|float|double)\)$/i,
 ];
 
 /** Password hashes: what a service stores to check a password against, not the password. */

@@ -175,6 +175,18 @@ describe('identifiers and keys in another sense', () => {
   });
 });
 
+describe("a vendor's name glued to KEY, and a PHP cast", () => {
+  it('a generated token under FR24KEY is a key; a UUID, a word or a monkey is not', async () => {
+    const text = service([`- FR24KEY=${fake(HEX, 16)}`, '- RBKEY=550e8400-e29b-41d4-a716-446655440000', '- SHAREKEY=enabled', `- MONKEY=${fake(HEX, 16)}`]);
+    expect(await findings(text)).toEqual(['5:17 secret-in-environment']);
+  });
+
+  it("a PHP cast is a type, not a setting's value", async () => {
+    const text = config(['<?php', 'return [', "  'apiSecretKeys' => (object) [],", "  'passwordSalt' => 'Kq3vXn8Lp2Rt',", '];']);
+    expect(await findings(text)).toEqual(['11:28 hardcoded-credential']);
+  });
+});
+
 describe('a JSON document encoded in base64', () => {
   it('holding a credential is a credential; holding settings is not; a JWT is not read as one', async () => {
     const text = service([
