@@ -255,7 +255,12 @@ export function describeRewrite(g: Group, d: Decision, def: SecretDef): Rewrite 
   // the variable named in messages: the one the template reads, else the one the .env value came through
   const tv = templateVariable(entry) ?? (first?.verdict.class === 'hardcoded' ? first.verdict.variable : undefined);
   if (tv && value !== undefined) rewrite.variable = tv;
-  if (source === 'dotenv' && first?.verdict.class === 'hardcoded') rewrite.dotenv = { file: first.verdict.origin.file, line: first.verdict.origin.line };
+  if (source === 'dotenv' && first?.verdict.class === 'hardcoded') {
+    // the variable's own line, not the one of a variable its value expands (where the secret is reported)
+    const use = entry.value?.interpolation?.vars.find((v) => v.name === tv) ?? entry.passthrough;
+    const at = use?.written ?? first.verdict.origin;
+    rewrite.dotenv = { file: at.file, line: at.line };
+  }
   return rewrite;
 }
 

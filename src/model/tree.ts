@@ -16,6 +16,8 @@ export interface VarUse {
   resolution: 'set' | 'default' | 'unset';
   /** Where the value was defined when it comes from a file (.env, env_file); absent for the process environment. */
   origin?: Origin;
+  /** The variable's own line in .env when `origin` is the one of another variable it expands. */
+  written?: Origin;
   /** Which source gave the value. */
   source?: 'dotenv' | 'process' | 'default';
   /** The value the variable resolved to (kept in memory only, like every value of the model). */

@@ -42,11 +42,35 @@ export function buildEnvironment(dotenvFiles: DotenvFile[], processEnv: Record<s
   for (const f of dotenvFiles) {
     for (const e of f.entries) {
       if (e.inherited) continue;
-      env.set(e.key, { value: e.value, source: 'dotenv', origin: e.valueOrigin });
+      const from = expandedFrom(f.text, e, env);
+      env.set(e.key, { value: e.value, source: 'dotenv', origin: from ?? e.valueOrigin, ...(from ? { written: e.valueOrigin } : {}) });
     }
   }
   for (const [name, value] of Object.entries(processEnv)) {
     if (value !== undefined) env.set(name, { value, source: 'process' });
   }
   return env;
+}
+
+const REFERENCE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * Where a value written as an expansion of another variable of the file was written
+ * (`JWT_SECRET=${NOVU_SECRET_KEY}`, `DATABASE_URI=postgres://app:${DB_PASSWORD}@db/app`): at the
+ * line of the one variable it expands, which is where its secret is; undefined for a value that
+ * expands none, or several.
+ */
+function expandedFrom(text: string, e: DotenvEntry & { valueStart: number; valueEnd: number }, env: ReadonlyMap<string, EnvValue>): Origin | undefined {
+  if (e.quoted === 'single') return undefined;
+  const raw = text.slice(e.valueStart, e.valueEnd);
+  if (!raw.includes('$')) return undefined;
+  let from: EnvValue | undefined;
+  for (const m of raw.matchAll(REFERENCE)) {
+    if (m.index > 0 && raw[m.index - 1] === '\\') continue;
+    const other = env.get(m[1]);
+    if (other?.source !== 'dotenv' || !other.origin || other.value === '') continue;
+    if (from && from !== other) return undefined;
+    from = other;
+  }
+  return from?.origin;
 }

@@ -7,7 +7,10 @@ import { findReferences, InterpolationError, substitute } from './interpolate.js
 export interface EnvValue {
   value: string;
   source: 'dotenv' | 'process';
+  /** Where the value's secret was written: the variable's own line, or the one of the variable it expands. */
   origin?: Origin;
+  /** The variable's own line when `origin` is another's (`JWT_SECRET=${NOVU_SECRET_KEY}`). */
+  written?: Origin;
 }
 
 export type Environment = ReadonlyMap<string, EnvValue>;
@@ -61,7 +64,14 @@ export function interpolateScalar(node: TreeScalar, env: Environment, options: {
     const vars: VarUse[] = result.vars.map((v) => {
       const def = env.get(v.name);
       if (v.resolution === 'set' && def) {
-        return { name: v.name, resolution: 'set', source: def.source, value: def.value, ...(def.origin ? { origin: def.origin } : {}) };
+        return {
+          name: v.name,
+          resolution: 'set',
+          source: def.source,
+          value: def.value,
+          ...(def.origin ? { origin: def.origin } : {}),
+          ...(def.written ? { written: def.written } : {}),
+        };
       }
       if (v.resolution === 'default') return { name: v.name, resolution: 'default', source: 'default', value: defaultValue(template, v.name, lookup) };
       return { name: v.name, resolution: v.resolution };

@@ -509,7 +509,14 @@ export function resolvePassthrough(model: ComposeModel, env: ReadonlyMap<string,
       if (entry.value) continue;
       const found = env.get(entry.key);
       if (found)
-        entry.passthrough = { name: entry.key, resolution: 'set', source: found.source, value: found.value, ...(found.origin ? { origin: found.origin } : {}) };
+        entry.passthrough = {
+          name: entry.key,
+          resolution: 'set',
+          source: found.source,
+          value: found.value,
+          ...(found.origin ? { origin: found.origin } : {}),
+          ...(found.written ? { written: found.written } : {}),
+        };
     }
   }
 }

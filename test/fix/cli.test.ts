@@ -21,6 +21,16 @@ function run(args: string[], cwd = REPO) {
 describe.skipIf(!BUILT)('compose-secrets fix (CLI)', () => {
   if (!BUILT) it.skip('dist/cli.js not built: run `node scripts/build.mjs`', () => {});
 
+  it("a .env value that expands another's is reported at that other line; fix's follow-up names the variable's own line", () => {
+    const r = run(['fix', '--dry-run', '--unsafe-fixes', 'fixtures/project/dotenv-expansion']);
+    expect(r.stderr).toBe('');
+    const followUps = r.stdout.split('\n').filter((l) => l.includes('is left in'));
+    expect(followUps.map((l) => l.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual([
+      'fixtures/project/dotenv-expansion/.env:1 POSTGRES_PASSWORD',
+      'fixtures/project/dotenv-expansion/.env:3 DATABASE_URL',
+    ]);
+  });
+
   it('--dry-run fixtures/demo prints a masked diff and the secret files, writes nothing, exits 1', () => {
     const before = tree(join(REPO, 'fixtures/demo'));
     const r = run(['fix', '--dry-run', 'fixtures/demo']);
