@@ -1,5 +1,5 @@
 import { findEmbeddedAssignments } from './embedded.js';
-import { findUrlCredentials, scanValue } from './scan.js';
+import { scanValue } from './scan.js';
 
 /**
  * A whole value that is a JSON document encoded in base64 (Zammad's `AUTOWIZARD_JSON`, a
@@ -18,6 +18,6 @@ export function hasEncodedCredentials(text: string): boolean {
   const decoded = Buffer.from(v, 'base64').toString('utf8');
   // not text: a binary that happens to start like JSON
   if (decoded.includes('\uFFFD') || /[\u0000-\u0008\u000E-\u001F]/.test(decoded)) return false;
-  if (scanValue(decoded).length || findUrlCredentials(decoded).some((u) => !u.viaVariable)) return true;
-  return findEmbeddedAssignments(decoded).some((a) => !a.viaVariable);
+  // scanValue finds URL passwords too
+  return scanValue(decoded).length > 0 || findEmbeddedAssignments(decoded).some((a) => !a.viaVariable);
 }

@@ -233,9 +233,9 @@ function judgeDotenvPassthrough(use: VarUse, key: string): HardcodedVerdict[] {
   const origin = use.origin!;
   // the value as written maps 1:1 to the file when it is not quoted: a secret inside it is located there
   const exact = origin.range[1] - origin.range[0] === text.length ? 0 : undefined;
-  const found = [...scanValue(text), ...findUrlCredentials(text).filter((u) => !u.viaVariable)];
-  if (found.length) {
-    const f = found[0];
+  // scanValue finds URL passwords too
+  const [f] = scanValue(text);
+  if (f) {
     return [{ ...hardcoded(subOrigin(origin, f.start, f.end, exact), f.description, text.slice(f.start, f.end), 'dotenv'), variable: key }];
   }
   return hasEncodedCredentials(text) ? [{ ...hardcoded(origin, ENCODED_JSON, text, 'dotenv'), variable: key }] : [];

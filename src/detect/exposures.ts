@@ -337,12 +337,8 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
     push(start, start + value.length, describeKind(verdict.kind), key);
     return;
   }
-  const found = scanValue(value);
-  for (const f of found) push(start + f.start, start + f.end, f.description, key);
-  // a URL's password under any name (`# NOTIFICATION_URLS: smtp://user:pw@host`)
-  for (const u of findUrlCredentials(value)) {
-    if (!u.viaVariable && !found.some((f) => f.start < u.end && u.start < f.end)) push(start + u.start, start + u.end, u.description, key);
-  }
+  // known formats and a URL's password, under any name (`# NOTIFICATION_URLS: smtp://user:pw@host`)
+  for (const f of scanValue(value)) push(start + f.start, start + f.end, f.description, key);
 }
 
 /**
