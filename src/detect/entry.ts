@@ -5,7 +5,7 @@ import { findShellCredentials } from './command.js';
 import { findEmbeddedAssignments, findUserPasswordPairs } from './embedded.js';
 import { hasEncodedCredentials } from './encoded.js';
 import { isKeyOfPair } from './key-pairs.js';
-import { afterFlagWord, classifyKey, describeKind, isCredentialCarrierKey, nameLooseness, splitWords, type KeyVerdict } from './keys.js';
+import { afterFlagWord, classifyKey, describeKind, isCredentialCarrierKey, isGluedKeyName, nameLooseness, splitWords, type KeyVerdict } from './keys.js';
 import { isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
@@ -100,16 +100,6 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
   // a key public by design (anon, publishable) may well hold a JWT: it is meant to be seen
   const publicByDesign = isPublicName(entry.key);
   return judgeFreeText(value, text).filter((v) => !(publicByDesign && BROWSER_KEY_KINDS.has(v.kind)));
-}
-
-/** Words that end in `key` without naming one. */
-const KEY_ENDING_WORDS = new Set(['monkey', 'donkey', 'turkey', 'hockey', 'jockey', 'whiskey', 'hotkey', 'turnkey', 'lackey', 'keykey']);
-
-/** One word made of a name and `key` (`FR24KEY`, `RBKEY`): a vendor's key under its own spelling. */
-function isGluedKeyName(name: string): boolean {
-  const words = splitWords(name);
-  const last = words[words.length - 1] ?? '';
-  return words.length === 1 && last.length > 4 && last.endsWith('key') && !KEY_ENDING_WORDS.has(last);
 }
 
 /** The identifying half of a key pair set beside its secret half: judged by its value alone. */

@@ -1,4 +1,4 @@
-import { splitWords } from './keys.js';
+import { keyQualifierKind, splitWords } from './keys.js';
 
 /**
  * Key pairs: an API names its two halves `*_KEY` and `*_SECRET` (Vonage, LiveKit, Pusher,
@@ -11,45 +11,23 @@ import { splitWords } from './keys.js';
 /** Words between the API's name and `key`/`secret` that say which half of the pair it is. */
 const HALF_QUALIFIERS = new Set(['api', 'app', 'access', 'consumer', 'client', 'site', 'application']);
 
-/** Words that make a `*_KEY` a secret in its own right, whatever sits beside it. */
-const SECRET_KEY_WORDS = new Set([
-  'secret',
-  'private',
-  'priv',
-  'master',
-  'encryption',
-  'encrypt',
-  'enc',
-  'crypt',
-  'cipher',
-  'signing',
-  'fernet',
-  'sign',
-  'signature',
-  'hmac',
-  'jwt',
-  'session',
-  'cookie',
-  'webhook',
-  'license',
-  'licence',
-  'admin',
-  'root',
-  'service',
-  'server',
-  'shared',
-  'aes',
-  'rsa',
-  'ssh',
-  'tls',
-  'ssl',
-]);
+/** Owners of keys that are secrets whatever API they serve (`ADMIN_KEY`, `SSH_KEY`, `FERNET_KEY`). */
+const SECRET_KEY_OWNERS = new Set(['fernet', 'cookie', 'webhook', 'admin', 'root', 'service', 'server', 'rsa', 'ssh', 'tls', 'ssl']);
+
+/**
+ * Words that make a `*_KEY` a secret in its own right, whatever sits beside it: the qualifiers that
+ * make `key` a secret noun (keys.ts: `SIGNING_KEY`, `MASTER_KEY`…), but for the halves' own, and
+ * owners of keys that are secrets whatever API they serve.
+ */
+function makesKeySecret(word: string): boolean {
+  return (keyQualifierKind(word) !== undefined && !HALF_QUALIFIERS.has(word)) || SECRET_KEY_OWNERS.has(word);
+}
 
 /** The API's name in a `<api>[_<qualifier>]_KEY` name; undefined for other names or a key that is a secret itself. */
 function pairPrefix(name: string): string[] | undefined {
   const words = splitWords(name);
   if (words.length < 2 || words[words.length - 1] !== 'key') return undefined;
-  if (words.some((w) => SECRET_KEY_WORDS.has(w))) return undefined;
+  if (words.some(makesKeySecret)) return undefined;
   const prefix = words.slice(0, -1);
   // `APP_KEY` alone names no API (Laravel's application key is a secret)
   return prefix.length > 1 || !HALF_QUALIFIERS.has(prefix[0]) ? prefix : undefined;

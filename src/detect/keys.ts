@@ -175,6 +175,11 @@ const KEY_QUALIFIER_KIND: Readonly<Record<string, SecretKind>> = {
   salt: 'salt',
 };
 
+/** The kind of secret a qualifier makes of `key` (`signing` makes a signing key), if it makes one. */
+export function keyQualifierKind(word: string): SecretKind | undefined {
+  return Object.hasOwn(KEY_QUALIFIER_KIND, word) ? KEY_QUALIFIER_KIND[word] : undefined;
+}
+
 /**
  * Qualifiers that make `*_KEY` a non-secret: public halves of key pairs, keys the frontend
  * ships to every browser, and keys in the data-structure sense.
@@ -1317,6 +1322,15 @@ function isWebhookWords(words: string[]): boolean {
  */
 export function isConnectionKey(name: string): boolean {
   return isConnectionWords(splitWords(name));
+}
+
+/**
+ * One word made of a name and `key` that the compound split left whole (`FR24KEY`, `RBKEY`): a
+ * vendor's key under its own spelling; not a word that only ends so (`MONKEY`, `HOTKEY`: NOT_COMPOUNDS).
+ */
+export function isGluedKeyName(name: string): boolean {
+  const words = splitWords(name);
+  return words.length === 1 && words[0].length > 4 && words[0].endsWith('key') && !NOT_COMPOUNDS.has(words[0]);
 }
 
 /**
