@@ -15,6 +15,18 @@ export interface EnvValue {
 
 export type Environment = ReadonlyMap<string, EnvValue>;
 
+/** The use of a variable the environment sets, with where its value was written. */
+export function setUse(name: string, def: EnvValue): VarUse {
+  return {
+    name,
+    resolution: 'set',
+    source: def.source,
+    value: def.value,
+    ...(def.origin ? { origin: def.origin } : {}),
+    ...(def.written ? { written: def.written } : {}),
+  };
+}
+
 export interface InterpolationProblem {
   origin: Origin;
   message: string;
@@ -64,14 +76,7 @@ export function interpolateScalar(node: TreeScalar, env: Environment, options: {
     const vars: VarUse[] = result.vars.map((v) => {
       const def = env.get(v.name);
       if (v.resolution === 'set' && def) {
-        return {
-          name: v.name,
-          resolution: 'set',
-          source: def.source,
-          value: def.value,
-          ...(def.origin ? { origin: def.origin } : {}),
-          ...(def.written ? { written: def.written } : {}),
-        };
+        return setUse(v.name, def);
       }
       if (v.resolution === 'default') return { name: v.name, resolution: 'default', source: 'default', value: defaultValue(template, v.name, lookup) };
       return { name: v.name, resolution: v.resolution };

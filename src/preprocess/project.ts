@@ -12,7 +12,7 @@ import { resolveExtends } from './extends.js';
 import { commentLines } from './comments.js';
 import { findMountedFiles } from './mounted-files.js';
 import { findProjectFiles } from './project-files.js';
-import { interpolateScalar, interpolateTree, type EnvValue, type InterpolationProblem } from './interpolate-tree.js';
+import { interpolateScalar, interpolateTree, setUse, type EnvValue, type InterpolationProblem } from './interpolate-tree.js';
 import { hasReferences } from './interpolate.js';
 import { applyResetTags, enforceUnicity, mergeRoots } from './merge.js';
 
@@ -508,15 +508,7 @@ export function resolvePassthrough(model: ComposeModel, env: ReadonlyMap<string,
     for (const entry of service.environment) {
       if (entry.value) continue;
       const found = env.get(entry.key);
-      if (found)
-        entry.passthrough = {
-          name: entry.key,
-          resolution: 'set',
-          source: found.source,
-          value: found.value,
-          ...(found.origin ? { origin: found.origin } : {}),
-          ...(found.written ? { written: found.written } : {}),
-        };
+      if (found) entry.passthrough = setUse(entry.key, found);
     }
   }
 }
