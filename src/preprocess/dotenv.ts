@@ -47,6 +47,8 @@ export interface DotenvEntry {
   quoted: 'single' | 'double' | 'none';
   /** true when the value was taken from lookup (bare KEY line) rather than written in the file. */
   inherited: boolean;
+  /** The variables set earlier in the text that the value expands (`URL=postgres://u:${PW}@db`), in order, once each. */
+  expands?: string[];
 }
 
 type Lookup = (name: string) => string | undefined;
@@ -143,9 +145,17 @@ function parseInto(text: string, values: Map<string, string>, lookup?: Lookup): 
   const fail = (message: string, offset: number, cause?: unknown): never => {
     throw new DotenvError(message, position(offset).line, offset, cause === undefined ? undefined : { cause });
   };
+  // the file's own variables the value being read expands (the lookup's are not the file's)
+  let expanded: string[] = [];
   const expand = (value: string, offset: number): string => {
     try {
-      return substitute(value, (k) => lookup?.(k) ?? values.get(k)).value;
+      return substitute(value, (k) => {
+        const outside = lookup?.(k);
+        if (outside !== undefined) return outside;
+        const own = values.get(k);
+        if (own !== undefined && !expanded.includes(k)) expanded.push(k);
+        return own;
+      }).value;
     } catch (err) {
       if (err instanceof InterpolationError) return fail(interpolationMessage(err), offset, err);
       throw err;
@@ -202,7 +212,8 @@ function parseInto(text: string, values: Map<string, string>, lookup?: Lookup): 
     const { line, column } = position(keyStart);
     const entry = (value: string, valueStart: number, valueEnd: number, quoted: DotenvEntry['quoted']) => {
       values.set(key, value);
-      entries.push({ key, value, line, column, keyStart, keyEnd, valueStart, valueEnd, quoted, inherited });
+      entries.push({ key, value, line, column, keyStart, keyEnd, valueStart, valueEnd, quoted, inherited, ...(expanded.length ? { expands: expanded } : {}) });
+      expanded = [];
     };
 
     if (inherited) {

@@ -42,7 +42,7 @@ export function buildEnvironment(dotenvFiles: DotenvFile[], processEnv: Record<s
   for (const f of dotenvFiles) {
     for (const e of f.entries) {
       if (e.inherited) continue;
-      const from = expandedFrom(f.text, e, env);
+      const from = expandedFrom(e, env);
       env.set(e.key, { value: e.value, source: 'dotenv', origin: from ?? e.valueOrigin, ...(from ? { written: e.valueOrigin } : {}) });
     }
   }
@@ -52,25 +52,13 @@ export function buildEnvironment(dotenvFiles: DotenvFile[], processEnv: Record<s
   return env;
 }
 
-const REFERENCE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
-
 /**
- * Where a value written as an expansion of another variable of the file was written
+ * Where the secret of a value that expands another variable of the file was written
  * (`JWT_SECRET=${NOVU_SECRET_KEY}`, `DATABASE_URI=postgres://app:${DB_PASSWORD}@db/app`): at the
- * line of the one variable it expands, which is where its secret is; undefined for a value that
- * expands none, or several.
+ * line of the one non-empty variable it expands (the parser records which); undefined for a value
+ * that expands none, or several.
  */
-function expandedFrom(text: string, e: DotenvEntry & { valueStart: number; valueEnd: number }, env: ReadonlyMap<string, EnvValue>): Origin | undefined {
-  if (e.quoted === 'single') return undefined;
-  const raw = text.slice(e.valueStart, e.valueEnd);
-  if (!raw.includes('$')) return undefined;
-  let from: EnvValue | undefined;
-  for (const m of raw.matchAll(REFERENCE)) {
-    if (m.index > 0 && raw[m.index - 1] === '\\') continue;
-    const other = env.get(m[1]);
-    if (other?.source !== 'dotenv' || !other.origin || other.value === '') continue;
-    if (from && from !== other) return undefined;
-    from = other;
-  }
-  return from?.origin;
+function expandedFrom(e: DotenvEntry, env: ReadonlyMap<string, EnvValue>): Origin | undefined {
+  const from = (e.expands ?? []).map((name) => env.get(name)).filter((v) => v?.source === 'dotenv' && v.origin && v.value !== '');
+  return from.length === 1 ? from[0]!.origin : undefined;
 }
