@@ -8,7 +8,7 @@ import { isKeyOfPair } from './key-pairs.js';
 import { afterFlagWord, classifyKey, describeKind, isCredentialCarrierKey, isGluedKeyName, nameLooseness, splitWords, type KeyVerdict } from './keys.js';
 import { isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
-import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
+import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue, type ValueMatch } from './scan.js';
 
 /** A secret written in a file (the compose file, or a .env file that interpolation read). */
 export interface HardcodedVerdict {
@@ -196,7 +196,7 @@ const BRACED_REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_.:-]*\}$/;
 
 /** Credentials recognised by their format, anywhere in a free text value. */
 function judgeFreeText(value: TreeScalar, text: string): HardcodedVerdict[] {
-  const matches = scanValue(text);
+  const matches = valueSecrets(text);
   const out = matches.map((m) => hardcoded(originWithin(value, m.start, m.end), m.description, text.slice(m.start, m.end), 'literal'));
   const spans: [number, number][] = matches.map((m) => [m.start, m.end]);
   const free = (s: number, e: number) => !spans.some(([a, b]) => a < e && s < b);
@@ -211,11 +211,18 @@ function judgeFreeText(value: TreeScalar, text: string): HardcodedVerdict[] {
     if (c.viaVariable || !free(c.absStart, c.absEnd)) continue;
     out.push(hardcoded(originWithin(value, c.absStart, c.absEnd), c.description, text.slice(c.absStart, c.absEnd), 'literal'));
   }
-  if (!out.length && hasEncodedCredentials(text)) out.push(hardcoded(value.origin, ENCODED_JSON, text, 'literal'));
   return out;
 }
 
-const ENCODED_JSON = 'base64-encoded JSON with credentials';
+/**
+ * The secrets a value shows by itself, whatever its name: known formats and URL passwords
+ * (scanValue), else the whole value when it is base64-encoded JSON holding a credential.
+ */
+function valueSecrets(text: string): ValueMatch[] {
+  const found = scanValue(text);
+  if (found.length || !hasEncodedCredentials(text)) return found;
+  return [{ patternId: 'base64-json-credentials', description: 'base64-encoded JSON with credentials', start: 0, end: text.length }];
+}
 
 /** The secrets of a project value a bare `KEY` takes from .env under a name that says nothing: known formats, URL passwords, encoded JSON. */
 function judgeDotenvPassthrough(use: VarUse, key: string): HardcodedVerdict[] {
@@ -223,12 +230,8 @@ function judgeDotenvPassthrough(use: VarUse, key: string): HardcodedVerdict[] {
   const origin = use.origin!;
   // the value as written maps 1:1 to the file when it is not quoted: a secret inside it is located there
   const exact = origin.range[1] - origin.range[0] === text.length ? 0 : undefined;
-  // scanValue finds URL passwords too
-  const [f] = scanValue(text);
-  if (f) {
-    return [{ ...hardcoded(subOrigin(origin, f.start, f.end, exact), f.description, text.slice(f.start, f.end), 'dotenv'), variable: key }];
-  }
-  return hasEncodedCredentials(text) ? [{ ...hardcoded(origin, ENCODED_JSON, text, 'dotenv'), variable: key }] : [];
+  const [f] = valueSecrets(text);
+  return f ? [{ ...hardcoded(subOrigin(origin, f.start, f.end, exact), f.description, text.slice(f.start, f.end), 'dotenv'), variable: key }] : [];
 }
 
 /** Credentials on a command line written into a variable's value; only for values that carry options. */
@@ -358,7 +361,7 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
     out.push({ class: 'via-env', origin: entry.keyOrigin, kind: describeKind(classifyKey(entry.key).kind), variables: interp.vars.map((v) => v.name) });
   }
   const reported = new Set(out.filter((v): v is HardcodedVerdict => v.class === 'hardcoded').map((v) => v.value));
-  for (const m of scanValue(resolved)) {
+  for (const m of valueSecrets(resolved)) {
     const secret = resolved.slice(m.start, m.end);
     // the same value already reported (as a template's default, an option's value)
     if ([...reported].some((r) => r.includes(secret) || secret.includes(r))) continue;
