@@ -5,7 +5,17 @@ import { findShellCredentials } from './command.js';
 import { findEmbeddedAssignments, findUserPasswordPairs } from './embedded.js';
 import { hasEncodedCredentials } from './encoded.js';
 import { isKeyOfPair } from './key-pairs.js';
-import { afterFlagWord, classifyKey, describeKind, isCredentialCarrierKey, isGluedKeyName, nameLooseness, splitWords, type KeyVerdict } from './keys.js';
+import {
+  afterFlagWord,
+  classifyKey,
+  describeKind,
+  isCredentialCarrierKey,
+  isGluedKeyName,
+  isLoneAccessKey,
+  nameLooseness,
+  splitWords,
+  type KeyVerdict,
+} from './keys.js';
 import { isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue, type ValueMatch } from './scan.js';
@@ -92,6 +102,17 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
   const generated = isPasswordShaped(text) || /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9+/=_-]{16,}$/.test(text);
   if (unflagged?.sensitive && generated && judgeNamedValue({ loose: 'name' }, text) === 'literal') {
     return [hardcoded(value.origin, describeKind(unflagged.kind), text, 'literal')];
+  }
+  // a vendor's access key that is no object store's (`MESSAGEBIRD_ACCESS_KEY`, a health check's) holding a generated
+  // value: its secret. An id's shape (`AKIA…`, upper case and digits) or a word is the account's name, as for S3
+  if (
+    verdict !== KEY_OF_PAIR &&
+    isLoneAccessKey(entry.key) &&
+    generated &&
+    !/^[A-Z0-9]{12,40}$/.test(text) &&
+    judgeNamedValue({ loose: 'name' }, text) === 'literal'
+  ) {
+    return [hardcoded(value.origin, describeKind('access-key'), text, 'literal')];
   }
   // a vendor's name glued to KEY (`FR24KEY`) holding a generated token (letters and digits, not a UUID): its key
   if (verdict.reason === undefined && isGluedKeyName(entry.key) && /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9]{16,128}$/.test(text)) {
@@ -343,14 +364,18 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
     }
   }
   // a variable named for a secret, interpolated into any other text (`x-honeycomb-team=${HONEYCOMB_API_KEY}`,
-  // `x-access-token:${BUNDLE_GITHUB_TOKEN}`): its value reaches the container inside this one
-  // (a value that is the variable alone is judged by its key: `POSTGRES_DB: ${POSTGRES_DB_PASSWORD}`)
+  // `x-access-token:${BUNDLE_GITHUB_TOKEN}`): its value reaches the container inside this one.
+  // A value that is the variable alone is judged by its key (`POSTGRES_DB: ${POSTGRES_DB_PASSWORD}` passes no
+  // secret at run time), unless the project's .env writes a secret under that name: the .env line is in the
+  // repository whatever takes it (`DOCKER_VERNEMQ_USER_ingest: ${VMQ_INGEST_PASSWORD}`)
   const judged = new Set(out.flatMap((v) => (v.class === 'via-env' ? v.variables : v.variable !== undefined ? [v.variable] : [])));
-  for (const v of BRACED_OR_BARE.test(template.trim()) ? [] : interp.vars) {
+  const alone = BRACED_OR_BARE.test(template.trim());
+  for (const v of interp.vars) {
     if (judged.has(v.name)) continue;
     const verdict = classifyKey(v.name);
     // a name whose tail is not known (`PASSWORD_RESET_TTL` is a setting) is not enough on its own
     if (!verdict.sensitive || nameLooseness(v.name).loose === 'tail') continue;
+    if (alone && !(varKind(v) === 'dotenv' && judgeNamedValue(nameLooseness(v.name), v.value!) === 'literal')) continue;
     const at = referenceTo(template, v.name);
     if (!at) continue;
     judged.add(v.name);

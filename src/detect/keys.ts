@@ -53,8 +53,10 @@ export interface KeyVerdict {
  * `countable`: the name is a token's or a key's, whose values are never a short number; a short
  * number there is a count, a size or a level (`CHUNK_TOKENS: 512`), where under a password's name
  * it is a weak password (`password=1003`).
+ * `cookie`: the name is a cookie's, which names the cookie as often as it holds its secret: words joined in lower case
+ * (`field_sid`, `app_session`) are the cookie's name; an Erlang cookie or a cookie secret is generated.
  */
-export type Looseness = Pick<KeyVerdict, 'loose' | 'keyNoun'> & { countable?: true };
+export type Looseness = Pick<KeyVerdict, 'loose' | 'keyNoun'> & { countable?: true; cookie?: true };
 
 /** Kinds whose values are generated, never a number of a few digits. */
 const COUNTABLE_KINDS: ReadonlySet<SecretKind> = new Set(['token', 'api-key', 'access-key', 'encryption-key', 'signing-key', 'private-key']);
@@ -1032,6 +1034,57 @@ interface Noun {
   vague?: boolean;
 }
 
+const OBJECT_STORE_ACCESS_KEY = 'access key id (an identifier; the secret key is the secret)';
+const LONE_ACCESS_KEY = "access key (an object store's is an id; another vendor's is judged by its value)";
+
+/** A vendor's access key that is no object store's (`MESSAGEBIRD_ACCESS_KEY`): a generated value written there is its secret. */
+export function isLoneAccessKey(name: string): boolean {
+  return classifyKey(name).reason === LONE_ACCESS_KEY;
+}
+
+/**
+ * Object stores, whose access key is the account's id and whose secret key is the secret (S3, MinIO, R2, B2, GCS
+ * HMAC keys, DigitalOcean Spaces, Ceph RGW): `S3_ACCESS_KEY`, `MINIO_ACCESS_KEY`, `STORAGE_ACCESS_KEY`.
+ */
+const OBJECT_STORE_WORDS = new Set([
+  's3',
+  'minio',
+  'aws',
+  'amazon',
+  'storage',
+  'bucket',
+  'buckets',
+  'r2',
+  'b2',
+  'backblaze',
+  'gcs',
+  'spaces',
+  'wasabi',
+  'oss',
+  'cos',
+  'obs',
+  'blob',
+  'object',
+  'objects',
+  'swift',
+  'ceph',
+  'rgw',
+  'seaweedfs',
+  'garage',
+  'lakefs',
+  'rustfs',
+  'maxio',
+  'oci',
+  'cloudflare',
+  'hmac',
+  'upload',
+  'uploads',
+  'media',
+  'backup',
+  'backups',
+  'archive',
+]);
+
 function nounAt(words: string[], i: number): Noun | undefined {
   const w = words[i];
   const prev = words[i - 1];
@@ -1039,9 +1092,11 @@ function nounAt(words: string[], i: number): Noun | undefined {
   if (w === 'key' || w === 'keys') {
     if (prev === undefined) return { index: i, kind: 'secret', strong: true, vague: true };
     if (prev in NON_SECRET_KEY_QUALIFIERS) return { index: i, kind: 'secret', strong: true, nonSecretReason: NON_SECRET_KEY_QUALIFIERS[prev] };
-    // S3 / MinIO / AWS: the access key is the account's name, the *secret* access key the secret
+    // S3 / MinIO / AWS: the access key is the account's name, the *secret* access key the secret; another
+    // vendor's access key may be its secret (MessageBird, RSSHub): judged by its value where written (isLoneAccessKey)
     if (prev === 'access' && words[i - 2] !== 'secret') {
-      return { index: i, kind: 'access-key', strong: true, nonSecretReason: 'access key id (an identifier; the secret key is the secret)' };
+      const store = words.some((w) => OBJECT_STORE_WORDS.has(w));
+      return { index: i, kind: 'access-key', strong: true, nonSecretReason: store ? OBJECT_STORE_ACCESS_KEY : LONE_ACCESS_KEY };
     }
     // `FRONTEND_API_KEY`, `BROWSER_API_KEY`: the key a browser is given
     if (prev === 'api' && (words[i - 2] === 'frontend' || words[i - 2] === 'browser')) {
@@ -1133,7 +1188,13 @@ export function nameLooseness(name: string): Looseness {
   if (name.length > MAX_NAME_LENGTH) return {};
   classifyKey(name);
   const v = cache.get(name);
-  return v?.sensitive ? { loose: v.loose, keyNoun: v.keyNoun, ...(v.kind && COUNTABLE_KINDS.has(v.kind) ? { countable: true } : {}) } : {};
+  if (!v?.sensitive) return {};
+  return {
+    loose: v.loose,
+    keyNoun: v.keyNoun,
+    ...(v.kind && COUNTABLE_KINDS.has(v.kind) ? { countable: true } : {}),
+    ...(v.kind === 'cookie-secret' ? { cookie: true } : {}),
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Looseness } from './keys.js';
 import { VALUE_PATTERNS } from './patterns.js';
 import { anchorFilter } from './prefilter.js';
 import { memoizeByText } from './text-memo.js';
-import { classifyValue, isAnonJwt, isCommandSubstitution, type ValueClass } from './value-class.js';
+import { classifyValue, isAnonJwt, isCommandSubstitution, isMasked, type ValueClass } from './value-class.js';
 
 export { isCommandSubstitution };
 
@@ -49,6 +49,12 @@ export function judgeSecretValue(value: string): ValueClass {
 /** A word or a name: `requested`, `keystore_creds`, `acme-prod`, `sshPublicKey` (letters only, one case or camelCase). */
 const NAME_VALUE = /^(?:[a-z]+(?:[_.-][a-z]+)*|[a-z]+(?:[A-Z][a-z]+)+)$/;
 /**
+ * A name as people write it: capitalised words, joined by `-`, `_`, `.` or a space, perhaps with a short number last
+ * (`Sermon`, `Utrecht-Centraal-1994`, `cat-793f`): what a `*_KEY` that says nothing of a secret names (a scene, a scenario,
+ * a model), never a generated value.
+ */
+const TITLE_NAME = /^[A-Z]?[a-z]{2,}(?:[-_. ][A-Z]?[a-z]{2,})*(?:[-_.]\d{1,4}[a-z]?)?$/;
+/**
  * A password setting holding a SHA-512 digest in hex (OctoPrint's users.yaml, a salted hash): 128
  * hex digits are no password anyone types. Shorter hex may be a generated password (`openssl rand -hex 32`).
  */
@@ -58,6 +64,12 @@ export function isPasswordDigest(kind: string | undefined, value: string): boole
 
 /** `name=value` settings separated by `;` or `,` (a value's own options); a token has no `=` but its base64 padding. */
 const SETTINGS_LIST = /^[A-Za-z_][\w.-]{0,40}=[^;,\s=]{1,200}(?:[;,][A-Za-z_][\w.-]{0,40}=[^;,\s=]{0,200})*[;,]?$/;
+
+/**
+ * The name of a lone `name=value` setting: a word in one case (`size`, `dbtable`, `MODE`); a password
+ * holding an `=` (`IbvMEN4y3ecch=InZO6%`) has mixed case and digits before it.
+ */
+const SETTING_NAME = /^(?:[a-z_][a-z_.-]*|[A-Z_][A-Z_.-]*)$/;
 
 /** An enum constant: `VAULT`, `GOOGLE_SECRET_MANAGER`. */
 const ENUM_VALUE = /^[A-Z]+(?:_[A-Z]+)*$/;
@@ -73,14 +85,15 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   const v = value.trim();
   if (verdict.keyNoun && verdict.loose === 'name' && /^\d{1,40}$/.test(v)) return 'identifier';
   if (verdict.countable && /^\d{1,6}$/.test(v)) return 'setting';
-  if (verdict.loose === 'name' && v.length <= 64 && NAME_VALUE.test(v)) return 'setting';
+  if (verdict.cookie && v.length <= 64 && /^[a-z]+(?:[_-][a-z0-9]+)+$/.test(v)) return 'setting';
+  if (verdict.loose === 'name' && v.length <= 64 && (NAME_VALUE.test(v) || (verdict.keyNoun && TITLE_NAME.test(v)))) return 'setting';
   if (verdict.loose && v.length <= 64 && ENUM_VALUE.test(v) && v.length > 1) return 'setting';
   // a count, a level or a word under a name that says "secret" only loosely (`oauth_password_grant: 3`,
   // `…PASSWORD_HASH_ALGORITHM__SALT_POSITION: suffix`)
   if (verdict.loose && (/^\d{1,2}$/.test(v) || (v.length <= 16 && /^[a-z]+$/.test(v)))) return 'setting';
   // settings of its own (`size=4;dbtable=api_keys;`, Kamailio's htable spec under an `apikeys` name, read from `=>`): a
   // setting; a secret among them is found by its own name where the value is read again
-  if (SETTINGS_LIST.test(v)) return 'setting';
+  if (SETTINGS_LIST.test(v) && (/[;,]/.test(v) || SETTING_NAME.test(v.slice(0, v.indexOf('='))))) return 'setting';
   // a list of words or options (`dolibarr,ldap`, `jwt,priv-key=/certs/k.pem,ttl=10m`) under such a name: a setting
   if (verdict.loose && /^[a-z][a-z0-9-]*(?:=[^,\s]+)?(?:,[a-z][a-z0-9-]*(?:=[^,\s]+)?)+$/.test(v)) return 'setting';
   return judged;
@@ -321,7 +334,7 @@ function scanText(text: string, keepNotSecret: boolean): ValueMatch[] {
       if (isVariableOnly(secret) || isCommandSubstitution(secret)) continue;
       // an anon-role JWT (Supabase anon key) is handed to every browser
       if (p.id === 'jwt' && isAnonJwt(secret)) continue;
-      if (p.group !== undefined && judgeSecretValue(secret) !== 'literal') continue;
+      if (p.group !== undefined ? judgeSecretValue(secret) !== 'literal' : isMasked(secret)) continue;
       // the value is the name of a function or table the program calls (`password = sys.env("X")`)
       if (p.group !== undefined && (text[end] === '(' || text[end] === '[')) continue;
       if (overlaps(start, end)) continue;

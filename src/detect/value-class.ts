@@ -267,6 +267,23 @@ const DURATION = /^\d{1,6}(?:\.\d{1,3})?(?:ns|us|ms|s|m|h|d|w|y)(?:\d{1,6}(?:ns|
 /** `host:port` (`drone-vault:3000`, `redis:6379`): an address. */
 const HOST_PORT = /^[a-z][a-z0-9.-]{0,252}:\d{2,5}$/;
 
+/** A run of a mask character: `xxxxxx`, `XXXXXX`, `****`, `######`, `•••`. */
+const MASK_RUN = /x{6,}|X{6,}|\*{4,}|#{6,}|\u2022{3,}/g;
+
+/**
+ * A value masked where its secret would be (`sk_live_xxxxxxxxxxxxxxxx`, `shpat_****************`, a Slack
+ * webhook with `TXXXXXXXX/BXXXXXXXX/XXXX…`): the mask is most of it and what is left is a prefix or an
+ * address, with no generated part. It holds no credential: no service accepts it.
+ */
+export function isMasked(v: string): boolean {
+  if (v.length > 400 || !MASK_RUN.test(v)) return false;
+  MASK_RUN.lastIndex = 0;
+  const rest = v.replace(MASK_RUN, ' ');
+  if (v.length - rest.length < v.length / 3) return false;
+  // what is left is words and separators: no run of letters and digits mixed, as a generated value has
+  return !/(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{3,}/.test(rest);
+}
+
 /** The kind of value `value` is (see the module comment); `$$` (Compose's escaped `$`) is read as `$`. */
 export function classifyValue(value: string): ValueClass {
   const v = value.trim();
@@ -275,7 +292,7 @@ export function classifyValue(value: string): ValueClass {
   if (EMPTY_WORDS.has(lower)) return 'empty';
   if (BOOLEAN_WORDS.has(lower)) return 'boolean-like';
   if (MODE_WORDS.has(lower)) return 'boolean-like';
-  if (/^\*{3,}$/.test(v) || NO_SECRET_NEEDED.test(v)) return 'empty';
+  if (/^\*{3,}$/.test(v) || NO_SECRET_NEEDED.test(v) || isMasked(v)) return 'empty';
   const u = v.includes('$$') ? v.replace(/\$\$/g, '$') : v;
   if (REFERENCE_PATTERNS.some((r) => r.test(u))) return 'reference';
   if (isFilePath(u) || isPathList(u) || STORE_PATH.test(u)) return 'reference';

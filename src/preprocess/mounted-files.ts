@@ -72,7 +72,7 @@ export function findMountedFiles(model: ComposeModel, host: FileHost, cwd: strin
   // resolved when first needed: most projects mount no file, and resolving walks every directory of a path
   let realRoots: string[] | undefined;
   const within = (path: string, real = false) =>
-    (real ? (realRoots ??= roots.map((r) => host.realpath?.(r) ?? r)) : roots).some((root) => isInside(path, root));
+    (real ? (realRoots ??= roots.map((r) => host.realpath?.(r) ?? r)) : roots).some((root) => path === root || isInside(path, root));
   for (const service of model.services) {
     for (const mount of mountsOf(model, service)) {
       const written = String(mount.source.value);
@@ -82,7 +82,7 @@ export function findMountedFiles(model: ComposeModel, host: FileHost, cwd: strin
       // a path out of the repository (`../../etc/…`) is the host's: only files under the project or the working directory
       if (!within(abs)) continue;
       const kind = host.stat(abs)?.kind;
-      const files = kind === 'file' ? [abs] : kind === 'directory' && !holdsComposeFiles(abs, model) ? configDirectoryFiles(host, abs) : [];
+      const files = kind === 'file' ? [abs] : kind === 'directory' ? directoryFiles(host, abs, model, cwd) : [];
       for (const path of files) {
         // nor through a symbolic link that leads out of them (`conf/passwd -> /etc/shadow`)
         if (!within(host.realpath?.(path) ?? path, true)) continue;
@@ -110,9 +110,24 @@ export function findMountedFiles(model: ComposeModel, host: FileHost, cwd: strin
   return [...byPath.values()];
 }
 
+/**
+ * The files of a mounted directory read as configuration. The project's source (a directory that holds or is above
+ * a compose file: `.:/var/www/html`) is not walked, but its `.env` is read: the application finds it there (Laravel,
+ * Symfony, Rails' and Node's dotenv), every line of it, not only those compose uses.
+ */
+function directoryFiles(host: FileHost, dir: string, model: ComposeModel, cwd: string): string[] {
+  if (!holdsComposeFiles(dir, model, cwd)) return configDirectoryFiles(host, dir);
+  const dotenv = join(dir, '.env');
+  return host.stat(dotenv)?.kind === 'file' ? [dotenv] : [];
+}
+
 /** A directory that holds (or is above) a compose file of the project is the project's source, not a config directory. */
-function holdsComposeFiles(dir: string, model: ComposeModel): boolean {
-  return model.services.some((s) => isInside(resolve(s.nameOrigin.file), dir) || resolve(dirname(s.nameOrigin.file)) === dir);
+function holdsComposeFiles(dir: string, model: ComposeModel, cwd: string): boolean {
+  // a file is named as shown, relative to the working directory of the run
+  return model.services.some((s) => {
+    const file = resolve(cwd, s.nameOrigin.file);
+    return isInside(file, dir) || dirname(file) === dir;
+  });
 }
 
 /** A config directory is small: at most this many files, this deep; a bigger tree is an application's source or data. */

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, lintText } from '../../src/lint.js';
 import { REPO } from '../helpers.js';
@@ -431,5 +434,74 @@ describe('XML settings named by an attribute, proxy header directives, numbered 
       'RABBITMQ_ERLANG_COOKIE: QWHZKPLSXMYTNRVBEFJC',
     ]);
     expect(await findings(text)).toEqual(['10:31 secret-in-environment']);
+  });
+});
+
+describe('access keys, masks, names under a key or a cookie, a password holding `=`', () => {
+  it("an object store's access key is its account's id; another vendor's, holding a generated value, is its secret", async () => {
+    const text = service([
+      `MESSAGEBIRD_ACCESS_KEY: ${fake(ALNUM, 24)}`,
+      `S3_ACCESS_KEY: ${fake(ALNUM, 24)}`,
+      'HEALTH_ACCESS_KEY: LVM2ZR1DPAQ0AXFFQ9TR',
+      'REPORTS_ACCESS_KEY: labelstudio',
+      `PUSH_ACCESS_KEY: ${fake(ALNUM, 24)}`,
+      `PUSH_SECRET_KEY: ${fake(ALNUM, 32)}`,
+      'FEED_ACCESS_KEY: ${FEED_ACCESS_KEY}',
+    ]);
+    expect(await findings(text)).toEqual(['5:31 secret-in-environment', '10:24 secret-in-environment']);
+  });
+
+  it('a masked value holds no credential; a password with a run of x in it is still one', async () => {
+    const text = service([
+      'STRIPE_SECRET_KEY: sk_live_xxxxxxxxxxxxxxxxxxxxxxxx',
+      'SHOPIFY_ADMIN_ACCESS_TOKEN: "shpat_********************************"',
+      'SLACK_URL: https://hooks.slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX',
+      'WEBHOOK_SECRET: xxxxxxxx',
+      'DATABASE_URL: postgres://app:xxxxxxxx@db/app',
+      'DB_PASSWORD: Pxxxxxx9Kq',
+    ]);
+    expect(await findings(text)).toEqual(['10:20 secret-in-environment']);
+  });
+
+  it("a *_KEY that says nothing of a secret holding a name, and a cookie's name, are settings; generated values are secrets", async () => {
+    const text = service([
+      'SCENARIO_KEY: "Utrecht-Centraal-1994"',
+      'OBS_SCENE_KEY: "Sermon"',
+      'PAYLOAD_MODEL_KEY: cat-793f',
+      'AUTH_COOKIE: field_sid',
+      `SCENARIO_KEY_V2: ${fake(ALNUM, 20)}`,
+      `AUTH_COOKIE_V2: ${fake(ALNUM, 32)}`,
+      'SITE_PASSWORD: Basalt-Falcon-40',
+    ]);
+    expect(await findings(text)).toEqual(['9:24 secret-in-environment', '10:23 secret-in-environment', '11:22 secret-in-environment']);
+  });
+
+  it('a password holding `=` is a password; a lone `name=value` setting in one case is a setting', async () => {
+    const text = service(["SITEMINDER_PASSWORD: 'IbvMEN4y3ecch=InZO6%'", 'SMTP_AUTH_KEY: mode=login']);
+    expect(await findings(text)).toEqual(['5:28 secret-in-environment']);
+  });
+
+  it('a command-line option named like a loose key holding a name is a setting, as in an environment', async () => {
+    const text = [
+      'services:',
+      '  scan:',
+      '    image: sonarsource/sonar-scanner-cli',
+      `    command: sonar-scanner -Dsonar.projectKey=arkona_payments-api -Dsonar.token=${fake(HEX, 40)}`,
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['4:81 hardcoded-credential']);
+  });
+});
+
+describe("a .env's password taken whole under a name that says nothing", () => {
+  it('is reported where .env writes it; the same variable with no value in .env passes nothing the name says', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(join(dir, '.env'), 'VMQ_INGEST_PASSWORD=Kelp-Vole38\nVMQ_PORT=1883\n');
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      service(['DOCKER_VERNEMQ_USER_ingest: ${VMQ_INGEST_PASSWORD}', 'LISTENER_PORT: ${VMQ_PORT}', 'DOCKER_VERNEMQ_USER_ops: ${VMQ_OPS_PASSWORD}']),
+    );
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(['.env:1:21 secret-in-env-file']);
   });
 });

@@ -8,9 +8,9 @@ testRule(secretInEnvFile, {
       files: { 'compose.yaml': 'services:\n  a:\n    image: x\n    env_file: app.env\n', 'app.env': 'LOG_LEVEL=debug\n' },
     },
     {
-      // a value that is the variable alone is judged by its key
-      name: 'a .env value nothing secret-named reads',
-      files: { 'compose.yaml': 'services:\n  a:\n    image: x\n    environment:\n      GREETING: ${DB_PASSWORD}\n', '.env': 'DB_PASSWORD=hunter2-x\n' },
+      // a value that is the variable alone is judged by its key when .env gives the variable no secret
+      name: 'a .env variable named for a secret, with no value there, taken whole by a name that says nothing',
+      files: { 'compose.yaml': 'services:\n  a:\n    image: x\n    environment:\n      GREETING: ${DB_PASSWORD}\n', '.env': 'DB_PASSWORD=\n' },
     },
     {
       name: 'an env_file line left for the shell',
@@ -18,6 +18,12 @@ testRule(secretInEnvFile, {
     },
   ],
   invalid: [
+    {
+      // the password is written in .env under its name, whatever name takes it (`DOCKER_VERNEMQ_USER_ingest: ${VMQ_PASSWORD}`)
+      name: 'a .env password taken whole by a name that says nothing',
+      files: { 'compose.yaml': 'services:\n  a:\n    image: x\n    environment:\n      GREETING: ${DB_PASSWORD}\n', '.env': 'DB_PASSWORD=hunter2-x\n' },
+      errors: [{ messageId: 'dotenv', file: '.env', line: 1, column: 13 }],
+    },
     {
       // inside other text, a variable named for a secret carries its value into the container
       name: 'a secret-named .env variable written into another value',

@@ -58,6 +58,18 @@ describe('secret-in-mounted-file', () => {
     ]);
   });
 
+  it("reads the .env of a mounted project directory, all of it: the application finds it there (Laravel's `.:/var/www/html`)", async () => {
+    const dir = project({
+      'compose.yaml': compose('.:/var/www/html'),
+      '.env': 'APP_ENV=production\nSESSION_COOKIE=app_session\nPUSHER_APP_SECRET=02ccd0655484eb93adbe6d0735b11b42\n',
+      'app.ini': PASSWORD,
+    });
+    expect(await found(dir)).toEqual(['.env:3:19 PUSHER_APP_SECRET holds a hardcoded secret in a file mounted by service app']);
+    // the same .env, not mounted: compose reads it only for the variables it uses (none here)
+    const unmounted = project({ 'compose.yaml': compose('./data:/data'), '.env': 'PUSHER_APP_SECRET=02ccd0655484eb93adbe6d0735b11b42\n' });
+    expect(await found(unmounted)).toEqual([]);
+  });
+
   it('does not read the host: absolute paths, paths out of the project, named volumes, `~`, variables', async () => {
     const outside = project({ 'secret.ini': PASSWORD });
     const dir = project({

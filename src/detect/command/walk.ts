@@ -3,7 +3,8 @@
  * user`), reads `NAME=value` assignments, finds the program, and hands each of its flags first
  * to the program's handler (programs.ts), then to the flags all programs share.
  */
-import { classifyKey, describeKind, splitWords } from '../keys.js';
+import { classifyKey, describeKind, nameLooseness, splitWords } from '../keys.js';
+import { judgeNamedValue } from '../scan.js';
 import { isPasswordShaped } from '../password-shape.js';
 import { ASSIGNMENT, reportAssignment, reportHeader, reportOptionList, reportPassSource } from './arguments.js';
 import { Findings, type Found } from './findings.js';
@@ -181,7 +182,11 @@ function namedOption(f: Findings, k: number, text: string, handler: ProgramHandl
     if (flag[3] && ASSIGNMENT.test(text.slice(valueOffset))) reportAssignment(f, k, valueOffset, `${flag[1]}${flag[2]}=`);
     return 0;
   }
+  // a name that only loosely says secret (`-Dsonar.projectKey`) holding a word or a name: a setting, as in an environment
+  const loose = nameLooseness(name);
+  const named = (value: string) => !loose.loose || value.includes('$') || judgeNamedValue(loose, value.replace(/^(["'])(.*)\1$/, '$2')) === 'literal';
   if (flag[3]) {
+    if (!named(text.slice(valueOffset))) return 0;
     if (!(ASSIGNMENT.test(text.slice(valueOffset)) && reportAssignment(f, k, valueOffset))) {
       f.report(k, valueOffset, text.length, `${flag[1]}${flag[2]}`, describeKind(v.kind));
     }
@@ -194,6 +199,7 @@ function namedOption(f: Findings, k: number, text: string, handler: ProgramHandl
     return 0;
   }
   if (takesValue(handler, name) && hasValueAfter(f, k) && !/^-[A-Za-z-]/.test(f.toks[k + 1].text)) {
+    if (!named(f.toks[k + 1].text)) return 1;
     // an OpenSSL-style pass phrase source (`-passout pass:x`) or the secret itself
     if (!reportPassSource(f, k + 1, `${flag[1]}${flag[2]}`, describeKind(v.kind))) f.reportToken(k + 1, `${flag[1]}${flag[2]}`, describeKind(v.kind));
     return 1;
