@@ -1,8 +1,13 @@
 import { ruleDocsUrl, type Rule } from '../src/engine/rule.js';
 import { reportPassedThrough } from './shared.js';
 
+interface ViaEnvironmentOptions extends Record<string, unknown> {
+  /** Also report a secret whose variable has an empty default (`${OPENAI_API_KEY:-}`): a setting the file declares optional. */
+  optional: boolean;
+}
+
 /** A secret-bearing variable fed from interpolation or host passthrough. */
-export const secretViaEnvironment: Rule = {
+export const secretViaEnvironment: Rule<ViaEnvironmentOptions> = {
   meta: {
     id: 'secret-via-environment',
     severity: 'warning',
@@ -10,7 +15,7 @@ export const secretViaEnvironment: Rule = {
     tags: ['environment', 'passthrough'],
     fixable: 'sometimes-safe',
     docs: {
-      what: 'Finds secrets handed to a container as environment variables that are filled at run time: a bare `- DB_PASSWORD` (host passthrough), `DB_PASSWORD:` with no value, or `${DB_PASSWORD}` / `${DB_PASSWORD:?required}` interpolation. Also credentials that Compose interpolates into a command line or a URL.',
+      what: 'Finds secrets handed to a container as environment variables that are filled at run time: a bare `- DB_PASSWORD` (host passthrough), `DB_PASSWORD:` with no value, or `${DB_PASSWORD}` / `${DB_PASSWORD:?required}` interpolation. Also credentials that Compose interpolates into a command line or a URL. A variable with an empty default (`${OPENAI_API_KEY:-}`) is a setting the file declares optional, an integration left off unless the deployment sets it: reported only with the option `optional: true`.',
       why: 'The value is not in the repository, which is good, but environment variables leak: `docker inspect` shows them to anyone with access to the Docker API, child processes inherit them, crash reporters and debug pages dump them, and they end up in logs. Compose secrets are mounted as files readable only inside the container.',
       example: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it in .env}',
       instead:
@@ -19,6 +24,17 @@ export const secretViaEnvironment: Rule = {
       url: ruleDocsUrl('secret-via-environment'),
       fix: 'With `--target compose` the secret gets an `environment:` source, so nothing new has to be stored; with `--target swarm` it becomes an external secret that the provisioning script creates from the variable. Safe only where the image reads `<VAR>_FILE`. Not fixable when the value mixes text and variables (a URL around `${DB_PASSWORD}`), or in commands and other fields.',
     },
+    schema: {
+      type: 'object',
+      properties: {
+        optional: {
+          type: 'boolean',
+          description: 'Also report a secret whose variable has an empty default (`${OPENAI_API_KEY:-}`), a setting the file declares optional.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { optional: false },
     messages: {
       passthrough: '{{name}} passes {{aKind}} from the host environment into the container',
       interpolated: '{{name}} passes {{aKind}} into the container through an environment variable (${{{variables}}})',
@@ -30,9 +46,10 @@ export const secretViaEnvironment: Rule = {
   // a variable passed into the build is secret-in-build-args'
   claims: (e) => e.verdict.class === 'via-env' && e.context !== 'build-args',
   check(context) {
+    const optional = context.options.optional === true;
     for (const e of context.exposures) {
       const v = e.verdict;
-      if (v.class !== 'via-env') continue;
+      if (v.class !== 'via-env' || (v.optional && !optional)) continue;
       const fromEnvironment = e.context === 'environment' || e.context === 'env-file';
       const messageId = e.context === 'command' ? 'command' : !fromEnvironment ? 'value' : e.entry && !e.entry.value ? 'passthrough' : 'interpolated';
       reportPassedThrough(context, e, v, messageId);

@@ -41,6 +41,12 @@ export interface ViaEnvVerdict {
   origin: Origin;
   kind: string;
   variables: string[];
+  /**
+   * Every variable has an empty default written in the file and no value (`${OPENAI_API_KEY:-}`): the file declares the
+   * setting optional, an integration left off unless the deployment sets it. secret-via-environment reports these only
+   * with its `optional` option.
+   */
+  optional?: true;
   /** The reference as written (`${SMTP_PASSWORD}`), to point at it inside a multi-line value. */
   locate?: string;
 }
@@ -103,6 +109,18 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
   if (unflagged?.sensitive && generated && judgeNamedValue({ loose: 'name' }, text) === 'literal') {
     return [hardcoded(value.origin, describeKind(unflagged.kind), text, 'literal')];
   }
+  // a certificate is PEM, base64 DER of hundreds of characters, a path or a reference: a short generated value under
+  // a certificate's name is a shared secret named so (Agora's App Certificate, 32 hex digits)
+  // (a digest's length in hex is a fingerprint, a CA's or a public certificate is public)
+  if (
+    CERTIFICATE_NAME.test(entry.key) &&
+    !/(?:^|[_.-])(?:ca|root|public|pub)(?:[_.-]|$)/i.test(entry.key) &&
+    /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9_-]{16,128}$/.test(text) &&
+    !/^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(text) &&
+    judgeNamedValue({ loose: 'name' }, text) === 'literal'
+  ) {
+    return [hardcoded(value.origin, describeKind('secret'), text, 'literal')];
+  }
   // a vendor's access key that is no object store's (`MESSAGEBIRD_ACCESS_KEY`, a health check's) holding a generated
   // value: its secret. An id's shape (`AKIA…`, upper case and digits) or a word is the account's name, as for S3
   if (
@@ -124,6 +142,9 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
 }
 
 /** The identifying half of a key pair set beside its secret half: judged by its value alone. */
+/** A name whose last word is a certificate's (`AGORA_APP_CERTIFICATE`, `app.cert`). */
+const CERTIFICATE_NAME = /(?:^|[_.-])(?:certificate|cert)$/i;
+
 const KEY_OF_PAIR: KeyVerdict = { sensitive: false, reason: 'identifying half of a key pair' };
 
 /** A setting named for authentication (`HTTP_BASIC_AUTH`, read as a switch by its name): it may hold `user:password`. */
@@ -298,8 +319,12 @@ export function judgeVariables(fragment: string, interp: Interpolation, origin: 
     if (k === 'dotenv') out.push({ ...hardcoded(v.origin!, kind, v.value!, 'dotenv'), variable: v.name });
     else if (k === 'default') out.push({ ...hardcoded(origin, kind, v.value!, 'default'), variable: v.name });
   }
-  const runtime = uses.filter((v) => varKind(v) === 'runtime').map((v) => v.name);
-  if (!out.length && runtime.length) out.push({ class: 'via-env', origin, kind, variables: runtime, locate: fragment });
+  const runtime = uses.filter((v) => varKind(v) === 'runtime');
+  if (!out.length && runtime.length) {
+    // `${VAR:-}`: the file gives an empty default, the setting is optional (see ViaEnvVerdict.optional)
+    const optional = runtime.every((v) => v.resolution === 'default' && v.value === '');
+    out.push({ class: 'via-env', origin, kind, variables: runtime.map((v) => v.name), locate: fragment, ...(optional ? { optional: true } : {}) });
+  }
   return out;
 }
 

@@ -280,7 +280,9 @@ const APPLICATION_TAG = /(?:^|[\s:,[{-])![A-Za-z][\w-]{0,30}[ \t]+$/;
 function mountedFileName(file: string): string {
   const m = /^(.+)\.([A-Za-z0-9]{1,10})$/.exec(file);
   if (!m) return file;
-  return classifyKey(m[2]).sensitive && !classifyKey(m[1]).sensitive ? `${m[1]}_${m[2]}` : m[1];
+  // `authd.pass` holds a password; `master.key` (Rails) a master key: the name and its extension read together
+  const joined = `${m[1]}_${m[2]}`;
+  return !classifyKey(m[1]).sensitive && (classifyKey(m[2]).sensitive || classifyKey(joined).sensitive) ? joined : m[1];
 }
 
 /**

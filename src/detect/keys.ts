@@ -53,10 +53,12 @@ export interface KeyVerdict {
  * `countable`: the name is a token's or a key's, whose values are never a short number; a short
  * number there is a count, a size or a level (`CHUNK_TOKENS: 512`), where under a password's name
  * it is a weak password (`password=1003`).
+ * `name`: the name itself (a value that repeats it in capitals, `paze_private_key = "PAZE_PRIVATE_KEY"`, is a template's
+ * placeholder).
  * `cookie`: the name is a cookie's, which names the cookie as often as it holds its secret: words joined in lower case
  * (`field_sid`, `app_session`) are the cookie's name; an Erlang cookie or a cookie secret is generated.
  */
-export type Looseness = Pick<KeyVerdict, 'loose' | 'keyNoun'> & { countable?: true; cookie?: true };
+export type Looseness = Pick<KeyVerdict, 'loose' | 'keyNoun'> & { countable?: true; cookie?: true; name?: string };
 
 /** Kinds whose values are generated, never a number of a few digits. */
 const COUNTABLE_KINDS: ReadonlySet<SecretKind> = new Set(['token', 'api-key', 'access-key', 'encryption-key', 'signing-key', 'private-key']);
@@ -351,6 +353,8 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
   // identifiers
   name: 'identifier (*_NAME)',
   names: 'identifier (*_NAME)',
+  // a key's alias in a keystore (`signing-key-alias`): which key, not the key
+  alias: 'identifier (*_ALIAS)',
   id: 'identifier (*_ID)',
   ids: 'identifier (*_ID)',
   kid: 'identifier (key id)',
@@ -440,6 +444,7 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
   regex: 'setting (pattern)',
   pattern: 'setting (pattern)',
   policy: 'setting (*_POLICY)',
+  policies: 'setting (*_POLICY)',
   history: 'setting (password policy)',
   attempts: 'setting (attempts)',
   retries: 'setting (attempts)',
@@ -789,6 +794,9 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = {
   PLEX_CLAIM: { sensitive: true, kind: 'token' },
   // Telegram: an application's api_hash is its secret (the api_id is its name)
   API_HASH: { sensitive: true, kind: 'secret' },
+  // kompose / Kubernetes: the name of the Secret that holds the registry login, not the login
+  IMAGE_PULL_SECRET: { sensitive: false, reason: 'reference (name of a Kubernetes pull secret)' },
+  IMAGE_PULL_SECRETS: { sensitive: false, reason: 'reference (name of a Kubernetes pull secret)' },
   // by definition the path of a service-account file, not its content
   GOOGLE_APPLICATION_CREDENTIALS: { sensitive: false, reason: 'reference (path to a credentials file)' },
 };
@@ -1034,6 +1042,11 @@ interface Noun {
   vague?: boolean;
 }
 
+/** Web analytics products whose project key or token is embedded in the pages they measure. */
+const BROWSER_ANALYTICS = new Set(['mixpanel', 'amplitude', 'countly', 'segment', 'hotjar', 'posthog', 'rudderstack', 'umami', 'plausible']);
+/** What may stand between the product and `key`/`token` in the name of its public key (`MIXPANEL_PROJECT_TOKEN`); an `API_KEY` is the public one of some (Amplitude) and the secret one of others (Countly): not among them. */
+const ANALYTICS_KEY_QUALIFIERS = new Set(['project', 'app', 'write', 'site', 'client', 'sdk', 'browser', 'js', 'web', 'public']);
+
 const OBJECT_STORE_ACCESS_KEY = 'access key id (an identifier; the secret key is the secret)';
 const LONE_ACCESS_KEY = "access key (an object store's is an id; another vendor's is judged by its value)";
 
@@ -1091,6 +1104,8 @@ function nounAt(words: string[], i: number): Noun | undefined {
   if (w === 'auth' && prev === undefined) return { index: i, kind: 'credentials', strong: false, vague: true };
   if (w === 'key' || w === 'keys') {
     if (prev === undefined) return { index: i, kind: 'secret', strong: true, vague: true };
+    // PagerDuty's routing (integration) key is what lets anyone raise its alerts; elsewhere a routing key is AMQP's setting
+    if (prev === 'routing' && words.includes('pagerduty')) return { index: i, kind: 'api-key', strong: true };
     if (prev in NON_SECRET_KEY_QUALIFIERS) return { index: i, kind: 'secret', strong: true, nonSecretReason: NON_SECRET_KEY_QUALIFIERS[prev] };
     // S3 / MinIO / AWS: the access key is the account's name, the *secret* access key the secret; another
     // vendor's access key may be its secret (MessageBird, RSSHub): judged by its value where written (isLoneAccessKey)
@@ -1098,10 +1113,15 @@ function nounAt(words: string[], i: number): Noun | undefined {
       const store = words.some((w) => OBJECT_STORE_WORDS.has(w));
       return { index: i, kind: 'access-key', strong: true, nonSecretReason: store ? OBJECT_STORE_ACCESS_KEY : LONE_ACCESS_KEY };
     }
-    // `FRONTEND_API_KEY`, `BROWSER_API_KEY`: the key a browser is given
-    if (prev === 'api' && (words[i - 2] === 'frontend' || words[i - 2] === 'browser')) {
-      return { index: i, kind: 'api-key', strong: true, nonSecretReason: NON_SECRET_KEY_QUALIFIERS[words[i - 2]] };
+    // `FRONTEND_API_KEY`, `BROWSER_API_KEY`: the key a browser is given; a content API's key (Ghost, Contentful's
+    // delivery key) reads published content only and ships with the site's pages
+    if (prev === 'api' && (words[i - 2] === 'frontend' || words[i - 2] === 'browser' || words[i - 2] === 'content')) {
+      const reason = words[i - 2] === 'content' ? 'content API key (read-only, public by design)' : NON_SECRET_KEY_QUALIFIERS[words[i - 2]];
+      return { index: i, kind: 'api-key', strong: true, nonSecretReason: reason };
     }
+    // Adyen's client key authenticates its Drop-in in the shopper's browser (its API key is the secret)
+    if (prev === 'client' && words.includes('adyen'))
+      return { index: i, kind: 'api-key', strong: true, nonSecretReason: 'Adyen client key (public by design)' };
     // Algolia / Typesense / Meilisearch search-only keys are given to browsers
     if (prev === 'only' && words[i - 2] === 'search') return { index: i, kind: 'secret', strong: true, nonSecretReason: 'search-only key (public by design)' };
     if (prev === 'app' && words.slice(0, i - 1).some((x) => PUSHER_PROTOCOL.has(x))) {
@@ -1142,6 +1162,10 @@ function override(name: string): KeyVerdict | undefined {
   const exact = EXACT_OVERRIDES[name];
   if (exact) return exact;
   const n = normalisedName(name);
+  // Bundler's credentials for a gem server, named by its host (`BUNDLE_GEMS__CONTRIBSYS__COM: user:password`, `BUNDLE_RUBYGEMS__PKG__GITHUB__COM: token`)
+  if (/^BUNDLE_[A-Z0-9_]+__(?:COM|ORG|NET|IO|DEV|CLOUD|CO|APP)$/.test(name)) return { sensitive: true, kind: 'credentials' };
+  // VerneMQ's image makes a user of each `DOCKER_VERNEMQ_USER_<name>=<password>`: the name is the user's, the value its password
+  if (n.startsWith('DOCKER_VERNEMQ_USER_') && n.length > 20) return { sensitive: true, kind: 'password' };
   for (const [k, v] of Object.entries(NAME_OVERRIDES)) {
     if (n === k || n.endsWith('_' + k)) return v;
   }
@@ -1190,6 +1214,7 @@ export function nameLooseness(name: string): Looseness {
   const v = cache.get(name);
   if (!v?.sensitive) return {};
   return {
+    name,
     loose: v.loose,
     keyNoun: v.keyNoun,
     ...(v.kind && COUNTABLE_KINDS.has(v.kind) ? { countable: true } : {}),
@@ -1297,6 +1322,17 @@ function classifyUncached(name: string): KeyVerdict {
     if (noun.vague) return { sensitive: false, reason: `too vague: ${words[noun.index].toUpperCase()} alone` };
     if (noun.nonSecretReason) return { sensitive: false, reason: noun.nonSecretReason };
     if (noun.publicReason) return { sensitive: false, reason: noun.publicReason };
+    // a web analytics product's project key or token ships in every page it measures (Mixpanel's project token,
+    // Amplitude's API key, Countly's app key, Segment's write key); its secret, admin or personal key does not
+    const product = words.findIndex((w) => BROWSER_ANALYTICS.has(w));
+    if (
+      product >= 0 &&
+      product < noun.index &&
+      (words[noun.index] === 'key' || words[noun.index] === 'token') &&
+      words.slice(product + 1, noun.index).every((w) => ANALYTICS_KEY_QUALIFIERS.has(w))
+    ) {
+      return { sensitive: false, reason: 'web analytics project key (public by design: it ships in the page)' };
+    }
     const genericKey = (words[noun.index] === 'key' || words[noun.index] === 'keys') && !(words[noun.index - 1] in KEY_QUALIFIER_KIND);
     if (hasFrontendPublicPrefix(words) && (genericKey || !STILL_SECRET_UNDER_PUBLIC_PREFIX.has(noun.kind))) {
       return { sensitive: false, reason: 'public by design (frontend build variable)' };

@@ -533,6 +533,21 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     group: 1,
   },
   {
+    id: 'shopware-access-key-id',
+    description: 'Shopware access key id',
+    // an integration's (SWIA) or a sales channel's (SWSC) access key: the id the secret access key goes with
+    regex: re(`${B}SW(?:IA|SC)[A-Za-z0-9]{18,30}${E}`),
+    notSecret: 'identifier',
+  },
+  {
+    id: 'tsig-key',
+    description: 'TSIG key',
+    // a DNS TSIG key after its algorithm: PowerDNS/BIND key lines `name hmac-sha256 <base64>`, nsupdate
+    // `-y hmac-sha256:name:<base64>`, knot `hmac-sha256:name:<base64>`; the algorithm alone is a setting
+    regex: re(`${B}hmac-(?:md5|sha1|sha224|sha256|sha384|sha512)(?:[ \\t]+|:[A-Za-z0-9._-]{1,64}:)([A-Za-z0-9+/]{16,88}={0,2})(?![A-Za-z0-9+/=])`, 'i'),
+    group: 1,
+  },
+  {
     id: 'cli-secret-flag',
     description: 'secret on a command line',
     // command lines kept in variables (REDIS_ARGS, JAVA_OPTS): --requirepass x, --db-password=x,

@@ -53,6 +53,8 @@ const NAME_VALUE = /^(?:[a-z]+(?:[_.-][a-z]+)*|[a-z]+(?:[A-Z][a-z]+)+)$/;
  * (`Sermon`, `Utrecht-Centraal-1994`, `cat-793f`): what a `*_KEY` that says nothing of a secret names (a scene, a scenario,
  * a model), never a generated value.
  */
+/** A store's key, its parts joined by `:` (`rl:api`, `ff:v3`, `shopwatch:dupefilter:%(timestamp)s`): what a cache or Redis key setting holds. */
+const KEY_PATH = /^[a-z][a-z0-9_-]{0,30}(?::(?:[a-z0-9_.-]{1,40}|%\([a-z_]+\)s|\{[a-z_]+\}))+:?$/;
 const TITLE_NAME = /^[A-Z]?[a-z]{2,}(?:[-_. ][A-Z]?[a-z]{2,})*(?:[-_.]\d{1,4}[a-z]?)?$/;
 /**
  * A password setting holding a SHA-512 digest in hex (OctoPrint's users.yaml, a salted hash): 128
@@ -85,8 +87,12 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   const v = value.trim();
   if (verdict.keyNoun && verdict.loose === 'name' && /^\d{1,40}$/.test(v)) return 'identifier';
   if (verdict.countable && /^\d{1,6}$/.test(v)) return 'setting';
-  if (verdict.cookie && v.length <= 64 && /^[a-z]+(?:[_-][a-z0-9]+)+$/.test(v)) return 'setting';
-  if (verdict.loose === 'name' && v.length <= 64 && (NAME_VALUE.test(v) || (verdict.keyNoun && TITLE_NAME.test(v)))) return 'setting';
+  // the setting's own name in capitals: a template's placeholder for the value (`paze_private_key = "PAZE_PRIVATE_KEY"`)
+  if (verdict.name && /^[A-Z][A-Z0-9_]{3,}$/.test(v) && v === verdict.name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()) return 'template';
+  // a sentinel (`passcode = -1`: none needed)
+  if (/^-\d{1,3}$/.test(v)) return 'setting';
+  if (verdict.cookie && v.length <= 64 && (/^[a-z]+(?:[_-][a-z0-9]+)+$/.test(v) || NAME_VALUE.test(v))) return 'setting';
+  if (verdict.loose === 'name' && v.length <= 64 && (NAME_VALUE.test(v) || (verdict.keyNoun && (TITLE_NAME.test(v) || KEY_PATH.test(v))))) return 'setting';
   if (verdict.loose && v.length <= 64 && ENUM_VALUE.test(v) && v.length > 1) return 'setting';
   // a count, a level or a word under a name that says "secret" only loosely (`oauth_password_grant: 3`,
   // `…PASSWORD_HASH_ALGORITHM__SALT_POSITION: suffix`)
@@ -354,7 +360,7 @@ function scanText(text: string, keepNotSecret: boolean): ValueMatch[] {
   mergeIn(urls);
   if (text.includes('://')) {
     const tokens: ValueMatch[] = [];
-    for (const t of [...notificationUrlTokens(text), ...queryPasswords(text)].sort((a, b) => a.start - b.start)) {
+    for (const t of [...notificationUrlTokens(text), ...queryPasswords(text), ...streamKeys(text)].sort((a, b) => a.start - b.start)) {
       // sorted by start: only the last one kept can overlap this one
       const last = tokens[tokens.length - 1];
       if (!overlaps(t.start, t.end) && !(last && t.start < last.end)) tokens.push(t);
@@ -403,6 +409,35 @@ function queryPasswords(text: string): ValueMatch[] {
 
 /** A part of such a URL that is a token: random-looking, 14 to 200 characters mixing upper case, lower case and digits. */
 const TOKEN_PART = /^[A-Za-z0-9_-]{14,200}$/;
+
+/** An RTMP URL (`rtmp://a.rtmp.youtube.com/live2/KEY`, `rtmps://…facebook.com:443/rtmp/KEY`): its path is `/app/stream`. */
+const RTMP_SCHEME = /\brtmp[ste]?(?=:\/\/)/gi;
+const STREAM_KEY = /^[A-Za-z0-9_-]{12,200}$/;
+
+/**
+ * The stream key of an RTMP URL: the stream's name after the application is the key a streaming service (YouTube,
+ * Twitch, Facebook Live, Owncast) takes as the password of the stream. A name (`live/main`, `live/church-cam`) is
+ * none: the key is generated, letters of both cases and digits.
+ */
+function streamKeys(text: string): ValueMatch[] {
+  const out: ValueMatch[] = [];
+  if (!/rtmp/i.test(text)) return out;
+  for (const m of text.matchAll(RTMP_SCHEME)) {
+    const from = m.index + m[0].length + 3;
+    const limit = Math.min(text.length, from + MAX_URL_LENGTH);
+    let end = from;
+    while (end < limit && !URL_STOP.test(text[end]) && text[end] !== '?' && !text.startsWith('://', end)) end++;
+    // host, application, then the stream: at least two slashes after the host's start
+    const path = text.slice(from, end);
+    const slash = path.lastIndexOf('/');
+    if (slash <= 0 || path.indexOf('/') === slash) continue;
+    const key = path.slice(slash + 1).replace(/;$/, '');
+    if (STREAM_KEY.test(key) && /\d/.test(key) && /[A-Z]/.test(key) && /[a-z]/.test(key) && judgeSecretValue(key) === 'literal') {
+      out.push({ patternId: 'rtmp-stream-key', description: 'stream key in an RTMP URL', start: from + slash + 1, end: from + slash + 1 + key.length });
+    }
+  }
+  return out;
+}
 
 function notificationUrlTokens(text: string): ValueMatch[] {
   const out: ValueMatch[] = [];

@@ -93,6 +93,8 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^\$[A-Z_][A-Z0-9_]{2,}$/,
   // Kong's vault reference `{vault://env/name}`, braces included
   /^\{vault:\/\/[^{}\s]+\}$/,
+  // a program's secrets context by name: Nextflow `secrets.TOWER_ACCESS_TOKEN`, a CI's `secrets.NPM_TOKEN`
+  /^secrets\.[A-Za-z_][A-Za-z0-9_]*$/,
 ];
 
 /** Placeholders another program fills in, as the whole value. */
@@ -118,7 +120,12 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
 /** Expressions that read the secret at run time. */
 const CODE_PATTERNS: readonly RegExp[] = [
   // a call or subscript as the whole value: File.read('/run/secrets/x'), ENV['X'], os.getenv("X"), sys.env("X"), env('APP_KEY')
-  /^[A-Za-z_$][A-Za-z0-9_$.:]*(?:\([^()]*\)|\[[^[\]]*\])$/,
+  // (Elixir's `System.fetch_env!("X")`; a fallback after it, `System.get_env("X") ||`, is the next line's)
+  /^[A-Za-z_$][A-Za-z0-9_$.:]*!?(?:\([^()]*\)|\[[^[\]]*\])(?:\s*(?:\|\||\?\?|or)\s*)?$/,
+  // an Elixir function named without its arguments (the value stops at the call's parenthesis): `System.fetch_env!`
+  /^(?:[A-Z][A-Za-z0-9_]*\.)+(?:[a-z_][a-z0-9_]*!|get_env|getenv)\(?$/,
+  // a keyword that starts an expression: the value is computed (`signingKey = await crypto.subtle.generateKey(…)`)
+  /^(?:await|new|yield|lambda|function|async|require|import)$/,
   // environment lookups written as member access: process.env.X, import.meta.env.X, Deno.env.get, ENV.fetch
   // k6 __ENV.X, a Worker's c.env.X / ctx.env.X, PowerShell $env:X
   /^(?:process\.env|import\.meta\.env|Bun\.env|Deno\.env|os\.environ|ENV|__ENV|System\.env|[a-z][A-Za-z0-9_]{0,20}\.env)(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[^[\]]+\])+$/,
@@ -127,6 +134,11 @@ const CODE_PATTERNS: readonly RegExp[] = [
   /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/,
   // a PHP cast, what a setting's value starts with (`'apiSecretKeys' => (object) []`): a type, not the value
   /^\((?:object|array|string|int|integer|bool|boolean|float|double)\)$/i,
+  // a typed field's type, with an empty or looked-up default (pydantic `utm_client_secret: str = ""`, TypeScript
+  // `apiKey: string`): the declaration of a setting, its value comes from the environment
+  /^(?:str|bytes|int|bool|SecretStr|SecretBytes|Optional\[(?:str|SecretStr)\]|str \| None|string|String)(?:\s*=\s*(?:""|''|None|null|Field\(.*\)))?$/,
+  // a value computed when the program starts: `await crypto.subtle.generateKey(…)`, `new TextEncoder().encode(…)`
+  /^(?:await|new)\s+[A-Za-z_$][\w$.]*\s*\(/,
 ];
 
 /** Password hashes: what a service stores to check a password against, not the password. */
@@ -144,7 +156,7 @@ const HASH_PATTERNS: readonly RegExp[] = [
   /^SCRAM-SHA-(?:1|256|512)\$\d+:/,
   // PostgreSQL md5 verifier, MySQL native password hash
   /^md5[0-9a-f]{32}$/,
-  /^\*[0-9A-F]{40}$/,
+  /^\*[0-9A-F]{40}$/i,
   // Spring Security's DelegatingPasswordEncoder ids ({noop} is the password in clear text)
   /^\{(?:bcrypt|pbkdf2|scrypt|argon2|argon2@SpringSecurity_v5_8|sha256|MD4|MD5|SHA-1|SHA-256|ldap|sha)\}\S/,
   // Solr's BasicAuth credential: base64 of the salted SHA-256 hash, a blank, base64 of the salt
@@ -159,6 +171,7 @@ const ENCRYPTED_PATTERNS: readonly RegExp[] = [
   /^\{cipher\}[A-Za-z0-9+/=]{16,}$/, // Spring Cloud Config
   /^ENC\[[A-Z0-9_]{3,20},data:[^\]]+\]$/, // SOPS
   /^\$ANSIBLE_VAULT;1\.[12];/, // Ansible Vault
+  /^MASK-[A-Za-z0-9+/]{8,}={0,2}$/, // JBoss/WildFly PicketBox vault: masked with the vault keystore's salt
 ];
 
 /** The public half of a key pair, or a certificate. */

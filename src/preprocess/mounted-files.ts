@@ -135,6 +135,12 @@ const MAX_DIRECTORY_FILES = 32;
 const MAX_DIRECTORY_DEPTH = 5;
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', 'vendor', '__pycache__', '.venv']);
 
+/**
+ * An example shipped beside the real file (Misskey's `.config/example.yml`, `app.sample.ini`): in a mounted directory it
+ * is a template the application never reads. A file mounted by its own name is read whatever its name.
+ */
+const EXAMPLE_FILE = /(?:^|[._-])(?:example|examples|sample|samples)(?:[._-]|$)/i;
+
 /** The files of a mounted directory, when it is small enough to be configuration (none otherwise); a directory met again through a link is not walked twice. */
 function configDirectoryFiles(host: FileHost, root: string): string[] {
   if (!host.list) return [];
@@ -151,7 +157,7 @@ function configDirectoryFiles(host: FileHost, root: string): string[] {
         if (visited.has(real)) continue;
         visited.add(real);
         if (depth >= MAX_DIRECTORY_DEPTH || !walk(path, depth + 1)) return false;
-      } else if (kind === 'file') {
+      } else if (kind === 'file' && !EXAMPLE_FILE.test(name)) {
         out.push(path);
         if (out.length > MAX_DIRECTORY_FILES) return false;
       }

@@ -62,9 +62,9 @@ const SKIPPED = new Set([
  * directory in a configuration format; `.env.<stage>` and `<stage>.env`.
  */
 const CONFIG_NAME =
-  /^(?:[\w-]{0,40}[._-])?(?:config|configuration|settings|appsettings|application|parameters|secrets?|credentials?|production|prod|staging)(?:[._-][\w.-]{0,40})?\.(?:ya?ml|json|toml|ini|conf|cfg|properties|py|php|rb|js|ts|mjs|cjs|xml)$/i;
+  /^(?:[\w-]{0,40}[._-])?(?:config|configuration|settings|appsettings|application|parameters|secrets?|credentials?|production|prod|staging)(?:[._-][\w.-]{0,40})?\.(?:ya?ml|json|toml|ini|conf|cfg|properties|py|php|rb|exs|js|ts|mjs|cjs|xml)$/i;
 const CONFIG_DIRECTORY = /^(?:config|configs|conf|settings|etc)$/i;
-const CONFIG_EXTENSION = /\.(?:ya?ml|json|toml|ini|conf|cfg|properties|py|php|rb|js|ts|xml|env)$/i;
+const CONFIG_EXTENSION = /\.(?:ya?ml|json|toml|ini|conf|cfg|properties|py|php|rb|exs|js|ts|xml|env|key)$/i;
 const STAGE_ENV = /^(?:\.env\.[\w-]{1,30}|[\w-]{1,30}\.env)$/i;
 /** Files that show what to write, not what is used. */
 const EXAMPLE =

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -499,9 +499,130 @@ describe("a .env's password taken whole under a name that says nothing", () => {
     writeFileSync(join(dir, '.env'), 'VMQ_INGEST_PASSWORD=Kelp-Vole38\nVMQ_PORT=1883\n');
     writeFileSync(
       join(dir, 'compose.yaml'),
-      service(['DOCKER_VERNEMQ_USER_ingest: ${VMQ_INGEST_PASSWORD}', 'LISTENER_PORT: ${VMQ_PORT}', 'DOCKER_VERNEMQ_USER_ops: ${VMQ_OPS_PASSWORD}']),
+      service(['DOCKER_VERNEMQ_USER_ingest: ${VMQ_INGEST_PASSWORD}', 'LISTENER_PORT: ${VMQ_PORT}', 'BROKER_OPS: ${VMQ_OPS_PASSWORD}']),
     );
     const result = await lint([dir], { cwd: dir, settings: emptySettings() });
     expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(['.env:1:21 secret-in-env-file']);
+  });
+});
+
+describe("an image's convention: VerneMQ's users", () => {
+  it("DOCKER_VERNEMQ_USER_<name> holds the password of user <name>; the image's other settings are settings", async () => {
+    const text = service(['DOCKER_VERNEMQ_USER_haultruck: Basalt.Falcon.40', 'DOCKER_VERNEMQ_ALLOW_ANONYMOUS: "off"', 'DOCKER_VERNEMQ_ACCEPT_EULA: "yes"']);
+    expect(await findings(text)).toEqual(['5:38 secret-in-environment']);
+  });
+});
+
+describe('stream keys, short certificates, public keys by product', () => {
+  it("an RTMP URL's stream is its key when generated; a stream's name is not", async () => {
+    const text = service([
+      `YOUTUBE_PUSH: rtmp://a.rtmp.youtube.com/live2/${fake(ALNUM, 16)}-48e9-469e`,
+      'RELAY_PULL: rtmp://rtmp-relay/live/main',
+      'CAMERA: rtmp://nginx:1935/live/church-cam-2024',
+      `FACEBOOK: rtmps://live-api-s.facebook.com:443/rtmp/FB-694992358801-0-${fake(ALNUM, 32)}?s_bl=1`,
+    ]);
+    expect(await findings(text)).toEqual(['5:53 secret-in-environment', '8:58 secret-in-environment']);
+  });
+
+  it("a short generated value under a certificate's name is a shared secret; a path, a digest or a CA's is not", async () => {
+    const text = service([
+      `AGORA_APP_CERTIFICATE: ${fake(HEX, 32)}`,
+      'TLS_CERT: /etc/ssl/app.crt',
+      `SERVER_CERT: ${fake(HEX, 64)}`,
+      `CA_CERT: ${fake(ALNUM, 24)}`,
+    ]);
+    expect(await findings(text)).toEqual(['5:30 secret-in-environment']);
+  });
+
+  it("a content API's key and Adyen's client key are public by design; the admin and API keys beside them are secrets", async () => {
+    const text = service([
+      `GHOST_CONTENT_API_KEY: ${fake(HEX, 26)}`,
+      `GHOST_ADMIN_API_KEY: ${fake(HEX, 24)}:${fake(HEX, 64)}`,
+      `ADYEN_CLIENT_KEY: live_${fake('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 32)}`,
+      `ADYEN_API_KEY: AQE${fake(ALNUM, 40)}`,
+      `DRM_CONTENT_KEY: ${fake(HEX, 32)}`,
+    ]);
+    expect(await findings(text)).toEqual(['6:28 secret-in-environment', '8:22 secret-in-environment', '9:24 secret-in-environment']);
+  });
+});
+
+describe('an optional secret: a variable with an empty default', () => {
+  it('is not reported by default (the file declares the setting optional); the rule option `optional` reports it', async () => {
+    const text = service(['OPENAI_API_KEY: ${OPENAI_API_KEY:-}', 'SMTP_PASSWORD: ${SMTP_PASSWORD}', 'JWT_SECRET: ${JWT_SECRET:?set it}']);
+    expect(await findings(text)).toEqual(['6:7 secret-via-environment', '7:7 secret-via-environment']);
+    const settings = { ...emptySettings(), ruleOptions: { 'secret-via-environment': { optional: true } } };
+    const result = await lintText('compose.yaml', text, { settings });
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      '5:7 secret-via-environment',
+      '6:7 secret-via-environment',
+      '7:7 secret-via-environment',
+    ]);
+  });
+});
+
+describe('forms from sets M and N (released from holding out)', () => {
+  it('masked, hashed and looked-up values, declarations, templates and sentinels are not secrets', async () => {
+    const text = service([
+      'KEYSTORE_PASSWORD: MASK-7J7N4wU14gQKmeIJ0ur7q+55',
+      "REPORTING_PASSWORD: '*5e4123584cfa596c84c449bac64c7c7ad71a5321'",
+      'TOWER_ACCESS_TOKEN: secrets.TOWER_ACCESS_TOKEN',
+      'UTM_CLIENT_SECRET: str = ""',
+      'GUARDIAN_SECRET_KEY: System.fetch_env!("GUARDIAN_SECRET_KEY")',
+      'PAZE_PRIVATE_KEY: PAZE_PRIVATE_KEY',
+      'CWOP_PASSCODE: "-1"',
+      'REVIVE_TEST_COOKIE: ct',
+      'RATE_LIMIT_REDIS_KEY: "rl:api"',
+      'SIGNING_KEY_ALIAS: ledger-audit-2025',
+      `MIXPANEL_TOKEN: ${fake(HEX, 32)}`,
+      `COUNTLY_APP_KEY: ${fake(HEX, 40)}`,
+      `SHOPWARE_ACCESS_KEY_ID: SWIA${fake(ALNUM, 22)}`,
+      'KOMPOSE_IMAGE_PULL_SECRET: regcred',
+      'TSIG_ALGORITHM: hmac-sha256',
+      'RABBIT_ROUTING_KEY: orders.created',
+    ]);
+    expect(await findings(text)).toEqual([]);
+  });
+
+  it('their look-alikes are secrets: a generated password, a Countly API key, a TSIG key, Bundler credentials, a PagerDuty routing key', async () => {
+    const text = service([
+      `KEYSTORE_PASSWORD: ${fake(ALNUM, 20)}`,
+      `COUNTLY_API_KEY: ${fake(HEX, 32)}`,
+      `SECONDARIES: "axfr-secondary-1 hmac-sha256 ${fake(B64, 43)}="`,
+      `BUNDLE_GEMS__CONTRIBSYS__COM: ${fake(HEX, 8)}:${fake(HEX, 8)}`,
+      `ALERT_PAGERDUTY_ROUTING_KEY: ${fake(HEX, 32)}`,
+      `MIXPANEL_API_SECRET: ${fake(HEX, 32)}`,
+    ]);
+    expect(await findings(text)).toEqual([
+      '5:26 secret-in-environment',
+      '6:24 secret-in-environment',
+      '7:50 secret-in-environment',
+      '8:37 secret-in-environment',
+      '9:36 secret-in-environment',
+      '10:28 secret-in-environment',
+    ]);
+  });
+
+  it("a Rails master.key and an Elixir config beside the compose file are read; a config's lookups and computed keys are not secrets", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    mkdirSync(join(dir, 'config'));
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  web:\n    image: example/app\n');
+    writeFileSync(join(dir, 'config', 'master.key'), `${fake(HEX, 32)}\n`);
+    writeFileSync(
+      join(dir, 'config', 'runtime.exs'),
+      [
+        'import Config',
+        'config :app, App.Guardian,',
+        '  secret_key: System.fetch_env!("GUARDIAN_SECRET_KEY")',
+        'config :app, App.Repo,',
+        '  password: "Hx7-Kq2mP9vLz"',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'config', 'worker.ts'), 'const signingKey = await crypto.subtle.generateKey({ name: "HMAC" }, true, ["sign"]);\n');
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'config/master.key:1:1 secret-in-project-file',
+      'config/runtime.exs:5:14 secret-in-project-file',
+    ]);
   });
 });

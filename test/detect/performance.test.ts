@@ -257,6 +257,7 @@ const PREFIX_OVERRIDES: Record<string, string> = {
   'authorization-header': 'Authorization: Bearer ',
   'connection-string-password': ';password=',
   'sql-password': "IDENTIFIED BY '",
+  'tsig-key': 'hmac-sha256 ',
   'url-query-token': '?access_token=',
   'go-sql-dsn': 'user:',
   'docker-registry-auth': '"auth":"',
@@ -482,6 +483,9 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'discord://',
       'x://u:p@h/?a=b@c',
       'x://u:p?',
+      'rtmp://h/live/Ab1cdefghijklmnop/',
+      'rtmp://',
+      'rtmps://h/a/b/c/',
     ]) {
       inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     }

@@ -70,6 +70,19 @@ describe('secret-in-mounted-file', () => {
     expect(await found(unmounted)).toEqual([]);
   });
 
+  it("does not read an example shipped in a mounted directory (Misskey's .config/example.yml); a file mounted by its name is read", async () => {
+    const dir = project({
+      'compose.yaml': compose('./.config:/misskey/.config:ro', './app.sample.ini:/etc/app.ini'),
+      '.config/example.yml': 'db:\n  pass: Thistle-Heron-31\n',
+      '.config/default.yml': 'db:\n  pass: Juniper-Otter-85\n',
+      'app.sample.ini': PASSWORD,
+    });
+    expect(await found(dir)).toEqual([
+      '.config/default.yml:2:9 pass holds a hardcoded password in a file mounted by service app',
+      'app.sample.ini:1:12 password holds a hardcoded password in a file mounted by service app',
+    ]);
+  });
+
   it('does not read the host: absolute paths, paths out of the project, named volumes, `~`, variables', async () => {
     const outside = project({ 'secret.ini': PASSWORD });
     const dir = project({
