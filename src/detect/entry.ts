@@ -121,6 +121,11 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
   ) {
     return [hardcoded(value.origin, describeKind('secret'), text, 'literal')];
   }
+  // hCaptcha's secret key has its own shape (`0x` and 40 hex digits; its site keys are UUIDs): under a CAPTCHA key's
+  // name that says nothing more (`HCAPTCHA_KEY`) it is the secret
+  if (verdict.reason?.startsWith('CAPTCHA site key') && /^0x[0-9a-fA-F]{40}$/.test(text)) {
+    return [hardcoded(value.origin, describeKind('secret'), text, 'literal')];
+  }
   // a vendor's access key that is no object store's (`MESSAGEBIRD_ACCESS_KEY`, a health check's) holding a generated
   // value: its secret. An id's shape (`AKIA…`, upper case and digits) or a word is the account's name, as for S3
   if (

@@ -280,6 +280,19 @@ const NEUTRAL_TAIL = new Set([
   'overwrite',
   'admin',
   'root',
+  // whose password, as database images name their roles (`PGPASSWORD_SUPERUSER`, `REPMGR_PASSWORD_STANDBY`)
+  'superuser',
+  'su',
+  'replication',
+  'replica',
+  'standby',
+  'owner',
+  'operator',
+  'monitor',
+  'monitoring',
+  'reader',
+  'writer',
+  'guest',
   'dev',
   'prod',
   'production',
@@ -766,6 +779,9 @@ const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
   jwtsecret: ['jwt', 'secret'],
 };
 
+/** What an initialisation vector kept in a configuration belongs to. */
+const CIPHER_WORDS = new Set(['encryption', 'cookie', 'rijndael', 'aes', 'cipher', 'crypt', 'crypto', 'blowfish', 'session']);
+
 /** `auth code` / `access code` are passwords (SiYuan's ACCESS_AUTH_CODE). */
 const CODE_QUALIFIERS = new Set(['auth', 'access']);
 
@@ -1104,6 +1120,8 @@ function nounAt(words: string[], i: number): Noun | undefined {
   if (w === 'auth' && prev === undefined) return { index: i, kind: 'credentials', strong: false, vague: true };
   if (w === 'key' || w === 'keys') {
     if (prev === undefined) return { index: i, kind: 'secret', strong: true, vague: true };
+    // CiviCRM's site key authenticates its cron and REST calls (elsewhere a site key is a CAPTCHA's public one)
+    if (prev === 'site' && words.includes('civicrm')) return { index: i, kind: 'secret', strong: true };
     // PagerDuty's routing (integration) key is what lets anyone raise its alerts; elsewhere a routing key is AMQP's setting
     if (prev === 'routing' && words.includes('pagerduty')) return { index: i, kind: 'api-key', strong: true };
     if (prev in NON_SECRET_KEY_QUALIFIERS) return { index: i, kind: 'secret', strong: true, nonSecretReason: NON_SECRET_KEY_QUALIFIERS[prev] };
@@ -1130,6 +1148,9 @@ function nounAt(words: string[], i: number): Noun | undefined {
     return { index: i, kind: KEY_QUALIFIER_KIND[prev] ?? 'secret', strong: true };
   }
   if (w === 'code' && prev !== undefined && CODE_QUALIFIERS.has(prev)) return { index: i, kind: 'password', strong: true };
+  // the initialisation vector an application keeps with its encryption key (PrestaShop's `_COOKIE_IV_`,
+  // `_RIJNDAEL_IV_`, OpenMRS's `encryption.vector`): configured once, secret with the key
+  if ((w === 'iv' || w === 'vector') && prev !== undefined && CIPHER_WORDS.has(prev)) return { index: i, kind: 'encryption-key', strong: true };
   // an SNMP community string is its password (`SNMP_COMMUNITY`, `ZBX_SNMP_COMMUNITY`)
   if ((w === 'community' || w === 'communities') && words.slice(0, i).includes('snmp')) return { index: i, kind: 'password', strong: true };
   const strong = STRONG_NOUNS[w];

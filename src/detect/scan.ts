@@ -82,7 +82,10 @@ const ENUM_VALUE = /^[A-Z]+(?:_[A-Z]+)*$/;
  * deciding noun is `key` holding a number holds an identifier (a Cloudinary API key).
  */
 export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
-  const judged = classifyValue(value);
+  let judged = classifyValue(value);
+  // a bcrypt-shaped value under a token's or a key's name (CurseForge API keys look like one): keys are not stored
+  // hashed in a configuration, passwords are
+  if (judged === 'hash' && verdict.countable && /^\$\$?2[abxy]?\$/.test(value.trim())) judged = 'literal';
   if (judged !== 'literal') return judged;
   const v = value.trim();
   if (verdict.keyNoun && verdict.loose === 'name' && /^\d{1,40}$/.test(v)) return 'identifier';

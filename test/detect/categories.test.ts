@@ -626,3 +626,32 @@ describe('forms from sets M and N (released from holding out)', () => {
     ]);
   });
 });
+
+describe('roles, vectors, product keys and shapes from the tuned sets', () => {
+  it("a database role after PASSWORD names whose password it is; an IV kept with an encryption key, CiviCRM's site key, a bcrypt-shaped API key and hCaptcha's secret are secrets", async () => {
+    const text = service([
+      'PGPASSWORD_SUPERUSER: postgres',
+      `COOKIE_IV: ${fake(ALNUM, 8)}`,
+      `CIVICRM_SITE_KEY: ${fake(ALNUM, 32)}`,
+      `CF_API_KEY: "$$2a$$10$$${fake(B64, 53)}"`,
+      `HCAPTCHA_KEY: "0x${fake(HEX, 40)}"`,
+    ]);
+    expect(await findings(text)).toEqual([
+      '5:29 secret-in-environment',
+      '6:18 secret-in-environment',
+      '7:25 secret-in-environment',
+      '8:19 secret-in-environment',
+      '9:21 secret-in-environment',
+    ]);
+  });
+
+  it("their look-alikes are not: a password's hash, a CAPTCHA site key, a reCAPTCHA site key, a vector's length", async () => {
+    const text = service([
+      `ADMIN_PASSWORD: "$$2a$$10$$${fake(B64, 53)}"`,
+      'HCAPTCHA_SITE_KEY: 92aecf8b-8cc9-43ee-89c1-0501032351d6',
+      `RECAPTCHA_SITE_KEY: 6L${fake(B64URL, 38)}`,
+      'ENCRYPTION_IV_LENGTH: "16"',
+    ]);
+    expect(await findings(text)).toEqual([]);
+  });
+});
