@@ -1,5 +1,4 @@
-import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { type Dirent, readdir, type Stats, stat } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { isComposeText } from './content.js';
 
@@ -46,7 +45,8 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
     }
     let kind: 'file' | 'dir' | 'missing' = 'missing';
     try {
-      const s = await stat(resolve(cwd, p));
+      // node:fs's callbacks, not node:fs/promises (read.ts: readUserFile)
+      const s = await new Promise<Stats>((done, fail) => stat(resolve(cwd, p), (err, s) => (err ? fail(err) : done(s))));
       kind = s.isDirectory() ? 'dir' : 'file';
     } catch {
       kind = 'missing';
@@ -116,7 +116,7 @@ async function findComposeFiles(root: string, onSkip: (rel: string, reason: stri
 /** A directory's entries, or why it could not be read. */
 async function list(dir: string): Promise<Dirent[] | string> {
   try {
-    return await readdir(dir, { withFileTypes: true });
+    return await new Promise<Dirent[]>((done, fail) => readdir(dir, { withFileTypes: true }, (err, entries) => (err ? fail(err) : done(entries))));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return code === 'EACCES' || code === 'EPERM' ? 'directory not searched: permission denied' : `directory not searched (${code ?? 'I/O error'})`;

@@ -7,8 +7,7 @@
  * never ends), and read in chunks that stop one byte past the limit. Failures are LoadErrors with
  * a short reason of our own, never the system's message.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { close, closeSync, constants, fstat, fstatSync, open, openSync, read, readSync, type Stats } from 'node:fs';
 import { LoadError } from './parse.js';
 import { LIMITS } from './limits.js';
 
@@ -59,23 +58,27 @@ export function readUserBytesSync(path: string, options: ReadOptions = {}): Buff
   }
 }
 
-/** The asynchronous twin of readUserFileSync. */
+/**
+ * The asynchronous twin of readUserFileSync. With node:fs's callbacks, not node:fs/promises: that
+ * module loads some twenty more of Node's own (streams, readline) at every start-up, and a
+ * FileHandle costs more per file than a descriptor.
+ */
 export async function readUserFile(path: string, options: ReadOptions = {}): Promise<string> {
   const display = options.display ?? path;
   const max = options.maxBytes ?? LIMITS.maxFileBytes;
-  let handle: Awaited<ReturnType<typeof open>>;
+  let fd: number;
   try {
-    handle = await open(path, OPEN_FLAGS);
+    fd = await new Promise<number>((done, fail) => open(path, OPEN_FLAGS, (err, fd) => (err ? fail(err) : done(fd))));
   } catch (err) {
     throw new LoadError(display, readFailure(err));
   }
   try {
-    const { size } = checkKind(await handle.stat(), display, max);
+    const { size } = checkKind(await new Promise<Stats>((done, fail) => fstat(fd, (err, s) => (err ? fail(err) : done(s)))), display, max);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
       const buf = Buffer.allocUnsafe(chunkSize(size, total, max));
-      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      const bytesRead = await new Promise<number>((done, fail) => read(fd, buf, 0, buf.length, null, (err, n) => (err ? fail(err) : done(n))));
       if (bytesRead === 0) break;
       chunks.push(buf.subarray(0, bytesRead));
       total += bytesRead;
@@ -86,7 +89,7 @@ export async function readUserFile(path: string, options: ReadOptions = {}): Pro
     if (err instanceof LoadError) throw err;
     throw new LoadError(display, readFailure(err));
   } finally {
-    await handle.close();
+    await new Promise<void>((done, fail) => close(fd, (err) => (err ? fail(err) : done())));
   }
 }
 
