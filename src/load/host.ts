@@ -105,7 +105,10 @@ export const nodeHost: FileHost = {
  * same directories (project-files.ts): without it, a directory of 300 compose files is listed and
  * each of its entries stat'ed 300 times. Other stats are not kept (a run stats some 16,000
  * paths, most once: keeping them all would cost more memory than the few repeats cost time), nor
- * are files read: a file is read by the project that needs it.
+ * are files read: a file is read by the project that needs it. Most of those stats look for a
+ * file that is not there (a directory's default files, its .env): a name its directory's listing
+ * does not hold is answered from the listing (one listing of the directory, which the project's
+ * own walk reads anyway, instead of a stat for each name), the others are stat'ed.
  */
 export function runHost(base: FileHost): FileHost {
   const lists = new Map<string, string[] | undefined>();
@@ -119,11 +122,27 @@ export function runHost(base: FileHost): FileHost {
   };
   const host: FileHost = {
     readText: (path) => base.readText(path),
-    stat: (path) => base.stat(path),
+    stat: (path) => (absent(path) ? undefined : base.stat(path)),
   };
   const { list, realpath } = base;
+  // each listed directory's names in lower case, or null where they cannot tell that a name is absent
+  const folded = new Map<string, Set<string> | null>();
+  let absent = (_path: string): boolean => false;
   if (list) {
     const names = (path: string) => memo(lists, path, (p) => list.call(base, p));
+    absent = (path) => {
+      const dir = dirname(path);
+      const name = basename(path);
+      // only a plain name in a plain path (no `..`, `.`, doubled or trailing separator), ASCII
+      if (!name || name === '.' || name === '..' || join(dir, name) !== path || !ASCII_NAME.test(name)) return false;
+      const lower = memo(folded, dir, (d) => {
+        const listed = names(d);
+        // compared without case, as a case-insensitive file system finds names; a listing with
+        // other than ASCII names (which Unicode case folding or normalisation may equate) answers nothing
+        return listed?.every((n) => ASCII_NAME.test(n)) ? new Set(listed.map((n) => n.toLowerCase())) : null;
+      });
+      return lower !== null && !lower.has(name.toLowerCase());
+    };
     // a listing is handed out as a copy: callers may sort or change it
     host.list = (path) => names(path)?.slice();
     host.entries = (path) =>
@@ -137,6 +156,8 @@ export function runHost(base: FileHost): FileHost {
   if (realpath) host.realpath = (path) => memo(reals, path, (p) => realpath.call(base, p));
   return host;
 }
+
+const ASCII_NAME = /^[\x20-\x7e]+$/;
 
 /** A directory entry whose kind is stat'ed when first read (a walk that stops early stats no more than it reads). */
 class LazyEntry implements DirEntry {

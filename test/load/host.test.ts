@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type FileHost, memoryHost, runHost } from '../../src/load/host.js';
 
 describe('runHost', () => {
-  it('asks its base once for each listing and resolved path (stats pass through), and hands out listings as copies', () => {
+  it('asks its base once for each listing and resolved path (stats of listed names pass through), and hands out listings as copies', () => {
     const base = memoryHost({ 'p/compose.yaml': 'services: {}\n', 'p/config.yml': 'a: 1\n' });
     const calls: string[] = [];
     const counted: FileHost = {
@@ -20,9 +20,32 @@ describe('runHost', () => {
       expect(names).toEqual(['compose.yaml', 'config.yml']);
       names?.reverse();
     }
-    expect(calls.filter((c) => !c.startsWith('stat'))).toEqual(['realpath /p', 'list /p']);
-    expect(calls.filter((c) => c.startsWith('stat'))).toHaveLength(6);
+    // the first stat lists its directory: a name it does not hold is not stat'ed
+    expect(calls.filter((c) => !c.startsWith('stat'))).toEqual(['list /p', 'realpath /p']);
+    expect(calls.filter((c) => c.startsWith('stat'))).toEqual(['stat /p/config.yml', 'stat /p/config.yml', 'stat /p/config.yml']);
     expect(host.readText('/p/config.yml')).toBe('a: 1\n');
+  });
+
+  it('answers from a listing only that a name is absent, and only where no listed name could be it', () => {
+    const base = memoryHost({ 'p/Compose.yaml': 'services: {}\n', 'q/caf\u00e9.yml': 'a: 1\n', 'q/x.yml': 'x' });
+    const stats: string[] = [];
+    const host = runHost({
+      readText: (p) => base.readText(p),
+      stat: (p) => (stats.push(p), base.stat(p)),
+      list: (p) => base.list(p),
+    });
+    // absent from the listing: no stat
+    expect(host.stat('/p/.env')).toBeUndefined();
+    // the same name but for case (a case-insensitive file system would find it): stat'ed
+    expect(host.stat('/p/compose.yaml')).toBeUndefined();
+    // a listing with a name other than ASCII answers nothing; a name other than ASCII is stat'ed
+    expect(host.stat('/q/.env')).toBeUndefined();
+    expect(host.stat('/p/caf\u00e9.yml')).toBeUndefined();
+    // a path that is not plain, or a directory that cannot be listed: stat'ed
+    expect(host.stat('/p/../p/.env')).toBeUndefined();
+    expect(host.stat('/r/.env')).toBeUndefined();
+    expect(stats).toEqual(['/p/compose.yaml', '/q/.env', '/p/caf\u00e9.yml', '/p/../p/.env', '/r/.env']);
+    expect(host.stat('/p/Compose.yaml')?.kind).toBe('file');
   });
 
   it('has no list or realpath when its base has none', () => {
