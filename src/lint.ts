@@ -91,16 +91,16 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const salt = options.baseline?.salt ?? options.record?.salt;
   // an alias (secret-misuse) runs every rule it stands for
   const only = options.rules?.length ? expandRuleIds(options.rules) : undefined;
-  const lookup = new SettingsLookup(cwd, options.settings, only, salt ? valueTagger(salt) : undefined, options.reportUnusedIgnores, options.policy);
+  // the file system as this run sees it: what is at a path, and directories that several projects
+  // walk, are read once
+  const host = runHost(nodeHost);
+  const lookup = new SettingsLookup(cwd, options.settings, only, salt ? valueTagger(salt) : undefined, options.reportUnusedIgnores, options.policy, host);
   const findings: Finding[] = [];
   const errors: InputError[] = [];
   const names = new Set<string>();
   const units: LintUnit[] = [];
   let notFound: LintResult['notFound'] = [];
   const warnings: LintResult['warnings'] = [];
-  // the file system as this run sees it: what is at a path, and directories that several projects
-  // walk, are read once
-  const host = runHost(nodeHost);
   if (options.files?.length) {
     units.push({ files: options.files });
   } else {

@@ -11,6 +11,7 @@ import type { Rule } from '../engine/rule.js';
 import { validateRuleOptions } from '../engine/rule-options.js';
 import { ignoreMatcher } from '../load/discover.js';
 import { GitIndex } from '../load/git.js';
+import { type FileHost, nodeHost } from '../load/host.js';
 import type { Policy } from '../policy/policy.js';
 import { emptySettings, findSettingsFile, loadSettings, type Settings } from '../settings.js';
 
@@ -33,6 +34,8 @@ export class SettingsLookup {
     private readonly valueTag: ((value: string) => string) | undefined,
     private readonly reportUnusedIgnores = false,
     private readonly policy: Policy | undefined = undefined,
+    /** Where settings files are looked for (lint: the run's host, which answers most of these stats from directory listings). */
+    private readonly host: FileHost = nodeHost,
   ) {}
 
   /** The settings of the files of a directory. */
@@ -41,7 +44,7 @@ export class SettingsLookup {
     const abs = resolve(this.cwd, dir);
     let settings = this.byDir.get(abs);
     if (!settings) {
-      const file = findSettingsFile(abs, undefined, this.nearest);
+      const file = findSettingsFile(abs, this.host, this.nearest);
       settings = file
         ? (this.byFile.get(file) ??
           loadSettings(
