@@ -5,7 +5,7 @@ import { activeRules, checkProject, mergeDuplicates, type CheckOptions } from '.
 import type { Rule } from './engine/rule.js';
 import { validateRuleOptions } from './engine/rule-options.js';
 import type { Finding, InputError } from './engine/types.js';
-import { detached } from './detect/text-memo.js';
+import { detached, forgetTexts } from './detect/text-memo.js';
 import { discover } from './load/discover.js';
 import { isFile, memoryHost, nodeHost, runHost } from './load/host.js';
 import { SettingsLookup } from './lint/settings-lookup.js';
@@ -127,6 +127,8 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   // documents are released before the next one is read
   const checked: CheckedProject[] = [];
   for (const { files: unit, focus } of units) {
+    // the texts the last project's detectors remembered are rarely another project's (text-memo.ts)
+    forgetTexts();
     if (unit.length === 1 && unit[0] === '-') {
       const name = options.stdinName ?? '<stdin>';
       names.add(name);

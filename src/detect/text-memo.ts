@@ -43,6 +43,16 @@ export function memoizeByText<T>(compute: (text: string) => readonly T[], maxLen
   };
 }
 
+/**
+ * Forgets every remembered text. lint calls it before each project: a project's values are
+ * looked at again within it (each detector, the effective model and each file's tree), few in
+ * another project's, and what is kept across projects cost the corpus lint (2,287 files) some
+ * 15 MiB of peak RSS for no time that could be measured.
+ */
+export function forgetTexts(): void {
+  if (memory.size) memory = new Map();
+}
+
 function detachedStrings<R extends object>(r: R): R {
   const fields = r as Record<string, unknown>;
   for (const k of Object.keys(fields)) if (typeof fields[k] === 'string') fields[k] = detached(fields[k] as string);
