@@ -10,11 +10,13 @@ import {
   classifyKey,
   describeKind,
   isCredentialCarrierKey,
+  isCaptchaSiteKeyName,
   isGluedKeyName,
   isLoneAccessKey,
   nameLooseness,
   splitWords,
   type KeyVerdict,
+  type SecretKind,
 } from './keys.js';
 import { isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
@@ -102,54 +104,53 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
     if (judged !== 'literal' || BRACED_REFERENCE.test(text.trim()) || isPasswordDigest(verdict.kind, text)) return [];
     return [hardcoded(value.origin, describeKind(verdict.kind), text, 'literal')];
   }
-  // a switch's name (`AUTO_IMPORT_SECRET`, `TOPOH_MASK_KEY`) holding a generated token, where a switch holds
-  // `true` or a number: the token is the secret the rest of the name says (Firefly III's auto-import secret)
-  const unflagged = afterFlagWord(entry.key);
-  const generated = isPasswordShaped(text) || /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9+/=_-]{16,}$/.test(text);
-  if (unflagged?.sensitive && generated && judgeNamedValue({ loose: 'name' }, text) === 'literal') {
-    return [hardcoded(value.origin, describeKind(unflagged.kind), text, 'literal')];
-  }
-  // a certificate is PEM, base64 DER of hundreds of characters, a path or a reference: a short generated value under
-  // a certificate's name is a shared secret named so (Agora's App Certificate, 32 hex digits)
-  // (a digest's length in hex is a fingerprint, a CA's or a public certificate is public)
-  if (
-    CERTIFICATE_NAME.test(entry.key) &&
-    !/(?:^|[_.-])(?:ca|root|public|pub)(?:[_.-]|$)/i.test(entry.key) &&
-    /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9_-]{16,128}$/.test(text) &&
-    !/^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(text) &&
-    judgeNamedValue({ loose: 'name' }, text) === 'literal'
-  ) {
-    return [hardcoded(value.origin, describeKind('secret'), text, 'literal')];
-  }
-  // hCaptcha's secret key has its own shape (`0x` and 40 hex digits; its site keys are UUIDs): under a CAPTCHA key's
-  // name that says nothing more (`HCAPTCHA_KEY`) it is the secret
-  if (verdict.reason?.startsWith('CAPTCHA site key') && /^0x[0-9a-fA-F]{40}$/.test(text)) {
-    return [hardcoded(value.origin, describeKind('secret'), text, 'literal')];
-  }
-  // a vendor's access key that is no object store's (`MESSAGEBIRD_ACCESS_KEY`, a health check's) holding a generated
-  // value: its secret. An id's shape (`AKIA…`, upper case and digits) or a word is the account's name, as for S3
-  if (
-    verdict !== KEY_OF_PAIR &&
-    isLoneAccessKey(entry.key) &&
-    generated &&
-    !/^[A-Z0-9]{12,40}$/.test(text) &&
-    judgeNamedValue({ loose: 'name' }, text) === 'literal'
-  ) {
-    return [hardcoded(value.origin, describeKind('access-key'), text, 'literal')];
-  }
-  // a vendor's name glued to KEY (`FR24KEY`) holding a generated token (letters and digits, not a UUID): its key
-  if (verdict.reason === undefined && isGluedKeyName(entry.key) && /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9]{16,128}$/.test(text)) {
-    return [hardcoded(value.origin, describeKind('api-key'), text, 'literal')];
-  }
+  const byShape = judgeByShape(entry.key, verdict, text);
+  if (byShape) return [hardcoded(value.origin, describeKind(byShape), text, 'literal')];
   // a key public by design (anon, publishable) may well hold a JWT: it is meant to be seen
   const publicByDesign = isPublicName(entry.key);
   return judgeFreeText(value, text).filter((v) => !(publicByDesign && BROWSER_KEY_KINDS.has(v.kind)));
 }
 
-/** The identifying half of a key pair set beside its secret half: judged by its value alone. */
+/** Letters and digits, both, as a generator writes them (16 to 128 of them, `-` and `_` allowed). */
+const GENERATED_TOKEN = /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9_-]{16,128}$/;
 /** A name whose last word is a certificate's (`AGORA_APP_CERTIFICATE`, `app.cert`). */
 const CERTIFICATE_NAME = /(?:^|[_.-])(?:certificate|cert)$/i;
 
+/**
+ * A name that says no secret, or says it only of another shape of value, holding a value shaped like a
+ * secret: the kind of secret it is, or undefined. Each case is a name whose values are otherwise settings.
+ */
+function judgeByShape(key: string, verdict: KeyVerdict, text: string): SecretKind | undefined {
+  const generated = isPasswordShaped(text) || /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9+/=_-]{16,}$/.test(text);
+  const noName = () => judgeNamedValue({ loose: 'name' }, text) === 'literal';
+  // a switch's name (`AUTO_IMPORT_SECRET`, `TOPOH_MASK_KEY`) holding a generated token, where a switch holds
+  // `true` or a number: the token is the secret the rest of the name says (Firefly III's auto-import secret)
+  const unflagged = afterFlagWord(key);
+  if (unflagged?.sensitive && generated && noName()) return unflagged.kind ?? 'secret';
+  // a certificate is PEM, base64 DER of hundreds of characters, a path or a reference: a short generated value under
+  // a certificate's name is a shared secret named so (Agora's App Certificate, 32 hex digits); a digest's length in
+  // hex is a fingerprint, a CA's or a public certificate is public
+  if (
+    CERTIFICATE_NAME.test(key) &&
+    !/(?:^|[_.-])(?:ca|root|public|pub)(?:[_.-]|$)/i.test(key) &&
+    GENERATED_TOKEN.test(text) &&
+    !/^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(text) &&
+    noName()
+  ) {
+    return 'secret';
+  }
+  // hCaptcha's secret key has its own shape (`0x` and 40 hex digits; its site keys are UUIDs): under a CAPTCHA key's
+  // name that says nothing more (`HCAPTCHA_KEY`) it is the secret
+  if (isCaptchaSiteKeyName(key) && /^0x[0-9a-fA-F]{40}$/.test(text)) return 'secret';
+  // a vendor's access key that is no object store's (`MESSAGEBIRD_ACCESS_KEY`, a health check's) holding a generated
+  // value: its secret. An id's shape (`AKIA…`, upper case and digits) or a word is the account's name, as for S3
+  if (verdict !== KEY_OF_PAIR && isLoneAccessKey(key) && generated && !/^[A-Z0-9]{12,40}$/.test(text) && noName()) return 'access-key';
+  // a vendor's name glued to KEY (`FR24KEY`) holding a generated token (letters and digits, not a UUID): its key
+  if (verdict.reason === undefined && isGluedKeyName(key) && /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9]{16,128}$/.test(text)) return 'api-key';
+  return undefined;
+}
+
+/** The identifying half of a key pair set beside its secret half: judged by its value alone. */
 const KEY_OF_PAIR: KeyVerdict = { sensitive: false, reason: 'identifying half of a key pair' };
 
 /** A setting named for authentication (`HTTP_BASIC_AUTH`, read as a switch by its name): it may hold `user:password`. */

@@ -184,6 +184,8 @@ export function keyQualifierKind(word: string): SecretKind | undefined {
   return Object.hasOwn(KEY_QUALIFIER_KIND, word) ? KEY_QUALIFIER_KIND[word] : undefined;
 }
 
+const CAPTCHA_SITE_KEY = 'CAPTCHA site key (public by design; the *_SECRET is the secret)';
+
 /**
  * Qualifiers that make `*_KEY` a non-secret: public halves of key pairs, keys the frontend
  * ships to every browser, and keys in the data-structure sense.
@@ -219,13 +221,13 @@ const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = {
   oauth1: 'OAuth client key (an identifier; the *_SECRET is the secret)',
   oauth2: 'OAuth client key (an identifier; the *_SECRET is the secret)',
   consumer: 'consumer key (an identifier; the *_SECRET is the secret)',
-  captcha: 'CAPTCHA site key (public by design; the *_SECRET is the secret)',
+  captcha: CAPTCHA_SITE_KEY,
   instrumentation: 'instrumentation key (an identifier: Application Insights)',
   browser: 'browser key (public by design, restricted by referrer)',
   frontend: 'frontend key (public by design)',
   tokenization: 'tokenization key (client-side, public by design)',
-  recaptcha: 'CAPTCHA site key (public by design; the *_SECRET is the secret)',
-  hcaptcha: 'CAPTCHA site key (public by design; the *_SECRET is the secret)',
+  recaptcha: CAPTCHA_SITE_KEY,
+  hcaptcha: CAPTCHA_SITE_KEY,
 };
 
 /** Vendors of the Pusher protocol, whose `*_APP_KEY` is public (sent to browsers); `*_APP_SECRET` is the secret. */
@@ -1069,6 +1071,11 @@ const LONE_ACCESS_KEY = "access key (an object store's is an id; another vendor'
 /** A vendor's access key that is no object store's (`MESSAGEBIRD_ACCESS_KEY`): a generated value written there is its secret. */
 export function isLoneAccessKey(name: string): boolean {
   return classifyKey(name).reason === LONE_ACCESS_KEY;
+}
+
+/** A CAPTCHA's key by name alone (`HCAPTCHA_KEY`, `RECAPTCHA_SITE_KEY`): the public site key, unless its value has the secret's shape. */
+export function isCaptchaSiteKeyName(name: string): boolean {
+  return classifyKey(name).reason === CAPTCHA_SITE_KEY;
 }
 
 /**
