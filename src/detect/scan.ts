@@ -48,13 +48,13 @@ export function judgeSecretValue(value: string): ValueClass {
 
 /** A word or a name: `requested`, `keystore_creds`, `acme-prod`, `sshPublicKey` (letters only, one case or camelCase). */
 const NAME_VALUE = /^(?:[a-z]+(?:[_.-][a-z]+)*|[a-z]+(?:[A-Z][a-z]+)+)$/;
+/** A store's key, its parts joined by `:` (`rl:api`, `ff:v3`, `shopwatch:dupefilter:%(timestamp)s`): what a cache or Redis key setting holds. */
+const KEY_PATH = /^[a-z][a-z0-9_-]{0,30}(?::(?:[a-z0-9_.-]{1,40}|%\([a-z_]+\)s|\{[a-z_]+\}))+:?$/;
 /**
  * A name as people write it: capitalised words, joined by `-`, `_`, `.` or a space, perhaps with a short number last
  * (`Sermon`, `Utrecht-Centraal-1994`, `cat-793f`): what a `*_KEY` that says nothing of a secret names (a scene, a scenario,
  * a model), never a generated value.
  */
-/** A store's key, its parts joined by `:` (`rl:api`, `ff:v3`, `shopwatch:dupefilter:%(timestamp)s`): what a cache or Redis key setting holds. */
-const KEY_PATH = /^[a-z][a-z0-9_-]{0,30}(?::(?:[a-z0-9_.-]{1,40}|%\([a-z_]+\)s|\{[a-z_]+\}))+:?$/;
 const TITLE_NAME = /^[A-Z]?[a-z]{2,}(?:[-_. ][A-Z]?[a-z]{2,})*(?:[-_.]\d{1,4}[a-z]?)?$/;
 /**
  * A password setting holding a SHA-512 digest in hex (OctoPrint's users.yaml, a salted hash): 128
