@@ -146,7 +146,7 @@ function judgeByShape(key: string, verdict: KeyVerdict, text: string): SecretKin
   // value: its secret. An id's shape (`AKIA…`, upper case and digits) or a word is the account's name, as for S3
   if (verdict !== KEY_OF_PAIR && isLoneAccessKey(key) && generated && !/^[A-Z0-9]{12,40}$/.test(text) && noName()) return 'access-key';
   // a vendor's name glued to KEY (`FR24KEY`) holding a generated token (letters and digits, not a UUID): its key
-  if (verdict.reason === undefined && isGluedKeyName(key) && /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9]{16,128}$/.test(text)) return 'api-key';
+  if (verdict.reason === undefined && isGluedKeyName(key) && GENERATED_TOKEN.test(text) && !/[-_]/.test(text)) return 'api-key';
   return undefined;
 }
 

@@ -124,8 +124,9 @@ const CODE_PATTERNS: readonly RegExp[] = [
   /^[A-Za-z_$][A-Za-z0-9_$.:]*!?(?:\([^()]*\)|\[[^[\]]*\])(?:\s*(?:\|\||\?\?|or)\s*)?$/,
   // an Elixir function named without its arguments (the value stops at the call's parenthesis): `System.fetch_env!`
   /^(?:[A-Z][A-Za-z0-9_]*\.)+(?:[a-z_][a-z0-9_]*!|get_env|getenv)\(?$/,
-  // a keyword that starts an expression: the value is computed (`signingKey = await crypto.subtle.generateKey(…)`)
-  /^(?:await|new|yield|lambda|function|async|require|import)$/,
+  // a value computed when the program starts (`signingKey = await crypto.subtle.generateKey(…)`, `new TextEncoder()…`),
+  // also cut at its first blank by a line scanner (`await`): a keyword that starts an expression, alone or calling
+  /^(?:(?:await|new)\s+[A-Za-z_$][\w$.]*\s*\(.*|await|new|yield|lambda|function|async|require|import)$/,
   // environment lookups written as member access: process.env.X, import.meta.env.X, Deno.env.get, ENV.fetch
   // k6 __ENV.X, a Worker's c.env.X / ctx.env.X, PowerShell $env:X
   /^(?:process\.env|import\.meta\.env|Bun\.env|Deno\.env|os\.environ|ENV|__ENV|System\.env|[a-z][A-Za-z0-9_]{0,20}\.env)(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[^[\]]+\])+$/,
@@ -137,8 +138,6 @@ const CODE_PATTERNS: readonly RegExp[] = [
   // a typed field's type, with an empty or looked-up default (pydantic `utm_client_secret: str = ""`, TypeScript
   // `apiKey: string`): the declaration of a setting, its value comes from the environment
   /^(?:str|bytes|int|bool|SecretStr|SecretBytes|Optional\[(?:str|SecretStr)\]|str \| None|string|String)(?:\s*=\s*(?:""|''|None|null|Field\(.*\)))?$/,
-  // a value computed when the program starts: `await crypto.subtle.generateKey(…)`, `new TextEncoder().encode(…)`
-  /^(?:await|new)\s+[A-Za-z_$][\w$.]*\s*\(/,
 ];
 
 /** Password hashes: what a service stores to check a password against, not the password. */
