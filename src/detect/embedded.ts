@@ -53,6 +53,9 @@ const ENV_LOOKUP_BEFORE = /(?:^|[^\w])(?:getenv\w*|environ\.get|env|fetch)[ \t]*
 const CALL_NAME_VALUE =
   /\b[A-Za-z_][A-Za-z0-9_.$>-]{0,60}\([ \t]*(?:(["'])[^"'\n]{0,80}\1[ \t]*,[ \t]*)?['"]([A-Za-z_][A-Za-z0-9_.-]{0,80})['"][ \t]*,[ \t]*(?:'([^'\n]{0,4096})'|"([^"\n]{0,4096})")[ \t]*(?:,[^()\n]{0,40})?\)/dg;
 
+/** Elixir's three-argument config: `config :app, :stripe_secret, "value"` (the key an atom of its own, not `key: value`). */
+const ELIXIR_CONFIG = /\bconfig[ \t]+:[A-Za-z_]\w{0,60},[ \t]*:([A-Za-z_]\w{0,80}),[ \t]*"([^"\n]{0,4096})"/dg;
+
 /** XML: <password>value</password> (ClickHouse users, Tomcat, Maven settings). */
 const XML_ELEMENT = /<([A-Za-z_][A-Za-z0-9_.-]{0,80})>([^<\n]{1,4096})<\/\1>/g;
 
@@ -294,6 +297,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       named(m[2], value, (m.indices![3] ?? m.indices![4])![0]);
     }
   }
+  if (text.includes('config :')) for (const m of text.matchAll(ELIXIR_CONFIG)) named(m[1], m[2], m.indices![2][0]);
   // XML: right after <name>
   for (const m of text.matchAll(XML_ELEMENT)) named(m[1], m[2], m.index! + m[1].length + 2);
   // XML whose attribute names the setting: <entry key="db.password">x</entry>, <add key="ApiKey" value="x"/>
@@ -490,6 +494,8 @@ function secretFileKind(path: string): string | undefined {
  */
 const DIRECTIVE_LINE =
   /^[ \t]*([A-Za-z_][A-Za-z0-9_.-]{1,60})[ \t]+(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s;#'"]{1,4096}))[ \t]*;?[ \t]*(?:#[^\n]*)?$/dgm;
+/** An Apache httpd directive: two or more capitalised words run together (`OIDCCryptoPassphrase`), not `ProxyPass…`. */
+const APACHE_DIRECTIVE = /^(?!Proxy)(?=[A-Z][A-Za-z0-9]*[a-z])(?:[A-Z]+[a-z0-9]*){2,6}$/;
 /** Commands that are named like a password setting but change one (`passwd root`). */
 const PASSWORD_COMMANDS = /^(?:[a-z]*passwd|passwd|pass|secret|token)$/;
 const BARE_NOUNS = new Set(['password', 'passwd', 'pwd', 'pw', 'secret', 'secrets', 'token', 'tokens', 'jwt', 'auth', 'credentials', 'creds', 'key', 'apikey']);
@@ -512,12 +518,14 @@ function findDirectives(text: string): EmbeddedAssignment[] {
     const name = m[1];
     // daemons' directives are lower case (`JWT Hemmelignøkkel` is a translated label, `Password required`
     // prose); a bare noun (`token expired`) is prose too, and `passwd root` a command
-    if (!/^[a-z][a-z0-9_.-]*$/.test(name) || PASSWORD_COMMANDS.test(name) || BARE_NOUNS.has(name)) continue;
+    // Apache's directives are CamelCase words (`OIDCClientSecret x`, `AuthLDAPBindPassword x`); `ProxyPass` maps a path
+    if (!(/^[a-z][a-z0-9_.-]*$/.test(name) || APACHE_DIRECTIVE.test(name)) || PASSWORD_COMMANDS.test(name) || BARE_NOUNS.has(name)) continue;
     const verdict = classifyKey(name);
     if (!verdict.sensitive || nameLooseness(name).loose) continue;
     const g = valueGroup(m, 2);
     const value = m[g];
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || (!VARIABLE.test(value) && !isLiteral(value))) continue;
+    // `exec:/path`: httpd runs a program for the value (AuthLDAPBindPassword, SSLPassPhraseDialog)
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('exec:') || (!VARIABLE.test(value) && !isLiteral(value))) continue;
     push(name, describeKind(verdict.kind), m.indices![g][0], value);
   }
   if (text.includes('insecure-password') || /\bauth[ \t]/.test(text)) {

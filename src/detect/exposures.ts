@@ -12,6 +12,7 @@ import { decideFix, type Fixability } from './fixability.js';
 import { classifyKey, describeKind, nameLooseness } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, scanValue } from './scan.js';
+import { USER_TOKEN_KIND, usersHoldingSecret } from './user-token.js';
 
 /** Where in a service (or the file) an exposure sits; rules choose exposures by context. */
 export type ExposureContext = 'environment' | 'env-file' | 'build-args' | 'labels' | 'command' | 'value' | 'mounted-file' | 'project-file' | 'comment';
@@ -100,6 +101,7 @@ function collectFromService(service: ServiceModel, out: Found[], covered: Set<Tr
   ];
   // what the container receives: its environment and its env files, together
   const received = secretHalves([...service.environment, ...service.envFile]);
+  const before = out.length;
   for (const [entries, context] of lists) {
     const siblings = context === 'environment' || context === 'env-file' ? received : secretHalves(entries);
     for (const entry of entries) {
@@ -109,6 +111,31 @@ function collectFromService(service: ServiceModel, out: Found[], covered: Set<Tr
         if (context === 'labels' && verdict.class === 'via-env' && !entry.value) continue;
         out.push({ verdict, context, service: service.name, path: entry.path, name: entry.key, entry });
       }
+    }
+  }
+  // a user name that is the token the password holds (Postmark's SMTP user): an exposure of that token
+  const secrets = new Set<string>();
+  for (const e of out.slice(before))
+    if (e.verdict.class === 'hardcoded' && (e.context === 'environment' || e.context === 'env-file')) secrets.add(e.verdict.value);
+  const literal = (entry: KeyValueEntry) =>
+    entry.value && !entry.value.interpolation && typeof entry.value.value === 'string' ? entry.value.value : undefined;
+  const receivedLists: [KeyValueEntry[], ExposureContext][] = [
+    [service.environment, 'environment'],
+    [service.envFile, 'env-file'],
+  ];
+  const reported = new Set(out.slice(before).map((e) => e.entry));
+  for (const [entries, context] of receivedLists) {
+    for (const entry of usersHoldingSecret(entries, literal, secrets)) {
+      if (reported.has(entry)) continue;
+      const value = entry.value as TreeScalar;
+      out.push({
+        verdict: hardcoded(value.origin, USER_TOKEN_KIND, String(value.value)),
+        context,
+        service: service.name,
+        path: entry.path,
+        name: entry.key,
+        entry,
+      });
     }
   }
 }
@@ -259,6 +286,24 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
         return;
       push(hardcoded(o, describeKind(verdict.kind), value), dotted);
     });
+  }
+  // a user name that is the token a secret of the same file holds (`username:` and `password:` both a Postmark token)
+  const secrets = new Set<string>();
+  for (const e of out.slice(before)) if (e.verdict.class === 'hardcoded') secrets.add(e.verdict.value);
+  if (!secrets.size) return;
+  const users: { key: string; scalar: TreeScalar; dotted: string }[] = [];
+  const walked = new Set<TreeNode>();
+  for (const root of mounted.roots ?? []) {
+    collectKeyPaths(root, [], walked, (scalar, keyPath) => {
+      const last = keyPath[keyPath.length - 1];
+      if (typeof last === 'string') users.push({ key: last, scalar, dotted: keyPath.join('.') });
+    });
+  }
+  for (const u of usersHoldingSecret(users, (x) => (typeof x.scalar.value === 'string' ? x.scalar.value : undefined), secrets)) {
+    const o = u.scalar.origin;
+    if (!out.slice(before).some((e) => e.verdict.origin.range[0] < o.range[1] && o.range[0] < e.verdict.origin.range[1])) {
+      push(hardcoded(o, USER_TOKEN_KIND, String(u.scalar.value)), u.dotted);
+    }
   }
 }
 

@@ -220,7 +220,6 @@ const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = {
   oauth: 'OAuth client key (an identifier; the *_SECRET is the secret)',
   oauth1: 'OAuth client key (an identifier; the *_SECRET is the secret)',
   oauth2: 'OAuth client key (an identifier; the *_SECRET is the secret)',
-  consumer: 'consumer key (an identifier; the *_SECRET is the secret)',
   captcha: CAPTCHA_SITE_KEY,
   instrumentation: 'instrumentation key (an identifier: Application Insights)',
   browser: 'browser key (public by design, restricted by referrer)',

@@ -527,9 +527,13 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'sql-password',
     description: 'password in an SQL statement',
-    // CREATE USER … IDENTIFIED BY 'x' / WITH PASSWORD 'x' / ALTER USER … PASSWORD 'x' / MySQL SET PASSWORD = PASSWORD('x')
+    // CREATE USER … IDENTIFIED BY 'x' / WITH PASSWORD 'x' / ALTER USER … PASSWORD 'x' / MySQL SET PASSWORD = PASSWORD('x');
+    // TDengine's CREATE|ALTER USER name PASS 'x'
     // a blank, `=` or the function's `(` before the quote: `'password' => ENV['X']` is a Ruby hash, not SQL
-    regex: re(`${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD)(?:[ \\t]+|[ \\t]*[=(][ \\t]*)'([^'\\n]{1,200})'`, 'i'),
+    regex: re(
+      `${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD|(?<=USER[ \\t]+[A-Za-z0-9_.@"\`-]{1,64}[ \\t]+)PASS)(?:[ \\t]+|[ \\t]*[=(][ \\t]*)'([^'\\n]{1,200})'`,
+      'i',
+    ),
     group: 1,
   },
   {

@@ -94,6 +94,8 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   if (verdict.name && /^[A-Z][A-Z0-9_]{3,}$/.test(v) && v === verdict.name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()) return 'template';
   // a sentinel (`passcode = -1`: none needed)
   if (/^-\d{1,3}$/.test(v)) return 'setting';
+  // a session cookie's name as Rails and Phoenix write it (`session_key: "_pos_key"`, `key: '_app_session'`)
+  if (v.length <= 64 && /^_[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:key|session|sess|sid|cookie)$/.test(v)) return 'setting';
   if (verdict.cookie && v.length <= 64 && (/^[a-z]+(?:[_-][a-z0-9]+)+$/.test(v) || NAME_VALUE.test(v))) return 'setting';
   if (verdict.loose === 'name' && v.length <= 64 && (NAME_VALUE.test(v) || (verdict.keyNoun && (TITLE_NAME.test(v) || KEY_PATH.test(v))))) return 'setting';
   if (verdict.loose && v.length <= 64 && ENUM_VALUE.test(v) && v.length > 1) return 'setting';

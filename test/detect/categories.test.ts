@@ -655,3 +655,104 @@ describe('roles, vectors, product keys and shapes from the tuned sets', () => {
     expect(await findings(text)).toEqual([]);
   });
 });
+
+describe('set Q1: directives in CamelCase, database shells, a user that is the token, cookie names, a lone consumer key', () => {
+  it("Apache's CamelCase directives hold secrets by their name; a program's output, a path mapping and a lower-case word are not secrets", async () => {
+    const text = config([
+      `OIDCClientSecret ${fake(ALNUM, 40)}`,
+      `OIDCCryptoPassphrase ${fake(ALNUM, 32)}`,
+      'OIDCClientID 96bb85a1-a55f-4c83-815c-dda28bf41b94',
+      'AuthLDAPBindPassword "exec:/bin/cat /run/secrets/ldap"',
+      'SSLPassPhraseDialog builtin',
+      'ProxyPass /api',
+      'OIDCPassClaimsAs environment',
+    ]);
+    expect(await findings(text)).toEqual(['8:24 hardcoded-credential', '9:28 hardcoded-credential']);
+  });
+
+  it("a database shell's password glued to -p after a user is reported (the table's taos, an unknown shell); a glued port or a word is not", async () => {
+    const text = [
+      'services:',
+      '  tdengine:',
+      '    image: tdengine/tdengine:3.3.2.0',
+      '    healthcheck:',
+      `      test: ["CMD-SHELL", "taos -uroot -p${fake(ALNUM, 12)}9 -s 'show databases;'"]`,
+      '  init:',
+      '    image: example/tools',
+      '    entrypoint: ["/bin/sh", "-c"]',
+      '    command:',
+      '      - |',
+      `        starrocks -h fe -u root -pQuill-${fake(ALNUM, 8)}-77`,
+      '        taos -h td1 -s "CREATE USER ingest PASS \'Summit-Harbor-40\';"',
+      '        proxy -p5432 -u bob',
+      '        tool -uadmin -pEnglish',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['5:42 hardcoded-credential', '11:35 hardcoded-credential', '12:50 hardcoded-credential']);
+  });
+
+  it("an Elixir config's three-argument form holds a secret under the atom's name; a lookup, an atom and a session cookie's name do not", async () => {
+    const text = config([
+      'import Config',
+      `config :pos, :receipt_printer_token, "${fake(HEX, 32)}"`,
+      'config :pos, :api_secret, System.get_env("POS_API_SECRET")',
+      'config :pos, :password_hasher, Argon2',
+      'config :pos, PosWeb.Endpoint, session_key: "_pos_key"',
+      "config :shop, ShopWeb.Endpoint, secret_cookie: '_shop_session'",
+    ]);
+    expect(await findings(text)).toEqual(['9:45 hardcoded-credential']);
+  });
+
+  it('a user name holding the very token of the password beside it exposes it, in an environment and in a mounted YAML file', async () => {
+    const token = `${fake(HEX, 8)}-${fake(HEX, 4)}-4${fake(HEX, 3)}-a${fake(HEX, 3)}-${fake(HEX, 12)}`;
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      [
+        'services:',
+        '  app:',
+        '    image: example/app',
+        '    volumes:',
+        '      - ./application.yaml:/config/application.yaml:ro',
+        '    environment:',
+        `      SMTP_USER: ${token}`,
+        `      SMTP_PASSWORD: ${token}`,
+        '      DB_USER: admin',
+        '      DB_PASSWORD: admin',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'application.yaml'),
+      [
+        'smtp:',
+        '  host: smtp.postmarkapp.com',
+        `  username: ${token}`,
+        `  password: ${token}`,
+        'mail:',
+        '  username: noreply',
+        `  password: ${fake(ALNUM, 20)}`,
+        '',
+      ].join('\n'),
+    );
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'application.yaml:3:13 secret-in-mounted-file',
+      'application.yaml:4:13 secret-in-mounted-file',
+      'application.yaml:7:13 secret-in-mounted-file',
+      'compose.yaml:7:18 secret-in-environment',
+      'compose.yaml:8:22 secret-in-environment',
+      'compose.yaml:10:20 secret-in-environment',
+    ]);
+  });
+
+  it("a consumer key alone is the API's credential; beside its consumer secret it is the identifying half", async () => {
+    const text = service([
+      `MAERSK_CONSUMER_KEY: ${fake(ALNUM, 32)}`,
+      `WOO_CONSUMER_KEY: ck_${fake(HEX, 40)}`,
+      `WOO_CONSUMER_SECRET: cs_${fake(HEX, 40)}`,
+      'JIRA_IMPORTER_CONSUMER_KEY: "taiga-importer"',
+    ]);
+    expect(await findings(text)).toEqual(['5:28 secret-in-environment', '7:28 secret-in-environment']);
+  });
+});

@@ -71,6 +71,8 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
       'mariadb-backup',
       'mariabackup',
       'xtrabackup',
+      // TDengine's shell takes the MySQL client's flags (`taos -uroot -pX`)
+      'taos',
     ],
     flag: mysqlPassword,
     // `--password=x` is read as any option; `--password x` prompts

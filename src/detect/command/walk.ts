@@ -238,8 +238,25 @@ const UNKNOWN_PROGRAM_PASSWORD_FLAGS: ReadonlySet<string> = new Set(['-p', '-P',
  * password (mixed case and digits: `-p 'Raven_Otter_18'`); a port, a path or a name is not one.
  */
 function unknownProgramPasswordFlag(f: Findings, k: number, text: string): number | undefined {
+  if (isGluedPasswordAfterUser(f, k, text)) {
+    f.report(k, 2, text.length, '-p', 'password');
+    return 0;
+  }
   if (!UNKNOWN_PROGRAM_PASSWORD_FLAGS.has(text) || !hasValueAfter(f, k)) return undefined;
   if (!isPasswordShaped(f.toks[k + 1].text)) return undefined;
   f.reportToken(k + 1, text, 'password');
   return 1;
+}
+
+/**
+ * The MySQL client's convention, taken up by other database shells (TDengine's `taos`, Doris,
+ * StarRocks): the password glued to `-p` right after a user (`-uroot -pX`, `-u root -pX`). A port
+ * glued to `-p` (`-p5432`) is digits only, and without a user before it the flag means anything.
+ */
+function isGluedPasswordAfterUser(f: Findings, k: number, text: string): boolean {
+  if (text.length < 3 || !text.startsWith('-p') || /^-p\d+$/.test(text)) return false;
+  const user = (i: number) => i >= 0 && !f.toks[i].op && /^-u[A-Za-z0-9_.@-]+$/.test(f.toks[i].text);
+  const userFlag = (i: number) => i >= 1 && !f.toks[i].op && !f.toks[i - 1].op && f.toks[i - 1].text === '-u';
+  const previous = [k - 1, k - 2, k - 3].filter((i) => i >= 0 && !f.toks.slice(i, k).some((t) => t.op));
+  return previous.some((i) => user(i) || userFlag(i)) && isPasswordShaped(text.slice(2));
 }
