@@ -21,12 +21,12 @@ export function isGeneratedToken(value: string): boolean {
 }
 
 /** The user-named settings among `entries` whose value is one of `secrets` (values reported as secrets beside them). */
-export function usersHoldingSecret<T extends { key: string }>(entries: Iterable<T>, valueOf: (e: T) => string | undefined, secrets: ReadonlySet<string>): T[] {
+export function usersHoldingSecret<T extends { key: string }>(entries: Iterable<T>, literalOf: (e: T) => string | undefined, secrets: ReadonlySet<string>): T[] {
   const out: T[] = [];
   if (!secrets.size) return out;
   for (const entry of entries) {
     if (!isUserName(entry.key)) continue;
-    const value = valueOf(entry);
+    const value = literalOf(entry);
     if (value !== undefined && secrets.has(value) && isGeneratedToken(value)) out.push(entry);
   }
   return out;
