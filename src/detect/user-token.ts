@@ -21,7 +21,11 @@ export function isGeneratedToken(value: string): boolean {
 }
 
 /** The user-named settings among `entries` whose value is one of `secrets` (values reported as secrets beside them). */
-export function usersHoldingSecret<T extends { key: string }>(entries: Iterable<T>, literalOf: (e: T) => string | undefined, secrets: ReadonlySet<string>): T[] {
+export function usersHoldingSecret<T extends { key: string }>(
+  entries: Iterable<T>,
+  literalOf: (e: T) => string | undefined,
+  secrets: ReadonlySet<string>,
+): T[] {
   const out: T[] = [];
   if (!secrets.size) return out;
   for (const entry of entries) {
