@@ -531,7 +531,7 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     // TDengine's CREATE|ALTER USER name PASS 'x'
     // a blank, `=` or the function's `(` before the quote: `'password' => ENV['X']` is a Ruby hash, not SQL
     regex: re(
-      `${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD|(?<=USER[ \\t]+[A-Za-z0-9_.@"\`-]{1,64}[ \\t]+)PASS)(?:[ \\t]+|[ \\t]*[=(][ \\t]*)'([^'\\n]{1,200})'`,
+      `${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD|PASS(?<=USER[ \\t]{1,8}[A-Za-z0-9_.@"\`-]{1,64}[ \\t]{1,8}PASS))(?:[ \\t]+|[ \\t]*[=(][ \\t]*)'([^'\\n]{1,200})'`,
       'i',
     ),
     group: 1,
