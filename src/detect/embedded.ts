@@ -279,6 +279,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (AUTH_SCHEMES.has(value.toLowerCase())) continue;
     const viaVariable = VARIABLE.test(value);
     if (!viaVariable && (judgeNamedValue(nameLooseness(m[1]), value) !== 'literal' || isPasswordDigest(verdict.kind, value))) continue;
+    if (m[2] === '=' && isUserElementDigest(text, start, start + value.length)) continue;
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
   }
   const named = (name: string, value: string, start: number) => {
@@ -661,7 +662,8 @@ export function findPropertiesUserPasswords(text: string): { start: number; end:
   if (!lines.every((l) => /^[ \t]*[A-Za-z0-9_.@-]{1,64}[ \t]*=/.test(l))) return out;
   for (const m of text.matchAll(PROPERTIES_USER_LINE)) {
     const value = m[2];
-    if (!isLiteral(value)) continue;
+    // WildFly's mgmt-users.properties keeps HEX(MD5(user:realm:password)); a realm file's hex digest is no password
+    if (!isLiteral(value) || (/^[0-9a-f]+$/i.test(value) && isDigestLength(value))) continue;
     const start = m.index + m[0].indexOf(value, m[0].indexOf('=') + 1);
     out.push({ start, end: start + value.length });
   }
@@ -673,6 +675,17 @@ const USERS_SECTION = /^[ \t]*\[(?:users|accounts)\][ \t]*\r?$/gim;
 /** A JSON or YAML object of users (Orthanc's `"RegisteredUsers": { "admin": "…" }`), flat, up to its closing brace. */
 const USERS_OBJECT = /["']?(?:[A-Za-z]{0,40}[Uu]sers|[Aa]ccounts)["']?[ \t]*:[ \t]*\{([^{}]{1,20000})\}/dg;
 const USERS_OBJECT_ENTRY = /["']([A-Za-z0-9_.@-]{1,64})["'][ \t]*:[ \t]*["']([^"'\n]{1,256})["']/dg;
+
+/**
+ * A user element's password as long as a SHA-1, SHA-256 or SHA-512 digest in hex (Tomcat's
+ * tomcat-users.xml under a CredentialHandler: `<user username="x" password="7f02…">`), at
+ * `start`–`end` of `text`. Not MD5's 32 digits: `openssl rand -hex 16` makes passwords that long.
+ */
+export function isUserElementDigest(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length !== 40 && length !== 64 && length !== 128) return false;
+  return /^[0-9a-f]+$/i.test(text.slice(start, end)) && /<user[ \t][^<>\n]*$/.test(text.slice(Math.max(0, start - 400), start));
+}
 
 /** A value as long as a digest written in hex or base64 (MD5, SHA-1, SHA-256, SHA-512): how users files store hashed passwords. */
 function isDigestLength(value: string): boolean {

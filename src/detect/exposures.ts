@@ -4,7 +4,7 @@ import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFil
 import { originWithin, type Origin } from '../model/origin.js';
 import { get, writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { entrypointProgramOf, findCommandCredentials, findShellCredentials } from './command.js';
-import { findEmbeddedAssignments, findPropertiesUserPasswords, findUserPasswordPairs, findUsersSectionPasswords } from './embedded.js';
+import { findEmbeddedAssignments, findPropertiesUserPasswords, findUserPasswordPairs, findUsersSectionPasswords, isUserElementDigest } from './embedded.js';
 import { isPublicBrowserKey, judgeEntry, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
 import { secretHalves } from './key-pairs.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
@@ -404,8 +404,10 @@ function collectFromText(
 ): void {
   const assignments = findEmbeddedAssignments(text);
   // a `password = x` line that reads like a connection string's keyword is the setting it is, named for its key
+  // and a user element's password that is a digest (isUserElementDigest) is no password
   const isSetting = (m: { patternId: string; start: number; end: number }) =>
-    m.patternId === 'connection-string-password' && assignments.some((a) => !a.viaVariable && a.start === m.start && a.end === m.end);
+    m.patternId === 'connection-string-password' &&
+    (assignments.some((a) => !a.viaVariable && a.start === m.start && a.end === m.end) || isUserElementDigest(text, m.start, m.end));
   const matches = scanValue(text).filter((m) => !isSetting(m) && !isPublicBrowserKey(text, m.start, m.description));
   for (const m of matches) {
     push(hardcoded(originWithin(node, m.start, m.end), m.description, text.slice(m.start, m.end)));

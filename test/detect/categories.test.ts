@@ -756,3 +756,28 @@ describe('set Q1: directives in CamelCase, database shells, a user that is the t
     expect(await findings(text)).toEqual(['5:28 secret-in-environment', '7:28 secret-in-environment']);
   });
 });
+
+describe('digests in users files', () => {
+  it("a Tomcat user's password as long as a SHA digest in hex is the digest; a plain password and an MD5-long hex one are passwords", async () => {
+    const text = config([
+      '<tomcat-users>',
+      `  <user username="deploy" password="${fake(HEX, 64)}" roles="manager-script"/>`,
+      `  <user username="ci" password="${fake(HEX, 40)}" roles="manager-script"/>`,
+      `  <user username="ops" password="Plain-${fake(ALNUM, 8)}-42" roles="manager-gui"/>`,
+      `  <user username="dev" password="${fake(HEX, 32)}" roles="manager-gui"/>`,
+      '</tomcat-users>',
+    ]);
+    expect(await findings(text)).toEqual(['11:40 hardcoded-credential', '12:40 hardcoded-credential']);
+  });
+
+  it("WildFly's mgmt-users.properties keeps hex digests; a realm file's plain password is reported", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      'services:\n  wildfly:\n    image: quay.io/wildfly/wildfly\n    volumes:\n      - ./mgmt-users.properties:/opt/jboss/wildfly/standalone/configuration/mgmt-users.properties:ro\n',
+    );
+    writeFileSync(join(dir, 'mgmt-users.properties'), `# users\nadmin=${fake(HEX, 32)}\nmonitor=${fake(HEX, 32)}\ndeployer=Tern-${fake(ALNUM, 8)}-7\n`);
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(['mgmt-users.properties:4:10 secret-in-mounted-file']);
+  });
+});
