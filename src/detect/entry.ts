@@ -317,7 +317,9 @@ const VARIABLE_NAME = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
  */
 export function judgeVariables(fragment: string, interp: Interpolation, origin: Origin, kind: string): EntryVerdict[] {
   const names = [...fragment.replace(/\$\$/g, '').matchAll(VARIABLE_NAME)].map((m) => m[1]);
-  const uses = interp.vars.filter((v) => names.includes(v.name));
+  // a variable whose own name says public by design (`${TYPESENSE_SEARCH_ONLY_KEY}`, `${STRIPE_PUBLISHABLE_KEY}`) holds no
+  // secret, whatever the setting it fills is called
+  const uses = interp.vars.filter((v) => names.includes(v.name) && !isPublicName(v.name));
   if (!uses.length) return [];
   const out: EntryVerdict[] = [];
   for (const v of uses) {

@@ -781,3 +781,24 @@ describe('digests in users files', () => {
     expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(['mgmt-users.properties:4:10 secret-in-mounted-file']);
   });
 });
+
+describe('a variable named public by design', () => {
+  it('fills a setting named for a secret without making it one; a secret-named variable beside it does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(join(dir, '.env'), `TYPESENSE_SEARCH_ONLY_KEY=${fake(ALNUM, 32)}\nTYPESENSE_ADMIN_KEY=${fake(ALNUM, 32)}\n`);
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      service([
+        'SCOPED_KEY_PARENT: ${TYPESENSE_SEARCH_ONLY_KEY}',
+        'INDEXER_KEY: ${TYPESENSE_ADMIN_KEY}',
+        'HEALTH_AUTH: "Bearer ${SUPABASE_ANON_KEY}"',
+        'SERVICE_AUTH: "Bearer ${SUPABASE_SERVICE_ROLE_KEY}"',
+      ]),
+    );
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      '.env:2:21 secret-in-env-file',
+      'compose.yaml:8:7 secret-via-environment',
+    ]);
+  });
+});
