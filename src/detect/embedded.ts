@@ -121,6 +121,8 @@ function nearPublicKeyWords(text: string, at: number): boolean {
 const LIST_ITEM = /^([ \t]*)-[ \t]+(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s#'"][^\s#]{0,4095}))[ \t]*$/;
 /** `name:` alone on its line: a mapping or a list follows. */
 const KEY_ALONE = /^([ \t]*)([A-Za-z_][A-Za-z0-9_.-]{0,80}):[ \t]*$/;
+/** `name: value` on a line of its own, the value bare or quoted. Groups: indent, name, value (three quotings). */
+const MAP_ENTRY = /^([ \t]*)([A-Za-z0-9_.-]{1,80}):[ \t]+(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s#'"][^\s#]{0,4095}))[ \t]*$/;
 /** Names of a list of keys that say nothing of what the keys are for. */
 const KEY_LISTS = new Set(['keys', 'keyring', 'keyrings']);
 /** A generated key: 16–200 characters of the base64/hex alphabets with digits, mixed case or 32+ hex. */
@@ -131,11 +133,12 @@ function isGeneratedKey(value: string): boolean {
 
 function findSecretListItems(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
-  if (text.length > 1_000_000 || !text.includes('- ')) return out;
+  if (text.length > 1_000_000 || !(text.includes('- ') || /key(?:s|ring)/i.test(text))) return out;
   /** The `name:` lines above the current one, outermost first (each less indented than the next). */
   const above: { name: string; indent: number; sensitive: boolean }[] = [];
   let sensitiveAbove = 0;
-  let owner: { name: string; kind: string; indent: number; loose: boolean } | undefined;
+  let owner: { name: string; kind: string; indent: number; loose: boolean; map?: boolean } | undefined;
+  let entry: RegExpExecArray | null = null;
   let lineStart = 0;
   for (const line of text.split('\n')) {
     const indent = line.length - line.trimStart().length;
@@ -147,6 +150,12 @@ function findSecretListItems(text: string): EmbeddedAssignment[] {
         ? isGeneratedKey(value) && !nearPublicKeyWords(text, start)
         : !value.includes(': ') && !value.endsWith(':') && isLiteral(value);
       if (secret) out.push({ name: owner.name, kind: owner.kind, start, end: start + value.length, viaVariable: false });
+    } else if (owner?.map && indent > owner.indent && (entry = MAP_ENTRY.exec(line))) {
+      // a map of key ids to keys (LiveKit's `keys: {APIk3y…: <secret>}`): the generated values are the secrets
+      const value = entry[valueGroup(entry, 3)];
+      const start = lineStart + line.indexOf(value, entry[1].length + entry[2].length + 1);
+      if (isGeneratedKey(value) && !nearPublicKeyWords(text, start))
+        out.push({ name: `${owner.name}.${entry[2]}`, kind: 'key', start, end: start + value.length, viaVariable: false });
     } else if (line.trim() && !line.trimStart().startsWith('#')) {
       owner = undefined;
       while (above.length && above[above.length - 1].indent >= indent) if (above.pop()!.sensitive) sensitiveAbove--;
@@ -158,7 +167,8 @@ function findSecretListItems(text: string): EmbeddedAssignment[] {
         else if (KEY_LISTS.has(key[2].toLowerCase()) || sensitiveAbove > 0) {
           // a list named by where it sits (its section and its name): its items must look generated
           const parent = above[above.length - 1];
-          owner = { name: parent ? `${parent.name}.${key[2]}` : key[2], kind: 'secret', indent: key[1].length, loose: true };
+          const named = KEY_LISTS.has(key[2].toLowerCase());
+          owner = { name: parent ? `${parent.name}.${key[2]}` : key[2], kind: 'secret', indent: key[1].length, loose: true, map: named };
         }
         above.push({ name: key[2], indent: key[1].length, sensitive });
         if (sensitive) sensitiveAbove++;

@@ -802,3 +802,21 @@ describe('a variable named public by design', () => {
     ]);
   });
 });
+
+describe('a map of key ids to keys', () => {
+  it("under `keys:` the generated values are secrets (LiveKit's key: secret map); words, numbers and public keys there are not", async () => {
+    const text = config([
+      'port: 7880',
+      'keys:',
+      `  API${fake(ALNUM, 11)}: ${fake(ALNUM, 43)}`,
+      '  mode: strict',
+      '  rotation_days: 90',
+      'signing:',
+      '  keys:',
+      `    public: ${fake(B64, 44)}`,
+      'turn:',
+      '  enabled: true',
+    ]);
+    expect(await findings(text)).toEqual(['10:25 hardcoded-credential']);
+  });
+});
