@@ -1333,6 +1333,10 @@ function classifyUncached(name: string): KeyVerdict {
     const before = words.slice(0, noun.index);
     // HASHED_PASSWORD is a hash; HASH_SALT, HASH_KEY (an HMAC key) and HASH_SECRET are secrets; MD5SECRET (Asterisk) is a hash
     const hashWord = before[before.length - 1];
+    // `hashed` says so from further off as well: Tor's HashedControlPassword holds `16:<S2K hash>`
+    if (before.includes('hashed') && (noun.kind === 'password' || noun.kind === 'token' || noun.kind === 'secret')) {
+      return { sensitive: false, reason: 'hash, not the secret' };
+    }
     if (
       hashWord !== undefined &&
       HASH_WORDS.has(hashWord) &&

@@ -657,7 +657,7 @@ describe('roles, vectors, product keys and shapes from the tuned sets', () => {
 });
 
 describe('set Q1: directives in CamelCase, database shells, a user that is the token, cookie names, a lone consumer key', () => {
-  it("Apache's CamelCase directives hold secrets by their name; a program's output, a path mapping and a lower-case word are not secrets", async () => {
+  it("Apache's CamelCase directives hold secrets by their name; a program's output, a path mapping, a lower-case word and Tor's hashed password are not secrets", async () => {
     const text = config([
       `OIDCClientSecret ${fake(ALNUM, 40)}`,
       `OIDCCryptoPassphrase ${fake(ALNUM, 32)}`,
@@ -666,6 +666,7 @@ describe('set Q1: directives in CamelCase, database shells, a user that is the t
       'SSLPassPhraseDialog builtin',
       'ProxyPass /api',
       'OIDCPassClaimsAs environment',
+      'HashedControlPassword 16:872860B76453A77D60CA2BB8C1A7042072093276A3D701AD684053EC4C',
     ]);
     expect(await findings(text)).toEqual(['8:24 hardcoded-credential', '9:28 hardcoded-credential']);
   });

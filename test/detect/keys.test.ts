@@ -312,6 +312,9 @@ const TABLE: [string, SecretKind | null][] = [
   ['SESSION_TIMEOUT', null],
   ['KEYCLOAK_ADMIN', null],
   ['HASHED_PASSWORD', null],
+  // Tor's torrc: the hashed word further off still makes it a hash
+  ['HashedControlPassword', null],
+  ['HASHED_ADMIN_PASSWORD', null],
   ['HTPASSWD', null],
   ['BASIC_AUTH_HTPASSWD', null],
   ['GOOGLE_APPLICATION_CREDENTIALS', null],
