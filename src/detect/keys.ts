@@ -1042,7 +1042,16 @@ function computeWords(name: string): string[] {
       joined.push(p);
     }
   }
-  return joined.flatMap(splitCompound);
+  const words = joined.flatMap(splitCompound);
+  // a qualifier glued to the product's name before `key` (Coolify's `SERVICE_SUPABASEANON_KEY`): the key's qualifier
+  for (let i = words.length - 2; i >= 0; i--) {
+    if (words[i + 1] !== 'key' && words[i + 1] !== 'keys') continue;
+    const w = words[i];
+    // not a CAPTCHA: solving services are named with it (Anti-Captcha's ANTICAPTCHA_KEY is its API key)
+    const q = KEY_QUALIFIER_SUFFIXES.find((x) => x.length >= 4 && w.length > x.length + 2 && w.endsWith(x) && !x.endsWith('captcha'));
+    if (q && !knownWord(w)) words.splice(i, 1, w.slice(0, -q.length), q);
+  }
+  return words;
 }
 
 // ───────────────────────────── classification ─────────────────────────────

@@ -312,6 +312,10 @@ const TABLE: [string, SecretKind | null][] = [
   ['SESSION_TIMEOUT', null],
   ['KEYCLOAK_ADMIN', null],
   ['HASHED_PASSWORD', null],
+  // a qualifier glued to the product's name before KEY (Coolify's names); not a CAPTCHA solver's name
+  ['SERVICE_SUPABASEANON_KEY', null],
+  ['RECAPTCHA_WEBSITE_KEY', null],
+  ['ANTICAPTCHA_KEY', 'secret'],
   // Tor's torrc: the hashed word further off still makes it a hash
   ['HashedControlPassword', null],
   ['HASHED_ADMIN_PASSWORD', null],
