@@ -505,8 +505,13 @@ function secretFileKind(path: string): string | undefined {
  */
 const DIRECTIVE_LINE =
   /^[ \t]*([A-Za-z_][A-Za-z0-9_.-]{1,60})[ \t]+(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s;#'"]{1,4096}))[ \t]*;?[ \t]*(?:#[^\n]*)?$/dgm;
-/** An Apache httpd directive: two or more capitalised words run together (`OIDCCryptoPassphrase`), not `ProxyPass…`. */
-const APACHE_DIRECTIVE = /^(?!Proxy)(?=[A-Z][A-Za-z0-9]*[a-z])(?:[A-Z]+[a-z0-9]*){2,6}$/;
+/**
+ * An Apache httpd directive: two or more capitalised words run together (`OIDCCryptoPassphrase`), not `ProxyPass…`.
+ * Three linear tests, not one pattern of repeated humps: that one backtracks over every split of a run of capitals.
+ */
+function isApacheDirective(name: string): boolean {
+  return /^[A-Z][A-Za-z0-9]+$/.test(name) && /[a-z]/.test(name) && /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]/.test(name) && !name.startsWith('Proxy');
+}
 /** Commands that are named like a password setting but change one (`passwd root`). */
 const PASSWORD_COMMANDS = /^(?:[a-z]*passwd|passwd|pass|secret|token)$/;
 const BARE_NOUNS = new Set(['password', 'passwd', 'pwd', 'pw', 'secret', 'secrets', 'token', 'tokens', 'jwt', 'auth', 'credentials', 'creds', 'key', 'apikey']);
@@ -530,7 +535,7 @@ function findDirectives(text: string): EmbeddedAssignment[] {
     // daemons' directives are lower case (`JWT Hemmelignøkkel` is a translated label, `Password required`
     // prose); a bare noun (`token expired`) is prose too, and `passwd root` a command
     // Apache's directives are CamelCase words (`OIDCClientSecret x`, `AuthLDAPBindPassword x`); `ProxyPass` maps a path
-    if (!(/^[a-z][a-z0-9_.-]*$/.test(name) || APACHE_DIRECTIVE.test(name)) || PASSWORD_COMMANDS.test(name) || BARE_NOUNS.has(name)) continue;
+    if (!(/^[a-z][a-z0-9_.-]*$/.test(name) || isApacheDirective(name)) || PASSWORD_COMMANDS.test(name) || BARE_NOUNS.has(name)) continue;
     const verdict = classifyKey(name);
     if (!verdict.sensitive || nameLooseness(name).loose) continue;
     const g = valueGroup(m, 2);

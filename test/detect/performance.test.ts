@@ -452,6 +452,9 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       ' keys:\n',
       '  a:\n',
       "echo 'abcdefgh' | base64 -d ",
+      // a directive's name of capitals ending badly: one pattern of repeated humps backtracked over every split of
+      // the run (a quarter of a second a line at 58 capitals), so a file of them took minutes
+      `${'A'.repeat(58)}a_ x\n`,
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     expect(await superLinear((t) => findEmbeddedAssignments(t), inputs)).toEqual([]);
