@@ -1044,14 +1044,20 @@ function computeWords(name: string): string[] {
   }
   const words = joined.flatMap(splitCompound);
   // a qualifier glued to the product's name before `key` (Coolify's `SERVICE_SUPABASEANON_KEY`): the key's qualifier
-  for (let i = words.length - 2; i >= 0; i--) {
-    if (words[i + 1] !== 'key' && words[i + 1] !== 'keys') continue;
+  // (built anew, not spliced in place: a long name of many keys stays linear)
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
     const w = words[i];
+    const next = words[i + 1];
     // not a CAPTCHA: solving services are named with it (Anti-Captcha's ANTICAPTCHA_KEY is its API key)
-    const q = KEY_QUALIFIER_SUFFIXES.find((x) => x.length >= 4 && w.length > x.length + 2 && w.endsWith(x) && !x.endsWith('captcha'));
-    if (q && !knownWord(w)) words.splice(i, 1, w.slice(0, -q.length), q);
+    const q =
+      (next === 'key' || next === 'keys') && !knownWord(w)
+        ? KEY_QUALIFIER_SUFFIXES.find((x) => x.length >= 4 && w.length > x.length + 2 && w.endsWith(x) && !x.endsWith('captcha'))
+        : undefined;
+    if (q) out.push(w.slice(0, -q.length), q);
+    else out.push(w);
   }
-  return words;
+  return out;
 }
 
 // ───────────────────────────── classification ─────────────────────────────

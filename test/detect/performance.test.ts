@@ -146,6 +146,8 @@ for (const c of [
 }
 for (const frag of [
   '://',
+  // names of many glued qualifiers before KEY (`SUPABASEANON_KEY`): split into a new list, not spliced in place
+  'xanon_key_',
   'a://',
   'http://u:p@',
   'a:b@',
