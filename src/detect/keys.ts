@@ -809,6 +809,8 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = {
   AUTHENTICATION_APIKEY_ALLOWED_KEYS: { sensitive: true, kind: 'api-key' },
   // linuxserver/plex: a claim token
   PLEX_CLAIM: { sensitive: true, kind: 'token' },
+  // Honeycomb's ingest header (`OTEL_EXPORTER_OTLP_HEADERS=x-honeycomb-team=<key>`): its name says team, its value is the API key
+  X_HONEYCOMB_TEAM: { sensitive: true, kind: 'api-key' },
   // Telegram: an application's api_hash is its secret (the api_id is its name)
   API_HASH: { sensitive: true, kind: 'secret' },
   // kompose / Kubernetes: the name of the Secret that holds the registry login, not the login

@@ -316,6 +316,9 @@ const TABLE: [string, SecretKind | null][] = [
   ['SERVICE_SUPABASEANON_KEY', null],
   ['RECAPTCHA_WEBSITE_KEY', null],
   ['ANTICAPTCHA_KEY', 'secret'],
+  // Honeycomb's ingest header carries its API key
+  ['x-honeycomb-team', 'api-key'],
+  ['x-honeycomb-dataset', null],
   // Tor's torrc: the hashed word further off still makes it a hash
   ['HashedControlPassword', null],
   ['HASHED_ADMIN_PASSWORD', null],
