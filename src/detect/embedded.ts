@@ -155,7 +155,8 @@ function findSecretListItems(text: string): EmbeddedAssignment[] {
       const value = entry[valueGroup(entry, 3)];
       const start = lineStart + line.indexOf(value, entry[1].length + entry[2].length + 1);
       if (isGeneratedKey(value) && !nearPublicKeyWords(text, start))
-        out.push({ name: `${owner.name}.${entry[2]}`, kind: 'key', start, end: start + value.length, viaVariable: false });
+        // named for the map, not the entry: an entry's key can be a token itself, and a name reaches messages
+        out.push({ name: owner.name, kind: 'key', start, end: start + value.length, viaVariable: false });
     } else if (line.trim() && !line.trimStart().startsWith('#')) {
       owner = undefined;
       while (above.length && above[above.length - 1].indent >= indent) if (above.pop()!.sensitive) sensitiveAbove--;

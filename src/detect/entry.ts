@@ -18,7 +18,7 @@ import {
   type KeyVerdict,
   type SecretKind,
 } from './keys.js';
-import { isPasswordShaped } from './password-shape.js';
+import { isGeneratedToken, isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue, type ValueMatch } from './scan.js';
 
@@ -111,8 +111,6 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
   return judgeFreeText(value, text).filter((v) => !(publicByDesign && BROWSER_KEY_KINDS.has(v.kind)));
 }
 
-/** Letters and digits, both, as a generator writes them (16 to 128 of them, `-` and `_` allowed). */
-const GENERATED_TOKEN = /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9_-]{16,128}$/;
 /** A name whose last word is a certificate's (`AGORA_APP_CERTIFICATE`, `app.cert`). */
 const CERTIFICATE_NAME = /(?:^|[_.-])(?:certificate|cert)$/i;
 
@@ -133,7 +131,7 @@ function judgeByShape(key: string, verdict: KeyVerdict, text: string): SecretKin
   if (
     CERTIFICATE_NAME.test(key) &&
     !/(?:^|[_.-])(?:ca|root|public|pub)(?:[_.-]|$)/i.test(key) &&
-    GENERATED_TOKEN.test(text) &&
+    isGeneratedToken(text) &&
     !/^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(text) &&
     noName()
   ) {
@@ -146,7 +144,7 @@ function judgeByShape(key: string, verdict: KeyVerdict, text: string): SecretKin
   // value: its secret. An id's shape (`AKIA…`, upper case and digits) or a word is the account's name, as for S3
   if (verdict !== KEY_OF_PAIR && isLoneAccessKey(key) && generated && !/^[A-Z0-9]{12,40}$/.test(text) && noName()) return 'access-key';
   // a vendor's name glued to KEY (`FR24KEY`) holding a generated token (letters and digits, not a UUID): its key
-  if (verdict.reason === undefined && isGluedKeyName(key) && GENERATED_TOKEN.test(text) && !/[-_]/.test(text)) return 'api-key';
+  if (verdict.reason === undefined && isGluedKeyName(key) && isGeneratedToken(text) && !/[-_]/.test(text)) return 'api-key';
   return undefined;
 }
 

@@ -119,12 +119,9 @@ function collectFromService(service: ServiceModel, out: Found[], covered: Set<Tr
     if (e.verdict.class === 'hardcoded' && (e.context === 'environment' || e.context === 'env-file')) secrets.add(e.verdict.value);
   const literal = (entry: KeyValueEntry) =>
     entry.value && !entry.value.interpolation && typeof entry.value.value === 'string' ? entry.value.value : undefined;
-  const receivedLists: [KeyValueEntry[], ExposureContext][] = [
-    [service.environment, 'environment'],
-    [service.envFile, 'env-file'],
-  ];
   const reported = new Set(out.slice(before).map((e) => e.entry));
-  for (const [entries, context] of receivedLists) {
+  for (const [entries, context] of lists) {
+    if (context !== 'environment' && context !== 'env-file') continue;
     for (const entry of usersHoldingSecret(entries, literal, secrets)) {
       if (reported.has(entry)) continue;
       const value = entry.value as TreeScalar;
@@ -266,8 +263,12 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const found = out.slice(before).map((e) => e.verdict.origin);
   // an anchor's value is met again under each alias: walked once, where it is first met
   const seen = new Set<TreeNode>();
+  // every string setting by its last key, for the user names that hold a secret's token (below)
+  const settings: { key: string; scalar: TreeScalar; dotted: string }[] = [];
   for (const root of mounted.roots ?? []) {
     collectKeyPaths(root, [], seen, (scalar, keyPath) => {
+      const last = keyPath[keyPath.length - 1];
+      if (typeof last === 'string') settings.push({ key: last, scalar, dotted: keyPath.join('.') });
       const o = scalar.origin;
       if (found.some((f) => f.range[0] < o.range[1] && o.range[0] < f.range[1])) return;
       // an application's own YAML tag makes the value a lookup (Home Assistant `!secret name`, `!env_var X`)
@@ -291,15 +292,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const secrets = new Set<string>();
   for (const e of out.slice(before)) if (e.verdict.class === 'hardcoded') secrets.add(e.verdict.value);
   if (!secrets.size) return;
-  const users: { key: string; scalar: TreeScalar; dotted: string }[] = [];
-  const walked = new Set<TreeNode>();
-  for (const root of mounted.roots ?? []) {
-    collectKeyPaths(root, [], walked, (scalar, keyPath) => {
-      const last = keyPath[keyPath.length - 1];
-      if (typeof last === 'string') users.push({ key: last, scalar, dotted: keyPath.join('.') });
-    });
-  }
-  for (const u of usersHoldingSecret(users, (x) => (typeof x.scalar.value === 'string' ? x.scalar.value : undefined), secrets)) {
+  for (const u of usersHoldingSecret(settings, (x) => (typeof x.scalar.value === 'string' ? x.scalar.value : undefined), secrets)) {
     const o = u.scalar.origin;
     if (!out.slice(before).some((e) => e.verdict.origin.range[0] < o.range[1] && o.range[0] < e.verdict.origin.range[1])) {
       push(hardcoded(o, USER_TOKEN_KIND, String(u.scalar.value)), u.dotted);

@@ -11,3 +11,10 @@ export function isPasswordShaped(word: string): boolean {
   if (/^[-$/{%<@~]/.test(v) || v.includes('/') || v.includes('://') || /^[\w.-]+:\d+$/.test(v)) return false;
   return /[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v);
 }
+
+/** Letters and digits, both, as a generator writes them: 16 to 128 of them, `-` and `_` allowed (a UUID is one). */
+export function isGeneratedToken(value: string): boolean {
+  return GENERATED_TOKEN.test(value);
+}
+
+const GENERATED_TOKEN = /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9_-]{16,128}$/;

@@ -1,4 +1,5 @@
 import { splitWords } from './keys.js';
+import { isGeneratedToken } from './password-shape.js';
 
 /**
  * A user name that is the secret itself. Some services take one token as both user and password
@@ -13,11 +14,6 @@ export function isUserName(name: string): boolean {
   const words = splitWords(name);
   const last = words[words.length - 1];
   return last === 'user' || last === 'username' || last === 'login' || (last === 'name' && words[words.length - 2] === 'user');
-}
-
-/** A token a machine generated: 16–200 letters and digits (and `-_.~+/=`), both letters and digits, no blank. */
-export function isGeneratedToken(value: string): boolean {
-  return /^[A-Za-z0-9._~+/=-]{16,200}$/.test(value) && /\d/.test(value) && /[A-Za-z]/.test(value);
 }
 
 /** The user-named settings among `entries` whose value is one of `secrets` (values reported as secrets beside them). */
