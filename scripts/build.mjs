@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { IMPORT_PARAMETER, launcherSource, train } from './lib/code-cache.mjs';
+import { IMPORT_PARAMETER, launcherSource, train, wrapBundle } from './lib/code-cache.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -56,10 +56,14 @@ await build({
 // a V8 code cache made here (scripts/lib/code-cache.mjs). Rarely used commands (fix, audit,
 // rotate) stay behind lazy imports: in the file, but neither run nor compiled by a lint. Named by
 // its hash, as its cache is. What only config and rule options need (the schema validator, ajv:
-// a third of the code) are files of their own, required when used; node:crypto and
-// node:child_process (a baseline, git, commander's executable subcommands) are required at
-// their first call, not at start-up.
-const LAZY_BUILTINS = { 'node:crypto': ['createHash', 'createHmac', 'randomBytes'], 'node:child_process': ['spawn', 'spawnSync'] };
+// a third of the code) are files of their own, required when used; node:crypto,
+// node:child_process (a baseline, git, commander's executable subcommands) and node:tty (a
+// terminal check, src/cli/output.ts) are required at their first call, not at start-up.
+const LAZY_BUILTINS = {
+  'node:crypto': ['createHash', 'createHmac', 'randomBytes'],
+  'node:child_process': ['spawn', 'spawnSync'],
+  'node:tty': ['isatty'],
+};
 const cliOnly = {
   name: 'cli-only',
   setup(b) {
@@ -69,9 +73,19 @@ const cliOnly = {
     b.onResolve({ filter: /^ajv$/ }, () => ({ path: 'ajv', namespace: 'cli-file' }));
     b.onResolve({ filter: /^\.\/cli-ajv\.cjs$/ }, (a) => ({ path: a.path, external: true }));
     b.onLoad({ filter: /.*/, namespace: 'cli-file' }, () => ({ contents: 'module.exports = require("./cli-ajv.cjs");', loader: 'js' }));
-    b.onResolve({ filter: /^node:(crypto|child_process)$/ }, (a) =>
+    b.onResolve({ filter: /^node:(crypto|child_process|tty)$/ }, (a) =>
       a.namespace === 'lazy-builtin' ? { path: a.path, external: true } : { path: a.path, namespace: 'lazy-builtin' },
     );
+    // picocolors decides at import whether its default instance colours, by reading
+    // process.stdout.isTTY: that builds the stdout stream (5-10 ms of a cold start) which the CLI
+    // never uses (src/cli/output.ts). The CLI calls createColors with its own decision
+    // (src/cli/util.ts useColor), so the bundle's copy skips the probe.
+    b.onLoad({ filter: /[\\/]picocolors[\\/]picocolors\.js$/ }, (a) => {
+      const source = readFileSync(a.path, 'utf8');
+      const probe = '(p.stdout || {}).isTTY';
+      if (!source.includes(probe)) throw new Error(`build: picocolors no longer probes ${probe} at import; review the cli-only plugin`);
+      return { contents: source.replace(probe, 'false'), loader: 'js' };
+    });
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (a) => ({
       contents: LAZY_BUILTINS[a.path]
         .map((name) => `export function ${name}(...args) { return require(${JSON.stringify(a.path)}).${name}(...args); }`)
@@ -123,8 +137,9 @@ for (const out of cliBuild.outputFiles) {
       // esbuild escapes strings and templates, not regular expression literals: write `\u2026` there
       throw new Error('build: the CLI bundle is not ASCII-only (a non-ASCII character in a regular expression literal?); the launcher reads it as latin1');
     }
-    bundleName = `cli-${createHash('sha256').update(out.contents).digest('hex').slice(0, 12)}.cjs`;
-    writeFileSync(join(root, 'dist', bundleName), out.contents);
+    const wrapped = wrapBundle(out.text);
+    bundleName = `cli-${createHash('sha256').update(wrapped).digest('hex').slice(0, 12)}.cjs`;
+    writeFileSync(join(root, 'dist', bundleName), wrapped, 'latin1');
   } else writeFileSync(out.path, out.contents);
 }
 const cacheName = `${bundleName}.cache`;

@@ -3,6 +3,7 @@ import { RULES } from '../../rules/index.js';
 import { loadPolicyFile } from '../policy/policy.js';
 import { loadSettings, SETTINGS_FILE } from '../settings.js';
 import { UsageError } from './util.js';
+import { writeOut } from './output.js';
 
 interface AuditFlags {
   format: string;
@@ -38,6 +39,6 @@ export function registerAudit(program: Command): void {
       );
       if (flags.policy) settings.policy = loadPolicyFile(process.cwd(), flags.policy);
       const report = await audit({ paths, files: flags.file, envFiles: flags.envFile, projectDirectory: flags.projectDirectory, cwd: process.cwd(), settings });
-      process.stdout.write(formatAudit(report, flags.format as (typeof AUDIT_FORMATS)[number]));
+      writeOut(formatAudit(report, flags.format as (typeof AUDIT_FORMATS)[number]));
     });
 }

@@ -8,6 +8,7 @@ import { escapeControl } from '../report/escape.js';
 import { loadSettings } from '../settings.js';
 import { writeReport } from './lint.js';
 import { repeatable } from './util.js';
+import { writeOut, writeErr } from './output.js';
 
 interface BaselineFlags {
   output: string;
@@ -44,12 +45,12 @@ async function runBaseline(paths: string[], flags: BaselineFlags): Promise<numbe
   const result = await lint(paths, { settings, files: flags.file, envFiles: flags.envFile, record: { salt, file } });
   if (result.errors.length || !result.files.length) {
     for (const e of result.errors)
-      process.stderr.write(`compose-secrets: ${escapeControl(e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file)}: ${escapeControl(e.message)}\n`);
-    process.stderr.write(`compose-secrets: ${escapeControl(flags.output)} not written\n`);
+      writeErr(`compose-secrets: ${escapeControl(e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file)}: ${escapeControl(e.message)}\n`);
+    writeErr(`compose-secrets: ${escapeControl(flags.output)} not written\n`);
     return 2;
   }
   const entries = result.baselineEntries ?? [];
   writeReport(file, baselineText({ file, salt, entries }));
-  process.stdout.write(`${entries.length} finding${entries.length === 1 ? '' : 's'} recorded in ${escapeControl(flags.output)}\n`);
+  writeOut(`${entries.length} finding${entries.length === 1 ? '' : 's'} recorded in ${escapeControl(flags.output)}\n`);
   return 0;
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { repeatable, UsageError } from './util.js';
+import { writeOut, writeErr } from './output.js';
 
 interface ConfigFlags {
   file?: string[];
@@ -34,11 +35,11 @@ export function registerConfig(program: Command): void {
       });
       const issues = validateProject(project);
       if (issues.length) {
-        process.stderr.write(describeIssues(issues) + '\n');
+        writeErr(describeIssues(issues) + '\n');
         process.exitCode = 2;
         return;
       }
-      process.stdout.write(renderConfig(project, { format: flags.format, showSecrets: Boolean(flags.showSecrets) }));
+      writeOut(renderConfig(project, { format: flags.format, showSecrets: Boolean(flags.showSecrets) }));
       process.exitCode = 0;
     });
 }

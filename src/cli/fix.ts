@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import type { FixResult } from '../fix/fix.js';
 import { escapeControl } from '../report/escape.js';
 import { repeatable, useColor, UsageError } from './util.js';
+import { writeOut, writeErr } from './output.js';
 
 interface FixFlags {
   file?: string[];
@@ -53,7 +54,7 @@ export function registerFix(program: Command): void {
 function holdBeforeWriting(): (() => void) | undefined {
   if (!process.env.COMPOSE_SECRETS_TEST_HOLD_BEFORE_WRITE) return undefined;
   return () => {
-    process.stderr.write('holding before writing\n');
+    writeErr('holding before writing\n');
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
   };
 }
@@ -111,14 +112,14 @@ async function runFix(paths: string[], flags: FixFlags): Promise<number> {
     });
   } catch (err) {
     if (err instanceof FixError) {
-      process.stderr.write(`compose-secrets fix: ${escapeControl(err.message)}\n`);
+      writeErr(`compose-secrets fix: ${escapeControl(err.message)}\n`);
       return 2;
     }
     throw err;
   }
   const color = useColor(flags.color);
-  const out = formatFixResult(result, { color: color ? pc : undefined });
-  process.stdout.write(out.stdout);
-  if (out.stderr) process.stderr.write(out.stderr);
+  const out = formatFixResult(result, { color: color ? pc.createColors(true) : undefined });
+  writeOut(out.stdout);
+  if (out.stderr) writeErr(out.stderr);
   return out.exitCode;
 }

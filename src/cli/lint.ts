@@ -11,6 +11,7 @@ import { FORMAT_NAMES, type Formatter, loadFormatter, type FormatName } from '..
 import { loadSettings, SETTINGS_FILE } from '../settings.js';
 import { checkRuleIds, repeatable, useColor, UsageError } from './util.js';
 import { importModule } from '../load/import-module.js';
+import { writeOut, writeErr } from './output.js';
 
 interface LintFlags {
   format: string;
@@ -105,17 +106,17 @@ async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   const rules = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta]));
   const text = format(result, { color: !flags.outputFile && useColor(flags.color), cwd: process.cwd(), rules });
   if (flags.outputFile) writeReport(flags.outputFile, text);
-  else process.stdout.write(text);
+  else writeOut(text);
   if (baseline && flags.prune && result.baseline?.stale.length) {
     const stale = new Set(result.baseline.stale);
     writeReport(baseline.file, baselineText({ ...baseline, entries: baseline.entries.filter((e) => !stale.has(e)) }));
-    process.stderr.write(`compose-secrets: removed ${stale.size} stale entr${stale.size === 1 ? 'y' : 'ies'} from ${flags.baseline}\n`);
+    writeErr(`compose-secrets: removed ${stale.size} stale entr${stale.size === 1 ? 'y' : 'ies'} from ${flags.baseline}\n`);
   }
   if (result.errors.length) return 2;
   if (!result.files.length) return 2;
   if (result.findings.some((f) => f.severity === 'error')) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
-    process.stderr.write(`compose-secrets: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
+    writeErr(`compose-secrets: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`);
     return 1;
   }
   return 0;

@@ -10,6 +10,7 @@ import { registerLint } from './lint.js';
 import { registerRotate } from './rotate.js';
 import { registerRules } from './rules.js';
 import { UsageError } from './util.js';
+import { writeErr, writeOut } from './output.js';
 
 declare const PACKAGE_VERSION: string;
 
@@ -21,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev')
     .exitOverride()
     // commander quotes the arguments it refuses: escaped like every other line we print
-    .configureOutput({ writeErr: (s) => process.stderr.write(escapeLines(s)) });
+    .configureOutput({ writeOut, writeErr: (s) => writeErr(escapeLines(s)) });
   registerLint(program);
   registerConfig(program);
   registerFix(program);
@@ -38,17 +39,17 @@ export async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`compose-secrets: ${escapeControl(err.message)}\n`);
+      writeErr(`compose-secrets: ${escapeControl(err.message)}\n`);
       return 2;
     }
     if (err instanceof LoadError) {
       const where = err.line ? `${err.file}:${err.line}:${err.column ?? 1}` : err.file;
-      process.stderr.write(`compose-secrets: ${escapeControl(where)}: ${escapeControl(err.message)}\n`);
+      writeErr(`compose-secrets: ${escapeControl(where)}: ${escapeControl(err.message)}\n`);
       return 2;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`compose-secrets: internal error: ${escapeControl(message.split('\n')[0])}\n`);
-    if (process.env.COMPOSE_SECRETS_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    writeErr(`compose-secrets: internal error: ${escapeControl(message.split('\n')[0])}\n`);
+    if (process.env.COMPOSE_SECRETS_DEBUG) writeErr(`${(err as Error).stack}\n`);
     return 2;
   }
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from './util.js';
+import { writeOut, writeErr } from './output.js';
 
 interface RotateFlags {
   file?: string[];
@@ -57,11 +58,11 @@ export function registerRotate(program: Command): void {
           dryRun: flags.dryRun,
           stack: flags.stack,
         });
-        process.stdout.write(result.plan);
+        writeOut(result.plan);
       } catch (err) {
         if (err instanceof RotateError) {
           const { escapeControl } = await import('../report/escape.js');
-          process.stderr.write(`compose-secrets rotate: ${escapeControl(err.message)}\n`);
+          writeErr(`compose-secrets rotate: ${escapeControl(err.message)}\n`);
           process.exitCode = 2;
           return;
         }

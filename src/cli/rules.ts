@@ -3,6 +3,7 @@ import { RULES } from '../../rules/index.js';
 import { RULE_ALIASES } from '../engine/aliases.js';
 import { ruleDoc } from '../report/rule-docs.js';
 import { UsageError } from './util.js';
+import { writeOut } from './output.js';
 
 export function registerRules(program: Command): void {
   program
@@ -11,19 +12,19 @@ export function registerRules(program: Command): void {
     .argument('[id]', 'a rule id')
     .action((id: string | undefined) => {
       if (!id) {
-        for (const r of RULES) process.stdout.write(`${r.meta.id.padEnd(30)} ${r.meta.severity.padEnd(8)} ${r.meta.description}\n`);
+        for (const r of RULES) writeOut(`${r.meta.id.padEnd(30)} ${r.meta.severity.padEnd(8)} ${r.meta.description}\n`);
         for (const [alias, members] of Object.entries(RULE_ALIASES))
-          process.stdout.write(`${alias.padEnd(30)} ${'alias'.padEnd(8)} stands for ${members.length} rules (compose-secrets rules ${alias})\n`);
+          writeOut(`${alias.padEnd(30)} ${'alias'.padEnd(8)} stands for ${members.length} rules (compose-secrets rules ${alias})\n`);
         return;
       }
       const members = RULE_ALIASES[id];
       if (members) {
-        process.stdout.write(aliasDoc(id, members));
+        writeOut(aliasDoc(id, members));
         return;
       }
       const rule = RULES.find((r) => r.meta.id === id);
       if (!rule) throw new UsageError(`unknown rule "${id}" (see compose-secrets rules)`);
-      process.stdout.write(ruleDoc(rule) + '\n');
+      writeOut(ruleDoc(rule) + '\n');
     });
 }
 

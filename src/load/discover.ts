@@ -1,4 +1,4 @@
-import { type Dirent, readdir, type Stats, stat } from 'node:fs';
+import { type Dirent, readdir, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { isComposeText } from './content.js';
 
@@ -45,9 +45,9 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
     }
     let kind: 'file' | 'dir' | 'missing' = 'missing';
     try {
-      // node:fs's callbacks, not node:fs/promises (read.ts: readUserFile)
-      const s = await new Promise<Stats>((done, fail) => stat(resolve(cwd, p), (err, s) => (err ? fail(err) : done(s))));
-      kind = s.isDirectory() ? 'dir' : 'file';
+      // synchronous: one call per path given, and a lint of files named on the command line (a
+      // hook's) then never starts the file system's thread pool (~2 ms of a cold start)
+      kind = statSync(resolve(cwd, p)).isDirectory() ? 'dir' : 'file';
     } catch {
       kind = 'missing';
     }

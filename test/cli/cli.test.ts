@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers.js';
@@ -30,6 +31,50 @@ describe('compose-secrets lint (CLI)', () => {
     expect(run(['lint', 'fixtures/demo'], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
     expect(run(['lint', 'fixtures/demo'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
     expect(run(['lint', '--no-color', 'fixtures/demo'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('colours a terminal, and not a file or a pipe', () => {
+    // util-linux script(1) gives the CLI a pseudo-terminal as its stdout
+    const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" lint fixtures/demo`, '/dev/null'], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', TERM: 'xterm' },
+    });
+    expect(tty.stdout).toContain('\u001b[31m');
+    const dir = mkdtempSync(join(tmpdir(), 'cs-out-'));
+    try {
+      spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" lint fixtures/demo > "${dir}/out"`], { cwd: REPO, env: { PATH: process.env.PATH ?? '' } });
+      expect(readFileSync(join(dir, 'out'), 'utf8')).toBe(readFileSync(join(REPO, 'fixtures/demo/expected.stylish.txt'), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(run(['lint', 'fixtures/demo']).stdout).not.toContain('\u001b[');
+  });
+
+  // a report larger than a pipe holds (64 KiB): the JSON of a corpus project with 163 findings
+  const BIG = join(REPO, '../shared/corpus/yorch__docker-compose-services');
+
+  // a parent that made its stdout non-blocking (Python's asyncio, some task runners) hands the
+  // child a pipe that can be full (EAGAIN) while the reader sleeps; python3 comes with
+  // docker-compose v1, which CI installs
+  const python = spawnSync('python3', ['--version']).status === 0;
+  it.skipIf(!python)('a report arrives whole through a non-blocking pipe whose reader is slow', () => {
+    const parent = 'import os, subprocess, sys; os.set_blocking(1, False); sys.exit(subprocess.run(sys.argv[1:]).returncode)';
+    const r = spawnSync('sh', ['-c', `python3 -c "$1" "${process.execPath}" "${CLI}" lint --format json "${BIG}" | (sleep 1; cat)`, 'sh', parent], {
+      cwd: REPO,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as { findings: unknown[] }).findings).toHaveLength(163);
+  });
+
+  it('a reader that goes away (| head) ends the output quietly, with the exit code of the findings', () => {
+    const r = spawnSync('sh', ['-c', `{ "${process.execPath}" "${CLI}" lint --format json "${BIG}"; echo "exit $?" >&2; } | head -c 100 > /dev/null`], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('exit 1\n');
   });
 
   it('--format json gives the documented shape', () => {

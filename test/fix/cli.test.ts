@@ -87,11 +87,11 @@ describe.skipIf(!BUILT)('compose-secrets fix (CLI)', () => {
     const bundle = scripts.find((s) => /\/dist\/cli-[0-9a-f]+\.cjs$/.test(s.url));
     expect(bundle).toBeDefined();
     const source = readFileSync(new URL(bundle!.url), 'utf8');
-    // offsets are in the compiled text: the source wrapped in the launcher's function head
-    const head = WRAP_HEAD.length;
+    // offsets are in the compiled text, which is the file's: the build writes the bundle wrapped in the launcher's function head
+    expect(source.startsWith(WRAP_HEAD)).toBe(true);
     for (const marker of ['Creates the Swarm secrets', 'No newline at end of file']) {
-      const at = source.indexOf(marker) + head;
-      expect(at).toBeGreaterThanOrEqual(head);
+      const at = source.indexOf(marker);
+      expect(at).toBeGreaterThan(WRAP_HEAD.length);
       const innermost = bundle!.functions
         .map((f) => f.ranges[0])
         .filter((range) => range.startOffset <= at && at < range.endOffset)
