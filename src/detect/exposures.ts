@@ -10,7 +10,7 @@ import { secretHalves } from './key-pairs.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
 import { classifyKey, describeKind, nameLooseness } from './keys.js';
-import { isPlaceholder } from './placeholder.js';
+import { isPlaceholder, isStockDefault } from './placeholder.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, scanValue } from './scan.js';
 import { USER_TOKEN_KIND, usersHoldingSecret } from './user-token.js';
 
@@ -251,8 +251,9 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const name = mounted.secret ?? mountedFileName(file);
   const push = (verdict: EntryVerdict, key?: string) => {
     // the path names the setting under the mount that brings the file in (`services.app.volumes.0.PASSWD`)
-    // a placeholder in a file no service mounts is a template's value, not one a container runs with
-    if (verdict.class !== 'hardcoded' || (mounted.kept && verdict.placeholder)) return;
+    // a placeholder in a file no service mounts is a template's value, not one a container runs
+    // with; a stock default (`changeit`) is what the application runs with when nothing replaces it
+    if (verdict.class !== 'hardcoded' || (mounted.kept && verdict.placeholder && !isStockDefault(verdict.value))) return;
     const named = settingName(key ?? file);
     out.push({ verdict, context, service, path: [...mounted.path, named], name: named });
   };
@@ -360,7 +361,8 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
   const push = (s: number, e: number, kind: string, name: string) => {
     const text = body.slice(s, e);
     // no model path: the comment's own, by the setting it comments out
-    if (!isPlaceholder(text)) out.push({ verdict: hardcoded(originWithin(node, s, e), kind, text), context: 'comment', path: ['#', name], name });
+    if (!isPlaceholder(text) || isStockDefault(text))
+      out.push({ verdict: hardcoded(originWithin(node, s, e), kind, text), context: 'comment', path: ['#', name], name });
   };
   if (COMMENTED_COMMAND.has(key.toLowerCase())) {
     for (const c of findShellCredentials(value)) if (!c.viaVariable) push(start + c.absStart, start + c.absEnd, c.description, c.via);

@@ -217,6 +217,24 @@ function isRepetitive(v: string): boolean {
   return v.length >= 6 && /^(.{1,3})\1{2,}$/.test(v);
 }
 
+/**
+ * Placeholder-like values that are the real default credentials of widely run software (the JVM
+ * truststore's `changeit`, Postgres' `postgres`, RabbitMQ's `guest`, MinIO's `minioadmin`, a
+ * database's `root`): a stack that keeps one runs with a password everyone knows. Reported where
+ * other placeholder-like values are not: in a commented-out setting and in a file of the project
+ * no service mounts.
+ */
+const STOCK_DEFAULTS = new Set(['changeit', 'root', 'admin', 'guest', 'postgres', 'mysql', 'mariadb', 'minioadmin', 'rabbitmq', 'elastic', 'kibana']);
+
+export function isStockDefault(value: string): boolean {
+  return STOCK_DEFAULTS.has(
+    value
+      .trim()
+      .replace(/^["']|["']$/g, '')
+      .toLowerCase(),
+  );
+}
+
 /** Values that look like placeholders: changeme, change_me, example, <your-token>, xxxx, your_password_here, ****, TODO, replace-me, secret, password… */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim().replace(/^["']|["']$/g, '');

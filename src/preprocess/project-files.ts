@@ -3,8 +3,9 @@
  * application's `config.yml` (Tutor), `settings/production.py`, `config/horizon.php`, a stage's
  * `.env.production` that compose does not read. They are committed with the compose file, and a
  * secret in one is in the repository all the same. Only files whose name says they are
- * configuration, not examples, under the project directory (a few levels, a bounded walk that
- * leaves out dependencies, build output, tests and documentation).
+ * configuration or credentials (a shell script, `.npmrc`, an Ansible inventory, a private key
+ * file), not examples, under the project directory (a few levels, a bounded walk that leaves out
+ * dependencies, build output, tests and documentation).
  */
 import { join } from 'node:path';
 import type { DirEntry, FileHost } from '../load/host.js';
@@ -17,7 +18,7 @@ import { isInside, readConfigText, structuredRoots } from './mounted-files.js';
 const MAX_DEPTH = 3;
 const MAX_ENTRIES = 600;
 /** At most this many configuration files a project (the first found, in name order). */
-const MAX_FILES = 32;
+const MAX_FILES = 48;
 /** A configuration file is small; a bigger one is data or generated. */
 const MAX_BYTES = 64 * 1024;
 
@@ -63,7 +64,23 @@ const SKIPPED = new Set([
  */
 const CONFIG_NAME =
   /^(?:[\w-]{0,40}[._-])?(?:config|configuration|settings|appsettings|application|parameters|secrets?|credentials?|production|prod|staging)(?:[._-][\w.-]{0,40})?\.(?:ya?ml|json|toml|ini|conf|cfg|properties|py|php|rb|exs|js|ts|mjs|cjs|xml)$/i;
-const CONFIG_DIRECTORY = /^(?:config|configs|conf|settings|etc)$/i;
+/**
+ * Directories whose files in a configuration format are configuration: an application's
+ * (`config/`, `etc/`), Java's `src/main/resources`, Ansible's inventories, variables and playbooks.
+ */
+const CONFIG_DIRECTORY = /^(?:config|configs|conf|settings|etc|resources|group_vars|host_vars|inventory|inventories|playbooks|ansible)$/i;
+/**
+ * Source roots (`src/main/resources`, `api/src/app`): walked without counting as a level, so a
+ * service's own configuration deep in its sources is as near as a file beside the compose file.
+ */
+const SOURCE_ROOT = /^(?:src|main)$/i;
+/**
+ * Files that carry credentials by what they are rather than by a configuration name: shell
+ * scripts (provisioning, seeding, imports), the credential files of package managers, database
+ * clients and `curl`, Ansible inventories, and private keys kept as files.
+ */
+const CREDENTIAL_FILE =
+  /^(?:[\w.-]+\.(?:sh|bash)|\.npmrc|\.yarnrc\.yml|\.pypirc|\.netrc|\.git-credentials|\.pgpass|\.my\.cnf|\.s3cfg|\.dockercfg|hosts\.ini|inventory(?:\.ini|\.ya?ml)?|id_(?:rsa|dsa|ecdsa|ed25519)|[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)|[\w.-]+\.(?:pem|key|p8))$/i;
 const CONFIG_EXTENSION = /\.(?:ya?ml|json|toml|ini|conf|cfg|properties|py|php|rb|exs|js|ts|xml|env|key)$/i;
 const STAGE_ENV = /^(?:\.env\.[\w-]{1,30}|[\w-]{1,30}\.env)$/i;
 /** Files that show what to write, not what is used. */
@@ -85,7 +102,8 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
       if (++entries > MAX_ENTRIES || candidates.length >= MAX_FILES) return;
       const { name, path, kind } = entry;
       if (kind === 'directory') {
-        if (depth < MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && !name.startsWith('.')) walk(path, depth + 1, CONFIG_DIRECTORY.test(name));
+        const level = SOURCE_ROOT.test(name) ? depth : depth + 1;
+        if (level <= MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && !name.startsWith('.')) walk(path, level, CONFIG_DIRECTORY.test(name));
       } else if (kind === 'file' && !known.has(path) && isConfigName(name, inConfigDirectory)) candidates.push(path);
     }
   };
@@ -121,5 +139,5 @@ function* statEach(host: FileHost, dir: string, names: string[]): Generator<DirE
 function isConfigName(name: string, inConfigDirectory: boolean): boolean {
   if (COMPOSE_FILE_NAME.test(name) || EXAMPLE.test(name.replace(/^\.env\./, ''))) return false;
   if (name === '.env') return false;
-  return CONFIG_NAME.test(name) || STAGE_ENV.test(name) || (inConfigDirectory && CONFIG_EXTENSION.test(name));
+  return CONFIG_NAME.test(name) || STAGE_ENV.test(name) || CREDENTIAL_FILE.test(name) || (inConfigDirectory && CONFIG_EXTENSION.test(name));
 }

@@ -821,3 +821,39 @@ describe('a map of key ids to keys', () => {
     expect(await findings(text)).toEqual(['10:25 hardcoded-credential']);
   });
 });
+
+describe('stock default credentials', () => {
+  it("a commented-out setting keeping a product's default password is reported; a placeholder there is not", async () => {
+    const text = [
+      'services:',
+      '  db:',
+      '    image: mariadb:11',
+      '    environment:',
+      `      MARIADB_ROOT_PASSWORD: Tern-${fake(ALNUM, 8)}-7`,
+      '  pma:',
+      '    image: phpmyadmin:5',
+      '    environment:',
+      '      PMA_HOST: db',
+      '      # PMA_PASSWORD: root',
+      '      # PMA_PASSWORD: changeme',
+      '      # TRUSTSTORE_PASSWORD: changeit',
+      '      # ADMIN_PASSWORD: <your-password>',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['5:30 secret-in-environment', '10:23 hardcoded-credential', '12:30 hardcoded-credential']);
+  });
+
+  it("a file of the project that no service mounts keeping the JVM's truststore default is reported; its placeholders are not", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  worker:\n    build: ./worker\n');
+    mkdirSync(join(dir, 'worker/src/main/resources'), { recursive: true });
+    writeFileSync(
+      join(dir, 'worker/src/main/resources/application-docker.yaml'),
+      ['claims:', '  truststore-password: changeit', '  keystore-password: change-me-please', '  password: ${CLAIMS_PASSWORD}', ''].join('\n'),
+    );
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'worker/src/main/resources/application-docker.yaml:2:24 secret-in-project-file',
+    ]);
+  });
+});

@@ -88,3 +88,28 @@ describe('secret-in-project-file', () => {
     expect(await found(dir)).toEqual([]);
   });
 });
+
+describe('secret-in-project-file: files that carry credentials by what they are', () => {
+  it("reads shell scripts, package managers' and clients' credential files, Ansible's inventories and variables, private key files, and configuration deep in a service's sources", async () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  api:\n    build: ./api\n',
+      'scripts/import.sh':
+        '#!/bin/sh\nset -eu\nMC_KEY="c74671b241961997706598f62de81b88-us21"\ncurl -s "https://us21.api.mailchimp.com/3.0/lists?apikey=$MC_KEY"\n',
+      '.npmrc': '@acme:registry=https://npm.pkg.github.com\n//registry.npmjs.org/:_authToken=npm_uGB0oZW4MXvkjm7nywQYoiFJNqVp43CUZk7Z\n',
+      'playbooks/inventory/hosts.ini': '[kiosks]\nkiosk-001 ansible_host=10.41.1.11 ansible_user=pi ansible_password=Wm3Xn7-Lp2Rb5\n',
+      'playbooks/group_vars/hamburg.yml': 'kiosk_wifi_psk: "Harbor191_IJPQNQ"\nkiosk_timezone: Europe/Berlin\n',
+      'api/src/main/resources/application-docker.yml': 'spring:\n  mail:\n    password: Falcon246!sjZxaY\n',
+      // a public key, a script that only reads its secrets, and the sources' code stay unread or silent
+      'deploy/fleet_ed25519.pub': 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKx7Vd9hqYv3QmPq4gKdJ2aF8cT0sLpE1uNwXzR6bYcM fleet\n',
+      'scripts/seed.sh': '#!/bin/sh\ncurl -H "Authorization: Token $FLAGSMITH_TOKEN" http://flagsmith:8000/api/v1/projects/\n',
+      'api/src/main/java/App.java': 'class App { String password = "Falcon246!sjZxaY"; }\n',
+    });
+    expect(await found(dir)).toEqual([
+      '.npmrc:2:34 secret-in-project-file .npmrc holds a hardcoded npm access token in a file of the project that no service mounts: it is committed with the compose file',
+      'api/src/main/resources/application-docker.yml:3:15 secret-in-project-file password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      'playbooks/group_vars/hamburg.yml:1:18 secret-in-project-file kiosk_wifi_psk holds a hardcoded secret in a file of the project that no service mounts: it is committed with the compose file',
+      'playbooks/inventory/hosts.ini:2:68 secret-in-project-file ansible_password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      'scripts/import.sh:3:9 secret-in-project-file MC_KEY= holds a hardcoded Mailchimp API key in a file of the project that no service mounts: it is committed with the compose file',
+    ]);
+  });
+});
