@@ -305,6 +305,17 @@ function varKind(v: VarUse): VarKind {
   return 'runtime';
 }
 
+/**
+ * A top-level secret's `environment: VAR` whose value the project's .env writes: the secret is
+ * hardcoded there, in a file committed more often than anyone intends. A variable given at run
+ * time (the deploying shell's) is where a plain-Compose secret's value belongs: nothing.
+ */
+export function judgeSecretVariable(secret: string, use: VarUse | undefined): HardcodedVerdict | undefined {
+  if (!use || varKind(use) !== 'dotenv') return undefined;
+  const kind = classifyKey(secret);
+  return { ...hardcoded(use.origin!, describeKind(kind.sensitive ? kind.kind : undefined), use.value!, 'dotenv'), variable: use.name };
+}
+
 const VARIABLE_NAME = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /**

@@ -5,7 +5,7 @@ import { originWithin, type Origin } from '../model/origin.js';
 import { get, writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { entrypointProgramOf, findCommandCredentials, findShellCredentials } from './command.js';
 import { findEmbeddedAssignments, findPropertiesUserPasswords, findUserPasswordPairs, findUsersSectionPasswords, isUserElementDigest } from './embedded.js';
-import { isPublicBrowserKey, judgeEntry, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
+import { isPublicBrowserKey, judgeEntry, judgeSecretVariable, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
 import { secretHalves } from './key-pairs.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
@@ -15,7 +15,18 @@ import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, 
 import { USER_TOKEN_KIND, usersHoldingSecret } from './user-token.js';
 
 /** Where in a service (or the file) an exposure sits; rules choose exposures by context. */
-export type ExposureContext = 'environment' | 'env-file' | 'build-args' | 'labels' | 'command' | 'value' | 'mounted-file' | 'project-file' | 'comment';
+export type ExposureContext =
+  | 'environment'
+  | 'env-file'
+  | 'build-args'
+  | 'labels'
+  | 'command'
+  | 'value'
+  | 'mounted-file'
+  | 'project-file'
+  | 'comment'
+  /** a top-level secret's `environment:` source whose variable the project's .env writes */
+  | 'secret-source';
 
 /** One secret exposure found in the model, before any rule decides how to report it. */
 export interface Exposure {
@@ -50,6 +61,10 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
     const found: Found[] = [];
     const covered = new Set<TreeNode>();
     for (const service of model.services) collectFromService(service, found, covered);
+    for (const secret of model.secretsFromVariables ?? []) {
+      const verdict = judgeSecretVariable(secret.name, secret.passthrough);
+      if (verdict) found.push({ verdict, context: 'secret-source', path: secret.path, name: secret.name });
+    }
     const scripts = new Map<TreeNode, ShellEntrypoint | ImageProgram>();
     for (const service of model.services) {
       const command = get(service.node, 'command');

@@ -59,6 +59,7 @@ function load(options: CompareOptions, host: FileHost, env: Record<string, strin
       envFiles: options.envFiles?.map((f) => resolve(options.cwd, f)),
       projectDirectory: options.projectDirectory && resolve(options.cwd, options.projectDirectory),
       mode: 'config',
+      projectFiles: false,
       processEnv: env,
       profiles: ['*'],
       cwd: options.cwd,

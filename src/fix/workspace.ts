@@ -138,6 +138,7 @@ export class Workspace implements FileHost {
       mode: 'lint',
       cwd: this.cwd,
       host: this,
+      projectFiles: false,
     });
     // the project's .env is the workspace's even when it does not exist
     this.ensure(join(project.projectDirectory, '.env'));

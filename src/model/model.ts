@@ -50,12 +50,24 @@ export interface MountedFile {
   kept?: true;
 }
 
+/** A top-level secret whose value is a variable of the project environment (`secrets: {x: {environment: VAR}}`). */
+export interface SecretFromVariable {
+  /** The secret's name. */
+  name: string;
+  variable: string;
+  path: Path;
+  /** The value the project's .env gives the variable (filled by the project loader). */
+  passthrough?: VarUse;
+}
+
 /** The normalized view of one compose project (or one file before preprocessing). */
 export interface ComposeModel {
   root: TreeMap;
   services: ServiceModel[];
   /** The project's mounted files (a project's model only; a single file's model has none). */
   mountedFiles?: MountedFile[];
+  /** Top-level secrets whose value is an environment variable, with what the project's .env gives it (a project's model only). */
+  secretsFromVariables?: SecretFromVariable[];
   /** The whole-line comments of the project's compose files, each a one-line scalar (a project's model only). */
   comments?: TreeScalar[];
 }

@@ -4,7 +4,7 @@ import { isFile, nodeHost, readHostText, type FileHost } from '../load/host.js';
 import { pathName, quoteService } from '../load/messages.js';
 import { LoadError, parseComposeText } from '../load/parse.js';
 import { defaultComposeFiles } from '../load/projects.js';
-import { buildModel, type ComposeModel, type KeyValueEntry } from '../model/model.js';
+import { buildModel, type ComposeModel, type KeyValueEntry, type SecretFromVariable } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
 import { get, getEntry, type TreeEntry, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { buildEnvironment, readDotenvFile, type DotenvFile } from './environment.js';
@@ -32,6 +32,12 @@ export interface ProjectOptions {
   cwd?: string;
   /** Where files are read from (default: the file system). */
   host?: FileHost;
+  /**
+   * Read the configuration files the project keeps that no service mounts (project-files.ts;
+   * default true). fix changes none of them and depends on none, so it leaves them out of its
+   * workspace: a provisioning script it wrote beside the project is not a file it reads.
+   */
+  projectFiles?: boolean;
 }
 
 /** A problem that does not stop loading (lint mode): a missing env file, an unset required variable. */
@@ -79,6 +85,7 @@ class ProjectLoader {
   private readonly cwd: string;
   private readonly host: FileHost;
   private readonly lenient: boolean;
+  private readonly projectFiles: boolean;
   private readonly processEnv: Record<string, string | undefined>;
   private readonly notes: ProjectNote[] = [];
   private readonly sources = new Set<string>();
@@ -92,6 +99,7 @@ class ProjectLoader {
     this.cwd = options.cwd ?? process.cwd();
     this.host = options.host ?? nodeHost;
     this.lenient = options.mode === 'lint';
+    this.projectFiles = options.projectFiles !== false;
     this.processEnv = options.mode === 'lint' ? {} : (options.processEnv ?? process.env);
   }
 
@@ -373,7 +381,7 @@ class ProjectLoader {
     const mounted = findMountedFiles(model, this.host, this.cwd, projectDirectory, display);
     // the configuration files beside the compose files that nothing here reads already
     const known = new Set([...mounted.map((m) => m.abs), ...[...this.sources].map((s) => resolve(this.cwd, s))]);
-    model.mountedFiles = [...mounted, ...findProjectFiles(this.host, projectDirectory, known, display)];
+    model.mountedFiles = this.projectFiles ? [...mounted, ...findProjectFiles(this.host, projectDirectory, known, display)] : mounted;
     for (const m of model.mountedFiles) this.textCache.set(m.abs, String(m.node.value));
   }
 
@@ -511,4 +519,15 @@ export function resolvePassthrough(model: ComposeModel, env: ReadonlyMap<string,
       if (found) entry.passthrough = setUse(entry.key, found);
     }
   }
+  // a top-level secret's `environment: VAR` takes VAR's value from the same environment
+  const secrets = get(model.root, 'secrets');
+  if (secrets?.kind !== 'map') return;
+  const out: SecretFromVariable[] = [];
+  for (const { key, value } of secrets.entries) {
+    const variable = value.kind === 'map' ? get(value, 'environment') : undefined;
+    if (variable?.kind !== 'scalar' || typeof variable.value !== 'string') continue;
+    const found = env.get(variable.value);
+    out.push({ name: key, variable: variable.value, path: ['secrets', key, 'environment'], ...(found ? { passthrough: setUse(variable.value, found) } : {}) });
+  }
+  model.secretsFromVariables = out;
 }

@@ -857,3 +857,31 @@ describe('stock default credentials', () => {
     ]);
   });
 });
+
+describe("a top-level secret's environment source", () => {
+  it("is hardcoded where the project's .env writes its variable; a variable left to the deploying shell, or empty in .env, is not", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(join(dir, '.env'), `KEYSTORE_PASS=Lantern-${fake(ALNUM, 6)}\nSIGNING_KEY=\nAPP_PORT=8080\n`);
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      [
+        'services:',
+        '  api:',
+        '    image: example/api:1',
+        '    secrets: [keystore_pass, signing_key, deploy_token]',
+        'secrets:',
+        '  keystore_pass:',
+        '    environment: KEYSTORE_PASS',
+        '  signing_key:',
+        '    environment: SIGNING_KEY',
+        '  deploy_token:',
+        '    environment: DEPLOY_TOKEN',
+        '',
+      ].join('\n'),
+    );
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([
+      ".env:1:15 secret-in-env-file secret keystore_pass takes a hardcoded password from KEYSTORE_PASS in this file; a plain-Compose secret's value belongs in a file kept out of the repository (`file:`) or in the deploying shell's environment",
+    ]);
+  });
+});
