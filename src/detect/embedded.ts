@@ -1,6 +1,7 @@
 import { classifyKey, describeKind, nameLooseness, type KeyVerdict } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
 import { judgeNamedValue, isPasswordDigest } from './scan.js';
+import { writtenDefault } from './value-class.js';
 import { memoizeByText } from './text-memo.js';
 
 export interface EmbeddedAssignment {
@@ -288,6 +289,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     // in code (a JavaScript object, a call's arguments) an unquoted name is a variable: `{ password: myPasswordVar }`
     if (unquoted && isCodeIdentifier(text, m.index!, m.index! + m[0].length, value)) continue;
     if (AUTH_SCHEMES.has(value.toLowerCase())) continue;
+    // a variable with a literal default (Spring `${WEBHOOK_SECRET:f454…}`, a shell's `${X:-…}`): the default is the secret
+    const fallback = writtenDefault(value);
+    if (fallback !== undefined && judgeNamedValue(nameLooseness(m[1]), fallback) === 'literal' && !isPasswordDigest(verdict.kind, fallback)) {
+      const at = start + value.lastIndexOf(fallback);
+      out.push({ name, kind: describeKind(verdict.kind), start: at, end: at + fallback.length, viaVariable: false });
+      continue;
+    }
     const viaVariable = VARIABLE.test(value);
     if (!viaVariable && (judgeNamedValue(nameLooseness(m[1]), value) !== 'literal' || isPasswordDigest(verdict.kind, value))) continue;
     if (m[2] === '=' && isUserElementDigest(text, start, start + value.length)) continue;

@@ -13,6 +13,7 @@ import { classifyKey, describeKind, nameLooseness } from './keys.js';
 import { isPlaceholder, isStockDefault } from './placeholder.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, scanValue } from './scan.js';
 import { USER_TOKEN_KIND, usersHoldingSecret } from './user-token.js';
+import { classifyValue, writtenDefault } from './value-class.js';
 
 /** Where in a service (or the file) an exposure sits; rules choose exposures by context. */
 export type ExposureContext =
@@ -296,12 +297,16 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       if (
         !verdict.sensitive ||
         isVariableOnly(value) ||
-        /\{\{[^{}]*\}\}|\$\{[^{}]+\}/.test(value) ||
+        (/\{\{[^{}]*\}\}|\$\{[^{}]+\}/.test(value) && !hasLiteralDefault(value)) ||
         judgeNamedValue(nameLooseness(dotted), value) !== 'literal' ||
         isPasswordDigest(verdict.kind, value)
       )
         return;
-      push(hardcoded(o, describeKind(verdict.kind), value), dotted);
+      // a variable with a literal default: the default is the secret, located inside the value
+      const fallback = hasLiteralDefault(value) ? writtenDefault(value.trim())! : undefined;
+      const at = fallback === undefined ? -1 : value.lastIndexOf(fallback);
+      if (fallback !== undefined && at >= 0) push(hardcoded(originWithin(scalar, at, at + fallback.length), describeKind(verdict.kind), fallback), dotted);
+      else push(hardcoded(o, describeKind(verdict.kind), value), dotted);
     });
   }
   // a user name that is the token a secret of the same file holds (`username:` and `password:` both a Postmark token)
@@ -314,6 +319,12 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       push(hardcoded(o, USER_TOKEN_KIND, String(u.scalar.value)), u.dotted);
     }
   }
+}
+
+/** The whole value is a variable with a literal default written beside it (Spring `${WEBHOOK_SECRET:f454…}`). */
+function hasLiteralDefault(value: string): boolean {
+  const fallback = writtenDefault(value.trim());
+  return fallback !== undefined && classifyValue(fallback) === 'literal';
 }
 
 /**
@@ -376,8 +387,7 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
   const push = (s: number, e: number, kind: string, name: string) => {
     const text = body.slice(s, e);
     // no model path: the comment's own, by the setting it comments out
-    if (!isPlaceholder(text) || isStockDefault(text))
-      out.push({ verdict: hardcoded(originWithin(node, s, e), kind, text), context: 'comment', path: ['#', name], name });
+    if (!isPlaceholder(text)) out.push({ verdict: hardcoded(originWithin(node, s, e), kind, text), context: 'comment', path: ['#', name], name });
   };
   if (COMMENTED_COMMAND.has(key.toLowerCase())) {
     for (const c of findShellCredentials(value)) if (!c.viaVariable) push(start + c.absStart, start + c.absEnd, c.description, c.via);

@@ -4,6 +4,7 @@
  */
 
 import { VALUE_PATTERNS } from './patterns.js';
+import { writtenDefault } from './value-class.js';
 
 /** The whole value is one recognised credential format. */
 function isWholeToken(v: string): boolean {
@@ -221,8 +222,9 @@ function isRepetitive(v: string): boolean {
  * Placeholder-like values that are the real default credentials of widely run software (the JVM
  * truststore's `changeit`, Postgres' `postgres`, RabbitMQ's `guest`, MinIO's `minioadmin`, a
  * database's `root`): a stack that keeps one runs with a password everyone knows. Reported where
- * other placeholder-like values are not: in a commented-out setting and in a file of the project
- * no service mounts.
+ * other placeholder-like values are not: in a file of the project no service mounts, which the
+ * application reads (Spring's `application-docker.yaml`). Not in a comment: nothing runs with it
+ * there, and it discloses nothing (corpus audit at d5faa8c, Penpot's commented-out MinIO service).
  */
 const STOCK_DEFAULTS = new Set(['changeit', 'root', 'admin', 'guest', 'postgres', 'mysql', 'mariadb', 'minioadmin', 'rabbitmq', 'elastic', 'kibana']);
 
@@ -242,7 +244,12 @@ export function isPlaceholder(value: string): boolean {
   const lower = v.toLowerCase();
   if (EXACT.has(lower.replace(/[-_ .]/g, ''))) return true;
   if (isRepetitive(lower)) return true;
-  if (/^<.*>$|^\[.*\]$|^\$\{.*\}$|^%.*%$/.test(v)) return true;
+  if (/^<.*>$|^\[.*\]$|^%.*%$/.test(v)) return true;
+  // a variable left whole (`${API_KEY}`); with a default written beside it, the default is judged
+  if (/^\$\{.*\}$/.test(v)) {
+    const fallback = writtenDefault(v);
+    return fallback === undefined || isPlaceholder(fallback);
+  }
   if (/<[A-Za-z][A-Za-z0-9 _.-]{2,}>/.test(v)) return true; // <your-token> inside a URL or string
   // the AWS documentation keys (AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY)
   if (/EXAMPLE/.test(v)) return true;

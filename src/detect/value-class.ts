@@ -97,6 +97,17 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^secrets\.[A-Za-z_][A-Za-z0-9_]*$/,
 ];
 
+/** `${NAME:default}`, `${NAME:-default}`, `${NAME-default}` as the whole value (the default non-empty). */
+const WITH_DEFAULT = /^\$\{([A-Za-z_][A-Za-z0-9_.-]{0,100})(?::-?|-)([^{}\s][^{}]{0,500})\}$/;
+/** Lookups written like a defaulted variable: Kafka's `${file:…}`, `${env:X}`, log4j's `${sys:x}`, a vault's `${vault:path}`. */
+const LOOKUP_PREFIX = /^(?:env|file|vault|sys|system|secret|secrets|k8s|aws|azure|gcp|ssm|java|jndi|ctx|date|main|bundle|docker|spring|base64|lower|upper)$/i;
+
+/** The default written in a whole-value `${NAME:default}` (Spring) or `${NAME:-default}` (a shell), not a lookup's argument. */
+export function writtenDefault(text: string): string | undefined {
+  const m = WITH_DEFAULT.exec(text);
+  return m && !LOOKUP_PREFIX.test(m[1]) ? m[2] : undefined;
+}
+
 /** Placeholders another program fills in, as the whole value. */
 const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^\{\{[^{}]+\}\}$/, // {{ .Secret }}, {{ secret "x" }}, {{HOMEPAGE_VAR_X}}
@@ -306,6 +317,10 @@ export function classifyValue(value: string): ValueClass {
   if (MODE_WORDS.has(lower)) return 'boolean-like';
   if (/^\*{3,}$/.test(v) || NO_SECRET_NEEDED.test(v) || isMasked(v)) return 'empty';
   const u = v.includes('$$') ? v.replace(/\$\$/g, '$') : v;
+  // a variable with a default written beside it (Spring `${X:default}`, a shell's `${X:-default}`):
+  // the program runs with the default whenever X is unset, so the default is what is judged
+  const fallback = writtenDefault(u);
+  if (fallback !== undefined) return classifyValue(fallback);
   if (REFERENCE_PATTERNS.some((r) => r.test(u))) return 'reference';
   if (isFilePath(u) || isPathList(u) || STORE_PATH.test(u)) return 'reference';
   if (isCommandSubstitution(u)) return 'code';

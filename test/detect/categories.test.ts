@@ -823,7 +823,7 @@ describe('a map of key ids to keys', () => {
 });
 
 describe('stock default credentials', () => {
-  it("a commented-out setting keeping a product's default password is reported; a placeholder there is not", async () => {
+  it("a commented-out setting keeping a product's default password discloses nothing and is not reported; a real password there is", async () => {
     const text = [
       'services:',
       '  db:',
@@ -838,9 +838,10 @@ describe('stock default credentials', () => {
       '      # PMA_PASSWORD: changeme',
       '      # TRUSTSTORE_PASSWORD: changeit',
       '      # ADMIN_PASSWORD: <your-password>',
+      `      # ADMIN_PASSWORD: Tern-${fake(ALNUM, 8)}-9`,
       '',
     ].join('\n');
-    expect(await findings(text)).toEqual(['5:30 secret-in-environment', '10:23 hardcoded-credential', '12:30 hardcoded-credential']);
+    expect(await findings(text)).toEqual(['5:30 secret-in-environment', '14:25 hardcoded-credential']);
   });
 
   it("a file of the project that no service mounts keeping the JVM's truststore default is reported; its placeholders are not", async () => {
@@ -882,6 +883,38 @@ describe("a top-level secret's environment source", () => {
     const result = await lint([dir], { cwd: dir, settings: emptySettings() });
     expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([
       ".env:1:15 secret-in-env-file secret keystore_pass takes a hardcoded password from KEYSTORE_PASS in this file; a plain-Compose secret's value belongs in a file kept out of the repository (`file:`) or in the deploying shell's environment",
+    ]);
+  });
+});
+
+describe('a variable with a default written beside it, in a file a program reads', () => {
+  it("Spring's ${X:default} and a shell-style ${X:-default} run with the default when X is unset: the default is judged; an empty default, a placeholder and Kafka's or log4j's lookups are not secrets", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  api:\n    build: ./api\n');
+    mkdirSync(join(dir, 'api/src/main/resources'), { recursive: true });
+    const webhook = fake(HEX, 32);
+    writeFileSync(
+      join(dir, 'api/src/main/resources/application-docker.yml'),
+      [
+        'bim:',
+        `  webhook-secret: \${BIM360_WEBHOOK_SECRET:${webhook}}`,
+        '  client-secret: ${BIM360_CLIENT_SECRET:}',
+        '  db-password: ${DB_PASSWORD:changeme}',
+        '  kafka-password: ${file:/etc/kafka/secrets.properties:password}',
+        '  token: ${env:API_TOKEN}',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'api/src/main/resources/application.properties'),
+      [`spring.mail.password=\${MAIL_PASSWORD:Falcon-${fake(ALNUM, 8)}}`, 'spring.datasource.password=${DB_PASSWORD}', 'log.secret=${sys:log.secret}', ''].join(
+        '\n',
+      ),
+    );
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
+      'api/src/main/resources/application-docker.yml:2:43 secret-in-project-file •••• (32 chars)',
+      'api/src/main/resources/application.properties:1:38 secret-in-project-file •••• (15 chars)',
     ]);
   });
 });
