@@ -66,6 +66,14 @@ const XML_ATTRIBUTE = /([A-Za-z_][\w.:-]{0,40})[ \t]*=[ \t]*(?:"([^"\n<>]*)"|'([
 /** The element's text up to its end tag on the same line. */
 const XML_BODY = /^([^<\n]{1,4096})<\/([A-Za-z_][\w.:-]{0,60})>/;
 
+/**
+ * A web server's directive that sets a variable for the program behind it: Apache `SetEnv NAME
+ * value`, nginx `fastcgi_param NAME value;` (and `uwsgi_param`, `scgi_param`), with the variable's
+ * name and value.
+ */
+const VARIABLE_DIRECTIVE =
+  /(?<=^|\n)[ \t]{0,40}(?:SetEnv|setenv|fastcgi_param|uwsgi_param|scgi_param)[ \t]+([A-Za-z_][A-Za-z0-9_]{0,80})[ \t]+(?:"([^"\n$]{1,4096})"|'([^'\n$]{1,4096})'|([^\s"'$;]{1,4096}))/dg;
+
 /** A proxy's header directive: nginx `proxy_set_header`/`add_header`/`more_set_headers`, HAProxy `set-header`, with the header's name and value. */
 const HEADER_DIRECTIVE =
   /(?:\b(?:proxy|grpc|fastcgi|uwsgi)_set_header|\badd_header|(?<![\w-])set-header)[ \t]+([A-Za-z][A-Za-z0-9-]{0,60})[ \t]+(?:"([^"\n$]{1,4096})"|'([^'\n$]{1,4096})'|([^\s"'$;]{1,4096}))/dg;
@@ -345,6 +353,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   // a proxy's header directive: nginx `proxy_set_header X-Api-Key "…";`, HAProxy `http-request set-header X-Auth-Token …`
   if (/set[-_]header|add_header/i.test(text)) {
     for (const m of text.matchAll(HEADER_DIRECTIVE)) {
+      const g = valueGroup(m, 2);
+      named(m[1], m[g], m.indices![g][0]);
+    }
+  }
+  // a web server's variable directive: Apache `SetEnv CRM_CRON_TOKEN …`, nginx `fastcgi_param APP_SECRET …;`
+  if (/setenv|_param/i.test(text)) {
+    for (const m of text.matchAll(VARIABLE_DIRECTIVE)) {
       const g = valueGroup(m, 2);
       named(m[1], m[g], m.indices![g][0]);
     }

@@ -918,3 +918,33 @@ describe('a variable with a default written beside it, in a file a program reads
     ]);
   });
 });
+
+describe("a web server's directive that sets a variable", () => {
+  it("Apache's SetEnv and nginx's fastcgi_param hand a secret to the program behind them; a setting, a variable and nginx's own variables are not secrets", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      'services:\n  web:\n    image: httpd:2.4\n    volumes:\n      - ./site.conf:/usr/local/apache2/conf/site.conf:ro\n',
+    );
+    writeFileSync(
+      join(dir, 'site.conf'),
+      [
+        '<VirtualHost *:80>',
+        `  SetEnv CRM_CRON_TOKEN ${fake(HEX, 32)}`,
+        '  SetEnv APP_ENV production',
+        '  SetEnv DB_PASSWORD "${DB_PASSWORD}"',
+        '</VirtualHost>',
+        'location ~ \\.php$ {',
+        `  fastcgi_param APP_SECRET ${fake(ALNUM, 24)};`,
+        '  fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'site.conf:2:25 secret-in-mounted-file',
+      'site.conf:7:28 secret-in-mounted-file',
+    ]);
+  });
+});
