@@ -27,8 +27,10 @@ export function writeErr(text: string): void {
   else process.stderr.write(text);
 }
 
-/** The longest a full non-blocking pipe is waited for before the output is given up (EAGAIN). */
-const PIPE_WAIT_MS = 60_000;
+/** How many 1 ms waits in a row a full non-blocking pipe (EAGAIN) gets before the output is given up: about a minute. */
+const PIPE_WAITS = 60_000;
+/** What Atomics.wait sleeps on (nothing ever notifies it): made once, at the first full pipe. */
+let sleeper: Int32Array | undefined;
 
 function writeAll(fd: number, text: string): void {
   if (!text) return;
@@ -44,8 +46,8 @@ function writeAll(fd: number, text: string): void {
       // the reader has gone (`| head`): the rest of the output has nobody to go to
       if (code === 'EPIPE') return;
       // a pipe another process made non-blocking, and full: wait for its reader
-      if (code === 'EAGAIN' && waited < PIPE_WAIT_MS) {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+      if (code === 'EAGAIN' && waited < PIPE_WAITS) {
+        Atomics.wait((sleeper ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 1);
         waited++;
         continue;
       }

@@ -13,7 +13,6 @@ import { classifyKey, describeKind, nameLooseness } from './keys.js';
 import { isPlaceholder, isStockDefault } from './placeholder.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, scanValue } from './scan.js';
 import { USER_TOKEN_KIND, usersHoldingSecret } from './user-token.js';
-import { classifyValue, writtenDefault } from './value-class.js';
 
 /** Where in a service (or the file) an exposure sits; rules choose exposures by context. */
 export type ExposureContext =
@@ -297,16 +296,12 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       if (
         !verdict.sensitive ||
         isVariableOnly(value) ||
-        (/\{\{[^{}]*\}\}|\$\{[^{}]+\}/.test(value) && !hasLiteralDefault(value)) ||
+        /\{\{[^{}]*\}\}|\$\{[^{}]+\}/.test(value) ||
         judgeNamedValue(nameLooseness(dotted), value) !== 'literal' ||
         isPasswordDigest(verdict.kind, value)
       )
         return;
-      // a variable with a literal default: the default is the secret, located inside the value
-      const fallback = hasLiteralDefault(value) ? writtenDefault(value.trim())! : undefined;
-      const at = fallback === undefined ? -1 : value.lastIndexOf(fallback);
-      if (fallback !== undefined && at >= 0) push(hardcoded(originWithin(scalar, at, at + fallback.length), describeKind(verdict.kind), fallback), dotted);
-      else push(hardcoded(o, describeKind(verdict.kind), value), dotted);
+      push(hardcoded(o, describeKind(verdict.kind), value), dotted);
     });
   }
   // a user name that is the token a secret of the same file holds (`username:` and `password:` both a Postmark token)
@@ -319,12 +314,6 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       push(hardcoded(o, USER_TOKEN_KIND, String(u.scalar.value)), u.dotted);
     }
   }
-}
-
-/** The whole value is a variable with a literal default written beside it (Spring `${WEBHOOK_SECRET:f454…}`). */
-function hasLiteralDefault(value: string): boolean {
-  const fallback = writtenDefault(value.trim());
-  return fallback !== undefined && classifyValue(fallback) === 'literal';
 }
 
 /**

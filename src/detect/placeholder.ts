@@ -4,7 +4,6 @@
  */
 
 import { VALUE_PATTERNS } from './patterns.js';
-import { writtenDefault } from './value-class.js';
 
 /** The whole value is one recognised credential format. */
 function isWholeToken(v: string): boolean {
@@ -244,12 +243,7 @@ export function isPlaceholder(value: string): boolean {
   const lower = v.toLowerCase();
   if (EXACT.has(lower.replace(/[-_ .]/g, ''))) return true;
   if (isRepetitive(lower)) return true;
-  if (/^<.*>$|^\[.*\]$|^%.*%$/.test(v)) return true;
-  // a variable left whole (`${API_KEY}`); with a default written beside it, the default is judged
-  if (/^\$\{.*\}$/.test(v)) {
-    const fallback = writtenDefault(v);
-    return fallback === undefined || isPlaceholder(fallback);
-  }
+  if (/^<.*>$|^\[.*\]$|^\$\{.*\}$|^%.*%$/.test(v)) return true;
   if (/<[A-Za-z][A-Za-z0-9 _.-]{2,}>/.test(v)) return true; // <your-token> inside a URL or string
   // the AWS documentation keys (AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY)
   if (/EXAMPLE/.test(v)) return true;

@@ -317,10 +317,6 @@ export function classifyValue(value: string): ValueClass {
   if (MODE_WORDS.has(lower)) return 'boolean-like';
   if (/^\*{3,}$/.test(v) || NO_SECRET_NEEDED.test(v) || isMasked(v)) return 'empty';
   const u = v.includes('$$') ? v.replace(/\$\$/g, '$') : v;
-  // a variable with a default written beside it (Spring `${X:default}`, a shell's `${X:-default}`):
-  // the program runs with the default whenever X is unset, so the default is what is judged
-  const fallback = writtenDefault(u);
-  if (fallback !== undefined) return classifyValue(fallback);
   if (REFERENCE_PATTERNS.some((r) => r.test(u))) return 'reference';
   if (isFilePath(u) || isPathList(u) || STORE_PATH.test(u)) return 'reference';
   if (isCommandSubstitution(u)) return 'code';
