@@ -59,8 +59,8 @@ export async function main(argv: string[]): Promise<number> {
  * argument that is a bare word, names no command and no file is refused as an unknown command.
  */
 function refuseUnknownCommand(first: string | undefined, program: Command): void {
-  if (first === undefined || !/^[a-z][a-z0-9-]*$/i.test(first) || existsSync(first)) return;
+  if (first === undefined) return;
   const names = program.commands.map((c) => c.name());
-  if (names.includes(first) || first === 'help') return;
+  if (names.includes(first) || first === 'help' || !/^[a-z][a-z0-9-]*$/i.test(first) || existsSync(first)) return;
   throw new UsageError(`unknown command "${first}" (commands: ${names.join(', ')}; a path that does not exist is not linted)`);
 }

@@ -136,7 +136,25 @@ function* statEach(host: FileHost, dir: string, names: string[]): Generator<DirE
   }
 }
 
+/**
+ * What a name that any of the patterns above accepts ends with (after its last dot, or the whole
+ * name): a cheap first test, as most of a project's files (`README.md`, `Dockerfile`, a lock
+ * file) are none of them, and compiling those patterns is a good part of a cold start's work.
+ */
+const CANDIDATE_ENDING = new Set(
+  'yml yaml json toml ini conf cfg properties py php rb exs js ts mjs cjs xml env key sh bash pem p8 cnf npmrc pypirc netrc git-credentials pgpass s3cfg dockercfg inventory'.split(
+    ' ',
+  ),
+);
+const KEY_FILE_ENDING = /_(?:rsa|dsa|ecdsa|ed25519)$/i;
+
+function isCandidateName(name: string): boolean {
+  const ending = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  return CANDIDATE_ENDING.has(ending) || /^\.env\./i.test(name) || KEY_FILE_ENDING.test(ending);
+}
+
 function isConfigName(name: string, inConfigDirectory: boolean): boolean {
+  if (!isCandidateName(name)) return false;
   if (COMPOSE_FILE_NAME.test(name) || EXAMPLE.test(name.replace(/^\.env\./, ''))) return false;
   if (name === '.env') return false;
   return CONFIG_NAME.test(name) || STAGE_ENV.test(name) || CREDENTIAL_FILE.test(name) || (inConfigDirectory && CONFIG_EXTENSION.test(name));

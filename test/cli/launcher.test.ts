@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,5 +41,29 @@ describe('the launcher keeps our options away from node', () => {
     const i = runBin(['lint', '--env-file-if-exists=evil.env', 'compose.yaml'], dir);
     expect(i.stderr).not.toContain('EVIL');
     expect(i.code).toBe(2);
+  });
+});
+
+describe('the launcher reads the bundle and its code cache', () => {
+  const demo = join(REPO, 'fixtures/demo/compose.yaml');
+  const expected = spawnSync(process.execPath, [CLI, 'lint', '--no-color', demo], { encoding: 'utf8' });
+  /** A copy of dist/ whose code cache is missing, or made other than V8 wrote it. */
+  function lintWithCache(cache: ((bytes: Buffer) => Buffer | undefined) | undefined) {
+    const dist = join(mkdtempSync(join(tmpdir(), 'cs-dist-')), 'dist');
+    cpSync(join(REPO, 'dist'), dist, { recursive: true });
+    const file = readdirSync(dist).find((f) => f.endsWith('.cjs.cache'))!;
+    const bytes = cache?.(readFileSync(join(dist, file)));
+    if (bytes) writeFileSync(join(dist, file), bytes);
+    else rmSync(join(dist, file));
+    return spawnSync(process.execPath, [join(dist, 'cli.js'), 'lint', '--no-color', demo], { encoding: 'utf8' });
+  }
+
+  it('runs the same without its cache, and with a cache V8 refuses (shorter, longer, another bundle of the same length)', () => {
+    expect(expected.status).toBe(1);
+    expect(expected.stdout).toContain('8 problems');
+    for (const cache of [undefined, (b: Buffer) => b.subarray(0, 100), (b: Buffer) => Buffer.concat([b, b]), (b: Buffer) => Buffer.alloc(b.length, 7)]) {
+      const r = lintWithCache(cache);
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: expected.status, stdout: expected.stdout, stderr: expected.stderr });
+    }
   });
 });
