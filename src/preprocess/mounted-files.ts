@@ -228,8 +228,9 @@ function scalarValue(node: TreeNode | undefined): unknown {
 /** The text of a regular file of at most `maxBytes` that is not binary (nor a compose or stack file); undefined otherwise. */
 export function readConfigText(host: FileHost, abs: string, maxBytes: number): string | undefined {
   const name = basename(abs);
-  // a compose or stack file in a mounted directory is linted as one, on its own (the names discovery looks for)
-  if (BINARY_EXTENSIONS.has(extname(abs).toLowerCase()) || name.startsWith('.git') || COMPOSE_FILE_NAME.test(name)) return undefined;
+  // a compose or stack file in a mounted directory is linted as one, on its own (the names discovery looks for);
+  // git's own files (.gitignore, .gitattributes) are not configuration, but its credential store is read
+  if (BINARY_EXTENSIONS.has(extname(abs).toLowerCase()) || (name.startsWith('.git') && name !== '.git-credentials') || COMPOSE_FILE_NAME.test(name)) return undefined;
   const stat = host.stat(abs);
   if (stat?.kind !== 'file' || stat.size > maxBytes) return undefined;
   let text: string;

@@ -99,14 +99,19 @@ describe('secret-in-project-file: files that carry credentials by what they are'
       'playbooks/inventory/hosts.ini': '[kiosks]\nkiosk-001 ansible_host=10.41.1.11 ansible_user=pi ansible_password=Wm3Xn7-Lp2Rb5\n',
       'playbooks/group_vars/hamburg.yml': 'kiosk_wifi_psk: "Harbor191_IJPQNQ"\nkiosk_timezone: Europe/Berlin\n',
       'api/src/main/resources/application-docker.yml': 'spring:\n  mail:\n    password: Falcon246!sjZxaY\n',
+      'deploy/fleet_ed25519':
+        '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----\n',
+      '.git-credentials': 'https://deploy:ghp_R8wX2kLm9QvT4nB7cJ5hY1pZ3sD6fG0aE2uK@github.com\n',
       // a public key, a script that only reads its secrets, and the sources' code stay unread or silent
       'deploy/fleet_ed25519.pub': 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKx7Vd9hqYv3QmPq4gKdJ2aF8cT0sLpE1uNwXzR6bYcM fleet\n',
       'scripts/seed.sh': '#!/bin/sh\ncurl -H "Authorization: Token $FLAGSMITH_TOKEN" http://flagsmith:8000/api/v1/projects/\n',
       'api/src/main/java/App.java': 'class App { String password = "Falcon246!sjZxaY"; }\n',
     });
     expect(await found(dir)).toEqual([
+      '.git-credentials:1:16 secret-in-project-file .git-credentials holds a hardcoded GitHub personal access token in a file of the project that no service mounts: it is committed with the compose file',
       '.npmrc:2:34 secret-in-project-file .npmrc holds a hardcoded npm access token in a file of the project that no service mounts: it is committed with the compose file',
       'api/src/main/resources/application-docker.yml:3:15 secret-in-project-file password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      'deploy/fleet_ed25519:1:1 secret-in-project-file fleet_ed25519 holds a hardcoded private key in a file of the project that no service mounts: it is committed with the compose file',
       'playbooks/group_vars/hamburg.yml:1:18 secret-in-project-file kiosk_wifi_psk holds a hardcoded secret in a file of the project that no service mounts: it is committed with the compose file',
       'playbooks/inventory/hosts.ini:2:68 secret-in-project-file ansible_password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       'scripts/import.sh:3:9 secret-in-project-file MC_KEY= holds a hardcoded Mailchimp API key in a file of the project that no service mounts: it is committed with the compose file',
