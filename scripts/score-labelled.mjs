@@ -1,5 +1,5 @@
 // Scores lint against a hand-labelled set of compose projects (see fixtures/labelled/README.md).
-//   node scripts/score-labelled.mjs DIR [--details] [--json]
+//   node scripts/score-labelled.mjs DIR [--details] [--json] [--git]
 // Each project directory holds compose files and labels.json:
 //   { "exposures": [{ "file", "line", "class": "hardcoded" | "via-env", "what" }],
 //     "traps": [{ "file", "line", "what" }], "unsure": [{ "file", "line", "what" }] }
@@ -7,8 +7,9 @@
 // value is in the files) and "via-env" otherwise. Lines labelled unsure are not scored; any other
 // finding on a line that is not an exposure is a false positive.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(fileURLToPath(import.meta.url), '../..');
@@ -27,7 +28,7 @@ const EXPOSURE_RULES = new Set([
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--'));
 if (!dir) {
-  console.error('usage: node scripts/score-labelled.mjs DIR [--details] [--json]');
+  console.error('usage: node scripts/score-labelled.mjs DIR [--details] [--json] [--git]');
   process.exit(2);
 }
 if (!existsSync(join(dir, '.'))) {
@@ -48,6 +49,22 @@ function wilson(k, n) {
 }
 
 const key = (file, line) => `${file}:${line}`;
+
+/** A copy of a project directory as a git repository with every file it does not ignore committed. */
+function committedCopy(pdir) {
+  const copy = join(mkdtempSync(join(tmpdir(), 'cs-score-')), basename(pdir));
+  cpSync(pdir, copy, { recursive: true });
+  const git = (...a) =>
+    spawnSync('git', a, {
+      cwd: copy,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_NAME: 's', GIT_AUTHOR_EMAIL: 's@x', GIT_COMMITTER_NAME: 's', GIT_COMMITTER_EMAIL: 's@x' },
+    });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'labelled project');
+  return copy;
+}
 const totals = { tp: 0, fp: 0, fn: 0, classRight: 0, traps: 0, trapsHit: 0, errors: 0 };
 const byClass = { hardcoded: { tp: 0, fn: 0, fp: 0 }, 'via-env': { tp: 0, fn: 0, fp: 0 } };
 const rows = [];
@@ -60,7 +77,9 @@ for (const name of projects) {
   const exposures = new Map((labels.exposures ?? []).map((e) => [key(e.file, e.line), e]));
   const unsure = new Set((labels.unsure ?? []).map((e) => key(e.file, e.line)));
   const traps = new Map((labels.traps ?? []).map((e) => [key(e.file, e.line), e]));
-  const r = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', '--no-color', '.'], { cwd: pdir, encoding: 'utf8', maxBuffer: 1 << 26 });
+  // --git: the project as the repository its files stand for, everything committed that its .gitignore does not ignore
+  const cwd = args.includes('--git') ? committedCopy(pdir) : pdir;
+  const r = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', '--no-color', '.'], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
   let out;
   try {
     out = JSON.parse(r.stdout);

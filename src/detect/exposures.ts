@@ -455,6 +455,23 @@ function collectFromText(
 }
 
 const KEY_CONFIG = { sensitive: true, kind: 'secret' } as const;
+/** A shell parameter expansion with a default: `${NAME:-word}`, `${NAME-word}`, `${NAME:=word}`, `${NAME=word}`; `$${…}` in a compose value. */
+const SHELL_DEFAULT = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]{0,100})(:?[-=])([^{}\s"'`$\\]{1,500})\}/g;
+
+/** The literal defaults of secret-named variables in a script's text; `escapedOnly`: only `$${…}` (a compose value). */
+function shellDefaults(text: string, escapedOnly: boolean): { name: string; kind: string; start: number; end: number }[] {
+  if (!text.includes('${')) return [];
+  const out: { name: string; kind: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(SHELL_DEFAULT)) {
+    if (escapedOnly && !m[1]) continue;
+    const verdict = classifyKey(m[2]);
+    const value = m[4];
+    if (!verdict.sensitive || judgeNamedValue(nameLooseness(m[2]), value) !== 'literal' || isPasswordDigest(verdict.kind, value)) continue;
+    const start = m.index! + m[0].length - 1 - value.length;
+    out.push({ name: m[2], kind: describeKind(verdict.kind), start, end: start + value.length });
+  }
+  return out;
+}
 const SHELL_SHEBANG = /^#![ \t]*\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z|da|a)?sh\b/;
 /** A shell program (`sh`, `/bin/bash`, `ash`) and the flag that makes it run its next argument (`-c`, `-ec`). */
 const SHELL_PROGRAM = /(^|\/)(ba|z|da|a)?sh$/;
@@ -561,18 +578,31 @@ function collectFromCommand(
     push(hardcoded(origin, m.description, text.slice(m.start, m.end)), m.via);
   };
   // a script's own settings (logstash -e '… password => "x"', a heredoc config) besides its options
-  const scriptSettings = (scalar: TreeScalar, text: string, found: { absStart: number; absEnd: number }[]) => {
+  const scriptSettings = (scalar: TreeScalar, text: string, found: { absStart: number; absEnd: number; viaVariable: boolean }[]) => {
     const taken = found.map((m): [number, number] => [m.absStart, m.absEnd]);
     const free = (s: number, e: number) => !taken.some(([a, b]) => a < e && s < b);
+    // what is reported as written, not as a variable: a variable's default may lie inside a variable's span
+    const written = found.filter((m) => !m.viaVariable).map((m): [number, number] => [m.absStart, m.absEnd]);
     for (const a of findEmbeddedAssignments(text)) {
       if (!free(a.start, a.end)) continue;
       report(scalar, text, { start: a.start, end: a.end, via: a.name, description: a.kind, viaVariable: a.viaVariable });
       taken.push([a.start, a.end]);
+      if (!a.viaVariable) written.push([a.start, a.end]);
     }
     // formats in the script as written, where quoting splits them across words: a heredoc's
     // `CREATE ROLE … PASSWORD '…'`, a .pgpass line written by `echo`
     for (const m of scanValue(text)) {
-      if (free(m.start, m.end)) report(scalar, text, { start: m.start, end: m.end, via: m.patternId, description: m.description, viaVariable: false });
+      if (!free(m.start, m.end)) continue;
+      report(scalar, text, { start: m.start, end: m.end, via: m.patternId, description: m.description, viaVariable: false });
+      written.push([m.start, m.end]);
+    }
+    // a secret-named variable's default the script writes (`DB_PASSWORD=${DB_PASSWORD:-…}`,
+    // `: "${API_TOKEN:=…}"`): what the program runs with unless the environment says otherwise.
+    // In a compose value only the container's own `$${X:-…}`: a `${X:-…}` there is Compose's.
+    for (const d of shellDefaults(text, scalar.interpolation !== undefined)) {
+      if (written.some(([a, b]) => a < d.end && d.start < b)) continue;
+      push(hardcoded(originWithin(scalar, d.start, d.end), d.kind, text.slice(d.start, d.end)), d.name);
+      written.push([d.start, d.end]);
     }
   };
   if (node.kind === 'scalar') {

@@ -133,8 +133,9 @@ const CODE_PATTERNS: readonly RegExp[] = [
   // a call or subscript as the whole value: File.read('/run/secrets/x'), ENV['X'], os.getenv("X"), sys.env("X"), env('APP_KEY')
   // (Elixir's `System.fetch_env!("X")`; a fallback after it, `System.get_env("X") ||`, is the next line's)
   /^[A-Za-z_$][A-Za-z0-9_$.:]*!?(?:\([^()]*\)|\[[^[\]]*\])(?:\s*(?:\|\||\?\?|or)\s*)?$/,
-  // an Elixir function named without its arguments (the value stops at the call's parenthesis): `System.fetch_env!`
-  /^(?:[A-Z][A-Za-z0-9_]*\.)+(?:[a-z_][a-z0-9_]*!|get_env|getenv)\(?$/,
+  // an Elixir function named without its arguments (the value stops at the call's parenthesis): `System.fetch_env!`;
+  // its name has no digits, which a password written the same way has (`Kestrel.zephyr338!`)
+  /^(?:[A-Z][A-Za-z0-9_]*\.)+(?:[a-z_]+!|get_env|getenv)\(?$/,
   // a value computed when the program starts (`signingKey = await crypto.subtle.generateKey(…)`, `new TextEncoder()…`),
   // also cut at its first blank by a line scanner (`await`): a keyword that starts an expression, alone or calling
   /^(?:(?:await|new)\s+[A-Za-z_$][\w$.]*\s*\(.*|await|new|yield|lambda|function|async|require|import)$/,

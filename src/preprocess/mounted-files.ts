@@ -230,7 +230,8 @@ export function readConfigText(host: FileHost, abs: string, maxBytes: number): s
   const name = basename(abs);
   // a compose or stack file in a mounted directory is linted as one, on its own (the names discovery looks for);
   // git's own files (.gitignore, .gitattributes) are not configuration, but its credential store is read
-  if (BINARY_EXTENSIONS.has(extname(abs).toLowerCase()) || (name.startsWith('.git') && name !== '.git-credentials') || COMPOSE_FILE_NAME.test(name)) return undefined;
+  if (BINARY_EXTENSIONS.has(extname(abs).toLowerCase()) || (name.startsWith('.git') && name !== '.git-credentials') || COMPOSE_FILE_NAME.test(name))
+    return undefined;
   const stat = host.stat(abs);
   if (stat?.kind !== 'file' || stat.size > maxBytes) return undefined;
   let text: string;

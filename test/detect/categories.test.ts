@@ -948,3 +948,48 @@ describe("a web server's directive that sets a variable", () => {
     ]);
   });
 });
+
+describe('a shell script that writes a default for a secret-named variable', () => {
+  it('${X:-word}, ${X-word}, ${X:=word} in a script run with the default when X is unset: the default is reported; an empty default, a variable and a name that says no secret are not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      'services:\n  app:\n    image: alpine:3\n    volumes:\n      - ./entrypoint.sh:/entrypoint.sh:ro\n    entrypoint: /entrypoint.sh\n    command: ["sh", "-c", "exec app --token=$${APP_TOKEN:-' +
+        fake(HEX, 24) +
+        '}"]\n',
+    );
+    writeFileSync(
+      join(dir, 'entrypoint.sh'),
+      [
+        '#!/bin/sh',
+        'set -e',
+        `DB_PASSWORD="\${DB_PASSWORD:-Falcon-${fake(ALNUM, 10)}}"`,
+        `: "\${API_TOKEN:=${fake(HEX, 32)}}"`,
+        `export REDIS_PASSWORD=\${REDIS_PASSWORD-${fake(ALNUM, 12)}}`,
+        'PGUSER=${PGUSER:-postgres}',
+        'SMTP_PASSWORD=${SMTP_PASSWORD:-}',
+        'JWT_SECRET=${JWT_SECRET:-$GENERATED_SECRET}',
+        'ADMIN_PASSWORD=${ADMIN_PASSWORD:-your-password-here}',
+        'exec "$@"',
+        '',
+      ].join('\n'),
+    );
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
+      'compose.yaml:7:59 hardcoded-credential •••• (24 chars)',
+      'entrypoint.sh:3:29 secret-in-mounted-file •••• (17 chars)',
+      'entrypoint.sh:4:17 secret-in-mounted-file •••• (32 chars)',
+      'entrypoint.sh:5:40 secret-in-mounted-file •••• (12 chars)',
+      // a placeholder the container runs with, as a mounted script's NAME=placeholder is
+      'entrypoint.sh:9:34 secret-in-mounted-file •••• (18 chars)',
+    ]);
+  });
+});
+
+describe('a password written like a call', () => {
+  it('`Kestrel.zephyr338!` is a password, not an Elixir function named without its arguments (System.fetch_env!)', async () => {
+    expect(await findings(service(['DB_PASSWORD: "Kestrel.zephyr338!"', 'SECRET_KEY_BASE: System.fetch_env!', 'API_TOKEN: Config.get_env']))).toEqual([
+      '5:20 secret-in-environment',
+    ]);
+  });
+});
