@@ -244,7 +244,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   for (let m = assignment.exec(text); m !== null; m = assignment.exec(text)) {
     const name = m[1];
     let value = m[3] ?? m[4] ?? m[5] ?? m[6] ?? '';
-    // the brackets that close a JSON or Ruby object after an unquoted value (`"Password": null}`)
+    // the brackets that close a JSON or Ruby object, or a call, after an unquoted value (`"Password": null}`, `params={"token": TOKEN})`)
     if (m[6] !== undefined) value = withoutClosingBrackets(value);
     // a comparison (`headers.apikey == '…'`), not an assignment
     if (!value || (m[2] === '=' && text[m.index + m[0].length - value.length] === '=')) continue;
@@ -608,7 +608,7 @@ function withoutClosingBrackets(value: string): string {
   let v = value;
   for (;;) {
     const last = v[v.length - 1];
-    const open = last === '}' ? '{' : last === ']' ? '[' : undefined;
+    const open = last === '}' ? '{' : last === ']' ? '[' : last === ')' ? '(' : undefined;
     if (!open || v.split(open).length > v.split(last).length - 1) return v;
     v = v.slice(0, -1);
   }

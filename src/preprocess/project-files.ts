@@ -81,6 +81,12 @@ const SOURCE_ROOT = /^(?:src|main)$/i;
  */
 const CREDENTIAL_FILE =
   /^(?:[\w.-]+\.(?:sh|bash)|\.npmrc|\.yarnrc\.yml|\.pypirc|\.netrc|\.git-credentials|\.pgpass|\.my\.cnf|\.s3cfg|\.dockercfg|hosts\.ini|inventory(?:\.ini|\.ya?ml)?|id_(?:rsa|dsa|ecdsa|ed25519)|[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)|[\w.-]+\.(?:pem|key|p8))$/i;
+/**
+ * A project's operational scripts (`scripts/weekly_report.py`, `bin/import.mjs`, `ops/rotate.rb`): run
+ * by hand or by cron against the stack, with the tokens they call it with written in.
+ */
+const SCRIPT_DIRECTORY = /^(?:scripts?|bin|tools|ops|cron|jobs|provision(?:ing)?|maintenance)$/i;
+const SCRIPT_EXTENSION = /\.(?:py|js|mjs|cjs|ts|rb|php|pl|ps1|sh|bash)$/i;
 const CONFIG_EXTENSION = /\.(?:ya?ml|json|toml|ini|conf|cfg|properties|py|php|rb|exs|js|ts|xml|env|key)$/i;
 const STAGE_ENV = /^(?:\.env\.[\w-]{1,30}|[\w-]{1,30}\.env)$/i;
 /** Files that show what to write, not what is used. */
@@ -95,7 +101,7 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
   if (!host.list) return [];
   const candidates: string[] = [];
   let entries = 0;
-  const walk = (dir: string, depth: number, inConfigDirectory: boolean): void => {
+  const walk = (dir: string, depth: number, directory: DirectoryKind): void => {
     const listing = directoryEntries(host, dir);
     if (!listing) return;
     for (const entry of listing) {
@@ -103,11 +109,11 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
       const { name, path, kind } = entry;
       if (kind === 'directory') {
         const level = SOURCE_ROOT.test(name) ? depth : depth + 1;
-        if (level <= MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && !name.startsWith('.')) walk(path, level, CONFIG_DIRECTORY.test(name));
-      } else if (kind === 'file' && !known.has(path) && isConfigName(name, inConfigDirectory)) candidates.push(path);
+        if (level <= MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && !name.startsWith('.')) walk(path, level, directoryKind(name));
+      } else if (kind === 'file' && !known.has(path) && isConfigName(name, directory)) candidates.push(path);
     }
   };
-  walk(projectDirectory, 1, false);
+  walk(projectDirectory, 1, 'other');
   const out: MountedFile[] = [];
   for (const path of candidates) {
     // a link that leads out of the project is the host's
@@ -142,7 +148,7 @@ function* statEach(host: FileHost, dir: string, names: string[]): Generator<DirE
  * file) are none of them, and compiling those patterns is a good part of a cold start's work.
  */
 const CANDIDATE_ENDING = new Set(
-  'yml yaml json toml ini conf cfg properties py php rb exs js ts mjs cjs xml env key sh bash pem p8 cnf npmrc pypirc netrc git-credentials pgpass s3cfg dockercfg inventory'.split(
+  'yml yaml json toml ini conf cfg properties py php rb exs js ts mjs cjs xml env key sh bash pl ps1 pem p8 cnf npmrc pypirc netrc git-credentials pgpass s3cfg dockercfg inventory'.split(
     ' ',
   ),
 );
@@ -153,9 +159,21 @@ function isCandidateName(name: string): boolean {
   return CANDIDATE_ENDING.has(ending) || /^\.env\./i.test(name) || KEY_FILE_ENDING.test(ending);
 }
 
-function isConfigName(name: string, inConfigDirectory: boolean): boolean {
+type DirectoryKind = 'config' | 'scripts' | 'other';
+
+function directoryKind(name: string): DirectoryKind {
+  return CONFIG_DIRECTORY.test(name) ? 'config' : SCRIPT_DIRECTORY.test(name) ? 'scripts' : 'other';
+}
+
+function isConfigName(name: string, directory: DirectoryKind): boolean {
   if (!isCandidateName(name)) return false;
   if (COMPOSE_FILE_NAME.test(name) || EXAMPLE.test(name.replace(/^\.env\./, ''))) return false;
   if (name === '.env') return false;
-  return CONFIG_NAME.test(name) || STAGE_ENV.test(name) || CREDENTIAL_FILE.test(name) || (inConfigDirectory && CONFIG_EXTENSION.test(name));
+  return (
+    CONFIG_NAME.test(name) ||
+    STAGE_ENV.test(name) ||
+    CREDENTIAL_FILE.test(name) ||
+    (directory === 'config' && CONFIG_EXTENSION.test(name)) ||
+    (directory === 'scripts' && SCRIPT_EXTENSION.test(name))
+  );
 }

@@ -118,3 +118,19 @@ describe('secret-in-project-file: files that carry credentials by what they are'
     ]);
   });
 });
+
+describe('secret-in-project-file: operational scripts', () => {
+  it('reads the scripts of a scripts/, bin/, tools/ or ops/ directory (Python, JavaScript, Ruby…); code that reads its secrets, and scripts elsewhere, stay silent', async () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  matomo:\n    image: matomo:5\n',
+      'scripts/weekly_report.py':
+        'import requests\nMATOMO_URL = "https://stats.example.org"\nTOKEN_AUTH = "6428fe7b6bc349dadf811b929b33abd1"  # view access only\nrequests.get(MATOMO_URL, params={"token_auth": TOKEN_AUTH})\n',
+      'bin/import.mjs': "const key = process.env.GHOST_ADMIN_KEY;\nconst password = readFileSync('/run/secrets/db_password', 'utf8');\n",
+      'ops/rotate.rb': "API_TOKEN = ENV.fetch('API_TOKEN')\n",
+      'app/report.py': 'TOKEN_AUTH = "0d1e8f3a9b2c4d5e6f708192a3b4c5d6"\n',
+    });
+    expect(await found(dir)).toEqual([
+      'scripts/weekly_report.py:3:15 secret-in-project-file TOKEN_AUTH holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
+    ]);
+  });
+});
