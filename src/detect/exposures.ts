@@ -11,7 +11,7 @@ import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
 import { classifyKey, describeKind, nameLooseness } from './keys.js';
 import { isPlaceholder, isStockDefault } from './placeholder.js';
-import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, scanValue } from './scan.js';
+import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
 import { USER_TOKEN_KIND, usersHoldingSecret } from './user-token.js';
 
 /** Where in a service (or the file) an exposure sits; rules choose exposures by context. */
@@ -433,6 +433,8 @@ function collectFromText(
     const pairs = [...findUserPasswordPairs(text), ...(usersConfig ? findPropertiesUserPasswords(text).map((p) => ({ ...p, viaVariable: false })) : [])];
     for (const p of pairs) {
       if (p.viaVariable || matches.some((m) => m.start < p.end && p.start < m.end)) continue;
+      // a scheme and a digest (GeoServer's `digest1:…` master password file) reads as name:secret, and is a hash
+      if (judgeSecretValue(text.slice(text.lastIndexOf('\n', p.start) + 1, p.end)) === 'hash') continue;
       push(hardcoded(originWithin(node, p.start, p.end), 'secret', text.slice(p.start, p.end)), configName);
     }
   }

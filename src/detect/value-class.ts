@@ -97,8 +97,12 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^secrets\.[A-Za-z_][A-Za-z0-9_]*$/,
 ];
 
-/** `${NAME:default}`, `${NAME:-default}`, `${NAME-default}` as the whole value (the default non-empty). */
-const WITH_DEFAULT = /^\$\{([A-Za-z_][A-Za-z0-9_.-]{0,100})(?::-?|-)([^{}\s][^{}]{0,500})\}$/;
+/**
+ * `${NAME:default}`, `${NAME:-default}`, `${NAME-default}`, a shell's `${NAME:=default}` as the
+ * whole value (the default non-empty). Not a shell's `${NAME:?message}` (an error when unset) or
+ * `${NAME:+word}` (a word when set).
+ */
+const WITH_DEFAULT = /^\$\{([A-Za-z_][A-Za-z0-9_.-]{0,100})(?::[-=]?|[-=])(?![?+])([^{}\s][^{}]{0,500})\}$/;
 /** Lookups written like a defaulted variable: Kafka's `${file:…}`, `${env:X}`, log4j's `${sys:x}`, a vault's `${vault:path}`. */
 const LOOKUP_PREFIX = /^(?:env|file|vault|sys|system|secret|secrets|k8s|aws|azure|gcp|ssm|java|jndi|ctx|date|main|bundle|docker|spring|base64|lower|upper)$/i;
 
@@ -163,6 +167,9 @@ const HASH_PATTERNS: readonly RegExp[] = [
   /^\{(?!PLAIN|CLEAR|CLEARTEXT)[A-Z0-9][A-Z0-9.-]{1,30}\}\S/,
   // Django / Werkzeug / passlib: pbkdf2_sha256$…, pbkdf2:sha256:…$salt$hash, bcrypt_sha256$…
   /^(?:pbkdf2_sha(?:1|256|512)|bcrypt_sha256|argon2|bcrypt|sha1|md5|scrypt|pbkdf2:sha(?:1|256|512))[$:]/,
+  // Jasypt's StrongPasswordEncryptor digest as GeoServer stores it (`digest1:` base64 of salt and hash);
+  // its `crypt1:`/`crypt2:` are encryptions a key reverses, not hashes
+  /^digest1:[A-Za-z0-9+/]{40,}={0,2}$/,
   // SCRAM verifiers (PostgreSQL, MongoDB, Kafka): SCRAM-SHA-256$4096:salt$stored:server
   /^SCRAM-SHA-(?:1|256|512)\$\d+:/,
   // PostgreSQL md5 verifier, MySQL native password hash

@@ -993,3 +993,43 @@ describe('a password written like a call', () => {
     ]);
   });
 });
+
+describe('a cookie header, an error-if-unset variable, a scheme-prefixed digest', () => {
+  it("a Cookie header's values are judged one by one; ${X:?} is a variable, not a default; GeoServer's digest1: is a hash, in users.xml and in the master password's digest file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      'services:\n  geoserver:\n    image: kartoza/geoserver:2.25.0\n    volumes:\n      - ./security:/opt/geoserver/data_dir/security\n',
+    );
+    mkdirSync(join(dir, 'security'));
+    mkdirSync(join(dir, 'scripts'));
+    writeFileSync(join(dir, 'security/masterpw.digest'), `digest1:${fake(B64, 86)}==\n`);
+    writeFileSync(
+      join(dir, 'security/users.xml'),
+      [
+        '<userRegistry version="1.0">',
+        `  <user enabled="true" name="admin" password="digest1:${fake(B64, 86)}=="/>`,
+        `  <user enabled="true" name="viewer" password="plain:Falcon-${fake(ALNUM, 10)}"/>`,
+        '</userRegistry>',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'scripts/export.sh'),
+      [
+        '#!/bin/sh',
+        'curl -s -X POST http://umami:3000/api/auth/login \\',
+        '  -d "{\\"username\\":\\"reporting\\",\\"password\\":\\"${UMAMI_PASSWORD:?}\\"}"',
+        'curl -s -H "Cookie: XSRF-TOKEN=$CSRF_TOKEN; theme=dark" http://pulsar:7750/',
+        `curl -s -H "Cookie: lang=en; sessionid=${fake(ALNUM, 24)}" http://pulsar:7750/`,
+        '',
+      ].join('\n'),
+    );
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
+      'scripts/export.sh:5:40 secret-in-project-file •••• (24 chars)',
+      // GeoServer's plain: prefix says the password follows in clear text
+      'security/users.xml:3:48 secret-in-mounted-file •••• (23 chars)',
+    ]);
+  });
+});

@@ -4,7 +4,11 @@
  * and reports the secret part.
  */
 import { classifyKey, describeKind } from '../keys.js';
+import { isGeneratedToken } from '../password-shape.js';
 import type { Findings } from './findings.js';
+
+/** A session cookie's name: `sessionid`, `PHPSESSID`, `connect.sid`, `_session`. */
+const SESSION_COOKIE = /sess|(?:^|[._-])sid$|^sid$/i;
 
 export const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_.]*)=/;
 
@@ -47,6 +51,16 @@ export function reportHeader(f: Findings, k: number, offset: number): void {
     if (scheme) s += scheme[0].length;
     const description = kind === 'basic' ? 'basic auth credentials' : kind === 'bearer' ? 'bearer token' : 'token';
     f.report(k, s, text.length, 'Authorization header', description);
+    return;
+  }
+  // a cookie's value, each of `name=value; name=value`: a session's or a token's (by its name, or a
+  // generated value), not a preference (`theme=dark`); one read from a variable is no secret written
+  if (/^cookie$/i.test(name)) {
+    for (const m of text.slice(s).matchAll(/([^=;\s]+)=([^;]*)/g)) {
+      if (!classifyKey(m[1]).sensitive && !SESSION_COOKIE.test(m[1]) && !isGeneratedToken(m[2]) && !m[2].includes('$')) continue;
+      const start = s + m.index! + m[1].length + 1;
+      f.report(k, start, start + m[2].length, 'Cookie header', 'cookie secret');
+    }
     return;
   }
   const v = classifyKey(name);
