@@ -47,6 +47,11 @@ function valueGroup(m: RegExpMatchArray, first: number, count = 3): number {
  * "value")`. Groups: 2 the name, 3 or 4 the value, with offsets (`d`).
  */
 /** The call reads an environment variable (`getenv`, `getenv_docker`, `os.environ.get`, `env(`, `ENV.fetch`). */
+/** A list of one quoted string: `["MIIE…"]`, `[ 'x' ]` (a list of several is a list of words: synonyms, scopes). */
+const LIST_FIRST_STRING = /^\[[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*\]/;
+/** `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`. */
+const ENV_FALLBACK =
+  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*[:=][ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\|\||\bor\b)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
 const ENV_LOOKUP = /^(?:[\w.$>-]*[._>])?(?:getenv\w*|environ\.get|env|fetch)\(/i;
 /** The same name right before an opening parenthesis. */
 const ENV_LOOKUP_BEFORE = /(?:^|[^\w])(?:getenv\w*|environ\.get|env|fetch)[ \t]*$/i;
@@ -257,7 +262,19 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     // key material written as a list of bytes (`network_key: [149, 143, …]`, 16 or 32 of them)
     if (m[6] !== undefined && value.startsWith('[') && /keys?$/i.test(name)) {
       const bytes = byteList(text, m.index! + m[0].length - value.length);
-      if (bytes) out.push({ name, kind: 'key', start: bytes.start, end: bytes.end, viaVariable: false });
+      if (bytes) {
+        out.push({ name, kind: 'key', start: bytes.start, end: bytes.end, viaVariable: false });
+        continue;
+      }
+    }
+    // a secret written as a list's only string (Keycloak's `"privateKey": ["MIIE…"]`, Kong's `client_secret: ["…"]`)
+    if (m[6] !== undefined && value.startsWith('[')) {
+      const at = m.index! + m[0].length - value.length;
+      const item = verdict.sensitive ? LIST_FIRST_STRING.exec(text.slice(at, at + 8300)) : null;
+      if (item && judgeNamedValue(nameLooseness(name), item[2]) === 'literal' && !isPasswordDigest(verdict.kind, item[2]) && !isPlaceholder(item[2])) {
+        const itemStart = at + item[0].indexOf(item[2]);
+        out.push({ name, kind: describeKind(verdict.kind), start: itemStart, end: itemStart + item[2].length, viaVariable: VARIABLE.test(item[2]) });
+      }
       continue;
     }
     // a literal handed to a decoding call: `bytes.fromhex("…")`, `base64.b64decode('…')`, `Buffer.from("…", "hex")`
@@ -326,6 +343,21 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     }
   }
   if (text.includes('config :')) for (const m of text.matchAll(ELIXIR_CONFIG)) named(m[1], m[2], m.indices![2][0]);
+  // code's fallback after an environment lookup (`key: process.env.GHOST_ADMIN_KEY ?? '…'`, `os.environ.get("X") or "…"`):
+  // the program runs with the literal when the variable is unset; judged by the variable's name, else the setting's
+  if (text.includes('env')) {
+    for (const m of text.matchAll(ENV_FALLBACK)) {
+      const variable = m[2] ?? m[3] ?? m[4] ?? '';
+      const value = m[6];
+      const start = m.indices![6][0];
+      const byVariable = classifyKey(variable).sensitive;
+      const who = byVariable ? variable : m[1];
+      const verdict = classifyKey(who);
+      if (!verdict.sensitive || out.some((a) => a.start < start + value.length && start < a.end)) continue;
+      if (judgeNamedValue(nameLooseness(who), value) !== 'literal' || isPlaceholder(value)) continue;
+      out.push({ name: who, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable: false });
+    }
+  }
   // XML: right after <name>
   for (const m of text.matchAll(XML_ELEMENT)) named(m[1], m[2], m.index! + m[1].length + 2);
   // XML whose attribute names the setting: <entry key="db.password">x</entry>, <add key="ApiKey" value="x"/>

@@ -1033,3 +1033,42 @@ describe('a cookie header, an error-if-unset variable, a scheme-prefixed digest'
     ]);
   });
 });
+
+describe("a secret as a list's only string, and as code's fallback after an environment lookup", () => {
+  it('["…"] under a secret-named key is its value; a list of words is not. process.env.X ?? "…" and os.environ.get("X") or "…" run with the literal when X is unset; a placeholder fallback and a lookup alone are not secrets', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  kong:\n    image: kong:3.6\n    volumes:\n      - ./kong.yml:/kong/kong.yml:ro\n');
+    writeFileSync(
+      join(dir, 'kong.yml'),
+      [
+        'plugins:',
+        '  - name: openid-connect',
+        '    config:',
+        `      client_secret: ["${fake(ALNUM, 32)}"]`,
+        '      scopes: ["openid", "profile"]',
+        '      synonyms: { "pw": ["password", "passwort"] }',
+        '',
+      ].join('\n'),
+    );
+    mkdirSync(join(dir, 'scripts'));
+    writeFileSync(
+      join(dir, 'scripts/import.mjs'),
+      [
+        'const api = new GhostAdminAPI({',
+        "  url: process.env.GHOST_URL ?? 'http://ghost:2368',",
+        `  key: process.env.GHOST_ADMIN_KEY ?? '${fake(HEX, 24)}:${fake(HEX, 64)}',`,
+        "  password: process.env.DB_PASSWORD || 'changeme',",
+        '  token: process.env.TOKEN,',
+        '});',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'scripts/report.py'), `SECRET = os.environ.get("APP_SECRET") or "Falcon-${fake(ALNUM, 12)}"\n`);
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
+      'kong.yml:4:24 secret-in-mounted-file •••• (32 chars)',
+      'scripts/import.mjs:3:40 secret-in-project-file •••• (89 chars)',
+      'scripts/report.py:1:43 secret-in-project-file •••• (19 chars)',
+    ]);
+  });
+});
