@@ -7,7 +7,7 @@
 // value is in the files) and "via-env" otherwise. Lines labelled unsure are not scored; any other
 // finding on a line that is not an exposure is a false positive.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +53,8 @@ const key = (file, line) => `${file}:${line}`;
 /** A copy of a project directory as a git repository with every file it does not ignore committed. */
 function committedCopy(pdir) {
   const copy = join(mkdtempSync(join(tmpdir(), 'cs-score-')), basename(pdir));
-  cpSync(pdir, copy, { recursive: true });
+  // the directory itself, not a link to it (a set of symlinked projects): git must never run in the labelled set
+  cpSync(realpathSync(pdir), copy, { recursive: true, filter: (src) => basename(src) !== '.git' });
   const git = (...a) =>
     spawnSync('git', a, {
       cwd: copy,
