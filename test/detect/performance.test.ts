@@ -418,6 +418,8 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
     ]) {
       inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     }
+    // one long cookie with no `=`: each cookie's name is looked for from every position
+    inputs['curl -H "Cookie: aaaa…"'] = (n) => `curl -H "Cookie: ${'a'.repeat(n)}" http://x/`;
     expect(await superLinear((t) => findShellCredentials(t), inputs, 2_000)).toEqual([]);
   }, 600_000);
 
@@ -457,6 +459,10 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       // a directive's name of capitals ending badly: one pattern of repeated humps backtracked over every split of
       // the run (a quarter of a second a line at 58 capitals), so a file of them took minutes
       `${'A'.repeat(58)}a_ x\n`,
+      // a lookup's fallback, and a list of one string
+      'key: process.env.A ?? ',
+      "token = os.environ.get('A') or '",
+      'client_secret: ["',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     expect(await superLinear((t) => findEmbeddedAssignments(t), inputs)).toEqual([]);

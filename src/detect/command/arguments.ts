@@ -56,7 +56,7 @@ export function reportHeader(f: Findings, k: number, offset: number): void {
   // a cookie's value, each of `name=value; name=value`: a session's or a token's (by its name, or a
   // generated value), not a preference (`theme=dark`); one read from a variable is no secret written
   if (/^cookie$/i.test(name)) {
-    for (const m of text.slice(s).matchAll(/([^=;\s]+)=([^;]*)/g)) {
+    for (const m of text.slice(s).matchAll(/([^=;\s]{1,200})=([^;]*)/g)) {
       if (!classifyKey(m[1]).sensitive && !SESSION_COOKIE.test(m[1]) && !isGeneratedToken(m[2]) && !m[2].includes('$')) continue;
       const start = s + m.index! + m[1].length + 1;
       f.report(k, start, start + m[2].length, 'Cookie header', 'cookie secret');
