@@ -52,6 +52,8 @@ const LIST_FIRST_STRING = /^\[[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*\]/;
 /** `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`. */
 const ENV_FALLBACK =
   /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*[:=][ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\|\||\bor\b)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
+/** What ENV_FALLBACK needs in a text before it is run over it. */
+const ENV_LOOKUP_WORD = /process\.env|os\.environ|getenv|ENV\[/;
 const ENV_LOOKUP = /^(?:[\w.$>-]*[._>])?(?:getenv\w*|environ\.get|env|fetch)\(/i;
 /** The same name right before an opening parenthesis. */
 const ENV_LOOKUP_BEFORE = /(?:^|[^\w])(?:getenv\w*|environ\.get|env|fetch)[ \t]*$/i;
@@ -345,17 +347,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   if (text.includes('config :')) for (const m of text.matchAll(ELIXIR_CONFIG)) named(m[1], m[2], m.indices![2][0]);
   // code's fallback after an environment lookup (`key: process.env.GHOST_ADMIN_KEY ?? '…'`, `os.environ.get("X") or "…"`):
   // the program runs with the literal when the variable is unset; judged by the variable's name, else the setting's
-  if (text.includes('env')) {
+  if (ENV_LOOKUP_WORD.test(text)) {
     for (const m of text.matchAll(ENV_FALLBACK)) {
       const variable = m[2] ?? m[3] ?? m[4] ?? '';
       const value = m[6];
       const start = m.indices![6][0];
-      const byVariable = classifyKey(variable).sensitive;
-      const who = byVariable ? variable : m[1];
-      const verdict = classifyKey(who);
-      if (!verdict.sensitive || out.some((a) => a.start < start + value.length && start < a.end)) continue;
-      if (judgeNamedValue(nameLooseness(who), value) !== 'literal' || isPlaceholder(value)) continue;
-      out.push({ name: who, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable: false });
+      if (isPlaceholder(value) || out.some((a) => a.start < start + value.length && start < a.end)) continue;
+      named(classifyKey(variable).sensitive ? variable : m[1], value, start);
     }
   }
   // XML: right after <name>

@@ -11,6 +11,7 @@ import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
 import { classifyKey, describeKind, nameLooseness } from './keys.js';
 import { isPlaceholder, isStockDefault } from './placeholder.js';
+import { defaultedVariable } from './value-class.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
 import { USER_TOKEN_KIND, usersHoldingSecret } from './user-token.js';
 
@@ -457,20 +458,21 @@ function collectFromText(
 }
 
 const KEY_CONFIG = { sensitive: true, kind: 'secret' } as const;
-/** A shell parameter expansion with a default: `${NAME:-word}`, `${NAME-word}`, `${NAME:=word}`, `${NAME=word}`; `$${…}` in a compose value. */
-const SHELL_DEFAULT = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]{0,100})(:?[-=])([^{}\s"'`$\\]{1,500})\}/g;
+/** A parameter expansion in a script's text, `$${…}` in a compose value: its default is `defaultedVariable`'s. */
+const EXPANSION = /(\$?)(\$\{[A-Za-z_][^{}\n]{0,600}\})/g;
 
 /** The literal defaults of secret-named variables in a script's text; `escapedOnly`: only `$${…}` (a compose value). */
 function shellDefaults(text: string, escapedOnly: boolean): { name: string; kind: string; start: number; end: number }[] {
   if (!text.includes('${')) return [];
   const out: { name: string; kind: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(SHELL_DEFAULT)) {
+  for (const m of text.matchAll(EXPANSION)) {
     if (escapedOnly && !m[1]) continue;
-    const verdict = classifyKey(m[2]);
-    const value = m[4];
-    if (!verdict.sensitive || judgeNamedValue(nameLooseness(m[2]), value) !== 'literal' || isPasswordDigest(verdict.kind, value)) continue;
-    const start = m.index! + m[0].length - 1 - value.length;
-    out.push({ name: m[2], kind: describeKind(verdict.kind), start, end: start + value.length });
+    const d = defaultedVariable(m[2]);
+    if (!d) continue;
+    const verdict = classifyKey(d.name);
+    if (!verdict.sensitive || judgeNamedValue(nameLooseness(d.name), d.value) !== 'literal' || isPasswordDigest(verdict.kind, d.value)) continue;
+    const start = m.index! + m[0].length - 1 - d.value.length;
+    out.push({ name: d.name, kind: describeKind(verdict.kind), start, end: start + d.value.length });
   }
   return out;
 }

@@ -106,10 +106,15 @@ const WITH_DEFAULT = /^\$\{([A-Za-z_][A-Za-z0-9_.-]{0,100})(?::[-=]?|[-=])(?![?+
 /** Lookups written like a defaulted variable: Kafka's `${file:…}`, `${env:X}`, log4j's `${sys:x}`, a vault's `${vault:path}`. */
 const LOOKUP_PREFIX = /^(?:env|file|vault|sys|system|secret|secrets|k8s|aws|azure|gcp|ssm|java|jndi|ctx|date|main|bundle|docker|spring|base64|lower|upper)$/i;
 
-/** The default written in a whole-value `${NAME:default}` (Spring) or `${NAME:-default}` (a shell), not a lookup's argument. */
-export function writtenDefault(text: string): string | undefined {
+/** The variable and the default written in a whole-value `${NAME:default}` (Spring) or `${NAME:-default}` (a shell), not a lookup's argument. */
+export function defaultedVariable(text: string): { name: string; value: string } | undefined {
   const m = WITH_DEFAULT.exec(text);
-  return m && !LOOKUP_PREFIX.test(m[1]) ? m[2] : undefined;
+  return m && !LOOKUP_PREFIX.test(m[1]) ? { name: m[1], value: m[2] } : undefined;
+}
+
+/** The default of `defaultedVariable`. */
+export function writtenDefault(text: string): string | undefined {
+  return defaultedVariable(text)?.value;
 }
 
 /** Placeholders another program fills in, as the whole value. */

@@ -56,14 +56,21 @@ const SKIPPED = new Set([
   'assets',
 ]);
 
+/** The formats a file named as configuration is written in (`config.yml`, `settings.py`). */
+const CONFIG_FORMATS = ['yml', 'yaml', 'json', 'toml', 'ini', 'conf', 'cfg', 'properties', 'py', 'php', 'rb', 'exs', 'js', 'ts', 'mjs', 'cjs', 'xml'];
+function extensionPattern(extensions: readonly string[]): RegExp {
+  return new RegExp(`\\.(?:${extensions.join('|')})$`, 'i');
+}
 /**
  * Names of configuration files, by a word of the name: `config.yml`, `settings.py`,
  * `appsettings.Production.json`, `application-prod.properties`, `production.py`, `secrets.json`,
  * `common_site_config.json`, `local_settings.py`; any file of a `config`/`settings`
  * directory in a configuration format; `.env.<stage>` and `<stage>.env`.
  */
-const CONFIG_NAME =
-  /^(?:[\w-]{0,40}[._-])?(?:config|configuration|settings|appsettings|application|parameters|secrets?|credentials?|production|prod|staging)(?:[._-][\w.-]{0,40})?\.(?:ya?ml|json|toml|ini|conf|cfg|properties|py|php|rb|exs|js|ts|mjs|cjs|xml)$/i;
+const CONFIG_NAME = new RegExp(
+  `^(?:[\\w-]{0,40}[._-])?(?:config|configuration|settings|appsettings|application|parameters|secrets?|credentials?|production|prod|staging)(?:[._-][\\w.-]{0,40})?\\.(?:${CONFIG_FORMATS.join('|')})$`,
+  'i',
+);
 /**
  * Directories whose files in a configuration format are configuration: an application's
  * (`config/`, `etc/`), Java's `src/main/resources`, Ansible's inventories, variables and playbooks.
@@ -79,15 +86,35 @@ const SOURCE_ROOT = /^(?:src|main)$/i;
  * scripts (provisioning, seeding, imports), the credential files of package managers, database
  * clients and `curl`, Ansible inventories, and private keys kept as files.
  */
-const CREDENTIAL_FILE =
-  /^(?:[\w.-]+\.(?:sh|bash)|\.npmrc|\.yarnrc\.yml|\.pypirc|\.netrc|\.git-credentials|\.pgpass|\.my\.cnf|\.s3cfg|\.dockercfg|hosts\.ini|inventory(?:\.ini|\.ya?ml)?|id_(?:rsa|dsa|ecdsa|ed25519)|[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)|[\w.-]+\.(?:pem|key|p8))$/i;
+const CREDENTIAL_NAMES = new Set([
+  '.npmrc',
+  '.yarnrc.yml',
+  '.pypirc',
+  '.netrc',
+  '.git-credentials',
+  '.pgpass',
+  '.my.cnf',
+  '.s3cfg',
+  '.dockercfg',
+  'hosts.ini',
+  'inventory',
+  'inventory.ini',
+  'inventory.yml',
+  'inventory.yaml',
+]);
+const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8'];
+const CREDENTIAL_FILE = new RegExp(`^[\\w.-]+\\.(?:${CREDENTIAL_EXTENSIONS.join('|')})$`, 'i');
+/** A private key file by its name: `id_ed25519`, `deploy_rsa`. */
+const KEY_FILE = /^[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)$/i;
 /**
  * A project's operational scripts (`scripts/weekly_report.py`, `bin/import.mjs`, `ops/rotate.rb`): run
  * by hand or by cron against the stack, with the tokens they call it with written in.
  */
 const SCRIPT_DIRECTORY = /^(?:scripts?|bin|tools|ops|cron|jobs|provision(?:ing)?|maintenance)$/i;
-const SCRIPT_EXTENSION = /\.(?:py|js|mjs|cjs|ts|rb|php|pl|ps1|sh|bash)$/i;
-const CONFIG_EXTENSION = /\.(?:ya?ml|json|toml|ini|conf|cfg|properties|py|php|rb|exs|js|ts|xml|env|key)$/i;
+const SCRIPT_EXTENSIONS = ['py', 'js', 'mjs', 'cjs', 'ts', 'rb', 'php', 'pl', 'ps1', 'sh', 'bash'];
+const SCRIPT_EXTENSION = extensionPattern(SCRIPT_EXTENSIONS);
+const CONFIG_DIRECTORY_FORMATS = ['yml', 'yaml', 'json', 'toml', 'ini', 'conf', 'cfg', 'properties', 'py', 'php', 'rb', 'exs', 'js', 'ts', 'xml', 'env', 'key'];
+const CONFIG_EXTENSION = extensionPattern(CONFIG_DIRECTORY_FORMATS);
 const STAGE_ENV = /^(?:\.env\.[\w-]{1,30}|[\w-]{1,30}\.env)$/i;
 /** Files that show what to write, not what is used. */
 const EXAMPLE =
@@ -147,16 +174,18 @@ function* statEach(host: FileHost, dir: string, names: string[]): Generator<DirE
  * name): a cheap first test, as most of a project's files (`README.md`, `Dockerfile`, a lock
  * file) are none of them, and compiling those patterns is a good part of a cold start's work.
  */
-const CANDIDATE_ENDING = new Set(
-  'yml yaml json toml ini conf cfg properties py php rb exs js ts mjs cjs xml env key sh bash pl ps1 pem p8 cnf npmrc pypirc netrc git-credentials pgpass s3cfg dockercfg inventory'.split(
-    ' ',
-  ),
-);
-const KEY_FILE_ENDING = /_(?:rsa|dsa|ecdsa|ed25519)$/i;
+const CANDIDATE_ENDING = new Set([
+  ...CONFIG_FORMATS,
+  ...CONFIG_DIRECTORY_FORMATS,
+  ...SCRIPT_EXTENSIONS,
+  ...CREDENTIAL_EXTENSIONS,
+  'env',
+  ...[...CREDENTIAL_NAMES].map((n) => n.slice(n.lastIndexOf('.') + 1)),
+]);
 
 function isCandidateName(name: string): boolean {
   const ending = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-  return CANDIDATE_ENDING.has(ending) || /^\.env\./i.test(name) || KEY_FILE_ENDING.test(ending);
+  return CANDIDATE_ENDING.has(ending) || /^\.env\./i.test(name) || KEY_FILE.test(name);
 }
 
 type DirectoryKind = 'config' | 'scripts' | 'other';
@@ -172,7 +201,9 @@ function isConfigName(name: string, directory: DirectoryKind): boolean {
   return (
     CONFIG_NAME.test(name) ||
     STAGE_ENV.test(name) ||
+    CREDENTIAL_NAMES.has(name.toLowerCase()) ||
     CREDENTIAL_FILE.test(name) ||
+    KEY_FILE.test(name) ||
     (directory === 'config' && CONFIG_EXTENSION.test(name)) ||
     (directory === 'scripts' && SCRIPT_EXTENSION.test(name))
   );
