@@ -21,6 +21,7 @@
  * - 'literal': anything else — a secret written in the file
  */
 
+import { anyOf } from './any-of.js';
 import { VALUE_PATTERNS } from './patterns.js';
 
 export type ValueClass =
@@ -205,6 +206,14 @@ const PUBLIC_PATTERNS: readonly RegExp[] = [
   /^-----BEGIN (?:(?:RSA |EC |PGP )?PUBLIC KEY(?: BLOCK)?|CERTIFICATE|X509 CRL|TRUSTED CERTIFICATE)-----/,
 ];
 
+/** Each list as one test (any-of.ts). */
+const IS_REFERENCE = anyOf(REFERENCE_PATTERNS);
+const IS_TEMPLATE = anyOf(TEMPLATE_PATTERNS);
+const IS_CODE = anyOf(CODE_PATTERNS);
+const IS_HASH = anyOf(HASH_PATTERNS);
+const IS_ENCRYPTED = anyOf(ENCRYPTED_PATTERNS);
+const IS_PUBLIC = anyOf(PUBLIC_PATTERNS);
+
 /** A relative path to a key or certificate file (`certs/es01/es01.key`, `ssh/gitea.ed25519`). */
 const RELATIVE_KEY_FILE =
   /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)+\.(?:key|pem|crt|cer|p12|pfx|jks|keystore|json|txt|asc|gpg|der|ed25519|rsa|ecdsa|dsa|pub|p8|env|yaml|yml|conf)$/i;
@@ -275,9 +284,13 @@ const HASH_RECORD = /\\?"(?:salt|hashIterations|iterations|algorithm)\\?"\s*:/;
 /** Formats that are public by design or identifiers (a Mapbox `pk.` token, a PostHog `phc_` key, an AWS access key id), anchored to the whole value. */
 const NOT_SECRET_FORMATS = VALUE_PATTERNS.filter((p) => p.notSecret).map((p) => ({ whole: new RegExp(`^(?:${p.regex.source})$`), kind: p.notSecret }));
 
+const IS_NOT_SECRET_FORMAT = anyOf(NOT_SECRET_FORMATS.map((f) => f.whole));
+
 /** The whole value is one of those formats. */
 function notSecretFormat(v: string): 'public' | 'identifier' | undefined {
   if (v.length > 400) return undefined;
+  // most values are none of them: one test says so, the list then says which
+  if (!IS_NOT_SECRET_FORMAT(v)) return undefined;
   return NOT_SECRET_FORMATS.find((f) => f.whole.test(v))?.kind;
 }
 
@@ -330,14 +343,14 @@ export function classifyValue(value: string): ValueClass {
   if (MODE_WORDS.has(lower)) return 'boolean-like';
   if (/^\*{3,}$/.test(v) || NO_SECRET_NEEDED.test(v) || isMasked(v)) return 'empty';
   const u = v.includes('$$') ? v.replace(/\$\$/g, '$') : v;
-  if (REFERENCE_PATTERNS.some((r) => r.test(u))) return 'reference';
+  if (IS_REFERENCE(u)) return 'reference';
   if (isFilePath(u) || isPathList(u) || STORE_PATH.test(u)) return 'reference';
   if (isCommandSubstitution(u)) return 'code';
-  if (HASH_PATTERNS.some((r) => r.test(u))) return 'hash';
-  if (ENCRYPTED_PATTERNS.some((r) => r.test(u))) return 'encrypted';
-  if (TEMPLATE_PATTERNS.some((r) => r.test(u))) return 'template';
-  if (CODE_PATTERNS.some((r) => r.test(u))) return 'code';
-  if (PUBLIC_PATTERNS.some((r) => r.test(u)) || isAnonJwt(v)) return 'public';
+  if (IS_HASH(u)) return 'hash';
+  if (IS_ENCRYPTED(u)) return 'encrypted';
+  if (IS_TEMPLATE(u)) return 'template';
+  if (IS_CODE(u)) return 'code';
+  if (IS_PUBLIC(u) || isAnonJwt(v)) return 'public';
   const format = notSecretFormat(v);
   if (format) return format;
   if (TIMESTAMP.test(v) || DOMAIN.test(v) || HOST_PORT.test(v) || DURATION.test(v)) return 'setting';
