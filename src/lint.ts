@@ -153,6 +153,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
       files: project.files,
       sources: project.sources,
       read: [...project.sources, ...(project.model.mountedFiles ?? []).filter((m) => !m.kept).map((m) => m.file)],
+      dotenv: (project.model.mountedFiles ?? []).filter((m) => m.kept && project.sources.includes(m.file)).map((m) => m.file),
       wholeFiles: project.wholeFiles,
       errors: noteErrors(project),
       findings: checkProject(project, await lookup.checkFor(project.files[0] ?? '-')).map(detachFinding),
@@ -161,7 +162,9 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   }
   // a file kept beside one project that another project reads (its env_file, a file it mounts) is that project's to report
   const read = new Set(checked.flatMap((p) => p.read));
-  const ownedElsewhere = (f: Finding) => f.data?.context === 'project-file' && read.has(f.origin.file);
+  // a project's .env is read by the project itself, and by every other project of its directory
+  const dotenv = new Set(checked.flatMap((p) => p.dotenv));
+  const ownedElsewhere = (f: Finding) => f.data?.context === 'project-file' && read.has(f.origin.file) && !dotenv.has(f.origin.file);
   for (const project of withoutSubsumed(checked)) {
     const { focus } = project;
     for (const f of focus ?? project.files) names.add(f);
@@ -173,7 +176,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     errors.push(...notFound.map((n) => ({ file: n.path, message: n.reason })));
     notFound = [];
   }
-  let all = mergeDuplicates(findings);
+  let all = withoutRepeatedDotenvLines(mergeDuplicates(findings), dotenv);
   const result: LintResult = { version: 1, files: [...names], findings: [], errors: dedupeErrors(errors), notFound, warnings };
   if (options.record) result.baselineEntries = all.map((f) => entryOf(f, cwd, resolve(cwd, options.record!.file)));
   if (options.baseline) {
@@ -270,6 +273,8 @@ interface CheckedProject {
   sources: string[];
   /** The files (displayed) it reads: its compose and env files, the files its services mount. */
   read: string[];
+  /** Its .env files, read as project files too (their lines no service reads are reported as such). */
+  dotenv: string[];
   /** The compose files it reads whole (an extends base gives one service only: it does not cover that file's project). */
   wholeFiles: string[];
   errors: InputError[];
@@ -297,6 +302,17 @@ function withoutSubsumed(projects: CheckedProject[]): CheckedProject[] {
     }
   });
   return kept;
+}
+
+/**
+ * A .env line that one project reports as a value it carries to a service (secret-in-env-file) and
+ * another, which carries nothing from it, as a line of a project file: reported once, as the first.
+ */
+function withoutRepeatedDotenvLines(findings: Finding[], dotenv: ReadonlySet<string>): Finding[] {
+  if (!dotenv.size) return findings;
+  const line = (f: Finding) => `${f.origin.file}\u0000${f.origin.line}`;
+  const otherwise = new Set(findings.filter((f) => dotenv.has(f.origin.file) && f.data?.context !== 'project-file').map(line));
+  return otherwise.size ? findings.filter((f) => !(f.data?.context === 'project-file' && otherwise.has(line(f)))) : findings;
 }
 
 function displayPath(file: string, cwd: string): string {

@@ -128,6 +128,9 @@ function nearPublicKeyWords(text: string, at: number): boolean {
   return /public|verify|old_signing_keys|ed25519:|expired_ts/i.test(window.slice(Math.max(0, start), end < 0 ? window.length : end));
 }
 
+/** `<words for a person to fill in>` from its opening bracket, on one line. */
+const ANGLE_PLACEHOLDER = /^<[A-Za-z][^<>\n]{0,80}>/;
+
 /**
  * Items of a YAML list under a secret-named key in a config blob (`encryption_keys:` then
  * `- <Fernet key>` lines): each literal item is a secret. A list of keys named only by where it
@@ -313,6 +316,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (unquoted && (EXPRESSION.test(value) || /^[{[]/.test(value))) continue;
     // an application's YAML tag (`!secret name`, `!env_var X`, `!Env X`): a lookup, not a literal (`!!str` is a core tag)
     if (unquoted && /^![A-Za-z]/.test(value)) continue;
+    // a placeholder in angle brackets that runs on past a blank (`<app-specific password from settings>`), cut at the blank
+    if (unquoted && value.startsWith('<') && !value.includes('>') && ANGLE_PLACEHOLDER.test(text.slice(start, start + 100))) continue;
     // in code (a JavaScript object, a call's arguments) an unquoted name is a variable: `{ password: myPasswordVar }`
     if (unquoted && isCodeIdentifier(text, m.index!, m.index! + m[0].length, value)) continue;
     if (AUTH_SCHEMES.has(value.toLowerCase())) continue;

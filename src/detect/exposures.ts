@@ -1,4 +1,5 @@
 import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
+import { commentLines } from '../preprocess/comments.js';
 import { basename } from 'node:path';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFile, type Path, type ServiceModel } from '../model/model.js';
 import { originWithin, type Origin } from '../model/origin.js';
@@ -260,7 +261,9 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const service = mounted.services[0];
   const context = mounted.kept ? 'project-file' : 'mounted-file';
   if (SHELL_SHEBANG.test(text)) {
+    const before = out.length;
     collectFromCommand(mounted.node, mounted.path, out, service, undefined, context);
+    collectCommentedSettings(mounted, text, out, before);
     return;
   }
   const file = basename(mounted.file);
@@ -305,6 +308,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       push(hardcoded(o, describeKind(verdict.kind), value), dotted);
     });
   }
+  collectCommentedSettings(mounted, text, out, before);
   // a user name that is the token a secret of the same file holds (`username:` and `password:` both a Postmark token)
   const secrets = new Set<string>();
   for (const e of out.slice(before)) if (e.verdict.class === 'hardcoded') secrets.add(e.verdict.value);
@@ -314,6 +318,24 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
     if (!out.slice(before).some((e) => e.verdict.origin.range[0] < o.range[1] && o.range[0] < e.verdict.origin.range[1])) {
       push(hardcoded(o, USER_TOKEN_KIND, String(u.scalar.value)), u.dotted);
     }
+  }
+}
+
+/**
+ * Settings commented out in a mounted or project file (`# service_key: 58bc…` in alertmanager.yml,
+ * `#   password: "…"` in a users file, `# export API_TOKEN=…` in a script), read as a compose
+ * file's are: the comment is committed with the file. Lines the file's own reading already
+ * reported (an assignment a config scanner reads in comments too) are not reported again.
+ */
+function collectCommentedSettings(mounted: MountedFile, text: string, out: Found[], before: number): void {
+  if (!text.includes('#')) return;
+  const comments: Found[] = [];
+  for (const comment of commentLines(mounted.file, text)) collectFromComment(comment, comments);
+  if (!comments.length) return;
+  const reported = out.slice(before).map((e) => e.verdict.origin);
+  for (const e of comments) {
+    const o = e.verdict.origin;
+    if (!reported.some((r) => r.line === o.line)) out.push({ ...e, service: mounted.services[0] });
   }
 }
 

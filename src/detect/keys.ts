@@ -371,6 +371,8 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
   alias: 'identifier (*_ALIAS)',
   id: 'identifier (*_ID)',
   ids: 'identifier (*_ID)',
+  // what a pre-shared key is known by (Zabbix `TLS_PSK_IDENTITY`, stunnel's identity): sent in the clear with each handshake
+  identity: 'identifier (*_IDENTITY)',
   kid: 'identifier (key id)',
   arn: 'identifier (ARN)',
   uid: 'identifier (*_ID)',

@@ -153,6 +153,8 @@ const CODE_PATTERNS: readonly RegExp[] = [
   // k6 __ENV.X, a Worker's c.env.X / ctx.env.X, PowerShell $env:X
   /^(?:process\.env|import\.meta\.env|Bun\.env|Deno\.env|os\.environ|ENV|__ENV|System\.env|[a-z][A-Za-z0-9_]{0,20}\.env)(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[^[\]]+\])+$/,
   /^\$env:[A-Za-z_][A-Za-z0-9_]*$/i,
+  // a Terraform / HCL reference, unquoted as HCL writes expressions: var.npm_token, data.coder_external_auth.github.access_token
+  /^(?:var|local|data|module|each|self|path|terraform)\.[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^[\]]{1,100}\])*$/,
   // a fully qualified class name: org.apache.kafka.connect.storage.StringConverter
   /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/,
   // a PHP cast, what a setting's value starts with (`'apiSecretKeys' => (object) []`): a type, not the value

@@ -101,8 +101,17 @@ const CREDENTIAL_NAMES = new Set([
   'inventory.ini',
   'inventory.yml',
   'inventory.yaml',
+  // pipelines at the top of a repository
+  '.gitlab-ci.yml',
+  '.drone.yml',
+  '.woodpecker.yml',
+  '.travis.yml',
+  'bitbucket-pipelines.yml',
+  'jenkinsfile',
 ]);
-const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8'];
+// Terraform's variables and modules, HCL configurations (Vault, Nomad, Consul): provider
+// credentials and passwords are written in them as `name = "value"`
+const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars', 'hcl'];
 const CREDENTIAL_FILE = new RegExp(`^[\\w.-]+\\.(?:${CREDENTIAL_EXTENSIONS.join('|')})$`, 'i');
 /** A private key file by its name: `id_ed25519`, `deploy_rsa`. */
 const KEY_FILE = /^[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)$/i;
@@ -136,7 +145,8 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
       const { name, path, kind } = entry;
       if (kind === 'directory') {
         const level = SOURCE_ROOT.test(name) ? depth : depth + 1;
-        if (level <= MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && !name.startsWith('.')) walk(path, level, directoryKind(name));
+        const kind = directory === 'ci-root' ? (name === 'workflows' ? 'ci' : undefined) : directoryKind(name);
+        if (kind && level <= MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && (!name.startsWith('.') || kind !== 'other')) walk(path, level, kind);
       } else if (kind === 'file' && !known.has(path) && isConfigName(name, directory)) candidates.push(path);
     }
   };
@@ -188,9 +198,19 @@ function isCandidateName(name: string): boolean {
   return CANDIDATE_ENDING.has(ending) || /^\.env\./i.test(name) || KEY_FILE.test(name);
 }
 
-type DirectoryKind = 'config' | 'scripts' | 'other';
+type DirectoryKind = 'config' | 'scripts' | 'ci-root' | 'ci' | 'other';
+
+/**
+ * A CI service's pipeline definitions (`.github/workflows/*.yml`, `.woodpecker/*.yaml`): the
+ * commands that build and deploy the stack, with the tokens a team wrote into them rather than
+ * into the CI's secret store. `.github` is walked for its `workflows` only.
+ */
+const CI_DIRECTORY = /^\.(?:woodpecker|gitea|forgejo|circleci|buildkite)$/i;
+const CI_EXTENSION = /\.ya?ml$/i;
 
 function directoryKind(name: string): DirectoryKind {
+  if (name === '.github') return 'ci-root';
+  if (CI_DIRECTORY.test(name)) return 'ci';
   return CONFIG_DIRECTORY.test(name) ? 'config' : SCRIPT_DIRECTORY.test(name) ? 'scripts' : 'other';
 }
 
@@ -205,6 +225,7 @@ function isConfigName(name: string, directory: DirectoryKind): boolean {
     CREDENTIAL_FILE.test(name) ||
     KEY_FILE.test(name) ||
     (directory === 'config' && CONFIG_EXTENSION.test(name)) ||
-    (directory === 'scripts' && SCRIPT_EXTENSION.test(name))
+    (directory === 'scripts' && SCRIPT_EXTENSION.test(name)) ||
+    (directory === 'ci' && CI_EXTENSION.test(name))
   );
 }

@@ -4,13 +4,13 @@ import { isFile, nodeHost, readHostText, type FileHost } from '../load/host.js';
 import { pathName, quoteService } from '../load/messages.js';
 import { LoadError, parseComposeText } from '../load/parse.js';
 import { defaultComposeFiles } from '../load/projects.js';
-import { buildModel, type ComposeModel, type KeyValueEntry, type SecretFromVariable } from '../model/model.js';
+import { buildModel, type ComposeModel, type KeyValueEntry, type MountedFile, type SecretFromVariable } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
-import { get, getEntry, type TreeEntry, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
+import { get, getEntry, type TreeEntry, type TreeMap, type TreeNode, type TreeScalar, wholeFileScalar } from '../model/tree.js';
 import { buildEnvironment, readDotenvFile, type DotenvFile } from './environment.js';
 import { resolveExtends } from './extends.js';
 import { commentLines } from './comments.js';
-import { findMountedFiles } from './mounted-files.js';
+import { findMountedFiles, structuredRoots } from './mounted-files.js';
 import { findProjectFiles } from './project-files.js';
 import { interpolateScalar, interpolateTree, setUse, type EnvValue, type InterpolationProblem } from './interpolate-tree.js';
 import { hasReferences } from './interpolate.js';
@@ -92,6 +92,8 @@ class ProjectLoader {
   private readonly wholeFiles = new Set<string>();
   /** The text of each .env and env_file read, by displayed name (their comments are committed too). */
   private readonly dotenvTexts = new Map<string, string>();
+  /** The project's own .env files (or --env-file), as displayed: not the env_file files of its services. */
+  private readonly projectDotenv = new Set<string>();
   private readonly textCache = new Map<string, string>();
   private readonly interpolated = new Map<string, TreeMap>();
 
@@ -188,11 +190,14 @@ class ProjectLoader {
 
   private projectDotenvFiles(projectDirectory: string): DotenvFile[] {
     const lookup = (name: string) => this.processEnv[name];
-    if (this.options.envFiles?.length) {
-      return this.options.envFiles.map((f) => this.readDotenv(resolve(this.cwd, f), lookup));
-    }
     const dotenv = join(projectDirectory, '.env');
-    return isFile(this.host, dotenv) ? [this.readDotenv(dotenv, lookup)] : [];
+    const files = this.options.envFiles?.length
+      ? this.options.envFiles.map((f) => this.readDotenv(resolve(this.cwd, f), lookup))
+      : isFile(this.host, dotenv)
+        ? [this.readDotenv(dotenv, lookup)]
+        : [];
+    for (const f of files) this.projectDotenv.add(f.file);
+    return files;
   }
 
   private readDotenv(abs: string, lookup?: (name: string) => string | undefined): DotenvFile {
@@ -383,6 +388,27 @@ class ProjectLoader {
     const known = new Set([...mounted.map((m) => m.abs), ...[...this.sources].map((s) => resolve(this.cwd, s))]);
     model.mountedFiles = this.projectFiles ? [...mounted, ...findProjectFiles(this.host, projectDirectory, known, display)] : mounted;
     for (const m of model.mountedFiles) this.textCache.set(m.abs, String(m.node.value));
+    if (this.projectFiles) model.mountedFiles.push(...this.dotenvAsProjectFiles());
+  }
+
+  /**
+   * The project's .env read as a file of its own, like a stage's `.env.production`: a secret in it
+   * is committed with the project whether or not a service reads it (`CODER_SESSION_TOKEN=…` for
+   * the CLI). A value that interpolation carries to a service is reported where it is carried, so
+   * collectExposures keeps only the lines nothing else reports.
+   */
+  private dotenvAsProjectFiles(): MountedFile[] {
+    return [...this.dotenvTexts]
+      .filter(([file]) => this.projectDotenv.has(file))
+      .map(([file, text]) => ({
+        file,
+        abs: resolve(this.cwd, file),
+        node: wholeFileScalar(file, text),
+        roots: structuredRoots(file, text),
+        path: ['files', file],
+        services: [],
+        kept: true,
+      }));
   }
 
   /** Reads each service's env_file entries (they are what the container receives, below `environment`). */

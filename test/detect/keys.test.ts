@@ -5,6 +5,9 @@ import { classifyKey, isConnectionKey, isWebhookKey, splitWords, type SecretKind
 const TABLE: [string, SecretKind | null][] = [
   // ── passwords: every spelling and separator ──
   ['POSTGRES_PASSWORD', 'password'],
+  // what a pre-shared key is known by, not the key; a password named after an identity is a password
+  ['ZBX_PSK_IDENTITY', null],
+  ['IDENTITY_PASSWORD', 'password'],
   ['ns-kek', 'encryption-key'],
   ['KMS_KEK', 'encryption-key'],
   ['MYSQL_ROOT_PASSWORD', 'password'],

@@ -88,6 +88,10 @@ describe('classifyValue', () => {
     ['a password marked as clear text by its scheme', '$plaintext$2DK77hej7YiTviKPHg7c2FX9gSxzmqL2mBSQw1AHZ5ST435e', 'literal'],
     ['a default key that looks dotted', 'argilla.apikey', 'literal'],
     ['an empty JSON list', '[]', 'structure'],
+    ['a Terraform variable', 'var.npm_token', 'code'],
+    ['a Terraform data source attribute', 'data.coder_external_auth.github.access_token', 'code'],
+    ['a Terraform indexed reference', 'module.db[0].password', 'code'],
+    ['a password that starts with a Terraform word', 'var.Hx7kq2Lm9vPz!', 'literal'],
     ['a JSON object', '{"client_secret":"x"}', 'structure'],
   ];
   it.each(cases)('%s → %s', (_, value, expected) => {

@@ -134,3 +134,107 @@ describe('secret-in-project-file: operational scripts', () => {
     ]);
   });
 });
+
+describe("secret-in-project-file: the project's .env", () => {
+  it('reports a secret of .env that no service reads, once; a value a service reads stays with secret-in-env-file', async () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  app:\n    image: example/app:1\n    env_file: app.env\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD}\n',
+      '.env': [
+        'DB_PASSWORD=Hx7-kq2Lm9vPzR',
+        'CODER_SESSION_TOKEN=sSws20jqoA-VCiovInxT0jqaa7L8jniLT',
+        '# SMTP_PASSWORD=<app-specific password from settings>',
+        'APP_SECRET=changeme',
+        'LOG_LEVEL=info',
+        '',
+      ].join('\n'),
+      // an env_file's lines are all the service's: reported by secret-in-env-file, not as a project file
+      'app.env': 'API_TOKEN=9f8e7d6c5b4a39281706f5e4d3c2b1a0\n# SMTP_PASSWORD=<app-specific password from settings>\n',
+    });
+    expect(await found(dir)).toEqual([
+      '.env:1:13 secret-in-env-file DB_PASSWORD of service app gets a hardcoded password from DB_PASSWORD in this file',
+      '.env:2:21 secret-in-project-file CODER_SESSION_TOKEN holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
+      'app.env:1:11 secret-in-env-file service app receives a hardcoded token in API_TOKEN from this env_file',
+    ]);
+  });
+
+  it('reports a line of a .env shared by two projects once, by the rule of the project that reads it', async () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  app:\n    image: example/app:1\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD}\n',
+      'other/compose.yaml': 'services:\n  worker:\n    image: example/worker:1\n',
+      '.env': 'DB_PASSWORD=Hx7-kq2Lm9vPzR\n',
+    });
+    // other/ has no .env of its own; the root project's line is reported by the project that carries it
+    expect(await found(dir)).toEqual(['.env:1:13 secret-in-env-file DB_PASSWORD of service app gets a hardcoded password from DB_PASSWORD in this file']);
+  });
+});
+
+describe('secret-in-project-file: pipelines and infrastructure code', () => {
+  it('reads CI pipelines (.github/workflows, .gitlab-ci.yml, .woodpecker/) and Terraform/HCL files; references in them stay silent', async () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  app:\n    image: example/app:1\n',
+      '.github/workflows/deploy.yml': [
+        'jobs:',
+        '  deploy:',
+        '    steps:',
+        '      - run: deck gateway sync kong.yml',
+        '        env:',
+        '          DECK_KONNECT_TOKEN: ${{ secrets.KONNECT_TOKEN }}',
+        '          REGISTRY_PASSWORD: Granite-quartz-2845',
+        '',
+      ].join('\n'),
+      // a GitHub directory other than workflows is not read
+      '.github/ISSUE_TEMPLATE/config.yml': 'REGISTRY_PASSWORD: Granite-quartz-2845\n',
+      '.gitlab-ci.yml': 'variables:\n  SONAR_TOKEN: 4f9c2e7a1b8d3f6e0a5c9b2d7e4f1a8c3b6d9e0f\n  SONAR_HOST_URL: https://sonar.example.org\n',
+      '.woodpecker/build.yaml': 'steps:\n  build:\n    environment:\n      NPM_PASSWORD: Violet-cobalt-4148\n',
+      'infra/main.tf': [
+        'resource "docker_container" "app" {',
+        '  env = {',
+        '    GITHUB_TOKEN = data.coder_external_auth.github.access_token',
+        '    NPM_TOKEN    = var.npm_token',
+        '    DB_PASSWORD  = "Willow-orchid-9206"',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'infra/prod.tfvars': 'db_password = "Falcon246!sjZxaY"\nregion = "eu-central-1"\n',
+      'vault/config.hcl': 'storage "consul" {\n  address = "consul:8500"\n  token   = "7c1d9e4b-2f8a-4c6e-9b3d-5a0f8e2c7d41"\n}\n',
+    });
+    expect(await found(dir)).toEqual([
+      '.github/workflows/deploy.yml:7:30 secret-in-project-file REGISTRY_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      '.gitlab-ci.yml:2:16 secret-in-project-file SONAR_TOKEN holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
+      '.woodpecker/build.yaml:4:21 secret-in-project-file NPM_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      'infra/main.tf:5:21 secret-in-project-file DB_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      'infra/prod.tfvars:1:16 secret-in-project-file db_password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      'vault/config.hcl:3:14 secret-in-project-file token holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
+    ]);
+  });
+});
+
+describe('commented-out settings in mounted and project files', () => {
+  it('reports a setting commented out in a file a service mounts or the project keeps, once; prose and placeholders stay silent', async () => {
+    const dir = project({
+      'compose.yaml':
+        'services:\n  alertmanager:\n    image: prom/alertmanager:v0.27.0\n    volumes: [./alertmanager.yml:/etc/alertmanager/alertmanager.yml]\n',
+      'alertmanager.yml': [
+        'receivers:',
+        '  - name: pagerduty',
+        '    pagerduty_configs:',
+        '      - routing_key: "{{ .Values.routing }}"',
+        '        # service_key: 58bcb2518ed63e57cce4aeeeca2cb701',
+        '        # service_key: <your PagerDuty service key>',
+        '        # the service key is in the team vault',
+        '',
+      ].join('\n'),
+      'config/users_database.yml':
+        'users:\n  scanner:\n    # password: "Sc4nner-2023"\n    password: "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo"\n',
+      'scripts/backup.sh': '#!/bin/sh\n# export RESTIC_PASSWORD=Harbor-harbor-3816\nrestic backup /data\n',
+    });
+    const result = await lint([dir], { cwd: dir, rules: ['hardcoded-credential', 'secret-in-project-file', 'secret-in-mounted-file'] });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([
+      'alertmanager.yml:5:24 hardcoded-credential a commented-out service_key holds a hardcoded secret: the comment is committed with the file',
+      'config/users_database.yml:3:18 hardcoded-credential a commented-out password holds a hardcoded password: the comment is committed with the file',
+      // a script's own reading finds the commented export: reported once, by it
+      'scripts/backup.sh:2:26 secret-in-project-file RESTIC_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+    ]);
+  });
+});
