@@ -1,5 +1,6 @@
 import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { commentLines } from '../preprocess/comments.js';
+import { findProseCredential } from './prose.js';
 import { basename } from 'node:path';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFile, type Path, type ServiceModel } from '../model/model.js';
 import { originWithin, type Origin } from '../model/origin.js';
@@ -392,7 +393,18 @@ const COMMENTED_COMMAND = new Set(['command', 'entrypoint', 'test']);
 function collectFromComment(node: TreeScalar, out: Found[]): void {
   const body = String(node.value);
   const m = COMMENTED_SETTING.exec(body);
-  if (!m) return;
+  if (!m) {
+    // a note in a sentence: `initial superuser password was …`
+    const prose = findProseCredential(body);
+    if (prose)
+      out.push({
+        verdict: hardcoded(originWithin(node, prose.start, prose.end), prose.kind, body.slice(prose.start, prose.end)),
+        context: 'comment',
+        path: ['#', 'note'],
+        name: 'note',
+      });
+    return;
+  }
   const key = settingName(m[1]);
   let value = m[2].replace(/[ \t]+#.*$/, '').trimEnd();
   let start = body.length - m[2].length;

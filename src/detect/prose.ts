@@ -1,0 +1,46 @@
+/**
+ * A credential written in a sentence of a comment: `initial superuser password was
+ * Granite-quartz-2845`, `root password after the 2024-05 reset: Harbor-harbor-3816`, `old bot
+ * token, revoked 2024-03? cAeF-bcfvzjoZ…=`. Someone kept the secret in a note beside the code;
+ * it is committed with it. The secret's word comes first. A password is the word right after
+ * `was`, `is`, `to`, `:` or `=` within a few words of it, shaped like one (upper and lower case
+ * and a digit); a token is a generated-looking word anywhere after it on the line (24 or more
+ * letters and digits of both cases). Nothing else in a sentence is taken: `password is required`,
+ * `the token is in the vault`, a path or a variable say where the secret is, not what it is.
+ */
+import { isPasswordShaped } from './password-shape.js';
+import { isPlaceholder } from './placeholder.js';
+
+export interface ProseCredential {
+  start: number;
+  end: number;
+  kind: 'password' | 'token';
+}
+
+const SECRET_WORD = /\b(?:(password|passwd|passphrase|pwd|pin)|(token|secret|api[ _-]?key|access[ _-]?key))\b/gi;
+/** After the word, within 60 characters of one line: the linking word and the password. */
+const STATED = /^[^\n]{0,60}?(?:[ \t](?:was|is|to)[ \t]+|[ \t]*[:=][ \t]*)["'`]?([^\s"'`]{8,128})/i;
+/** A generated token later on the line: letters of both cases and digits, base64's `+/=` allowed. */
+const GENERATED = /(?<![\w+/=-])(?=[\w+/=-]*\d)(?=[\w+/=-]*[a-z])(?=[\w+/=-]*[A-Z])[A-Za-z0-9_+/-]{24,200}={0,2}(?![\w+/=-])/;
+
+export function findProseCredential(line: string): ProseCredential | undefined {
+  if (line.length > 400) return undefined;
+  for (const m of line.matchAll(SECRET_WORD)) {
+    const after = m.index + m[0].length;
+    const rest = line.slice(after);
+    const stated = STATED.exec(rest);
+    if (stated) {
+      const word = stated[1].replace(/[.,;:!?)\]]+$/, '');
+      if (isPasswordShaped(word) && !isPlaceholder(word)) {
+        const start = after + stated.index + stated[0].length - stated[1].length;
+        return { start, end: start + word.length, kind: m[1] ? 'password' : 'token' };
+      }
+    }
+    const generated = GENERATED.exec(rest);
+    if (generated && !isPlaceholder(generated[0])) {
+      const start = after + generated.index;
+      return { start, end: start + generated[0].length, kind: m[1] ? 'password' : 'token' };
+    }
+  }
+  return undefined;
+}

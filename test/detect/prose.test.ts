@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { findProseCredential } from '../../src/detect/prose.js';
+import { ALNUM, fake } from './fake.js';
+
+const token = `cAeF-${fake(ALNUM, 38)}=`;
+
+describe('findProseCredential', () => {
+  it.each([
+    ['initial superuser password was Granite-quartz-2845 (changed? check with Jana)', 'Granite-quartz-2845', 'password'],
+    ['root password after 2024-05 reset: Harbor-harbor-3816', 'Harbor-harbor-3816', 'password'],
+    ['Default id pass Username: admin@example.com Password: Admin123456', 'Admin123456', 'password'],
+    [`old bot token, revoked 2024-03? ${token}`, token, 'token'],
+    ['the wifi passphrase is Otter-Violet-77.', 'Otter-Violet-77', 'password'],
+  ])('%s', (line, secret, kind) => {
+    const found = findProseCredential(line);
+    expect(found && { secret: line.slice(found.start, found.end), kind: found.kind }).toEqual({ secret, kind });
+  });
+
+  it.each([
+    'password is required',
+    'the token is stored in /run/secrets/token',
+    'set the password to ${DB_PASSWORD}',
+    'token: <your token here>',
+    'password: changeme',
+    'the secret key is generated at first start',
+    'api key for https://example.org, see 1Password item "Stripe Prod"',
+    // a digest is not the secret's: no secret word before it
+    'image: nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+    // a word of the sentence, not a password: no digit, one case
+    'the password was rotated yesterday by the on-call engineer',
+  ])('%s: nothing', (line) => {
+    expect(findProseCredential(line)).toBeUndefined();
+  });
+});
