@@ -50,6 +50,20 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
         '(?:-----END (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY(?: BLOCK)?-----)?',
     ),
   },
+  // a JSON Web Key's private part: the private exponent or scalar ("d") or a symmetric key ("k"), in the
+  // object that declares the key type, whichever member comes first (a public JWK has neither)
+  {
+    id: 'jwk-private-key',
+    description: 'private JSON Web Key',
+    regex: re('"kty"\\s*:\\s*"(?:RSA|EC|OKP|oct)"[^{}]{0,4000}?"[dk]"\\s*:\\s*"([A-Za-z0-9_-]{16,8000})"'),
+    group: 1,
+  },
+  {
+    id: 'jwk-private-key-first',
+    description: 'private JSON Web Key',
+    regex: re('"[dk]"\\s*:\\s*"([A-Za-z0-9_-]{16,8000})"[^{}]{0,4000}?"kty"\\s*:\\s*"(?:RSA|EC|OKP|oct)"'),
+    group: 1,
+  },
   {
     id: 'age-secret-key',
     description: 'age secret key',

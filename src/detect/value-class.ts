@@ -92,6 +92,8 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   // `$$NAME` as the whole value: the container's own variable, which its program expands
   // (`LABEL_STUDIO_API_KEY: $$LABEL_STUDIO_USER_TOKEN`); `$$word` in lower case may be a password with a `$`
   /^\$[A-Z_][A-Z0-9_]{2,}$/,
+  // Telegraf's secret-store reference `@{store_id:key}`
+  /^@\{[A-Za-z_][\w-]{0,40}:[A-Za-z_][\w.-]{0,100}\}$/,
   // Kong's vault reference `{vault://env/name}`, braces included
   /^\{vault:\/\/[^{}\s]+\}$/,
   // a program's secrets context by name: Nextflow `secrets.TOWER_ACCESS_TOKEN`, a CI's `secrets.NPM_TOKEN`

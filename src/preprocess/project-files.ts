@@ -73,9 +73,10 @@ const CONFIG_NAME = new RegExp(
 );
 /**
  * Directories whose files in a configuration format are configuration: an application's
- * (`config/`, `etc/`), Java's `src/main/resources`, Ansible's inventories, variables and playbooks.
+ * (`config/`, `etc/`), Java's `src/main/resources`, Ansible's inventories, variables and playbooks, Kafka
+ * Connect's `connectors/` (each connector's JSON with the credentials of the system it reads or writes).
  */
-const CONFIG_DIRECTORY = /^(?:config|configs|conf|settings|etc|resources|group_vars|host_vars|inventory|inventories|playbooks|ansible)$/i;
+const CONFIG_DIRECTORY = /^(?:config|configs|conf|settings|etc|resources|group_vars|host_vars|inventory|inventories|playbooks|ansible|connectors)$/i;
 /**
  * Source roots (`src/main/resources`, `api/src/app`): walked without counting as a level, so a
  * service's own configuration deep in its sources is as near as a file beside the compose file.
@@ -95,6 +96,8 @@ const CREDENTIAL_NAMES = new Set([
   '.pgpass',
   '.my.cnf',
   '.s3cfg',
+  // rclone's remotes: each with its password (obscured, which rclone reveals) or keys
+  'rclone.conf',
   '.dockercfg',
   'hosts.ini',
   'inventory',

@@ -27,6 +27,8 @@ const alchemyKey = fake(ALNUM, 32);
 const sasKey = fake(ALNUM, 43) + '=';
 const gcpJsonKey = `-----BEGIN PRIVATE KEY-----\\n${fake(B64, 64)}\\n${fake(B64, 64)}\\n-----END PRIVATE KEY-----\\n`;
 
+const jwkD = fake(B64URL, 342);
+
 const POSITIVES: Case[] = [
   { id: 'private-key', text: pem('RSA PRIVATE KEY') },
   { id: 'private-key', text: pem('OPENSSH PRIVATE KEY') },
@@ -40,6 +42,9 @@ const POSITIVES: Case[] = [
   },
   // inside a JSON service-account file, newlines escaped
   { id: 'private-key', text: `{"type":"service_account","private_key":"${gcpJsonKey.slice(0, -2)}"}`, secret: gcpJsonKey.slice(0, -2) },
+  { id: 'jwk-private-key', text: `{"kty":"RSA","kid":"lti-key-2024","d":"${jwkD}","e":"AQAB"}`, secret: jwkD },
+  { id: 'jwk-private-key', text: `{"kty": "oct", "k": "${jwkD.slice(0, 43)}"}`, secret: jwkD.slice(0, 43) },
+  { id: 'jwk-private-key-first', text: `{ "crv": "P-256", "d": "${jwkD.slice(0, 43)}", "x": "abc", "kty": "EC" }`, secret: jwkD.slice(0, 43) },
   { id: 'age-secret-key', text: 'AGE-SECRET-KEY-1' + fake(BECH32, 58) },
   { id: 'nats-nkey-seed', text: 'SU' + fake(BASE32, 56) },
   { id: 'aws-access-key-id', text: 'AKIA' + fake(BASE32, 16) },
@@ -184,6 +189,9 @@ const POSITIVES: Case[] = [
 
 /** Near misses: wrong length, wrong prefix, glued to other word characters, public counterparts, variables. */
 const NEGATIVES: [string, string][] = [
+  // a public JWK: no private member; a "d" of another object
+  ['jwk-private-key', `{"kty":"RSA","kid":"k1","n":"${fake(B64URL, 342)}","e":"AQAB"}`],
+  ['jwk-private-key-first', `{"d":"${fake(B64URL, 40)}"}, {"kty":"RSA"}`],
   // a user name, a lower-case id, a path that is not a hook
   ['url-user-token', 'ssh://git@github.com/org/repo.git'],
   ['rpc-url-key', 'https://mainnet.infura.io/v3/'],

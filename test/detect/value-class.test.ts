@@ -89,6 +89,8 @@ describe('classifyValue', () => {
     ['a default key that looks dotted', 'argilla.apikey', 'literal'],
     ['an empty JSON list', '[]', 'structure'],
     ['a Terraform variable', 'var.npm_token', 'code'],
+    ["Telegraf's secret-store reference", '@{secretstore:weather_key}', 'reference'],
+    ['a password that starts with @{', '@{Hx7kq2Lm9vPz', 'literal'],
     ['a Terraform data source attribute', 'data.coder_external_auth.github.access_token', 'code'],
     ['a Terraform indexed reference', 'module.db[0].password', 'code'],
     ['a password that starts with a Terraform word', 'var.Hx7kq2Lm9vPz!', 'literal'],

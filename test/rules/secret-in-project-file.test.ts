@@ -198,11 +198,18 @@ describe('secret-in-project-file: pipelines and infrastructure code', () => {
       ].join('\n'),
       'infra/prod.tfvars': 'db_password = "Falcon246!sjZxaY"\nregion = "eu-central-1"\n',
       'vault/config.hcl': 'storage "consul" {\n  address = "consul:8500"\n  token   = "7c1d9e4b-2f8a-4c6e-9b3d-5a0f8e2c7d41"\n}\n',
+      // a Kafka Connect connector's configuration
+      'connectors/jdbc-sink.json':
+        '{\n  "name": "jdbc-sink",\n  "config": {\n    "connection.user": "sink",\n    "connection.password": "Violet-cobalt-4148"\n  }\n}\n',
+      // a client's credential file, wherever it is kept
+      'backup/rclone.conf': '[nas]\ntype = sftp\nhost = nas.lan\nuser = backup\npass = pwttJlJRJU-2m0Fflp6-Urj5jKxphfR42sLn1VS4BhLACNvcXj9R6w\n',
     });
     expect(await found(dir)).toEqual([
       '.github/workflows/deploy.yml:7:30 secret-in-project-file REGISTRY_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       '.gitlab-ci.yml:2:16 secret-in-project-file SONAR_TOKEN holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
       '.woodpecker/build.yaml:4:21 secret-in-project-file NPM_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      'backup/rclone.conf:5:8 secret-in-project-file pass holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      'connectors/jdbc-sink.json:5:29 secret-in-project-file connection.password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       'infra/main.tf:5:21 secret-in-project-file DB_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       'infra/prod.tfvars:1:16 secret-in-project-file db_password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       'vault/config.hcl:3:14 secret-in-project-file token holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
