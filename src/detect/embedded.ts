@@ -64,6 +64,14 @@ const CALL_NAME_VALUE =
 /** Elixir's three-argument config: `config :app, :stripe_secret, "value"` (the key an atom of its own, not `key: value`). */
 const ELIXIR_CONFIG = /\bconfig[ \t]+:[A-Za-z_]\w{0,60},[ \t]*:([A-Za-z_]\w{0,80}),[ \t]*"([^"\n]{0,4096})"/dg;
 
+/**
+ * A typed setting with its default, as pydantic, dataclasses and TypeScript declare them:
+ * `secret_key: str = "…"`, `db_password: SecretStr = SecretStr("…")`, `api_keys: list[str] = ["…"]`,
+ * `apiKey: string = '…'` (the name, then the quoted literal). A list's only string is its value.
+ */
+const TYPED_DEFAULT =
+  /^[ \t]*(?:(?:public|private|readonly|static)[ \t]+)*([A-Za-z_][A-Za-z0-9_]{0,80})[ \t]*:[ \t]*[A-Za-z_][\w.]{0,40}(?:\[[\w., |]{0,60}\])?(?:[ \t]*\|[ \t]*None)?[ \t]*=[ \t]*(?:[A-Za-z_][\w.]{0,40}\([ \t]*)?\[?[ \t]*(["'])([^"'\\\n]{1,4096})\2[ \t]*\]?[ \t]*\)?[ \t]*(?:,|;|#.*|\/\/.*)?$/dgm;
+
 /** XML: <password>value</password> (ClickHouse users, Tomcat, Maven settings). */
 const XML_ELEMENT = /<([A-Za-z_][A-Za-z0-9_.-]{0,80})>([^<\n]{1,4096})<\/\1>/g;
 
@@ -359,6 +367,12 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       const start = m.indices![6][0];
       if (isPlaceholder(value) || out.some((a) => a.start < start + value.length && start < a.end)) continue;
       named(classifyKey(variable).sensitive ? variable : m[1], value, start);
+    }
+  }
+  if (text.includes(': ') && text.includes('=')) {
+    for (const m of text.matchAll(TYPED_DEFAULT)) {
+      const start = m.indices![3][0];
+      if (!out.some((a) => a.start < start + m[3].length && start < a.end)) named(m[1], m[3], start);
     }
   }
   // XML: right after <name>

@@ -623,6 +623,18 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     regex: re(`[?&](?:access_?token|api_key|apikey|api-key|auth_?token|client_?secret|private_token|token|secret)=([^&\\s#'"]{8,300})`, 'i'),
     group: 1,
   },
+  // `?key=` names many things (a sort key, a cache key); as a generated value of letters and digits it is an API key
+  // (Redmine's `sys/fetch_changesets?key=`, a service's `?key=`); not a map tile server's, whose key the browser is
+  // given (MapTiler, as Mapbox's `pk.` token: public by design)
+  {
+    id: 'url-query-key',
+    description: 'API key in a URL query',
+    regex: re(
+      `(?<!maptiler\\.com\\/[^\\s?]{0,200})[?&](?:key|access_?key)=((?=[A-Za-z0-9_-]{0,200}\\d)(?=[A-Za-z0-9_-]{0,200}[A-Za-z])[A-Za-z0-9_-]{16,200})(?=[&\\s#'"]|$)`,
+      'i',
+    ),
+    group: 1,
+  },
   {
     id: 'url-user-token',
     description: 'token in a URL',

@@ -28,6 +28,7 @@ const sasKey = fake(ALNUM, 43) + '=';
 const gcpJsonKey = `-----BEGIN PRIVATE KEY-----\\n${fake(B64, 64)}\\n${fake(B64, 64)}\\n-----END PRIVATE KEY-----\\n`;
 
 const jwkD = fake(B64URL, 342);
+const urlKey = `c0Db${fake(ALNUM, 16)}9`;
 
 const POSITIVES: Case[] = [
   { id: 'private-key', text: pem('RSA PRIVATE KEY') },
@@ -45,6 +46,8 @@ const POSITIVES: Case[] = [
   { id: 'jwk-private-key', text: `{"kty":"RSA","kid":"lti-key-2024","d":"${jwkD}","e":"AQAB"}`, secret: jwkD },
   { id: 'jwk-private-key', text: `{"kty": "oct", "k": "${jwkD.slice(0, 43)}"}`, secret: jwkD.slice(0, 43) },
   { id: 'jwk-private-key-first', text: `{ "crv": "P-256", "d": "${jwkD.slice(0, 43)}", "x": "abc", "kty": "EC" }`, secret: jwkD.slice(0, 43) },
+  { id: 'url-query-key', text: `http://redmine:3000/sys/fetch_changesets?key=${urlKey}`, secret: urlKey },
+  { id: 'url-query-key', text: `https://tiles.example.org/styles/basic.json?lang=de&key=${urlKey}&v=2`, secret: urlKey },
   { id: 'age-secret-key', text: 'AGE-SECRET-KEY-1' + fake(BECH32, 58) },
   { id: 'nats-nkey-seed', text: 'SU' + fake(BASE32, 56) },
   { id: 'aws-access-key-id', text: 'AKIA' + fake(BASE32, 16) },
@@ -189,6 +192,12 @@ const POSITIVES: Case[] = [
 
 /** Near misses: wrong length, wrong prefix, glued to other word characters, public counterparts, variables. */
 const NEGATIVES: [string, string][] = [
+  // a key that is a word or a name, a number; a key too short to be generated
+  ['url-query-key', 'https://example.org/search?key=created_at&order=desc'],
+  ['url-query-key', 'https://example.org/cache?key=1234567890123456789'],
+  ['url-query-key', 'https://example.org/x?key=ab12'],
+  // a map tile server's browser key: public by design
+  ['url-query-key', 'https://api.maptiler.com/maps/streets/style.json?key=4QrXW8UrlGd1HGsE1Ien'],
   // a public JWK: no private member; a "d" of another object
   ['jwk-private-key', `{"kty":"RSA","kid":"k1","n":"${fake(B64URL, 342)}","e":"AQAB"}`],
   ['jwk-private-key-first', `{"d":"${fake(B64URL, 40)}"}, {"kty":"RSA"}`],

@@ -463,8 +463,13 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'key: process.env.A ?? ',
       "token = os.environ.get('A') or '",
       'client_secret: ["',
+      // a typed setting's default
+      'secret_key: str = "',
+      'a: list[str] = [',
+      'private readonly a: b',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
+    inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
     expect(await superLinear((t) => findEmbeddedAssignments(t), inputs)).toEqual([]);
   }, 600_000);
 

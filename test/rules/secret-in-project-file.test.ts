@@ -245,3 +245,29 @@ describe('commented-out settings in mounted and project files', () => {
     ]);
   });
 });
+
+describe('typed settings with a default', () => {
+  it('reads pydantic\'s and TypeScript\'s `name: type = "…"`; an empty default, a lookup or a setting stay silent', async () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  api:\n    image: example/api:1\n',
+      'api/app/settings.py': [
+        'class Settings(BaseSettings):',
+        '    secret_key: str = "Hx7kq2Lm9vPzQ8rT4wY6uI1o"',
+        '    api_keys: list[str] = ["98eee117-57b2-4333-84a2-c7d90c51233f"]',
+        '    db_password: SecretStr = SecretStr("Violet-cobalt-4148")',
+        '    token: str | None = None',
+        '    jwt_secret: str = ""',
+        '    api_key: str = os.environ["API_KEY"]',
+        '    password_min_length: int = 12',
+        '',
+      ].join('\n'),
+      'config/settings.ts': "export class Settings {\n  private readonly apiToken: string = 'Zq8WmN3vKp5RtY7uHs2L';\n  public tokenTtl: number = 3600;\n}\n",
+    });
+    expect(await found(dir)).toEqual([
+      'api/app/settings.py:2:24 secret-in-project-file secret_key holds a hardcoded secret in a file of the project that no service mounts: it is committed with the compose file',
+      'api/app/settings.py:3:29 secret-in-project-file api_keys holds a hardcoded API key in a file of the project that no service mounts: it is committed with the compose file',
+      'api/app/settings.py:4:41 secret-in-project-file db_password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      'config/settings.ts:2:40 secret-in-project-file apiToken holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
+    ]);
+  });
+});
