@@ -271,3 +271,21 @@ describe('typed settings with a default', () => {
     ]);
   });
 });
+
+describe('files named for a secret', () => {
+  it('reads a file named for the one secret it holds (secrets/db_password.txt, SECRET_KEY, api.token); a placeholder or a file of settings stays silent', async () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  app:\n    image: example/app:1\n',
+      'secrets/db_password.txt': 'Hx7kq2Lm9vPzQ8rT\n',
+      'awx/SECRET_KEY': 'Zq8WmN3vKp5RtY7uHs2LxQ\n',
+      'deploy/api.token': '8f14e45fceea167a5a36dedd4bea2543\n',
+      'secrets/api_token': 'changeme\n',
+      'secret.txt': '# notes\nfoo: bar\nbaz: 1\n',
+    });
+    expect(await found(dir)).toEqual([
+      'awx/SECRET_KEY:1:1 secret-in-project-file SECRET_KEY holds a hardcoded secret in a file of the project that no service mounts: it is committed with the compose file',
+      'deploy/api.token:1:1 secret-in-project-file api.token holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
+      'secrets/db_password.txt:1:1 secret-in-project-file db_password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+    ]);
+  });
+});
