@@ -10,6 +10,7 @@
  */
 import { isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
+import { classifyValue } from './value-class.js';
 
 export interface ProseCredential {
   start: number;
@@ -18,6 +19,10 @@ export interface ProseCredential {
 }
 
 const SECRET_WORD = /\b(?:(password|passwd|passphrase|pwd|pin)|(token|secret|api[ _-]?key|access[ _-]?key))\b/gi;
+/** Words before the secret's word that make it another thing: the public half, a hash of it. */
+const NOT_THE_SECRET_BEFORE = /\b(?:public|publishable|anon|hashed|hash of the|encrypted|obscured)[ \t]+$/i;
+/** Words after it that do the same: an identifier, a fingerprint, a hash, where it is kept. */
+const NOT_THE_SECRET_AFTER = /^[ \t]*(?:id|ids|identifier|name|fingerprint|hash|digest|file|path|url|header|prefix|length|ttl|expiry|endpoint)\b/i;
 /** After the word, within 60 characters of one line: the linking word and the password. */
 const STATED = /^[^\n]{0,60}?(?:[ \t](?:was|is|to)[ \t]+|[ \t]*[:=][ \t]*)["'`]?([^\s"'`]{8,128})/i;
 /** A generated token later on the line: letters of both cases and digits, base64's `+/=` allowed. */
@@ -28,19 +33,25 @@ export function findProseCredential(line: string): ProseCredential | undefined {
   for (const m of line.matchAll(SECRET_WORD)) {
     const after = m.index + m[0].length;
     const rest = line.slice(after);
+    if (NOT_THE_SECRET_BEFORE.test(line.slice(Math.max(0, m.index - 40), m.index)) || NOT_THE_SECRET_AFTER.test(rest)) continue;
     const stated = STATED.exec(rest);
     if (stated) {
       const word = stated[1].replace(/[.,;:!?)\]]+$/, '');
-      if (isPasswordShaped(word) && !isPlaceholder(word)) {
+      if (isPasswordShaped(word) && isLiteral(word)) {
         const start = after + stated.index + stated[0].length - stated[1].length;
         return { start, end: start + word.length, kind: m[1] ? 'password' : 'token' };
       }
     }
     const generated = GENERATED.exec(rest);
-    if (generated && !isPlaceholder(generated[0])) {
+    if (generated && isLiteral(generated[0])) {
       const start = after + generated.index;
       return { start, end: start + generated[0].length, kind: m[1] ? 'password' : 'token' };
     }
   }
   return undefined;
+}
+
+/** Not a placeholder, and a value of no other kind (a public key, a hash, an identifier's format, a reference). */
+function isLiteral(word: string): boolean {
+  return !isPlaceholder(word) && classifyValue(word) === 'literal';
 }

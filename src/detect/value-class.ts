@@ -157,6 +157,9 @@ const CODE_PATTERNS: readonly RegExp[] = [
   /^\$env:[A-Za-z_][A-Za-z0-9_]*$/i,
   // a Terraform / HCL reference, unquoted as HCL writes expressions: var.npm_token, data.coder_external_auth.github.access_token
   /^(?:var|local|data|module|each|self|path|terraform)\.[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^[\]]{1,100}\])*$/,
+  // a Terraform resource's attribute, its type named for the provider: random_password.db.result, aws_iam_access_key.ci.secret
+  // (lower-case names, as Terraform's are: a token of the same shape has capitals, `api_live.WtsrNnYJif-.CybKm…`)
+  /^[a-z][a-z0-9]*_[a-z0-9_]+\.[a-z_][a-z0-9_-]*(?:\.[a-z_][a-z0-9_-]*|\[[^[\]]{1,100}\])+$/,
   // a fully qualified class name: org.apache.kafka.connect.storage.StringConverter
   /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/,
   // a PHP cast, what a setting's value starts with (`'apiSecretKeys' => (object) []`): a type, not the value

@@ -26,6 +26,10 @@ describe('findProseCredential', () => {
     'api key for https://example.org, see 1Password item "Stripe Prod"',
     // a digest is not the secret's: no secret word before it
     'image: nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+    // the public half, an identifier, a JWT's or a key's other kinds
+    'public key: AAAAC3NzaC1lZDI1NTE5AAAAIKx7Vd9hqYv3QmPq4gKdJ2aF8cT0sLpE1uNwXzR6bYcM',
+    `token id ${fake(ALNUM, 30)}`,
+    'the password hash is $2b$12$Vsi628D3OpQO3uwD5o1gRZvnLuU.N6ON725SCx1khQav03RD.Ofsi',
     // a word of the sentence, not a password: no digit, one case
     'the password was rotated yesterday by the on-call engineer',
   ])('%s: nothing', (line) => {

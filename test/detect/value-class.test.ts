@@ -93,6 +93,8 @@ describe('classifyValue', () => {
     ['a password that starts with @{', '@{Hx7kq2Lm9vPz', 'literal'],
     ['a Terraform data source attribute', 'data.coder_external_auth.github.access_token', 'code'],
     ['a Terraform indexed reference', 'module.db[0].password', 'code'],
+    ["a Terraform resource's attribute", 'random_password.db.result', 'code'],
+    ["a token shaped like a resource's attribute", 'api_live.WtsrNnYJif-.CybKm_pYxD4Oh95zn1ofFBjpOVUDai3L', 'literal'],
     ['a password that starts with a Terraform word', 'var.Hx7kq2Lm9vPz!', 'literal'],
     ['a JSON object', '{"client_secret":"x"}', 'structure'],
   ];
