@@ -104,13 +104,6 @@ const CREDENTIAL_NAMES = new Set([
   'inventory.ini',
   'inventory.yml',
   'inventory.yaml',
-  // pipelines at the top of a repository
-  '.gitlab-ci.yml',
-  '.drone.yml',
-  '.woodpecker.yml',
-  '.travis.yml',
-  'bitbucket-pipelines.yml',
-  'jenkinsfile',
 ]);
 // Terraform's variables and modules, HCL configurations (Vault, Nomad, Consul): provider
 // credentials and passwords are written in them as `name = "value"`
@@ -154,8 +147,7 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
       const { name, path, kind } = entry;
       if (kind === 'directory') {
         const level = SOURCE_ROOT.test(name) ? depth : depth + 1;
-        const kind = directory === 'ci-root' ? (name === 'workflows' ? 'ci' : undefined) : directoryKind(name);
-        if (kind && level <= MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && (!name.startsWith('.') || kind !== 'other')) walk(path, level, kind);
+        if (level <= MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && !name.startsWith('.')) walk(path, level, directoryKind(name));
       } else if (kind === 'file' && !known.has(path) && isConfigName(name, directory)) candidates.push(path);
     }
   };
@@ -218,19 +210,9 @@ function isCandidateName(name: string): boolean {
   return CANDIDATE_ENDING.has(ending) || /^\.env\./i.test(name) || KEY_FILE.test(name) || SECRET_FILE.test(name.replace(/\.txt$/i, ''));
 }
 
-type DirectoryKind = 'config' | 'scripts' | 'ci-root' | 'ci' | 'other';
-
-/**
- * A CI service's pipeline definitions (`.github/workflows/*.yml`, `.woodpecker/*.yaml`): the
- * commands that build and deploy the stack, with the tokens a team wrote into them rather than
- * into the CI's secret store. `.github` is walked for its `workflows` only.
- */
-const CI_DIRECTORY = /^\.(?:woodpecker|gitea|forgejo|circleci|buildkite)$/i;
-const CI_EXTENSION = /\.ya?ml$/i;
+type DirectoryKind = 'config' | 'scripts' | 'other';
 
 function directoryKind(name: string): DirectoryKind {
-  if (name === '.github') return 'ci-root';
-  if (CI_DIRECTORY.test(name)) return 'ci';
   return CONFIG_DIRECTORY.test(name) ? 'config' : SCRIPT_DIRECTORY.test(name) ? 'scripts' : 'other';
 }
 
@@ -246,7 +228,6 @@ function isConfigName(name: string, directory: DirectoryKind): boolean {
     KEY_FILE.test(name) ||
     SECRET_FILE.test(name.replace(/\.txt$/i, '')) ||
     (directory === 'config' && CONFIG_EXTENSION.test(name)) ||
-    (directory === 'scripts' && SCRIPT_EXTENSION.test(name)) ||
-    (directory === 'ci' && CI_EXTENSION.test(name))
+    (directory === 'scripts' && SCRIPT_EXTENSION.test(name))
   );
 }

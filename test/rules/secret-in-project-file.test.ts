@@ -168,8 +168,8 @@ describe("secret-in-project-file: the project's .env", () => {
   });
 });
 
-describe('secret-in-project-file: pipelines and infrastructure code', () => {
-  it('reads CI pipelines (.github/workflows, .gitlab-ci.yml, .woodpecker/) and Terraform/HCL files; references in them stay silent', async () => {
+describe('secret-in-project-file: infrastructure code', () => {
+  it('reads Terraform/HCL files, references in them silent; CI pipelines stay unread (their own secret references: set T1 counted four false alarms to one exposure)', async () => {
     const dir = project({
       'compose.yaml': 'services:\n  app:\n    image: example/app:1\n',
       '.github/workflows/deploy.yml': [
@@ -182,7 +182,6 @@ describe('secret-in-project-file: pipelines and infrastructure code', () => {
         '          REGISTRY_PASSWORD: Granite-quartz-2845',
         '',
       ].join('\n'),
-      // a GitHub directory other than workflows is not read
       '.github/ISSUE_TEMPLATE/config.yml': 'REGISTRY_PASSWORD: Granite-quartz-2845\n',
       '.gitlab-ci.yml': 'variables:\n  SONAR_TOKEN: 4f9c2e7a1b8d3f6e0a5c9b2d7e4f1a8c3b6d9e0f\n  SONAR_HOST_URL: https://sonar.example.org\n',
       '.woodpecker/build.yaml': 'steps:\n  build:\n    environment:\n      NPM_PASSWORD: Violet-cobalt-4148\n',
@@ -205,9 +204,6 @@ describe('secret-in-project-file: pipelines and infrastructure code', () => {
       'backup/rclone.conf': '[nas]\ntype = sftp\nhost = nas.lan\nuser = backup\npass = pwttJlJRJU-2m0Fflp6-Urj5jKxphfR42sLn1VS4BhLACNvcXj9R6w\n',
     });
     expect(await found(dir)).toEqual([
-      '.github/workflows/deploy.yml:7:30 secret-in-project-file REGISTRY_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
-      '.gitlab-ci.yml:2:16 secret-in-project-file SONAR_TOKEN holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
-      '.woodpecker/build.yaml:4:21 secret-in-project-file NPM_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       'backup/rclone.conf:5:8 secret-in-project-file pass holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       'connectors/jdbc-sink.json:5:29 secret-in-project-file connection.password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       'infra/main.tf:5:21 secret-in-project-file DB_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
