@@ -345,6 +345,7 @@ function scanText(text: string, keepNotSecret: boolean): ValueMatch[] {
       if (isVariableOnly(secret) || isCommandSubstitution(secret)) continue;
       // an anon-role JWT (Supabase anon key) is handed to every browser
       if (p.id === 'jwt' && isAnonJwt(secret)) continue;
+      if (p.id === 'url-query-key' && !queryKeyIsApiKey(text, m.index, secret)) continue;
       if (p.group !== undefined ? judgeSecretValue(secret) !== 'literal' : isMasked(secret)) continue;
       // the value is the name of a function or table the program calls (`password = sys.env("X")`)
       if (p.group !== undefined && (text[end] === '(' || text[end] === '[')) continue;
@@ -363,6 +364,9 @@ function scanText(text: string, keepNotSecret: boolean): ValueMatch[] {
     urls.push({ patternId: u.patternId, description: u.description, start: u.start, end: u.end });
   }
   mergeIn(urls);
+  if (text.includes('"kty"')) {
+    mergeIn(jwkPrivateMembers(text).filter((t) => !overlaps(t.start, t.end)));
+  }
   if (text.includes('://')) {
     const tokens: ValueMatch[] = [];
     for (const t of [...notificationUrlTokens(text), ...queryPasswords(text), ...streamKeys(text)].sort((a, b) => a.start - b.start)) {
@@ -461,6 +465,53 @@ function notificationUrlTokens(text: string): ValueMatch[] {
       }
       partStart = i + 1;
     }
+  }
+  return out;
+}
+
+/**
+ * A URL query's `key=` value is an API key when it is generated-looking (letters and digits both) and
+ * the URL is no map tile server's, whose key the browser is given (MapTiler: public by design).
+ */
+function queryKeyIsApiKey(text: string, at: number, value: string): boolean {
+  if (!/\d/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  const url = text.slice(Math.max(0, at - 300), at);
+  const scheme = url.lastIndexOf('://');
+  return !/maptiler\.com\//i.test(scheme >= 0 ? url.slice(scheme) : url);
+}
+
+/** A JWK's declared type, and its private members: RSA/EC/OKP's `"d"`, an oct key's `"k"`. */
+const JWK_TYPE = /"kty"\s*:\s*"(?:RSA|EC|OKP|oct)"/g;
+const JWK_PRIVATE_MEMBER = /"[dk]"\s*:\s*"([A-Za-z0-9_-]{16,2000})"/dg;
+/** How far around its `"kty"` a key's object is looked for. */
+const JWK_REACH = 4000;
+
+/**
+ * A JSON Web Key's private part (`{"kty":"RSA", …, "d":"…"}`, `{"kty":"oct","k":"…"}`), whichever
+ * member comes first: in the object that declares the key's type, found between the braces around
+ * its `"kty"` (a public JWK has neither member). Read here, not by a pattern of the table: a pattern
+ * with a bounded gap before `"d"` exhausted the static checker's memory (recheck).
+ */
+function jwkPrivateMembers(text: string): ValueMatch[] {
+  const out: ValueMatch[] = [];
+  let searchedTo = 0;
+  for (const m of text.matchAll(JWK_TYPE)) {
+    // the braces around it, looked for within reach only (each search bounded: linear in the text)
+    const windowStart = Math.max(searchedTo, m.index - JWK_REACH);
+    const open = text.slice(windowStart, m.index).lastIndexOf('{');
+    const from = open < 0 ? windowStart : windowStart + open;
+    const after = text.slice(m.index, m.index + JWK_REACH);
+    const close = after.indexOf('}');
+    const to = m.index + (close < 0 ? after.length : close);
+    if (from >= to) continue;
+    const object = text.slice(from, to);
+    if (!object.includes('"d"') && !object.includes('"k"')) continue;
+    for (const d of object.matchAll(JWK_PRIVATE_MEMBER)) {
+      const [start, end] = d.indices![1];
+      if (judgeSecretValue(d[1]) === 'literal')
+        out.push({ patternId: 'jwk-private-key', description: 'private JSON Web Key', start: from + start, end: from + end });
+    }
+    searchedTo = to;
   }
   return out;
 }

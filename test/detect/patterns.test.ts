@@ -27,7 +27,6 @@ const alchemyKey = fake(ALNUM, 32);
 const sasKey = fake(ALNUM, 43) + '=';
 const gcpJsonKey = `-----BEGIN PRIVATE KEY-----\\n${fake(B64, 64)}\\n${fake(B64, 64)}\\n-----END PRIVATE KEY-----\\n`;
 
-const jwkD = fake(B64URL, 342);
 const urlKey = `c0Db${fake(ALNUM, 16)}9`;
 
 const POSITIVES: Case[] = [
@@ -43,9 +42,6 @@ const POSITIVES: Case[] = [
   },
   // inside a JSON service-account file, newlines escaped
   { id: 'private-key', text: `{"type":"service_account","private_key":"${gcpJsonKey.slice(0, -2)}"}`, secret: gcpJsonKey.slice(0, -2) },
-  { id: 'jwk-private-key', text: `{"kty":"RSA","kid":"lti-key-2024","d":"${jwkD}","e":"AQAB"}`, secret: jwkD },
-  { id: 'jwk-private-key', text: `{"kty": "oct", "k": "${jwkD.slice(0, 43)}"}`, secret: jwkD.slice(0, 43) },
-  { id: 'jwk-private-key-first', text: `{ "crv": "P-256", "d": "${jwkD.slice(0, 43)}", "x": "abc", "kty": "EC" }`, secret: jwkD.slice(0, 43) },
   { id: 'url-query-key', text: `http://redmine:3000/sys/fetch_changesets?key=${urlKey}`, secret: urlKey },
   { id: 'url-query-key', text: `https://tiles.example.org/styles/basic.json?lang=de&key=${urlKey}&v=2`, secret: urlKey },
   { id: 'age-secret-key', text: 'AGE-SECRET-KEY-1' + fake(BECH32, 58) },
@@ -198,9 +194,6 @@ const NEGATIVES: [string, string][] = [
   ['url-query-key', 'https://example.org/x?key=ab12'],
   // a map tile server's browser key: public by design
   ['url-query-key', 'https://api.maptiler.com/maps/streets/style.json?key=4QrXW8UrlGd1HGsE1Ien'],
-  // a public JWK: no private member; a "d" of another object
-  ['jwk-private-key', `{"kty":"RSA","kid":"k1","n":"${fake(B64URL, 342)}","e":"AQAB"}`],
-  ['jwk-private-key-first', `{"d":"${fake(B64URL, 40)}"}, {"kty":"RSA"}`],
   // a user name, a lower-case id, a path that is not a hook
   ['url-user-token', 'ssh://git@github.com/org/repo.git'],
   ['rpc-url-key', 'https://mainnet.infura.io/v3/'],

@@ -220,6 +220,9 @@ for (const frag of [
 GENERIC['quote never closed'] = (n) => '"' + fill('a b ', n - 1);
 GENERIC['paren never closed'] = (n) => '$(' + fill('a ', n - 2);
 GENERIC['brace never closed'] = (n) => '${' + fill('a', n - 2);
+// JWK types with no braces between them, and private members far from any type (scan.ts jwkPrivateMembers)
+GENERIC['"kty":"RSA" repeated'] = (n) => fill('"kty":"RSA","d":"a', n);
+GENERIC['"d" members then one type'] = (n) => `${fill('"d":"Ab1cdefghijklmnop",', n - 12)}"kty":"RSA"`;
 
 /** Per pattern: its prefix repeated, its prefix followed by a long body, and almost-matches. */
 function patternInputs(prefix: string, alphabets: readonly string[]): Record<string, (size: number) => string> {

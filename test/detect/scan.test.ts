@@ -214,3 +214,25 @@ describe('isPlaceholder', () => {
     expect(isPlaceholder(v)).toBe(false);
   });
 });
+
+describe('scanValue: a JSON Web Key', () => {
+  const B64URL = `${ALNUM}-_`;
+  const d = fake(B64URL, 342);
+  const found = (text: string) => scanValue(text).map((m) => `${m.patternId} ${text.slice(m.start, m.end)}`);
+
+  it('finds the private member of a JWK, whichever member comes first', () => {
+    expect(found(`{"kty":"RSA","kid":"lti-key-2024","d":"${d}","e":"AQAB"}`)).toEqual([`jwk-private-key ${d}`]);
+    expect(found(`{ "crv": "P-256", "d": "${d.slice(0, 43)}", "x": "abc", "kty": "EC" }`)).toEqual([`jwk-private-key ${d.slice(0, 43)}`]);
+    expect(found(`{"kty": "oct", "k": "${d.slice(0, 43)}"}`)).toEqual([`jwk-private-key ${d.slice(0, 43)}`]);
+    // a key set: each key's own
+    expect(found(`{"keys":[{"kty":"EC","d":"${d.slice(0, 43)}"},{"kty":"EC","d":"${d.slice(50, 93)}"}]}`)).toEqual([
+      `jwk-private-key ${d.slice(0, 43)}`,
+      `jwk-private-key ${d.slice(50, 93)}`,
+    ]);
+  });
+
+  it('leaves a public JWK, and a "d" of another object, alone', () => {
+    expect(found(`{"kty":"RSA","kid":"k1","n":"${fake(B64URL, 342)}","e":"AQAB"}`)).toEqual([]);
+    expect(found(`{"d":"${fake(B64URL, 40)}"}, {"kty":"RSA"}`)).toEqual([]);
+  });
+});
