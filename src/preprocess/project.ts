@@ -388,7 +388,8 @@ class ProjectLoader {
     const known = new Set([...mounted.map((m) => m.abs), ...[...this.sources].map((s) => resolve(this.cwd, s))]);
     model.mountedFiles = this.projectFiles ? [...mounted, ...findProjectFiles(this.host, projectDirectory, known, display)] : mounted;
     for (const m of model.mountedFiles) this.textCache.set(m.abs, String(m.node.value));
-    if (this.projectFiles) model.mountedFiles.push(...this.dotenvAsProjectFiles());
+    // a .env a service mounts (Laravel's `.:/var/www/html`) is read whole as that mounted file already
+    if (this.projectFiles) model.mountedFiles.push(...this.dotenvAsProjectFiles().filter((d) => !mounted.some((m) => m.abs === d.abs)));
   }
 
   /**
