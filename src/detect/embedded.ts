@@ -348,6 +348,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (!viaVariable && judgeNamedValue(nameLooseness(name), value) !== 'literal') return;
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
   };
+  /** A value a reading above already took (an assignment's, a call's). */
+  const taken = (start: number, length: number) => out.some((a) => a.start < start + length && start < a.end);
   if (text.includes('(')) {
     for (const m of text.matchAll(CALL_NAME_VALUE)) {
       const value = m[3] ?? m[4] ?? '';
@@ -365,14 +367,14 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       const variable = m[2] ?? m[3] ?? m[4] ?? '';
       const value = m[6];
       const start = m.indices![6][0];
-      if (isPlaceholder(value) || out.some((a) => a.start < start + value.length && start < a.end)) continue;
+      if (isPlaceholder(value) || taken(start, value.length)) continue;
       named(classifyKey(variable).sensitive ? variable : m[1], value, start);
     }
   }
   if (text.includes(': ') && text.includes('=')) {
     for (const m of text.matchAll(TYPED_DEFAULT)) {
       const start = m.indices![3][0];
-      if (!out.some((a) => a.start < start + m[3].length && start < a.end)) named(m[1], m[3], start);
+      if (!taken(start, m[3].length)) named(m[1], m[3], start);
     }
   }
   // XML: right after <name>

@@ -7,7 +7,7 @@
  * file), not examples, under the project directory (a few levels, a bounded walk that leaves out
  * dependencies, build output, tests and documentation).
  */
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { DirEntry, FileHost } from '../load/host.js';
 import type { MountedFile } from '../model/model.js';
 import { wholeFileScalar } from '../model/tree.js';
@@ -105,14 +105,16 @@ const CREDENTIAL_NAMES = new Set([
   'inventory.yml',
   'inventory.yaml',
 ]);
-// Terraform's variables and modules, HCL configurations (Vault, Nomad, Consul): provider
-// credentials and passwords are written in them as `name = "value"`
 /**
  * A file named for the one secret it holds, as Docker secrets and Django/AWX keep them: `SECRET_KEY`,
  * `db_password.txt`, `jwt_secret`, `api.token`, `agent.psk` (not `*.key`: a private key file is read as one).
+ * Only which files are read: what the content is, the detector judges by the name as for any file
+ * (exposures.ts secretFileContent).
  */
 const SECRET_FILE =
-  /^(?:[\w-]{0,40}[._-])?(?:secret|secret[_-]key|password|passwd|token|api[_-]?key|master[_-]?key|jwt[_-]?secret|encryption[_-]?key|storage[_-]?key|session[_-]?secret)$|^[\w.-]{1,60}\.(?:secret|token|psk|password|passwd)$/i;
+  /^(?:[\w-]{0,40}[._-])?(?:secret|secret[_-]key|password|passwd|token|api[_-]?key|master[_-]?key|jwt[_-]?secret|encryption[_-]?key|storage[_-]?key|session[_-]?secret)(?:\.txt)?$|^[\w.-]{1,60}\.(?:secret|token|psk|password|passwd)$/i;
+// Terraform's variables and modules, HCL configurations (Vault, Nomad, Consul): provider
+// credentials and passwords are written in them as `name = "value"`
 const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars', 'hcl'];
 const CREDENTIAL_FILE = new RegExp(`^[\\w.-]+\\.(?:${CREDENTIAL_EXTENSIONS.join('|')})$`, 'i');
 /** A private key file by its name: `id_ed25519`, `deploy_rsa`. */
@@ -161,18 +163,7 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
     // a compose file the project does not use is linted as one of its own, not read as configuration
     if (text === undefined || /^services:[ \t]*$/m.test(text)) continue;
     const file = display(path);
-    const secret = SECRET_FILE.test(basename(path).replace(/\.txt$/i, ''));
-    out.push({
-      file,
-      abs: path,
-      node: wholeFileScalar(file, text),
-      roots: structuredRoots(file, text),
-      path: ['files', file],
-      services: [],
-      kept: true,
-      // a file named for a secret holds it: its whole content is the value
-      ...(secret ? { secret: basename(path).replace(/\.txt$/i, '') } : {}),
-    });
+    out.push({ file, abs: path, node: wholeFileScalar(file, text), roots: structuredRoots(file, text), path: ['files', file], services: [], kept: true });
   }
   return out;
 }
@@ -207,7 +198,7 @@ const CANDIDATE_ENDING = new Set([
 
 function isCandidateName(name: string): boolean {
   const ending = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-  return CANDIDATE_ENDING.has(ending) || /^\.env\./i.test(name) || KEY_FILE.test(name) || SECRET_FILE.test(name.replace(/\.txt$/i, ''));
+  return CANDIDATE_ENDING.has(ending) || /^\.env\./i.test(name) || KEY_FILE.test(name) || SECRET_FILE.test(name);
 }
 
 type DirectoryKind = 'config' | 'scripts' | 'other';
@@ -226,7 +217,7 @@ function isConfigName(name: string, directory: DirectoryKind): boolean {
     CREDENTIAL_NAMES.has(name.toLowerCase()) ||
     CREDENTIAL_FILE.test(name) ||
     KEY_FILE.test(name) ||
-    SECRET_FILE.test(name.replace(/\.txt$/i, '')) ||
+    SECRET_FILE.test(name) ||
     (directory === 'config' && CONFIG_EXTENSION.test(name)) ||
     (directory === 'scripts' && SCRIPT_EXTENSION.test(name))
   );

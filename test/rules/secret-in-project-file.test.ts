@@ -280,7 +280,7 @@ describe('files named for a secret', () => {
     });
     expect(await found(dir)).toEqual([
       'awx/SECRET_KEY:1:1 secret-in-project-file SECRET_KEY holds a hardcoded secret in a file of the project that no service mounts: it is committed with the compose file',
-      'deploy/api.token:1:1 secret-in-project-file api.token holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
+      'deploy/api.token:1:1 secret-in-project-file api_token holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
       'secrets/db_password.txt:1:1 secret-in-project-file db_password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
     ]);
   });
