@@ -11,7 +11,7 @@ import { isFile, memoryHost, nodeHost, runHost } from './load/host.js';
 import { SettingsLookup } from './lint/settings-lookup.js';
 import type { Policy } from './policy/policy.js';
 import { type Baseline, type BaselineEntry, entryOf, matchBaseline, valueTagger } from './lint/baseline.js';
-import { LoadError } from './load/parse.js';
+import { InvalidYamlError, LoadError } from './load/parse.js';
 import { coveringProjects, groupIntoProjects } from './load/projects.js';
 import { readText } from './load/read.js';
 import { hasEnvFileName, isEnvFile, isOverrideFile, type LintUnit, ownerUnit } from './lint/owner.js';
@@ -99,12 +99,15 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const errors: InputError[] = [];
   const names = new Set<string>();
   const units: LintUnit[] = [];
+  // files of other names taken for compose files on their lines alone: one that is not YAML is not one
+  let byShape = new Set<string>();
   let notFound: LintResult['notFound'] = [];
   const warnings: LintResult['warnings'] = [];
   if (options.files?.length) {
     units.push({ files: options.files });
   } else {
-    const found = await discover(paths.length ? paths : ['.'], [], cwd, { byContent: lookup.settingsFor(cwd).findByContent !== false });
+    const found = await discover(paths.length ? paths : ['.'], [], cwd, { byContent: lookup.settingsFor(cwd).findByContent !== false, trustShape: true });
+    byShape = found.byShape;
     notFound = found.empty;
     for (const s of found.skipped) warnings.push({ file: s.path, message: s.reason });
     const kept: string[] = [];
@@ -145,6 +148,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
       project = loadProject({ files: unit, envFiles: options.envFiles, projectDirectory: options.projectDirectory, mode: 'lint', cwd, host });
     } catch (err) {
       if (!(err instanceof LoadError)) throw err;
+      if (err instanceof InvalidYamlError && unit.length === 1 && byShape.has(unit[0])) continue;
       for (const f of unit) names.add(displayPath(f, cwd));
       errors.push({ file: err.file, line: err.line, column: err.column, message: err.message });
       continue;

@@ -19,11 +19,22 @@ export interface Discovery {
   empty: { path: string; reason: string }[];
   /** Directories that could not be searched (unreadable: a database's data directory is often mode 700 for another user); the rest of the walk goes on. */
   skipped: { path: string; reason: string }[];
+  /**
+   * Files of other names taken on their lines alone (`trustShape`), not parsed: one that turns out
+   * not to be YAML is no compose file, and the caller drops it.
+   */
+  byShape: Set<string>;
 }
 
 export interface DiscoverOptions {
   /** Also take YAML files of other names whose top level has a `services:` mapping of services (default: true). */
   byContent?: boolean;
+  /**
+   * Take such a file when its lines plainly have that shape, without parsing it (the caller parses
+   * it anyway, and must drop it if that fails: see Discovery.byShape). Lint's choice: a third of a
+   * large tree's compose files can be of other names (app templates), each parsed twice otherwise.
+   */
+  trustShape?: boolean;
 }
 
 /** Expands files and directories into compose files; `-` stands for standard input and is kept. */
@@ -31,6 +42,7 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
   const files: string[] = [];
   const empty: Discovery['empty'] = [];
   const skipped: Discovery['skipped'] = [];
+  const byShape = new Set<string>();
   const seen = new Set<string>();
   const add = (f: string) => {
     if (!seen.has(f)) {
@@ -60,6 +72,8 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
         resolve(cwd, p),
         (rel, reason) => skipped.push({ path: base === '.' ? rel : `${base}/${rel}`, reason }),
         options.byContent !== false,
+        (rel) => byShape.add(base === '.' ? rel : `${base}/${rel}`),
+        options.trustShape === true,
       );
       if (!found.length)
         empty.push({
@@ -69,9 +83,9 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
       for (const f of found) add(base === '.' ? f : `${base}/${f}`);
     }
   }
-  if (!ignore.length) return { files, empty, skipped };
+  if (!ignore.length) return { files, empty, skipped, byShape };
   const ignored = await ignoreMatcher(ignore, cwd);
-  return { files: files.filter((f) => f === '-' || !ignored(f)), empty, skipped };
+  return { files: files.filter((f) => f === '-' || !ignored(f)), empty, skipped, byShape };
 }
 
 /**
@@ -79,7 +93,13 @@ export async function discover(paths: string[], ignore: string[] = [], cwd = pro
  * are not followed; node_modules and .git are skipped; a directory that cannot be read is
  * reported through `onSkip` and the walk goes on. Iterative: depth costs no stack.
  */
-async function findComposeFiles(root: string, onSkip: (rel: string, reason: string) => void, byContent: boolean): Promise<string[]> {
+async function findComposeFiles(
+  root: string,
+  onSkip: (rel: string, reason: string) => void,
+  byContent: boolean,
+  onShape: (rel: string) => void,
+  trustShape: boolean,
+): Promise<string[]> {
   const found: string[] = [];
   const others: string[] = [];
   // one level at a time, each level's directories read at once (the file system's thread pool queues them)
@@ -105,9 +125,10 @@ async function findComposeFiles(root: string, onSkip: (rel: string, reason: stri
   }
   for (let i = 0; i < others.length; i += 64) {
     const batch = others.slice(i, i + 64);
-    const verdicts = await Promise.all(batch.map((rel) => isComposeText(join(root, rel))));
+    const verdicts = await Promise.all(batch.map((rel) => isComposeText(join(root, rel), trustShape)));
     batch.forEach((rel, j) => {
       if (verdicts[j]) found.push(rel);
+      if (verdicts[j] === 'shape') onShape(rel);
     });
   }
   return found.sort();

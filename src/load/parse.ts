@@ -18,6 +18,9 @@ export class LoadError extends Error {
   }
 }
 
+/** A file that is not YAML at all (a lexical or syntax error, a repeated key). */
+export class InvalidYamlError extends LoadError {}
+
 export interface ParsedFile {
   file: string;
   text: string;
@@ -60,7 +63,7 @@ export function parseComposeText(file: string, text: string): ParsedFile {
     const err = doc.errors[0];
     if (err) {
       const pos = lines.position(err.pos[0]);
-      throw new LoadError(file, `invalid YAML: ${yamlReason(err)}`, pos.line, pos.column);
+      throw new InvalidYamlError(file, `invalid YAML: ${yamlReason(err)}`, pos.line, pos.column);
     }
     const converter = new Converter(file, text, lines, doc);
     roots.push(converter.root());

@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { composeShape, looksLikeCompose } from '../../src/load/content.js';
 import { discover, ignoreMatcher } from '../../src/load/discover.js';
 import { REPO } from '../helpers.js';
 
@@ -38,6 +39,7 @@ describe('directory search', () => {
         files: ['app/Docker-Compose.Prod.YML', 'app/compose.yaml', 'app/web.compose.yaml', 'data/pg/compose.yaml'],
         empty: [],
         skipped: [],
+        byShape: new Set(),
       });
     } finally {
       chmodSync(join(dir, 'data'), 0o000);
@@ -100,6 +102,7 @@ describe('stack files', () => {
       files: ['ops/Stack.YAML', 'ops/docker-stack.yml', 'ops/prod.stack.yaml', 'stack.yml'],
       empty: [],
       skipped: [],
+      byShape: new Set(),
     });
   });
 
@@ -149,5 +152,49 @@ describe('compose files of other names', () => {
       code: 1,
       stdout: 'pwd.yml:7:20: error DB_PASSWORD holds a hardcoded password [secret-in-environment]\n',
     });
+  });
+});
+
+describe('a compose file of another name, told by its lines alone (lint: no second parse)', () => {
+  const SERVICES = 'services:\n  app:\n    image: nginx\n    environment:\n      A: "1"\n  db:\n';
+  it('plain block mappings down to the service keys are enough', () => {
+    expect(composeShape(`# a template\nversion: "3.8"\n${SERVICES}volumes:\n  data:\n`)).toBe(true);
+    expect(composeShape('services:\n\n  # the app\n  app:\n\n    ports:\n      - "80:80"\n')).toBe(true);
+    // the same verdict as a parse
+    expect(looksLikeCompose(SERVICES)).toBe(true);
+  });
+  it('anything the lines cannot settle is parsed: anchors, merges, tabs, documents, quoted keys, sequences at key level, no service key', () => {
+    for (const text of [
+      `x-base: &base\n  image: nginx\n${SERVICES}`,
+      'services:\n  app:\n    <<: {image: nginx}\n',
+      'services:\n  app:\n\timage: nginx\n',
+      `${SERVICES}---\nservices:\n  b:\n    image: x\n`,
+      'services:\n  "app":\n    image: nginx\n',
+      'services:\n  app:\n    environment:\n    - A=1\n',
+      'services:\n  web:\n    port: 80\n',
+      'services:\n  app: {image: nginx}\n',
+      'services:\n    app:\n  image: nginx\n',
+    ])
+      expect(composeShape(text), text).toBeUndefined();
+    expect(composeShape('jobs:\n  a: 1\nservices:\n  app:\n    image: x\n')).toBe(false);
+  });
+  it('lint drops such a file that is not YAML after all, as a search that parsed it would not have found it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-shape-'));
+    chmodSync(dir, 0o755);
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates/broken.yaml'), `${SERVICES}volumes:\n  data: [\n`);
+    writeFileSync(join(dir, 'templates/app.yaml'), 'services:\n  app:\n    image: nginx\n    environment:\n      DB_PASSWORD: s3cr3tpassw0rd\n');
+    const found = await discover(['.'], [], dir, { trustShape: true });
+    expect(found.files).toEqual(['templates/app.yaml', 'templates/broken.yaml']);
+    expect([...found.byShape].sort()).toEqual(['templates/app.yaml', 'templates/broken.yaml']);
+    // without it (fix, audit), the parse decides and the broken file is never found
+    expect((await discover(['.'], [], dir)).files).toEqual(['templates/app.yaml']);
+    expect(run(['lint', '--format', 'compact', '.'], dir)).toEqual({
+      code: 1,
+      stdout: 'templates/app.yaml:5:20: error DB_PASSWORD holds a hardcoded password [secret-in-environment]\n',
+      stderr: '',
+    });
+    // named on the command line, it is linted, and its error said
+    expect(run(['lint', '--format', 'compact', 'templates/broken.yaml'], dir)).toMatchObject({ code: 2 });
   });
 });
