@@ -1225,19 +1225,29 @@ function hasFrontendPublicPrefix(words: string[]): boolean {
 
 /** Names longer than this are not names (a value mistaken for a key): not sensitive. */
 const MAX_NAME_LENGTH = 256;
-const cache = new Map<string, KeyVerdict>();
+/** Each name's verdict as judged (`full`, with its looseness) and as classifyKey gives it (`shown`, of which each call gets a copy). */
+const cache = new Map<string, { full: KeyVerdict; shown: KeyVerdict }>();
+/** A large tree has some 20,000 names; a cache of that size is a few MB. */
+const MAX_CACHED_NAMES = 50_000;
 
 /** Judge a variable / build-arg / label / option name. */
 export function classifyKey(name: string): KeyVerdict {
-  if (name.length > MAX_NAME_LENGTH) return { sensitive: false, reason: 'too long to be a name' };
+  const v = judged(name);
+  // a copy (a plain spread, cheaper than taking the looseness out at every call): callers may change it
+  return v ? { ...v.shown } : { sensitive: false, reason: 'too long to be a name' };
+}
+
+function judged(name: string): { full: KeyVerdict; shown: KeyVerdict } | undefined {
+  if (name.length > MAX_NAME_LENGTH) return undefined;
   let v = cache.get(name);
   if (!v) {
-    v = classifyUncached(name);
-    if (cache.size >= 10_000) cache.clear();
+    const full = classifyUncached(name);
+    const { loose: _loose, keyNoun: _keyNoun, ...shown } = full;
+    v = { full, shown };
+    if (cache.size >= MAX_CACHED_NAMES) cache.clear();
     cache.set(detached(name), v);
   }
-  const { loose: _loose, keyNoun: _keyNoun, ...verdict } = v;
-  return verdict;
+  return v;
 }
 
 /**
@@ -1255,9 +1265,7 @@ export function afterFlagWord(name: string): KeyVerdict | undefined {
 
 /** How loosely a sensitive name says "secret" (nothing for names that are not sensitive). */
 export function nameLooseness(name: string): Looseness {
-  if (name.length > MAX_NAME_LENGTH) return {};
-  classifyKey(name);
-  const v = cache.get(name);
+  const v = judged(name)?.full;
   if (!v?.sensitive) return {};
   return {
     name,

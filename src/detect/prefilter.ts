@@ -52,31 +52,68 @@ export function deriveAnchors(regex: RegExp): string[] | undefined {
   return [...anchors].sort();
 }
 
-/** For each pattern: may a text match it? (false only when the text lacks every anchor). */
-export function anchorFilter<P extends { regex: RegExp }>(patterns: readonly P[]): (text: string) => (pattern: P) => boolean {
-  const anchors = new Map<P, { list: string[]; masks: Int32Array; fold: boolean } | undefined>();
-  for (const p of patterns) {
+/**
+ * The patterns a text may match, as their indices in ascending order: those with no anchors, and
+ * those one of whose anchors the text holds. One pass over all the anchors of the table (a
+ * character-set test, then includes() where it passes), not a call per pattern: most texts are
+ * short and match nothing, and for them the per-pattern overhead was the cost.
+ */
+export function candidateFilter(patterns: readonly { regex: RegExp }[]): (text: string) => number[] {
+  const always: number[] = [];
+  const strings: string[] = [];
+  const owner: number[] = [];
+  const folds: boolean[] = [];
+  patterns.forEach((p, i) => {
     const list = literalAnchors(p.regex);
-    anchors.set(p, list && { list, masks: anchorMasks(list), fold: p.regex.flags.includes('i') });
-  }
-  return (text) => {
-    let lower: string | undefined;
-    let textMask: Int32Array | undefined;
-    let lowerMask: Int32Array | undefined;
-    return (pattern) => {
-      const a = anchors.get(pattern);
-      if (!a) return true;
-      const hay = a.fold ? (lower ??= text.toLowerCase()) : text;
-      // the ASCII characters of the text: an anchor one of whose characters is missing cannot occur
-      const mask = a.fold ? (lowerMask ??= asciiMask(hay)) : (textMask ??= asciiMask(hay));
-      for (let i = 0; i < a.list.length; i++) {
-        const m = i * 4;
-        if ((a.masks[m] & mask[0]) !== a.masks[m] || (a.masks[m + 1] & mask[1]) !== a.masks[m + 1]) continue;
-        if ((a.masks[m + 2] & mask[2]) !== a.masks[m + 2] || (a.masks[m + 3] & mask[3]) !== a.masks[m + 3]) continue;
-        if (hay.includes(a.list[i])) return true;
+    if (!list) always.push(i);
+    else
+      for (const a of list) {
+        strings.push(a);
+        owner.push(i);
+        folds.push(p.regex.flags.includes('i'));
       }
-      return false;
-    };
+  });
+  const masks = anchorMasks(strings);
+  const marked = new Uint8Array(patterns.length);
+  for (const i of always) marked[i] = 1;
+  const textMask = new Int32Array(4);
+  const lowerMask = new Int32Array(4);
+  return (text) => {
+    textMask.fill(0);
+    let ascii = true;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128) textMask[c >> 5] |= 1 << (c & 31);
+      else ascii = false;
+    }
+    let lower: string | undefined;
+    if (ascii) {
+      // A-Z (bits 1-26 of the third word) also stand for a-z (the same bits of the fourth)
+      lowerMask.set(textMask);
+      lowerMask[3] |= textMask[2] & 0x07fffffe;
+    } else {
+      // lower-casing can make ASCII of other characters (the Kelvin sign is a k)
+      lower = text.toLowerCase();
+      lowerMask.fill(0);
+      asciiMask(lower, lowerMask);
+    }
+    for (let j = 0; j < strings.length; j++) {
+      const p = owner[j];
+      if (marked[p]) continue;
+      const mask = folds[j] ? lowerMask : textMask;
+      const m = j * 4;
+      if ((masks[m] & mask[0]) !== masks[m] || (masks[m + 1] & mask[1]) !== masks[m + 1]) continue;
+      if ((masks[m + 2] & mask[2]) !== masks[m + 2] || (masks[m + 3] & mask[3]) !== masks[m + 3]) continue;
+      if ((folds[j] ? (lower ??= text.toLowerCase()) : text).includes(strings[j])) marked[p] = 1;
+    }
+    const out: number[] = [];
+    for (let i = 0; i < marked.length; i++) {
+      if (!marked[i]) continue;
+      out.push(i);
+      marked[i] = 0;
+    }
+    for (const i of always) marked[i] = 1;
+    return out;
   };
 }
 

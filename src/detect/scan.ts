@@ -1,6 +1,6 @@
 import type { Looseness } from './keys.js';
 import { VALUE_PATTERNS } from './patterns.js';
-import { anchorFilter } from './prefilter.js';
+import { candidateFilter } from './prefilter.js';
 import { memoizeByText } from './text-memo.js';
 import { classifyValue, isAnonJwt, isCommandSubstitution, isMasked, type ValueClass } from './value-class.js';
 
@@ -271,7 +271,7 @@ function isHostList(text: string, from: number, to: number): boolean {
 // ───────────────────────────── scanning ─────────────────────────────
 
 /** Which patterns a text may match: those whose literal anchors it holds (derived at the first scan). */
-let mayMatchIn: ReturnType<typeof anchorFilter<(typeof VALUE_PATTERNS)[number]>> | undefined;
+let candidatesOf: ((text: string) => number[]) | undefined;
 
 /** Table entries that are public by design or identifiers: they claim their span, and are not reported. */
 const NOT_SECRET_PATTERNS = new Set(VALUE_PATTERNS.filter((p) => p.notSecret).map((p) => p.id));
@@ -328,9 +328,8 @@ function scanText(text: string, keepNotSecret: boolean): ValueMatch[] {
     }
     accepted = merged;
   };
-  const mayMatch = (mayMatchIn ??= anchorFilter(VALUE_PATTERNS))(text);
-  for (const p of VALUE_PATTERNS) {
-    if (!mayMatch(p)) continue;
+  for (const index of (candidatesOf ??= candidateFilter(VALUE_PATTERNS))(text)) {
+    const p = VALUE_PATTERNS[index];
     const fresh: ValueMatch[] = [];
     for (const m of text.matchAll(p.regex)) {
       let start = m.index!;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VALUE_PATTERNS } from '../../src/detect/patterns.js';
-import { anchorFilter, literalAnchors } from '../../src/detect/prefilter.js';
+import { candidateFilter, literalAnchors } from '../../src/detect/prefilter.js';
 import { tableAnchors } from '../../src/detect/prefilter-table.js';
 import { scanValue } from '../../src/detect/scan.js';
 import { REPO, walk } from '../helpers.js';
@@ -26,16 +26,20 @@ describe('literalAnchors', () => {
 
   it.each([/(?:abc)?[0-9]{3}/g, /abc|[0-9]+/g, /a*b?/g, /.{3}/g, /[^x]y{0,2}/g, /(?:password|)[0-9]/g])('%s has no anchor: it always runs', (regex) => {
     expect(literalAnchors(regex)).toBeUndefined();
-    const pattern = { regex };
-    expect(anchorFilter([pattern])('nothing of it here')(pattern)).toBe(true);
+    expect(candidateFilter([{ regex }])('nothing of it here')).toEqual([0]);
   });
 
   it('a case-insensitive pattern has lower-case anchors, tested against the lower-cased text', () => {
     const pattern = { regex: /(?:password|passwd|pwd)[ \t]{0,5}=/gi };
     expect(literalAnchors(pattern.regex)).toEqual(['passwd', 'password', 'pwd']);
-    const mayMatch = anchorFilter([pattern]);
-    expect(mayMatch('Server=db;PassWord=x')(pattern)).toBe(true);
-    expect(mayMatch('Server=db;User=x')(pattern)).toBe(false);
+    const candidates = candidateFilter([pattern]);
+    expect(candidates('Server=db;PassWord=x')).toEqual([0]);
+    expect(candidates('Server=db;User=x')).toEqual([]);
+    // a character that lower-cases to ASCII (the Kelvin sign to k) is seen as that letter
+    const kelvin = candidateFilter([{ regex: /ok=/gi }]);
+    expect(kelvin('TOK=1')).toEqual([0]);
+    expect(kelvin('TO\u212a=1')).toEqual([0]);
+    expect(kelvin('TOX=1')).toEqual([]);
   });
 
   it('every pattern of the table has anchors today (a new one without any still runs, only slower)', () => {
@@ -51,31 +55,36 @@ describe('the anchors the build embeds', () => {
   });
 });
 
-describe('anchorFilter over the pattern table', () => {
+describe('candidateFilter over the pattern table', () => {
   const texts = walk(join(REPO, 'fixtures'), () => true).map((f) => readFileSync(f, 'utf8'));
   const lines = texts.flatMap((t) => t.split('\n'));
 
   it('never skips a pattern that matches: every fixture file and every line of one', () => {
-    const filter = anchorFilter(VALUE_PATTERNS);
+    const filter = candidateFilter(VALUE_PATTERNS);
     const missed: string[] = [];
     let matched = 0;
     for (const text of [...texts, ...lines]) {
-      const mayMatch = filter(text);
-      for (const p of VALUE_PATTERNS) {
-        if (!new RegExp(p.regex.source, p.regex.flags).test(text)) continue;
+      const candidates = new Set(filter(text));
+      VALUE_PATTERNS.forEach((p, i) => {
+        if (!new RegExp(p.regex.source, p.regex.flags).test(text)) return;
         matched++;
-        if (!mayMatch(p)) missed.push(`${p.id}: ${text.slice(0, 40)}`);
-      }
+        if (!candidates.has(i)) missed.push(`${p.id}: ${text.slice(0, 40)}`);
+      });
     }
     expect(missed).toEqual([]);
     expect(matched).toBeGreaterThan(100);
   });
 
   it('skips patterns whose anchors a text lacks', () => {
-    const mayMatch = anchorFilter(VALUE_PATTERNS)('image: postgres:16');
-    const github = VALUE_PATTERNS.find((p) => p.id === 'github-pat')!;
-    expect(mayMatch(github)).toBe(false);
-    expect(anchorFilter(VALUE_PATTERNS)(`TOKEN=ghp_${'a'.repeat(36)}`)(github)).toBe(true);
+    const filter = candidateFilter(VALUE_PATTERNS);
+    const github = VALUE_PATTERNS.findIndex((p) => p.id === 'github-pat');
+    expect(filter('image: postgres:16')).not.toContain(github);
+    expect(filter(`TOKEN=ghp_${'a'.repeat(36)}`)).toContain(github);
+    // in ascending order, and nothing of one text carried to the next
+    const many = filter(`ghp_${'a'.repeat(36)} AKIA -----BEGIN PRIVATE KEY----- https://u:p@h`);
+    expect(many.length).toBeGreaterThan(3);
+    expect([...many].sort((a, b) => a - b)).toEqual(many);
+    expect(filter('image: postgres:16')).not.toContain(github);
   });
 });
 
