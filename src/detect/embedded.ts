@@ -598,6 +598,16 @@ const SENTINEL_AUTH_PASS = /^[ \t]*sentinel[ \t]+auth-pass[ \t]+\S{1,200}[ \t]+(
 const ACL_LINE = /^[ \t]*(?:user|ACL[ \t]+SETUSER)[ \t]+\S+[ \t][^\n]*$/gim;
 const ACL_PASSWORD = /(?<=[ \t])>([^\s]{1,4096})/g;
 
+/**
+ * net-snmp's snmpd.conf and snmptrapd.conf: a community is the password of SNMP v1/v2c
+ * (`rocommunity COMMUNITY [SOURCE]`, `authCommunity TYPES COMMUNITY`, `com2sec NAME SOURCE COMMUNITY`),
+ * and a v3 user is created with its passphrases (`createUser [-e ID] NAME SHA AUTHPASS [AES PRIVPASS]`).
+ */
+const SNMP_COMMUNITY_LINE =
+  /^[ \t]*(?:(?:ro|rw)community6?|authcommunity[ \t]+[a-z,]{3,40}|com2sec6?(?:[ \t]+-Cn[ \t]+\S{1,60})?[ \t]+\S{1,60}[ \t]+\S{1,100})[ \t]+("[^"\n]{1,200}"|[^\s"#]{1,200})/dgim;
+const SNMP_CREATE_USER =
+  /^[ \t]*createUser[ \t]+(?:-e[ \t]+\S{1,80}[ \t]+)?\S{1,60}[ \t]+(?:MD5|SHA(?:-?\d{3})?)[ \t]+("[^"\n]{1,200}"|[^\s"#]{1,200})(?:[ \t]+(?:DES|AES(?:128|192|256)?C?)[ \t]+("[^"\n]{1,200}"|[^\s"#]{1,200}))?/dgim;
+
 /** Secrets in config lines that use no `=` or `:` between name and value (see DIRECTIVE_LINE). */
 function findDirectives(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
@@ -617,6 +627,8 @@ function findDirectives(text: string): EmbeddedAssignment[] {
     const value = m[g];
     // `exec:/path`: httpd runs a program for the value (AuthLDAPBindPassword, SSLPassPhraseDialog)
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('exec:') || (!VARIABLE.test(value) && !isLiteral(value))) continue;
+    // an operator is no value: the value of `secret_key_base =` (Elixir, Ruby) is on the next line
+    if (!/[A-Za-z0-9]/.test(value)) continue;
     push(name, describeKind(verdict.kind), m.indices![g][0], value);
   }
   if (text.includes('insecure-password') || /\bauth[ \t]/.test(text)) {
@@ -638,6 +650,21 @@ function findDirectives(text: string): EmbeddedAssignment[] {
     for (const m of text.matchAll(SENTINEL_AUTH_PASS)) {
       const g = valueGroup(m, 1, 2);
       if (VARIABLE.test(m[g]) || isLiteral(m[g])) push('sentinel auth-pass', 'password', m.indices![g][0], m[g]);
+    }
+  }
+  if (/community|createuser/i.test(text)) {
+    for (const m of text.matchAll(SNMP_COMMUNITY_LINE)) {
+      const value = m[1].replace(/^"|"$/g, '');
+      // `public`/`private`: the stock communities every SNMP tool tries first, written as a default
+      if (!/^(?:public|private)$/i.test(value) && (VARIABLE.test(value) || isLiteral(value)))
+        push('community', 'password', m.indices![1][0] + (m[1].startsWith('"') ? 1 : 0), value);
+    }
+    for (const m of text.matchAll(SNMP_CREATE_USER)) {
+      for (const g of [1, 2]) {
+        if (m[g] === undefined) continue;
+        const value = m[g].replace(/^"|"$/g, '');
+        if (VARIABLE.test(value) || isLiteral(value)) push('createUser', 'password', m.indices![g][0] + (m[g].startsWith('"') ? 1 : 0), value);
+      }
     }
   }
   if (text.includes('>')) {

@@ -274,6 +274,8 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
     // a placeholder in a file no service mounts is a template's value, not one a container runs
     // with; a stock default (`changeit`) is what the application runs with when nothing replaces it
     if (verdict.class !== 'hardcoded' || (mounted.kept && verdict.placeholder && !isStockDefault(verdict.value))) return;
+    // nor is one commented out (`# encryptionKey=tititi…`, a stock file's sample line): nothing runs with it
+    if (verdict.placeholder && isCommentedOut(text, verdict.origin.range[0])) return;
     const named = settingName(key ?? file);
     out.push({ verdict, context, service, path: [...mounted.path, named], name: named });
   };
@@ -351,6 +353,12 @@ function settingName(name: string): string {
 /** A YAML tag of an application's own right before a value: `!secret `, `!env_var `, `!ENV ` (not a core `!!str`). */
 const APPLICATION_TAG = /(?:^|[\s:,[{-])![A-Za-z][\w-]{0,30}[ \t]+$/;
 
+/** Whether the line of a text at an offset is a comment (`#`, `;`, `//`, `<!--`). */
+function isCommentedOut(text: string, offset: number): boolean {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*(?:#|;|\/\/|<!--)/.test(text.slice(start, Math.min(offset, start + 200)));
+}
+
 /**
  * The setting a mounted file is named for: its name without the extension (`api_key.txt` is
  * `api_key`), unless the extension is what names a secret (`authd.pass`, `vault.token`).
@@ -384,6 +392,26 @@ function collectKeyPaths(
 /** A setting written in a comment: `KEY=value` or `key: value` (an environment's list item or a YAML entry commented out). */
 const COMMENTED_SETTING = /^(?:-[ \t]*)?([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:[ \t]*=[ \t]*|:[ \t]+)(\S.*)$/;
 const COMMENTED_COMMAND = new Set(['command', 'entrypoint', 'test']);
+/**
+ * A commented-out command's value that is a credential written down, not a word of a sentence
+ * about the command (`# use --password to set it`): long enough, and not letters alone.
+ */
+function looksWrittenDown(value: string): boolean {
+  return value.length >= 6 && !/^[A-Za-z]+$/.test(value) && !isPlaceholder(value) && !isEncodedWord(value);
+}
+
+/** A word in base64 behind an optional prefix (`DMS_YWNjZXNzX3Rva2Vu` is `access_token`): a documentation's stand-in. */
+function isEncodedWord(value: string): boolean {
+  const body = value.replace(/^[A-Z]{2,8}_/, '');
+  if (!/^[A-Za-z0-9+/]{8,64}={0,2}$/.test(body)) return false;
+  return /^[a-z][a-z_ -]{3,47}$/i.test(Buffer.from(body, 'base64').toString('latin1'));
+}
+
+/**
+ * A comment that is a command line: a program's name, then a flag (`-p`, `--authkey`) or a pipe
+ * into docker; a sentence has neither.
+ */
+const COMMENTED_COMMAND_LINE = /^(?:sudo[ \t]+)?[a-z][\w.-]{0,30}[ \t](?:[^\n]{0,2000}[ \t])?(?:-{1,2}[A-Za-z]|\|[ \t]*(?:docker|podman)[ \t])/;
 
 /**
  * A compose file's comment that is a setting commented out (`# - DB_PASSWORD=…`, `# key: …`,
@@ -394,6 +422,18 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
   const body = String(node.value);
   const m = COMMENTED_SETTING.exec(body);
   if (!m) {
+    // a command commented out (`# mcrcon -p '…' stop`, `# tailscale up --authkey …`): read as the command it was
+    if (COMMENTED_COMMAND_LINE.test(body)) {
+      const found = findShellCredentials(body).filter((c) => !c.viaVariable && looksWrittenDown(body.slice(c.absStart, c.absEnd)));
+      for (const c of found)
+        out.push({
+          verdict: hardcoded(originWithin(node, c.absStart, c.absEnd), c.description, body.slice(c.absStart, c.absEnd)),
+          context: 'comment',
+          path: ['#', c.via],
+          name: c.via,
+        });
+      if (found.length) return;
+    }
     // a note in a sentence: `initial superuser password was …`
     const prose = findProseCredential(body);
     if (prose)
@@ -422,8 +462,13 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
     value = quoted[2];
     start += 1;
   }
-  if (!value || /\s/.test(value) || isVariableOnly(value)) return;
   const verdict = classifyKey(key);
+  // options for a program under a name that says nothing (`# - SOLR_OPTS=-Dbasicauth=solr:…`): read as its arguments
+  if (!verdict.sensitive && value.startsWith('-')) {
+    for (const c of findShellCredentials(value)) if (!c.viaVariable) push(start + c.absStart, start + c.absEnd, c.description, c.via);
+    return;
+  }
+  if (!value || /\s/.test(value) || isVariableOnly(value)) return;
   if (verdict.sensitive && judgeNamedValue(nameLooseness(key), value) === 'literal') {
     push(start, start + value.length, describeKind(verdict.kind), key);
     return;

@@ -144,6 +144,9 @@ const WEAK_NOUNS: Readonly<Record<string, SecretKind>> = {
   basicauth: 'credentials',
 };
 
+/** Key systems and protocols after which `private` alone is the private key (`vapidPrivate`, `WG_PRIVATE`). */
+const PRIVATE_KEY_SYSTEMS = new Set(['vapid', 'wg', 'wireguard', 'ssh', 'rsa', 'ecdsa', 'ed25519', 'pgp', 'gpg', 'nostr', 'tls', 'ssl', 'jwt', 'jwk']);
+
 /** `key`/`keys` is a secret noun when qualified; the qualifier picks the kind. */
 const KEY_QUALIFIER_KIND: Readonly<Record<string, SecretKind>> = {
   api: 'api-key',
@@ -224,6 +227,7 @@ const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = {
   instrumentation: 'instrumentation key (an identifier: Application Insights)',
   browser: 'browser key (public by design, restricted by referrer)',
   frontend: 'frontend key (public by design)',
+  javascript: 'JavaScript key (shipped in the web app, public by design)',
   tokenization: 'tokenization key (client-side, public by design)',
   recaptcha: CAPTCHA_SITE_KEY,
   hcaptcha: CAPTCHA_SITE_KEY,
@@ -1176,6 +1180,7 @@ function nounAt(words: string[], i: number): Noun | undefined {
   // the initialisation vector an application keeps with its encryption key (PrestaShop's `_COOKIE_IV_`,
   // `_RIJNDAEL_IV_`, OpenMRS's `encryption.vector`): configured once, secret with the key
   if ((w === 'iv' || w === 'vector') && prev !== undefined && CIPHER_WORDS.has(prev)) return { index: i, kind: 'encryption-key', strong: true };
+  if (w === 'private' && prev !== undefined && PRIVATE_KEY_SYSTEMS.has(prev) && i === words.length - 1) return { index: i, kind: 'private-key', strong: true };
   // an SNMP community string is its password (`SNMP_COMMUNITY`, `ZBX_SNMP_COMMUNITY`)
   if ((w === 'community' || w === 'communities') && words.slice(0, i).includes('snmp')) return { index: i, kind: 'password', strong: true };
   const strong = STRONG_NOUNS[w];

@@ -283,6 +283,20 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'Supabase secret key',
     regex: re(`${B64}(?:sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{20,100})${E64}`),
   },
+  {
+    id: 'lnd-macaroon',
+    description: 'LND macaroon',
+    // a Lightning node's bearer credential: version 2, location "lnd", as hex (0201036c6e64…) or base64 (AgEDbG5k…)
+    regex: re(`${B}(?:0201036c6e64[0-9a-f]{60,4000}|AgEDbG5k[A-Za-z0-9+/]{40,3000}={0,2})(?![A-Za-z0-9_+/=])`),
+  },
+  // ── application frameworks ──
+  {
+    id: 'django-secret-key',
+    description: 'Django secret key',
+    // what `startproject` writes: a random 50 characters of this alphabet behind the prefix, a real
+    // key the project signs sessions with until someone replaces it
+    regex: re('(?<![A-Za-z0-9_-])django-insecure-[a-z0-9!@#$%^&*(\\-_=+)]{40,60}(?![a-z0-9!@#$%^&*(\\-_=+)])'),
+  },
   // ── messaging ──
   {
     id: 'slack-bot-token',

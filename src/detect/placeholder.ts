@@ -236,10 +236,21 @@ export function isStockDefault(value: string): boolean {
   );
 }
 
+/**
+ * A key Django's `startproject` generated: `django-insecure-` and 50 random characters of its
+ * alphabet, digits and signs among them (a hand-written `django-insecure-change-me-…` has none).
+ * "insecure" warns that it is not for production; it is a real key all the same.
+ */
+export function isGeneratedDjangoKey(value: string): boolean {
+  const m = /^django-insecure-([a-z0-9!@#$%^&*(\-_=+)]{40,60})$/.exec(value);
+  return m !== null && /[0-9]/.test(m[1]) && /[!@#$%^&*(=+)]/.test(m[1]);
+}
+
 /** Values that look like placeholders: changeme, change_me, example, <your-token>, xxxx, your_password_here, ****, TODO, replace-me, secret, password… */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim().replace(/^["']|["']$/g, '');
   if (!v) return false;
+  if (isGeneratedDjangoKey(v)) return false;
   const lower = v.toLowerCase();
   if (EXACT.has(lower.replace(/[-_ .]/g, ''))) return true;
   if (isRepetitive(lower)) return true;

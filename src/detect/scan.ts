@@ -1,6 +1,7 @@
 import type { Looseness } from './keys.js';
 import { VALUE_PATTERNS } from './patterns.js';
 import { candidateFilter } from './prefilter.js';
+import { isGeneratedDjangoKey } from './placeholder.js';
 import { memoizeByText } from './text-memo.js';
 import { classifyValue, isAnonJwt, isCommandSubstitution, isMasked, type ValueClass } from './value-class.js';
 
@@ -273,6 +274,38 @@ function isHostList(text: string, from: number, to: number): boolean {
 /** Which patterns a text may match: those whose literal anchors it holds (derived at the first scan). */
 let candidatesOf: ((text: string) => number[]) | undefined;
 
+/** Words of a sentence about a setting, never its value (`# use --password to set it`). */
+const FUNCTION_WORDS = new Set([
+  'to',
+  'the',
+  'a',
+  'an',
+  'is',
+  'are',
+  'with',
+  'for',
+  'your',
+  'you',
+  'and',
+  'or',
+  'of',
+  'in',
+  'on',
+  'at',
+  'by',
+  'from',
+  'as',
+  'if',
+  'when',
+  'then',
+  'that',
+  'this',
+  'it',
+  'be',
+  'not',
+  'here',
+]);
+
 /** Table entries that are public by design or identifiers: they claim their span, and are not reported. */
 const NOT_SECRET_PATTERNS = new Set(VALUE_PATTERNS.filter((p) => p.notSecret).map((p) => p.id));
 
@@ -345,7 +378,8 @@ function scanText(text: string, keepNotSecret: boolean): ValueMatch[] {
       // an anon-role JWT (Supabase anon key) is handed to every browser
       if (p.id === 'jwt' && isAnonJwt(secret)) continue;
       if (p.id === 'url-query-key' && !queryKeyIsApiKey(text, m.index, secret)) continue;
-      if (p.group !== undefined ? judgeSecretValue(secret) !== 'literal' : isMasked(secret)) continue;
+      if (p.id === 'django-secret-key' && !isGeneratedDjangoKey(secret)) continue;
+      if (p.group !== undefined ? judgeSecretValue(secret) !== 'literal' || FUNCTION_WORDS.has(secret.toLowerCase()) : isMasked(secret)) continue;
       // the value is the name of a function or table the program calls (`password = sys.env("X")`)
       if (p.group !== undefined && (text[end] === '(' || text[end] === '[')) continue;
       if (overlaps(start, end)) continue;

@@ -203,6 +203,8 @@ const ENCRYPTED_PATTERNS: readonly RegExp[] = [
   /^ENC\[[A-Z0-9_]{3,20},data:[^\]]+\]$/, // SOPS
   /^\$ANSIBLE_VAULT;1\.[12];/, // Ansible Vault
   /^MASK-[A-Za-z0-9+/]{8,}={0,2}$/, // JBoss/WildFly PicketBox vault: masked with the vault keystore's salt
+  // GeoServer's strong PBE, keyed by the keystore of its data directory (not `crypt1:`, whose key is built in)
+  /^crypt2:[A-Za-z0-9+/]{16,}={0,2}$/,
 ];
 
 /** The public half of a key pair, or a certificate. */

@@ -115,7 +115,8 @@ const SECRET_FILE =
   /^(?:[\w-]{0,40}[._-])?(?:secret|secret[_-]key|password|passwd|token|api[_-]?key|master[_-]?key|jwt[_-]?secret|encryption[_-]?key|storage[_-]?key|session[_-]?secret)(?:\.txt)?$|^[\w.-]{1,60}\.(?:secret|token|psk|password|passwd)$/i;
 // Terraform's variables and modules, HCL configurations (Vault, Nomad, Consul): provider
 // credentials and passwords are written in them as `name = "value"`
-const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars', 'hcl'];
+// Jupyter notebooks: a cell's source keeps the key it was run with (`OpenAI(api_key="sk-…")`)
+const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars', 'hcl', 'ipynb'];
 const CREDENTIAL_FILE = new RegExp(`^[\\w.-]+\\.(?:${CREDENTIAL_EXTENSIONS.join('|')})$`, 'i');
 /** A private key file by its name: `id_ed25519`, `deploy_rsa`. */
 const KEY_FILE = /^[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)$/i;
@@ -144,13 +145,17 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
   const walk = (dir: string, depth: number, directory: DirectoryKind): void => {
     const listing = directoryEntries(host, dir);
     if (!listing) return;
-    for (const entry of listing) {
+    const list = [...listing];
+    // a subdirectory's own `.env` (`contracts/.env` of a Hardhat project, `backend/.env`) is its
+    // application's, read by no compose file: unless a compose file beside it makes it that project's
+    const ownDotenv = depth > 1 && !list.some((e) => e.kind === 'file' && COMPOSE_FILE_NAME.test(e.name));
+    for (const entry of list) {
       if (++entries > MAX_ENTRIES || candidates.length >= MAX_FILES) return;
       const { name, path, kind } = entry;
       if (kind === 'directory') {
         const level = SOURCE_ROOT.test(name) ? depth : depth + 1;
         if (level <= MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && !name.startsWith('.')) walk(path, level, directoryKind(name));
-      } else if (kind === 'file' && !known.has(path) && isConfigName(name, directory)) candidates.push(path);
+      } else if (kind === 'file' && !known.has(path) && (isConfigName(name, directory) || (name === '.env' && ownDotenv))) candidates.push(path);
     }
   };
   walk(projectDirectory, 1, 'other');

@@ -434,3 +434,21 @@ describe('splitWords', () => {
     expect(splitWords(name)).toEqual(words);
   });
 });
+
+describe('`private` alone after a key system, a JavaScript key (set U)', () => {
+  it.each([
+    ['vapidPrivate', 'private-key'],
+    ['VAPID_PRIVATE', 'private-key'],
+    ['WG_PRIVATE', 'private-key'],
+  ] as [string, SecretKind][])('%s is a %s', (name, kind) => {
+    expect(classifyKey(name)).toEqual({ sensitive: true, kind });
+  });
+  it.each(['PRIVATE', 'IS_PRIVATE', 'REPO_PRIVATE', 'vapidPrivateFile'])('%s is not', (name) => {
+    expect(classifyKey(name).sensitive).toBe(false);
+  });
+  it('a JavaScript key ships in the web app (Parse javascriptKey); its REST or master key is a secret', () => {
+    expect(classifyKey('javascriptKey')).toEqual({ sensitive: false, reason: 'JavaScript key (shipped in the web app, public by design)' });
+    expect(classifyKey('masterKey').sensitive).toBe(true);
+    expect(classifyKey('restAPIKey').sensitive).toBe(true);
+  });
+});

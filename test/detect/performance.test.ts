@@ -239,6 +239,7 @@ function patternInputs(prefix: string, alphabets: readonly string[]): Record<str
 /** Prefixes of the patterns that start with an alternation or an optional part. */
 const PREFIX_OVERRIDES: Record<string, string> = {
   'url-query-key': 'https://example.org/x?key=',
+  'lnd-macaroon': '0201036c6e64',
   'slack-webhook': 'https://hooks.slack.com/services/T',
   'rpc-url-key': 'https://mainnet.infura.io/v3/',
   'plain-scheme-password': '{PLAIN}',

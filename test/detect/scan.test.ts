@@ -236,3 +236,10 @@ describe('scanValue: a JSON Web Key', () => {
     expect(found(`{"d":"${fake(B64URL, 40)}"}, {"kty":"RSA"}`)).toEqual([]);
   });
 });
+
+describe('a word of a sentence is no value (set U)', () => {
+  it('a flag followed by a function word is prose about the flag; a value after it is reported', () => {
+    expect(scanValue('use --password to set it')).toEqual([]);
+    expect(scanValue('run --password the-Granite-42 now').map((m) => m.patternId)).toEqual(['cli-secret-flag']);
+  });
+});

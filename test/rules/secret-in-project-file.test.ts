@@ -285,3 +285,104 @@ describe('files named for a secret', () => {
     ]);
   });
 });
+
+describe("a project's other committed files (set U)", () => {
+  const withComments = async (dir: string) =>
+    (await lint([dir], { cwd: dir, rules: ['secret-in-project-file', 'secret-in-mounted-file', 'secret-in-env-file', 'hardcoded-credential'] })).findings.map(
+      (f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`,
+    );
+
+  it("reads a subdirectory's own .env and a notebook's cells; a .env beside another compose file is that project's", async () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  node:\n    image: example/node:1\n',
+      'contracts/.env': 'DEPLOYER_PRIVATE_KEY=0xc5d4c9ec7da3ee246e56cd00059ac04f28a8bd328cbf93a19187174da7fc2eea\nNETWORK=sepolia\n',
+      'notebooks/01-embeddings.ipynb': `{\n "cells": [\n  {\n   "source": [\n    "client = OpenAI(api_key=\\"sk-proj-${'Ab3Cd5Ef7Gh9'.repeat(6)}T3BlbkFJ${'Xy2Wv4Ut6Sr8'.repeat(6)}\\")\\n"\n   ]\n  }\n ]\n}\n`,
+      'other/compose.yaml': 'services:\n  web:\n    image: example/web:1\n',
+      'other/.env': 'WEB_TOKEN=Zq8WmN3vKp5RtY7uHs2L\n',
+    });
+    expect(await withComments(dir)).toEqual([
+      'contracts/.env:1:22 secret-in-project-file DEPLOYER_PRIVATE_KEY holds a hardcoded private key in a file of the project that no service mounts: it is committed with the compose file',
+      'notebooks/01-embeddings.ipynb:5:32 secret-in-project-file 01-embeddings.ipynb holds a hardcoded OpenAI API key in a file of the project that no service mounts: it is committed with the compose file',
+      'other/.env:1:11 secret-in-project-file WEB_TOKEN holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
+    ]);
+  });
+
+  it("reads net-snmp's communities and v3 passphrases; the stock public community stays silent", async () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  traps:\n    image: example/snmptrapd:1\n    volumes: [./snmptrapd.conf:/etc/snmp/snmptrapd.conf]\n',
+      'snmptrapd.conf': [
+        'authCommunity log,execute,net VhUf9Nh3ZIvcUO',
+        'createUser -e 0x8000000001020304 trapuser SHA "Pepper+copper9655*" AES "Willow.granite9970"',
+        'rocommunity public default',
+        'disableAuthorization no',
+        '',
+      ].join('\n'),
+    });
+    expect(await withComments(dir)).toEqual([
+      'snmptrapd.conf:1:31 secret-in-mounted-file community holds a hardcoded password in a file mounted by service traps',
+      'snmptrapd.conf:2:48 secret-in-mounted-file createUser holds a hardcoded password in a file mounted by service traps',
+      'snmptrapd.conf:2:73 secret-in-mounted-file createUser holds a hardcoded password in a file mounted by service traps',
+    ]);
+  });
+
+  it('reads a key Django generated, what a script pipes into docker secret create, and commands commented out; not a sentence, a hand-written key or what cat reads', async () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  web:\n    image: example/web:1\n',
+      'web/settings/dev.py': [
+        'SECRET_KEY = "django-insecure-*%#^0f^@26w5(n8)+a3a92lqq72r6tc*&@v0&otj8d7g*l4n%4"',
+        'OTHER_KEY = "django-insecure-change-me-please-replace-with-a-real-key-x"',
+        '',
+      ].join('\n'),
+      'scripts/deploy.sh': [
+        '#!/bin/sh',
+        "printf '%s' '3180BFF3785BF69FA2D11FFC14B56417' | docker secret create steam_api_key_v2 -",
+        'cat secrets/db.txt | docker secret create db_password -',
+        'echo "$REGISTRY_TOKEN" | docker login -u ci --password-stdin ghcr.io',
+        "# mcrcon -H 127.0.0.1 -P 25575 -p 'Thistle!bramble3131' stop",
+        '# tailscale up --authkey b3feb91c4e461547409fe69ad198d242b7338b70b20c3e6c',
+        '# use --password to set it, or -p with the password',
+        '',
+      ].join('\n'),
+    });
+    expect(await withComments(dir)).toEqual([
+      'scripts/deploy.sh:2:14 secret-in-project-file docker secret create holds a hardcoded secret in a file of the project that no service mounts: it is committed with the compose file',
+      'scripts/deploy.sh:5:36 hardcoded-credential a commented-out -p holds a hardcoded password: the comment is committed with the file',
+      'scripts/deploy.sh:6:26 hardcoded-credential a commented-out --authkey holds a hardcoded secret: the comment is committed with the file',
+      'web/settings/dev.py:1:15 secret-in-project-file dev.py holds a hardcoded Django secret key in a file of the project that no service mounts: it is committed with the compose file',
+    ]);
+  });
+
+  it('leaves a placeholder commented out in a mounted file, an encrypted value, and a value on the next line alone', async () => {
+    const dir = project({
+      'compose.yaml':
+        'services:\n  wiki:\n    image: example/wiki:1\n    volumes: [./xwiki.cfg:/etc/xwiki/xwiki.cfg, ./datastore.xml:/data/datastore.xml, ./config/runtime.exs:/app/runtime.exs]\n',
+      'xwiki.cfg':
+        '# xwiki.authentication.encryptionKey=titititititititititititititititi\nxwiki.authentication.validationKey=rrfI3g7168A5G2TdoIbO966BcB6naJ01\n',
+      'datastore.xml': '<entry key="passwd">crypt2:eEkTZHQUYP3bzyoxqrY3PSuxcF0iy9K6icynqV/F2KQ=</entry>\n',
+      'config/runtime.exs': 'import Config\n  secret_key_base =\n    System.fetch_env!("SECRET_KEY_BASE")\n',
+    });
+    expect(await withComments(dir)).toEqual([
+      'xwiki.cfg:2:36 secret-in-mounted-file xwiki.authentication.validationKey holds a hardcoded secret in a file mounted by service wiki',
+    ]);
+  });
+});
+
+describe('options commented out (set U)', () => {
+  it("reads a program's options commented out under a name that says nothing of a secret", async () => {
+    const dir = project({
+      'compose.yaml': [
+        'services:',
+        '  solr:',
+        '    image: solr:9',
+        '    environment:',
+        '      - SOLR_HEAP=1g',
+        '#     - SOLR_AUTHENTICATION_OPTS=-Dbasicauth=solr:Cobalt.atlas1178',
+        '#     - SOLR_OPTS=-Dsolr.jetty.request.header.size=65535',
+        '',
+      ].join('\n'),
+    });
+    expect((await lint([dir], { cwd: dir, rules: ['hardcoded-credential'] })).findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      'compose.yaml:6:46 a commented-out -Dbasicauth holds a hardcoded credential: the comment is committed with the file',
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import { isPasswordShaped } from '../password-shape.js';
 import { ASSIGNMENT, reportAssignment, reportHeader, reportOptionList, reportPassSource } from './arguments.js';
 import { Findings, type Found } from './findings.js';
 import { scanFormats } from './formats.js';
+import { scanPipedSecrets } from './piped.js';
 import { type Command, hasValueAfter, type ProgramHandler, takesValue } from './handlers.js';
 import type { Tok } from './lexer.js';
 import { PROGRAMS } from './programs.js';
@@ -22,6 +23,7 @@ import { basename, isPrefixWord, PREFIX_SKIPS_ONE, WRAPPER_FLAGS_WITH_VALUE } fr
 export function scanTokens(toks: Tok[], entrypointProgram?: string): Found[] {
   const f = new Findings(toks);
   new Walker(f, entrypointProgram).walk();
+  scanPipedSecrets(f);
   scanFormats(f);
   return f.sorted();
 }
