@@ -1019,6 +1019,8 @@ const KEY_QUALIFIER_SUFFIXES = [...Object.keys(KEY_QUALIFIER_KIND), ...Object.ke
 
 /** The words of the names seen (a name is split by classifyKey, isUserInfoKey, isCredentialCarrierKey…), bounded like classifyKey's cache. */
 let wordsOf = new Map<string, readonly string[]>();
+/** A large tree has some 20,000 names (the corpus: 19,000): the caches of names hold that many, a few MB. */
+const MAX_CACHED_NAMES = 50_000;
 
 /** Lower-case words of a name: `_ . - __ :` separators, camelCase, known compounds; `pass`+`word` rejoined. */
 export function splitWords(name: string): string[] {
@@ -1026,7 +1028,7 @@ export function splitWords(name: string): string[] {
   let words = wordsOf.get(name);
   if (!words) {
     words = computeWords(name).map(detached);
-    if (wordsOf.size >= 10_000) wordsOf = new Map();
+    if (wordsOf.size >= MAX_CACHED_NAMES) wordsOf = new Map();
     wordsOf.set(detached(name), words);
   }
   return [...words];
@@ -1232,8 +1234,6 @@ function hasFrontendPublicPrefix(words: string[]): boolean {
 const MAX_NAME_LENGTH = 256;
 /** Each name's verdict as judged (`full`, with its looseness) and as classifyKey gives it (`shown`, of which each call gets a copy). */
 const cache = new Map<string, { full: KeyVerdict; shown: KeyVerdict }>();
-/** A large tree has some 20,000 names; a cache of that size is a few MB. */
-const MAX_CACHED_NAMES = 50_000;
 
 /** Judge a variable / build-arg / label / option name. */
 export function classifyKey(name: string): KeyVerdict {

@@ -21,17 +21,34 @@ export function applyResetTags(root: TreeMap): TreeMap {
  */
 export function collectResetTags(node: TreeNode): { node: TreeNode; paths: string[][] } {
   const paths: string[][] = [];
-  const out = strip(node, [], paths, true);
+  const out = strip(node, ROOT, paths, true);
   return { node: out ?? node, paths };
 }
 
-function strip(node: TreeNode, path: string[] | null, paths: string[][], isRoot = false): TreeNode | undefined {
+/**
+ * A node's path as a chain of keys up to the root, made into an array only where a tag is found:
+ * copying the path at every entry of every file cost more than the rest of the walk. `null`: not
+ * tracked (below a sequence).
+ */
+interface PathLink {
+  key: string;
+  up: PathLink | undefined;
+}
+const ROOT = undefined;
+
+function pathOf(link: PathLink | undefined): string[] {
+  const keys: string[] = [];
+  for (let l = link; l; l = l.up) keys.push(l.key);
+  return keys.reverse();
+}
+
+function strip(node: TreeNode, path: PathLink | undefined | null, paths: string[][], isRoot = false): TreeNode | undefined {
   if (!isRoot && node.tag === RESET_TAG) {
-    if (path) paths.push(path);
+    if (path !== null) paths.push(pathOf(path));
     return undefined;
   }
   if (!isRoot && node.tag === OVERRIDE_TAG) {
-    if (path) paths.push(path);
+    if (path !== null) paths.push(pathOf(path));
     // compose-go does not look for tags inside an !override node: its content is taken as is.
     return untagDeep(node);
   }
@@ -39,7 +56,7 @@ function strip(node: TreeNode, path: string[] | null, paths: string[][], isRoot 
     let changed = node.tag !== undefined;
     const entries: TreeEntry[] = [];
     for (const e of node.entries) {
-      const v = strip(e.value, path ? [...path, e.key] : null, paths);
+      const v = strip(e.value, path === null ? null : { key: e.key, up: path }, paths);
       if (v !== e.value) changed = true;
       if (v) entries.push(v === e.value ? e : { ...e, value: v });
     }
