@@ -13,7 +13,7 @@ import { checkRuleIds, repeatable, useColor, UsageError } from './util.js';
 import { importModule } from '../load/import-module.js';
 import { writeOut, writeErr } from './output.js';
 
-interface LintFlags {
+export interface LintFlags {
   format: string;
   quiet?: boolean;
   maxWarnings?: string;
@@ -77,7 +77,7 @@ function checkFlags(paths: string[], flags: LintFlags, ruleIds: string[]): void 
   if (flags.prune && !flags.baseline) throw new UsageError('--prune needs --baseline FILE');
 }
 
-async function runLint(paths: string[], flags: LintFlags): Promise<number> {
+export async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   const ruleIds = RULES.map((r) => r.meta.id);
   checkFlags(paths, flags, ruleIds);
   const maxWarnings = maxWarningsOf(flags);

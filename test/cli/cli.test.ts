@@ -20,6 +20,34 @@ function run(args: string[], options: { input?: string; env?: Record<string, str
 }
 
 describe('compose-secrets lint (CLI)', () => {
+  it('a plain `lint FILE…` (read without commander) says what the same command with every default spelled out says', () => {
+    const files = ['fixtures/demo/compose.yaml', 'fixtures/broken/invalid-yaml.yaml', 'no/such/file.yaml'];
+    for (const [plain, spelled] of [
+      [
+        ['lint', files[0]],
+        ['lint', '--format', 'stylish', files[0]],
+      ],
+      [
+        ['lint', '--no-color', '--quiet', files[0]],
+        ['lint', '--format', 'stylish', '--no-color', '--quiet', files[0]],
+      ],
+      [
+        ['lint', ...files],
+        ['lint', '--format=stylish', ...files],
+      ],
+      [
+        ['lint', 'fixtures/demo'],
+        ['lint', '--format', 'stylish', 'fixtures/demo'],
+      ],
+    ]) {
+      const a = run(plain);
+      expect(a).toEqual(run(spelled));
+      expect(a.code).not.toBe(0);
+    }
+    // an unknown option still goes to commander, which refuses it
+    expect(run(['lint', '--nope', files[0]])).toMatchObject({ code: 2, stderr: "error: unknown option '--nope'\n" });
+  });
+
   it('prints the demo findings in stylish format and exits 1', () => {
     const r = run(['lint', 'fixtures/demo']);
     expect(r.code).toBe(1);
