@@ -31,12 +31,15 @@ export interface LintFlags {
   reportUnusedIgnores?: boolean;
 }
 
+/** The flags of a lint given none: what commander fills in, and what a plain `lint FILE…` runs with (main.ts). */
+export const LINT_DEFAULTS: Readonly<Pick<LintFlags, 'format' | 'color'>> = { format: 'stylish', color: true };
+
 export function registerLint(program: Command): void {
   program
     .command('lint', { isDefault: true })
     .description('report secrets in compose files (files, directories, or - for standard input)')
     .argument('[paths...]', 'compose files or directories', [])
-    .option('--format <format>', `output format: ${FORMAT_NAMES.join(', ')}, or a formatter module (./my-formatter.js)`, 'stylish')
+    .option('--format <format>', `output format: ${FORMAT_NAMES.join(', ')}, or a formatter module (./my-formatter.js)`, LINT_DEFAULTS.format)
     .option('--output-file <file>', 'write the report to this file instead of standard output')
     .option('--baseline <file>', `report only findings not in this baseline (written by compose-secrets baseline; ${BASELINE_FILE})`)
     .option('--report-unused-ignores', 'warn about compose-secrets-ignore comments that silence nothing')

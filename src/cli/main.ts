@@ -6,7 +6,7 @@ import { registerAudit } from './audit.js';
 import { registerBaseline } from './baseline.js';
 import { registerConfig } from './config.js';
 import { registerFix } from './fix.js';
-import { type LintFlags, registerLint, runLint } from './lint.js';
+import { LINT_DEFAULTS, type LintFlags, registerLint, runLint } from './lint.js';
 import { registerRotate } from './rotate.js';
 import { registerRules } from './rules.js';
 import { UsageError } from './util.js';
@@ -48,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
 function plainLint(argv: string[]): { paths: string[]; flags: LintFlags } | undefined {
   if (argv[2] !== 'lint') return undefined;
   const paths: string[] = [];
-  const flags: LintFlags = { format: 'stylish', color: true };
+  const flags: LintFlags = { ...LINT_DEFAULTS };
   for (const arg of argv.slice(3)) {
     if (arg === '--no-color') flags.color = false;
     else if (arg === '--quiet') flags.quiet = true;

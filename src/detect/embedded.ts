@@ -604,9 +604,9 @@ const ACL_PASSWORD = /(?<=[ \t])>([^\s]{1,4096})/g;
  * and a v3 user is created with its passphrases (`createUser [-e ID] NAME SHA AUTHPASS [AES PRIVPASS]`).
  */
 const SNMP_COMMUNITY_LINE =
-  /^[ \t]*(?:(?:ro|rw)community6?|authcommunity[ \t]+[a-z,]{3,40}|com2sec6?(?:[ \t]+-Cn[ \t]+\S{1,60})?[ \t]+\S{1,60}[ \t]+\S{1,100})[ \t]+("[^"\n]{1,200}"|[^\s"#]{1,200})/dgim;
+  /^[ \t]*(?:(?:ro|rw)community6?|authcommunity[ \t]+[a-z,]{3,40}|com2sec6?(?:[ \t]+-Cn[ \t]+\S{1,60})?[ \t]+\S{1,60}[ \t]+\S{1,100})[ \t]+(?:"([^"\n]{1,200})"|([^\s"#]{1,200}))/dgim;
 const SNMP_CREATE_USER =
-  /^[ \t]*createUser[ \t]+(?:-e[ \t]+\S{1,80}[ \t]+)?\S{1,60}[ \t]+(?:MD5|SHA(?:-?\d{3})?)[ \t]+("[^"\n]{1,200}"|[^\s"#]{1,200})(?:[ \t]+(?:DES|AES(?:128|192|256)?C?)[ \t]+("[^"\n]{1,200}"|[^\s"#]{1,200}))?/dgim;
+  /^[ \t]*createUser[ \t]+(?:-e[ \t]+\S{1,80}[ \t]+)?\S{1,60}[ \t]+(?:MD5|SHA(?:-?\d{3})?)[ \t]+(?:"([^"\n]{1,200})"|([^\s"#]{1,200}))(?:[ \t]+(?:DES|AES(?:128|192|256)?C?)[ \t]+(?:"([^"\n]{1,200})"|([^\s"#]{1,200})))?/dgim;
 
 /** Secrets in config lines that use no `=` or `:` between name and value (see DIRECTIVE_LINE). */
 function findDirectives(text: string): EmbeddedAssignment[] {
@@ -654,16 +654,16 @@ function findDirectives(text: string): EmbeddedAssignment[] {
   }
   if (/community|createuser/i.test(text)) {
     for (const m of text.matchAll(SNMP_COMMUNITY_LINE)) {
-      const value = m[1].replace(/^"|"$/g, '');
+      const g = valueGroup(m, 1, 2);
       // `public`/`private`: the stock communities every SNMP tool tries first, written as a default
-      if (!/^(?:public|private)$/i.test(value) && (VARIABLE.test(value) || isLiteral(value)))
-        push('community', 'password', m.indices![1][0] + (m[1].startsWith('"') ? 1 : 0), value);
+      if (!/^(?:public|private)$/i.test(m[g]) && (VARIABLE.test(m[g]) || isLiteral(m[g]))) push('community', 'password', m.indices![g][0], m[g]);
     }
     for (const m of text.matchAll(SNMP_CREATE_USER)) {
-      for (const g of [1, 2]) {
-        if (m[g] === undefined) continue;
-        const value = m[g].replace(/^"|"$/g, '');
-        if (VARIABLE.test(value) || isLiteral(value)) push('createUser', 'password', m.indices![g][0] + (m[g].startsWith('"') ? 1 : 0), value);
+      // the authentication passphrase, and the privacy one when given
+      for (const first of [1, 3]) {
+        if (m[first] === undefined && m[first + 1] === undefined) continue;
+        const g = valueGroup(m, first, 2);
+        if (VARIABLE.test(m[g]) || isLiteral(m[g])) push('createUser', 'password', m.indices![g][0], m[g]);
       }
     }
   }

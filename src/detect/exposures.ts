@@ -7,6 +7,7 @@ import { originWithin, type Origin } from '../model/origin.js';
 import { get, writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { entrypointProgramOf, findCommandCredentials, findShellCredentials } from './command.js';
 import { findEmbeddedAssignments, findPropertiesUserPasswords, findUserPasswordPairs, findUsersSectionPasswords, isUserElementDigest } from './embedded.js';
+import { isEncodedWord } from './encoded.js';
 import { isPublicBrowserKey, judgeEntry, judgeSecretVariable, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
 import { secretHalves } from './key-pairs.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
@@ -398,13 +399,6 @@ const COMMENTED_COMMAND = new Set(['command', 'entrypoint', 'test']);
  */
 function looksWrittenDown(value: string): boolean {
   return value.length >= 6 && !/^[A-Za-z]+$/.test(value) && !isPlaceholder(value) && !isEncodedWord(value);
-}
-
-/** A word in base64 behind an optional prefix (`DMS_YWNjZXNzX3Rva2Vu` is `access_token`): a documentation's stand-in. */
-function isEncodedWord(value: string): boolean {
-  const body = value.replace(/^[A-Z]{2,8}_/, '');
-  if (!/^[A-Za-z0-9+/]{8,64}={0,2}$/.test(body)) return false;
-  return /^[a-z][a-z_ -]{3,47}$/i.test(Buffer.from(body, 'base64').toString('latin1'));
 }
 
 /**

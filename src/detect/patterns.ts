@@ -33,6 +33,9 @@ const E = '(?![A-Za-z0-9_])'; // end: not followed by a word character
 const E64 = '(?![A-Za-z0-9_-])'; // end for base64url bodies
 const B64 = '(?<![A-Za-z0-9_-])';
 
+/** The alphabet of Django's `get_random_secret_key()`, as a character class's body. */
+export const DJANGO_KEY_CHARACTERS = 'a-z0-9!@#$%^&*(\\-_=+)';
+
 /** `g` for matchAll, `d` so a capture group's offsets are exact. */
 function re(source: string, flags = ''): RegExp {
   return new RegExp(source, 'gd' + flags);
@@ -295,7 +298,7 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'Django secret key',
     // what `startproject` writes: a random 50 characters of this alphabet behind the prefix, a real
     // key the project signs sessions with until someone replaces it
-    regex: re('(?<![A-Za-z0-9_-])django-insecure-[a-z0-9!@#$%^&*(\\-_=+)]{40,60}(?![a-z0-9!@#$%^&*(\\-_=+)])'),
+    regex: re(`(?<![A-Za-z0-9_-])django-insecure-[${DJANGO_KEY_CHARACTERS}]{40,60}(?![${DJANGO_KEY_CHARACTERS}])`),
   },
   // ── messaging ──
   {

@@ -3,7 +3,7 @@
  * container runs with them), but the message says they look like placeholders.
  */
 
-import { VALUE_PATTERNS } from './patterns.js';
+import { DJANGO_KEY_CHARACTERS, VALUE_PATTERNS } from './patterns.js';
 
 /** The whole value is one recognised credential format. */
 function isWholeToken(v: string): boolean {
@@ -236,13 +236,15 @@ export function isStockDefault(value: string): boolean {
   );
 }
 
+const DJANGO_KEY = new RegExp(`^django-insecure-([${DJANGO_KEY_CHARACTERS}]{40,60})$`);
+
 /**
  * A key Django's `startproject` generated: `django-insecure-` and 50 random characters of its
  * alphabet, digits and signs among them (a hand-written `django-insecure-change-me-…` has none).
  * "insecure" warns that it is not for production; it is a real key all the same.
  */
 export function isGeneratedDjangoKey(value: string): boolean {
-  const m = /^django-insecure-([a-z0-9!@#$%^&*(\-_=+)]{40,60})$/.exec(value);
+  const m = DJANGO_KEY.exec(value);
   return m !== null && /[0-9]/.test(m[1]) && /[!@#$%^&*(=+)]/.test(m[1]);
 }
 

@@ -53,22 +53,10 @@ export function deriveAnchors(regex: RegExp): string[] | undefined {
 }
 
 /**
- * ASCII characters from the most to the least common in configuration text: each anchor is
- * looked up by its rarest character, so a text is tested only against the anchors whose rarest
- * character it holds.
- */
-const COMMON = ' etaoinsrlcdhupmgfbywkvxqjz0123456789_-.:/="\',;#ETAOINSRLCDHUPMGFBYWKVXQJZ()[]{}@!$%&*+<>?|\\^`~';
-
-function rarity(c: number): number {
-  const i = COMMON.indexOf(String.fromCharCode(c));
-  return i < 0 ? COMMON.length : i;
-}
-
-/**
  * The patterns a text may match, as their indices in ascending order: those with no anchors, and
- * those one of whose anchors the text holds. Each anchor is filed under its rarest character; a
- * text's characters select the files to look in (most texts are short, and hold few of them),
- * and an anchor there is tested by its character set, then includes().
+ * those one of whose anchors the text holds. One pass over all the anchors of the table (a
+ * character-set test, then includes() where it passes), not a call per pattern: most texts are
+ * short and match nothing, and for them the per-pattern overhead was the cost.
  */
 export function candidateFilter(patterns: readonly { regex: RegExp }[]): (text: string) => number[] {
   const always: number[] = [];
@@ -86,26 +74,6 @@ export function candidateFilter(patterns: readonly { regex: RegExp }[]): (text: 
       }
   });
   const masks = anchorMasks(strings);
-  // anchors by their rarest ASCII character, apart for the case-insensitive ones (tested against the lower-cased text)
-  const exactFiles = new Map<number, number[]>();
-  const foldFiles = new Map<number, number[]>();
-  const unfiled: number[] = [];
-  strings.forEach((a, j) => {
-    let best = -1;
-    for (let k = 0; k < a.length; k++) {
-      const c = a.charCodeAt(k);
-      if (c < 128 && (best < 0 || rarity(c) > rarity(best))) best = c;
-    }
-    if (best < 0) unfiled.push(j);
-    else {
-      const files = folds[j] ? foldFiles : exactFiles;
-      const file = files.get(best);
-      if (file) file.push(j);
-      else files.set(best, [j]);
-    }
-  });
-  const exact = [...exactFiles];
-  const fold = [...foldFiles];
   const marked = new Uint8Array(patterns.length);
   for (const i of always) marked[i] = 1;
   const textMask = new Int32Array(4);
@@ -129,18 +97,15 @@ export function candidateFilter(patterns: readonly { regex: RegExp }[]): (text: 
       lowerMask.fill(0);
       asciiMask(lower, lowerMask);
     }
-    const test = (j: number): void => {
+    for (let j = 0; j < strings.length; j++) {
       const p = owner[j];
-      if (marked[p]) return;
+      if (marked[p]) continue;
       const mask = folds[j] ? lowerMask : textMask;
       const m = j * 4;
-      if ((masks[m] & mask[0]) !== masks[m] || (masks[m + 1] & mask[1]) !== masks[m + 1]) return;
-      if ((masks[m + 2] & mask[2]) !== masks[m + 2] || (masks[m + 3] & mask[3]) !== masks[m + 3]) return;
+      if ((masks[m] & mask[0]) !== masks[m] || (masks[m + 1] & mask[1]) !== masks[m + 1]) continue;
+      if ((masks[m + 2] & mask[2]) !== masks[m + 2] || (masks[m + 3] & mask[3]) !== masks[m + 3]) continue;
       if ((folds[j] ? (lower ??= text.toLowerCase()) : text).includes(strings[j])) marked[p] = 1;
-    };
-    for (const [c, file] of exact) if (textMask[c >> 5] & (1 << (c & 31))) for (const j of file) test(j);
-    for (const [c, file] of fold) if (lowerMask[c >> 5] & (1 << (c & 31))) for (const j of file) test(j);
-    for (const j of unfiled) test(j);
+    }
     const out: number[] = [];
     for (let i = 0; i < marked.length; i++) {
       if (!marked[i]) continue;

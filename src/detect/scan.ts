@@ -274,37 +274,16 @@ function isHostList(text: string, from: number, to: number): boolean {
 /** Which patterns a text may match: those whose literal anchors it holds (derived at the first scan). */
 let candidatesOf: ((text: string) => number[]) | undefined;
 
-/** Words of a sentence about a setting, never its value (`# use --password to set it`). */
-const FUNCTION_WORDS = new Set([
-  'to',
-  'the',
-  'a',
-  'an',
-  'is',
-  'are',
-  'with',
-  'for',
-  'your',
-  'you',
-  'and',
-  'or',
-  'of',
-  'in',
-  'on',
-  'at',
-  'by',
-  'from',
-  'as',
-  'if',
-  'when',
-  'then',
-  'that',
-  'this',
-  'it',
-  'be',
-  'not',
-  'here',
-]);
+/**
+ * What a table entry's match must also be, beyond its pattern (a test a pattern cannot state, or
+ * whose bounded lookarounds would make the static backtracking check run out of memory).
+ */
+const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number) => boolean>> = {
+  // an anon-role JWT (Supabase anon key) is handed to every browser
+  jwt: (secret) => !isAnonJwt(secret),
+  'url-query-key': (secret, text, at) => queryKeyIsApiKey(text, at, secret),
+  'django-secret-key': (secret) => isGeneratedDjangoKey(secret),
+};
 
 /** Table entries that are public by design or identifiers: they claim their span, and are not reported. */
 const NOT_SECRET_PATTERNS = new Set(VALUE_PATTERNS.filter((p) => p.notSecret).map((p) => p.id));
@@ -375,11 +354,8 @@ function scanText(text: string, keepNotSecret: boolean): ValueMatch[] {
       if (end <= start) continue;
       const secret = text.slice(start, end);
       if (isVariableOnly(secret) || isCommandSubstitution(secret)) continue;
-      // an anon-role JWT (Supabase anon key) is handed to every browser
-      if (p.id === 'jwt' && isAnonJwt(secret)) continue;
-      if (p.id === 'url-query-key' && !queryKeyIsApiKey(text, m.index, secret)) continue;
-      if (p.id === 'django-secret-key' && !isGeneratedDjangoKey(secret)) continue;
-      if (p.group !== undefined ? judgeSecretValue(secret) !== 'literal' || FUNCTION_WORDS.has(secret.toLowerCase()) : isMasked(secret)) continue;
+      if (ACCEPTS[p.id] && !ACCEPTS[p.id](secret, text, m.index)) continue;
+      if (p.group !== undefined ? judgeSecretValue(secret) !== 'literal' : isMasked(secret)) continue;
       // the value is the name of a function or table the program calls (`password = sys.env("X")`)
       if (p.group !== undefined && (text[end] === '(' || text[end] === '[')) continue;
       if (overlaps(start, end)) continue;

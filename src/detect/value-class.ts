@@ -3,7 +3,7 @@
  * secret-named setting holds. Only a 'literal' is a secret written in the file; everything else
  * is a value that stands for a secret kept elsewhere, or a value that is not a secret at all.
  *
- * - 'empty': nothing, `null`, `none`, a mask (`********`), a declared "no key needed"
+ * - 'empty': nothing, `null`, `none`, a mask (`********`), a declared "no key needed", a word of a sentence (`to`, `the`)
  * - 'boolean-like': `true`/`false`/`yes`/`no`/`0`/`1`…, or a mode word (`generate`, `auto`, `public`, `header`)
  * - 'reference': a path, a secret-store reference, a file the program reads (`filepath:/…`, `</…`,
  *   `texthash:/…`), an application's own tag or lookup (`!secret name`, `!env_var X`)
@@ -40,6 +40,36 @@ export type ValueClass =
 
 /** Values that say "no value" rather than being a secret. */
 const EMPTY_WORDS = new Set(['null', 'nil', 'none', 'undefined', '~', "''", '""', '-']);
+/** Words of a sentence about a setting, never its value (`# use --password to set it`): no value at all. */
+const FUNCTION_WORDS = new Set([
+  'to',
+  'the',
+  'a',
+  'an',
+  'is',
+  'are',
+  'with',
+  'for',
+  'your',
+  'you',
+  'and',
+  'or',
+  'of',
+  'in',
+  'at',
+  'by',
+  'from',
+  'as',
+  'if',
+  'when',
+  'then',
+  'that',
+  'this',
+  'it',
+  'be',
+  'not',
+  'here',
+]);
 
 /** Values of a secret-named key that are a switch, not a secret (`BASIC_AUTH: "true"`, `REDIS_PASSWORD: "false"`). */
 const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n', '0', '1', 'enabled', 'disabled', 'enable', 'disable']);
@@ -350,6 +380,7 @@ export function classifyValue(value: string): ValueClass {
   if (EMPTY_WORDS.has(lower)) return 'empty';
   if (BOOLEAN_WORDS.has(lower)) return 'boolean-like';
   if (MODE_WORDS.has(lower)) return 'boolean-like';
+  if (FUNCTION_WORDS.has(lower)) return 'empty';
   if (/^\*{3,}$/.test(v) || NO_SECRET_NEEDED.test(v) || isMasked(v)) return 'empty';
   const u = v.includes('$$') ? v.replace(/\$\$/g, '$') : v;
   if (IS_REFERENCE(u)) return 'reference';

@@ -187,3 +187,12 @@ describe('value classes in files', () => {
     expect(await findings(text)).toEqual(['6 secret-in-environment CAM2 holds a hardcoded']);
   });
 });
+
+describe('a word of a sentence (review of set U)', () => {
+  it.each(['to', 'The', 'with', 'your'])('%s is no value', (v) => {
+    expect(classifyValue(v)).toBe('empty');
+  });
+  it('a word that is no function word is judged as before', () => {
+    expect(classifyValue('tomato-42-Granite')).toBe('literal');
+  });
+});

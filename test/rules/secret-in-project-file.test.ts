@@ -26,10 +26,9 @@ const COMPOSE = [
   '',
 ].join('\n');
 
-const found = async (dir: string) =>
-  (await lint([dir], { cwd: dir, rules: ['secret-in-project-file', 'secret-in-mounted-file', 'secret-in-env-file'] })).findings.map(
-    (f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`,
-  );
+const FILE_RULES = ['secret-in-project-file', 'secret-in-mounted-file', 'secret-in-env-file'];
+const found = async (dir: string, rules = FILE_RULES) =>
+  (await lint([dir], { cwd: dir, rules })).findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`);
 
 describe('secret-in-project-file', () => {
   it("reads configuration files no service mounts: by name, in a config directory, a stage's env file", async () => {
@@ -287,10 +286,7 @@ describe('files named for a secret', () => {
 });
 
 describe("a project's other committed files (set U)", () => {
-  const withComments = async (dir: string) =>
-    (await lint([dir], { cwd: dir, rules: ['secret-in-project-file', 'secret-in-mounted-file', 'secret-in-env-file', 'hardcoded-credential'] })).findings.map(
-      (f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`,
-    );
+  const withComments = (dir: string) => found(dir, [...FILE_RULES, 'hardcoded-credential']);
 
   it("reads a subdirectory's own .env and a notebook's cells; a .env beside another compose file is that project's", async () => {
     const dir = project({
