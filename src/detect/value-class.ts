@@ -325,6 +325,17 @@ const NOT_SECRET_FORMATS = VALUE_PATTERNS.filter((p) => p.notSecret).map((p) => 
 
 const IS_NOT_SECRET_FORMAT = anyOf(NOT_SECRET_FORMATS.map((f) => f.whole));
 
+/** The lists tested with anyOf, for the build, which derives their patterns' anchors once (prefilter-table.ts). */
+export const VALUE_CLASS_LISTS: Readonly<Record<string, readonly RegExp[]>> = {
+  reference: REFERENCE_PATTERNS,
+  template: TEMPLATE_PATTERNS,
+  code: CODE_PATTERNS,
+  hash: HASH_PATTERNS,
+  encrypted: ENCRYPTED_PATTERNS,
+  public: PUBLIC_PATTERNS,
+  notSecretFormat: NOT_SECRET_FORMATS.map((f) => f.whole),
+};
+
 /** The whole value is one of those formats. */
 function notSecretFormat(v: string): 'public' | 'identifier' | undefined {
   if (v.length > 400) return undefined;

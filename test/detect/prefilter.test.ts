@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VALUE_PATTERNS } from '../../src/detect/patterns.js';
 import { candidateFilter, literalAnchors } from '../../src/detect/prefilter.js';
-import { tableAnchors } from '../../src/detect/prefilter-table.js';
+import { prefilteredExpressions, tableAnchors } from '../../src/detect/prefilter-table.js';
 import { scanValue } from '../../src/detect/scan.js';
+import { VALUE_CLASS_LISTS } from '../../src/detect/value-class.js';
 import { REPO, walk } from '../helpers.js';
 
 describe('literalAnchors', () => {
@@ -48,10 +49,21 @@ describe('literalAnchors', () => {
 });
 
 describe('the anchors the build embeds', () => {
-  it('hold one entry per pattern, the same as derived at run time', () => {
+  it('hold one entry per expression the prefilter runs over, the same as derived at run time', () => {
     const table = tableAnchors();
-    expect(Object.keys(table)).toHaveLength(VALUE_PATTERNS.length);
-    for (const p of VALUE_PATTERNS) expect(table[`/${p.regex.source}/${p.regex.flags}`]).toEqual(literalAnchors(p.regex) ?? null);
+    const expressions = prefilteredExpressions();
+    expect(expressions.length).toBeGreaterThan(VALUE_PATTERNS.length + 50);
+    expect(Object.keys(table)).toHaveLength(new Set(expressions.map((r) => `/${r.source}/${r.flags}`)).size);
+    for (const r of expressions) expect(table[`/${r.source}/${r.flags}`]).toEqual(literalAnchors(r) ?? null);
+  });
+
+  it('every value-class pattern has anchors today', () => {
+    expect(
+      Object.values(VALUE_CLASS_LISTS)
+        .flat()
+        .filter((r) => literalAnchors(r) === undefined)
+        .map((r) => r.source),
+    ).toEqual([]);
   });
 });
 
