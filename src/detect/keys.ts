@@ -173,6 +173,7 @@ const KEY_QUALIFIER_KIND: Readonly<Record<string, SecretKind>> = {
   app: 'encryption-key', // Laravel APP_KEY
   master: 'secret',
   session: 'secret',
+  cookie: 'cookie-secret', // YOURLS_COOKIEKEY
   join: 'secret', // a cluster's join key (Artifactory, Consul gossip) admits a node
   shared: 'secret',
   unseal: 'secret',
@@ -263,6 +264,8 @@ const NEUTRAL_TAIL = new Set([
   'raw',
   'plain',
   'plaintext',
+  // SonarQube's convention for a setting that holds a secret (`sonar.email.smtp_password.secured`)
+  'secured',
   'str',
   'string',
   'data',
@@ -1298,6 +1301,8 @@ function decidingPart(name: string): string {
   if (segments.length >= 2 && lastWords.length === 1 && /^(key|keys|auth|id|file|path|name|url)$/.test(lastWords[0])) {
     return segments.slice(-2).join('.');
   }
+  // a segment that only says how the value is kept (SonarQube's `smtp_password.secured`): the one before it names it
+  if (segments.length >= 2 && lastWords.length === 1 && NEUTRAL_TAIL.has(lastWords[0])) return segments.slice(-2).join('.');
   return last;
 }
 
@@ -1500,6 +1505,9 @@ export function isGluedKeyName(name: string): boolean {
  */
 export function isCredentialCarrierKey(name: string): boolean {
   const words = splitWords(name);
+  // a Sentry DSN holds the project's public key, which every browser it reports from is given
+  // (a legacy DSN with its secret key is a URL with a password, found by its value)
+  if (words.includes('sentry')) return false;
   // a bare WEBHOOK_URL is usually the base URL the app's own webhooks are served at (n8n)
   if (isWebhookWords(words)) return !/^(web)?hooks?$/.test(words[0]) && words[0] !== 'webhookurl';
   if (!isConnectionWords(words)) return false;

@@ -282,6 +282,18 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     regex: re(`${B64}sntry[us]_[A-Za-z0-9+/=_-]{40,400}`),
   },
   {
+    id: 'sonarqube-token',
+    description: 'SonarQube token',
+    // project analysis (sqp_), global analysis (sqa_) and user (squ_) tokens
+    regex: re(`${B}sq[pau]_[0-9a-f]{40}${E}`),
+  },
+  {
+    id: 'artifactory-token',
+    description: 'JFrog Artifactory API key or reference token',
+    // an API key (AKCp + 69) or a reference token (base64 of `reftkn:01:…`)
+    regex: re(`${B}(?:AKCp[5-9][A-Za-z0-9]{64,80}|cmVmdGtuOjAx[A-Za-z0-9+/]{40,120}={0,2})${E}`),
+  },
+  {
     id: 'supabase-token',
     description: 'Supabase secret key',
     regex: re(`${B64}(?:sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{20,100})${E64}`),
@@ -635,6 +647,11 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'API key in a URL query',
     regex: re(`[?&](?:key|access_?key)=([A-Za-z0-9_-]{16,200})(?=[&\\s#'"]|$)`, 'i'),
     group: 1,
+  },
+  {
+    id: 'twitch-stream-key',
+    description: 'Twitch stream key',
+    regex: re(`${B}live_\\d{6,12}_[A-Za-z0-9]{30}${E}`),
   },
   {
     id: 'url-user-token',

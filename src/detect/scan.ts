@@ -283,7 +283,22 @@ const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number
   jwt: (secret) => !isAnonJwt(secret),
   'url-query-key': (secret, text, at) => queryKeyIsApiKey(text, at, secret),
   'django-secret-key': (secret) => isGeneratedDjangoKey(secret),
+  'connection-string-password': (secret, text, at) => !isVariableArgument(secret, text, at),
 };
+
+/**
+ * A keyword argument whose value is a variable of the program (Liquidsoap's
+ * `input.harbor("live", port=8005, password=dj_pw)`, Python's `connect(host="db", password=db_pw)`):
+ * a lower-case name, in a call whose other arguments quote their strings, so a string would be quoted too.
+ */
+function isVariableArgument(value: string, text: string, at: number): boolean {
+  if (!/^[a-z_][a-z0-9_]{0,60}$/.test(value) || !/[a-z]_|_[a-z]/.test(value)) return false;
+  const open = text.lastIndexOf('(', at);
+  if (open < 0 || text.lastIndexOf('\n', at) > open || at - open > 400) return false;
+  const close = text.indexOf(')', at);
+  const call = text.slice(open, close < 0 ? Math.min(text.length, at + 400) : close);
+  return /["'][^"'\n]*["']/.test(call);
+}
 
 /** Table entries that are public by design or identifiers: they claim their span, and are not reported. */
 const NOT_SECRET_PATTERNS = new Set(VALUE_PATTERNS.filter((p) => p.notSecret).map((p) => p.id));
@@ -431,11 +446,13 @@ const TOKEN_PART = /^[A-Za-z0-9_-]{14,200}$/;
 /** An RTMP URL (`rtmp://a.rtmp.youtube.com/live2/KEY`, `rtmps://…facebook.com:443/rtmp/KEY`): its path is `/app/stream`. */
 const RTMP_SCHEME = /\brtmp[ste]?(?=:\/\/)/gi;
 const STREAM_KEY = /^[A-Za-z0-9_-]{12,200}$/;
+/** YouTube's stream keys: five groups of four lower-case letters and digits (`hafj-j6aq-cedq-ia7r-vvgg`). */
+const YOUTUBE_STREAM_KEY = /^[a-z0-9]{4}(?:-[a-z0-9]{4}){3,4}$/;
 
 /**
  * The stream key of an RTMP URL: the stream's name after the application is the key a streaming service (YouTube,
  * Twitch, Facebook Live, Owncast) takes as the password of the stream. A name (`live/main`, `live/church-cam`) is
- * none: the key is generated, letters of both cases and digits.
+ * none: the key is generated, letters of both cases and digits, or YouTube's groups of four.
  */
 function streamKeys(text: string): ValueMatch[] {
   const out: ValueMatch[] = [];
@@ -450,7 +467,8 @@ function streamKeys(text: string): ValueMatch[] {
     const slash = path.lastIndexOf('/');
     if (slash <= 0 || path.indexOf('/') === slash) continue;
     const key = path.slice(slash + 1).replace(/;$/, '');
-    if (STREAM_KEY.test(key) && /\d/.test(key) && /[A-Z]/.test(key) && /[a-z]/.test(key) && judgeSecretValue(key) === 'literal') {
+    const generated = (/[A-Z]/.test(key) && /[a-z]/.test(key)) || YOUTUBE_STREAM_KEY.test(key);
+    if (STREAM_KEY.test(key) && /\d/.test(key) && generated && judgeSecretValue(key) === 'literal') {
       out.push({ patternId: 'rtmp-stream-key', description: 'stream key in an RTMP URL', start: from + slash + 1, end: from + slash + 1 + key.length });
     }
   }

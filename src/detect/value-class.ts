@@ -168,6 +168,8 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^<%=?[^%]*%>$/, // ERB
   /^#\{[^{}]+\}$/, // Ruby / Spring #{…}
   /^<[A-Za-z][A-Za-z0-9 _.-]{0,60}>$/, // <redacted>, <your-token>: a placeholder for a person to fill in
+  // the same cut at its first blank by a scanner that reads a value to the blank (`password = <devpi ci password>`)
+  /^<[A-Za-z][A-Za-z0-9_.-]{0,60}$/,
 ];
 
 /** Expressions that read the secret at run time. */
@@ -235,6 +237,8 @@ const ENCRYPTED_PATTERNS: readonly RegExp[] = [
   /^MASK-[A-Za-z0-9+/]{8,}={0,2}$/, // JBoss/WildFly PicketBox vault: masked with the vault keystore's salt
   // GeoServer's strong PBE, keyed by the keystore of its data directory (not `crypt1:`, whose key is built in)
   /^crypt2:[A-Za-z0-9+/]{16,}={0,2}$/,
+  // Maven's encrypted server password (`mvn --encrypt-password`): base64 in braces, keyed by settings-security.xml
+  /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/,
 ];
 
 /** The public half of a key pair, or a certificate. */
@@ -243,6 +247,8 @@ const PUBLIC_PATTERNS: readonly RegExp[] = [
   // an SSH public key's base64 without its type (`<base64_key>AAAAC3NzaC1lZDI1NTE5…`): it encodes `ssh-ed25519`, `ssh-rsa`, `ecdsa-sha2-…`
   /^AAAA(?:B3NzaC1yc2E|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt|B3NzaC1kc3M|GnNrLXNzaC1lZDI1NTE5|InNrLWVjZHNh)[A-Za-z0-9+/]*={0,2}$/,
   /^-----BEGIN (?:(?:RSA |EC |PGP )?PUBLIC KEY(?: BLOCK)?|CERTIFICATE|X509 CRL|TRUSTED CERTIFICATE)-----/,
+  // Stripe's test payment tokens (`tok_visa`, `pm_card_mastercard`): documented, the same for everyone
+  /^(?:tok|pm)_(?:card_)?(?:visa|mastercard|amex|discover|diners|jcb|unionpay|cartesBancaires|chargeDeclined|threeDSecure)\w{0,40}$/,
 ];
 
 /** Each list as one test (any-of.ts). */

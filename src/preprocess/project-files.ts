@@ -68,7 +68,7 @@ function extensionPattern(extensions: readonly string[]): RegExp {
  * directory in a configuration format; `.env.<stage>` and `<stage>.env`.
  */
 const CONFIG_NAME = new RegExp(
-  `^(?:[\\w-]{0,40}[._-])?(?:config|configuration|settings|appsettings|application|parameters|secrets?|credentials?|production|prod|staging)(?:[._-][\\w.-]{0,40})?\\.(?:${CONFIG_FORMATS.join('|')})$`,
+  `^(?:[\\w-]{0,40}[._-])?(?:config|configuration|kubeconfig|settings|appsettings|application|parameters|secrets?|credentials?|production|prod|staging)(?:[._-][\\w.-]{0,40})?\\.(?:${CONFIG_FORMATS.join('|')})$`,
   'i',
 );
 /**
@@ -77,6 +77,14 @@ const CONFIG_NAME = new RegExp(
  * Connect's `connectors/` (each connector's JSON with the credentials of the system it reads or writes).
  */
 const CONFIG_DIRECTORY = /^(?:config|configs|conf|settings|etc|resources|group_vars|host_vars|inventory|inventories|playbooks|ansible|connectors)$/i;
+/**
+ * The hidden directories where a tool keeps its credentials, committed by accident with a project
+ * (`.docker/config.json`, `.m2/settings.xml`, `.cargo/credentials.toml`, `.kube/config`,
+ * `.aws/credentials`): walked though hidden, each file in a configuration format, or named `config`
+ * or `credentials`, read.
+ */
+const CREDENTIAL_DIRECTORY = /^\.(?:docker|m2|cargo|gradle|kube|aws|pip|composer|gem|terraform\.d|ivy2|sbt|config)$/i;
+const CREDENTIAL_DIRECTORY_FILE = /^(?:config|credentials)$/i;
 /**
  * Source roots (`src/main/resources`, `api/src/app`): walked without counting as a level, so a
  * service's own configuration deep in its sources is as near as a file beside the compose file.
@@ -99,6 +107,17 @@ const CREDENTIAL_NAMES = new Set([
   // rclone's remotes: each with its password (obscured, which rclone reveals) or keys
   'rclone.conf',
   '.dockercfg',
+  // pip's index URLs with their user and password, Gradle's repository credentials, Composer's
+  // auth.json, SonarScanner's token, boto's keys
+  'pip.conf',
+  'pip.ini',
+  'gradle.properties',
+  'auth.json',
+  'sonar-project.properties',
+  // Rocket's configuration (its `secret_key` signs private cookies)
+  'rocket.toml',
+  '.boto',
+  'nuget.config',
   'hosts.ini',
   'inventory',
   'inventory.ini',
@@ -153,8 +172,11 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
       if (++entries > MAX_ENTRIES || candidates.length >= MAX_FILES) return;
       const { name, path, kind } = entry;
       if (kind === 'directory') {
-        const level = SOURCE_ROOT.test(name) ? depth : depth + 1;
-        if (level <= MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && !name.startsWith('.')) walk(path, level, directoryKind(name));
+        // a source root, or a configuration directory's subdirectory, is walked without counting as a level
+        const level = SOURCE_ROOT.test(name) || directory === 'config' ? depth : depth + 1;
+        // a configuration directory's subdirectories are configuration too (Ansible's `group_vars/all/vars.yml`)
+        if (level <= MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && (!name.startsWith('.') || CREDENTIAL_DIRECTORY.test(name)))
+          walk(path, level, directory === 'config' ? 'config' : directoryKind(name));
       } else if (kind === 'file' && !known.has(path) && (isConfigName(name, directory) || (name === '.env' && ownDotenv))) candidates.push(path);
     }
   };
@@ -206,13 +228,15 @@ function isCandidateName(name: string): boolean {
   return CANDIDATE_ENDING.has(ending) || /^\.env\./i.test(name) || KEY_FILE.test(name) || SECRET_FILE.test(name);
 }
 
-type DirectoryKind = 'config' | 'scripts' | 'other';
+type DirectoryKind = 'config' | 'scripts' | 'credentials' | 'other';
 
 function directoryKind(name: string): DirectoryKind {
+  if (CREDENTIAL_DIRECTORY.test(name)) return 'credentials';
   return CONFIG_DIRECTORY.test(name) ? 'config' : SCRIPT_DIRECTORY.test(name) ? 'scripts' : 'other';
 }
 
 function isConfigName(name: string, directory: DirectoryKind): boolean {
+  if (directory === 'credentials' && CREDENTIAL_DIRECTORY_FILE.test(name)) return true;
   if (!isCandidateName(name)) return false;
   if (COMPOSE_FILE_NAME.test(name) || EXAMPLE.test(name.replace(/^\.env\./, ''))) return false;
   if (name === '.env') return false;
@@ -223,7 +247,7 @@ function isConfigName(name: string, directory: DirectoryKind): boolean {
     CREDENTIAL_FILE.test(name) ||
     KEY_FILE.test(name) ||
     SECRET_FILE.test(name) ||
-    (directory === 'config' && CONFIG_EXTENSION.test(name)) ||
+    ((directory === 'config' || directory === 'credentials') && CONFIG_EXTENSION.test(name)) ||
     (directory === 'scripts' && SCRIPT_EXTENSION.test(name))
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyKey, isConnectionKey, isWebhookKey, splitWords, type SecretKind } from '../../src/detect/keys.js';
+import { classifyKey, isConnectionKey, isCredentialCarrierKey, isWebhookKey, splitWords, type SecretKind } from '../../src/detect/keys.js';
 
 /** [name, kind when sensitive, or null when not sensitive] */
 const TABLE: [string, SecretKind | null][] = [
@@ -450,5 +450,24 @@ describe('`private` alone after a key system, a JavaScript key (set U)', () => {
     expect(classifyKey('javascriptKey')).toEqual({ sensitive: false, reason: 'JavaScript key (shipped in the web app, public by design)' });
     expect(classifyKey('masterKey').sensitive).toBe(true);
     expect(classifyKey('restAPIKey').sensitive).toBe(true);
+  });
+});
+
+describe('names of set V', () => {
+  it("a segment that says how the value is kept names nothing: SonarQube's `*.secured`", () => {
+    expect(classifyKey('sonar.email.smtp_password.secured')).toEqual({ sensitive: true, kind: 'password' });
+    expect(classifyKey('sonar.email.smtp_port.secured').sensitive).toBe(false);
+    expect(classifyKey('sonar.secured').sensitive).toBe(false);
+  });
+  it('a cookie key glued into one word is one (YOURLS_COOKIEKEY), as COOKIE_KEY is', () => {
+    expect(classifyKey('YOURLS_COOKIEKEY')).toEqual({ sensitive: true, kind: 'cookie-secret' });
+    expect(classifyKey('COOKIE_KEY')).toEqual({ sensitive: true, kind: 'cookie-secret' });
+    expect(classifyKey('COOKIE_NAME').sensitive).toBe(false);
+  });
+  it("a Sentry DSN carries the project's public key: passed at run time it is no secret; a database DSN is", () => {
+    expect(isCredentialCarrierKey('SENTRY_DSN')).toBe(false);
+    expect(isCredentialCarrierKey('SENTRY_LARAVEL_DSN')).toBe(false);
+    expect(isCredentialCarrierKey('DATABASE_DSN')).toBe(true);
+    expect(isCredentialCarrierKey('MAILER_DSN')).toBe(true);
   });
 });

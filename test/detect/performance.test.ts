@@ -238,6 +238,7 @@ function patternInputs(prefix: string, alphabets: readonly string[]): Record<str
 
 /** Prefixes of the patterns that start with an alternation or an optional part. */
 const PREFIX_OVERRIDES: Record<string, string> = {
+  'artifactory-token': 'AKCp8',
   'url-query-key': 'https://example.org/x?key=',
   'lnd-macaroon': '0201036c6e64',
   'slack-webhook': 'https://hooks.slack.com/services/T',

@@ -243,3 +243,16 @@ describe('a word of a sentence is no value (set U)', () => {
     expect(scanValue('run --password the-Granite-42 now').map((m) => m.patternId)).toEqual(['cli-secret-flag']);
   });
 });
+
+describe('a keyword argument that names a variable (set V)', () => {
+  const found = (text: string) => scanValue(text).map((m) => text.slice(m.start, m.end));
+  it('is no password where the call quotes its strings', () => {
+    expect(found('live = input.harbor("live", port=8005, password=dj_pw)')).toEqual([]);
+    expect(found('conn = connect(host="db", password=db_password)')).toEqual([]);
+  });
+  it('is one where nothing in the call is quoted, or the value is not a lower-case name', () => {
+    expect(found('x = f(password=source_pw)')).toEqual(['source_pw']);
+    expect(found('y = f(host="db", password=Wq7eRt5yUi)')).toEqual(['Wq7eRt5yUi']);
+    expect(found('Server=db;Password=dj_pw;')).toEqual(['dj_pw']);
+  });
+});

@@ -97,6 +97,13 @@ describe('classifyValue', () => {
     ["a token shaped like a resource's attribute", 'api_live.WtsrNnYJif-.CybKm_pYxD4Oh95zn1ofFBjpOVUDai3L', 'literal'],
     ['a password that starts with a Terraform word', 'var.Hx7kq2Lm9vPz!', 'literal'],
     ['a JSON object', '{"client_secret":"x"}', 'structure'],
+    ["Maven's encrypted password", '{IVeiutFVbKhd8e9UjRcxGnH05fQ=}', 'encrypted'],
+    ['a short value in braces', '{Hx7kq2Lm}', 'template'],
+    ['a placeholder cut at its first blank', '<devpi', 'template'],
+    ['a password that starts with <', '<Hx7kq2Lm9!', 'literal'],
+    ["Stripe's test card token", 'tok_visa', 'public'],
+    ["Stripe's test payment method", 'pm_card_mastercard', 'public'],
+    ['a Stripe token', 'tok_1N3xKq2eZvKYlo2C8d7Fg6Hj', 'literal'],
   ];
   it.each(cases)('%s → %s', (_, value, expected) => {
     expect(classifyValue(value)).toBe(expected);

@@ -382,3 +382,73 @@ describe('options commented out (set U)', () => {
     ]);
   });
 });
+
+describe("a project's committed tool credentials and scripts (set V)", () => {
+  it("reads the credential files of package managers and clients in their hidden directories, Gradle's and pip's files, Rocket.toml and Ansible's nested variables; encrypted and placeholder values stay silent", async () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  api:\n    image: example/api:1\n',
+      '.m2/settings.xml': [
+        '<settings><servers>',
+        '<server><id>a</id><username>ci</username><password>AKCp8zZ6uZRO3ZEhXdzdm4SFbGvoWSX5sV3W5BpgApfdAQSmEdFD8IUYRPnLtbuPCKUmSqFnB</password></server>',
+        '<server><id>b</id><username>ci</username><password>{IVeiutFVbKhd8e9UjRcxGnH05fQ=}</password></server>',
+        '</servers></settings>',
+        '',
+      ].join('\n'),
+      '.cargo/credentials.toml': '[registry]\ntoken = "ciozT1vBmQOPi2p2JD0NBEAGJV7lAOuarNt"\n',
+      '.docker/config.json': '{\n  "auths": {\n    "registry.example.com": {\n      "auth": "Y2ktYm90Ok1naURVNDhvckx1bkxmQnVlNjMzVkpnVA=="\n    }\n  }\n}\n',
+      'gradle.properties': 'org.gradle.jvmargs=-Xmx2g\nartifactoryPassword=cmVmdGtuOjAxOjE5NTIwNTA1NDg6a3JkMFplOGhhZE14UTlVUGhGRHpIMVl1dmNj\n',
+      'clients/pip.conf': '[global]\nindex-url = https://ci:cwT3fxlR14sF6Wqb@devpi.example.internal/ci/prod/+simple/\n',
+      'clients/.pypirc': '[devpi]\nusername = ci\npassword = <devpi ci password>\n',
+      'Rocket.toml': '[release]\n# secret_key = "DYf+zffmFoB/Kp8wh+wDjKzNsKJoeGMuSpvAauECPeU="\n',
+      'ansible/group_vars/all/vars.yml': 'smtp_relay_host: smtp.example.com\nsmtp_relay_password: e062fef42981560aca9894ed761aeda4\n',
+    });
+    expect(await found(dir)).toEqual([
+      '.cargo/credentials.toml:2:10 secret-in-project-file token holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
+      '.docker/config.json:4:16 secret-in-project-file config.json holds a hardcoded registry credential (Docker auth config) in a file of the project that no service mounts: it is committed with the compose file',
+      '.m2/settings.xml:2:52 secret-in-project-file settings.xml holds a hardcoded JFrog Artifactory API key or reference token in a file of the project that no service mounts: it is committed with the compose file',
+      'Rocket.toml:2:17 secret-in-project-file secret_key holds a hardcoded secret in a file of the project that no service mounts: it is committed with the compose file',
+      'ansible/group_vars/all/vars.yml:2:22 secret-in-project-file smtp_relay_password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      'clients/pip.conf:2:24 secret-in-project-file pip.conf holds a hardcoded password in a URL in a file of the project that no service mounts: it is committed with the compose file',
+      'gradle.properties:2:21 secret-in-project-file gradle.properties holds a hardcoded JFrog Artifactory API key or reference token in a file of the project that no service mounts: it is committed with the compose file',
+    ]);
+  });
+
+  it('reads the command a script runs in a container (docker compose exec, docker exec, kubectl exec); a name, not a key, in a call stays silent', async () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  radio:\n    image: example/liquidsoap:1\n    volumes: [./radio.liq:/etc/radio.liq]\n',
+      'scripts/backup.sh': [
+        '#!/bin/sh',
+        'docker compose exec -T mariadb mysqldump -usnipeit -prY1gTFQiSbmm4FZLBZnZGo snipeit | gzip > /srv/dump.sql.gz',
+        'kubectl exec -n prod deploy/api -c app -- mysql -uroot -pQw8erTy6uIo app',
+        'docker exec -u postgres pg psql -d app',
+        '',
+      ].join('\n'),
+      'radio.liq': [
+        'dj_pw = environment.get("DJ_PASSWORD")',
+        'live = input.harbor("live", port=8005, password=dj_pw)',
+        'backup = input.harbor("backup", port=8006, password=Wq7eRt5yUi)',
+        '',
+      ].join('\n'),
+    });
+    expect(await found(dir)).toEqual([
+      'radio.liq:3:53 secret-in-mounted-file radio.liq holds a hardcoded password in a connection string in a file mounted by service radio',
+      'scripts/backup.sh:2:54 secret-in-project-file -p holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      'scripts/backup.sh:3:58 secret-in-project-file -p holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+    ]);
+  });
+
+  it("reads SonarQube's tokens and its `.secured` settings, YouTube's stream key in an ingest URL; Stripe's test tokens stay silent", async () => {
+    const dir = project({
+      'compose.yaml': 'services:\n  sonar:\n    image: sonarqube:10\n    volumes: [./conf/sonar.properties:/opt/sonarqube/conf/sonar.properties]\n',
+      'conf/sonar.properties': 'sonar.email.smtp_password.secured=VelvetRiver40.5\nsonar.email.smtp_port.secured=587\n',
+      'billing-api/sonar-project.properties': 'sonar.projectKey=billing\nsonar.token=sqp_b76c60be776e9f5725137e1a459b3299723b3b2b\n',
+      'config/nginx.conf': 'rtmp { server { application live { push rtmp://a.rtmp.youtube.com/live2/hafj-j6aq-cedq-ia7r-vvgg; } } }\n',
+      'scripts/checkout.js': "const PAYMENT_TOKEN = 'tok_visa';\nconst CARD = 'pm_card_mastercard';\n",
+    });
+    expect(await found(dir)).toEqual([
+      'billing-api/sonar-project.properties:2:13 secret-in-project-file sonar-project.properties holds a hardcoded SonarQube token in a file of the project that no service mounts: it is committed with the compose file',
+      'conf/sonar.properties:1:35 secret-in-mounted-file sonar.email.smtp_password.secured holds a hardcoded password in a file mounted by service sonar',
+      'config/nginx.conf:1:73 secret-in-project-file nginx.conf holds a hardcoded stream key in an RTMP URL in a file of the project that no service mounts: it is committed with the compose file',
+    ]);
+  });
+});

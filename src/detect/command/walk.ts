@@ -123,6 +123,13 @@ class Walker {
   private argument(k: number, text: string): number {
     const command = this.command as CurrentCommand;
     if (!text) return 0;
+    const inner = execStep(this.f, command, k, text);
+    if (inner === 'command') {
+      // the command run in the container (`docker compose exec db mysqldump -p…`): a command of its own
+      this.endCommand();
+      return this.beforeProgram(k, text) ?? this.argument(k, text);
+    }
+    if (inner !== undefined) return inner;
     if (text.charCodeAt(0) !== 45 /* - */) {
       // a positional argument, or NAME=value
       // base64 with its padding (`…UaHM=`) reads like an empty NAME=: an argument
@@ -141,6 +148,65 @@ class Walker {
     }
     return used ?? sharedFlag(this.f, k, text, command.handler);
   }
+}
+
+/**
+ * Programs that run a command in a container, and their subcommands that do
+ * (`docker exec [options] CONTAINER COMMAND…`, `docker compose exec SERVICE COMMAND…`,
+ * `kubectl exec POD -- COMMAND…`): the command after the container is read as one of its own.
+ */
+const EXEC_SUBCOMMANDS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
+  ['docker', [['exec'], ['container', 'exec'], ['compose', 'exec']]],
+  ['podman', [['exec'], ['container', 'exec'], ['compose', 'exec']]],
+  ['docker-compose', [['exec']]],
+  ['podman-compose', [['exec']]],
+  ['kubectl', [['exec']]],
+  ['oc', [['exec']]],
+]);
+/** Their options that take a value (`-u user`, `-e NAME=value`, `--workdir /app`, `-c container`, `-f compose.yaml`). */
+const EXEC_FLAGS_WITH_VALUE: ReadonlySet<string> = new Set([
+  '-u',
+  '--user',
+  '-w',
+  '--workdir',
+  '--env-file',
+  '--index',
+  '--detach-keys',
+  '-c',
+  '--container',
+  '-n',
+  '--namespace',
+  '-f',
+  '--file',
+  '-p',
+  '--project-name',
+  '--project-directory',
+  '--context',
+  '-H',
+  '--host',
+]);
+
+/**
+ * Token k of a command that may run another in a container: 'command' where that command starts,
+ * how many tokens an option of the exec used (its value), or undefined to read the token as usual.
+ */
+function execStep(f: Findings, command: CurrentCommand, k: number, text: string): number | 'command' | undefined {
+  const forms = EXEC_SUBCOMMANDS.get(command.program);
+  if (!forms) return undefined;
+  const words = command.positionals.map((i) => f.toks[i]?.text);
+  const form = forms.find((w) => w.length <= words.length && w.every((x, i) => words[i] === x));
+  if (!form) return undefined;
+  if (command.program === 'kubectl' || command.program === 'oc') {
+    // the command follows `--`
+    let dash = k - 1;
+    while (dash > command.positionals[0] && f.toks[dash].text !== '--') dash--;
+    return dash > command.positionals[0] ? 'command' : text === '--' ? 0 : undefined;
+  }
+  // the container's name is the positional after the subcommand
+  if (words.length > form.length) return 'command';
+  // its options: `-e NAME=value` is read as everywhere (sharedFlag), the others' values skipped
+  if (!text.startsWith('-') || ASSIGNMENT_FLAGS.has(text) || /^--env=/.test(text)) return undefined;
+  return EXEC_FLAGS_WITH_VALUE.has(text) && hasValueAfter(f, k) ? 1 : 0;
 }
 
 /** Flags whose value is `NAME=value` or an option list: docker run -e NAME=value, helm --set name=value, mount -o password=…. */
