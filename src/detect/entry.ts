@@ -295,6 +295,9 @@ function hasOptions(text: string): boolean {
 /** 'project': the project's .env sets it to something that is no secret (a word like `public`, a reference): nothing comes at run time. */
 type VarKind = 'dotenv' | 'default' | 'runtime' | 'project';
 
+/** A default that gives nothing: empty, or an empty JSON list or object. */
+const EMPTY_DEFAULT = /^(?:|\[\s*\]|\{\s*\})$/;
+
 function varKind(v: VarUse): VarKind {
   const literal = v.value !== undefined && judgeSecretValue(v.value) === 'literal';
   if (v.resolution === 'set' && v.source === 'dotenv' && v.origin && literal) return 'dotenv';
@@ -338,8 +341,9 @@ export function judgeVariables(fragment: string, interp: Interpolation, origin: 
   }
   const runtime = uses.filter((v) => varKind(v) === 'runtime');
   if (!out.length && runtime.length) {
-    // `${VAR:-}`: the file gives an empty default, the setting is optional (see ViaEnvVerdict.optional)
-    const optional = runtime.every((v) => v.resolution === 'default' && v.value === '');
+    // `${VAR:-}`: the file gives an empty default, the setting is optional (see ViaEnvVerdict.optional);
+    // so does an empty list or object for a setting that holds a JSON structure (`${JWT_KEYS:-[]}`)
+    const optional = runtime.every((v) => v.resolution === 'default' && EMPTY_DEFAULT.test(v.value ?? ''));
     out.push({ class: 'via-env', origin, kind, variables: runtime.map((v) => v.name), locate: fragment, ...(optional ? { optional: true } : {}) });
   }
   return out;

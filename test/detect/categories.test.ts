@@ -558,6 +558,11 @@ describe('an optional secret: a variable with an empty default', () => {
       '7:7 secret-via-environment',
     ]);
   });
+
+  it('an empty JSON list or object as the default is no default either (corpus audit: `${JWT_KEYS:-[]}`); a list with something in it is', async () => {
+    const text = service(['GOTRUE_JWT_KEYS: ${JWT_KEYS:-[]}', 'API_KEYS: ${API_KEYS:-{}}', 'JWT_KEYS: ${JWT_KEYS}', 'ADMIN_TOKENS: ${ADMIN_TOKENS:-[x]}']);
+    expect(await findings(text)).toEqual(['7:7 secret-via-environment', '8:7 secret-via-environment']);
+  });
 });
 
 describe('forms from sets M and N (released from holding out)', () => {
