@@ -2,7 +2,7 @@ import { ruleDocsUrl, type Rule } from '../src/engine/rule.js';
 import { reportPassedThrough } from './shared.js';
 
 interface ViaEnvironmentOptions extends Record<string, unknown> {
-  /** Also report a secret whose variable has an empty default (`${OPENAI_API_KEY:-}`): a setting the file declares optional. */
+  /** Report a secret whose variable has an empty default (`${OPENAI_API_KEY:-}`), a setting the file declares optional (default: true). */
   optional: boolean;
 }
 
@@ -15,7 +15,7 @@ export const secretViaEnvironment: Rule<ViaEnvironmentOptions> = {
     tags: ['environment', 'passthrough'],
     fixable: 'sometimes-safe',
     docs: {
-      what: 'Finds secrets handed to a container as environment variables that are filled at run time: a bare `- DB_PASSWORD` (host passthrough), `DB_PASSWORD:` with no value, or `${DB_PASSWORD}` / `${DB_PASSWORD:?required}` interpolation. Also credentials that Compose interpolates into a command line or a URL. A variable with an empty default (`${OPENAI_API_KEY:-}`) is a setting the file declares optional, an integration left off unless the deployment sets it: reported only with the option `optional: true`.',
+      what: 'Finds secrets handed to a container as environment variables that are filled at run time: a bare `- DB_PASSWORD` (host passthrough), `DB_PASSWORD:` with no value, or `${DB_PASSWORD}` / `${DB_PASSWORD:?required}` interpolation. Also credentials that Compose interpolates into a command line or a URL. A variable with an empty default (`${OPENAI_API_KEY:-}`) is a setting the file declares optional, an integration left off unless the deployment sets it; when it is set, the secret reaches the container the same way, so it is reported too (the option `optional: false` leaves such lines out).',
       why: 'The value is not in the repository, which is good, but environment variables leak: `docker inspect` shows them to anyone with access to the Docker API, child processes inherit them, crash reporters and debug pages dump them, and they end up in logs. Compose secrets are mounted as files readable only inside the container.',
       example: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it in .env}',
       instead:
@@ -29,12 +29,13 @@ export const secretViaEnvironment: Rule<ViaEnvironmentOptions> = {
       properties: {
         optional: {
           type: 'boolean',
-          description: 'Also report a secret whose variable has an empty default (`${OPENAI_API_KEY:-}`), a setting the file declares optional.',
+          description:
+            'Report a secret whose variable has an empty default (`${OPENAI_API_KEY:-}`), a setting the file declares optional; false leaves such lines out.',
         },
       },
       additionalProperties: false,
     },
-    defaultOptions: { optional: false },
+    defaultOptions: { optional: true },
     messages: {
       passthrough: '{{name}} passes {{aKind}} from the host environment into the container',
       interpolated: '{{name}} passes {{aKind}} into the container through an environment variable (${{{variables}}})',
@@ -46,7 +47,7 @@ export const secretViaEnvironment: Rule<ViaEnvironmentOptions> = {
   // a variable passed into the build is secret-in-build-args'
   claims: (e) => e.verdict.class === 'via-env' && e.context !== 'build-args',
   check(context) {
-    const optional = context.options.optional === true;
+    const optional = context.options.optional !== false;
     for (const e of context.exposures) {
       const v = e.verdict;
       if (v.class !== 'via-env' || (v.optional && !optional)) continue;

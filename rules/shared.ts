@@ -33,7 +33,7 @@ export function reportPassedThrough(context: RuleContext, e: Exposure, v: ViaEnv
     path: e.path,
     service: e.service,
     exposure: e,
-    detail: { context: e.context, variables: v.variables.join(',') },
+    detail: { context: e.context, variables: v.variables.join(','), ...(v.optional ? { optional: 'empty-default' } : {}) },
   });
 }
 

@@ -23,6 +23,9 @@ export function advice(f: Finding): string {
       : 'not rewritten: mount the credential as a secret and have the command read the file, e.g. sh -c \'exec prog --password "$$(cat /run/secrets/NAME)"\'';
   }
   if (context === 'labels') return 'not rewritten: labels are readable by anyone who can inspect the container; take the credential out of the label';
+  if (f.data?.optional === 'empty-default') {
+    return 'not rewritten: the variable has an empty default (the setting is optional), which no secret source keeps; make it required (${VAR:?…}) where the deployment sets it, then run fix again';
+  }
   if (context === 'environment' || context === 'env-file' || context === 'build-args') {
     return 'not rewritten: the value mixes text and variables, which no secret source can express; have the program read the secret part from a secret file';
   }

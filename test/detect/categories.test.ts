@@ -119,8 +119,14 @@ describe('URLs whose token is the credential', () => {
     expect(await findings(text)).toEqual(['5:62 secret-in-environment', '6:46 secret-in-environment']);
   });
 
-  it('a DSN or a webhook URL passed through a variable is a secret via the environment; a plain *_URL is not', async () => {
-    const text = service(['SENTRY_DSN: ${SENTRY_DSN}', 'SLACK_WEBHOOK_URL: ${SLACK_WEBHOOK_URL}', 'MONGO_URL: ${MONGO_URL}', 'WEBHOOK_URL: ${WEBHOOK_URL}']);
+  it("a DSN or a webhook URL passed through a variable is a secret via the environment; a plain *_URL is not, nor a Sentry DSN (the project's public key)", async () => {
+    const text = service([
+      'MAILER_DSN: ${MAILER_DSN}',
+      'SLACK_WEBHOOK_URL: ${SLACK_WEBHOOK_URL}',
+      'MONGO_URL: ${MONGO_URL}',
+      'WEBHOOK_URL: ${WEBHOOK_URL}',
+      'SENTRY_DSN: ${SENTRY_DSN}',
+    ]);
     expect(await findings(text)).toEqual(['5:7 secret-via-environment', '6:7 secret-via-environment']);
   });
 });
@@ -547,21 +553,25 @@ describe('stream keys, short certificates, public keys by product', () => {
 });
 
 describe('an optional secret: a variable with an empty default', () => {
-  it('is not reported by default (the file declares the setting optional); the rule option `optional` reports it', async () => {
+  it('is reported (the secret reaches the container the same way when the deployment sets it); the rule option `optional: false` leaves it out', async () => {
     const text = service(['OPENAI_API_KEY: ${OPENAI_API_KEY:-}', 'SMTP_PASSWORD: ${SMTP_PASSWORD}', 'JWT_SECRET: ${JWT_SECRET:?set it}']);
-    expect(await findings(text)).toEqual(['6:7 secret-via-environment', '7:7 secret-via-environment']);
-    const settings = { ...emptySettings(), ruleOptions: { 'secret-via-environment': { optional: true } } };
+    expect(await findings(text)).toEqual(['5:7 secret-via-environment', '6:7 secret-via-environment', '7:7 secret-via-environment']);
+    const settings = { ...emptySettings(), ruleOptions: { 'secret-via-environment': { optional: false } } };
     const result = await lintText('compose.yaml', text, { settings });
-    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual([
-      '5:7 secret-via-environment',
-      '6:7 secret-via-environment',
-      '7:7 secret-via-environment',
-    ]);
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['6:7 secret-via-environment', '7:7 secret-via-environment']);
   });
 
   it('an empty JSON list or object as the default is no default either (corpus audit: `${JWT_KEYS:-[]}`); a list with something in it is', async () => {
     const text = service(['GOTRUE_JWT_KEYS: ${JWT_KEYS:-[]}', 'API_KEYS: ${API_KEYS:-{}}', 'JWT_KEYS: ${JWT_KEYS}', 'ADMIN_TOKENS: ${ADMIN_TOKENS:-[x]}']);
-    expect(await findings(text)).toEqual(['7:7 secret-via-environment', '8:7 secret-via-environment']);
+    expect(await findings(text)).toEqual([
+      '5:7 secret-via-environment',
+      '6:7 secret-via-environment',
+      '7:7 secret-via-environment',
+      '8:7 secret-via-environment',
+    ]);
+    const settings = { ...emptySettings(), ruleOptions: { 'secret-via-environment': { optional: false } } };
+    const result = await lintText('compose.yaml', text, { settings });
+    expect(result.findings.map((f) => `${f.line}:${f.column}`)).toEqual(['7:7', '8:7']);
   });
 });
 
