@@ -1,6 +1,6 @@
 /** `compose-secrets fix` through the built CLI (dist/cli.js; `npm install` builds it). */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,30 @@ describe.skipIf(!BUILT)('compose-secrets fix (CLI)', () => {
     expect(followUps.map((l) => l.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual([
       'fixtures/project/dotenv-expansion/.env:1 POSTGRES_PASSWORD',
       'fixtures/project/dotenv-expansion/.env:3 DATABASE_URL',
+    ]);
+  });
+
+  it('leaves a secret with an empty default alone and says why: no secret source keeps a default', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-optional-'));
+    temps.push(dir);
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      'services:\n  app:\n    image: example/app:1\n    environment:\n      OPENAI_API_KEY: ${OPENAI_API_KEY:-}\n      SMTP_URL: smtp://mail:${SMTP_PASSWORD}@mail:587\n',
+    );
+    const r = run(['fix', '--dry-run', '--target', 'compose', 'compose.yaml'], dir);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n').filter((l) => l.includes('not rewritten'));
+    expect(
+      lines.map(
+        (l) =>
+          l
+            .trim()
+            .replace(/ .* not rewritten: /, ' ')
+            .split(';')[0],
+      ),
+    ).toEqual([
+      'compose.yaml:5 the variable has an empty default (the setting is optional), which no secret source keeps',
+      'compose.yaml:6 the value mixes text and variables, which no secret source can express',
     ]);
   });
 
