@@ -217,6 +217,10 @@ for (const frag of [
 ]) {
   GENERIC[`repeated ${JSON.stringify(frag)}`] = (n) => fill(frag, n);
 }
+// a container's command after its exec (walk.ts execStep): many words, with and without the exec's `--`
+GENERIC['docker run with many arguments'] = (n) => 'docker run img ' + fill('a ', n - 15);
+GENERIC['kubectl exec with many words before --'] = (n) => 'kubectl exec ' + fill('p ', n - 13);
+GENERIC['kubectl exec -- then many words'] = (n) => 'kubectl exec p -- ' + fill('-x ', n - 18);
 GENERIC['quote never closed'] = (n) => '"' + fill('a b ', n - 1);
 GENERIC['paren never closed'] = (n) => '$(' + fill('a ', n - 2);
 GENERIC['brace never closed'] = (n) => '${' + fill('a', n - 2);

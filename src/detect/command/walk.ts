@@ -31,6 +31,8 @@ export function scanTokens(toks: Tok[], entrypointProgram?: string): Found[] {
 interface CurrentCommand extends Command {
   readonly handler: ProgramHandler | undefined;
   readonly positionals: number[];
+  /** `kubectl exec … --` was read: the next word starts the command run in the container. */
+  execDashes?: boolean;
 }
 
 class Walker {
@@ -193,14 +195,16 @@ const EXEC_FLAGS_WITH_VALUE: ReadonlySet<string> = new Set([
 function execStep(f: Findings, command: CurrentCommand, k: number, text: string): number | 'command' | undefined {
   const forms = EXEC_SUBCOMMANDS.get(command.program);
   if (!forms) return undefined;
-  const words = command.positionals.map((i) => f.toks[i]?.text);
+  // the first words only (a form is two at most, and one more says the container was named): constant work a token
+  const words = command.positionals.slice(0, 3).map((i) => f.toks[i]?.text);
   const form = forms.find((w) => w.length <= words.length && w.every((x, i) => words[i] === x));
   if (!form) return undefined;
   if (command.program === 'kubectl' || command.program === 'oc') {
     // the command follows `--`
-    let dash = k - 1;
-    while (dash > command.positionals[0] && f.toks[dash].text !== '--') dash--;
-    return dash > command.positionals[0] ? 'command' : text === '--' ? 0 : undefined;
+    if (command.execDashes) return 'command';
+    if (text !== '--') return undefined;
+    command.execDashes = true;
+    return 0;
   }
   // the container's name is the positional after the subcommand
   if (words.length > form.length) return 'command';
