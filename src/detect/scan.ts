@@ -293,10 +293,13 @@ const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number
  */
 function isVariableArgument(value: string, text: string, at: number): boolean {
   if (!/^[a-z_][a-z0-9_]{0,60}$/.test(value) || !/[a-z]_|_[a-z]/.test(value)) return false;
-  const open = text.lastIndexOf('(', at);
-  if (open < 0 || text.lastIndexOf('\n', at) > open || at - open > 400) return false;
-  const close = text.indexOf(')', at);
-  const call = text.slice(open, close < 0 ? Math.min(text.length, at + 400) : close);
+  // the call on this line, at most 400 characters either side (a bounded look: a long text is not read again for each match)
+  const before = text.slice(Math.max(0, at - 400), at);
+  const open = before.lastIndexOf('(');
+  if (open < 0 || before.lastIndexOf('\n') > open) return false;
+  const after = text.slice(at, at + 400);
+  const close = after.search(/[)\n]/);
+  const call = before.slice(open) + (close < 0 ? after : after.slice(0, close));
   return /["'][^"'\n]*["']/.test(call);
 }
 

@@ -169,6 +169,9 @@ for (const frag of [
   'eyJa.eyJb.',
   'password=',
   ' password=x',
+  // a keyword argument that may name a variable (scan.ts isVariableArgument looks around it, boundedly)
+  'password=a_b ',
+  'f("a", password=a_b, ',
   "IDENTIFIED BY '",
   "PASSWORD '",
   'Authorization: Bearer ',
