@@ -278,13 +278,21 @@ let candidatesOf: ((text: string) => number[]) | undefined;
  * What a table entry's match must also be, beyond its pattern (a test a pattern cannot state, or
  * whose bounded lookarounds would make the static backtracking check run out of memory).
  */
-const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number) => boolean>> = {
+const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number, end: number) => boolean>> = {
   // an anon-role JWT (Supabase anon key) is handed to every browser
   jwt: (secret) => !isAnonJwt(secret),
   'url-query-key': (secret, text, at) => queryKeyIsApiKey(text, at, secret),
   'django-secret-key': (secret) => isGeneratedDjangoKey(secret),
-  'connection-string-password': (secret, text, at) => !isVariableArgument(secret, text, at),
+  'connection-string-password': (secret, text, at, end) => !isVariableArgument(secret, text, at) && !isCutPlaceholder(secret, text, end),
 };
+
+/**
+ * A placeholder with blanks that the pattern's value, which stops at a blank, cut in two
+ * (`password = <devpi ci password>` read as `<devpi`): the rest of it closes the bracket.
+ */
+function isCutPlaceholder(secret: string, text: string, end: number): boolean {
+  return /^<[A-Za-z]/.test(secret) && !secret.includes('>') && /^[A-Za-z0-9 _.-]{0,60}>/.test(text.slice(end, end + 62));
+}
 
 /**
  * A keyword argument whose value is a variable of the program (Liquidsoap's
@@ -372,7 +380,7 @@ function scanText(text: string, keepNotSecret: boolean): ValueMatch[] {
       if (end <= start) continue;
       const secret = text.slice(start, end);
       if (isVariableOnly(secret) || isCommandSubstitution(secret)) continue;
-      if (ACCEPTS[p.id] && !ACCEPTS[p.id](secret, text, m.index)) continue;
+      if (ACCEPTS[p.id] && !ACCEPTS[p.id](secret, text, m.index, end)) continue;
       if (p.group !== undefined ? judgeSecretValue(secret) !== 'literal' : isMasked(secret)) continue;
       // the value is the name of a function or table the program calls (`password = sys.env("X")`)
       if (p.group !== undefined && (text[end] === '(' || text[end] === '[')) continue;

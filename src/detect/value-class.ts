@@ -168,8 +168,6 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^<%=?[^%]*%>$/, // ERB
   /^#\{[^{}]+\}$/, // Ruby / Spring #{…}
   /^<[A-Za-z][A-Za-z0-9 _.-]{0,60}>$/, // <redacted>, <your-token>: a placeholder for a person to fill in
-  // the same cut at its first blank by a scanner that reads a value to the blank (`password = <devpi ci password>`)
-  /^<[A-Za-z][A-Za-z0-9_.-]{0,60}$/,
 ];
 
 /** Expressions that read the secret at run time. */
@@ -251,14 +249,6 @@ const PUBLIC_PATTERNS: readonly RegExp[] = [
   /^(?:tok|pm)_(?:card_)?(?:visa|mastercard|amex|discover|diners|jcb|unionpay|cartesBancaires|chargeDeclined|threeDSecure)\w{0,40}$/,
 ];
 
-/** Each list as one test (any-of.ts). */
-const IS_REFERENCE = anyOf(REFERENCE_PATTERNS);
-const IS_TEMPLATE = anyOf(TEMPLATE_PATTERNS);
-const IS_CODE = anyOf(CODE_PATTERNS);
-const IS_HASH = anyOf(HASH_PATTERNS);
-const IS_ENCRYPTED = anyOf(ENCRYPTED_PATTERNS);
-const IS_PUBLIC = anyOf(PUBLIC_PATTERNS);
-
 /** A relative path to a key or certificate file (`certs/es01/es01.key`, `ssh/gitea.ed25519`). */
 const RELATIVE_KEY_FILE =
   /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)+\.(?:key|pem|crt|cer|p12|pfx|jks|keystore|json|txt|asc|gpg|der|ed25519|rsa|ecdsa|dsa|pub|p8|env|yaml|yml|conf)$/i;
@@ -329,10 +319,8 @@ const HASH_RECORD = /\\?"(?:salt|hashIterations|iterations|algorithm)\\?"\s*:/;
 /** Formats that are public by design or identifiers (a Mapbox `pk.` token, a PostHog `phc_` key, an AWS access key id), anchored to the whole value. */
 const NOT_SECRET_FORMATS = VALUE_PATTERNS.filter((p) => p.notSecret).map((p) => ({ whole: new RegExp(`^(?:${p.regex.source})$`), kind: p.notSecret }));
 
-const IS_NOT_SECRET_FORMAT = anyOf(NOT_SECRET_FORMATS.map((f) => f.whole));
-
-/** The lists tested with anyOf, for the build, which derives their patterns' anchors once (prefilter-table.ts). */
-export const VALUE_CLASS_LISTS: Readonly<Record<string, readonly RegExp[]>> = {
+/** The lists classifyValue tests, each as one test (any-of.ts); the build derives their patterns' anchors from this record (prefilter-table.ts). */
+export const VALUE_CLASS_LISTS = {
   reference: REFERENCE_PATTERNS,
   template: TEMPLATE_PATTERNS,
   code: CODE_PATTERNS,
@@ -340,7 +328,15 @@ export const VALUE_CLASS_LISTS: Readonly<Record<string, readonly RegExp[]>> = {
   encrypted: ENCRYPTED_PATTERNS,
   public: PUBLIC_PATTERNS,
   notSecretFormat: NOT_SECRET_FORMATS.map((f) => f.whole),
-};
+} as const satisfies Readonly<Record<string, readonly RegExp[]>>;
+
+const IS_REFERENCE = anyOf(VALUE_CLASS_LISTS.reference);
+const IS_TEMPLATE = anyOf(VALUE_CLASS_LISTS.template);
+const IS_CODE = anyOf(VALUE_CLASS_LISTS.code);
+const IS_HASH = anyOf(VALUE_CLASS_LISTS.hash);
+const IS_ENCRYPTED = anyOf(VALUE_CLASS_LISTS.encrypted);
+const IS_PUBLIC = anyOf(VALUE_CLASS_LISTS.public);
+const IS_NOT_SECRET_FORMAT = anyOf(VALUE_CLASS_LISTS.notSecretFormat);
 
 /** The whole value is one of those formats. */
 function notSecretFormat(v: string): 'public' | 'identifier' | undefined {

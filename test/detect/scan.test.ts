@@ -256,3 +256,13 @@ describe('a keyword argument that names a variable (set V)', () => {
     expect(found('Server=db;Password=dj_pw;')).toEqual(['dj_pw']);
   });
 });
+
+describe('a placeholder with blanks cut by the value it stands in (set V, review)', () => {
+  const found = (text: string) => scanValue(text).map((m) => text.slice(m.start, m.end));
+  it('is no password when the rest of the line closes it', () => {
+    expect(found('password = <devpi ci password>')).toEqual([]);
+  });
+  it('is one when nothing closes it', () => {
+    expect(found('password = <devpi2Kq9 rest')).toEqual(['<devpi2Kq9']);
+  });
+});
