@@ -22,7 +22,7 @@ export interface EmbeddedAssignment {
 // A double-quoted value may hold JSON escapes (`"{\"value\":\"…\"}"`).
 // JSON written inside a double-quoted shell string escapes its quotes (`-d "{\"password\":\"…\"}"`): group 5.
 const ASSIGNMENT =
-  /([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:\\?['"])?\]?[ \t]*(=>|=|:)[ \t]*(?:"((?:[^"\\\n]|\\[^\n]){0,4096})"|'([^'\n]{0,4096})'|\\"([^"\\\n]{1,4096})\\"|([^\s,;'"&]{1,4096}))/g;
+  /([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:\\?['"])?\]?[ \t]*(=>|:=|=|:)[ \t]*(?:"((?:[^"\\\n]|\\[^\n]){0,4096})"|'([^'\n]{0,4096})'|\\"([^"\\\n]{1,4096})\\"|([^\s,;'"&]{1,4096}))/g;
 
 // `$$VAR`/`$${VAR}`: escaped for Compose, a reference for the program that reads the file (JCasC, Spring)
 // `${?X}`: HOCON's optional substitution
@@ -101,6 +101,8 @@ const HEADER_DIRECTIVE =
 const NAME_VALUE_PAIRS: readonly RegExp[] = [
   /["']?(?:type|name|key)["']?[ \t]*:[ \t]*["']([A-Za-z_][A-Za-z0-9_.-]{0,80})["'][ \t]*,[ \t]*["']?value["']?[ \t]*:[ \t]*"([^"\n]{1,4096})"/dg,
   /(?<=^|\n)[ \t]{0,40}-?[ \t]{0,4}name:[ \t]{0,4}["']?([A-Za-z_][A-Za-z0-9_.-]{0,80})["']?[ \t]{0,4}\r?\n[ \t]{0,40}value:[ \t]{0,4}["']?([^"'\s][^"'\n]{0,4095}?)["']?[ \t]{0,4}(?=\r?\n|$)/dg,
+  // Hadoop-style XML properties (hive-site.xml, core-site.xml, hbase-site.xml): `<name>x</name>` then `<value>y</value>`
+  /<(?:name|key)>[ \t]{0,4}([A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]{0,4}<\/(?:name|key)>[ \t\r\n]{0,200}<value>[ \t]{0,4}([^<\s][^<\n]{0,4095}?)[ \t]{0,4}<\/value>/dg,
 ];
 
 /**
@@ -328,6 +330,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (unquoted && value.startsWith('<') && !value.includes('>') && ANGLE_PLACEHOLDER.test(text.slice(start, start + 100))) continue;
     // in code (a JavaScript object, a call's arguments) an unquoted name is a variable: `{ password: myPasswordVar }`
     if (unquoted && isCodeIdentifier(text, m.index!, m.index! + m[0].length, value)) continue;
+    // a YAML plain scalar runs to the line's end: `ssh_key: ssh-ed25519 AAAA…` is one public key, not the word before its blank
+    if (unquoted && m[2] === ':' && isPartOfPhrase(text, start + value.length, value, m[1])) continue;
     if (AUTH_SCHEMES.has(value.toLowerCase())) continue;
     // a variable with a literal default (Spring `${WEBHOOK_SECRET:f454…}`, a shell's `${X:-…}`): the default is the secret
     const fallback = writtenDefault(value);
@@ -443,6 +447,26 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
         if (!viaVariable && judgeNamedValue(nameLooseness(m[nameGroup]), value) !== 'literal') continue;
         out.push({ name: m[nameGroup], kind: describeKind(verdict.kind), start, end, viaVariable });
       }
+    }
+  }
+  // LDIF's `name:: base64` (`userPassword:: QUtw…`): the value is the decoded text
+  if (text.includes('::')) {
+    for (const m of text.matchAll(LDIF_BASE64)) {
+      const decoded = Buffer.from(m[2], 'base64').toString('latin1');
+      const verdict = classifyKey(m[1]);
+      const [start, end] = m.indices![2];
+      if (!verdict.sensitive || !/^[\x20-\x7e]{1,4096}$/.test(decoded) || taken(start, end - start)) continue;
+      if (judgeNamedValue(nameLooseness(m[1]), decoded) !== 'literal' || isPasswordDigest(verdict.kind, decoded)) continue;
+      out.push({ name: m[1], kind: describeKind(verdict.kind), start, end, viaVariable: false });
+    }
+  }
+  // `INSERT INTO nas (nasname, secret) VALUES ('10.0.0.2', '…')`: each row's values by the column they fill
+  if (/insert/i.test(text) && /values/i.test(text)) {
+    for (const row of insertedValues(text)) {
+      const value = text.slice(row.start, row.end);
+      // a users table keeps its passwords' digests: a hex digest's length (MD5, SHA-1, SHA-256, SHA-512) in a password column is one
+      if (HEX_DIGEST.test(value) && classifyKey(row.column).kind === 'password') continue;
+      if (!taken(row.start, row.end - row.start)) named(row.column, value, row.start);
     }
   }
   if (text.includes('>') && /\b(?:echo|printf)\b/.test(text)) {
@@ -732,6 +756,95 @@ function isMappingLike(text: string, index: number, match: string, name: string)
 }
 
 const LOOK_BEHIND = 256;
+
+/** An LDIF attribute whose value is base64 (`userPassword:: e1NTSEF9…`), on a line of its own. */
+const LDIF_BASE64 = /^([A-Za-z][A-Za-z0-9-]{0,60})::[ \t]*([A-Za-z0-9+/]{4,4096}={0,2})[ \t]*$/dgm;
+
+/** `INSERT [IGNORE] INTO table (columns) VALUES`: group 1 the column list. */
+const SQL_INSERT = /\bINSERT[ \t]+(?:IGNORE[ \t]+)?INTO[ \t]+[\w."`[\]]{1,120}[ \t\r\n]*\(([^()]{1,2000})\)[ \t\r\n]*VALUES[ \t\r\n]*/gi;
+const SQL_COLUMN = /^[ \t\r\n]*["`[]?([A-Za-z_][A-Za-z0-9_]{0,80})["`\]]?[ \t\r\n]*$/;
+const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}|[0-9A-F]{32}|[0-9A-F]{40}|[0-9A-F]{64}|[0-9A-F]{128})$/;
+/** At most this many rows an INSERT, and characters a row. */
+const MAX_ROWS = 1000;
+const MAX_ROW = 8192;
+
+/**
+ * The quoted values of SQL INSERT rows with the column each fills (`INSERT INTO tsigkeys (name,
+ * algorithm, secret) VALUES ('axfr', 'hmac-sha256', '…')`, several rows, over several lines). A value
+ * that is not a quoted string (a number, NULL, a call) is skipped. Each row is read once, forward: linear.
+ */
+function insertedValues(text: string): { column: string; start: number; end: number }[] {
+  const out: { column: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(SQL_INSERT)) {
+    const columns = m[1].split(',').map((c) => SQL_COLUMN.exec(c)?.[1]);
+    if (columns.some((c) => c === undefined)) continue;
+    let at = m.index! + m[0].length;
+    for (let rows = 0; rows < MAX_ROWS && text[at] === '('; rows++) {
+      const row = sqlRow(text, at + 1);
+      if (!row) break;
+      row.values.forEach((v, i) => {
+        if (v && columns[i]) out.push({ column: columns[i]!, start: v.start, end: v.end });
+      });
+      at = row.end;
+      while (/[ \t\r\n]/.test(text[at] ?? '')) at++;
+      if (text[at] !== ',') break;
+      at++;
+      while (/[ \t\r\n]/.test(text[at] ?? '')) at++;
+    }
+  }
+  return out;
+}
+
+/** One row's values from just after its `(`: each quoted string's offsets, or null for any other value; and where the row ends. */
+function sqlRow(text: string, from: number): { values: ({ start: number; end: number } | null)[]; end: number } | undefined {
+  const values: ({ start: number; end: number } | null)[] = [];
+  const limit = Math.min(text.length, from + MAX_ROW);
+  let at = from;
+  let depth = 0;
+  let current: { start: number; end: number } | null = null;
+  let other = false;
+  while (at < limit) {
+    const c = text[at];
+    if (c === "'") {
+      const start = at + 1;
+      let end = start;
+      while (end < limit && !(text[end] === "'" && text[end + 1] !== "'")) end += text[end] === "'" || text[end] === '\\' ? 2 : 1;
+      if (end >= limit) return undefined;
+      if (depth === 0 && !other && current === null) current = { start, end };
+      else other = true;
+      at = end + 1;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if (depth === 0 && (c === ',' || c === ')')) {
+      values.push(other ? null : current);
+      current = null;
+      other = false;
+      if (c === ')') return { values, end: at + 1 };
+    } else if (!/[ \t\r\n]/.test(c)) other = true;
+    at++;
+  }
+  return undefined;
+}
+
+/**
+ * An unquoted `name: value` whose value the bare reading cut at a blank, where the line runs on
+ * (a YAML plain scalar is the whole rest of its line): true when the whole is no secret
+ * (a public key, prose, a placeholder), judged as the value would be. A comment (` #`) ends it;
+ * a flow collection's `,`/`}` after the value keeps the cut as it is.
+ */
+function isPartOfPhrase(text: string, end: number, value: string, name: string): boolean {
+  if (text[end] !== ' ' && text[end] !== '\t') return false;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0 || lineEnd - end > 4096) lineEnd = Math.min(text.length, end + 4096);
+  const rest = text
+    .slice(end, lineEnd)
+    .replace(/[ \t]+#.*$/, '')
+    .trimEnd();
+  if (!rest || /[,{}[\]]/.test(rest)) return false;
+  return judgeNamedValue(nameLooseness(name), value + rest) !== 'literal';
+}
 
 /** The password of a `user:password` value (coturn `user=`, HAProxy `stats auth`); not of `uid:gid` or `host:port` numbers. */
 function passwordOfPair(value: string): string | undefined {

@@ -526,6 +526,11 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
   sha256: 'hash, not the secret',
   sha512: 'hash, not the secret',
   md5: 'hash, not the secret',
+  // FreeRADIUS `NT-Password`, LDAP `{SSHA}`/`{SMD5}` attributes: Windows' and salted digests
+  nt: 'hash, not the secret',
+  ntlm: 'hash, not the secret',
+  ssha: 'hash, not the secret',
+  smd5: 'hash, not the secret',
   bcrypt: 'hash, not the secret',
   argon2: 'hash, not the secret',
   pbkdf2: 'hash, not the secret',
@@ -750,7 +755,24 @@ const NOT_COMPOUNDS = new Set([
 ]);
 
 /** Words before the secret noun that make the value a hash of it (`HASHED_PASSWORD`, `HTPASSWD`). */
-const HASH_WORDS = new Set(['hash', 'hashed', 'htpasswd', 'bcrypt', 'sha', 'sha1', 'sha256', 'sha512', 'md5', 'argon2', 'digest', 'crypted']);
+const HASH_WORDS = new Set([
+  'hash',
+  'hashed',
+  'htpasswd',
+  'bcrypt',
+  'sha',
+  'sha1',
+  'sha256',
+  'sha512',
+  'md5',
+  'argon2',
+  'digest',
+  'crypted',
+  'nt',
+  'ntlm',
+  'ssha',
+  'smd5',
+]);
 
 /** Compounds written as one word, split explicitly. */
 const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {

@@ -1087,3 +1087,77 @@ describe("a secret as a list's only string, and as code's fallback after an envi
     ]);
   });
 });
+
+describe('rows, properties and records written in the formats of databases and directories', () => {
+  it("an SQL INSERT's values by their column, Hadoop's <name>/<value> properties, LDIF's base64 `::` and FreeRADIUS's `:=` carry secrets; a password column's hex digest, NULL, a call, an NT hash, an LDIF hash and an SSH public key in a YAML plain scalar are not secrets", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      [
+        'services:',
+        '  db:',
+        '    image: postgres:16',
+        '    volumes:',
+        '      - ./seed.sql:/docker-entrypoint-initdb.d/seed.sql:ro',
+        '      - ./hive-site.xml:/opt/hive/conf/hive-site.xml:ro',
+        '      - ./users.ldif:/ldif/users.ldif:ro',
+        '      - ./authorize:/etc/raddb/mods-config/files/authorize:ro',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'seed.sql'),
+      [
+        'INSERT INTO nas (nasname, shortname, type, secret, description)',
+        `  VALUES ('10.40.0.2', 'vpn-gw', 'other', '${fake(ALNUM, 20)}', 'VPN gateway'),`,
+        `         ('10.40.0.3', 'wifi', 'other', '${fake(B64, 24)}', 'access points');`,
+        'INSERT INTO users (id, password, api_key) VALUES',
+        `  (1, '${fake(HEX, 64)}', NULL),`,
+        `  (2, crypt('x', gen_salt('bf')), md5('y'));`,
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'hive-site.xml'),
+      [
+        '<configuration>',
+        '  <property>',
+        '    <name>javax.jdo.option.ConnectionPassword</name>',
+        `    <value>${fake(ALNUM, 18)}</value>`,
+        '  </property>',
+        '  <property><name>hive.metastore.password.min.length</name><value>8</value></property>',
+        '  <property><name>javax.jdo.option.ConnectionUserName</name><value>hive</value></property>',
+        '</configuration>',
+        '',
+      ].join('\n'),
+    );
+    const b64 = (s: string) => Buffer.from(s).toString('base64');
+    writeFileSync(
+      join(dir, 'users.ldif'),
+      [
+        'dn: uid=ann,ou=people,dc=example,dc=org',
+        `userPassword:: ${b64(`Maple-${fake(ALNUM, 10)}`)}`,
+        `userPassword:: ${b64(`{SSHA}${fake(B64, 32)}`)}`,
+        `description:: ${b64('Finance team, second floor')}`,
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'authorize'),
+      [`bob     Cleartext-Password := "Cobalt-${fake(DIGITS, 4)}!"`, `netops  NT-Password := ${fake(HEX, 32)}`, ''].join('\n'),
+    );
+    mkdirSync(join(dir, 'group_vars'));
+    writeFileSync(
+      join(dir, 'group_vars/all.yml'),
+      ['admin_users:', '  - name: jdoe', `    ssh_key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${fake(B64, 43)}`, ''].join('\n'),
+    );
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
+      'authorize:1:32 secret-in-mounted-file •••• (12 chars)',
+      'hive-site.xml:4:12 secret-in-mounted-file •••• (18 chars)',
+      'seed.sql:2:44 secret-in-mounted-file •••• (20 chars)',
+      'seed.sql:3:42 secret-in-mounted-file •••• (24 chars)',
+      'users.ldif:2:16 secret-in-mounted-file •••• (24 chars)',
+    ]);
+  });
+});

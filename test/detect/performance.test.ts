@@ -480,6 +480,14 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'secret_key: str = "',
       'a: list[str] = [',
       'private readonly a: b',
+      // SQL rows read by their columns, Hadoop properties, LDIF's base64, `:=`, a YAML plain scalar's rest
+      "INSERT INTO t (a, secret) VALUES ('x', '",
+      "INSERT INTO t (a, secret) VALUES ('x', 'y'), (",
+      'INSERT INTO t (a) VALUES (',
+      '<name>a.password</name> <value>',
+      'userPassword:: QUFB',
+      'Cleartext-Password := "',
+      'ssh_key: ssh-ed25519 ',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
