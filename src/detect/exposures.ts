@@ -392,6 +392,8 @@ function collectKeyPaths(
 
 /** A setting written in a comment: `KEY=value` or `key: value` (an environment's list item or a YAML entry commented out). */
 const COMMENTED_SETTING = /^(?:-[ \t]*)?([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:[ \t]*=[ \t]*|:[ \t]+)(\S.*)$/;
+/** A directive in a comment: a name, blanks, one value and nothing else (`# requirepass …`). */
+const COMMENTED_DIRECTIVE = /^([A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]+([^\s#;]{1,4096})$/;
 const COMMENTED_COMMAND = new Set(['command', 'entrypoint', 'test']);
 /**
  * A commented-out command's value that is a credential written down, not a word of a sentence
@@ -416,6 +418,22 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
   const body = String(node.value);
   const m = COMMENTED_SETTING.exec(body);
   if (!m) {
+    // a directive commented out (`# requirepass 7qVs…` in redis.conf/keydb.conf, `# masterauth …`): a secret-named word, then one value
+    const directive = COMMENTED_DIRECTIVE.exec(body);
+    if (directive) {
+      const verdict = classifyKey(directive[1]);
+      const value = directive[2];
+      if (verdict.sensitive && looksWrittenDown(value) && !isVariableOnly(value) && judgeNamedValue(nameLooseness(directive[1]), value) === 'literal') {
+        const start = body.length - value.length;
+        out.push({
+          verdict: hardcoded(originWithin(node, start, body.length), describeKind(verdict.kind), value),
+          context: 'comment',
+          path: ['#', directive[1]],
+          name: directive[1],
+        });
+        return;
+      }
+    }
     // a command commented out (`# mcrcon -p '…' stop`, `# tailscale up --authkey …`): read as the command it was
     if (COMMENTED_COMMAND_LINE.test(body)) {
       const found = findShellCredentials(body).filter((c) => !c.viaVariable && looksWrittenDown(body.slice(c.absStart, c.absEnd)));

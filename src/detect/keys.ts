@@ -536,6 +536,9 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
   pbkdf2: 'hash, not the secret',
   cipher: 'setting (cipher)',
   generator: 'setting (generator)',
+  // Tyk's `hash_key_function`: the function that hashes keys
+  function: 'setting (function)',
+  func: 'setting (function)',
   generate: 'flag (generate)',
   strategy: 'setting (strategy)',
   encoder: 'setting (encoder)',

@@ -154,6 +154,7 @@ export function writtenDefault(text: string): string | undefined {
 const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^\{\{[^{}]+\}\}$/, // {{ .Secret }}, {{ secret "x" }}, {{HOMEPAGE_VAR_X}}
   /^\{[A-Za-z_][A-Za-z0-9_.-]{0,100}\}$/, // Frigate {FRIGATE_MQTT_PASSWORD}, Python str.format {password}
+  /^\{(?:env|file|secret|vault|var):[A-Za-z_/.][\w./-]{0,200}\}$/, // {env:DAGSTER_PG_PASSWORD}, {file:/run/secrets/x}: a lookup of the program's own
   /^\{\d{0,2}\}$/, // Python str.format {} / {0}: the value comes from .format(…)
   /^%[sd]$/, // printf-style %s
   /^%\{[A-Za-z_][A-Za-z0-9_]*\}$/, // VictoriaMetrics vmauth/vmagent %{ENV_VAR}
@@ -290,6 +291,8 @@ const PATH_PATTERN = /^\/[A-Za-z0-9._\-/*]{0,200}$/;
  * `myapp:`, `cache_v2_`. Its last part names something; words then a number then a mark
  * (`yonder_meadow_92.`) are a password written the way people make them up.
  */
+/** A JSON path into a token's claims or a document (`.role`, `$.realm_access.roles`, `.user.groups[0]`): where a value is found, not a value. */
+const JSON_PATH = /^(?:\$|\.[A-Za-z_][A-Za-z_-]{0,60})(?:\.[A-Za-z_][A-Za-z_-]{0,60}|\[\d{1,4}\]|\[\*\]|\[["'][\w.:/-]{1,80}["']\]){0,8}$/;
 const NAMESPACE = /^[a-z][a-z0-9]{0,40}(?:[_.:-][a-z0-9]{1,40}){0,8}(?<![_.:-]\d{1,40})[_.:-]$/;
 
 /** A command substitution (`$(cat /run/secrets/x)`, backticks) in place of the value: read at run time. */
@@ -411,6 +414,7 @@ export function classifyValue(value: string): ValueClass {
   if (/(?:\.\.\.|\u2026)$/.test(v) && v.length > 3) return 'empty';
   // a route pattern (`/*`, `/api/*`): a setting about paths; a namespace that ends in its separator (`shop_prod_`, `app:`)
   if ((v.includes('*') && PATH_PATTERN.test(v)) || NAMESPACE.test(v)) return 'setting';
+  if ((v[0] === '.' || v.startsWith('$.')) && JSON_PATH.test(v)) return 'setting';
   if (isStructure(u)) return HASH_RECORD.test(u) ? 'hash' : 'structure';
   if (u[0] === '{' && HASH_RECORD.test(u)) return 'hash';
   return 'literal';

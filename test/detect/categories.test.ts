@@ -1161,3 +1161,35 @@ describe('rows, properties and records written in the formats of databases and d
     ]);
   });
 });
+
+describe("a directive commented out, a function's name, a JSON path and a program's own lookup", () => {
+  it("`# requirepass …` in a mounted redis/keydb config is a commented-out password; the stock `# requirepass foobared`, a two-word sentence, `hash_key_function`, a claim's JSON path and `{env:X}` in a URL are not secrets", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      [
+        'services:',
+        '  cache:',
+        '    image: eqalpha/keydb',
+        '    volumes:',
+        '      - ./keydb.conf:/etc/keydb/keydb.conf:ro',
+        '      - ./tyk.conf:/opt/tyk-gateway/tyk.conf:ro',
+        '    environment:',
+        '      PGRST_JWT_ROLE_CLAIM_KEY: ".role"',
+        '      ROLES_CLAIM_KEY: "$.realm_access.roles"',
+        '      DAGSTER_STORAGE_URL: "postgresql://dagster:{env:DAGSTER_PG_PASSWORD}@postgres:5432/dagster"',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'keydb.conf'), ['port 6379', `# requirepass ${fake(ALNUM, 24)}`, '# requirepass foobared', '# password protected', ''].join('\n'));
+    writeFileSync(
+      join(dir, 'tyk.conf'),
+      ['{', '  "hash_keys": true,', '  "hash_key_function": "murmur128",', `  "secret": "${fake(ALNUM, 32)}"`, '}', ''].join('\n'),
+    );
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
+      'keydb.conf:2:15 hardcoded-credential •••• (24 chars)',
+      'tyk.conf:4:14 secret-in-mounted-file •••• (32 chars)',
+    ]);
+  });
+});
