@@ -1,6 +1,6 @@
 import { classifyKey, describeKind, nameLooseness, type KeyVerdict } from './keys.js';
 import { isPlaceholder } from './placeholder.js';
-import { judgeNamedValue, isPasswordDigest } from './scan.js';
+import { isDeclaredDigest, judgeNamedValue, isPasswordDigest } from './scan.js';
 import { writtenDefault } from './value-class.js';
 import { memoizeByText } from './text-memo.js';
 
@@ -241,6 +241,9 @@ function decodedLiteral(text: string, at: number): { start: number; end: number 
 /** HTTP authentication schemes: in `Authorization=Bearer x` the credential is x (a value pattern finds it). */
 const AUTH_SCHEMES = new Set(['bearer', 'basic', 'token', 'bot', 'digest', 'negotiate']);
 
+/** A value in backquotes that no command is named like: capitals with digits, or a character no command name has. */
+const BACKQUOTED = /^`((?=[^`]*(?:[A-Z][^`]*\d|\d[^`]*[A-Z]|[!@#%^*+=~]))[^`\s$]{1,4096})`$/;
+
 /** An expression, not a literal: File.read('/run/secrets/x'), ENV['DB_PASSWORD'], os.getenv("X"). */
 const EXPRESSION = /^[A-Za-z_][A-Za-z0-9_.:]*[([]/;
 
@@ -321,7 +324,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     const unquoted = m[6] !== undefined;
     // the closing quote after the value: none, `"`/`'`, or an escaped `\"`
     const closing = unquoted ? 0 : m[5] !== undefined ? 2 : 1;
-    const start = m.index! + m[0].length - (m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').length - closing;
+    let start = m.index! + m[0].length - (m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').length - closing;
+    // go-ini's backquoted value (Gitea's, Forgejo's app.ini: PASSWD = `…`), not a shell's command substitution (a command's name)
+    const backquoted = unquoted ? BACKQUOTED.exec(value) : null;
+    if (backquoted) {
+      value = backquoted[1];
+      start += 1;
+    }
     // an expression or a nested structure ({ / [ opening a JSON or Ruby object), not a literal
     if (unquoted && (EXPRESSION.test(value) || /^[{[]/.test(value))) continue;
     // an application's YAML tag (`!secret name`, `!env_var X`, `!Env X`): a lookup, not a literal (`!!str` is a core tag)
@@ -342,7 +351,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     }
     const viaVariable = VARIABLE.test(value);
     if (!viaVariable && (judgeNamedValue(nameLooseness(m[1]), value) !== 'literal' || isPasswordDigest(verdict.kind, value))) continue;
-    if (m[2] === '=' && isUserElementDigest(text, start, start + value.length)) continue;
+    if (m[2] === '=' && (isUserElementDigest(text, start, start + value.length) || isDeclaredDigest(text, start, start + value.length))) continue;
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
   }
   const named = (name: string, value: string, start: number) => {

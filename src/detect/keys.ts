@@ -861,6 +861,7 @@ const NON_SECRET_PREFIXES: readonly [string, string][] = [
 ];
 
 /** Words that make a `*_URL`/`*_URI`/`*_DSN`… name a connection string (a value question: `user:pass@`). */
+const SQL_DATABASE_WORDS = new Set(['database', 'db', 'datasource', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mssql', 'sqlserver']);
 const CONNECTION_QUALIFIERS = new Set([
   'database',
   'db',
@@ -1199,8 +1200,13 @@ function nounAt(words: string[], i: number): Noun | undefined {
     // Adyen's client key authenticates its Drop-in in the shopper's browser (its API key is the secret)
     if (prev === 'client' && words.includes('adyen'))
       return { index: i, kind: 'api-key', strong: true, nonSecretReason: 'Adyen client key (public by design)' };
-    // Algolia / Typesense / Meilisearch search-only keys are given to browsers
-    if (prev === 'only' && words[i - 2] === 'search') return { index: i, kind: 'secret', strong: true, nonSecretReason: 'search-only key (public by design)' };
+    // GrowthBook's SDK client key (`sdk-…`) is fetched by every browser that evaluates its flags
+    if (prev === 'client' && words.includes('growthbook'))
+      return { index: i, kind: 'api-key', strong: true, nonSecretReason: 'GrowthBook client key (public by design)' };
+    // Algolia / Typesense / Meilisearch search-only keys are given to browsers (`…_SEARCH_ONLY_API_KEY`, Algolia's `…_SEARCH_KEY`)
+    const searchOnly = (prev === 'only' && words[i - 2] === 'search') || (prev === 'api' && words[i - 2] === 'only' && words[i - 3] === 'search');
+    const algoliaSearch = words.includes('algolia') && (prev === 'search' || (prev === 'api' && words[i - 2] === 'search'));
+    if (searchOnly || algoliaSearch) return { index: i, kind: 'secret', strong: true, nonSecretReason: 'search-only key (public by design)' };
     if (prev === 'app' && words.slice(0, i - 1).some((x) => PUSHER_PROTOCOL.has(x))) {
       return { index: i, kind: 'secret', strong: true, nonSecretReason: 'Pusher-protocol app key (public by design)' };
     }
@@ -1357,6 +1363,9 @@ function classifyUncached(name: string): KeyVerdict {
   if (o) return { ...o };
   const words = splitWords(decidingPart(name));
   if (!words.length) return { sensitive: false };
+  // Helm charts' `existingSecret`, `existingSecretPasswordKey`: the name of a Kubernetes Secret the chart reads, and a key in it
+  if (words[0] === 'existing' && (words[1] === 'secret' || words[1] === 'secrets'))
+    return { sensitive: false, reason: 'reference (an existing Secret and its keys)' };
   // a dotted path's vendor is in an earlier segment: `flarum-pusher.app_key` is a Pusher app key
   if (name.includes('.') && words.join('_') === 'app_key' && splitWords(name).some((w) => PUSHER_PROTOCOL.has(w))) {
     return { sensitive: false, reason: 'Pusher-protocol app key (public by design)' };
@@ -1535,9 +1544,14 @@ export function isCredentialCarrierKey(name: string): boolean {
   if (words.includes('sentry')) return false;
   // a bare WEBHOOK_URL is usually the base URL the app's own webhooks are served at (n8n)
   if (isWebhookWords(words)) return !/^(web)?hooks?$/.test(words[0]) && words[0] !== 'webhookurl';
+  // Airflow's connections (`AIRFLOW_CONN_SFTP_PARTNER`): each a URI with its login and password
+  if (words[0] === 'airflow' && words[1] === 'conn' && words.length > 2) return true;
   if (!isConnectionWords(words)) return false;
   const last = words[words.length - 1];
-  return !(last === 'url' || last === 'uri' || last === 'urls' || last === 'uris' || last === 'connection' || last === 'conn');
+  // a SQL database's URL (`DATABASE_URL`, `SQLALCHEMY_DATABASE_URI`) names its user and password: a server
+  // database takes none without; a cache's or a broker's (`REDIS_URL`, `MONGO_URL`) often holds no credentials
+  if (last === 'url' || last === 'uri') return words.slice(0, -1).some((w) => SQL_DATABASE_WORDS.has(w));
+  return !(last === 'urls' || last === 'uris' || last === 'connection' || last === 'conn');
 }
 
 /** A webhook URL name (`SLACK_WEBHOOK_URL`): the URL itself may be the secret; the value decides. */

@@ -90,6 +90,8 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   if (judged !== 'literal') return judged;
   const v = value.trim();
   if (verdict.keyNoun && verdict.loose === 'name' && /^\d{1,40}$/.test(v)) return 'identifier';
+  // an object store's access key id (AWS `AKIA…`, MinIO, Wasabi, Spaces: 20 capitals and digits) under a name that only says key
+  if (verdict.keyNoun && !verdict.countable && verdict.loose === 'name' && /^[A-Z0-9]{20}$/.test(v) && /[A-Z]/.test(v) && /\d/.test(v)) return 'identifier';
   if (verdict.countable && /^\d{1,6}$/.test(v)) return 'setting';
   // the setting's own name in capitals: a template's placeholder for the value (`paze_private_key = "PAZE_PRIVATE_KEY"`)
   if (verdict.name && /^[A-Z][A-Z0-9_]{3,}$/.test(v) && v === verdict.name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()) return 'template';
@@ -283,8 +285,29 @@ const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number
   jwt: (secret) => !isAnonJwt(secret),
   'url-query-key': (secret, text, at) => queryKeyIsApiKey(text, at, secret),
   'django-secret-key': (secret) => isGeneratedDjangoKey(secret),
-  'connection-string-password': (secret, text, at, end) => !isVariableArgument(secret, text, at) && !isCutPlaceholder(secret, text, end),
+  'connection-string-password': (secret, text, at, end) =>
+    !isVariableArgument(secret, text, at) && !isCutPlaceholder(secret, text, end) && !isDeclaredDigest(text, at, end),
 };
+
+/** An attribute that names how the element's password is hashed (`encoding="md5"`, `hash="hmac-sha256"`). */
+const DIGEST_ATTRIBUTE =
+  /(?:^|[ \t\r\n])(?:encoding|hash|hashing|algorithm|scheme|digest)[ \t]*=[ \t]*["'](?:md5|sha-?(?:1|224|256|384|512)|hmac-sha-?\d{1,3}|bcrypt|ssha\d{0,3}|pbkdf2[\w-]{0,20}|argon2\w{0,3})["']/i;
+
+/**
+ * A password attribute of an XML element (or a config block written like one, InspIRCd's `<oper …>`)
+ * that also says how it is hashed: Guacamole's `<authorize username="x" password="163a…" encoding="md5">`.
+ * The element is looked at no further than 400 characters either side of the value.
+ */
+export function isDeclaredDigest(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 400), start);
+  const open = before.lastIndexOf('<');
+  // an element's start tag (`<authorize `, `<oper `), not PHP's `<?php` nor a comparison
+  if (open < 0 || !/[A-Za-z]/.test(before[open + 1] ?? '') || before.indexOf('>', open) >= 0) return false;
+  const after = text.slice(end, end + 400);
+  const close = after.indexOf('>');
+  if (close < 0) return false;
+  return DIGEST_ATTRIBUTE.test(before.slice(open)) || DIGEST_ATTRIBUTE.test(after.slice(0, close));
+}
 
 /**
  * A placeholder with blanks that the pattern's value, which stops at a blank, cut in two

@@ -68,7 +68,7 @@ function extensionPattern(extensions: readonly string[]): RegExp {
  * directory in a configuration format; `.env.<stage>` and `<stage>.env`.
  */
 const CONFIG_NAME = new RegExp(
-  `^(?:[\\w-]{0,40}[._-])?(?:config|configuration|kubeconfig|settings|appsettings|application|parameters|secrets?|credentials?|production|prod|staging)(?:[._-][\\w.-]{0,40})?\\.(?:${CONFIG_FORMATS.join('|')})$`,
+  `^(?:[\\w-]{0,40}[._-])?(?:config|configuration|kubeconfig|settings|appsettings|application|parameters|secrets?|credentials?|production|prod|staging|values)(?:[._-][\\w.-]{0,40})?\\.(?:${CONFIG_FORMATS.join('|')})$`,
   'i',
 );
 /**

@@ -1193,3 +1193,51 @@ describe("a directive commented out, a function's name, a JSON path and a progra
     ]);
   });
 });
+
+describe('digests an element declares, ids and public keys by their vendor, Helm values and go-ini quoting, database URLs', () => {
+  it("a password attribute beside `encoding=\"md5\"` is a digest; a 20-character key id under `*_S3_KEY`, GrowthBook's client key, Algolia's search key and Helm's existingSecret are not secrets; Helm values, a backquoted app.ini password, DATABASE_URL and Airflow's connections passed through are", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      [
+        'services:',
+        '  app:',
+        '    image: example/app',
+        '    volumes:',
+        '      - ./user-mapping.xml:/etc/guacamole/user-mapping.xml:ro',
+        '      - ./app.ini:/data/gitea/conf/app.ini',
+        '    environment:',
+        `      OBJECTSTORE_S3_KEY: Q1RWA2PV3SNZUI6${fake(DIGITS, 5)}`,
+        `      GROWTHBOOK_CLIENT_KEY: sdk-${fake(ALNUM, 16)}`,
+        `      ALGOLIA_SEARCH_KEY: ${fake(HEX, 32)}`,
+        '      DATABASE_URL: ${DATABASE_URL:?set it}',
+        '      AIRFLOW_CONN_WAREHOUSE: ${AIRFLOW_CONN_WAREHOUSE}',
+        '      REDIS_URL: ${REDIS_URL}',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'user-mapping.xml'),
+      [
+        '<user-mapping>',
+        `  <authorize username="helpdesk" password="${fake(HEX, 32)}" encoding="md5">`,
+        '  </authorize>',
+        `  <authorize username="ops" password="Kq9-${fake(ALNUM, 10)}">`,
+        '  </authorize>',
+        '</user-mapping>',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'app.ini'), ['[database]', 'DB_TYPE = postgres', `PASSWD = \`Harbor!${fake(ALNUM, 10)}\``, ''].join('\n'));
+    mkdirSync(join(dir, 'chart'));
+    writeFileSync(join(dir, 'chart/values.yaml'), ['postgresql:', '  auth:', '    existingSecret: shop-db', `    password: ${fake(ALNUM, 24)}`, ''].join('\n'));
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
+      'app.ini:3:11 secret-in-mounted-file •••• (17 chars)',
+      'chart/values.yaml:4:15 secret-in-project-file •••• (24 chars)',
+      'compose.yaml:11:7 secret-via-environment undefined',
+      'compose.yaml:12:7 secret-via-environment undefined',
+      'user-mapping.xml:4:39 secret-in-mounted-file •••• (14 chars)',
+    ]);
+  });
+});
