@@ -1241,3 +1241,29 @@ describe('digests an element declares, ids and public keys by their vendor, Helm
     ]);
   });
 });
+
+describe('a command that creates an account, of any program', () => {
+  it('the password after the account in `prosodyctl register`, `pocketbase admin upsert`, `setup email add` is found; `git add`, `useradd … deploy`, `docker network create`, `npm create` and a lower-case password-less word are not secrets', async () => {
+    const found = await findings(
+      [
+        'services:',
+        '  app:',
+        '    image: example/app',
+        '    command:',
+        '      - sh',
+        '      - -c',
+        '      - |',
+        `        prosodyctl register moderator chat.example Nimbus${fake(DIGITS, 4)}.`,
+        `        pocketbase admin upsert ops@example.org 'Sorrel!Shrike${fake(DIGITS, 2)}' --dir /pb_data`,
+        `        setup email add scan@example.org 'Scan2Mail!${fake(DIGITS, 4)}'`,
+        '        git add README.md Dockerfile',
+        '        useradd -m -s /bin/bash deploy',
+        '        docker network create Net2Backend1',
+        '        npm create vite@latest MyApp2024',
+        '        ejabberdctl register admin localhost changeme',
+        '',
+      ].join('\n'),
+    );
+    expect(found).toEqual(['8:52 hardcoded-credential', '9:50 hardcoded-credential', '10:43 hardcoded-credential']);
+  });
+});

@@ -428,6 +428,9 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       '"a" ',
       'tool -p Aa1aaaaa ',
       'occ ldapAgentPassword ',
+      // an account command of any program: its verb among the first words, its password among the next
+      'prosodyctl register a b Aa1aaaaa ; ',
+      'x user add a Aa1aaaaa ',
     ]) {
       inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     }

@@ -6,6 +6,7 @@
 import { classifyKey, describeKind, nameLooseness, splitWords } from '../keys.js';
 import { judgeNamedValue } from '../scan.js';
 import { isPasswordShaped } from '../password-shape.js';
+import { accountCommandSecret } from './account.js';
 import { ASSIGNMENT, reportAssignment, reportHeader, reportOptionList, reportPassSource } from './arguments.js';
 import { Findings, type Found } from './findings.js';
 import { scanFormats } from './formats.js';
@@ -74,6 +75,7 @@ class Walker {
     const command = this.command;
     if (command === undefined) return;
     command.handler?.end?.(this.f, command);
+    accountCommandSecret(this.f, command);
     this.command = undefined;
   }
 
