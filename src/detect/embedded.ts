@@ -51,7 +51,7 @@ function valueGroup(m: RegExpMatchArray, first: number, count = 3): number {
 const LIST_FIRST_STRING = /^\[[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*\]/;
 /** `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`. */
 const ENV_FALLBACK =
-  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*[:=][ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\|\||\bor\b)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
+  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*[:=][ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
 /** What ENV_FALLBACK needs in a text before it is run over it. */
 const ENV_LOOKUP_WORD = /process\.env|os\.environ|getenv|ENV\[/;
 const ENV_LOOKUP = /^(?:[\w.$>-]*[._>])?(?:getenv\w*|environ\.get|env|fetch)\(/i;
@@ -648,12 +648,17 @@ function findDirectives(text: string): EmbeddedAssignment[] {
   const push = (name: string, kind: string, start: number, value: string) => {
     out.push({ name, kind, start, end: start + value.length, viaVariable: VARIABLE.test(value) });
   };
+  // Fluentd's `<match>`/`<store>` blocks and Fluent Bit's `[OUTPUT]` sections: an indented bare `password x` is a directive there
+  const logShipper = /^[ \t]*(?:<(?:match|source|store|filter)\b|\[(?:OUTPUT|INPUT|FILTER)\])/m.test(text);
   for (const m of text.matchAll(DIRECTIVE_LINE)) {
     const name = m[1];
     // daemons' directives are lower case (`JWT Hemmelignøkkel` is a translated label, `Password required`
     // prose); a bare noun (`token expired`) is prose too, and `passwd root` a command
-    // Apache's directives are CamelCase words (`OIDCClientSecret x`, `AuthLDAPBindPassword x`); `ProxyPass` maps a path
-    if (!(/^[a-z][a-z0-9_.-]*$/.test(name) || isApacheDirective(name)) || PASSWORD_COMMANDS.test(name) || BARE_NOUNS.has(name)) continue;
+    // Apache's directives are CamelCase words (`OIDCClientSecret x`, `AuthLDAPBindPassword x`); `ProxyPass` maps a path;
+    // Fluent Bit's are words joined by underscores (`Shared_Key x`, `HTTP_Passwd x`)
+    if (!(/^[a-z][a-z0-9_.-]*$/.test(name) || isApacheDirective(name) || /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/.test(name))) continue;
+    if (PASSWORD_COMMANDS.test(name) && !(logShipper && /^[ \t]/.test(m[0]))) continue;
+    if (BARE_NOUNS.has(name.toLowerCase()) && !(logShipper && /^[ \t]/.test(m[0]))) continue;
     const verdict = classifyKey(name);
     if (!verdict.sensitive || nameLooseness(name).loose) continue;
     const g = valueGroup(m, 2);

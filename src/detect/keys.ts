@@ -698,6 +698,10 @@ const CONTENT_WORDS = new Set(['content', 'contents', 'data', 'body', 'value', '
 /** Words the `_PASS` suffix split must not break: `BYPASS`, `COMPASS`, `PASSTHROUGH`… */
 const NOT_COMPOUNDS = new Set([
   'bypass',
+  // Telegraf's metric filters: the names, fields and tags that pass
+  'namepass',
+  'fieldpass',
+  'tagpass',
   'compass',
   'encompass',
   'surpass',
@@ -861,7 +865,7 @@ const NON_SECRET_PREFIXES: readonly [string, string][] = [
 ];
 
 /** Words that make a `*_URL`/`*_URI`/`*_DSN`… name a connection string (a value question: `user:pass@`). */
-const SQL_DATABASE_WORDS = new Set(['database', 'db', 'datasource', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mssql', 'sqlserver']);
+const SQL_DATABASE_WORDS = new Set(['database', 'db', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mssql', 'sqlserver']);
 const CONNECTION_QUALIFIERS = new Set([
   'database',
   'db',
@@ -1546,6 +1550,8 @@ export function isCredentialCarrierKey(name: string): boolean {
   if (isWebhookWords(words)) return !/^(web)?hooks?$/.test(words[0]) && words[0] !== 'webhookurl';
   // Airflow's connections (`AIRFLOW_CONN_SFTP_PARTNER`): each a URI with its login and password
   if (words[0] === 'airflow' && words[1] === 'conn' && words.length > 2) return true;
+  // Mattermost's `MM_SQLSETTINGS_DATASOURCE`: a data source written whole is a DSN (Spring's `*_DATASOURCE_URL` is a JDBC URL without its password)
+  if (words[words.length - 1] === 'datasource' && words.length > 1) return true;
   if (!isConnectionWords(words)) return false;
   const last = words[words.length - 1];
   // a SQL database's URL (`DATABASE_URL`, `SQLALCHEMY_DATABASE_URI`) names its user and password: a server

@@ -87,7 +87,11 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   // a bcrypt-shaped value under a token's or a key's name (CurseForge API keys look like one): keys are not stored
   // hashed in a configuration, passwords are
   if (judged === 'hash' && verdict.countable && /^\$\$?2[abxy]?\$/.test(value.trim())) judged = 'literal';
-  if (judged !== 'literal') return judged;
+  // `public` chooses "no token" for a token, but a password named so is one (EMQX's stock dashboard password)
+  if (judged !== 'literal') {
+    if (value.trim() === 'public' && verdict.name !== undefined && /pass(?:word|wd)?(?![a-z])|pwd/i.test(verdict.name)) judged = 'literal';
+    else return judged;
+  }
   const v = value.trim();
   if (verdict.keyNoun && verdict.loose === 'name' && /^\d{1,40}$/.test(v)) return 'identifier';
   // an object store's access key id (AWS `AKIA…`, MinIO, Wasabi, Spaces: 20 capitals and digits) under a name that only says key
@@ -286,7 +290,11 @@ const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number
   'url-query-key': (secret, text, at) => queryKeyIsApiKey(text, at, secret),
   'django-secret-key': (secret) => isGeneratedDjangoKey(secret),
   'connection-string-password': (secret, text, at, end) =>
-    !isVariableArgument(secret, text, at) && !isCutPlaceholder(secret, text, end) && !isDeclaredDigest(text, at, end),
+    !isVariableArgument(secret, text, at) &&
+    !isCutPlaceholder(secret, text, end) &&
+    !isDeclaredDigest(text, at, end) &&
+    // a lookup cut at its bracket (`PASSWORD = os.environ["X"]`, `password: ENV.fetch(`): code, not a value
+    !/^[A-Za-z_][\w.]*[([]$/.test(secret),
 };
 
 /** An attribute that names how the element's password is hashed (`encoding="md5"`, `hash="hmac-sha256"`). */

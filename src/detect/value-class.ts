@@ -246,6 +246,10 @@ const PUBLIC_PATTERNS: readonly RegExp[] = [
   // an SSH public key's base64 without its type (`<base64_key>AAAAC3NzaC1lZDI1NTE5…`): it encodes `ssh-ed25519`, `ssh-rsa`, `ecdsa-sha2-…`
   /^AAAA(?:B3NzaC1yc2E|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt|B3NzaC1kc3M|GnNrLXNzaC1lZDI1NTE5|InNrLWVjZHNh)[A-Za-z0-9+/]*={0,2}$/,
   /^-----BEGIN (?:(?:RSA |EC |PGP )?PUBLIC KEY(?: BLOCK)?|CERTIFICATE|X509 CRL|TRUSTED CERTIFICATE)-----/,
+  // Datadog's client tokens (RUM, browser logs): `pub` and 32 hex digits, written into every page
+  /^pub[0-9a-f]{32}$/,
+  // GrowthBook's SDK client keys (`sdk-…`), fetched by every browser that evaluates its flags
+  /^sdk-[A-Za-z0-9]{12,24}$/,
   // Stripe's test payment tokens (`tok_visa`, `pm_card_mastercard`): documented, the same for everyone
   /^(?:tok|pm)_(?:card_)?(?:visa|mastercard|amex|discover|diners|jcb|unionpay|cartesBancaires|chargeDeclined|threeDSecure)\w{0,40}$/,
 ];

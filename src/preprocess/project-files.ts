@@ -135,7 +135,8 @@ const SECRET_FILE =
 // Terraform's variables and modules, HCL configurations (Vault, Nomad, Consul): provider
 // credentials and passwords are written in them as `name = "value"`
 // Jupyter notebooks: a cell's source keeps the key it was run with (`OpenAI(api_key="sk-…")`)
-const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars', 'hcl', 'ipynb'];
+// MySQL/MariaDB option files (`backup.cnf`): a client's `password=`
+const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars', 'hcl', 'ipynb', 'cnf'];
 const CREDENTIAL_FILE = new RegExp(`^[\\w.-]+\\.(?:${CREDENTIAL_EXTENSIONS.join('|')})$`, 'i');
 /** A private key file by its name: `id_ed25519`, `deploy_rsa`. */
 const KEY_FILE = /^[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)$/i;

@@ -1267,3 +1267,52 @@ describe('a command that creates an account, of any program', () => {
     expect(found).toEqual(['8:52 hardcoded-credential', '9:50 hardcoded-credential', '10:43 hardcoded-credential']);
   });
 });
+
+describe("log shippers' directives, PHP's ?: fallback, option files, a stock password that reads like a mode, a token given as the user", () => {
+  it("Fluent Bit's `Shared_Key x`, fluentd's indented `password x`, `getenv('X') ?: '…'`, a MariaDB option file, EMQX's `public` and Mattermost's data source are secrets; Telegraf's namepass, `os.environ[\"X\"]`, Graylog's `-u TOKEN:token` marker word, Datadog's `pub…` client token and a prose `Password required` line are not", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      [
+        'services:',
+        '  app:',
+        '    image: example/app',
+        '    volumes:',
+        '      - ./fluent-bit.conf:/fluent-bit/etc/fluent-bit.conf:ro',
+        '      - ./fluent.conf:/fluentd/etc/fluent.conf:ro',
+        '      - ./config.php:/var/www/config.php:ro',
+        '      - ./telegraf.conf:/etc/telegraf/telegraf.conf:ro',
+        '      - ./provision.py:/app/provision.py:ro',
+        '    environment:',
+        '      EMQX_DASHBOARD__DEFAULT_PASSWORD: public',
+        '      DOWNLOAD_TOKEN: public',
+        '      MM_SQLSETTINGS_DATASOURCE: ${MM_DATASOURCE}',
+        `      DD_CLIENT_TOKEN: pub${fake(HEX, 32)}`,
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'fluent-bit.conf'), ['[OUTPUT]', '    Name          forward', `    Shared_Key    ${fake(ALNUM, 32)}`, ''].join('\n'));
+    writeFileSync(
+      join(dir, 'fluent.conf'),
+      ['<match app.**>', '  @type elasticsearch', '  user elastic', `  password zZTL-${fake(ALNUM, 12)}`, '</match>', 'Password required for login', ''].join(
+        '\n',
+      ),
+    );
+    writeFileSync(join(dir, 'config.php'), ['<?php', `$CFG->dbpass = getenv('MOODLE_DB_PASSWORD') ?: 'vDPy.${fake(ALNUM, 12)}';`, ''].join('\n'));
+    writeFileSync(join(dir, 'telegraf.conf'), ['[[outputs.influxdb_v2]]', '  namepass = ["quality_*"]', '  fieldpass = ["temp"]', ''].join('\n'));
+    writeFileSync(join(dir, 'provision.py'), ['import os', 'PASSWORD = os.environ["TB_TENANT_PASSWORD"]', ''].join('\n'));
+    mkdirSync(join(dir, 'scripts'));
+    writeFileSync(join(dir, 'scripts/inputs.sh'), ['#!/bin/sh', 'curl -sf -u "${TOKEN}:token" http://graylog:9000/api/system/inputs', ''].join('\n'));
+    mkdirSync(join(dir, 'mariadb'));
+    writeFileSync(join(dir, 'mariadb/backup.cnf'), ['[client]', 'user=backup', `password=fmcevz${fake(ALNUM, 6)}`, ''].join('\n'));
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
+      'compose.yaml:11:41 secret-in-environment •••• (6 chars)',
+      'compose.yaml:13:7 secret-via-environment undefined',
+      'config.php:2:49 secret-in-mounted-file •••• (17 chars)',
+      'fluent-bit.conf:3:19 secret-in-mounted-file •••• (32 chars)',
+      'fluent.conf:4:12 secret-in-mounted-file •••• (17 chars)',
+      'mariadb/backup.cnf:3:10 secret-in-project-file •••• (12 chars)',
+    ]);
+  });
+});

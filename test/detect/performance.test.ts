@@ -491,6 +491,10 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'userPassword:: QUFB',
       'Cleartext-Password := "',
       'ssh_key: ssh-ed25519 ',
+      // log shippers' directives, PHP's `?:` fallback
+      '[OUTPUT]\n    Shared_Key ',
+      '<match a>\n  password ',
+      "x = getenv('A') ?: '",
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;

@@ -72,8 +72,16 @@ export function reportUserPass(f: Findings, k: number, offset: number, via: stri
   const text = f.toks[k].text;
   const at = text.indexOf(sep, offset);
   if (at < 0) return;
+  // a token given as the user with a fixed word as the password (Graylog's `-u TOKEN:token`, GitHub's `TOKEN:x-oauth-basic`):
+  // the word is what the API expects, the token is in the user part
+  if (TOKEN_AS_USER_MARKERS.has(text.slice(at + sep.length).replace(/^["']|["']$/g, ''))) {
+    f.report(k, offset, at, via, 'token');
+    return;
+  }
   f.report(k, at + sep.length, text.length, via, 'password');
 }
+
+const TOKEN_AS_USER_MARKERS = new Set(['token', 'x-oauth-basic', 'api_token', 'x-api-token']);
 
 /** Comma-separated options such as mount's `username=x,password=y`. */
 export function reportOptionList(f: Findings, k: number): void {
