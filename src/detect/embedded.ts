@@ -22,7 +22,7 @@ export interface EmbeddedAssignment {
 // A double-quoted value may hold JSON escapes (`"{\"value\":\"…\"}"`).
 // JSON written inside a double-quoted shell string escapes its quotes (`-d "{\"password\":\"…\"}"`): group 5.
 const ASSIGNMENT =
-  /([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:\\?['"])?\]?[ \t]*(=>|:=|=|:)[ \t]*(?:"((?:[^"\\\n]|\\[^\n]){0,4096})"|'([^'\n]{0,4096})'|\\"([^"\\\n]{1,4096})\\"|([^\s,;'"&]{1,4096}))/g;
+  /([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:\\?['"])?\]?[ \t]*(=>|:=|\?=|=|:)[ \t]*(?:"((?:[^"\\\n]|\\[^\n]){0,4096})"|'([^'\n]{0,4096})'|\\"([^"\\\n]{1,4096})\\"|([^\s,;'"&]{1,4096}))/g;
 
 // `$$VAR`/`$${VAR}`: escaped for Compose, a reference for the program that reads the file (JCasC, Spring)
 // `${?X}`: HOCON's optional substitution

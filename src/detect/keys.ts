@@ -1370,6 +1370,10 @@ function classifyUncached(name: string): KeyVerdict {
   // Helm charts' `existingSecret`, `existingSecretPasswordKey`: the name of a Kubernetes Secret the chart reads, and a key in it
   if (words[0] === 'existing' && (words[1] === 'secret' || words[1] === 'secrets'))
     return { sensitive: false, reason: 'reference (an existing Secret and its keys)' };
+  // PagerDuty's routing (integration) key under its receiver's path (Alertmanager's `pagerduty_configs.0.routing_key`)
+  if (words.length >= 2 && words[words.length - 2] === 'routing' && /^keys?$/.test(words[words.length - 1]) && /pagerduty/i.test(name)) {
+    return { sensitive: true, kind: 'api-key' };
+  }
   // a dotted path's vendor is in an earlier segment: `flarum-pusher.app_key` is a Pusher app key
   if (name.includes('.') && words.join('_') === 'app_key' && splitWords(name).some((w) => PUSHER_PROTOCOL.has(w))) {
     return { sensitive: false, reason: 'Pusher-protocol app key (public by design)' };

@@ -123,6 +123,8 @@ const CREDENTIAL_NAMES = new Set([
   'inventory.ini',
   'inventory.yml',
   'inventory.yaml',
+  // make's variables and recipes (`DB_PASSWORD ?= …`, `PGPASSWORD=… psql`)
+  'makefile',
 ]);
 /**
  * A file named for the one secret it holds, as Docker secrets and Django/AWX keep them: `SECRET_KEY`,

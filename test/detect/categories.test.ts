@@ -1316,3 +1316,43 @@ describe("log shippers' directives, PHP's ?: fallback, option files, a stock pas
     ]);
   });
 });
+
+describe("a receiver's path names the vendor; a Makefile's variables and recipes", () => {
+  it("Alertmanager's `pagerduty_configs: - routing_key:` is PagerDuty's integration key (an AMQP routing key is not a secret); a Makefile's `KEY ?= …` and a recipe's `PGPASSWORD=… psql` are read, its `APP ?= shop` is not a secret", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      [
+        'services:',
+        '  alertmanager:',
+        '    image: prom/alertmanager',
+        '    volumes:',
+        '      - ./alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'alertmanager.yml'),
+      [
+        'receivers:',
+        '  - name: oncall',
+        '    pagerduty_configs:',
+        `      - routing_key: ${fake(HEX, 32)}`,
+        '  - name: queue',
+        '    amqp:',
+        '      routing_key: alerts.critical',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'Makefile'),
+      [`DD_APP_KEY ?= ${fake(HEX, 40)}`, 'APP ?= shop', '', 'restore:', `\tPGPASSWORD=JuG*${fake(ALNUM, 14)} psql -h localhost -U app app`, ''].join('\n'),
+    );
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
+      'Makefile:1:15 secret-in-project-file •••• (40 chars)',
+      'Makefile:5:13 secret-in-project-file •••• (18 chars)',
+      'alertmanager.yml:4:22 secret-in-mounted-file •••• (32 chars)',
+    ]);
+  });
+});

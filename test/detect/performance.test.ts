@@ -495,6 +495,7 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       '[OUTPUT]\n    Shared_Key ',
       '<match a>\n  password ',
       "x = getenv('A') ?: '",
+      'A_KEY ?= ',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
