@@ -267,6 +267,15 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   for (let m = assignment.exec(text); m !== null; m = assignment.exec(text)) {
     const name = m[1];
     let value = m[3] ?? m[4] ?? m[5] ?? m[6] ?? '';
+    // INI's `password = a&b`: with a blank after the operator the value runs on past `&` (a query string's next parameter has none)
+    const after = m.index + m[0].length;
+    if (m[6] !== undefined && text[after] === '&' && /[ \t]$/.test(m[0].slice(0, m[0].length - m[6].length))) {
+      const rest = /^[^\s,;'"]{1,4096}/.exec(text.slice(after, after + 4096));
+      if (rest) {
+        value += rest[0];
+        assignment.lastIndex = after + rest[0].length;
+      }
+    }
     // the brackets that close a JSON or Ruby object, or a call, after an unquoted value (`"Password": null}`, `params={"token": TOKEN})`)
     if (m[6] !== undefined) value = withoutClosingBrackets(value);
     // a comparison (`headers.apikey == '…'`), not an assignment

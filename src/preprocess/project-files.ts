@@ -123,6 +123,9 @@ const CREDENTIAL_NAMES = new Set([
   'inventory.ini',
   'inventory.yml',
   'inventory.yaml',
+  // dbt's warehouse connections (each target's `password:`), cqlsh's `[authentication]` section
+  'profiles.yml',
+  'cqlshrc',
   // make's variables and recipes (`DB_PASSWORD ?= …`, `PGPASSWORD=… psql`)
   'makefile',
 ]);

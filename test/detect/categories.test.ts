@@ -1356,3 +1356,25 @@ describe("a receiver's path names the vendor; a Makefile's variables and recipes
     ]);
   });
 });
+
+describe("a client's credential files by name, and an INI value with `&` in it", () => {
+  it("dbt's profiles.yml and cqlsh's cqlshrc are read; `password = a&b` in them is the whole value, while a URL query's `&` still ends a parameter", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+    writeFileSync(join(dir, 'compose.yaml'), ['services:', '  app:', '    image: example/app', ''].join('\n'));
+    mkdirSync(join(dir, 'dbt'));
+    writeFileSync(
+      join(dir, 'dbt/profiles.yml'),
+      ['warehouse:', '  outputs:', '    dev:', '      type: snowflake', '      user: DBT_DEV', `      password: wicv.${fake(ALNUM, 12)}`, ''].join('\n'),
+    );
+    mkdirSync(join(dir, 'cassandra'));
+    writeFileSync(join(dir, 'cassandra/cqlshrc'), ['[authentication]', 'username = app', `password = RnC&${fake(ALNUM, 8)}=pq`, ''].join('\n'));
+    mkdirSync(join(dir, 'config'));
+    writeFileSync(join(dir, 'config/app.toml'), [`url = "jdbc:x://h/db?user=a&password=Kq9${fake(ALNUM, 8)}&ssl=true"`, ''].join('\n'));
+    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
+      'cassandra/cqlshrc:3:12 secret-in-project-file •••• (15 chars)',
+      'config/app.toml:1:38 secret-in-project-file •••• (11 chars)',
+      'dbt/profiles.yml:6:17 secret-in-project-file •••• (17 chars)',
+    ]);
+  });
+});

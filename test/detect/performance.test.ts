@@ -496,6 +496,7 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       '<match a>\n  password ',
       "x = getenv('A') ?: '",
       'A_KEY ?= ',
+      'password = a&',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
