@@ -849,6 +849,8 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = {
   PLEX_CLAIM: { sensitive: true, kind: 'token' },
   // Honeycomb's ingest header (`OTEL_EXPORTER_OTLP_HEADERS=x-honeycomb-team=<key>`): its name says team, its value is the API key
   X_HONEYCOMB_TEAM: { sensitive: true, kind: 'api-key' },
+  // Erlang's `-setcookie X` (ERL_FLAGS, vm.args): the distribution cookie every node of the cluster shares
+  SETCOOKIE: { sensitive: true, kind: 'secret' },
   // Telegram: an application's api_hash is its secret (the api_id is its name)
   API_HASH: { sensitive: true, kind: 'secret' },
   // kompose / Kubernetes: the name of the Secret that holds the registry login, not the login

@@ -1378,3 +1378,20 @@ describe("a client's credential files by name, and an INI value with `&` in it",
     ]);
   });
 });
+
+describe("Erlang's distribution cookie", () => {
+  it('`-setcookie X` in ERL_FLAGS and in a command is the cookie every node shares; `-sname a` is not a secret', async () => {
+    const found = await findings(
+      [
+        'services:',
+        '  couchdb:',
+        '    image: couchdb:3',
+        '    environment:',
+        `      ERL_FLAGS: "-setcookie ${fake(ALNUM, 20)}"`,
+        `    command: ["erl", "-sname", "a", "-setcookie", "Kq9${fake(ALNUM, 9)}"]`,
+        '',
+      ].join('\n'),
+    );
+    expect(found).toEqual(['5:30 secret-in-environment', '6:52 hardcoded-credential']);
+  });
+});
