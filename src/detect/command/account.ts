@@ -1,6 +1,6 @@
 /**
- * A command that creates an account or sets its password, of any program: the password is its
- * last argument (`prosodyctl register USER HOST PASSWORD`, `ejabberdctl register …`,
+ * A command that creates an account or sets its password, of any program: the password is an
+ * argument after the account's (`prosodyctl register USER HOST PASSWORD`, `ejabberdctl register …`,
  * `setup email add ADDRESS PASSWORD` of docker-mailserver, `pocketbase admin upsert EMAIL PASSWORD`).
  * Known programs whose secret sits elsewhere are in the program table; this is the shape they share.
  */
