@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, lintText } from '../../src/lint.js';
 import { REPO } from '../helpers.js';
@@ -31,6 +31,17 @@ function config(content: string[]): string {
     ...content.map((l) => `      ${l}`),
     '',
   ].join('\n');
+}
+
+/** The findings of a project written to a fresh directory (`files` by relative path), as `file:line:column rule redacted`. */
+async function projectFindings(files: Record<string, string>): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  const result = await lint([dir], { cwd: dir, settings: emptySettings() });
+  return result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`);
 }
 
 function service(environment: string[]): string {
@@ -1090,10 +1101,9 @@ describe("a secret as a list's only string, and as code's fallback after an envi
 
 describe('rows, properties and records written in the formats of databases and directories', () => {
   it("an SQL INSERT's values by their column, Hadoop's <name>/<value> properties, LDIF's base64 `::` and FreeRADIUS's `:=` carry secrets; a password column's hex digest, NULL, a call, an NT hash, an LDIF hash and an SSH public key in a YAML plain scalar are not secrets", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
-    writeFileSync(
-      join(dir, 'compose.yaml'),
-      [
+    const b64 = (s: string) => Buffer.from(s).toString('base64');
+    const found = await projectFindings({
+      'compose.yaml': [
         'services:',
         '  db:',
         '    image: postgres:16',
@@ -1104,10 +1114,7 @@ describe('rows, properties and records written in the formats of databases and d
         '      - ./authorize:/etc/raddb/mods-config/files/authorize:ro',
         '',
       ].join('\n'),
-    );
-    writeFileSync(
-      join(dir, 'seed.sql'),
-      [
+      'seed.sql': [
         'INSERT INTO nas (nasname, shortname, type, secret, description)',
         `  VALUES ('10.40.0.2', 'vpn-gw', 'other', '${fake(ALNUM, 20)}', 'VPN gateway'),`,
         `         ('10.40.0.3', 'wifi', 'other', '${fake(B64, 24)}', 'access points');`,
@@ -1116,10 +1123,7 @@ describe('rows, properties and records written in the formats of databases and d
         `  (2, crypt('x', gen_salt('bf')), md5('y'));`,
         '',
       ].join('\n'),
-    );
-    writeFileSync(
-      join(dir, 'hive-site.xml'),
-      [
+      'hive-site.xml': [
         '<configuration>',
         '  <property>',
         '    <name>javax.jdo.option.ConnectionPassword</name>',
@@ -1130,29 +1134,17 @@ describe('rows, properties and records written in the formats of databases and d
         '</configuration>',
         '',
       ].join('\n'),
-    );
-    const b64 = (s: string) => Buffer.from(s).toString('base64');
-    writeFileSync(
-      join(dir, 'users.ldif'),
-      [
+      'users.ldif': [
         'dn: uid=ann,ou=people,dc=example,dc=org',
         `userPassword:: ${b64(`Maple-${fake(ALNUM, 10)}`)}`,
         `userPassword:: ${b64(`{SSHA}${fake(B64, 32)}`)}`,
         `description:: ${b64('Finance team, second floor')}`,
         '',
       ].join('\n'),
-    );
-    writeFileSync(
-      join(dir, 'authorize'),
-      [`bob     Cleartext-Password := "Cobalt-${fake(DIGITS, 4)}!"`, `netops  NT-Password := ${fake(HEX, 32)}`, ''].join('\n'),
-    );
-    mkdirSync(join(dir, 'group_vars'));
-    writeFileSync(
-      join(dir, 'group_vars/all.yml'),
-      ['admin_users:', '  - name: jdoe', `    ssh_key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${fake(B64, 43)}`, ''].join('\n'),
-    );
-    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
-    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
+      authorize: [`bob     Cleartext-Password := "Cobalt-${fake(DIGITS, 4)}!"`, `netops  NT-Password := ${fake(HEX, 32)}`, ''].join('\n'),
+      'group_vars/all.yml': ['admin_users:', '  - name: jdoe', `    ssh_key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${fake(B64, 43)}`, ''].join('\n'),
+    });
+    expect(found).toEqual([
       'authorize:1:32 secret-in-mounted-file •••• (12 chars)',
       'hive-site.xml:4:12 secret-in-mounted-file •••• (18 chars)',
       'seed.sql:2:44 secret-in-mounted-file •••• (20 chars)',
@@ -1164,10 +1156,8 @@ describe('rows, properties and records written in the formats of databases and d
 
 describe("a directive commented out, a function's name, a JSON path and a program's own lookup", () => {
   it("`# requirepass …` in a mounted redis/keydb config is a commented-out password; the stock `# requirepass foobared`, a two-word sentence, `hash_key_function`, a claim's JSON path and `{env:X}` in a URL are not secrets", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
-    writeFileSync(
-      join(dir, 'compose.yaml'),
-      [
+    const found = await projectFindings({
+      'compose.yaml': [
         'services:',
         '  cache:',
         '    image: eqalpha/keydb',
@@ -1180,26 +1170,17 @@ describe("a directive commented out, a function's name, a JSON path and a progra
         '      DAGSTER_STORAGE_URL: "postgresql://dagster:{env:DAGSTER_PG_PASSWORD}@postgres:5432/dagster"',
         '',
       ].join('\n'),
-    );
-    writeFileSync(join(dir, 'keydb.conf'), ['port 6379', `# requirepass ${fake(ALNUM, 24)}`, '# requirepass foobared', '# password protected', ''].join('\n'));
-    writeFileSync(
-      join(dir, 'tyk.conf'),
-      ['{', '  "hash_keys": true,', '  "hash_key_function": "murmur128",', `  "secret": "${fake(ALNUM, 32)}"`, '}', ''].join('\n'),
-    );
-    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
-    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
-      'keydb.conf:2:15 hardcoded-credential •••• (24 chars)',
-      'tyk.conf:4:14 secret-in-mounted-file •••• (32 chars)',
-    ]);
+      'keydb.conf': ['port 6379', `# requirepass ${fake(ALNUM, 24)}`, '# requirepass foobared', '# password protected', ''].join('\n'),
+      'tyk.conf': ['{', '  "hash_keys": true,', '  "hash_key_function": "murmur128",', `  "secret": "${fake(ALNUM, 32)}"`, '}', ''].join('\n'),
+    });
+    expect(found).toEqual(['keydb.conf:2:15 hardcoded-credential •••• (24 chars)', 'tyk.conf:4:14 secret-in-mounted-file •••• (32 chars)']);
   });
 });
 
 describe('digests an element declares, ids and public keys by their vendor, Helm values and go-ini quoting, database URLs', () => {
   it("a password attribute beside `encoding=\"md5\"` is a digest; a 20-character key id under `*_S3_KEY`, GrowthBook's client key, Algolia's search key and Helm's existingSecret are not secrets; Helm values, a backquoted app.ini password, DATABASE_URL and Airflow's connections passed through are", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
-    writeFileSync(
-      join(dir, 'compose.yaml'),
-      [
+    const found = await projectFindings({
+      'compose.yaml': [
         'services:',
         '  app:',
         '    image: example/app',
@@ -1215,10 +1196,7 @@ describe('digests an element declares, ids and public keys by their vendor, Helm
         '      REDIS_URL: ${REDIS_URL}',
         '',
       ].join('\n'),
-    );
-    writeFileSync(
-      join(dir, 'user-mapping.xml'),
-      [
+      'user-mapping.xml': [
         '<user-mapping>',
         `  <authorize username="helpdesk" password="${fake(HEX, 32)}" encoding="md5">`,
         '  </authorize>',
@@ -1227,12 +1205,10 @@ describe('digests an element declares, ids and public keys by their vendor, Helm
         '</user-mapping>',
         '',
       ].join('\n'),
-    );
-    writeFileSync(join(dir, 'app.ini'), ['[database]', 'DB_TYPE = postgres', `PASSWD = \`Harbor!${fake(ALNUM, 10)}\``, ''].join('\n'));
-    mkdirSync(join(dir, 'chart'));
-    writeFileSync(join(dir, 'chart/values.yaml'), ['postgresql:', '  auth:', '    existingSecret: shop-db', `    password: ${fake(ALNUM, 24)}`, ''].join('\n'));
-    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
-    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
+      'app.ini': ['[database]', 'DB_TYPE = postgres', `PASSWD = \`Harbor!${fake(ALNUM, 10)}\``, ''].join('\n'),
+      'chart/values.yaml': ['postgresql:', '  auth:', '    existingSecret: shop-db', `    password: ${fake(ALNUM, 24)}`, ''].join('\n'),
+    });
+    expect(found).toEqual([
       'app.ini:3:11 secret-in-mounted-file •••• (17 chars)',
       'chart/values.yaml:4:15 secret-in-project-file •••• (24 chars)',
       'compose.yaml:11:7 secret-via-environment undefined',
@@ -1270,10 +1246,8 @@ describe('a command that creates an account, of any program', () => {
 
 describe("log shippers' directives, PHP's ?: fallback, option files, a stock password that reads like a mode, a token given as the user", () => {
   it("Fluent Bit's `Shared_Key x`, fluentd's indented `password x`, `getenv('X') ?: '…'`, a MariaDB option file, EMQX's `public` and Mattermost's data source are secrets; Telegraf's namepass, `os.environ[\"X\"]`, Graylog's `-u TOKEN:token` marker word, Datadog's `pub…` client token and a prose `Password required` line are not", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
-    writeFileSync(
-      join(dir, 'compose.yaml'),
-      [
+    const found = await projectFindings({
+      'compose.yaml': [
         'services:',
         '  app:',
         '    image: example/app',
@@ -1290,23 +1264,23 @@ describe("log shippers' directives, PHP's ?: fallback, option files, a stock pas
         `      DD_CLIENT_TOKEN: pub${fake(HEX, 32)}`,
         '',
       ].join('\n'),
-    );
-    writeFileSync(join(dir, 'fluent-bit.conf'), ['[OUTPUT]', '    Name          forward', `    Shared_Key    ${fake(ALNUM, 32)}`, ''].join('\n'));
-    writeFileSync(
-      join(dir, 'fluent.conf'),
-      ['<match app.**>', '  @type elasticsearch', '  user elastic', `  password zZTL-${fake(ALNUM, 12)}`, '</match>', 'Password required for login', ''].join(
-        '\n',
-      ),
-    );
-    writeFileSync(join(dir, 'config.php'), ['<?php', `$CFG->dbpass = getenv('MOODLE_DB_PASSWORD') ?: 'vDPy.${fake(ALNUM, 12)}';`, ''].join('\n'));
-    writeFileSync(join(dir, 'telegraf.conf'), ['[[outputs.influxdb_v2]]', '  namepass = ["quality_*"]', '  fieldpass = ["temp"]', ''].join('\n'));
-    writeFileSync(join(dir, 'provision.py'), ['import os', 'PASSWORD = os.environ["TB_TENANT_PASSWORD"]', ''].join('\n'));
-    mkdirSync(join(dir, 'scripts'));
-    writeFileSync(join(dir, 'scripts/inputs.sh'), ['#!/bin/sh', 'curl -sf -u "${TOKEN}:token" http://graylog:9000/api/system/inputs', ''].join('\n'));
-    mkdirSync(join(dir, 'mariadb'));
-    writeFileSync(join(dir, 'mariadb/backup.cnf'), ['[client]', 'user=backup', `password=fmcevz${fake(ALNUM, 6)}`, ''].join('\n'));
-    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
-    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
+      'fluent-bit.conf': ['[OUTPUT]', '    Name          forward', `    Shared_Key    ${fake(ALNUM, 32)}`, ''].join('\n'),
+      'fluent.conf': [
+        '<match app.**>',
+        '  @type elasticsearch',
+        '  user elastic',
+        `  password zZTL-${fake(ALNUM, 12)}`,
+        '</match>',
+        'Password required for login',
+        '',
+      ].join('\n'),
+      'config.php': ['<?php', `$CFG->dbpass = getenv('MOODLE_DB_PASSWORD') ?: 'vDPy.${fake(ALNUM, 12)}';`, ''].join('\n'),
+      'telegraf.conf': ['[[outputs.influxdb_v2]]', '  namepass = ["quality_*"]', '  fieldpass = ["temp"]', ''].join('\n'),
+      'provision.py': ['import os', 'PASSWORD = os.environ["TB_TENANT_PASSWORD"]', ''].join('\n'),
+      'scripts/inputs.sh': ['#!/bin/sh', 'curl -sf -u "${TOKEN}:token" http://graylog:9000/api/system/inputs', ''].join('\n'),
+      'mariadb/backup.cnf': ['[client]', 'user=backup', `password=fmcevz${fake(ALNUM, 6)}`, ''].join('\n'),
+    });
+    expect(found).toEqual([
       'compose.yaml:11:41 secret-in-environment •••• (6 chars)',
       'compose.yaml:13:7 secret-via-environment undefined',
       'config.php:2:49 secret-in-mounted-file •••• (17 chars)',
@@ -1319,10 +1293,8 @@ describe("log shippers' directives, PHP's ?: fallback, option files, a stock pas
 
 describe("a receiver's path names the vendor; a Makefile's variables and recipes", () => {
   it("Alertmanager's `pagerduty_configs: - routing_key:` is PagerDuty's integration key (an AMQP routing key is not a secret); a Makefile's `KEY ?= …` and a recipe's `PGPASSWORD=… psql` are read, its `APP ?= shop` is not a secret", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
-    writeFileSync(
-      join(dir, 'compose.yaml'),
-      [
+    const found = await projectFindings({
+      'compose.yaml': [
         'services:',
         '  alertmanager:',
         '    image: prom/alertmanager',
@@ -1330,10 +1302,7 @@ describe("a receiver's path names the vendor; a Makefile's variables and recipes
         '      - ./alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro',
         '',
       ].join('\n'),
-    );
-    writeFileSync(
-      join(dir, 'alertmanager.yml'),
-      [
+      'alertmanager.yml': [
         'receivers:',
         '  - name: oncall',
         '    pagerduty_configs:',
@@ -1343,13 +1312,11 @@ describe("a receiver's path names the vendor; a Makefile's variables and recipes
         '      routing_key: alerts.critical',
         '',
       ].join('\n'),
-    );
-    writeFileSync(
-      join(dir, 'Makefile'),
-      [`DD_APP_KEY ?= ${fake(HEX, 40)}`, 'APP ?= shop', '', 'restore:', `\tPGPASSWORD=JuG*${fake(ALNUM, 14)} psql -h localhost -U app app`, ''].join('\n'),
-    );
-    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
-    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
+      Makefile: [`DD_APP_KEY ?= ${fake(HEX, 40)}`, 'APP ?= shop', '', 'restore:', `\tPGPASSWORD=JuG*${fake(ALNUM, 14)} psql -h localhost -U app app`, ''].join(
+        '\n',
+      ),
+    });
+    expect(found).toEqual([
       'Makefile:1:15 secret-in-project-file •••• (40 chars)',
       'Makefile:5:13 secret-in-project-file •••• (18 chars)',
       'alertmanager.yml:4:22 secret-in-mounted-file •••• (32 chars)',
@@ -1359,19 +1326,21 @@ describe("a receiver's path names the vendor; a Makefile's variables and recipes
 
 describe("a client's credential files by name, and an INI value with `&` in it", () => {
   it("dbt's profiles.yml and cqlsh's cqlshrc are read; `password = a&b` in them is the whole value, while a URL query's `&` still ends a parameter", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cs-categories-'));
-    writeFileSync(join(dir, 'compose.yaml'), ['services:', '  app:', '    image: example/app', ''].join('\n'));
-    mkdirSync(join(dir, 'dbt'));
-    writeFileSync(
-      join(dir, 'dbt/profiles.yml'),
-      ['warehouse:', '  outputs:', '    dev:', '      type: snowflake', '      user: DBT_DEV', `      password: wicv.${fake(ALNUM, 12)}`, ''].join('\n'),
-    );
-    mkdirSync(join(dir, 'cassandra'));
-    writeFileSync(join(dir, 'cassandra/cqlshrc'), ['[authentication]', 'username = app', `password = RnC&${fake(ALNUM, 8)}=pq`, ''].join('\n'));
-    mkdirSync(join(dir, 'config'));
-    writeFileSync(join(dir, 'config/app.toml'), [`url = "jdbc:x://h/db?user=a&password=Kq9${fake(ALNUM, 8)}&ssl=true"`, ''].join('\n'));
-    const result = await lint([dir], { cwd: dir, settings: emptySettings() });
-    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  app:', '    image: example/app', ''].join('\n'),
+      'dbt/profiles.yml': [
+        'warehouse:',
+        '  outputs:',
+        '    dev:',
+        '      type: snowflake',
+        '      user: DBT_DEV',
+        `      password: wicv.${fake(ALNUM, 12)}`,
+        '',
+      ].join('\n'),
+      'cassandra/cqlshrc': ['[authentication]', 'username = app', `password = RnC&${fake(ALNUM, 8)}=pq`, ''].join('\n'),
+      'config/app.toml': [`url = "jdbc:x://h/db?user=a&password=Kq9${fake(ALNUM, 8)}&ssl=true"`, ''].join('\n'),
+    });
+    expect(found).toEqual([
       'cassandra/cqlshrc:3:12 secret-in-project-file •••• (15 chars)',
       'config/app.toml:1:38 secret-in-project-file •••• (11 chars)',
       'dbt/profiles.yml:6:17 secret-in-project-file •••• (17 chars)',
