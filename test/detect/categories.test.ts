@@ -1364,3 +1364,26 @@ describe("Erlang's distribution cookie", () => {
     expect(found).toEqual(['5:30 secret-in-environment', '6:52 hardcoded-credential']);
   });
 });
+
+describe("an admin tool's setting given as a name option and a value option", () => {
+  it("Moodle's `cfg.php --name=smtppass --set=…` and Nextcloud's `occ config:system:set mail_smtppassword --value=…` give a secret; `--name=theme --set=boost`, `trusted_domains 1 --value=cloud.example.org` do not, and Helm's `--set=db.password=…` is still read", async () => {
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  app:', '    image: example/app', ''].join('\n'),
+      'scripts/configure.sh': [
+        '#!/bin/sh',
+        'CFG="php admin/cli/cfg.php"',
+        `$CFG --name=smtppass --set='BUqc-${fake(ALNUM, 12)}'`,
+        '$CFG --name=theme --set=boost',
+        `php occ config:system:set mail_smtppassword --value="Kq9${fake(ALNUM, 9)}"`,
+        'php occ config:system:set trusted_domains 1 --value=cloud.example.org',
+        `helm upgrade shop ./chart --set=db.password=Kq9${fake(ALNUM, 9)}`,
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'scripts/configure.sh:3:29 secret-in-project-file •••• (17 chars)',
+      'scripts/configure.sh:5:54 secret-in-project-file •••• (12 chars)',
+      'scripts/configure.sh:7:45 secret-in-project-file •••• (12 chars)',
+    ]);
+  });
+});

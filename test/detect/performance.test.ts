@@ -431,6 +431,9 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       // an account command of any program: its verb among the first words, its password among the next
       'prosodyctl register a b Aa1aaaaa ; ',
       'x user add a Aa1aaaaa ',
+      // a setting's value option after the option or argument that names it
+      '--name=smtppass --set=Aa1aaaaa ',
+      'occ a db_password --value=Aa1 ',
     ]) {
       inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     }

@@ -236,7 +236,8 @@ function sharedFlag(f: Findings, k: number, text: string, handler: ProgramHandle
     return 1;
   }
   if (/^--(?:env|build-arg|set)=/.test(text)) {
-    reportAssignment(f, k, text.indexOf('=') + 1);
+    // Helm's `--set=k=v`; Moodle's `--set=v` of the setting `--name=` named
+    if (!reportAssignment(f, k, text.indexOf('=') + 1) && text.startsWith('--set=')) settingValueOption(f, k, 6);
     return 0;
   }
   return namedOption(f, k, text, handler);
@@ -254,6 +255,7 @@ function namedOption(f: Findings, k: number, text: string, handler: ProgramHandl
   const v = classifyKey(name);
   if (!v.sensitive) {
     if (flag[3] && ASSIGNMENT.test(text.slice(valueOffset))) reportAssignment(f, k, valueOffset, `${flag[1]}${flag[2]}=`);
+    else if (flag[3] && VALUE_OPTIONS.has(name)) settingValueOption(f, k, valueOffset);
     return 0;
   }
   // a name that only loosely says secret (`-Dsonar.projectKey`) holding a word or a name: a setting, as in an environment
@@ -299,6 +301,27 @@ function settingArgument(f: Findings, nameTok: number, valueTok: number): void {
   if (/^\d+$/.test(bare) || !/\d|[a-z][^a-z]*[A-Z]|[A-Z][^A-Z]*[a-z]|[^\w.-]/.test(bare)) return;
   if (splitWords(name).length < 2 && !isPasswordShaped(value)) return;
   f.reportToken(valueTok, name, describeKind(verdict.kind));
+}
+
+/** Options that give the value of a setting named before them (`--set=`, `--value=`). */
+const VALUE_OPTIONS: ReadonlySet<string> = new Set(['value', 'set', 'val']);
+
+/**
+ * `--value=x` / `--set=x` of the setting a `--name=` option or an argument just before names: Nextcloud's
+ * `occ config:system:set mail_smtppassword --value=x`, Moodle's `cfg.php --name=smtppass --set=x`. The
+ * name must say secret on its own, and it is looked for among the three tokens before.
+ */
+function settingValueOption(f: Findings, k: number, valueOffset: number): void {
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+    const t = f.toks[j];
+    if (t.op) return;
+    const named = /^--name=(.+)$/.exec(t.text)?.[1] ?? (t.text.startsWith('-') ? undefined : t.text);
+    if (named === undefined || !/^[A-Za-z][A-Za-z0-9_.]{2,80}$/.test(named)) continue;
+    const verdict = classifyKey(named);
+    if (!verdict.sensitive || verdict.loose) return;
+    f.report(k, valueOffset, f.toks[k].text.length, named, describeKind(verdict.kind));
+    return;
+  }
 }
 
 /** A file's name (`private.key 2048` is a key file and its size), not a setting's. */
