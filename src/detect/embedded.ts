@@ -482,8 +482,9 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   if (/insert/i.test(text) && /values/i.test(text)) {
     for (const row of insertedValues(text)) {
       const value = text.slice(row.start, row.end);
-      // a users table keeps its passwords' digests: a hex digest's length (MD5, SHA-1, SHA-256, SHA-512) in a password column is one
-      if (HEX_DIGEST.test(value) && classifyKey(row.column).kind === 'password') continue;
+      // a users table keeps its passwords' digests: a hex digest's length (MD5 … SHA-512) in a password column is one (not a
+      // base64 one: a generated password of 24 characters is as long as an MD5 digest in base64)
+      if (/^[0-9a-f]+$/i.test(value) && isDigestLength(value) && classifyKey(row.column).kind === 'password') continue;
       if (!taken(row.start, row.end - row.start)) named(row.column, value, row.start);
     }
   }
@@ -786,7 +787,6 @@ const LDIF_BASE64 = /^([A-Za-z][A-Za-z0-9-]{0,60})::[ \t]*([A-Za-z0-9+/]{4,4096}
 /** `INSERT [IGNORE] INTO table (columns) VALUES`: group 1 the column list. */
 const SQL_INSERT = /\bINSERT[ \t]+(?:IGNORE[ \t]+)?INTO[ \t]+[\w."`[\]]{1,120}[ \t\r\n]*\(([^()]{1,2000})\)[ \t\r\n]*VALUES[ \t\r\n]*/gi;
 const SQL_COLUMN = /^[ \t\r\n]*["`[]?([A-Za-z_][A-Za-z0-9_]{0,80})["`\]]?[ \t\r\n]*$/;
-const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}|[0-9A-F]{32}|[0-9A-F]{40}|[0-9A-F]{64}|[0-9A-F]{128})$/;
 /** At most this many rows an INSERT, and characters a row. */
 const MAX_ROWS = 1000;
 const MAX_ROW = 8192;

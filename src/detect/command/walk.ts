@@ -291,10 +291,8 @@ function namedOption(f: Findings, k: number, text: string, handler: ProgramHandl
  */
 function settingArgument(f: Findings, nameTok: number, valueTok: number): void {
   const name = f.toks[nameTok].text;
-  // a setting's name (camelCase, snake_case, dotted), not a subcommand (`activate-tsig-key`)
-  if (!/^[A-Za-z][A-Za-z0-9_.]{2,80}$/.test(name) || FILE_NAME.test(name)) return;
-  const verdict = classifyKey(name);
-  if (!verdict.sensitive || verdict.loose) return;
+  const verdict = secretSettingName(name);
+  if (!verdict) return;
   const value = f.toks[valueTok].text;
   // a word (`UNLIMITED`, `primary`, a key name) is another argument; a password has a digit, mixed case or a symbol
   const bare = value.replace(/^(["'])(.*)\1$/, '$2');
@@ -316,12 +314,22 @@ function settingValueOption(f: Findings, k: number, valueOffset: number): void {
     const t = f.toks[j];
     if (t.op) return;
     const named = /^--name=(.+)$/.exec(t.text)?.[1] ?? (t.text.startsWith('-') ? undefined : t.text);
-    if (named === undefined || !/^[A-Za-z][A-Za-z0-9_.]{2,80}$/.test(named)) continue;
-    const verdict = classifyKey(named);
-    if (!verdict.sensitive || verdict.loose) return;
+    if (named === undefined || !SETTING_NAME.test(named)) continue;
+    const verdict = secretSettingName(named);
+    if (!verdict) return;
     f.report(k, valueOffset, f.toks[k].text.length, named, describeKind(verdict.kind));
     return;
   }
+}
+
+/** A setting's name as an admin tool takes it (camelCase, snake_case, dotted), not a subcommand (`activate-tsig-key`). */
+const SETTING_NAME = /^[A-Za-z][A-Za-z0-9_.]{2,80}$/;
+
+/** The verdict on an argument that names a setting, when the name says secret on its own (not loosely) and is no file's name. */
+function secretSettingName(name: string): ReturnType<typeof classifyKey> | undefined {
+  if (!SETTING_NAME.test(name) || FILE_NAME.test(name)) return undefined;
+  const verdict = classifyKey(name);
+  return verdict.sensitive && !verdict.loose ? verdict : undefined;
 }
 
 /** A file's name (`private.key 2048` is a key file and its size), not a setting's. */
