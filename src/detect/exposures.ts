@@ -17,6 +17,7 @@ import { isPlaceholder, isStockDefault } from './placeholder.js';
 import { defaultedVariable } from './value-class.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
 import { USER_TOKEN_KIND, usersHoldingSecret } from './user-token.js';
+import { VALUE_PATTERNS } from './patterns.js';
 
 /** Where in a service (or the file) an exposure sits; rules choose exposures by context. */
 export type ExposureContext =
@@ -262,6 +263,10 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const text = String(mounted.node.value);
   const service = mounted.services[0];
   const context = mounted.kept ? 'project-file' : 'mounted-file';
+  if (mounted.tokensOnly) {
+    collectSelfIdentifying(mounted, text, out);
+    return;
+  }
   if (SHELL_SHEBANG.test(text)) {
     const before = out.length;
     collectFromCommand(mounted.node, mounted.path, out, service, undefined, context);
@@ -324,6 +329,30 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
     }
   }
 }
+
+/**
+ * The credentials of a file read for tokens only (project-files.ts TOKEN_EXTENSIONS): those whose
+ * format says what they are (a vendor's prefix, a private key block, a webhook URL's token), not
+ * those that only a setting's name makes secret; placeholders (`sk_live_xxxx…`) left out.
+ */
+function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]): void {
+  for (const m of scanValue(text)) {
+    if (!SELF_IDENTIFYING.has(m.patternId)) continue;
+    const value = text.slice(m.start, m.end);
+    const verdict = hardcoded(originWithin(mounted.node, m.start, m.end), m.description, value);
+    if (verdict.placeholder) continue;
+    out.push({ verdict, context: 'project-file', service: undefined, path: [...mounted.path, m.patternId], name: m.patternId });
+  }
+}
+
+/** Formats that are a credential whatever names them: VALUE_PATTERNS matched whole, and the few whose secret part sits in a vendor's own frame. */
+const SELF_IDENTIFYING = new Set([
+  ...VALUE_PATTERNS.filter((p) => p.group === undefined && !p.notSecret).map((p) => p.id),
+  'aws-secret-access-key',
+  'azure-storage-account-key',
+  'azure-shared-access-key',
+  'webhook-url-token',
+]);
 
 /**
  * Settings commented out in a mounted or project file (`# service_key: 58bc…` in alertmanager.yml,

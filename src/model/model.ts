@@ -48,6 +48,8 @@ export interface MountedFile {
   secret?: string;
   /** A configuration file the project keeps beside its compose files that no service mounts (`services` is empty). */
   kept?: true;
+  /** A kept file that names no setting by what it is (source code, a CI workflow, a README): read for self-identifying credentials only. */
+  tokensOnly?: true;
 }
 
 /** A top-level secret whose value is a variable of the project environment (`secrets: {x: {environment: VAR}}`). */

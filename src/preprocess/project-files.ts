@@ -155,6 +155,44 @@ const SCRIPT_EXTENSION = extensionPattern(SCRIPT_EXTENSIONS);
 const CONFIG_DIRECTORY_FORMATS = ['yml', 'yaml', 'json', 'toml', 'ini', 'conf', 'cfg', 'properties', 'py', 'php', 'rb', 'exs', 'js', 'ts', 'xml', 'env', 'key'];
 const CONFIG_EXTENSION = extensionPattern(CONFIG_DIRECTORY_FORMATS);
 const STAGE_ENV = /^(?:\.env\.[\w-]{1,30}|[\w-]{1,30}\.env)$/i;
+/**
+ * Every other text file of the project, read only for credentials that say what they are by their
+ * format (a pipeline's `etl.py` with an `SG.…` key, a CI workflow's `docker login -p dckr_pat_…`, a
+ * Jenkinsfile's `squ_…` token, a private key block): read by names, source code would be mistaken
+ * for settings. Sources, templates, CI definitions, docs beside the compose file; at most
+ * MAX_TOKEN_FILES of them.
+ */
+const TOKEN_EXTENSIONS = [
+  ...SCRIPT_EXTENSIONS,
+  ...CONFIG_DIRECTORY_FORMATS,
+  'go',
+  'java',
+  'kt',
+  'scala',
+  'groovy',
+  'gradle',
+  'cs',
+  'rs',
+  'ex',
+  'lua',
+  'swift',
+  'sql',
+  'md',
+  'txt',
+  'j2',
+  'tpl',
+  'jsx',
+  'tsx',
+  'vue',
+  'ipynb',
+];
+const TOKEN_EXTENSION = extensionPattern(TOKEN_EXTENSIONS);
+const TOKEN_NAME =
+  /^(?:jenkinsfile|procfile|dockerfile(?:\.[\w-]+)?|[\w-]+\.dockerfile|\.gitlab-ci\.yml|\.drone\.yml|\.travis\.yml|\.woodpecker\.yml|\.env\.[\w.-]+)$/i;
+/** The hidden directories of CI definitions, walked for token-only files. */
+const CI_DIRECTORY = /^\.(?:github|gitlab|circleci|woodpecker|buildkite|forgejo|gitea|drone)$/i;
+const MAX_TOKEN_FILES = 160;
+
 /** Files that show what to write, not what is used. */
 const EXAMPLE =
   /(?:^|[._-])(?:example|examples|sample|samples|template|templates|tpl|tmpl|dist|default|defaults|schema|spec|test|tests|mock|fake|stub)(?:[._-]|$)/i;
@@ -166,6 +204,7 @@ const EXAMPLE =
 export function findProjectFiles(host: FileHost, projectDirectory: string, known: ReadonlySet<string>, display: (abs: string) => string): MountedFile[] {
   if (!host.list) return [];
   const candidates: string[] = [];
+  const tokenFiles: string[] = [];
   let entries = 0;
   const walk = (dir: string, depth: number, directory: DirectoryKind): void => {
     const listing = directoryEntries(host, dir);
@@ -175,20 +214,23 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
     // application's, read by no compose file: unless a compose file beside it makes it that project's
     const ownDotenv = depth > 1 && !list.some((e) => e.kind === 'file' && COMPOSE_FILE_NAME.test(e.name));
     for (const entry of list) {
-      if (++entries > MAX_ENTRIES || candidates.length >= MAX_FILES) return;
+      if (++entries > MAX_ENTRIES) return;
       const { name, path, kind } = entry;
       if (kind === 'directory') {
         // a source root, or a configuration directory's subdirectory, is walked without counting as a level
         const level = SOURCE_ROOT.test(name) || directory === 'config' ? depth : depth + 1;
         // a configuration directory's subdirectories are configuration too (Ansible's `group_vars/all/vars.yml`)
-        if (level <= MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && (!name.startsWith('.') || CREDENTIAL_DIRECTORY.test(name)))
+        if (level <= MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && (!name.startsWith('.') || CREDENTIAL_DIRECTORY.test(name) || CI_DIRECTORY.test(name)))
           walk(path, level, directory === 'config' ? 'config' : directoryKind(name));
-      } else if (kind === 'file' && !known.has(path) && (isConfigName(name, directory) || (name === '.env' && ownDotenv))) candidates.push(path);
+      } else if (kind !== 'file' || known.has(path)) continue;
+      else if (isConfigName(name, directory) || (name === '.env' && ownDotenv)) {
+        if (candidates.length < MAX_FILES) candidates.push(path);
+      } else if (tokenFiles.length < MAX_TOKEN_FILES && isTokenFileName(name)) tokenFiles.push(path);
     }
   };
   walk(projectDirectory, 1, 'other');
   const out: MountedFile[] = [];
-  for (const path of candidates) {
+  for (const path of [...candidates, ...tokenFiles]) {
     // a link that leads out of the project is the host's
     const real = host.realpath?.(path) ?? path;
     if (real !== path && !isInside(real, host.realpath?.(projectDirectory) ?? projectDirectory)) continue;
@@ -196,7 +238,9 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
     // a compose file the project does not use is linted as one of its own, not read as configuration
     if (text === undefined || /^services:[ \t]*$/m.test(text)) continue;
     const file = display(path);
-    out.push({ file, abs: path, node: wholeFileScalar(file, text), roots: structuredRoots(file, text), path: ['files', file], services: [], kept: true });
+    if (tokenFiles.includes(path))
+      out.push({ file, abs: path, node: wholeFileScalar(file, text), path: ['files', file], services: [], kept: true, tokensOnly: true });
+    else out.push({ file, abs: path, node: wholeFileScalar(file, text), roots: structuredRoots(file, text), path: ['files', file], services: [], kept: true });
   }
   return out;
 }
@@ -233,6 +277,15 @@ function isCandidateName(name: string): boolean {
   const ending = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
   return CANDIDATE_ENDING.has(ending) || /^\.env\./i.test(name) || KEY_FILE.test(name) || SECRET_FILE.test(name);
 }
+
+/** A text file read for self-identifying credentials only (TOKEN_EXTENSIONS): not an example, a lock or a compose file. */
+function isTokenFileName(name: string): boolean {
+  if (!(TOKEN_EXTENSION.test(name) || TOKEN_NAME.test(name)) || COMPOSE_FILE_NAME.test(name) || /(?:^|[._-])lock(?:[._-]|$)|\.min\./i.test(name)) return false;
+  return !EXAMPLE.test(name.replace(/^\.env\./, '')) && !FIREBASE_CLIENT_FILE.test(name);
+}
+
+/** Firebase's client configuration of a mobile app: project and app ids and the API key the app ships with, public by design. */
+const FIREBASE_CLIENT_FILE = /^google-services\.json$/i;
 
 type DirectoryKind = 'config' | 'scripts' | 'credentials' | 'other';
 

@@ -1387,3 +1387,23 @@ describe("an admin tool's setting given as a name option and a value option", ()
     ]);
   });
 });
+
+describe("a project's other files, read for credentials that say what they are", () => {
+  it("a SendGrid key in a pipeline's source, a Docker Hub token in a CI workflow and a SonarQube token commented out in a Jenkinsfile are reported; a setting's name in source, Firebase's client file, a masked key and the docs are not read for them", async () => {
+    const sendgrid = () => `SG.${fake(B64URL, 22)}.${fake(B64URL, 43)}`;
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  app:', '    image: example/etl', ''].join('\n'),
+      'flows/etl.py': ['import os', `SENDGRID_KEY = "${sendgrid()}"`, `DB_PASSWORD = "Cobalt-${fake(ALNUM, 10)}"`, ''].join('\n'),
+      '.github/workflows/deploy.yml': ['jobs:', '  push:', '    steps:', `      - run: docker login -u acmebot -p dckr_pat_${fake(B64URL, 27)}`, ''].join('\n'),
+      Jenkinsfile: ['pipeline {', `  // sh 'mvn sonar:sonar -Dsonar.login=squ_${fake(HEX, 40)}'`, '}', ''].join('\n'),
+      'app/google-services.json': ['{', `  "api_key": [{ "current_key": "AIza${fake(B64URL, 35)}" }]`, '}', ''].join('\n'),
+      'README.md': ['Set `SENDGRID_API_KEY=SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`.', ''].join('\n'),
+      'docs/setup.md': [`Example: ${sendgrid()}`, ''].join('\n'),
+    });
+    expect(found).toEqual([
+      '.github/workflows/deploy.yml:4:41 secret-in-project-file •••• (36 chars)',
+      'Jenkinsfile:2:40 secret-in-project-file •••• (44 chars)',
+      'flows/etl.py:2:17 secret-in-project-file •••• (69 chars)',
+    ]);
+  });
+});
