@@ -52,6 +52,8 @@ const LIST_FIRST_STRING = /^\[[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*\]/;
 /** `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`. */
 const ENV_FALLBACK =
   /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*[:=][ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
+/** Aero's `:name #or [#env VAR "fallback"]` in an EDN configuration. */
+const EDN_ENV_FALLBACK = /:([A-Za-z][\w.-]{0,80})[ \t]+#or[ \t]*\[[ \t]*#env[ \t]+([A-Za-z_][A-Za-z0-9_]{0,80})[ \t]+"([^"\\\n]{1,500})"[ \t]*\]/dg;
 /** What ENV_FALLBACK needs in a text before it is run over it. */
 const ENV_LOOKUP_WORD = /process\.env|os\.environ|getenv|ENV\[/;
 const ENV_LOOKUP = /^(?:[\w.$>-]*[._>])?(?:getenv\w*|environ\.get|env|fetch)\(/i;
@@ -227,7 +229,16 @@ function byteList(text: string, at: number): { start: number; end: number } | un
 }
 
 /** A call that decodes its literal argument into the secret. */
-const DECODE_CALL = /^(?:bytes\.fromhex|bytearray\.fromhex|base64\.(?:urlsafe_)?b64decode|binascii\.unhexlify|Buffer\.from|atob|hex2bin|base64_decode)\(/;
+// Python, Node, PHP; Elixir's `Base.decode64!`, Ruby's `Base64.strict_decode64`, C#'s `Convert.FromBase64String`,
+// Go's `base64.StdEncoding.DecodeString`/`hex.DecodeString`, Java's `Base64.getDecoder().decode`
+const DECODE_CALL =
+  /^(?:bytes\.fromhex|bytearray\.fromhex|base64\.(?:urlsafe_)?b64decode|binascii\.unhexlify|Buffer\.from|atob|hex2bin|base64_decode|Base\.(?:url_)?decode(?:64|32|16)!?|Base64\.(?:strict_|urlsafe_)?decode64|Convert\.FromBase64String|(?:base64\.(?:Std|URL|RawStd|RawURL)Encoding\.|hex\.)DecodeString|Base64\.get(?:Url|Mime)?Decoder\(\)\.decode)\(/;
+
+/** Base64 or hex of 16 to 64 bytes: the length of a symmetric key. */
+function isKeyMaterial(literal: string): boolean {
+  if (/^[0-9a-f]{32,128}$/i.test(literal)) return literal.length % 2 === 0;
+  return /^[A-Za-z0-9+/_-]{22,88}={0,2}$/.test(literal) && /[A-Z]/.test(literal) && /[a-z]/.test(literal) && /\d/.test(literal);
+}
 
 /** The quoted literal right after `call(` at `at`: its offsets. */
 function decodedLiteral(text: string, at: number): { start: number; end: number } | undefined {
@@ -305,10 +316,12 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       continue;
     }
     // a literal handed to a decoding call: `bytes.fromhex("…")`, `base64.b64decode('…')`, `Buffer.from("…", "hex")`
-    if (verdict.sensitive && m[6] !== undefined && DECODE_CALL.test(value)) {
+    // a bare `key` too (Cloak's `key: Base.decode64!("…")`): a literal decoded into bytes to be a key is key material
+    if ((verdict.sensitive || /^key$/i.test(name)) && m[6] !== undefined && DECODE_CALL.test(value)) {
       const lit = decodedLiteral(text, m.index! + m[0].length - value.length);
-      if (lit && judgeNamedValue(nameLooseness(name), text.slice(lit.start, lit.end)) === 'literal') {
-        out.push({ name, kind: describeKind(verdict.kind), start: lit.start, end: lit.end, viaVariable: false });
+      const literal = lit && text.slice(lit.start, lit.end);
+      if (literal && (verdict.sensitive ? judgeNamedValue(nameLooseness(name), literal) === 'literal' : isKeyMaterial(literal))) {
+        out.push({ name, kind: describeKind(verdict.kind ?? 'encryption-key'), start: lit!.start, end: lit!.end, viaVariable: false });
       }
       continue;
     }
@@ -391,6 +404,14 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       const start = m.indices![6][0];
       if (isPlaceholder(value) || taken(start, value.length)) continue;
       named(classifyKey(variable).sensitive ? variable : m[1], value, start);
+    }
+  }
+  // Aero's (Clojure EDN) fallback: `:api-key #or [#env GRAPHHOPPER_API_KEY "…"]`
+  if (text.includes('#or')) {
+    for (const m of text.matchAll(EDN_ENV_FALLBACK)) {
+      const start = m.indices![3][0];
+      if (isPlaceholder(m[3]) || taken(start, m[3].length)) continue;
+      named(classifyKey(m[2]).sensitive ? m[2] : m[1], m[3], start);
     }
   }
   if (text.includes(': ') && text.includes('=')) {

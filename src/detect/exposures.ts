@@ -9,10 +9,10 @@ import { entrypointProgramOf, findCommandCredentials, findShellCredentials } fro
 import { findEmbeddedAssignments, findPropertiesUserPasswords, findUserPasswordPairs, findUsersSectionPasswords, isUserElementDigest } from './embedded.js';
 import { isEncodedWord } from './encoded.js';
 import { isPublicBrowserKey, judgeEntry, judgeSecretVariable, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
-import { secretHalves } from './key-pairs.js';
+import { isKeyOfPair, secretHalves } from './key-pairs.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
-import { classifyKey, describeKind, nameLooseness } from './keys.js';
+import { classifyKey, describeKind, nameLooseness, splitWords } from './keys.js';
 import { isPlaceholder, isStockDefault } from './placeholder.js';
 import { defaultedVariable } from './value-class.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
@@ -275,7 +275,21 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   }
   const file = basename(mounted.file);
   const name = mounted.secret ?? mountedFileName(file);
+  const sealed = sealedRanges(mounted);
+  const halves = fileSecretHalves(mounted, text);
+  const pairedKeys = siblingKeyHalves(mounted);
   const push = (verdict: EntryVerdict, key?: string) => {
+    // a SealedSecret's values are encrypted for the cluster's controller: its private key is the secret
+    if (sealed.some(([a, b]) => verdict.origin.range[0] >= a && verdict.origin.range[1] <= b)) return;
+    // the identifying half of a key pair whose secret is set in the same file (`ApiKey` beside `ApiSecret`,
+    // certbot's `dns_ovh_application_key` beside `…_application_secret`), unless its value has a secret's format
+    if (
+      verdict.class === 'hardcoded' &&
+      ((key !== undefined && halves.size && isKeyOfPair(lastSegment(key), halves, true)) ||
+        pairedKeys.some(([a, b]) => verdict.origin.range[0] >= a && verdict.origin.range[1] <= b)) &&
+      !scanValue(verdict.value).length
+    )
+      return;
     // the path names the setting under the mount that brings the file in (`services.app.volumes.0.PASSWD`)
     // a placeholder in a file no service mounts is a template's value, not one a container runs
     // with; a stock default (`changeit`) is what the application runs with when nothing replaces it
@@ -302,6 +316,8 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       if (found.some((f) => f.range[0] < o.range[1] && o.range[0] < f.range[1])) return;
       // an application's own YAML tag makes the value a lookup (Home Assistant `!secret name`, `!env_var X`)
       if (APPLICATION_TAG.test(text.slice(Math.max(0, o.range[0] - 64), o.range[0]))) return;
+      // a setting that describes its parent in words (`credentials: [{string: {description: …}}]`) holds prose
+      if (typeof last === 'string' && DESCRIBING.test(last)) return;
       const dotted = keyPath.join('.');
       const verdict = classifyKey(dotted);
       const value = writtenText(scalar);
@@ -317,6 +333,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       push(hardcoded(o, describeKind(verdict.kind), value), dotted);
     });
   }
+  collectNamedSecretMap(mounted, name, out, before, push);
   collectCommentedSettings(mounted, text, out, before);
   // a user name that is the token a secret of the same file holds (`username:` and `password:` both a Postmark token)
   const secrets = new Set<string>();
@@ -327,6 +344,124 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
     if (!out.slice(before).some((e) => e.verdict.origin.range[0] < o.range[1] && o.range[0] < e.verdict.origin.range[1])) {
       push(hardcoded(o, USER_TOKEN_KIND, String(u.scalar.value)), u.dotted);
     }
+  }
+}
+
+/** The names of a file's settings (its assignments, its YAML/JSON keys) that are the secret half of a key pair (key-pairs.ts). */
+function fileSecretHalves(mounted: MountedFile, text: string): ReadonlySet<string> {
+  if (!/secret/i.test(text)) return new Set();
+  const names: { key: string; value?: { value: unknown } }[] = findEmbeddedAssignments(text).map((a) => ({
+    key: a.name,
+    value: { value: text.slice(a.start, a.end) },
+  }));
+  const walk = (node: TreeNode | null | undefined, depth: number): void => {
+    if (node?.kind !== 'map' || depth > 12) return;
+    for (const e of node.entries) {
+      if (e.value?.kind === 'scalar') names.push({ key: String(e.key), value: { value: e.value.value } });
+      else walk(e.value, depth + 1);
+    }
+  };
+  for (const root of mounted.roots ?? []) walk(root, 0);
+  return secretHalves(names);
+}
+
+/** A name a settings file uses: one the key classifier has a word for, or a word of its vocabulary (`type`, `ssid`, `url`, `host`). */
+function isSettingName(name: string): boolean {
+  const v = classifyKey(name);
+  return v.sensitive || v.reason !== undefined || splitWords(name).some((w) => SETTING_WORDS.has(w));
+}
+const SETTING_WORDS = new Set([
+  'type',
+  'ssid',
+  'url',
+  'uri',
+  'host',
+  'port',
+  'email',
+  'mail',
+  'user',
+  'username',
+  'project',
+  'region',
+  'endpoint',
+  'domain',
+  'path',
+  'version',
+  'enabled',
+  'mode',
+  'level',
+]);
+
+/** The settings that describe what their parent is, in words. */
+const DESCRIBING = /^(?:description|desc|comments?|title|notes?|summary|help|hint|display[_-]?name|caption)$/i;
+
+/**
+ * The value ranges of the key halves of pairs set in one YAML/JSON map: `ApiKey` beside `ApiSecret`,
+ * `key` beside `secret`, `ConsumerKey` beside `ConsumerSecret` (the map names the API: `Sms: {Provider:
+ * Vonage, ApiKey, ApiSecret}`).
+ */
+function siblingKeyHalves(mounted: MountedFile): [number, number][] {
+  const out: [number, number][] = [];
+  const stem = (k: string, last: string) => {
+    const w = splitWords(k);
+    return w.length <= 2 && w[w.length - 1] === last && (w.length === 1 || HALF_WORDS.has(w[0])) ? w.slice(0, -1).join('_') : undefined;
+  };
+  const walk = (node: TreeNode | null | undefined, depth: number): void => {
+    if (node?.kind !== 'map' || depth > 12) return;
+    const secrets = new Set<string>();
+    for (const e of node.entries) {
+      const s = stem(String(e.key), 'secret');
+      if (s !== undefined && e.value?.kind === 'scalar' && e.value.value) secrets.add(s);
+    }
+    for (const e of node.entries) {
+      if (e.value?.kind !== 'scalar') walk(e.value, depth + 1);
+      else if (secrets.size && secrets.has(stem(String(e.key), 'key') ?? '\u0000')) out.push([e.value.origin.range[0], e.value.origin.range[1]]);
+    }
+  };
+  for (const root of mounted.roots ?? []) walk(root, 0);
+  return out;
+}
+const HALF_WORDS = new Set(['api', 'app', 'consumer', 'client', 'access', 'application']);
+
+/** The last segment of a dotted key path (`Vonage.ApiKey` → `ApiKey`). */
+function lastSegment(key: string): string {
+  return key.slice(key.lastIndexOf('.') + 1);
+}
+
+/** The source ranges of the `spec.encryptedData` of a file's Bitnami SealedSecret documents. */
+function sealedRanges(mounted: MountedFile): [number, number][] {
+  const out: [number, number][] = [];
+  for (const root of mounted.roots ?? []) {
+    const kind = get(root, 'kind');
+    if (kind?.kind !== 'scalar' || kind.value !== 'SealedSecret') continue;
+    const data = get(get(root, 'spec'), 'encryptedData');
+    if (data) out.push([data.origin.range[0], data.origin.range[1]]);
+  }
+  return out;
+}
+
+/**
+ * A file named for secrets (a secret's `file:`, `keys.json`, `tokens.yml`) that is one flat map of
+ * names to strings (`{"clubhouse": "MrXm…", "tournament": "723T…"}`: stream keys by channel, API keys by
+ * client): each value is a secret whatever its name, as each line of a `name:secret` file is.
+ */
+function collectNamedSecretMap(mounted: MountedFile, name: string, out: Found[], before: number, push: (verdict: EntryVerdict, key?: string) => void): void {
+  const root = mounted.roots?.length === 1 ? mounted.roots[0] : undefined;
+  if (!root?.entries.length || root.entries.length > 200) return;
+  if (mounted.secret === undefined && !/^(?:[\w-]{0,40}[._-])?(?:keys|tokens|secrets|api[_-]?keys|passwords)$/i.test(name)) return;
+  if (!root.entries.every((e) => e.value?.kind === 'scalar' && typeof e.value.value === 'string')) return;
+  // the names are its own (a channel's, a client's), not settings: `type`, `project_id`, `wifi_ssid`,
+  // `wifi_password` make it a settings file (a service account's JSON, ESPHome's secrets.yaml), read by names
+  if (root.entries.some((e) => isSettingName(String(e.key)))) return;
+  // nor one where a secret was found already (a service account's private key)
+  if (out.length > before) return;
+  for (const e of root.entries) {
+    const scalar = e.value as TreeScalar;
+    const value = String(scalar.value);
+    const o = scalar.origin;
+    if (out.slice(before).some((f) => f.verdict.origin.range[0] < o.range[1] && o.range[0] < f.verdict.origin.range[1])) continue;
+    if (/\s/.test(value) || judgeSecretValue(value) !== 'literal' || !looksWrittenDown(value)) continue;
+    push(hardcoded(o, 'secret', value), String(e.key));
   }
 }
 

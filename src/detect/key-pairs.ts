@@ -27,7 +27,9 @@ function makesKeySecret(word: string): boolean {
 function pairPrefix(name: string): string[] | undefined {
   const words = splitWords(name);
   if (words.length < 2 || words[words.length - 1] !== 'key') return undefined;
-  if (words.some(makesKeySecret)) return undefined;
+  // the word before `key` says what key it is (`SIGNING_KEY`, `AUTH_KEY`); an owner anywhere (`SSH_HOST_KEY`): but
+  // `SOCIAL_AUTH_GITHUB_KEY` is GitHub's key of python-social-auth, the client id beside `…_SECRET`
+  if (makesKeySecret(words[words.length - 2]) || words.some((w) => SECRET_KEY_OWNERS.has(w))) return undefined;
   const prefix = words.slice(0, -1);
   // `APP_KEY` alone names no API (Laravel's application key is a secret)
   return prefix.length > 1 || !HALF_QUALIFIERS.has(prefix[0]) ? prefix : undefined;
@@ -57,13 +59,14 @@ export function secretHalves(entries: Iterable<{ key: string; value?: { value: u
  * Whether `name` is the identifying half of a key pair whose secret half is set beside it
  * (`secretHalves` of the other names of the same environment or env file).
  */
-export function isKeyOfPair(name: string, secretHalvesBeside: ReadonlySet<string>): boolean {
+export function isKeyOfPair(name: string, secretHalvesBeside: ReadonlySet<string>, exact = false): boolean {
   if (!secretHalvesBeside.size) return false;
   const prefix = pairPrefix(name);
   if (!prefix) return false;
-  // `PUSHER_APP_KEY` beside `PUSHER_APP_SECRET` or `PUSHER_SECRET`
+  // `PUSHER_APP_KEY` beside `PUSHER_APP_SECRET` or `PUSHER_SECRET`; `exact`: only the first (in a
+  // configuration file, OVH's `dns_ovh_consumer_key` is a secret of its own beside the application's pair)
   return (
     secretHalvesBeside.has(prefix.join('_')) ||
-    (prefix.length > 1 && HALF_QUALIFIERS.has(prefix[prefix.length - 1]) && secretHalvesBeside.has(prefix.slice(0, -1).join('_')))
+    (!exact && prefix.length > 1 && HALF_QUALIFIERS.has(prefix[prefix.length - 1]) && secretHalvesBeside.has(prefix.slice(0, -1).join('_')))
   );
 }

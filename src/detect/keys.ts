@@ -181,6 +181,8 @@ const KEY_QUALIFIER_KIND: Readonly<Record<string, SecretKind>> = {
   license: 'license-key',
   licence: 'license-key',
   salt: 'salt',
+  stream: 'secret', // a streaming server's publish key (Owncast `-streamkey`, RTMP `streamkey`)
+  secretbox: 'encryption-key', // libsodium's secret-box key (LimeSurvey `encryptionsecretboxkey`)
 };
 
 /** The kind of secret a qualifier makes of `key` (`signing` makes a signing key), if it makes one. */
@@ -1026,6 +1028,11 @@ function splitCompound(w: string): string[] {
     if (at <= 0 || s === 'pw' || s === 'pass') continue;
     const rest = w.slice(at + s.length);
     if (rest && NEUTRAL_TAIL.has(rest)) return [...splitCompound(w.slice(0, at)), s, rest];
+  }
+  // <qualifier>keypair — encryptionkeypair (LimeSurvey's sodium key pair, its secret half with the public one)
+  if (w.endsWith('keypair') && w.length > 7) {
+    const head = splitCompound(w.slice(0, -4));
+    if (head.length > 1) return [...head, 'pair'];
   }
   // <qualifier>key — secretkey, accesskey, encryptionkey
   for (const k of ['keys', 'key']) {

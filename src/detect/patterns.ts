@@ -211,6 +211,12 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     regex: re(`${B}npm_[A-Za-z0-9]{36}${E}`),
   },
   {
+    id: 'nuget-api-key',
+    description: 'NuGet API key',
+    // nuget.org's push keys: `oy2` and 43 lowercase letters and digits
+    regex: re(`${B}oy2[a-z0-9]{43}${E}`),
+  },
+  {
     id: 'pypi-token',
     description: 'PyPI API token',
     regex: re(`${B64}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}${E64}`),

@@ -111,7 +111,10 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   if (verdict.loose && (/^\d{1,2}$/.test(v) || (v.length <= 16 && /^[a-z]+$/.test(v)))) return 'setting';
   // settings of its own (`size=4;dbtable=api_keys;`, Kamailio's htable spec under an `apikeys` name, read from `=>`): a
   // setting; a secret among them is found by its own name where the value is read again
-  if (SETTINGS_LIST.test(v) && (/[;,]/.test(v) || SETTING_NAME.test(v.slice(0, v.indexOf('='))))) return 'setting';
+  // one `name=value` alone is a setting when its value reads as one (`mode=strict`), not punctuated like a
+  // generated key (Django's `poe=u!l&9f+1b5-uy((fza…`)
+  if (SETTINGS_LIST.test(v) && (/[;,]/.test(v) || (SETTING_NAME.test(v.slice(0, v.indexOf('='))) && /^[\w./:@-]*$/.test(v.slice(v.indexOf('=') + 1)))))
+    return 'setting';
   // a list of words or options (`dolibarr,ldap`, `jwt,priv-key=/certs/k.pem,ttl=10m`) under such a name: a setting
   if (verdict.loose && /^[a-z][a-z0-9-]*(?:=[^,\s]+)?(?:,[a-z][a-z0-9-]*(?:=[^,\s]+)?)+$/.test(v)) return 'setting';
   return judged;

@@ -135,14 +135,17 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
  * whole value (the default non-empty). Not a shell's `${NAME:?message}` (an error when unset) or
  * `${NAME:+word}` (a word when set).
  */
-const WITH_DEFAULT = /^\$\{([A-Za-z_][A-Za-z0-9_.-]{0,100})(?::[-=]?|[-=])(?![?+])([^{}\s][^{}]{0,500})\}$/;
+// a shell's name (no dot or dash) before `-`/`=`/`:-`; a property's dotted name (`${akka.ssl.key-store-password}`
+// is a reference, not `${akka.ssl.key-store` defaulting to `password`) only before Spring's `:`
+const WITH_DEFAULT = /^\$\{(?:([A-Za-z_][A-Za-z0-9_]{0,100})(?::[-=]?|[-=])|([A-Za-z_][A-Za-z0-9_.-]{0,100}):[-=]?)(?![?+])([^{}\s][^{}]{0,500})\}$/;
 /** Lookups written like a defaulted variable: Kafka's `${file:…}`, `${env:X}`, log4j's `${sys:x}`, a vault's `${vault:path}`. */
 const LOOKUP_PREFIX = /^(?:env|file|vault|sys|system|secret|secrets|k8s|aws|azure|gcp|ssm|java|jndi|ctx|date|main|bundle|docker|spring|base64|lower|upper)$/i;
 
 /** The variable and the default written in a whole-value `${NAME:default}` (Spring) or `${NAME:-default}` (a shell), not a lookup's argument. */
 export function defaultedVariable(text: string): { name: string; value: string } | undefined {
   const m = WITH_DEFAULT.exec(text);
-  return m && !LOOKUP_PREFIX.test(m[1]) ? { name: m[1], value: m[2] } : undefined;
+  const name = m?.[1] ?? m?.[2];
+  return m && name && !LOOKUP_PREFIX.test(name) ? { name, value: m[3] } : undefined;
 }
 
 /** The default of `defaultedVariable`. */
@@ -223,6 +226,10 @@ const HASH_PATTERNS: readonly RegExp[] = [
   /^\{(?:bcrypt|pbkdf2|scrypt|argon2|argon2@SpringSecurity_v5_8|sha256|MD4|MD5|SHA-1|SHA-256|ldap|sha)\}\S/,
   // Solr's BasicAuth credential: base64 of the salted SHA-256 hash, a blank, base64 of the salt
   /^[A-Za-z0-9+/]{43}= [A-Za-z0-9+/]{22,86}={0,2}$/,
+  // Tomcat's MessageDigestCredentialHandler/SecretKeyCredentialHandler output: hex salt $ iterations $ hex digest
+  /^[0-9a-f]{8,256}\$\d{1,7}\$[0-9a-f]{32,256}$/i,
+  // WebSphere Liberty's `securityUtility encode --encoding=hash` (its `{xor}` is an encoding anyone reverses, not a hash)
+  /^\{hash\}[A-Za-z0-9+/]{20,}={0,2}$/,
   // htpasswd lines: user:hash (a list of them in a Traefik/Caddy label)
   /^[A-Za-z0-9_.@-]{1,64}:(?:\$(?:2[abxy]?|apr1|1|5|6|y|argon2id)\$|\{SHA\}|\{SSHA\})\S*(?:[ ,]+[A-Za-z0-9_.@-]{1,64}:\S+)*$/,
 ];

@@ -59,6 +59,33 @@ export function subOrigin(o: Origin, start: number, end: number, sourceOffset: n
 }
 
 /** The origin of text[start, end) of a scalar: exact on one line (plain, simple quoted, or one line of a block scalar); the whole node otherwise. */
+/**
+ * The origin of a match that starts on block line `first` and ends on a later one; the node's
+ * whole origin when it does not start on that line (a folded scalar's joined lines).
+ */
+function acrossLines(
+  whole: Origin,
+  lines: readonly { at: number; source: number; line: number; column: number; length: number }[],
+  first: number,
+  start: number,
+  end: number,
+): Origin {
+  const a = lines[first];
+  if (!a || start < a.at || start > a.at + a.length) return whole;
+  let b = first;
+  while (b + 1 < lines.length && lines[b + 1].at <= end) b++;
+  const z = lines[b];
+  if (b === first || end > z.at + z.length) return whole;
+  return {
+    file: whole.file,
+    range: [a.source + (start - a.at), z.source + (end - z.at)],
+    line: a.line,
+    column: a.column + (start - a.at),
+    endLine: z.line,
+    endColumn: z.column + (end - z.at),
+  };
+}
+
 export function originWithin(
   node: { origin: Origin; sourceOffset?: number; blockLines?: { at: number; source: number; line: number; column: number; length: number }[] },
   start: number,
@@ -79,7 +106,8 @@ export function originWithin(
     for (let i = lo; i >= 0 && lines[i].at === lines[lo].at; i--) {
       if (start >= lines[i].at && end <= lines[i].at + lines[i].length) line = lines[i];
     }
-    if (!line) return node.origin;
+    // a match over several lines (a private key's block): from where it starts to where it ends
+    if (!line) return acrossLines(node.origin, lines, lo, start, end);
     const col = line.column + (start - line.at);
     return {
       file: node.origin.file,

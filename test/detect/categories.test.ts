@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { lint, lintText } from '../../src/lint.js';
 import { REPO } from '../helpers.js';
 import { emptySettings } from '../../src/settings.js';
-import { ALNUM, B64, B64URL, BASE32, DIGITS, fake, HEX } from './fake.js';
+import { ALNUM, B64, B64URL, BASE32, DIGITS, fake, HEX, LOWER_ALNUM } from './fake.js';
 
 /**
  * The categories of misses and false alarms of the generalisation issue, each from both sides:
@@ -1404,6 +1404,204 @@ describe("a project's other files, read for credentials that say what they are",
       '.github/workflows/deploy.yml:4:41 secret-in-project-file •••• (36 chars)',
       'Jenkinsfile:2:40 secret-in-project-file •••• (44 chars)',
       'flows/etl.py:2:17 secret-in-project-file •••• (69 chars)',
+    ]);
+  });
+});
+
+describe('key blocks, property references, digests, sealed values and .NET configuration in the files a service reads', () => {
+  it("each private key block of a YAML file is reported at its BEGIN line and the file's settings are still read by key path; a describing setting, a dotted `${a.b-c}` reference, Tomcat's and Liberty's digests and a SealedSecret's values are not secrets, Liberty's `{xor}` and a Secret's stringData are", async () => {
+    const pem = (indent: string) => [
+      `${indent}-----BEGIN RSA PRIVATE KEY-----`,
+      ...Array.from({ length: 4 }, () => `${indent}${fake(B64, 64)}`),
+      `${indent}-----END RSA PRIVATE KEY-----`,
+    ];
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: example/app',
+        '    volumes:',
+        '      - ./server.config.yaml:/etc/app/server.config.yaml:ro',
+        '      - ./application.conf:/opt/app/conf/application.conf:ro',
+        '      - ./server.xml:/config/server.xml:ro',
+        '      - ./tomcat-users.xml:/usr/local/tomcat/conf/tomcat-users.xml:ro',
+        '',
+      ].join('\n'),
+      'server.config.yaml': [
+        'Frontend:',
+        '  hostname: vr.example.org',
+        '  private_key: |',
+        ...pem('    '),
+        'CA:',
+        '  private_key: |',
+        ...pem('    '),
+        'credentials:',
+        '  - string:',
+        '      description: SonarQube global analysis token',
+        `      password: Cobalt-${fake(ALNUM, 12)}`,
+        '',
+      ].join('\n'),
+      'application.conf': [
+        'ssl {',
+        `  key-store-password = "${fake(ALNUM, 16)}"`,
+        '  key-password = ${akka.remote.artery.ssl.config-ssl-engine.key-store-password}',
+        '}',
+        '',
+      ].join('\n'),
+      'server.xml': [
+        '<server>',
+        '  <basicRegistry>',
+        `    <user name="ops" password="{xor}${fake(B64, 16)}="/>`,
+        `    <user name="reporter" password="{hash}ARAAAAAU${fake(B64, 64)}"/>`,
+        '  </basicRegistry>',
+        '</server>',
+        '',
+      ].join('\n'),
+      'tomcat-users.xml': [
+        '<tomcat-users>',
+        `  <user username="admin" password="${fake(HEX, 64)}$1$${fake(HEX, 64)}" roles="manager-gui"/>`,
+        '</tomcat-users>',
+        '',
+      ].join('\n'),
+      'deploy/k8s/secrets.yaml': [
+        'apiVersion: v1',
+        'kind: Secret',
+        'metadata: {name: maps}',
+        'stringData:',
+        `  MAPS_KEY: "${fake(ALNUM, 20)}"`,
+        '---',
+        'apiVersion: bitnami.com/v1alpha1',
+        'kind: SealedSecret',
+        'metadata: {name: maps}',
+        'spec:',
+        '  encryptedData:',
+        `    MAPS_KEY: AgB${fake(B64, 120)}`,
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'application.conf:2:25 secret-in-mounted-file •••• (16 chars)',
+      'deploy/k8s/secrets.yaml:5:14 secret-in-project-file •••• (20 chars)',
+      'server.config.yaml:4:5 secret-in-mounted-file •••• (341 chars)',
+      'server.config.yaml:12:5 secret-in-mounted-file •••• (341 chars)',
+      'server.config.yaml:21:17 secret-in-mounted-file •••• (19 chars)',
+      'server.xml:3:32 secret-in-mounted-file •••• (22 chars)',
+    ]);
+  });
+
+  it(".NET's web.config is read (a connection string's password, a machine key; not `PasswordMinLength`), a NuGet push key is recognised by its format, a literal decoded into a key's bytes is a key (not a short one), a stream key, a secret-box key and a key pair by their run-together names", async () => {
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  app:', '    image: example/app', ''].join('\n'),
+      'legacy/Orders.Soap/web.config': [
+        '<configuration>',
+        '  <connectionStrings>',
+        `    <add name="OrdersDb" connectionString="Data Source=sql01;Initial Catalog=Orders;User ID=soap;Password=Soap#${fake(ALNUM, 8)};" />`,
+        '  </connectionStrings>',
+        '  <appSettings><add key="PasswordMinLength" value="12" /></appSettings>',
+        `  <system.web><machineKey validationKey="${fake(HEX, 128).toUpperCase()}" validation="HMACSHA256" /></system.web>`,
+        '</configuration>',
+        '',
+      ].join('\n'),
+      'NuGet.Config': [
+        '<configuration>',
+        '  <apikeys>',
+        `    <add key="https://api.nuget.org/v3/index.json" value="oy2${fake(LOWER_ALNUM, 43)}" />`,
+        '  </apikeys>',
+        '</configuration>',
+        '',
+      ].join('\n'),
+      'config/runtime.exs': [
+        'config :tally, Tally.Vault,',
+        `  ciphers: [default: {Cloak.Ciphers.AES.GCM, tag: "AES.GCM.V1", key: Base.decode64!("${fake(B64, 43)}=")}]`,
+        'config :tally, Other,',
+        '  key: Base.decode64!("c2hvcnQ=")',
+        '',
+      ].join('\n'),
+      'config/security.php': [
+        '<?php',
+        `$config['encryptionkeypair'] = '${fake(HEX, 128)}';`,
+        `$config['encryptionsecretboxkey'] = '${fake(HEX, 64)}';`,
+        `$config['streamkey'] = '${fake(ALNUM, 20)}';`,
+        "$config['sshkeypair'] = 'deploy';",
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'NuGet.Config:3:59 secret-in-project-file •••• (46 chars)',
+      'config/runtime.exs:2:86 secret-in-project-file •••• (44 chars)',
+      'config/security.php:2:33 secret-in-project-file •••• (128 chars)',
+      'config/security.php:3:38 secret-in-project-file •••• (64 chars)',
+      'config/security.php:4:25 secret-in-project-file •••• (20 chars)',
+      'legacy/Orders.Soap/web.config:3:107 secret-in-project-file •••• (13 chars)',
+      'legacy/Orders.Soap/web.config:6:42 secret-in-project-file •••• (128 chars)',
+    ]);
+  });
+
+  it("a file that maps names to secrets reports each, a settings file of the same shape does not; the key beside its secret in one map, one INI file or one env file is the pair's identifying half", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: example/app',
+        '    env_file: [weblate.env]',
+        '    volumes:',
+        '      - ./stream-auth/keys.json:/app/keys.json:ro',
+        '      - ./sa/tokens.json:/app/tokens.json:ro',
+        '      - ./certbot/ovh.ini:/etc/ovh.ini:ro',
+        '',
+      ].join('\n'),
+      'stream-auth/keys.json': ['{', `  "clubhouse": "Mx7${fake(ALNUM, 17)}",`, `  "tournament": "Qa4${fake(ALNUM, 17)}"`, '}', ''].join('\n'),
+      'sa/tokens.json': ['{', '  "type": "service_account",', '  "project_id": "school-homework",', `  "client_id": "${fake(DIGITS, 21)}"`, '}', ''].join('\n'),
+      'certbot/ovh.ini': [
+        'dns_ovh_endpoint = ovh-eu',
+        `dns_ovh_application_key = ${fake(ALNUM, 16)}`,
+        `dns_ovh_application_secret = ${fake(ALNUM, 32)}`,
+        `dns_ovh_consumer_key = ${fake(ALNUM, 32)}`,
+        '',
+      ].join('\n'),
+      'appsettings.json': [
+        '{',
+        '  "Sms": {',
+        '    "Provider": "Vonage",',
+        `    "ApiKey": "${fake(HEX, 8)}",`,
+        `    "ApiSecret": "${fake(ALNUM, 16)}"`,
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'weblate.env': [`WEBLATE_SOCIAL_AUTH_GITHUB_KEY=${fake(HEX, 20)}`, `WEBLATE_SOCIAL_AUTH_GITHUB_SECRET=${fake(HEX, 40)}`, ''].join('\n'),
+    });
+    expect(found).toEqual([
+      'appsettings.json:5:19 secret-in-project-file •••• (16 chars)',
+      'certbot/ovh.ini:3:30 secret-in-mounted-file •••• (32 chars)',
+      'certbot/ovh.ini:4:24 secret-in-mounted-file •••• (32 chars)',
+      'stream-auth/keys.json:2:16 secret-in-mounted-file •••• (20 chars)',
+      'stream-auth/keys.json:3:17 secret-in-mounted-file •••• (20 chars)',
+      'weblate.env:2:35 secret-in-env-file •••• (40 chars)',
+    ]);
+  });
+});
+
+describe("a fallback in a program's own configuration language, a generated key's punctuation", () => {
+  it('Aero\'s `#or [#env X "…"]` fallback in an EDN file and a Django key with one `=` in it are secrets; `#env X` alone, a `mode=strict` setting and a placeholder fallback are not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  worker:', '    image: example/worker', ''].join('\n'),
+      'worker/resources/config.edn': [
+        '{:db {:password #env DATABASE_PASSWORD}',
+        ` :graphhopper {:api-key #or [#env GRAPHHOPPER_API_KEY "${fake(HEX, 8)}-4129-4f66-a017-${fake(HEX, 12)}"]}`,
+        ' :maps {:api-key #or [#env MAPS_API_KEY "changeme"]}}',
+        '',
+      ].join('\n'),
+      'app/settings/local.py': [
+        'import os',
+        'SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "poe=u!l&9f+1b5-uy((fza0ebkr3a!bm(2u)iso^1_3mvxs2w-")',
+        'SESSION_SECRET_MODE = "mode=strict"',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'app/settings/local.py:2:51 secret-in-project-file •••• (50 chars)',
+      'worker/resources/config.edn:2:56 secret-in-project-file •••• (36 chars)',
     ]);
   });
 });

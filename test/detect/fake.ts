@@ -6,6 +6,7 @@
 export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 export const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 export const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+export const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 export const HEX = '0123456789abcdef';
 export const DIGITS = '0123456789';
 export const B64 = ALNUM + '+/';

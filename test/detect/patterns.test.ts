@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VALUE_PATTERNS } from '../../src/detect/patterns.js';
 import { scanValue } from '../../src/detect/scan.js';
-import { ALNUM, B64, B64URL, BASE32, BECH32, DIGITS, HEX, UPPER_ALNUM, fake } from './fake.js';
+import { ALNUM, B64, B64URL, BASE32, BECH32, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, fake } from './fake.js';
 
 interface Case {
   id: string;
@@ -94,6 +94,7 @@ const POSITIVES: Case[] = [
   { id: 'gitlab-token', text: 'glrt-' + fake(B64URL, 27) },
   { id: 'gitlab-runner-registration-token', text: 'GR1348941' + fake(B64URL, 20) },
   { id: 'npm-token', text: 'npm_' + alnum(36) },
+  { id: 'nuget-api-key', text: 'oy2' + fake(LOWER_ALNUM, 43) },
   { id: 'pypi-token', text: 'pypi-AgEIcHlwaS5vcmc' + fake(B64URL, 70) },
   { id: 'docker-hub-token', text: 'dckr_pat_' + fake(B64URL, 27) },
   { id: 'atlassian-api-token', text: 'ATATT3' + fake(B64URL, 180) },
@@ -247,6 +248,8 @@ const NEGATIVES: [string, string][] = [
   ['gitlab-pat', 'glpat-' + fake(B64URL, 19)],
   ['gitlab-token', 'glxx-' + fake(B64URL, 20)],
   ['npm-token', 'npm_' + alnum(35)],
+  ['nuget-api-key', 'oy2' + fake(LOWER_ALNUM, 42)],
+  ['nuget-api-key', 'oy2' + alnum(43).toUpperCase()],
   ['pypi-token', 'pypi-' + alnum(60)],
   ['docker-hub-token', 'dckr_pat_short'],
   ['vault-token', 'hvs.' + alnum(10)],

@@ -500,6 +500,11 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       "x = getenv('A') ?: '",
       'A_KEY ?= ',
       'password = a&',
+      // Aero's `#or [#env X "…"]`, a key decoded from a literal (Elixir), one `name=value` with punctuation
+      ':api-key #or [#env A "',
+      ':a #or [#env ',
+      'key: Base.decode64!("',
+      'SECRET_KEY = "a=b!',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;

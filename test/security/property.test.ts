@@ -210,9 +210,11 @@ describe('hostile inputs through every command and format (fast-check, seeded)',
           expect(run.out, `${shown} crashed`).not.toMatch(/internal error|\n\s+at .+:\d+:\d+/);
           expect([0, 1, 2], `${shown} exit code`).toContain(run.code);
         }
-        // peak memory of the whole process: a fixed allowance plus a generous factor of the input
+        // peak memory of the whole process: a fixed allowance plus a generous factor of the input. The
+        // peak is the garbage collector's as much as the program's: run alone these cases grow it by
+        // some 175 MB, in the whole suite on a busy 2-core machine it reached 272 MB; a blow-up is GBs
         const grownMb = (process.resourceUsage().maxRSS - baselineRssKb) / 1024;
-        expect(grownMb).toBeLessThan(256 + (1000 * inputBytes) / 2 ** 20);
+        expect(grownMb).toBeLessThan(512 + (1000 * inputBytes) / 2 ** 20);
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
