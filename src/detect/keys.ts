@@ -1388,6 +1388,17 @@ function classifyUncached(name: string): KeyVerdict {
     return { sensitive: false, reason: 'Pusher-protocol app key (public by design)' };
   }
 
+  // a product's licence (`RASA_PRO_LICENSE`, `KONG_LICENSE_DATA`): the entitlement a vendor sold, kept like its key;
+  // loosely (`ELASTIC_LICENSE: basic` is a tier), never alone (`LICENSE: MIT`), a file's path by its value
+  const end = words.length - 1;
+  if (
+    end >= 1 &&
+    (LICENCE_WORDS.has(words[end]) || (end >= 2 && LICENCE_WORDS.has(words[end - 1]) && LICENCE_BODY.has(words[end]))) &&
+    !words.some((w) => LICENCE_CONSENT.has(w))
+  ) {
+    return { sensitive: true, kind: 'license-key', loose: 'name' };
+  }
+
   // rightmost noun; a weak noun counts only when nothing but neutral words follow it
   let noun: Noun | undefined;
   for (let i = words.length - 1; i >= 0; i--) {
@@ -1493,6 +1504,14 @@ function secretDespiteTail(words: string[], noun: Noun, tail: string[]): KeyVerd
   return undefined;
 }
 
+/** The tools whose `*_INDEX_URL` is a package index's (pip, uv, Poetry, pipenv, PDM). */
+const PACKAGE_INDEX_TOOLS = new Set(['pip', 'uv', 'poetry', 'pipenv', 'pdm', 'python', 'pypi']);
+const LICENCE_WORDS = new Set(['license', 'licence']);
+/** A switch that accepts a licence's terms (`ACCEPT_LICENSE`, `SHOW_LICENSE`), not a licence. */
+const LICENCE_CONSENT = new Set(['accept', 'accepted', 'agree', 'agreed', 'eula', 'show', 'skip', 'check', 'type', 'mode']);
+/** What a licence is given as: `KONG_LICENSE_DATA`, `*_LICENSE_STRING`. */
+const LICENCE_BODY = new Set(['data', 'content', 'string', 'text', 'blob', 'token', 'jwt']);
+
 function refineKind(words: string[], noun: Noun): SecretKind {
   const w = words[noun.index];
   const prev = words[noun.index - 1];
@@ -1563,6 +1582,9 @@ export function isCredentialCarrierKey(name: string): boolean {
   if (isWebhookWords(words)) return !/^(web)?hooks?$/.test(words[0]) && words[0] !== 'webhookurl';
   // Airflow's connections (`AIRFLOW_CONN_SFTP_PARTNER`): each a URI with its login and password
   if (words[0] === 'airflow' && words[1] === 'conn' && words.length > 2) return true;
+  // a package index's URL (`PIP_INDEX_URL`, `PIP_EXTRA_INDEX_URL`, `UV_INDEX_URL`): a private index is reached
+  // with its token in the URL, and a build arg keeps it in the image's history
+  if (words.includes('index') && /^ur[li]$/.test(words[words.length - 1]) && words.some((w) => PACKAGE_INDEX_TOOLS.has(w))) return true;
   // Mattermost's `MM_SQLSETTINGS_DATASOURCE`: a data source written whole is a DSN (Spring's `*_DATASOURCE_URL` is a JDBC URL without its password)
   if (words[words.length - 1] === 'datasource' && words.length > 1) return true;
   if (!isConnectionWords(words)) return false;
