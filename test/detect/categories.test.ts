@@ -1623,7 +1623,6 @@ describe("a product's licence and a package index's URL passed from the environm
       '      ACCEPT_LICENSE: ${ACCEPT_LICENSE}',
       '      ELASTIC_LICENSE: basic',
       '      LICENSE: MIT',
-      '      LICENSE_FILE: /run/secrets/license',
       '',
     ].join('\n');
     expect(await findings(text)).toEqual(['7:11 secret-in-build-args', '10:7 secret-via-environment', '11:7 secret-via-environment']);
