@@ -681,6 +681,9 @@ function findDirectives(text: string): EmbeddedAssignment[] {
   };
   // Fluentd's `<match>`/`<store>` blocks and Fluent Bit's `[OUTPUT]` sections: an indented bare `password x` is a directive there
   const logShipper = /^[ \t]*(?:<(?:match|source|store|filter)\b|\[(?:OUTPUT|INPUT|FILTER)\])/m.test(text);
+  // nginx-style blocks (SRS, nginx-rtmp, Squid, Unbound): an indented `password x;` ended by `;` inside `{ … }` is a directive
+  const braceBlocks = text.includes('{') && /\{[ \t]*(?:#[^\n]*)?$/m.test(text);
+  const inBlock = (line: string) => (logShipper && /^[ \t]/.test(line)) || (braceBlocks && /^[ \t]/.test(line) && /;[ \t]*(?:#[^\n]*)?$/.test(line));
   for (const m of text.matchAll(DIRECTIVE_LINE)) {
     const name = m[1];
     // daemons' directives are lower case (`JWT Hemmelignøkkel` is a translated label, `Password required`
@@ -688,8 +691,8 @@ function findDirectives(text: string): EmbeddedAssignment[] {
     // Apache's directives are CamelCase words (`OIDCClientSecret x`, `AuthLDAPBindPassword x`); `ProxyPass` maps a path;
     // Fluent Bit's are words joined by underscores (`Shared_Key x`, `HTTP_Passwd x`)
     if (!(/^[a-z][a-z0-9_.-]*$/.test(name) || isApacheDirective(name) || /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/.test(name))) continue;
-    if (PASSWORD_COMMANDS.test(name) && !(logShipper && /^[ \t]/.test(m[0]))) continue;
-    if (BARE_NOUNS.has(name.toLowerCase()) && !(logShipper && /^[ \t]/.test(m[0]))) continue;
+    if (PASSWORD_COMMANDS.test(name) && !inBlock(m[0])) continue;
+    if (BARE_NOUNS.has(name.toLowerCase()) && !inBlock(m[0])) continue;
     const verdict = classifyKey(name);
     if (!verdict.sensitive || nameLooseness(name).loose) continue;
     const g = valueGroup(m, 2);

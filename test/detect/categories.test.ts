@@ -1628,3 +1628,31 @@ describe("a product's licence and a package index's URL passed from the environm
     expect(await findings(text)).toEqual(['7:11 secret-in-build-args', '10:7 secret-via-environment', '11:7 secret-via-environment']);
   });
 });
+
+describe('a bare directive in an nginx-style block', () => {
+  it('`password …;` indented in a `{ … }` block (SRS, nginx-rtmp) is a directive; the same words as prose, without its `;`, are not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  srs:',
+        '    image: ossrs/srs:5',
+        '    volumes:',
+        '      - ./srs/custom.conf:/usr/local/srs/conf/custom.conf:ro',
+        '',
+      ].join('\n'),
+      'srs/custom.conf': [
+        'http_api {',
+        '    enabled on;',
+        '    auth {',
+        '        username        ops;',
+        `        password        Hunt3r-${fake(ALNUM, 10)};`,
+        '    }',
+        '}',
+        '# token rotated yearly',
+        '    password required for the API',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['srs/custom.conf:5:25 secret-in-mounted-file •••• (17 chars)']);
+  });
+});

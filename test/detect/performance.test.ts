@@ -505,6 +505,8 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       ':a #or [#env ',
       'key: Base.decode64!("',
       'SECRET_KEY = "a=b!',
+      // a bare directive in an nginx-style block
+      'a {\n  password x;\n',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
