@@ -1388,17 +1388,6 @@ function classifyUncached(name: string): KeyVerdict {
     return { sensitive: false, reason: 'Pusher-protocol app key (public by design)' };
   }
 
-  // a product's licence (`RASA_PRO_LICENSE`, `KONG_LICENSE_DATA`): the entitlement a vendor sold, kept like its key;
-  // loosely (`ELASTIC_LICENSE: basic` is a tier), never alone (`LICENSE: MIT`), a file's path by its value
-  const end = words.length - 1;
-  if (
-    end >= 1 &&
-    (LICENCE_WORDS.has(words[end]) || (end >= 2 && LICENCE_WORDS.has(words[end - 1]) && LICENCE_BODY.has(words[end]))) &&
-    !words.some((w) => LICENCE_CONSENT.has(w))
-  ) {
-    return { sensitive: true, kind: 'license-key', loose: 'name' };
-  }
-
   // rightmost noun; a weak noun counts only when nothing but neutral words follow it
   let noun: Noun | undefined;
   for (let i = words.length - 1; i >= 0; i--) {
@@ -1506,12 +1495,6 @@ function secretDespiteTail(words: string[], noun: Noun, tail: string[]): KeyVerd
 
 /** The tools whose `*_INDEX_URL` is a package index's (pip, uv, Poetry, pipenv, PDM). */
 const PACKAGE_INDEX_TOOLS = new Set(['pip', 'uv', 'poetry', 'pipenv', 'pdm', 'python', 'pypi']);
-const LICENCE_WORDS = new Set(['license', 'licence']);
-/** A switch that accepts a licence's terms (`ACCEPT_LICENSE`, `SHOW_LICENSE`), not a licence. */
-const LICENCE_CONSENT = new Set(['accept', 'accepted', 'agree', 'agreed', 'eula', 'show', 'skip', 'check', 'type', 'mode']);
-/** What a licence is given as: `KONG_LICENSE_DATA`, `*_LICENSE_STRING`. */
-const LICENCE_BODY = new Set(['data', 'content', 'string', 'text', 'blob', 'token', 'jwt']);
-
 function refineKind(words: string[], noun: Noun): SecretKind {
   const w = words[noun.index];
   const prev = words[noun.index - 1];
