@@ -367,7 +367,6 @@ function collectNamedSecretMap(mounted: MountedFile, name: string, out: Found[],
     const scalar = e.value as TreeScalar;
     const value = String(scalar.value);
     const o = scalar.origin;
-    if (out.slice(before).some((f) => f.verdict.origin.range[0] < o.range[1] && o.range[0] < f.verdict.origin.range[1])) continue;
     if (/\s/.test(value) || judgeSecretValue(value) !== 'literal' || !looksWrittenDown(value)) continue;
     push(hardcoded(o, 'secret', value), String(e.key));
   }

@@ -7,7 +7,7 @@ import type { MountedFile } from '../model/model.js';
 import type { TreeNode } from '../model/tree.js';
 import { get } from '../model/tree.js';
 import { findEmbeddedAssignments } from './embedded.js';
-import { secretHalves } from './key-pairs.js';
+import { HALF_QUALIFIERS, secretHalves } from './key-pairs.js';
 import { classifyKey, splitWords } from './keys.js';
 
 /** The names of a file's settings (its assignments, its YAML/JSON keys) that are the secret half of a key pair (key-pairs.ts). */
@@ -67,7 +67,7 @@ export function siblingKeyHalves(mounted: MountedFile): [number, number][] {
   const out: [number, number][] = [];
   const stem = (k: string, last: string) => {
     const w = splitWords(k);
-    return w.length <= 2 && w[w.length - 1] === last && (w.length === 1 || HALF_WORDS.has(w[0])) ? w.slice(0, -1).join('_') : undefined;
+    return w.length <= 2 && w[w.length - 1] === last && (w.length === 1 || HALF_QUALIFIERS.has(w[0])) ? w.slice(0, -1).join('_') : undefined;
   };
   const walk = (node: TreeNode | null | undefined, depth: number): void => {
     if (node?.kind !== 'map' || depth > 12) return;
@@ -84,7 +84,6 @@ export function siblingKeyHalves(mounted: MountedFile): [number, number][] {
   for (const root of mounted.roots ?? []) walk(root, 0);
   return out;
 }
-const HALF_WORDS = new Set(['api', 'app', 'consumer', 'client', 'access', 'application']);
 
 /** The last segment of a dotted key path (`Vonage.ApiKey` → `ApiKey`). */
 export function lastSegment(key: string): string {

@@ -9,7 +9,7 @@ import { keyQualifierKind, splitWords } from './keys.js';
  */
 
 /** Words between the API's name and `key`/`secret` that say which half of the pair it is. */
-const HALF_QUALIFIERS = new Set(['api', 'app', 'access', 'consumer', 'client', 'site', 'application']);
+export const HALF_QUALIFIERS: ReadonlySet<string> = new Set(['api', 'app', 'access', 'consumer', 'client', 'site', 'application']);
 
 /** Owners of keys that are secrets whatever API they serve (`ADMIN_KEY`, `SSH_KEY`, `FERNET_KEY`). */
 const SECRET_KEY_OWNERS = new Set(['fernet', 'cookie', 'webhook', 'admin', 'root', 'service', 'server', 'rsa', 'ssh', 'tls', 'ssl']);

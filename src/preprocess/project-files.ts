@@ -260,31 +260,31 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
       if (known) out.push(known);
       continue;
     }
-    const file = readTokenFile(host, projectDirectory, path, display);
+    const file = readKeptFile(host, projectDirectory, path, display, true);
     read?.set(path, file ?? null);
     if (file) out.push(file);
   }
   for (const path of candidates) {
-    // a link that leads out of the project is the host's
-    const real = host.realpath?.(path) ?? path;
-    if (real !== path && !isInside(real, host.realpath?.(projectDirectory) ?? projectDirectory)) continue;
-    const text = readConfigText(host, path, MAX_BYTES);
-    // a compose file the project does not use is linted as one of its own, not read as configuration
-    if (text === undefined || /^services:[ \t]*$/m.test(text)) continue;
-    const file = display(path);
-    out.push({ file, abs: path, node: wholeFileScalar(file, text), roots: structuredRoots(file, text), path: ['files', file], services: [], kept: true });
+    const file = readKeptFile(host, projectDirectory, path, display, false);
+    if (file) out.push(file);
   }
   return out;
 }
 
-/** A token-only file as a kept file (not parsed: only its text is read), or undefined as for a configuration file. */
-function readTokenFile(host: FileHost, projectDirectory: string, path: string, display: (abs: string) => string): MountedFile | undefined {
+/**
+ * A file the project keeps, read: a configuration file with its YAML/JSON documents, or a token-only
+ * file (its text alone); undefined for a link out of the project, a file too big or not text, and a
+ * compose file the project does not use (linted as one of its own, not read as configuration).
+ */
+function readKeptFile(host: FileHost, projectDirectory: string, path: string, display: (abs: string) => string, tokensOnly: boolean): MountedFile | undefined {
+  // a link that leads out of the project is the host's
   const real = host.realpath?.(path) ?? path;
   if (real !== path && !isInside(real, host.realpath?.(projectDirectory) ?? projectDirectory)) return undefined;
   const text = readConfigText(host, path, MAX_BYTES);
   if (text === undefined || /^services:[ \t]*$/m.test(text)) return undefined;
   const file = display(path);
-  return { file, abs: path, node: wholeFileScalar(file, text), path: ['files', file], services: [], kept: true, tokensOnly: true };
+  const kept: MountedFile = { file, abs: path, node: wholeFileScalar(file, text), path: ['files', file], services: [], kept: true };
+  return tokensOnly ? { ...kept, tokensOnly: true } : { ...kept, roots: structuredRoots(file, text) };
 }
 
 /**
