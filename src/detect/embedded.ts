@@ -22,7 +22,10 @@ export interface EmbeddedAssignment {
 // A double-quoted value may hold JSON escapes (`"{\"value\":\"…\"}"`).
 // JSON written inside a double-quoted shell string escapes its quotes (`-d "{\"password\":\"…\"}"`): group 5.
 const ASSIGNMENT =
-  /([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:\\?['"])?\]?[ \t]*(=>|:=|\?=|=|:)[ \t]*(?:"((?:[^"\\\n]|\\[^\n]){0,4096})"|'([^'\n]{0,4096})'|\\"([^"\\\n]{1,4096})\\"|([^\s,;'"&]{1,4096}))/g;
+  /([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:\[\d{1,4}\])?(?:\\?['"])?\]?[ \t]*(=>|:=|\?=|=|:)[ \t]*(?:"((?:[^"\\\n]|\\[^\n]){0,4096})"|'([^'\n]{0,4096})'|\\"([^"\\\n]{1,4096})\\"|([^\s,;'"&]{1,4096}))/g;
+
+/** A password scheme prefix that says the password follows in clear text (Spring Security's `{noop}`, Dovecot's `{PLAIN}`). */
+const CLEAR_TEXT_SCHEME = /^\{(?:noop|plain|clear|cleartext)\}/i;
 
 // `$$VAR`/`$${VAR}`: escaped for Compose, a reference for the program that reads the file (JCasC, Spring)
 // `${?X}`: HOCON's optional substitution
@@ -119,6 +122,10 @@ const SQL_UPDATE =
 const JAAS_USER: KeyVerdict = { sensitive: true, kind: 'password' };
 const DOCKER_AUTH: KeyVerdict = { sensitive: true, kind: 'credentials' };
 const APPROLE_SECRET_ID: KeyVerdict = { sensitive: true, kind: 'secret' };
+/** ODBC's `PWD` (odbc.ini, a DSN's settings) beside its `UID`: the password, not a shell's working directory. */
+const ODBC_PASSWORD: KeyVerdict = { sensitive: true, kind: 'password' };
+/** An ODBC data source's user setting (`UID = etl`) at a line's start. */
+const ODBC_USER = /^[ \t]*UID[ \t]*=/im;
 const VAGUE_KEY_WITH_TOKEN: KeyVerdict = { sensitive: true, kind: 'secret' };
 
 /** A random token: 20–200 characters of base64/hex alphabets mixing letters and digits (mixed case, or 32+ hex). */
@@ -274,6 +281,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   const dockerAuths = /\\?"auths\\?"/.test(text);
   // a Vault AppRole login written as options (`role_id:…,secret_id:…`): the secret id is the secret
   const appRole = /role[_-]?id/i.test(text);
+  const odbc = ODBC_USER.test(text);
   const assignment = new RegExp(ASSIGNMENT.source, 'g');
   for (let m = assignment.exec(text); m !== null; m = assignment.exec(text)) {
     const name = m[1];
@@ -293,7 +301,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (!value || (m[2] === '=' && text[m.index + m[0].length - value.length] === '=')) continue;
     // a YAML block scalar's indicator (`private_key: |`): the value is on the next lines
     if (m[6] !== undefined && /^[|>][-+]?\d?$/.test(value)) continue;
-    let verdict = embeddedVerdict(name, m[2], jaas, dockerAuths, appRole);
+    let verdict = embeddedVerdict(name, m[2], jaas, dockerAuths, appRole, odbc);
     // a bare `key`/`secret` (an rclone remote's `key = …`, a HOCON block's `key = "…"`, Magento's
     // `'key' => '…'`) is judged by its value: a random token is a key
     if (!verdict.sensitive && /^(?:key|secret)$/i.test(name) && isRandomToken(value) && !nearPublicKeyWords(text, m.index!)) verdict = VAGUE_KEY_WITH_TOKEN;
@@ -353,8 +361,14 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       value = backquoted[1];
       start += 1;
     }
+    // a scheme saying the password follows in clear text (Spring Security's `{noop}`, Dovecot's `{PLAIN}`): the rest is the password
+    const clear = CLEAR_TEXT_SCHEME.exec(value);
+    if (clear && value.length > clear[0].length) {
+      value = value.slice(clear[0].length);
+      start += clear[0].length;
+    }
     // an expression or a nested structure ({ / [ opening a JSON or Ruby object), not a literal
-    if (unquoted && (EXPRESSION.test(value) || /^[{[]/.test(value))) continue;
+    else if (unquoted && (EXPRESSION.test(value) || /^[{[]/.test(value))) continue;
     // an application's YAML tag (`!secret name`, `!env_var X`, `!Env X`): a lookup, not a literal (`!!str` is a core tag)
     if (unquoted && /^![A-Za-z]/.test(value)) continue;
     // a placeholder in angle brackets that runs on past a blank (`<app-specific password from settings>`), cut at the blank
@@ -765,7 +779,8 @@ function withoutClosingBrackets(value: string): string {
 }
 
 /** How a name inside a blob is judged: its own words, or what the blob around it says it is. */
-function embeddedVerdict(name: string, operator: string, jaas: boolean, dockerAuths: boolean, appRole: boolean): KeyVerdict {
+function embeddedVerdict(name: string, operator: string, jaas: boolean, dockerAuths: boolean, appRole: boolean, odbc: boolean): KeyVerdict {
+  if (odbc && operator === '=' && name === 'PWD') return ODBC_PASSWORD;
   if (jaas && operator === '=' && /^user_[A-Za-z0-9]/.test(name)) return JAAS_USER;
   if (dockerAuths && (name === 'auth' || name === 'identitytoken')) return DOCKER_AUTH;
   if (appRole && /^secret[_-]?id$/i.test(name)) return APPROLE_SECRET_ID;

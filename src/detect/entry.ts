@@ -61,8 +61,10 @@ export type EntryVerdict = HardcodedVerdict | ViaEnvVerdict;
  */
 export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<string>): EntryVerdict[] {
   const value = entry.value;
-  // a literal only: a reference is judged by its variable's name too, and says nothing of the value
-  const verdict = pairedBeside && value && !value.interpolation && isKeyOfPair(entry.key, pairedBeside) ? KEY_OF_PAIR : nameVerdict(entry.key, value);
+  // the key half of a pair set beside its secret identifies the account: a literal, or a reference to variables
+  // that are not secrets by their own names (`AUTH_KEY: ${MINIO_ACCESS_KEY}`; `API_KEY: ${API_KEY}` is judged by the name)
+  const identifying = value && (!value.interpolation || value.interpolation.vars.every((v) => !classifyKey(v.name).sensitive));
+  const verdict = pairedBeside && identifying && isKeyOfPair(entry.key, pairedBeside) ? KEY_OF_PAIR : nameVerdict(entry.key, value);
   if (!value) {
     if (!verdict.sensitive && entry.passthrough?.value && varKind(entry.passthrough) === 'dotenv') return judgeDotenvPassthrough(entry.passthrough, entry.key);
     if (!verdict.sensitive && !(isCredentialCarrierKey(entry.key) && entry.passthrough?.value === undefined)) return [];

@@ -49,8 +49,9 @@ export function secretHalves(entries: Iterable<{ key: string; value?: { value: u
     if (lastSecret < 1) continue;
     let start = words.length;
     while (start > 1 && (words[start - 1] === 'secret' || words[start - 1] === 'key' || HALF_QUALIFIERS.has(words[start - 1]))) start--;
-    // `FERNET_KEY_SECRET` is where a fernet key is kept, not the other half of one
-    for (let i = start; i <= lastSecret; i++) if (words[i] !== 'key') out.add(words.slice(0, i).join('_'));
+    // `FERNET_KEY_SECRET` is where a fernet key is kept, not the other half of one; an OAuth client's secret
+    // (`BENCHLING_CLIENT_SECRET`) is the other half of its client's id or key, not of the API's key
+    for (let i = start; i <= lastSecret; i++) if (words[i] !== 'key' && !words.slice(i, lastSecret).includes('client')) out.add(words.slice(0, i).join('_'));
   }
   return out;
 }
@@ -61,6 +62,10 @@ export function secretHalves(entries: Iterable<{ key: string; value?: { value: u
  */
 export function isKeyOfPair(name: string, secretHalvesBeside: ReadonlySet<string>, exact = false): boolean {
   if (!secretHalvesBeside.size) return false;
+  // `X_AUTH_KEY` beside `X_AUTH_SECRET`: an HMAC scheme's key id and secret (alone, WordPress's AUTH_KEY is a secret)
+  const words = splitWords(name);
+  if (words.length > 2 && words[words.length - 1] === 'key' && words[words.length - 2] === 'auth' && secretHalvesBeside.has(words.slice(0, -1).join('_')))
+    return true;
   const prefix = pairPrefix(name);
   if (!prefix) return false;
   // `PUSHER_APP_KEY` beside `PUSHER_APP_SECRET` or `PUSHER_SECRET`; `exact`: only the first (in a

@@ -123,6 +123,7 @@ const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = {
   creds: 'credentials',
   cred: 'credentials',
   psk: 'secret', // pre-shared key (IPsec, WireGuard)
+  authtok: 'password', // PAM's and SSSD's authentication token: the password (`ldap_default_authtok`)
   kek: 'encryption-key', // key-encryption key (a key vault's static KEK: `ns-kek`)
   hmac: 'signing-key', // an HMAC key given as `hmac`/`hmacEncoded` (ACME EAB)
   macaroon: 'token', // a bearer credential (LND, Lightning): whoever holds it has the rights it names
@@ -522,6 +523,10 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
   hashing: 'setting (hashing)',
   hashes: 'hash, not the secret',
   digest: 'hash, not the secret',
+  // a public key's or a certificate's fingerprint (`HELIX_REPO_KEY_FINGERPRINT`, `TLS_CERT_THUMBPRINT`): a hash of public data
+  fingerprint: 'hash, not the secret',
+  fingerprints: 'hash, not the secret',
+  thumbprint: 'hash, not the secret',
   sha: 'hash, not the secret',
   sha1: 'hash, not the secret',
   sha2: 'hash, not the secret',

@@ -161,7 +161,9 @@ function urlCredentials(text: string): (ValueMatch & { viaVariable: boolean })[]
     // an `@` in the query or fragment (`?to=ops@example.org`) is no authority's: the part before them is tried first
     let query = authStart;
     while (query < limit && text.charCodeAt(query) !== 63 && text.charCodeAt(query) !== 35) query++;
-    const m = (query < limit ? parseUserinfo(text, authStart, query) : undefined) ?? parseUserinfo(text, authStart, limit);
+    // CUPS's and Samba's `smb://WORKGROUP/user:pass@server/share`: the workgroup before the user
+    const workgroup = authStart >= 6 && /^smb:\/\/$/i.test(text.slice(authStart - 6, authStart));
+    const m = (query < limit ? parseUserinfo(text, authStart, query, workgroup) : undefined) ?? parseUserinfo(text, authStart, limit, workgroup);
     if (!m) continue;
     out.push({
       patternId: 'url-credentials',
@@ -178,7 +180,7 @@ function urlCredentials(text: string): (ValueMatch & { viaVariable: boolean })[]
 const MAX_AT_CANDIDATES = 16;
 
 /** Password offsets (absolute) in text[from, to) — the part after `scheme://` — or undefined. */
-function parseUserinfo(text: string, from: number, to: number): { passStart: number; passEnd: number } | undefined {
+function parseUserinfo(text: string, from: number, to: number, workgroup = false): { passStart: number; passEnd: number } | undefined {
   // the authority's '@' is the rightmost one followed by a valid host list up to / ? # or the end
   let at = -1;
   let delim = to; // nearest / ? # right of the position being looked at
@@ -198,6 +200,7 @@ function parseUserinfo(text: string, from: number, to: number): { passStart: num
   if (at < 0) return undefined;
   // user: up to the first ':' outside `${…}`; it must not contain a path (http://h/a:b@c is not userinfo)
   let colon = -1;
+  let slashes = 0;
   for (let i = from; i < at; i++) {
     const c = text.charCodeAt(i);
     if (c === 36 /* $ */) {
@@ -214,6 +217,7 @@ function parseUserinfo(text: string, from: number, to: number): { passStart: num
       colon = i;
       break;
     }
+    if (c === 47 && workgroup && ++slashes === 1 && i > from) continue;
     if (c === 47 || c === 63 || c === 35) return undefined;
   }
   if (colon < 0 || colon + 1 >= at) return undefined;

@@ -166,7 +166,7 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^(?:\\[SsWwDd][+*]?|\.[+*]|\[\^?[^\]\s]{1,20}\][+*]?)+$/,
   /^\$\{[A-Za-z_][A-Za-z0-9_.:-]*(?::-[^{}]*)?\}$/, // ${VAR} left for the program (written $${VAR} for Compose)
   /^\$__(?:file|env|vault)\{[^{}]+\}$/, // Grafana $__file{/run/secrets/x}
-  /^@[A-Za-z_][A-Za-z0-9_.]*@$/, // Maven / autoconf @NAME@
+  /^(?:@[A-Za-z_][A-Za-z0-9_.]*@|@@[A-Za-z_][A-Za-z0-9_.]*@@)$/, // Maven / autoconf @NAME@, LabKey's @@jdbcPassword@@
   /^__[A-Z][A-Z0-9_]*__$/, // __SECRET__, replaced by an entrypoint
   /^%\([A-Za-z_][A-Za-z0-9_]*\)s$/, // Python %(password)s
   /^<%=?[^%]*%>$/, // ERB

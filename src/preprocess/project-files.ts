@@ -145,6 +145,8 @@ const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars',
 const CREDENTIAL_FILE = new RegExp(`^[\\w.-]+\\.(?:${CREDENTIAL_EXTENSIONS.join('|')})$`, 'i');
 /** .NET's application configuration: `web.config`, `Web.Release.config`, `app.config`, `Orders.exe.config` (connection strings, machine keys). */
 const DOTNET_CONFIG = /^(?:web|app|[\w.-]{1,60}\.(?:exe|dll))(?:\.[\w-]{1,30})?\.config$/i;
+/** Formats that hold nothing but settings, whatever the file is named (`bridge.cfg`, `zanata.ini`, `odbc.ini`): a program's configuration. */
+const SETTINGS_FORMAT = /\.(?:cfg|conf|ini|properties|toml)$/i;
 /** A private key file by its name: `id_ed25519`, `deploy_rsa`. */
 const KEY_FILE = /^[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)$/i;
 /**
@@ -364,6 +366,7 @@ function isConfigName(name: string, directory: DirectoryKind): boolean {
     KEY_FILE.test(name) ||
     SECRET_FILE.test(name) ||
     DOTNET_CONFIG.test(name) ||
+    SETTINGS_FORMAT.test(name) ||
     ((directory === 'config' || directory === 'credentials') && CONFIG_EXTENSION.test(name)) ||
     (directory === 'scripts' && SCRIPT_EXTENSION.test(name))
   );

@@ -1650,3 +1650,84 @@ describe('a bare directive in an nginx-style block', () => {
     expect(found).toEqual(['srs/custom.conf:5:25 secret-in-mounted-file •••• (17 chars)']);
   });
 });
+
+describe('credentials in flag clusters, workgroup URLs, indexed and clear-text-scheme settings, ODBC and SSSD names', () => {
+  it("curl's `-fsu user:pass`, an smb URL with its workgroup, `password[1]=`, a `{noop}` password, ODBC's PWD beside UID and SSSD's authtok are secrets; `-fsSL` before a URL, an smb URL without a password, `{bcrypt}`, `@@name@@`, a shell's PWD and a key's fingerprint are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: example/app',
+        '    volumes:',
+        '      - ./application.properties:/app/application.properties:ro',
+        '      - ./odbc.ini:/etc/odbc.ini:ro',
+        '      - ./sssd.conf:/etc/sssd/sssd.conf:ro',
+        '      - ./printers.conf:/etc/cups/printers.conf:ro',
+        '      - ./run.env.sh:/app/run.sh:ro',
+        '    healthcheck:',
+        `      test: ["CMD", "curl", "-fsu", "ops:Kq7-${fake(ALNUM, 12)}", "http://localhost:8080/health"]`,
+        '    command: ["curl", "-fsSL", "https://example.org/install.sh"]',
+        '    environment:',
+        `      REPO_KEY_FINGERPRINT: "${fake(HEX, 40).toUpperCase()}"`,
+        '',
+      ].join('\n'),
+      'application.properties': [
+        'context.resourceName[0]=jdbc/labkeyDataSource',
+        'context.password[0]=@@jdbcPassword@@',
+        `context.password[1]=Saffron-${fake(ALNUM, 10)}`,
+        `app.users[1].password={noop}Yz4-${fake(ALNUM, 12)}`,
+        `app.users[2].password={bcrypt}$2a$10$${fake(B64, 53).replace(/\+/g, '.')}`,
+        '',
+      ].join('\n'),
+      'odbc.ini': ['[warehouse]', 'Driver = FreeTDS', 'UID = etl', `PWD = Nc5-${fake(ALNUM, 14)}`, ''].join('\n'),
+      'sssd.conf': ['[domain/corp]', 'ldap_default_bind_dn = uid=sssd,cn=sysaccounts', `ldap_default_authtok = fZ.${fake(ALNUM, 15)}`, ''].join('\n'),
+      'printers.conf': [
+        '<Printer plotter>',
+        `DeviceURI smb://PRINTSHOP/scanner:Velvet-${fake(ALNUM, 8)}@fileserver/plotter`,
+        'DeviceURI smb://fileserver/plotter',
+        '</Printer>',
+        '',
+      ].join('\n'),
+      'run.env.sh': ['#!/bin/sh', 'PWD=/srv/app', 'cd "$PWD"', ''].join('\n'),
+    });
+    expect(found).toEqual([
+      'application.properties:3:21 secret-in-mounted-file •••• (18 chars)',
+      'application.properties:4:29 secret-in-mounted-file •••• (16 chars)',
+      'compose.yaml:11:42 hardcoded-credential •••• (16 chars)',
+      'odbc.ini:4:7 secret-in-mounted-file •••• (18 chars)',
+      'printers.conf:2:35 secret-in-mounted-file •••• (15 chars)',
+      'sssd.conf:3:24 secret-in-mounted-file •••• (18 chars)',
+    ]);
+  });
+
+  it("an API key beside an OAuth client's secret is a secret of its own, `X_AUTH_KEY` beside `X_AUTH_SECRET` is the pair's id, also when set from an identifier's variable; a settings file is read whatever its name, an example's is not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  sync:',
+        '    image: example/sync',
+        '    environment:',
+        `      BENCHLING_CLIENT_ID: ${fake(HEX, 8)}-1f4e-4d7e-a798-${fake(HEX, 12)}`,
+        `      BENCHLING_CLIENT_SECRET: cs_${fake(ALNUM, 26)}`,
+        `      BENCHLING_API_KEY: sk_${fake(ALNUM, 30)}`,
+        '  deployments:',
+        '    image: example/deployments',
+        '    environment:',
+        '      STORE_AUTH_KEY: ${MINIO_ACCESS_KEY}',
+        '      STORE_AUTH_SECRET: ${MINIO_SECRET_KEY}',
+        '',
+      ].join('\n'),
+      '.env': ['MINIO_ACCESS_KEY=deploy-minio', `MINIO_SECRET_KEY=UV8.${fake(ALNUM, 24)}`, ''].join('\n'),
+      'bridge/bridge.cfg': ['[bridge]', 'url = http://lims:8080/senaite', 'user = astm-bridge', `# password = Amber-${fake(ALNUM, 9)}`, 'retries = 3', ''].join(
+        '\n',
+      ),
+      'bridge/bridge.example.cfg': ['[bridge]', `password = Amber-${fake(ALNUM, 9)}`, ''].join('\n'),
+    });
+    expect(found).toEqual([
+      '.env:2:18 secret-in-env-file •••• (28 chars)',
+      'bridge/bridge.cfg:4:14 secret-in-project-file •••• (15 chars)',
+      'compose.yaml:6:32 secret-in-environment •••• (29 chars)',
+      'compose.yaml:7:26 secret-in-environment •••• (33 chars)',
+    ]);
+  });
+});

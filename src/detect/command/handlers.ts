@@ -138,8 +138,18 @@ function passwordFlag(flag: string, attached: boolean): FlagHandler {
   };
 }
 
+/** A cluster of short flags (`-fsSL`, `-fsu`): letters only, several of them. */
+const CLUSTER = /^-[A-Za-z]{2,8}$/;
+
 function userPassFlags(flags: readonly string[], sep: string): FlagHandler {
   return (f, k, text) => {
+    // a short flag last in a cluster (curl's `-fsu user:pass`) takes the next argument like the flag alone
+    const clustered = flags.find((x) => x.length === 2 && CLUSTER.test(text) && text.endsWith(x[1]) && !text.startsWith(x));
+    if (clustered) {
+      if (!hasValueAfter(f, k)) return 0;
+      reportUserPass(f, k + 1, 0, clustered, sep);
+      return 1;
+    }
     const flag = flags.find(
       (x) => text === x || text.startsWith(x + '=') || (x.length === 2 && text.startsWith(x) && text.length > 2 && !text.startsWith('--')),
     );
