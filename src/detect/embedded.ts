@@ -586,8 +586,11 @@ const KEYWORD_PASSWORDS: readonly { re: RegExp; hint: string; name: string; kind
 ];
 
 /** `echo pw | passwd`, `(echo pw; echo pw) | smbpasswd -s -a user`, `echo user:pw | chpasswd`: literals piped into a password program. */
-const PIPED_TO_PASSWD = /\|[ \t]*(?:sudo[ \t]+)?[A-Za-z0-9_./-]*passwd\b/;
-const ECHO_LITERAL = /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:"([^"\n$`]{1,4096})"|'([^'\n]{1,4096})'|([^\s'"$`;|&<>()]{1,4096}))/dg;
+// also a program's `passwd` subcommand after its options (Perforce's `p4 -u admin passwd user`), not a filter's argument
+const PIPED_TO_PASSWD =
+  /\|[ \t]*(?:sudo[ \t]+)?(?:(?!(?:grep|egrep|fgrep|sed|awk|cut|tr|sort|tee|cat)\b)[\w./-]+(?:[ \t]+-{1,2}[\w-]+(?:[ \t]+[^\s|;&-][^\s|;&]*)?){0,4}[ \t]+)?[\w./-]*passwd\b/;
+// (an unquoted value is not an option: `echo -e "$X"` is no literal `-e`)
+const ECHO_LITERAL = /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:"([^"\n$`]{1,4096})"|'([^'\n]{1,4096})'|([^\s'"$`;|&<>()-][^\s'"$`;|&<>()]{0,4095}))/dg;
 
 function findKeywordPasswords(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
@@ -612,6 +615,9 @@ function findKeywordPasswords(text: string): EmbeddedAssignment[] {
           const g = valueGroup(m, 1);
           let value = m[g];
           let start = lineStart + m.indices![g][0];
+          // `echo -e "pw\npw"`: the password and its confirmation
+          const typedTwice = value.indexOf('\\n');
+          if (typedTwice > 0) value = value.slice(0, typedTwice);
           // `user:password` for chpasswd
           const password = passwordOfPair(value);
           if (password !== undefined) {

@@ -50,6 +50,8 @@ export function judgeSecretValue(value: string): ValueClass {
 /** A word or a name: `requested`, `keystore_creds`, `acme-prod`, `sshPublicKey` (letters only, one case or camelCase). */
 const NAME_VALUE = /^(?:[a-z]+(?:[_.-][a-z]+)*|[a-z]+(?:[A-Z][a-z]+)+)$/;
 /** A store's key, its parts joined by `:` (`rl:api`, `ff:v3`, `shopwatch:dupefilter:%(timestamp)s`): what a cache or Redis key setting holds. */
+/** An HTTP header's name (`X-Api-Key`, `STEVE-API-KEY`, `X-Auth-Token`): which header carries the key, under a key's or a token's name. */
+const HEADER_NAME = /^(?:[A-Z][A-Za-z0-9]{0,20}-){1,4}(?:KEY|Key|TOKEN|Token|AUTH|Auth|SECRET|Secret)$/;
 const KEY_PATH = /^[a-z][a-z0-9_-]{0,30}(?::(?:[a-z0-9_.-]{1,40}|%\([a-z_]+\)s|\{[a-z_]+\}))+:?$/;
 /**
  * A name as people write it: capitalised words, joined by `-`, `_`, `.` or a space, perhaps with a short number last
@@ -104,6 +106,7 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   // a session cookie's name as Rails and Phoenix write it (`session_key: "_pos_key"`, `key: '_app_session'`)
   if (v.length <= 64 && /^_[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:key|session|sess|sid|cookie)$/.test(v)) return 'setting';
   if (verdict.cookie && v.length <= 64 && (/^[a-z]+(?:[_-][a-z0-9]+)+$/.test(v) || NAME_VALUE.test(v))) return 'setting';
+  if ((verdict.keyNoun || verdict.countable) && HEADER_NAME.test(v)) return 'setting';
   if (verdict.loose === 'name' && v.length <= 64 && (NAME_VALUE.test(v) || (verdict.keyNoun && (TITLE_NAME.test(v) || KEY_PATH.test(v))))) return 'setting';
   if (verdict.loose && v.length <= 64 && ENUM_VALUE.test(v) && v.length > 1) return 'setting';
   // a count, a level or a word under a name that says "secret" only loosely (`oauth_password_grant: 3`,

@@ -255,6 +255,8 @@ const PUBLIC_PATTERNS: readonly RegExp[] = [
   /^-----BEGIN (?:(?:RSA |EC |PGP )?PUBLIC KEY(?: BLOCK)?|CERTIFICATE|X509 CRL|TRUSTED CERTIFICATE)-----/,
   // Datadog's client tokens (RUM, browser logs): `pub` and 32 hex digits, written into every page
   /^pub[0-9a-f]{32}$/,
+  // a client token its vendor marks public (`pub_…`), shipped in the app that submits with it
+  /^pub_[A-Za-z0-9]{16,64}$/,
   // GrowthBook's SDK client keys (`sdk-…`), fetched by every browser that evaluates its flags
   /^sdk-[A-Za-z0-9]{12,24}$/,
   // Stripe's test payment tokens (`tok_visa`, `pm_card_mastercard`): documented, the same for everyone

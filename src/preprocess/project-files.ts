@@ -145,8 +145,12 @@ const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars',
 const CREDENTIAL_FILE = new RegExp(`^[\\w.-]+\\.(?:${CREDENTIAL_EXTENSIONS.join('|')})$`, 'i');
 /** .NET's application configuration: `web.config`, `Web.Release.config`, `app.config`, `Orders.exe.config` (connection strings, machine keys). */
 const DOTNET_CONFIG = /^(?:web|app|[\w.-]{1,60}\.(?:exe|dll))(?:\.[\w-]{1,30})?\.config$/i;
-/** Formats that hold nothing but settings, whatever the file is named (`bridge.cfg`, `zanata.ini`, `odbc.ini`): a program's configuration. */
-const SETTINGS_FORMAT = /\.(?:cfg|conf|ini|properties|toml)$/i;
+/**
+ * Formats that hold nothing but settings or records, whatever the file is named (`bridge.cfg`, `zanata.ini`,
+ * `odbc.ini`, a directory server's seed `users.ldif`, a BitBake recipe's `KEY ?= "…"`): a program's configuration.
+ */
+const SETTINGS_FORMATS = ['cfg', 'conf', 'ini', 'properties', 'toml', 'ldif', 'bb', 'bbappend'];
+const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
 /** A private key file by its name: `id_ed25519`, `deploy_rsa`. */
 const KEY_FILE = /^[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)$/i;
 /**
@@ -324,6 +328,7 @@ function* statEach(host: FileHost, dir: string, names: string[]): Generator<DirE
  */
 const CANDIDATE_ENDING = new Set([
   ...CONFIG_FORMATS,
+  ...SETTINGS_FORMATS,
   ...CONFIG_DIRECTORY_FORMATS,
   ...SCRIPT_EXTENSIONS,
   ...CREDENTIAL_EXTENSIONS,

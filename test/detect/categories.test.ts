@@ -1730,4 +1730,40 @@ describe('credentials in flag clusters, workgroup URLs, indexed and clear-text-s
       'compose.yaml:7:26 secret-in-environment •••• (33 chars)',
     ]);
   });
+  it("a password typed twice into a program's `passwd` subcommand, a directory server's seed LDIF and a BitBake recipe's key are secrets; the same typed from a variable, an HTTP header's name under a key's name and a `pub_` client token are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  p4d:',
+        '    image: example/helix-p4d',
+        '    volumes:',
+        '      - ./p4d/setup.sh:/setup.sh:ro',
+        '      - ./main.properties:/app/main.properties:ro',
+        '',
+      ].join('\n'),
+      'p4d/setup.sh': [
+        '#!/bin/sh',
+        'echo -e "$P4PASSWD\\n$P4PASSWD" | p4 -u p4admin passwd',
+        `echo -e "Yarrow-${fake(ALNUM, 9)}\\nsame" | p4 -u p4admin passwd buildbot`,
+        '',
+      ].join('\n'),
+      'main.properties': ['webapi.key = STEVE-API-KEY', 'webapi.timeout = 30', ''].join('\n'),
+      'ipa/users.ldif': [
+        'dn: uid=plotter,cn=users,dc=example,dc=org',
+        'changetype: modify',
+        'replace: userPassword',
+        `userPassword: Granite-${fake(ALNUM, 8)}`,
+        '',
+      ].join('\n'),
+      'meta-app/recipes-app/app_1.0.bb': ['SUMMARY = "fleet agent"', `APP_API_KEY ?= "${fake(HEX, 40)}"`, `SRC_URI[sha256sum] = "${fake(HEX, 64)}"`, ''].join(
+        '\n',
+      ),
+      'game/Config/DefaultEngine.ini': ['[CrashReportClient]', `SubmitToken=pub_${fake(HEX, 24)}`, ''].join('\n'),
+    });
+    expect(found).toEqual([
+      'ipa/users.ldif:4:15 secret-in-project-file •••• (16 chars)',
+      'meta-app/recipes-app/app_1.0.bb:2:17 secret-in-project-file •••• (40 chars)',
+      'p4d/setup.sh:3:10 secret-in-mounted-file •••• (16 chars)',
+    ]);
+  });
 });

@@ -507,6 +507,12 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'SECRET_KEY = "a=b!',
       // a bare directive in an nginx-style block
       'a {\n  password x;\n',
+      // a subcommand piped to after options, an indexed setting, a clear-text scheme, ODBC's PWD beside UID
+      'echo "a\\nb" | p4 -u a -x passwd ',
+      'echo a | b -c d -e -f g passwdx ',
+      'a.password[1]=',
+      'a.password={noop}',
+      'UID=a\nPWD=',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
