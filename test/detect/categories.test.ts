@@ -1700,7 +1700,7 @@ describe('credentials in flag clusters, workgroup URLs, indexed and clear-text-s
     ]);
   });
 
-  it("an API key beside an OAuth client's secret is a secret of its own, `X_AUTH_KEY` beside `X_AUTH_SECRET` is the pair's id, also when set from an identifier's variable; a settings file is read whatever its name, an example's is not", async () => {
+  it("an API key beside an OAuth client's secret is a secret of its own, `X_AUTH_KEY` beside `X_AUTH_SECRET` is the pair's id, also when set from an identifier's variable; a settings file or a management script is read whatever its name, an example's is not", async () => {
     const found = await projectFindings({
       'compose.yaml': [
         'services:',
@@ -1722,12 +1722,18 @@ describe('credentials in flag clusters, workgroup URLs, indexed and clear-text-s
         '\n',
       ),
       'bridge/bridge.example.cfg': ['[bridge]', `password = Amber-${fake(ALNUM, 9)}`, ''].join('\n'),
+      'wildfly/configure.cli': [
+        '/subsystem=mail/mail-session=app/server=smtp:add(outbound-socket-binding-ref=smtp, password=${env.MAIL_PASSWORD})',
+        `/core-service=management/security-realm=ApplicationRealm/server-identity=ssl:add(keystore-path=app.jks, keystore-password="Tundra-${fake(ALNUM, 8)}", alias=app)`,
+        '',
+      ].join('\n'),
     });
     expect(found).toEqual([
       '.env:2:18 secret-in-env-file •••• (28 chars)',
       'bridge/bridge.cfg:4:14 secret-in-project-file •••• (15 chars)',
       'compose.yaml:6:32 secret-in-environment •••• (29 chars)',
       'compose.yaml:7:26 secret-in-environment •••• (33 chars)',
+      'wildfly/configure.cli:2:124 secret-in-project-file •••• (15 chars)',
     ]);
   });
   it("a password typed twice into a program's `passwd` subcommand, a directory server's seed LDIF and a BitBake recipe's key are secrets; the same typed from a variable, an HTTP header's name under a key's name and a `pub_` client token are not", async () => {
