@@ -671,6 +671,8 @@ const DIRECTIVE_LINE =
 function isApacheDirective(name: string): boolean {
   return /^[A-Z][A-Za-z0-9]+$/.test(name) && /[a-z]/.test(name) && /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]/.test(name) && !name.startsWith('Proxy');
 }
+/** A directive setting the user an account logs in as, on a line of its own (`user mailer@example.org`, `username app`). */
+const USER_DIRECTIVE = /^[ \t]*(?:user|username|login)[ \t]+[^\s=:#]+[ \t]*$/m;
 /** Commands that are named like a password setting but change one (`passwd root`). */
 const PASSWORD_COMMANDS = /^(?:[a-z]*passwd|passwd|pass|secret|token)$/;
 const BARE_NOUNS = new Set(['password', 'passwd', 'pwd', 'pw', 'secret', 'secrets', 'token', 'tokens', 'jwt', 'auth', 'credentials', 'creds', 'key', 'apikey']);
@@ -703,7 +705,10 @@ function findDirectives(text: string): EmbeddedAssignment[] {
   const logShipper = /^[ \t]*(?:<(?:match|source|store|filter)\b|\[(?:OUTPUT|INPUT|FILTER)\])/m.test(text);
   // nginx-style blocks (SRS, nginx-rtmp, Squid, Unbound): an indented `password x;` ended by `;` inside `{ … }` is a directive
   const braceBlocks = text.includes('{') && /\{[ \t]*(?:#[^\n]*)?$/m.test(text);
-  const inBlock = (line: string) => (logShipper && /^[ \t]/.test(line)) || (braceBlocks && /^[ \t]/.test(line) && /;[ \t]*(?:#[^\n]*)?$/.test(line));
+  // a file of directives whose user is set beside the password (msmtp's `msmtprc`, fetchmail's `user x` / `password y`): a bare `password x` is one
+  const userDirective = USER_DIRECTIVE.test(text);
+  const inBlock = (line: string) =>
+    userDirective || (logShipper && /^[ \t]/.test(line)) || (braceBlocks && /^[ \t]/.test(line) && /;[ \t]*(?:#[^\n]*)?$/.test(line));
   for (const m of text.matchAll(DIRECTIVE_LINE)) {
     const name = m[1];
     // daemons' directives are lower case (`JWT Hemmelignøkkel` is a translated label, `Password required`

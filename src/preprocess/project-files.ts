@@ -128,6 +128,9 @@ const CREDENTIAL_NAMES = new Set([
   'cqlshrc',
   // make's variables and recipes (`DB_PASSWORD ?= …`, `PGPASSWORD=… psql`)
   'makefile',
+  // msmtp's accounts (a PHP or cron container's sendmail): `user` and `password` directives
+  'msmtprc',
+  '.msmtprc',
 ]);
 /**
  * A file named for the one secret it holds, as Docker secrets and Django/AWX keep them: `SECRET_KEY`,

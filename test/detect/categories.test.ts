@@ -1773,3 +1773,14 @@ describe('credentials in flag clusters, workgroup URLs, indexed and clear-text-s
     ]);
   });
 });
+
+describe("a directive file's bare password beside its user", () => {
+  it("msmtp's `password x` beside `user x` is a credential, in a file the project keeps; a bare `password x` with no user directive is prose", async () => {
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  php:', '    image: example/php', ''].join('\n'),
+      'docker/php/msmtprc': ['account default', 'host in-v3.mailjet.com', `user ${fake(HEX, 32)}`, `password       ${fake(HEX, 32)}`, ''].join('\n'),
+      'notes/login.conf': ['# how to log in', `password ${fake(ALNUM, 12)}`, 'timeout 30', ''].join('\n'),
+    });
+    expect(found).toEqual(['docker/php/msmtprc:4:16 secret-in-project-file •••• (32 chars)']);
+  });
+});

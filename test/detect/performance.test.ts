@@ -513,6 +513,7 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'a.password[1]=',
       'a.password={noop}',
       'UID=a\nPWD=',
+      'user a\npassword ',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
