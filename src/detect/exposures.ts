@@ -274,6 +274,14 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
     collectCommentedSettings(mounted, text, out, before);
     return;
   }
+  // a crontab: each line's command after its schedule (`0 7 * * 1-5 curl -u user:pass …`) is read as a script's
+  if (CRONTAB_FILE.test(mounted.file)) {
+    const before = out.length;
+    const commands = withoutSchedules(text);
+    collectFromCommand({ ...mounted.node, value: commands } as TreeScalar, mounted.path, out, service, undefined, context);
+    collectCommentedSettings(mounted, text, out, before);
+    return;
+  }
   const file = basename(mounted.file);
   const name = mounted.secret ?? mountedFileName(file);
   const sealed = sealedRanges(mounted);
@@ -639,6 +647,14 @@ function shellDefaults(text: string, escapedOnly: boolean): { name: string; kind
   return out;
 }
 const SHELL_SHEBANG = /^#![ \t]*\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z|da|a)?sh\b/;
+/** A crontab by its name (`crontab`, `backup.cron`) or its directory (`cron.d/`, `crontabs/`). */
+const CRONTAB_FILE = /(?:^|\/)(?:crontab|[\w.-]+\.(?:cron|crontab))$|(?:^|\/)(?:cron\.d|crontabs)\/[\w.-]+$/i;
+/** A crontab line's schedule (five fields, or `@daily`), and a system crontab's user after it (`root`). */
+const CRON_SCHEDULE = /^([ \t]*)(@[a-z]{5,8}|(?:[\w*/,?#-]{1,40}[ \t]+){4}[\w*/,?#-]{1,40})([ \t]+root)?(?=[ \t])/gm;
+/** A crontab's text with each schedule blanked out (the same length: offsets and lines stay), leaving its commands. */
+function withoutSchedules(text: string): string {
+  return text.replace(CRON_SCHEDULE, (all: string) => ' '.repeat(all.length));
+}
 /** A shell program (`sh`, `/bin/bash`, `ash`) and the flag that makes it run its next argument (`-c`, `-ec`). */
 const SHELL_PROGRAM = /(^|\/)(ba|z|da|a)?sh$/;
 const SHELL_COMMAND_FLAG = /^-[a-z]{0,5}c$/;

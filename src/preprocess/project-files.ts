@@ -131,6 +131,8 @@ const CREDENTIAL_NAMES = new Set([
   // msmtp's accounts (a PHP or cron container's sendmail): `user` and `password` directives
   'msmtprc',
   '.msmtprc',
+  // a cron job's commands (`0 7 * * * curl -u user:pass …`), installed with `crontab FILE`
+  'crontab',
 ]);
 /**
  * A file named for the one secret it holds, as Docker secrets and Django/AWX keep them: `SECRET_KEY`,
@@ -144,7 +146,7 @@ const SECRET_FILE =
 // credentials and passwords are written in them as `name = "value"`
 // Jupyter notebooks: a cell's source keeps the key it was run with (`OpenAI(api_key="sk-…")`)
 // MySQL/MariaDB option files (`backup.cnf`): a client's `password=`
-const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars', 'hcl', 'ipynb', 'cnf'];
+const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars', 'hcl', 'ipynb', 'cnf', 'cron', 'crontab'];
 const CREDENTIAL_FILE = new RegExp(`^[\\w.-]+\\.(?:${CREDENTIAL_EXTENSIONS.join('|')})$`, 'i');
 /** .NET's application configuration: `web.config`, `Web.Release.config`, `app.config`, `Orders.exe.config` (connection strings, machine keys). */
 const DOTNET_CONFIG = /^(?:web|app|[\w.-]{1,60}\.(?:exe|dll))(?:\.[\w-]{1,30})?\.config$/i;

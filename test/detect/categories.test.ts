@@ -1774,7 +1774,7 @@ describe('credentials in flag clusters, workgroup URLs, indexed and clear-text-s
   });
 });
 
-describe("a directive file's bare password beside its user", () => {
+describe("a directive file's bare password beside its user, a crontab's commands", () => {
   it("msmtp's `password x` beside `user x` is a credential, in a file the project keeps; a bare `password x` with no user directive is prose", async () => {
     const found = await projectFindings({
       'compose.yaml': ['services:', '  php:', '    image: example/php', ''].join('\n'),
@@ -1782,5 +1782,23 @@ describe("a directive file's bare password beside its user", () => {
       'notes/login.conf': ['# how to log in', `password ${fake(ALNUM, 12)}`, 'timeout 30', ''].join('\n'),
     });
     expect(found).toEqual(['docker/php/msmtprc:4:16 secret-in-project-file •••• (32 chars)']);
+  });
+
+  it("a crontab's commands are read after their schedules (a user's and a system crontab's, `@daily`); a schedule's fields, a ping URL and `MAILTO` are not credentials", async () => {
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  cron:', '    image: example/cron', '    volumes:', '      - ./cron/backup.cron:/etc/cron.d/backup:ro', ''].join('\n'),
+      'docker/cron/crontab': [
+        'MAILTO=ops@example.org',
+        `0 7 * * 1-5 curl -s -u recall:W7j-${fake(ALNUM, 10)} https://praxis.example/cron/recall.php > /dev/null`,
+        '@daily curl -fsS https://hc-ping.com/5f0c2a51-7c1e-4c3e-9d7e-0b7b0f1d2a33',
+        '',
+      ].join('\n'),
+      'cron/backup.cron': [
+        `*/30 * * * * root /usr/local/bin/backup --password Kq7-${fake(ALNUM, 10)}`,
+        '15 2 * * sun root /usr/local/bin/rotate --keep 7',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['cron/backup.cron:1:52 secret-in-mounted-file •••• (14 chars)', 'docker/cron/crontab:2:31 secret-in-project-file •••• (14 chars)']);
   });
 });
