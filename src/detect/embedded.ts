@@ -124,6 +124,8 @@ const DOCKER_AUTH: KeyVerdict = { sensitive: true, kind: 'credentials' };
 const APPROLE_SECRET_ID: KeyVerdict = { sensitive: true, kind: 'secret' };
 /** ODBC's `PWD` (odbc.ini, a DSN's settings) beside its `UID`: the password, not a shell's working directory. */
 const ODBC_PASSWORD: KeyVerdict = { sensitive: true, kind: 'password' };
+/** WildFly's and Keycloak's `<credential-reference clear-text="…"/>`: the password itself. */
+const CLEAR_TEXT_CREDENTIAL: KeyVerdict = { sensitive: true, kind: 'password' };
 /** An ODBC data source's user setting (`UID = etl`) at a line's start. */
 const ODBC_USER = /^[ \t]*UID[ \t]*=/im;
 const VAGUE_KEY_WITH_TOKEN: KeyVerdict = { sensitive: true, kind: 'secret' };
@@ -282,6 +284,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   // a Vault AppRole login written as options (`role_id:…,secret_id:…`): the secret id is the secret
   const appRole = /role[_-]?id/i.test(text);
   const odbc = ODBC_USER.test(text);
+  // WildFly's and Keycloak's `<credential-reference clear-text="…"/>`: the password, written in clear
+  const credentialReference = text.includes('<credential-reference');
   const assignment = new RegExp(ASSIGNMENT.source, 'g');
   for (let m = assignment.exec(text); m !== null; m = assignment.exec(text)) {
     const name = m[1];
@@ -301,7 +305,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (!value || (m[2] === '=' && text[m.index + m[0].length - value.length] === '=')) continue;
     // a YAML block scalar's indicator (`private_key: |`): the value is on the next lines
     if (m[6] !== undefined && /^[|>][-+]?\d?$/.test(value)) continue;
-    let verdict = embeddedVerdict(name, m[2], jaas, dockerAuths, appRole, odbc);
+    let verdict = embeddedVerdict(name, m[2], jaas, dockerAuths, appRole, odbc, credentialReference);
     // a bare `key`/`secret` (an rclone remote's `key = …`, a HOCON block's `key = "…"`, Magento's
     // `'key' => '…'`) is judged by its value: a random token is a key
     if (!verdict.sensitive && /^(?:key|secret)$/i.test(name) && isRandomToken(value) && !nearPublicKeyWords(text, m.index!)) verdict = VAGUE_KEY_WITH_TOKEN;
@@ -790,8 +794,17 @@ function withoutClosingBrackets(value: string): string {
 }
 
 /** How a name inside a blob is judged: its own words, or what the blob around it says it is. */
-function embeddedVerdict(name: string, operator: string, jaas: boolean, dockerAuths: boolean, appRole: boolean, odbc: boolean): KeyVerdict {
+function embeddedVerdict(
+  name: string,
+  operator: string,
+  jaas: boolean,
+  dockerAuths: boolean,
+  appRole: boolean,
+  odbc: boolean,
+  credentialReference: boolean,
+): KeyVerdict {
   if (odbc && operator === '=' && name === 'PWD') return ODBC_PASSWORD;
+  if (credentialReference && operator === '=' && name === 'clear-text') return CLEAR_TEXT_CREDENTIAL;
   if (jaas && operator === '=' && /^user_[A-Za-z0-9]/.test(name)) return JAAS_USER;
   if (dockerAuths && (name === 'auth' || name === 'identitytoken')) return DOCKER_AUTH;
   if (appRole && /^secret[_-]?id$/i.test(name)) return APPROLE_SECRET_ID;

@@ -1802,3 +1802,29 @@ describe("a directive file's bare password beside its user, a crontab's commands
     expect(found).toEqual(['cron/backup.cron:1:52 secret-in-mounted-file •••• (14 chars)', 'docker/cron/crontab:2:31 secret-in-project-file •••• (14 chars)']);
   });
 });
+
+describe("WildFly's credential references", () => {
+  it('`<credential-reference clear-text="…"/>` holds the password; a reference to a credential store\'s alias and a `clear-text` flag elsewhere do not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: example/wildfly',
+        '    volumes:',
+        '      - ./standalone.xml:/opt/jboss/wildfly/standalone/configuration/standalone.xml:ro',
+        '',
+      ].join('\n'),
+      'standalone.xml': [
+        '<server>',
+        '  <credential-store name="cs" path="cs.p12">',
+        `    <credential-reference clear-text="MIN${fake(ALNUM, 14)}"/>`,
+        '  </credential-store>',
+        '  <credential-reference store="cs" alias="db"/>',
+        '  <mail-session clear-text="true"/>',
+        '</server>',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['standalone.xml:3:39 secret-in-mounted-file •••• (17 chars)']);
+  });
+});
