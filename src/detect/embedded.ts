@@ -119,15 +119,36 @@ const SQL_TUPLE = /\([ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'[ \t]*,[ \t]*'"?([^
 const SQL_UPDATE =
   /\bSET[ \t]+[A-Za-z_]{0,20}value[ \t]*=[ \t]*'"?([^'"\n]{1,4096})"?'[ \t]+WHERE[ \t]+[A-Za-z_]{0,20}(?:key|name)[ \t]*=[ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'/dgi;
 
-const JAAS_USER: KeyVerdict = { sensitive: true, kind: 'password' };
+/** A name that is a password in the blob around it only (JAAS's `user_<name>`, ODBC's `PWD`, WildFly's `clear-text`). */
+const PASSWORD_HERE: KeyVerdict = { sensitive: true, kind: 'password' };
 const DOCKER_AUTH: KeyVerdict = { sensitive: true, kind: 'credentials' };
 const APPROLE_SECRET_ID: KeyVerdict = { sensitive: true, kind: 'secret' };
-/** ODBC's `PWD` (odbc.ini, a DSN's settings) beside its `UID`: the password, not a shell's working directory. */
-const ODBC_PASSWORD: KeyVerdict = { sensitive: true, kind: 'password' };
-/** WildFly's and Keycloak's `<credential-reference clear-text="…"/>`: the password itself. */
-const CLEAR_TEXT_CREDENTIAL: KeyVerdict = { sensitive: true, kind: 'password' };
 /** An ODBC data source's user setting (`UID = etl`) at a line's start. */
 const ODBC_USER = /^[ \t]*UID[ \t]*=/im;
+
+/** What a blob says about the names in it, each judged once a blob. */
+interface BlobKind {
+  /** a JAAS PlainLoginModule entry defines users as `user_<name>="<password>"` */
+  jaas: boolean;
+  /** a Docker config (DOCKER_AUTH_CONFIG, ~/.docker/config.json): each registry's `auth` is base64 of user:password */
+  dockerAuths: boolean;
+  /** a Vault AppRole login written as options (`role_id:…,secret_id:…`): the secret id is the secret */
+  appRole: boolean;
+  /** ODBC's `PWD` (odbc.ini, a DSN's settings) beside its `UID`: the password, not a shell's working directory */
+  odbc: boolean;
+  /** WildFly's and Keycloak's `<credential-reference clear-text="…"/>`: the password, written in clear */
+  credentialReference: boolean;
+}
+
+function blobKind(text: string): BlobKind {
+  return {
+    jaas: text.includes('LoginModule'),
+    dockerAuths: /\\?"auths\\?"/.test(text),
+    appRole: /role[_-]?id/i.test(text),
+    odbc: ODBC_USER.test(text),
+    credentialReference: text.includes('<credential-reference'),
+  };
+}
 const VAGUE_KEY_WITH_TOKEN: KeyVerdict = { sensitive: true, kind: 'secret' };
 
 /** A random token: 20–200 characters of base64/hex alphabets mixing letters and digits (mixed case, or 32+ hex). */
@@ -277,15 +298,7 @@ export const findEmbeddedAssignments: (text: string) => EmbeddedAssignment[] = m
 function assignmentsIn(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
   if (text.length > 1_000_000) return out;
-  // a JAAS PlainLoginModule entry defines users as `user_<name>="<password>"`
-  const jaas = text.includes('LoginModule');
-  // a Docker config (DOCKER_AUTH_CONFIG, ~/.docker/config.json): each registry's `auth` is base64 of user:password
-  const dockerAuths = /\\?"auths\\?"/.test(text);
-  // a Vault AppRole login written as options (`role_id:…,secret_id:…`): the secret id is the secret
-  const appRole = /role[_-]?id/i.test(text);
-  const odbc = ODBC_USER.test(text);
-  // WildFly's and Keycloak's `<credential-reference clear-text="…"/>`: the password, written in clear
-  const credentialReference = text.includes('<credential-reference');
+  const blob = blobKind(text);
   const assignment = new RegExp(ASSIGNMENT.source, 'g');
   for (let m = assignment.exec(text); m !== null; m = assignment.exec(text)) {
     const name = m[1];
@@ -305,7 +318,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (!value || (m[2] === '=' && text[m.index + m[0].length - value.length] === '=')) continue;
     // a YAML block scalar's indicator (`private_key: |`): the value is on the next lines
     if (m[6] !== undefined && /^[|>][-+]?\d?$/.test(value)) continue;
-    let verdict = embeddedVerdict(name, m[2], jaas, dockerAuths, appRole, odbc, credentialReference);
+    let verdict = embeddedVerdict(name, m[2], blob);
     // a bare `key`/`secret` (an rclone remote's `key = …`, a HOCON block's `key = "…"`, Magento's
     // `'key' => '…'`) is judged by its value: a random token is a key
     if (!verdict.sensitive && /^(?:key|secret)$/i.test(name) && isRandomToken(value) && !nearPublicKeyWords(text, m.index!)) verdict = VAGUE_KEY_WITH_TOKEN;
@@ -794,20 +807,11 @@ function withoutClosingBrackets(value: string): string {
 }
 
 /** How a name inside a blob is judged: its own words, or what the blob around it says it is. */
-function embeddedVerdict(
-  name: string,
-  operator: string,
-  jaas: boolean,
-  dockerAuths: boolean,
-  appRole: boolean,
-  odbc: boolean,
-  credentialReference: boolean,
-): KeyVerdict {
-  if (odbc && operator === '=' && name === 'PWD') return ODBC_PASSWORD;
-  if (credentialReference && operator === '=' && name === 'clear-text') return CLEAR_TEXT_CREDENTIAL;
-  if (jaas && operator === '=' && /^user_[A-Za-z0-9]/.test(name)) return JAAS_USER;
-  if (dockerAuths && (name === 'auth' || name === 'identitytoken')) return DOCKER_AUTH;
-  if (appRole && /^secret[_-]?id$/i.test(name)) return APPROLE_SECRET_ID;
+function embeddedVerdict(name: string, operator: string, blob: BlobKind): KeyVerdict {
+  if (operator === '=' && ((blob.odbc && name === 'PWD') || (blob.credentialReference && name === 'clear-text'))) return PASSWORD_HERE;
+  if (blob.jaas && operator === '=' && /^user_[A-Za-z0-9]/.test(name)) return PASSWORD_HERE;
+  if (blob.dockerAuths && (name === 'auth' || name === 'identitytoken')) return DOCKER_AUTH;
+  if (blob.appRole && /^secret[_-]?id$/i.test(name)) return APPROLE_SECRET_ID;
   return classifyKey(name);
 }
 
