@@ -15,7 +15,7 @@ import { COMPOSE_FILE_NAME } from '../load/discover.js';
 import { isInside, readConfigText, structuredRoots } from './mounted-files.js';
 
 /** How deep under the project directory, and how many directory entries in all, the walk looks. */
-const MAX_DEPTH = 3;
+const MAX_DEPTH = 4;
 const MAX_ENTRIES = 600;
 /** At most this many configuration files a project (the first found, in name order). */
 const MAX_FILES = 48;

@@ -1761,14 +1761,17 @@ describe('credentials in flag clusters, workgroup URLs, indexed and clear-text-s
         `userPassword: Granite-${fake(ALNUM, 8)}`,
         '',
       ].join('\n'),
-      'meta-app/recipes-app/app_1.0.bb': ['SUMMARY = "fleet agent"', `APP_API_KEY ?= "${fake(HEX, 40)}"`, `SRC_URI[sha256sum] = "${fake(HEX, 64)}"`, ''].join(
-        '\n',
-      ),
+      'meta-app/recipes-app/app/app_1.0.bb': [
+        'SUMMARY = "fleet agent"',
+        `APP_API_KEY ?= "${fake(HEX, 40)}"`,
+        `SRC_URI[sha256sum] = "${fake(HEX, 64)}"`,
+        '',
+      ].join('\n'),
       'game/Config/DefaultEngine.ini': ['[CrashReportClient]', `SubmitToken=pub_${fake(HEX, 24)}`, ''].join('\n'),
     });
     expect(found).toEqual([
       'ipa/users.ldif:4:15 secret-in-project-file •••• (16 chars)',
-      'meta-app/recipes-app/app_1.0.bb:2:17 secret-in-project-file •••• (40 chars)',
+      'meta-app/recipes-app/app/app_1.0.bb:2:17 secret-in-project-file •••• (40 chars)',
       'p4d/setup.sh:3:10 secret-in-mounted-file •••• (16 chars)',
     ]);
   });
