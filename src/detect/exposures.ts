@@ -650,10 +650,10 @@ const SHELL_SHEBANG = /^#![ \t]*\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z|da|a)?sh\
 /** A crontab by its name (`crontab`, `backup.cron`) or its directory (`cron.d/`, `crontabs/`). */
 const CRONTAB_FILE = /(?:^|\/)(?:crontab|[\w.-]+\.(?:cron|crontab))$|(?:^|\/)(?:cron\.d|crontabs)\/[\w.-]+$/i;
 /** A crontab line's schedule (five fields, or `@daily`), and a system crontab's user after it (`root`). */
-const CRON_SCHEDULE = /^([ \t]*)(@[a-z]{5,8}|(?:[\w*/,?#-]{1,40}[ \t]+){4}[\w*/,?#-]{1,40})([ \t]+root)?(?=[ \t])/gm;
+const CRON_SCHEDULE = /^[ \t]*(?:@[a-z]{5,8}|(?:[\w*/,?#-]{1,40}[ \t]+){4}[\w*/,?#-]{1,40})(?:[ \t]+root)?(?=[ \t])/gm;
 /** A crontab's text with each schedule blanked out (the same length: offsets and lines stay), leaving its commands. */
 function withoutSchedules(text: string): string {
-  return text.replace(CRON_SCHEDULE, (all: string) => ' '.repeat(all.length));
+  return text.replace(CRON_SCHEDULE, (schedule) => ' '.repeat(schedule.length));
 }
 /** A shell program (`sh`, `/bin/bash`, `ash`) and the flag that makes it run its next argument (`-c`, `-ec`). */
 const SHELL_PROGRAM = /(^|\/)(ba|z|da|a)?sh$/;
