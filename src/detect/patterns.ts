@@ -260,7 +260,8 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'doppler-token',
     description: 'Doppler token',
-    regex: re(`${B}dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}${E}`),
+    // a service token names its config (`dp.st.prd.…`, `dp.st.dev_api.…`)
+    regex: re(`${B}dp\\.(?:pt|st(?:\\.[a-z0-9_-]{1,40})?|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}${E}`),
   },
   {
     id: 'tailscale-key',
@@ -563,10 +564,10 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'sql-password',
     description: 'password in an SQL statement',
     // CREATE USER … IDENTIFIED BY 'x' / WITH PASSWORD 'x' / ALTER USER … PASSWORD 'x' / MySQL SET PASSWORD = PASSWORD('x');
-    // TDengine's CREATE|ALTER USER name PASS 'x'
+    // TDengine's CREATE|ALTER USER name PASS 'x'; SQL Server's CREATE LOGIN name WITH PASSWORD = N'x' (a Unicode literal)
     // a blank, `=` or the function's `(` before the quote: `'password' => ENV['X']` is a Ruby hash, not SQL
     regex: re(
-      `${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD|PASS(?<=USER[ \\t]{1,8}[A-Za-z0-9_.@"\`-]{1,64}[ \\t]{1,8}PASS))(?:[ \\t]+|[ \\t]*[=(][ \\t]*)'([^'\\n]{1,200})'`,
+      `${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD|PASS(?<=USER[ \\t]{1,8}[A-Za-z0-9_.@"\`-]{1,64}[ \\t]{1,8}PASS))(?:[ \\t]+|[ \\t]*[=(][ \\t]*)N?'([^'\\n]{1,200})'`,
       'i',
     ),
     group: 1,

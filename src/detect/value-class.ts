@@ -210,6 +210,8 @@ const HASH_PATTERNS: readonly RegExp[] = [
   // any other scheme in the same form, with its parameters, salt and hash: three or more `$` fields
   // (Apache Shiro `$shiro1$SHA-256$500000$salt$hash`); `$plaintext$x` has one and is the password
   /^\$[A-Za-z][A-Za-z0-9-]{0,30}\$(?:[^$\s]{1,200}\$){2,6}[^$\s]{8,}$/,
+  // SQL Server's password hash (`CREATE LOGIN x WITH PASSWORD = 0x0200… HASHED`): a version, a salt and SHA-512
+  /^0x0[12]00[0-9A-Fa-f]{40,}$/,
   // LDAP / Dovecot scheme prefixes, except the ones that say the password follows in clear text
   /^\{(?!PLAIN|CLEAR|CLEARTEXT)[A-Z0-9][A-Z0-9.-]{1,30}\}\S/,
   // Django / Werkzeug / passlib: pbkdf2_sha256$…, pbkdf2:sha256:…$salt$hash, bcrypt_sha256$…
@@ -245,6 +247,9 @@ const ENCRYPTED_PATTERNS: readonly RegExp[] = [
   /^crypt2:[A-Za-z0-9+/]{16,}={0,2}$/,
   // Maven's encrypted server password (`mvn --encrypt-password`): base64 in braces, keyed by settings-security.xml
   /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/,
+  // an OpenPGP message without its armour (Renovate's `encrypted:` values): base64 of a public-key-encrypted
+  // session key packet (`wcFMA…`, `hQEMA…`), readable only with the recipient's private key
+  /^(?:wc[A-F]MA|hQ[EIM]MA)[A-Za-z0-9+/]{60,}={0,2}$/,
 ];
 
 /** The public half of a key pair, or a certificate. */
@@ -332,6 +337,16 @@ function isStructure(v: string): boolean {
 /** Keys of a JSON hash record (Keycloak `secretData`/`credentialData`, a stored password's salt and parameters). */
 const HASH_RECORD = /\\?"(?:salt|hashIterations|iterations|algorithm)\\?"\s*:/;
 
+/**
+ * Secret formats, anchored to the whole value: a Doppler service token (`dp.st.prd.…`) reads like a member expression,
+ * which is code. Built when first needed: a value rarely looks like code.
+ */
+let secretFormats: RegExp[] | undefined;
+function isSecretFormat(v: string): boolean {
+  secretFormats ??= VALUE_PATTERNS.filter((p) => !p.notSecret).map((p) => new RegExp(`^(?:${p.regex.source})$`, p.regex.flags.replace(/[gy]/g, '')));
+  return secretFormats.some((r) => r.test(v));
+}
+
 /** Formats that are public by design or identifiers (a Mapbox `pk.` token, a PostHog `phc_` key, an AWS access key id), anchored to the whole value. */
 const NOT_SECRET_FORMATS = VALUE_PATTERNS.filter((p) => p.notSecret).map((p) => ({ whole: new RegExp(`^(?:${p.regex.source})$`), kind: p.notSecret }));
 
@@ -418,7 +433,7 @@ export function classifyValue(value: string): ValueClass {
   if (IS_HASH(u)) return 'hash';
   if (IS_ENCRYPTED(u)) return 'encrypted';
   if (IS_TEMPLATE(u)) return 'template';
-  if (IS_CODE(u)) return 'code';
+  if (IS_CODE(u) && !isSecretFormat(v)) return 'code';
   if (IS_PUBLIC(u) || isAnonJwt(v)) return 'public';
   const format = notSecretFormat(v);
   if (format) return format;

@@ -42,7 +42,11 @@ const KNOWN_TAGS = new Set(['!reset', '!override']);
  * node object, `<<` merge keys are applied, and every node keeps its source position.
  * Throws LoadError for invalid YAML, a non-mapping document, or input over the limits.
  */
-export function parseComposeText(file: string, text: string): ParsedFile {
+/**
+ * `listRoots`: a document that is a list (a JSON array of settings objects, an Ansible playbook) gives each of its
+ * mappings as a root, where a compose file's must be one mapping.
+ */
+export function parseComposeText(file: string, text: string, options: { listRoots?: boolean } = {}): ParsedFile {
   if (text.length > LIMITS.maxFileBytes) {
     throw new LoadError(file, `file is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MiB; refusing to parse it`, 1, 1);
   }
@@ -66,7 +70,7 @@ export function parseComposeText(file: string, text: string): ParsedFile {
       throw new InvalidYamlError(file, `invalid YAML: ${yamlReason(err)}`, pos.line, pos.column);
     }
     const converter = new Converter(file, text, lines, doc);
-    roots.push(converter.root());
+    roots.push(...converter.roots(options.listRoots === true));
     problems.push(...converter.problems);
   }
   if (roots.length === 0) roots.push(null);
@@ -142,15 +146,17 @@ class Converter {
     private readonly doc: Document.Parsed,
   ) {}
 
-  root(): TreeMap | null {
+  /** The document's root mapping; with listRoots, each mapping of a root list. */
+  roots(listRoots: boolean): (TreeMap | null)[] {
     const contents = this.doc.contents;
-    if (contents === null || (isScalar(contents) && contents.value === null)) return null;
+    if (contents === null || (isScalar(contents) && contents.value === null)) return [null];
     const node = this.convert(contents as YamlNode);
+    if (listRoots && node.kind === 'seq') return node.items.filter((item): item is TreeMap => item?.kind === 'map');
     if (node.kind !== 'map') {
       const what = node.kind === 'seq' ? 'a list' : 'a scalar value';
       throw new LoadError(this.file, `the top level of a compose file must be a mapping, not ${what}`, node.origin.line, node.origin.column);
     }
-    return node;
+    return [node];
   }
 
   private origin(range: [number, number, number] | null | undefined): Origin {

@@ -245,11 +245,11 @@ export function readConfigText(host: FileHost, abs: string, maxBytes: number): s
   return text.includes('\u0000') || text.includes('\ufffd') ? undefined : text;
 }
 
-/** The documents of a YAML or JSON file (by its name), when it parses as mappings; none otherwise. */
+/** The documents of a YAML or JSON file (by its name), when it parses as mappings (a list's mappings each one: a JSON array of SMTP servers, a playbook's plays); none otherwise. */
 export function structuredRoots(file: string, text: string): TreeMap[] | undefined {
   if (!/\.(?:ya?ml|json)$/i.test(file)) return undefined;
   try {
-    return parseComposeText(file, text).roots.filter((r): r is TreeMap => r !== null);
+    return parseComposeText(file, text, { listRoots: true }).roots.filter((r): r is TreeMap => r !== null);
   } catch {
     // not YAML after all (a template, JSON with comments): the text is still read line by line
     return undefined;

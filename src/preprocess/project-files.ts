@@ -153,9 +153,10 @@ const DOTNET_CONFIG = /^(?:web|app|[\w.-]{1,60}\.(?:exe|dll))(?:\.[\w-]{1,30})?\
 /**
  * Formats that hold nothing but settings or records, whatever the file is named (`bridge.cfg`, `zanata.ini`,
  * `odbc.ini`, a directory server's seed `users.ldif`, a BitBake recipe's `KEY ?= "…"`, a WildFly management
- * script's `keystore-password="…"` in `configure.cli`): a program's configuration.
+ * script's `keystore-password="…"` in `configure.cli`, an SQL seed's `CREATE LOGIN … WITH PASSWORD = N'…'`): a program's
+ * configuration or its records.
  */
-const SETTINGS_FORMATS = ['cfg', 'conf', 'ini', 'properties', 'toml', 'ldif', 'bb', 'bbappend', 'cli'];
+const SETTINGS_FORMATS = ['cfg', 'conf', 'ini', 'properties', 'toml', 'ldif', 'bb', 'bbappend', 'cli', 'sql'];
 const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
 /** A private key file by its name: `id_ed25519`, `deploy_rsa`. */
 const KEY_FILE = /^[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)$/i;

@@ -1831,3 +1831,46 @@ describe("WildFly's credential references", () => {
     expect(found).toEqual(['standalone.xml:3:39 secret-in-mounted-file •••• (17 chars)']);
   });
 });
+
+describe('settings in a list, SQL kept in the project, service tokens that name their config, PGP-encrypted values', () => {
+  it("a JSON array's objects are settings: a user name holding the password's token is reported beside it", async () => {
+    const token = `${fake(HEX, 8)}-${fake(HEX, 4)}-4${fake(HEX, 3)}-8${fake(HEX, 3)}-${fake(HEX, 12)}`;
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: listmonk/listmonk\n',
+      'config/smtp-settings.json': [
+        '[',
+        '  {',
+        '    "host": "smtp.postmarkapp.com",',
+        `    "username": "${token}",`,
+        `    "password": "${token}"`,
+        '  },',
+        '  { "host": "mail.internal", "username": "listmonk", "password": "" }',
+        ']',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'config/smtp-settings.json:4:17 secret-in-project-file •••• (36 chars)',
+      'config/smtp-settings.json:5:18 secret-in-project-file •••• (36 chars)',
+    ]);
+  });
+
+  it("an SQL file the project keeps is read: SQL Server's `PASSWORD = N'…'` and Firebird's `CREATE USER … PASSWORD '…'`; a stored hash is not, nor SQL Server's `0x0200…` password hash", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  db:\n    image: mcr.microsoft.com/mssql/server\n',
+      'sql/02-logins.sql': [
+        `CREATE LOGIN crm_app WITH PASSWORD = N'Dc${fake(ALNUM, 14)}', CHECK_POLICY = OFF;`,
+        `CREATE USER REPORTING PASSWORD 'Ln${fake(ALNUM, 8)}' USING PLG$SRP;`,
+        `UPDATE users SET hashed_password = '${fake(HEX, 40)}' WHERE login = 'admin';`,
+        `CREATE LOGIN report_ro WITH PASSWORD = 0x0200${fake(HEX, 136).toUpperCase()} HASHED;`,
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['sql/02-logins.sql:1:40 secret-in-project-file •••• (16 chars)', 'sql/02-logins.sql:2:33 secret-in-project-file •••• (10 chars)']);
+  });
+
+  it("a Doppler service token that names its config is one; Renovate's PGP-encrypted value is not a secret", async () => {
+    const text = service([`DOPPLER_TOKEN: dp.st.prd.${fake(ALNUM, 44)}`, `NPM_TOKEN: wcFMA${fake(B64, 120)}==`, `GITHUB_TOKEN: ${fake(ALNUM, 40)}`]);
+    expect(await findings(text)).toEqual(['5:22 secret-in-environment', '7:21 secret-in-environment']);
+  });
+});
