@@ -17,7 +17,7 @@ import { isPlaceholder, isStockDefault } from './placeholder.js';
 import { defaultedVariable } from './value-class.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
 import { USER_TOKEN_KIND, usersHoldingSecret } from './user-token.js';
-import { DESCRIBING, fileSecretHalves, isSettingName, lastSegment, sealedRanges, siblingKeyHalves } from './file-structure.js';
+import { DESCRIBING, fileSecretHalves, isSettingName, lastSegment, sealedRanges, siblingKeyHalves, storedSaltRanges } from './file-structure.js';
 import { VALUE_PATTERNS } from './patterns.js';
 
 /** Where in a service (or the file) an exposure sits; rules choose exposures by context. */
@@ -287,7 +287,9 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const sealed = sealedRanges(mounted);
   const halves = fileSecretHalves(mounted, text);
   const pairedKeys = siblingKeyHalves(mounted);
+  const storedSalts = storedSaltRanges(mounted);
   const push = (verdict: EntryVerdict, key?: string) => {
+    if (storedSalts.some(([a, b]) => verdict.origin.range[0] >= a && verdict.origin.range[1] <= b)) return;
     // a SealedSecret's values are encrypted for the cluster's controller: its private key is the secret
     if (sealed.some(([a, b]) => verdict.origin.range[0] >= a && verdict.origin.range[1] <= b)) return;
     // the identifying half of a key pair whose secret is set in the same file (`ApiKey` beside `ApiSecret`,

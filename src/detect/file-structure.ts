@@ -101,3 +101,25 @@ export function sealedRanges(mounted: MountedFile): [number, number][] {
   }
   return out;
 }
+
+/**
+ * The source ranges of salts stored beside the hash they salt (`password_hash` and `password_salt` of one user,
+ * Lucee's `hspw` and `salt`): the salt is kept with the hash by design, and the password is in neither.
+ */
+export function storedSaltRanges(mounted: MountedFile): [number, number][] {
+  const out: [number, number][] = [];
+  const walk = (node: TreeNode | null | undefined, depth: number): void => {
+    if (!node || depth > 12) return;
+    if (node.kind === 'seq') for (const item of node.items) walk(item, depth + 1);
+    if (node.kind !== 'map') return;
+    const hashed = node.entries.some((e) => e.value?.kind === 'scalar' && HASH_WORDS.some((w) => splitWords(String(e.key)).includes(w)));
+    for (const e of node.entries) {
+      if (e.value?.kind !== 'scalar') walk(e.value, depth + 1);
+      else if (hashed && classifyKey(String(e.key)).kind === 'salt') out.push([e.value.origin.range[0], e.value.origin.range[1]]);
+    }
+  };
+  for (const root of mounted.roots ?? []) walk(root, 0);
+  return out;
+}
+/** Words of a setting that holds a hash (`password_hash`, `hashedPassword`, Lucee's `hspw`, a `digest`). */
+const HASH_WORDS = ['hash', 'hashed', 'hspw', 'digest'];

@@ -156,7 +156,7 @@ const DOTNET_CONFIG = /^(?:web|app|[\w.-]{1,60}\.(?:exe|dll))(?:\.[\w-]{1,30})?\
  * script's `keystore-password="…"` in `configure.cli`, an SQL seed's `CREATE LOGIN … WITH PASSWORD = N'…'`): a program's
  * configuration or its records.
  */
-const SETTINGS_FORMATS = ['cfg', 'conf', 'ini', 'properties', 'toml', 'ldif', 'bb', 'bbappend', 'cli', 'sql'];
+const SETTINGS_FORMATS = ['cfg', 'conf', 'ini', 'properties', 'toml', 'ldif', 'bb', 'bbappend', 'cli', 'sql', 'yml', 'yaml', 'json'];
 const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
 /** A private key file by its name: `id_ed25519`, `deploy_rsa`. */
 const KEY_FILE = /^[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)$/i;
@@ -354,6 +354,14 @@ function isTokenFileName(name: string): boolean {
   return !EXAMPLE.test(name.replace(/^\.env\./, '')) && !FIREBASE_CLIENT_FILE.test(name);
 }
 
+/**
+ * YAML and JSON files that are not settings, whatever their format: package manifests (`package.json`'s
+ * dependencies), a CI definition at the top (`.woodpecker.yml`'s `from_secret:` references), a mobile app's
+ * Firebase client file: read for self-identifying tokens only.
+ */
+const NOT_SETTINGS =
+  /^(?:package|composer|bower|tsconfig(?:\.[\w-]+)?|jsconfig|deno|manifest|renovate|\.eslintrc|\.prettierrc|\.babelrc|google-services|\.gitlab-ci|\.drone|\.travis|\.woodpecker|\.pre-commit-config|\.golangci|mkdocs|pubspec|openapi|swagger|chart|catalog-info)\.(?:json|ya?ml)$/i;
+
 /** Firebase's client configuration of a mobile app: project and app ids and the API key the app ships with, public by design. */
 const FIREBASE_CLIENT_FILE = /^google-services\.json$/i;
 
@@ -367,7 +375,7 @@ function directoryKind(name: string): DirectoryKind {
 
 function isConfigName(name: string, directory: DirectoryKind): boolean {
   if (directory === 'credentials' && CREDENTIAL_DIRECTORY_FILE.test(name)) return true;
-  if (!isCandidateName(name)) return false;
+  if (!isCandidateName(name) || NOT_SETTINGS.test(name)) return false;
   if (COMPOSE_FILE_NAME.test(name) || EXAMPLE.test(name.replace(/^\.env\./, ''))) return false;
   if (name === '.env') return false;
   return (

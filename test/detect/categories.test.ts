@@ -1874,3 +1874,47 @@ describe('settings in a list, SQL kept in the project, service tokens that name 
     expect(await findings(text)).toEqual(['5:22 secret-in-environment', '7:21 secret-in-environment']);
   });
 });
+
+describe('YAML and JSON files read as settings whatever their names; salts stored beside their hashes', () => {
+  it("a kept YAML file's `password:` is reported (an rpk profile); a package manifest's dependency and a CI file's secret reference are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  broker:\n    image: redpandadata/redpanda\n',
+      'rpk-profile.yaml': [
+        'name: prod',
+        'kafka_api:',
+        '  sasl:',
+        '    user: admin',
+        `    password: Zs${fake(ALNUM, 18)}`,
+        '    mechanism: SCRAM-SHA-256',
+        '',
+      ].join('\n'),
+      'api/package.json': ['{', '  "name": "api",', '  "dependencies": {', '    "@acme/auth": "^4.2.0",', '    "express": "^4.19.2"', '  }', '}', ''].join(
+        '\n',
+      ),
+      '.woodpecker.yml': [
+        'steps:',
+        '  publish:',
+        '    image: plugins/docker',
+        '    settings:',
+        '      password:',
+        '        from_secret: registry_token',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['rpk-profile.yaml:5:15 secret-in-project-file •••• (20 chars)']);
+  });
+
+  it('a salt beside the hash it salts is not a secret; a salt beside a password is', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'config/users.json': [
+        '[',
+        `  {"name": "ir-admin", "password_hash": "${fake(HEX, 64)}", "password_salt": "${fake(HEX, 64)}"},`,
+        `  {"name": "bot", "password": "Bq${fake(ALNUM, 14)}", "password_salt": "${fake(HEX, 32)}"}`,
+        ']',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['config/users.json:3:32 secret-in-project-file •••• (16 chars)', 'config/users.json:3:69 secret-in-project-file •••• (32 chars)']);
+  });
+});
