@@ -707,7 +707,16 @@ const ACL_PASSWORD = /(?<=[ \t])>([^\s]{1,4096})/g;
  * and a v3 user is created with its passphrases (`createUser [-e ID] NAME SHA AUTHPASS [AES PRIVPASS]`).
  */
 const SNMP_COMMUNITY_LINE =
-  /^[ \t]*(?:(?:ro|rw)community6?|authcommunity[ \t]+[a-z,]{3,40}|com2sec6?(?:[ \t]+-Cn[ \t]+\S{1,60})?[ \t]+\S{1,60}[ \t]+\S{1,100})[ \t]+(?:"([^"\n]{1,200})"|([^\s"#]{1,200}))/dgim;
+  /^[ \t]*(?:(?:ro|rw)community6?|authcommunity[ \t]+[a-z,]{3,40}|com2sec6?(?:[ \t]+-Cn[ \t]+\S{1,60})?[ \t]+\S{1,60}[ \t]+\S{1,100}|snmp-server[ \t]+community)[ \t]+(?:"([^"\n]{1,200})"|([^\s"#]{1,200}))/dgim;
+/**
+ * A network device's configuration (Cisco IOS and NX-OS, Arista EOS): a local user's or `enable`'s password or secret
+ * in clear (type 0, or no type) or in type 7 (a reversible obfuscation), a line's or a TACACS+/RADIUS server's `key`;
+ * types 5, 8 and 9 are hashes. And an SNMPv3 user's passphrases (`snmp-server user NAME GROUP v3 auth sha X priv aes 128 Y`).
+ */
+const DEVICE_CREDENTIAL =
+  /^[ \t]*(?:username[ \t]+\S{1,64}(?:[ \t]+privilege[ \t]+\d{1,2})?[ \t]+(?:password|secret)|enable[ \t]+(?:password|secret)(?:[ \t]+level[ \t]+\d{1,2})?)[ \t]+(?:([07])[ \t]+)?(\S{1,200})[ \t]*$|^[ \t]*(?:password|key)[ \t]+([07])[ \t]+(\S{1,200})[ \t]*$/dgim;
+const DEVICE_SNMP_USER =
+  /^[ \t]*snmp-server[ \t]+user[ \t]+\S{1,64}[ \t]+\S{1,64}[ \t]+v3[ \t]+(?:encrypted[ \t]+)?auth[ \t]+(?:md5|sha\S{0,8})[ \t]+(\S{1,200})(?:[ \t]+priv[ \t]+(?:des|3des|aes(?:[ \t]+\d{3})?)[ \t]+(\S{1,200}))?/dgim;
 const SNMP_CREATE_USER =
   /^[ \t]*createUser[ \t]+(?:-e[ \t]+\S{1,80}[ \t]+)?\S{1,60}[ \t]+(?:MD5|SHA(?:-?\d{3})?)[ \t]+(?:"([^"\n]{1,200})"|([^\s"#]{1,200}))(?:[ \t]+(?:DES|AES(?:128|192|256)?C?)[ \t]+(?:"([^"\n]{1,200})"|([^\s"#]{1,200})))?/dgim;
 
@@ -779,6 +788,18 @@ function findDirectives(text: string): EmbeddedAssignment[] {
         const g = valueGroup(m, first, 2);
         if (VARIABLE.test(m[g]) || isLiteral(m[g])) push('createUser', 'password', m.indices![g][0], m[g]);
       }
+    }
+  }
+  if (/password|secret|key|snmp-server/i.test(text)) {
+    for (const m of text.matchAll(DEVICE_CREDENTIAL)) {
+      const g = m[2] !== undefined ? 2 : 4;
+      // type 7 is hex after a two-digit offset into the fixed key, whatever the judge of a value would make of hex
+      const type7 = m[g - 1] === '7' && /^\d\d(?:[0-9A-Fa-f]{2}){1,100}$/.test(m[g]);
+      if (type7 || isLiteral(m[g])) push('device credential', 'password', m.indices![g][0], m[g]);
+    }
+    for (const m of text.matchAll(DEVICE_SNMP_USER)) {
+      for (const g of [1, 2])
+        if (m[g] !== undefined && !/\bencrypted\b/i.test(m[0]) && isLiteral(m[g])) push('snmp-server user', 'password', m.indices![g][0], m[g]);
     }
   }
   if (text.includes('>')) {

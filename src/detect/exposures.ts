@@ -288,6 +288,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const halves = fileSecretHalves(mounted, text);
   const pairedKeys = siblingKeyHalves(mounted);
   const storedSalts = storedSaltRanges(mounted);
+  const snmpFile = /(?:^|[._-])snmp(?:[._-]|$)/i.test(file);
   const push = (verdict: EntryVerdict, key?: string) => {
     if (storedSalts.some(([a, b]) => verdict.origin.range[0] >= a && verdict.origin.range[1] <= b)) return;
     // a SealedSecret's values are encrypted for the cluster's controller: its private key is the secret
@@ -330,7 +331,8 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       // a setting that describes its parent in words (`credentials: [{string: {description: …}}]`) holds prose
       if (typeof last === 'string' && DESCRIBING.test(last)) return;
       const dotted = keyPath.join('.');
-      const verdict = classifyKey(dotted);
+      // an SNMP exporter's or poller's file (`snmp.yml`, `go.d/snmp.conf`): its `community` is SNMP's, the v1/v2c password
+      const verdict = classifyKey(snmpFile && last === 'community' ? 'snmp.community' : dotted);
       const value = writtenText(scalar);
       // a value the application renders (`Bearer {{ secret('X') }}`, `${X}` inside a string) holds a reference, not the secret
       if (

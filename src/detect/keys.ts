@@ -1347,7 +1347,8 @@ function decidingPart(name: string): string {
   }
   const last = segments[segments.length - 1] ?? '';
   const lastWords = splitWords(last);
-  if (segments.length >= 2 && lastWords.length === 1 && /^(key|keys|auth|id|file|path|name|url)$/.test(lastWords[0])) {
+  // `snmp.community` (a PHP poller's `$config['snmp']['community']`): the segment before says whose community it is
+  if (segments.length >= 2 && lastWords.length === 1 && /^(key|keys|auth|id|file|path|name|url|community)$/.test(lastWords[0])) {
     return segments.slice(-2).join('.');
   }
   // a segment that only says how the value is kept (SonarQube's `smtp_password.secured`): the one before it names it

@@ -1918,3 +1918,50 @@ describe('YAML and JSON files read as settings whatever their names; salts store
     expect(found).toEqual(['config/users.json:3:32 secret-in-project-file •••• (16 chars)', 'config/users.json:3:69 secret-in-project-file •••• (32 chars)']);
   });
 });
+
+describe("network devices' credentials: a device configuration, net-snmp's tools, an SNMP poller's community", () => {
+  it('a clear or type-7 password, a line or server key, a community and an SNMPv3 user are secrets; a type-5 hash and the stock `public` are not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  oxidized:\n    image: oxidized/oxidized\n',
+      'configs/core-sw1.cfg': [
+        'hostname core-sw1',
+        `enable secret 5 $1$mERr$${fake(B64, 22)}`,
+        `username admin privilege 15 secret 0 Xk${fake(ALNUM, 12)}`,
+        `username backup privilege 1 password 7 00${fake(HEX, 20).toUpperCase()}`,
+        'tacacs server TAC1',
+        ` key 7 14${fake(HEX, 24).toUpperCase()}`,
+        `snmp-server user noc-poll NOC-RO v3 auth sha bx${fake(ALNUM, 12)} priv aes 128 r5${fake(ALNUM, 12)}`,
+        `snmp-server community a7${fake(LOWER_ALNUM, 8)} RO 10`,
+        'snmp-server community public RO',
+        '',
+      ].join('\n'),
+      'scripts/snmp-poll.sh': [
+        '#!/bin/sh',
+        `snmpwalk -v3 -l authPriv -u noc-poll -a SHA -A 'bx${fake(ALNUM, 12)}' -x AES -X 'r5${fake(ALNUM, 12)}' "$h" IF-MIB::ifHCInOctets`,
+        'snmpget -v2c -c "$SNMP_COMMUNITY" "$h" sysUpTime.0',
+        'snmpget -v2c -c public "$h" sysUpTime.0',
+        '',
+      ].join('\n'),
+      'snmp_exporter/snmp.yml': [
+        'auths:',
+        '  public_v2:',
+        '    community: public',
+        '  core_v2:',
+        `    community: qk${fake(ALNUM, 14)}`,
+        '    version: 2',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'configs/core-sw1.cfg:3:38 secret-in-project-file •••• (14 chars)',
+      'configs/core-sw1.cfg:4:40 secret-in-project-file •••• (22 chars)',
+      'configs/core-sw1.cfg:6:8 secret-in-project-file •••• (26 chars)',
+      'configs/core-sw1.cfg:7:46 secret-in-project-file •••• (14 chars)',
+      'configs/core-sw1.cfg:7:74 secret-in-project-file •••• (14 chars)',
+      'configs/core-sw1.cfg:8:23 secret-in-project-file •••• (10 chars)',
+      'scripts/snmp-poll.sh:2:49 secret-in-project-file •••• (14 chars)',
+      'scripts/snmp-poll.sh:2:76 secret-in-project-file •••• (14 chars)',
+      'snmp_exporter/snmp.yml:5:16 secret-in-project-file •••• (16 chars)',
+    ]);
+  });
+});

@@ -514,6 +514,12 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'a.password={noop}',
       'UID=a\nPWD=',
       'user a\npassword ',
+      // a network device's credentials
+      'username a privilege 15 secret 0 ',
+      ' key 7 00',
+      'enable password ',
+      'snmp-server user a b v3 auth sha x priv aes 128 ',
+      'snmp-server community ',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;

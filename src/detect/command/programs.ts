@@ -45,6 +45,23 @@ const htpasswdBatch: FlagHandler = (_f, _k, text, command) => {
   return 0;
 };
 
+/**
+ * net-snmp's tools: `-A` and `-X` take SNMPv3's authentication and privacy passphrases, `-c` the v1/v2c community
+ * (its password; not the stock `public`/`private` every tool tries first), each as the next argument or attached.
+ */
+const snmpSecret: FlagHandler = (f, k, text) => {
+  const m = /^-([AXc])(.*)$/.exec(text);
+  if (!m) return undefined;
+  const stock = (v: string) => m[1] === 'c' && /^(?:public|private)$/i.test(v);
+  if (m[2]) {
+    if (!stock(m[2])) f.report(k, 2, text.length, `-${m[1]}`, 'password');
+    return 0;
+  }
+  if (k + 1 >= f.toks.length) return undefined;
+  if (!stock(f.toks[k + 1].text)) f.reportToken(k + 1, text, 'password');
+  return 1;
+};
+
 export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   {
     programs: [
@@ -113,6 +130,27 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   { programs: ['nats-server'], passwordFlag: '--pass' },
   { programs: ['nats', 'kafka-console-producer'], passwordFlag: '--password' },
   { programs: ['ldapsearch', 'ldapadd', 'ldapmodify', 'ldapdelete'], passwordFlag: '-w' },
+  {
+    programs: [
+      'snmpwalk',
+      'snmpbulkwalk',
+      'snmpget',
+      'snmpgetnext',
+      'snmpbulkget',
+      'snmpset',
+      'snmptable',
+      'snmptrap',
+      'snmpinform',
+      'snmpdelta',
+      'snmpdf',
+      'snmpstatus',
+      'snmpnetstat',
+      'snmptest',
+      'snmpusm',
+      'snmpvacm',
+    ],
+    flag: snmpSecret,
+  },
   { programs: ['curl'], userPass: { flags: ['-u', '--user', '-U', '--proxy-user'], sep: ':' } },
   { programs: ['wget'], userPass: { flags: ['--user', '--http-user'], sep: ':' } },
   // httpie
