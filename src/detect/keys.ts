@@ -951,6 +951,10 @@ const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'passcode', 'secret
 const PW_HEADS = new Set([
   'bind',
   'root',
+  // kamctlrc's read-write, read-only and root database passwords (DBRWPW, DBROPW, DBROOTPW)
+  'dbrw',
+  'dbro',
+  'dbroot',
   'admin',
   'db',
   'user',

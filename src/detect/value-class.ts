@@ -161,6 +161,9 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^\{\d{0,2}\}$/, // Python str.format {} / {0}: the value comes from .format(…)
   /^%[sd]$/, // printf-style %s
   /^%\{[A-Za-z_][A-Za-z0-9_]*\}$/, // VictoriaMetrics vmauth/vmagent %{ENV_VAR}
+  /^#[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+#$/, // a CFML expression (`#server.system.environment.LDAP_PASSWORD#`): Lucee/ColdFusion evaluates it
+  // SIPp's injection-file field (`[authentication username=x password=[field2]]`, its keyword's bracket closing after it)
+  /^\[field\d{1,2}\]\]?$/,
   /^%[a-z_][a-z0-9_.]*%(?:\/\S*)?$/, // Symfony container parameters %kernel.project_dir%/config/jwt/private.pem
   // a regular expression's pattern, not a value (`password=\S+` in a redaction filter)
   /^(?:\\[SsWwDd][+*]?|\.[+*]|\[\^?[^\]\s]{1,20}\][+*]?)+$/,

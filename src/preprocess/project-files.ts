@@ -158,6 +158,11 @@ const DOTNET_CONFIG = /^(?:web|app|[\w.-]{1,60}\.(?:exe|dll))(?:\.[\w-]{1,30})?\
  */
 const SETTINGS_FORMATS = ['cfg', 'conf', 'ini', 'properties', 'toml', 'ldif', 'bb', 'bbappend', 'cli', 'sql', 'yml', 'yaml', 'json'];
 const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
+/**
+ * A program's run-control file, settings by convention whatever the program (`kamctlrc`'s database passwords,
+ * RANCID's `.cloginrc`, a Zulip bot's `zuliprc`): no extension, a name ending in `rc`.
+ */
+const RC_FILE = /^\.?[a-z][a-z0-9_-]{1,30}rc$/i;
 /** A private key file by its name: `id_ed25519`, `deploy_rsa`. */
 const KEY_FILE = /^[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)$/i;
 /**
@@ -345,7 +350,9 @@ const CANDIDATE_ENDING = new Set([
 
 function isCandidateName(name: string): boolean {
   const ending = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-  return CANDIDATE_ENDING.has(ending) || /^\.env\./i.test(name) || KEY_FILE.test(name) || SECRET_FILE.test(name) || DOTNET_CONFIG.test(name);
+  return (
+    CANDIDATE_ENDING.has(ending) || /^\.env\./i.test(name) || KEY_FILE.test(name) || SECRET_FILE.test(name) || DOTNET_CONFIG.test(name) || RC_FILE.test(name)
+  );
 }
 
 /** A text file read for self-identifying credentials only (TOKEN_EXTENSIONS): not an example, a lock or a compose file. */
@@ -387,6 +394,7 @@ function isConfigName(name: string, directory: DirectoryKind): boolean {
     SECRET_FILE.test(name) ||
     DOTNET_CONFIG.test(name) ||
     SETTINGS_FORMAT.test(name) ||
+    RC_FILE.test(name) ||
     ((directory === 'config' || directory === 'credentials') && CONFIG_EXTENSION.test(name)) ||
     (directory === 'scripts' && SCRIPT_EXTENSION.test(name))
   );

@@ -1965,3 +1965,26 @@ describe("network devices' credentials: a device configuration, net-snmp's tools
     ]);
   });
 });
+
+describe("run-control files, FreeSWITCH's console, CFML expressions, SIPp fields", () => {
+  it("a run-control file is read (kamctlrc's DBRWPW), fs_cli's -p is a password; a CFML expression and a SIPp field are not secrets", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  freeswitch:',
+        '    image: example/freeswitch',
+        '    healthcheck:',
+        `      test: fs_cli -p Cl${fake(ALNUM, 10)} -x status`,
+        '    volumes:',
+        '      - ./config/ldap.cfm:/var/www/includes/ldap.cfm',
+        '      - ./config/users.csv:/sipp/users.csv',
+        '',
+      ].join('\n'),
+      'kamailio/kamctlrc': ['DBENGINE=MYSQL', 'DBRWUSER="kamailio"', `DBRWPW="kr${fake(ALNUM, 12)}"`, ''].join('\n'),
+      '.nvmrc': '20.11.1\n',
+      'config/ldap.cfm': ['<cfldap action="query" server="ldap"', '  password="#server.system.environment.LDAP_BIND_PASSWORD#">', ''].join('\n'),
+      'config/users.csv': ['SEQUENTIAL', '1003;sip.example.org;[authentication username=1003 password=[field2]]', ''].join('\n'),
+    });
+    expect(found).toEqual(['compose.yaml:5:23 hardcoded-credential •••• (12 chars)', 'kamailio/kamctlrc:3:9 secret-in-project-file •••• (14 chars)']);
+  });
+});

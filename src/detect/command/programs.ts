@@ -126,6 +126,8 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   { programs: ['plink', 'pscp', 'psftp'], passwordFlag: '-pw' },
   { programs: ['rabbitmqadmin', 'cqlsh', 'influx'], passwordFlag: '-p' },
   { programs: ['rpk'], flag: rpkUserPassword },
+  // FreeSWITCH's console: the event socket's password (`fs_cli -p ClueCon -x status` in a healthcheck)
+  { programs: ['fs_cli'], passwordFlag: '-p' },
   { programs: ['mosquitto_sub', 'mosquitto_pub', 'mosquitto_rr'], passwordFlag: '-P' },
   { programs: ['nats-server'], passwordFlag: '--pass' },
   { programs: ['nats', 'kafka-console-producer'], passwordFlag: '--password' },
