@@ -559,7 +559,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       out.push({ name: m[4], kind, start, end, viaVariable: false });
     }
   }
-  for (const d of [...findDirectives(text), ...findKeywordPasswords(text), ...findSecretListItems(text)]) {
+  for (const d of [...findDirectives(text), ...findRouterDbPasswords(text), ...findKeywordPasswords(text), ...findSecretListItems(text)]) {
     if (!overlapsAny(out, d.start, d.end)) out.push(d);
   }
   return out.sort((a, b) => a.start - b.start);
@@ -715,10 +715,30 @@ const SNMP_COMMUNITY_LINE =
  */
 const DEVICE_CREDENTIAL =
   /^[ \t]*(?:username[ \t]+\S{1,64}(?:[ \t]+privilege[ \t]+\d{1,2})?[ \t]+(?:password|secret)|enable[ \t]+(?:password|secret)(?:[ \t]+level[ \t]+\d{1,2})?)[ \t]+(?:([07])[ \t]+)?(\S{1,200})[ \t]*$|^[ \t]*(?:password|key)[ \t]+([07])[ \t]+(\S{1,200})[ \t]*$/dgim;
+/** RANCID's `.cloginrc`: `add password GLOB {vty password} {enable password}`, `add enablepassword GLOB {x}`. */
+const CLOGINRC_PASSWORD = /^[ \t]*add[ \t]+(?:password|enablepassword)[ \t]+\S{1,200}[ \t]+\{([^{}\n]{1,200})\}(?:[ \t]+\{([^{}\n]{1,200})\})?/dgim;
+/** Oxidized's `router.db` (its CSV source): `host:model:user:password[:enable]`, the model a network OS Oxidized knows. */
+const ROUTER_DB_LINE =
+  /^[\w.-]{1,200}:(?:ios|iosxr|iosxe|nxos|asa|junos|eos|routeros|procurve|aoscx|fortios|panos|vyos|edgeos|comware|screenos|aireos|ironware|dnos|sros|opengear|powerconnect|airos|edgeswitch|mlnxos|cumulus):[^:\s]{1,100}:([^:\s]{1,200})(?::([^:\s]{0,200}))?[ \t]*$/dgim;
 const DEVICE_SNMP_USER =
   /^[ \t]*snmp-server[ \t]+user[ \t]+\S{1,64}[ \t]+\S{1,64}[ \t]+v3[ \t]+(?:encrypted[ \t]+)?auth[ \t]+(?:md5|sha\S{0,8})[ \t]+(\S{1,200})(?:[ \t]+priv[ \t]+(?:des|3des|aes(?:[ \t]+\d{3})?)[ \t]+(\S{1,200}))?/dgim;
 const SNMP_CREATE_USER =
   /^[ \t]*createUser[ \t]+(?:-e[ \t]+\S{1,80}[ \t]+)?\S{1,60}[ \t]+(?:MD5|SHA(?:-?\d{3})?)[ \t]+(?:"([^"\n]{1,200})"|([^\s"#]{1,200}))(?:[ \t]+(?:DES|AES(?:128|192|256)?C?)[ \t]+(?:"([^"\n]{1,200})"|([^\s"#]{1,200})))?/dgim;
+
+/** The passwords of Oxidized's `router.db` lines (ROUTER_DB_LINE), which hold no blank. */
+function findRouterDbPasswords(text: string): EmbeddedAssignment[] {
+  const out: EmbeddedAssignment[] = [];
+  if (text.length > 1_000_000 || !text.includes(':')) return out;
+  for (const m of text.matchAll(ROUTER_DB_LINE)) {
+    for (const g of [1, 2]) {
+      if (m[g] && isLiteral(m[g])) {
+        const start = m.indices![g][0];
+        out.push({ name: 'router.db', kind: 'password', start, end: start + m[g].length, viaVariable: false });
+      }
+    }
+  }
+  return out;
+}
 
 /** Secrets in config lines that use no `=` or `:` between name and value (see DIRECTIVE_LINE). */
 function findDirectives(text: string): EmbeddedAssignment[] {
@@ -796,6 +816,9 @@ function findDirectives(text: string): EmbeddedAssignment[] {
       // type 7 is hex after a two-digit offset into the fixed key, whatever the judge of a value would make of hex
       const type7 = m[g - 1] === '7' && /^\d\d(?:[0-9A-Fa-f]{2}){1,100}$/.test(m[g]);
       if (type7 || isLiteral(m[g])) push('device credential', 'password', m.indices![g][0], m[g]);
+    }
+    for (const m of text.matchAll(CLOGINRC_PASSWORD)) {
+      for (const g of [1, 2]) if (m[g] !== undefined && isLiteral(m[g])) push('add password', 'password', m.indices![g][0], m[g]);
     }
     for (const m of text.matchAll(DEVICE_SNMP_USER)) {
       for (const g of [1, 2])

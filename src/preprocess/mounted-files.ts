@@ -229,11 +229,14 @@ function scalarValue(node: TreeNode | undefined): unknown {
 /** git's own files: its ignore lists, attributes, submodules and placeholders. */
 const GIT_OWN_FILE = /^\.git(?:ignore|attributes|modules|keep|config|-blame-ignore-revs)$/i;
 
+/** A `.db` file that is text: Oxidized's device list (`host:model:user:password`). */
+const TEXT_DB = /^router\.db$/i;
+
 export function readConfigText(host: FileHost, abs: string, maxBytes: number): string | undefined {
   const name = basename(abs);
   // a compose or stack file in a mounted directory is linted as one, on its own (the names discovery looks for);
   // git's own files (.gitignore, .gitattributes) are not configuration, but its credential store is read (and .gitlab-ci.yml)
-  if (BINARY_EXTENSIONS.has(extname(abs).toLowerCase()) || GIT_OWN_FILE.test(name) || COMPOSE_FILE_NAME.test(name)) return undefined;
+  if ((BINARY_EXTENSIONS.has(extname(abs).toLowerCase()) && !TEXT_DB.test(name)) || GIT_OWN_FILE.test(name) || COMPOSE_FILE_NAME.test(name)) return undefined;
   const stat = host.stat(abs);
   if (stat?.kind !== 'file' || stat.size > maxBytes) return undefined;
   let text: string;

@@ -133,6 +133,8 @@ const CREDENTIAL_NAMES = new Set([
   '.msmtprc',
   // a cron job's commands (`0 7 * * * curl -u user:pass …`), installed with `crontab FILE`
   'crontab',
+  // Oxidized's device list: each line a device's user, password and enable password
+  'router.db',
 ]);
 /**
  * A file named for the one secret it holds, as Docker secrets and Django/AWX keep them: `SECRET_KEY`,

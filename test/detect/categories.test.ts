@@ -1988,3 +1988,30 @@ describe("run-control files, FreeSWITCH's console, CFML expressions, SIPp fields
     expect(found).toEqual(['compose.yaml:5:23 hardcoded-credential •••• (12 chars)', 'kamailio/kamctlrc:3:9 secret-in-project-file •••• (14 chars)']);
   });
 });
+
+describe("network configuration backups' device credentials: RANCID's .cloginrc, Oxidized's router.db", () => {
+  it('`add password GLOB {vty} {enable}` and `host:model:user:password[:enable]` hold passwords; `add user` and a line of another file do not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  oxidized:\n    image: oxidized/oxidized\n',
+      'rancid/.cloginrc': [
+        'add user        *.example   rancid',
+        `add password    core-sw*.example   {LC${fake(ALNUM, 10)}} {Sz${fake(ALNUM, 10)}}`,
+        'add method      *   ssh',
+        '',
+      ].join('\n'),
+      'oxidized/router.db': [
+        `core-sw1.example:ios:oxidized:PJ${fake(ALNUM, 12)}:Sz${fake(ALNUM, 10)}`,
+        `edge-mx1.example:junos:oxidized-ro:RD${fake(ALNUM, 12)}:`,
+        '',
+      ].join('\n'),
+      'scripts/hosts.txt': `core-sw1.example:ios:oxidized:PJ${fake(ALNUM, 12)}\n`,
+    });
+    expect(found).toEqual([
+      'oxidized/router.db:1:31 secret-in-project-file •••• (14 chars)',
+      'oxidized/router.db:1:46 secret-in-project-file •••• (12 chars)',
+      'oxidized/router.db:2:36 secret-in-project-file •••• (14 chars)',
+      'rancid/.cloginrc:2:37 secret-in-project-file •••• (12 chars)',
+      'rancid/.cloginrc:2:52 secret-in-project-file •••• (12 chars)',
+    ]);
+  });
+});

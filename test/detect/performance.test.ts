@@ -520,6 +520,8 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'enable password ',
       'snmp-server user a b v3 auth sha x priv aes 128 ',
       'snmp-server community ',
+      'add password a {',
+      'a:ios:b:',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
