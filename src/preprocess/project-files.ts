@@ -364,12 +364,13 @@ function isTokenFileName(name: string): boolean {
 }
 
 /**
- * YAML and JSON files that are not settings, whatever their format: package manifests (`package.json`'s
+ * YAML and JSON files that are not settings, whatever their format: this tool's own settings and baseline (whose
+ * salt keys the tags of the values it accepts), package manifests (`package.json`'s
  * dependencies), a CI definition at the top (`.woodpecker.yml`'s `from_secret:` references), a mobile app's
  * Firebase client file: read for self-identifying tokens only.
  */
 const NOT_SETTINGS =
-  /^(?:package|composer|bower|tsconfig(?:\.[\w-]+)?|jsconfig|deno|manifest|renovate|\.eslintrc|\.prettierrc|\.babelrc|google-services|\.gitlab-ci|\.drone|\.travis|\.woodpecker|\.pre-commit-config|\.golangci|mkdocs|pubspec|openapi|swagger|chart|catalog-info)\.(?:json|ya?ml)$/i;
+  /^(?:\.compose-secrets(?:-baseline)?|package|composer|bower|tsconfig(?:\.[\w-]+)?|jsconfig|deno|manifest|renovate|\.eslintrc|\.prettierrc|\.babelrc|google-services|\.gitlab-ci|\.drone|\.travis|\.woodpecker|\.pre-commit-config|\.golangci|mkdocs|pubspec|openapi|swagger|chart|catalog-info)\.(?:json|ya?ml)$/i;
 
 /** Firebase's client configuration of a mobile app: project and app ids and the API key the app ships with, public by design. */
 const FIREBASE_CLIENT_FILE = /^google-services\.json$/i;
