@@ -234,6 +234,8 @@ const TOKEN_NAME =
 const CI_DIRECTORY = /^\.(?:github|gitlab|circleci|woodpecker|buildkite|forgejo|gitea|drone)$/i;
 const MAX_TOKEN_FILES = 160;
 
+/** Names of files that show what to write: an example's or a template's (not a test's). */
+const TEMPLATE_NAME = /(?:^|[._-])(?:example|examples|sample|samples|template|templates|tpl|tmpl|dist|default|defaults|schema)(?:[._-]|$)/i;
 /** Files that show what to write, not what is used. */
 const EXAMPLE =
   /(?:^|[._-])(?:example|examples|sample|samples|template|templates|tpl|tmpl|dist|default|defaults|schema|spec|test|tests|mock|fake|stub)(?:[._-]|$)/i;
@@ -386,7 +388,9 @@ function directoryKind(name: string): DirectoryKind {
 function isConfigName(name: string, directory: DirectoryKind): boolean {
   if (directory === 'credentials' && CREDENTIAL_DIRECTORY_FILE.test(name)) return true;
   if (!isCandidateName(name) || NOT_SETTINGS.test(name)) return false;
-  if (COMPOSE_FILE_NAME.test(name) || EXAMPLE.test(name.replace(/^\.env\./, ''))) return false;
+  // an operational script named for what it checks (`scripts/restore-test.sh`, `smoke-test.sh`) runs against the stack
+  // with its real credentials: only an example's or a template's name leaves a script out
+  if (COMPOSE_FILE_NAME.test(name) || (directory === 'scripts' ? TEMPLATE_NAME : EXAMPLE).test(name.replace(/^\.env\./, ''))) return false;
   if (name === '.env') return false;
   return (
     CONFIG_NAME.test(name) ||

@@ -2015,3 +2015,14 @@ describe("network configuration backups' device credentials: RANCID's .cloginrc,
     ]);
   });
 });
+
+describe('operational scripts named for what they check', () => {
+  it("a smoke test in `scripts/` is read like any script; an example's is not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'scripts/smoke-test.sh': ['#!/bin/sh', `curl -fsS -u admin:Sm${fake(ALNUM, 12)} http://localhost:8080/api/health`, ''].join('\n'),
+      'scripts/smoke-test.example.sh': ['#!/bin/sh', `curl -fsS -u admin:Ex${fake(ALNUM, 12)} http://localhost:8080/api/health`, ''].join('\n'),
+    });
+    expect(found).toEqual(['scripts/smoke-test.sh:2:20 secret-in-project-file •••• (14 chars)']);
+  });
+});
