@@ -158,7 +158,7 @@ const DOTNET_CONFIG = /^(?:web|app|[\w.-]{1,60}\.(?:exe|dll))(?:\.[\w-]{1,30})?\
  * script's `keystore-password="…"` in `configure.cli`, an SQL seed's `CREATE LOGIN … WITH PASSWORD = N'…'`): a program's
  * configuration or its records.
  */
-const SETTINGS_FORMATS = ['cfg', 'conf', 'ini', 'properties', 'toml', 'ldif', 'bb', 'bbappend', 'cli', 'sql', 'yml', 'yaml', 'json'];
+const SETTINGS_FORMATS = ['cfg', 'conf', 'ini', 'properties', 'toml', 'ldif', 'bb', 'bbappend', 'cli', 'sql', 'yml', 'yaml', 'json', 'xml'];
 const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
 /**
  * A program's run-control file, settings by convention whatever the program (`kamctlrc`'s database passwords,

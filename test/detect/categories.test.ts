@@ -2026,3 +2026,19 @@ describe('operational scripts named for what they check', () => {
     expect(found).toEqual(['scripts/smoke-test.sh:2:20 secret-in-project-file •••• (14 chars)']);
   });
 });
+
+describe('XML files a project keeps are settings whatever their names', () => {
+  it("Tomcat's context.xml `<Resource password=…>` is reported; a property reference is not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: tomcat:10\n',
+      'tomcat/context.xml': [
+        '<Context>',
+        `  <Resource name="jdbc/orders" auth="Container" type="javax.sql.DataSource" username="orders" password="Tc${fake(ALNUM, 12)}"/>`,
+        '  <Resource name="jdbc/audit" auth="Container" type="javax.sql.DataSource" username="audit" password="${audit.db.password}"/>',
+        '</Context>',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['tomcat/context.xml:2:105 secret-in-project-file •••• (14 chars)']);
+  });
+});
