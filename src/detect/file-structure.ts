@@ -8,7 +8,7 @@ import type { TreeNode } from '../model/tree.js';
 import { get } from '../model/tree.js';
 import { findEmbeddedAssignments } from './embedded.js';
 import { HALF_QUALIFIERS, secretHalves } from './key-pairs.js';
-import { classifyKey, splitWords } from './keys.js';
+import { classifyKey, HASH_WORDS, splitWords } from './keys.js';
 
 /** The names of a file's settings (its assignments, its YAML/JSON keys) that are the secret half of a key pair (key-pairs.ts). */
 export function fileSecretHalves(mounted: MountedFile, text: string): ReadonlySet<string> {
@@ -104,7 +104,7 @@ export function sealedRanges(mounted: MountedFile): [number, number][] {
 
 /**
  * The source ranges of salts stored beside the hash they salt (`password_hash` and `password_salt` of one user,
- * Lucee's `hspw` and `salt`): the salt is kept with the hash by design, and the password is in neither.
+ * Lucee's `hspw` (its hashed password) and `salt`: a setting named by a hash word of keys.ts beside a salt): the salt is kept with the hash by design, and the password is in neither.
  */
 export function storedSaltRanges(mounted: MountedFile): [number, number][] {
   const out: [number, number][] = [];
@@ -112,7 +112,7 @@ export function storedSaltRanges(mounted: MountedFile): [number, number][] {
     if (!node || depth > 12) return;
     if (node.kind === 'seq') for (const item of node.items) walk(item, depth + 1);
     if (node.kind !== 'map') return;
-    const hashed = node.entries.some((e) => e.value?.kind === 'scalar' && HASH_WORDS.some((w) => splitWords(String(e.key)).includes(w)));
+    const hashed = node.entries.some((e) => e.value?.kind === 'scalar' && splitWords(String(e.key)).some((w) => HASH_WORDS.has(w) || w === 'hspw'));
     for (const e of node.entries) {
       if (e.value?.kind !== 'scalar') walk(e.value, depth + 1);
       else if (hashed && classifyKey(String(e.key)).kind === 'salt') out.push([e.value.origin.range[0], e.value.origin.range[1]]);
@@ -121,5 +121,3 @@ export function storedSaltRanges(mounted: MountedFile): [number, number][] {
   for (const root of mounted.roots ?? []) walk(root, 0);
   return out;
 }
-/** Words of a setting that holds a hash (`password_hash`, `hashedPassword`, Lucee's `hspw`, a `digest`). */
-const HASH_WORDS = ['hash', 'hashed', 'hspw', 'digest'];

@@ -769,7 +769,7 @@ const NOT_COMPOUNDS = new Set([
 ]);
 
 /** Words before the secret noun that make the value a hash of it (`HASHED_PASSWORD`, `HTPASSWD`). */
-const HASH_WORDS = new Set([
+export const HASH_WORDS: ReadonlySet<string> = new Set([
   'hash',
   'hashed',
   'htpasswd',

@@ -162,9 +162,9 @@ const SETTINGS_FORMATS = ['cfg', 'conf', 'ini', 'properties', 'toml', 'ldif', 'b
 const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
 /**
  * A program's run-control file, settings by convention whatever the program (`kamctlrc`'s database passwords,
- * RANCID's `.cloginrc`, a Zulip bot's `zuliprc`): no extension, a name ending in `rc`.
+ * RANCID's `.cloginrc`, a Zulip bot's `deploy-bot.zuliprc`): a name ending in `rc`.
  */
-const RC_FILE = /^\.?[a-z][a-z0-9_-]{1,30}rc$/i;
+const RC_FILE = /^\.?[a-z][a-z0-9_.-]{1,40}rc$/i;
 /** A private key file by its name: `id_ed25519`, `deploy_rsa`. */
 const KEY_FILE = /^[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)$/i;
 /**

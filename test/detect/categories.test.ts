@@ -1982,10 +1982,15 @@ describe("run-control files, FreeSWITCH's console, CFML expressions, SIPp fields
       ].join('\n'),
       'kamailio/kamctlrc': ['DBENGINE=MYSQL', 'DBRWUSER="kamailio"', `DBRWPW="kr${fake(ALNUM, 12)}"`, ''].join('\n'),
       '.nvmrc': '20.11.1\n',
+      'bots/deploy-bot.zuliprc': ['[api]', 'email=deploy-bot@zulip.example.org', `key=5B${fake(ALNUM, 30)}`, 'site=https://zulip.example.org', ''].join('\n'),
       'config/ldap.cfm': ['<cfldap action="query" server="ldap"', '  password="#server.system.environment.LDAP_BIND_PASSWORD#">', ''].join('\n'),
       'config/users.csv': ['SEQUENTIAL', '1003;sip.example.org;[authentication username=1003 password=[field2]]', ''].join('\n'),
     });
-    expect(found).toEqual(['compose.yaml:5:23 hardcoded-credential •••• (12 chars)', 'kamailio/kamctlrc:3:9 secret-in-project-file •••• (14 chars)']);
+    expect(found).toEqual([
+      'bots/deploy-bot.zuliprc:3:5 secret-in-project-file •••• (32 chars)',
+      'compose.yaml:5:23 hardcoded-credential •••• (12 chars)',
+      'kamailio/kamctlrc:3:9 secret-in-project-file •••• (14 chars)',
+    ]);
   });
 });
 
