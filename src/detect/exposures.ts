@@ -1,5 +1,6 @@
 import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { commentLines } from '../preprocess/comments.js';
+import { CRONTAB_FILE } from '../preprocess/project-files.js';
 import { findProseCredential } from './prose.js';
 import { basename } from 'node:path';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFile, type Path, type ServiceModel } from '../model/model.js';
@@ -651,8 +652,6 @@ function shellDefaults(text: string, escapedOnly: boolean): { name: string; kind
   return out;
 }
 const SHELL_SHEBANG = /^#![ \t]*\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z|da|a)?sh\b/;
-/** A crontab by its name (`crontab`, `backup.cron`) or its directory (`cron.d/`, `crontabs/`). */
-const CRONTAB_FILE = /(?:^|\/)(?:crontab|[\w.-]+\.(?:cron|crontab))$|(?:^|\/)(?:cron\.d|crontabs)\/[\w.-]+$/i;
 /** A crontab line's schedule (five fields, or `@daily`), and a system crontab's user after it (`root`). */
 const CRON_SCHEDULE = /^[ \t]*(?:@[a-z]{5,8}|(?:[\w*/,?#-]{1,40}[ \t]+){4}[\w*/,?#-]{1,40})(?:[ \t]+root)?(?=[ \t])/gm;
 /** A crontab's text with each schedule blanked out (the same length: offsets and lines stay), leaving its commands. */

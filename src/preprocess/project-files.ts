@@ -131,8 +131,6 @@ const CREDENTIAL_NAMES = new Set([
   // msmtp's accounts (a PHP or cron container's sendmail): `user` and `password` directives
   'msmtprc',
   '.msmtprc',
-  // a cron job's commands (`0 7 * * * curl -u user:pass …`), installed with `crontab FILE`
-  'crontab',
   // Oxidized's device list: each line a device's user, password and enable password
   'router.db',
 ]);
@@ -148,7 +146,13 @@ const SECRET_FILE =
 // credentials and passwords are written in them as `name = "value"`
 // Jupyter notebooks: a cell's source keeps the key it was run with (`OpenAI(api_key="sk-…")`)
 // MySQL/MariaDB option files (`backup.cnf`): a client's `password=`
-const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars', 'hcl', 'ipynb', 'cnf', 'cron', 'crontab'];
+const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars', 'hcl', 'ipynb', 'cnf'];
+/**
+ * A crontab, by its name or its directory (`crontab`, `backup.cron`, `cron.d/backup`, `crontabs/root`): a cron job's
+ * commands (`0 7 * * * curl -u user:pass …`), installed with `crontab FILE`. Kept, it is read; read, its commands are
+ * read after their schedules (detect/exposures.ts).
+ */
+export const CRONTAB_FILE = /(?:^|\/)(?:crontab|[\w.-]+\.(?:cron|crontab))$|(?:^|\/)(?:cron\.d|crontabs)\/[\w.-]+$/i;
 const CREDENTIAL_FILE = new RegExp(`^[\\w.-]+\\.(?:${CREDENTIAL_EXTENSIONS.join('|')})$`, 'i');
 /** .NET's application configuration: `web.config`, `Web.Release.config`, `app.config`, `Orders.exe.config` (connection strings, machine keys). */
 const DOTNET_CONFIG = /^(?:web|app|[\w.-]{1,60}\.(?:exe|dll))(?:\.[\w-]{1,30})?\.config$/i;
@@ -268,7 +272,7 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
       } else if (kind !== 'file' || known.has(path)) continue;
       // a CI definition's settings are its own secret references (`${{ secrets.X }}`, `$CI_JOB_TOKEN`): set T1 counted
       // four false alarms to one exposure when they were read by names; read for self-identifying tokens only
-      else if (directory !== 'ci' && (isConfigName(name, directory) || (name === '.env' && ownDotenv))) {
+      else if (directory !== 'ci' && (isConfigName(name, directory) || CRONTAB_FILE.test(path) || (name === '.env' && ownDotenv))) {
         if (candidates.length < MAX_FILES) candidates.push(path);
       } else if (tokenFiles.length < MAX_TOKEN_FILES && isTokenFileName(name)) tokenFiles.push(path);
     }
