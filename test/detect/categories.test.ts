@@ -2047,3 +2047,15 @@ describe('XML files a project keeps are settings whatever their names', () => {
     expect(found).toEqual(['tomcat/context.xml:2:105 secret-in-project-file •••• (14 chars)']);
   });
 });
+
+describe('a kept crontab by its directory', () => {
+  it('a file of `cron.d/` is a crontab whether or not a service mounts it; the same file in another directory is not read', async () => {
+    const line = () => `0 3 * * * root /usr/bin/mysqldump -uroot -pCr${fake(ALNUM, 12)} shop > /backup/shop.sql\n`;
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  db:\n    image: mariadb:11\n',
+      'docker/cron.d/backup': line(),
+      'docker/jobs.d/backup': line(),
+    });
+    expect(found).toEqual(['docker/cron.d/backup:1:44 secret-in-project-file •••• (14 chars)']);
+  });
+});
