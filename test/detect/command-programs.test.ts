@@ -48,6 +48,8 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['influx -username admin -p influxpw', [['-p', 'influxpw', false]]],
   ['rpk security user create app -p rpkpw --mechanism SCRAM-SHA-256', [['-p', 'rpkpw', false]]],
   ['rpk topic produce orders -p 3', []],
+  ['fs_cli -p ClueCon9x -x status', [['-p', 'ClueCon9x', false]]],
+  ['fs_cli -x status', []],
   ['mosquitto_sub -h broker -u user -P mqttpw -t x', [['-P', 'mqttpw', false]]],
   ['mosquitto_pub -P', []],
   ['nats-server -c /etc/nats.conf', []],
@@ -57,6 +59,16 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['kafka-console-producer --password kafkapw --topic t', [['--password', 'kafkapw', false]]],
   ['ldapsearch -x -D cn=admin -w ldappw -b dc=x', [['-w', 'ldappw', false]]],
   ['ldapadd -x -D cn=admin -W -f x.ldif', []],
+  // net-snmp: -A/-X passphrases and -c community, next or attached; the stock `public` is not a secret
+  [
+    'snmpwalk -v3 -l authPriv -u noc -a SHA -A authpw99 -x AES -X privpw99 h',
+    [
+      ['-A', 'authpw99', false],
+      ['-X', 'privpw99', false],
+    ],
+  ],
+  ['snmpget -v2c -cc0mmun1ty h sysUpTime.0', [['-c', 'c0mmun1ty', false]]],
+  ['snmpwalk -v2c -c public h', []],
   // user:password after a user flag
   ['curl -U proxyuser:proxypw http://x', [['-U', 'proxypw', false]]],
   ['curl -uadmin:curlpw http://x', [['-u', 'curlpw', false]]],
