@@ -291,7 +291,15 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
     if (file) out.push(file);
   }
   for (const path of candidates) {
+    // read once a run too: a settings file by its format (a YAML or JSON file beside fifty compose files) is parsed once
+    const key = `settings:${path}`;
+    const known = read?.get(key);
+    if (known !== undefined) {
+      if (known) out.push(known);
+      continue;
+    }
     const file = readKeptFile(host, projectDirectory, path, display, false);
+    read?.set(key, file ?? null);
     if (file) out.push(file);
   }
   return out;
@@ -314,10 +322,10 @@ function readKeptFile(host: FileHost, projectDirectory: string, path: string, di
 }
 
 /**
- * The token-only files a run has read, by the host that keeps the run's listings (runHost): a
- * directory of fifty compose files is fifty projects walking the same files, each given the same
- * file as read once (the corpus: 60,000 reads of some 1,300 files otherwise). A host that is not
- * a run's reads every time.
+ * The kept files a run has read (token-only by path, settings by `settings:` and path), by the host that keeps the
+ * run's listings (runHost): a directory of fifty compose files is fifty projects walking the same files, each given
+ * the same file as read once (the corpus: 60,000 reads of some 1,300 files otherwise). A host that is not a run's
+ * reads every time.
  */
 const TOKEN_FILES_READ = new WeakMap<FileHost, Map<string, MountedFile | null>>();
 function tokenFilesRead(host: FileHost): Map<string, MountedFile | null> | undefined {
