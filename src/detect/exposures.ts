@@ -332,7 +332,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       // a setting that describes its parent in words (`credentials: [{string: {description: …}}]`) holds prose
       if (typeof last === 'string' && DESCRIBING.test(last)) return;
       const dotted = keyPath.join('.');
-      // an SNMP exporter's or poller's file (`snmp.yml`, `go.d/snmp.conf`): its `community` is SNMP's, the v1/v2c password
+      // a YAML or JSON file named for SNMP (snmp_exporter's `snmp.yml`): its `community` is SNMP's, the v1/v2c password
       const verdict = classifyKey(snmpFile && last === 'community' ? 'snmp.community' : dotted);
       const value = writtenText(scalar);
       // a value the application renders (`Bearer {{ secret('X') }}`, `${X}` inside a string) holds a reference, not the secret
