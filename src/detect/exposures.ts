@@ -288,7 +288,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const sealed = sealedRanges(mounted);
   const halves = fileSecretHalves(mounted, text);
   const pairedKeys = siblingKeyHalves(mounted);
-  const storedSalts = storedSaltRanges(mounted);
+  const storedSalts = /salt/i.test(text) ? storedSaltRanges(mounted) : [];
   const snmpFile = /(?:^|[._-])snmp(?:[._-]|$)/i.test(file);
   const push = (verdict: EntryVerdict, key?: string) => {
     if (storedSalts.some(([a, b]) => verdict.origin.range[0] >= a && verdict.origin.range[1] <= b)) return;

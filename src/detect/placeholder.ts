@@ -6,7 +6,7 @@
 import { DJANGO_KEY_CHARACTERS, VALUE_PATTERNS } from './patterns.js';
 
 /** The whole value is one recognised credential format. */
-function isWholeToken(v: string): boolean {
+export function isWholeToken(v: string): boolean {
   return VALUE_PATTERNS.some((p) => {
     for (const m of v.matchAll(p.regex)) if (m.index === 0 && m[0].length === v.length) return true;
     return false;

@@ -23,6 +23,7 @@
 
 import { anyOf } from './any-of.js';
 import { VALUE_PATTERNS } from './patterns.js';
+import { isWholeToken } from './placeholder.js';
 
 export type ValueClass =
   | 'empty'
@@ -340,16 +341,6 @@ function isStructure(v: string): boolean {
 /** Keys of a JSON hash record (Keycloak `secretData`/`credentialData`, a stored password's salt and parameters). */
 const HASH_RECORD = /\\?"(?:salt|hashIterations|iterations|algorithm)\\?"\s*:/;
 
-/**
- * Secret formats, anchored to the whole value: a Doppler service token (`dp.st.prd.…`) reads like a member expression,
- * which is code. Built when first needed: a value rarely looks like code.
- */
-let secretFormats: RegExp[] | undefined;
-function isSecretFormat(v: string): boolean {
-  secretFormats ??= VALUE_PATTERNS.filter((p) => !p.notSecret).map((p) => new RegExp(`^(?:${p.regex.source})$`, p.regex.flags.replace(/[gy]/g, '')));
-  return secretFormats.some((r) => r.test(v));
-}
-
 /** Formats that are public by design or identifiers (a Mapbox `pk.` token, a PostHog `phc_` key, an AWS access key id), anchored to the whole value. */
 const NOT_SECRET_FORMATS = VALUE_PATTERNS.filter((p) => p.notSecret).map((p) => ({ whole: new RegExp(`^(?:${p.regex.source})$`), kind: p.notSecret }));
 
@@ -436,7 +427,8 @@ export function classifyValue(value: string): ValueClass {
   if (IS_HASH(u)) return 'hash';
   if (IS_ENCRYPTED(u)) return 'encrypted';
   if (IS_TEMPLATE(u)) return 'template';
-  if (IS_CODE(u) && !isSecretFormat(v)) return 'code';
+  // a vendor's format that reads like a member expression (Doppler's `dp.st.prd.…`) is the credential, not code
+  if (IS_CODE(u) && !isWholeToken(v)) return 'code';
   if (IS_PUBLIC(u) || isAnonJwt(v)) return 'public';
   const format = notSecretFormat(v);
   if (format) return format;

@@ -12,6 +12,8 @@ import type { DirEntry, FileHost } from '../load/host.js';
 import type { MountedFile } from '../model/model.js';
 import { wholeFileScalar } from '../model/tree.js';
 import { COMPOSE_FILE_NAME } from '../load/discover.js';
+import { SETTINGS_FILES } from '../settings.js';
+import { BASELINE_FILE } from '../lint/baseline.js';
 import { isInside, readConfigText, structuredRoots } from './mounted-files.js';
 
 /** How deep under the project directory, and how many directory entries in all, the walk looks. */
@@ -238,11 +240,15 @@ const TOKEN_NAME =
 const CI_DIRECTORY = /^\.(?:github|gitlab|circleci|woodpecker|buildkite|forgejo|gitea|drone)$/i;
 const MAX_TOKEN_FILES = 160;
 
-/** Names of files that show what to write: an example's or a template's (not a test's). */
-const TEMPLATE_NAME = /(?:^|[._-])(?:example|examples|sample|samples|template|templates|tpl|tmpl|dist|default|defaults|schema)(?:[._-]|$)/i;
+/** Words of a name that show what to write: an example's or a template's. */
+const TEMPLATE_WORDS = ['example', 'examples', 'sample', 'samples', 'template', 'templates', 'tpl', 'tmpl', 'dist', 'default', 'defaults', 'schema'];
+/** …and a test's, whose values are fixtures. */
+const TEST_WORDS = ['spec', 'test', 'tests', 'mock', 'fake', 'stub'];
+const nameWord = (words: readonly string[]) => new RegExp(`(?:^|[._-])(?:${words.join('|')})(?:[._-]|$)`, 'i');
 /** Files that show what to write, not what is used. */
-const EXAMPLE =
-  /(?:^|[._-])(?:example|examples|sample|samples|template|templates|tpl|tmpl|dist|default|defaults|schema|spec|test|tests|mock|fake|stub)(?:[._-]|$)/i;
+const EXAMPLE = nameWord([...TEMPLATE_WORDS, ...TEST_WORDS]);
+/** An example's or a template's name, not a test's (a script named for what it checks is read). */
+const TEMPLATE_NAME = nameWord(TEMPLATE_WORDS);
 
 /**
  * The project's configuration files that are not among `known` (its compose and env files, the
@@ -377,14 +383,15 @@ function isTokenFileName(name: string): boolean {
   return !EXAMPLE.test(name.replace(/^\.env\./, '')) && !FIREBASE_CLIENT_FILE.test(name);
 }
 
+/** This tool's own settings and baseline (whose salt keys the tags of the values it accepts): not the project's. */
+const OWN_FILES: ReadonlySet<string> = new Set([...SETTINGS_FILES, BASELINE_FILE]);
 /**
- * YAML and JSON files that are not settings, whatever their format: this tool's own settings and baseline (whose
- * salt keys the tags of the values it accepts), package manifests (`package.json`'s
+ * YAML and JSON files that are not settings, whatever their format: package manifests (`package.json`'s
  * dependencies), a CI definition at the top (`.woodpecker.yml`'s `from_secret:` references), a mobile app's
  * Firebase client file: read for self-identifying tokens only.
  */
 const NOT_SETTINGS =
-  /^(?:\.compose-secrets(?:-baseline)?|package|composer|bower|tsconfig(?:\.[\w-]+)?|jsconfig|deno|manifest|renovate|\.eslintrc|\.prettierrc|\.babelrc|google-services|\.gitlab-ci|\.drone|\.travis|\.woodpecker|\.pre-commit-config|\.golangci|mkdocs|pubspec|openapi|swagger|chart|catalog-info)\.(?:json|ya?ml)$/i;
+  /^(?:package|composer|bower|tsconfig(?:\.[\w-]+)?|jsconfig|deno|manifest|renovate|\.eslintrc|\.prettierrc|\.babelrc|google-services|\.gitlab-ci|\.drone|\.travis|\.woodpecker|\.pre-commit-config|\.golangci|mkdocs|pubspec|openapi|swagger|chart|catalog-info)\.(?:json|ya?ml)$/i;
 
 /** Firebase's client configuration of a mobile app: project and app ids and the API key the app ships with, public by design. */
 const FIREBASE_CLIENT_FILE = /^google-services\.json$/i;
@@ -399,7 +406,7 @@ function directoryKind(name: string): DirectoryKind {
 
 function isConfigName(name: string, directory: DirectoryKind): boolean {
   if (directory === 'credentials' && CREDENTIAL_DIRECTORY_FILE.test(name)) return true;
-  if (!isCandidateName(name) || NOT_SETTINGS.test(name)) return false;
+  if (!isCandidateName(name) || NOT_SETTINGS.test(name) || OWN_FILES.has(name)) return false;
   // an operational script named for what it checks (`scripts/restore-test.sh`, `smoke-test.sh`) runs against the stack
   // with its real credentials: only an example's or a template's name leaves a script out
   if (COMPOSE_FILE_NAME.test(name) || (directory === 'scripts' ? TEMPLATE_NAME : EXAMPLE).test(name.replace(/^\.env\./, ''))) return false;
