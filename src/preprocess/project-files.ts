@@ -12,8 +12,6 @@ import type { DirEntry, FileHost } from '../load/host.js';
 import type { MountedFile } from '../model/model.js';
 import { wholeFileScalar } from '../model/tree.js';
 import { COMPOSE_FILE_NAME } from '../load/discover.js';
-import { SETTINGS_FILES } from '../settings.js';
-import { BASELINE_FILE } from '../lint/baseline.js';
 import { isInside, readConfigText, structuredRoots } from './mounted-files.js';
 
 /** How deep under the project directory, and how many directory entries in all, the walk looks. */
@@ -384,7 +382,8 @@ function isTokenFileName(name: string): boolean {
 }
 
 /** This tool's own settings and baseline (whose salt keys the tags of the values it accepts): not the project's. */
-const OWN_FILES: ReadonlySet<string> = new Set([...SETTINGS_FILES, BASELINE_FILE]);
+// written here, not imported: settings.ts and lint/ are later layers than preprocess/ (test/architecture)
+const OWN_FILES: ReadonlySet<string> = new Set(['.compose-secrets.json', '.compose-secrets.yaml', '.compose-secrets.yml', '.compose-secrets-baseline.json']);
 /**
  * YAML and JSON files that are not settings, whatever their format: package manifests (`package.json`'s
  * dependencies), a CI definition at the top (`.woodpecker.yml`'s `from_secret:` references), a mobile app's
