@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import type { DirEntry, FileHost } from '../load/host.js';
 import type { MountedFile } from '../model/model.js';
-import { wholeFileScalar } from '../model/tree.js';
+import { get, type TreeMap, wholeFileScalar } from '../model/tree.js';
 import { COMPOSE_FILE_NAME } from '../load/discover.js';
 import { isInside, readConfigText, structuredRoots } from './mounted-files.js';
 
@@ -322,7 +322,18 @@ function readKeptFile(host: FileHost, projectDirectory: string, path: string, di
   if (text === undefined || /^services:[ \t]*$/m.test(text)) return undefined;
   const file = display(path);
   const kept: MountedFile = { file, abs: path, node: wholeFileScalar(file, text), path: ['files', file], services: [], kept: true };
-  return tokensOnly ? { ...kept, tokensOnly: true } : { ...kept, roots: structuredRoots(file, text) };
+  if (tokensOnly) return { ...kept, tokensOnly: true };
+  const roots = structuredRoots(file, text);
+  return roots?.some(isOwnBaseline) ? undefined : { ...kept, roots };
+}
+
+/**
+ * A baseline this tool wrote, under whatever name it was given (`--output ci/secrets-baseline.json`): its salt keys
+ * the tags of the findings it accepts and is no secret of the project. Known by what it says it is (`tool`) and holds.
+ */
+function isOwnBaseline(root: TreeMap): boolean {
+  const tool = get(root, 'tool');
+  return tool?.kind === 'scalar' && tool.value === 'compose-secrets' && get(root, 'salt')?.kind === 'scalar' && get(root, 'findings')?.kind === 'seq';
 }
 
 /**

@@ -101,6 +101,22 @@ describe('baseline', () => {
     expect(JSON.parse(readFileSync(join(dir, '.compose-secrets-baseline.json'), 'utf8')).salt).toBe(JSON.parse(text).salt);
   });
 
+  it('a baseline written under another name is not read as a settings file of the project (its salt is no secret)', () => {
+    const dir = project(ORIGINAL);
+    mkdirSync(join(dir, 'ci'));
+    const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', input: '' });
+    expect(run(['baseline', '--output', 'ci/secrets-baseline.json'])).toMatchObject({ status: 0, stdout: '2 findings recorded in ci/secrets-baseline.json\n' });
+    expect(run(['lint', '--baseline', 'ci/secrets-baseline.json'])).toMatchObject({
+      status: 0,
+      stdout: '✔ no new secrets found in 1 file (2 in the baseline)\n',
+    });
+    expect(run(['lint', '--format', 'compact'])).toMatchObject({
+      status: 1,
+      stdout:
+        'compose.yaml:5:26: error POSTGRES_PASSWORD holds a hardcoded password [secret-in-environment]\ncompose.yaml:9:7: warning API_TOKEN passes a token into the container through an environment variable (${API_TOKEN}) [secret-via-environment]\n',
+    });
+  });
+
   it('a malformed baseline is an input error, exit 2', () => {
     const dir = project(ORIGINAL);
     writeFileSync(join(dir, 'b.json'), '{"version": 1, "salt": "zz", "findings": []}');
