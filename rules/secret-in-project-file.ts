@@ -27,7 +27,7 @@ export const secretInProjectFile: Rule = {
     // a file git ignores is the deployment's own (`config/local.py`), not the repository's
     const kept = new Map((context.model.mountedFiles ?? []).filter((m) => m.kept).map((m) => [m.file, m.abs]));
     const files = [...new Set(context.exposures.map((e) => kept.get(e.verdict.origin.file)).filter((p) => p !== undefined))];
-    const statuses = files.length ? context.git.statuses(files) : new Map();
+    const statuses = files.length ? context.git.statuses(files, context.projectDirectory) : new Map();
     for (const e of context.exposures) {
       const v = e.verdict;
       if (v.class !== 'hardcoded' || statuses.get(kept.get(v.origin.file) ?? '') === 'ignored') continue;

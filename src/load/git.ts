@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { GitignoreJudge } from './gitignore.js';
 
 export type GitStatus = 'tracked' | 'not-ignored' | 'ignored' | 'no-repository' | 'no-git';
 
@@ -24,6 +25,8 @@ export class GitIndex {
   /** Directory → its repository's root (or null outside any). */
   readonly roots = new Map<string, string | null>();
   gitMissing = false;
+  /** Outside a repository: the .gitignore files of the project, read once a run. */
+  readonly gitignores = new GitignoreJudge();
   private readonly said = new Set<string>();
 
   /** True the first time a note is asked for: for things said once per run. */
@@ -33,9 +36,12 @@ export class GitIndex {
     return true;
   }
 
-  /** The git status of each absolute path (see gitStatuses). */
-  statuses(paths: readonly string[]): Map<string, GitStatus> {
-    return statusesIn(this, paths);
+  /**
+   * The git status of each absolute path (see gitStatuses). Given the project's directory, a path that no repository
+   * holds is 'ignored' when the project's .gitignore files ignore it, as git would once the directory is one.
+   */
+  statuses(paths: readonly string[], projectDirectory?: string): Map<string, GitStatus> {
+    return statusesIn(this, paths, projectDirectory);
   }
 }
 
@@ -90,13 +96,13 @@ export function gitStatuses(paths: readonly string[]): Map<string, GitStatus> {
 }
 
 /** The git status of each absolute path (files that exist; others are reported as git sees them all the same). */
-function statusesIn(c: GitIndex, paths: readonly string[]): Map<string, GitStatus> {
+function statusesIn(c: GitIndex, paths: readonly string[], projectDirectory?: string): Map<string, GitStatus> {
   const out = new Map<string, GitStatus>();
   const ask = new Map<string, { repo: Repository; rel: string[] }>();
   for (const path of paths) {
     const root = repositoryRoot(dirname(path), c);
     if (root === null) {
-      out.set(path, 'no-repository');
+      out.set(path, projectDirectory !== undefined && c.gitignores.ignored(path, projectDirectory) ? 'ignored' : 'no-repository');
       continue;
     }
     const repo = repository(root, c);

@@ -120,7 +120,7 @@ describe('secret-in-mounted-file', () => {
     expect(await found(dir)).toEqual(['kept.ini:1:12 password holds a hardcoded password in a file mounted by service app']);
   });
 
-  it("reads a secret's file when git tracks it or does not ignore it, not when git ignores it or there is no repository", async () => {
+  it("reads a secret's file when git tracks it or does not ignore it, not when git ignores it; outside a repository, as the project's .gitignore says", async () => {
     const files = {
       'compose.yaml': [
         'services:',
@@ -152,8 +152,19 @@ describe('secret-in-mounted-file', () => {
       '.gitignore': 'local/\n',
     };
     const bare = project(files);
-    // outside a repository a secret's file is the deployment's own; a mounted file is still read
-    expect(await found(bare)).toEqual(['authd.pass:1:1 authd_pass holds a hardcoded password in a file mounted by service app']);
+    // outside a repository the project's .gitignore decides (local/ is ignored): what git would do once it is one
+    const unversioned = (name: string, kind: string) =>
+      `secrets/${name}.txt:1:1 the file of secret "${name}" holds a hardcoded ${kind} and no .gitignore of the project ignores it (not a git repository yet: \`git add .\` would commit it)`;
+    expect(await found(bare)).toEqual([
+      'authd.pass:1:1 authd_pass holds a hardcoded password in a file mounted by service app',
+      unversioned('admin', 'secret'),
+      unversioned('api_token', 'token'),
+      unversioned('db_password', 'password'),
+    ]);
+    const severities = (await lint([bare], { cwd: bare, rules: ['secret-in-mounted-file'] })).findings.map((f) => f.severity);
+    expect(severities).toEqual(['error', 'warning', 'warning', 'warning']);
+    const ignoredHere = project({ ...files, '.gitignore': 'local/\nsecrets/*.txt\n' });
+    expect(await found(ignoredHere)).toEqual(['authd.pass:1:1 authd_pass holds a hardcoded password in a file mounted by service app']);
     const dir = project(files);
     execFileSync('git', ['init', '-q'], { cwd: dir });
     execFileSync('git', ['add', 'secrets/db_password.txt'], { cwd: dir });

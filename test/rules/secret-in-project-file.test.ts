@@ -65,9 +65,9 @@ describe('secret-in-project-file', () => {
     expect(await found(dir)).toEqual(['.env.ci:1:13 secret-in-env-file service test receives a hardcoded password in DB_PASSWORD from this env_file']);
   });
 
-  it('leaves out examples, tests, dependencies, documentation, unrelated names, compose files and what git ignores', async () => {
+  it('leaves out examples, tests, dependencies, documentation, unrelated names, compose files and what git ignores (outside a repository, what its .gitignore ignores)', async () => {
     const pw = 'EMAIL_HOST_PASSWORD = "Wm3Xn7-Lp2Rb5-Vt9Ck4"\n';
-    const dir = project({
+    const files = {
       'compose.yaml': COMPOSE,
       'app.env': '',
       'mounted.ini': '',
@@ -82,7 +82,12 @@ describe('secret-in-project-file', () => {
       'config/other-stack.yaml': 'services:\n  b:\n    image: x\n    environment:\n      PASSWORD: Hunter-Otter-42\n',
       'config/local.py': pw,
       '.gitignore': 'config/local.py\n',
-    });
+    };
+    expect(await found(project(files))).toEqual([]);
+    expect(await found(project({ ...files, '.gitignore': '' }))).toEqual([
+      'config/local.py:1:24 secret-in-project-file EMAIL_HOST_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+    ]);
+    const dir = project(files);
     execFileSync('git', ['init', '-q'], { cwd: dir });
     expect(await found(dir)).toEqual([]);
   });
