@@ -51,7 +51,7 @@ function valueGroup(m: RegExpMatchArray, first: number, count = 3): number {
  */
 /** The call reads an environment variable (`getenv`, `getenv_docker`, `os.environ.get`, `env(`, `ENV.fetch`). */
 /** A list of one quoted string: `["MIIE…"]`, `[ 'x' ]` (a list of several is a list of words: synonyms, scopes). */
-const LIST_FIRST_STRING = /^\[[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*\]/;
+const LIST_FIRST_STRING = /^\[[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*([\],])/;
 /** `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`. */
 const ENV_FALLBACK =
   /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*[:=][ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
@@ -295,13 +295,78 @@ const EXPRESSION = /^[A-Za-z_][A-Za-z0-9_.:]*[([]/;
  */
 export const findEmbeddedAssignments: (text: string) => EmbeddedAssignment[] = memoizeByText(assignmentsIn);
 
+/** A block's opening line in HCL and its kin: `acl {`, `tokens {`, `service "web" {`, `config = {`. */
+const BLOCK_OPEN = /^[ \t]*([A-Za-z_][\w-]{0,60})(?:[ \t]+"[^"\n]{0,200}")*[ \t]*=?[ \t]*\{[ \t]*(?:#[^\n]*)?$/;
+
+/**
+ * The blocks each line of an HCL-like text stands in (Consul's `acl { tokens { initial_management = "…" } }`), by
+ * line start: a name is qualified by them (`acl.tokens.initial_management`) when it says nothing alone. None for a
+ * text without such a block.
+ */
+function blockPaths(text: string): { at(index: number): string } | undefined {
+  if (/^[ \t]*\{/.test(text) && !text.includes('\n')) return jsonLinePaths(text);
+  if (!/\{[ \t]*(?:#[^\n]*)?$/m.test(text)) return undefined;
+  const starts: number[] = [];
+  const paths: string[] = [];
+  const stack: string[] = [];
+  let any = false;
+  let from = 0;
+  for (;;) {
+    const end = text.indexOf('\n', from);
+    const line = text.slice(from, end < 0 ? text.length : end);
+    starts.push(from);
+    paths.push(stack.join('.'));
+    const open = BLOCK_OPEN.exec(line);
+    if (open) {
+      stack.push(open[1]);
+      any = true;
+    } else if (/^[ \t]*\}/.test(line)) stack.pop();
+    if (end < 0) break;
+    from = end + 1;
+  }
+  return any ? { at: (index) => paths[lastAtOrBefore(starts, index)] } : undefined;
+}
+
+/** The objects each point of a one-line JSON text stands in (`CONSUL_LOCAL_CONFIG='{"acl":{"tokens":{"default":"…"}}}'`). */
+function jsonLinePaths(text: string): { at(index: number): string } | undefined {
+  const starts: number[] = [0];
+  const paths: string[] = [''];
+  const stack: string[] = [];
+  for (let i = 0; i < text.length && i < 100_000; i++) {
+    const c = text[i];
+    if (c === '"') {
+      // a string's braces are no object's
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{' || c === '}') {
+      if (c === '{') stack.push(/"([A-Za-z_][\w-]{0,60})"[ \t]*:[ \t]*$/.exec(text.slice(Math.max(0, i - 64), i))?.[1] ?? '');
+      else stack.pop();
+      starts.push(i);
+      paths.push(stack.filter(Boolean).join('.'));
+    }
+  }
+  return starts.length > 1 ? { at: (index) => paths[lastAtOrBefore(starts, index)] } : undefined;
+}
+
+/** The position in sorted `starts` of the last one at or before `index` (0 when none is). */
+function lastAtOrBefore(starts: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 function assignmentsIn(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
   if (text.length > 1_000_000) return out;
   const blob = blobKind(text);
+  let blocks: ReturnType<typeof blockPaths> | null = null;
   const assignment = new RegExp(ASSIGNMENT.source, 'g');
   for (let m = assignment.exec(text); m !== null; m = assignment.exec(text)) {
-    const name = m[1];
+    let name = m[1];
     let value = m[3] ?? m[4] ?? m[5] ?? m[6] ?? '';
     // INI's `password = a&b`: with a blank after the operator the value runs on past `&` (a query string's next parameter has none)
     const after = m.index + m[0].length;
@@ -320,8 +385,19 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (m[6] !== undefined && /^[|>][-+]?\d?$/.test(value)) continue;
     let verdict = embeddedVerdict(name, m[2], blob);
     // a bare `key`/`secret` (an rclone remote's `key = …`, a HOCON block's `key = "…"`, Magento's
-    // `'key' => '…'`) is judged by its value: a random token is a key
-    if (!verdict.sensitive && /^(?:key|secret)$/i.test(name) && isRandomToken(value) && !nearPublicKeyWords(text, m.index!)) verdict = VAGUE_KEY_WITH_TOKEN;
+    // `'key' => '…'`), Consul's and Nomad's gossip key `encrypt = "…"`, is judged by its value: a random token is a key
+    if (!verdict.sensitive && /^(?:key|secret|encrypt)$/i.test(name) && isRandomToken(value) && !nearPublicKeyWords(text, m.index!))
+      verdict = VAGUE_KEY_WITH_TOKEN;
+    // a name that says nothing alone inside blocks that do (HCL's `acl { tokens { agent = "…" } }`): named by its blocks
+    if (!verdict.sensitive && (m[2] === '=' || m[2] === ':') && m[3] !== undefined) {
+      if (blocks === null) blocks = blockPaths(text);
+      const path = blocks?.at(m.index);
+      const qualified = path ? embeddedVerdict(`${path}.${name}`, m[2], blob) : undefined;
+      if (qualified?.sensitive) {
+        verdict = qualified;
+        name = `${path}.${name}`;
+      }
+    }
     // key material written as a list of bytes (`network_key: [149, 143, …]`, 16 or 32 of them)
     if (m[6] !== undefined && value.startsWith('[') && /keys?$/i.test(name)) {
       const bytes = byteList(text, m.index! + m[0].length - value.length);
@@ -334,7 +410,15 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (m[6] !== undefined && value.startsWith('[')) {
       const at = m.index! + m[0].length - value.length;
       const item = verdict.sensitive ? LIST_FIRST_STRING.exec(text.slice(at, at + 8300)) : null;
-      if (item && judgeNamedValue(nameLooseness(name), item[2]) === 'literal' && !isPasswordDigest(verdict.kind, item[2]) && !isPlaceholder(item[2])) {
+      // of several strings (Mojolicious's `secrets => ['…', '…']`: the current one and the one before), a generated first one
+      const generated = item?.[3] === ']' || (item !== null && isRandomToken(item[2]));
+      if (
+        item &&
+        generated &&
+        judgeNamedValue(nameLooseness(name), item[2]) === 'literal' &&
+        !isPasswordDigest(verdict.kind, item[2]) &&
+        !isPlaceholder(item[2])
+      ) {
         const itemStart = at + item[0].indexOf(item[2]);
         out.push({ name, kind: describeKind(verdict.kind), start: itemStart, end: itemStart + item[2].length, viaVariable: VARIABLE.test(item[2]) });
       }
@@ -365,7 +449,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       }
       continue;
     }
-    if (m[2] === ':' && verdict !== APPROLE_SECRET_ID && !isMappingLike(text, m.index!, m[0], name)) continue;
+    if (m[2] === ':' && verdict !== APPROLE_SECRET_ID && !isMappingLike(text, m.index!, m[0], m[1])) continue;
     // a URL without credentials is a setting (`password_reset_url = https://…`); URL credentials are found elsewhere
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('//')) continue;
     const unquoted = m[6] !== undefined;
@@ -397,13 +481,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (AUTH_SCHEMES.has(value.toLowerCase())) continue;
     // a variable with a literal default (Spring `${WEBHOOK_SECRET:f454…}`, a shell's `${X:-…}`): the default is the secret
     const fallback = writtenDefault(value);
-    if (fallback !== undefined && judgeNamedValue(nameLooseness(m[1]), fallback) === 'literal' && !isPasswordDigest(verdict.kind, fallback)) {
+    if (fallback !== undefined && judgeNamedValue(nameLooseness(name), fallback) === 'literal' && !isPasswordDigest(verdict.kind, fallback)) {
       const at = start + value.lastIndexOf(fallback);
       out.push({ name, kind: describeKind(verdict.kind), start: at, end: at + fallback.length, viaVariable: false });
       continue;
     }
     const viaVariable = VARIABLE.test(value);
-    if (!viaVariable && (judgeNamedValue(nameLooseness(m[1]), value) !== 'literal' || isPasswordDigest(verdict.kind, value))) continue;
+    if (!viaVariable && (judgeNamedValue(nameLooseness(name), value) !== 'literal' || isPasswordDigest(verdict.kind, value))) continue;
     if (m[2] === '=' && (isUserElementDigest(text, start, start + value.length) || isDeclaredDigest(text, start, start + value.length))) continue;
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
   }
@@ -452,7 +536,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     }
   }
   // XML: right after <name>
-  for (const m of text.matchAll(XML_ELEMENT)) named(m[1], m[2], m.index! + m[1].length + 2);
+  for (const m of text.matchAll(XML_ELEMENT)) {
+    const at = m.index! + m[1].length + 2;
+    // a bare `<key>` judged by its value, as `key = …` is (Wazuh's cluster `<key>…</key>`): a generated token is a key
+    if (/^key$/i.test(m[1]) && isRandomToken(m[2]) && !nearPublicKeyWords(text, m.index!)) {
+      if (!taken(at, m[2].length)) out.push({ name: m[1], kind: 'secret', start: at, end: at + m[2].length, viaVariable: false });
+    } else named(m[1], m[2], at);
+  }
   // XML whose attribute names the setting: <entry key="db.password">x</entry>, <add key="ApiKey" value="x"/>
   if (text.includes('<')) {
     for (const m of text.matchAll(XML_ATTRIBUTED)) {
@@ -668,8 +758,11 @@ function secretFileKind(path: string): string | undefined {
   // public material, configs, logs and scripts hold more than one value; a .txt file or one without
   // an extension is judged by its name (`db_password.txt`, `api_token`)
   if (ext && ext !== 'txt' && /^(?:pub|crt|cer|pem|csr|json|ya?ml|conf|cfg|ini|toml|xml|log|sh|env|properties)$/.test(ext)) return undefined;
-  const verdict = classifyKey(dot > 0 ? name.slice(0, dot) : name);
-  return verdict.sensitive ? describeKind(verdict.kind) : undefined;
+  const base = dot > 0 ? name.slice(0, dot) : name;
+  const verdict = classifyKey(base);
+  if (verdict.sensitive) return describeKind(verdict.kind);
+  // a password's file named in one word (Ceph's `echo '…' > /tmp/dashpw; ceph dashboard ac-user-create admin -i /tmp/dashpw`)
+  return /^[a-z]{2,12}(?:pw|pwd|passwd|password)$/i.test(base) ? 'password' : undefined;
 }
 
 // ───────────────────────────── directives ─────────────────────────────
@@ -1011,25 +1104,87 @@ export function findUserPasswordPairs(text: string): { start: number; end: numbe
     if (!viaVariable && (/^\d+$/.test(secret) || secret.includes('/') || secret.includes('$') || judgeNamedValue({}, secret) !== 'literal')) continue;
     out.push({ start, end: start + secret.length, viaVariable });
   }
+  return out.length ? out : quotedPairs(text);
+}
+
+/** `"name":"password"` lines and nothing else (NanoMQ's `nanomq_pwd.conf`; not JSON, whose lines are settings in braces). */
+const QUOTED_PAIR_LINE = /^[ \t]*"[A-Za-z0-9_.@-]{1,64}"[ \t]*:[ \t]*"([^"\s]{1,4096})"[ \t]*\r?$/;
+
+function quotedPairs(text: string): { start: number; end: number; viaVariable: boolean }[] {
+  const out: { start: number; end: number; viaVariable: boolean }[] = [];
+  if (!text.includes('":"') && !text.includes('": "')) return out;
+  let from = 0;
+  for (const line of text.split('\n')) {
+    const at = from;
+    from += line.length + 1;
+    if (!line.trim() || /^[ \t]*#/.test(line)) continue;
+    const m = QUOTED_PAIR_LINE.exec(line);
+    if (!m) return [];
+    if (/^\d+$/.test(m[1]) || m[1].includes('$') || judgeNamedValue({}, m[1]) !== 'literal') continue;
+    const start = at + line.lastIndexOf(`"${m[1]}"`) + 1;
+    out.push({ start, end: start + m[1].length, viaVariable: false });
+  }
   return out;
 }
 
-/** `name = password` lines of a Java realm file (ActiveMQ/Artemis `users.properties`, Jetty `realm.properties` with `, roles`). */
-const PROPERTIES_USER_LINE = /^[ \t]*([A-Za-z0-9_.@-]{1,64})[ \t]*=[ \t]*([^\s,#]{1,4096})(?:[ \t]*,[^\n]*)?[ \t]*$/gm;
+/**
+ * `name = password` lines of a Java realm file (ActiveMQ/Artemis and Karaf `users.properties`, Jetty's
+ * `realm.properties` as `name: password, roles`); a properties name escapes its colons (Karaf's `_g_\\:group`).
+ */
+const PROPERTIES_USER_LINE = /^[ \t]*((?:[A-Za-z0-9_.@-]|\\:){1,64})[ \t]*[=:][ \t]*([^\s,#]{1,4096})(?:[ \t]*,[^\n]*)?[ \t]*$/dgm;
+/** A realm file's hashed or obfuscated password: Karaf's `{CRYPT}…{CRYPT}`, Jetty's `MD5:`, `CRYPT:`, `OBF:`. */
+const REALM_HASH = /^(?:\{[A-Z0-9-]{2,20}\}|(?:MD5|CRYPT|OBF):)/;
 
-/** The passwords of a users file written as properties; hashes and references are not returned. */
-export function findPropertiesUserPasswords(text: string): { start: number; end: number }[] {
+/**
+ * The passwords of a users file written as properties; hashes and references are not returned. `name: password` lines
+ * only in a realm file (Jetty's): an LDIF of users (`changetype: modify`) has such lines too.
+ */
+export function findPropertiesUserPasswords(text: string, realm = false): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  if (text.length > 100_000 || !text.includes('=')) return out;
+  if (text.length > 100_000 || !(realm ? /[=:]/ : /=/).test(text)) return out;
   // a properties file: every line a `name = value`, a comment or blank (not a config in another syntax that has such lines)
   const lines = text.split('\n').filter((l) => l.trim() && !/^[ \t]*[#!]/.test(l));
-  if (!lines.every((l) => /^[ \t]*[A-Za-z0-9_.@-]{1,64}[ \t]*=/.test(l))) return out;
+  const line = realm ? /^[ \t]*(?:[A-Za-z0-9_.@-]|\\:){1,64}[ \t]*[=:]/ : /^[ \t]*(?:[A-Za-z0-9_.@-]|\\:){1,64}[ \t]*=/;
+  if (!lines.every((l) => line.test(l))) return out;
   for (const m of text.matchAll(PROPERTIES_USER_LINE)) {
     const value = m[2];
+    // Karaf's groups (`_g_\\:admins = group,admin`) are no users
+    if (m[1].startsWith('_g_')) continue;
     // WildFly's mgmt-users.properties keeps HEX(MD5(user:realm:password)); a realm file's hex digest is no password
-    if (!isLiteral(value) || (/^[0-9a-f]+$/i.test(value) && isDigestLength(value))) continue;
-    const start = m.index + m[0].indexOf(value, m[0].indexOf('=') + 1);
+    if (!isLiteral(value) || REALM_HASH.test(value) || (/^[0-9a-f]+$/i.test(value) && isDigestLength(value))) continue;
+    const [start, end] = m.indices![2];
+    out.push({ start, end });
+  }
+  return out;
+}
+
+/** A line of PgBouncer's auth_file: `"name" "password"`, the password in clear, as an MD5 (`md5…`) or a SCRAM secret. */
+const QUOTED_USER_LINE = /^[ \t]*"[^"\n]{1,64}"[ \t]+"([^"\n]{1,4096})"[ \t]*\r?$/;
+
+/** The clear passwords of a file of `"name" "password"` lines and nothing else (PgBouncer's `userlist.txt`). */
+export function findQuotedUserPasswords(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (text.length > 100_000 || !text.includes('" "')) return out;
+  let from = 0;
+  for (const line of text.split('\n')) {
+    const at = from;
+    from += line.length + 1;
+    if (!line.trim() || /^[ \t]*[;#]/.test(line)) continue;
+    const m = QUOTED_USER_LINE.exec(line);
+    if (!m) return [];
+    const value = m[1];
+    if (/^md5[0-9a-f]{32}$|^SCRAM-SHA-256\$/.test(value) || !isLiteral(value)) continue;
+    const start = at + line.lastIndexOf(`"${value}"`) + 1;
     out.push({ start, end: start + value.length });
+  }
+  return out;
+}
+
+/** Pgpool-II's `.pcppass` lines, `hostname:port:username:password` (port a number or `*`): the passwords. */
+export function findPcpPasswords(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/^[ \t]*[^\s:#]{1,253}:(?:\d{1,5}|\*):[^\s:]{1,63}:([^\s]{1,4096})[ \t]*\r?$/dgm)) {
+    if (isLiteral(m[1])) out.push({ start: m.indices![1][0], end: m.indices![1][1] });
   }
   return out;
 }
@@ -1079,10 +1234,7 @@ export function findUsersSectionPasswords(text: string): { start: number; end: n
     const from = header.index + header[0].length;
     while (next < starts.length && starts[next] < from) next++;
     const body = text.slice(from, next < starts.length ? starts[next] : text.length);
-    for (const m of body.matchAll(PROPERTIES_USER_LINE)) {
-      const start = from + m.index + m[0].indexOf(m[2], m[0].indexOf('=') + 1);
-      take(m[2], start);
-    }
+    for (const m of body.matchAll(PROPERTIES_USER_LINE)) take(m[2], from + m.indices![2][0]);
   }
   if (text.includes('{')) {
     for (const o of text.matchAll(USERS_OBJECT)) {

@@ -7,7 +7,15 @@ import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFil
 import { originWithin, type Origin } from '../model/origin.js';
 import { get, writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { entrypointProgramOf, findCommandCredentials, findShellCredentials } from './command.js';
-import { findEmbeddedAssignments, findPropertiesUserPasswords, findUserPasswordPairs, findUsersSectionPasswords, isUserElementDigest } from './embedded.js';
+import {
+  findEmbeddedAssignments,
+  findPcpPasswords,
+  findPropertiesUserPasswords,
+  findQuotedUserPasswords,
+  findUserPasswordPairs,
+  findUsersSectionPasswords,
+  isUserElementDigest,
+} from './embedded.js';
 import { isEncodedWord } from './encoded.js';
 import { isPublicBrowserKey, judgeEntry, judgeSecretVariable, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
 import { isKeyOfPair, secretHalves } from './key-pairs.js';
@@ -435,8 +443,8 @@ function settingName(name: string): string {
   return scanValue(name).length ? 'setting' : name;
 }
 
-/** A YAML tag of an application's own right before a value: `!secret `, `!env_var `, `!ENV ` (not a core `!!str`). */
-const APPLICATION_TAG = /(?:^|[\s:,[{-])![A-Za-z][\w-]{0,30}[ \t]+$/;
+/** A YAML tag of an application's own right before a value: `!secret `, `!env_var `, `!ENV ` (not a core `!!str`, nor Summon's literal `!str`). */
+const APPLICATION_TAG = /(?:^|[\s:,[{-])!(?!str[ \t])[A-Za-z][\w-]{0,30}[ \t]+$/;
 
 /** Whether the line of a text at an offset is a comment (`#`, `;`, `//`, `<!--`). */
 function isCommentedOut(text: string, offset: number): boolean {
@@ -604,15 +612,23 @@ function collectFromText(
   }
   // a config named for secrets (`api_keys`, `users`) written as `name:secret[:role]` lines, or a
   // users file of `name = password` properties (ActiveMQ/Artemis `users.properties`, Jetty realm)
-  const usersConfig = configName !== undefined && /users?(?:[_.-]?(?:properties|conf|txt))?$/i.test(configName);
+  const usersConfig = configName !== undefined && /(?:users?|realm)(?:[_.-]?(?:properties|conf|txt))?$/i.test(configName);
   if (configName !== undefined && (classifyKey(configName).sensitive || usersConfig)) {
-    const pairs = [...findUserPasswordPairs(text), ...(usersConfig ? findPropertiesUserPasswords(text).map((p) => ({ ...p, viaVariable: false })) : [])];
+    const pairs = [
+      ...findUserPasswordPairs(text),
+      ...(usersConfig ? findPropertiesUserPasswords(text, /realm/i.test(configName)).map((p) => ({ ...p, viaVariable: false })) : []),
+    ];
     for (const p of pairs) {
       if (p.viaVariable || matches.some((m) => m.start < p.end && p.start < m.end)) continue;
       // a scheme and a digest (GeoServer's `digest1:…` master password file) reads as name:secret, and is a hash
       if (judgeSecretValue(text.slice(text.lastIndexOf('\n', p.start) + 1, p.end)) === 'hash') continue;
       push(hardcoded(originWithin(node, p.start, p.end), 'secret', text.slice(p.start, p.end)), configName);
     }
+  }
+  // PgBouncer's auth_file (`"name" "password"` lines) and Pgpool-II's `.pcppass` (`host:port:user:password`)
+  for (const p of [...findQuotedUserPasswords(text), ...(configName === '.pcppass' ? findPcpPasswords(text) : [])]) {
+    if (!matches.some((m) => m.start < p.end && p.start < m.end))
+      push(hardcoded(originWithin(node, p.start, p.end), 'password', text.slice(p.start, p.end)), configName);
   }
   for (const p of findUsersSectionPasswords(text)) {
     const overlaps = (r: { start: number; end: number }) => r.start < p.end && p.start < r.end;
@@ -671,8 +687,9 @@ const POWERSHELL = /(?:^|[\\/])(?:powershell|pwsh)(?:\.exe)?$/i;
  */
 function secretFileContent(name: string, text: string, secretFile: boolean): { start: number; end: number; kind: string } | undefined {
   const base = name.replace(/[_.-]?file$/i, '');
-  // a config called `key` or `keyfile` (a replica set's keyfile) holds a key; a secret's file, its secret
-  const named = /^keys?$/i.test(base) ? KEY_CONFIG : classifyKey(base);
+  // a config called `key` or `keyfile` (a replica set's keyfile), or a tool's hidden key file (Pgpool-II's `.pgpoolkey`),
+  // holds a key; a secret's file, its secret
+  const named = /^keys?$|^\.[a-z]{2,16}key$/i.test(base) ? KEY_CONFIG : classifyKey(base);
   const verdict = named.sensitive ? named : secretFile ? KEY_CONFIG : named;
   if (!verdict.sensitive) return undefined;
   const start = text.length - text.trimStart().length;
@@ -792,7 +809,9 @@ function collectFromCommand(
   };
   if (node.kind === 'scalar') {
     const text = writtenText(node);
-    const found = findShellCredentials(text, program);
+    // `entrypoint: /bin/sh` with `command: -c "script"`: the shell's arguments, read as the shell's command line
+    const shell = script === 'shell' && path[2] === 'command' && SHELL_COMMAND_FLAG.test(text.trimStart().split(/\s/, 1)[0]) ? 'sh ' : '';
+    const found = findShellCredentials(shell + text, program).map((m) => ({ ...m, absStart: m.absStart - shell.length, absEnd: m.absEnd - shell.length }));
     for (const m of found) report(node, text, { ...m, start: m.absStart, end: m.absEnd });
     scriptSettings(node, text, found);
     return;
@@ -808,7 +827,9 @@ function collectFromCommand(
       i === shellAt ||
       (script === 'script' && i === 0 && path[2] === 'command') ||
       (script === 'shell' && i === 1 && path[2] === 'command' && SHELL_COMMAND_FLAG.test(texts[0])) ||
-      (i >= 2 && texts[i - 1] === '-c' && SHELL_PROGRAM.test(texts[i - 2]));
+      (i >= 2 && texts[i - 1] === '-c' && SHELL_PROGRAM.test(texts[i - 2])) ||
+      // `["CMD", "powershell", "-NoProfile", "-Command", "script"]`
+      (i >= 2 && /^-(?:c|command)$/i.test(texts[i - 1]) && texts.slice(0, i - 1).some((w) => POWERSHELL.test(w)));
     if (isScript) {
       const found = findShellCredentials(t);
       for (const m of found) report(items[i], t, { ...m, start: m.absStart, end: m.absEnd });

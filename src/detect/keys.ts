@@ -516,6 +516,7 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
   scheme: 'setting (scheme)',
   format: 'setting (format)',
   encoding: 'setting (encoding)',
+  transform: 'setting (how a key is encoded: WAL-G *_KEY_TRANSFORM)',
   encryption: 'setting (encryption method)',
   hash: 'hash, not the secret',
   hashed: 'hash, not the secret',
@@ -860,6 +861,8 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = {
   SETCOOKIE: { sensitive: true, kind: 'secret' },
   // Telegram: an application's api_hash is its secret (the api_id is its name)
   API_HASH: { sensitive: true, kind: 'secret' },
+  // Yarn's `npmAuthIdent: "user:password"` (.yarnrc.yml): the registry's basic-auth login
+  NPM_AUTH_IDENT: { sensitive: true, kind: 'credentials' },
   // kompose / Kubernetes: the name of the Secret that holds the registry login, not the login
   IMAGE_PULL_SECRET: { sensitive: false, reason: 'reference (name of a Kubernetes pull secret)' },
   IMAGE_PULL_SECRETS: { sensitive: false, reason: 'reference (name of a Kubernetes pull secret)' },

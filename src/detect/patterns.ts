@@ -295,6 +295,12 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     regex: re(`${B}sq[pau]_[0-9a-f]{40}${E}`),
   },
   {
+    id: 'kong-konnect-token',
+    description: 'Kong Konnect access token',
+    // a personal access token (kpat_) or a system account token (spat_)
+    regex: re(`${B}[ks]pat_[A-Za-z0-9]{45,55}${E}`),
+  },
+  {
     id: 'artifactory-token',
     description: 'JFrog Artifactory API key or reference token',
     // an API key (AKCp + 69) or a reference token (base64 of `reftkn:01:…`)
@@ -573,6 +579,16 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     group: 1,
   },
   {
+    id: 'sql-create-secret',
+    description: 'secret in an SQL CREATE SECRET statement',
+    // Materialize's and RisingWave's `CREATE SECRET [IF NOT EXISTS] name [WITH (backend = 'meta')] AS 'x'`, `ALTER SECRET name AS 'x'`
+    regex: re(
+      `${B}(?:CREATE|ALTER)[ \\t]+SECRET[ \\t]+(?:IF[ \\t]+NOT[ \\t]+EXISTS[ \\t]+)?[A-Za-z0-9_."]{1,128}(?:[ \\t]+WITH[ \\t]*\\([^()\\n]{0,200}\\))?[ \\t]+AS[ \\t]+'([^'\\n]{1,4096})'`,
+      'i',
+    ),
+    group: 1,
+  },
+  {
     id: 'shopware-access-key-id',
     description: 'Shopware access key id',
     // an integration's (SWIA) or a sales channel's (SWSC) access key: the id the secret access key goes with
@@ -614,6 +630,14 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     regex: re(
       `(?:jdbc:oracle:(?:thin|oci):|(?:sqlplus|rman|sqlldr|expdp|impdp)[ \\t]{1,5}(?:-[A-Za-z]{1,10}[ \\t]{1,5}){0,3})[A-Za-z][A-Za-z0-9_$#]{0,29}/([^\\s@/"']{1,128})@`,
     ),
+    group: 1,
+  },
+  {
+    id: 'schemeless-url-password',
+    description: 'password in a connection string',
+    // `user:password@host[:port]/database` without a scheme (SeisComP's `dbstore.read = sysop:…@mariadb/seiscomp`); a URL's
+    // is found as a URL's (its user follows `//`), a variable's (`$`, `%`, braces) is no literal, and a path has no `@`
+    regex: re(`(?<![\\w./:@$%{}-])[A-Za-z_][\\w.-]{0,63}:([^\\s:@/'"$%{}]{1,128})@[A-Za-z0-9][A-Za-z0-9.-]{0,252}(?::[0-9]{1,5})?/[\\w.-]{1,64}(?![\\w/.:@-])`),
     group: 1,
   },
   {

@@ -84,6 +84,9 @@ const ENUM_VALUE = /^[A-Z]+(?:_[A-Z]+)*$/;
  * a name that only loosely says "secret" holding a word or a name holds a setting, one whose
  * deciding noun is `key` holding a number holds an identifier (a Cloudinary API key).
  */
+/** A URL with no user, query or fragment: `scheme://host[:port]/words/of/a/path`. */
+const ENDPOINT_URL = /^[a-z][a-z0-9+.-]{0,20}:\/\/[\w.-]{1,253}(?::\d{1,5})?(?:\/[\w.~-]{0,200}){0,20}$/i;
+
 export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   let judged = classifyValue(value);
   // a bcrypt-shaped value under a token's or a key's name (CurseForge API keys look like one): keys are not stored
@@ -101,6 +104,23 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   if (verdict.countable && /^\d{1,6}$/.test(v)) return 'setting';
   // the setting's own name in capitals: a template's placeholder for the value (`paze_private_key = "PAZE_PRIVATE_KEY"`)
   if (verdict.name && /^[A-Z][A-Z0-9_]{3,}$/.test(v) && v === verdict.name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()) return 'template';
+  // a pattern (sed's `s/^API_KEY=.*/API_KEY=$NEW/`: what follows `=` is `.*/…`), not a value
+  if (v.startsWith('.*')) return 'setting';
+  // an account's name under a name that says credentials only loosely (OpenFn's `credential: admin@hie-dhis2-prod`, an
+  // e-mail address): who, not the secret; `admin@123` is a password
+  if (verdict.loose === 'name' && /^[a-z0-9._-]{1,64}@[a-z][a-z0-9-]{2,62}(?:\.[a-z0-9-]{1,63}){0,8}$/.test(v)) return 'identifier';
+  // an endpoint (apictl's `token: https://apim:9443/oauth2/token`): a URL of words alone, without a query; a webhook's or a
+  // capability URL's secret is a generated segment (Slack's, Discord's), and a URL's password is found as one
+  if (
+    ENDPOINT_URL.test(v) &&
+    !v
+      .split('/')
+      .slice(3)
+      .some((segment) => segment.length >= 16 && /\d/.test(segment) && /[A-Za-z]/.test(segment))
+  )
+    return 'setting';
+  // the setting's own name as written (`pool_passwd = 'pool_passwd'`: Pgpool-II's password file, named for the setting)
+  if (verdict.name && /[_.]/.test(v) && v === verdict.name.slice(verdict.name.lastIndexOf('.') + 1)) return 'setting';
   // a sentinel (`passcode = -1`: none needed)
   if (/^-\d{1,3}$/.test(v)) return 'setting';
   // a session cookie's name as Rails and Phoenix write it (`session_key: "_pos_key"`, `key: '_app_session'`)
@@ -119,7 +139,10 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   if (SETTINGS_LIST.test(v) && (/[;,]/.test(v) || (SETTING_NAME.test(v.slice(0, v.indexOf('='))) && /^[\w./:@-]*$/.test(v.slice(v.indexOf('=') + 1)))))
     return 'setting';
   // a list of words or options (`dolibarr,ldap`, `jwt,priv-key=/certs/k.pem,ttl=10m`) under such a name: a setting
-  if (verdict.loose && /^[a-z][a-z0-9-]*(?:=[^,\s]+)?(?:,[a-z][a-z0-9-]*(?:=[^,\s]+)?)+$/.test(v)) return 'setting';
+  if (/^[a-z][a-z0-9-]*(?:=[^,\s]+)?(?:,[a-z][a-z0-9-]*(?:=[^,\s]+)?)+$/.test(v)) {
+    // under any name when two or more of them are named options (etcd's `--auth-token jwt,pub-key=…,priv-key=…,ttl=10m`)
+    if (verdict.loose || (v.match(/,[a-z][a-z0-9-]*=/g)?.length ?? 0) >= 2) return 'setting';
+  }
   return judged;
 }
 
@@ -166,7 +189,11 @@ function urlCredentials(text: string): (ValueMatch & { viaVariable: boolean })[]
     while (query < limit && text.charCodeAt(query) !== 63 && text.charCodeAt(query) !== 35) query++;
     // CUPS's and Samba's `smb://WORKGROUP/user:pass@server/share`: the workgroup before the user
     const workgroup = authStart >= 6 && /^smb:\/\/$/i.test(text.slice(authStart - 6, authStart));
-    const m = (query < limit ? parseUserinfo(text, authStart, query, workgroup) : undefined) ?? parseUserinfo(text, authStart, limit, workgroup);
+    // a query written as one (`?username={{smtp.user}}&to=ops@example.org`) is no password with a `?` in it
+    const isQuery = query < limit && /^[?#][\w.-]{1,40}=/.test(text.slice(query, Math.min(limit, query + 42)));
+    const m =
+      (query < limit ? parseUserinfo(text, authStart, query, workgroup) : undefined) ??
+      (isQuery ? undefined : parseUserinfo(text, authStart, limit, workgroup));
     if (!m) continue;
     out.push({
       patternId: 'url-credentials',

@@ -119,7 +119,8 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   // Dovecot `</path`, curl `@/path`: the content of a file
   /^[<@][ \t]?(?:\/|~\/|\.\/)\S+$/,
   // an application's YAML tag or lookup: Home Assistant `!secret x`, Recyclarr `!env_var X`, authentik `!Env X`, `!Find […]`, Zigbee2MQTT `!secret.yaml key`
-  /^![A-Za-z_][A-Za-z0-9_.]*[ \t]+\S/,
+  // (not Summon's `!str x`: a literal string)
+  /^!(?!str[ \t])[A-Za-z_][A-Za-z0-9_.]*[ \t]+\S/,
   // `$$NAME` as the whole value: the container's own variable, which its program expands
   // (`LABEL_STUDIO_API_KEY: $$LABEL_STUDIO_USER_TOKEN`); `$$word` in lower case may be a password with a `$`
   /^\$[A-Z_][A-Z0-9_]{2,}$/,
@@ -129,6 +130,8 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^\{vault:\/\/[^{}\s]+\}$/,
   // a program's secrets context by name: Nextflow `secrets.TOWER_ACCESS_TOKEN`, a CI's `secrets.NPM_TOKEN`
   /^secrets\.[A-Za-z_][A-Za-z0-9_]*$/,
+  // WSO2's (Carbon) lookups: `$env{DB_PASSWORD}`, `$sys{x}`, another setting `$ref{super_admin.password}`, a cipher alias `$secret{x}`
+  /^\$(?:env|sys|ref|secret)\{[A-Za-z_][\w.-]{0,100}\}$/,
 ];
 
 /**
@@ -254,6 +257,8 @@ const ENCRYPTED_PATTERNS: readonly RegExp[] = [
   // an OpenPGP message without its armour (Renovate's `encrypted:` values): base64 of a public-key-encrypted
   // session key packet (`wcFMA…`, `hQEMA…`), readable only with the recipient's private key
   /^(?:wc[A-F]MA|hQ[EIM]MA)[A-Za-z0-9+/]{60,}={0,2}$/,
+  // Mule's secure configuration properties (`![…]`): base64 encrypted with a key given at start-up
+  /^!\[[A-Za-z0-9+/]{8,}={0,2}\]$/,
 ];
 
 /** The public half of a key pair, or a certificate. */

@@ -2059,3 +2059,238 @@ describe('a kept crontab by its directory', () => {
     expect(found).toEqual(['docker/cron.d/backup:1:44 secret-in-project-file •••• (14 chars)']);
   });
 });
+
+describe('set AA: block-named settings, realm and pooler files, lookups, shell entrypoints', () => {
+  it("HCL blocks and one-line JSON name a setting (`acl { tokens { agent = … } }`, Consul's gossip `encrypt`); a TTL in the same blocks, a flag and a word are not secrets", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  consul:',
+        '    image: hashicorp/consul:1.18',
+        '    environment:',
+        `      CONSUL_LOCAL_CONFIG: '{"acl":{"tokens":{"default":"6aa25b37-b138-4662-89f2-45d9450421dc"}}}'`,
+        `      OTHER_CONFIG: '{"acl":{"tokens":{"ttl":"10m"}},"x":{"a":"b{"}}'`,
+        '    volumes:',
+        '      - ./consul/server.hcl:/consul/config/server.hcl:ro',
+        '',
+      ].join('\n'),
+      'consul/server.hcl': [
+        'server = true',
+        `encrypt = "Gq4${fake(B64, 40)}="`,
+        'encrypt_verify_incoming = true',
+        'acl {',
+        '  enabled = true',
+        '  tokens {',
+        '    initial_management = "e0aa7d2a-7ff8-46c3-9bc6-bfc8491fbc0c"',
+        '    ttl = "30s"',
+        '  }',
+        '}',
+        'tls {',
+        '  defaults {',
+        '    key_file = "/consul/config/certs/server-key.pem"',
+        '    encrypt = "starttls"',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'compose.yaml:5:58 secret-in-environment •••• (36 chars)',
+      'consul/server.hcl:2:12 secret-in-mounted-file •••• (44 chars)',
+      'consul/server.hcl:7:27 secret-in-mounted-file •••• (36 chars)',
+    ]);
+  });
+
+  it("Java realm files (Karaf's users.properties, Jetty's `name: password, roles`) hold passwords; a `{CRYPT}` or `MD5:` hash and Karaf's groups do not", async () => {
+    const found = await projectFindings({
+      'compose.yaml':
+        'services:\n  karaf:\n    image: apache/karaf\n    volumes:\n      - ./etc/users.properties:/opt/karaf/etc/users.properties\n      - ./conf/jetty-realm.properties:/opt/activemq/conf/jetty-realm.properties\n',
+      'etc/users.properties': [
+        '# user=password,role1,...,_g_:group',
+        `karaf = Nb+${fake(ALNUM, 12)},_g_:admingroup`,
+        `ops = {CRYPT}${fake(HEX, 64)}{CRYPT},_g_:viewergroup`,
+        '_g_\\:admingroup = group,admin,manager,viewer',
+        '',
+      ].join('\n'),
+      'conf/jetty-realm.properties': ['# username: password [,rolename ...]', 'admin: admin, admin', `user: MD5:${fake(HEX, 32)}, user`, ''].join('\n'),
+    });
+    expect(found).toEqual([
+      'conf/jetty-realm.properties:2:8 secret-in-mounted-file •••• (5 chars)',
+      'etc/users.properties:2:9 secret-in-mounted-file •••• (15 chars)',
+    ]);
+  });
+
+  it("PgBouncer's userlist, Pgpool-II's .pcppass and .pgpoolkey hold secrets; a SCRAM or md5 verifier and `pool_passwd = 'pool_passwd'` (a file's name) do not", async () => {
+    const found = await projectFindings({
+      'compose.yaml':
+        'services:\n  pgbouncer:\n    image: bitnami/pgbouncer\n    volumes:\n      - ./pgbouncer/userlist.txt:/etc/pgbouncer/userlist.txt:ro\n  pgpool:\n    image: bitnami/pgpool\n    volumes:\n      - ./pgpool:/config:ro\n',
+      'pgbouncer/userlist.txt': [
+        `"pgbouncer_auth" "bY${fake(ALNUM, 16)}"`,
+        `"app" "SCRAM-SHA-256$4096:${fake(B64, 24)}==$${fake(B64, 43)}=:${fake(B64, 43)}="`,
+        `"reporting" "md5${fake(HEX, 32)}"`,
+        '',
+      ].join('\n'),
+      'pgpool/.pcppass': `*:9898:pcpadmin:MH${fake(ALNUM, 14)}\n`,
+      'pgpool/.pgpoolkey': `OS${fake(B64, 30)}\n`,
+      'pgpool/pgpool.conf': ["pool_passwd = 'pool_passwd'", "sr_check_user = 'pgpool'", ''].join('\n'),
+    });
+    expect(found).toEqual([
+      'pgbouncer/userlist.txt:1:19 secret-in-mounted-file •••• (18 chars)',
+      'pgpool/.pcppass:1:17 secret-in-mounted-file •••• (16 chars)',
+      'pgpool/.pgpoolkey:1:1 secret-in-mounted-file •••• (32 chars)',
+    ]);
+  });
+
+  it("WSO2's `$env{…}`/`$ref{…}`, Mule's encrypted `![…]` and a Camel URI's `{{…}}` query are not secrets; the property they name is", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  apim:\n    image: wso2/wso2am\n    volumes:\n      - ./conf:/home/wso2carbon/conf\n',
+      'conf/deployment.toml': [
+        '[database.shared_db]',
+        'password = "$env{SHARED_DB_PASSWORD}"',
+        '[super_admin]',
+        `password = "Sa${fake(ALNUM, 12)}"`,
+        '[keystore.primary]',
+        'password = "$ref{super_admin.password}"',
+        '',
+      ].join('\n'),
+      'conf/secure.yaml': `db:\n  password: "![${fake(B64, 44)}]"\n`,
+      'conf/routes.xml': [
+        '<routes>',
+        '  <to uri="smtp://{{smtp.host}}:587?username={{smtp.user}}&amp;password={{smtp.password}}&amp;to=ops@acme-internal.net"/>',
+        `  <property name="smtp.password" value="IQ${fake(ALNUM, 12)}"/>`,
+        '</routes>',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['conf/deployment.toml:4:13 secret-in-mounted-file •••• (14 chars)', 'conf/routes.xml:3:41 secret-in-mounted-file •••• (14 chars)']);
+  });
+
+  it("etcdctl's `--user root:…`, maxctrl's `-p`, a shell entrypoint's `-c \"…\"` command string, PowerShell's `-Command` and a password echoed into its file are read; a script's sed pattern is not", async () => {
+    const text = [
+      'services:',
+      '  etcd:',
+      '    image: quay.io/coreos/etcd',
+      '    healthcheck:',
+      `      test: ["CMD-SHELL", "etcdctl --user root:MK${fake(ALNUM, 14)} endpoint health"]`,
+      '  maxscale:',
+      '    image: mariadb/maxscale',
+      '    healthcheck:',
+      '      test: ["CMD", "maxctrl", "-u", "admin", "-p", "mariadb", "list", "servers"]',
+      '  bootstrap:',
+      '    image: minio/mc',
+      '    entrypoint: /bin/sh',
+      `    command: -c "mc alias set weed http://s3:8333 WNPM27YHPUPU37YEUR29 wu${fake(ALNUM, 38)} && mc mb weed/backups"`,
+      '  portal:',
+      '    image: mcr.microsoft.com/windows/servercore/iis',
+      '    healthcheck:',
+      `      test: ["CMD", "powershell", "-Command", "iwr http://localhost/health -Headers @{'X-Health-Key'='aI${fake(ALNUM, 28)}'}"]`,
+      '  ceph:',
+      '    image: quay.io/ceph/ceph',
+      '    entrypoint: /bin/bash',
+      '    command:',
+      '      - -c',
+      '      - |',
+      `        echo 'OV${fake(ALNUM, 14)}' > /tmp/dashpw`,
+      '        ceph dashboard ac-user-create admin -i /tmp/dashpw administrator',
+      '        sed -i "s/^API_KEY=.*/API_KEY=$$NEW_KEY/" /etc/app.env',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual([
+      '5:48 hardcoded-credential',
+      '9:54 hardcoded-credential',
+      '13:72 hardcoded-credential',
+      '17:103 hardcoded-credential',
+      '24:15 hardcoded-credential',
+    ]);
+  });
+
+  it("an options list, a key's transform, an endpoint URL, an account's name and a pattern are settings; a webhook's generated segment and `admin@123` are secrets", async () => {
+    const text = service([
+      'ETCD_AUTH_TOKEN: jwt,pub-key=/certs/jwt.pub,priv-key=/certs/jwt.key,sign-method=RS256,ttl=10m',
+      'WALG_LIBSODIUM_KEY_TRANSFORM: base64',
+      'APIM_TOKEN: https://apim.gw.lan:9443/oauth2/token',
+      `SLACK_TOKEN: https://hooks.slack.com/services/T024BE7LD/B01ABCDEF12/Xk${fake(ALNUM, 22)}`,
+      'ODK_CREDENTIAL: admin@hie-odk-central',
+      'DHIS2_CREDENTIAL: admin@123',
+      'ROTATE_SECRET: .*/ROTATE_SECRET=$$NEW/',
+    ]);
+    expect(await findings(text)).toEqual(['8:20 secret-in-environment', '10:25 secret-in-environment']);
+  });
+
+  it("Mojolicious's `secrets => ['…', '…']`: the current secret, generated; a list of names is not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: perl:5.40\n',
+      'myapp.conf': [
+        '{',
+        `  secrets    => ['VG${fake(ALNUM, 10)}7-${fake(ALNUM, 18)}', '9a${fake(ALNUM, 28)}'],`,
+        "  keys       => ['db_password', 'api_token'],",
+        '};',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['myapp.conf:2:19 secret-in-project-file •••• (32 chars)']);
+  });
+});
+
+describe("Summon's literal `!str`, Wazuh's cluster `<key>`, Conjur's `variable set -v`, a stream's `CREATE SECRET … AS`", () => {
+  it('each holds the secret; `!var` is a lookup, a `<key>` of words and a version flag are not secrets', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n    volumes:\n      - ./wazuh/ossec.conf:/var/ossec/etc/ossec.conf\n',
+      'app/secrets.yml': ['DB_PASSWORD: !var prod/db/password', `AKEYLESS_TOKEN: !str t-${fake(HEX, 32)}`, ''].join('\n'),
+      'wazuh/ossec.conf': [
+        '<ossec_config>',
+        '  <cluster>',
+        `    <key>${fake(HEX, 32)}</key>`,
+        '    <name>wazuh</name>',
+        '  </cluster>',
+        '  <client><key>node_name</key></client>',
+        '</ossec_config>',
+        '',
+      ].join('\n'),
+      'policy/load.sh': [
+        '#!/bin/sh',
+        `conjur variable set -i prod/db/password -v 'sV-${fake(ALNUM, 18)}'`,
+        'conjur variable get -i prod/db/password -v 2',
+        '',
+      ].join('\n'),
+      'risingwave/01-sources.sql': `CREATE SECRET IF NOT EXISTS msk_pw WITH (backend = 'meta') AS 'KQ${fake(ALNUM, 20)}';\n`,
+    });
+    expect(found).toEqual([
+      'app/secrets.yml:2:22 secret-in-project-file •••• (34 chars)',
+      'policy/load.sh:2:45 secret-in-project-file •••• (21 chars)',
+      'risingwave/01-sources.sql:1:64 secret-in-project-file •••• (22 chars)',
+      'wazuh/ossec.conf:3:10 secret-in-mounted-file •••• (32 chars)',
+    ]);
+  });
+});
+
+describe("a users file of quoted pairs, Yarn's npmAuthIdent, a connection string without a scheme, a login flag's user:password", () => {
+  it('each holds a password; a JSON file of settings, an image reference and a login flag of a name alone do not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  p2pool:',
+        '    image: sethsimmons/p2pool',
+        `    command: --host monerod --rpc-login=xmrnode:qu${fake(ALNUM, 12)} --login-user admin`,
+        '    volumes:',
+        '      - ./nanomq/nanomq_pwd.conf:/etc/nanomq_pwd.conf',
+        '      - ./etc/scmaster.cfg:/home/sysop/seiscomp/etc/scmaster.cfg',
+        '',
+      ].join('\n'),
+      'nanomq/nanomq_pwd.conf': ['# Write "username":"password" in this way.', `"z2m":"mb${fake(ALNUM, 10)}"`, ''].join('\n'),
+      'config/secrets.json': ['{', '  "db_host": "localhost",', '  "region": "eu-west-1"', '}', ''].join('\n'),
+      '.yarnrc.yml': ['npmRegistryServer: "https://npm.internal"', `npmAuthIdent: "deploy:Ln${fake(ALNUM, 18)}"`, ''].join('\n'),
+      'etc/scmaster.cfg': [
+        `queues.production.processors.messages.dbstore.read = sysop:Mo${fake(ALNUM, 12)}@mariadb/seiscomp`,
+        'image = registry.local:5000/app@sha256:abc',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      '.yarnrc.yml:2:16 secret-in-project-file •••• (27 chars)',
+      'compose.yaml:4:49 hardcoded-credential •••• (14 chars)',
+      'etc/scmaster.cfg:1:60 secret-in-mounted-file •••• (14 chars)',
+      'nanomq/nanomq_pwd.conf:2:8 secret-in-mounted-file •••• (12 chars)',
+    ]);
+  });
+});

@@ -22,6 +22,7 @@ const sasSig = fake(B64, 43) + '%3D';
 const awsSecret = fake(B64, 40);
 const synapseSeed = fake(B64, 43);
 const shoutrrrToken = 'Pce9' + fake(ALNUM, 60);
+const KAFKA_SECRET = 'KQ' + fake(ALNUM, 20);
 const infuraId = fake('0123456789abcdef', 32);
 const alchemyKey = fake(ALNUM, 32);
 const sasKey = fake(ALNUM, 43) + '=';
@@ -114,6 +115,12 @@ const POSITIVES: Case[] = [
   { id: 'sentry-token', text: 'sntryu_' + hex(64) },
   { id: 'sonarqube-token', text: 'sqp_' + hex(40) },
   { id: 'sonarqube-token', text: 'squ_' + hex(40) },
+  { id: 'kong-konnect-token', text: 'kpat_' + alnum(49) },
+  { id: 'schemeless-url-password', text: `dbstore.read = sysop:${KAFKA_SECRET}@mariadb/seiscomp`, secret: KAFKA_SECRET },
+  { id: 'schemeless-url-password', text: `sysop:${KAFKA_SECRET}@db.internal:3306/seiscomp`, secret: KAFKA_SECRET },
+  { id: 'sql-create-secret', text: `CREATE SECRET IF NOT EXISTS msk_pw WITH (backend = 'meta') AS '${KAFKA_SECRET}';`, secret: KAFKA_SECRET },
+  { id: 'sql-create-secret', text: `ALTER SECRET kafka_password AS '${KAFKA_SECRET}'`, secret: KAFKA_SECRET },
+  { id: 'kong-konnect-token', text: 'spat_' + alnum(49) },
   { id: 'artifactory-token', text: 'AKCp8' + alnum(68) },
   { id: 'artifactory-token', text: 'cmVmdGtuOjAxOjE5NTIwNTA1NDg6' + fake(B64, 40) },
   { id: 'twitch-stream-key', text: `live_${fake(DIGITS, 9)}_${alnum(30)}` },
@@ -264,6 +271,13 @@ const NEGATIVES: [string, string][] = [
   ['sonarqube-token', 'sqx_' + hex(40)],
   ['sonarqube-token', 'sqp_' + hex(39)],
   ['artifactory-token', 'AKCp8' + alnum(30)],
+  ['kong-konnect-token', 'kpat_' + alnum(20)],
+  // a URL's user follows `//` (found as a URL's), a variable is no literal, an image reference has no password
+  ['schemeless-url-password', 'mysql://sysop:pw9@mariadb/seiscomp'],
+  ['schemeless-url-password', 'sysop:${DB_PASSWORD}@mariadb/seiscomp'],
+  ['schemeless-url-password', 'registry.local:5000/app@sha256:abc'],
+  ['schemeless-url-password', 'see git@github.com:org/repo.git'],
+  ['kong-konnect-token', 'xpat_' + alnum(49)],
   ['twitch-stream-key', `live_${fake(DIGITS, 9)}_${alnum(12)}`],
   ['slack-bot-token', 'xoxb-123-456-short'],
   ['slack-webhook', 'https://hooks.slack.com/services/'],

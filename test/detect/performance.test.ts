@@ -246,6 +246,9 @@ function patternInputs(prefix: string, alphabets: readonly string[]): Record<str
 /** Prefixes of the patterns that start with an alternation or an optional part. */
 const PREFIX_OVERRIDES: Record<string, string> = {
   'artifactory-token': 'AKCp8',
+  'kong-konnect-token': 'kpat_',
+  'sql-create-secret': "CREATE SECRET s WITH (backend = 'meta') AS '",
+  'schemeless-url-password': 'sysop:',
   'url-query-key': 'https://example.org/x?key=',
   'lnd-macaroon': '0201036c6e64',
   'slack-webhook': 'https://hooks.slack.com/services/T',
@@ -522,6 +525,14 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'snmp-server community ',
       'add password a {',
       'a:ios:b:',
+      // blocks that name a setting (HCL, one-line JSON), PgBouncer's userlist, a realm file, Mojolicious's list
+      'a {\n  b {\n    c = "',
+      '{"a":{"b":"',
+      '"a" "',
+      'a: b, c\n',
+      "secrets => ['Ab1cdefghijklmnopqrst1', '",
+      '<key>',
+      '"a":"b"\n',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;

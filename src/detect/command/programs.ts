@@ -4,6 +4,7 @@
  * adding an entry; most need only `passwordFlag` or `userPass`. Flags every program shares
  * (`--password x`, `--api-key=x`, `-H 'Authorization: …'`, `-e NAME=value`) need no entry.
  */
+import { classifyKey } from '../keys.js';
 import { reportPassSource } from './arguments.js';
 import { compilePrograms, type FlagHandler, type ProgramEntry, type ProgramHandler } from './handlers.js';
 
@@ -27,6 +28,20 @@ const dockerLoginPassword: FlagHandler = (f, k, text, command) => {
 const rpkUserPassword: FlagHandler = (f, k, text, command) => {
   if (text !== '-p' || k + 1 >= f.toks.length || !command.positionals.some((i) => f.toks[i]?.text === 'user')) return undefined;
   f.reportToken(k + 1, text, 'password');
+  return 1;
+};
+
+/**
+ * CyberArk Conjur's `conjur variable set -i ID -v VALUE` (`--value`): the secret's value itself, unless the variable's id
+ * names something else (`-i prod/db/username`).
+ */
+const conjurVariableValue: FlagHandler = (f, k, text, command) => {
+  const words = command.positionals.map((i) => f.toks[i]?.text);
+  if ((text !== '-v' && text !== '--value') || k + 1 >= f.toks.length || words[0] !== 'variable' || words[1] !== 'set') return undefined;
+  const idFlag = f.toks.findIndex((t, i) => i > command.positionals[0] && (t.text === '-i' || t.text === '--id'));
+  const id = idFlag >= 0 ? f.toks[idFlag + 1]?.text : undefined;
+  const named = id?.slice(id.lastIndexOf('/') + 1);
+  if (!named || classifyKey(named).sensitive) f.reportToken(k + 1, text, 'secret');
   return 1;
 };
 
@@ -124,6 +139,8 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   { programs: ['sqlcmd', 'bcp', 'osql', 'isql'], passwordFlag: '-P', attached: true },
   { programs: ['sshpass'], passwordFlag: '-p', attached: true },
   { programs: ['plink', 'pscp', 'psftp'], passwordFlag: '-pw' },
+  // MariaDB MaxScale's client: `maxctrl -u admin -p mariadb list servers`
+  { programs: ['maxctrl'], passwordFlag: '-p' },
   { programs: ['rabbitmqadmin', 'cqlsh', 'influx'], passwordFlag: '-p' },
   { programs: ['rpk'], flag: rpkUserPassword },
   // FreeSWITCH's console: the event socket's password (`fs_cli -p ClueCon -x status` in a healthcheck)
@@ -158,6 +175,8 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   // httpie
   { programs: ['http', 'https'], userPass: { flags: ['-a', '--auth'], sep: ':' } },
   { programs: ['smbclient'], userPass: { flags: ['-U', '--user'], sep: '%' } },
+  // etcd's client: `--user root:password` (`--password` is read as any option)
+  { programs: ['etcdctl'], userPass: { flags: ['--user'], sep: ':' } },
   // dperson/samba's entrypoint: `-u "user;password[;uid;group]"`
   { programs: ['samba', 'samba.sh'], userPass: { flags: ['-u'], sep: ';' } },
   {
@@ -172,6 +191,7 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   },
   { programs: ['docker'], flag: dockerLoginPassword },
   { programs: ['openssl'], flag: opensslPassword },
+  { programs: ['conjur'], flag: conjurVariableValue },
   {
     // mosquitto_passwd -b FILE USER PASSWORD reads its arguments the same way
     programs: ['htpasswd', 'mosquitto_passwd'],

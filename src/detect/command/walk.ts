@@ -253,6 +253,7 @@ function namedOption(f: Findings, k: number, text: string, handler: ProgramHandl
   const valueOffset = flag[0].length;
   if (flag[1] === '-' && /^D[a-z]/.test(name) && flag[3]) name = name.slice(1); // -Dspring.datasource.password=x
   const v = classifyKey(name);
+  if (!v.sensitive && /(?:^|[._-])login$/i.test(name)) return loginOption(f, k, text, valueOffset, `${flag[1]}${flag[2]}`, flag[3] !== undefined);
   if (!v.sensitive) {
     if (flag[3] && ASSIGNMENT.test(text.slice(valueOffset))) reportAssignment(f, k, valueOffset, `${flag[1]}${flag[2]}=`);
     else if (flag[3] && VALUE_OPTIONS.has(name)) settingValueOption(f, k, valueOffset);
@@ -281,6 +282,21 @@ function namedOption(f: Findings, k: number, text: string, handler: ProgramHandl
     return 1;
   }
   return 0;
+}
+
+/** A login given as `user:password` (monerod's `--rpc-login=user:pw`, p2pool's `--rpc-login user:pw`): the password. */
+const LOGIN_PAIR = /^([A-Za-z0-9_.@-]{1,64}):(\S{1,4096})$/;
+
+function loginOption(f: Findings, k: number, text: string, valueOffset: number, via: string, attached: boolean): number {
+  const at = attached ? k : k + 1;
+  if (!attached && !hasValueAfter(f, k)) return 0;
+  const value = attached ? text.slice(valueOffset) : f.toks[at].text;
+  const pair = LOGIN_PAIR.exec(value);
+  if (pair) {
+    const start = (attached ? valueOffset : 0) + pair[1].length + 1;
+    f.report(at, start, start + pair[2].length, via, 'password');
+  }
+  return attached || !pair ? 0 : 1;
 }
 
 /**
