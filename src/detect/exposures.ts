@@ -399,13 +399,35 @@ function collectNamedSecretMap(mounted: MountedFile, name: string, out: Found[],
  * those that only a setting's name makes secret; placeholders (`sk_live_xxxx…`) left out.
  */
 function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]): void {
+  const found: [number, number][] = [];
   for (const m of scanValue(text)) {
     if (!SELF_IDENTIFYING.has(m.patternId)) continue;
     const value = text.slice(m.start, m.end);
     const verdict = hardcoded(originWithin(mounted.node, m.start, m.end), m.description, value);
     if (verdict.placeholder) continue;
+    found.push([m.start, m.end]);
     out.push({ verdict, context: 'project-file', service: undefined, path: [...mounted.path, m.patternId], name: m.patternId });
   }
+  if (!SOURCE_CODE.test(mounted.file)) return;
+  // source code: a constant named for a secret holding a generated value (`const fallbackPassword = "ChhrZLq…"`); a
+  // word, a header's name, a path or a URL is the program's own text
+  for (const a of findEmbeddedAssignments(text)) {
+    const value = text.slice(a.start, a.end);
+    if (a.viaVariable || !isGeneratedLiteral(value) || found.some(([s, e]) => s < a.end && a.start < e)) continue;
+    const verdict = hardcoded(originWithin(mounted.node, a.start, a.end), a.kind, value);
+    if (verdict.placeholder) continue;
+    out.push({ verdict, context: 'project-file', service: undefined, path: [...mounted.path, a.name], name: a.name });
+  }
+}
+
+/** Source files of the languages services are written in, read as token-only files (see collectSelfIdentifying). */
+const SOURCE_CODE = /\.(?:py|js|mjs|cjs|ts|tsx|jsx|rb|php|pl|pm|go|java|kt|scala|groovy|cs|rs|ex|exs|lua|swift|dart|zig|cr|nim|jl|clj|pas)$/i;
+
+/** A value a generator wrote: 16 or more characters of mixed case and digits (or hex), no blank, no path or URL. */
+function isGeneratedLiteral(value: string): boolean {
+  if (value.length < 16 || value.length > 512 || /\s|:\/\/|^\//.test(value)) return false;
+  if (/^[0-9a-f]{32,}$/i.test(value)) return true;
+  return /^[\x21-\x7e]+$/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
 }
 
 /** Formats that are a credential whatever names them: VALUE_PATTERNS matched whole, and the few whose secret part sits in a vendor's own frame. */

@@ -230,6 +230,13 @@ const TOKEN_EXTENSIONS = [
   'tsx',
   'vue',
   'ipynb',
+  'dart',
+  'zig',
+  'cr',
+  'nim',
+  'jl',
+  'clj',
+  'pas',
 ];
 const TOKEN_EXTENSION = extensionPattern(TOKEN_EXTENSIONS);
 const TOKEN_NAME =

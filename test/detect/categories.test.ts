@@ -2294,3 +2294,24 @@ describe("a users file of quoted pairs, Yarn's npmAuthIdent, a connection string
     ]);
   });
 });
+
+describe("a service's source code", () => {
+  it('a constant named for a secret holding a generated value is one; a header name, a URL, a word and a lookup are not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'producer/src/main.zig': ['const std = @import("std");', `const fallback_password = "Ch${fake(ALNUM, 16)}7";`, ''].join('\n'),
+      'api/lib/server.dart': [`const _devJwtSecret = '-X${fake(B64URL, 40)}9a';`, "final secret = Platform.environment['JWT_SECRET'];", ''].join('\n'),
+      'web/src/config.ts': [
+        'export const API_KEY_HEADER = "X-Api-Key";',
+        'export const TOKEN_URL = "https://auth.example.org/oauth2/token";',
+        'export const PASSWORD = "changeme";',
+        'export const apiKey = process.env.API_KEY ?? "";',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'api/lib/server.dart:1:24 secret-in-project-file •••• (44 chars)',
+      'producer/src/main.zig:2:28 secret-in-project-file •••• (19 chars)',
+    ]);
+  });
+});
