@@ -61,6 +61,12 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['monerod --rpc-login=xmrnode:moneropw9 --rpc-bind-port 18089', [['--rpc-login', 'moneropw9', false]]],
   ['p2pool --host monerod --rpc-login xmrnode:${MONEROD_RPC_PASSWORD}', [['--rpc-login', '${MONEROD_RPC_PASSWORD}', true]]],
   ['app --login admin --verbose', []],
+  // an unknown program's -p after a user given by its flag: that user's password, however weak; not a port or a number
+  ['vendorctl -u admin -p mariadb list', [['-p', 'mariadb', false]]],
+  ['vendorctl --username ops -P "s3cret-pass" status', [['-P', 's3cret-pass', false]]],
+  ['docker run -u 1000 -p 8080:80 nginx', []],
+  ['ps -u root -p 1234', []],
+  ['vendorctl -p mariadb list', []],
   ['mosquitto_sub -h broker -u user -P mqttpw -t x', [['-P', 'mqttpw', false]]],
   ['mosquitto_pub -P', []],
   ['nats-server -c /etc/nats.conf', []],

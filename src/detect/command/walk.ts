@@ -364,9 +364,28 @@ function unknownProgramPasswordFlag(f: Findings, k: number, text: string): numbe
     return 0;
   }
   if (!UNKNOWN_PROGRAM_PASSWORD_FLAGS.has(text) || !hasValueAfter(f, k)) return undefined;
-  if (!isPasswordShaped(f.toks[k + 1].text)) return undefined;
+  const value = f.toks[k + 1].text;
+  // after a user given by its flag (`maxctrl -u admin -p mariadb`), the flag's value is that user's password, whatever
+  // its strength; a port, a number, a path or a mapping (`docker run -u 1000 -p 8080:80`) is not one
+  if (!isPasswordShaped(value) && !(userBefore(f, k) && isWeakPassword(value))) return undefined;
   f.reportToken(k + 1, text, 'password');
   return 1;
+}
+
+/** A user flag with its value (`-u admin`, `--user admin`, `-U admin`, `--username admin`) before token k in its command. */
+function userBefore(f: Findings, k: number): boolean {
+  for (let i = k - 2; i >= 0 && i >= k - 12; i--) {
+    if (f.toks[i].op || f.toks[i + 1].op) return false;
+    if (/^(?:-u|-U|--user|--username)$/.test(f.toks[i].text) && /^[A-Za-z_][\w.@-]{0,63}$/.test(f.toks[i + 1].text)) return true;
+  }
+  return false;
+}
+
+/** A password a person chose (`mariadb`, `admin123`): a literal of 4 or more characters, not a number, port, path or flag. */
+function isWeakPassword(value: string): boolean {
+  const v = value.replace(/^(["'])(.*)\1$/, '$2');
+  if (v.length < 4 || v.length > 128 || /^[-/$~.]|:\/\/|^\d+(?:[:./-]\d+)*(?:\/\w+)?$/.test(v)) return false;
+  return judgeNamedValue({}, v) === 'literal';
 }
 
 /**
