@@ -688,8 +688,8 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'url-user-token',
     description: 'token in a URL',
     // a random token as the URL's user (shoutrrr `discord://TOKEN@ID`, `https://TOKEN@git.example.com`):
-    // 32+ characters mixing upper case, lower case and digits, so no user name reads as one
-    regex: re(`://(?=[A-Za-z0-9_-]{0,199}[A-Z])(?=[A-Za-z0-9_-]{0,199}[a-z])(?=[A-Za-z0-9_-]{0,199}[0-9])([A-Za-z0-9_-]{32,200})@`),
+    // 20+ characters mixing upper case, lower case and digits (Uptrace's DSN token has 22), so no user name reads as one
+    regex: re(`://(?=[A-Za-z0-9_-]{0,199}[A-Z])(?=[A-Za-z0-9_-]{0,199}[a-z])(?=[A-Za-z0-9_-]{0,199}[0-9])([A-Za-z0-9_-]{20,200})@`),
     group: 1,
   },
   {

@@ -23,6 +23,7 @@ const awsSecret = fake(B64, 40);
 const synapseSeed = fake(B64, 43);
 const shoutrrrToken = 'Pce9' + fake(ALNUM, 60);
 const KAFKA_SECRET = 'KQ' + fake(ALNUM, 20);
+const UPTRACE_TOKEN = 'IBSyTJk-9l' + fake(ALNUM, 10) + 'Q2';
 const infuraId = fake('0123456789abcdef', 32);
 const alchemyKey = fake(ALNUM, 32);
 const sasKey = fake(ALNUM, 43) + '=';
@@ -51,6 +52,7 @@ const POSITIVES: Case[] = [
   { id: 'do-spaces-access-key-id', text: 'DO00' + fake(BASE32, 16) },
   { id: 'aws-access-key-id', text: 'ASIA' + fake(BASE32, 16) },
   { id: 'url-user-token', text: `discord://${shoutrrrToken}@4827478537803487784`, secret: shoutrrrToken },
+  { id: 'url-user-token', text: `https://${UPTRACE_TOKEN}@api.uptrace.dev?grpc=4317`, secret: UPTRACE_TOKEN },
   { id: 'webhook-url-token', text: 'https://chat.example.org/hooks/we7xsbqr4kbgr6mjgssdwyvwvn', secret: 'we7xsbqr4kbgr6mjgssdwyvwvn' },
   { id: 'oracle-password', text: 'jdbc:oracle:thin:scott/Tiger4711@//db.example.com:1521/ORCL', secret: 'Tiger4711' },
   { id: 'oracle-password', text: 'sqlplus scott/Tiger4711@//db:1521/XE', secret: 'Tiger4711' },
@@ -225,6 +227,7 @@ const NEGATIVES: [string, string][] = [
   ['pgpass-password', 'fd4d:6169:6c63:6f77:1'],
   ['pgpass-password', 'image: redis:7:alpine:x:y z'],
   ['url-user-token', 'https://deploy-bot-account-for-the-ci-pipeline@git.example.com/x'],
+  ['url-user-token', 'https://ReleaseBot2024@git.example.com/x'],
   ['webhook-url-token', 'https://hooks.example.org/docs/getting-started-with-webhooks'],
   ['webhook-url-token', 'https://example.org/api/webhooks/receive-github-events'],
   ['private-key', `-----BEGIN PUBLIC KEY-----\n${pemBody()}\n-----END PUBLIC KEY-----`],
