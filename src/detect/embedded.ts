@@ -3,6 +3,7 @@ import { isPlaceholder } from './placeholder.js';
 import { isDeclaredDigest, judgeNamedValue, isPasswordDigest } from './scan.js';
 import { writtenDefault } from './value-class.js';
 import { memoizeByText } from './text-memo.js';
+import { lastAtOrBefore } from './command/offsets.js';
 
 export interface EmbeddedAssignment {
   /** The name as written, e.g. `initial_root_password`. */
@@ -345,18 +346,6 @@ function jsonLinePaths(text: string): { at(index: number): string } | undefined 
     }
   }
   return starts.length > 1 ? { at: (index) => paths[lastAtOrBefore(starts, index)] } : undefined;
-}
-
-/** The position in sorted `starts` of the last one at or before `index` (0 when none is). */
-function lastAtOrBefore(starts: readonly number[], index: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function assignmentsIn(text: string): EmbeddedAssignment[] {
