@@ -296,6 +296,9 @@ const EXPRESSION = /^[A-Za-z_][A-Za-z0-9_.:]*[([]/;
  */
 export const findEmbeddedAssignments: (text: string) => EmbeddedAssignment[] = memoizeByText(assignmentsIn);
 
+/** A whole text that is two or more `name:value` pairs joined by commas (no blank, no URL). */
+const PAIR_LIST = /^[ \t]*[A-Za-z_][\w.-]{0,40}:[^\s,:/]{1,4096}(?:,[A-Za-z_][\w.-]{0,40}:[^\s,:/]{1,4096}){1,20}[ \t]*$/;
+
 /** A block's opening line in HCL and its kin: `acl {`, `tokens {`, `service "web" {`, `config = {`. */
 const BLOCK_OPEN = /^[ \t]*([A-Za-z_][\w-]{0,60})(?:[ \t]+"[^"\n]{0,200}")*[ \t]*=?[ \t]*\{[ \t]*(?:#[^\n]*)?$/;
 
@@ -489,6 +492,16 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   };
   /** A value a reading above already took (an assignment's, a call's). */
   const taken = (start: number, length: number) => out.some((a) => a.start < start + length && start < a.end);
+  // a list of `name:value` pairs as one value (Drone's `DRONE_USER_CREATE=username:octo,admin:true,token:…`): each by its name
+  const pairs = PAIR_LIST.exec(text);
+  if (pairs) {
+    let at = pairs.index + pairs[0].length - pairs[0].trimStart().length;
+    for (const pair of pairs[0].trim().split(',')) {
+      const colon = pair.indexOf(':');
+      if (!taken(at + colon + 1, pair.length - colon - 1)) named(pair.slice(0, colon), pair.slice(colon + 1), at + colon + 1);
+      at += pair.length + 1;
+    }
+  }
   if (text.includes('(')) {
     for (const m of text.matchAll(CALL_NAME_VALUE)) {
       const value = m[3] ?? m[4] ?? '';

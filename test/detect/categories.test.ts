@@ -2315,3 +2315,14 @@ describe("a service's source code", () => {
     ]);
   });
 });
+
+describe('a value that is a list of name:value pairs', () => {
+  it("Drone's DRONE_USER_CREATE holds the admin's token among its pairs; pairs of words, and a password from a variable written as one, are not hardcoded", async () => {
+    const text = service([
+      `DRONE_USER_CREATE: username:octo-admin,admin:true,machine:true,token:jv${fake(ALNUM, 30)}`,
+      'LABELS: tier:web,team:payments',
+      'DB_SPEC: host:db,port:5432,user:app,password:${DB_PASSWORD}',
+    ]);
+    expect(await findings(text)).toEqual(['5:76 secret-in-environment', '7:52 secret-via-environment']);
+  });
+});

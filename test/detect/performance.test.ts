@@ -533,6 +533,7 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       "secrets => ['Ab1cdefghijklmnopqrst1', '",
       '<key>',
       '"a":"b"\n',
+      'a:b,',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
