@@ -25,7 +25,7 @@ export class SettingsLookup {
   private readonly checks = new Map<Settings, RunCheck>();
   private readonly ignores = new Map<Settings, (file: string) => boolean>();
   /** What git says, asked once per repository for the whole run (every settings file's checks share it). */
-  private readonly git = new GitIndex();
+  private readonly git: GitIndex;
 
   constructor(
     private readonly cwd: string,
@@ -36,7 +36,9 @@ export class SettingsLookup {
     private readonly policy: Policy | undefined = undefined,
     /** Where settings files are looked for (lint: the run's host, which answers most of these stats from directory listings). */
     private readonly host: FileHost = nodeHost,
-  ) {}
+  ) {
+    this.git = new GitIndex(resolve(cwd));
+  }
 
   /** The settings of the files of a directory. */
   settingsFor(dir: string): Settings {

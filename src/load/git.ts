@@ -9,7 +9,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, parse, relative, sep } from 'node:path';
 import { GitignoreJudge } from './gitignore.js';
 
 export type GitStatus = 'tracked' | 'not-ignored' | 'ignored' | 'no-repository' | 'no-git';
@@ -28,6 +29,13 @@ export class GitIndex {
   /** Outside a repository: the .gitignore files of the project, read once a run. */
   readonly gitignores = new GitignoreJudge();
   private readonly said = new Set<string>();
+
+  /**
+   * `top`: the run's working directory. Outside a repository the .gitignore files from there down count for a project
+   * inside it (a project in `config/` of the directory linted is judged by the top `.gitignore` too); never a home
+   * directory's or the file system root's, which belong to no project.
+   */
+  constructor(readonly top?: string) {}
 
   /** True the first time a note is asked for: for things said once per run. */
   firstTime(note: string): boolean {
@@ -90,6 +98,13 @@ function repository(root: string, c: GitIndex): Repository | undefined {
   return repo;
 }
 
+/** Where a project's .gitignore files start: the run's directory when the project is inside it and it is no home or root. */
+function gitignoreTop(top: string | undefined, projectDirectory: string): string {
+  if (top === undefined || top === parse(top).root || top === homedir()) return projectDirectory;
+  const rel = relative(top, projectDirectory);
+  return rel.startsWith('..') || isAbsolute(rel) ? projectDirectory : top;
+}
+
 /** The git status of each absolute path, asking git afresh (one-off callers: audit, rotate). */
 export function gitStatuses(paths: readonly string[]): Map<string, GitStatus> {
   return new GitIndex().statuses(paths);
@@ -102,7 +117,7 @@ function statusesIn(c: GitIndex, paths: readonly string[], projectDirectory?: st
   for (const path of paths) {
     const root = repositoryRoot(dirname(path), c);
     if (root === null) {
-      out.set(path, projectDirectory !== undefined && c.gitignores.ignored(path, projectDirectory) ? 'ignored' : 'no-repository');
+      out.set(path, projectDirectory !== undefined && c.gitignores.ignored(path, gitignoreTop(c.top, projectDirectory)) ? 'ignored' : 'no-repository');
       continue;
     }
     const repo = repository(root, c);

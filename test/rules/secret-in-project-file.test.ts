@@ -77,7 +77,8 @@ describe('secret-in-project-file', () => {
       'tests/settings.py': pw,
       'node_modules/pkg/config.js': pw,
       'docs/config.py': pw,
-      'src/views.py': pw,
+      // source code is read for tokens and generated constants only (categories.test.ts): a chosen password is not one
+      'src/views.py': 'EMAIL_HOST_PASSWORD = "Falcon246!"\n',
       'config/docker-compose.override.yml': `x-a:\n  password: Hunter-Otter-42\n`,
       'config/other-stack.yaml': 'services:\n  b:\n    image: x\n    environment:\n      PASSWORD: Hunter-Otter-42\n',
       'config/local.py': pw,
@@ -106,7 +107,8 @@ describe('secret-in-project-file: files that carry credentials by what they are'
       'deploy/fleet_ed25519':
         '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----\n',
       '.git-credentials': 'https://deploy:ghp_R8wX2kLm9QvT4nB7cJ5hY1pZ3sD6fG0aE2uK@github.com\n',
-      // a public key, a script that only reads its secrets, and the sources' code stay unread or silent
+      // a public key and a script that only reads its secrets stay silent; the sources' code is read for tokens and for
+      // constants holding a generated value (App.java's password is one)
       'deploy/fleet_ed25519.pub': 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKx7Vd9hqYv3QmPq4gKdJ2aF8cT0sLpE1uNwXzR6bYcM fleet\n',
       'scripts/seed.sh': '#!/bin/sh\ncurl -H "Authorization: Token $FLAGSMITH_TOKEN" http://flagsmith:8000/api/v1/projects/\n',
       'api/src/main/java/App.java': 'class App { String password = "Falcon246!sjZxaY"; }\n',
@@ -114,6 +116,7 @@ describe('secret-in-project-file: files that carry credentials by what they are'
     expect(await found(dir)).toEqual([
       '.git-credentials:1:16 secret-in-project-file .git-credentials holds a hardcoded GitHub personal access token in a file of the project that no service mounts: it is committed with the compose file',
       '.npmrc:2:34 secret-in-project-file .npmrc holds a hardcoded npm access token in a file of the project that no service mounts: it is committed with the compose file',
+      'api/src/main/java/App.java:1:32 secret-in-project-file password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       'api/src/main/resources/application-docker.yml:3:15 secret-in-project-file password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       'deploy/fleet_ed25519:1:1 secret-in-project-file fleet_ed25519 holds a hardcoded private key in a file of the project that no service mounts: it is committed with the compose file',
       'playbooks/group_vars/hamburg.yml:1:18 secret-in-project-file kiosk_wifi_psk holds a hardcoded secret in a file of the project that no service mounts: it is committed with the compose file',
@@ -131,9 +134,12 @@ describe('secret-in-project-file: operational scripts', () => {
         'import requests\nMATOMO_URL = "https://stats.example.org"\nTOKEN_AUTH = "6428fe7b6bc349dadf811b929b33abd1"  # view access only\nrequests.get(MATOMO_URL, params={"token_auth": TOKEN_AUTH})\n',
       'bin/import.mjs': "const key = process.env.GHOST_ADMIN_KEY;\nconst password = readFileSync('/run/secrets/db_password', 'utf8');\n",
       'ops/rotate.rb': "API_TOKEN = ENV.fetch('API_TOKEN')\n",
+      // a script elsewhere is source code: read for a generated value only (a hex token is one; a word is not)
       'app/report.py': 'TOKEN_AUTH = "0d1e8f3a9b2c4d5e6f708192a3b4c5d6"\n',
+      'app/other.py': 'TOKEN_AUTH = "anonymous-reader"\n',
     });
     expect(await found(dir)).toEqual([
+      'app/report.py:1:15 secret-in-project-file TOKEN_AUTH holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
       'scripts/weekly_report.py:3:15 secret-in-project-file TOKEN_AUTH holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
     ]);
   });
