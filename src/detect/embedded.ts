@@ -1113,18 +1113,27 @@ export function findUserPasswordPairs(text: string): { start: number; end: numbe
 const QUOTED_PAIR_LINE = /^[ \t]*"[A-Za-z0-9_.@-]{1,64}"[ \t]*:[ \t]*"([^"\s]{1,4096})"[ \t]*\r?$/;
 
 function quotedPairs(text: string): { start: number; end: number; viaVariable: boolean }[] {
-  const out: { start: number; end: number; viaVariable: boolean }[] = [];
-  if (!text.includes('":"') && !text.includes('": "')) return out;
+  if (!text.includes('":"') && !text.includes('": "')) return [];
+  return quotedValuesOfEveryLine(text, QUOTED_PAIR_LINE, /^[ \t]*#/)
+    .filter((v) => !/^\d+$/.test(v.value) && !v.value.includes('$') && judgeNamedValue({}, v.value) === 'literal')
+    .map(({ start, end }) => ({ start, end, viaVariable: false }));
+}
+
+/**
+ * The quoted value (group 1 of `line`) of every line of a text of such lines alone, comments and blanks aside; none
+ * when any other line is there (a file of another syntax that has a few such lines).
+ */
+function quotedValuesOfEveryLine(text: string, line: RegExp, comment: RegExp): { value: string; start: number; end: number }[] {
+  const out: { value: string; start: number; end: number }[] = [];
   let from = 0;
-  for (const line of text.split('\n')) {
+  for (const l of text.split('\n')) {
     const at = from;
-    from += line.length + 1;
-    if (!line.trim() || /^[ \t]*#/.test(line)) continue;
-    const m = QUOTED_PAIR_LINE.exec(line);
+    from += l.length + 1;
+    if (!l.trim() || comment.test(l)) continue;
+    const m = line.exec(l);
     if (!m) return [];
-    if (/^\d+$/.test(m[1]) || m[1].includes('$') || judgeNamedValue({}, m[1]) !== 'literal') continue;
-    const start = at + line.lastIndexOf(`"${m[1]}"`) + 1;
-    out.push({ start, end: start + m[1].length, viaVariable: false });
+    const start = at + l.lastIndexOf(`"${m[1]}"`) + 1;
+    out.push({ value: m[1], start, end: start + m[1].length });
   }
   return out;
 }
@@ -1133,7 +1142,8 @@ function quotedPairs(text: string): { start: number; end: number; viaVariable: b
  * `name = password` lines of a Java realm file (ActiveMQ/Artemis and Karaf `users.properties`, Jetty's
  * `realm.properties` as `name: password, roles`); a properties name escapes its colons (Karaf's `_g_\\:group`).
  */
-const PROPERTIES_USER_LINE = /^[ \t]*((?:[A-Za-z0-9_.@-]|\\:){1,64})[ \t]*[=:][ \t]*([^\s,#]{1,4096})(?:[ \t]*,[^\n]*)?[ \t]*$/dgm;
+const PROPERTIES_USER_LINE = /^[ \t]*((?:[A-Za-z0-9_.@-]|\\:){1,64})[ \t]*=[ \t]*([^\s,#]{1,4096})(?:[ \t]*,[^\n]*)?[ \t]*$/dgm;
+const REALM_USER_LINE = new RegExp(PROPERTIES_USER_LINE.source.replace('[ \\t]*=[ \\t]*', '[ \\t]*[=:][ \\t]*'), 'dgm');
 /** A realm file's hashed or obfuscated password: Karaf's `{CRYPT}…{CRYPT}`, Jetty's `MD5:`, `CRYPT:`, `OBF:`. */
 const REALM_HASH = /^(?:\{[A-Z0-9-]{2,20}\}|(?:MD5|CRYPT|OBF):)/;
 
@@ -1148,7 +1158,7 @@ export function findPropertiesUserPasswords(text: string, realm = false): { star
   const lines = text.split('\n').filter((l) => l.trim() && !/^[ \t]*[#!]/.test(l));
   const line = realm ? /^[ \t]*(?:[A-Za-z0-9_.@-]|\\:){1,64}[ \t]*[=:]/ : /^[ \t]*(?:[A-Za-z0-9_.@-]|\\:){1,64}[ \t]*=/;
   if (!lines.every((l) => line.test(l))) return out;
-  for (const m of text.matchAll(PROPERTIES_USER_LINE)) {
+  for (const m of text.matchAll(realm ? REALM_USER_LINE : PROPERTIES_USER_LINE)) {
     const value = m[2];
     // Karaf's groups (`_g_\\:admins = group,admin`) are no users
     if (m[1].startsWith('_g_')) continue;
@@ -1165,21 +1175,10 @@ const QUOTED_USER_LINE = /^[ \t]*"[^"\n]{1,64}"[ \t]+"([^"\n]{1,4096})"[ \t]*\r?
 
 /** The clear passwords of a file of `"name" "password"` lines and nothing else (PgBouncer's `userlist.txt`). */
 export function findQuotedUserPasswords(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  if (text.length > 100_000 || !text.includes('" "')) return out;
-  let from = 0;
-  for (const line of text.split('\n')) {
-    const at = from;
-    from += line.length + 1;
-    if (!line.trim() || /^[ \t]*[;#]/.test(line)) continue;
-    const m = QUOTED_USER_LINE.exec(line);
-    if (!m) return [];
-    const value = m[1];
-    if (/^md5[0-9a-f]{32}$|^SCRAM-SHA-256\$/.test(value) || !isLiteral(value)) continue;
-    const start = at + line.lastIndexOf(`"${value}"`) + 1;
-    out.push({ start, end: start + value.length });
-  }
-  return out;
+  if (text.length > 100_000 || !text.includes('" "')) return [];
+  return quotedValuesOfEveryLine(text, QUOTED_USER_LINE, /^[ \t]*[;#]/)
+    .filter((v) => !/^md5[0-9a-f]{32}$|^SCRAM-SHA-256\$/.test(v.value) && isLiteral(v.value))
+    .map(({ start, end }) => ({ start, end }));
 }
 
 /** Pgpool-II's `.pcppass` lines, `hostname:port:username:password` (port a number or `*`): the passwords. */

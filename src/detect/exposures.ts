@@ -1,6 +1,7 @@
 import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { commentLines } from '../preprocess/comments.js';
-import { CRONTAB_FILE } from '../preprocess/project-files.js';
+import { CRONTAB_FILE, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
+import { isGeneratedLiteral } from './password-shape.js';
 import { findProseCredential } from './prose.js';
 import { basename } from 'node:path';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFile, type Path, type ServiceModel } from '../model/model.js';
@@ -408,7 +409,7 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     found.push([m.start, m.end]);
     out.push({ verdict, context: 'project-file', service: undefined, path: [...mounted.path, m.patternId], name: m.patternId });
   }
-  if (!SOURCE_CODE.test(mounted.file)) return;
+  if (!SOURCE_CODE_FILE.test(mounted.file)) return;
   // source code: a constant named for a secret holding a generated value (`const fallbackPassword = "ChhrZLq…"`); a
   // word, a header's name, a path or a URL is the program's own text
   for (const a of findEmbeddedAssignments(text)) {
@@ -418,16 +419,6 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     if (verdict.placeholder) continue;
     out.push({ verdict, context: 'project-file', service: undefined, path: [...mounted.path, a.name], name: a.name });
   }
-}
-
-/** Source files of the languages services are written in, read as token-only files (see collectSelfIdentifying). */
-const SOURCE_CODE = /\.(?:py|js|mjs|cjs|ts|tsx|jsx|rb|php|pl|pm|go|java|kt|scala|groovy|cs|rs|ex|exs|lua|swift|dart|zig|cr|nim|jl|clj|pas)$/i;
-
-/** A value a generator wrote: 16 or more characters of mixed case and digits (or hex), no blank, no path or URL. */
-function isGeneratedLiteral(value: string): boolean {
-  if (value.length < 16 || value.length > 512 || /\s|:\/\/|^\//.test(value)) return false;
-  if (/^[0-9a-f]{32,}$/i.test(value)) return true;
-  return /^[\x21-\x7e]+$/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
 }
 
 /** Formats that are a credential whatever names them: VALUE_PATTERNS matched whole, and the few whose secret part sits in a vendor's own frame. */

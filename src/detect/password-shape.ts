@@ -18,3 +18,13 @@ export function isGeneratedToken(value: string): boolean {
 }
 
 const GENERATED_TOKEN = /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9_-]{16,128}$/;
+
+/**
+ * A literal a generator wrote, signs allowed: 16 or more characters of both cases and digits (or 32+ of hex), no blank,
+ * no path or URL (a source file's `const fallbackPassword = "Chhr…"`, not its `"X-Api-Key"` or a word).
+ */
+export function isGeneratedLiteral(value: string): boolean {
+  if (value.length < 16 || value.length > 512 || /\s|:\/\/|^\//.test(value)) return false;
+  if (/^[0-9a-f]{32,}$/i.test(value)) return true;
+  return /^[\x21-\x7e]+$/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
+}

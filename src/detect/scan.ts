@@ -79,14 +79,14 @@ const SETTING_NAME = /^(?:[a-z_][a-z_.-]*|[A-Z_][A-Z_.-]*)$/;
 /** An enum constant: `VAULT`, `GOOGLE_SECRET_MANAGER`. */
 const ENUM_VALUE = /^[A-Z]+(?:_[A-Z]+)*$/;
 
+/** A URL with no user, query or fragment: `scheme://host[:port]/words/of/a/path`. */
+const ENDPOINT_URL = /^[a-z][a-z0-9+.-]{0,20}:\/\/[\w.-]{1,253}(?::\d{1,5})?(?:\/[\w.~-]{0,200}){0,20}$/i;
+
 /**
  * The value of a secret-named setting, judged with what the name says (see KeyVerdict.loose):
  * a name that only loosely says "secret" holding a word or a name holds a setting, one whose
  * deciding noun is `key` holding a number holds an identifier (a Cloudinary API key).
  */
-/** A URL with no user, query or fragment: `scheme://host[:port]/words/of/a/path`. */
-const ENDPOINT_URL = /^[a-z][a-z0-9+.-]{0,20}:\/\/[\w.-]{1,253}(?::\d{1,5})?(?:\/[\w.~-]{0,200}){0,20}$/i;
-
 export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   let judged = classifyValue(value);
   // a bcrypt-shaped value under a token's or a key's name (CurseForge API keys look like one): keys are not stored

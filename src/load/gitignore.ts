@@ -1,8 +1,8 @@
 /**
  * What a project's .gitignore files say of a file that no git repository holds (a copy of a repository, an unpacked
- * archive, a snapshot): the project's directory taken as the repository it stands for, the file judged as
- * `git check-ignore` would judge it once `git init` made it one. Only the .gitignore files from the project's
- * directory down count: one above it (a home directory's) belongs to no repository the project is in.
+ * archive, a snapshot): a top directory taken as the repository it stands for, the file judged as `git check-ignore`
+ * would judge it once `git init` made it one. Only the .gitignore files from that top down count (git.ts picks it: the
+ * run's directory when the project is inside it, else the project's; never a home directory or the root).
  *
  * Patterns as gitignore(5) gives them: blank lines and `#` comments skipped, `!` negates, a trailing `/` matches
  * directories only, a slash at the start or in the middle anchors the pattern to its file's directory (otherwise it

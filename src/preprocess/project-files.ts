@@ -102,6 +102,9 @@ const CREDENTIAL_NAMES = new Set([
   '.netrc',
   '.git-credentials',
   '.pgpass',
+  // Pgpool-II's PCP password file (`host:port:user:password`) and the key that decrypts its pool_passwd
+  '.pcppass',
+  '.pgpoolkey',
   '.my.cnf',
   '.s3cfg',
   // rclone's remotes: each with its password (obscured, which rclone reveals) or keys
@@ -207,36 +210,17 @@ const STAGE_ENV = /^(?:\.env\.[\w-]{1,30}|[\w-]{1,30}\.env)$/i;
  * for settings. Sources, templates, CI definitions, docs beside the compose file; at most
  * MAX_TOKEN_FILES of them.
  */
+/** The languages services are written in: their sources are read for tokens and generated constants (detect/exposures.ts). */
+const SOURCE_CODE_EXTENSIONS = [
+  ...['py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'rb', 'php', 'pl', 'go', 'java', 'kt', 'scala', 'groovy', 'cs', 'rs'],
+  ...['ex', 'exs', 'lua', 'swift', 'dart', 'zig', 'cr', 'nim', 'jl', 'clj', 'pas'],
+];
+export const SOURCE_CODE_FILE = extensionPattern(SOURCE_CODE_EXTENSIONS);
 const TOKEN_EXTENSIONS = [
   ...SCRIPT_EXTENSIONS,
   ...CONFIG_DIRECTORY_FORMATS,
-  'go',
-  'java',
-  'kt',
-  'scala',
-  'groovy',
-  'gradle',
-  'cs',
-  'rs',
-  'ex',
-  'lua',
-  'swift',
-  'sql',
-  'md',
-  'txt',
-  'j2',
-  'tpl',
-  'jsx',
-  'tsx',
-  'vue',
-  'ipynb',
-  'dart',
-  'zig',
-  'cr',
-  'nim',
-  'jl',
-  'clj',
-  'pas',
+  ...SOURCE_CODE_EXTENSIONS,
+  ...['gradle', 'sql', 'md', 'txt', 'j2', 'tpl', 'vue', 'ipynb'],
 ];
 const TOKEN_EXTENSION = extensionPattern(TOKEN_EXTENSIONS);
 const TOKEN_NAME =

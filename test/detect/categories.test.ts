@@ -2133,8 +2133,11 @@ describe('set AA: block-named settings, realm and pooler files, lookups, shell e
       'pgpool/.pcppass': `*:9898:pcpadmin:MH${fake(ALNUM, 14)}\n`,
       'pgpool/.pgpoolkey': `OS${fake(B64, 30)}\n`,
       'pgpool/pgpool.conf': ["pool_passwd = 'pool_passwd'", "sr_check_user = 'pgpool'", ''].join('\n'),
+      // kept where no service mounts it: a credential file by its name all the same
+      'ops/.pcppass': `pgpool:9898:pcpadmin:Kp${fake(ALNUM, 14)}\n`,
     });
     expect(found).toEqual([
+      'ops/.pcppass:1:22 secret-in-project-file •••• (16 chars)',
       'pgbouncer/userlist.txt:1:19 secret-in-mounted-file •••• (18 chars)',
       'pgpool/.pcppass:1:17 secret-in-mounted-file •••• (16 chars)',
       'pgpool/.pgpoolkey:1:1 secret-in-mounted-file •••• (32 chars)',
