@@ -116,6 +116,8 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^%env\([^()\s]+\)%$/, // Symfony: %env(DATABASE_PASSWORD)%
   // a program's own prefix for "read this file": Unpackerr `filepath:/…`, Postfix `texthash:/…`, `hash:/etc/…`
   /^[a-z][a-z0-9_+-]{1,20}:(?:\/(?!\/)|~\/|\.\/)\S*$/,
+  // a key or certificate file's bare name, read from the program's own directory (SimpleSAMLphp `'privatekey' => 'sp.pem'`)
+  /^[A-Za-z0-9][\w.-]{0,100}\.(?:pem|key|crt|cer|der|p12|pfx|jks|jceks|keystore|p8|kdbx)$/i,
   // Dovecot `</path`, curl `@/path`: the content of a file
   /^[<@][ \t]?(?:\/|~\/|\.\/)\S+$/,
   // an application's YAML tag or lookup: Home Assistant `!secret x`, Recyclarr `!env_var X`, authentik `!Env X`, `!Find […]`, Zigbee2MQTT `!secret.yaml key`
@@ -164,7 +166,8 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^\{(?:env|file|secret|vault|var):[A-Za-z_/.][\w./-]{0,200}\}$/, // {env:DAGSTER_PG_PASSWORD}, {file:/run/secrets/x}: a lookup of the program's own
   /^\{\d{0,2}\}$/, // Python str.format {} / {0}: the value comes from .format(…)
   /^%[sd]$/, // printf-style %s
-  /^%\{[A-Za-z_][A-Za-z0-9_]*\}$/, // VictoriaMetrics vmauth/vmagent %{ENV_VAR}
+  // VictoriaMetrics vmauth/vmagent %{ENV_VAR}; Shibboleth IdP's property `%{idp.sealer.password}`, `%{x:undefined}`, `%{idp.home}/credentials/…`
+  /^%\{[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]{0,40})?\}(?:\/\S*)?$/,
   /^#[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+#$/, // a CFML expression (`#server.system.environment.LDAP_PASSWORD#`): Lucee/ColdFusion evaluates it
   // SIPp's injection-file field (`[authentication username=x password=[field2]]`, its keyword's bracket closing after it)
   /^\[field\d{1,2}\]\]?$/,
@@ -259,6 +262,8 @@ const ENCRYPTED_PATTERNS: readonly RegExp[] = [
   /^(?:wc[A-F]MA|hQ[EIM]MA)[A-Za-z0-9+/]{60,}={0,2}$/,
   // Mule's secure configuration properties (`![…]`): base64 encrypted with a key given at start-up
   /^!\[[A-Za-z0-9+/]{8,}={0,2}\]$/,
+  // GoCD's secure variables and material passwords: `AES:<iv>:<ciphertext>`, keyed by the server's cipher file
+  /^AES:[A-Za-z0-9+/]{16,}={0,2}:[A-Za-z0-9+/]{16,}={0,2}$/,
 ];
 
 /** The public half of a key pair, or a certificate. */

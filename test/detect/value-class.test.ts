@@ -19,6 +19,12 @@ describe('classifyValue', () => {
     ['a list of key files', 'ssh/gitea.ed25519,ssh/gitea.rsa', 'reference'],
     ['a secret store path', 'secret/data/billing/db-password', 'reference'],
     ['a password starting with !', '!Xk9#mQ2vL', 'literal'],
+    ["a key file's bare name", 'sp.pem', 'reference'],
+    ['a password ending in a word like an extension', 'Hx7kq2Lm.keys', 'literal'],
+    ["Shibboleth's property reference", '%{idp.sealer.password}', 'template'],
+    ["Shibboleth's property reference with a default", '%{idp.authn.LDAP.bindDNCredential:undefined}', 'template'],
+    ["Shibboleth's key path under its home", '%{idp.home}/credentials/idp-signing.key', 'template'],
+    ["GoCD's encrypted secure variable", 'AES:9GkDu16iNNoYe3tFr1I0rg==:IxLqTb3raXoEmPNm8LpehOb2dieEdsfPl1UIZ/bwS4mXVA', 'encrypted'],
     ['a password with a colon', 'Ab:3/x9Lq', 'literal'],
     // templates another program fills in
     ['Frigate {NAME}', '{FRIGATE_MQTT_PASSWORD}', 'template'],
