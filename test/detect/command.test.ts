@@ -193,6 +193,20 @@ describe('findShellCredentials', () => {
     expect(command.slice(c.absStart, c.absEnd)).toBe('pw');
   });
 
+  it("a setting's name and value as two arguments; a builtin's variable names are no setting", () => {
+    expect(shell('occ ldap:set-config s01 ldapAgentPassword Xk9mQ2vLp7')).toEqual([['ldapAgentPassword', 'Xk9mQ2vLp7', false]]);
+    expect(shell('while IFS=";" read -r user pass1 pass2; do echo "$user"; done < users.csv')).toEqual([]);
+    expect(shell('local token1 token2')).toEqual([]);
+  });
+
+  it("`--value x` of the setting named before it, past another option's value; a setting that is no secret has none", () => {
+    expect(shell("knoxcli.sh create-alias ldapSystemPassword --cluster sandbox --value 'Wh3jLcZCjB4XOR'")).toEqual([
+      ['ldapSystemPassword', 'Wh3jLcZCjB4XOR', false],
+    ]);
+    expect(shell('knoxcli.sh create-alias ldapUser --cluster sandbox --value admin')).toEqual([]);
+    expect(shell('occ config:app:set files max_chunk_size --value 104857600')).toEqual([]);
+  });
+
   it('ignores empty input', () => {
     expect(findShellCredentials('')).toEqual([]);
     expect(findCommandCredentials([])).toEqual([]);

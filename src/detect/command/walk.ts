@@ -140,7 +140,7 @@ class Walker {
       if (text.indexOf('=') > 0 && ASSIGNMENT.test(text) && !BASE64_PADDED.test(text)) reportAssignment(this.f, k);
       else {
         const previous = command.positionals[command.positionals.length - 1];
-        if (previous === k - 1) settingArgument(this.f, previous, k);
+        if (previous === k - 1 && !NAME_ARGUMENT_BUILTINS.has(command.program)) settingArgument(this.f, previous, k);
         command.positionals.push(k);
       }
       return 0;
@@ -237,7 +237,7 @@ function sharedFlag(f: Findings, k: number, text: string, handler: ProgramHandle
   }
   if (/^--(?:env|build-arg|set)=/.test(text)) {
     // Helm's `--set=k=v`; Moodle's `--set=v` of the setting `--name=` named
-    if (!reportAssignment(f, k, text.indexOf('=') + 1) && text.startsWith('--set=')) settingValueOption(f, k, 6);
+    if (!reportAssignment(f, k, text.indexOf('=') + 1) && text.startsWith('--set=')) settingValueOption(f, k, k, 6);
     return 0;
   }
   return namedOption(f, k, text, handler);
@@ -256,7 +256,12 @@ function namedOption(f: Findings, k: number, text: string, handler: ProgramHandl
   if (!v.sensitive && /(?:^|[._-])login$/i.test(name)) return loginOption(f, k, text, valueOffset, `${flag[1]}${flag[2]}`, flag[3] !== undefined);
   if (!v.sensitive) {
     if (flag[3] && ASSIGNMENT.test(text.slice(valueOffset))) reportAssignment(f, k, valueOffset, `${flag[1]}${flag[2]}=`);
-    else if (flag[3] && VALUE_OPTIONS.has(name)) settingValueOption(f, k, valueOffset);
+    else if (flag[3] && VALUE_OPTIONS.has(name)) settingValueOption(f, k, k, valueOffset);
+    else if (!flag[3] && flag[1] === '--' && VALUE_OPTIONS.has(name) && hasValueAfter(f, k) && !f.toks[k + 1].text.startsWith('-')) {
+      // `--value x`: Knox's `knoxcli.sh create-alias ldapSystemPassword --cluster sandbox --value x`
+      settingValueOption(f, k, k + 1, 0);
+      return 1;
+    }
     return 0;
   }
   // a name that only loosely says secret (`-Dsonar.projectKey`) holding a word or a name: a setting, as in an environment
@@ -299,6 +304,9 @@ function loginOption(f: Findings, k: number, text: string, valueOffset: number, 
   return attached || !pair ? 0 : 1;
 }
 
+/** Shell builtins whose arguments are variables' names (`read -r user pass1 pass2`), never a setting and its value. */
+const NAME_ARGUMENT_BUILTINS: ReadonlySet<string> = new Set(['read', 'local', 'declare', 'typeset', 'readonly', 'unset']);
+
 /**
  * A setting given to an admin tool as two arguments, name then value: `occ ldap:set-config s01
  * ldapAgentPassword x`, `redis-cli CONFIG SET requirepass x`. The name must say secret on its own
@@ -321,19 +329,22 @@ function settingArgument(f: Findings, nameTok: number, valueTok: number): void {
 const VALUE_OPTIONS: ReadonlySet<string> = new Set(['value', 'set', 'val']);
 
 /**
- * `--value=x` / `--set=x` of the setting a `--name=` option or an argument just before names: Nextcloud's
- * `occ config:system:set mail_smtppassword --value=x`, Moodle's `cfg.php --name=smtppass --set=x`. The
- * name must say secret on its own, and it is looked for among the three tokens before.
+ * `--value=x` / `--set=x` (token k) of the setting a `--name=` option or an argument just before names: Nextcloud's
+ * `occ config:system:set mail_smtppassword --value=x`, Moodle's `cfg.php --name=smtppass --set=x`; the value from
+ * `valueOffset` of token `valueTok` (k itself, or the next token of `--value x`). The name must say secret on its own,
+ * and it is looked for among the three tokens before, past another option's value (`--cluster sandbox`).
  */
-function settingValueOption(f: Findings, k: number, valueOffset: number): void {
-  for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+function settingValueOption(f: Findings, k: number, valueTok: number, valueOffset: number): void {
+  for (let j = k - 1; j >= Math.max(0, k - 4); j--) {
     const t = f.toks[j];
     if (t.op) return;
+    // the value of the option before it (`--cluster sandbox`), not a setting's name
+    if (j > 0 && /^--?[A-Za-z][\w-]*$/.test(f.toks[j - 1].text) && !f.toks[j - 1].op && j - 1 > k - 4) continue;
     const named = /^--name=(.+)$/.exec(t.text)?.[1] ?? (t.text.startsWith('-') ? undefined : t.text);
     if (named === undefined || !SETTING_NAME.test(named)) continue;
     const verdict = secretSettingName(named);
     if (!verdict) return;
-    f.report(k, valueOffset, f.toks[k].text.length, named, describeKind(verdict.kind));
+    f.report(valueTok, valueOffset, f.toks[valueTok].text.length, named, describeKind(verdict.kind));
     return;
   }
 }
