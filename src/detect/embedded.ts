@@ -67,6 +67,9 @@ const ENV_LOOKUP_BEFORE = /(?:^|[^\w])(?:getenv\w*|environ\.get|env|fetch)[ \t]*
 const CALL_NAME_VALUE =
   /\b[A-Za-z_][A-Za-z0-9_.$>-]{0,60}\([ \t]*(?:(["'])[^"'\n]{0,80}\1[ \t]*,[ \t]*)?['"]([A-Za-z_][A-Za-z0-9_.-]{0,80})['"][ \t]*,[ \t]*(?:'([^'\n]{0,4096})'|"([^"\n]{0,4096})")[ \t]*(?:,[^()\n]{0,40})?\)/dg;
 
+/** A Buildbot worker declared in master.cfg with its password: `worker.Worker("name", "password", …)`. */
+const BUILDBOT_WORKER = /\bWorker\([ \t]*["'][\w.-]{1,100}["'][ \t]*,[ \t]*(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})')/dg;
+
 /** Elixir's three-argument config: `config :app, :stripe_secret, "value"` (the key an atom of its own, not `key: value`). */
 const ELIXIR_CONFIG = /\bconfig[ \t]+:[A-Za-z_]\w{0,60},[ \t]*:([A-Za-z_]\w{0,80}),[ \t]*"([^"\n]{0,4096})"/dg;
 
@@ -100,6 +103,12 @@ const HEADER_DIRECTIVE =
   /(?:\b(?:proxy|grpc|fastcgi|uwsgi)_set_header|\badd_header|(?<![\w-])set-header)[ \t]+([A-Za-z][A-Za-z0-9-]{0,60})[ \t]+(?:"([^"\n$]{1,4096})"|'([^'\n$]{1,4096})'|([^\s"'$;]{1,4096}))/dg;
 
 /**
+ * A Lisp's definition of a global with a string (Common Lisp `(defparameter *hcaptcha-secret* "…")`, `defvar`,
+ * `defconstant`, Scheme and Racket `(define api-token "…")`, Clojure `(def api-key "…")`): the name without its earmuffs.
+ */
+const LISP_DEFINITION = /\((?:defparameter|defvar|defconstant|define|def|setq|setf)[ \t]+\*?([A-Za-z][\w+!?<>-]{0,80}?)\*?[ \t\r\n]+"([^"\n]{1,4096})"/dg;
+
+/**
  * A setting given as a name/value pair: Keycloak `{ "type": "password", "value": "x" }`, a JSON
  * `{"name": "DB_PASSWORD", "value": "x"}`, a Kubernetes env entry `- name: DB_PASSWORD` with
  * `value: x` on the next line. The `d` flag gives the value's offsets.
@@ -109,6 +118,8 @@ const NAME_VALUE_PAIRS: readonly RegExp[] = [
   /(?<=^|\n)[ \t]{0,40}-?[ \t]{0,4}name:[ \t]{0,4}["']?([A-Za-z_][A-Za-z0-9_.-]{0,80})["']?[ \t]{0,4}\r?\n[ \t]{0,40}value:[ \t]{0,4}["']?([^"'\s][^"'\n]{0,4095}?)["']?[ \t]{0,4}(?=\r?\n|$)/dg,
   // Hadoop-style XML properties (hive-site.xml, core-site.xml, hbase-site.xml): `<name>x</name>` then `<value>y</value>`
   /<(?:name|key)>[ \t]{0,4}([A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]{0,4}<\/(?:name|key)>[ \t\r\n]{0,200}<value>[ \t]{0,4}([^<\s][^<\n]{0,4095}?)[ \t]{0,4}<\/value>/dg,
+  // an element named by its attribute with the value as a child (Zimbra's localconfig.xml `<key name="x"><value>y</value>`)
+  /<(?:key|property|entry|attr|param)[ \t]+name="([A-Za-z_][A-Za-z0-9_.-]{0,80})"[ \t]*>[ \t\r\n]{0,200}<value>[ \t]{0,4}([^<\s][^<\n]{0,4095}?)[ \t]{0,4}<\/value>/dg,
 ];
 
 /**
@@ -152,9 +163,9 @@ function blobKind(text: string): BlobKind {
 }
 const VAGUE_KEY_WITH_TOKEN: KeyVerdict = { sensitive: true, kind: 'secret' };
 
-/** A random token: 20–200 characters of base64/hex alphabets mixing letters and digits (mixed case, or 32+ hex). */
+/** A random token: 16–200 characters of base64/hex alphabets mixing letters and digits (mixed case, or 32+ hex). */
 function isRandomToken(value: string): boolean {
-  if (!/^[A-Za-z0-9+/=_-]{20,200}$/.test(value) || !/\d/.test(value)) return false;
+  if (!/^[A-Za-z0-9+/=_-]{16,200}$/.test(value) || !/\d/.test(value)) return false;
   if (/^[0-9a-f]{32,}$/i.test(value)) return true;
   return /[a-z]/.test(value) && /[A-Z]/.test(value);
 }
@@ -298,6 +309,14 @@ export const findEmbeddedAssignments: (text: string) => EmbeddedAssignment[] = m
 
 /** A whole text that is two or more `name:value` pairs joined by commas (no blank, no URL). */
 const PAIR_LIST = /^[ \t]*[A-Za-z_][\w.-]{0,40}:[^\s,:/]{1,4096}(?:,[A-Za-z_][\w.-]{0,40}:[^\s,:/]{1,4096}){1,20}[ \t]*$/;
+
+/**
+ * A whole text that is a list of Redis connections as redis-commander takes them (`REDIS_HOSTS=local:redis:6379:0:pw`,
+ * `label:host:port:db:password` or `host:port:db:password`, joined by commas): the passwords.
+ */
+const REDIS_HOST_LIST =
+  /^[ \t]*(?:(?:[A-Za-z][\w.-]{0,60}:)?[A-Za-z][\w.-]{0,253}:\d{1,5}:\d{1,2}(?::[^\s,:]{1,256})?)(?:,(?:[A-Za-z][\w.-]{0,60}:)?[A-Za-z][\w.-]{0,253}:\d{1,5}:\d{1,2}(?::[^\s,:]{1,256})?){0,20}[ \t]*$/;
+const REDIS_HOST_PASSWORD = /(?:^|,)[ \t]*(?:[A-Za-z][\w.-]{0,60}:)?[A-Za-z][\w.-]{0,253}:\d{1,5}:\d{1,2}:([^\s,:]{1,256})/dg;
 
 /** A block's opening line in HCL and its kin: `acl {`, `tokens {`, `service "web" {`, `config = {`. */
 const BLOCK_OPEN = /^[ \t]*([A-Za-z_][\w-]{0,60})(?:[ \t]+"[^"\n]{0,200}")*[ \t]*=?[ \t]*\{[ \t]*(?:#[^\n]*)?$/;
@@ -502,6 +521,9 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       at += pair.length + 1;
     }
   }
+  if (REDIS_HOST_LIST.test(text)) {
+    for (const m of text.matchAll(REDIS_HOST_PASSWORD)) if (!taken(m.indices![1][0], m[1].length)) named('password', m[1], m.indices![1][0]);
+  }
   if (text.includes('(')) {
     for (const m of text.matchAll(CALL_NAME_VALUE)) {
       const value = m[3] ?? m[4] ?? '';
@@ -512,6 +534,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     }
   }
   if (text.includes('config :')) for (const m of text.matchAll(ELIXIR_CONFIG)) named(m[1], m[2], m.indices![2][0]);
+  if (text.includes('(def') || text.includes('(set')) for (const m of text.matchAll(LISP_DEFINITION)) named(m[1], m[2], m.indices![2][0]);
+  if (text.includes('Worker(')) {
+    for (const m of text.matchAll(BUILDBOT_WORKER)) {
+      const g = m[1] === undefined ? 2 : 1;
+      if (!taken(m.indices![g][0], m[g].length)) named('worker_password', m[g], m.indices![g][0]);
+    }
+  }
   // code's fallback after an environment lookup (`key: process.env.GHOST_ADMIN_KEY ?? '…'`, `os.environ.get("X") or "…"`):
   // the program runs with the literal when the variable is unset; judged by the variable's name, else the setting's
   if (ENV_LOOKUP_WORD.test(text)) {
@@ -1192,8 +1221,11 @@ export function findPcpPasswords(text: string): { start: number; end: number }[]
 
 /** An INI section of users (`[users]` of Apache Shiro's shiro.ini, `[accounts]`), up to the next section. */
 const USERS_SECTION = /^[ \t]*\[(?:users|accounts)\][ \t]*\r?$/gim;
-/** A JSON or YAML object of users (Orthanc's `"RegisteredUsers": { "admin": "…" }`), flat, up to its closing brace. */
-const USERS_OBJECT = /["']?(?:[A-Za-z]{0,40}[Uu]sers|[Aa]ccounts)["']?[ \t]*:[ \t]*\{([^{}]{1,20000})\}/dg;
+/**
+ * A JSON or YAML object of users (Orthanc's `"RegisteredUsers": { "admin": "…" }`), flat, up to its closing brace; or
+ * Buildbot's `util.UserPasswordAuth({"admin": "…"})`.
+ */
+const USERS_OBJECT = /(?:["']?(?:[A-Za-z]{0,40}[Uu]sers|[Aa]ccounts)["']?[ \t]*:|\bUserPasswordAuth\()[ \t]*\{([^{}]{1,20000})\}/dg;
 const USERS_OBJECT_ENTRY = /["']([A-Za-z0-9_.@-]{1,64})["'][ \t]*:[ \t]*["']([^"'\n]{1,256})["']/dg;
 
 /**
@@ -1223,10 +1255,11 @@ function isDigestLength(value: string): boolean {
 export function findUsersSectionPasswords(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   if (text.length > 1_000_000) return out;
-  const take = (value: string, start: number) => {
-    if (isDigestLength(value)) return;
-    if (value.length >= 8 && /\d/.test(value) && /[A-Za-z]/.test(value) && !/\s/.test(value) && isLiteral(value))
-      out.push({ start, end: start + value.length });
+  // `withRoles`: the line gives the user roles after the password (`admin = x, root`), which no setting does: any
+  // literal is that user's password however weak
+  const take = (value: string, start: number, withRoles = false) => {
+    if (isDigestLength(value) || !isLiteral(value) || /\s/.test(value)) return;
+    if (withRoles || (value.length >= 8 && /\d/.test(value) && /[A-Za-z]/.test(value))) out.push({ start, end: start + value.length });
   };
   // every section's start, found once: a section ends where the next begins
   const starts = text.includes('[') ? [...text.matchAll(/^[ \t]*\[/gm)].map((m) => m.index) : [];
@@ -1235,13 +1268,68 @@ export function findUsersSectionPasswords(text: string): { start: number; end: n
     const from = header.index + header[0].length;
     while (next < starts.length && starts[next] < from) next++;
     const body = text.slice(from, next < starts.length ? starts[next] : text.length);
-    for (const m of body.matchAll(PROPERTIES_USER_LINE)) take(m[2], from + m.indices![2][0]);
+    for (const m of body.matchAll(PROPERTIES_USER_LINE)) take(m[2], from + m.indices![2][0], /,[ \t]*[A-Za-z]/.test(m[0].slice(m.indices![2][1] - m.index)));
   }
   if (text.includes('{')) {
     for (const o of text.matchAll(USERS_OBJECT)) {
       const [from] = o.indices![1];
       for (const m of o[1].matchAll(USERS_OBJECT_ENTRY)) take(m[2], from + m.indices![2][0]);
     }
+  }
+  return out;
+}
+
+/** The separators a CSV file's header may use, the most frequent one taken. */
+const CSV_SEPARATORS = [',', ';', '\t', '|'] as const;
+
+/**
+ * A CSV or TSV file whose header names a secret column (`user;zimbra password;new password` of an imapsync batch,
+ * ChirpStack's `dev_eui,join_eui,app_key`): each row's cell in that column, judged as that setting's value (a hash is
+ * none, nor is a salt). The header may be commented (`# user;password`) and followed by a note in parentheses.
+ */
+export function findCsvColumnSecrets(text: string): EmbeddedAssignment[] {
+  const out: EmbeddedAssignment[] = [];
+  if (text.length > 1_000_000) return out;
+  const lines = text.split('\n');
+  const headerIndex = lines.findIndex((l) => l.trim() !== '');
+  if (headerIndex < 0) return out;
+  const header = lines[headerIndex].replace(/^[ \t]*#[ \t]*/, '').replace(/\r$/, '');
+  const separator = CSV_SEPARATORS.reduce((best, s) => (header.split(s).length > header.split(best).length ? s : best));
+  if (header.split(separator).length < 2) return out;
+  const columns: { index: number; name: string; verdict: KeyVerdict }[] = [];
+  header.split(separator).forEach((cell, index) => {
+    const name = cell
+      .replace(/\(.*$/, '')
+      .trim()
+      .replace(/^["']|["']$/g, '')
+      .replace(/[ \t]+/g, '_');
+    if (!name || name.length > 60 || /salt/i.test(name)) return;
+    const verdict = classifyKey(name);
+    if (verdict.sensitive) columns.push({ index, name, verdict });
+  });
+  if (!columns.length) return out;
+  let offset = lines.slice(0, headerIndex + 1).reduce((n, l) => n + l.length + 1, 0);
+  for (const line of lines.slice(headerIndex + 1, headerIndex + 5001)) {
+    const row = line.replace(/\r$/, '');
+    if (row.trim() && !/^[ \t]*#/.test(row)) {
+      const starts: number[] = [0];
+      for (let i = row.indexOf(separator); i >= 0; i = row.indexOf(separator, i + 1)) starts.push(i + 1);
+      for (const c of columns) {
+        if (c.index >= starts.length) continue;
+        const from = starts[c.index];
+        const to = c.index + 1 < starts.length ? starts[c.index + 1] - 1 : row.length;
+        let cell = row.slice(from, to);
+        const lead = cell.length - cell.trimStart().length;
+        cell = cell.trim();
+        const quoted = /^"[^"]*"$|^'[^']*'$/.test(cell);
+        const value = quoted ? cell.slice(1, -1) : cell;
+        if (!value || !isLiteral(value) || isPasswordDigest(c.verdict.kind, value)) continue;
+        if (judgeNamedValue(nameLooseness(c.name), value) !== 'literal') continue;
+        const start = offset + from + lead + (quoted ? 1 : 0);
+        out.push({ name: c.name, kind: describeKind(c.verdict.kind), start, end: start + value.length, viaVariable: false });
+      }
+    }
+    offset += line.length + 1;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { commentLines } from '../preprocess/comments.js';
 import { CRONTAB_FILE, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
-import { isGeneratedLiteral } from './password-shape.js';
+import { isGeneratedLiteral, isPasswordShaped } from './password-shape.js';
 import { findProseCredential } from './prose.js';
 import { basename } from 'node:path';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFile, type Path, type ServiceModel } from '../model/model.js';
@@ -15,6 +15,7 @@ import {
   findQuotedUserPasswords,
   findUserPasswordPairs,
   findUsersSectionPasswords,
+  findCsvColumnSecrets,
   isUserElementDigest,
 } from './embedded.js';
 import { isEncodedWord } from './encoded.js';
@@ -324,6 +325,13 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const before = out.length;
   // a secret's file holds that secret, whatever its name says
   collectFromText(mounted.node, text, name, push, () => {}, mounted.secret !== undefined);
+  // a CSV file's secret column (`user;password;new password`), each row's cell
+  if (CSV_FILE.test(file)) {
+    for (const c of findCsvColumnSecrets(text)) {
+      if (!out.slice(before).some((e) => e.verdict.origin.range[0] < c.end && c.start < e.verdict.origin.range[1]))
+        push(hardcoded(originWithin(mounted.node, c.start, c.end), c.kind, text.slice(c.start, c.end)), c.name);
+    }
+  }
   // a YAML or JSON file's settings by their key paths (`api: {key: …}` is `api.key`), where the lines alone say too little
   const found = out.slice(before).map((e) => e.verdict.origin);
   // an anchor's value is met again under each alias: walked once, where it is first met
@@ -414,7 +422,8 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
   // word, a header's name, a path or a URL is the program's own text
   for (const a of findEmbeddedAssignments(text)) {
     const value = text.slice(a.start, a.end);
-    if (a.viaVariable || !isGeneratedLiteral(value) || found.some(([s, e]) => s < a.end && a.start < e)) continue;
+    const chosen = a.kind === 'password' && isPasswordShaped(value) && /[^A-Za-z0-9]/.test(value);
+    if (a.viaVariable || !(isGeneratedLiteral(value) || chosen) || found.some(([s, e]) => s < a.end && a.start < e)) continue;
     const verdict = hardcoded(originWithin(mounted.node, a.start, a.end), a.kind, value);
     if (verdict.placeholder) continue;
     out.push({ verdict, context: 'project-file', service: undefined, path: [...mounted.path, a.name], name: a.name });
@@ -680,6 +689,7 @@ function shellDefaults(text: string, escapedOnly: boolean): { name: string; kind
   }
   return out;
 }
+const CSV_FILE = /\.[ct]sv$/i;
 const SHELL_SHEBANG = /^#![ \t]*\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z|da|a)?sh\b/;
 /** A crontab line's schedule (five fields, or `@daily`), and a system crontab's user after it (`root`). */
 const CRON_SCHEDULE = /^[ \t]*(?:@[a-z]{5,8}|(?:[\w*/,?#-]{1,40}[ \t]+){4}[\w*/,?#-]{1,40})(?:[ \t]+root)?(?=[ \t])/gm;

@@ -25,6 +25,6 @@ const GENERATED_TOKEN = /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9_-]{16,128}$/;
  */
 export function isGeneratedLiteral(value: string): boolean {
   if (value.length < 16 || value.length > 512 || /\s|:\/\/|^\//.test(value)) return false;
-  if (/^[0-9a-f]{32,}$/i.test(value)) return true;
+  if (/^(?:0x)?[0-9a-f]{32,}$/i.test(value)) return true;
   return /^[\x21-\x7e]+$/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
 }

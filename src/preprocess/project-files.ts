@@ -133,6 +133,8 @@ const CREDENTIAL_NAMES = new Set([
   'makefile',
   // msmtp's accounts (a PHP or cron container's sendmail): `user` and `password` directives
   'msmtprc',
+  // a Buildbot worker's settings (Python): the `passwd` it connects to the master with
+  'buildbot.tac',
   '.msmtprc',
   // Oxidized's device list: each line a device's user, password and enable password
   'router.db',
@@ -165,7 +167,7 @@ const DOTNET_CONFIG = /^(?:web|app|[\w.-]{1,60}\.(?:exe|dll))(?:\.[\w-]{1,30})?\
  * script's `keystore-password="…"` in `configure.cli`, an SQL seed's `CREATE LOGIN … WITH PASSWORD = N'…'`): a program's
  * configuration or its records.
  */
-const SETTINGS_FORMATS = ['cfg', 'conf', 'ini', 'properties', 'toml', 'ldif', 'bb', 'bbappend', 'cli', 'sql', 'yml', 'yaml', 'json', 'xml'];
+const SETTINGS_FORMATS = ['cfg', 'conf', 'ini', 'properties', 'toml', 'ldif', 'bb', 'bbappend', 'cli', 'sql', 'yml', 'yaml', 'json', 'xml', 'csv', 'tsv'];
 const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
 /**
  * A program's run-control file, settings by convention whatever the program (`kamctlrc`'s database passwords,
@@ -179,6 +181,9 @@ const KEY_FILE = /^[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)$/i;
  * by hand or by cron against the stack, with the tokens they call it with written in.
  */
 const SCRIPT_DIRECTORY = /^(?:scripts?|bin|tools|ops|cron|jobs|provision(?:ing)?|maintenance)$/i;
+/** A script's name without extension (`bin/deploy`, `scripts/rotate-keys`), read when its first line runs a shell. */
+const EXTENSIONLESS_SCRIPT = /^[A-Za-z][\w-]{0,40}$/;
+const SHELL_SCRIPT_START = /^#![ \t]*\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z|da|k|a)?sh\b/;
 const SCRIPT_EXTENSIONS = ['py', 'js', 'mjs', 'cjs', 'ts', 'rb', 'php', 'pl', 'ps1', 'sh', 'bash'];
 const SCRIPT_EXTENSION = extensionPattern(SCRIPT_EXTENSIONS);
 const CONFIG_DIRECTORY_FORMATS = [
@@ -213,7 +218,7 @@ const STAGE_ENV = /^(?:\.env\.[\w-]{1,30}|[\w-]{1,30}\.env)$/i;
 /** The languages services are written in: their sources are read for tokens and generated constants (detect/exposures.ts). */
 const SOURCE_CODE_EXTENSIONS = [
   ...['py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'rb', 'php', 'pl', 'go', 'java', 'kt', 'scala', 'groovy', 'cs', 'rs'],
-  ...['ex', 'exs', 'lua', 'swift', 'dart', 'zig', 'cr', 'nim', 'jl', 'clj', 'pas'],
+  ...['ex', 'exs', 'lua', 'swift', 'dart', 'zig', 'cr', 'nim', 'jl', 'clj', 'pas', 'lisp', 'cl', 'scm', 'rkt'],
 ];
 export const SOURCE_CODE_FILE = extensionPattern(SOURCE_CODE_EXTENSIONS);
 const TOKEN_EXTENSIONS = [
@@ -247,6 +252,7 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
   if (!host.list) return [];
   const candidates: string[] = [];
   const tokenFiles: string[] = [];
+  const shellScripts = new Set<string>();
   let entries = 0;
   const walk = (dir: string, depth: number, directory: DirectoryKind): void => {
     const listing = directoryEntries(host, dir);
@@ -269,6 +275,10 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
       // four false alarms to one exposure when they were read by names; read for self-identifying tokens only
       else if (directory !== 'ci' && (isConfigName(name, directory) || CRONTAB_FILE.test(path) || (name === '.env' && ownDotenv))) {
         if (candidates.length < MAX_FILES) candidates.push(path);
+      } else if (directory === 'scripts' && EXTENSIONLESS_SCRIPT.test(name)) {
+        // a script without extension (`bin/deploy`): kept if it is a shell script, which its first line says
+        if (candidates.length < MAX_FILES) candidates.push(path);
+        shellScripts.add(path);
       } else if (tokenFiles.length < MAX_TOKEN_FILES && isTokenFileName(name)) tokenFiles.push(path);
     }
   };
@@ -293,7 +303,7 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
       if (known) out.push(known);
       continue;
     }
-    const file = readKeptFile(host, projectDirectory, path, display, false);
+    const file = readKeptFile(host, projectDirectory, path, display, false, shellScripts.has(path));
     read?.set(key, file ?? null);
     if (file) out.push(file);
   }
@@ -305,12 +315,20 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
  * file (its text alone); undefined for a link out of the project, a file too big or not text, and a
  * compose file the project does not use (linted as one of its own, not read as configuration).
  */
-function readKeptFile(host: FileHost, projectDirectory: string, path: string, display: (abs: string) => string, tokensOnly: boolean): MountedFile | undefined {
+function readKeptFile(
+  host: FileHost,
+  projectDirectory: string,
+  path: string,
+  display: (abs: string) => string,
+  tokensOnly: boolean,
+  shellOnly = false,
+): MountedFile | undefined {
   // a link that leads out of the project is the host's
   const real = host.realpath?.(path) ?? path;
   if (real !== path && !isInside(real, host.realpath?.(projectDirectory) ?? projectDirectory)) return undefined;
   const text = readConfigText(host, path, MAX_BYTES);
   if (text === undefined || /^services:[ \t]*$/m.test(text)) return undefined;
+  if (shellOnly && !SHELL_SCRIPT_START.test(text)) return undefined;
   const file = display(path);
   const kept: MountedFile = { file, abs: path, node: wholeFileScalar(file, text), path: ['files', file], services: [], kept: true };
   if (tokensOnly) return { ...kept, tokensOnly: true };

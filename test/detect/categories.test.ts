@@ -333,11 +333,12 @@ describe('settings a config syntax writes as calls or users sections', () => {
       'admin = Meadow.jasper.66, root',
       'auditor = 46dnvVgCnzNBsSCBX0zQumkNsmQwrP+SKV8cfiqAzzIQuZwiUbg3dIL5opwbLt2gtx0sc7GDdmNxxqTmueH3lw==, ro',
       'default_theme = dark',
+      'ops = password, root, finance',
       '[roles]',
       'root = *',
       '{ "RegisteredUsers": { "admin": "YarrowOrbit51!", "viewer": "viewer" } }',
     ]);
-    expect(await findings(text)).toEqual(['11:15 hardcoded-credential', '16:40 hardcoded-credential']);
+    expect(await findings(text)).toEqual(['11:15 hardcoded-credential', '14:13 hardcoded-credential', '17:40 hardcoded-credential']);
   });
 });
 
@@ -2327,5 +2328,123 @@ describe('a value that is a list of name:value pairs', () => {
       'DB_SPEC: host:db,port:5432,user:app,password:${DB_PASSWORD}',
     ]);
     expect(await findings(text)).toEqual(['5:76 secret-in-environment', '7:52 secret-via-environment']);
+  });
+});
+
+describe('set AB1: element-named settings, connection lists, CSV columns, Lisp globals, scripts without extension', () => {
+  it('Zimbra\'s `<key name="…"><value>…</value>`: a secret-named key\'s value; a path and a user are not', async () => {
+    const text = config([
+      '<localconfig>',
+      '  <key name="zimbra_ldap_password">',
+      `    <value>${fake(ALNUM, 12)}</value>`,
+      '  </key>',
+      '  <key name="zimbra_ldap_userdn">',
+      '    <value>uid=zimbra,cn=admins,cn=zimbra</value>',
+      '  </key>',
+      '  <key name="mailboxd_keystore">',
+      '    <value>/opt/zimbra/mailboxd/etc/keystore</value>',
+      '  </key>',
+      '</localconfig>',
+    ]);
+    expect(await findings(text)).toEqual(['10:18 hardcoded-credential']);
+  });
+
+  it("redis-commander's REDIS_HOSTS holds each connection's password; one without a password, or a host:port:db, holds none", async () => {
+    const text = service([`REDIS_HOSTS: "local:redis:6379:0:${fake(ALNUM, 32)},cache:keydb:6379:1"`, 'REPLICA: "redis:6379:0"']);
+    expect(await findings(text)).toEqual(['5:40 secret-in-environment']);
+  });
+
+  it("a CSV file's secret column, each row's cell; a hash column, a salt and an identifier column are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'migration/users.csv': [
+        '# user;old password;new password  (the mailboxes that did not reset)',
+        `ops@example.org;${fake(ALNUM, 12)};Gr${fake(ALNUM, 10)}*1`,
+        'quiet@example.org;;',
+        '',
+      ].join('\n'),
+      // a fixed key: fake(HEX, …) repeats digits in runs, which reads as no key
+      'devices/batch.csv': ['dev_eui,join_eui,app_key,name', `82e5c10d040eac26,d315b8d948964dbb,${'1c81a9b8a6983670'}${'3955e7576fdc218b'},meter-1`, ''].join(
+        '\n',
+      ),
+      'config/bootstrap.csv': ['user_id,password_hash,salt', `telegraf,${fake(HEX, 64)},${fake(HEX, 16)}`, ''].join('\n'),
+      'config/patrons.csv': ['cardnumber,password,userid', '2100001,$2b$12$f2DaPS/8QqjVP09EfTT27aPVWjnZu5PpNhEAZ7RzGSvx2b1ZLuokU,maria', ''].join('\n'),
+    });
+    expect(found).toEqual([
+      'devices/batch.csv:2:35 secret-in-project-file •••• (32 chars)',
+      'migration/users.csv:2:17 secret-in-project-file •••• (12 chars)',
+      'migration/users.csv:2:30 secret-in-project-file •••• (14 chars)',
+    ]);
+  });
+
+  it('a Lisp global defined with a generated string is a secret; one read from the environment, or a word, is not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'api/src/config.lisp': [
+        `(defparameter *hcaptcha-secret* "0x${fake(HEX, 40)}")`,
+        '(defparameter *admin-token* (env "ADMIN_TOKEN"))',
+        '(defvar *session-key-name* "guestbook-session")',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['api/src/config.lisp:1:34 secret-in-project-file •••• (42 chars)']);
+  });
+
+  it("Buildbot's worker passwords and web users in master.cfg and buildbot.tac; a worker's password looked up is not written", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'master/master.cfg': [
+        'c["workers"] = [',
+        '    worker.Worker("linux-docker", os.environ["WORKERPASS_LINUX"]),',
+        '    worker.Worker("arm-docker", util.Secret("worker_arm")),',
+        `    worker.Worker("mac-mini", "wg~.E_${fake(ALNUM, 10)}--73", max_builds=1),`,
+        ']',
+        `c["www"] = dict(port=8010, auth=util.UserPasswordAuth({"admin": "IP6c${fake(ALNUM, 12)}"}))`,
+        '',
+      ].join('\n'),
+      'workers/mac-mini/buildbot.tac': ["workername = 'mac-mini'", `passwd = 'wg~.E_${fake(ALNUM, 10)}--73'`, ''].join('\n'),
+    });
+    expect(found).toEqual([
+      'master/master.cfg:4:32 secret-in-project-file •••• (20 chars)',
+      'master/master.cfg:6:66 secret-in-project-file •••• (16 chars)',
+      'workers/mac-mini/buildbot.tac:2:11 secret-in-project-file •••• (20 chars)',
+    ]);
+  });
+
+  it('source code: a password chosen with a sign (a seed\'s `u.password = "…"`) is one; a word, a letters-only value and a token\'s name are not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'db/seeds.rb': [
+        'User.find_or_create_by!(email: "admin@example.org") do |u|',
+        `  u.password = "OPTN=bwm9*${fake(DIGITS, 1)}*^1"`,
+        '  u.password_confirmation = u.password',
+        'end',
+        'demo.password = "demo-password"',
+        'guest.password = "Guest2024"',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['db/seeds.rb:2:17 secret-in-project-file •••• (14 chars)']);
+  });
+
+  it('a bare `key` of 16 generated characters (LemonLDAP::NG\'s lmConf `"key"`) is a key; a word, or a shorter id, is not', async () => {
+    const text = config([
+      '{',
+      `"key": "yY1z${fake(ALNUM, 8)}OMG8u",`,
+      '"ldapBase": "ou=people,dc=example,dc=org",',
+      '"cookieName": "lemonldap",',
+      '"key2": "navigation-menu-key"',
+      '}',
+    ]);
+    expect(await findings(text)).toEqual(['9:15 hardcoded-credential']);
+  });
+
+  it("a shell script without extension in bin/ is read; another program's script there is not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'bin/deploy': ['#!/usr/bin/env bash', 'set -euo pipefail', `export PLAID_SECRET=${fake(HEX, 30)}`, 'docker compose up -d', ''].join('\n'),
+      'bin/setup': ['#!/usr/bin/env ruby', `PLAID_SECRET = "${fake(HEX, 30)}"`, ''].join('\n'),
+    });
+    expect(found).toEqual(['bin/deploy:3:21 secret-in-project-file •••• (30 chars)']);
   });
 });

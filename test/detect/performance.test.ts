@@ -14,7 +14,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { findCommandCredentials, findShellCredentials, tokenize } from '../../src/detect/command.js';
-import { findEmbeddedAssignments, findUsersSectionPasswords } from '../../src/detect/embedded.js';
+import { findCsvColumnSecrets, findEmbeddedAssignments, findUsersSectionPasswords } from '../../src/detect/embedded.js';
 import { classifyKey } from '../../src/detect/keys.js';
 import { VALUE_PATTERNS } from '../../src/detect/patterns.js';
 import { isPlaceholder } from '../../src/detect/placeholder.js';
@@ -534,15 +534,35 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       '<key>',
       '"a":"b"\n',
       'a:b,',
+      'a:b:1:0:c,',
+      '(defparameter *a-secret* ',
+      '(def a "',
+      'Worker("a", "',
+      '<key name="a_password">',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
     expect(await superLinear((t) => findEmbeddedAssignments(t), inputs)).toEqual([]);
   }, 600_000);
 
+  it("a CSV file's secret columns are read in linear time", async () => {
+    const inputs: Record<string, (size: number) => string> = {};
+    for (const frag of ['a,password\n', 'user;password;', ',', 'x', '# a|token|\n']) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
+    inputs['a header then rows'] = (n) => `user,password\n${fill('ab,Xk9mQ2vLp7\n', n - 14)}`;
+    expect(await superLinear((t) => findCsvColumnSecrets(t), inputs)).toEqual([]);
+  }, 600_000);
+
   it('users sections and objects, and calls naming a setting, are found in linear time', async () => {
     const inputs: Record<string, (size: number) => string> = {};
-    for (const frag of ['aUser', '[users]\n', '[users]\nadmin = Ab1cdefgh2, r\n', '"RegisteredUsers": {', '"Users": {"a": "Ab1cdefgh2", ', '[x]\n[users]\n']) {
+    for (const frag of [
+      'aUser',
+      '[users]\n',
+      '[users]\nadmin = Ab1cdefgh2, r\n',
+      '"RegisteredUsers": {',
+      '"Users": {"a": "Ab1cdefgh2", ',
+      'UserPasswordAuth({',
+      '[x]\n[users]\n',
+    ]) {
       inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     }
     // one run of letters before a brace: where does a users object's name end (unbounded before: 48 s at 256 KB)

@@ -77,8 +77,9 @@ describe('secret-in-project-file', () => {
       'tests/settings.py': pw,
       'node_modules/pkg/config.js': pw,
       'docs/config.py': pw,
-      // source code is read for tokens and generated constants only (categories.test.ts): a chosen password is not one
-      'src/views.py': 'EMAIL_HOST_PASSWORD = "Falcon246!"\n',
+      // source code is read for tokens, generated constants and passwords of mixed case, digits and a sign only
+      // (categories.test.ts): a password of lower-case letters and digits is not one
+      'src/views.py': 'EMAIL_HOST_PASSWORD = "falcon246"\n',
       'config/docker-compose.override.yml': `x-a:\n  password: Hunter-Otter-42\n`,
       'config/other-stack.yaml': 'services:\n  b:\n    image: x\n    environment:\n      PASSWORD: Hunter-Otter-42\n',
       'config/local.py': pw,
