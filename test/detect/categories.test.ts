@@ -2448,3 +2448,11 @@ describe('set AB1: element-named settings, connection lists, CSV columns, Lisp g
     expect(found).toEqual(['bin/deploy:3:21 secret-in-project-file •••• (30 chars)']);
   });
 });
+
+describe('a number of one to three digits under a secret name', () => {
+  it("under a secret's name is a length or a count (pretix's ticket_secret=32); under a password's it is a weak password, as four digits are", async () => {
+    const text = config(['[tickets]', 'ticket_secret=32', 'giftcard_secret=12', '[6002]', 'password=6002']);
+    expect(await findings(text)).toEqual(['12:16 hardcoded-credential']);
+    expect(await findings(service(['MYSQL_ROOT_PASSWORD: 123', 'SESSION_SECRET_LENGTH: 64', 'JWT_SECRET: 32']))).toEqual(['5:28 secret-in-environment']);
+  });
+});
