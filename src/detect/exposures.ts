@@ -1,6 +1,6 @@
 import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { commentLines } from '../preprocess/comments.js';
-import { CRONTAB_FILE, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
+import { CRONTAB_FILE, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
 import { isGeneratedLiteral, isPasswordShaped } from './password-shape.js';
 import { findProseCredential } from './prose.js';
 import { basename } from 'node:path';
@@ -690,7 +690,6 @@ function shellDefaults(text: string, escapedOnly: boolean): { name: string; kind
   return out;
 }
 const CSV_FILE = /\.[ct]sv$/i;
-const SHELL_SHEBANG = /^#![ \t]*\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z|da|a)?sh\b/;
 /** A crontab line's schedule (five fields, or `@daily`), and a system crontab's user after it (`root`). */
 const CRON_SCHEDULE = /^[ \t]*(?:@[a-z]{5,8}|(?:[\w*/,?#-]{1,40}[ \t]+){4}[\w*/,?#-]{1,40})(?:[ \t]+root)?(?=[ \t])/gm;
 /** A crontab's text with each schedule blanked out (the same length: offsets and lines stay), leaving its commands. */

@@ -124,8 +124,8 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   // a sentinel (`passcode = -1`: none needed)
   if (/^-\d{1,3}$/.test(v)) return 'setting';
   // a number of one to three digits under a secret's or a key's name is a length or a count (pretix's
-  // `ticket_secret=32`): 998 labelled projects hold 390 such values, no secret among them; but a password can be that
-  // weak and still be used (`MYSQL_ROOT_PASSWORD: 123`), and four digits may be a PIN
+  // `ticket_secret=32`): of the labelled lines of sets A to AA, 390 are a name and such a number, none an exposure;
+  // but a password can be that weak and still be used (`MYSQL_ROOT_PASSWORD: 123`), and four digits may be a PIN
   if (/^\d{1,3}$/.test(v) && !(verdict.name !== undefined && /pass|pwd|pin/i.test(verdict.name))) return 'setting';
   // a session cookie's name as Rails and Phoenix write it (`session_key: "_pos_key"`, `key: '_app_session'`)
   if (v.length <= 64 && /^_[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:key|session|sess|sid|cookie)$/.test(v)) return 'setting';

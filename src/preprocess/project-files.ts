@@ -183,7 +183,8 @@ const KEY_FILE = /^[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)$/i;
 const SCRIPT_DIRECTORY = /^(?:scripts?|bin|tools|ops|cron|jobs|provision(?:ing)?|maintenance)$/i;
 /** A script's name without extension (`bin/deploy`, `scripts/rotate-keys`), read when its first line runs a shell. */
 const EXTENSIONLESS_SCRIPT = /^[A-Za-z][\w-]{0,40}$/;
-const SHELL_SCRIPT_START = /^#![ \t]*\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z|da|k|a)?sh\b/;
+/** A shell script's first line (`#!/bin/sh`, `#!/usr/bin/env bash`): also how detect/exposures.ts reads a config as a script. */
+export const SHELL_SHEBANG = /^#![ \t]*\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z|da|k|a)?sh\b/;
 const SCRIPT_EXTENSIONS = ['py', 'js', 'mjs', 'cjs', 'ts', 'rb', 'php', 'pl', 'ps1', 'sh', 'bash'];
 const SCRIPT_EXTENSION = extensionPattern(SCRIPT_EXTENSIONS);
 const CONFIG_DIRECTORY_FORMATS = [
@@ -328,7 +329,7 @@ function readKeptFile(
   if (real !== path && !isInside(real, host.realpath?.(projectDirectory) ?? projectDirectory)) return undefined;
   const text = readConfigText(host, path, MAX_BYTES);
   if (text === undefined || /^services:[ \t]*$/m.test(text)) return undefined;
-  if (shellOnly && !SHELL_SCRIPT_START.test(text)) return undefined;
+  if (shellOnly && !SHELL_SHEBANG.test(text)) return undefined;
   const file = display(path);
   const kept: MountedFile = { file, abs: path, node: wholeFileScalar(file, text), path: ['files', file], services: [], kept: true };
   if (tokensOnly) return { ...kept, tokensOnly: true };

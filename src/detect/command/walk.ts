@@ -339,7 +339,7 @@ function settingValueOption(f: Findings, k: number, valueTok: number, valueOffse
     const t = f.toks[j];
     if (t.op) return;
     // the value of the option before it (`--cluster sandbox`), not a setting's name
-    if (j > 0 && /^--?[A-Za-z][\w-]*$/.test(f.toks[j - 1].text) && !f.toks[j - 1].op && j - 1 > k - 4) continue;
+    if (j > 0 && j > k - 4 && !f.toks[j - 1].op && /^--?[A-Za-z][\w-]*$/.test(f.toks[j - 1].text)) continue;
     const named = /^--name=(.+)$/.exec(t.text)?.[1] ?? (t.text.startsWith('-') ? undefined : t.text);
     if (named === undefined || !SETTING_NAME.test(named)) continue;
     const verdict = secretSettingName(named);
