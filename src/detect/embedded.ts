@@ -1169,9 +1169,11 @@ function quotedValuesOfEveryLine(text: string, line: RegExp, comment: RegExp): {
 
 /**
  * `name = password` lines of a Java realm file (ActiveMQ/Artemis and Karaf `users.properties`, Jetty's
- * `realm.properties` as `name: password, roles`); a properties name escapes its colons (Karaf's `_g_\\:group`).
+ * `realm.properties` as `name: password, roles`, also named `passwords.properties` by Confluent's images); a properties
+ * name escapes its colons (Karaf's `_g_\\:group`). A value may hold `#`: only a line's first character starts a comment
+ * (`admin: opal9Sable#,admin`).
  */
-const PROPERTIES_USER_LINE = /^[ \t]*((?:[A-Za-z0-9_.@-]|\\:){1,64})[ \t]*=[ \t]*([^\s,#]{1,4096})(?:[ \t]*,[^\n]*)?[ \t]*$/dgm;
+const PROPERTIES_USER_LINE = /^[ \t]*((?:[A-Za-z0-9_.@-]|\\:){1,64})[ \t]*=[ \t]*([^\s,#][^\s,]{0,4095})(?:[ \t]*,[^\n]*)?[ \t]*$/dgm;
 const REALM_USER_LINE = new RegExp(PROPERTIES_USER_LINE.source.replace('[ \\t]*=[ \\t]*', '[ \\t]*[=:][ \\t]*'), 'dgm');
 /** A realm file's hashed or obfuscated password: Karaf's `{CRYPT}…{CRYPT}`, Jetty's `MD5:`, `CRYPT:`, `OBF:`. */
 const REALM_HASH = /^(?:\{[A-Z0-9-]{2,20}\}|(?:MD5|CRYPT|OBF):)/;

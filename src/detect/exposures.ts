@@ -634,11 +634,11 @@ function collectFromText(
   }
   // a config named for secrets (`api_keys`, `users`) written as `name:secret[:role]` lines, or a
   // users file of `name = password` properties (ActiveMQ/Artemis `users.properties`, Jetty realm)
-  const usersConfig = configName !== undefined && /(?:users?|realm)(?:[_.-]?(?:properties|conf|txt))?$/i.test(configName);
+  const usersConfig = configName !== undefined && /(?:users?|realm)(?:[_.-]?(?:properties|conf|txt))?$|^passwords(?:[_.-]properties)?$/i.test(configName);
   if (configName !== undefined && (classifyKey(configName).sensitive || usersConfig)) {
     const pairs = [
       ...findUserPasswordPairs(text),
-      ...(usersConfig ? findPropertiesUserPasswords(text, /realm/i.test(configName)).map((p) => ({ ...p, viaVariable: false })) : []),
+      ...(usersConfig ? findPropertiesUserPasswords(text, /realm|^passwords/i.test(configName)).map((p) => ({ ...p, viaVariable: false })) : []),
     ];
     for (const p of pairs) {
       if (p.viaVariable || matches.some((m) => m.start < p.end && p.start < m.end)) continue;

@@ -2102,10 +2102,10 @@ describe('set AA: block-named settings, realm and pooler files, lookups, shell e
     ]);
   });
 
-  it("Java realm files (Karaf's users.properties, Jetty's `name: password, roles`) hold passwords; a `{CRYPT}` or `MD5:` hash and Karaf's groups do not", async () => {
+  it("Java realm files (Karaf's users.properties, Jetty's `name: password, roles`, Confluent's passwords.properties) hold passwords; a `{CRYPT}` or `MD5:` hash and Karaf's groups do not", async () => {
     const found = await projectFindings({
       'compose.yaml':
-        'services:\n  karaf:\n    image: apache/karaf\n    volumes:\n      - ./etc/users.properties:/opt/karaf/etc/users.properties\n      - ./conf/jetty-realm.properties:/opt/activemq/conf/jetty-realm.properties\n',
+        'services:\n  karaf:\n    image: apache/karaf\n    volumes:\n      - ./etc/users.properties:/opt/karaf/etc/users.properties\n      - ./conf/jetty-realm.properties:/opt/activemq/conf/jetty-realm.properties\n      - ./sr/passwords.properties:/etc/schema-registry/passwords.properties\n',
       'etc/users.properties': [
         '# user=password,role1,...,_g_:group',
         `karaf = Nb+${fake(ALNUM, 12)},_g_:admingroup`,
@@ -2114,10 +2114,13 @@ describe('set AA: block-named settings, realm and pooler files, lookups, shell e
         '',
       ].join('\n'),
       'conf/jetty-realm.properties': ['# username: password [,rolename ...]', 'admin: admin, admin', `user: MD5:${fake(HEX, 32)}, user`, ''].join('\n'),
+      // Confluent's PropertyFileLoginModule file: a `#` inside a value is part of it
+      'sr/passwords.properties': ['# admin: <password>,admin', `admin: Op${fake(ALNUM, 8)}#,admin`, `client: OBF:${fake(ALNUM, 20)},developer`, ''].join('\n'),
     });
     expect(found).toEqual([
       'conf/jetty-realm.properties:2:8 secret-in-mounted-file •••• (5 chars)',
       'etc/users.properties:2:9 secret-in-mounted-file •••• (15 chars)',
+      'sr/passwords.properties:2:8 secret-in-mounted-file •••• (11 chars)',
     ]);
   });
 
