@@ -413,7 +413,241 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'square-token',
     description: 'Square access token',
-    regex: re(`${B64}(?:EAAA[A-Za-z0-9_-]{60}|sq0csp-[0-9A-Za-z_-]{43})${E64}`),
+    regex: re(`${B64}(?:EAAA[A-Za-z0-9_-]{60}|sq0csp-[0-9A-Za-z_-]{43}|sq0atp-[0-9A-Za-z_-]{22})${E64}`),
+  },
+  {
+    // `address:0:public:private` (identity.public stops after the public key)
+    id: 'zerotier-identity-secret',
+    description: 'ZeroTier identity secret',
+    regex: re(`${B}[0-9a-f]{10}:0:[0-9a-f]{128}:([0-9a-f]{128})${E}`),
+    group: 1,
+  },
+  // ── more vendors' prefixed formats: each prefix is the vendor's own, and the body's length and alphabet exact ──
+  {
+    id: 'facebook-access-token',
+    description: 'Facebook access token',
+    regex: re(`${B}EAA[B-Z][A-Za-z0-9]{90,1000}${E}`),
+  },
+  {
+    id: 'google-oauth-token',
+    description: 'Google OAuth access or refresh token',
+    regex: re(`${B64}(?:ya29\\.[0-9A-Za-z_-]{30,2000}|1//0[0-9A-Za-z_-]{40,300})${E64}`),
+  },
+  {
+    id: 'firebase-cloud-messaging-key',
+    description: 'Firebase Cloud Messaging server key',
+    regex: re(`${B64}AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{100,200}${E64}`),
+  },
+  {
+    id: 'azure-ad-client-secret',
+    description: 'Azure AD client secret',
+    regex: re(`(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])`),
+  },
+  {
+    id: 'hubspot-private-app-token',
+    description: 'HubSpot private app token',
+    regex: re(`${B}pat-(?:na|eu|ap)[1-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}${E}`),
+  },
+  {
+    id: 'terraform-cloud-token',
+    description: 'Terraform Cloud token',
+    regex: re(`${B}[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}${E64}`),
+  },
+  {
+    id: 'rubygems-api-key',
+    description: 'RubyGems API key',
+    regex: re(`${B}rubygems_[a-f0-9]{48}${E}`),
+  },
+  {
+    id: 'circleci-token',
+    description: 'CircleCI token',
+    regex: re(`${B}CCIP(?:AT|RJ)_[A-Za-z0-9]{22}_[a-f0-9]{40}${E}`),
+  },
+  {
+    id: 'bitbucket-app-password',
+    description: 'Bitbucket app password',
+    regex: re(`${B}ATBB[A-Za-z0-9]{32}${E}`),
+  },
+  {
+    id: 'sourcegraph-token',
+    description: 'Sourcegraph access token',
+    regex: re(`${B}sgp_(?:[a-f0-9]{16}_|local_)?[a-f0-9]{40}${E}`),
+  },
+  {
+    id: 'harness-token',
+    description: 'Harness access token',
+    regex: re(`${B}pat\\.[A-Za-z0-9_-]{22}\\.[0-9a-f]{24}\\.[A-Za-z0-9]{20}${E}`),
+  },
+  {
+    id: 'airtable-token',
+    description: 'Airtable personal access token',
+    regex: re(`${B}pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}${E}`),
+  },
+  {
+    id: 'netlify-token',
+    description: 'Netlify access token',
+    regex: re(`${B}nfp_[A-Za-z0-9]{36}${E}`),
+  },
+  {
+    id: 'render-api-key',
+    description: 'Render API key',
+    regex: re(`${B}rnd_[A-Za-z0-9]{32}${E}`),
+  },
+  {
+    id: 'deno-deploy-token',
+    description: 'Deno Deploy token',
+    regex: re(`${B}dd[pw]_[A-Za-z0-9]{36}${E}`),
+  },
+  {
+    id: 'fly-token',
+    description: 'Fly.io token',
+    regex: re(`${B64}(?:fo1_[A-Za-z0-9_-]{43}|fm2_[A-Za-z0-9+/]{100,4000}={0,3})${E64}`),
+  },
+  {
+    id: 'onepassword-service-account-token',
+    description: '1Password service account token',
+    regex: re(`${B}ops_eyJ[A-Za-z0-9+/]{200,4000}={0,3}`),
+  },
+  {
+    id: 'infisical-service-token',
+    description: 'Infisical service token',
+    regex: re(`${B}st\\.[a-f0-9-]{36}\\.[a-f0-9]{32}\\.[a-f0-9]{32}${E}`),
+  },
+  {
+    id: 'planetscale-token',
+    description: 'PlanetScale password or token',
+    regex: re(`${B}pscale_(?:pw|tkn|oauth)_[A-Za-z0-9_.=-]{32,64}${E64}`),
+  },
+  {
+    id: 'astra-db-token',
+    description: 'DataStax Astra DB token',
+    regex: re(`${B}AstraCS:[A-Za-z0-9]{24}:[a-f0-9]{64}${E}`),
+  },
+  {
+    id: 'dynatrace-token',
+    description: 'Dynatrace API token',
+    regex: re(`${B}dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}${E}`),
+  },
+  {
+    id: 'new-relic-license-key',
+    description: 'New Relic license or insights key',
+    regex: re(`${B}(?:[a-f0-9]{36}NRAL|NRII-[A-Za-z0-9_-]{32})${E64}`),
+  },
+  {
+    id: 'honeycomb-api-key',
+    description: 'Honeycomb API key',
+    regex: re(`${B}hc[ax]i[kc]_[0-9a-z]{58}${E}`),
+  },
+  {
+    id: 'contentful-token',
+    description: 'Contentful management token',
+    regex: re(`${B}CFPAT-[A-Za-z0-9_-]{43}${E64}`),
+  },
+  {
+    id: 'figma-token',
+    description: 'Figma access token',
+    regex: re(`${B}figd_[A-Za-z0-9_-]{40,64}${E64}`),
+  },
+  {
+    id: 'typeform-token',
+    description: 'Typeform token',
+    regex: re(`${B}tfp_[A-Za-z0-9_.=-]{59}${E64}`),
+  },
+  {
+    id: 'readme-api-key',
+    description: 'ReadMe API key',
+    regex: re(`${B}rdme_[a-z0-9]{70}${E}`),
+  },
+  {
+    id: 'frameio-token',
+    description: 'Frame.io token',
+    regex: re(`${B}fio-u-[A-Za-z0-9_=-]{64}${E64}`),
+  },
+  {
+    id: 'infracost-api-key',
+    description: 'Infracost API key',
+    regex: re(`${B}ico-[A-Za-z0-9]{32}${E}`),
+  },
+  {
+    id: 'cloudflare-origin-ca-key',
+    description: 'Cloudflare Origin CA key',
+    regex: re(`${B}v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}${E}`),
+  },
+  {
+    id: 'launchdarkly-sdk-key',
+    description: 'LaunchDarkly server-side SDK key',
+    regex: re(`${B}sdk-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}${E}`),
+  },
+  {
+    id: 'flagsmith-server-key',
+    description: 'Flagsmith server-side environment key',
+    regex: re(`${B}ser\\.[A-Za-z0-9]{22}${E}`),
+  },
+  {
+    id: 'prefect-api-key',
+    description: 'Prefect API key',
+    regex: re(`${B}pnu_[A-Za-z0-9]{36}${E}`),
+  },
+  {
+    id: 'adafruit-io-key',
+    description: 'Adafruit IO key',
+    regex: re(`${B}aio_[A-Za-z0-9]{28}${E}`),
+  },
+  {
+    id: 'clickup-token',
+    description: 'ClickUp API token',
+    regex: re(`${B}pk_[0-9]{6,9}_[A-Z0-9]{32}${E}`),
+  },
+  {
+    id: 'zoho-token',
+    description: 'Zoho OAuth token',
+    regex: re(`${B}1000\\.[a-f0-9]{32}\\.[a-f0-9]{32}${E}`),
+  },
+  {
+    id: 'yandex-api-key',
+    description: 'Yandex Cloud API key',
+    regex: re(`${B}AQVN[A-Za-z0-9_-]{35,38}${E64}`),
+  },
+  // ── payments, shipping and identity verification ──
+  {
+    id: 'paypal-braintree-access-token',
+    description: 'PayPal/Braintree access token',
+    regex: re(`${B}access_token\\$(?:production|sandbox)\\$[a-z0-9]{16}\\$[a-f0-9]{32}${E}`),
+  },
+  {
+    id: 'plaid-access-token',
+    description: 'Plaid access token',
+    regex: re(`${B}access-(?:sandbox|development|production)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}${E}`),
+  },
+  {
+    id: 'paddle-api-key',
+    description: 'Paddle API key',
+    regex: re(`${B}pdl_(?:live|sdbx)_apikey_[a-z0-9]{26}_[A-Za-z0-9]{22}_[A-Za-z0-9]{3}${E}`),
+  },
+  {
+    id: 'flutterwave-secret-key',
+    description: 'Flutterwave secret key',
+    regex: re(`${B}FLWSECK(?:_TEST)?-[a-f0-9]{32}-X${E}`),
+  },
+  {
+    id: 'shippo-token',
+    description: 'Shippo API token',
+    regex: re(`${B}shippo_(?:live|test)_[a-f0-9]{40}${E}`),
+  },
+  {
+    id: 'easypost-api-key',
+    description: 'EasyPost API key',
+    regex: re(`${B}EZ[AT]K[A-Za-z0-9]{54}${E}`),
+  },
+  {
+    id: 'onfido-api-token',
+    description: 'Onfido API token',
+    regex: re(`${B}api_(?:live|sandbox)(?:_[a-z]{2})?\\.[A-Za-z0-9_-]{11}\\.[A-Za-z0-9_-]{32}${E64}`),
+  },
+  {
+    id: 'sumsub-app-token',
+    description: 'Sumsub app token',
+    regex: re(`${B}(?:prd|sbx):[A-Za-z0-9]{24}\\.[A-Za-z0-9]{32}${E}`),
   },
   // ── AI and data APIs ──
   {
@@ -450,6 +684,41 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'perplexity-api-key',
     description: 'Perplexity API key',
     regex: re(`${B}pplx-[A-Za-z0-9]{48}${E}`),
+  },
+  {
+    id: 'openrouter-api-key',
+    description: 'OpenRouter API key',
+    regex: re(`${B}sk-or-v1-[a-f0-9]{64}${E}`),
+  },
+  {
+    id: 'nvidia-api-key',
+    description: 'NVIDIA API key',
+    regex: re(`${B}nvapi-[A-Za-z0-9_-]{64}${E64}`),
+  },
+  {
+    id: 'tavily-api-key',
+    description: 'Tavily API key',
+    regex: re(`${B}tvly-(?:dev-|prod-)?[A-Za-z0-9]{32}${E}`),
+  },
+  {
+    id: 'jina-api-key',
+    description: 'Jina AI API key',
+    regex: re(`${B}jina_[A-Za-z0-9_-]{50,70}${E64}`),
+  },
+  {
+    id: 'elevenlabs-api-key',
+    description: 'ElevenLabs API key',
+    regex: re(`${B}sk_[a-f0-9]{48}${E}`),
+  },
+  {
+    id: 'apify-token',
+    description: 'Apify API token',
+    regex: re(`${B}apify_api_[A-Za-z0-9]{36}${E}`),
+  },
+  {
+    id: 'posthog-personal-api-key',
+    description: 'PostHog personal API key',
+    regex: re(`${B}phx_[A-Za-z0-9_]{40,50}${E}`),
   },
   {
     id: 'xai-api-key',

@@ -280,6 +280,13 @@ const PREFIX_OVERRIDES: Record<string, string> = {
   'go-sql-dsn': 'user:',
   'docker-registry-auth': '"auth":"',
   'cli-secret-flag': ' --password ',
+  'google-oauth-token': 'ya29.',
+  'azure-ad-client-secret': 'Xk48Q~',
+  'terraform-cloud-token': 'aaaaaaaaaaaaaa.atlasv1.',
+  'zerotier-identity-secret': '0123456789:0:',
+  'fly-token': 'fo1_',
+  'new-relic-license-key': 'NRII-',
+  'sumsub-app-token': 'prd:',
 };
 
 const prefixOf = (id: string, source: string): string => PREFIX_OVERRIDES[id] ?? literalPrefix(source);
@@ -437,10 +444,16 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       // a setting's value option after the option or argument that names it
       '--name=smtppass --set=Aa1aaaaa ',
       'occ a db_password --value=Aa1 ',
+      // a command line kept in a variable or an alias, a one-letter option's login
+      'A="b -c d:Aa1aaaaa" ; ',
+      'alias a="b -c ',
+      'B="a b c ',
+      '-c a:Aa1aaaaa ',
     ]) {
       inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     }
     // one long cookie with no `=`: each cookie's name is looked for from every position
+    inputs['a variable holding one long command line'] = (n) => `A="b ${'c '.repeat(Math.floor((n - 8) / 2))}-d"`;
     inputs['curl -H "Cookie: aaaa…"'] = (n) => `curl -H "Cookie: ${'a'.repeat(n)}" http://x/`;
     expect(await superLinear((t) => findShellCredentials(t), inputs, 2_000)).toEqual([]);
   }, 600_000);
