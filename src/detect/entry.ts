@@ -4,7 +4,7 @@ import type { Interpolation, TreeScalar, VarUse } from '../model/tree.js';
 import { findShellCredentials } from './command.js';
 import { findEmbeddedAssignments, findUserPasswordPairs } from './embedded.js';
 import { hasEncodedCredentials } from './encoded.js';
-import { isKeyOfPair } from './key-pairs.js';
+import { isKeyOfPair, isObjectStoreName } from './key-pairs.js';
 import {
   afterFlagWord,
   classifyKey,
@@ -62,8 +62,15 @@ export type EntryVerdict = HardcodedVerdict | ViaEnvVerdict;
 export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<string>): EntryVerdict[] {
   const value = entry.value;
   // the key half of a pair set beside its secret identifies the account: a literal, or a reference to variables
-  // that are not secrets by their own names (`AUTH_KEY: ${MINIO_ACCESS_KEY}`; `API_KEY: ${API_KEY}` is judged by the name)
-  const identifying = value && (!value.interpolation || value.interpolation.vars.every((v) => !classifyKey(v.name).sensitive));
+  // that are not secrets by their own names (`AUTH_KEY: ${MINIO_ACCESS_KEY}`), or are themselves an object store's key half
+  // of a pair whose secret is read beside (`…_S3_KEY: ${S3_STORAGE_KEY}` beside `…_S3_SECRET: ${S3_STORAGE_SECRET}`: a
+  // vendor's `API_KEY: ${API_KEY}` is judged by the name)
+  const identifying =
+    value &&
+    (!value.interpolation ||
+      value.interpolation.vars.every(
+        (v) => !classifyKey(v.name).sensitive || (pairedBeside !== undefined && isObjectStoreName(v.name) && isKeyOfPair(v.name, pairedBeside)),
+      ));
   const verdict = pairedBeside && identifying && isKeyOfPair(entry.key, pairedBeside) ? KEY_OF_PAIR : nameVerdict(entry.key, value);
   if (!value) {
     if (!verdict.sensitive && entry.passthrough?.value && varKind(entry.passthrough) === 'dotenv') return judgeDotenvPassthrough(entry.passthrough, entry.key);

@@ -1,6 +1,6 @@
 import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { commentLines } from '../preprocess/comments.js';
-import { CRONTAB_FILE, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
+import { CRONTAB_FILE, KEY_FILE, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
 import { isGeneratedLiteral, isPasswordShaped } from './password-shape.js';
 import { findProseCredential } from './prose.js';
 import { basename } from 'node:path';
@@ -481,6 +481,8 @@ function isCommentedOut(text: string, offset: number): boolean {
 function mountedFileName(file: string): string {
   const m = /^(.+)\.([A-Za-z0-9]{1,10})$/.exec(file);
   if (!m) return file;
+  // a key pair's public half (`id_ed25519.pub`) is not its private key file
+  if (m[2].toLowerCase() === 'pub') return `${m[1]}_pub`;
   // `authd.pass` holds a password; `master.key` (Rails) a master key: the name and its extension read together
   const joined = `${m[1]}_${m[2]}`;
   return !classifyKey(m[1]).sensitive && (classifyKey(m[2]).sensitive || classifyKey(joined).sensitive) ? joined : m[1];
@@ -506,8 +508,8 @@ function collectKeyPaths(
 
 /** A setting written in a comment: `KEY=value` or `key: value` (an environment's list item or a YAML entry commented out). */
 const COMMENTED_SETTING = /^(?:-[ \t]*)?([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:[ \t]*=[ \t]*|:[ \t]+)(\S.*)$/;
-/** A directive in a comment: a name, blanks, one value and nothing else (`# requirepass …`). */
-const COMMENTED_DIRECTIVE = /^([A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]+([^\s#;]{1,4096})$/;
+/** A directive in a comment: a name, blanks, one value and nothing else (`# requirepass …`; motionEye's own `# @upload_password …`). */
+const COMMENTED_DIRECTIVE = /^@?([A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]+([^\s#;]{1,4096})$/;
 const COMMENTED_COMMAND = new Set(['command', 'entrypoint', 'test']);
 /**
  * A commented-out command's value that is a credential written down, not a word of a sentence
@@ -671,6 +673,7 @@ function collectFromText(
 }
 
 const KEY_CONFIG = { sensitive: true, kind: 'secret' } as const;
+const PRIVATE_KEY_CONFIG = { sensitive: true, kind: 'private-key' } as const;
 /** A parameter expansion in a script's text, `$${…}` in a compose value: its default is `defaultedVariable`'s. */
 const EXPANSION = /(\$?)(\$\{[A-Za-z_][^{}\n]{0,600}\})/g;
 
@@ -711,7 +714,8 @@ function secretFileContent(name: string, text: string, secretFile: boolean): { s
   const base = name.replace(/[_.-]?file$/i, '');
   // a config called `key` or `keyfile` (a replica set's keyfile), or a tool's hidden key file (Pgpool-II's `.pgpoolkey`),
   // holds a key; a secret's file, its secret
-  const named = /^keys?$|^\.[a-z]{2,16}key$/i.test(base) ? KEY_CONFIG : classifyKey(base);
+  // or one named as a private key file (RustDesk's `id_ed25519`: the key in base64, not PEM)
+  const named = /^keys?$|^\.[a-z]{2,16}key$/i.test(base) ? KEY_CONFIG : KEY_FILE.test(base) ? PRIVATE_KEY_CONFIG : classifyKey(base);
   const verdict = named.sensitive ? named : secretFile ? KEY_CONFIG : named;
   if (!verdict.sensitive) return undefined;
   const start = text.length - text.trimStart().length;

@@ -11,6 +11,14 @@ import { keyQualifierKind, splitWords } from './keys.js';
 /** Words between the API's name and `key`/`secret` that say which half of the pair it is. */
 export const HALF_QUALIFIERS: ReadonlySet<string> = new Set(['api', 'app', 'access', 'consumer', 'client', 'site', 'application']);
 
+/** Words that name an object store, whose key pairs are an access key's id and its secret. */
+const OBJECT_STORE_WORDS: ReadonlySet<string> = new Set(['s3', 'minio', 'b2', 'r2', 'wasabi', 'spaces', 'storage', 'bucket', 'gcs', 'oss', 'cos']);
+
+/** A name of an object store's setting (`S3_STORAGE_KEY`, `MINIO_SECRET`). */
+export function isObjectStoreName(name: string): boolean {
+  return splitWords(name).some((w) => OBJECT_STORE_WORDS.has(w));
+}
+
 /** Owners of keys that are secrets whatever API they serve (`ADMIN_KEY`, `SSH_KEY`, `FERNET_KEY`). */
 const SECRET_KEY_OWNERS = new Set(['fernet', 'cookie', 'webhook', 'admin', 'root', 'service', 'server', 'rsa', 'ssh', 'tls', 'ssl']);
 
@@ -39,12 +47,24 @@ function pairPrefix(name: string): string[] | undefined {
  * The API names that have a secret half among `entries` (`VONAGE_API_SECRET` gives `vonage`,
  * `S3_SECRET_ACCESS_KEY` gives `s3`, `PUSHER_APP_SECRET` gives `pusher` and `pusher_app`).
  */
-export function secretHalves(entries: Iterable<{ key: string; value?: { value: unknown } }>): ReadonlySet<string> {
+export function secretHalves(
+  entries: Iterable<{ key: string; value?: { value: unknown; interpolation?: { vars: readonly { name: string }[] } } }>,
+): ReadonlySet<string> {
   const out = new Set<string>();
+  const names: string[] = [];
   for (const entry of entries) {
-    // an empty secret is no half of anything (`IMGPROXY_SECRET: ""` beside imgproxy's signing key)
-    if (entry.value && (entry.value.value === '' || entry.value.value === null)) continue;
-    const words = splitWords(entry.key);
+    // an empty secret is no half of anything (`IMGPROXY_SECRET: ""` beside imgproxy's signing key), nor one read from an
+    // unset variable: a vendor's API key beside it is a secret of its own to the labelled sets (Mailjet's, Bookeo's). An
+    // object store's is the exception: its key beside its secret is the access key's id (`…_S3_KEY=${S3_STORAGE_KEY:?}`)
+    if (entry.value && (entry.value.value === '' || entry.value.value === null)) {
+      if (!entry.value.interpolation?.vars.length || !isObjectStoreName(entry.key)) continue;
+    }
+    names.push(entry.key);
+    // the variables it reads are named in pairs too (`…_KEY=${S3_STORAGE_KEY}` beside `…_SECRET=${S3_STORAGE_SECRET}`)
+    for (const v of entry.value?.interpolation?.vars ?? []) names.push(v.name);
+  }
+  for (const name of names) {
+    const words = splitWords(name);
     const lastSecret = words.lastIndexOf('secret');
     if (lastSecret < 1) continue;
     let start = words.length;

@@ -241,7 +241,7 @@ const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = {
 const PUSHER_PROTOCOL = new Set(['pusher', 'soketi', 'reverb', 'ably']);
 
 /** Qualifiers of `token` / `pass` that make them public or a different thing. */
-const PUBLIC_QUALIFIERS = new Set(['public', 'publishable', 'pub', 'frontend', 'browser']);
+const PUBLIC_QUALIFIERS = new Set(['public', 'publishable', 'pub', 'frontend', 'browser', 'anon']);
 
 /** Words after `secret`/`client`/`cookie` that refine the kind. */
 const SECRET_QUALIFIER_KIND: Readonly<Record<string, SecretKind>> = {
@@ -866,6 +866,12 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = {
   // kompose / Kubernetes: the name of the Secret that holds the registry login, not the login
   IMAGE_PULL_SECRET: { sensitive: false, reason: 'reference (name of a Kubernetes pull secret)' },
   IMAGE_PULL_SECRETS: { sensitive: false, reason: 'reference (name of a Kubernetes pull secret)' },
+  // Z-Wave's network security keys (zwave-js-ui `KEY_S2_AccessControl`, zwave-js `securityKeys.S0_Legacy`): whoever has one
+  // joins or listens to the mesh
+  S0_LEGACY: { sensitive: true, kind: 'encryption-key' },
+  S2_UNAUTHENTICATED: { sensitive: true, kind: 'encryption-key' },
+  S2_AUTHENTICATED: { sensitive: true, kind: 'encryption-key' },
+  S2_ACCESS_CONTROL: { sensitive: true, kind: 'encryption-key' },
   // by definition the path of a service-account file, not its content
   GOOGLE_APPLICATION_CREDENTIALS: { sensitive: false, reason: 'reference (path to a credentials file)' },
 };

@@ -18,13 +18,13 @@ export interface ProseCredential {
   kind: 'password' | 'token';
 }
 
-const SECRET_WORD = /\b(?:(password|passwd|passphrase|pwd|pin)|(token|secret|api[ _-]?key|access[ _-]?key))\b/gi;
+const SECRET_WORD = /\b(?:(password|passwd|passphrase|pwd|pin|credentials|creds|login)|(token|secret|api[ _-]?key|access[ _-]?key))\b/gi;
 /** Words before the secret's word that make it another thing: the public half, a hash of it. */
 const NOT_THE_SECRET_BEFORE = /\b(?:public|publishable|anon|hashed|hash of the|encrypted|obscured)[ \t]+$/i;
 /** Words after it that do the same: an identifier, a fingerprint, a hash, where it is kept. */
 const NOT_THE_SECRET_AFTER = /^[ \t]*(?:id|ids|identifier|name|fingerprint|hash|digest|file|path|url|header|prefix|length|ttl|expiry|endpoint)\b/i;
 /** After the word, within 60 characters of one line: the linking word and the password. */
-const STATED = /^[^\n]{0,60}?(?:[ \t](?:was|is|to)[ \t]+|[ \t]*[:=][ \t]*)["'`]?([^\s"'`]{8,128})/i;
+const STATED = /^[^\n]{0,60}?(?:[ \t](?:was|is|to|be|are|were)[ \t]+|[ \t]*[:=][ \t]*)["'`]?([^\s"'`]{8,128})/i;
 /** A generated token later on the line: letters of both cases and digits, base64's `+/=` allowed. */
 const GENERATED = /(?<![\w+/=-])(?=[\w+/=-]*\d)(?=[\w+/=-]*[a-z])(?=[\w+/=-]*[A-Z])[A-Za-z0-9_+/-]{24,200}={0,2}(?![\w+/=-])/;
 
@@ -36,9 +36,15 @@ export function findProseCredential(line: string): ProseCredential | undefined {
     if (NOT_THE_SECRET_BEFORE.test(line.slice(Math.max(0, m.index - 40), m.index)) || NOT_THE_SECRET_AFTER.test(rest)) continue;
     const stated = STATED.exec(rest);
     if (stated) {
-      const word = stated[1].replace(/[.,;:!?)\]]+$/, '');
+      let word = stated[1].replace(/[.,;:!?)\]]+$/, '');
+      let start = after + stated.index + stated[0].length - stated[1].length;
+      // a login stated whole (`credentials used to be admin:EVHNz6aPjwr9`): its password
+      const login = /^[A-Za-z][A-Za-z0-9_.@-]{0,63}:(?!\/\/)/.exec(word);
+      if (login) {
+        word = word.slice(login[0].length);
+        start += login[0].length;
+      }
       if (isPasswordShaped(word) && isLiteral(word)) {
-        const start = after + stated.index + stated[0].length - stated[1].length;
         return { start, end: start + word.length, kind: m[1] ? 'password' : 'token' };
       }
     }

@@ -168,6 +168,7 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^%[sd]$/, // printf-style %s
   // VictoriaMetrics vmauth/vmagent %{ENV_VAR}; Shibboleth IdP's property `%{idp.sealer.password}`, `%{x:undefined}`, `%{idp.home}/credentials/…`
   /^%\{[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]{0,40})?\}(?:\/\S*)?$/,
+  /^%\{(?:env|file|cfg):[^{}\s%]{1,200}\}%$/, // Stalwart's macros: `%{env:ADMIN_SECRET}%`, `%{file:/etc/tls/privkey.pem}%`
   /^#[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+#$/, // a CFML expression (`#server.system.environment.LDAP_PASSWORD#`): Lucee/ColdFusion evaluates it
   // SIPp's injection-file field (`[authentication username=x password=[field2]]`, its keyword's bracket closing after it)
   /^\[field\d{1,2}\]\]?$/,

@@ -175,12 +175,12 @@ const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
  */
 const RC_FILE = /^\.?[a-z][a-z0-9_.-]{1,40}rc$/i;
 /** A private key file by its name: `id_ed25519`, `deploy_rsa`. */
-const KEY_FILE = /^[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)$/i;
+export const KEY_FILE = /^[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)$/i;
 /**
  * A project's operational scripts (`scripts/weekly_report.py`, `bin/import.mjs`, `ops/rotate.rb`): run
  * by hand or by cron against the stack, with the tokens they call it with written in.
  */
-const SCRIPT_DIRECTORY = /^(?:scripts?|bin|tools|ops|cron|jobs|provision(?:ing)?|maintenance)$/i;
+const SCRIPT_DIRECTORY = /^(?:scripts?|bin|tools|ops|cron|jobs|provision(?:ing)?|maintenance|deploy)$/i;
 /** A script's name without extension (`bin/deploy`, `scripts/rotate-keys`), read when its first line runs a shell. */
 const EXTENSIONLESS_SCRIPT = /^[A-Za-z][\w-]{0,40}$/;
 /** A shell script's first line (`#!/bin/sh`, `#!/usr/bin/env bash`): also how detect/exposures.ts reads a config as a script. */

@@ -2459,3 +2459,107 @@ describe('a number of one to three digits under a secret name', () => {
     expect(await findings(service(['MYSQL_ROOT_PASSWORD: 123', 'SESSION_SECRET_LENGTH: 64', 'JWT_SECRET: 32']))).toEqual(['5:28 secret-in-environment']);
   });
 });
+
+describe('set AC: application macros, key files, stored command lines, notes, pairs read through variables', () => {
+  it("Stalwart's `%{env:X}%` and `%{file:…}%` macros are references; a password beside them is written", async () => {
+    const text = config([
+      '[authentication.fallback-admin]',
+      'user = "admin"',
+      'secret = "%{env:ADMIN_SECRET}%"',
+      '[certificate.default]',
+      'private-key = "%{file:/opt/stalwart-mail/etc/tls/privkey.pem}%"',
+      `password = "Xk2%${fake(ALNUM, 10)}q"`,
+    ]);
+    expect(await findings(text)).toEqual(['13:19 hardcoded-credential']);
+  });
+
+  it("a private key file by its name holds a key in any encoding (RustDesk's base64 `id_ed25519`); its `.pub` does not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  hbbs:\n    image: rustdesk/rustdesk-server\n    volumes:\n      - ./data:/root\n',
+      'data/id_ed25519': `${fake(B64, 86)}==\n`,
+      'data/id_ed25519.pub': `${fake(B64, 43)}=\n`,
+    });
+    expect(found).toEqual(['data/id_ed25519:1:1 secret-in-mounted-file •••• (88 chars)']);
+  });
+
+  it('a deploy/ directory\'s scripts are read (a PowerShell install script\'s `$x_pw = "…"`)', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'deploy/install-client.ps1': ['$ErrorActionPreference = "Stop"', '$rustdesk_id = "hbbs.example.org"', `$rustdesk_pw = "TM${fake(ALNUM, 10)}"`, ''].join(
+        '\n',
+      ),
+    });
+    expect(found).toEqual(['deploy/install-client.ps1:3:17 secret-in-project-file •••• (12 chars)']);
+  });
+
+  it("motionEye's own settings are comments (`# @upload_password …`): a secret-named one is read, others are not", async () => {
+    const text = config(['# @enabled on', '# @upload_username camuser', `# @upload_password 60sZ${fake(ALNUM, 14)}`, 'netcam_url rtsp://cam1/stream']);
+    expect(await findings(text)).toEqual(['10:26 hardcoded-credential']);
+  });
+
+  it("Z-Wave's network security keys are secrets (zwave-js-ui `KEY_S2_AccessControl`)", async () => {
+    expect(await findings(service([`- KEY_S2_AccessControl=${fake(HEX, 32).toUpperCase()}`, '- KEY_S2_Authenticated', '- ZWAVE_PORT=/dev/zwave']))).toEqual([
+      '5:30 secret-in-environment',
+      '6:9 secret-via-environment',
+    ]);
+  });
+
+  it('a one-letter option given `user:password` is a login (`stalwart-cli -c admin:…`); an image tag, a volume or a port pair is not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'scripts/accounts.sh': [
+        '#!/bin/sh',
+        `stalwart-cli -u https://mx1.example.org -c admin:2${fake(ALNUM, 10)}!Es8 account list`,
+        'docker run -t app:Release2024x -v data:/var/lib/app -p 127.0.0.1:8080:80 example/app',
+        'tool -c config:Production',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['scripts/accounts.sh:2:50 secret-in-project-file •••• (15 chars)']);
+  });
+
+  it('a command line kept in a variable or an alias is read as the command it runs; a sentence in a variable is not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'scripts/backup.sh': [
+        '#!/bin/sh',
+        `MYSQL="mysql -uroot -pS3${fake(ALNUM, 8)}x"`,
+        `alias pg='curl -u admin:Xy7p${fake(ALNUM, 8)} https://pg.example.org'`,
+        'MSG="run it with -p and a password"',
+        '$MYSQL -e "SHOW DATABASES"',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['scripts/backup.sh:2:23 secret-in-project-file •••• (11 chars)', 'scripts/backup.sh:3:25 secret-in-project-file •••• (12 chars)']);
+  });
+
+  it('a note that states a login whole (`credentials used to be admin:…`) gives its password; one that says where the login is does not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'scripts/reset.sh': [
+        '#!/bin/sh',
+        `# camera admin credentials used to be admin:EV${fake(ALNUM, 10)} before the firmware reset`,
+        '# the credentials are in the vault; login: https://vault.example.org/ui',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['scripts/reset.sh:2:45 hardcoded-credential •••• (12 chars)']);
+  });
+
+  it("an object store's key half is read through variables that pair too (`…_S3_KEY=${S3_STORAGE_KEY}` beside `…_S3_SECRET=${S3_STORAGE_SECRET}`), a vendor's API key is not; an anon token is public", async () => {
+    const text = service([
+      '- ENTE_S3_B2_EU_CEN_KEY=${S3_STORAGE_KEY:?}',
+      '- ENTE_S3_B2_EU_CEN_SECRET=${S3_STORAGE_SECRET:?}',
+      '- SUPABASE_ANON_TOKEN=${SUPABASE_ANON_TOKEN}',
+      '- SUPABASE_SERVICE_TOKEN=${SUPABASE_SERVICE_TOKEN}',
+      '- MAILJET_API_KEY=${MAILJET_API_KEY}',
+      '- MAILJET_SECRET_KEY=${MAILJET_SECRET_KEY}',
+    ]);
+    expect(await findings(text)).toEqual([
+      '6:9 secret-via-environment',
+      '8:9 secret-via-environment',
+      '9:9 secret-via-environment',
+      '10:9 secret-via-environment',
+    ]);
+  });
+});

@@ -15,6 +15,9 @@ export const MAX_COMMAND_LENGTH = 1_000_000;
  */
 export const FULL_ANALYSIS_LENGTH = 32_768;
 
+/** `NAME=program … -option …`: a variable's value that is a command line with an option. */
+const STORED_COMMAND = /^[A-Za-z_][A-Za-z0-9_]*=([A-Za-z][\w./-]{0,60}(?:[ \t][^\n]{0,4000}?)?[ \t]-{1,2}[A-Za-z][^\n]*)$/;
+
 /** Tokenize, replacing each `sh -c 'script'` argument by the script's own tokens. */
 export function tokenizeDeep(s: string, mapper: Mapper, depth: number): Tok[] {
   const level = lex(s, mapper);
@@ -48,6 +51,19 @@ export function tokenizeDeep(s: string, mapper: Mapper, depth: number): Tok[] {
         atCommandStart = true;
         continue;
       }
+    }
+    // a command line kept in a variable or an alias (`CLI="stalwart-cli -c admin:…"`, `alias m='mysql -p…'`): read as the
+    // command it runs, after the assignment itself
+    const stored = (atCommandStart || level[k - 1]?.text === 'alias') && STORED_COMMAND.exec(t.text);
+    if (stored && (k + 1 === level.length || level[k + 1].op === 'sep')) {
+      const offset = t.text.length - stored[1].length;
+      const whole = tokMapper(t);
+      const inner = tokenizeDeep(stored[1], (from, to, emit) => whole(from + offset, to + offset, (i, abs) => emit(i - offset, abs)), depth + 1);
+      out.push(t, mkTok(';', t.end, t.end, t.end, undefined, 'sep', true));
+      if (inner.length) inner[0].newCommand = true;
+      for (const x of inner) out.push(x);
+      atCommandStart = true;
+      continue;
     }
     const b = basename(t.text);
     if (SHELLS.has(b) || (atCommandStart && SCRIPT_HOSTS.has(b))) host = b;

@@ -240,8 +240,23 @@ function sharedFlag(f: Findings, k: number, text: string, handler: ProgramHandle
     if (!reportAssignment(f, k, text.indexOf('=') + 1) && text.startsWith('--set=')) settingValueOption(f, k, k, 6);
     return 0;
   }
+  if (SHORT_FLAG.test(text) && !DOCKER_PAIR_FLAGS.has(text) && hasValueAfter(f, k)) {
+    // any program's one-letter option given `user:password` (`stalwart-cli -c admin:…`, `-a user:…`): the password,
+    // when it is shaped like one (an image's `app:v1.2` or a port pair is not)
+    const pair = LOGIN_PAIR.exec(f.toks[k + 1].text);
+    if (pair && ACCOUNT_NAME.test(pair[1]) && !pair[2].includes('/') && isPasswordShaped(pair[2])) {
+      f.report(k + 1, pair[1].length + 1, pair[0].length, text, 'password');
+      return 1;
+    }
+  }
   return namedOption(f, k, text, handler);
 }
+
+/** A one-letter option; docker's `-v`/`-p`/`-t`/`-l`/`-w` take `a:b` values that are no logins. */
+const SHORT_FLAG = /^-[A-Za-z]$/;
+const DOCKER_PAIR_FLAGS: ReadonlySet<string> = new Set(['-v', '-p', '-t', '-l', '-w', '-e', '-o']);
+/** The user half of a login: an account's name (`admin`, `svc-backup`, `ops@example.org`). */
+const ACCOUNT_NAME = /^[A-Za-z][A-Za-z0-9_.@-]{1,63}$/;
 
 const NAMED_OPTION = /^(--?)([A-Za-z][A-Za-z0-9._-]*)(=)?/;
 
