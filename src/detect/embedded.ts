@@ -1112,9 +1112,10 @@ function passwordOfPair(value: string): string | undefined {
 
 /** `name:secret`, or `name:secret:role` (EMQX bootstrap API keys), one a line. */
 // the user may be a variable (`${SR_USER}:${SR_PASSWORD}`)
-// atmoz/sftp users.conf adds `:uid:gid:dirs` (`:e` before them marks an encrypted password: group 2)
+// atmoz/sftp users.conf adds `:uid:gid:dirs` (`:e` before them marks an encrypted password: group 2); Postfix's
+// `sasl_passwd` puts the relay first (`[smtp.example.org]:587 user:password`)
 const PAIR_LINE =
-  /^[ \t]*(?:[A-Za-z0-9_.@-]{1,64}|\$\{[A-Za-z_][A-Za-z0-9_]{0,64}\}):([^\s:;,]{1,4096})(?::[A-Za-z_-]{1,32}|(:e)?:\d{1,10}(?::\d{0,10}(?::[^\s:]{0,400})?)?)?[ \t]*$/gm;
+  /^[ \t]*(?:(?:\[[A-Za-z0-9.-]{1,253}\]|[A-Za-z0-9.-]{1,253})(?::\d{1,5})?[ \t]+)?(?:[A-Za-z0-9_.@-]{1,64}|\$\{[A-Za-z_][A-Za-z0-9_]{0,64}\}):([^\s:;,]{1,4096})(?::[A-Za-z_-]{1,32}|(:e)?:\d{1,10}(?::\d{0,10}(?::[^\s:]{0,400})?)?)?[ \t]*$/gm;
 
 /**
  * The secrets of `user:password` pairs, one a line: a bootstrap user (`superuser:…`), a basic-auth

@@ -629,30 +629,22 @@ function collectFromText(
   for (const m of matches) {
     push(hardcoded(originWithin(node, m.start, m.end), m.description, text.slice(m.start, m.end)));
   }
-  // a config named for a secret (`master_key`, `rcon_password`, `mongo_keyfile`) whose content is the secret itself
-  const whole = configName !== undefined ? secretFileContent(configName, text, secretFile) : undefined;
-  if (whole && !matches.some((m) => m.start < whole.end && whole.start < m.end)) {
-    push(hardcoded(originWithin(node, whole.start, whole.end), whole.kind, text.slice(whole.start, whole.end)), configName);
+  const taken = (r: { start: number; end: number }) => matches.some((m) => m.start < r.end && r.start < m.end);
+  for (const f of namedFileSecrets(text, configName, secretFile)) {
+    if (!taken(f)) push(hardcoded(originWithin(node, f.start, f.end), f.kind, text.slice(f.start, f.end)), configName);
   }
-  // a config named for secrets (`api_keys`, `users`) written as `name:secret[:role]` lines, or a
-  // users file of `name = password` properties (ActiveMQ/Artemis `users.properties`, Jetty realm)
-  const usersConfig = configName !== undefined && /(?:users?|realm)(?:[_.-]?(?:properties|conf|txt))?$|^passwords(?:[_.-]properties)?$/i.test(configName);
-  if (configName !== undefined && (classifyKey(configName).sensitive || usersConfig)) {
-    const pairs = [
-      ...findUserPasswordPairs(text),
-      ...(usersConfig ? findPropertiesUserPasswords(text, /realm|^passwords/i.test(configName)).map((p) => ({ ...p, viaVariable: false })) : []),
-    ];
-    for (const p of pairs) {
-      if (p.viaVariable || matches.some((m) => m.start < p.end && p.start < m.end)) continue;
-      // a scheme and a digest (GeoServer's `digest1:…` master password file) reads as name:secret, and is a hash
-      if (judgeSecretValue(text.slice(text.lastIndexOf('\n', p.start) + 1, p.end)) === 'hash') continue;
-      push(hardcoded(originWithin(node, p.start, p.end), 'secret', text.slice(p.start, p.end)), configName);
+  // PgBouncer's auth_file (`"name" "password"` lines), whatever its name
+  for (const p of findQuotedUserPasswords(text)) {
+    if (!taken(p)) push(hardcoded(originWithin(node, p.start, p.end), 'password', text.slice(p.start, p.end)), configName);
+  }
+  // a file the text writes (a script's heredoc `cat > …/passwords.properties <<EOF`, `echo '"app" "…"' >> userlist.txt`):
+  // read as that file by its name
+  for (const w of writtenFiles(text)) {
+    const body = text.slice(w.start, w.end);
+    for (const f of [...namedFileSecrets(body, w.name, false), ...findQuotedUserPasswords(body).map((p) => ({ ...p, kind: 'password' }))]) {
+      const r = { start: w.start + f.start, end: w.start + f.end };
+      if (!taken(r)) push(hardcoded(originWithin(node, r.start, r.end), f.kind, text.slice(r.start, r.end)), w.name);
     }
-  }
-  // PgBouncer's auth_file (`"name" "password"` lines) and Pgpool-II's `.pcppass` (`host:port:user:password`)
-  for (const p of [...findQuotedUserPasswords(text), ...(configName === '.pcppass' ? findPcpPasswords(text) : [])]) {
-    if (!matches.some((m) => m.start < p.end && p.start < m.end))
-      push(hardcoded(originWithin(node, p.start, p.end), 'password', text.slice(p.start, p.end)), configName);
   }
   for (const p of findUsersSectionPasswords(text)) {
     const overlaps = (r: { start: number; end: number }) => r.start < p.end && p.start < r.end;
@@ -670,6 +662,77 @@ function collectFromText(
     if (matches.some((m) => m.start < a.end && a.start < m.end)) continue;
     push(hardcoded(originWithin(node, a.start, a.end), a.kind, text.slice(a.start, a.end)), a.name);
   }
+}
+
+/**
+ * The secrets a file holds by what its name says it is: a config named for a secret (`master_key`, `rcon_password`,
+ * `mongo_keyfile`) whose content is the secret itself; one named for secrets (`api_keys`, `users`) written as
+ * `name:secret[:role]` lines; a users file of `name = password` properties (ActiveMQ/Artemis `users.properties`, Jetty
+ * realm); Pgpool-II's `.pcppass` (`host:port:user:password`).
+ */
+function namedFileSecrets(text: string, configName: string | undefined, secretFile: boolean): { start: number; end: number; kind: string }[] {
+  if (configName === undefined) return [];
+  const out: { start: number; end: number; kind: string }[] = [];
+  const whole = secretFileContent(configName, text, secretFile);
+  if (whole) out.push(whole);
+  const usersConfig = /(?:users?|realm)(?:[_.-]?(?:properties|conf|txt))?$|^passwords(?:[_.-]properties)?$/i.test(configName);
+  if (classifyKey(configName).sensitive || usersConfig) {
+    const pairs = [
+      ...findUserPasswordPairs(text),
+      ...(usersConfig ? findPropertiesUserPasswords(text, /realm|^passwords/i.test(configName)).map((p) => ({ ...p, viaVariable: false })) : []),
+    ];
+    for (const p of pairs) {
+      if (p.viaVariable) continue;
+      // a scheme and a digest (GeoServer's `digest1:…` master password file) reads as name:secret, and is a hash
+      if (judgeSecretValue(text.slice(text.lastIndexOf('\n', p.start) + 1, p.end)) === 'hash') continue;
+      out.push({ start: p.start, end: p.end, kind: 'secret' });
+    }
+  }
+  if (configName === '.pcppass') for (const p of findPcpPasswords(text)) out.push({ ...p, kind: 'password' });
+  return out;
+}
+
+/**
+ * The files a script writes whole, by name: a heredoc's body (`cat > /etc/app/passwords.properties <<'EOF'`, `tee`) and
+ * a line echoed into a file (`echo '"app" "…"' >> /etc/pgbouncer/userlist.txt`), each with the name it is read by.
+ */
+const HEREDOC_TO_FILE =
+  /(?:\bcat|\btee(?:[ \t]+-a)?)[ \t]+(?:>>?[ \t]*)?["']?([^\s'"<>;|&]{1,400})["']?[ \t]*<<-?[ \t]*(["']?)([A-Za-z_][A-Za-z0-9_]{0,30})\2[ \t]*\r?\n/g;
+const ECHO_LINE_TO_FILE =
+  /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:'([^'\n]{1,4096})'|"((?:[^"\\\n]|\\.){1,4096})")[ \t]*>>?[ \t]*["']?([^\s'";|&<>]{1,400})/dg;
+
+export function writtenFiles(text: string): { name: string; start: number; end: number }[] {
+  const out: { name: string; start: number; end: number }[] = [];
+  if (text.length > 1_000_000) return out;
+  if (text.includes('<<')) {
+    const heredoc = new RegExp(HEREDOC_TO_FILE.source, 'g');
+    for (let m = heredoc.exec(text); m; m = heredoc.exec(text)) {
+      const start = m.index + m[0].length;
+      // the body ends at the line that is the delimiter alone (indented under `<<-` and in a YAML block); the next
+      // heredoc is looked for after it, so each character is read once
+      let at = start;
+      while (at < text.length) {
+        const eol = text.indexOf('\n', at);
+        const lineEnd = eol < 0 ? text.length : eol;
+        if (text.slice(at, lineEnd).trim() === m[3]) break;
+        at = lineEnd + 1;
+      }
+      const end = Math.min(at, text.length);
+      out.push({ name: mountedFileName(basenameOf(m[1])), start, end });
+      heredoc.lastIndex = end;
+    }
+  }
+  if (text.includes('>')) {
+    for (const m of text.matchAll(ECHO_LINE_TO_FILE)) {
+      const [start, end] = m.indices![1] ?? m.indices![2];
+      out.push({ name: mountedFileName(basenameOf(m[3])), start, end });
+    }
+  }
+  return out;
+}
+
+function basenameOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 const KEY_CONFIG = { sensitive: true, kind: 'secret' } as const;
@@ -823,6 +886,17 @@ function collectFromCommand(
       if (!free(m.start, m.end)) continue;
       report(scalar, text, { start: m.start, end: m.end, via: m.patternId, description: m.description, viaVariable: false });
       written.push([m.start, m.end]);
+    }
+    // a file the script writes whole (a heredoc into `passwords.properties`, a line echoed into `userlist.txt`), by its name
+    for (const w of writtenFiles(text)) {
+      const body = text.slice(w.start, w.end);
+      for (const f of [...namedFileSecrets(body, w.name, false), ...findQuotedUserPasswords(body).map((p) => ({ ...p, kind: 'password' }))]) {
+        const [start, end] = [w.start + f.start, w.start + f.end];
+        if (!free(start, end)) continue;
+        report(scalar, text, { start, end, via: w.name, description: f.kind, viaVariable: false });
+        taken.push([start, end]);
+        written.push([start, end]);
+      }
     }
     // a secret-named variable's default the script writes (`DB_PASSWORD=${DB_PASSWORD:-…}`,
     // `: "${API_TOKEN:=…}"`): what the program runs with unless the environment says otherwise.

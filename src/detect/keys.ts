@@ -866,6 +866,11 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = {
   // kompose / Kubernetes: the name of the Secret that holds the registry login, not the login
   IMAGE_PULL_SECRET: { sensitive: false, reason: 'reference (name of a Kubernetes pull secret)' },
   IMAGE_PULL_SECRETS: { sensitive: false, reason: 'reference (name of a Kubernetes pull secret)' },
+  // the value of an auth header an integration sends (Airbyte's `API_AUTH_HEADER_VALUE`); a header's value alone (Docspell's
+  // `http-header.header-value`, Grafana's `httpHeaderValue1`) only when it is a generated token, not a tenant's name
+  AUTH_HEADER_VALUE: { sensitive: true, kind: 'token' },
+  AUTHORIZATION_HEADER_VALUE: { sensitive: true, kind: 'token' },
+  HEADER_VALUE: { sensitive: true, kind: 'credentials', loose: 'name' },
   // Z-Wave's network security keys (zwave-js-ui `KEY_S2_AccessControl`, zwave-js `securityKeys.S0_Legacy`): whoever has one
   // joins or listens to the mesh
   S0_LEGACY: { sensitive: true, kind: 'encryption-key' },

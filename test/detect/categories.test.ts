@@ -2563,3 +2563,51 @@ describe('set AC: application macros, key files, stored command lines, notes, pa
     ]);
   });
 });
+
+describe('set AC: files a script writes, relay logins, header values', () => {
+  it('a file a script writes is read by its name: a heredoc into passwords.properties, a line echoed into userlist.txt; not a heredoc into an unnamed file', async () => {
+    const text = [
+      'services:',
+      '  registry:',
+      '    image: confluentinc/cp-schema-registry',
+      '    command:',
+      '      - bash',
+      '      - -c',
+      '      - |',
+      "        cat > /etc/schema-registry/passwords.properties <<'EOF'",
+      `        admin: Tundra-${fake(ALNUM, 10)}-72,admin`,
+      `        client: MD5:${fake(HEX, 32)},developer`,
+      '        EOF',
+      `        echo '"reporting" "Otter-${fake(ALNUM, 10)}-17"' >> /etc/pgbouncer/userlist.txt`,
+      "        cat > /etc/app/notes.txt <<'EOF'",
+      '        admin: see the wiki,admin',
+      '        EOF',
+      '        exec /etc/confluent/docker/run',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['9:16 hardcoded-credential', '12:28 hardcoded-credential']);
+  });
+
+  it("Postfix's sasl_passwd gives the relay first (`[smtp.example.org]:587 user:password`): the password", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  postfix:\n    image: boky/postfix\n    volumes:\n      - ./postfix/sasl_passwd:/etc/postfix/sasl_passwd:ro\n',
+      'postfix/sasl_passwd': `[email-smtp.eu-central-1.amazonaws.com]:587 AKIA${fake(BASE32, 16)}:${fake(B64, 43)}=\n`,
+    });
+    expect(found).toEqual(['postfix/sasl_passwd:1:66 secret-in-mounted-file •••• (44 chars)']);
+  });
+
+  it("an auth header's value is a token (Airbyte's API_AUTH_HEADER_VALUE); a header's value alone only when generated (Docspell's header-value), not a word", async () => {
+    expect(await findings(service(['AIRBYTE_API_AUTH_HEADER_VALUE: ${AIRBYTE_API_AUTH_HEADER_VALUE:?set it}', 'CORS_HEADER_VALUE: same-origin']))).toEqual([
+      '5:7 secret-via-environment',
+    ]);
+    const text = config([
+      'integration-endpoint {',
+      '  http-header {',
+      '    header-name = "Docspell-Integration"',
+      `    header-value = "FLsv${fake(ALNUM, 32)}"`,
+      '  }',
+      '}',
+    ]);
+    expect(await findings(text)).toEqual(['11:27 hardcoded-credential']);
+  });
+});

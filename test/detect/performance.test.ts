@@ -14,7 +14,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { findCommandCredentials, findShellCredentials, tokenize } from '../../src/detect/command.js';
-import { findCsvColumnSecrets, findEmbeddedAssignments, findUsersSectionPasswords } from '../../src/detect/embedded.js';
+import { findCsvColumnSecrets, findEmbeddedAssignments, findUserPasswordPairs, findUsersSectionPasswords } from '../../src/detect/embedded.js';
+import { writtenFiles } from '../../src/detect/exposures.js';
 import { classifyKey } from '../../src/detect/keys.js';
 import { VALUE_PATTERNS } from '../../src/detect/patterns.js';
 import { isPlaceholder } from '../../src/detect/placeholder.js';
@@ -556,6 +557,16 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
     expect(await superLinear((t) => findEmbeddedAssignments(t), inputs)).toEqual([]);
+  }, 600_000);
+
+  it('files a script writes (heredocs, lines echoed into a file) and `name:secret` lines after a relay are found in linear time', async () => {
+    const inputs: Record<string, (size: number) => string> = {};
+    for (const frag of ["cat > a <<'EOF'\n", 'tee -a b <<-E\nx\n', '<<', 'cat > a <<EOF\nx: y\nEOF\n', "echo 'a' >> b ", 'echo "a\\"b" > c ', 'echo '])
+      inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
+    expect(await superLinear((t) => writtenFiles(t), inputs)).toEqual([]);
+    const pairs: Record<string, (size: number) => string> = {};
+    for (const frag of ['[a.b]:25 c:Ab1cdefg\n', 'a.b ', '[', 'a:1 ', 'a.b.c']) pairs[JSON.stringify(frag)] = (n) => fill(frag, n);
+    expect(await superLinear((t) => findUserPasswordPairs(t), pairs)).toEqual([]);
   }, 600_000);
 
   it("a CSV file's secret columns are read in linear time", async () => {
