@@ -107,7 +107,11 @@ const NO_SECRET_NEEDED = /(?:^|[-_ .])(?:no[-_ ]?(?:key|token|auth|password)[-_ 
 /** References to a secret kept elsewhere: files, secret stores. */
 const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^\/(?:var\/)?run\/secrets\//, // Docker / Kubernetes secrets
-  /^(?:file|vault|op|awssm|aws-sm|ssm|gcpsm|gcp-sm|azurekv|azure-kv|keyvault|doppler|infisical|bw|secretsmanager|sm|k8s|kubernetes|env|vaultkv):(?:\/\/)?\S+$/i,
+  /^(?:file|vault|op|awssm|aws-sm|ssm|gcpsm|gcp-sm|azurekv|azure-kv|azkv|keyvault|doppler|infisical|bw|secretsmanager|sm|k8s|kubernetes|env|vaultkv|keyring|secretref):(?:\/\/)?\S+$/i,
+  // helmfile's vals: `ref+vault://secret/app#/password`, `ref+awssecrets://prod/db`
+  /^ref\+[a-z0-9]{2,20}:\/\/\S+$/,
+  // a lookup written like a defaulted variable (the Serverless Framework's `${ssm:/prod/db}`, `${vault:secret/x#y}`, Kafka's `${file:…}`)
+  /^\$\{(?:env|file|vault|sys|secret|secrets|k8s|aws|azure|gcp|ssm|s3|cf|self|opt|param|sm|awssm|kv):[^{}\s]{1,300}\}$/,
   /^arn:aws:(?:secretsmanager|ssm|kms):/,
   /^projects\/[^/\s]+\/secrets\/[^/\s]+(?:\/versions\/[^/\s]+)?$/, // GCP Secret Manager
   /^@Microsoft\.KeyVault\(/i,
@@ -161,7 +165,7 @@ export function writtenDefault(text: string): string | undefined {
 
 /** Placeholders another program fills in, as the whole value. */
 const TEMPLATE_PATTERNS: readonly RegExp[] = [
-  /^\{\{[^{}]+\}\}$/, // {{ .Secret }}, {{ secret "x" }}, {{HOMEPAGE_VAR_X}}
+  /^(?:\{\{[^{}]+\}\}){1,20}$/, // {{ .Secret }}, {{ secret "x" }}, {{HOMEPAGE_VAR_X}}; consul-template's `{{ with secret "x" }}{{ .Data.password }}{{ end }}`
   /^\{[A-Za-z_][A-Za-z0-9_.-]{0,100}\}$/, // Frigate {FRIGATE_MQTT_PASSWORD}, Python str.format {password}
   /^\{(?:env|file|secret|vault|var):[A-Za-z_/.][\w./-]{0,200}\}$/, // {env:DAGSTER_PG_PASSWORD}, {file:/run/secrets/x}: a lookup of the program's own
   /^\{\d{0,2}\}$/, // Python str.format {} / {0}: the value comes from .format(…)
@@ -176,6 +180,11 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   // a regular expression's pattern, not a value (`password=\S+` in a redaction filter)
   /^(?:\\[SsWwDd][+*]?|\.[+*]|\[\^?[^\]\s]{1,20}\][+*]?)+$/,
   /^\$\{[A-Za-z_][A-Za-z0-9_.:-]*(?::-[^{}]*)?\}$/, // ${VAR} left for the program (written $${VAR} for Compose)
+  /^\$\{[A-Za-z_][A-Za-z0-9_]*:?\?[^{}]*\}$/, // ${VAR:?message}, ${VAR?}: the program's variable, required
+  /^\$\{\{[^{}]+\}\}$/, // a CI's expression: GitHub Actions' and Gitea's `${{ secrets.DB_PASSWORD }}`
+  /^\[\[[^[\]]+\]\]$/, // Nomad/Levant's `[[ .Env.DB_PASSWORD ]]`
+  /^\(\([^()]{1,200}\)\)$/, // Concourse and BOSH credential variables `((db_password))`, spruce's `(( grab $X ))`
+  /^\{\$[A-Za-z_][A-Za-z0-9_]*\}$/, // PHP's `{$dbPassword}` in a string template
   /^\$__(?:file|env|vault)\{[^{}]+\}$/, // Grafana $__file{/run/secrets/x}
   /^(?:@[A-Za-z_][A-Za-z0-9_.]*@|@@[A-Za-z_][A-Za-z0-9_.]*@@)$/, // Maven / autoconf @NAME@, LabKey's @@jdbcPassword@@
   /^__[A-Z][A-Z0-9_]*__$/, // __SECRET__, replaced by an entrypoint
