@@ -240,6 +240,28 @@ const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = {
 /** Vendors of the Pusher protocol, whose `*_APP_KEY` is public (sent to browsers); `*_APP_SECRET` is the secret. */
 const PUSHER_PROTOCOL = new Set(['pusher', 'soketi', 'reverb', 'ably']);
 
+/**
+ * Vendors whose `*_API_KEY` names the account, sent in clear with every request, and whose `*_API_SECRET` signs it:
+ * LiveKit's `API…` key, Shopify's (the app's client id), Vonage's, crypto exchanges' (Binance's `X-MBX-APIKEY` header).
+ */
+const KEY_ID_VENDORS = new Set([
+  'livekit',
+  'shopify',
+  'vonage',
+  'nexmo',
+  'binance',
+  'bybit',
+  'kraken',
+  'kucoin',
+  'okx',
+  'bitget',
+  'bitfinex',
+  'huobi',
+  'mexc',
+  'bitmex',
+  'deribit',
+]);
+
 /** Qualifiers of `token` / `pass` that make them public or a different thing. */
 const PUBLIC_QUALIFIERS = new Set(['public', 'publishable', 'pub', 'frontend', 'browser', 'anon']);
 
@@ -1245,6 +1267,9 @@ function nounAt(words: string[], i: number): Noun | undefined {
     if (searchOnly || algoliaSearch) return { index: i, kind: 'secret', strong: true, nonSecretReason: 'search-only key (public by design)' };
     if (prev === 'app' && words.slice(0, i - 1).some((x) => PUSHER_PROTOCOL.has(x))) {
       return { index: i, kind: 'secret', strong: true, nonSecretReason: 'Pusher-protocol app key (public by design)' };
+    }
+    if (prev === 'api' && words.slice(0, i - 1).some((x) => KEY_ID_VENDORS.has(x))) {
+      return { index: i, kind: 'secret', strong: true, nonSecretReason: "API key id (the account's name; the *_API_SECRET is the secret)" };
     }
     return { index: i, kind: KEY_QUALIFIER_KIND[prev] ?? 'secret', strong: true };
   }

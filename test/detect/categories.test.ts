@@ -2611,3 +2611,16 @@ describe('set AC: files a script writes, relay logins, header values', () => {
     expect(await findings(text)).toEqual(['11:27 hardcoded-credential']);
   });
 });
+
+describe("set AC: a vendor's API key that names the account", () => {
+  it("LiveKit's, Shopify's and an exchange's API key is the account's id beside the secret; another vendor's API key is a secret", async () => {
+    const text = service([
+      `LIVEKIT_API_KEY: API${fake(ALNUM, 12)}`,
+      `LIVEKIT_API_SECRET: ${fake(ALNUM, 40)}`,
+      `SHOPIFY_API_KEY: ${fake(HEX, 32)}`,
+      `BINANCE_API_KEY: ${fake(ALNUM, 64)}`,
+      `MAILJET_API_KEY: ${fake(HEX, 32)}`,
+    ]);
+    expect(await findings(text)).toEqual(['6:27 secret-in-environment', '9:24 secret-in-environment']);
+  });
+});
