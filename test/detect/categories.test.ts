@@ -171,9 +171,10 @@ describe('identifiers and keys in another sense', () => {
       `PUSHER_APP_SECRET: ${fake(HEX, 20)}`,
     ]);
     expect(await findings(paired)).toEqual(['6:26 secret-in-environment', '8:26 secret-in-environment']);
-    // no secret beside it, an empty one, a key that is a secret itself, a reference, or Laravel's APP_KEY
+    // no secret beside it, an empty one, a key that is a secret itself, a reference, or Laravel's APP_KEY (Vonage's API key
+    // names the account even alone: KEY_ID_VENDORS)
     const unpaired = service([
-      `VONAGE_API_KEY: ${fake(HEX, 8)}`,
+      `SINCH_API_KEY: ${fake(HEX, 8)}`,
       `IMGPROXY_KEY: ${fake(HEX, 64)}`,
       'IMGPROXY_SECRET: ""',
       `AIRFLOW_FERNET_KEY: ${fake(B64URL, 43)}=`,
@@ -184,7 +185,7 @@ describe('identifiers and keys in another sense', () => {
       'MAILJET_SECRET_KEY: ${MAILJET_SECRET_KEY}',
     ]);
     expect(await findings(unpaired)).toEqual([
-      '5:23 secret-in-environment',
+      '5:22 secret-in-environment',
       '6:21 secret-in-environment',
       '8:27 secret-in-environment',
       '10:16 secret-in-environment',
