@@ -54,6 +54,20 @@ describe('error messages never carry a value', () => {
   });
 });
 
+describe('finding messages never carry a token written where a name goes', () => {
+  // a file a script writes to, named with a token (the name goes into the message: "… holds a hardcoded password (NAME)")
+  const TOKEN = 'ghp_aB3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7C';
+  it.each([
+    ['a heredoc', ['      - |', `        cat > /run/${TOKEN}_password <<EOF`, '        S3cr3tValue123x', '        EOF']],
+    ['an echo', [`      - echo S3cr3tValue123x > /run/${TOKEN}_password`]],
+  ])('%s into a file named with a token: the finding names a setting', async (_, script) => {
+    const text = ['services:', '  a:', '    image: x', '    command:', '      - sh', '      - -c', ...script, ''].join('\n');
+    const { findings } = await lintText('c.yaml', text);
+    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('hardcoded password (setting)')]);
+    expect(JSON.stringify(findings)).not.toContain(TOKEN.slice(4));
+  });
+});
+
 describe('config output never carries a value', () => {
   it('masks what lint finds anywhere in the model: a flag glued to its password, a variable from the shell', async () => {
     const { loadProject } = await import('../src/preprocess/project.js');

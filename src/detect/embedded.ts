@@ -661,24 +661,22 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       if (!taken(row.start, row.end - row.start)) named(row.column, value, row.start);
     }
   }
-  if (text.includes('>') && /\b(?:echo|printf)\b/.test(text)) {
-    for (const m of text.matchAll(ECHO_TO_FILE)) {
-      const g = valueGroup(m, 1);
-      const [start, end] = m.indices![g];
-      const kind = secretFileKind(m[4]);
-      if (!kind || overlapsAny(out, start, end)) continue;
-      if (/\s/.test(m[g].trim())) {
-        // a line of a credentials map (`[smtp.host]:587 user:password` > sasl_passwd): the password of its last field
-        const last = /\S+$/.exec(m[g].trimEnd());
-        const password = last ? passwordOfPair(last[0]) : undefined;
-        if (!last || password === undefined || judgeNamedValue({}, password) !== 'literal') continue;
-        const pStart = start + last.index + last[0].length - password.length;
-        out.push({ name: m[4], kind, start: pStart, end: pStart + password.length, viaVariable: false });
-        continue;
-      }
-      if (judgeNamedValue({}, m[g]) !== 'literal') continue;
-      out.push({ name: m[4], kind, start, end, viaVariable: false });
+  for (const e of echoesIntoFiles(text)) {
+    const { start, end, file } = e;
+    const value = text.slice(start, end);
+    const kind = secretFileKind(file);
+    if (!kind || overlapsAny(out, start, end)) continue;
+    if (/\s/.test(value.trim())) {
+      // a line of a credentials map (`[smtp.host]:587 user:password` > sasl_passwd): the password of its last field
+      const last = /\S+$/.exec(value.trimEnd());
+      const password = last ? passwordOfPair(last[0]) : undefined;
+      if (!last || password === undefined || judgeNamedValue({}, password) !== 'literal') continue;
+      const pStart = start + last.index + last[0].length - password.length;
+      out.push({ name: file, kind, start: pStart, end: pStart + password.length, viaVariable: false });
+      continue;
     }
+    if (judgeNamedValue({}, value) !== 'literal') continue;
+    out.push({ name: file, kind, start, end, viaVariable: false });
   }
   for (const d of [...findDirectives(text), ...findRouterDbPasswords(text), ...findKeywordPasswords(text), ...findSecretListItems(text)]) {
     if (!overlapsAny(out, d.start, d.end)) out.push(d);
@@ -779,6 +777,17 @@ function findKeywordPasswords(text: string): EmbeddedAssignment[] {
  */
 const ECHO_TO_FILE =
   /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:"([^"\n$`]{8,4096})"|'([^'\n]{8,4096})'|([^\s'"$`;|&<>]{8,4096}))[ \t]*(?:\|[ \t]*(?:base64|xxd|openssl[ \t]+base64|tr)(?:[ \t]+-{1,2}[A-Za-z]{1,12}){0,4}[ \t]*)?>>?[ \t]*["']?([^\s'";|&<>]{1,400})/dg;
+
+/** Each value a script writes into a file with `echo`/`printf` (ECHO_TO_FILE), and the file's path as written. */
+export function echoesIntoFiles(text: string): { start: number; end: number; file: string }[] {
+  if (!text.includes('>') || !/\b(?:echo|printf)\b/.test(text)) return [];
+  const out: { start: number; end: number; file: string }[] = [];
+  for (const m of text.matchAll(ECHO_TO_FILE)) {
+    const [start, end] = m.indices![valueGroup(m, 1)];
+    out.push({ start, end, file: m[4] });
+  }
+  return out;
+}
 
 /** What a file named like this holds when it holds a secret (`agent.psk`, `db_password`, `api.token`), else undefined. */
 function secretFileKind(path: string): string | undefined {

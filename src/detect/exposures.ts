@@ -9,6 +9,7 @@ import { originWithin, type Origin } from '../model/origin.js';
 import { get, writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { entrypointProgramOf, findCommandCredentials, findShellCredentials } from './command.js';
 import {
+  echoesIntoFiles,
   findEmbeddedAssignments,
   findPcpPasswords,
   findPropertiesUserPasswords,
@@ -109,7 +110,8 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
       const overlaps = (o: Origin) => reported.get(o.file)?.some((r) => r.range[0] < o.range[1] && o.range[0] < r.range[1]) ?? false;
       found.push(...fromFiles.filter((e) => !overlaps(e.verdict.origin)));
     }
-    cached = { found: found.map((e) => ({ ...e, id: nextId++ })), judged: new Map() };
+    // every finding's name goes into a message: never a token written where a name goes (whichever reader found it)
+    cached = { found: found.map((e) => ({ ...e, ...(e.name !== undefined ? { name: settingName(e.name) } : {}), id: nextId++ })), judged: new Map() };
     cache.set(model, cached);
   }
   let out = cached.judged.get(table);
@@ -459,11 +461,14 @@ function collectCommentedSettings(mounted: MountedFile, text: string, out: Found
 
 /**
  * The name a finding's message gives a setting: a token where a name goes (`# ghp_…: …`, a JSON
- * key that is a token, a file named for one) is not repeated.
+ * key that is a token, a file named for one, a path a script writes to such as `/run/ghp_…_password`)
+ * is not repeated. A known format, or a run of twenty letters and digits of both cases with three
+ * digits or more: what a generated token is and a setting's name is not.
  */
 function settingName(name: string): string {
-  return scanValue(name).length ? 'setting' : name;
+  return scanValue(name).length || GENERATED_RUN.test(name) ? 'setting' : name;
 }
+const GENERATED_RUN = /(?=[A-Za-z0-9]{20})(?=(?:[a-z0-9]{0,200}[A-Z]){2})(?=(?:[A-Z0-9]{0,200}[a-z]){2})(?=(?:[A-Za-z]{0,200}[0-9]){3})[A-Za-z0-9]{20,}/;
 
 /** A YAML tag of an application's own right before a value: `!secret `, `!env_var `, `!ENV ` (not a core `!!str`, nor Summon's literal `!str`). */
 const APPLICATION_TAG = /(?:^|[\s:,[{-])!(?!str[ \t])[A-Za-z][\w-]{0,30}[ \t]+$/;
@@ -630,21 +635,13 @@ function collectFromText(
     push(hardcoded(originWithin(node, m.start, m.end), m.description, text.slice(m.start, m.end)));
   }
   const taken = (r: { start: number; end: number }) => matches.some((m) => m.start < r.end && r.start < m.end);
-  for (const f of namedFileSecrets(text, configName, secretFile)) {
-    if (!taken(f)) push(hardcoded(originWithin(node, f.start, f.end), f.kind, text.slice(f.start, f.end)), configName);
-  }
-  // PgBouncer's auth_file (`"name" "password"` lines), whatever its name
-  for (const p of findQuotedUserPasswords(text)) {
-    if (!taken(p)) push(hardcoded(originWithin(node, p.start, p.end), 'password', text.slice(p.start, p.end)), configName);
-  }
-  // a file the text writes (a script's heredoc `cat > …/passwords.properties <<EOF`, `echo '"app" "…"' >> userlist.txt`):
-  // read as that file by its name
-  for (const w of writtenFiles(text)) {
-    const body = text.slice(w.start, w.end);
-    for (const f of [...namedFileSecrets(body, w.name, false), ...findQuotedUserPasswords(body).map((p) => ({ ...p, kind: 'password' }))]) {
-      const r = { start: w.start + f.start, end: w.start + f.end };
-      if (!taken(r)) push(hardcoded(originWithin(node, r.start, r.end), f.kind, text.slice(r.start, r.end)), w.name);
-    }
+  // by the file's own name, and PgBouncer's auth_file (`"name" "password"` lines) whatever its name
+  const pushed = [...namedFileSecrets(text, configName, secretFile), ...quotedUserPasswords(text)].filter((f) => !taken(f));
+  for (const f of pushed) push(hardcoded(originWithin(node, f.start, f.end), f.kind, text.slice(f.start, f.end)), configName);
+  // a file the text writes (a script's heredoc `cat > …/passwords.properties <<EOF`, `echo '"app" "…"' >> userlist.txt`)
+  for (const f of writtenFileSecrets(text)) {
+    if (!taken(f) && !pushed.some((r) => r.start < f.end && f.start < r.end))
+      push(hardcoded(originWithin(node, f.start, f.end), f.kind, text.slice(f.start, f.end)), f.name);
   }
   for (const p of findUsersSectionPasswords(text)) {
     const overlaps = (r: { start: number; end: number }) => r.start < p.end && p.start < r.end;
@@ -698,8 +695,6 @@ function namedFileSecrets(text: string, configName: string | undefined, secretFi
  */
 const HEREDOC_TO_FILE =
   /(?:\bcat|\btee(?:[ \t]+-a)?)[ \t]+(?:>>?[ \t]*)?["']?([^\s'"<>;|&]{1,400})["']?[ \t]*<<-?[ \t]*(["']?)([A-Za-z_][A-Za-z0-9_]{0,30})\2[ \t]*\r?\n/g;
-const ECHO_LINE_TO_FILE =
-  /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:'([^'\n]{1,4096})'|"((?:[^"\\\n]|\\.){1,4096})")[ \t]*>>?[ \t]*["']?([^\s'";|&<>]{1,400})/dg;
 
 export function writtenFiles(text: string): { name: string; start: number; end: number }[] {
   const out: { name: string; start: number; end: number }[] = [];
@@ -718,21 +713,29 @@ export function writtenFiles(text: string): { name: string; start: number; end: 
         at = lineEnd + 1;
       }
       const end = Math.min(at, text.length);
-      out.push({ name: mountedFileName(basenameOf(m[1])), start, end });
+      out.push({ name: mountedFileName(basename(m[1])), start, end });
       heredoc.lastIndex = end;
     }
   }
-  if (text.includes('>')) {
-    for (const m of text.matchAll(ECHO_LINE_TO_FILE)) {
-      const [start, end] = m.indices![1] ?? m.indices![2];
-      out.push({ name: mountedFileName(basenameOf(m[3])), start, end });
+  for (const e of echoesIntoFiles(text)) out.push({ name: mountedFileName(basename(e.file)), start: e.start, end: e.end });
+  return out;
+}
+
+/** The secrets of the files a text writes (writtenFiles), each read by its name: offsets in `text`. */
+function writtenFileSecrets(text: string): { start: number; end: number; kind: string; name: string }[] {
+  const out: { start: number; end: number; kind: string; name: string }[] = [];
+  for (const w of writtenFiles(text)) {
+    const body = text.slice(w.start, w.end);
+    for (const f of [...namedFileSecrets(body, w.name, false), ...quotedUserPasswords(body)]) {
+      out.push({ start: w.start + f.start, end: w.start + f.end, kind: f.kind, name: w.name });
     }
   }
   return out;
 }
 
-function basenameOf(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
+/** PgBouncer's auth_file lines' passwords (findQuotedUserPasswords), as secrets of kind password. */
+function quotedUserPasswords(text: string): { start: number; end: number; kind: string }[] {
+  return findQuotedUserPasswords(text).map((p) => ({ ...p, kind: 'password' }));
 }
 
 const KEY_CONFIG = { sensitive: true, kind: 'secret' } as const;
@@ -888,15 +891,11 @@ function collectFromCommand(
       written.push([m.start, m.end]);
     }
     // a file the script writes whole (a heredoc into `passwords.properties`, a line echoed into `userlist.txt`), by its name
-    for (const w of writtenFiles(text)) {
-      const body = text.slice(w.start, w.end);
-      for (const f of [...namedFileSecrets(body, w.name, false), ...findQuotedUserPasswords(body).map((p) => ({ ...p, kind: 'password' }))]) {
-        const [start, end] = [w.start + f.start, w.start + f.end];
-        if (!free(start, end)) continue;
-        report(scalar, text, { start, end, via: w.name, description: f.kind, viaVariable: false });
-        taken.push([start, end]);
-        written.push([start, end]);
-      }
+    for (const f of writtenFileSecrets(text)) {
+      if (!free(f.start, f.end)) continue;
+      report(scalar, text, { start: f.start, end: f.end, via: f.name, description: f.kind, viaVariable: false });
+      taken.push([f.start, f.end]);
+      written.push([f.start, f.end]);
     }
     // a secret-named variable's default the script writes (`DB_PASSWORD=${DB_PASSWORD:-…}`,
     // `: "${API_TOKEN:=…}"`): what the program runs with unless the environment says otherwise.

@@ -252,7 +252,7 @@ function sharedFlag(f: Findings, k: number, text: string, handler: ProgramHandle
   return namedOption(f, k, text, handler);
 }
 
-/** A one-letter option; docker's `-v`/`-p`/`-t`/`-l`/`-w` take `a:b` values that are no logins. */
+/** A one-letter option; docker's `-v`/`-p`/`-t`/`-l`/`-w`/`-e`/`-o` take `a:b` values that are no logins. */
 const SHORT_FLAG = /^-[A-Za-z]$/;
 const DOCKER_PAIR_FLAGS: ReadonlySet<string> = new Set(['-v', '-p', '-t', '-l', '-w', '-e', '-o']);
 /** The user half of a login: an account's name (`admin`, `svc-backup`, `ops@example.org`). */
