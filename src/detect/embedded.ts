@@ -778,8 +778,13 @@ function findKeywordPasswords(text: string): EmbeddedAssignment[] {
 const ECHO_TO_FILE =
   /\b(?:echo|printf)[ \t]+(?:-[neE]{1,3}[ \t]+)?(?:"([^"\n$`]{8,4096})"|'([^'\n]{8,4096})'|([^\s'"$`;|&<>]{8,4096}))[ \t]*(?:\|[ \t]*(?:base64|xxd|openssl[ \t]+base64|tr)(?:[ \t]+-{1,2}[A-Za-z]{1,12}){0,4}[ \t]*)?>>?[ \t]*["']?([^\s'";|&<>]{1,400})/dg;
 
-/** Each value a script writes into a file with `echo`/`printf` (ECHO_TO_FILE), and the file's path as written. */
-export function echoesIntoFiles(text: string): { start: number; end: number; file: string }[] {
+/**
+ * Each value a script writes into a file with `echo`/`printf` (ECHO_TO_FILE), and the file's path as written: read
+ * here for files named for a secret and by detect/exposures.ts for files it reads by name, once a text.
+ */
+export const echoesIntoFiles: (text: string) => { start: number; end: number; file: string }[] = memoizeByText(echoesIn);
+
+function echoesIn(text: string): { start: number; end: number; file: string }[] {
   if (!text.includes('>') || !/\b(?:echo|printf)\b/.test(text)) return [];
   const out: { start: number; end: number; file: string }[] = [];
   for (const m of text.matchAll(ECHO_TO_FILE)) {

@@ -4,7 +4,7 @@ import type { Interpolation, TreeScalar, VarUse } from '../model/tree.js';
 import { findShellCredentials } from './command.js';
 import { findEmbeddedAssignments, findUserPasswordPairs } from './embedded.js';
 import { hasEncodedCredentials } from './encoded.js';
-import { isKeyOfPair, isObjectStoreName } from './key-pairs.js';
+import { isKeyOfPair } from './key-pairs.js';
 import {
   afterFlagWord,
   classifyKey,
@@ -13,6 +13,7 @@ import {
   isCaptchaSiteKeyName,
   isGluedKeyName,
   isLoneAccessKey,
+  isObjectStoreName,
   nameLooseness,
   splitWords,
   type KeyVerdict,

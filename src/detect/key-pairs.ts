@@ -1,4 +1,4 @@
-import { keyQualifierKind, splitWords } from './keys.js';
+import { isObjectStoreName, keyQualifierKind, splitWords } from './keys.js';
 
 /**
  * Key pairs: an API names its two halves `*_KEY` and `*_SECRET` (Vonage, LiveKit, Pusher,
@@ -10,14 +10,6 @@ import { keyQualifierKind, splitWords } from './keys.js';
 
 /** Words between the API's name and `key`/`secret` that say which half of the pair it is. */
 export const HALF_QUALIFIERS: ReadonlySet<string> = new Set(['api', 'app', 'access', 'consumer', 'client', 'site', 'application']);
-
-/** Words that name an object store, whose key pairs are an access key's id and its secret. */
-const OBJECT_STORE_WORDS: ReadonlySet<string> = new Set(['s3', 'minio', 'b2', 'r2', 'wasabi', 'spaces', 'storage', 'bucket', 'gcs', 'oss', 'cos']);
-
-/** A name of an object store's setting (`S3_STORAGE_KEY`, `MINIO_SECRET`). */
-export function isObjectStoreName(name: string): boolean {
-  return splitWords(name).some((w) => OBJECT_STORE_WORDS.has(w));
-}
 
 /** Owners of keys that are secrets whatever API they serve (`ADMIN_KEY`, `SSH_KEY`, `FERNET_KEY`). */
 const SECRET_KEY_OWNERS = new Set(['fernet', 'cookie', 'webhook', 'admin', 'root', 'service', 'server', 'rsa', 'ssh', 'tls', 'ssl']);

@@ -1232,6 +1232,11 @@ const OBJECT_STORE_WORDS = new Set([
   'archive',
 ]);
 
+/** A name of an object store's setting (`S3_STORAGE_KEY`, `MINIO_SECRET`): one of its words names an object store. */
+export function isObjectStoreName(name: string): boolean {
+  return splitWords(name).some((w) => OBJECT_STORE_WORDS.has(w));
+}
+
 function nounAt(words: string[], i: number): Noun | undefined {
   const w = words[i];
   const prev = words[i - 1];
