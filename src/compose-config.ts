@@ -8,6 +8,7 @@ import type { Origin } from './model/origin.js';
 import { getEntry, get, toPlain, type TreeNode } from './model/tree.js';
 import type { Project } from './preprocess/project.js';
 import { validateCompose, type SchemaIssue } from './preprocess/schema.js';
+import { emptyDictionary } from './dictionary.js';
 
 export interface RenderOptions {
   format: 'yaml' | 'json';
@@ -68,13 +69,13 @@ function locate(project: Project, issue: SchemaIssue): LocatedIssue {
 export function renderConfig(project: Project, options: RenderOptions): string {
   const secrets: SecretNodes = options.showSecrets ? { nodes: new Map(), entries: new Map() } : withCopies(findSecretNodes(project));
   const plain = toPlainMasked(project.root, secrets) as Record<string, unknown>;
-  const out: Record<string, unknown> = { name: project.name };
+  const out: Record<string, unknown> = Object.assign(emptyDictionary<unknown>(), { name: project.name });
   for (const key of Object.keys(plain).sort(topLevelOrder)) {
     if (key === 'version' || key === 'name' || key === 'include') continue;
     out[key] = plain[key];
   }
   const services = (out.services ?? {}) as Record<string, Record<string, unknown>>;
-  const sorted: Record<string, unknown> = {};
+  const sorted = emptyDictionary<unknown>();
   for (const service of [...project.model.services].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     sorted[service.name] = normalizeService(service, services[service.name] ?? {}, secrets);
   }
@@ -188,7 +189,7 @@ function toPlainMasked(node: TreeNode, secrets: SecretNodes & { copies?: (text: 
     case 'seq':
       return node.items.map((item, i) => toPlainMasked(item, secrets, [...path, i]));
     case 'map': {
-      const out: Record<string, unknown> = {};
+      const out = emptyDictionary<unknown>();
       for (const e of node.entries) out[e.key] = toPlainMasked(e.value, secrets, [...path, e.key]);
       return out;
     }
@@ -211,9 +212,9 @@ function topLevelOrder(a: string, b: string): number {
 }
 
 function normalizeService(service: ServiceModel, plain: Record<string, unknown>, secrets: SecretNodes): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out = emptyDictionary<unknown>();
   // env_file variables come first, `environment` overrides them (Compose's order)
-  const env: Record<string, string | Masked | null> = {};
+  const env = emptyDictionary<string | Masked | null>();
   for (const e of [...service.envFile, ...service.environment]) env[e.key] = entryValue(e, secrets);
   for (const key of Object.keys(plain).sort()) {
     if (key === 'env_file' || key === 'environment') continue;
@@ -242,7 +243,7 @@ function normalizeService(service: ServiceModel, plain: Record<string, unknown>,
 }
 
 function entriesToMap(entries: KeyValueEntry[], secrets: SecretNodes): Record<string, string | Masked | null> {
-  const out: Record<string, string | Masked | null> = {};
+  const out = emptyDictionary<string | Masked | null>();
   for (const e of entries) out[e.key] = e.value ? entryValue(e, secrets) : null;
   return out;
 }

@@ -4,6 +4,7 @@
  * fix extends it with `--file-suffix-images FILE`.
  */
 import builtin from '../../data/file-suffix-images.json' with { type: 'json' };
+import { dictionary } from '../dictionary.js';
 
 /** One image of the table: the variables its entrypoint reads from `<VAR>_FILE`. */
 export interface FileSuffixImage {
@@ -31,7 +32,7 @@ export interface SafetyVerdict {
  * Image families whose `_FILE` support depends on the version: rabbitmq dropped
  * RABBITMQ_DEFAULT_*_FILE in 3.9. A tag below the version is safe; any other tag is not.
  */
-const SUPPORTED_BELOW: Record<string, [number, number]> = { rabbitmq: [3, 9] };
+const SUPPORTED_BELOW: Readonly<Record<string, [number, number]>> = dictionary({ rabbitmq: [3, 9] });
 
 let shared: FileSuffixTable | undefined;
 

@@ -12,6 +12,7 @@
  */
 
 import { detached } from './text-memo.js';
+import { dictionary } from '../dictionary.js';
 
 export type SecretKind =
   | 'password'
@@ -93,7 +94,7 @@ export function describeKind(kind: SecretKind | undefined): string {
  * Nouns that name a secret wherever they stand, as long as the words after them are not a
  * setting (`DB_PASSWORD`, `_APP_DB_PASS_VECTORSDB`, `SERVICE_PASSWORD_ADMIN`).
  */
-const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = {
+const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = dictionary({
   pat: 'token', // personal access token (GITHUB_PAT, NUGET_FEED_PAT)
   password: 'password',
   passwords: 'password',
@@ -129,27 +130,27 @@ const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = {
   macaroon: 'token', // a bearer credential (LND, Lightning): whoever holds it has the rights it names
   mnemonic: 'private-key', // a wallet's seed phrase (BIP-39) is its private key
   seedphrase: 'private-key',
-};
+});
 
 /**
  * Nouns that name a secret only as the last meaningful word: `RABBITMQ_ERLANG_COOKIE` is one,
  * `SESSION_COOKIE_NAME` is not; `NEO4J_AUTH` (user/password) is one, `AUTH_TYPE` is not.
  * Booleans assigned to them (`BASIC_AUTH: "true"`) are filtered by the value judge.
  */
-const WEAK_NOUNS: Readonly<Record<string, SecretKind>> = {
+const WEAK_NOUNS: Readonly<Record<string, SecretKind>> = dictionary({
   cookie: 'cookie-secret',
   jwt: 'token',
   bearer: 'token',
   auth: 'credentials',
   authorization: 'credentials',
   basicauth: 'credentials',
-};
+});
 
 /** Key systems and protocols after which `private` alone is the private key (`vapidPrivate`, `WG_PRIVATE`). */
 const PRIVATE_KEY_SYSTEMS = new Set(['vapid', 'wg', 'wireguard', 'ssh', 'rsa', 'ecdsa', 'ed25519', 'pgp', 'gpg', 'nostr', 'tls', 'ssl', 'jwt', 'jwk']);
 
 /** `key`/`keys` is a secret noun when qualified; the qualifier picks the kind. */
-const KEY_QUALIFIER_KIND: Readonly<Record<string, SecretKind>> = {
+const KEY_QUALIFIER_KIND: Readonly<Record<string, SecretKind>> = dictionary({
   api: 'api-key',
   access: 'access-key',
   secret: 'secret',
@@ -184,7 +185,7 @@ const KEY_QUALIFIER_KIND: Readonly<Record<string, SecretKind>> = {
   salt: 'salt',
   stream: 'secret', // a streaming server's publish key (Owncast `-streamkey`, RTMP `streamkey`)
   secretbox: 'encryption-key', // libsodium's secret-box key (LimeSurvey `encryptionsecretboxkey`)
-};
+});
 
 /** The kind of secret a qualifier makes of `key` (`signing` makes a signing key), if it makes one. */
 export function keyQualifierKind(word: string): SecretKind | undefined {
@@ -197,7 +198,7 @@ const CAPTCHA_SITE_KEY = 'CAPTCHA site key (public by design; the *_SECRET is th
  * Qualifiers that make `*_KEY` a non-secret: public halves of key pairs, keys the frontend
  * ships to every browser, and keys in the data-structure sense.
  */
-const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = {
+const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = dictionary({
   public: 'public key',
   pub: 'public key',
   publishable: 'publishable key (public by design)',
@@ -235,7 +236,7 @@ const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = {
   tokenization: 'tokenization key (client-side, public by design)',
   recaptcha: CAPTCHA_SITE_KEY,
   hcaptcha: CAPTCHA_SITE_KEY,
-};
+});
 
 /** Vendors of the Pusher protocol, whose `*_APP_KEY` is public (sent to browsers); `*_APP_SECRET` is the secret. */
 const PUSHER_PROTOCOL = new Set(['pusher', 'soketi', 'reverb', 'ably']);
@@ -266,14 +267,14 @@ const KEY_ID_VENDORS = new Set([
 const PUBLIC_QUALIFIERS = new Set(['public', 'publishable', 'pub', 'frontend', 'browser', 'anon']);
 
 /** Words after `secret`/`client`/`cookie` that refine the kind. */
-const SECRET_QUALIFIER_KIND: Readonly<Record<string, SecretKind>> = {
+const SECRET_QUALIFIER_KIND: Readonly<Record<string, SecretKind>> = dictionary({
   client: 'client-secret',
   cookie: 'cookie-secret',
   jwt: 'signing-key',
   signing: 'signing-key',
   hmac: 'signing-key',
   encryption: 'encryption-key',
-};
+});
 
 /**
  * Words after the secret noun that keep the name a secret: encodings, versions, roles and
@@ -364,7 +365,7 @@ const NEUTRAL_TAIL = new Set([
  * Words after the secret noun that make the name a setting or a reference, with the reason
  * reported. The last meaningful word decides: `TOKEN_TTL`, `PASSWORD_FILE`, `API_KEY_HEADER`.
  */
-const SETTING_TAIL: Readonly<Record<string, string>> = {
+const SETTING_TAIL: Readonly<Record<string, string>> = dictionary({
   // references: the value points at the secret, it is not the secret
   file: 'reference (*_FILE)',
   files: 'reference (*_FILE)',
@@ -647,7 +648,7 @@ const SETTING_TAIL: Readonly<Record<string, string>> = {
   event: 'setting (events)',
   metrics: 'setting (metrics)',
   cache: 'setting (cache)',
-};
+});
 
 /** Words before the secret noun that turn the name into a flag (`MYSQL_ALLOW_EMPTY_PASSWORD`, `JEAN_NO_TOKEN`). */
 const FLAG_WORDS = new Set([
@@ -812,7 +813,7 @@ export const HASH_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Compounds written as one word, split explicitly. */
-const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
+const COMPOUNDS: Readonly<Record<string, readonly string[]>> = dictionary({
   apikey: ['api', 'key'],
   skey: ['secret', 'key'], // Duo's DUO_SKEY (the IKEY is the integration's id)
   hmacencoded: ['hmac', 'encoded'],
@@ -846,7 +847,7 @@ const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
   accesstoken: ['access', 'token'],
   refreshtoken: ['refresh', 'token'],
   jwtsecret: ['jwt', 'secret'],
-};
+});
 
 /** What an initialisation vector kept in a configuration belongs to. */
 const CIPHER_WORDS = new Set(['encryption', 'cookie', 'rijndael', 'aes', 'cipher', 'crypt', 'crypto', 'blowfish', 'session']);
@@ -855,7 +856,7 @@ const CIPHER_WORDS = new Set(['encryption', 'cookie', 'rijndael', 'aes', 'cipher
 const CODE_QUALIFIERS = new Set(['auth', 'access']);
 
 /** Whole names decided explicitly (exact match). */
-const EXACT_OVERRIDES: Readonly<Record<string, KeyVerdict>> = {
+const EXACT_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
   PWD: { sensitive: false, reason: 'working directory (shell PWD)' },
   OLDPWD: { sensitive: false, reason: 'working directory (shell OLDPWD)' },
   // nginx: `*_pass` hands a request on to an upstream (`fastcgi_pass php-handler;`); lower case as nginx writes them
@@ -865,10 +866,10 @@ const EXACT_OVERRIDES: Readonly<Record<string, KeyVerdict>> = {
       { sensitive: false, reason: 'nginx directive (pass a request on)' },
     ]),
   ),
-};
+});
 
 /** Names (normalised to UPPER_SNAKE) decided explicitly; matched exactly or as a `_`-suffix. */
-const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = {
+const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
   // HashiCorp Vault dev server: the *_ID is the root token itself
   DEV_ROOT_TOKEN_ID: { sensitive: true, kind: 'token' },
   // Docker registry: the auth backend's name (htpasswd, token, silly)
@@ -901,7 +902,7 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = {
   S2_ACCESS_CONTROL: { sensitive: true, kind: 'encryption-key' },
   // by definition the path of a service-account file, not its content
   GOOGLE_APPLICATION_CREDENTIALS: { sensitive: false, reason: 'reference (path to a credentials file)' },
-};
+});
 
 /** Coolify magic variables that hold generated URLs and domains, not secrets. */
 const NON_SECRET_PREFIXES: readonly [string, string][] = [

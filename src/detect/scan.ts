@@ -4,6 +4,7 @@ import { candidateFilter } from './prefilter.js';
 import { isGeneratedDjangoKey } from './placeholder.js';
 import { memoizeByText } from './text-memo.js';
 import { classifyValue, isAnonJwt, isCommandSubstitution, isMasked, type ValueClass } from './value-class.js';
+import { dictionary } from '../dictionary.js';
 
 export { isCommandSubstitution };
 
@@ -325,7 +326,7 @@ let candidatesOf: ((text: string) => number[]) | undefined;
  * What a table entry's match must also be, beyond its pattern (a test a pattern cannot state, or
  * whose bounded lookarounds would make the static backtracking check run out of memory).
  */
-const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number, end: number) => boolean>> = {
+const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number, end: number) => boolean>> = dictionary({
   // an anon-role JWT (Supabase anon key) is handed to every browser
   jwt: (secret) => !isAnonJwt(secret),
   'url-query-key': (secret, text, at) => queryKeyIsApiKey(text, at, secret),
@@ -338,7 +339,7 @@ const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number
     !/^[A-Za-z_][\w.]*[([]$/.test(secret) &&
     // INI's `password = a&b` cut at its `&` (a query string's parameter has no blank after `=`): the setting reader takes it whole
     !(text[end] === '&' && /=[ \t]+$/.test(text.slice(at, end - secret.length))),
-};
+});
 
 /** An attribute that names how the element's password is hashed (`encoding="md5"`, `hash="hmac-sha256"`). */
 const DIGEST_ATTRIBUTE =

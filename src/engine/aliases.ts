@@ -1,9 +1,11 @@
+import { dictionary } from '../dictionary.js';
+
 /**
  * Rule ids that name a set of rules: `secret-misuse`, the catch-all rule the `secrets:` hygiene
  * rules replaced, is accepted wherever a rule id is (settings, `--rule`, inline ignores) and
  * stands for all of them. rules/index.ts keeps the set equal to its HYGIENE_RULES (a test checks).
  */
-export const RULE_ALIASES: Readonly<Record<string, readonly string[]>> = {
+export const RULE_ALIASES: Readonly<Record<string, readonly string[]>> = dictionary({
   'secret-misuse': [
     'secret-undefined',
     'secret-unused',
@@ -16,7 +18,7 @@ export const RULE_ALIASES: Readonly<Record<string, readonly string[]>> = {
     'secret-external-without-swarm',
     'secret-unversioned-external',
   ],
-};
+});
 
 /** The ids with every alias replaced by the rules it stands for. */
 export function expandRuleIds(ids: readonly string[]): string[] {

@@ -16,6 +16,7 @@ import type { KeyValueEntry, ServiceModel } from '../model/model.js';
 import type { Origin } from '../model/origin.js';
 import { get, type TreeMap, type TreeNode, type TreeScalar, type TreeSeq } from '../model/tree.js';
 import { loadProject, type Project } from '../preprocess/project.js';
+import { emptyDictionary } from '../dictionary.js';
 
 /** The value a variable is set to when the comparison is made with it set. */
 export const SENTINEL = 'compose-secrets-sentinel-value';
@@ -402,7 +403,7 @@ function compareGrouped(options: CompareOptions, base: Project, afterBase: Proje
   const groups = colour(names, order, baseUnits.variables);
   const found: { at: number; seq: number; d: Difference }[] = [];
   for (const group of groups) {
-    const env: Record<string, string> = {};
+    const env = emptyDictionary<string>();
     for (const n of group) env[n] = SENTINEL;
     const before = load(options, options.before, env);
     const after = load(options, options.after, env);

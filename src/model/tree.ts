@@ -1,4 +1,5 @@
 import type { Origin } from './origin.js';
+import { emptyDictionary } from '../dictionary.js';
 
 /**
  * The tracked tree: the JSON shape of a compose file where every node remembers its origin.
@@ -119,7 +120,7 @@ export function toPlain(node: TreeNode): unknown {
     case 'seq':
       return node.items.map(toPlain);
     case 'map': {
-      const out: Record<string, unknown> = {};
+      const out = emptyDictionary<unknown>();
       for (const e of node.entries) out[e.key] = toPlain(e.value);
       return out;
     }

@@ -21,6 +21,7 @@
 import { validate, schemaJson, type ComposeSchemaError } from '../generated/compose-schema-validate.js';
 import { isSafeKey, quoteKey, quoteService } from '../load/messages.js';
 import { closest } from '../model/did-you-mean.js';
+import { dictionary } from '../dictionary.js';
 
 export interface SchemaIssue {
   /** JSON path of the offending node in the validated object, e.g. ['services','app','enviroment']. */
@@ -181,14 +182,14 @@ function parsePointer(model: unknown, pointer: string): (string | number)[] {
 // Wording
 
 /** Top-level sections whose entries are named things. */
-const KINDS: Record<string, string> = {
+const KINDS: Readonly<Record<string, string>> = dictionary({
   services: 'service',
   networks: 'network',
   volumes: 'volume',
   secrets: 'secret',
   configs: 'config',
   models: 'model',
-};
+});
 
 const NAME_PATTERN = '^[a-zA-Z0-9._-]+$';
 
@@ -221,7 +222,7 @@ function joinAlternatives(words: string[]): string {
   return `${uniq.slice(0, -1).join(', ')} or ${uniq[uniq.length - 1]}`;
 }
 
-const TYPE_WORDS: Record<string, string> = {
+const TYPE_WORDS: Readonly<Record<string, string>> = dictionary({
   object: 'a mapping',
   array: 'a list',
   string: 'a string',
@@ -229,7 +230,7 @@ const TYPE_WORDS: Record<string, string> = {
   integer: 'an integer',
   boolean: 'a boolean',
   null: 'empty',
-};
+});
 
 /** The forms a schema allows, in words: ['a string', 'a list of strings'], ['"all"', 'a list']. */
 function forms(s: unknown, depth = 0): string[] {
