@@ -7,7 +7,7 @@
  * ("e is not iterable") and every other command that reads names.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -97,11 +97,22 @@ describe('names Object.prototype answers to', () => {
     [['fix', '--dry-run', '.'], 1],
     [['fix', '--dry-run', '--unsafe-fixes', '.'], 1],
     [['rotate', 'constructor', '--dry-run'], 0],
+    // an alphabet named for Object's own (a value drawn from it was `undefined` repeated): a usage error, nothing written
+    [['rotate', 'constructor', '--alphabet', 'constructor'], 2],
     [['rules', 'constructor'], 2],
     [['lint', '--rule', 'constructor', '.'], 2],
   ])('%j ends as it should, without an internal error', (args, status) => {
     const r = run(project(), args);
     expect(r.out).not.toMatch(/internal error|TypeError|\n\s+at /);
     expect(r.status).toBe(status);
+  });
+
+  it('rotate with an alphabet named constructor writes nothing', () => {
+    const dir = project();
+    const before = readFileSync(join(dir, 'compose.yaml'), 'utf8');
+    const r = run(dir, ['rotate', 'constructor', '--alphabet', 'constructor']);
+    expect(r.out).toContain('unknown alphabet "constructor"');
+    expect(readFileSync(join(dir, 'compose.yaml'), 'utf8')).toBe(before);
+    expect(existsSync(join(dir, 'constructor_v2.txt'))).toBe(false);
   });
 });

@@ -37,7 +37,7 @@ export function registerRotate(program: Command): void {
       const length = Number(flags.length);
       if (!Number.isInteger(length) || length < 16 || length > 4096)
         throw new UsageError(`--length takes a whole number from 16 to 4096, not "${flags.length}"`);
-      if (!(flags.alphabet in ALPHABETS)) throw new UsageError(`unknown alphabet "${flags.alphabet}" (use ${Object.keys(ALPHABETS).join(', ')})`);
+      if (!Object.hasOwn(ALPHABETS, flags.alphabet)) throw new UsageError(`unknown alphabet "${flags.alphabet}" (use ${Object.keys(ALPHABETS).join(', ')})`);
       const alphabet = ALPHABETS[flags.alphabet as keyof typeof ALPHABETS];
       const value = async () => {
         if (!flags.valueFrom) return randomValue(length, alphabet);

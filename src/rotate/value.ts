@@ -15,6 +15,8 @@ export const ALPHABETS = {
 export type AlphabetName = keyof typeof ALPHABETS;
 
 export function randomValue(length: number, alphabet: string, random: (n: number) => Buffer = randomBytes): string {
+  // an alphabet that is no string of two characters or more would make a value anyone can guess
+  if (typeof alphabet !== 'string' || alphabet.length < 2 || alphabet.length > 256) throw new Error('a random value needs an alphabet of 2 to 256 characters');
   // the largest multiple of the alphabet's size below 256: bytes above it are drawn again
   const limit = 256 - (256 % alphabet.length);
   let out = '';

@@ -127,4 +127,10 @@ describe('rotate', () => {
     const fixed = (n: number) => Buffer.from(Array.from({ length: n }, () => bytes[i++ % bytes.length]));
     expect(randomValue(2, 'a'.repeat(62) + 'b', fixed)).toBe('ba');
   });
+
+  it('a random value refuses an alphabet that is no string of 2 to 256 characters (one character, a function) rather than make a guessable value', () => {
+    expect(() => randomValue(32, 'a')).toThrow('alphabet of 2 to 256 characters');
+    expect(() => randomValue(32, Object as unknown as string)).toThrow('alphabet of 2 to 256 characters');
+    expect(randomValue(32, 'ab')).toMatch(/^[ab]{32}$/);
+  });
 });
