@@ -1,4 +1,5 @@
 import { classifyKey, describeKind, nameLooseness, type KeyVerdict } from './keys.js';
+import { isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { isDeclaredDigest, judgeNamedValue, isPasswordDigest } from './scan.js';
 import { writtenDefault } from './value-class.js';
@@ -51,8 +52,10 @@ function valueGroup(m: RegExpMatchArray, first: number, count = 3): number {
  * "value")`. Groups: 2 the name, 3 or 4 the value, with offsets (`d`).
  */
 /** The call reads an environment variable (`getenv`, `getenv_docker`, `os.environ.get`, `env(`, `ENV.fetch`). */
-/** A list of one quoted string: `["MIIE…"]`, `[ 'x' ]` (a list of several is a list of words: synonyms, scopes). */
-const LIST_FIRST_STRING = /^\[[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*([\],])/;
+/** Up to three subscripts right before a subscripted name: `['snmp']['v2c']['` of `$config['snmp']['v2c']['community']`. */
+const SUBSCRIPT_CHAIN = /(?:\[[ \t]*['"][A-Za-z_][\w-]{0,60}['"][ \t]*\][ \t]*){1,3}\[[ \t]*['"]$/;
+/** A list of one quoted string: `["MIIE…"]`, `[ 'x' ]`, PHP's `array('x')` (a list of several is a list of words: synonyms, scopes). */
+const LIST_FIRST_STRING = /^(?:\[|array\()[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*([\]),])/;
 /** `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`. */
 const ENV_FALLBACK =
   /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*[:=][ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
@@ -409,6 +412,20 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
         name = `${path}.${name}`;
       }
     }
+    // a name that says nothing alone under a subscript that does (a PHP poller's `$config['snmp']['community']`)
+    if (!verdict.sensitive && text[m.index - 1] !== undefined && /['"]/.test(text[m.index - 1])) {
+      const chain = SUBSCRIPT_CHAIN.exec(text.slice(Math.max(0, m.index - 200), m.index));
+      // the subscripts before it, nearest first (`['snmp']['v2c']['community']`: v2c, then snmp)
+      const parents = chain ? [...chain[0].matchAll(/['"]([A-Za-z_][\w-]{0,60})['"]/g)].map((p) => p[1]).reverse() : [];
+      for (const [i, parent] of parents.entries()) {
+        const qualified = embeddedVerdict(`${parent}.${name}`, m[2], blob);
+        if (qualified.sensitive) {
+          verdict = qualified;
+          name = [...parents.slice(0, i + 1).reverse(), name].join('.');
+          break;
+        }
+      }
+    }
     // key material written as a list of bytes (`network_key: [149, 143, …]`, 16 or 32 of them)
     if (m[6] !== undefined && value.startsWith('[') && /keys?$/i.test(name)) {
       const bytes = byteList(text, m.index! + m[0].length - value.length);
@@ -418,11 +435,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       }
     }
     // a secret written as a list's only string (Keycloak's `"privateKey": ["MIIE…"]`, Kong's `client_secret: ["…"]`)
-    if (m[6] !== undefined && value.startsWith('[')) {
+    if (m[6] !== undefined && (value.startsWith('[') || /^array\($/i.test(value))) {
       const at = m.index! + m[0].length - value.length;
       const item = verdict.sensitive ? LIST_FIRST_STRING.exec(text.slice(at, at + 8300)) : null;
       // of several strings (Mojolicious's `secrets => ['…', '…']`: the current one and the one before), a generated first one
-      const generated = item?.[3] === ']' || (item !== null && isRandomToken(item[2]));
+      // (or a password's: LibreNMS's `$config['snmp']['community'] = array("…", "public")`, the communities it tries in turn)
+      const generated =
+        item?.[3] === ']' || item?.[3] === ')' || (item !== null && (isRandomToken(item[2]) || (verdict.kind === 'password' && isPasswordShaped(item[2]))));
       if (
         item &&
         generated &&
@@ -1236,8 +1255,8 @@ export function findPcpPasswords(text: string): { start: number; end: number }[]
   return out;
 }
 
-/** An INI section of users (`[users]` of Apache Shiro's shiro.ini, `[accounts]`), up to the next section. */
-const USERS_SECTION = /^[ \t]*\[(?:users|accounts)\][ \t]*\r?$/gim;
+/** An INI section of users (`[users]` of Apache Shiro's shiro.ini, `[accounts]`, CouchDB's `[admins]`), up to the next section. */
+const USERS_SECTION = /^[ \t]*\[(?:users|accounts|admins)\][ \t]*\r?$/gim;
 /**
  * A JSON or YAML object of users (Orthanc's `"RegisteredUsers": { "admin": "…" }`), flat, up to its closing brace; or
  * Buildbot's `util.UserPasswordAuth({"admin": "…"})`.

@@ -28,7 +28,7 @@ import { classifyKey, describeKind, nameLooseness } from './keys.js';
 import { isPlaceholder, isStockDefault } from './placeholder.js';
 import { defaultedVariable } from './value-class.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
-import { USER_TOKEN_KIND, usersHoldingSecret } from './user-token.js';
+import { POSTMARK_USER_KIND, postmarkUserTokens, usersHoldingSecret } from './user-token.js';
 import { DESCRIBING, fileSecretHalves, isSettingName, lastSegment, sealedRanges, siblingKeyHalves, storedSaltRanges } from './file-structure.js';
 import { VALUE_PATTERNS } from './patterns.js';
 
@@ -156,11 +156,11 @@ function collectFromService(service: ServiceModel, out: Found[], covered: Set<Tr
   const reported = new Set(out.slice(before).map((e) => e.entry));
   for (const [entries, context] of lists) {
     if (context !== 'environment' && context !== 'env-file') continue;
-    for (const entry of usersHoldingSecret(entries, literal, secrets)) {
+    for (const { entry, kind } of usersHoldingSecret(entries, literal, secrets)) {
       if (reported.has(entry)) continue;
       const value = entry.value as TreeScalar;
       out.push({
-        verdict: hardcoded(value.origin, USER_TOKEN_KIND, String(value.value)),
+        verdict: hardcoded(value.origin, kind, String(value.value)),
         context,
         service: service.name,
         path: entry.path,
@@ -371,11 +371,10 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   // a user name that is the token a secret of the same file holds (`username:` and `password:` both a Postmark token)
   const secrets = new Set<string>();
   for (const e of out.slice(before)) if (e.verdict.class === 'hardcoded') secrets.add(e.verdict.value);
-  if (!secrets.size) return;
-  for (const u of usersHoldingSecret(settings, (x) => (typeof x.scalar.value === 'string' ? x.scalar.value : undefined), secrets)) {
+  for (const { entry: u, kind } of usersHoldingSecret(settings, (x) => (typeof x.scalar.value === 'string' ? x.scalar.value : undefined), secrets)) {
     const o = u.scalar.origin;
     if (!out.slice(before).some((e) => e.verdict.origin.range[0] < o.range[1] && o.range[0] < e.verdict.origin.range[1])) {
-      push(hardcoded(o, USER_TOKEN_KIND, String(u.scalar.value)), u.dotted);
+      push(hardcoded(o, kind, String(u.scalar.value)), u.dotted);
     }
   }
 }
@@ -642,6 +641,11 @@ function collectFromText(
   for (const f of writtenFileSecrets(text)) {
     if (!taken(f) && !pushed.some((r) => r.start < f.end && f.start < r.end))
       push(hardcoded(originWithin(node, f.start, f.end), f.kind, text.slice(f.start, f.end)), f.name);
+  }
+  // Postmark's SMTP user name, which is the server token
+  for (const p of postmarkUserTokens(text)) {
+    if (!taken(p) && !assignments.some((a) => a.start < p.end && p.start < a.end))
+      push(hardcoded(originWithin(node, p.start, p.end), POSTMARK_USER_KIND, text.slice(p.start, p.end)), p.name);
   }
   for (const p of findUsersSectionPasswords(text)) {
     const overlaps = (r: { start: number; end: number }) => r.start < p.end && p.start < r.end;

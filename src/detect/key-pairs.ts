@@ -23,10 +23,16 @@ function makesKeySecret(word: string): boolean {
   return (keyQualifierKind(word) !== undefined && !HALF_QUALIFIERS.has(word)) || SECRET_KEY_OWNERS.has(word);
 }
 
+/**
+ * Keys named like a pair's identifying half that are secrets beside their `_SECRET` all the same: Canvas's RCE API signs
+ * its tokens with `ECOSYSTEM_KEY` and encrypts them with `ECOSYSTEM_SECRET`.
+ */
+const SECRET_KEYS_BESIDE_SECRET = new Set(['ecosystem_key']);
+
 /** The API's name in a `<api>[_<qualifier>]_KEY` name; undefined for other names or a key that is a secret itself. */
 function pairPrefix(name: string): string[] | undefined {
   const words = splitWords(name);
-  if (words.length < 2 || words[words.length - 1] !== 'key') return undefined;
+  if (words.length < 2 || words[words.length - 1] !== 'key' || SECRET_KEYS_BESIDE_SECRET.has(words.join('_'))) return undefined;
   // the word before `key` says what key it is (`SIGNING_KEY`, `AUTH_KEY`); an owner anywhere (`SSH_HOST_KEY`): but
   // `SOCIAL_AUTH_GITHUB_KEY` is GitHub's key of python-social-auth, the client id beside `…_SECRET`
   if (makesKeySecret(words[words.length - 2]) || words.some((w) => SECRET_KEY_OWNERS.has(w))) return undefined;

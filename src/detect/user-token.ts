@@ -16,21 +16,49 @@ export function isUserName(name: string): boolean {
   return last === 'user' || last === 'username' || last === 'login' || (last === 'name' && words[words.length - 2] === 'user');
 }
 
-/** The user-named settings among `entries` whose value is one of `secrets` (values reported as secrets beside them). */
+/** Postmark's SMTP host: its user name is a server token (a UUID), the password the same token. */
+const POSTMARK_SMTP_HOST = /^(?:smtp|smtp-broadcasts)\.postmarkapp\.com$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The user-named settings among `entries` whose value is one of `secrets` (values reported as
+ * secrets beside them), or a UUID where the entries name Postmark's SMTP host (the password may
+ * be a reference to the user setting, or absent: the user name alone is the token), each with
+ * what a message calls it.
+ */
 export function usersHoldingSecret<T extends { key: string }>(
   entries: Iterable<T>,
   literalOf: (e: T) => string | undefined,
   secrets: ReadonlySet<string>,
-): T[] {
-  const out: T[] = [];
-  if (!secrets.size) return out;
-  for (const entry of entries) {
+): { entry: T; kind: string }[] {
+  const out: { entry: T; kind: string }[] = [];
+  const list = [...entries];
+  const postmark = list.some((e) => POSTMARK_SMTP_HOST.test(literalOf(e) ?? ''));
+  if (!secrets.size && !postmark) return out;
+  for (const entry of list) {
     if (!isUserName(entry.key)) continue;
     const value = literalOf(entry);
-    if (value !== undefined && secrets.has(value) && isGeneratedToken(value)) out.push(entry);
+    if (value === undefined) continue;
+    if (secrets.has(value) && isGeneratedToken(value)) out.push({ entry, kind: USER_TOKEN_KIND });
+    else if (postmark && UUID.test(value)) out.push({ entry, kind: POSTMARK_USER_KIND });
   }
   return out;
 }
+
+/** A text's user-named lines (`MAIL_USERNAME=…`, `user: …`) holding a UUID where the text names Postmark's SMTP host. */
+export function postmarkUserTokens(text: string): { start: number; end: number; name: string }[] {
+  if (!/\b(?:smtp|smtp-broadcasts)\.postmarkapp\.com\b/i.test(text)) return [];
+  const out: { start: number; end: number; name: string }[] = [];
+  for (const m of text.matchAll(POSTMARK_USER_LINE)) {
+    if (isUserName(m[1])) out.push({ start: m.indices![2][0], end: m.indices![2][1], name: m[1] });
+  }
+  return out;
+}
+const POSTMARK_USER_LINE =
+  /^[ \t]*(?:export[ \t]+)?["']?([A-Za-z_][\w.-]{0,80})["']?[ \t]*(?:=|:)[ \t]*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})["']?[ \t]*,?[ \t]*\r?$/dgim;
+
+/** What a message calls Postmark's SMTP user name. */
+export const POSTMARK_USER_KIND = "Postmark server token (Postmark's SMTP user name)";
 
 /** What a message calls the secret a user name holds. */
 export const USER_TOKEN_KIND = 'token (the same value as the secret set beside it)';

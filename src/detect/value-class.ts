@@ -241,6 +241,8 @@ const HASH_PATTERNS: readonly RegExp[] = [
   /^digest1:[A-Za-z0-9+/]{40,}={0,2}$/,
   // SCRAM verifiers (PostgreSQL, MongoDB, Kafka): SCRAM-SHA-256$4096:salt$stored:server
   /^SCRAM-SHA-(?:1|256|512)\$\d+:/,
+  // CouchDB's `[admins]` entries once hashed: `-pbkdf2-` derived key, salt, iterations (`-hashed-` sha1 and salt before 1.3)
+  /^-(?:pbkdf2|hashed)-[0-9a-f]{32,}(?:,[0-9a-f]{16,}(?:,\d{1,9})?)?$/,
   // PostgreSQL md5 verifier, MySQL native password hash
   /^md5[0-9a-f]{32}$/,
   /^\*[0-9A-F]{40}$/i,

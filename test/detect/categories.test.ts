@@ -338,8 +338,17 @@ describe('settings a config syntax writes as calls or users sections', () => {
       '[roles]',
       'root = *',
       '{ "RegisteredUsers": { "admin": "YarrowOrbit51!", "viewer": "viewer" } }',
+      // CouchDB's local.ini: a password in clear until the server hashes it at start
+      '[admins]',
+      'ops = Winter2018!',
+      'admin = -pbkdf2-6a0b4e8c21f3d97b5e0c4a1f8d2b7e6c9a3f5d01,5c2a9e7f1b3d8c604e1a7f9b2d5c3e80,10',
     ]);
-    expect(await findings(text)).toEqual(['11:15 hardcoded-credential', '14:13 hardcoded-credential', '17:40 hardcoded-credential']);
+    expect(await findings(text)).toEqual([
+      '11:15 hardcoded-credential',
+      '14:13 hardcoded-credential',
+      '17:40 hardcoded-credential',
+      '19:13 hardcoded-credential',
+    ]);
   });
 });
 
@@ -775,6 +784,28 @@ describe('set Q1: directives in CamelCase, database shells, a user that is the t
     ]);
   });
 
+  it("Postmark's SMTP user name is the server token, with the password a reference to it or absent; a UUID user of another host is not", async () => {
+    const uuid = () => `${fake(HEX, 8)}-${fake(HEX, 4)}-4${fake(HEX, 3)}-a${fake(HEX, 3)}-${fake(HEX, 12)}`;
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: example/app',
+        '    env_file: [mail.env]',
+        '    volumes:',
+        '      - ./.env:/var/www/.env:ro',
+        '  worker:',
+        '    image: example/worker',
+        '    env_file: [other.env]',
+        '',
+      ].join('\n'),
+      '.env': ['MAIL_HOST=smtp.postmarkapp.com', `MAIL_USERNAME=${uuid()}`, 'MAIL_PASSWORD="${MAIL_USERNAME}"', ''].join('\n'),
+      'mail.env': ['EMAIL_HOST=smtp.postmarkapp.com', `EMAIL_HOST_USER=${uuid()}`, ''].join('\n'),
+      'other.env': ['SMTP_HOST=smtp.eu.mailgun.org', `SMTP_USER=${uuid()}`, ''].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['.env:2:15 secret-in-mounted-file', 'mail.env:2:17 secret-in-env-file']);
+  });
+
   it("a consumer key alone is the API's credential; beside its consumer secret it is the identifying half", async () => {
     const text = service([
       `MAERSK_CONSUMER_KEY: ${fake(ALNUM, 32)}`,
@@ -783,6 +814,30 @@ describe('set Q1: directives in CamelCase, database shells, a user that is the t
       'JIRA_IMPORTER_CONSUMER_KEY: "taiga-importer"',
     ]);
     expect(await findings(text)).toEqual(['5:28 secret-in-environment', '7:28 secret-in-environment']);
+  });
+
+  it("Canvas RCE's ECOSYSTEM_KEY signs beside the ECOSYSTEM_SECRET that encrypts: both secrets, unlike a pair's key", async () => {
+    const text = service([
+      `ECOSYSTEM_KEY: ${fake(ALNUM, 32)}`,
+      `ECOSYSTEM_SECRET: ${fake(ALNUM, 32)}`,
+      `PUSHER_KEY: ${fake(HEX, 20)}`,
+      `PUSHER_SECRET: ${fake(HEX, 20)}`,
+    ]);
+    expect(await findings(text)).toEqual(['5:22 secret-in-environment', '6:25 secret-in-environment', '8:22 secret-in-environment']);
+  });
+});
+
+describe('a PHP poller config', () => {
+  it("a name that says nothing under a subscript that does (`$config['snmp']['community']`) holds a secret, also as the first of an array of them; the stock community and another subscript's name do not", async () => {
+    const text = config([
+      '<?php',
+      `$config['snmp']['community'] = array("Gh${fake(ALNUM, 10)}", "public");`,
+      `$config['snmp']['v2c']['community'] = 'Kq${fake(ALNUM, 10)}';`,
+      "$config['snmp']['community'] = array('public');",
+      "$config['rrdcached']['name'] = 'rrdcached:42217';",
+      "$config['auth_ldap_groups'] = array('admins', 'ops');",
+    ]);
+    expect(await findings(text)).toEqual(['9:45 hardcoded-credential', '10:46 hardcoded-credential']);
   });
 });
 
@@ -1395,7 +1450,7 @@ describe("a project's other files, read for credentials that say what they are",
     const sendgrid = () => `SG.${fake(B64URL, 22)}.${fake(B64URL, 43)}`;
     const found = await projectFindings({
       'compose.yaml': ['services:', '  app:', '    image: example/etl', ''].join('\n'),
-      'flows/etl.py': ['import os', `SENDGRID_KEY = "${sendgrid()}"`, `DB_PASSWORD = "Cobalt-${fake(ALNUM, 10)}"`, ''].join('\n'),
+      'flows/etl.py': ['import os', `SENDGRID_KEY = "${sendgrid()}"`, 'DB_PASSWORD = os.environ["DB_PASSWORD"]', ''].join('\n'),
       '.github/workflows/deploy.yml': ['jobs:', '  push:', '    steps:', `      - run: docker login -u acmebot -p dckr_pat_${fake(B64URL, 27)}`, ''].join('\n'),
       Jenkinsfile: ['pipeline {', `  // sh 'mvn sonar:sonar -Dsonar.login=squ_${fake(HEX, 40)}'`, '}', ''].join('\n'),
       'app/google-services.json': ['{', `  "api_key": [{ "current_key": "AIza${fake(B64URL, 35)}" }]`, '}', ''].join('\n'),
@@ -1852,7 +1907,7 @@ describe('settings in a list, SQL kept in the project, service tokens that name 
       ].join('\n'),
     });
     expect(found).toEqual([
-      'config/smtp-settings.json:4:17 secret-in-project-file •••• (36 chars)',
+      'config/smtp-settings.json:4:18 secret-in-project-file •••• (36 chars)',
       'config/smtp-settings.json:5:18 secret-in-project-file •••• (36 chars)',
     ]);
   });

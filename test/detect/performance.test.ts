@@ -14,6 +14,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { findCommandCredentials, findShellCredentials, tokenize } from '../../src/detect/command.js';
+import { postmarkUserTokens } from '../../src/detect/user-token.js';
 import { findCsvColumnSecrets, findEmbeddedAssignments, findUserPasswordPairs, findUsersSectionPasswords } from '../../src/detect/embedded.js';
 import { writtenFiles } from '../../src/detect/exposures.js';
 import { classifyKey } from '../../src/detect/keys.js';
@@ -477,6 +478,8 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       '"Password": "',
       'echo abcdefgh > a.psk ; ',
       'IDENTIFIED BY ',
+      "$c['snmp']['x']['community'] = array('Ab1cdefgh2', ",
+      "['a']['b']",
       ': PSK "',
       ' pass:',
       'ConvertTo-SecureString ',
@@ -576,6 +579,20 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
     expect(await superLinear((t) => findCsvColumnSecrets(t), inputs)).toEqual([]);
   }, 600_000);
 
+  it("Postmark's SMTP user names are found in linear time", async () => {
+    const inputs: Record<string, (size: number) => string> = {};
+    for (const frag of [
+      'smtp.postmarkapp.com\n',
+      'smtp.postmarkapp.com\nMAIL_USERNAME=0a1b2c3d-0a1b-4c2d-8e3f-0a1b2c3d4e5f\n',
+      'smtp.postmarkapp.com a',
+      'smtp.postmarkapp.com\nA_B_C=0a1b2c3d-',
+    ]) {
+      inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
+    }
+    inputs['host then one long name'] = (n) => `smtp.postmarkapp.com\n${'a'.repeat(n - 21)}`;
+    expect(await superLinear((t) => postmarkUserTokens(t), inputs)).toEqual([]);
+  }, 600_000);
+
   it('users sections and objects, and calls naming a setting, are found in linear time', async () => {
     const inputs: Record<string, (size: number) => string> = {};
     for (const frag of [
@@ -586,6 +603,7 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       '"Users": {"a": "Ab1cdefgh2", ',
       'UserPasswordAuth({',
       '[x]\n[users]\n',
+      '[admins]\nops = Ab1cdefgh2\n',
     ]) {
       inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     }

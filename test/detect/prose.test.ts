@@ -11,6 +11,7 @@ describe('findProseCredential', () => {
     ['Default id pass Username: admin@example.com Password: Admin123456', 'Admin123456', 'password'],
     [`old bot token, revoked 2024-03? ${token}`, token, 'token'],
     ['the wifi passphrase is Otter-Violet-77.', 'Otter-Violet-77', 'password'],
+    ['old creds from before we rotated: airbyte / Pylon_Harbor_62', 'Pylon_Harbor_62', 'password'],
   ])('%s', (line, secret, kind) => {
     const found = findProseCredential(line);
     expect(found && { secret: line.slice(found.start, found.end), kind: found.kind }).toEqual({ secret, kind });
@@ -22,6 +23,8 @@ describe('findProseCredential', () => {
     'set the password to ${DB_PASSWORD}',
     'token: <your token here>',
     'password: changeme',
+    // a login whose password is a word, or says where it is
+    'login: admin / see-the-vault',
     'the secret key is generated at first start',
     'api key for https://example.org, see 1Password item "Stripe Prod"',
     // a digest is not the secret's: no secret word before it

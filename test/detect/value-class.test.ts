@@ -102,6 +102,12 @@ describe('classifyValue', () => {
       '$shiro1$SHA-256$500000$7kOLMduWnJ8nk1LhomGORQ==$UIj9dtueXHVFW4OizQFnRNEoGUYDPqgHCV0sWXQsg6s=',
       'hash',
     ],
+    [
+      'a CouchDB admin hashed by the server (derived key, salt, iterations)',
+      '-pbkdf2-6a0b4e8c21f3d97b5e0c4a1f8d2b7e6c9a3f5d01,5c2a9e7f1b3d8c604e1a7f9b2d5c3e80,10',
+      'hash',
+    ],
+    ['a password that starts with -pbkdf2-', '-pbkdf2-Harbor.maple.31', 'literal'],
     ['a password marked as clear text by its scheme', '$plaintext$2DK77hej7YiTviKPHg7c2FX9gSxzmqL2mBSQw1AHZ5ST435e', 'literal'],
     ['a default key that looks dotted', 'argilla.apikey', 'literal'],
     ['an empty JSON list', '[]', 'structure'],
