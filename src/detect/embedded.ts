@@ -1,4 +1,4 @@
-import { classifyKey, describeKind, nameLooseness, type KeyVerdict } from './keys.js';
+import { classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, type KeyVerdict } from './keys.js';
 import { isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { isDeclaredDigest, judgeNamedValue, isPasswordDigest } from './scan.js';
@@ -52,13 +52,21 @@ function valueGroup(m: RegExpMatchArray, first: number, count = 3): number {
  * "value")`. Groups: 2 the name, 3 or 4 the value, with offsets (`d`).
  */
 /** The call reads an environment variable (`getenv`, `getenv_docker`, `os.environ.get`, `env(`, `ENV.fetch`). */
+/** hCaptcha's secret key, known by its shape under a CAPTCHA key's name (isCaptchaSecretByShape). */
+const SECRET_BY_SHAPE: KeyVerdict = { sensitive: true, kind: 'secret' };
 /** Up to three subscripts right before a subscripted name: `['snmp']['v2c']['` of `$config['snmp']['v2c']['community']`. */
 const SUBSCRIPT_CHAIN = /(?:\[[ \t]*['"][A-Za-z_][\w-]{0,60}['"][ \t]*\][ \t]*){1,3}\[[ \t]*['"]$/;
 /** A list of one quoted string: `["MIIE…"]`, `[ 'x' ]`, PHP's `array('x')` (a list of several is a list of words: synonyms, scopes). */
 const LIST_FIRST_STRING = /^(?:\[|array\()[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*([\]),])/;
 /** `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`. */
 const ENV_FALLBACK =
-  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*[:=][ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
+  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*[:=][ \t]*\[?[ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
+/** `config set NAME VALUE` (its options before the name skipped): name, then a double-quoted, single-quoted or bare value. */
+const CONFIG_SET =
+  /(?<![\w-])config[ \t]+set[ \t]+(?:--?[A-Za-z][\w-]{0,30}[ \t]+){0,3}([A-Za-z_/@][\w.:/@-]{0,120})[ \t]+(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s"'#;|&]{1,500}))/dg;
+/** A Go template's default: `{{ .x.pg_password | default "…" }}` (path, quote, value) or `{{ default "…" .Values.x }}` (quote, value, path). */
+const TEMPLATE_DEFAULT =
+  /\{\{-?[ \t]*\.?((?:[A-Za-z_][\w-]{0,60}\.){0,6}[A-Za-z_][\w-]{0,60})[ \t]*\|[ \t]*default[ \t]+(["'`])([^"'`\n{}]{1,200})\2[ \t]*-?\}\}|\{\{-?[ \t]*default[ \t]+(["'`])([^"'`\n{}]{1,200})\4[ \t]+\.?((?:[A-Za-z_][\w-]{0,60}\.){0,6}[A-Za-z_][\w-]{0,60})[ \t]*-?\}\}/dg;
 /** Aero's `:name #or [#env VAR "fallback"]` in an EDN configuration. */
 const EDN_ENV_FALLBACK = /:([A-Za-z][\w.-]{0,80})[ \t]+#or[ \t]*\[[ \t]*#env[ \t]+([A-Za-z_][A-Za-z0-9_]{0,80})[ \t]+"([^"\\\n]{1,500})"[ \t]*\]/dg;
 /** What ENV_FALLBACK needs in a text before it is run over it. */
@@ -398,6 +406,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     // a YAML block scalar's indicator (`private_key: |`): the value is on the next lines
     if (m[6] !== undefined && /^[|>][-+]?\d?$/.test(value)) continue;
     let verdict = embeddedVerdict(name, m[2], blob);
+    if (!verdict.sensitive && isCaptchaSecretByShape(name, value)) verdict = SECRET_BY_SHAPE;
     // a bare `key`/`secret` (an rclone remote's `key = …`, a HOCON block's `key = "…"`, Magento's
     // `'key' => '…'`), Consul's and Nomad's gossip key `encrypt = "…"`, is judged by its value: a random token is a key
     if (!verdict.sensitive && /^(?:key|secret|encrypt)$/i.test(name) && isRandomToken(value) && !nearPublicKeyWords(text, m.index!))
@@ -569,6 +578,28 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       const start = m.indices![6][0];
       if (isPlaceholder(value) || taken(start, value.length)) continue;
       named(classifyKey(variable).sensitive ? variable : m[1], value, start);
+    }
+  }
+  // a command line's `config set NAME VALUE` (OMERO's `omero config set omero.ldap.password …` and its `.omero` files,
+  // `npm config set`, `pnpm config set`): the setting's value
+  if (text.includes('config')) {
+    for (const m of text.matchAll(CONFIG_SET)) {
+      const g = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
+      const start = m.indices![g][0];
+      if (isPlaceholder(m[g]) || taken(start, m[g].length)) continue;
+      named(m[1], m[g], start);
+    }
+  }
+  // a template's default for a secret-named value (Sensu's `{{ .labels.pg_password | default "…" }}`, Helm's
+  // `{{ default "…" .Values.db.password }}`): what the program runs with when nothing sets it
+  if (text.includes('default') && text.includes('{{')) {
+    for (const m of text.matchAll(TEMPLATE_DEFAULT)) {
+      const path = m[1] ?? m[6];
+      const g = m[1] === undefined ? 5 : 3;
+      const start = m.indices![g][0];
+      // a setting whose whole value is the template (`password: '{{ default "…" .Values.db.password }}'`) was read as a reference
+      if (isPlaceholder(m[g]) || out.some((a) => !a.viaVariable && a.start < start + m[g].length && start < a.end)) continue;
+      named(path.slice(path.lastIndexOf('.') + 1), m[g], start);
     }
   }
   // Aero's (Clojure EDN) fallback: `:api-key #or [#env GRAPHHOPPER_API_KEY "…"]`
@@ -1251,6 +1282,21 @@ export function findPcpPasswords(text: string): { start: number; end: number }[]
   const out: { start: number; end: number }[] = [];
   for (const m of text.matchAll(/^[ \t]*[^\s:#]{1,253}:(?:\d{1,5}|\*):[^\s:]{1,63}:([^\s]{1,4096})[ \t]*\r?$/dgm)) {
     if (isLiteral(m[1])) out.push({ start: m.indices![1][0], end: m.indices![1][1] });
+  }
+  return out;
+}
+
+/**
+ * A Nagios-family `resource.cfg` (Nagios, Icinga 1, Naemon, Centreon Engine): its `$USERn$=value` macros hold the
+ * passwords and SNMP communities the checks are given. Not a path (`$USER1$` is the plugins' directory), a word of
+ * letters alone or of lower-case words (a user's name), a number or a reference.
+ */
+export function findResourceMacroSecrets(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/^[ \t]*\$USER\d{1,3}\$[ \t]*=[ \t]*([^\s#;][^\s]{0,199})[ \t]*\r?$/dgm)) {
+    const value = m[1];
+    if (value.length < 6 || /^(?:[/.~]|[A-Za-z]:\\)/.test(value) || /^(?:[a-z._-]+|[A-Za-z]+|\d+)$/.test(value) || !isLiteral(value)) continue;
+    out.push({ start: m.indices![1][0], end: m.indices![1][1] });
   }
   return out;
 }

@@ -10,7 +10,7 @@ import {
   classifyKey,
   describeKind,
   isCredentialCarrierKey,
-  isCaptchaSiteKeyName,
+  isCaptchaSecretByShape,
   isGluedKeyName,
   isLoneAccessKey,
   isObjectStoreName,
@@ -149,7 +149,7 @@ function judgeByShape(key: string, verdict: KeyVerdict, text: string): SecretKin
   }
   // hCaptcha's secret key has its own shape (`0x` and 40 hex digits; its site keys are UUIDs): under a CAPTCHA key's
   // name that says nothing more (`HCAPTCHA_KEY`) it is the secret
-  if (isCaptchaSiteKeyName(key) && /^0x[0-9a-fA-F]{40}$/.test(text)) return 'secret';
+  if (isCaptchaSecretByShape(key, text)) return 'secret';
   // a vendor's access key that is no object store's (`MESSAGEBIRD_ACCESS_KEY`, a health check's) holding a generated
   // value: its secret. An id's shape (`AKIA…`, upper case and digits) or a word is the account's name, as for S3
   if (verdict !== KEY_OF_PAIR && isLoneAccessKey(key) && generated && !/^[A-Z0-9]{12,40}$/.test(text) && noName()) return 'access-key';

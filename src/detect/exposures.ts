@@ -6,12 +6,13 @@ import { findProseCredential } from './prose.js';
 import { basename } from 'node:path';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFile, type Path, type ServiceModel } from '../model/model.js';
 import { originWithin, type Origin } from '../model/origin.js';
-import { get, writtenText, type TreeNode, type TreeScalar } from '../model/tree.js';
+import { get, writtenText, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { entrypointProgramOf, findCommandCredentials, findShellCredentials } from './command.js';
 import {
   echoesIntoFiles,
   findEmbeddedAssignments,
   findPcpPasswords,
+  findResourceMacroSecrets,
   findPropertiesUserPasswords,
   findQuotedUserPasswords,
   findUserPasswordPairs,
@@ -24,7 +25,7 @@ import { isPublicBrowserKey, judgeEntry, judgeSecretVariable, judgeVariables, ty
 import { isKeyOfPair, secretHalves } from './key-pairs.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
-import { classifyKey, describeKind, nameLooseness } from './keys.js';
+import { classifyKey, describeKind, isCaptchaSecretByShape, type KeyVerdict, nameLooseness } from './keys.js';
 import { isPlaceholder, isStockDefault } from './placeholder.js';
 import { defaultedVariable } from './value-class.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
@@ -341,7 +342,9 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   // every string setting by its last key, for the user names that hold a secret's token (below)
   const settings: { key: string; scalar: TreeScalar; dotted: string }[] = [];
   for (const root of mounted.roots ?? []) {
-    collectKeyPaths(root, [], seen, (scalar, keyPath) => {
+    collectKeyPaths(root, [], seen, (scalar, keyPath, parent) => {
+      const named = keyPath[keyPath.length - 1] === 'value' ? pairName(parent) : undefined;
+      if (named) keyPath = [named];
       const last = keyPath[keyPath.length - 1];
       if (typeof last === 'string') settings.push({ key: last, scalar, dotted: keyPath.join('.') });
       const o = scalar.origin;
@@ -350,10 +353,15 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       if (APPLICATION_TAG.test(text.slice(Math.max(0, o.range[0] - 64), o.range[0]))) return;
       // a setting that describes its parent in words (`credentials: [{string: {description: …}}]`) holds prose
       if (typeof last === 'string' && DESCRIBING.test(last)) return;
+      // Sensu's `secrets: [{name: PAGERDUTY_TOKEN, secret: pagerduty_key}]`: the variable and the store's secret it is set from
+      if (last === 'secret' && parent && parent.entries.length === 2 && parent.entries.some((e) => e.key === 'name')) return;
       const dotted = keyPath.join('.');
       // a YAML or JSON file named for SNMP (snmp_exporter's `snmp.yml`): its `community` is SNMP's, the v1/v2c password
-      const verdict = classifyKey(snmpFile && last === 'community' ? 'snmp.community' : dotted);
       const value = writtenText(scalar);
+      const verdict =
+        isCaptchaSecretByShape(dotted, value) || (last === 'data' && isPlainKeyFile(parent))
+          ? SECRET_BY_SHAPE
+          : classifyKey(snmpFile && last === 'community' ? 'snmp.community' : dotted);
       // a value the application renders (`Bearer {{ secret('X') }}`, `${X}` inside a string) holds a reference, not the secret
       if (
         !verdict.sensitive ||
@@ -431,6 +439,19 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
   }
 }
 
+/** A secret known by its shape or its place rather than its name: hCaptcha's secret key (isCaptchaSecretByShape), an unencrypted key file's key (isPlainKeyFile). */
+const SECRET_BY_SHAPE: KeyVerdict = { sensitive: true, kind: 'secret' };
+
+/**
+ * A Proxmox Backup Server client's key file whose key is not encrypted: `{"kdf": null, …, "data": "…", "fingerprint": …}`;
+ * with a `kdf` the `data` is the key encrypted with a password.
+ */
+function isPlainKeyFile(parent: TreeMap | undefined): boolean {
+  if (!parent) return false;
+  const kdf = parent.entries.find((e) => e.key === 'kdf');
+  return kdf?.value.kind === 'scalar' && (kdf.value.value === null || kdf.value.value === 'none') && parent.entries.some((e) => e.key === 'fingerprint');
+}
+
 /** Formats that are a credential whatever names them: VALUE_PATTERNS matched whole, and the few whose secret part sits in a vendor's own frame. */
 const SELF_IDENTIFYING = new Set([
   ...VALUE_PATTERNS.filter((p) => p.group === undefined && !p.notSecret).map((p) => p.id),
@@ -500,16 +521,55 @@ function collectKeyPaths(
   node: TreeNode,
   keyPath: (string | number)[],
   seen: Set<TreeNode>,
-  visit: (scalar: TreeScalar, keyPath: (string | number)[]) => void,
+  visit: (scalar: TreeScalar, keyPath: (string | number)[], parent: TreeMap | undefined) => void,
+  parent?: TreeMap,
 ): void {
   if (keyPath.length > 32 || seen.has(node)) return;
   seen.add(node);
-  if (node.kind === 'map') for (const e of node.entries) collectKeyPaths(e.value, [...keyPath, e.key], seen, visit);
+  if (node.kind === 'map') for (const e of node.entries) collectKeyPaths(e.value, [...keyPath, e.key], seen, visit, node);
   else if (node.kind === 'seq') {
     for (let i = 0; i < node.items.length; i++) collectKeyPaths(node.items[i], [...keyPath, i], seen, visit);
-  } else if (keyPath.length && typeof keyPath[keyPath.length - 1] === 'string' && typeof node.value === 'string') visit(node, keyPath);
+  } else if (keyPath.length && typeof keyPath[keyPath.length - 1] === 'string' && typeof node.value === 'string') visit(node, keyPath, parent);
 }
 
+/**
+ * The name a `{key: …, value: …}` or `{name: …, value: …}` mapping gives its value (EdgeX's `secretData`, a Postman
+ * environment's `values`, Kubernetes-style env lists): the setting the value belongs to, not the word `value`.
+ */
+function pairName(parent: TreeMap | undefined): string | undefined {
+  if (!parent || parent.entries.length > 6) return undefined;
+  for (const e of parent.entries) {
+    if (
+      (e.key === 'key' || e.key === 'name') &&
+      e.value.kind === 'scalar' &&
+      typeof e.value.value === 'string' &&
+      /^[A-Za-z_][\w.-]{0,80}$/.test(e.value.value)
+    )
+      return e.value.value;
+  }
+  return undefined;
+}
+
+/**
+ * A variable set in a comment's sentence or before a command in it (`previously: PBS_PASSWORD='…' proxmox-backup-client
+ * login`): a secret-named variable in capitals and a quoted value, or an unquoted one shaped like a password. Whether one was.
+ */
+function collectCommentVariable(node: TreeScalar, body: string, out: Found[]): boolean {
+  for (const a of body.matchAll(COMMENT_VARIABLE)) {
+    const g = a[2] !== undefined ? 2 : a[3] !== undefined ? 3 : 4;
+    const value = a[g];
+    const verdict = classifyKey(a[1]);
+    if (!verdict.sensitive || isVariableOnly(value) || judgeNamedValue(nameLooseness(a[1]), value) !== 'literal') continue;
+    if (g === 4 && !isPasswordShaped(value)) continue;
+    const [s, e] = a.indices![g];
+    out.push({ verdict: hardcoded(originWithin(node, s, e), describeKind(verdict.kind), value), context: 'comment', path: ['#', a[1]], name: a[1] });
+    return true;
+  }
+  return false;
+}
+
+/** A variable in capitals set inside a comment's sentence: `NAME='…'`, `NAME="…"` or `NAME=…` (after a blank or the start). */
+const COMMENT_VARIABLE = /(?<![^\s(])([A-Z][A-Z0-9_]{2,80})=(?:'([^'\s]{4,200})'|"([^"\s]{4,200})"|([^\s'"`;&|]{6,200}))/dg;
 /** A setting written in a comment: `KEY=value` or `key: value` (an environment's list item or a YAML entry commented out). */
 const COMMENTED_SETTING = /^(?:-[ \t]*)?([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:[ \t]*=[ \t]*|:[ \t]+)(\S.*)$/;
 /** A directive in a comment: a name, blanks, one value and nothing else (`# requirepass …`; motionEye's own `# @upload_password …`). */
@@ -566,6 +626,7 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
         });
       if (found.length) return;
     }
+    if (collectCommentVariable(node, body, out)) return;
     // a note in a sentence: `initial superuser password was …`
     const prose = findProseCredential(body);
     if (prose)
@@ -600,7 +661,11 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
     for (const c of findShellCredentials(value)) if (!c.viaVariable) push(start + c.absStart, start + c.absEnd, c.description, c.via);
     return;
   }
-  if (!value || /\s/.test(value) || isVariableOnly(value)) return;
+  if (!value || /\s/.test(value) || isVariableOnly(value)) {
+    // a sentence that starts like a setting (`previously: PBS_PASSWORD='…' proxmox-backup-client login`)
+    if (!verdict.sensitive) collectCommentVariable(node, body, out);
+    return;
+  }
   if (verdict.sensitive && judgeNamedValue(nameLooseness(key), value) === 'literal') {
     push(start, start + value.length, describeKind(verdict.kind), key);
     return;
@@ -690,6 +755,8 @@ function namedFileSecrets(text: string, configName: string | undefined, secretFi
     }
   }
   if (configName === '.pcppass') for (const p of findPcpPasswords(text)) out.push({ ...p, kind: 'password' });
+  // mountedFileName gives `resource` for resource.cfg
+  if (configName === 'resource') for (const p of findResourceMacroSecrets(text)) out.push({ ...p, kind: 'password' });
   return out;
 }
 

@@ -236,7 +236,21 @@ const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = dictionary({
   tokenization: 'tokenization key (client-side, public by design)',
   recaptcha: CAPTCHA_SITE_KEY,
   hcaptcha: CAPTCHA_SITE_KEY,
+  // a column or field that holds a setting's name (`INSERT INTO ip_settings (setting_key, setting_value)`, WordPress's `meta_key`)
+  setting: "setting's name",
+  settings: "setting's name",
+  meta: "field's name",
+  option: "option's name",
+  param: "parameter's name",
+  parameter: "parameter's name",
+  property: "property's name",
 });
+
+/** What a PIN unlocks, written before `pin`. */
+const PIN_OWNERS = new Set(['pkcs11', 'hsm', 'sim', 'card', 'smartcard', 'token', 'user', 'so', 'admin', 'login', 'security', 'softhsm', 'yubikey', 'piv']);
+
+/** The access an SNMP community gives, written before `community`. */
+const SNMP_ACCESS = new Set(['read', 'write', 'ro', 'rw', 'readonly', 'readwrite', 'trap']);
 
 /** Vendors of the Pusher protocol, whose `*_APP_KEY` is public (sent to browsers); `*_APP_SECRET` is the secret. */
 const PUSHER_PROTOCOL = new Set(['pusher', 'soketi', 'reverb', 'ably']);
@@ -894,6 +908,12 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
   AUTH_HEADER_VALUE: { sensitive: true, kind: 'token' },
   AUTHORIZATION_HEADER_VALUE: { sensitive: true, kind: 'token' },
   HEADER_VALUE: { sensitive: true, kind: 'credentials', loose: 'name' },
+  // HashiCorp Vault's `operator init` output (`-format=json`): the unseal or recovery key shares, each a part of the root of trust
+  KEYS_BASE64: { sensitive: true, kind: 'encryption-key' },
+  UNSEAL_KEYS_B64: { sensitive: true, kind: 'encryption-key' },
+  UNSEAL_KEYS_HEX: { sensitive: true, kind: 'encryption-key' },
+  RECOVERY_KEYS_B64: { sensitive: true, kind: 'encryption-key' },
+  RECOVERY_KEYS_HEX: { sensitive: true, kind: 'encryption-key' },
   // Z-Wave's network security keys (zwave-js-ui `KEY_S2_AccessControl`, zwave-js `securityKeys.S0_Legacy`): whoever has one
   // joins or listens to the mesh
   S0_LEGACY: { sensitive: true, kind: 'encryption-key' },
@@ -1190,6 +1210,11 @@ export function isCaptchaSiteKeyName(name: string): boolean {
   return classifyKey(name).reason === CAPTCHA_SITE_KEY;
 }
 
+/** hCaptcha's secret key under a CAPTCHA key's name that says nothing more (`hcaptcha_key = "0x…"`): `0x` and 40 hex digits; its site keys are UUIDs. */
+export function isCaptchaSecretByShape(name: string, value: string): boolean {
+  return /^0x[0-9a-fA-F]{40}$/.test(value) && isCaptchaSiteKeyName(name);
+}
+
 /**
  * Object stores, whose access key is the account's id and whose secret key is the secret (S3, MinIO, R2, B2, GCS
  * HMAC keys, DigitalOcean Spaces, Ceph RGW): `S3_ACCESS_KEY`, `MINIO_ACCESS_KEY`, `STORAGE_ACCESS_KEY`.
@@ -1286,6 +1311,12 @@ function nounAt(words: string[], i: number): Noun | undefined {
   if (w === 'private' && prev !== undefined && PRIVATE_KEY_SYSTEMS.has(prev) && i === words.length - 1) return { index: i, kind: 'private-key', strong: true };
   // an SNMP community string is its password (`SNMP_COMMUNITY`, `ZBX_SNMP_COMMUNITY`)
   if ((w === 'community' || w === 'communities') && words.slice(0, i).includes('snmp')) return { index: i, kind: 'password', strong: true };
+  // the read and write communities only SNMP has (OpenNMS's `read-community="…"`, net-snmp's `rocommunity`/`rwcommunity`)
+  if ((w === 'community' || w === 'communities') && i > 0 && SNMP_ACCESS.has(words[i - 1])) return { index: i, kind: 'password', strong: true };
+  if (w === 'rocommunity' || w === 'rwcommunity') return { index: i, kind: 'password', strong: true };
+  // a PIN is a password where it unlocks something (an HSM's `PKCS11.Pin`, a SIM's, a smart card's, a user's); alone it
+  // may be a board's pin (`GPIO_PIN: 17`)
+  if (w === 'pin' && i > 0 && PIN_OWNERS.has(words[i - 1])) return { index: i, kind: 'password', strong: true };
   const strong = STRONG_NOUNS[w];
   if (strong) {
     let kind = strong;
@@ -1397,7 +1428,7 @@ function decidingPart(name: string): string {
   const last = segments[segments.length - 1] ?? '';
   const lastWords = splitWords(last);
   // `snmp.community` (a PHP poller's `$config['snmp']['community']`): the segment before says whose community it is
-  if (segments.length >= 2 && lastWords.length === 1 && /^(key|keys|auth|id|file|path|name|url|community)$/.test(lastWords[0])) {
+  if (segments.length >= 2 && lastWords.length === 1 && /^(key|keys|auth|id|file|path|name|url|community|pin)$/.test(lastWords[0])) {
     return segments.slice(-2).join('.');
   }
   // a segment that only says how the value is kept (SonarQube's `smtp_password.secured`): the one before it names it

@@ -494,6 +494,18 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     regex: re(`${B}rnd_[A-Za-z0-9]{32}${E}`),
   },
   {
+    id: 'backblaze-b2-application-key',
+    description: 'Backblaze B2 application key',
+    // `K00` and a digit, then 27 base64 characters (31 in all); its key id is 25 hex digits
+    regex: re(`(?<![A-Za-z0-9+/])K00[0-9][A-Za-z0-9+/]{27}(?![A-Za-z0-9+/=])`),
+  },
+  {
+    id: 'khoj-api-key',
+    description: 'Khoj API key',
+    // `kk-` and `secrets.token_urlsafe(32)`: 43 URL-safe base64 characters
+    regex: re(`(?<![A-Za-z0-9_-])kk-[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`),
+  },
+  {
     id: 'deno-deploy-token',
     description: 'Deno Deploy token',
     regex: re(`${B}dd[pw]_[A-Za-z0-9]{36}${E}`),
@@ -912,9 +924,10 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'pgpass-password',
     description: 'password in a .pgpass line',
-    // hostname:port:database:username:password, one entry a line (port a number or *); not an IPv6 address
+    // hostname:port:database:username:password, one entry a line (port a number or *); not an IPv6 address, nor a
+    // fingerprint of colon-separated hex pairs (a key file's `"fingerprint": "b1:83:…"`, 32 of them)
     regex: re(
-      `(?<=^|\\n|["'=>])[ \\t]{0,20}(?![0-9A-Fa-f:]{1,60}(?:/[0-9]{1,3})?(?:[\\s"']|$))(?![0-9]{1,5}:)[^\\s:#"'=>]{1,253}:(?:[0-9]{1,5}|\\*):[^\\s:"']{1,63}:[^\\s:"']{1,63}:([^\\s:"'][^\\s"']{0,199})(?=[\\s"']|$)`,
+      `(?<=^|\\n|["'=>])[ \\t]{0,20}(?![0-9A-Fa-f:]{1,100}(?:/[0-9]{1,3})?(?:[\\s"']|$))(?![0-9]{1,5}:)[^\\s:#"'=>]{1,253}:(?:[0-9]{1,5}|\\*):[^\\s:"']{1,63}:[^\\s:"']{1,63}:([^\\s:"'][^\\s"']{0,199})(?=[\\s"']|$)`,
     ),
     group: 1,
   },

@@ -213,8 +213,24 @@ const WEAK_SUBSTRINGS: readonly string[] = ['password', 'passwd', 'secret', 'sam
 /** Whole values of one repeated character (`xxxxx`, `*****`, `00000`) or a simple run. */
 function isRepetitive(v: string): boolean {
   if (v.length >= 3 && /^(.)\1+$/.test(v)) return true;
+  // a count through digits, hex digits or letters, round and round (a documentation sample's
+  // `0123456789abcdef0123456789abcdef01234`, certbot's Cloudflare example): ten characters or more
+  if (v.length >= 10 && SEQUENCES.some((order) => isCount(v, order))) return true;
   // two characters alternating (`abababab`) or a short unit repeated (`123123123`)
   return v.length >= 6 && /^(.{1,3})\1{2,}$/.test(v);
+}
+
+const SEQUENCES = ['0123456789', '0123456789abcdef', 'abcdefghijklmnopqrstuvwxyz'];
+
+/** Whether each character of `v` follows the one before in `order`, the first character of `order` after its last. */
+function isCount(v: string, order: string): boolean {
+  let at = order.indexOf(v[0]);
+  if (at < 0) return false;
+  for (let i = 1; i < v.length; i++) {
+    at = (at + 1) % order.length;
+    if (v[i] !== order[at]) return false;
+  }
+  return true;
 }
 
 /**

@@ -25,8 +25,12 @@ const NOT_THE_SECRET_BEFORE = /\b(?:public|publishable|anon|hashed|hash of the|e
 const NOT_THE_SECRET_AFTER = /^[ \t]*(?:id|ids|identifier|name|fingerprint|hash|digest|file|path|url|header|prefix|length|ttl|expiry|endpoint)\b/i;
 /** After the word, within 60 characters of one line: the linking word and the password. */
 const STATED = /^[^\n]{0,60}?(?:[ \t](?:was|is|to|be|are|were)[ \t]+|[ \t]*[:=][ \t]*)["'`]?([^\s"'`]{8,128})/i;
-/** After the word, within 60 characters of one line: `:` or `=`, a user's name, a slash between blanks and the password. */
-const SLASHED_LOGIN = /^[^\n]{0,60}?[:=][ \t]*["'`]?[A-Za-z][A-Za-z0-9_.@-]{0,63}["'`]?[ \t]+\/[ \t]+["'`]?([^\s"'`]{8,128})/;
+/**
+ * After the word: within 60 characters of one line `:` or `=`, or right after it a blank (not a word that says what of the
+ * login it is: `login page / …`); then a user's name, a slash between blanks and the password.
+ */
+const SLASHED_LOGIN =
+  /^(?:[^\n]{0,60}?[:=][ \t]*|[ \t]+(?!(?:page|screen|form|url|button|flow|prompt|name|id|method|shell)\b))["'`]?[A-Za-z][A-Za-z0-9_.@-]{0,63}["'`]?[ \t]+\/[ \t]+["'`]?([^\s"'`]{8,128})/i;
 /** A generated token later on the line: letters of both cases and digits, base64's `+/=` allowed. */
 const GENERATED = /(?<![\w+/=-])(?=[\w+/=-]*\d)(?=[\w+/=-]*[a-z])(?=[\w+/=-]*[A-Z])[A-Za-z0-9_+/-]{24,200}={0,2}(?![\w+/=-])/;
 
@@ -36,7 +40,7 @@ export function findProseCredential(line: string): ProseCredential | undefined {
     const after = m.index + m[0].length;
     const rest = line.slice(after);
     if (NOT_THE_SECRET_BEFORE.test(line.slice(Math.max(0, m.index - 40), m.index)) || NOT_THE_SECRET_AFTER.test(rest)) continue;
-    // a login written as `user / password` (`old creds from before we rotated: airbyte / Pylon_Harbor_62`): its password
+    // a login written as `user / password` (`old creds from before we rotated: airbyte / Pylon_Harbor_62`, `login mkovacs / …`): its password
     const slashed = SLASHED_LOGIN.exec(rest);
     if (slashed) {
       const word = slashed[1].replace(/[.,;:!?)\]]+$/, '');

@@ -54,8 +54,9 @@ export function postmarkUserTokens(text: string): { start: number; end: number; 
   }
   return out;
 }
+/** `NAME=uuid`, `name: uuid`, a JSON member, or a SQL settings row `('smtp_username', 'uuid'),`. */
 const POSTMARK_USER_LINE =
-  /^[ \t]*(?:export[ \t]+)?["']?([A-Za-z_][\w.-]{0,80})["']?[ \t]*(?:=|:)[ \t]*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})["']?[ \t]*,?[ \t]*\r?$/dgim;
+  /^[ \t]*(?:export[ \t]+)?\(?[ \t]*["']?([A-Za-z_][\w.-]{0,80})["']?[ \t]*(?:=|:|,)[ \t]*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})["']?[ \t]*\)?[ \t]*[,;]?[ \t]*\r?$/dgim;
 
 /** What a message calls Postmark's SMTP user name. */
 export const POSTMARK_USER_KIND = "Postmark server token (Postmark's SMTP user name)";

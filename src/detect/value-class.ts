@@ -110,8 +110,9 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^(?:file|vault|op|awssm|aws-sm|ssm|gcpsm|gcp-sm|azurekv|azure-kv|azkv|keyvault|doppler|infisical|bw|secretsmanager|sm|k8s|kubernetes|env|vaultkv|keyring|secretref):(?:\/\/)?\S+$/i,
   // helmfile's vals: `ref+vault://secret/app#/password`, `ref+awssecrets://prod/db`
   /^ref\+[a-z0-9]{2,20}:\/\/\S+$/,
-  // a lookup written like a defaulted variable (the Serverless Framework's `${ssm:/prod/db}`, `${vault:secret/x#y}`, Kafka's `${file:…}`)
-  /^\$\{(?:env|file|vault|sys|secret|secrets|k8s|aws|azure|gcp|ssm|s3|cf|self|opt|param|sm|awssm|kv):[^{}\s]{1,300}\}$/,
+  // a lookup written like a defaulted variable (the Serverless Framework's `${ssm:/prod/db}`, `${vault:secret/x#y}`, Kafka's `${file:…}`,
+  // OpenNMS's Secure Credentials Vault `${scv:alias:password}`)
+  /^\$\{(?:env|file|vault|sys|secret|secrets|k8s|aws|azure|gcp|ssm|s3|cf|self|opt|param|sm|awssm|kv|scv):[^{}\s]{1,300}\}$/,
   /^arn:aws:(?:secretsmanager|ssm|kms):/,
   /^projects\/[^/\s]+\/secrets\/[^/\s]+(?:\/versions\/[^/\s]+)?$/, // GCP Secret Manager
   /^@Microsoft\.KeyVault\(/i,
@@ -148,8 +149,12 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
 // a shell's name (no dot or dash) before `-`/`=`/`:-`; a property's dotted name (`${akka.ssl.key-store-password}`
 // is a reference, not `${akka.ssl.key-store` defaulting to `password`) only before Spring's `:`
 const WITH_DEFAULT = /^\$\{(?:([A-Za-z_][A-Za-z0-9_]{0,100})(?::[-=]?|[-=])|([A-Za-z_][A-Za-z0-9_.-]{0,100}):[-=]?)(?![?+])([^{}\s][^{}]{0,500})\}$/;
-/** Lookups written like a defaulted variable: Kafka's `${file:…}`, `${env:X}`, log4j's `${sys:x}`, a vault's `${vault:path}`. */
-const LOOKUP_PREFIX = /^(?:env|file|vault|sys|system|secret|secrets|k8s|aws|azure|gcp|ssm|java|jndi|ctx|date|main|bundle|docker|spring|base64|lower|upper)$/i;
+/**
+ * Lookups written like a defaulted variable: Kafka's `${file:…}`, `${env:X}`, log4j's `${sys:x}`, a vault's `${vault:path}`,
+ * OpenNMS's Secure Credentials Vault `${scv:alias:password}`, the Serverless Framework's `${ssm:…}`, `${self:…}`.
+ */
+const LOOKUP_PREFIX =
+  /^(?:env|file|vault|sys|system|secret|secrets|k8s|aws|azure|gcp|ssm|s3|cf|self|opt|param|sm|awssm|kv|scv|java|jndi|ctx|date|main|bundle|docker|spring|base64|lower|upper)$/i;
 
 /** The variable and the default written in a whole-value `${NAME:default}` (Spring) or `${NAME:-default}` (a shell), not a lookup's argument. */
 export function defaultedVariable(text: string): { name: string; value: string } | undefined {

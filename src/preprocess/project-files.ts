@@ -14,8 +14,12 @@ import { get, type TreeMap, wholeFileScalar } from '../model/tree.js';
 import { COMPOSE_FILE_NAME } from '../load/discover.js';
 import { isInside, readConfigText, structuredRoots } from './mounted-files.js';
 
-/** How deep under the project directory, and how many directory entries in all, the walk looks. */
-const MAX_DEPTH = 4;
+/**
+ * How deep under the project directory, and how many directory entries in all, the walk looks. Eight levels reach a
+ * Fabric network's `organizations/peerOrganizations/<org>/users/<user>/msp/keystore/priv_sk` and an Obsidian plugin's
+ * settings; the entries bound the work however deep a tree goes (four levels before: corpus findings the same).
+ */
+const MAX_DEPTH = 8;
 const MAX_ENTRIES = 600;
 /** At most this many configuration files a project (the first found, in name order). */
 const MAX_FILES = 48;
@@ -80,11 +84,11 @@ const CONFIG_DIRECTORY = /^(?:config|configs|conf|settings|etc|resources|group_v
 /**
  * The hidden directories where a tool keeps its credentials, committed by accident with a project
  * (`.docker/config.json`, `.m2/settings.xml`, `.cargo/credentials.toml`, `.kube/config`,
- * `.aws/credentials`): walked though hidden, each file in a configuration format, or named `config`
- * or `credentials`, read.
+ * `.aws/credentials`, `.duplicacy/preferences`, an Obsidian vault's `.obsidian/plugins/<plugin>/data.json`): walked though hidden, each file in a configuration
+ * format, or named `config`, `credentials` or `preferences`, read.
  */
-const CREDENTIAL_DIRECTORY = /^\.(?:docker|m2|cargo|gradle|kube|aws|pip|composer|gem|terraform\.d|ivy2|sbt|config)$/i;
-const CREDENTIAL_DIRECTORY_FILE = /^(?:config|credentials)$/i;
+const CREDENTIAL_DIRECTORY = /^\.(?:docker|m2|cargo|gradle|kube|aws|pip|composer|gem|terraform\.d|ivy2|sbt|config|duplicacy|obsidian)$/i;
+const CREDENTIAL_DIRECTORY_FILE = /^(?:config|credentials|preferences)$/i;
 /**
  * Source roots (`src/main/resources`, `api/src/app`): walked without counting as a level, so a
  * service's own configuration deep in its sources is as near as a file beside the compose file.
@@ -174,8 +178,8 @@ const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
  * RANCID's `.cloginrc`, a Zulip bot's `deploy-bot.zuliprc`): a name ending in `rc`.
  */
 const RC_FILE = /^\.?[a-z][a-z0-9_.-]{1,40}rc$/i;
-/** A private key file by its name: `id_ed25519`, `deploy_rsa`. */
-export const KEY_FILE = /^[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)$/i;
+/** A private key file by its name: `id_ed25519`, `deploy_rsa`, a Hyperledger Fabric MSP's `keystore/priv_sk` (or `<ski>_sk`). */
+export const KEY_FILE = /^(?:[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)|priv_sk|[0-9a-f]{64}_sk)$/i;
 /**
  * A project's operational scripts (`scripts/weekly_report.py`, `bin/import.mjs`, `ops/rotate.rb`): run
  * by hand or by cron against the stack, with the tokens they call it with written in.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, lintText } from '../../src/lint.js';
+import { isPlaceholder } from '../../src/detect/placeholder.js';
 import { REPO } from '../helpers.js';
 import { emptySettings } from '../../src/settings.js';
 import { ALNUM, B64, B64URL, BASE32, DIGITS, fake, HEX, LOWER_ALNUM } from './fake.js';
@@ -2678,5 +2679,218 @@ describe("set AC: a vendor's API key that names the account", () => {
       `MAILJET_API_KEY: ${fake(HEX, 32)}`,
     ]);
     expect(await findings(text)).toEqual(['6:27 secret-in-environment', '9:24 secret-in-environment']);
+  });
+});
+
+describe('set AD: lookups, settings tables, key/value pairs, name lists, monitoring macros, template defaults', () => {
+  it("OpenNMS's `${scv:alias:attribute}` is a lookup in its vault, not a variable with a default; a Spring default is still read", async () => {
+    const text = config([
+      '<jdbc-data-source name="netbox" user-name="${scv:netbox-ro:username}" password="${scv:netbox-ro:password}" />',
+      'sasl.jaas.config: ScramLoginModule required username="${scv:kafka:username}" password="${scv:kafka:password}";',
+      `spring.datasource.password: \${DB_PASSWORD:Kq9${fake(ALNUM, 10)}}`,
+    ]);
+    expect(await findings(text)).toEqual(['10:49 hardcoded-credential']);
+  });
+
+  it("a settings table's name column (`setting_key`) holds names; a Postmark user in a settings row is the token; a list of lower-case names is no secret", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: invoiceplane/invoiceplane\n',
+      'sql/settings.sql': [
+        'INSERT INTO ip_settings (setting_key, setting_value) VALUES',
+        "('smtp_server_address', 'smtp.postmarkapp.com'),",
+        `('smtp_username', '${fake(HEX, 8)}-${fake(HEX, 4)}-4${fake(HEX, 3)}-8${fake(HEX, 3)}-${fake(HEX, 12)}'),`,
+        `('gateway_stripe_publishableKey', 'pk_live_${fake(ALNUM, 99)}'),`,
+        "('login_logo', 'brightmoor.png');",
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['sql/settings.sql:3:20 secret-in-project-file']);
+    const text = service([
+      'EDGEX_ADD_SECRETSTORE_TOKENS: "device-onvif-camera,app-http-export"',
+      'EDGEX_ADD_KNOWN_SECRETS: redisdb[app-http-export],message-bus[device-onvif-camera]',
+      `SECRETSTORE_TOKEN: ${fake(ALNUM, 26)},x`,
+    ]);
+    expect(await findings(text)).toEqual(['7:26 secret-in-environment']);
+  });
+
+  it("a `{key: …, value: …}` pair is named by its key (EdgeX's secretData, a Postman environment); Sensu's `{name, secret}` and `*_secret: <its name>` name the store's secrets", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: edgexfoundry/device-onvif-camera',
+        '    volumes:',
+        '      - ./res:/res',
+        '      - ./agent.yml:/etc/sensu/agent.yml',
+        '',
+      ].join('\n'),
+      'res/secrets.json': [
+        '{"secrets": [{"secretName": "credentials002", "secretData": [',
+        '  { "key": "username", "value": "operator" },',
+        `  { "key": "password", "value": "UR8${fake(ALNUM, 13)}" }`,
+        ']}]}',
+        '',
+      ].join('\n'),
+      'agent.yml': ['backend-url: [ws://backend:8081]', 'pg_dsn_secret: pg_dsn', `password: Wq7${fake(ALNUM, 13)}`, ''].join('\n'),
+      'resources/handlers.yml': [
+        'type: Handler',
+        'spec:',
+        '  command: sensu-pagerduty-handler',
+        '  secrets:',
+        '    - name: PAGERDUTY_TOKEN',
+        '      secret: pagerduty_key',
+        '---',
+        'type: CheckConfig',
+        'spec:',
+        '  secrets:',
+        '    - name: MATTERMOST_TOKEN',
+        '      secret: mattermost-token',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'agent.yml:3:11 secret-in-mounted-file',
+      'res/secrets.json:3:34 secret-in-mounted-file',
+    ]);
+  });
+
+  it("a Nagios-family resource.cfg's `$USERn$` macros hold passwords and communities, not the plugins' path or a user's name; SNMP's read and write communities and an HSM's PIN are passwords", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  engine:',
+        '    image: centreon/centreon-engine',
+        '    volumes:',
+        '      - ./resource.cfg:/etc/centreon-engine/resource.cfg',
+        '      - ./snmp-config.xml:/opt/opennms/etc/snmp-config.xml',
+        '      - ./core.yaml:/etc/hyperledger/fabric/core.yaml',
+        '',
+      ].join('\n'),
+      'resource.cfg': ['$USER1$=/usr/lib64/nagios/plugins', '$USER3$=nagiosadmin', `$USER5$=snmp-RO-${fake(ALNUM, 10)}`, '$USER7$=$HOSTADDRESS$', ''].join(
+        '\n',
+      ),
+      'snmp-config.xml': [
+        '<snmp-config retry="3" timeout="800" read-community="public" version="v2c">',
+        `  <definition version="v2c" read-community="irg${fake(ALNUM, 9)}">`,
+        '    <specific>10.20.0.2</specific>',
+        '  </definition>',
+        '</snmp-config>',
+        '',
+      ].join('\n'),
+      'core.yaml': [
+        'BCCSP:',
+        '  PKCS11:',
+        '    Library: /usr/lib/softhsm/libsofthsm2.so',
+        '    Pin: "22453452"',
+        '    Label: fabric',
+        'gpio:',
+        '  pin: 17',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'core.yaml:4:10 secret-in-mounted-file',
+      'resource.cfg:3:9 secret-in-mounted-file',
+      'snmp-config.xml:2:45 secret-in-mounted-file',
+    ]);
+  });
+
+  it('a Go template\'s default under a secret\'s name (`{{ .labels.pg_password | default "…" }}`, Helm\'s `{{ default "…" .Values.db.password }}`), a fallback inside a list and `config set NAME VALUE` are read; a default for a region is not', async () => {
+    const text = config([
+      `command: check-postgres.rb -u sensu -p {{ .labels.pg_password | default "BEC${fake(ALNUM, 21)}" }}`,
+      `password: '{{ default "Kq9${fake(ALNUM, 12)}" .Values.db.password }}'`,
+      'region: {{ .labels.region | default "eu-west-1" }}',
+      `accounts: [process.env.DEPLOYER_KEY || "0x${fake(HEX, 64)}"],`,
+      `config set omero.ldap.password "nrV${fake(ALNUM, 15)}"`,
+      'config set omero.web.public.user public',
+    ]);
+    expect(await findings(text)).toEqual([
+      '8:80 hardcoded-credential',
+      '9:30 hardcoded-credential',
+      '11:47 hardcoded-credential',
+      '12:39 hardcoded-credential',
+    ]);
+  });
+});
+
+describe('set AD: commented variables, hCaptcha, key files, vault shares, fingerprints, samples', () => {
+  it("a commented command's variable (`# previously: PBS_PASSWORD='…' proxmox-backup-client login`) is committed; a variable's reference is not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: debian\n',
+      'scripts/backup.sh': [
+        '#!/bin/sh',
+        `# previously: PBS_PASSWORD='O13${fake(ALNUM, 12)}' proxmox-backup-client login`,
+        '# run as: API_TOKEN=$TOKEN ./backup.sh',
+        'proxmox-backup-client backup root.pxar:/',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['scripts/backup.sh:2:29 hardcoded-credential']);
+  });
+
+  it("hCaptcha's secret key by its shape under a CAPTCHA key's name in a config file; a PBS key file's unencrypted key, not its fingerprint; Vault's unseal key shares", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  api:',
+        '    image: revolt/api',
+        '    volumes:',
+        '      - ./Revolt.toml:/Revolt.toml',
+        '      - ./encryption-key.json:/root/.config/proxmox-backup/encryption-key.json',
+        '      - ./init.json:/vault/init.json',
+        '',
+      ].join('\n'),
+      'Revolt.toml': [
+        '[api.security.captcha]',
+        `hcaptcha_key = "0x${fake(HEX, 40).toUpperCase()}"`,
+        `hcaptcha_sitekey = "${fake(HEX, 8)}-${fake(HEX, 4)}-4${fake(HEX, 3)}-8${fake(HEX, 3)}-${fake(HEX, 12)}"`,
+        '',
+      ].join('\n'),
+      'encryption-key.json': [
+        '{',
+        '  "kdf": null,',
+        `  "data": "${fake(B64, 43)}=",`,
+        `  "fingerprint": "${Array.from({ length: 32 }, () => fake(HEX, 2)).join(':')}"`,
+        '}',
+        '',
+      ].join('\n'),
+      'init.json': [`{"keys_base64": ["${fake(B64, 43)}=", "${fake(B64, 43)}="], "root_token": "hvs.${fake(ALNUM, 24)}"}`, ''].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'Revolt.toml:2:17 secret-in-mounted-file',
+      'encryption-key.json:3:11 secret-in-mounted-file',
+      'init.json:1:19 secret-in-mounted-file',
+      'init.json:1:130 secret-in-mounted-file',
+    ]);
+  });
+
+  it("a private key deep in a Fabric MSP tree (`…/msp/keystore/priv_sk`) and a Duplicacy storage's saved keys are read; a certificate beside the key is not", async () => {
+    const msp = 'organizations/peerOrganizations/org1.example.net/users/Admin@org1.example.net/msp';
+    const pemBody = Array.from({ length: 3 }, () => fake(B64, 64)).join('\n');
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  peer:\n    image: hyperledger/fabric-peer\n',
+      [`${msp}/keystore/priv_sk`]: `-----BEGIN PRIVATE KEY-----\n${pemBody}\n-----END PRIVATE KEY-----\n`,
+      [`${msp}/signcerts/cert.pem`]: `-----BEGIN CERTIFICATE-----\n${pemBody}\n-----END CERTIFICATE-----\n`,
+      'backup/.duplicacy/preferences': [
+        '[{',
+        '  "name": "default",',
+        '  "storage": "b2://acme-backups",',
+        `  "keys": { "b2_id": "005${fake(HEX, 22)}", "b2_key": "K005${fake(B64, 27)}", "password": "w+${fake(ALNUM, 16)}!" }`,
+        '}]',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'backup/.duplicacy/preferences:4:62 secret-in-project-file',
+      'backup/.duplicacy/preferences:4:109 secret-in-project-file',
+      `${msp}/keystore/priv_sk:1:1 secret-in-project-file`,
+    ]);
+  });
+
+  it('a documentation sample counting through hex digits (`0123456789abcdef0123…`) is a placeholder, as is a run of letters; a generated key is not', async () => {
+    expect(isPlaceholder('0123456789abcdef0123456789abcdef01234')).toBe(true);
+    expect(isPlaceholder('abcdefghijklmnop')).toBe(true);
+    expect(isPlaceholder('1234567890123')).toBe(true);
+    expect(isPlaceholder(`k${fake(HEX, 36)}`)).toBe(false);
   });
 });

@@ -52,6 +52,8 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['fs_cli -x status', []],
   ['etcdctl --user root:etcdpw9 endpoint health', [['--user', 'etcdpw9', false]]],
   ['etcdctl --user root endpoint health', []],
+  ['fabric-ca-server start -b admin:adminpw -d', [['-b', 'adminpw', false]]],
+  ['fabric-ca-server start -b admin -d', []],
   ['maxctrl -u admin -p maxpw9 list servers', [['-p', 'maxpw9', false]]],
   ['maxctrl list servers', []],
   ["conjur variable set -i prod/db/password -v 'conjurpw9'", [['-v', 'conjurpw9', false]]],

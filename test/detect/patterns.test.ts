@@ -185,6 +185,8 @@ const POSITIVES: Case[] = [
   { id: 'airtable-token', text: `pat${alnum(14)}.${hex(64)}` },
   { id: 'netlify-token', text: 'nfp_' + alnum(36) },
   { id: 'render-api-key', text: 'rnd_' + alnum(32) },
+  { id: 'backblaze-b2-application-key', text: `K005${fake(B64, 27)}` },
+  { id: 'khoj-api-key', text: `kk-${fake(B64URL, 43)}` },
   { id: 'deno-deploy-token', text: 'ddp_' + alnum(36) },
   { id: 'fly-token', text: 'fo1_' + fake(B64URL, 43) },
   { id: 'fly-token', text: 'fm2_' + fake(B64, 300) + '==' },

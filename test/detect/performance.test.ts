@@ -15,7 +15,13 @@ import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { findCommandCredentials, findShellCredentials, tokenize } from '../../src/detect/command.js';
 import { postmarkUserTokens } from '../../src/detect/user-token.js';
-import { findCsvColumnSecrets, findEmbeddedAssignments, findUserPasswordPairs, findUsersSectionPasswords } from '../../src/detect/embedded.js';
+import {
+  findCsvColumnSecrets,
+  findEmbeddedAssignments,
+  findResourceMacroSecrets,
+  findUserPasswordPairs,
+  findUsersSectionPasswords,
+} from '../../src/detect/embedded.js';
 import { writtenFiles } from '../../src/detect/exposures.js';
 import { classifyKey } from '../../src/detect/keys.js';
 import { VALUE_PATTERNS } from '../../src/detect/patterns.js';
@@ -480,6 +486,11 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'IDENTIFIED BY ',
       "$c['snmp']['x']['community'] = array('Ab1cdefgh2', ",
       "['a']['b']",
+      '{{ .a.b | default "',
+      '{{ .a-b.c-d',
+      '{{ default "x" .',
+      'config set a.b ',
+      'config set --x a.password "',
       ': PSK "',
       ' pass:',
       'ConvertTo-SecureString ',
@@ -577,6 +588,13 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
     for (const frag of ['a,password\n', 'user;password;', ',', 'x', '# a|token|\n']) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['a header then rows'] = (n) => `user,password\n${fill('ab,Xk9mQ2vLp7\n', n - 14)}`;
     expect(await superLinear((t) => findCsvColumnSecrets(t), inputs)).toEqual([]);
+  }, 600_000);
+
+  it("a resource.cfg's macros are found in linear time", async () => {
+    const inputs: Record<string, (size: number) => string> = {};
+    for (const frag of ['$USER1$=', '$USER12$=Ab1cdefgh2\n', '$USER1$ = ', '$USER']) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
+    inputs['one long value'] = (n) => `$USER3$=${'a'.repeat(n - 8)}`;
+    expect(await superLinear((t) => findResourceMacroSecrets(t), inputs)).toEqual([]);
   }, 600_000);
 
   it("Postmark's SMTP user names are found in linear time", async () => {

@@ -12,6 +12,7 @@ describe('findProseCredential', () => {
     [`old bot token, revoked 2024-03? ${token}`, token, 'token'],
     ['the wifi passphrase is Otter-Violet-77.', 'Otter-Violet-77', 'password'],
     ['old creds from before we rotated: airbyte / Pylon_Harbor_62', 'Pylon_Harbor_62', 'password'],
+    ['netbank login mkovacs / WH22GiIZGDxQ (old, before the app switch)', 'WH22GiIZGDxQ', 'password'],
   ])('%s', (line, secret, kind) => {
     const found = findProseCredential(line);
     expect(found && { secret: line.slice(found.start, found.end), kind: found.kind }).toEqual({ secret, kind });
@@ -25,6 +26,7 @@ describe('findProseCredential', () => {
     'password: changeme',
     // a login whose password is a word, or says where it is
     'login: admin / see-the-vault',
+    'the login page / Dashboard2024 menu',
     'the secret key is generated at first start',
     'api key for https://example.org, see 1Password item "Stripe Prod"',
     // a digest is not the secret's: no secret word before it

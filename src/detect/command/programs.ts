@@ -177,6 +177,8 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   { programs: ['smbclient'], userPass: { flags: ['-U', '--user'], sep: '%' } },
   // etcd's client: `--user root:password` (`--password` is read as any option)
   { programs: ['etcdctl'], userPass: { flags: ['--user'], sep: ':' } },
+  // Hyperledger Fabric's CA: the bootstrap identity `fabric-ca-server start -b admin:adminpw` (`--boot`)
+  { programs: ['fabric-ca-server'], userPass: { flags: ['-b', '--boot'], sep: ':' } },
   // dperson/samba's entrypoint: `-u "user;password[;uid;group]"`
   { programs: ['samba', 'samba.sh'], userPass: { flags: ['-u'], sep: ';' } },
   {
