@@ -1,4 +1,4 @@
-import { classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, type KeyVerdict } from './keys.js';
+import { classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, SECRET_BY_SHAPE, type KeyVerdict } from './keys.js';
 import { isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { isDeclaredDigest, judgeNamedValue, isPasswordDigest } from './scan.js';
@@ -52,8 +52,6 @@ function valueGroup(m: RegExpMatchArray, first: number, count = 3): number {
  * "value")`. Groups: 2 the name, 3 or 4 the value, with offsets (`d`).
  */
 /** The call reads an environment variable (`getenv`, `getenv_docker`, `os.environ.get`, `env(`, `ENV.fetch`). */
-/** hCaptcha's secret key, known by its shape under a CAPTCHA key's name (isCaptchaSecretByShape). */
-const SECRET_BY_SHAPE: KeyVerdict = { sensitive: true, kind: 'secret' };
 /** Up to three subscripts right before a subscripted name: `['snmp']['v2c']['` of `$config['snmp']['v2c']['community']`. */
 const SUBSCRIPT_CHAIN = /(?:\[[ \t]*['"][A-Za-z_][\w-]{0,60}['"][ \t]*\][ \t]*){1,3}\[[ \t]*['"]$/;
 /** A list of one quoted string: `["MIIE…"]`, `[ 'x' ]`, PHP's `array('x')` (a list of several is a list of words: synonyms, scopes). */

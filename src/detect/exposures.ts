@@ -25,7 +25,7 @@ import { isPublicBrowserKey, judgeEntry, judgeSecretVariable, judgeVariables, ty
 import { isKeyOfPair, secretHalves } from './key-pairs.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
-import { classifyKey, describeKind, isCaptchaSecretByShape, type KeyVerdict, nameLooseness } from './keys.js';
+import { classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, SECRET_BY_SHAPE } from './keys.js';
 import { isPlaceholder, isStockDefault } from './placeholder.js';
 import { defaultedVariable } from './value-class.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
@@ -438,9 +438,6 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     out.push({ verdict, context: 'project-file', service: undefined, path: [...mounted.path, a.name], name: a.name });
   }
 }
-
-/** A secret known by its shape or its place rather than its name: hCaptcha's secret key (isCaptchaSecretByShape), an unencrypted key file's key (isPlainKeyFile). */
-const SECRET_BY_SHAPE: KeyVerdict = { sensitive: true, kind: 'secret' };
 
 /**
  * A Proxmox Backup Server client's key file whose key is not encrypted: `{"kdf": null, …, "data": "…", "fingerprint": …}`;

@@ -1210,6 +1210,9 @@ export function isCaptchaSiteKeyName(name: string): boolean {
   return classifyKey(name).reason === CAPTCHA_SITE_KEY;
 }
 
+/** The verdict of a secret known by its shape or its place rather than its name (hCaptcha's secret key, an unencrypted key file's key). */
+export const SECRET_BY_SHAPE: KeyVerdict = { sensitive: true, kind: 'secret' };
+
 /** hCaptcha's secret key under a CAPTCHA key's name that says nothing more (`hcaptcha_key = "0x…"`): `0x` and 40 hex digits; its site keys are UUIDs. */
 export function isCaptchaSecretByShape(name: string, value: string): boolean {
   return /^0x[0-9a-fA-F]{40}$/.test(value) && isCaptchaSiteKeyName(name);
