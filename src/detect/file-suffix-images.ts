@@ -4,7 +4,7 @@
  * fix extends it with `--file-suffix-images FILE`.
  */
 import builtin from '../../data/file-suffix-images.json' with { type: 'json' };
-import { dictionary } from '../dictionary.js';
+import { dictionary, emptyDictionary } from '../dictionary.js';
 
 /** One image of the table: the variables its entrypoint reads from `<VAR>_FILE`. */
 export interface FileSuffixImage {
@@ -45,7 +45,11 @@ export function defaultTable(): FileSuffixTable {
 /** The table shipped in data/file-suffix-images.json (docker-library/docs, MIT), as a copy to extend. */
 export function builtinTable(): FileSuffixTable {
   const t = builtin as unknown as { images: FileSuffixImage[]; notFileSuffix: Record<string, string> };
-  return { images: t.images.map((i) => ({ image: i.image, variables: [...i.variables], note: i.note })), notFileSuffix: { ...t.notFileSuffix } };
+  // keyed by image names from the user's files (`image: constructor`): no prototype to answer them
+  return {
+    images: t.images.map((i) => ({ image: i.image, variables: [...i.variables], note: i.note })),
+    notFileSuffix: Object.assign(emptyDictionary<string>(), t.notFileSuffix),
+  };
 }
 
 /**
