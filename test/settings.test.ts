@@ -90,6 +90,9 @@ describe('rule options', () => {
     expect(levels('{"rules": {"secret-misuse": ["warning", {"external": false}]}}')).toEqual(['warning', 'warning', 'off']);
     expect(settingsError('{"rules": {"secret-misuse": ["warning", {"external": "no"}]}}')).toBe('rule "secret-misuse": option external must be boolean');
     expect(settingsError('{"rules": {"secret-misuse": ["warning", {"extrnal": false}]}}')).toBe('rule "secret-misuse": unknown option "extrnal"');
+    // a name Object.prototype has is no option either (it read as one whose type is undefined)
+    expect(settingsError('{"rules": {"secret-misuse": ["warning", {"constructor": true}]}}')).toBe('rule "secret-misuse": unknown option "constructor"');
+    expect(settingsError('{"rules": {"toString": "off"}}')).toBe('"rules" names an unknown rule "toString"');
   });
 
   it('the old secret-misuse settings still work through the CLI', () => {

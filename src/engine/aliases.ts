@@ -29,6 +29,6 @@ export function expandRuleIds(ids: readonly string[]): string[] {
  * The old `secret-misuse` option `external: false` ("no notes on external secrets: this project
  * is deployed to a Swarm") turns off the rule that took the note over.
  */
-export const ALIAS_OPTIONS: Readonly<Record<string, Record<string, { type: 'boolean'; offWhenFalse: string }>>> = {
-  'secret-misuse': { external: { type: 'boolean', offWhenFalse: 'secret-external-without-swarm' } },
-};
+export const ALIAS_OPTIONS: Readonly<Record<string, Readonly<Record<string, { type: 'boolean'; offWhenFalse: string }>>>> = dictionary({
+  'secret-misuse': dictionary({ external: { type: 'boolean', offWhenFalse: 'secret-external-without-swarm' } }),
+});
