@@ -1238,8 +1238,11 @@ function quotedValuesOfEveryLine(text: string, line: RegExp, comment: RegExp): {
  */
 const PROPERTIES_USER_LINE = /^[ \t]*((?:[A-Za-z0-9_.@-]|\\:){1,64})[ \t]*=[ \t]*([^\s,#][^\s,]{0,4095})(?:[ \t]*,[^\n]*)?[ \t]*$/dgm;
 const REALM_USER_LINE = new RegExp(PROPERTIES_USER_LINE.source.replace('[ \\t]*=[ \\t]*', '[ \\t]*[=:][ \\t]*'), 'dgm');
-/** A realm file's hashed or obfuscated password: Karaf's `{CRYPT}…{CRYPT}`, Jetty's `MD5:`, `CRYPT:`, `OBF:`. */
-const REALM_HASH = /^(?:\{[A-Z0-9-]{2,20}\}|(?:MD5|CRYPT|OBF):)/;
+/**
+ * A realm file's hashed password: Karaf's `{CRYPT}…{CRYPT}`, Jetty's `MD5:`, `CRYPT:`. Not Jetty's `OBF:`: an obfuscation
+ * its own `Password` class reverses, the password as good as written.
+ */
+const REALM_HASH = /^(?:\{[A-Z0-9-]{2,20}\}|(?:MD5|CRYPT):)/;
 
 /**
  * The passwords of a users file written as properties; hashes and references are not returned. `name: password` lines

@@ -374,7 +374,7 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
     if (!out.length && interp.vars.every((v) => varKind(v) !== 'runtime') && judgeSecretValue(resolved) === 'literal' && literalText(interp.template) !== '') {
       // the template mixes literal text with variables: the literal part is written in the file
       out.push(hardcoded(value.origin, sensitiveKind, resolved, 'literal'));
-    }
+    } else if (out.length) out.push(...listedLiterals(value, interp.template, sensitiveKind));
     return out;
   }
   // Not a secret-named key: credentials inside the value, located by the template as written.
@@ -489,6 +489,24 @@ function alternateTexts(template: string): { text: string; start: number }[] {
 }
 
 /** The template with every reference removed: what is literally written around the variables. */
+/**
+ * The literal items of a comma list of secrets that also takes one from a variable (bitnami/kafka's
+ * `KAFKA_CLIENT_PASSWORDS: ${KAFKA_SASL_PASSWORD},laFe…,cnmL…`): each written in the file, located as written.
+ */
+function listedLiterals(value: TreeScalar, template: string, kind: string): HardcodedVerdict[] {
+  const out: HardcodedVerdict[] = [];
+  if (!template.includes(',') || template.length > 4096) return out;
+  let at = 0;
+  for (const item of template.split(',')) {
+    const start = at + item.length - item.trimStart().length;
+    const text = item.trim();
+    at += item.length + 1;
+    if (!text || text.includes('$') || !(isPasswordShaped(text) || isGeneratedToken(text)) || judgeSecretValue(text) !== 'literal') continue;
+    out.push(hardcoded(originWithin(value, start, start + text.length), kind, text, 'literal'));
+  }
+  return out;
+}
+
 function literalText(template: string): string {
   return template.replace(/\$\$|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, (m) => (m === '$$' ? '$' : '')).trim();
 }

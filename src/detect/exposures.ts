@@ -3,7 +3,7 @@ import { commentLines } from '../preprocess/comments.js';
 import { CRONTAB_FILE, KEY_FILE, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
 import { isGeneratedLiteral, isPasswordShaped } from './password-shape.js';
 import { findProseCredential } from './prose.js';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFile, type Path, type ServiceModel } from '../model/model.js';
 import { originWithin, type Origin } from '../model/origin.js';
 import { get, writtenText, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
@@ -98,7 +98,18 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
     collectFromTree(model.root, [], found, undefined, covered, scripts);
     // a mounted env file already read as one (`env_file: config/app.env` also bind-mounted) is reported there
     const fromFiles: Found[] = [];
-    for (const mounted of model.mountedFiles ?? []) collectFromMountedFile(mounted, fromFiles);
+    const overriddenKeys = keysSetLocally(model.mountedFiles ?? []);
+    for (const mounted of model.mountedFiles ?? []) {
+      const before = fromFiles.length;
+      collectFromMountedFile(mounted, fromFiles);
+      // a framework's committed `.env` default that its `.env.local` beside it sets again (Symfony's, Next.js's): a
+      // placeholder there is the recipe's (`APP_SECRET=ThisTokenIsNotSoSecretChangeIt`), not what the application runs with
+      const keys = basename(mounted.abs) === '.env' ? overriddenKeys.get(dirname(mounted.abs)) : undefined;
+      if (keys) {
+        const kept = fromFiles.slice(before).filter((e) => !(e.verdict.class === 'hardcoded' && e.verdict.placeholder && e.name !== undefined && keys.has(e.name)));
+        fromFiles.splice(before, fromFiles.length - before, ...kept);
+      }
+    }
     for (const comment of model.comments ?? []) collectFromComment(comment, fromFiles);
     if (fromFiles.length) {
       const reported = new Map<string, Origin[]>();
@@ -449,6 +460,18 @@ function isPlainKeyFile(parent: TreeMap | undefined): boolean {
   return kdf?.value.kind === 'scalar' && (kdf.value.value === null || kdf.value.value === 'none') && parent.entries.some((e) => e.key === 'fingerprint');
 }
 
+/** The variables each directory's `.env.local` sets to a value, by the directory's absolute path. */
+function keysSetLocally(files: readonly MountedFile[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const f of files) {
+    if (basename(f.abs) !== '.env.local') continue;
+    const keys = new Set<string>();
+    for (const m of String(f.node.value).matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]{0,200})[ \t]*=[ \t]*\S/gm)) keys.add(m[1]);
+    out.set(dirname(f.abs), keys);
+  }
+  return out;
+}
+
 /** Formats that are a credential whatever names them: VALUE_PATTERNS matched whole, and the few whose secret part sits in a vendor's own frame. */
 const SELF_IDENTIFYING = new Set([
   ...VALUE_PATTERNS.filter((p) => p.group === undefined && !p.notSecret).map((p) => p.id),
@@ -636,7 +659,11 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
     return;
   }
   const key = settingName(m[1]);
-  let value = m[2].replace(/[ \t]+#.*$/, '').trimEnd();
+  // a remark after the value: `# …`, or a note in parentheses (`# IGLU_SUPER_API_KEY: d29b…   (old key, rotated in March?)`)
+  let value = m[2]
+    .replace(/[ \t]+#.*$/, '')
+    .replace(/[ \t]+\([^()]*\)$/, '')
+    .trimEnd();
   let start = body.length - m[2].length;
   const push = (s: number, e: number, kind: string, name: string) => {
     const text = body.slice(s, e);
@@ -738,11 +765,12 @@ function namedFileSecrets(text: string, configName: string | undefined, secretFi
   const out: { start: number; end: number; kind: string }[] = [];
   const whole = secretFileContent(configName, text, secretFile);
   if (whole) out.push(whole);
-  const usersConfig = /(?:users?|realm)(?:[_.-]?(?:properties|conf|txt))?$|^passwords(?:[_.-]properties)?$/i.test(configName);
+  // users files and realms: Pentaho Carte's Jetty realm `kettle.pwd` (read as `kettle_pwd`) among them
+  const usersConfig = /(?:users?|realm|[_.-]pwd)(?:[_.-]?(?:properties|conf|txt))?$|^passwords(?:[_.-]properties)?$/i.test(configName);
   if (classifyKey(configName).sensitive || usersConfig) {
     const pairs = [
       ...findUserPasswordPairs(text),
-      ...(usersConfig ? findPropertiesUserPasswords(text, /realm|^passwords/i.test(configName)).map((p) => ({ ...p, viaVariable: false })) : []),
+      ...(usersConfig ? findPropertiesUserPasswords(text, /realm|^passwords|[_.-]pwd$/i.test(configName)).map((p) => ({ ...p, viaVariable: false })) : []),
     ];
     for (const p of pairs) {
       if (p.viaVariable) continue;

@@ -112,7 +112,14 @@ export function storedSaltRanges(mounted: MountedFile): [number, number][] {
     if (!node || depth > 12) return;
     if (node.kind === 'seq') for (const item of node.items) walk(item, depth + 1);
     if (node.kind !== 'map') return;
-    const hashed = node.entries.some((e) => e.value?.kind === 'scalar' && splitWords(String(e.key)).some((w) => HASH_WORDS.has(w) || w === 'hspw'));
+    // a stored hash: sixteen characters or more, not the name of the function (Snowplow's `"hashFunction": "SHA-256"` beside
+    // its pseudonymisation salt, which is a secret)
+    const hashed = node.entries.some(
+      (e) =>
+        e.value?.kind === 'scalar' &&
+        String(e.value.value ?? '').length >= 16 &&
+        splitWords(String(e.key)).some((w) => HASH_WORDS.has(w) || w === 'hspw'),
+    );
     for (const e of node.entries) {
       if (e.value?.kind !== 'scalar') walk(e.value, depth + 1);
       else if (hashed && classifyKey(String(e.key)).kind === 'salt') out.push([e.value.origin.range[0], e.value.origin.range[1]]);

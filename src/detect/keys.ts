@@ -236,6 +236,9 @@ const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = dictionary({
   tokenization: 'tokenization key (client-side, public by design)',
   recaptcha: CAPTCHA_SITE_KEY,
   hcaptcha: CAPTCHA_SITE_KEY,
+  // a project's key in an issue tracker, a code analyser or a session recorder (SonarQube's `sonar.projectKey`, OpenReplay's
+  // tracker `projectKey`): which project, not a credential
+  project: 'project key (an identifier)',
   // a column or field that holds a setting's name (`INSERT INTO ip_settings (setting_key, setting_value)`, WordPress's `meta_key`)
   setting: "setting's name",
   settings: "setting's name",
@@ -908,6 +911,9 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
   AUTH_HEADER_VALUE: { sensitive: true, kind: 'token' },
   AUTHORIZATION_HEADER_VALUE: { sensitive: true, kind: 'token' },
   HEADER_VALUE: { sensitive: true, kind: 'credentials', loose: 'name' },
+  // Determined AI's telemetry: Segment write keys of the master and the web UI, which go out with every event
+  SEGMENT_MASTER_KEY: { sensitive: false, reason: 'Segment write key (public by design: it ships with every event)' },
+  SEGMENT_WEBUI_KEY: { sensitive: false, reason: 'Segment write key (public by design: it ships in the page)' },
   // HashiCorp Vault's `operator init` output (`-format=json`): the unseal or recovery key shares, each a part of the root of trust
   KEYS_BASE64: { sensitive: true, kind: 'encryption-key' },
   UNSEAL_KEYS_B64: { sensitive: true, kind: 'encryption-key' },

@@ -778,6 +778,13 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     regex: re(`${B}phc_[A-Za-z0-9]{32,64}${E}`),
     notSecret: 'public',
   },
+  {
+    id: 'jitsu-browser-key',
+    description: 'Jitsu browser (JavaScript) key',
+    // Jitsu Classic's client keys `js.<id>.<random>` go into the tracking snippet; its server keys are `s2s.…`
+    regex: re(`${B}js\\.[a-z0-9]{6,32}\\.[a-z0-9]{10,40}${E}`),
+    notSecret: 'public',
+  },
   // ── identifiers of things, not credentials (a name with `key`/`pass` in it holds them) ──
   {
     // a price, product, customer, subscription… id (only the prefixes no other vendor's key uses: Resend keys are `re_`); the secrets are `sk_`, `rk_` and `whsec_`

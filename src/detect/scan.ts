@@ -359,7 +359,9 @@ const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number
     // a lookup cut at its bracket (`PASSWORD = os.environ["X"]`, `password: ENV.fetch(`): code, not a value
     !/^[A-Za-z_][\w.]*[([]$/.test(secret) &&
     // INI's `password = a&b` cut at its `&` (a query string's parameter has no blank after `=`): the setting reader takes it whole
-    !(text[end] === '&' && /=[ \t]+$/.test(text.slice(at, end - secret.length))),
+    !(text[end] === '&' && /=[ \t]+$/.test(text.slice(at, end - secret.length))) &&
+    // an escaped quote opening a quoted value (`password=\""${KAFKA_PASSWORD}"\"` of a JAAS line in a HOCON string): no value
+    !/^\\["']?$/.test(secret),
 });
 
 /** An attribute that names how the element's password is hashed (`encoding="md5"`, `hash="hmac-sha256"`). */

@@ -2159,7 +2159,7 @@ describe('set AA: block-named settings, realm and pooler files, lookups, shell e
     ]);
   });
 
-  it("Java realm files (Karaf's users.properties, Jetty's `name: password, roles`, Confluent's passwords.properties) hold passwords; a `{CRYPT}` or `MD5:` hash and Karaf's groups do not", async () => {
+  it("Java realm files (Karaf's users.properties, Jetty's `name: password, roles`, Confluent's passwords.properties) hold passwords, Jetty's reversible `OBF:` among them; a `{CRYPT}` or `MD5:` hash and Karaf's groups do not", async () => {
     const found = await projectFindings({
       'compose.yaml':
         'services:\n  karaf:\n    image: apache/karaf\n    volumes:\n      - ./etc/users.properties:/opt/karaf/etc/users.properties\n      - ./conf/jetty-realm.properties:/opt/activemq/conf/jetty-realm.properties\n      - ./sr/passwords.properties:/etc/schema-registry/passwords.properties\n',
@@ -2178,6 +2178,8 @@ describe('set AA: block-named settings, realm and pooler files, lookups, shell e
       'conf/jetty-realm.properties:2:8 secret-in-mounted-file •••• (5 chars)',
       'etc/users.properties:2:9 secret-in-mounted-file •••• (15 chars)',
       'sr/passwords.properties:2:8 secret-in-mounted-file •••• (11 chars)',
+      // Jetty's OBF: is an obfuscation Jetty reverses: the password (set AE)
+      'sr/passwords.properties:3:9 secret-in-mounted-file •••• (24 chars)',
     ]);
   });
 
@@ -2892,5 +2894,74 @@ describe('set AD: commented variables, hCaptcha, key files, vault shares, finger
     expect(isPlaceholder('abcdefghijklmnop')).toBe(true);
     expect(isPlaceholder('1234567890123')).toBe(true);
     expect(isPlaceholder(`k${fake(HEX, 36)}`)).toBe(false);
+  });
+});
+
+describe('set AE: lists beside variables, remarks, salts, realms, public keys, overridden defaults', () => {
+  it("a comma list of passwords that takes one from a variable has its literal items written in the file (bitnami/kafka's KAFKA_CLIENT_PASSWORDS); a commented setting with a remark in parentheses is read", async () => {
+    const text = service([
+      `KAFKA_CLIENT_PASSWORDS: \${KAFKA_SASL_PASSWORD},laFe${fake(ALNUM, 16)},cnmL${fake(ALNUM, 16)}`,
+      'OTHER_PASSWORDS: ${A},${B}',
+      `# IGLU_SUPER_API_KEY: ${fake(HEX, 8)}-${fake(HEX, 4)}-4${fake(HEX, 3)}-9${fake(HEX, 3)}-${fake(HEX, 12)}   (old key, rotated in March?)`,
+      '# ADMIN_PASSWORD: (set at first login)',
+    ]);
+    expect(await findings(text)).toEqual([
+      '5:7 secret-via-environment',
+      '5:54 secret-in-environment',
+      '5:75 secret-in-environment',
+      '6:7 secret-via-environment',
+      '7:29 hardcoded-credential',
+    ]);
+  });
+
+  it('a pseudonymisation salt beside the name of its hash function is a secret; a salt beside a stored hash is not; an escaped quote in a JAAS line of a HOCON string is no password', async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  enrich:',
+        '    image: snowplow/snowplow-enrich-kafka',
+        '    volumes:',
+        '      - ./enrichments:/enrichments',
+        '      - ./collector.hocon:/snowplow/collector.hocon',
+        '',
+      ].join('\n'),
+      'enrichments/pii.json': [`{"strategy": {"pseudonymize": {"hashFunction": "SHA-256", "salt": "G6lY${fake(ALNUM, 28)}"}}}`, ''].join('\n'),
+      'enrichments/users.json': [`{"user": {"password_hash": "${fake(HEX, 64)}", "salt": "${fake(ALNUM, 24)}"}}`, ''].join('\n'),
+      'collector.hocon': ['"sasl.jaas.config" = "PlainLoginModule required username=\\"collector\\" password=\\""${KAFKA_SASL_PASSWORD}"\\";"', ''].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['enrichments/pii.json:1:68 secret-in-mounted-file']);
+  });
+
+  it("Jetty's OBF: is reversed by Jetty itself: a realm's password (Pentaho Carte's kettle.pwd); its MD5: is a hash", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  carte:\n    image: pentaho/carte\n    volumes:\n      - ./pwd/kettle.pwd:/opt/pentaho/pwd/kettle.pwd:ro\n',
+      'pwd/kettle.pwd': ['# Jetty realm for Carte', `cluster: OBF:1jzv${fake(LOWER_ALNUM, 40)}`, `monitor: MD5:${fake(HEX, 32)}`, ''].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['pwd/kettle.pwd:2:10 secret-in-mounted-file']);
+  });
+
+  it("public keys by name and format: Segment's write keys of Determined's telemetry, a project key (SonarQube's, OpenReplay's), Jitsu's browser key; its server key is a secret", async () => {
+    const text = config([
+      'telemetry:',
+      `  segment_master_key: ${fake(ALNUM, 32)}`,
+      `  segment_webui_key: ${fake(ALNUM, 32)}`,
+      `sonar.projectKey: acme_${fake(ALNUM, 12)}`,
+      `client_secret: js.${fake(LOWER_ALNUM, 10)}.${fake(LOWER_ALNUM, 26)}`,
+      `server_secret: s2s.${fake(LOWER_ALNUM, 10)}.${fake(LOWER_ALNUM, 26)}`,
+    ]);
+    expect(await findings(text)).toEqual(['13:22 hardcoded-credential']);
+  });
+
+  it("a committed .env's placeholder that the .env.local beside it sets again is the recipe's default (Symfony's APP_SECRET); a real secret there is reported, and the .env.local's", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  php:\n    image: akeneo/pim-php-dev\n    volumes:\n      - ./:/srv/pim\n',
+      '.env': ['APP_ENV=prod', 'APP_SECRET=ThisTokenIsNotSoSecretChangeIt', `MAILER_PASSWORD=Wq7${fake(ALNUM, 13)}`, ''].join('\n'),
+      '.env.local': [`APP_SECRET=${fake(HEX, 40)}`, `MAILER_PASSWORD=Kq9${fake(ALNUM, 13)}`, ''].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      '.env:3:17 secret-in-mounted-file',
+      '.env.local:1:12 secret-in-project-file',
+      '.env.local:2:17 secret-in-project-file',
+    ]);
   });
 });

@@ -187,6 +187,7 @@ const POSITIVES: Case[] = [
   { id: 'render-api-key', text: 'rnd_' + alnum(32) },
   { id: 'backblaze-b2-application-key', text: `K005${fake(B64, 27)}` },
   { id: 'khoj-api-key', text: `kk-${fake(B64URL, 43)}` },
+  { id: 'jitsu-browser-key', text: `js.${fake(LOWER_ALNUM, 10)}.${fake(LOWER_ALNUM, 26)}` },
   { id: 'deno-deploy-token', text: 'ddp_' + alnum(36) },
   { id: 'fly-token', text: 'fo1_' + fake(B64URL, 43) },
   { id: 'fly-token', text: 'fm2_' + fake(B64, 300) + '==' },
