@@ -106,7 +106,9 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
       // placeholder there is the recipe's (`APP_SECRET=ThisTokenIsNotSoSecretChangeIt`), not what the application runs with
       const keys = basename(mounted.abs) === '.env' ? overriddenKeys.get(dirname(mounted.abs)) : undefined;
       if (keys) {
-        const kept = fromFiles.slice(before).filter((e) => !(e.verdict.class === 'hardcoded' && e.verdict.placeholder && e.name !== undefined && keys.has(e.name)));
+        const kept = fromFiles
+          .slice(before)
+          .filter((e) => !(e.verdict.class === 'hardcoded' && e.verdict.placeholder && e.name !== undefined && keys.has(e.name)));
         fromFiles.splice(before, fromFiles.length - before, ...kept);
       }
     }

@@ -115,10 +115,7 @@ export function storedSaltRanges(mounted: MountedFile): [number, number][] {
     // a stored hash: sixteen characters or more, not the name of the function (Snowplow's `"hashFunction": "SHA-256"` beside
     // its pseudonymisation salt, which is a secret)
     const hashed = node.entries.some(
-      (e) =>
-        e.value?.kind === 'scalar' &&
-        String(e.value.value ?? '').length >= 16 &&
-        splitWords(String(e.key)).some((w) => HASH_WORDS.has(w) || w === 'hspw'),
+      (e) => e.value?.kind === 'scalar' && String(e.value.value ?? '').length >= 16 && splitWords(String(e.key)).some((w) => HASH_WORDS.has(w) || w === 'hspw'),
     );
     for (const e of node.entries) {
       if (e.value?.kind !== 'scalar') walk(e.value, depth + 1);
