@@ -10,6 +10,8 @@ import { REPO, walk } from './helpers.js';
 
 /** Layers in the order data flows; a module may import from its layer and those before it. */
 const LAYERS: [prefix: string, rank: number][] = [
+  // lookup tables without a prototype, for names read from a user's files: used from the model up
+  ['src/dictionary.ts', 0],
   ['src/model/', 0],
   ['src/load/', 1],
   ['src/generated/', 2],
