@@ -488,7 +488,6 @@ function alternateTexts(template: string): { text: string; start: number }[] {
   return out;
 }
 
-/** The template with every reference removed: what is literally written around the variables. */
 /**
  * The literal items of a comma list of secrets that also takes one from a variable (bitnami/kafka's
  * `KAFKA_CLIENT_PASSWORDS: ${KAFKA_SASL_PASSWORD},laFe…,cnmL…`): each written in the file, located as written.
@@ -507,6 +506,7 @@ function listedLiterals(value: TreeScalar, template: string, kind: string): Hard
   return out;
 }
 
+/** The template with every reference removed: what is literally written around the variables. */
 function literalText(template: string): string {
   return template.replace(/\$\$|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, (m) => (m === '$$' ? '$' : '')).trim();
 }

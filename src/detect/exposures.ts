@@ -1,5 +1,6 @@
 import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { commentLines } from '../preprocess/comments.js';
+import { parseDotenvEntries } from '../preprocess/dotenv.js';
 import { CRONTAB_FILE, KEY_FILE, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
 import { isGeneratedLiteral, isPasswordShaped } from './password-shape.js';
 import { findProseCredential } from './prose.js';
@@ -105,12 +106,7 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
       // a framework's committed `.env` default that its `.env.local` beside it sets again (Symfony's, Next.js's): a
       // placeholder there is the recipe's (`APP_SECRET=ThisTokenIsNotSoSecretChangeIt`), not what the application runs with
       const keys = basename(mounted.abs) === '.env' ? overriddenKeys.get(dirname(mounted.abs)) : undefined;
-      if (keys) {
-        const kept = fromFiles
-          .slice(before)
-          .filter((e) => !(e.verdict.class === 'hardcoded' && e.verdict.placeholder && e.name !== undefined && keys.has(e.name)));
-        fromFiles.splice(before, fromFiles.length - before, ...kept);
-      }
+      if (keys) fromFiles.splice(before, Infinity, ...fromFiles.slice(before).filter((e) => !(isPlaceholderVerdict(e) && keys.has(e.name ?? ''))));
     }
     for (const comment of model.comments ?? []) collectFromComment(comment, fromFiles);
     if (fromFiles.length) {
@@ -462,14 +458,27 @@ function isPlainKeyFile(parent: TreeMap | undefined): boolean {
   return kdf?.value.kind === 'scalar' && (kdf.value.value === null || kdf.value.value === 'none') && parent.entries.some((e) => e.key === 'fingerprint');
 }
 
+/** A finding of a placeholder-like hardcoded value. */
+function isPlaceholderVerdict(e: Found): boolean {
+  return e.verdict.class === 'hardcoded' && e.verdict.placeholder === true;
+}
+
 /** The variables each directory's `.env.local` sets to a value, by the directory's absolute path. */
 function keysSetLocally(files: readonly MountedFile[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const f of files) {
     if (basename(f.abs) !== '.env.local') continue;
-    const keys = new Set<string>();
-    for (const m of String(f.node.value).matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]{0,200})[ \t]*=[ \t]*\S/gm)) keys.add(m[1]);
-    out.set(dirname(f.abs), keys);
+    // read as compose-go reads a dotenv file; one it cannot read overrides nothing
+    try {
+      out.set(
+        dirname(f.abs),
+        new Set(
+          parseDotenvEntries(String(f.node.value), () => '')
+            .filter((e) => e.value !== '')
+            .map((e) => e.key),
+        ),
+      );
+    } catch {}
   }
   return out;
 }

@@ -83,16 +83,19 @@ const ENUM_VALUE = /^[A-Z]+(?:_[A-Z]+)*$/;
 /** A URL with no user, query or fragment: `scheme://host[:port]/words/of/a/path`. */
 const ENDPOINT_URL = /^[a-z][a-z0-9+.-]{0,20}:\/\/[\w.-]{1,253}(?::\d{1,5})?(?:\/[\w.~-]{0,200}){0,20}$/i;
 
-/**
- * The value of a secret-named setting, judged with what the name says (see KeyVerdict.loose):
- * a name that only loosely says "secret" holding a word or a name holds a setting, one whose
- * deciding noun is `key` holding a number holds an identifier (a Cloudinary API key).
- */
 /** A lower-case name of two words or more whose last says what secret it is (`pagerduty_key`, `mattermost-token`). */
 const SECRET_NAME_VALUE = /^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*[_-](?:key|token|password|secret|credentials?|dsn|webhook|apikey)$/;
 /** Two or more lower-case names, comma-separated, each maybe with its bracketed list (`redisdb[app-http-export]`). */
 const NAME_LIST = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\[[a-z0-9,-]{1,200}\])?(?:,[ \t]?[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\[[a-z0-9,-]{1,200}\])?){1,50}$/;
 
+/** One to three marks and no letter or digit (a shell's quotes, an escaped quote read up to the next): punctuation, never a value. */
+export const MARKS_ONLY = /^[^A-Za-z0-9]{1,3}$/;
+
+/**
+ * The value of a secret-named setting, judged with what the name says (see KeyVerdict.loose):
+ * a name that only loosely says "secret" holding a word or a name holds a setting, one whose
+ * deciding noun is `key` holding a number holds an identifier (a Cloudinary API key).
+ */
 export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   let judged = classifyValue(value);
   // a bcrypt-shaped value under a token's or a key's name (CurseForge API keys look like one): keys are not stored
@@ -126,23 +129,20 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   )
     return 'setting';
   // the setting's own name as written (`pool_passwd = 'pool_passwd'`: Pgpool-II's password file, named for the setting)
-  if (verdict.name && /[_.]/.test(v) && v === verdict.name.slice(verdict.name.lastIndexOf('.') + 1)) return 'setting';
+  // the name's last segment (`snmp.community` → `community`), which the rules below compare the value with
+  const setting = verdict.name?.slice(verdict.name.lastIndexOf('.') + 1);
+  if (setting && /[_.]/.test(v) && v === setting) return 'setting';
   // the name the setting says it holds a secret of (Sensu's `pg_dsn_secret: pg_dsn`): the secret's name in a store
-  if (
-    verdict.name &&
-    /^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$/.test(v) &&
-    v === /^(.+?)[_.-]secret$/i.exec(verdict.name.slice(verdict.name.lastIndexOf('.') + 1))?.[1]
-  )
-    return 'reference';
+  if (setting && /^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$/.test(v) && v === /^(.+?)[_.-]secret$/i.exec(setting)?.[1]) return 'reference';
   // a setting called `secret` alone holding a lower-case name of words that ends in a secret's word (Sensu's `secrets:
   // [{name: PAGERDUTY_TOKEN, secret: pagerduty_key}]`, `secret: mattermost-token`): the name of the store's secret
-  if (verdict.name && /^secret$/i.test(verdict.name.slice(verdict.name.lastIndexOf('.') + 1)) && SECRET_NAME_VALUE.test(v)) return 'reference';
+  if (setting && /^secret$/i.test(setting) && SECRET_NAME_VALUE.test(v)) return 'reference';
   // a list of names, each in lower case (EdgeX's `EDGEX_ADD_SECRETSTORE_TOKENS: "device-onvif-camera,app-http-export"`, its
   // `redisdb[app-http-export],message-bus[…]`): the services or secrets meant, not a secret
   if (NAME_LIST.test(v) && v.includes('-')) return 'setting';
   // one to three marks and no letter or digit (`"secret":"'"$(uuidgen)"'"`: a shell's quotes splicing a command's output
   // into JSON, read up to the first quote): punctuation, not a secret
-  if (/^[^A-Za-z0-9]{1,3}$/.test(v)) return 'setting';
+  if (MARKS_ONLY.test(v)) return 'setting';
   // a sentinel (`passcode = -1`: none needed)
   if (/^-\d{1,3}$/.test(v)) return 'setting';
   // a number of one to three digits under a secret's or a key's name is a length or a count (pretix's
@@ -361,7 +361,7 @@ const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number
     // INI's `password = a&b` cut at its `&` (a query string's parameter has no blank after `=`): the setting reader takes it whole
     !(text[end] === '&' && /=[ \t]+$/.test(text.slice(at, end - secret.length))) &&
     // an escaped quote opening a quoted value (`password=\""${KAFKA_PASSWORD}"\"` of a JAAS line in a HOCON string): no value
-    !/^\\["']?$/.test(secret),
+    !MARKS_ONLY.test(secret),
 });
 
 /** An attribute that names how the element's password is hashed (`encoding="md5"`, `hash="hmac-sha256"`). */

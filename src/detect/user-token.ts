@@ -16,8 +16,10 @@ export function isUserName(name: string): boolean {
   return last === 'user' || last === 'username' || last === 'login' || (last === 'name' && words[words.length - 2] === 'user');
 }
 
-/** Postmark's SMTP host: its user name is a server token (a UUID), the password the same token. */
-const POSTMARK_SMTP_HOST = /^(?:smtp|smtp-broadcasts)\.postmarkapp\.com$/i;
+/** Postmark's SMTP host: its user name is a server token (a UUID), the password the same token. As a value, and in a text. */
+const POSTMARK_HOST = String.raw`(?:smtp|smtp-broadcasts)\.postmarkapp\.com`;
+const POSTMARK_SMTP_HOST = new RegExp(`^${POSTMARK_HOST}$`, 'i');
+const POSTMARK_IN_TEXT = new RegExp(`\\b${POSTMARK_HOST}\\b`, 'i');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -47,7 +49,7 @@ export function usersHoldingSecret<T extends { key: string }>(
 
 /** A text's user-named lines (`MAIL_USERNAME=…`, `user: …`) holding a UUID where the text names Postmark's SMTP host. */
 export function postmarkUserTokens(text: string): { start: number; end: number; name: string }[] {
-  if (!/\b(?:smtp|smtp-broadcasts)\.postmarkapp\.com\b/i.test(text)) return [];
+  if (!POSTMARK_IN_TEXT.test(text)) return [];
   const out: { start: number; end: number; name: string }[] = [];
   for (const m of text.matchAll(POSTMARK_USER_LINE)) {
     if (isUserName(m[1])) out.push({ start: m.indices![2][0], end: m.indices![2][1], name: m[1] });

@@ -105,14 +105,38 @@ const MODE_WORDS = new Set([
 const NO_SECRET_NEEDED = /(?:^|[-_ .])(?:no[-_ ]?(?:key|token|auth|password)[-_ ]?(?:required|needed)?|not[-_ ]?(?:needed|required|used)|unused)(?:$|[-_ .])/i;
 
 /** References to a secret kept elsewhere: files, secret stores. */
+/** The prefixes of `${prefix:…}` lookups in a secret store or the environment (a reference, never a variable's default). */
+const SECRET_LOOKUPS = [
+  'env',
+  'file',
+  'vault',
+  'sys',
+  'secret',
+  'secrets',
+  'k8s',
+  'aws',
+  'azure',
+  'gcp',
+  'ssm',
+  's3',
+  'cf',
+  'self',
+  'opt',
+  'param',
+  'sm',
+  'awssm',
+  'kv',
+  'scv',
+];
+
 const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^\/(?:var\/)?run\/secrets\//, // Docker / Kubernetes secrets
   /^(?:file|vault|op|awssm|aws-sm|ssm|gcpsm|gcp-sm|azurekv|azure-kv|azkv|keyvault|doppler|infisical|bw|secretsmanager|sm|k8s|kubernetes|env|vaultkv|keyring|secretref):(?:\/\/)?\S+$/i,
   // helmfile's vals: `ref+vault://secret/app#/password`, `ref+awssecrets://prod/db`
   /^ref\+[a-z0-9]{2,20}:\/\/\S+$/,
   // a lookup written like a defaulted variable (the Serverless Framework's `${ssm:/prod/db}`, `${vault:secret/x#y}`, Kafka's `${file:…}`,
-  // OpenNMS's Secure Credentials Vault `${scv:alias:password}`)
-  /^\$\{(?:env|file|vault|sys|secret|secrets|k8s|aws|azure|gcp|ssm|s3|cf|self|opt|param|sm|awssm|kv|scv):[^{}\s]{1,300}\}$/,
+  // OpenNMS's Secure Credentials Vault `${scv:alias:password}`): a secret store's
+  new RegExp(`^\\$\\{(?:${SECRET_LOOKUPS.join('|')}):[^{}\\s]{1,300}\\}$`),
   /^arn:aws:(?:secretsmanager|ssm|kms):/,
   /^projects\/[^/\s]+\/secrets\/[^/\s]+(?:\/versions\/[^/\s]+)?$/, // GCP Secret Manager
   /^@Microsoft\.KeyVault\(/i,
@@ -153,8 +177,10 @@ const WITH_DEFAULT = /^\$\{(?:([A-Za-z_][A-Za-z0-9_]{0,100})(?::[-=]?|[-=])|([A-
  * Lookups written like a defaulted variable: Kafka's `${file:…}`, `${env:X}`, log4j's `${sys:x}`, a vault's `${vault:path}`,
  * OpenNMS's Secure Credentials Vault `${scv:alias:password}`, the Serverless Framework's `${ssm:…}`, `${self:…}`.
  */
-const LOOKUP_PREFIX =
-  /^(?:env|file|vault|sys|system|secret|secrets|k8s|aws|azure|gcp|ssm|s3|cf|self|opt|param|sm|awssm|kv|scv|java|jndi|ctx|date|main|bundle|docker|spring|base64|lower|upper)$/i;
+const LOOKUP_PREFIX = new RegExp(
+  `^(?:${[...SECRET_LOOKUPS, 'system', 'java', 'jndi', 'ctx', 'date', 'main', 'bundle', 'docker', 'spring', 'base64', 'lower', 'upper'].join('|')})$`,
+  'i',
+);
 
 /** The variable and the default written in a whole-value `${NAME:default}` (Spring) or `${NAME:-default}` (a shell), not a lookup's argument. */
 export function defaultedVariable(text: string): { name: string; value: string } | undefined {
