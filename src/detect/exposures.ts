@@ -289,6 +289,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const context = mounted.kept ? 'project-file' : 'mounted-file';
   if (mounted.tokensOnly) {
     collectSelfIdentifying(mounted, text, out);
+    collectFromPackageScripts(mounted, out);
     return;
   }
   if (SHELL_SHEBANG.test(text)) {
@@ -445,6 +446,25 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     const verdict = hardcoded(originWithin(mounted.node, a.start, a.end), a.kind, value);
     if (verdict.placeholder) continue;
     out.push({ verdict, context: 'project-file', service: undefined, path: [...mounted.path, a.name], name: a.name });
+  }
+}
+
+/**
+ * A package manifest's `scripts` (`"db": "psql postgres://app:…@db/app"`, `"sourcemaps": "sentry-cli … --auth-token …"`):
+ * each a shell command line npm runs, read as a script is; what the token scan found already is not reported again.
+ */
+function collectFromPackageScripts(mounted: MountedFile, out: Found[]): void {
+  const scripts = mounted.roots?.[0]?.entries.find((e) => e.key === 'scripts')?.value;
+  if (scripts?.kind !== 'map') return;
+  const before = out.length;
+  for (const e of scripts.entries) {
+    if (e.value.kind !== 'scalar' || typeof e.value.value !== 'string') continue;
+    const found: Found[] = [];
+    collectFromCommand(e.value, [...mounted.path, 'scripts', String(e.key)], found, undefined, undefined, 'project-file');
+    for (const f of found) {
+      const [s, end] = f.verdict.origin.range;
+      if (f.verdict.class === 'hardcoded' && !out.slice(0, before).some((x) => x.verdict.origin.range[0] < end && s < x.verdict.origin.range[1])) out.push(f);
+    }
   }
 }
 

@@ -2965,3 +2965,30 @@ describe('set AE: lists beside variables, remarks, salts, realms, public keys, o
     ]);
   });
 });
+
+describe('package manifests: npm scripts are command lines', () => {
+  it("a package.json script's URL password and secret option are reported; its dependencies, integrity hashes, ports and secret files are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  web:\n    build: ./web\n',
+      'web/package.json': [
+        '{',
+        '  "name": "web",',
+        '  "scripts": {',
+        '    "build": "vite build --port 3000",',
+        `    "db:shell": "psql postgres://app:Hq8${fake(ALNUM, 13)}@localhost:5432/app",`,
+        `    "sourcemaps": "sentry-cli sourcemaps upload ./dist --auth-token ${fake(HEX, 64)}",`,
+        '    "seed": "node seed.js --password-file ./secrets/db_password.txt --token $SEED_TOKEN",',
+        '    "test": "jest --max-workers 2"',
+        '  },',
+        `  "gitHead": "${fake(HEX, 40)}",`,
+        '  "dependencies": { "pg": "^8.11.0" }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'web/package.json:5:38 secret-in-project-file',
+      'web/package.json:6:69 secret-in-project-file',
+    ]);
+  });
+});
