@@ -45,20 +45,13 @@ function valueGroup(m: RegExpMatchArray, first: number, count = 3): number {
   return first + count - 1;
 }
 
-/**
- * A call whose last two string arguments are a setting's name and its value: PHP
- * `define('WP_REDIS_PASSWORD', 'value')` (WORDPRESS_CONFIG_EXTRA and friends), Kamailio
- * `modparam("auth", "secret", "value")`, `$config->set('db_password', 'value')`, `setenv("X_TOKEN",
- * "value")`. Groups: 2 the name, 3 or 4 the value, with offsets (`d`).
- */
-/** The call reads an environment variable (`getenv`, `getenv_docker`, `os.environ.get`, `env(`, `ENV.fetch`). */
 /** Up to three subscripts right before a subscripted name: `['snmp']['v2c']['` of `$config['snmp']['v2c']['community']`. */
 const SUBSCRIPT_CHAIN = /(?:\[[ \t]*['"][A-Za-z_][\w-]{0,60}['"][ \t]*\][ \t]*){1,3}\[[ \t]*['"]$/;
 /** A list of one quoted string: `["MIIE…"]`, `[ 'x' ]`, PHP's `array('x')` (a list of several is a list of words: synonyms, scopes). */
 const LIST_FIRST_STRING = /^(?:\[|array\()[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*([\]),])/;
-/** `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`. */
+/** `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`, Ruby's block `ENV.fetch("X") { '…' }`. */
 const ENV_FALLBACK =
-  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*[:=][ \t]*\[?[ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
+  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*[:=][ \t]*\[?[ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b|\{)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
 /** `config set NAME VALUE` (its options before the name skipped): name, then a double-quoted, single-quoted or bare value. */
 const CONFIG_SET =
   /(?<![\w-])config[ \t]+set[ \t]+(?:--?[A-Za-z][\w-]{0,30}[ \t]+){0,3}([A-Za-z_/@][\w.:/@-]{0,120})[ \t]+(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s"'#;|&]{1,500}))/dg;
@@ -68,11 +61,18 @@ const TEMPLATE_DEFAULT =
 /** Aero's `:name #or [#env VAR "fallback"]` in an EDN configuration. */
 const EDN_ENV_FALLBACK = /:([A-Za-z][\w.-]{0,80})[ \t]+#or[ \t]*\[[ \t]*#env[ \t]+([A-Za-z_][A-Za-z0-9_]{0,80})[ \t]+"([^"\\\n]{1,500})"[ \t]*\]/dg;
 /** What ENV_FALLBACK needs in a text before it is run over it. */
-const ENV_LOOKUP_WORD = /process\.env|os\.environ|getenv|ENV\[/;
+const ENV_LOOKUP_WORD = /process\.env|os\.environ|getenv|ENV\[|ENV\.fetch/;
+/** The call reads an environment variable (`getenv`, `getenv_docker`, `os.environ.get`, `env(`, `ENV.fetch`). */
 const ENV_LOOKUP = /^(?:[\w.$>-]*[._>])?(?:getenv\w*|environ\.get|env|fetch)\(/i;
 /** The same name right before an opening parenthesis. */
 const ENV_LOOKUP_BEFORE = /(?:^|[^\w])(?:getenv\w*|environ\.get|env|fetch)[ \t]*$/i;
 
+/**
+ * A call whose last two string arguments are a setting's name and its value: PHP
+ * `define('WP_REDIS_PASSWORD', 'value')` (WORDPRESS_CONFIG_EXTRA and friends), Kamailio
+ * `modparam("auth", "secret", "value")`, `$config->set('db_password', 'value')`, `setenv("X_TOKEN",
+ * "value")`. Groups: 2 the name, 3 or 4 the value, with offsets (`d`).
+ */
 const CALL_NAME_VALUE =
   /\b[A-Za-z_][A-Za-z0-9_.$>-]{0,60}\([ \t]*(?:(["'])[^"'\n]{0,80}\1[ \t]*,[ \t]*)?['"]([A-Za-z_][A-Za-z0-9_.-]{0,80})['"][ \t]*,[ \t]*(?:'([^'\n]{0,4096})'|"([^"\n]{0,4096})")[ \t]*(?:,[^()\n]{0,40})?\)/dg;
 
@@ -90,6 +90,10 @@ const ELIXIR_CONFIG = /\bconfig[ \t]+:[A-Za-z_]\w{0,60},[ \t]*:([A-Za-z_]\w{0,80
 const TYPED_DEFAULT =
   /^[ \t]*(?:(?:public|private|readonly|static)[ \t]+)*([A-Za-z_][A-Za-z0-9_]{0,80})[ \t]*:[ \t]*[A-Za-z_][\w.]{0,40}(?:\[[\w., |]{0,60}\])?(?:[ \t]*\|[ \t]*None)?[ \t]*=[ \t]*(?:[A-Za-z_][\w.]{0,40}\([ \t]*)?\[?[ \t]*(["'])([^"'\\\n]{1,4096})\2[ \t]*\]?[ \t]*\)?[ \t]*(?:,|;|#.*|\/\/.*)?$/dgm;
 
+/** Elements that hold one version of their parent's value: `<key><current>…</current><old>…</old></key>`. */
+const VERSION_ELEMENTS = /^(?:current|previous|old|new|next|active|primary|secondary)$/i;
+/** The element opened last before a child, alone on its line: `<key>` above `<current>`. */
+const XML_PARENT = /<([A-Za-z_][\w.-]{0,80})>[ \t]*\r?\n[ \t]*$/;
 /** XML: <password>value</password> (ClickHouse users, Tomcat, Maven settings). */
 const XML_ELEMENT = /<([A-Za-z_][A-Za-z0-9_.-]{0,80})>([^<\n]{1,4096})<\/\1>/g;
 
@@ -552,6 +556,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   }
   if (text.includes('(')) {
     for (const m of text.matchAll(CALL_NAME_VALUE)) {
+      // PHP's `array('managesieve', 'password', 'markasjunk')` is a list of words, not a name and its value
+      if (/^array\(/i.test(m[0])) continue;
       const value = m[3] ?? m[4] ?? '';
       // an environment lookup's fallback (`getenv_docker('X_PASSWORD', 'put your unique phrase here')`): the
       // value comes from the variable; only a real secret written as the fallback is one
@@ -617,10 +623,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   // XML: right after <name>
   for (const m of text.matchAll(XML_ELEMENT)) {
     const at = m.index! + m[1].length + 2;
+    // a version of what the element it sits in holds (Openfire's `<key><current>…</current></key>`): named by that element
+    const parent = VERSION_ELEMENTS.test(m[1]) ? XML_PARENT.exec(text.slice(Math.max(0, m.index! - 400), m.index!))?.[1] : undefined;
+    const name = parent ?? m[1];
     // a bare `<key>` judged by its value, as `key = …` is (Wazuh's cluster `<key>…</key>`): a generated token is a key
-    if (/^key$/i.test(m[1]) && isRandomToken(m[2]) && !nearPublicKeyWords(text, m.index!)) {
-      if (!taken(at, m[2].length)) out.push({ name: m[1], kind: 'secret', start: at, end: at + m[2].length, viaVariable: false });
-    } else named(m[1], m[2], at);
+    if (/^key$/i.test(name) && isRandomToken(m[2]) && !nearPublicKeyWords(text, m.index!)) {
+      if (!taken(at, m[2].length)) out.push({ name, kind: 'secret', start: at, end: at + m[2].length, viaVariable: false });
+    } else named(parent === undefined ? m[1] : `${parent}.${m[1]}`, m[2], at);
   }
   // XML whose attribute names the setting: <entry key="db.password">x</entry>, <add key="ApiKey" value="x"/>
   if (text.includes('<')) {
@@ -726,7 +735,14 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (judgeNamedValue({}, value) !== 'literal') continue;
     out.push({ name: file, kind, start, end, viaVariable: false });
   }
-  for (const d of [...findDirectives(text), ...findRouterDbPasswords(text), ...findKeywordPasswords(text), ...findSecretListItems(text)]) {
+  for (const d of [
+    ...findDirectives(text),
+    ...findRouterDbPasswords(text),
+    ...findKeywordPasswords(text),
+    ...findSecretListItems(text),
+    ...findNginxKeyMaps(text),
+    ...findHashCommentPasswords(text),
+  ]) {
     if (!overlapsAny(out, d.start, d.end)) out.push(d);
   }
   return out.sort((a, b) => a.start - b.start);
@@ -926,6 +942,54 @@ function findRouterDbPasswords(text: string): EmbeddedAssignment[] {
   return out;
 }
 
+/**
+ * A password's hash with its clear text in the comment after it: GLAuth's documented `passsha256 = "6478…" # dogood`,
+ * an htpasswd-style `password_hash: "$2b$…"  # s3cret`. Groups: the setting's name, the comment's one word.
+ */
+const HASH_THEN_PLAINTEXT =
+  /^[ \t]*([A-Za-z_][\w.-]{0,60})[ \t]*[=:][ \t]*(["']?)(?:[0-9a-fA-F]{32,128}|\$(?:2[abxy]?|5|6|argon2id?|apr1)\$[^\s"']{20,200})\2[ \t]*[#;][ \t]*(\S{6,64})[ \t]*$/dgm;
+
+/** The clear-text passwords of HASH_THEN_PLAINTEXT lines whose setting names a password (`passsha256`, `password_hash`). */
+function findHashCommentPasswords(text: string): EmbeddedAssignment[] {
+  const out: EmbeddedAssignment[] = [];
+  if (text.length > 1_000_000 || !/#|;/.test(text)) return out;
+  for (const m of text.matchAll(HASH_THEN_PLAINTEXT)) {
+    // a word or a note (`# rotated-2024`) is a remark; a password someone chose or generated has both cases and digits
+    if (!/pass|pwd/i.test(m[1]) || !isPasswordShaped(m[3]) || !isLiteral(m[3]) || isPlaceholder(m[3])) continue;
+    const [start, end] = m.indices![3];
+    out.push({ name: m[1], kind: 'password', start, end, viaVariable: false });
+  }
+  return out;
+}
+
+/**
+ * nginx's `map $http_x_api_key $api_client { "KEY" "client"; … }`: a request header, query argument or cookie named
+ * for a key or token mapped to its clients, each source value an API key the proxy accepts. Groups: the variable, the body.
+ */
+const NGINX_KEY_MAP = /\bmap[ \t]+\$((?:http|arg|cookie)_\w{1,60})[ \t]+\$\w{1,60}[ \t]*\{([^{}]{0,20000})\}/dg;
+/** One entry of a map's body: its source value (double-quoted, single-quoted, bare), then the value it maps to. */
+const NGINX_MAP_ENTRY = /^[ \t]*(?:"([^"\n]{1,512})"|'([^'\n]{1,512})'|([^\s"'#;~\\]\S{0,511}))[ \t]+\S[^;\n]{0,400};/dgm;
+const MAP_KEYWORDS = new Set(['default', 'hostnames', 'volatile', 'include']);
+
+/** The API keys of nginx key maps (NGINX_KEY_MAP): the source values that are no keyword, regex or placeholder. */
+function findNginxKeyMaps(text: string): EmbeddedAssignment[] {
+  const out: EmbeddedAssignment[] = [];
+  if (text.length > 1_000_000 || !text.includes('map')) return out;
+  for (const m of text.matchAll(NGINX_KEY_MAP)) {
+    const verdict = classifyKey(m[1].replace(/^(?:http|arg|cookie)_/, ''));
+    if (!verdict.sensitive) continue;
+    const bodyStart = m.indices![2][0];
+    for (const e of m[2].matchAll(NGINX_MAP_ENTRY)) {
+      const g = valueGroup(e, 1);
+      const value = e[g];
+      if (MAP_KEYWORDS.has(value) || !isLiteral(value) || isPlaceholder(value)) continue;
+      const start = bodyStart + e.indices![g][0];
+      out.push({ name: m[1], kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable: false });
+    }
+  }
+  return out;
+}
+
 /** Secrets in config lines that use no `=` or `:` between name and value (see DIRECTIVE_LINE). */
 function findDirectives(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
@@ -1096,8 +1160,12 @@ const MAX_ROW = 8192;
 function insertedValues(text: string): { column: string; start: number; end: number }[] {
   const out: { column: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(SQL_INSERT)) {
-    const columns = m[1].split(',').map((c) => SQL_COLUMN.exec(c)?.[1]);
-    if (columns.some((c) => c === undefined)) continue;
+    const named = m[1].split(',').map((c) => SQL_COLUMN.exec(c)?.[1]);
+    if (named.some((c) => c === undefined)) continue;
+    // a SCRAM verifier's columns (Openfire's `ofUser`: storedKey, serverKey, salt, iterations): what the server checks a
+    // password against, derived from it, not the password
+    const scram = named.some((c) => /^stored_?key$/i.test(c!));
+    const columns = scram ? named.map((c) => (/^(?:stored_?key|server_?key|salt)$/i.test(c!) ? undefined : c)) : named;
     let at = m.index! + m[0].length;
     for (let rows = 0; rows < MAX_ROWS && text[at] === '('; rows++) {
       const row = sqlRow(text, at + 1);
@@ -1180,6 +1248,12 @@ const PAIR_LINE =
   /^[ \t]*(?:(?:\[[A-Za-z0-9.-]{1,253}\]|[A-Za-z0-9.-]{1,253})(?::\d{1,5})?[ \t]+)?(?:[A-Za-z0-9_.@-]{1,64}|\$\{[A-Za-z_][A-Za-z0-9_]{0,64}\}):([^\s:;,]{1,4096})(?::[A-Za-z_-]{1,32}|(:e)?:\d{1,10}(?::\d{0,10}(?::[^\s:]{0,400})?)?)?[ \t]*$/gm;
 
 /**
+ * A base64 secret, whose alphabet has `/` (SES's SMTP password, a 256-bit key): no path, whose `/` separates names
+ * (`data/files`, `/var/lib/x`). Mixed case and digits, 20 characters or more, padded or not.
+ */
+const BASE64_SECRET = /^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)[A-Za-z0-9+][A-Za-z0-9+/]{19,}={0,2}$/;
+
+/**
  * The secrets of `user:password` pairs, one a line: a bootstrap user (`superuser:…`), a basic-auth
  * user-info, a file of `key:secret:role` lines. Not a number (`1000:1000`, a port), a path, a list or a
  * hash; a `${VAR}` whose name is secret-named is returned with `viaVariable`.
@@ -1195,7 +1269,11 @@ export function findUserPasswordPairs(text: string): { start: number; end: numbe
     const variable = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?][^{}]*)?\}$/.exec(secret);
     if (variable && !classifyKey(variable[1]).sensitive) continue;
     const viaVariable = variable !== null;
-    if (!viaVariable && (/^\d+$/.test(secret) || secret.includes('/') || secret.includes('$') || judgeNamedValue({}, secret) !== 'literal')) continue;
+    if (
+      !viaVariable &&
+      (/^\d+$/.test(secret) || (secret.includes('/') && !BASE64_SECRET.test(secret)) || secret.includes('$') || judgeNamedValue({}, secret) !== 'literal')
+    )
+      continue;
     out.push({ start, end: start + secret.length, viaVariable });
   }
   return out.length ? out : quotedPairs(text);

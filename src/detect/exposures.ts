@@ -510,6 +510,8 @@ const SELF_IDENTIFYING = new Set([
   'azure-storage-account-key',
   'azure-shared-access-key',
   'webhook-url-token',
+  // `machine … login … password …`: a .netrc entry wherever it is written (a Dockerfile's `printf … > /root/.netrc`)
+  'netrc-password',
 ]);
 
 /**

@@ -1276,6 +1276,8 @@ function nounAt(words: string[], i: number): Noun | undefined {
   const w = words[i];
   const prev = words[i - 1];
   if (w === 'auth' && prev === undefined) return { index: i, kind: 'credentials', strong: false, vague: true };
+  // Joken's `default_signer: "…"`: the HMAC key it signs with (elsewhere a signer is a service or a module: `signer=debug`)
+  if (w === 'signer' && prev === 'default') return { index: i, kind: 'signing-key', strong: false };
   if (w === 'key' || w === 'keys') {
     if (prev === undefined) return { index: i, kind: 'secret', strong: true, vague: true };
     // CiviCRM's site key authenticates its cron and REST calls (elsewhere a site key is a CAPTCHA's public one)
@@ -1582,12 +1584,23 @@ function secretDespiteTail(words: string[], noun: Noun, tail: string[]): KeyVerd
   if (tail.length === 1 && tail[0] === 'auth' && w === 'token') return { sensitive: true, kind: 'token' };
   // Laravel's SESSION_COOKIE is the session cookie's name (Django's SESSION_COOKIE_NAME); an Erlang cookie is a secret
   if (w === 'cookie' && words[noun.index - 1] === 'session' && tail.length === 0) return { sensitive: false, reason: "the session cookie's name" };
+  // Phoenix's and Plug's `signing_salt`/`encryption_salt`, Rails' `signed_cookie_salt`: derive a cookie's keys from the
+  // secret_key_base, which is the secret; the framework's documentation calls the salts not secret
+  if (
+    w === 'salt' &&
+    tail.length === 0 &&
+    ((words.length === 2 && (words[0] === 'signing' || words[0] === 'encryption')) ||
+      (words[noun.index - 1] === 'cookie' && /^(?:signed|encrypted)$/.test(words[noun.index - 2] ?? '')))
+  )
+    return { sensitive: false, reason: "a cookie's salt, derived with the secret key base (not secret)" };
   const genericKey = (w === 'key' || w === 'keys') && !(words[noun.index - 1] in KEY_QUALIFIER_KIND);
   const agent = tail.find((t) => /[a-z](?:er|or)$/.test(t) && !NEUTRAL_TAIL.has(t));
   if (genericKey && agent !== undefined) return { sensitive: false, reason: `key in another sense (*_KEY_${agent.toUpperCase()})` };
   return undefined;
 }
 
+/** Words of a notification URL's name, whose URL (shoutrrr's, Apprise's) carries the service's token. */
+const NOTIFICATION_URL_WORDS = new Set(['notification', 'notifications', 'notify', 'apprise', 'shoutrrr']);
 /** The tools whose `*_INDEX_URL` is a package index's (pip, uv, Poetry, pipenv, PDM). */
 const PACKAGE_INDEX_TOOLS = new Set(['pip', 'uv', 'poetry', 'pipenv', 'pdm', 'python', 'pypi']);
 function refineKind(words: string[], noun: Noun): SecretKind {
@@ -1658,6 +1671,9 @@ export function isCredentialCarrierKey(name: string): boolean {
   if (words.includes('sentry')) return false;
   // a bare WEBHOOK_URL is usually the base URL the app's own webhooks are served at (n8n)
   if (isWebhookWords(words)) return !/^(web)?hooks?$/.test(words[0]) && words[0] !== 'webhookurl';
+  // a notification service URL (Watchtower's `WATCHTOWER_NOTIFICATION_URL`, Apprise's `APPRISE_URLS`): shoutrrr and Apprise
+  // write the service's token into the URL (`slack://token@channel`, `tgram://bottoken/chat`)
+  if (/^ur[li]s?$/.test(words[words.length - 1]) && words.some((w) => NOTIFICATION_URL_WORDS.has(w))) return true;
   // Airflow's connections (`AIRFLOW_CONN_SFTP_PARTNER`): each a URI with its login and password
   if (words[0] === 'airflow' && words[1] === 'conn' && words.length > 2) return true;
   // a package index's URL (`PIP_INDEX_URL`, `PIP_EXTRA_INDEX_URL`, `UV_INDEX_URL`): a private index is reached

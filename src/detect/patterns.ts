@@ -895,9 +895,10 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'cli-secret-flag',
     description: 'secret on a command line',
     // command lines kept in variables (REDIS_ARGS, JAVA_OPTS): --requirepass x, --db-password=x,
-    // -Djavax.net.ssl.keyStorePassword=x; the flag name must end with the secret word
+    // -Djavax.net.ssl.keyStorePassword=x; the flag name must end with the secret word; a shell's operator after a
+    // switch (`gh auth login --with-token && …`) is no value
     regex: re(
-      `(?<=^|[\\s"'=])(?:--?|-D)(?:[A-Za-z0-9_.-]{0,60}(?:password|passwd|secret|token|apikey|requirepass|masterauth)|(?:[A-Za-z0-9_.-]{0,60}[._-])?(?:pass|pwd|api[._-]key|secret[._-]key|private[._-]key|auth[._-]key))(?:=|[ \\t]{1,5})("[^"\\n]{1,200}"|'[^'\\n]{1,200}'|[^\\s'"-][^\\s'"]{0,199})`,
+      `(?<=^|[\\s"'=])(?:--?|-D)(?:[A-Za-z0-9_.-]{0,60}(?:password|passwd|secret|token|apikey|requirepass|masterauth)|(?:[A-Za-z0-9_.-]{0,60}[._-])?(?:pass|pwd|api[._-]key|secret[._-]key|private[._-]key|auth[._-]key))(?:=|[ \\t]{1,5})("[^"\\n]{1,200}"|'[^'\\n]{1,200}'|[^\\s'"&|;<>()-][^\\s'"]{0,199})`,
       'i',
     ),
     group: 1,
@@ -905,9 +906,10 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'go-sql-dsn',
     description: 'password in a database DSN',
-    // go-sql-driver/mysql and friends: user:pass@tcp(host:3306)/db, also behind a scheme (mysql://user:pass@tcp(…))
+    // go-sql-driver/mysql and friends: user:pass@tcp(host:3306)/db, also behind a scheme (mysql://user:pass@tcp(…)); the
+    // protocol may be left out (mysqld_exporter's `user:pass@(host:3306)/`)
     // the password stops at a colon or quote: with those allowed, every `=`/`:` of a long value starts a 256-character scan (found by recheck)
-    regex: re(`(?<=^|[\\s"'=]|://)[A-Za-z0-9_.-]{1,64}:([^\\s@/:"']{1,256})@(?:tcp|tcp6|udp|unix)\\(`),
+    regex: re(`(?<=^|[\\s"'=]|://)[A-Za-z0-9_.-]{1,64}:([^\\s@/:"']{1,256})@(?:tcp|tcp6|udp|unix)?\\(`),
     group: 1,
   },
   {
@@ -941,8 +943,11 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'netrc-password',
     description: 'password in a .netrc entry',
-    // `machine HOST login USER password X` (curl, git, pip and NASA Earthdata read ~/.netrc), on one line or several
-    regex: re(`(?<![A-Za-z0-9_])machine[ \\t]{1,20}[^\\s]{1,253}\\s{1,20}login[ \\t]{1,20}[^\\s]{1,200}\\s{1,20}password[ \\t]{1,20}([^\\s"']{1,200})`),
+    // `machine HOST login USER password X` (curl, git, pip and NASA Earthdata read ~/.netrc), on one line or several, or
+    // written by a `printf 'machine …\nlogin …\npassword …\n' > ~/.netrc` (its lines split by `\n`)
+    regex: re(
+      `(?<![A-Za-z0-9_])machine[ \\t]{1,20}[^\\s\\\\]{1,253}(?:\\s|\\\\n){1,20}login[ \\t]{1,20}[^\\s\\\\]{1,200}(?:\\s|\\\\n){1,20}password[ \\t]{1,20}([^\\s"'\\\\]{1,200})`,
+    ),
     group: 1,
   },
   {

@@ -200,7 +200,8 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^\{[A-Za-z_][A-Za-z0-9_.-]{0,100}\}$/, // Frigate {FRIGATE_MQTT_PASSWORD}, Python str.format {password}
   /^\{(?:env|file|secret|vault|var):[A-Za-z_/.][\w./-]{0,200}\}$/, // {env:DAGSTER_PG_PASSWORD}, {file:/run/secrets/x}: a lookup of the program's own
   /^\{\d{0,2}\}$/, // Python str.format {} / {0}: the value comes from .format(…)
-  /^%[sd]$/, // printf-style %s
+  // printf-style %s; a one-letter macro the program fills in (Roundcube's `%p` the user's password, `%P` its new hash, Dovecot's `%w`)
+  /^%[A-Za-z]$/,
   // VictoriaMetrics vmauth/vmagent %{ENV_VAR}; Shibboleth IdP's property `%{idp.sealer.password}`, `%{x:undefined}`, `%{idp.home}/credentials/…`
   /^%\{[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]{0,40})?\}(?:\/\S*)?$/,
   /^%\{(?:env|file|cfg):[^{}\s%]{1,200}\}%$/, // Stalwart's macros: `%{env:ADMIN_SECRET}%`, `%{file:/etc/tls/privkey.pem}%`
@@ -265,6 +266,8 @@ const HASH_PATTERNS: readonly RegExp[] = [
   /^0x0[12]00[0-9A-Fa-f]{40,}$/,
   // LDAP / Dovecot scheme prefixes, except the ones that say the password follows in clear text
   /^\{(?!PLAIN|CLEAR|CLEARTEXT)[A-Z0-9][A-Z0-9.-]{1,30}\}\S/,
+  // DAViCal's salted hash: `*salt*{SSHA}…` (its `**password` is the password in clear text)
+  /^\*[A-Za-z0-9./+]{1,40}\*\{(?!PLAIN|CLEAR|CLEARTEXT)[A-Z0-9][A-Z0-9.-]{1,30}\}\S/,
   // Django / Werkzeug / passlib: pbkdf2_sha256$…, pbkdf2:sha256:…$salt$hash, bcrypt_sha256$…
   /^(?:pbkdf2_sha(?:1|256|512)|bcrypt_sha256|argon2|bcrypt|sha1|md5|scrypt|pbkdf2:sha(?:1|256|512))[$:]/,
   // Jasypt's StrongPasswordEncryptor digest as GeoServer stores it (`digest1:` base64 of salt and hash);

@@ -1148,11 +1148,22 @@ describe("a secret as a list's only string, and as code's fallback after an envi
       ].join('\n'),
     );
     writeFileSync(join(dir, 'scripts/report.py'), `SECRET = os.environ.get("APP_SECRET") or "Falcon-${fake(ALNUM, 12)}"\n`);
+    // Ruby's block fallback: the block's string when the variable is unset, a `raise` is none
+    writeFileSync(
+      join(dir, 'scripts/seed.rb'),
+      [
+        `secret_key_base = ENV.fetch("SECRET_KEY_BASE") { "${fake(HEX, 64)}" }`,
+        'host = ENV.fetch("APP_HOST") { "shop.acme.test" }',
+        'token = ENV.fetch("API_TOKEN") { raise "API_TOKEN missing" }',
+        '',
+      ].join('\n'),
+    );
     const result = await lint([dir], { cwd: dir, settings: emptySettings() });
     expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.redacted}`)).toEqual([
       'kong.yml:4:24 secret-in-mounted-file •••• (32 chars)',
       'scripts/import.mjs:3:40 secret-in-project-file •••• (89 chars)',
       'scripts/report.py:1:43 secret-in-project-file •••• (19 chars)',
+      'scripts/seed.rb:1:51 secret-in-project-file •••• (64 chars)',
     ]);
   });
 });
@@ -2597,7 +2608,7 @@ describe('set AC: application macros, key files, stored command lines, notes, pa
       'compose.yaml': 'services:\n  app:\n    image: example/app\n',
       'scripts/reset.sh': [
         '#!/bin/sh',
-        `# camera admin credentials used to be admin:EV${fake(ALNUM, 10)} before the firmware reset`,
+        `# camera admin credentials used to be admin:EV7${fake(ALNUM, 9)} before the firmware reset`,
         '# the credentials are in the vault; login: https://vault.example.org/ui',
         '',
       ].join('\n'),
@@ -2653,6 +2664,19 @@ describe('set AC: files a script writes, relay logins, header values', () => {
       'postfix/sasl_passwd': `[email-smtp.eu-central-1.amazonaws.com]:587 AKIA${fake(BASE32, 16)}:${fake(B64, 43)}=\n`,
     });
     expect(found).toEqual(['postfix/sasl_passwd:1:66 secret-in-mounted-file •••• (44 chars)']);
+  });
+
+  it("a base64 password has `/` in its alphabet (SES's SMTP password): a pair's secret all the same; a path is none", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  postfix:\n    image: boky/postfix\n    volumes:\n      - ./postfix/sasl_passwd:/etc/postfix/sasl_passwd:ro\n',
+      'postfix/sasl_passwd': `[email-smtp.eu-west-1.amazonaws.com]:587 AKIA${fake(BASE32, 16)}:Hhvl${fake(ALNUM, 8)}7/${fake(ALNUM, 30)}=\n`,
+    });
+    expect(found).toEqual(['postfix/sasl_passwd:1:63 secret-in-mounted-file •••• (45 chars)']);
+    const paths = await projectFindings({
+      'compose.yaml': 'services:\n  web:\n    image: nginx\n    volumes:\n      - ./users.conf:/etc/app/users.conf:ro\n',
+      'users.conf': 'backup:/var/lib/backups/daily\nsync:data/shared/uploads\n',
+    });
+    expect(paths).toEqual([]);
   });
 
   it("an auth header's value is a token (Airbyte's API_AUTH_HEADER_VALUE); a header's value alone only when generated (Docspell's header-value), not a word", async () => {
@@ -2990,5 +3014,108 @@ describe('package manifests: npm scripts are command lines', () => {
       'web/package.json:5:38 secret-in-project-file',
       'web/package.json:6:69 secret-in-project-file',
     ]);
+  });
+});
+
+describe('set AF: key maps, key versions, hashes with their clear text, verifiers, macros, cookie salts, notification URLs', () => {
+  it("nginx's map of an API-key header to its clients holds the keys; a map of user agents does not, nor its default or a regex", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  proxy:\n    image: nginx\n    volumes:\n      - ./nginx/api.conf:/etc/nginx/conf.d/api.conf:ro\n',
+      'nginx/api.conf': [
+        'map $http_x_api_key $api_client {',
+        '    default "";',
+        `    "ge-${fake(HEX, 32)}" "timetable-app";`,
+        `    ${fake(ALNUM, 24)} intranet-gis;`,
+        '    ~^test- "tests";',
+        '}',
+        'map $http_user_agent $is_bot {',
+        '    default 0;',
+        `    "Crawler${fake(ALNUM, 16)}" 1;`,
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'nginx/api.conf:3:6 secret-in-mounted-file',
+      'nginx/api.conf:4:5 secret-in-mounted-file',
+    ]);
+  });
+
+  it("an XML key's current version (Openfire's security.xml) is the key; a version's current number is not", async () => {
+    const text = config([
+      '<security>',
+      '  <encrypt>',
+      '    <algorithm>AES</algorithm>',
+      '    <key>',
+      `      <current>${fake(ALNUM, 16)}</current>`,
+      '    </key>',
+      '    <version>',
+      '      <current>4.8.1</current>',
+      '    </version>',
+      '  </encrypt>',
+      '</security>',
+    ]);
+    expect(await findings(text)).toEqual(['12:22 hardcoded-credential']);
+  });
+
+  it("a password hash with its clear text in the comment after it (GLAuth's passsha256 … # password) gives the password; a remark does not", async () => {
+    const text = config([
+      '[[users]]',
+      '  name = "svc-authelia"',
+      `  passsha256 = "${fake(HEX, 64)}" # N1Zc${fake(ALNUM, 12)}7`,
+      `  passsha256 = "${fake(HEX, 64)}" # rotated-2024`,
+      `  sha256 = "${fake(HEX, 64)}" # Kx9m${fake(ALNUM, 8)}`,
+    ]);
+    expect(await findings(text)).toEqual(['10:91 hardcoded-credential']);
+  });
+
+  it("a SCRAM verifier's columns (Openfire's ofUser: storedKey, serverKey, salt) are no secrets; a row's password column is", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./sql:/docker-entrypoint-initdb.d:ro\n',
+      'sql/20-users.sql': [
+        'INSERT INTO ofUser (username, storedKey, serverKey, salt, iterations, plainPassword) VALUES',
+        `('dispo1', '${fake(B64, 27)}=', '${fake(B64, 27)}=', '${fake(B64, 32)}', 4096, NULL),`,
+        `('lager', '${fake(B64, 27)}=', '${fake(B64, 27)}=', '${fake(B64, 32)}', 4096, 'Lg7${fake(ALNUM, 13)}');`,
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['sql/20-users.sql:3:118 secret-in-mounted-file']);
+  });
+
+  it("Roundcube's %p and %P macros are the user's password and its new hash, filled in by Roundcube; PHP's array() of plugin names is a list, not a name and its value", async () => {
+    const text = config([
+      '<?php',
+      "$config['plugins'] = array('managesieve', 'password', 'markasjunk');",
+      "$config['smtp_pass'] = '%p';",
+      `$config['password_query'] = "UPDATE mailbox SET password=%P WHERE username=%u";`,
+      `$config['imap_pass'] = 'Rc4${fake(ALNUM, 13)}';`,
+    ]);
+    expect(await findings(text)).toEqual(['12:31 hardcoded-credential']);
+  });
+
+  it("Phoenix's signing and encryption salts are no secrets (its docs); Joken's default signer is the HMAC key", async () => {
+    const text = config([
+      'config :app, AppWeb.Endpoint,',
+      `  secret_key_base: "${fake(B64, 64)}",`,
+      `  live_view: [signing_salt: "${fake(ALNUM, 8)}"]`,
+      `config :app, AppWeb.Session, signing_salt: "${fake(ALNUM, 8)}", encryption_salt: "${fake(ALNUM, 8)}"`,
+      `config :joken, default_signer: "${fake(ALNUM, 64)}"`,
+    ]);
+    expect(await findings(text)).toEqual(['9:27 hardcoded-credential', '12:39 hardcoded-credential']);
+  });
+
+  it("a notification URL from the environment (Watchtower's shoutrrr URL, Apprise's) carries the service's token; a written one without a credential does not", async () => {
+    const text = service([
+      'WATCHTOWER_NOTIFICATION_URL: ${WATCHTOWER_NOTIFICATION_URL:?shoutrrr URL with its token}',
+      'APPRISE_URLS: ${APPRISE_URLS}',
+      'NOTIFY_URL: http://ntfy:80/alerts',
+      'NOTIFICATION_URL_TEMPLATE: ${NOTIFICATION_URL_TEMPLATE}',
+    ]);
+    expect(await findings(text)).toEqual(['5:7 secret-via-environment', '6:7 secret-via-environment']);
+  });
+
+  it("a Go MySQL DSN without its protocol (mysqld_exporter's `user:pass@(host:3306)/`) holds the password", async () => {
+    const text = service([`DATA_SOURCE_NAME: "exporter:${fake(ALNUM, 20)}@(mysql:3306)/"`, 'OTHER_DSN: "exporter@(mysql:3306)/"']);
+    expect(await findings(text)).toEqual(['5:35 secret-in-environment']);
   });
 });

@@ -144,6 +144,16 @@ describe('findShellCredentials', () => {
     // the image's entrypoint receives the arguments: no program name
     ['--requirepass ${REDIS_PASSWORD} --appendonly yes', [['--requirepass', '${REDIS_PASSWORD}', true]]],
     ['--accessAuthCode=casaos --workspace=/siyuan/workspace/', [['--accessAuthCode', 'casaos', false]]],
+    // a value piped into a program that reads a secret from its input
+    ["echo 'F~9u!5-p0dJ3rKh' | saslpasswd2 -p -c -u acme.de kalender", [['saslpasswd2 -p', 'F~9u!5-p0dJ3rKh', false]]],
+    [
+      'echo "x9o5XW1MtNgyacuLeVC" | bin/elasticsearch-keystore add --stdin s3.client.default.secret_key',
+      [['elasticsearch-keystore add --stdin', 'x9o5XW1MtNgyacuLeVC', false]],
+    ],
+    ["printf '%s' 'HelmR3g1stry' | helm registry login registry.acme.io -u ci --password-stdin", [['helm --password-stdin', 'HelmR3g1stry', false]]],
+    ['echo "$$GH_TOKEN" | gh auth login --with-token && gh repo list', [['gh auth login --with-token', '$$GH_TOKEN', true]]],
+    ['cat /run/secrets/pw | saslpasswd2 -p kalender', []],
+    ["echo 'not-a-secret' | saslpasswd2 -d kalender", []],
     // references and switches are not secrets
     ['docker login --password-stdin -u me', []],
     ['app --password-file /run/secrets/db_password', []],

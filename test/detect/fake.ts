@@ -19,7 +19,7 @@ let seed = 20240601;
 export function fake(alphabet: string, n: number): string {
   let out = '';
   for (let i = 0; i < n; i++) {
-    seed = (seed * 1103515245 + 12345) >>> 0;
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
     out += alphabet[(seed >>> 8) % alphabet.length];
   }
   return out;

@@ -60,6 +60,7 @@ const POSITIVES: Case[] = [
   { id: 'pgpass-password', text: 'db:5432:app:app:PgPassLine1\n*:*:*:admin:PgPassLine2', secret: 'PgPassLine1' },
   { id: 'netrc-password', text: 'machine urs.earthdata.nasa.gov login eolab password Copper.cobalt.45', secret: 'Copper.cobalt.45' },
   { id: 'netrc-password', text: 'machine api.example.com\n  login bot\n  password NetrcPw-77', secret: 'NetrcPw-77' },
+  { id: 'netrc-password', text: "printf 'machine git.example.org\\nlogin ci\\npassword NetrcPw-78\\n' > /root/.netrc", secret: 'NetrcPw-78' },
   { id: 'github-oauth-client-id', text: 'Ov23liDTpGpbHE4XMR5L' },
   { id: 'github-oauth-client-id', text: 'Iv1.8a61f9b3a7aba766' },
   { id: 'rpc-url-key', text: `https://mainnet.infura.io/v3/${infuraId}`, secret: infuraId },
@@ -262,6 +263,7 @@ const POSITIVES: Case[] = [
   { id: 'url-query-token', text: 'https://api.example.com/v1/items?limit=10&access_token=abcdef123456', secret: 'abcdef123456' },
   { id: 'go-sql-dsn', text: 'shop:Sh0p#Pass!@tcp(mysql:3306)/shop?parseTime=true', secret: 'Sh0p#Pass!' },
   { id: 'go-sql-dsn', text: 'mysql://root:R00t!Pass#42@tcp(mysql:3306)/shop', secret: 'R00t!Pass#42' },
+  { id: 'go-sql-dsn', text: 'DATA_SOURCE_NAME="exporter:Exp0rt#Pw!@(mysql:3306)/"', secret: 'Exp0rt#Pw!' },
   { id: 'docker-registry-auth', text: '{"auths":{"registry.example.com":{"auth":"Y2k6czNjcjN0LXJlZ2lzdHJ5LXB3"}}}', secret: 'Y2k6czNjcjN0LXJlZ2lzdHJ5LXB3' },
 ];
 
@@ -399,6 +401,8 @@ const NEGATIVES: [string, string][] = [
   ['cli-secret-flag', '--no-password --verbose'],
   ['cli-secret-flag', '--bypass all'],
   ['cli-secret-flag', '--token-ttl 3600'],
+  ['cli-secret-flag', 'gh auth login --with-token && gh repo list'],
+  ['cli-secret-flag', 'app --with-token || exit 1'],
   ['cli-secret-flag', '--db-password=${DB_PASSWORD}'],
   ['cli-secret-flag', '--password=true'],
   ['cli-secret-flag', 'enable-login-with-password enable-smtp'],

@@ -512,6 +512,7 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       // a lookup's fallback, and a list of one string
       'key: process.env.A ?? ',
       "token = os.environ.get('A') or '",
+      'key = ENV.fetch("A") { "',
       'client_secret: ["',
       // a typed setting's default
       'secret_key: str = "',
@@ -567,6 +568,14 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       '(def a "',
       'Worker("a", "',
       '<key name="a_password">',
+      // nginx's key map, a hash with its clear text in a comment, a key's version under its element, SCRAM columns
+      'map $http_x_api_key $a {\n',
+      'map $http_x_api_key $a { "b" c;\n',
+      'passsha256 = "0123456789abcdef0123456789abcdef" # ',
+      'pass = $2b$aaaaaaaaaaaaaaaaaaaaaaaa # ',
+      '<key>\n  <current>a</current>\n',
+      '<a>\n',
+      'INSERT INTO t (storedKey, salt) VALUES (',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;

@@ -37,6 +37,9 @@ describe('classifyValue', () => {
     ["Shibboleth's key path under its home", '%{idp.home}/credentials/idp-signing.key', 'template'],
     ["GoCD's encrypted secure variable", 'AES:9GkDu16iNNoYe3tFr1I0rg==:IxLqTb3raXoEmPNm8LpehOb2dieEdsfPl1UIZ/bwS4mXVA', 'encrypted'],
     ['a password with a colon', 'Ab:3/x9Lq', 'literal'],
+    ["Roundcube's user-password macro", '%p', 'template'],
+    ["DAViCal's salted hash", '*KUSf6p*{SSHA}/YiAxRQYnbjVqM3kZY/m/CjwB0f1ONyA', 'hash'],
+    ["DAViCal's clear-text marker is the password", '**Kq9vLm2Xp7Rz', 'literal'],
     // templates another program fills in
     ['Frigate {NAME}', '{FRIGATE_MQTT_PASSWORD}', 'template'],
     ['Go template', '{{ secret "/run/secrets/x" }}', 'template'],
