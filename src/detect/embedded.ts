@@ -742,6 +742,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     ...findSecretListItems(text),
     ...findNginxKeyMaps(text),
     ...findHashCommentPasswords(text),
+    ...findTerraformVariableDefaults(text),
   ]) {
     if (!overlapsAny(out, d.start, d.end)) out.push(d);
   }
@@ -938,6 +939,27 @@ function findRouterDbPasswords(text: string): EmbeddedAssignment[] {
         out.push({ name: 'router.db', kind: 'password', start, end: start + m[g].length, viaVariable: false });
       }
     }
+  }
+  return out;
+}
+
+/**
+ * A Terraform (or Packer) variable's default: `variable "rds_master_password" { … default = "…" }` (the block's name says
+ * what the default is; `sensitive = true` only hides it from plans). Groups: the name, the block's body.
+ */
+const TERRAFORM_VARIABLE = /^[ \t]*variable[ \t]+"([A-Za-z_][\w-]{0,80})"[ \t]*\{([^{}]{0,4000})\}/dgm;
+const HCL_DEFAULT = /^[ \t]*default[ \t]*=[ \t]*"([^"\n$]{1,4096})"/dm;
+
+/** The defaults of secret-named Terraform variables (TERRAFORM_VARIABLE), judged as the name's value. */
+function findTerraformVariableDefaults(text: string): EmbeddedAssignment[] {
+  const out: EmbeddedAssignment[] = [];
+  if (text.length > 1_000_000 || !text.includes('variable')) return out;
+  for (const m of text.matchAll(TERRAFORM_VARIABLE)) {
+    const d = HCL_DEFAULT.exec(m[2]);
+    const verdict = classifyKey(m[1]);
+    if (!d || !verdict.sensitive || !isLiteral(d[1], nameLooseness(m[1])) || isPlaceholder(d[1])) continue;
+    const start = m.indices![2][0] + d.indices![1][0];
+    out.push({ name: m[1], kind: describeKind(verdict.kind), start, end: start + d[1].length, viaVariable: false });
   }
   return out;
 }

@@ -437,9 +437,21 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
     judged.add(v.name);
     out.push(...judgeVariables(at.text, interp, originWithin(value, at.start, at.start + at.text.length), describeKind(verdict.kind)));
   }
-  // a DSN or webhook URL passed whole through a variable given at run time (`SENTRY_DSN: ${SENTRY_DSN}`)
-  if (isCredentialCarrierKey(entry.key) && isVariableOnly(template) && interp.vars.length && interp.vars.every((v) => varKind(v) === 'runtime')) {
-    out.push({ class: 'via-env', origin: entry.keyOrigin, kind: describeKind(classifyKey(entry.key).kind), variables: interp.vars.map((v) => v.name) });
+  // a DSN or webhook URL passed whole through a variable given at run time (`SENTRY_DSN: ${SENTRY_DSN}`), under its
+  // own name or the variable's (`DATABASE: ${DATABASE_URL:-}`, mysqld_exporter's `DATA_SOURCE_NAME: ${EXPORTER_DSN:-}`)
+  const carrier = isCredentialCarrierKey(entry.key)
+    ? entry.key
+    : interp.vars.length === 1 && isCredentialCarrierKey(interp.vars[0].name)
+      ? interp.vars[0].name
+      : undefined;
+  if (
+    carrier !== undefined &&
+    isVariableOnly(template) &&
+    interp.vars.length &&
+    interp.vars.every((v) => varKind(v) === 'runtime') &&
+    !judged.has(interp.vars[0].name)
+  ) {
+    out.push({ class: 'via-env', origin: entry.keyOrigin, kind: describeKind(classifyKey(carrier).kind), variables: interp.vars.map((v) => v.name) });
   }
   const reported = new Set(out.filter((v): v is HardcodedVerdict => v.class === 'hardcoded').map((v) => v.value));
   for (const m of valueSecrets(resolved)) {

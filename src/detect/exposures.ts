@@ -290,6 +290,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   if (mounted.tokensOnly) {
     collectSelfIdentifying(mounted, text, out);
     collectFromPackageScripts(mounted, out);
+    collectFromCiVariables(mounted, out);
     return;
   }
   if (SHELL_SHEBANG.test(text)) {
@@ -447,6 +448,46 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     if (verdict.placeholder) continue;
     out.push({ verdict, context: 'project-file', service: undefined, path: [...mounted.path, a.name], name: a.name });
   }
+}
+
+/**
+ * A CI definition's variables (GitLab's `variables:`, GitHub Actions' `env:`, at the top, a job's or a step's): a
+ * secret-named variable whose value a generator wrote (`TRADUORA_CLIENT_SECRET: "Rhh…"`, an API key's UUID). CI files set
+ * test databases' passwords (`POSTGRES_PASSWORD: postgres`) and read secrets from the CI's store (`${{ secrets.X }}`,
+ * `$CI_JOB_TOKEN`): a word or a reference is not reported.
+ */
+function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
+  const root = mounted.roots?.[0];
+  if (!root || /package\.json$/.test(mounted.file)) return;
+  const before = out.length;
+  const visit = (map: TreeMap, depth: number) => {
+    for (const e of map.entries) {
+      // a workflow's steps: a list of maps, each with its own `env:`
+      if (e.value.kind === 'seq' && depth <= 4) for (const item of e.value.items) if (item.kind === 'map') visit(item, depth + 1);
+      if (e.value.kind !== 'map' || depth > 4) continue;
+      if (e.key === 'variables' || e.key === 'env') {
+        for (const v of e.value.entries) {
+          const scalar = v.value.kind === 'map' ? (get(v.value, 'value') as TreeNode | undefined) : v.value;
+          if (scalar?.kind !== 'scalar' || typeof scalar.value !== 'string') continue;
+          const name = String(v.key);
+          const value = scalar.value;
+          const verdict = classifyKey(name);
+          if (!verdict.sensitive || nameLooseness(name).loose === 'tail' || value.includes('$') || isPlaceholder(value)) continue;
+          const generated = isGeneratedLiteral(value) || (/^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(value) && verdict.kind !== 'password');
+          const [s, end] = scalar.origin.range;
+          if (!generated || out.slice(0, before).some((x) => x.verdict.origin.range[0] < end && s < x.verdict.origin.range[1])) continue;
+          out.push({
+            verdict: hardcoded(scalar.origin, describeKind(verdict.kind), value),
+            context: 'project-file',
+            service: undefined,
+            path: [...mounted.path, name],
+            name,
+          });
+        }
+      } else visit(e.value, depth + 1);
+    }
+  };
+  visit(root, 0);
 }
 
 /**

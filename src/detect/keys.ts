@@ -426,6 +426,8 @@ const SETTING_TAIL: Readonly<Record<string, string>> = dictionary({
   kid: 'identifier (key id)',
   arn: 'identifier (ARN)',
   uid: 'identifier (*_ID)',
+  // Twilio's and jambonz's string ids (`api_key_sid`, `account_sid`): the key's identifier, its secret is beside it
+  sid: 'identifier (*_SID)',
   label: 'identifier (label)',
   bucket: 'identifier (bucket name)',
   ips: 'setting (address allow list)',
@@ -1362,6 +1364,8 @@ function override(name: string): KeyVerdict | undefined {
   if (/^BUNDLE_[A-Z0-9_]+__(?:COM|ORG|NET|IO|DEV|CLOUD|CO|APP)$/.test(name)) return { sensitive: true, kind: 'credentials' };
   // VerneMQ's image makes a user of each `DOCKER_VERNEMQ_USER_<name>=<password>`: the name is the user's, the value its password
   if (n.startsWith('DOCKER_VERNEMQ_USER_') && n.length > 20) return { sensitive: true, kind: 'password' };
+  // Apache Derby's built-in users: `derby.user.<name>=<password>` in derby.properties
+  if (/^derby\.user\.[^.\s]+$/i.test(name)) return { sensitive: true, kind: 'password' };
   for (const [k, v] of Object.entries(NAME_OVERRIDES)) {
     if (n === k || n.endsWith('_' + k)) return v;
   }

@@ -941,6 +941,13 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     group: 1,
   },
   {
+    id: 'flexisip-clrtxt',
+    description: 'clear-text password in a Flexisip password file',
+    // Flexisip's `passwords` file and its `userdb` lines: `user@domain clrtxt:PASSWORD ;` (`md5:`/`sha256:` are digests)
+    regex: re(`(?<=^|[ \\t])clrtxt:([^\\s;]{1,200})`),
+    group: 1,
+  },
+  {
     id: 'netrc-password',
     description: 'password in a .netrc entry',
     // `machine HOST login USER password X` (curl, git, pip and NASA Earthdata read ~/.netrc), on one line or several, or

@@ -16,6 +16,10 @@ export function isWholeToken(v: string): boolean {
 /** Whole values (compared lower-case, with `-`/`_`/space/`.` removed) that are placeholders or stock defaults. */
 const EXACT = new Set([
   'changeme',
+  // a documentation's stand-in (`;password=something` in a stock config's sample)
+  'something',
+  'somepassword',
+  'somesecret',
   'changeit',
   'changethis',
   'changemenow',

@@ -25,6 +25,8 @@ const NOT_THE_SECRET_BEFORE = /\b(?:public|publishable|anon|hashed|hash of the|e
 const NOT_THE_SECRET_AFTER = /^[ \t]*(?:id|ids|identifier|name|fingerprint|hash|digest|file|path|url|header|prefix|length|ttl|expiry|endpoint)\b/i;
 /** After the word, within 60 characters of one line: the linking word and the password. */
 const STATED = /^[^\n]{0,60}?(?:[ \t](?:was|is|to|be|are|were)[ \t]+|[ \t]*[:=][ \t]*)["'`]?([^\s"'`]{8,128})/i;
+/** The same with `:` or `=` only: a remark whose own verb came first (`secret (kept until all nodes are updated): …`). */
+const STATED_BY_SIGN = /^[^\n]{0,60}?[ \t]*[:=][ \t]*["'`]?([^\s"'`]{8,128})/;
 /**
  * After the word: within 60 characters of one line `:` or `=`, or right after it a blank (not a word that says what of the
  * login it is: `login page / …`); then a user's name, a slash between blanks and the password.
@@ -47,8 +49,8 @@ export function findProseCredential(line: string): ProseCredential | undefined {
       const start = after + slashed.index + slashed[0].length - slashed[1].length;
       if (isPasswordShaped(word) && isLiteral(word)) return { start, end: start + word.length, kind: m[1] ? 'password' : 'token' };
     }
-    const stated = STATED.exec(rest);
-    if (stated) {
+    for (const stated of [STATED.exec(rest), STATED_BY_SIGN.exec(rest)]) {
+      if (!stated) continue;
       let word = stated[1].replace(/[.,;:!?)\]]+$/, '');
       let start = after + stated.index + stated[0].length - stated[1].length;
       // a login stated whole (`credentials used to be admin:EVHNz6aPjwr9`): its password

@@ -115,6 +115,8 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   if (verdict.name && /^[A-Z][A-Z0-9_]{3,}$/.test(v) && v === verdict.name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()) return 'template';
   // a pattern (sed's `s/^API_KEY=.*/API_KEY=$NEW/`: what follows `=` is `.*/…`), not a value
   if (v.startsWith('.*')) return 'setting';
+  // a list item whose secret is a configure-time placeholder (Flexisip's `firebase-projects-api-keys=project:@FIREBASE_KEY@`)
+  if (/[:=,]@[A-Z][A-Z0-9_]{1,60}@$/.test(v)) return 'template';
   // an account's name under a name that says credentials only loosely (OpenFn's `credential: admin@hie-dhis2-prod`, an
   // e-mail address): who, not the secret; `admin@123` is a password
   if (verdict.loose === 'name' && /^[a-z0-9._-]{1,64}@[a-z][a-z0-9-]{2,62}(?:\.[a-z0-9-]{1,63}){0,8}$/.test(v)) return 'identifier';

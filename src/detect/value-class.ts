@@ -202,6 +202,7 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^\{\d{0,2}\}$/, // Python str.format {} / {0}: the value comes from .format(…)
   // printf-style %s; a one-letter macro the program fills in (Roundcube's `%p` the user's password, `%P` its new hash, Dovecot's `%w`)
   /^%[A-Za-z]$/,
+  /^@[A-Z][A-Z0-9_]{1,60}@$/, // autoconf's and CMake's `@FIREBASE_KEY@`, replaced when the file is configured
   // VictoriaMetrics vmauth/vmagent %{ENV_VAR}; Shibboleth IdP's property `%{idp.sealer.password}`, `%{x:undefined}`, `%{idp.home}/credentials/…`
   /^%\{[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]{0,40})?\}(?:\/\S*)?$/,
   /^%\{(?:env|file|cfg):[^{}\s%]{1,200}\}%$/, // Stalwart's macros: `%{env:ADMIN_SECRET}%`, `%{file:/etc/tls/privkey.pem}%`
@@ -266,6 +267,9 @@ const HASH_PATTERNS: readonly RegExp[] = [
   /^0x0[12]00[0-9A-Fa-f]{40,}$/,
   // LDAP / Dovecot scheme prefixes, except the ones that say the password follows in clear text
   /^\{(?!PLAIN|CLEAR|CLEARTEXT)[A-Z0-9][A-Z0-9.-]{1,30}\}\S/,
+  // ASP.NET Core Identity's password hash (version 3: a format marker, the PRF, the iteration count and the salt's length
+  // in base64, `AQAAAAEAACcQAAAAE…` for 10,000 iterations, `AQAAAAIAAYagAAAAE…` for 100,000)
+  /^AQAAAA[EI]AA[A-Za-z0-9+/]{50,}={0,2}$/,
   // DAViCal's salted hash: `*salt*{SSHA}…` (its `**password` is the password in clear text)
   /^\*[A-Za-z0-9./+]{1,40}\*\{(?!PLAIN|CLEAR|CLEARTEXT)[A-Z0-9][A-Z0-9.-]{1,30}\}\S/,
   // Django / Werkzeug / passlib: pbkdf2_sha256$…, pbkdf2:sha256:…$salt$hash, bcrypt_sha256$…

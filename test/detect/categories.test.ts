@@ -3119,3 +3119,97 @@ describe('set AF: key maps, key versions, hashes with their clear text, verifier
     expect(await findings(text)).toEqual(['5:35 secret-in-environment']);
   });
 });
+
+describe('set AG: carriers through variables, CI variables, Terraform defaults, built-in users, remarks, identifiers', () => {
+  it("a connection string passed through a variable named for it is passed whole, whatever the setting's name (mysqld_exporter's DATA_SOURCE_NAME, `DATABASE: ${DATABASE_URL:-}`)", async () => {
+    const text = service([
+      'DATA_SOURCE_NAME: ${MYSQLD_EXPORTER_DSN:-}',
+      'DATABASE: ${DATABASE_URL:-}',
+      'LOG_LEVEL: ${LOG_LEVEL:-info}',
+      'CACHE: ${REDIS_HOST:-}',
+    ]);
+    expect(await findings(text)).toEqual(['5:7 secret-via-environment', '6:7 secret-via-environment']);
+  });
+
+  it("a CI definition's secret-named variable with a generated value is reported (GitLab's variables, a workflow step's env); a test database's word and the CI's store are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      '.gitlab-ci.yml': [
+        'variables:',
+        '  TRADUORA_CLIENT_ID: "8a1c4b2e-6d3f-4e5a-9b7c-1d2e3f4a5b6c"',
+        `  TRADUORA_CLIENT_SECRET: "Rhh${fake(ALNUM, 29)}"`,
+        '  POSTGRES_PASSWORD: postgres',
+        '  DB_PASSWORD: $CI_DB_PASSWORD',
+        'test:',
+        '  variables:',
+        '    JWT_SECRET: "test-secret-for-ci-only"',
+        '  script: [npm test]',
+        '',
+      ].join('\n'),
+      '.github/workflows/ci.yml': [
+        'on: push',
+        'jobs:',
+        '  test:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - run: npm test',
+        '        env:',
+        '          NPM_TOKEN: ${{ secrets.NPM_TOKEN }}',
+        `          SENTRY_AUTH_TOKEN: "${fake(HEX, 64)}"`,
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      '.github/workflows/ci.yml:9:30 secret-in-project-file',
+      '.gitlab-ci.yml:3:27 secret-in-project-file',
+    ]);
+  });
+
+  it("a secret-named Terraform variable's default is its value; a region's default and a variable without one are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'terraform/variables.tf': [
+        'variable "rds_master_password" {',
+        '  type      = string',
+        '  sensitive = true',
+        `  default   = "c_U${fake(ALNUM, 10)}.m*5b"`,
+        '}',
+        'variable "region" {',
+        '  default = "eu-west-1"',
+        '}',
+        'variable "api_token" {',
+        '  type = string',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['terraform/variables.tf:4:16 secret-in-project-file']);
+  });
+
+  it("Apache Derby's built-in users (`derby.user.<name>=<password>`) and Flexisip's clrtxt: passwords are written in clear; a key's sid, a configure placeholder, an Identity hash and `something` are not secrets", async () => {
+    const text = config([
+      'derby.connection.requireAuthentication=true',
+      `derby.user.pos=yAz${fake(ALNUM, 12)}%y7`,
+      `alice@sip.example.org clrtxt:T9${fake(ALNUM, 10)}!Z ;`,
+      `api_key_sid: ${fake(HEX, 8)}-${fake(HEX, 4)}-4${fake(HEX, 3)}-8${fake(HEX, 3)}-${fake(HEX, 12)}`,
+      'firebase-projects-api-keys=acme-linphone:@FIREBASE_KEY@',
+      `password_hash: AQAAAAEAACcQAAAAE${fake(B64, 64)}==`,
+    ]);
+    expect(await findings(text)).toEqual(['9:22 hardcoded-credential', '10:36 hardcoded-credential']);
+    // a stock config's sample (`;password=something`)
+    expect(isPlaceholder('something')).toBe(true);
+  });
+
+  it("a note's secret after a remark in parentheses that has a verb of its own (`previous secret (kept until all nodes are updated): …`)", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'ops/rotate.sh': [
+        '#!/bin/sh',
+        `# previous secret (kept until all nodes are updated): SNa8${fake(ALNUM, 12)}%`,
+        '# the secret is kept in vault: see secret/app',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['ops/rotate.sh:2:55 hardcoded-credential']);
+  });
+});

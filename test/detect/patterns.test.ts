@@ -58,6 +58,7 @@ const POSITIVES: Case[] = [
   { id: 'oracle-password', text: 'jdbc:oracle:thin:scott/Tiger4711@//db.example.com:1521/ORCL', secret: 'Tiger4711' },
   { id: 'oracle-password', text: 'sqlplus scott/Tiger4711@//db:1521/XE', secret: 'Tiger4711' },
   { id: 'pgpass-password', text: 'db:5432:app:app:PgPassLine1\n*:*:*:admin:PgPassLine2', secret: 'PgPassLine1' },
+  { id: 'flexisip-clrtxt', text: 'alice@sip.example.org clrtxt:T9__InaDe1!OTZ ;', secret: 'T9__InaDe1!OTZ' },
   { id: 'netrc-password', text: 'machine urs.earthdata.nasa.gov login eolab password Copper.cobalt.45', secret: 'Copper.cobalt.45' },
   { id: 'netrc-password', text: 'machine api.example.com\n  login bot\n  password NetrcPw-77', secret: 'NetrcPw-77' },
   { id: 'netrc-password', text: "printf 'machine git.example.org\\nlogin ci\\npassword NetrcPw-78\\n' > /root/.netrc", secret: 'NetrcPw-78' },
@@ -282,6 +283,7 @@ const NEGATIVES: [string, string][] = [
   // an image digest, a path, a URL without credentials; an IPv6 network
   ['oracle-password', 'library/nginx@sha256:0123456789abcdef'],
   ['oracle-password', 'jdbc:oracle:thin:@//db.example.com:1521/ORCL'],
+  ['flexisip-clrtxt', 'bob@sip.example.org md5:0123456789abcdef0123456789abcdef ;'],
   ['netrc-password', 'machine api.example.com password NoLogin-1'],
   ['netrc-password', 'the machine login is shown; password reset is below'],
   ['github-oauth-client-id', 'Ov23liDTpGpbHE4XMR5'],

@@ -576,6 +576,9 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       '<key>\n  <current>a</current>\n',
       '<a>\n',
       'INSERT INTO t (storedKey, salt) VALUES (',
+      // a Terraform variable's default
+      'variable "a_password" {\n',
+      'variable "a_password" { default = "',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;

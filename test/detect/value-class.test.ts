@@ -38,6 +38,8 @@ describe('classifyValue', () => {
     ["GoCD's encrypted secure variable", 'AES:9GkDu16iNNoYe3tFr1I0rg==:IxLqTb3raXoEmPNm8LpehOb2dieEdsfPl1UIZ/bwS4mXVA', 'encrypted'],
     ['a password with a colon', 'Ab:3/x9Lq', 'literal'],
     ["Roundcube's user-password macro", '%p', 'template'],
+    ['ASP.NET Core Identity v3 hash', 'AQAAAAEAACcQAAAAEDZGK0D28hhLHanFHkYKoPgiD51qIhDgE8OThF1fFxq8LhNgp0nwjCzPBIQ8qu3hjQ==', 'hash'],
+    ['an autoconf placeholder', '@FIREBASE_KEY@', 'template'],
     ["DAViCal's salted hash", '*KUSf6p*{SSHA}/YiAxRQYnbjVqM3kZY/m/CjwB0f1ONyA', 'hash'],
     ["DAViCal's clear-text marker is the password", '**Kq9vLm2Xp7Rz', 'literal'],
     // templates another program fills in

@@ -180,7 +180,7 @@ describe("secret-in-project-file: the project's .env", () => {
 });
 
 describe('secret-in-project-file: infrastructure code', () => {
-  it('reads Terraform/HCL files, references in them silent; CI pipelines are read for self-identifying tokens only (their own secret references: set T1 counted four false alarms to one exposure when read by names)', async () => {
+  it("reads Terraform/HCL files, references in them silent; CI pipelines are read for self-identifying tokens and their variables' generated values only (their own secret references and test databases' words: set T1 counted four false alarms to one exposure when read by names)", async () => {
     const dir = project({
       'compose.yaml': 'services:\n  app:\n    image: example/app:1\n',
       '.github/workflows/deploy.yml': [
@@ -191,6 +191,11 @@ describe('secret-in-project-file: infrastructure code', () => {
         '        env:',
         '          DECK_KONNECT_TOKEN: ${{ secrets.KONNECT_TOKEN }}',
         '          REGISTRY_PASSWORD: Granite-quartz-2845',
+        '    services:',
+        '      postgres:',
+        '        image: postgres:16',
+        '        env:',
+        '          POSTGRES_PASSWORD: postgres',
         '',
       ].join('\n'),
       '.github/ISSUE_TEMPLATE/config.yml': 'REGISTRY_PASSWORD: Granite-quartz-2845\n',
@@ -215,6 +220,8 @@ describe('secret-in-project-file: infrastructure code', () => {
       'backup/rclone.conf': '[nas]\ntype = sftp\nhost = nas.lan\nuser = backup\npass = pwttJlJRJU-2m0Fflp6-Urj5jKxphfR42sLn1VS4BhLACNvcXj9R6w\n',
     });
     expect(await found(dir)).toEqual([
+      '.github/workflows/deploy.yml:7:30 secret-in-project-file REGISTRY_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
+      '.gitlab-ci.yml:2:16 secret-in-project-file SONAR_TOKEN holds a hardcoded token in a file of the project that no service mounts: it is committed with the compose file',
       'backup/rclone.conf:5:8 secret-in-project-file pass holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       'connectors/jdbc-sink.json:5:29 secret-in-project-file connection.password holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',
       'infra/main.tf:5:21 secret-in-project-file DB_PASSWORD holds a hardcoded password in a file of the project that no service mounts: it is committed with the compose file',

@@ -146,6 +146,9 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   // FreeSWITCH's console: the event socket's password (`fs_cli -p ClueCon -x status` in a healthcheck)
   { programs: ['fs_cli'], passwordFlag: '-p' },
   { programs: ['mosquitto_sub', 'mosquitto_pub', 'mosquitto_rr'], passwordFlag: '-P' },
+  // SIPp's digest authentication (`-au user -ap password`), heplify's HEP server password (`-hp`)
+  { programs: ['sipp'], passwordFlag: '-ap' },
+  { programs: ['heplify'], passwordFlag: '-hp' },
   { programs: ['nats-server'], passwordFlag: '--pass' },
   { programs: ['nats', 'kafka-console-producer'], passwordFlag: '--password' },
   { programs: ['ldapsearch', 'ldapadd', 'ldapmodify', 'ldapdelete'], passwordFlag: '-w' },
