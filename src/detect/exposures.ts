@@ -2,7 +2,7 @@ import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { commentLines } from '../preprocess/comments.js';
 import { parseDotenvEntries } from '../preprocess/dotenv.js';
 import { CRONTAB_FILE, KEY_FILE, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
-import { isGeneratedLiteral, isPasswordShaped } from './password-shape.js';
+import { isGeneratedLiteral, isPasswordShaped, UUID } from './password-shape.js';
 import { findProseCredential } from './prose.js';
 import { basename, dirname } from 'node:path';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFile, type Path, type ServiceModel } from '../model/model.js';
@@ -392,7 +392,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   for (const e of out.slice(before)) if (e.verdict.class === 'hardcoded') secrets.add(e.verdict.value);
   for (const { entry: u, kind } of usersHoldingSecret(settings, (x) => (typeof x.scalar.value === 'string' ? x.scalar.value : undefined), secrets)) {
     const o = u.scalar.origin;
-    if (!out.slice(before).some((e) => e.verdict.origin.range[0] < o.range[1] && o.range[0] < e.verdict.origin.range[1])) {
+    if (!overlapsFound(out.slice(before), o)) {
       push(hardcoded(o, kind, String(u.scalar.value)), u.dotted);
     }
   }
@@ -450,6 +450,14 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
   }
 }
 
+/** GitLab's and GitHub Actions' CI definitions (their trees are kept: project-files.ts). */
+const CI_DEFINITION = /(?:^|\/)(?:\.gitlab-ci\.ya?ml|\.github\/workflows\/[^/]+\.ya?ml)$/;
+
+/** Whether an exposure found already covers part of an origin's range (the same value, read another way). */
+function overlapsFound(found: readonly Found[], o: Origin): boolean {
+  return found.some((f) => f.verdict.origin.range[0] < o.range[1] && o.range[0] < f.verdict.origin.range[1]);
+}
+
 /**
  * A CI definition's variables (GitLab's `variables:`, GitHub Actions' `env:`, at the top, a job's or a step's): a
  * secret-named variable whose value a generator wrote (`TRADUORA_CLIENT_SECRET: "Rhh…"`, an API key's UUID). CI files set
@@ -458,7 +466,7 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
  */
 function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
   const root = mounted.roots?.[0];
-  if (!root || /package\.json$/.test(mounted.file)) return;
+  if (!root || !CI_DEFINITION.test(mounted.file)) return;
   const before = out.length;
   const visit = (map: TreeMap, depth: number) => {
     for (const e of map.entries) {
@@ -473,9 +481,8 @@ function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
           const value = scalar.value;
           const verdict = classifyKey(name);
           if (!verdict.sensitive || nameLooseness(name).loose === 'tail' || value.includes('$') || isPlaceholder(value)) continue;
-          const generated = isGeneratedLiteral(value) || (/^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(value) && verdict.kind !== 'password');
-          const [s, end] = scalar.origin.range;
-          if (!generated || out.slice(0, before).some((x) => x.verdict.origin.range[0] < end && s < x.verdict.origin.range[1])) continue;
+          const generated = isGeneratedLiteral(value) || (UUID.test(value) && verdict.kind !== 'password');
+          if (!generated || overlapsFound(out.slice(0, before), scalar.origin)) continue;
           out.push({
             verdict: hardcoded(scalar.origin, describeKind(verdict.kind), value),
             context: 'project-file',
@@ -495,6 +502,7 @@ function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
  * each a shell command line npm runs, read as a script is; what the token scan found already is not reported again.
  */
 function collectFromPackageScripts(mounted: MountedFile, out: Found[]): void {
+  if (basename(mounted.file) !== 'package.json') return;
   const scripts = mounted.roots?.[0]?.entries.find((e) => e.key === 'scripts')?.value;
   if (scripts?.kind !== 'map') return;
   const before = out.length;
@@ -502,10 +510,7 @@ function collectFromPackageScripts(mounted: MountedFile, out: Found[]): void {
     if (e.value.kind !== 'scalar' || typeof e.value.value !== 'string') continue;
     const found: Found[] = [];
     collectFromCommand(e.value, [...mounted.path, 'scripts', String(e.key)], found, undefined, undefined, 'project-file');
-    for (const f of found) {
-      const [s, end] = f.verdict.origin.range;
-      if (f.verdict.class === 'hardcoded' && !out.slice(0, before).some((x) => x.verdict.origin.range[0] < end && s < x.verdict.origin.range[1])) out.push(f);
-    }
+    for (const f of found) if (f.verdict.class === 'hardcoded' && !overlapsFound(out.slice(0, before), f.verdict.origin)) out.push(f);
   }
 }
 

@@ -12,6 +12,9 @@ export function isPasswordShaped(word: string): boolean {
   return /[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v);
 }
 
+/** A UUID as written (`ba12e4a6-faa9-4d1f-8457-75dee8662b95`): a resource's id, or an API key or token a service generated. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Letters and digits, both, as a generator writes them: 16 to 128 of them, `-` and `_` allowed (a UUID is one). */
 export function isGeneratedToken(value: string): boolean {
   return GENERATED_TOKEN.test(value);

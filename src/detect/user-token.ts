@@ -1,5 +1,5 @@
 import { splitWords } from './keys.js';
-import { isGeneratedToken } from './password-shape.js';
+import { isGeneratedToken, UUID } from './password-shape.js';
 
 /**
  * A user name that is the secret itself. Some services take one token as both user and password
@@ -20,7 +20,6 @@ export function isUserName(name: string): boolean {
 const POSTMARK_HOST = String.raw`(?:smtp|smtp-broadcasts)\.postmarkapp\.com`;
 const POSTMARK_SMTP_HOST = new RegExp(`^${POSTMARK_HOST}$`, 'i');
 const POSTMARK_IN_TEXT = new RegExp(`\\b${POSTMARK_HOST}\\b`, 'i');
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The user-named settings among `entries` whose value is one of `secrets` (values reported as

@@ -3014,6 +3014,12 @@ describe('package manifests: npm scripts are command lines', () => {
       'web/package.json:5:38 secret-in-project-file',
       'web/package.json:6:69 secret-in-project-file',
     ]);
+    // a CI job named `scripts` is no package's scripts
+    const ci = await projectFindings({
+      'compose.yaml': 'services:\n  web:\n    build: ./web\n',
+      '.gitlab-ci.yml': ['scripts:', '  stage: test', `  db: "psql postgres://app:Hq8${fake(ALNUM, 13)}@localhost:5432/app"`, ''].join('\n'),
+    });
+    expect(ci).toEqual([]);
   });
 });
 
