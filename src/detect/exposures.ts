@@ -287,7 +287,8 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const text = String(mounted.node.value);
   const service = mounted.services[0];
   const context = mounted.kept ? 'project-file' : 'mounted-file';
-  if (mounted.tokensOnly) {
+  // a translation's strings (`"password": "Parola d'ordine"`) are words shown to users: their tokens only
+  if (mounted.tokensOnly || TRANSLATION_FILE.test(mounted.file)) {
     collectSelfIdentifying(mounted, text, out);
     collectFromPackageScripts(mounted, out);
     collectFromCiVariables(mounted, out);
@@ -428,14 +429,17 @@ function collectNamedSecretMap(mounted: MountedFile, name: string, out: Found[],
  * those that only a setting's name makes secret; placeholders (`sk_live_xxxx…`) left out.
  */
 function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]): void {
+  // a token-only file the project keeps, or a mounted translation
+  const context = mounted.kept ? 'project-file' : 'mounted-file';
   const found: [number, number][] = [];
   for (const m of scanValue(text)) {
-    if (!SELF_IDENTIFYING.has(m.patternId)) continue;
+    // a browser's key under a public-by-design name (`REACT_APP_FIREBASE_API_KEY: "AIza…"` in a frontend's env.js)
+    if (!SELF_IDENTIFYING.has(m.patternId) || isPublicBrowserKey(text, m.start, m.description)) continue;
     const value = text.slice(m.start, m.end);
     const verdict = hardcoded(originWithin(mounted.node, m.start, m.end), m.description, value);
     if (verdict.placeholder) continue;
     found.push([m.start, m.end]);
-    out.push({ verdict, context: 'project-file', service: undefined, path: [...mounted.path, m.patternId], name: m.patternId });
+    out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, m.patternId], name: m.patternId });
   }
   if (!SOURCE_CODE_FILE.test(mounted.file)) return;
   // source code: a constant named for a secret holding a generated value (`const fallbackPassword = "ChhrZLq…"`); a
@@ -446,9 +450,15 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     if (a.viaVariable || !(isGeneratedLiteral(value) || chosen) || found.some(([s, e]) => s < a.end && a.start < e)) continue;
     const verdict = hardcoded(originWithin(mounted.node, a.start, a.end), a.kind, value);
     if (verdict.placeholder) continue;
-    out.push({ verdict, context: 'project-file', service: undefined, path: [...mounted.path, a.name], name: a.name });
+    out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, a.name], name: a.name });
   }
 }
+
+/**
+ * An application's translations: a file under a locale directory (`user_locale/it.json`, `i18n/pt-BR.yml`). Not a file
+ * named for a language alone: `ca.json` is step-ca's configuration, not Catalan.
+ */
+const TRANSLATION_FILE = /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?|user_locale)\/(?:[^/]+\/)*[^/]+\.(?:json|ya?ml|po|properties)$/;
 
 /** GitLab's and GitHub Actions' CI definitions (their trees are kept: project-files.ts). */
 const CI_DEFINITION = /(?:^|\/)(?:\.gitlab-ci\.ya?ml|\.github\/workflows\/[^/]+\.ya?ml)$/;

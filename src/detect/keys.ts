@@ -1488,6 +1488,11 @@ function classifyUncached(name: string): KeyVerdict {
   if (name.includes('.') && words.join('_') === 'app_key' && splitWords(name).some((w) => PUSHER_PROTOCOL.has(w))) {
     return { sensitive: false, reason: 'Pusher-protocol app key (public by design)' };
   }
+  // …and Adyen's client key under its plugin's path (`org.killbill.billing.plugin.adyen.clientKey`): it authenticates the
+  // shopper's browser (its API key is the secret)
+  if (name.includes('.') && words.join('_') === 'client_key' && splitWords(name).includes('adyen')) {
+    return { sensitive: false, reason: 'Adyen client key (public by design)' };
+  }
 
   // rightmost noun; a weak noun counts only when nothing but neutral words follow it
   let noun: Noun | undefined;

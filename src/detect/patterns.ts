@@ -934,9 +934,10 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'pgpass-password',
     description: 'password in a .pgpass line',
     // hostname:port:database:username:password, one entry a line (port a number or *); not an IPv6 address, nor a
-    // fingerprint of colon-separated hex pairs (a key file's `"fingerprint": "b1:83:…"`, 32 of them)
+    // fingerprint of colon-separated hex pairs (a key file's `"fingerprint": "b1:83:…"`, 32 of them), nor PHP's serialized
+    // array (`a:1:{i:0;s:16:"ROLE_ADMIN";}`: no database or user name has braces or semicolons)
     regex: re(
-      `(?<=^|\\n|["'=>])[ \\t]{0,20}(?![0-9A-Fa-f:]{1,100}(?:/[0-9]{1,3})?(?:[\\s"']|$))(?![0-9]{1,5}:)[^\\s:#"'=>]{1,253}:(?:[0-9]{1,5}|\\*):[^\\s:"']{1,63}:[^\\s:"']{1,63}:([^\\s:"'][^\\s"']{0,199})(?=[\\s"']|$)`,
+      `(?<=^|\\n|["'=>])[ \\t]{0,20}(?![0-9A-Fa-f:]{1,100}(?:/[0-9]{1,3})?(?:[\\s"']|$))(?![0-9]{1,5}:)[^\\s:#"'=>]{1,253}:(?:[0-9]{1,5}|\\*):[^\\s:"'{};]{1,63}:[^\\s:"'{};]{1,63}:([^\\s:"'][^\\s"']{0,199})(?=[\\s"']|$)`,
     ),
     group: 1,
   },

@@ -217,6 +217,8 @@ const WEAK_SUBSTRINGS: readonly string[] = ['password', 'passwd', 'secret', 'sam
 /** Whole values of one repeated character (`xxxxx`, `*****`, `00000`) or a simple run. */
 function isRepetitive(v: string): boolean {
   if (v.length >= 3 && /^(.)\1+$/.test(v)) return true;
+  // a key of zero bytes in base64 (a test suite's `APP_KEY=base64:AAAA…A=`), its padding after the run
+  if (v.length >= 16 && /^(?:base64:)?a+={1,2}$/i.test(v)) return true;
   // a count through digits, hex digits or letters, round and round (a documentation sample's
   // `0123456789abcdef0123456789abcdef01234`, certbot's Cloudflare example): ten characters or more
   if (v.length >= 10 && SEQUENCES.some((order) => isCount(v, order))) return true;

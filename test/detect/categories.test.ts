@@ -6,7 +6,7 @@ import { lint, lintText } from '../../src/lint.js';
 import { isPlaceholder } from '../../src/detect/placeholder.js';
 import { REPO } from '../helpers.js';
 import { emptySettings } from '../../src/settings.js';
-import { ALNUM, B64, B64URL, BASE32, DIGITS, fake, HEX, LOWER_ALNUM } from './fake.js';
+import { ALNUM, B64, B64URL, BASE32, DIGITS, fake, HEX, LOWER_ALNUM, UPPER_ALNUM } from './fake.js';
 
 /**
  * The categories of misses and false alarms of the generalisation issue, each from both sides:
@@ -3217,5 +3217,66 @@ describe('set AG: carriers through variables, CI variables, Terraform defaults, 
       ].join('\n'),
     });
     expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['ops/rotate.sh:2:55 hardcoded-credential']);
+  });
+});
+
+describe('set AH: translations, browser keys in frontend files, plugin paths, zero keys', () => {
+  it("a translation's strings under secret-named keys are words shown to users (a locale directory's it.json); a token in it is still one", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: cisti/gancio\n    volumes:\n      - ./data:/home/node/data\n',
+      'data/user_locale/it.json': [
+        '{',
+        '  "login": {',
+        '    "password": "Parola d\'ordine",',
+        '    "new_password": "Nuova parola d\'ordine",',
+        '    "forgot_password": "Hai dimenticato la parola d\'ordine?"',
+        '  },',
+        `  "github": "ghp_${fake(ALNUM, 36)}"`,
+        '}',
+        '',
+      ].join('\n'),
+      'data/config.json': ['{', `  "smtp": { "user": "gancio", "password": "Gc7${fake(ALNUM, 13)}" }`, '}', ''].join('\n'),
+      // a file named like a language is no translation (step-ca's `ca.json`)
+      'data/ca.json': ['{', `  "clientSecret": "KR${fake(ALNUM, 30)}"`, '}', ''].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'data/ca.json:2:20 secret-in-mounted-file',
+      'data/config.json:2:44 secret-in-mounted-file',
+      'data/user_locale/it.json:7:14 secret-in-mounted-file',
+    ]);
+  });
+
+  it("a browser's Google API key under a public-by-design name in a frontend's source is no secret; under another name it is", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  web:\n    build: ./frontend\n',
+      'frontend/env.js': [
+        'window.env = {',
+        `  REACT_APP_FIREBASE_API_KEY: "AIza${fake(B64URL, 35)}",`,
+        `  MAPS_SERVER_KEY: "AIza${fake(B64URL, 35)}",`,
+        '};',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['frontend/env.js:3:21 secret-in-project-file']);
+  });
+
+  it("Adyen's client key under its plugin's dotted path is public (Kill Bill's adyen.properties); its API key is not; a key of zero bytes is a test's placeholder", async () => {
+    const text = config([
+      `org.killbill.billing.plugin.adyen.clientKey=live_${fake(UPPER_ALNUM, 32)}`,
+      `org.killbill.billing.plugin.adyen.apiKey=AQE${fake(B64, 60)}`,
+    ]);
+    expect(await findings(text)).toEqual(['9:48 hardcoded-credential']);
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'phpunit.xml': [
+        '<phpunit>',
+        '  <php>',
+        '    <env name="APP_KEY" value="base64:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="/>',
+        '  </php>',
+        '</phpunit>',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([]);
   });
 });

@@ -284,6 +284,7 @@ const NEGATIVES: [string, string][] = [
   ['oracle-password', 'library/nginx@sha256:0123456789abcdef'],
   ['oracle-password', 'jdbc:oracle:thin:@//db.example.com:1521/ORCL'],
   ['flexisip-clrtxt', 'bob@sip.example.org md5:0123456789abcdef0123456789abcdef ;'],
+  ['pgpass-password', `('lotte', 'lotte@example.nl', 'x', 'a:1:{i:0;s:16:"ROLE_SUPER_ADMIN";}', 1)`],
   ['netrc-password', 'machine api.example.com password NoLogin-1'],
   ['netrc-password', 'the machine login is shown; password reset is below'],
   ['github-oauth-client-id', 'Ov23liDTpGpbHE4XMR5'],
