@@ -2,7 +2,7 @@ import { classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, SECRE
 import { isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { isDeclaredDigest, judgeNamedValue, isPasswordDigest } from './scan.js';
-import { writtenDefault } from './value-class.js';
+import { classifyValue, writtenDefault } from './value-class.js';
 import { memoizeByText } from './text-memo.js';
 import { lastAtOrBefore } from './command/offsets.js';
 
@@ -71,10 +71,11 @@ const ENV_LOOKUP_BEFORE = /(?:^|[^\w])(?:getenv\w*|environ\.get|env|fetch)[ \t]*
  * A call whose last two string arguments are a setting's name and its value: PHP
  * `define('WP_REDIS_PASSWORD', 'value')` (WORDPRESS_CONFIG_EXTRA and friends), Kamailio
  * `modparam("auth", "secret", "value")`, `$config->set('db_password', 'value')`, `setenv("X_TOKEN",
- * "value")`. Groups: 2 the name, 3 or 4 the value, with offsets (`d`).
+ * "value")`; not PHP's `array('managesieve', 'password', 'markasjunk')`, a list of words. Groups: 2 the name, 3 or 4 the
+ * value, with offsets (`d`).
  */
 const CALL_NAME_VALUE =
-  /\b[A-Za-z_][A-Za-z0-9_.$>-]{0,60}\([ \t]*(?:(["'])[^"'\n]{0,80}\1[ \t]*,[ \t]*)?['"]([A-Za-z_][A-Za-z0-9_.-]{0,80})['"][ \t]*,[ \t]*(?:'([^'\n]{0,4096})'|"([^"\n]{0,4096})")[ \t]*(?:,[^()\n]{0,40})?\)/dg;
+  /\b(?![Aa][Rr][Rr][Aa][Yy]\()[A-Za-z_][A-Za-z0-9_.$>-]{0,60}\([ \t]*(?:(["'])[^"'\n]{0,80}\1[ \t]*,[ \t]*)?['"]([A-Za-z_][A-Za-z0-9_.-]{0,80})['"][ \t]*,[ \t]*(?:'([^'\n]{0,4096})'|"([^"\n]{0,4096})")[ \t]*(?:,[^()\n]{0,40})?\)/dg;
 
 /** A Buildbot worker declared in master.cfg with its password: `worker.Worker("name", "password", …)`. */
 const BUILDBOT_WORKER = /\bWorker\([ \t]*["'][\w.-]{1,100}["'][ \t]*,[ \t]*(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})')/dg;
@@ -556,8 +557,6 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   }
   if (text.includes('(')) {
     for (const m of text.matchAll(CALL_NAME_VALUE)) {
-      // PHP's `array('managesieve', 'password', 'markasjunk')` is a list of words, not a name and its value
-      if (/^array\(/i.test(m[0])) continue;
       const value = m[3] ?? m[4] ?? '';
       // an environment lookup's fallback (`getenv_docker('X_PASSWORD', 'put your unique phrase here')`): the
       // value comes from the variable; only a real secret written as the fallback is one
@@ -714,7 +713,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       const value = text.slice(row.start, row.end);
       // a users table keeps its passwords' digests: a hex digest's length (MD5 … SHA-512) in a password column is one (not a
       // base64 one: a generated password of 24 characters is as long as an MD5 digest in base64)
-      if (/^[0-9a-f]+$/i.test(value) && isDigestLength(value) && classifyKey(row.column).kind === 'password') continue;
+      if (isHexDigest(value) && classifyKey(row.column).kind === 'password') continue;
       if (!taken(row.start, row.end - row.start)) named(row.column, value, row.start);
     }
   }
@@ -966,19 +965,20 @@ function findTerraformVariableDefaults(text: string): EmbeddedAssignment[] {
 
 /**
  * A password's hash with its clear text in the comment after it: GLAuth's documented `passsha256 = "6478…" # dogood`,
- * an htpasswd-style `password_hash: "$2b$…"  # s3cret`. Groups: the setting's name, the comment's one word.
+ * an htpasswd-style `password_hash: "$2b$…"  # s3cret`. Groups: the setting's name, the quote, the value, the comment's one word.
  */
-const HASH_THEN_PLAINTEXT =
-  /^[ \t]*([A-Za-z_][\w.-]{0,60})[ \t]*[=:][ \t]*(["']?)(?:[0-9a-fA-F]{32,128}|\$(?:2[abxy]?|5|6|argon2id?|apr1)\$[^\s"']{20,200})\2[ \t]*[#;][ \t]*(\S{6,64})[ \t]*$/dgm;
+const HASH_THEN_PLAINTEXT = /^[ \t]*([A-Za-z_][\w.-]{0,60})[ \t]*[=:][ \t]*(["']?)([^\s"'#;]{16,300})\2[ \t]*[#;][ \t]*(\S{6,64})[ \t]*$/dgm;
 
 /** The clear-text passwords of HASH_THEN_PLAINTEXT lines whose setting names a password (`passsha256`, `password_hash`). */
 function findHashCommentPasswords(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
   if (text.length > 1_000_000 || !/#|;/.test(text)) return out;
   for (const m of text.matchAll(HASH_THEN_PLAINTEXT)) {
+    // the value is a hash: a format the value judge knows (crypt, bcrypt, argon2…) or a hex digest (GLAuth's passsha256)
+    const hashed = classifyValue(m[3]) === 'hash' || isHexDigest(m[3]);
     // a word or a note (`# rotated-2024`) is a remark; a password someone chose or generated has both cases and digits
-    if (!/pass|pwd/i.test(m[1]) || !isPasswordShaped(m[3]) || !isLiteral(m[3]) || isPlaceholder(m[3])) continue;
-    const [start, end] = m.indices![3];
+    if (!hashed || !/pass|pwd/i.test(m[1]) || !isPasswordShaped(m[4]) || !isLiteral(m[4]) || isPlaceholder(m[4])) continue;
+    const [start, end] = m.indices![4];
     out.push({ name: m[1], kind: 'password', start, end, viaVariable: false });
   }
   return out;
@@ -1270,12 +1270,6 @@ const PAIR_LINE =
   /^[ \t]*(?:(?:\[[A-Za-z0-9.-]{1,253}\]|[A-Za-z0-9.-]{1,253})(?::\d{1,5})?[ \t]+)?(?:[A-Za-z0-9_.@-]{1,64}|\$\{[A-Za-z_][A-Za-z0-9_]{0,64}\}):([^\s:;,]{1,4096})(?::[A-Za-z_-]{1,32}|(:e)?:\d{1,10}(?::\d{0,10}(?::[^\s:]{0,400})?)?)?[ \t]*$/gm;
 
 /**
- * A base64 secret, whose alphabet has `/` (SES's SMTP password, a 256-bit key): no path, whose `/` separates names
- * (`data/files`, `/var/lib/x`). Mixed case and digits, 20 characters or more, padded or not.
- */
-const BASE64_SECRET = /^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)[A-Za-z0-9+][A-Za-z0-9+/]{19,}={0,2}$/;
-
-/**
  * The secrets of `user:password` pairs, one a line: a bootstrap user (`superuser:…`), a basic-auth
  * user-info, a file of `key:secret:role` lines. Not a number (`1000:1000`, a port), a path, a list or a
  * hash; a `${VAR}` whose name is secret-named is returned with `viaVariable`.
@@ -1291,11 +1285,8 @@ export function findUserPasswordPairs(text: string): { start: number; end: numbe
     const variable = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?][^{}]*)?\}$/.exec(secret);
     if (variable && !classifyKey(variable[1]).sensitive) continue;
     const viaVariable = variable !== null;
-    if (
-      !viaVariable &&
-      (/^\d+$/.test(secret) || (secret.includes('/') && !BASE64_SECRET.test(secret)) || secret.includes('$') || judgeNamedValue({}, secret) !== 'literal')
-    )
-      continue;
+    // a path (`backup:/var/lib/backups`, `sync:data/uploads`) is a reference to the value judge; a base64 secret's `/` is not
+    if (!viaVariable && (/^\d+$/.test(secret) || secret.includes('$') || judgeNamedValue({}, secret) !== 'literal')) continue;
     out.push({ start, end: start + secret.length, viaVariable });
   }
   return out.length ? out : quotedPairs(text);
@@ -1360,7 +1351,7 @@ export function findPropertiesUserPasswords(text: string, realm = false): { star
     // Karaf's groups (`_g_\\:admins = group,admin`) are no users
     if (m[1].startsWith('_g_')) continue;
     // WildFly's mgmt-users.properties keeps HEX(MD5(user:realm:password)); a realm file's hex digest is no password
-    if (!isLiteral(value) || REALM_HASH.test(value) || (/^[0-9a-f]+$/i.test(value) && isDigestLength(value))) continue;
+    if (!isLiteral(value) || REALM_HASH.test(value) || isHexDigest(value)) continue;
     const [start, end] = m.indices![2];
     out.push({ start, end });
   }
@@ -1420,6 +1411,11 @@ export function isUserElementDigest(text: string, start: number, end: number): b
   const length = end - start;
   if (length !== 40 && length !== 64 && length !== 128) return false;
   return /^[0-9a-f]+$/i.test(text.slice(start, end)) && /<user[ \t][^<>\n]*$/.test(text.slice(Math.max(0, start - 400), start));
+}
+
+/** A digest written in hex (MD5, SHA-1, SHA-256, SHA-512): a stored password's hash, or a generated secret as long as one. */
+function isHexDigest(value: string): boolean {
+  return /^[0-9a-f]+$/i.test(value) && isDigestLength(value);
 }
 
 /** A value as long as a digest written in hex or base64 (MD5, SHA-1, SHA-256, SHA-512): how users files store hashed passwords. */

@@ -1,7 +1,7 @@
 import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { commentLines } from '../preprocess/comments.js';
 import { parseDotenvEntries } from '../preprocess/dotenv.js';
-import { CRONTAB_FILE, KEY_FILE, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
+import { CI_DEFINITION, CRONTAB_FILE, KEY_FILE, PACKAGE_MANIFEST, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
 import { isGeneratedLiteral, isPasswordShaped, UUID } from './password-shape.js';
 import { findProseCredential } from './prose.js';
 import { basename, dirname } from 'node:path';
@@ -460,9 +460,6 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
  */
 const TRANSLATION_FILE = /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?|user_locale)\/(?:[^/]+\/)*[^/]+\.(?:json|ya?ml|po|properties)$/;
 
-/** GitLab's and GitHub Actions' CI definitions (their trees are kept: project-files.ts). */
-const CI_DEFINITION = /(?:^|\/)(?:\.gitlab-ci\.ya?ml|\.github\/workflows\/[^/]+\.ya?ml)$/;
-
 /** Whether an exposure found already covers part of an origin's range (the same value, read another way). */
 function overlapsFound(found: readonly Found[], o: Origin): boolean {
   return found.some((f) => f.verdict.origin.range[0] < o.range[1] && o.range[0] < f.verdict.origin.range[1]);
@@ -477,7 +474,7 @@ function overlapsFound(found: readonly Found[], o: Origin): boolean {
 function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
   const root = mounted.roots?.[0];
   if (!root || !CI_DEFINITION.test(mounted.file)) return;
-  const before = out.length;
+  const earlier = out.slice();
   const visit = (map: TreeMap, depth: number) => {
     for (const e of map.entries) {
       // a workflow's steps: a list of maps, each with its own `env:`
@@ -492,7 +489,7 @@ function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
           const verdict = classifyKey(name);
           if (!verdict.sensitive || nameLooseness(name).loose === 'tail' || value.includes('$') || isPlaceholder(value)) continue;
           const generated = isGeneratedLiteral(value) || (UUID.test(value) && verdict.kind !== 'password');
-          if (!generated || overlapsFound(out.slice(0, before), scalar.origin)) continue;
+          if (!generated || overlapsFound(earlier, scalar.origin)) continue;
           out.push({
             verdict: hardcoded(scalar.origin, describeKind(verdict.kind), value),
             context: 'project-file',
@@ -512,15 +509,15 @@ function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
  * each a shell command line npm runs, read as a script is; what the token scan found already is not reported again.
  */
 function collectFromPackageScripts(mounted: MountedFile, out: Found[]): void {
-  if (basename(mounted.file) !== 'package.json') return;
+  if (!PACKAGE_MANIFEST.test(mounted.file)) return;
   const scripts = mounted.roots?.[0]?.entries.find((e) => e.key === 'scripts')?.value;
   if (scripts?.kind !== 'map') return;
-  const before = out.length;
+  const earlier = out.slice();
   for (const e of scripts.entries) {
     if (e.value.kind !== 'scalar' || typeof e.value.value !== 'string') continue;
     const found: Found[] = [];
     collectFromCommand(e.value, [...mounted.path, 'scripts', String(e.key)], found, undefined, undefined, 'project-file');
-    for (const f of found) if (f.verdict.class === 'hardcoded' && !overlapsFound(out.slice(0, before), f.verdict.origin)) out.push(f);
+    for (const f of found) if (f.verdict.class === 'hardcoded' && !overlapsFound(earlier, f.verdict.origin)) out.push(f);
   }
 }
 

@@ -1274,7 +1274,11 @@ export function isObjectStoreName(name: string): boolean {
   return splitWords(name).some((w) => OBJECT_STORE_WORDS.has(w));
 }
 
-function nounAt(words: string[], i: number): Noun | undefined {
+/**
+ * The secret noun at word i, if any. `vendors`: the words of the whole name, in which a vendor may be named in an
+ * earlier segment of a dotted path (`org.killbill.billing.plugin.adyen.clientKey`); `words` are the deciding part's.
+ */
+function nounAt(words: string[], i: number, vendors: readonly string[] = words): Noun | undefined {
   const w = words[i];
   const prev = words[i - 1];
   if (w === 'auth' && prev === undefined) return { index: i, kind: 'credentials', strong: false, vague: true };
@@ -1283,9 +1287,9 @@ function nounAt(words: string[], i: number): Noun | undefined {
   if (w === 'key' || w === 'keys') {
     if (prev === undefined) return { index: i, kind: 'secret', strong: true, vague: true };
     // CiviCRM's site key authenticates its cron and REST calls (elsewhere a site key is a CAPTCHA's public one)
-    if (prev === 'site' && words.includes('civicrm')) return { index: i, kind: 'secret', strong: true };
+    if (prev === 'site' && vendors.includes('civicrm')) return { index: i, kind: 'secret', strong: true };
     // PagerDuty's routing (integration) key is what lets anyone raise its alerts; elsewhere a routing key is AMQP's setting
-    if (prev === 'routing' && words.includes('pagerduty')) return { index: i, kind: 'api-key', strong: true };
+    if (prev === 'routing' && vendors.includes('pagerduty')) return { index: i, kind: 'api-key', strong: true };
     if (prev in NON_SECRET_KEY_QUALIFIERS) return { index: i, kind: 'secret', strong: true, nonSecretReason: NON_SECRET_KEY_QUALIFIERS[prev] };
     // S3 / MinIO / AWS: the access key is the account's name, the *secret* access key the secret; another
     // vendor's access key may be its secret (MessageBird, RSSHub): judged by its value where written (isLoneAccessKey)
@@ -1300,10 +1304,10 @@ function nounAt(words: string[], i: number): Noun | undefined {
       return { index: i, kind: 'api-key', strong: true, nonSecretReason: reason };
     }
     // Adyen's client key authenticates its Drop-in in the shopper's browser (its API key is the secret)
-    if (prev === 'client' && words.includes('adyen'))
+    if (prev === 'client' && vendors.includes('adyen'))
       return { index: i, kind: 'api-key', strong: true, nonSecretReason: 'Adyen client key (public by design)' };
     // GrowthBook's SDK client key (`sdk-…`) is fetched by every browser that evaluates its flags
-    if (prev === 'client' && words.includes('growthbook'))
+    if (prev === 'client' && vendors.includes('growthbook'))
       return { index: i, kind: 'api-key', strong: true, nonSecretReason: 'GrowthBook client key (public by design)' };
     // Algolia / Typesense / Meilisearch search-only keys are given to browsers (`…_SEARCH_ONLY_API_KEY`, Algolia's `…_SEARCH_KEY`)
     const searchOnly = (prev === 'only' && words[i - 2] === 'search') || (prev === 'api' && words[i - 2] === 'only' && words[i - 3] === 'search');
@@ -1484,20 +1488,16 @@ function classifyUncached(name: string): KeyVerdict {
   if (words.length >= 2 && words[words.length - 2] === 'routing' && /^keys?$/.test(words[words.length - 1]) && /pagerduty/i.test(name)) {
     return { sensitive: true, kind: 'api-key' };
   }
-  // a dotted path's vendor is in an earlier segment: `flarum-pusher.app_key` is a Pusher app key
-  if (name.includes('.') && words.join('_') === 'app_key' && splitWords(name).some((w) => PUSHER_PROTOCOL.has(w))) {
+  // a dotted path's vendor is in an earlier segment (`flarum-pusher.app_key` is a Pusher app key): the whole name's words
+  const vendors = name.includes('.') ? splitWords(name) : words;
+  if (name.includes('.') && words.join('_') === 'app_key' && vendors.some((w) => PUSHER_PROTOCOL.has(w))) {
     return { sensitive: false, reason: 'Pusher-protocol app key (public by design)' };
-  }
-  // …and Adyen's client key under its plugin's path (`org.killbill.billing.plugin.adyen.clientKey`): it authenticates the
-  // shopper's browser (its API key is the secret)
-  if (name.includes('.') && words.join('_') === 'client_key' && splitWords(name).includes('adyen')) {
-    return { sensitive: false, reason: 'Adyen client key (public by design)' };
   }
 
   // rightmost noun; a weak noun counts only when nothing but neutral words follow it
   let noun: Noun | undefined;
   for (let i = words.length - 1; i >= 0; i--) {
-    const n = nounAt(words, i);
+    const n = nounAt(words, i, vendors);
     if (!n) continue;
     if (!n.strong && !words.slice(i + 1).every((t) => NEUTRAL_TAIL.has(t) || /^v?\d+$/.test(t))) continue;
     // `SSH_PASSWORD_AUTH`, `TOKEN_AUTH`: the auth *by* password/token, a setting about the noun before it

@@ -338,7 +338,10 @@ function readKeptFile(
   const kept: MountedFile = { file, abs: path, node: wholeFileScalar(file, text), path: ['files', file], services: [], kept: true };
   // a package manifest's `scripts` are command lines (`psql postgres://app:…@db/app`, `sentry-cli --auth-token …`), a CI
   // definition's `variables:`/`env:` set what its jobs run with: their trees are kept for them
-  if (tokensOnly) return KEPT_TREES.test(file) ? { ...kept, tokensOnly: true, roots: structuredRoots(file, text) } : { ...kept, tokensOnly: true };
+  if (tokensOnly)
+    return PACKAGE_MANIFEST.test(file) || CI_DEFINITION.test(file)
+      ? { ...kept, tokensOnly: true, roots: structuredRoots(file, text) }
+      : { ...kept, tokensOnly: true };
   const roots = structuredRoots(file, text);
   return roots?.some(isOwnBaseline) ? undefined : { ...kept, roots };
 }
@@ -419,8 +422,10 @@ const OWN_FILES: ReadonlySet<string> = new Set(['.compose-secrets.json', '.compo
 const NOT_SETTINGS =
   /^(?:package|composer|bower|tsconfig(?:\.[\w-]+)?|jsconfig|deno|manifest|renovate|\.eslintrc|\.prettierrc|\.babelrc|google-services|\.gitlab-ci|\.drone|\.travis|\.woodpecker|\.pre-commit-config|\.golangci|mkdocs|pubspec|openapi|swagger|chart|catalog-info)\.(?:json|ya?ml)$/i;
 
-/** npm's package manifest, whose `scripts` are shell command lines; GitLab's and GitHub's CI definitions, with their variables. */
-const KEPT_TREES = /(?:^|\/)(?:package\.json|\.gitlab-ci\.ya?ml|\.github\/workflows\/[^/]+\.ya?ml)$/;
+/** npm's package manifest, whose `scripts` are shell command lines (read by detect/exposures.ts). */
+export const PACKAGE_MANIFEST = /(?:^|\/)package\.json$/;
+/** GitLab's and GitHub Actions' CI definitions, with their variables (read by detect/exposures.ts). */
+export const CI_DEFINITION = /(?:^|\/)(?:\.gitlab-ci\.ya?ml|\.github\/workflows\/[^/]+\.ya?ml)$/;
 
 /** Firebase's client configuration of a mobile app: project and app ids and the API key the app ships with, public by design. */
 const FIREBASE_CLIENT_FILE = /^google-services\.json$/i;

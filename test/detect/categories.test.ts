@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, lintText } from '../../src/lint.js';
 import { isPlaceholder } from '../../src/detect/placeholder.js';
+import { classifyKey } from '../../src/detect/keys.js';
 import { REPO } from '../helpers.js';
 import { emptySettings } from '../../src/settings.js';
 import { ALNUM, B64, B64URL, BASE32, DIGITS, fake, HEX, LOWER_ALNUM, UPPER_ALNUM } from './fake.js';
@@ -3266,6 +3267,9 @@ describe('set AH: translations, browser keys in frontend files, plugin paths, ze
       `org.killbill.billing.plugin.adyen.apiKey=AQE${fake(B64, 60)}`,
     ]);
     expect(await findings(text)).toEqual(['9:48 hardcoded-credential']);
+    // the vendor named in an earlier segment decides for every vendor the key rules know, not Adyen's alone
+    expect(classifyKey('growthbook.clientKey').sensitive).toBe(false);
+    expect(classifyKey('alerting.pagerduty.routingKey').sensitive).toBe(true);
     const found = await projectFindings({
       'compose.yaml': 'services:\n  app:\n    image: example/app\n',
       'phpunit.xml': [
