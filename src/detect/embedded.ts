@@ -49,9 +49,12 @@ function valueGroup(m: RegExpMatchArray, first: number, count = 3): number {
 const SUBSCRIPT_CHAIN = /(?:\[[ \t]*['"][A-Za-z_][\w-]{0,60}['"][ \t]*\][ \t]*){1,3}\[[ \t]*['"]$/;
 /** A list of one quoted string: `["MIIE…"]`, `[ 'x' ]`, PHP's `array('x')` (a list of several is a list of words: synonyms, scopes). */
 const LIST_FIRST_STRING = /^(?:\[|array\()[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*([\]),])/;
-/** `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`, Ruby's block `ENV.fetch("X") { '…' }`. */
+/**
+ * `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`, Ruby's block `ENV.fetch("X") { '…' }`,
+ * PHP's `define('NAME', getenv('X') ?: '…')`.
+ */
 const ENV_FALLBACK =
-  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*[:=][ \t]*\[?[ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b|\{)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
+  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*[:=,][ \t]*\[?[ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b|\{)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
 /** `config set NAME VALUE` (its options before the name skipped): name, then a double-quoted, single-quoted or bare value. */
 const CONFIG_SET =
   /(?<![\w-])config[ \t]+set[ \t]+(?:--?[A-Za-z][\w-]{0,30}[ \t]+){0,3}([A-Za-z_/@][\w.:/@-]{0,120})[ \t]+(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s"'#;|&]{1,500}))/dg;
@@ -313,6 +316,9 @@ const BACKQUOTED = /^`((?=[^`]*(?:[A-Z][^`]*\d|\d[^`]*[A-Z]|[!@#%^*+=~]))[^`\s$]
 
 /** An expression, not a literal: File.read('/run/secrets/x'), ENV['DB_PASSWORD'], os.getenv("X"). */
 const EXPRESSION = /^[A-Za-z_][A-Za-z0-9_.:]*[([]/;
+/** Code that is no literal either: Ruby's `6.hours`, `10.megabytes` (a number's method), an arrow function's `(file) => …`. */
+const CODE_VALUE =
+  /^(?:\d{1,9}\.(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|(?:kilo|mega|giga|tera)?bytes?)\b|(?:async[ \t]+)?\([\w \t,{}=.]{0,200}\)[ \t]*=>)/;
 
 /**
  * Assignments of secret-named settings inside a text blob: a multi-line config (`content:`,
@@ -511,7 +517,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       start += clear[0].length;
     }
     // an expression or a nested structure ({ / [ opening a JSON or Ruby object), not a literal
-    else if (unquoted && (EXPRESSION.test(value) || /^[{[]/.test(value))) continue;
+    else if (unquoted && (EXPRESSION.test(value) || /^[{[]/.test(value) || CODE_VALUE.test(text.slice(start, start + 300)))) continue;
     // an application's YAML tag (`!secret name`, `!env_var X`, `!Env X`): a lookup, not a literal (`!!str` is a core tag)
     if (unquoted && /^![A-Za-z]/.test(value)) continue;
     // a placeholder in angle brackets that runs on past a blank (`<app-specific password from settings>`), cut at the blank
@@ -530,6 +536,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     }
     const viaVariable = VARIABLE.test(value);
     if (!viaVariable && (judgeNamedValue(nameLooseness(name), value) !== 'literal' || isPasswordDigest(verdict.kind, value))) continue;
+    // a SQL `UPDATE users SET password = '<hex digest>'`, or the row's salt beside its digest: what a users table stores
+    if (m[2] === '=' && !unquoted && isStoredDigestOrSalt(verdict.kind, value, sqlUpdateAround(text, m.index!))) continue;
     if (m[2] === '=' && (isUserElementDigest(text, start, start + value.length) || isDeclaredDigest(text, start, start + value.length))) continue;
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
   }
@@ -709,11 +717,14 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   }
   // `INSERT INTO nas (nasname, secret) VALUES ('10.0.0.2', '…')`: each row's values by the column they fill
   if (/insert/i.test(text) && /values/i.test(text)) {
-    for (const row of insertedValues(text)) {
+    const rows = insertedValues(text);
+    const rowsWithDigest = new Set(rows.filter((r) => isStoredDigest(r.column, text.slice(r.start, r.end))).map((r) => r.row));
+    for (const row of rows) {
       const value = text.slice(row.start, row.end);
       // a users table keeps its passwords' digests: a hex digest's length (MD5 … SHA-512) in a password column is one (not a
-      // base64 one: a generated password of 24 characters is as long as an MD5 digest in base64)
+      // base64 one: a generated password of 24 characters is as long as an MD5 digest in base64); and each user's salt beside it
       if (isHexDigest(value) && classifyKey(row.column).kind === 'password') continue;
+      if (rowsWithDigest.has(row.row) && classifyKey(row.column).kind === 'salt') continue;
       if (!taken(row.start, row.end - row.start)) named(row.column, value, row.start);
     }
   }
@@ -1179,8 +1190,9 @@ const MAX_ROW = 8192;
  * algorithm, secret) VALUES ('axfr', 'hmac-sha256', '…')`, several rows, over several lines). A value
  * that is not a quoted string (a number, NULL, a call) is skipped. Each row is read once, forward: linear.
  */
-function insertedValues(text: string): { column: string; start: number; end: number }[] {
-  const out: { column: string; start: number; end: number }[] = [];
+function insertedValues(text: string): { column: string; start: number; end: number; row: number }[] {
+  const out: { column: string; start: number; end: number; row: number }[] = [];
+  let rowNumber = 0;
   for (const m of text.matchAll(SQL_INSERT)) {
     const named = m[1].split(',').map((c) => SQL_COLUMN.exec(c)?.[1]);
     if (named.some((c) => c === undefined)) continue;
@@ -1192,8 +1204,9 @@ function insertedValues(text: string): { column: string; start: number; end: num
     for (let rows = 0; rows < MAX_ROWS && text[at] === '('; rows++) {
       const row = sqlRow(text, at + 1);
       if (!row) break;
+      rowNumber++;
       row.values.forEach((v, i) => {
-        if (v && columns[i]) out.push({ column: columns[i]!, start: v.start, end: v.end });
+        if (v && columns[i]) out.push({ column: columns[i]!, start: v.start, end: v.end, row: rowNumber });
       });
       at = row.end;
       while (/[ \t\r\n]/.test(text[at] ?? '')) at++;
@@ -1411,6 +1424,30 @@ export function isUserElementDigest(text: string, start: number, end: number): b
   const length = end - start;
   if (length !== 40 && length !== 64 && length !== 128) return false;
   return /^[0-9a-f]+$/i.test(text.slice(start, end)) && /<user[ \t][^<>\n]*$/.test(text.slice(Math.max(0, start - 400), start));
+}
+
+/** The `SET` list of the SQL `UPDATE` statement an assignment at `at` belongs to, up to the statement's end; undefined outside one. */
+function sqlUpdateAround(text: string, at: number): string | undefined {
+  const before = text.slice(Math.max(0, at - 600), at);
+  const update = /\bUPDATE[ \t]+[\w`".]{1,120}[ \t\r\n]+SET\b[^;]*$/i.exec(before);
+  if (!update) return undefined;
+  const end = text.indexOf(';', at);
+  return update[0] + text.slice(at, end < 0 ? Math.min(text.length, at + 600) : end);
+}
+
+/** A column's stored password digest: a hex digest in a password column, or a column named for its hash (`hashed_password`, `sha1_password`). */
+function isStoredDigest(column: string, value: string): boolean {
+  const verdict = classifyKey(column);
+  return (verdict.kind === 'password' && isHexDigest(value)) || (!verdict.sensitive && verdict.reason === 'hash, not the secret' && value.length >= 32);
+}
+
+/** In a SQL `UPDATE … SET` (`statement`), a password column's hex digest, or a salt set beside a stored digest: the user's record, not a secret. */
+function isStoredDigestOrSalt(kind: string | undefined, value: string, statement: string | undefined): boolean {
+  if (statement === undefined) return false;
+  if (kind === 'password' && isHexDigest(value)) return true;
+  if (kind !== 'salt') return false;
+  for (const m of statement.matchAll(/([A-Za-z_][\w]{0,60})[ \t]*=[ \t]*'([^'\n]{1,300})'/g)) if (isStoredDigest(m[1], m[2])) return true;
+  return false;
 }
 
 /** A digest written in hex (MD5, SHA-1, SHA-256, SHA-512): a stored password's hash, or a generated secret as long as one. */

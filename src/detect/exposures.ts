@@ -287,8 +287,8 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const text = String(mounted.node.value);
   const service = mounted.services[0];
   const context = mounted.kept ? 'project-file' : 'mounted-file';
-  // a translation's strings (`"password": "Parola d'ordine"`) are words shown to users: their tokens only
-  if (mounted.tokensOnly || TRANSLATION_FILE.test(mounted.file)) {
+  // a translation's strings (`"password": "Parola d'ordine"`) are words shown to users, node-config's map names variables: their tokens only
+  if (mounted.tokensOnly || TRANSLATION_FILE.test(mounted.file) || ENVIRONMENT_MAP_FILE.test(mounted.file)) {
     collectSelfIdentifying(mounted, text, out);
     collectFromPackageScripts(mounted, out);
     collectFromCiVariables(mounted, out);
@@ -459,6 +459,8 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
  * named for a language alone: `ca.json` is step-ca's configuration, not Catalan.
  */
 const TRANSLATION_FILE = /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?|user_locale)\/(?:[^/]+\/)*[^/]+\.(?:json|ya?ml|po|properties)$/;
+/** node-config's map from settings to the environment variables that set them: its values are variables' names. */
+const ENVIRONMENT_MAP_FILE = /(?:^|\/)custom-environment-variables\.(?:json5?|ya?ml|toml|cjs|js|ts)$/;
 
 /** Whether an exposure found already covers part of an origin's range (the same value, read another way). */
 function overlapsFound(found: readonly Found[], o: Origin): boolean {

@@ -66,10 +66,14 @@ export function secretHalves(
     const lastSecret = words.lastIndexOf('secret');
     if (lastSecret < 1) continue;
     let start = words.length;
-    while (start > 1 && (words[start - 1] === 'secret' || words[start - 1] === 'key' || HALF_QUALIFIERS.has(words[start - 1]))) start--;
+    // Last.fm's, Shopify's `…_SHARED_SECRET` is the secret half of their `…_API_KEY`
+    while (start > 1 && (words[start - 1] === 'secret' || words[start - 1] === 'key' || words[start - 1] === 'shared' || HALF_QUALIFIERS.has(words[start - 1])))
+      start--;
     // `FERNET_KEY_SECRET` is where a fernet key is kept, not the other half of one; an OAuth client's secret
     // (`BENCHLING_CLIENT_SECRET`) is the other half of its client's id or key, not of the API's key
     for (let i = start; i <= lastSecret; i++) if (words[i] !== 'key' && !words.slice(i, lastSecret).includes('client')) out.add(words.slice(0, i).join('_'));
+    // a shared secret's other half is the API key (`LASTFM_SHARED_SECRET` beside `LASTFM_API_KEY`), in a configuration file too
+    if (words[lastSecret - 1] === 'shared' && lastSecret > 1) out.add([...words.slice(0, lastSecret - 1), 'api'].join('_'));
   }
   return out;
 }

@@ -413,6 +413,8 @@ const SETTING_TAIL: Readonly<Record<string, string>> = dictionary({
   program: 'reference (command that prints the secret)',
   store: 'setting (secret store)',
   stores: 'setting (secret store)',
+  // Opencast's `credentialDatastore=youtube-v3`: the name of the store that keeps them
+  datastore: 'setting (secret store)',
   storage: 'setting (secret store)',
   // identifiers
   name: 'identifier (*_NAME)',
@@ -1161,7 +1163,12 @@ function computeWords(name: string): string[] {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     const next = parts[i + 1];
-    if ((p === 'pass' && (next === 'word' || next === 'phrase' || next === 'wd' || next === 'words')) || (p === 'seed' && next === 'phrase')) {
+    // `REMEMBER_ME_KEY` signs remember-me cookies (Spring Security's, Komga's `REMEMBERME_KEY`): `remember` is no flag there
+    if (
+      (p === 'pass' && (next === 'word' || next === 'phrase' || next === 'wd' || next === 'words')) ||
+      (p === 'seed' && next === 'phrase') ||
+      (p === 'remember' && next === 'me')
+    ) {
       joined.push(p + next);
       i++;
     } else {
@@ -1439,6 +1446,8 @@ export function nameLooseness(name: string): Looseness {
 function decidingPart(name: string): string {
   if (!name.includes('.')) return name;
   const segments = name.split('.').filter(Boolean);
+  // a numbered entry of a list (Opencast's `oauth.consumer.secret.1`): the segment before the number names it
+  while (segments.length > 1 && /^\d{1,4}$/.test(segments[segments.length - 1])) segments.pop();
   // a segment that holds secrets by name (`icingaweb.passwords.icingaweb2.admin`, `auth.secrets.github`):
   // what is under it is one of them, unless a setting word follows (`passwords.min_length`)
   for (let i = segments.length - 2; i >= 0; i--) {
@@ -1531,9 +1540,11 @@ function classifyUncached(name: string): KeyVerdict {
     if (before.includes('hashed') && (noun.kind === 'password' || noun.kind === 'token' || noun.kind === 'secret')) {
       return { sensitive: false, reason: 'hash, not the secret' };
     }
+    // but `DIGEST_PASS`, Solr's `zkDigestPassword`: the password of HTTP/ZooKeeper digest authentication, in clear
     if (
       hashWord !== undefined &&
       HASH_WORDS.has(hashWord) &&
+      !(hashWord === 'digest' && noun.kind === 'password') &&
       (noun.kind === 'password' || noun.kind === 'token' || noun.kind === 'credentials' || (noun.kind === 'secret' && hashWord !== 'hash'))
     ) {
       return { sensitive: false, reason: 'hash, not the secret' };
@@ -1591,8 +1602,10 @@ function secretDespiteTail(words: string[], noun: Noun, tail: string[]): KeyVerd
   const w = words[noun.index];
   if (tail.length === 1 && tail[0] === 'id' && w === 'secret' && words.some((x) => APPROLE_WORDS.has(x))) return { sensitive: true, kind: 'secret' };
   if (tail.length === 1 && tail[0] === 'auth' && w === 'token') return { sensitive: true, kind: 'token' };
-  // Laravel's SESSION_COOKIE is the session cookie's name (Django's SESSION_COOKIE_NAME); an Erlang cookie is a secret
-  if (w === 'cookie' && words[noun.index - 1] === 'session' && tail.length === 0) return { sensitive: false, reason: "the session cookie's name" };
+  // Laravel's SESSION_COOKIE is the session cookie's name (Django's SESSION_COOKIE_NAME), Phoenix's `:remember_me_cookie`
+  // the remember-me cookie's; an Erlang cookie is a secret
+  if (w === 'cookie' && (words[noun.index - 1] === 'session' || words[noun.index - 1] === 'rememberme') && tail.length === 0)
+    return { sensitive: false, reason: `the ${words[noun.index - 1] === 'session' ? 'session' : 'remember-me'} cookie's name` };
   // Phoenix's and Plug's `signing_salt`/`encryption_salt`, Rails' `signed_cookie_salt`: derive a cookie's keys from the
   // secret_key_base, which is the secret; the framework's documentation calls the salts not secret
   if (

@@ -271,12 +271,19 @@ export function isGeneratedDjangoKey(value: string): boolean {
 }
 
 /** Values that look like placeholders: changeme, change_me, example, <your-token>, xxxx, your_password_here, ****, TODO, replace-me, secret, password… */
+/** `from-env`, `set-in-env`, `overridden-by-environment`, `see-env-file` with their separators squeezed out. */
+const FROM_ENVIRONMENT =
+  /^(?:set|read|taken|loaded|overridden|injected|comes|provided)?(?:from|in|by|via|see)(?:the)?(?:env|environment|dotenv)(?:file|vars?|variables?)?$/;
+
 export function isPlaceholder(value: string): boolean {
   const v = value.trim().replace(/^["']|["']$/g, '');
   if (!v) return false;
   if (isGeneratedDjangoKey(v)) return false;
   const lower = v.toLowerCase();
-  if (EXACT.has(lower.replace(/[-_ .]/g, ''))) return true;
+  const squeezed = lower.replace(/[-_ .]/g, '');
+  if (EXACT.has(squeezed)) return true;
+  // an instruction where the value goes (`from-env`, `set-in-environment`, `see .env`): node-config's and others' stand-in
+  if (FROM_ENVIRONMENT.test(squeezed)) return true;
   if (isRepetitive(lower)) return true;
   if (/^<.*>$|^\[.*\]$|^\$\{.*\}$|^%.*%$/.test(v)) return true;
   if (/<[A-Za-z][A-Za-z0-9 _.-]{2,}>/.test(v)) return true; // <your-token> inside a URL or string

@@ -3284,3 +3284,105 @@ describe('set AH: translations, browser keys in frontend files, plugin paths, ze
     expect(found).toEqual([]);
   });
 });
+
+describe('set AI: stored digests and salts, code values, variable maps, shared secrets, numbered settings, fallbacks', () => {
+  it("a SQL UPDATE's hex digest in a password column and a salt beside a stored digest are a user's record; a settings row's password and a salt alone are secrets", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  db:\n    image: mariadb\n    volumes:\n      - ./sql:/docker-entrypoint-initdb.d\n',
+      'sql/20-users.sql': [
+        `UPDATE main_users SET emppassword = '${fake(HEX, 32)}', modifieddate = NOW() WHERE id = 1;`,
+        `UPDATE users SET hashed_password = '${fake(HEX, 40)}', salt = '${fake(HEX, 32)}' WHERE login = 'admin';`,
+        'INSERT INTO `user` (`id`, `username`, `sha1_password`, `salt`) VALUES',
+        `  (9100, 'harvester', '${fake(HEX, 40)}', '${fake(HEX, 32)}');`,
+        `UPDATE mail_settings SET smtp_password = '${fake(ALNUM, 20)}' WHERE id = 1;`,
+        'INSERT INTO `plugin` (`id`, `salt`) VALUES',
+        `  (1, '${fake(HEX, 40)}');`,
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'sql/20-users.sql:5:43 secret-in-mounted-file',
+      'sql/20-users.sql:7:8 secret-in-mounted-file',
+    ]);
+  });
+
+  it("Ruby's `6.hours` and an arrow function are code, not a setting's literal; a pepper written in the same file is a secret", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'config/initializers/devise.rb': [
+        'Devise.setup do |config|',
+        `  config.pepper = '${fake(HEX, 64)}'`,
+        '  config.reset_password_within = 6.hours',
+        'end',
+        '',
+      ].join('\n'),
+      'app/src/config.js': [
+        "const fs = require('fs');",
+        "const readSecret = (file) => (file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined);",
+        'module.exports = { readSecret };',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['config/initializers/devise.rb:2:20 secret-in-project-file']);
+  });
+
+  it("node-config's custom-environment-variables.json names the variables that set each setting; the default.json beside it holds values", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n    volumes:\n      - ./configs:/app/config\n',
+      'configs/custom-environment-variables.json': '{\n  "auth": {\n    "secret": "EDUMEET_MGMT_KC_SECRET",\n    "password": "EDUMEET_DB_PASSWORD"\n  }\n}\n',
+      'configs/default.json': `{\n  "auth": {\n    "secret": "${fake(ALNUM, 32)}"\n  }\n}\n`,
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['configs/default.json:3:16 secret-in-mounted-file']);
+    // an instruction where the value comes from is a placeholder's word
+    expect(['from-env', 'set_in_environment', 'see .env'].map(isPlaceholder)).toEqual([true, true, true]);
+    expect(['frontend', 'envoy-proxy', 'fromage'].map(isPlaceholder)).toEqual([false, false, false]);
+  });
+
+  it("an API key beside its shared secret (Last.fm's, Shopify's) identifies the application; the shared secret is reported", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'scripts/scrobble_sync.py': [
+        'import os',
+        `LASTFM_API_KEY = "${fake(HEX, 32)}"`,
+        `LASTFM_SHARED_SECRET = os.environ.get("LASTFM_SHARED_SECRET", "${fake(HEX, 32)}")`,
+        '',
+      ].join('\n'),
+      'scripts/weather.py': `OPENWEATHER_API_KEY = "${fake(HEX, 32)}"\n`,
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'scripts/scrobble_sync.py:3:64 secret-in-project-file',
+      'scripts/weather.py:1:24 secret-in-project-file',
+    ]);
+  });
+
+  it('names: a digest-authentication password, a remember-me key and a numbered secret are secrets; a password digest, a remember-me flag and a credential datastore are not', () => {
+    const sensitive = (n: string) => classifyKey(n).sensitive;
+    expect(['OC_DIGEST_PASS', 'zkDigestPassword', 'RememberMeKey', 'REMEMBER_ME_KEY', 'oauth.consumer.secret.1', 'api_key.2'].map(sensitive)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(
+      ['PASSWORD_DIGEST', 'DIGEST_SHA256', 'REMEMBER_ME', 'REMEMBER_PASSWORD', 'remember_me_cookie', 'credentialDatastore', 'oauth.consumer.key.1.name'].map(
+        sensitive,
+      ),
+    ).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  it("PHP's `define('X', getenv('X') ?: '…')` runs with its fallback when the variable is unset; a placeholder fallback is none", async () => {
+    const found = await projectFindings({
+      'compose.yaml':
+        'services:\n  app:\n    image: example/app\n    volumes:\n      - ./public/mail_settings_constants.php:/var/www/html/public/mail_settings_constants.php\n',
+      'public/mail_settings_constants.php': [
+        '<?php',
+        `defined('MAIL_PASSWORD') || define('MAIL_PASSWORD', getenv('MAIL_PASSWORD') ?: '${fake(LOWER_ALNUM, 16)}');`,
+        "defined('SMTP_TOKEN') || define('SMTP_TOKEN', getenv('SMTP_TOKEN') ?: 'changeme');",
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['public/mail_settings_constants.php:2:81 secret-in-mounted-file']);
+  });
+});
