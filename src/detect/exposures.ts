@@ -462,9 +462,9 @@ const TRANSLATION_FILE = /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|tra
 /** node-config's map from settings to the environment variables that set them: its values are variables' names. */
 const ENVIRONMENT_MAP_FILE = /(?:^|\/)custom-environment-variables\.(?:json5?|ya?ml|toml|cjs|js|ts)$/;
 
-/** Whether an exposure found already covers part of an origin's range (the same value, read another way). */
+/** Whether an exposure found already covers part of an origin's range in the same file (the same value, read another way). */
 function overlapsFound(found: readonly Found[], o: Origin): boolean {
-  return found.some((f) => f.verdict.origin.range[0] < o.range[1] && o.range[0] < f.verdict.origin.range[1]);
+  return found.some((f) => f.verdict.origin.file === o.file && f.verdict.origin.range[0] < o.range[1] && o.range[0] < f.verdict.origin.range[1]);
 }
 
 /**

@@ -3386,3 +3386,18 @@ describe('set AI: stored digests and salts, code values, variable maps, shared s
     expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['public/mail_settings_constants.php:2:81 secret-in-mounted-file']);
   });
 });
+
+describe('set AJ: readers that skip what was found already skip it in the same file only', () => {
+  it("a CI workflow's token is reported though a mounted file has a finding at the same offsets", async () => {
+    const body = (token: string) => `env:\n  DEPLOY_TOKEN: "${token}"\n`;
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n    volumes:\n      - ./config/app.yml:/etc/app/app.yml\n',
+      'config/app.yml': body(fake(ALNUM, 40)),
+      '.github/workflows/deploy.yml': `${body(fake(ALNUM, 40))}on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n`,
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      '.github/workflows/deploy.yml:2:17 secret-in-project-file',
+      'config/app.yml:2:18 secret-in-mounted-file',
+    ]);
+  });
+});
