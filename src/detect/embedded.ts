@@ -61,6 +61,13 @@ const CONFIG_SET =
 /** A Go template's default: `{{ .x.pg_password | default "…" }}` (path, quote, value) or `{{ default "…" .Values.x }}` (quote, value, path). */
 const TEMPLATE_DEFAULT =
   /\{\{-?[ \t]*\.?((?:[A-Za-z_][\w-]{0,60}\.){0,6}[A-Za-z_][\w-]{0,60})[ \t]*\|[ \t]*default[ \t]+(["'`])([^"'`\n{}]{1,200})\2[ \t]*-?\}\}|\{\{-?[ \t]*default[ \t]+(["'`])([^"'`\n{}]{1,200})\4[ \t]+\.?((?:[A-Za-z_][\w-]{0,60}\.){0,6}[A-Za-z_][\w-]{0,60})[ \t]*-?\}\}/dg;
+/**
+ * SQL's hashing of a literal, the clear text its argument: `MD5('…')`, `SHA2('…', 256)`, `PASSWORD('…')`, `crypt('…', …)`;
+ * of four characters or more (a seed's `crypt('x', gen_salt('bf'))` is a stand-in).
+ */
+const HASHED_LITERAL = /^[ \t\r\n]*(?:md5|sha1?|sha2|sha256|sha512|password|old_password|crypt|encrypt)[ \t]*\([ \t]*'([^'\n]{4,200})'/di;
+/** PHP's and C's `putenv('NAME=value')`: a variable set to a literal in one string (quote, name, value). */
+const PUTENV = /\bputenv\([ \t]*(["'])([A-Za-z_][A-Za-z0-9_]{0,80})=([^"'\n]{1,4096})\1[ \t]*\)/dg;
 /** Aero's `:name #or [#env VAR "fallback"]` in an EDN configuration. */
 const EDN_ENV_FALLBACK = /:([A-Za-z][\w.-]{0,80})[ \t]+#or[ \t]*\[[ \t]*#env[ \t]+([A-Za-z_][A-Za-z0-9_]{0,80})[ \t]+"([^"\\\n]{1,500})"[ \t]*\]/dg;
 /** What ENV_FALLBACK needs in a text before it is run over it. */
@@ -131,7 +138,8 @@ const LISP_DEFINITION = /\((?:defparameter|defvar|defconstant|define|def|setq|se
  * `value: x` on the next line. The `d` flag gives the value's offsets.
  */
 const NAME_VALUE_PAIRS: readonly RegExp[] = [
-  /["']?(?:type|name|key)["']?[ \t]*:[ \t]*["']([A-Za-z_][A-Za-z0-9_.-]{0,80})["'][ \t]*,[ \t]*["']?value["']?[ \t]*:[ \t]*"([^"\n]{1,4096})"/dg,
+  // also a name in words with other fields before the value (FeatBit's `{ name: "Server Key", type: "server", value: "…" }`)
+  /["']?(?:type|name|key)["']?[ \t]*:[ \t]*["']([A-Za-z_][A-Za-z0-9_.-]{0,40}(?: [A-Za-z0-9_.-]{1,40}){0,3})["'][ \t]*,(?:[ \t]*["']?\w{1,30}["']?[ \t]*:[ \t]*(?:"[^"\n]{0,100}"|'[^'\n]{0,100}'|[\w.]{1,40}(?:\(\))?)[ \t]*,){0,3}[ \t]*["']?value["']?[ \t]*:[ \t]*(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})')/dg,
   /(?<=^|\n)[ \t]{0,40}-?[ \t]{0,4}name:[ \t]{0,4}["']?([A-Za-z_][A-Za-z0-9_.-]{0,80})["']?[ \t]{0,4}\r?\n[ \t]{0,40}value:[ \t]{0,4}["']?([^"'\s][^"'\n]{0,4095}?)["']?[ \t]{0,4}(?=\r?\n|$)/dg,
   // Hadoop-style XML properties (hive-site.xml, core-site.xml, hbase-site.xml): `<name>x</name>` then `<value>y</value>`
   /<(?:name|key)>[ \t]{0,4}([A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]{0,4}<\/(?:name|key)>[ \t\r\n]{0,200}<value>[ \t]{0,4}([^<\s][^<\n]{0,4095}?)[ \t]{0,4}<\/value>/dg,
@@ -412,6 +420,15 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (m[6] !== undefined) value = withoutClosingBrackets(value);
     // a comparison (`headers.apikey == '…'`), not an assignment
     if (!value || (m[2] === '=' && text[m.index + m[0].length - value.length] === '=')) continue;
+    // the end of a string written `NAME=` and joined to an expression (PHP's `putenv('X_PASS=' . trim(…))`): its quote
+    // closes that string, it opens no value
+    if (
+      m[2] === '=' &&
+      (m[3] !== undefined || m[4] !== undefined) &&
+      text[m.index + m[1].length] === '=' &&
+      text[m.index - 1] === (m[3] !== undefined ? '"' : "'")
+    )
+      continue;
     // a YAML block scalar's indicator (`private_key: |`): the value is on the next lines
     if (m[6] !== undefined && /^[|>][-+]?\d?$/.test(value)) continue;
     let verdict = embeddedVerdict(name, m[2], blob);
@@ -517,7 +534,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       start += clear[0].length;
     }
     // an expression or a nested structure ({ / [ opening a JSON or Ruby object), not a literal
-    else if (unquoted && (EXPRESSION.test(value) || /^[{[]/.test(value) || CODE_VALUE.test(text.slice(start, start + 300)))) continue;
+    else if (unquoted && (EXPRESSION.test(value) || /^[{[]/.test(value) || CODE_VALUE.test(text.slice(start, start + 300)))) {
+      // SQL's `SET password = MD5('…')`: the clear text hashed as it is stored
+      const call = verdict.kind === 'password' ? HASHED_LITERAL.exec(text.slice(start, start + 300)) : null;
+      if (call && isLiteral(call[1]) && !isPlaceholder(call[1]))
+        out.push({ name, kind: describeKind(verdict.kind), start: start + call.indices![1][0], end: start + call.indices![1][1], viaVariable: false });
+      continue;
+    }
     // an application's YAML tag (`!secret name`, `!env_var X`, `!Env X`): a lookup, not a literal (`!!str` is a core tag)
     if (unquoted && /^![A-Za-z]/.test(value)) continue;
     // a placeholder in angle brackets that runs on past a blank (`<app-specific password from settings>`), cut at the blank
@@ -573,6 +596,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     }
   }
   if (text.includes('config :')) for (const m of text.matchAll(ELIXIR_CONFIG)) named(m[1], m[2], m.indices![2][0]);
+  if (text.includes('putenv')) for (const m of text.matchAll(PUTENV)) if (!taken(m.indices![3][0], m[3].length)) named(m[2], m[3], m.indices![3][0]);
   if (text.includes('(def') || text.includes('(set')) for (const m of text.matchAll(LISP_DEFINITION)) named(m[1], m[2], m.indices![2][0]);
   if (text.includes('Worker(')) {
     for (const m of text.matchAll(BUILDBOT_WORKER)) {
@@ -678,9 +702,10 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (!text.includes('value')) break;
     for (const m of text.matchAll(re)) {
       const verdict = classifyKey(m[1]);
-      const [start, end] = m.indices![2];
+      const g = valueGroup(m, 2);
+      const [start, end] = m.indices![g];
       if (!verdict.sensitive || overlapsAny(out, start, end)) continue;
-      const value = m[2];
+      const value = m[g];
       const viaVariable = VARIABLE.test(value);
       if (!viaVariable && judgeNamedValue(nameLooseness(m[1]), value) !== 'literal') continue;
       out.push({ name: m[1], kind: describeKind(verdict.kind), start, end, viaVariable });
@@ -1206,7 +1231,16 @@ function insertedValues(text: string): { column: string; start: number; end: num
       if (!row) break;
       rowNumber++;
       row.values.forEach((v, i) => {
-        if (v && columns[i]) out.push({ column: columns[i]!, start: v.start, end: v.end, row: rowNumber });
+        if (!v || !columns[i]) return;
+        if (!v.expression) out.push({ column: columns[i]!, start: v.start, end: v.end, row: rowNumber });
+        else {
+          // a password hashed as the row is written (`MD5('…')`, `SHA1('…')`, `crypt('…', gen_salt('bf'))`): its clear text
+          const call = HASHED_LITERAL.exec(text.slice(v.start, v.end));
+          if (call) {
+            const start = v.start + call.indices![1][0];
+            out.push({ column: columns[i]!, start, end: start + call[1].length, row: rowNumber });
+          }
+        }
       });
       at = row.end;
       while (/[ \t\r\n]/.test(text[at] ?? '')) at++;
@@ -1219,13 +1253,14 @@ function insertedValues(text: string): { column: string; start: number; end: num
 }
 
 /** One row's values from just after its `(`: each quoted string's offsets, or null for any other value; and where the row ends. */
-function sqlRow(text: string, from: number): { values: ({ start: number; end: number } | null)[]; end: number } | undefined {
-  const values: ({ start: number; end: number } | null)[] = [];
+function sqlRow(text: string, from: number): { values: ({ start: number; end: number; expression?: true } | null)[]; end: number } | undefined {
+  const values: ({ start: number; end: number; expression?: true } | null)[] = [];
   const limit = Math.min(text.length, from + MAX_ROW);
   let at = from;
   let depth = 0;
   let current: { start: number; end: number } | null = null;
   let other = false;
+  let valueStart = from;
   while (at < limit) {
     const c = text[at];
     if (c === "'") {
@@ -1241,9 +1276,11 @@ function sqlRow(text: string, from: number): { values: ({ start: number; end: nu
     if (c === '(') depth++;
     else if (c === ')' && depth > 0) depth--;
     else if (depth === 0 && (c === ',' || c === ')')) {
-      values.push(other ? null : current);
+      // any other value: an expression, kept by its offsets (`MD5('…')`, `NOW()`, a number)
+      values.push(other ? { start: valueStart, end: at, expression: true } : current);
       current = null;
       other = false;
+      valueStart = at + 1;
       if (c === ')') return { values, end: at + 1 };
     } else if (!/[ \t\r\n]/.test(c)) other = true;
     at++;

@@ -4,6 +4,7 @@ import { parseDotenvEntries } from '../preprocess/dotenv.js';
 import { CI_DEFINITION, CRONTAB_FILE, KEY_FILE, PACKAGE_MANIFEST, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
 import { isGeneratedLiteral, isPasswordShaped, UUID } from './password-shape.js';
 import { findProseCredential } from './prose.js';
+import { markdownCommands } from './markdown-code.js';
 import { basename, dirname } from 'node:path';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFile, type Path, type ServiceModel } from '../model/model.js';
 import { originWithin, type Origin } from '../model/origin.js';
@@ -441,6 +442,7 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     found.push([m.start, m.end]);
     out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, m.patternId], name: m.patternId });
   }
+  if (MARKDOWN_FILE.test(mounted.file)) collectFromDocumentedCommands(mounted, text, found, out);
   if (!SOURCE_CODE_FILE.test(mounted.file)) return;
   // source code: a constant named for a secret holding a generated value (`const fallbackPassword = "ChhrZLq…"`); a
   // word, a header's name, a path or a URL is the program's own text
@@ -453,6 +455,54 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, a.name], name: a.name });
   }
 }
+
+const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
+
+/**
+ * A document's commands (markdown-code.ts: its shell blocks and inline code), read as a script's: a credential on a
+ * command line (`mysql -p'…'`, `curl -H 'X-API-TOKEN: …'`, `printf '%s' '…' | docker secret create`) that is generated
+ * or chosen like a real one. A document's examples are words and placeholders (`-p'secret'`, `<your-token>`): those
+ * stay examples, as in source code.
+ */
+function collectFromDocumentedCommands(mounted: MountedFile, text: string, found: readonly [number, number][], out: Found[]): void {
+  const commands = markdownCommands(text);
+  if (!/\S/.test(commands)) return;
+  const read: Found[] = [];
+  collectFromCommand(
+    { ...mounted.node, value: commands } as TreeScalar,
+    mounted.path,
+    read,
+    mounted.services[0],
+    undefined,
+    mounted.kept ? 'project-file' : 'mounted-file',
+  );
+  for (const f of read) {
+    if (f.verdict.class !== 'hardcoded' || f.verdict.placeholder) continue;
+    const value = f.verdict.value;
+    const [start, end] = f.verdict.origin.range;
+    if (!(isGeneratedLiteral(value) || (isPasswordShaped(value) && /[^A-Za-z0-9]/.test(value)))) continue;
+    if (found.some(([s, e]) => s < end && start < e) || overlapsFound(out, f.verdict.origin)) continue;
+    out.push(f);
+  }
+  // a login written as two code spans (`admin` / `Stadt2016!`): the second, when chosen like a password
+  if (!text.includes('` / `') && !text.includes('`/`')) return;
+  for (const m of text.matchAll(DOCUMENTED_LOGIN)) {
+    const password = m[2];
+    if (!isPasswordShaped(password) || !/[^A-Za-z0-9]/.test(password) || isPlaceholder(password)) continue;
+    const start = m.indices![2][0];
+    const origin = originWithin(mounted.node as TreeScalar, start, start + password.length);
+    if (found.some(([s, e]) => s < origin.range[1] && origin.range[0] < e) || overlapsFound(out, origin)) continue;
+    out.push({
+      verdict: hardcoded(origin, 'password', password),
+      context: mounted.kept ? 'project-file' : 'mounted-file',
+      service: mounted.services[0],
+      path: [...mounted.path, 'login'],
+      name: 'login',
+    });
+  }
+}
+/** A user and a password as two code spans of a sentence: `` `admin` / `…` ``. */
+const DOCUMENTED_LOGIN = /`([\w.@-]{1,64})`[ \t]?\/[ \t]?`([^`\s]{8,128})`/dg;
 
 /**
  * An application's translations: a file under a locale directory (`user_locale/it.json`, `i18n/pt-BR.yml`). Not a file
@@ -488,6 +538,22 @@ function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
           if (scalar?.kind !== 'scalar' || typeof scalar.value !== 'string') continue;
           const name = String(v.key);
           const value = scalar.value;
+          // a value whose format says what it holds, whatever its name (GitLab's `DOCKER_AUTH_CONFIG: '{"auths": …}'`)
+          const formats = /[{:]/.test(value) ? scanValue(value) : [];
+          for (const m of formats) {
+            const origin = originWithin(scalar as TreeScalar, m.start, m.end);
+            // generated like the variables below (a service container's `postgres://postgres:postgres@…` is the CI's own)
+            if (!SELF_IDENTIFYING.has(m.patternId) && !isGeneratedLiteral(value.slice(m.start, m.end))) continue;
+            if (overlapsFound(earlier, origin) || overlapsFound(out, origin)) continue;
+            out.push({
+              verdict: hardcoded(origin, m.description, value.slice(m.start, m.end)),
+              context: 'project-file',
+              service: undefined,
+              path: [...mounted.path, name],
+              name,
+            });
+          }
+          if (formats.length) continue;
           const verdict = classifyKey(name);
           if (!verdict.sensitive || nameLooseness(name).loose === 'tail' || value.includes('$') || isPlaceholder(value)) continue;
           const generated = isGeneratedLiteral(value) || (UUID.test(value) && verdict.kind !== 'password');

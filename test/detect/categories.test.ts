@@ -3401,3 +3401,85 @@ describe('set AJ: readers that skip what was found already skip it in the same f
     ]);
   });
 });
+
+describe("set AJ: a README's commands, PHP's putenv, SQL's hashed literals, a CI variable's format", () => {
+  it("a README's commands (a shell block, an indented block, inline code, a console block's prompts) give their generated or chosen credentials; examples and words do not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'README.md': [
+        '# Ops notes',
+        '',
+        `Emergency access: \`mysql -h db.internal -u app -p'${fake(ALNUM, 24)}' app\``,
+        '',
+        '```sh',
+        `curl -H 'X-API-TOKEN: ${fake(ALNUM, 40)}' http://nas:8000/api/clients`,
+        'curl -u admin:password http://localhost:8080/',
+        "mysql -u root -p'<your-password>' app",
+        'export API_TOKEN=your-token-here',
+        '```',
+        '',
+        'Or, indented:',
+        '',
+        `    printf '%s' '${fake(ALNUM, 24)}' | docker secret create pg_super -`,
+        '',
+        '```console',
+        `$ ldapsearch -x -H ldap://dc1 -D 'CN=svc' -w 'Xy+M1Q${fake(ALNUM, 8)}=7gV' -b 'DC=x'`,
+        `Password: Hunter-${fake(ALNUM, 10)}`,
+        '```',
+        '',
+        '```yaml',
+        `password: Zk38${fake(ALNUM, 12)}`,
+        '```',
+        '',
+        `The old instance used \`admin\` / \`Stadt${fake(DIGITS, 4)}!\` until the cut-over; the demo's is \`demo\` / \`demo\`.`,
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'README.md:3:51 secret-in-project-file',
+      'README.md:6:23 secret-in-project-file',
+      'README.md:14:18 secret-in-project-file',
+      'README.md:17:47 secret-in-project-file',
+      'README.md:25:34 secret-in-project-file',
+    ]);
+  });
+
+  it("PHP's putenv('NAME=value') sets a literal; putenv('NAME=' . trim(file_get_contents(…))) reads a file", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n    volumes:\n      - ./config.d:/opt/tt-rss/config.d\n',
+      'config.d/site.php': [
+        '<?php',
+        "putenv('TTRSS_DB_PASS=' . trim(file_get_contents('/run/secrets/ttrss_db_password')));",
+        `putenv('TTRSS_SMTP_PASSWORD=${fake(LOWER_ALNUM, 16)}');`,
+        "putenv('TTRSS_SMTP_LOGIN=tt-rss');",
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['config.d/site.php:3:29 secret-in-mounted-file']);
+  });
+
+  it("SQL's MD5('…') in a users row or SET writes the password in clear; MD5('') and NOW() do not", async () => {
+    const text = config([
+      `INSERT INTO users (id, login, password, email) VALUES (1, 'admin', MD5('bJYJ${fake(ALNUM, 8)}'), 'a@b.c'), (2, 'ops', MD5(''), 'x@y.z');`,
+      `UPDATE users SET passwd = SHA1('Kd93-${fake(ALNUM, 8)}') WHERE id = 2;`,
+      'UPDATE users SET last_login = NOW() WHERE id = 3;',
+    ]);
+    expect(await findings(text)).toEqual(['8:79 hardcoded-credential', '9:39 hardcoded-credential']);
+  });
+
+  it("a CI variable whose format says what it holds (GitLab's DOCKER_AUTH_CONFIG) is reported whatever its name; a service container's URL is the CI's own", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      '.gitlab-ci.yml': [
+        'variables:',
+        `  DOCKER_AUTH_CONFIG: '{"auths":{"registry.example.org":{"auth":"${fake(B64, 40)}"}}}'`,
+        '  DATABASE_URL: postgres://postgres:postgres@postgres:5432/test',
+        'build:',
+        '  script:',
+        '    - make test',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['.gitlab-ci.yml:2:66 secret-in-project-file']);
+  });
+});

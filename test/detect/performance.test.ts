@@ -24,6 +24,7 @@ import {
 } from '../../src/detect/embedded.js';
 import { writtenFiles } from '../../src/detect/exposures.js';
 import { classifyKey } from '../../src/detect/keys.js';
+import { markdownCommands } from '../../src/detect/markdown-code.js';
 import { VALUE_PATTERNS } from '../../src/detect/patterns.js';
 import { isPlaceholder } from '../../src/detect/placeholder.js';
 import { findUrlCredentials, judgeSecretValue, scanValue } from '../../src/detect/scan.js';
@@ -579,6 +580,13 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       // a Terraform variable's default
       'variable "a_password" {\n',
       'variable "a_password" { default = "',
+      // putenv's name=value, a hashed literal in a row and in SET, an UPDATE's SET list before a salt, a name/value record
+      "putenv('A_PASSWORD=",
+      "INSERT INTO u (password) VALUES (MD5('",
+      'INSERT INTO u (a, b) VALUES ((((',
+      'SET password = MD5(',
+      "UPDATE u SET hashed_password = 'a', salt = '",
+      '{ name: "Server Key", type: "a", ',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
@@ -593,6 +601,13 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
     const pairs: Record<string, (size: number) => string> = {};
     for (const frag of ['[a.b]:25 c:Ab1cdefg\n', 'a.b ', '[', 'a:1 ', 'a.b.c']) pairs[JSON.stringify(frag)] = (n) => fill(frag, n);
     expect(await superLinear((t) => findUserPasswordPairs(t), pairs)).toEqual([]);
+  }, 600_000);
+
+  it("a Markdown document's commands are found in linear time", async () => {
+    const inputs: Record<string, (size: number) => string> = {};
+    for (const frag of ['`', '``a', '```\n', '```sh\n', '    a\n', '\n', '$ a\n', '```console\n$ a -p x\n', '`a -p x` b '])
+      inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
+    expect(await superLinear((t) => markdownCommands(t), inputs)).toEqual([]);
   }, 600_000);
 
   it("a CSV file's secret columns are read in linear time", async () => {

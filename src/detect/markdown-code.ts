@@ -1,0 +1,71 @@
+/**
+ * The commands a Markdown document shows: its shell code blocks (```` ```sh ````, ```` ```console ```` lines after a
+ * prompt, a block without a language, an indented block) and its inline code spans (`` `mysql -u app -p'…' db` ``). Kept in place, the
+ * rest blanked out, so that offsets into the result are offsets into the document: a command's reader reads it as a
+ * script. Prose, other languages' blocks (YAML, JSON: their own readers' business) and headings are spaces.
+ */
+
+/** A fence's language that holds shell commands; an empty one is taken as shell (most READMEs leave it out). */
+const SHELL_LANGUAGE = /^(?:|sh|bash|shell|zsh|console|shell-session|shellsession|terminal|powershell|ps1|pwsh|cmd|bat)$/i;
+/** A prompt before a command in a console block (`$ `, `# `, `> `, `user@host:~$ `). */
+const PROMPT = /^[ \t]*(?:[\w.@-]{1,60}:[~\w./-]{0,80})?[$#>%][ \t]+/;
+const MAX_INLINE_LINE = 4000;
+const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*$/;
+
+export function markdownCommands(text: string): string {
+  const out: string[] = [];
+  const lines = text.split('\n');
+  let fence: { marker: string; shell: boolean; console: boolean } | undefined;
+  let indented = false;
+  let previousBlank = true;
+  for (const line of lines) {
+    const blank = line.replace(/[^\r]/g, ' ');
+    if (fence) {
+      if (line.trimStart().startsWith(fence.marker) && line.trim().replace(/[`~]/g, '') === '') {
+        fence = undefined;
+        out.push(blank);
+        continue;
+      }
+      if (!fence.shell) out.push(blank);
+      else if (fence.console) {
+        // a console block: its commands follow a prompt, the rest is what they printed
+        const prompt = PROMPT.exec(line);
+        out.push(prompt ? ' '.repeat(prompt[0].length) + line.slice(prompt[0].length) : blank);
+      } else out.push(line);
+      continue;
+    }
+    // an indented code block: four spaces or a tab, after a blank line or more of the block
+    if (/^(?: {4}|\t)/.test(line) && line.trim() && (indented || previousBlank)) {
+      out.push(line);
+      indented = true;
+      previousBlank = false;
+      continue;
+    }
+    indented = false;
+    previousBlank = !line.trim();
+    const opening = FENCE.exec(line);
+    if (opening) {
+      const language = opening[2];
+      fence = { marker: opening[1], shell: SHELL_LANGUAGE.test(language), console: /^(?:console|shell-session|shellsession|terminal)$/i.test(language) };
+      out.push(blank);
+      continue;
+    }
+    out.push(inlineCode(line));
+  }
+  return out.join('\n');
+}
+
+/** A line's inline code spans, each its own command (its backticks become `;`), the prose around them blanked. */
+function inlineCode(line: string): string {
+  // a line of prose is short: a longer one (a table, minified text) is not read for commands
+  if (!line.includes('`') || line.length > MAX_INLINE_LINE) return line.replace(/[^\r]/g, ' ');
+  let result = '';
+  let at = 0;
+  for (const m of line.matchAll(/(`+)([^`]+?)\1(?!`)/g)) {
+    result += line.slice(at, m.index).replace(/[^\r]/g, ' ');
+    const ticks = ';'.repeat(m[1].length);
+    result += ticks + m[2] + ticks;
+    at = m.index! + m[0].length;
+  }
+  return result + line.slice(at).replace(/[^\r]/g, ' ');
+}
