@@ -1,4 +1,4 @@
-import { classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, SECRET_BY_SHAPE, type KeyVerdict } from './keys.js';
+import { classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, namesHash, SECRET_BY_SHAPE, type KeyVerdict } from './keys.js';
 import { isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { isDeclaredDigest, judgeNamedValue, isPasswordDigest } from './scan.js';
@@ -1474,8 +1474,7 @@ function sqlUpdateAround(text: string, at: number): string | undefined {
 
 /** A column's stored password digest: a hex digest in a password column, or a column named for its hash (`hashed_password`, `sha1_password`). */
 function isStoredDigest(column: string, value: string): boolean {
-  const verdict = classifyKey(column);
-  return (verdict.kind === 'password' && isHexDigest(value)) || (!verdict.sensitive && verdict.reason === 'hash, not the secret' && value.length >= 32);
+  return (classifyKey(column).kind === 'password' && isHexDigest(value)) || (namesHash(column) && value.length >= 32);
 }
 
 /** In a SQL `UPDATE … SET` (`statement`), a password column's hex digest, or a salt set beside a stored digest: the user's record, not a secret. */

@@ -2,7 +2,7 @@ import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { commentLines } from '../preprocess/comments.js';
 import { parseDotenvEntries } from '../preprocess/dotenv.js';
 import { CI_DEFINITION, CRONTAB_FILE, KEY_FILE, PACKAGE_MANIFEST, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
-import { isGeneratedLiteral, isPasswordShaped, UUID } from './password-shape.js';
+import { isChosenPassword, isGeneratedLiteral, isPasswordShaped, UUID } from './password-shape.js';
 import { findProseCredential } from './prose.js';
 import { markdownCommands } from './markdown-code.js';
 import { basename, dirname } from 'node:path';
@@ -448,7 +448,7 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
   // word, a header's name, a path or a URL is the program's own text
   for (const a of findEmbeddedAssignments(text)) {
     const value = text.slice(a.start, a.end);
-    const chosen = a.kind === 'password' && isPasswordShaped(value) && /[^A-Za-z0-9]/.test(value);
+    const chosen = a.kind === 'password' && isChosenPassword(value);
     if (a.viaVariable || !(isGeneratedLiteral(value) || chosen) || found.some(([s, e]) => s < a.end && a.start < e)) continue;
     const verdict = hardcoded(originWithin(mounted.node, a.start, a.end), a.kind, value);
     if (verdict.placeholder) continue;
@@ -480,7 +480,7 @@ function collectFromDocumentedCommands(mounted: MountedFile, text: string, found
     if (f.verdict.class !== 'hardcoded' || f.verdict.placeholder) continue;
     const value = f.verdict.value;
     const [start, end] = f.verdict.origin.range;
-    if (!(isGeneratedLiteral(value) || (isPasswordShaped(value) && /[^A-Za-z0-9]/.test(value)))) continue;
+    if (!(isGeneratedLiteral(value) || isChosenPassword(value))) continue;
     if (found.some(([s, e]) => s < end && start < e) || overlapsFound(out, f.verdict.origin)) continue;
     out.push(f);
   }
@@ -488,7 +488,7 @@ function collectFromDocumentedCommands(mounted: MountedFile, text: string, found
   if (!text.includes('` / `') && !text.includes('`/`')) return;
   for (const m of text.matchAll(DOCUMENTED_LOGIN)) {
     const password = m[2];
-    if (!isPasswordShaped(password) || !/[^A-Za-z0-9]/.test(password) || isPlaceholder(password)) continue;
+    if (!isChosenPassword(password) || isPlaceholder(password)) continue;
     const start = m.indices![2][0];
     const origin = originWithin(mounted.node as TreeScalar, start, start + password.length);
     if (found.some(([s, e]) => s < origin.range[1] && origin.range[0] < e) || overlapsFound(out, origin)) continue;

@@ -813,6 +813,12 @@ const NOT_COMPOUNDS = new Set([
   'htpasswd',
 ]);
 
+/** Whether a name says its value is a hash of a secret (`hashed_password`, `sha1_password`, `PASSWORD_DIGEST`). */
+export function namesHash(name: string): boolean {
+  const v = classifyKey(name);
+  return !v.sensitive && v.reason === 'hash, not the secret';
+}
+
 /** Words before the secret noun that make the value a hash of it (`HASHED_PASSWORD`, `HTPASSWD`). */
 export const HASH_WORDS: ReadonlySet<string> = new Set([
   'hash',

@@ -12,6 +12,11 @@ export function isPasswordShaped(word: string): boolean {
   return /[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v);
 }
 
+/** A password chosen by a person, as people are told to: password-shaped (`isPasswordShaped`) with a sign (`Stadt2016!`). */
+export function isChosenPassword(word: string): boolean {
+  return isPasswordShaped(word) && /[^A-Za-z0-9]/.test(word);
+}
+
 /** A UUID as written (`ba12e4a6-faa9-4d1f-8457-75dee8662b95`): a resource's id, or an API key or token a service generated. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
