@@ -404,6 +404,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   const blob = blobKind(text);
   let blocks: ReturnType<typeof blockPaths> | null = null;
   const assignment = new RegExp(ASSIGNMENT.source, 'g');
+  // a SQL script's UPDATE statements (asked once a text, not for each assignment)
+  const sqlUpdates = /\bupdate\b/i.test(text);
   for (let m = assignment.exec(text); m !== null; m = assignment.exec(text)) {
     let name = m[1];
     let value = m[3] ?? m[4] ?? m[5] ?? m[6] ?? '';
@@ -560,7 +562,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     const viaVariable = VARIABLE.test(value);
     if (!viaVariable && (judgeNamedValue(nameLooseness(name), value) !== 'literal' || isPasswordDigest(verdict.kind, value))) continue;
     // a SQL `UPDATE users SET password = '<hex digest>'`, or the row's salt beside its digest: what a users table stores
-    if (m[2] === '=' && !unquoted && isStoredDigestOrSalt(verdict.kind, value, sqlUpdateAround(text, m.index!))) continue;
+    if (m[2] === '=' && !unquoted && sqlUpdates && isStoredDigestOrSalt(verdict.kind, value, text, m.index!)) continue;
     if (m[2] === '=' && (isUserElementDigest(text, start, start + value.length) || isDeclaredDigest(text, start, start + value.length))) continue;
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
   }
@@ -1213,7 +1215,8 @@ const MAX_ROW = 8192;
 /**
  * The quoted values of SQL INSERT rows with the column each fills (`INSERT INTO tsigkeys (name,
  * algorithm, secret) VALUES ('axfr', 'hmac-sha256', '…')`, several rows, over several lines). A value
- * that is not a quoted string (a number, NULL, a call) is skipped. Each row is read once, forward: linear.
+ * that is not a quoted string (a number, NULL, a call) is skipped, but for a hashing call's literal (`MD5('…')`: its
+ * clear text); each value carries its row's number. Each row is read once, forward: linear.
  */
 function insertedValues(text: string): { column: string; start: number; end: number; row: number }[] {
   const out: { column: string; start: number; end: number; row: number }[] = [];
@@ -1252,7 +1255,10 @@ function insertedValues(text: string): { column: string; start: number; end: num
   return out;
 }
 
-/** One row's values from just after its `(`: each quoted string's offsets, or null for any other value; and where the row ends. */
+/**
+ * One row's values from just after its `(`: each quoted string's offsets, any other value's (`MD5('…')`, `NOW()`, a
+ * number) marked `expression`, null for an empty one; and where the row ends.
+ */
 function sqlRow(text: string, from: number): { values: ({ start: number; end: number; expression?: true } | null)[]; end: number } | undefined {
   const values: ({ start: number; end: number; expression?: true } | null)[] = [];
   const limit = Math.min(text.length, from + MAX_ROW);
@@ -1477,11 +1483,15 @@ function isStoredDigest(column: string, value: string): boolean {
   return (classifyKey(column).kind === 'password' && isHexDigest(value)) || (namesHash(column) && value.length >= 32);
 }
 
-/** In a SQL `UPDATE … SET` (`statement`), a password column's hex digest, or a salt set beside a stored digest: the user's record, not a secret. */
-function isStoredDigestOrSalt(kind: string | undefined, value: string, statement: string | undefined): boolean {
+/**
+ * In a SQL `UPDATE … SET` (the statement around `at`), a password column's hex digest, or a salt set beside a stored
+ * digest: the user's record, not a secret.
+ */
+function isStoredDigestOrSalt(kind: string | undefined, value: string, text: string, at: number): boolean {
+  if (kind !== 'salt' && !(kind === 'password' && isHexDigest(value))) return false;
+  const statement = sqlUpdateAround(text, at);
   if (statement === undefined) return false;
-  if (kind === 'password' && isHexDigest(value)) return true;
-  if (kind !== 'salt') return false;
+  if (kind === 'password') return true;
   for (const m of statement.matchAll(/([A-Za-z_][\w]{0,60})[ \t]*=[ \t]*'([^'\n]{1,300})'/g)) if (isStoredDigest(m[1], m[2])) return true;
   return false;
 }

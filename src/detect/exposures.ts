@@ -442,7 +442,7 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     found.push([m.start, m.end]);
     out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, m.patternId], name: m.patternId });
   }
-  if (MARKDOWN_FILE.test(mounted.file)) collectFromDocumentedCommands(mounted, text, found, out);
+  if (MARKDOWN_FILE.test(mounted.file)) collectFromDocumentedCommands(mounted, text, out);
   if (!SOURCE_CODE_FILE.test(mounted.file)) return;
   // source code: a constant named for a secret holding a generated value (`const fallbackPassword = "ChhrZLq…"`); a
   // word, a header's name, a path or a URL is the program's own text
@@ -464,9 +464,15 @@ const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
  * or chosen like a real one. A document's examples are words and placeholders (`-p'secret'`, `<your-token>`): those
  * stay examples, as in source code.
  */
-function collectFromDocumentedCommands(mounted: MountedFile, text: string, found: readonly [number, number][], out: Found[]): void {
+function collectFromDocumentedCommands(mounted: MountedFile, text: string, out: Found[]): void {
   const commands = markdownCommands(text);
   if (!/\S/.test(commands)) return;
+  const seen = foundInFile(out, mounted);
+  const report = (f: Found) => {
+    if (overlapsFound(seen, f.verdict.origin)) return;
+    seen.push(f);
+    out.push(f);
+  };
   const read: Found[] = [];
   collectFromCommand(
     { ...mounted.node, value: commands } as TreeScalar,
@@ -479,10 +485,7 @@ function collectFromDocumentedCommands(mounted: MountedFile, text: string, found
   for (const f of read) {
     if (f.verdict.class !== 'hardcoded' || f.verdict.placeholder) continue;
     const value = f.verdict.value;
-    const [start, end] = f.verdict.origin.range;
-    if (!(isGeneratedLiteral(value) || isChosenPassword(value))) continue;
-    if (found.some(([s, e]) => s < end && start < e) || overlapsFound(out, f.verdict.origin)) continue;
-    out.push(f);
+    if (isGeneratedLiteral(value) || isChosenPassword(value)) report(f);
   }
   // a login written as two code spans (`admin` / `Stadt2016!`): the second, when chosen like a password
   if (!text.includes('` / `') && !text.includes('`/`')) return;
@@ -490,10 +493,8 @@ function collectFromDocumentedCommands(mounted: MountedFile, text: string, found
     const password = m[2];
     if (!isChosenPassword(password) || isPlaceholder(password)) continue;
     const start = m.indices![2][0];
-    const origin = originWithin(mounted.node as TreeScalar, start, start + password.length);
-    if (found.some(([s, e]) => s < origin.range[1] && origin.range[0] < e) || overlapsFound(out, origin)) continue;
-    out.push({
-      verdict: hardcoded(origin, 'password', password),
+    report({
+      verdict: hardcoded(originWithin(mounted.node as TreeScalar, start, start + password.length), 'password', password),
       context: mounted.kept ? 'project-file' : 'mounted-file',
       service: mounted.services[0],
       path: [...mounted.path, 'login'],
@@ -512,6 +513,12 @@ const TRANSLATION_FILE = /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|tra
 /** node-config's map from settings to the environment variables that set them: its values are variables' names. */
 const ENVIRONMENT_MAP_FILE = /(?:^|\/)custom-environment-variables\.(?:json5?|ya?ml|toml|cjs|js|ts)$/;
 
+/** The exposures found so far in `mounted`'s file: what a later reader of the same file must not report again. */
+function foundInFile(out: readonly Found[], mounted: MountedFile): Found[] {
+  const file = originWithin(mounted.node as TreeScalar, 0, 0).file;
+  return out.filter((f) => f.verdict.origin.file === file);
+}
+
 /** Whether an exposure found already covers part of an origin's range in the same file (the same value, read another way). */
 function overlapsFound(found: readonly Found[], o: Origin): boolean {
   return found.some((f) => f.verdict.origin.file === o.file && f.verdict.origin.range[0] < o.range[1] && o.range[0] < f.verdict.origin.range[1]);
@@ -526,7 +533,11 @@ function overlapsFound(found: readonly Found[], o: Origin): boolean {
 function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
   const root = mounted.roots?.[0];
   if (!root || !CI_DEFINITION.test(mounted.file)) return;
-  const earlier = out.slice();
+  const earlier = foundInFile(out, mounted);
+  const report = (f: Found) => {
+    earlier.push(f);
+    out.push(f);
+  };
   const visit = (map: TreeMap, depth: number) => {
     for (const e of map.entries) {
       // a workflow's steps: a list of maps, each with its own `env:`
@@ -544,8 +555,8 @@ function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
             const origin = originWithin(scalar as TreeScalar, m.start, m.end);
             // generated like the variables below (a service container's `postgres://postgres:postgres@…` is the CI's own)
             if (!SELF_IDENTIFYING.has(m.patternId) && !isGeneratedLiteral(value.slice(m.start, m.end))) continue;
-            if (overlapsFound(earlier, origin) || overlapsFound(out, origin)) continue;
-            out.push({
+            if (overlapsFound(earlier, origin)) continue;
+            report({
               verdict: hardcoded(origin, m.description, value.slice(m.start, m.end)),
               context: 'project-file',
               service: undefined,
@@ -558,7 +569,7 @@ function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
           if (!verdict.sensitive || nameLooseness(name).loose === 'tail' || value.includes('$') || isPlaceholder(value)) continue;
           const generated = isGeneratedLiteral(value) || (UUID.test(value) && verdict.kind !== 'password');
           if (!generated || overlapsFound(earlier, scalar.origin)) continue;
-          out.push({
+          report({
             verdict: hardcoded(scalar.origin, describeKind(verdict.kind), value),
             context: 'project-file',
             service: undefined,
@@ -580,7 +591,7 @@ function collectFromPackageScripts(mounted: MountedFile, out: Found[]): void {
   if (!PACKAGE_MANIFEST.test(mounted.file)) return;
   const scripts = mounted.roots?.[0]?.entries.find((e) => e.key === 'scripts')?.value;
   if (scripts?.kind !== 'map') return;
-  const earlier = out.slice();
+  const earlier = foundInFile(out, mounted);
   for (const e of scripts.entries) {
     if (e.value.kind !== 'scalar' || typeof e.value.value !== 'string') continue;
     const found: Found[] = [];
