@@ -418,6 +418,11 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
         assignment.lastIndex = after + rest[0].length;
       }
     }
+    // a systemd unit's `Environment=NAME=value`: the directive's value is the assignment, read next
+    if (name === 'Environment' && m[2] === '=' && m[6] !== undefined && /^[A-Za-z_][A-Za-z0-9_]*=/.test(value)) {
+      assignment.lastIndex = after - m[6].length;
+      continue;
+    }
     // the brackets that close a JSON or Ruby object, or a call, after an unquoted value (`"Password": null}`, `params={"token": TOKEN})`)
     if (m[6] !== undefined) value = withoutClosingBrackets(value);
     // a comparison (`headers.apikey == '…'`), not an assignment

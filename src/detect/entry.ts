@@ -309,13 +309,34 @@ type VarKind = 'dotenv' | 'default' | 'runtime' | 'project';
 const EMPTY_DEFAULT = /^(?:|\[\s*\]|\{\s*\})$/;
 
 function varKind(v: VarUse): VarKind {
-  const literal = v.value !== undefined && judgeSecretValue(v.value) === 'literal';
+  const literal = v.value !== undefined && isWrittenSecret(v.value);
   if (v.resolution === 'set' && v.source === 'dotenv' && v.origin && literal) return 'dotenv';
   // empty in .env is a blank to fill in at deploy time (runtime); a word there is what the project runs with
   if (v.resolution === 'set' && v.source === 'dotenv' && v.origin && v.value?.trim()) return 'project';
   if (v.resolution === 'default' && literal) return 'default';
   // unset, from the shell, or empty (in .env or as default): the real value comes at run time
   return 'runtime';
+}
+
+/**
+ * A variable's value that is a secret written down: a literal, or a JSON structure holding one among its strings
+ * (BunkerWeb's `TOTP_SECRETS={"1": "…"}` in .env), as a JSON value written in the compose file is judged by what it holds.
+ */
+function isWrittenSecret(value: string): boolean {
+  const judged = judgeSecretValue(value);
+  return (
+    judged === 'literal' ||
+    (judged === 'structure' && structureStrings(JSON.parse(value)).some((s) => s.length >= 8 && judgeSecretValue(s) === 'literal' && !isPlaceholder(s)))
+  );
+}
+
+/** The strings of a parsed JSON value, keys left out, at most 64. */
+function structureStrings(value: unknown, out: string[] = []): string[] {
+  if (out.length >= 64) return out;
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const item of value) structureStrings(item, out);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) structureStrings(item, out);
+  return out;
 }
 
 /**

@@ -3,8 +3,8 @@ import { commentLines } from '../preprocess/comments.js';
 import { parseDotenvEntries } from '../preprocess/dotenv.js';
 import { CI_DEFINITION, CRONTAB_FILE, KEY_FILE, PACKAGE_MANIFEST, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
 import { isChosenPassword, isGeneratedLiteral, isPasswordShaped, UUID } from './password-shape.js';
-import { findProseCredential } from './prose.js';
-import { markdownCommands } from './markdown-code.js';
+import { findProseCredential, findSlashedLogin } from './prose.js';
+import { markdownCommands, markdownProse } from './markdown-code.js';
 import { basename, dirname } from 'node:path';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFile, type Path, type ServiceModel } from '../model/model.js';
 import { originWithin, type Origin } from '../model/origin.js';
@@ -466,7 +466,6 @@ const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
  */
 function collectFromDocumentedCommands(mounted: MountedFile, text: string, out: Found[]): void {
   const commands = markdownCommands(text);
-  if (!/\S/.test(commands)) return;
   const seen = foundInFile(out, mounted);
   const report = (f: Found) => {
     if (overlapsFound(seen, f.verdict.origin)) return;
@@ -474,18 +473,33 @@ function collectFromDocumentedCommands(mounted: MountedFile, text: string, out: 
     out.push(f);
   };
   const read: Found[] = [];
-  collectFromCommand(
-    { ...mounted.node, value: commands } as TreeScalar,
-    mounted.path,
-    read,
-    mounted.services[0],
-    undefined,
-    mounted.kept ? 'project-file' : 'mounted-file',
-  );
+  if (/\S/.test(commands))
+    collectFromCommand(
+      { ...mounted.node, value: commands } as TreeScalar,
+      mounted.path,
+      read,
+      mounted.services[0],
+      undefined,
+      mounted.kept ? 'project-file' : 'mounted-file',
+    );
   for (const f of read) {
     if (f.verdict.class !== 'hardcoded' || f.verdict.placeholder) continue;
     const value = f.verdict.value;
     if (isGeneratedLiteral(value) || isChosenPassword(value)) report(f);
+  }
+  // a note in the document's prose (`the break-glass login is admin / …`, `restic repo password: …`), read as a comment's
+  let at = 0;
+  for (const line of markdownProse(text).split('\n')) {
+    const found = /\S/.test(line) ? (findProseCredential(line) ?? findSlashedLogin(line)) : undefined;
+    if (found)
+      report({
+        verdict: hardcoded(originWithin(mounted.node as TreeScalar, at + found.start, at + found.end), found.kind, line.slice(found.start, found.end)),
+        context: mounted.kept ? 'project-file' : 'mounted-file',
+        service: mounted.services[0],
+        path: [...mounted.path, 'note'],
+        name: 'note',
+      });
+    at += line.length + 1;
   }
   // a login written as two code spans (`admin` / `Stadt2016!`): the second, when chosen like a password
   if (!text.includes('` / `') && !text.includes('`/`')) return;
@@ -813,7 +827,7 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
     }
     if (collectCommentVariable(node, body, out)) return;
     // a note in a sentence: `initial superuser password was …`
-    const prose = findProseCredential(body);
+    const prose = findProseCredential(body) ?? findSlashedLogin(body);
     if (prose)
       out.push({
         verdict: hardcoded(originWithin(node, prose.start, prose.end), prose.kind, body.slice(prose.start, prose.end)),
@@ -930,8 +944,11 @@ function namedFileSecrets(text: string, configName: string | undefined, secretFi
   const out: { start: number; end: number; kind: string }[] = [];
   const whole = secretFileContent(configName, text, secretFile);
   if (whole) out.push(whole);
-  // users files and realms: Pentaho Carte's Jetty realm `kettle.pwd` (read as `kettle_pwd`) among them
-  const usersConfig = /(?:users?|realm|[_.-]pwd)(?:[_.-]?(?:properties|conf|txt))?$|^passwords(?:[_.-]properties)?$/i.test(configName);
+  // users files and realms: Pentaho Carte's Jetty realm `kettle.pwd` (read as `kettle_pwd`) among them, and an auth file
+  // of `user:password` lines (memcached's `-Y /etc/memcached/auth`, chisel's `--authfile`)
+  const usersConfig = /(?:users?|realm|[_.-]pwd)(?:[_.-]?(?:properties|conf|txt))?$|^passwords(?:[_.-]properties)?$|^auth(?:file)?(?:[_.-]txt)?$/i.test(
+    configName,
+  );
   if (classifyKey(configName).sensitive || usersConfig) {
     const pairs = [
       ...findUserPasswordPairs(text),

@@ -13,30 +13,48 @@ const MAX_INLINE_LINE = 4000;
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*$/;
 
 export function markdownCommands(text: string): string {
-  const out: string[] = [];
-  const lines = text.split('\n');
+  return markdownLines(text)
+    .map(({ line, kind }) => {
+      if (kind === 'shell') return line;
+      if (kind === 'console') {
+        // a console block: its commands follow a prompt, the rest is what they printed
+        const prompt = PROMPT.exec(line);
+        return prompt ? ' '.repeat(prompt[0].length) + line.slice(prompt[0].length) : blank(line);
+      }
+      return kind === 'prose' ? inlineCode(line) : blank(line);
+    })
+    .join('\n');
+}
+
+/**
+ * A Markdown document's prose (its sentences, list items, tables and headings), in place, code blocks blanked out: where a
+ * note says a login or a token (`the break-glass login is admin / …`) rather than a command using one.
+ */
+export function markdownProse(text: string): string {
+  return markdownLines(text)
+    .map(({ line, kind }) => (kind === 'prose' ? line : blank(line)))
+    .join('\n');
+}
+
+/** What a line of a Markdown document is: prose, a fence (`fence`), a shell block's line, a console block's, another block's. */
+type LineKind = 'prose' | 'fence' | 'shell' | 'console' | 'other-code';
+
+function markdownLines(text: string): { line: string; kind: LineKind }[] {
+  const out: { line: string; kind: LineKind }[] = [];
   let fence: { marker: string; shell: boolean; console: boolean } | undefined;
   let indented = false;
   let previousBlank = true;
-  for (const line of lines) {
-    const blank = line.replace(/[^\r]/g, ' ');
+  for (const line of text.split('\n')) {
     if (fence) {
       if (line.trimStart().startsWith(fence.marker) && line.trim().replace(/[`~]/g, '') === '') {
         fence = undefined;
-        out.push(blank);
-        continue;
-      }
-      if (!fence.shell) out.push(blank);
-      else if (fence.console) {
-        // a console block: its commands follow a prompt, the rest is what they printed
-        const prompt = PROMPT.exec(line);
-        out.push(prompt ? ' '.repeat(prompt[0].length) + line.slice(prompt[0].length) : blank);
-      } else out.push(line);
+        out.push({ line, kind: 'fence' });
+      } else out.push({ line, kind: !fence.shell ? 'other-code' : fence.console ? 'console' : 'shell' });
       continue;
     }
     // an indented code block: four spaces or a tab, after a blank line or more of the block
     if (/^(?: {4}|\t)/.test(line) && line.trim() && (indented || previousBlank)) {
-      out.push(line);
+      out.push({ line, kind: 'shell' });
       indented = true;
       previousBlank = false;
       continue;
@@ -47,12 +65,17 @@ export function markdownCommands(text: string): string {
     if (opening) {
       const language = opening[2];
       fence = { marker: opening[1], shell: SHELL_LANGUAGE.test(language), console: /^(?:console|shell-session|shellsession|terminal)$/i.test(language) };
-      out.push(blank);
+      out.push({ line, kind: 'fence' });
       continue;
     }
-    out.push(inlineCode(line));
+    out.push({ line, kind: 'prose' });
   }
-  return out.join('\n');
+  return out;
+}
+
+/** The line's characters as blanks (a `\r` kept). */
+function blank(line: string): string {
+  return line.replace(/[^\r]/g, ' ');
 }
 
 /** A line's inline code spans, each its own command (its backticks become `;`), the prose around them blanked. */

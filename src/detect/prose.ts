@@ -33,6 +33,10 @@ const STATED_BY_SIGN = /^[^\n]{0,60}?[ \t]*[:=][ \t]*["'`]?([^\s"'`]{8,128})/;
  */
 const SLASHED_LOGIN =
   /^(?:[^\n]{0,60}?[:=][ \t]*|[ \t]+(?!(?:page|screen|form|url|button|flow|prompt|name|id|method|shell)\b))["'`]?[A-Za-z][A-Za-z0-9_.@-]{0,63}["'`]?[ \t]+\/[ \t]+["'`]?([^\s"'`]{8,128})/i;
+/** Words joined by hyphens with a number, as a passphrase generator writes them: three or more words of three or more letters. */
+const PASSPHRASE = /^(?=[a-z-]*\d)[a-z]{3,12}\d{0,4}(?:-[a-z]{3,12}\d{0,4}){2,7}$/;
+/** A sentence about a digest, whose hex is not a token. */
+const DIGEST_WORD = /\b(?:sha\d*|md5|checksum|digest|hash|commit|fingerprint|revision|rev)\b/i;
 /** A generated token later on the line: letters of both cases and digits, base64's `+/=` allowed. */
 const GENERATED = /(?<![\w+/=-])(?=[\w+/=-]*\d)(?=[\w+/=-]*[a-z])(?=[\w+/=-]*[A-Z])[A-Za-z0-9_+/-]{24,200}={0,2}(?![\w+/=-])/;
 
@@ -62,9 +66,18 @@ export function findProseCredential(line: string): ProseCredential | undefined {
       if (isPasswordShaped(word) && isLiteral(word)) {
         return { start, end: start + word.length, kind: m[1] ? 'password' : 'token' };
       }
+      // a passphrase of words (`restic repo password: river-timber-zephyr-walnut97`), or a token of hex digits stated
+      // with a sign (`API token for the scanner: 3896…`): where no digest, checksum or commit is in the sentence
+      if (
+        (m[1] ? PASSPHRASE.test(word) : /^[0-9a-f]{32,64}$/.test(word) && /[:=]/.test(stated[0].slice(0, -stated[1].length))) &&
+        !DIGEST_WORD.test(line) &&
+        isLiteral(word)
+      ) {
+        return { start, end: start + word.length, kind: m[1] ? 'password' : 'token' };
+      }
     }
     const generated = GENERATED.exec(rest);
-    if (generated && isLiteral(generated[0])) {
+    if (generated && !isWordPath(generated[0]) && isLiteral(generated[0])) {
       const start = after + generated.index;
       return { start, end: start + generated[0].length, kind: m[1] ? 'password' : 'token' };
     }
@@ -75,4 +88,38 @@ export function findProseCredential(line: string): ProseCredential | undefined {
 /** Not a placeholder, and a value of no other kind (a public key, a hash, an identifier's format, a reference). */
 function isLiteral(word: string): boolean {
   return !isPlaceholder(word) && classifyValue(word) === 'literal';
+}
+
+/** A line that speaks of a login: a login's, an account's or an administrator's word. */
+const LOGIN_WORD = /\b(?:login|log[ -]in|logon|sign[ -]?in|credentials?|creds|account|password|passwd|admin(?:istrator)?|root|superuser|user(?:name)?)\b/i;
+/** A user's name in lower case as logins are written, a slash between blanks and the password (`admin / Ro^oqvLZuJcM`), not part of a path. */
+const USER_SLASH_PASSWORD = /(?<![\w./-])([a-z][a-z0-9_.@-]{0,63})[ \t]+\/[ \t]+([^\s"'`]{8,128})/g;
+
+/**
+ * A login written as `user / password` in a sentence that speaks of a login or an administrator but names no secret word
+ * before it (`Grafana for the exporter: admin / Ro^oqvLZuJcM`, `the break-glass login is admin / -^wFG…`): the password,
+ * when shaped like one (a leading `-` is the password's own sign here, not an option's).
+ */
+export function findSlashedLogin(line: string): ProseCredential | undefined {
+  if (line.length > 400 || !line.includes(' / ') || !LOGIN_WORD.test(line)) return undefined;
+  for (const m of line.matchAll(USER_SLASH_PASSWORD)) {
+    const word = m[2].replace(/[.,;:!?)\]]+$/, '');
+    const after = line.slice(m.index + m[0].length);
+    if (/^[ \t]+\/[ \t]/.test(after)) continue;
+    if (!isSlashedPassword(word.startsWith('-') ? word.slice(1) : word) || !isLiteral(word)) continue;
+    const start = m.index + m[0].length - m[2].length;
+    return { start, end: start + word.length, kind: 'password' };
+  }
+  return undefined;
+}
+
+/** 8 to 128 printable characters, no path or URL, of three of the four kinds: lower case, upper case, digits, signs (`Ro^oqvLZuJcM`). */
+function isSlashedPassword(word: string): boolean {
+  if (word.length < 8 || word.length > 128 || !/^[\x21-\x7e]+$/.test(word) || word.includes('/')) return false;
+  return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((kind) => kind.test(word)).length >= 3;
+}
+
+/** A path of words and numbers (`config/Controller/Api/Backend/ctrlBackend0`, `554/Streaming/Channels/101`), not base64. */
+function isWordPath(word: string): boolean {
+  return word.includes('/') && word.split('/').every((segment) => /^(?:[A-Z]?[a-z]+(?:[A-Z][a-z]+)*\d*|\d+|)$/.test(segment));
 }

@@ -339,10 +339,11 @@ const RELATIVE_KEY_FILE =
 /** A secret store's path of lower-case names: `secret/data/myapp`, `prod/billing/db-password`. */
 const STORE_PATH = /^[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\/[a-z0-9]+(?:[-_.][a-z0-9]+)*){2,}$/;
 
-/** A file path: absolute, ./ or ~/, no spaces, and a directory or an extension (`/certs/tls.key`). */
+/** A file path: absolute, ./, ~/ or from a variable, no spaces, and a directory or an extension (`/certs/tls.key`). */
 function isFilePath(v: string): boolean {
   if (RELATIVE_KEY_FILE.test(v)) return true;
-  if (!/^(?:~|\.{1,2})?\/[A-Za-z0-9._\-/@]+$/.test(v)) return false;
+  // a path from a variable's directory (`$HOME/.ssh/id_ed25519`, `${PWD}/certs/tls.key`) is one too
+  if (!/^(?:~|\.{1,2}|\$[A-Z_][A-Z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})?\/[A-Za-z0-9._\-/@]+$/.test(v)) return false;
   if (/[+=]/.test(v)) return false;
   const segments = v.split('/').filter(Boolean);
   return segments.length >= 2 || /\.[A-Za-z0-9]{1,6}$/.test(v);

@@ -46,8 +46,6 @@ const SKIPPED = new Set([
   'e2e',
   'fixtures',
   'testdata',
-  'docs',
-  'doc',
   'examples',
   'example',
   'samples',
@@ -171,7 +169,25 @@ const DOTNET_CONFIG = /^(?:web|app|[\w.-]{1,60}\.(?:exe|dll))(?:\.[\w-]{1,30})?\
  * script's `keystore-password="…"` in `configure.cli`, an SQL seed's `CREATE LOGIN … WITH PASSWORD = N'…'`): a program's
  * configuration or its records.
  */
-const SETTINGS_FORMATS = ['cfg', 'conf', 'ini', 'properties', 'toml', 'ldif', 'bb', 'bbappend', 'cli', 'sql', 'yml', 'yaml', 'json', 'xml', 'csv', 'tsv'];
+const SETTINGS_FORMATS = [
+  'cfg',
+  'conf',
+  'ini',
+  'properties',
+  'toml',
+  'ldif',
+  'bb',
+  'bbappend',
+  'cli',
+  'sql',
+  'yml',
+  'yaml',
+  'json',
+  'xml',
+  'csv',
+  'tsv',
+  'service',
+];
 const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
 /**
  * A program's run-control file, settings by convention whatever the program (`kamctlrc`'s database passwords,
@@ -238,6 +254,9 @@ const TOKEN_NAME =
 /** The hidden directories of CI definitions, walked for token-only files. */
 const CI_DIRECTORY = /^\.(?:github|gitlab|circleci|woodpecker|buildkite|forgejo|gitea|drone)$/i;
 const MAX_TOKEN_FILES = 160;
+/** A project's documentation: `docs/`, `doc/`; and its documents, read there (Markdown and text). */
+const DOCS_DIRECTORY = /^(?:docs|doc|documentation)$/i;
+const DOCUMENT_FILE = /\.(?:md|markdown|txt)$/i;
 
 /** Words of a name that show what to write: an example's or a template's. */
 const TEMPLATE_WORDS = ['example', 'examples', 'sample', 'samples', 'template', 'templates', 'tpl', 'tmpl', 'dist', 'default', 'defaults', 'schema'];
@@ -273,12 +292,18 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
         // a source root, or a configuration directory's subdirectory, is walked without counting as a level
         const level = SOURCE_ROOT.test(name) || directory === 'config' ? depth : depth + 1;
         // a configuration directory's subdirectories are configuration too (Ansible's `group_vars/all/vars.yml`)
-        if (level <= MAX_DEPTH && !SKIPPED.has(name.toLowerCase()) && (!name.startsWith('.') || CREDENTIAL_DIRECTORY.test(name) || CI_DIRECTORY.test(name)))
-          walk(path, level, directory === 'config' || directory === 'ci' ? directory : directoryKind(name));
+        if (level > MAX_DEPTH || SKIPPED.has(name.toLowerCase()) || (name.startsWith('.') && !CREDENTIAL_DIRECTORY.test(name) && !CI_DIRECTORY.test(name)))
+          continue;
+        const inner = directory === 'config' || directory === 'tokens' || directory === 'docs' ? directory : directoryKind(name);
+        // documentation after everything else: a site's hundreds of pages must not use up the entries the walk has
+        if (inner === 'docs' && directory !== 'docs') documentation.push({ path, level });
+        else walk(path, level, inner);
       } else if (kind !== 'file' || known.has(path)) continue;
       // a CI definition's settings are its own secret references (`${{ secrets.X }}`, `$CI_JOB_TOKEN`): set T1 counted
       // four false alarms to one exposure when they were read by names; read for self-identifying tokens only
-      else if (directory !== 'ci' && (isConfigName(name, directory) || CRONTAB_FILE.test(path) || (name === '.env' && ownDotenv))) {
+      else if (directory === 'docs') {
+        if (tokenFiles.length < MAX_TOKEN_FILES && DOCUMENT_FILE.test(name)) tokenFiles.push(path);
+      } else if (directory !== 'tokens' && (isConfigName(name, directory) || CRONTAB_FILE.test(path) || (name === '.env' && ownDotenv))) {
         if (candidates.length < MAX_FILES) candidates.push(path);
       } else if (directory === 'scripts' && EXTENSIONLESS_SCRIPT.test(name)) {
         // a script without extension (`bin/deploy`): kept if it is a shell script, which its first line says
@@ -287,7 +312,9 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
       } else if (tokenFiles.length < MAX_TOKEN_FILES && isTokenFileName(name)) tokenFiles.push(path);
     }
   };
+  const documentation: { path: string; level: number }[] = [];
   walk(projectDirectory, 1, 'other');
+  for (const { path, level } of documentation) walk(path, level, 'docs');
   const out: MountedFile[] = [];
   const read = tokenFilesRead(host);
   for (const path of tokenFiles) {
@@ -430,11 +457,17 @@ export const CI_DEFINITION = /(?:^|\/)(?:\.gitlab-ci\.ya?ml|\.github\/workflows\
 /** Firebase's client configuration of a mobile app: project and app ids and the API key the app ships with, public by design. */
 const FIREBASE_CLIENT_FILE = /^google-services\.json$/i;
 
-type DirectoryKind = 'config' | 'scripts' | 'credentials' | 'ci' | 'other';
+/**
+ * What a directory's files are: configuration, scripts, a tool's credentials, files read for tokens only (a CI
+ * definition's), documentation (its documents read for tokens, notes and commands only: its code and settings files
+ * show what to write as often as what is used), or other files.
+ */
+type DirectoryKind = 'config' | 'scripts' | 'credentials' | 'tokens' | 'docs' | 'other';
 
 function directoryKind(name: string): DirectoryKind {
   if (CREDENTIAL_DIRECTORY.test(name)) return 'credentials';
-  if (CI_DIRECTORY.test(name)) return 'ci';
+  if (CI_DIRECTORY.test(name)) return 'tokens';
+  if (DOCS_DIRECTORY.test(name)) return 'docs';
   return CONFIG_DIRECTORY.test(name) ? 'config' : SCRIPT_DIRECTORY.test(name) ? 'scripts' : 'other';
 }
 

@@ -1459,7 +1459,7 @@ describe("an admin tool's setting given as a name option and a value option", ()
 });
 
 describe("a project's other files, read for credentials that say what they are", () => {
-  it("a SendGrid key in a pipeline's source, a Docker Hub token in a CI workflow and a SonarQube token commented out in a Jenkinsfile are reported; a setting's name in source, Firebase's client file, a masked key and the docs are not read for them", async () => {
+  it("a SendGrid key in a pipeline's source, a Docker Hub token in a CI workflow and a SonarQube token commented out in a Jenkinsfile are reported; a setting's name in source, Firebase's client file and a masked key are not; docs/ is read for them, its code is not read for settings", async () => {
     const sendgrid = () => `SG.${fake(B64URL, 22)}.${fake(B64URL, 43)}`;
     const found = await projectFindings({
       'compose.yaml': ['services:', '  app:', '    image: example/etl', ''].join('\n'),
@@ -1469,10 +1469,13 @@ describe("a project's other files, read for credentials that say what they are",
       'app/google-services.json': ['{', `  "api_key": [{ "current_key": "AIza${fake(B64URL, 35)}" }]`, '}', ''].join('\n'),
       'README.md': ['Set `SENDGRID_API_KEY=SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`.', ''].join('\n'),
       'docs/setup.md': [`Example: ${sendgrid()}`, ''].join('\n'),
+      // a literal: one more fake() here would change every later test's values
+      'docs/settings.py': ['EMAIL_HOST_PASSWORD = "Wm3X-Lp2Rb5-Vt9Ck4"', ''].join('\n'),
     });
     expect(found).toEqual([
       '.github/workflows/deploy.yml:4:41 secret-in-project-file •••• (36 chars)',
       'Jenkinsfile:2:40 secret-in-project-file •••• (44 chars)',
+      'docs/setup.md:1:10 secret-in-project-file •••• (69 chars)',
       'flows/etl.py:2:17 secret-in-project-file •••• (69 chars)',
     ]);
   });
@@ -3481,5 +3484,134 @@ describe("set AJ: a README's commands, PHP's putenv, SQL's hashed literals, a CI
       ].join('\n'),
     });
     expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['.gitlab-ci.yml:2:66 secret-in-project-file']);
+  });
+});
+
+describe("set AK: a document's notes, logins by a slash, systemd units, chisel, JSON in .env, paths from a variable", () => {
+  it("a document's prose (README, docs/) gives a login written `user / password`, a passphrase and a token stated after their word; defaults, words and paths do not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'README.md': [
+        '# Operations',
+        '',
+        `Until the SSO work lands the break-glass login is admin / -^wF${fake(ALNUM, 8)}6Gx2`,
+        `Grafana for the exporter: admin / Ro^q${fake(ALNUM, 8)}Zc`,
+        `Paperless API token for the scanner: ${fake(HEX, 40)}`,
+        'Uptime Kuma login: admin / changeme',
+        'Release notes: v1.2 / Release-2024_Q1',
+        `The release commit sha: ${fake(HEX, 40)}`,
+        'Mount read / write for the admin user at /srv/data / backups.',
+        '',
+        '```yaml',
+        `login: admin / Zk38${fake(ALNUM, 8)}!x`,
+        '```',
+        '',
+      ].join('\n'),
+      'docs/handover.md': `Firewall admin for the customer: fwadmin / aW8n${fake(ALNUM, 6)}-W9mgGf\nrestic repo password: river-timber-zephyr-walnut97\n`,
+      'docs/config.yml': `password: Zk38${fake(ALNUM, 12)}\n`,
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'README.md:3:59 secret-in-project-file',
+      'README.md:4:35 secret-in-project-file',
+      'README.md:5:38 secret-in-project-file',
+      'docs/handover.md:1:44 secret-in-project-file',
+      'docs/handover.md:2:23 secret-in-project-file',
+    ]);
+  });
+
+  it("a documentation tree is walked after the rest: its pages do not use up the walk's entries before scripts/", async () => {
+    const pages: Record<string, string> = {};
+    for (let i = 0; i < 700; i++) pages[`docs/pages/page-${String(i).padStart(3, '0')}.md`] = `# Page ${i}\n`;
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      ...pages,
+      'scripts/seed.sh': '#!/bin/sh\nmysql -u root -pQv7-Lp2Rb5-Vt9Ck4 app < seed.sql\n',
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['scripts/seed.sh:2:17 secret-in-project-file']);
+  });
+
+  it('a comment gives a login by a slash beside a login word, and a passphrase after its word', async () => {
+    const text = config([
+      `# last reset 2024-05-02 -> admin / L7Ju${fake(ALNUM, 4)}O3`,
+      '# restic repo password: river-timber-zephyr-walnut97',
+      '# TCP / HTTP2Proxy for the admin port',
+      '# restic repo password: see-the-vault',
+      'x: 1',
+    ]);
+    expect(await findings(text)).toEqual(['8:42 hardcoded-credential', '9:31 hardcoded-credential']);
+  });
+
+  it("a systemd unit's Environment= assignments are read as the variables they set", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'systemd/rathole@.service': [
+        '[Unit]',
+        'Description=rathole client %i',
+        '[Service]',
+        `Environment=RATHOLE_TOKEN=${fake(ALNUM, 40)}`,
+        `Environment="DB_PASSWORD=Xk39${fake(ALNUM, 10)}" "LOG_LEVEL=info"`,
+        'Environment=RATHOLE_TOKEN_FILE=/etc/rathole/token',
+        'ExecStart=/usr/bin/rathole --client /etc/rathole/%i.toml',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'systemd/rathole@.service:4:27 secret-in-project-file',
+      'systemd/rathole@.service:5:26 secret-in-project-file',
+    ]);
+  });
+
+  it("chisel's --auth user:pass, in a command of chisel's image that starts with its subcommand; not another image's subcommand", async () => {
+    const text = [
+      'services:',
+      '  client:',
+      '    image: jpillora/chisel:1.9',
+      '    command:',
+      '      - client',
+      '      - --auth',
+      `      - "ops:${fake(ALNUM, 20)}"`,
+      '      - https://tunnel.example.org',
+      '  server:',
+      '    image: jpillora/chisel',
+      `    command: server --port 9090 --reverse --auth demo:t${fake(ALNUM, 15)}`,
+      '  other:',
+      '    image: example/tunnel',
+      `    command: server --auth demo:t${fake(ALNUM, 15)}`,
+      '  shell:',
+      '    image: jpillora/chisel',
+      '    command: sh -c "chisel server --auth demo:$${CHISEL_PW}"',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['7:14 hardcoded-credential', '11:55 hardcoded-credential']);
+  });
+
+  it('a .env value that is JSON holding a secret reaches a secret-named variable hardcoded; a JSON of placeholders does not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n    environment:\n      TOTP_SECRETS: "${TOTP_SECRETS}"\n      API_SECRETS: ${API_SECRETS}\n',
+      '.env': `TOTP_SECRETS={"1": "${fake(B64, 43)}=", "2": "${fake(B64, 43)}="}\nAPI_SECRETS=["changeme"]\n`,
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['.env:1:14 secret-in-env-file']);
+  });
+
+  it("an auth file of `user:password` lines (memcached's -Y) gives its passwords; an htpasswd digest is none", async () => {
+    const found = await projectFindings({
+      'compose.yaml':
+        'services:\n  cache:\n    image: memcached:1.6\n    command: ["memcached", "-Y", "/etc/memcached/auth"]\n    volumes:\n      - ./memcached/auth:/etc/memcached/auth:ro\n',
+      'memcached/auth': `yopass:a#${fake(ALNUM, 12)}!Dq\nbob:$apr1$${fake(ALNUM, 8)}$${fake(B64, 22)}\n`,
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['memcached/auth:1:8 secret-in-mounted-file']);
+  });
+
+  it("a key's path from a variable's directory (`${KEY:-$HOME/.ssh/id_ed25519}`) is a path, not a key", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'scripts/open-tunnel.sh': [
+        '#!/bin/sh',
+        'ssh -p 2222 -i "${SISH_KEY:-$HOME/.ssh/id_ed25519}" -R "app:80:localhost:8080" tun.example.org',
+        `API_KEY="\${API_KEY:-Zk38${fake(ALNUM, 16)}}"`,
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['scripts/open-tunnel.sh:3:21 secret-in-project-file']);
   });
 });

@@ -56,6 +56,8 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['heplify -i any -hs homer:9060', []],
   ['etcdctl --user root:etcdpw9 endpoint health', [['--user', 'etcdpw9', false]]],
   ['etcdctl --user root endpoint health', []],
+  ['chisel server --port 9090 --reverse --auth demo:Tunn3lPw9', [['--auth', 'Tunn3lPw9', false]]],
+  ['chisel server --port 9090 --authfile /etc/chisel/users.json', []],
   ['fabric-ca-server start -b admin:adminpw -d', [['-b', 'adminpw', false]]],
   ['fabric-ca-server start -b admin -d', []],
   ['maxctrl -u admin -p maxpw9 list servers', [['-p', 'maxpw9', false]]],

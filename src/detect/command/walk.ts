@@ -16,6 +16,9 @@ import type { Tok } from './lexer.js';
 import { PROGRAMS } from './programs.js';
 import { basename, isPrefixWord, PREFIX_SKIPS_ONE, WRAPPER_FLAGS_WITH_VALUE } from './shell-words.js';
 
+/** Shells a service's command may start with instead of the image's own program's arguments. */
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'exec', 'env']);
+
 /**
  * Scan a flat token list (already tokenized, scripts expanded). `entrypointProgram`: the program
  * the image runs when the command gives it only arguments (`curlimages/curl` with `command: -u
@@ -101,10 +104,11 @@ class Walker {
       reportAssignment(this.f, k);
       return 0;
     }
-    // the command's first word is an argument of the image's own program: a flag or a `name:value` list item
+    // the command's first word is an argument of the image's own program: a flag, a `name:value` list item, or a
+    // subcommand of a program read by its flags alone (`jpillora/chisel` with `server --auth …`)
     const implied = this.entrypointProgram;
     this.entrypointProgram = undefined;
-    if (implied !== undefined && (text.startsWith('-') || /^[^/=\s]+:/.test(text))) {
+    if (implied !== undefined && (text.startsWith('-') || /^[^/=\s]+:/.test(text) || this.isSubcommandOf(implied, text))) {
       this.startCommand(implied);
       return undefined;
     }
@@ -121,6 +125,11 @@ class Walker {
     }
     this.startCommand('');
     return undefined;
+  }
+
+  /** A word that is a subcommand of `program`, which reads no positional arguments: not a program of its own, nor a shell. */
+  private isSubcommandOf(program: string, text: string): boolean {
+    return /^[a-z][a-z-]{1,20}$/.test(text) && !PROGRAMS.get(program)?.end && !PROGRAMS.has(text) && !SHELLS.has(text) && !isPrefixWord(text);
   }
 
   /** Token k as an argument of the current command; returns how many following tokens it used. */
