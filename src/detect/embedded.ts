@@ -29,6 +29,11 @@ const ASSIGNMENT =
 /** A password scheme prefix that says the password follows in clear text (Spring Security's `{noop}`, Dovecot's `{PLAIN}`). */
 const CLEAR_TEXT_SCHEME = /^\{(?:noop|plain|clear|cleartext)\}/i;
 
+/** A Python string with its prefix (`b'…'`, `f"…"`), its quotes escaped or not: the prefix, the escape, the quote, the text. */
+const PREFIXED_STRING = /^((?:[fFrRbBuU]|[fFrRbB]{2}))(\\?)(["'])([^\n]{1,4096}?)\2\3/;
+/** Apache Camel's `RAW(…)`: the text inside is the value as written, with no escaping (`basic-auth-password=RAW(a+b&c)`). */
+const CAMEL_RAW = /^RAW\(([^()\s]{1,4096})\)$/;
+
 // `$$VAR`/`$${VAR}`: escaped for Compose, a reference for the program that reads the file (JCasC, Spring)
 // `${?X}`: HOCON's optional substitution
 // (`$plaintext$…`, `$pbkdf2$…` are a scheme prefix, not a variable)
@@ -534,11 +539,23 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       value = backquoted[1];
       start += 1;
     }
+    // a Python string after its prefix (`b'…'`, `r"…"`, `f"…"`; its quotes escaped in a notebook's JSON): the string, and an
+    // f-string that fills in a name (`f"Bearer {token}"`) is a template
+    const prefixed = unquoted && /^(?:[fFrRbBuU]|[fFrRbB]{2})\\?$/.test(value) ? PREFIXED_STRING.exec(text.slice(start, start + 4200)) : null;
+    if (prefixed) {
+      if (/f/i.test(prefixed[1]) && /\{[^{}]*\}/.test(prefixed[4])) continue;
+      value = prefixed[4];
+      start += prefixed[1].length + prefixed[2].length + 1;
+    }
     // a scheme saying the password follows in clear text (Spring Security's `{noop}`, Dovecot's `{PLAIN}`): the rest is the password
     const clear = CLEAR_TEXT_SCHEME.exec(value);
+    const raw = unquoted ? CAMEL_RAW.exec(value) : null;
     if (clear && value.length > clear[0].length) {
       value = value.slice(clear[0].length);
       start += clear[0].length;
+    } else if (raw) {
+      value = raw[1];
+      start += 4;
     }
     // an expression or a nested structure ({ / [ opening a JSON or Ruby object), not a literal
     else if (unquoted && (EXPRESSION.test(value) || /^[{[]/.test(value) || CODE_VALUE.test(text.slice(start, start + 300)))) {

@@ -74,7 +74,10 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
       ));
   const verdict = pairedBeside && identifying && isKeyOfPair(entry.key, pairedBeside) ? KEY_OF_PAIR : nameVerdict(entry.key, value);
   if (!value) {
-    if (!verdict.sensitive && entry.passthrough?.value && varKind(entry.passthrough) === 'dotenv') return judgeDotenvPassthrough(entry.passthrough, entry.key);
+    if (!verdict.sensitive && entry.passthrough?.value && varKind(entry.passthrough) === 'dotenv') {
+      const byShape = judgeDotenvByShape(entry.passthrough, entry.key, verdict);
+      return byShape.length ? byShape : judgeDotenvPassthrough(entry.passthrough, entry.key);
+    }
     if (!verdict.sensitive && !(isCredentialCarrierKey(entry.key) && entry.passthrough?.value === undefined)) return [];
     // a bare KEY takes the project's value: a literal when the project's .env holds one
     if (entry.passthrough && varKind(entry.passthrough) === 'dotenv') {
@@ -98,7 +101,16 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
     const pairs = judgePairs(value, text);
     if (pairs.length) return pairs;
   }
-  if (vars.length) return judgeInterpolated(entry, value, text, verdict.sensitive && !byOptions ? describeKind(verdict.kind) : undefined);
+  if (vars.length) {
+    // the whole value a variable the project's .env sets, under a name that says no secret but whose value's shape does
+    // (a vendor's lone access key: `KERNEL_ACCESS_KEY: ${SERVICEWEBAPI_ACCESSKEY}`): hardcoded in .env
+    const whole = !verdict.sensitive && WHOLE_VARIABLE.test(value.interpolation!.template) && vars.length === 1 ? vars[0] : undefined;
+    if (whole && varKind(whole) === 'dotenv') {
+      const byShape = judgeDotenvByShape(whole, entry.key, verdict);
+      if (byShape.length) return byShape;
+    }
+    return judgeInterpolated(entry, value, text, verdict.sensitive && !byOptions ? describeKind(verdict.kind) : undefined);
+  }
   if (byOptions) return judgeFreeText(value, text);
   if (verdict.sensitive) {
     // `$${VAR}` written in the file reaches the container as `${VAR}`: a template its program
@@ -278,6 +290,15 @@ function valueSecrets(text: string): ValueMatch[] {
   const found = scanValue(text);
   if (found.length || !hasEncodedCredentials(text)) return found;
   return [{ patternId: 'base64-json-credentials', description: 'base64-encoded JSON with credentials', start: 0, end: text.length }];
+}
+
+/** A value given whole by one variable: `${NAME}`, `$NAME`. */
+const WHOLE_VARIABLE = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/;
+
+/** The project's .env value of a setting whose name says no secret but whose value's shape does (judgeByShape). */
+function judgeDotenvByShape(use: VarUse, key: string, verdict: KeyVerdict): HardcodedVerdict[] {
+  const kind = judgeByShape(key, verdict, use.value!);
+  return kind ? [{ ...hardcoded(use.origin!, describeKind(kind), use.value!, 'dotenv'), variable: use.name }] : [];
 }
 
 /** The secrets of a project value a bare `KEY` takes from .env under a name that says nothing: known formats, URL passwords, encoded JSON. */

@@ -899,6 +899,11 @@ const EXACT_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
 const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
   // HashiCorp Vault dev server: the *_ID is the root token itself
   DEV_ROOT_TOKEN_ID: { sensitive: true, kind: 'token' },
+  // Apache's `ServerTokens Prod`, nginx's `server_tokens off`: how much the Server header tells
+  SERVER_TOKENS: { sensitive: false, reason: 'setting (what the Server header shows)' },
+  // Terraform's and cloud providers' `ssh_keys = [id or fingerprint]`: the keys a machine is given, by id (a private
+  // key is found by its format)
+  SSH_KEYS: { sensitive: false, reason: 'ids or fingerprints of SSH keys' },
   // Docker registry: the auth backend's name (htpasswd, token, silly)
   REGISTRY_AUTH: { sensitive: false, reason: 'setting (auth backend name)' },
   // Weaviate: the API keys themselves
@@ -1584,7 +1589,9 @@ function classifyUncached(name: string): KeyVerdict {
     if (nounWord === 'key' || nounWord === 'keys') verdict.keyNoun = true;
     const unknownTail = tail.some((t) => !knownWord(t) && !/^v?\d+$/.test(t));
     const credentialsNoun = WEAK_NOUNS[nounWord] === 'credentials' || STRONG_NOUNS[nounWord] === 'credentials';
-    const vagueKey = verdict.keyNoun && (genericKey || words[noun.index - 1] === 'api');
+    // a session's key is the secret that signs the session or the name it is kept under (web2py's
+    // `settings.auth.session_key = "eden_session"`): judged by its value
+    const vagueKey = verdict.keyNoun && (genericKey || words[noun.index - 1] === 'api' || words[noun.index - 1] === 'session');
     if (credentialsNoun || vagueKey) verdict.loose = 'name';
     else if (unknownTail) verdict.loose = 'tail';
     return verdict;

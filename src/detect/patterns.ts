@@ -769,7 +769,8 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'mapbox-public-token',
     description: 'Mapbox public token',
-    regex: re(`${B64}pk\\.eyJ[A-Za-z0-9_-]{10,300}\\.[A-Za-z0-9_-]{20,300}(?:\\.[A-Za-z0-9_-]{10,100})?${E64}`),
+    // its signature after a second dot; a token copied without it is still the public one
+    regex: re(`${B64}pk\\.eyJ[A-Za-z0-9_-]{10,300}(?:\\.[A-Za-z0-9_-]{20,300}(?:\\.[A-Za-z0-9_-]{10,100})?)?${E64}`),
     notSecret: 'public',
   },
   {

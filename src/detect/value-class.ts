@@ -196,6 +196,8 @@ export function writtenDefault(text: string): string | undefined {
 
 /** Placeholders another program fills in, as the whole value. */
 const TEMPLATE_PATTERNS: readonly RegExp[] = [
+  // placeholders joined by words and separators (Eclipse Ditto's `integration:{{policy-entry:label}}:{{jwt:aud}}`)
+  /^[\w.:/@-]{0,40}(?:\{\{[^{}]+\}\}[\w.:/@-]{0,40}){1,20}$/,
   /^(?:\{\{[^{}]+\}\}){1,20}$/, // {{ .Secret }}, {{ secret "x" }}, {{HOMEPAGE_VAR_X}}; consul-template's `{{ with secret "x" }}{{ .Data.password }}{{ end }}`
   /^\{[A-Za-z_][A-Za-z0-9_.-]{0,100}\}$/, // Frigate {FRIGATE_MQTT_PASSWORD}, Python str.format {password}
   /^\{(?:env|file|secret|vault|var):[A-Za-z_/.][\w./-]{0,200}\}$/, // {env:DAGSTER_PG_PASSWORD}, {file:/run/secrets/x}: a lookup of the program's own
@@ -272,6 +274,8 @@ const HASH_PATTERNS: readonly RegExp[] = [
   /^AQAAAA[EI]AA[A-Za-z0-9+/]{50,}={0,2}$/,
   // DAViCal's salted hash: `*salt*{SSHA}…` (its `**password` is the password in clear text)
   /^\*[A-Za-z0-9./+]{1,40}\*\{(?!PLAIN|CLEAR|CLEARTEXT)[A-Z0-9][A-Z0-9.-]{1,30}\}\S/,
+  // web2py's CRYPT: `pbkdf2(1000,20,sha512)$salt$hash`
+  /^pbkdf2\(\d{1,7},\d{1,4},sha(?:1|224|256|384|512)\)\$[0-9a-f]{4,}\$[0-9a-f]{16,}$/i,
   // Django / Werkzeug / passlib: pbkdf2_sha256$…, pbkdf2:sha256:…$salt$hash, bcrypt_sha256$…
   /^(?:pbkdf2_sha(?:1|256|512)|bcrypt_sha256|argon2|bcrypt|sha1|md5|scrypt|pbkdf2:sha(?:1|256|512))[$:]/,
   // Jasypt's StrongPasswordEncryptor digest as GeoServer stores it (`digest1:` base64 of salt and hash);
@@ -481,6 +485,9 @@ export function classifyValue(value: string): ValueClass {
   if (MODE_WORDS.has(lower)) return 'boolean-like';
   if (FUNCTION_WORDS.has(lower)) return 'empty';
   if (/^\*{3,}$/.test(v) || NO_SECRET_NEEDED.test(v) || isMasked(v)) return 'empty';
+  // Apache Camel's `RAW(…)` (or `RAW{…}`): the text inside, as written, with no escaping
+  const raw = /^RAW(?:\((.+)\)|\{(.+)\})$/.exec(v);
+  if (raw) return classifyValue(raw[1] ?? raw[2]);
   const u = v.includes('$$') ? v.replace(/\$\$/g, '$') : v;
   if (IS_REFERENCE(u)) return 'reference';
   if (isFilePath(u) || isPathList(u) || STORE_PATH.test(u)) return 'reference';

@@ -3602,6 +3602,40 @@ describe("set AK: a document's notes, logins by a slash, systemd units, chisel, 
     expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['memcached/auth:1:8 secret-in-mounted-file']);
   });
 
+  it("Apache's ServerTokens, Terraform's ssh_keys ids, a Mapbox pk. token without its signature and a notebook's f-string are no secrets", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: example/app',
+        '    environment:',
+        `      MAPBOX_TOKEN: pk.eyJ1Ijoi${fake(B64URL, 40)}`,
+        `      MAPBOX_SECRET_TOKEN: sk.eyJ1Ijoi${fake(B64URL, 40)}.${fake(B64URL, 22)}`,
+        '    volumes:',
+        '      - ./apache/security.conf:/etc/apache2/conf-enabled/security.conf',
+        '      - ./notebooks:/home/jovyan/notebooks',
+        '',
+      ].join('\n'),
+      'apache/security.conf': 'ServerTokens Prod\nServerSignature Off\n',
+      'terraform/main.tf': `resource "digitalocean_droplet" "exit" {\n  ssh_keys  = ["${fake(HEX, 32)}"]\n}\n`,
+      'notebooks/report.ipynb': JSON.stringify({
+        cells: [
+          { cell_type: 'code', source: ['token = os.environ["HUBSPOT_ACCESS_TOKEN"]\n', 'requests.get(url, headers={"Authorization": f"Bearer {token}"})'] },
+        ],
+      }),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['compose.yaml:6:28 secret-in-environment']);
+  });
+
+  it("a Python string after its prefix is the value (`b'…'`, `r\"…\"`), located at its text; an f-string filling in a name is a template", async () => {
+    const text = config([
+      `SECRET_KEY = b'aM6K${fake(B64, 40)}'`,
+      'AUTH_HEADER = f"Bearer {token}"',
+      `DB_PASSWORD = r"Xk39-${fake(ALNUM, 10)}"`,
+    ]);
+    expect(await findings(text)).toEqual(['8:22 hardcoded-credential', '10:23 hardcoded-credential']);
+  });
+
   it("a key's path from a variable's directory (`${KEY:-$HOME/.ssh/id_ed25519}`) is a path, not a key", async () => {
     const found = await projectFindings({
       'compose.yaml': 'services:\n  app:\n    image: example/app\n',
@@ -3613,5 +3647,38 @@ describe("set AK: a document's notes, logins by a slash, systemd units, chisel, 
       ].join('\n'),
     });
     expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['scripts/open-tunnel.sh:3:21 secret-in-project-file']);
+  });
+});
+
+describe("set AL: a lone access key from .env, a session key's name, Camel's RAW(), web2py's digests, placeholders joined by words", () => {
+  it("a vendor's lone access key (generated, both cases) given whole from the project's .env is hardcoded there; an object store's is its id", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  kernel:',
+        '    image: example/opentcs',
+        '    environment:',
+        '      SERVICEWEBAPI_ACCESSKEY: ${SERVICEWEBAPI_ACCESSKEY}',
+        '      MINIO_ACCESS_KEY: ${MINIO_ACCESS_KEY}',
+        '      MINIO_SECRET_KEY: ${MINIO_SECRET_KEY:?}',
+        '',
+      ].join('\n'),
+      '.env': `SERVICEWEBAPI_ACCESSKEY=4Rs${fake(ALNUM, 22)}1O\nMINIO_ACCESS_KEY=${fake(UPPER_ALNUM, 20)}\n`,
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['.env:1:25 secret-in-env-file', 'compose.yaml:7:7 secret-via-environment']);
+  });
+
+  it('a session key holding a name (web2py\'s `session_key = "eden_session"`) is no secret; a generated one is', async () => {
+    const text = config(['settings.auth.session_key = "eden_session"', `app.session_key = "Qv7${fake(ALNUM, 29)}"`]);
+    expect(await findings(text)).toEqual(['9:26 hardcoded-credential']);
+  });
+
+  it("Camel's RAW(…) holds the password as written; web2py's pbkdf2(…)$salt$hash is a digest; `{{…}}` placeholders joined by words are a template", async () => {
+    const text = config([
+      `camel.component.http.basic-auth-password=RAW(C8-${fake(ALNUM, 10)}~C*)`,
+      `admin_password=pbkdf2(1000,20,sha512)$${fake(HEX, 16)}$${fake(HEX, 40)}`,
+      'auth_token_subject=integration:{{policy-entry:label}}:{{jwt:aud}}',
+    ]);
+    expect(await findings(text)).toEqual(['8:52 hardcoded-credential']);
   });
 });
