@@ -5,7 +5,7 @@
  * secret in one is in the repository all the same. Only files whose name says they are
  * configuration or credentials (a shell script, `.npmrc`, an Ansible inventory, a private key
  * file), not examples, under the project directory (a few levels, a bounded walk that leaves out
- * dependencies, build output, tests and documentation).
+ * dependencies, build output and tests, and walks documentation last, for its documents only).
  */
 import { join } from 'node:path';
 import type { DirEntry, FileHost } from '../load/host.js';

@@ -57,6 +57,8 @@ export interface ProgramEntry {
   subcommands?: readonly SubcommandSecret[];
   /** logic for the end of the command (positional arguments) that `subcommands` cannot describe */
   end?: EndHandler;
+  /** an image's command for the program starts with a subcommand (`jpillora/chisel` with `server --auth …`) */
+  subcommandFirst?: boolean;
 }
 
 /** An entry ready for the walker. */
@@ -65,6 +67,8 @@ export interface ProgramHandler {
   end: EndHandler | undefined;
   /** see ProgramEntry.switches */
   switches: ReadonlySet<string> | undefined;
+  /** see ProgramEntry.subcommandFirst */
+  subcommandFirst: boolean;
 }
 
 /** The handler of every program named in the entries; a program named twice is an error in the table. */
@@ -75,6 +79,7 @@ export function compilePrograms(entries: readonly ProgramEntry[]): ReadonlyMap<s
       flag: flagHandler(entry),
       end: endHandler(entry),
       switches: entry.switches ? new Set(entry.switches) : undefined,
+      subcommandFirst: entry.subcommandFirst === true,
     };
     for (const program of entry.programs) {
       if (out.has(program)) throw new Error(`the program table names ${program} twice`);

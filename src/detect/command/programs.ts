@@ -179,7 +179,7 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   { programs: ['http', 'https'], userPass: { flags: ['-a', '--auth'], sep: ':' } },
   { programs: ['smbclient'], userPass: { flags: ['-U', '--user'], sep: '%' } },
   // chisel's tunnel server and client (`jpillora/chisel`): `--auth user:pass`
-  { programs: ['chisel'], userPass: { flags: ['--auth'], sep: ':' } },
+  { programs: ['chisel'], userPass: { flags: ['--auth'], sep: ':' }, subcommandFirst: true },
   // etcd's client: `--user root:password` (`--password` is read as any option)
   { programs: ['etcdctl'], userPass: { flags: ['--user'], sep: ':' } },
   // Hyperledger Fabric's CA: the bootstrap identity `fabric-ca-server start -b admin:adminpw` (`--boot`)

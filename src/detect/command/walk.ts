@@ -104,8 +104,8 @@ class Walker {
       reportAssignment(this.f, k);
       return 0;
     }
-    // the command's first word is an argument of the image's own program: a flag, a `name:value` list item, or a
-    // subcommand of a program read by its flags alone (`jpillora/chisel` with `server --auth …`)
+    // the command's first word is an argument of the image's own program: a flag, a `name:value` list item, or the
+    // subcommand of a program whose image's command starts with one (`jpillora/chisel` with `server --auth …`)
     const implied = this.entrypointProgram;
     this.entrypointProgram = undefined;
     if (implied !== undefined && (text.startsWith('-') || /^[^/=\s]+:/.test(text) || this.isSubcommandOf(implied, text))) {
@@ -127,9 +127,11 @@ class Walker {
     return undefined;
   }
 
-  /** A word that is a subcommand of `program`, which reads no positional arguments: not a program of its own, nor a shell. */
+  /** A word that is a subcommand of `program`, whose image's command starts with one: not a program of its own, nor a shell. */
   private isSubcommandOf(program: string, text: string): boolean {
-    return /^[a-z][a-z-]{1,20}$/.test(text) && !PROGRAMS.get(program)?.end && !PROGRAMS.has(text) && !SHELLS.has(text) && !isPrefixWord(text);
+    return (
+      PROGRAMS.get(program)?.subcommandFirst === true && /^[a-z][a-z-]{1,20}$/.test(text) && !PROGRAMS.has(text) && !SHELLS.has(text) && !isPrefixWord(text)
+    );
   }
 
   /** Token k as an argument of the current command; returns how many following tokens it used. */
