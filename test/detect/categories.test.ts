@@ -3627,12 +3627,8 @@ describe("set AK: a document's notes, logins by a slash, systemd units, chisel, 
     expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['compose.yaml:6:28 secret-in-environment']);
   });
 
-  it("a Python string after its prefix is the value (`b'…'`, `r\"…\"`), located at its text; an f-string filling in a name is a template", async () => {
-    const text = config([
-      `SECRET_KEY = b'aM6K${fake(B64, 40)}'`,
-      'AUTH_HEADER = f"Bearer {token}"',
-      `DB_PASSWORD = r"Xk39-${fake(ALNUM, 10)}"`,
-    ]);
+  it('a Python string after its prefix is the value (`b\'…\'`, `r"…"`), located at its text; an f-string filling in a name is a template', async () => {
+    const text = config([`SECRET_KEY = b'aM6K${fake(B64, 40)}'`, 'AUTH_HEADER = f"Bearer {token}"', `DB_PASSWORD = r"Xk39-${fake(ALNUM, 10)}"`]);
     expect(await findings(text)).toEqual(['8:22 hardcoded-credential', '10:23 hardcoded-credential']);
   });
 
