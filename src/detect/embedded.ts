@@ -71,6 +71,13 @@ const TEMPLATE_DEFAULT =
  * of four characters or more (a seed's `crypt('x', gen_salt('bf'))` is a stand-in).
  */
 const HASHED_LITERAL = /^[ \t\r\n]*(?:md5|sha1?|sha2|sha256|sha512|password|old_password|crypt|encrypt)[ \t]*\([ \t]*'([^'\n]{4,200})'/di;
+/**
+ * An application's hashing of a literal password as it stores it (a seeder's `'password' => Hash::make('…')`, Laravel's
+ * `bcrypt('…')`, PHP's `password_hash('…', …)`, Django's `make_password('…')`, Werkzeug's `generate_password_hash('…')`,
+ * Ruby's `BCrypt::Password.create('…')`): the clear text, either quote.
+ */
+const APP_HASHED_LITERAL =
+  /^[ \t\r\n]*(?:Hash::make|bcrypt|password_hash|make_password|generate_password_hash|BCrypt::Password\.create)[ \t]*\([ \t]*(?:'([^'\n]{4,200})'|"([^"\n]{4,200})")/d;
 /** PHP's and C's `putenv('NAME=value')`: a variable set to a literal in one string (quote, name, value). */
 const PUTENV = /\bputenv\([ \t]*(["'])([A-Za-z_][A-Za-z0-9_]{0,80})=([^"'\n]{1,4096})\1[ \t]*\)/dg;
 /** Aero's `:name #or [#env VAR "fallback"]` in an EDN configuration. */
@@ -130,6 +137,22 @@ const VARIABLE_DIRECTIVE =
 /** A proxy's header directive: nginx `proxy_set_header`/`add_header`/`more_set_headers`, HAProxy `set-header`, with the header's name and value. */
 const HEADER_DIRECTIVE =
   /(?:\b(?:proxy|grpc|fastcgi|uwsgi)_set_header|\badd_header|(?<![\w-])set-header)[ \t]+([A-Za-z][A-Za-z0-9-]{0,60})[ \t]+(?:"([^"\n$]{1,4096})"|'([^'\n$]{1,4096})'|([^\s"'$;]{1,4096}))/dg;
+
+/**
+ * A user and a password given as a pair in code: Python's `auth=("user", "…")`, a constant named for an auth
+ * (`LEGACY_AUTH = ("shopsync", "…")`), requests' `HTTPBasicAuth("user", "…")`: the second string, when it has letters
+ * and digits and mixed case or a sign.
+ */
+const AUTH_PAIR =
+  /(?:\b[A-Za-z_]{0,40}auth[ \t]*=[ \t]*\(?|\bHTTP(?:Basic|Digest)Auth\()[ \t]*(["'])([^"'\n\\]{1,64})\1[ \t]*,[ \t]*(["'])([^"'\n\\]{1,128})\3[ \t]*\)/dgi;
+
+/**
+ * A request header named for a secret compared with a literal: Varnish's `req.http.X-Purge-Token != "…"`, nginx's
+ * `$http_x_api_key != "…"`, ModSecurity's `REQUEST_HEADERS:X-Probe-Token "@streq …"`, Apache's `%{HTTP:X-Token} == "…"`:
+ * the literal is the shared secret a client sends.
+ */
+const HEADER_COMPARISON =
+  /(?:\breq\.http\.|\$http_|\bREQUEST_HEADERS:|%\{HTTP:)([A-Za-z][A-Za-z0-9_-]{0,60})\}?[ \t]*(?:(?:!=|==|!~|=~|\beq\b|\bne\b)[ \t]*)?"(?:@(?:streq|eq)[ \t]+)?([^"\s]{8,200})"/dg;
 
 /**
  * A Lisp's definition of a global with a string (Common Lisp `(defparameter *hcaptcha-secret* "…")`, `defvar`,
@@ -560,9 +583,11 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     // an expression or a nested structure ({ / [ opening a JSON or Ruby object), not a literal
     else if (unquoted && (EXPRESSION.test(value) || /^[{[]/.test(value) || CODE_VALUE.test(text.slice(start, start + 300)))) {
       // SQL's `SET password = MD5('…')`: the clear text hashed as it is stored
-      const call = verdict.kind === 'password' ? HASHED_LITERAL.exec(text.slice(start, start + 300)) : null;
-      if (call && isLiteral(call[1]) && !isPlaceholder(call[1]))
-        out.push({ name, kind: describeKind(verdict.kind), start: start + call.indices![1][0], end: start + call.indices![1][1], viaVariable: false });
+      const call =
+        verdict.kind === 'password' ? (HASHED_LITERAL.exec(text.slice(start, start + 300)) ?? APP_HASHED_LITERAL.exec(text.slice(start, start + 300))) : null;
+      const g = call?.[1] !== undefined ? 1 : 2;
+      if (call && isLiteral(call[g]) && !isPlaceholder(call[g]))
+        out.push({ name, kind: describeKind(verdict.kind), start: start + call.indices![g][0], end: start + call.indices![g][1], viaVariable: false });
       continue;
     }
     // an application's YAML tag (`!secret name`, `!env_var X`, `!Env X`): a lookup, not a literal (`!!str` is a core tag)
@@ -715,6 +740,23 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       named(m[1], m[g], m.indices![g][0]);
     }
   }
+  // a user and its password as a pair in code (`auth=("user", "…")`): a password chosen or generated like a real one
+  if (/auth/i.test(text) && text.includes(',')) {
+    for (const m of text.matchAll(AUTH_PAIR)) {
+      const password = m[4];
+      if (
+        (isPasswordShaped(password) || (/[^A-Za-z0-9]/.test(password) && /\d/.test(password) && /[A-Za-z]/.test(password))) &&
+        isLiteral(password) &&
+        !isPlaceholder(password) &&
+        password.length >= 8
+      )
+        out.push({ name: 'auth', kind: 'password', start: m.indices![4][0], end: m.indices![4][1], viaVariable: false });
+    }
+  }
+  // a request header compared with a literal (Varnish, nginx, ModSecurity, Apache)
+  if (/req\.http\.|\$http_|REQUEST_HEADERS:|%\{HTTP:/.test(text)) {
+    for (const m of text.matchAll(HEADER_COMPARISON)) named(m[1], m[2], m.indices![2][0]);
+  }
   // a web server's variable directive: Apache `SetEnv CRM_CRON_TOKEN …`, nginx `fastcgi_param APP_SECRET …;`
   if (/setenv|_param/i.test(text)) {
     for (const m of text.matchAll(VARIABLE_DIRECTIVE)) {
@@ -794,6 +836,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (judgeNamedValue({}, value) !== 'literal') continue;
     out.push({ name: file, kind, start, end, viaVariable: false });
   }
+  let index: SpanIndex | undefined;
   for (const d of [
     ...findDirectives(text),
     ...findRouterDbPasswords(text),
@@ -803,9 +846,41 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     ...findHashCommentPasswords(text),
     ...findTerraformVariableDefaults(text),
   ]) {
-    if (!overlapsAny(out, d.start, d.end)) out.push(d);
+    if (!index) index = new SpanIndex(out);
+    if (!index.overlaps(d.start, d.end)) {
+      out.push(d);
+      index.add(d);
+    }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The spans found so far, by the stretch of text each covers, for "does this overlap one found already?" in time that
+ * does not grow with their number (a Redis ACL file of thousands of `>password` items asked it once per item, over every
+ * item before it: quadratic).
+ */
+class SpanIndex {
+  private static readonly STRETCH = 256;
+  private readonly stretches = new Map<number, { start: number; end: number }[]>();
+  constructor(spans: readonly { start: number; end: number }[]) {
+    for (const span of spans) this.add(span);
+  }
+  add(span: { start: number; end: number }): void {
+    const last = Math.floor((Math.max(span.end, span.start + 1) - 1) / SpanIndex.STRETCH);
+    for (let k = Math.floor(span.start / SpanIndex.STRETCH); k <= last; k++) {
+      const list = this.stretches.get(k);
+      if (list) list.push(span);
+      else this.stretches.set(k, [span]);
+    }
+  }
+  overlaps(start: number, end: number): boolean {
+    const last = Math.floor((Math.max(end, start + 1) - 1) / SpanIndex.STRETCH);
+    for (let k = Math.floor(start / SpanIndex.STRETCH); k <= last; k++) {
+      if (this.stretches.get(k)?.some((a) => a.start < end && start < a.end)) return true;
+    }
+    return false;
+  }
 }
 
 // ───────────────────────────── words that introduce a password ─────────────────────────────
@@ -1173,6 +1248,17 @@ function overlapsAny(found: readonly EmbeddedAssignment[], start: number, end: n
 
 /** `null}}` → `null`: closing brackets that have no opening one in the value. */
 function withoutClosingBrackets(value: string): string {
+  // a closing bracket with no opener in the value, followed by more code (`KEY}).json():` of `headers={"X": KEY}).json()`):
+  // the value ends before it
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0 && i > 0 && /^[)\]}.,;:]/.test(value.slice(i + 1))) return value.slice(0, i);
+      depth = Math.max(0, depth - 1);
+    }
+  }
   let v = value;
   for (;;) {
     const last = v[v.length - 1];
@@ -1500,9 +1586,12 @@ function sqlUpdateAround(text: string, at: number): string | undefined {
   return update[0] + text.slice(at, end < 0 ? Math.min(text.length, at + 600) : end);
 }
 
-/** A column's stored password digest: a hex digest in a password column, or a column named for its hash (`hashed_password`, `sha1_password`). */
+/**
+ * A column's stored password digest: a hex digest or a password hash (bcrypt's `$2y$…`) in a password column, or a column
+ * named for its hash (`hashed_password`, `sha1_password`).
+ */
 function isStoredDigest(column: string, value: string): boolean {
-  return (classifyKey(column).kind === 'password' && isHexDigest(value)) || (namesHash(column) && value.length >= 32);
+  return (classifyKey(column).kind === 'password' && (isHexDigest(value) || classifyValue(value) === 'hash')) || (namesHash(column) && value.length >= 32);
 }
 
 /**

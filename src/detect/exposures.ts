@@ -341,6 +341,13 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const before = out.length;
   // a secret's file holds that secret, whatever its name says
   collectFromText(mounted.node, text, name, push, () => {}, mounted.secret !== undefined);
+  // a Makefile's recipes are shell command lines (`curl -u user:… https://…` in a `smoke:` target), read as a script's
+  if (MAKEFILE.test(file)) {
+    const read: Found[] = [];
+    collectFromCommand({ ...mounted.node, value: makefileRecipes(text) } as TreeScalar, mounted.path, read, service, undefined, context);
+    const seen = foundInFile(out, mounted);
+    for (const f of read) if (!overlapsFound(seen, f.verdict.origin)) out.push(f);
+  }
   // a CSV file's secret column (`user;password;new password`), each row's cell
   if (CSV_FILE.test(file)) {
     for (const c of findCsvColumnSecrets(text)) {
@@ -1040,6 +1047,20 @@ const CSV_FILE = /\.[ct]sv$/i;
 /** A crontab line's schedule (five fields, or `@daily`), and a system crontab's user after it (`root`). */
 const CRON_SCHEDULE = /^[ \t]*(?:@[a-z]{5,8}|(?:[\w*/,?#-]{1,40}[ \t]+){4}[\w*/,?#-]{1,40})(?:[ \t]+root)?(?=[ \t])/gm;
 /** A crontab's text with each schedule blanked out (the same length: offsets and lines stay), leaving its commands. */
+/** make's files: `Makefile`, `makefile`, `GNUmakefile`, an included `*.mk`. */
+const MAKEFILE = /^(?:GNUmakefile|[Mm]akefile|[\w.-]+\.mk)$/;
+
+/** A Makefile's recipe lines (a tab first, then `@`/`-` prefixes), in place, the rest blanked out; `$$` is the shell's `$`. */
+function makefileRecipes(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const recipe = /^\t[@+-]*/.exec(line);
+      return recipe ? ' '.repeat(recipe[0].length) + line.slice(recipe[0].length).replace(/\$\$/g, ' $') : line.replace(/[^\r]/g, ' ');
+    })
+    .join('\n');
+}
+
 function withoutSchedules(text: string): string {
   return text.replace(CRON_SCHEDULE, (schedule) => ' '.repeat(schedule.length));
 }

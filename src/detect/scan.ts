@@ -531,9 +531,23 @@ const URL_STOP = /[\s'"<>`,;]/;
 /** A short password parameter next to a user parameter in one query (Subsonic `?u=monitor&p=…`, `?user=x&pw=…`). */
 const QUERY_PASSWORD = /[?&](?:p|pw|pwd|pass)=([^&\s#'"]{4,300})/dg;
 
+/**
+ * A Redis connection's password as its query's `auth`/`password` (PHP's `session.save_path = "tcp://redis:6379?auth=…"`,
+ * phpredis and Predis URLs): the password, whatever else the query holds.
+ */
+const REDIS_QUERY_PASSWORD = /\b(?:tcp|tls|redis|rediss|unix):\/\/[^\s'"?#]{1,300}\?(?:[^\s'"#]{0,300}&)?(?:auth|password)=([^&\s#'"]{4,300})/dg;
+
 function queryPasswords(text: string): ValueMatch[] {
   const out: ValueMatch[] = [];
   if (!text.includes('=')) return out;
+  if (text.includes('://')) {
+    for (const m of text.matchAll(REDIS_QUERY_PASSWORD)) {
+      const [start, stop] = m.indices![1];
+      const value = text.slice(start, stop);
+      if (isVariableOnly(value) || judgeSecretValue(value) !== 'literal') continue;
+      out.push({ patternId: 'url-query-password', description: 'password in a URL query', start, end: stop });
+    }
+  }
   for (const m of text.matchAll(QUERY_PASSWORD)) {
     // the query this parameter belongs to: from its `?` to the next blank or quote
     let q = m.index;

@@ -3678,3 +3678,90 @@ describe("set AL: a lone access key from .env, a session key's name, Camel's RAW
     expect(await findings(text)).toEqual(['8:52 hardcoded-credential']);
   });
 });
+
+describe('set AM: header comparisons, auth pairs, Redis query passwords, hashing calls, Makefile recipes, stored salts, code after a value', () => {
+  it('a request header named for a token compared with a literal (Varnish, nginx, ModSecurity) holds the shared secret; a header compared with a word does not', async () => {
+    const text = config([
+      `if (req.http.X-Purge-Token != "${fake(HEX, 32)}") { return (synth(403)); }`,
+      `if ($http_x_api_key != "Kq93${fake(ALNUM, 14)}") { return 403; }`,
+      `SecRule REQUEST_HEADERS:X-Probe-Token "@streq Bx${fake(ALNUM, 30)}" "id:1002,phase:1,pass,nolog"`,
+      'if (req.http.X-Forwarded-Proto != "https") { return (synth(750)); }',
+    ]);
+    expect(await findings(text)).toEqual(['8:38 hardcoded-credential', '9:31 hardcoded-credential', '10:53 hardcoded-credential']);
+  });
+
+  it('a user and password pair in code (`LEGACY_AUTH = (…)`, `HTTPBasicAuth(…)`) gives its password; a pair of words or a variable does not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'erp-sync/sync.py': [
+        'import os, requests',
+        `LEGACY_AUTH = ("shopsync", "Maple${fake(DIGITS, 4)}?")`,
+        `r = requests.get(URL, auth=HTTPBasicAuth("bob", "Xk39-${fake(ALNUM, 10)}"))`,
+        'auth_methods = ("basic", "bearer-token")',
+        'r = requests.get(URL, auth=("admin", os.environ["ERP_PASSWORD"]))',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'erp-sync/sync.py:2:29 secret-in-project-file',
+      'erp-sync/sync.py:3:50 secret-in-project-file',
+    ]);
+  });
+
+  it("a Redis URL's `auth=`/`password=` query holds its password (PHP's session.save_path); a variable there does not, nor another URL's `auth=`", async () => {
+    const text = config([
+      `session.save_path = "tcp://redis:6379?weight=1&auth=${fake(ALNUM, 19)}"`,
+      'cache_url = "redis://cache:6379?password=${REDIS_PASSWORD}"',
+      'callback = "https://sso.example.org/cb?auth=saml2"',
+    ]);
+    expect(await findings(text)).toEqual(['8:59 hardcoded-credential']);
+  });
+
+  it("a password hashed by the application as it is seeded (`Hash::make('…')`, `make_password('…')`) is written in clear; a request's value is not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'config/seeders.php': [
+        '<?php',
+        `User::create(['email' => 'box@example.org', 'password' => Hash::make('Silver${fake(DIGITS, 4)}#')]);`,
+        "User::create(['email' => $request->email, 'password' => Hash::make($request->password)]);",
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['config/seeders.php:2:71 secret-in-project-file']);
+  });
+
+  it("a Makefile's recipes are read as command lines, beside its variables", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      Makefile: [
+        `DB_PASSWORD ?= Kq93-${fake(ALNUM, 10)}`,
+        '',
+        'smoke:',
+        `\tcurl -fsS -u kasse:Harbor${fake(DIGITS, 4)}. https://tickets.example.org/api | head`,
+        '\t@echo "$$HOME"',
+        '\tPGPASSWORD=$(DB_PASSWORD) psql -h db',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['Makefile:1:16 secret-in-project-file', 'Makefile:4:21 secret-in-project-file']);
+  });
+
+  it("a salt stored beside a password hash (bcrypt's `$2y$…`) in a users row is the user's record; a value before code (`KEY}).json()`) is the code's variable", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  db:\n    image: mariadb:11\n    volumes:\n      - ./sql:/docker-entrypoint-initdb.d\n',
+      'sql/seed.sql': [
+        'INSERT INTO users_secure (id, username, password, salt) VALUES',
+        `  (1, 'admin', '$2y$10$${fake(B64, 53).replace(/\+/g, '.')}', '${fake(B64, 30)}==');`,
+        '',
+      ].join('\n'),
+      'scripts/import.py': [
+        'import os, requests',
+        'CRM_API_KEY = os.environ["CRM_API_KEY"]',
+        'for m in requests.get(f"{CRM_URL}/members", headers={"X-API-Key": CRM_API_KEY}).json():',
+        '    print(m)',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([]);
+  });
+});
