@@ -1,5 +1,5 @@
 import { classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, namesHash, SECRET_BY_SHAPE, type KeyVerdict } from './keys.js';
-import { isPasswordShaped } from './password-shape.js';
+import { isMixedPassword, isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { isDeclaredDigest, judgeNamedValue, isPasswordDigest } from './scan.js';
 import { classifyValue, writtenDefault } from './value-class.js';
@@ -31,7 +31,11 @@ const CLEAR_TEXT_SCHEME = /^\{(?:noop|plain|clear|cleartext)\}/i;
 
 /** A Python string with its prefix (`b'…'`, `f"…"`), its quotes escaped or not: the prefix, the escape, the quote, the text. */
 const PREFIXED_STRING = /^((?:[fFrRbBuU]|[fFrRbB]{2}))(\\?)(["'])([^\n]{1,4096}?)\2\3/;
-/** Apache Camel's `RAW(…)`: the text inside is the value as written, with no escaping (`basic-auth-password=RAW(a+b&c)`). */
+/**
+ * Apache Camel's `RAW(…)`: the text inside is the value as written, with no escaping (`basic-auth-password=RAW(a+b&c)`).
+ * Read here because this reader judges an unquoted `name(` as code before the value is classified; classifyValue reads
+ * it for values that come another way (a YAML or JSON setting).
+ */
 const CAMEL_RAW = /^RAW\(([^()\s]{1,4096})\)$/;
 
 // `$$VAR`/`$${VAR}`: escaped for Compose, a reference for the program that reads the file (JCasC, Spring)
@@ -140,8 +144,8 @@ const HEADER_DIRECTIVE =
 
 /**
  * A user and a password given as a pair in code: Python's `auth=("user", "…")`, a constant named for an auth
- * (`LEGACY_AUTH = ("shopsync", "…")`), requests' `HTTPBasicAuth("user", "…")`: the second string, when it has letters
- * and digits and mixed case or a sign.
+ * (`LEGACY_AUTH = ("shopsync", "…")`), requests' `HTTPBasicAuth("user", "…")`: the second string, shaped like a password
+ * (isMixedPassword).
  */
 const AUTH_PAIR =
   /(?:\b[A-Za-z_]{0,40}auth[ \t]*=[ \t]*\(?|\bHTTP(?:Basic|Digest)Auth\()[ \t]*(["'])([^"'\n\\]{1,64})\1[ \t]*,[ \t]*(["'])([^"'\n\\]{1,128})\3[ \t]*\)/dgi;
@@ -744,12 +748,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   if (/auth/i.test(text) && text.includes(',')) {
     for (const m of text.matchAll(AUTH_PAIR)) {
       const password = m[4];
-      if (
-        (isPasswordShaped(password) || (/[^A-Za-z0-9]/.test(password) && /\d/.test(password) && /[A-Za-z]/.test(password))) &&
-        isLiteral(password) &&
-        !isPlaceholder(password) &&
-        password.length >= 8
-      )
+      if (isMixedPassword(password) && isLiteral(password) && !isPlaceholder(password))
         out.push({ name: 'auth', kind: 'password', start: m.indices![4][0], end: m.indices![4][1], viaVariable: false });
     }
   }

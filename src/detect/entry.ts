@@ -351,12 +351,12 @@ function isWrittenSecret(value: string): boolean {
   );
 }
 
-/** The strings of a parsed JSON value, keys left out, at most 64. */
-function structureStrings(value: unknown, out: string[] = []): string[] {
-  if (out.length >= 64) return out;
+/** The strings of a parsed JSON value, keys left out, at most 64, at most 16 levels down (a hostile nesting is not followed). */
+function structureStrings(value: unknown, out: string[] = [], depth = 0): string[] {
+  if (out.length >= 64 || depth > 16) return out;
   if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const item of value) structureStrings(item, out);
-  else if (value && typeof value === 'object') for (const item of Object.values(value)) structureStrings(item, out);
+  else if (Array.isArray(value)) for (const item of value) structureStrings(item, out, depth + 1);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) structureStrings(item, out, depth + 1);
   return out;
 }
 

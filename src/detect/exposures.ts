@@ -1046,7 +1046,6 @@ function shellDefaults(text: string, escapedOnly: boolean): { name: string; kind
 const CSV_FILE = /\.[ct]sv$/i;
 /** A crontab line's schedule (five fields, or `@daily`), and a system crontab's user after it (`root`). */
 const CRON_SCHEDULE = /^[ \t]*(?:@[a-z]{5,8}|(?:[\w*/,?#-]{1,40}[ \t]+){4}[\w*/,?#-]{1,40})(?:[ \t]+root)?(?=[ \t])/gm;
-/** A crontab's text with each schedule blanked out (the same length: offsets and lines stay), leaving its commands. */
 /** make's files: `Makefile`, `makefile`, `GNUmakefile`, an included `*.mk`. */
 const MAKEFILE = /^(?:GNUmakefile|[Mm]akefile|[\w.-]+\.mk)$/;
 
@@ -1061,6 +1060,7 @@ function makefileRecipes(text: string): string {
     .join('\n');
 }
 
+/** A crontab's text with each schedule blanked out (the same length: offsets and lines stay), leaving its commands. */
 function withoutSchedules(text: string): string {
   return text.replace(CRON_SCHEDULE, (schedule) => ' '.repeat(schedule.length));
 }

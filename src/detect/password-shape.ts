@@ -12,6 +12,16 @@ export function isPasswordShaped(word: string): boolean {
   return /[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v);
 }
 
+/**
+ * A password where the syntax says one stands (a login's `user / …`, the second of an auth pair): 8 to 128 printable
+ * characters, no path, of three of the four kinds of character (lower case, upper case, digits, signs: `Ro^oqvLZuJcM`,
+ * `Maple1981?`), not a word or a name (`bearer-token`).
+ */
+export function isMixedPassword(word: string): boolean {
+  if (word.length < 8 || word.length > 128 || !/^[\x21-\x7e]+$/.test(word) || word.includes('/')) return false;
+  return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((kind) => kind.test(word)).length >= 3;
+}
+
 /** A password chosen by a person, as people are told to: password-shaped (`isPasswordShaped`) with a sign (`Stadt2016!`). */
 export function isChosenPassword(word: string): boolean {
   return isPasswordShaped(word) && /[^A-Za-z0-9]/.test(word);

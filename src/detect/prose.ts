@@ -8,7 +8,7 @@
  * letters and digits of both cases). Nothing else in a sentence is taken: `password is required`,
  * `the token is in the vault`, a path or a variable say where the secret is, not what it is.
  */
-import { isPasswordShaped } from './password-shape.js';
+import { isMixedPassword, isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { classifyValue } from './value-class.js';
 
@@ -106,17 +106,11 @@ export function findSlashedLogin(line: string): ProseCredential | undefined {
     const word = m[2].replace(/[.,;:!?)\]]+$/, '');
     const after = line.slice(m.index + m[0].length);
     if (/^[ \t]+\/[ \t]/.test(after)) continue;
-    if (!isSlashedPassword(word.startsWith('-') ? word.slice(1) : word) || !isLiteral(word)) continue;
+    if (!isMixedPassword(word.startsWith('-') ? word.slice(1) : word) || !isLiteral(word)) continue;
     const start = m.index + m[0].length - m[2].length;
     return { start, end: start + word.length, kind: 'password' };
   }
   return undefined;
-}
-
-/** 8 to 128 printable characters, no path or URL, of three of the four kinds: lower case, upper case, digits, signs (`Ro^oqvLZuJcM`). */
-function isSlashedPassword(word: string): boolean {
-  if (word.length < 8 || word.length > 128 || !/^[\x21-\x7e]+$/.test(word) || word.includes('/')) return false;
-  return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((kind) => kind.test(word)).length >= 3;
 }
 
 /** A path of words and numbers (`config/Controller/Api/Backend/ctrlBackend0`, `554/Streaming/Channels/101`), not base64. */

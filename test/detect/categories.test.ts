@@ -3632,6 +3632,14 @@ describe("set AK: a document's notes, logins by a slash, systemd units, chisel, 
     expect(await findings(text)).toEqual(['8:22 hardcoded-credential', '10:23 hardcoded-credential']);
   });
 
+  it('a JSON value nested 100,000 levels deep in .env is not followed (no stack overflow), and reported as nothing', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n    environment:\n      TOTP_SECRETS: "${TOTP_SECRETS}"\n',
+      '.env': `TOTP_SECRETS=${'['.repeat(100_000)}"Xk39-Lp2Rb5-Vt9Ck4"${']'.repeat(100_000)}\n`,
+    });
+    expect(found).toEqual([]);
+  });
+
   it("a key's path from a variable's directory (`${KEY:-$HOME/.ssh/id_ed25519}`) is a path, not a key", async () => {
     const found = await projectFindings({
       'compose.yaml': 'services:\n  app:\n    image: example/app\n',
