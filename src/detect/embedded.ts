@@ -1245,27 +1245,23 @@ function overlapsAny(found: readonly EmbeddedAssignment[], start: number, end: n
   return found.some((a) => a.start < end && start < a.end);
 }
 
-/** `null}}` → `null`: closing brackets that have no opening one in the value. */
+/**
+ * `null}}` → `null`, `KEY}).json():` → `KEY` (of `headers={"X": KEY}).json()`): an unquoted value ends at a closing
+ * bracket that has no opening one in it, where that bracket ends the value or more code follows it.
+ */
 function withoutClosingBrackets(value: string): string {
-  // a closing bracket with no opener in the value, followed by more code (`KEY}).json():` of `headers={"X": KEY}).json()`):
-  // the value ends before it
-  let depth = 0;
+  const open: string[] = [];
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
+    if (c === '(' || c === '[' || c === '{') open.push(c);
     else if (c === ')' || c === ']' || c === '}') {
-      if (depth === 0 && i > 0 && /^[)\]}.,;:]/.test(value.slice(i + 1))) return value.slice(0, i);
-      depth = Math.max(0, depth - 1);
+      if (open[open.length - 1] === OPENING[c]) open.pop();
+      else if (i + 1 === value.length || ')]}.,;:'.includes(value[i + 1])) return value.slice(0, i);
     }
   }
-  let v = value;
-  for (;;) {
-    const last = v[v.length - 1];
-    const open = last === '}' ? '{' : last === ']' ? '[' : last === ')' ? '(' : undefined;
-    if (!open || v.split(open).length > v.split(last).length - 1) return v;
-    v = v.slice(0, -1);
-  }
+  return value;
 }
+const OPENING: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
 
 /** How a name inside a blob is judged: its own words, or what the blob around it says it is. */
 function embeddedVerdict(name: string, operator: string, blob: BlobKind): KeyVerdict {

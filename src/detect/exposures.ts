@@ -4,7 +4,7 @@ import { parseDotenvEntries } from '../preprocess/dotenv.js';
 import { CI_DEFINITION, CRONTAB_FILE, KEY_FILE, PACKAGE_MANIFEST, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
 import { isChosenPassword, isGeneratedLiteral, isPasswordShaped, UUID } from './password-shape.js';
 import { findProseCredential, findSlashedLogin } from './prose.js';
-import { markdownCommands, markdownProse } from './markdown-code.js';
+import { markdownParts } from './markdown-code.js';
 import { basename, dirname } from 'node:path';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFile, type Path, type ServiceModel } from '../model/model.js';
 import { originWithin, type Origin } from '../model/origin.js';
@@ -472,7 +472,7 @@ const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
  * stay examples, as in source code.
  */
 function collectFromDocumentedCommands(mounted: MountedFile, text: string, out: Found[]): void {
-  const commands = markdownCommands(text);
+  const { commands, prose } = markdownParts(text);
   const seen = foundInFile(out, mounted);
   const report = (f: Found) => {
     if (overlapsFound(seen, f.verdict.origin)) return;
@@ -496,7 +496,7 @@ function collectFromDocumentedCommands(mounted: MountedFile, text: string, out: 
   }
   // a note in the document's prose (`the break-glass login is admin / …`, `restic repo password: …`), read as a comment's
   let at = 0;
-  for (const line of markdownProse(text).split('\n')) {
+  for (const line of prose.split('\n')) {
     const found = /\S/.test(line) ? (findProseCredential(line) ?? findSlashedLogin(line)) : undefined;
     if (found)
       report({

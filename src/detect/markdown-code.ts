@@ -1,8 +1,9 @@
 /**
- * The commands a Markdown document shows: its shell code blocks (```` ```sh ````, ```` ```console ```` lines after a
- * prompt, a block without a language, an indented block) and its inline code spans (`` `mysql -u app -p'…' db` ``). Kept in place, the
- * rest blanked out, so that offsets into the result are offsets into the document: a command's reader reads it as a
- * script. Prose, other languages' blocks (YAML, JSON: their own readers' business) and headings are spaces.
+ * What a Markdown document shows, each view kept in place with the rest blanked out, so that offsets into it are offsets
+ * into the document. Its commands: its shell code blocks (```` ```sh ````, ```` ```console ```` lines after a prompt, a
+ * block without a language, an indented block) and its inline code spans (`` `mysql -u app -p'…' db` ``), which a
+ * command's reader reads as a script (other languages' blocks, YAML or JSON, are their own readers' business). Its prose:
+ * sentences, list items, tables and headings, where a note says a login or a token (`the break-glass login is admin / …`).
  */
 
 /** A fence's language that holds shell commands; an empty one is taken as shell (most READMEs leave it out). */
@@ -12,28 +13,20 @@ const PROMPT = /^[ \t]*(?:[\w.@-]{1,60}:[~\w./-]{0,80})?[$#>%][ \t]+/;
 const MAX_INLINE_LINE = 4000;
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*$/;
 
-export function markdownCommands(text: string): string {
-  return markdownLines(text)
-    .map(({ line, kind }) => {
-      if (kind === 'shell') return line;
-      if (kind === 'console') {
-        // a console block: its commands follow a prompt, the rest is what they printed
-        const prompt = PROMPT.exec(line);
-        return prompt ? ' '.repeat(prompt[0].length) + line.slice(prompt[0].length) : blank(line);
-      }
-      return kind === 'prose' ? inlineCode(line) : blank(line);
-    })
-    .join('\n');
-}
-
-/**
- * A Markdown document's prose (its sentences, list items, tables and headings), in place, code blocks blanked out: where a
- * note says a login or a token (`the break-glass login is admin / …`) rather than a command using one.
- */
-export function markdownProse(text: string): string {
-  return markdownLines(text)
-    .map(({ line, kind }) => (kind === 'prose' ? line : blank(line)))
-    .join('\n');
+/** A Markdown document's commands and its prose (above), from one reading of its lines. */
+export function markdownParts(text: string): { commands: string; prose: string } {
+  const commands: string[] = [];
+  const prose: string[] = [];
+  for (const { line, kind } of markdownLines(text)) {
+    prose.push(kind === 'prose' ? line : blank(line));
+    if (kind === 'shell') commands.push(line);
+    else if (kind === 'console') {
+      // a console block: its commands follow a prompt, the rest is what they printed
+      const prompt = PROMPT.exec(line);
+      commands.push(prompt ? ' '.repeat(prompt[0].length) + line.slice(prompt[0].length) : blank(line));
+    } else commands.push(kind === 'prose' ? inlineCode(line) : blank(line));
+  }
+  return { commands: commands.join('\n'), prose: prose.join('\n') };
 }
 
 /** What a line of a Markdown document is: prose, a fence (`fence`), a shell block's line, a console block's, another block's. */
@@ -81,14 +74,14 @@ function blank(line: string): string {
 /** A line's inline code spans, each its own command (its backticks become `;`), the prose around them blanked. */
 function inlineCode(line: string): string {
   // a line of prose is short: a longer one (a table, minified text) is not read for commands
-  if (!line.includes('`') || line.length > MAX_INLINE_LINE) return line.replace(/[^\r]/g, ' ');
+  if (!line.includes('`') || line.length > MAX_INLINE_LINE) return blank(line);
   let result = '';
   let at = 0;
   for (const m of line.matchAll(/(`+)([^`]+?)\1(?!`)/g)) {
-    result += line.slice(at, m.index).replace(/[^\r]/g, ' ');
+    result += blank(line.slice(at, m.index));
     const ticks = ';'.repeat(m[1].length);
     result += ticks + m[2] + ticks;
     at = m.index! + m[0].length;
   }
-  return result + line.slice(at).replace(/[^\r]/g, ' ');
+  return result + blank(line.slice(at));
 }

@@ -14,10 +14,7 @@ import { scanPipedSecrets } from './piped.js';
 import { type Command, hasValueAfter, type ProgramHandler, takesValue } from './handlers.js';
 import type { Tok } from './lexer.js';
 import { PROGRAMS } from './programs.js';
-import { basename, isPrefixWord, PREFIX_SKIPS_ONE, WRAPPER_FLAGS_WITH_VALUE } from './shell-words.js';
-
-/** Shells a service's command may start with instead of the image's own program's arguments. */
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'exec', 'env']);
+import { basename, isPrefixWord, PREFIX_SKIPS_ONE, SHELLS, WRAPPER_FLAGS_WITH_VALUE } from './shell-words.js';
 
 /**
  * Scan a flat token list (already tokenized, scripts expanded). `entrypointProgram`: the program
