@@ -185,6 +185,9 @@ const NAME_VALUE_PAIRS: readonly RegExp[] = [
  * string (`'"x"'`). Groups: name, value (or value, name for UPDATE), with offsets.
  */
 const SQL_TUPLE = /\([ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'[ \t]*,[ \t]*'"?([^'"\n]{1,4096})"?'[ \t]*[,)]/dg;
+/** A settings table's columns: the one that names a setting and the one that holds its value (WordPress's `option_name` / `option_value`). */
+const SETTING_NAME_COLUMN = /^(?:[a-z]{1,20}_)?(?:key|name|setting|option|param|parameter|property|variable)(?:_?(?:key|name))?$/i;
+const SETTING_VALUE_COLUMN = /^(?:[a-z]{1,20}_)?(?:value|val)$/i;
 const SQL_UPDATE =
   /\bSET[ \t]+[A-Za-z_]{0,20}value[ \t]*=[ \t]*'"?([^'"\n]{1,4096})"?'[ \t]+WHERE[ \t]+[A-Za-z_]{0,20}(?:key|name)[ \t]*=[ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'/dgi;
 
@@ -367,6 +370,8 @@ const CODE_VALUE =
  */
 export const findEmbeddedAssignments: (text: string) => EmbeddedAssignment[] = memoizeByText(assignmentsIn);
 
+/** A `random_password` resource of a Terraform state and the `result` in its attributes (before the next resource's `"type"`). */
+const RANDOM_PASSWORD_RESULT = /"type":[ \t]*"random_password"(?:(?!"type":)[\s\S]){0,2000}?"result":[ \t]*"((?:[^"\\\n]|\\.){1,4096})"/dg;
 /** A whole text that is two or more `name:value` pairs joined by commas (no blank, no URL). */
 const PAIR_LIST = /^[ \t]*[A-Za-z_][\w.-]{0,40}:[^\s,:/]{1,4096}(?:,[A-Za-z_][\w.-]{0,40}:[^\s,:/]{1,4096}){1,20}[ \t]*$/;
 
@@ -378,8 +383,13 @@ const REDIS_HOST_LIST =
   /^[ \t]*(?:(?:[A-Za-z][\w.-]{0,60}:)?[A-Za-z][\w.-]{0,253}:\d{1,5}:\d{1,2}(?::[^\s,:]{1,256})?)(?:,(?:[A-Za-z][\w.-]{0,60}:)?[A-Za-z][\w.-]{0,253}:\d{1,5}:\d{1,2}(?::[^\s,:]{1,256})?){0,20}[ \t]*$/;
 const REDIS_HOST_PASSWORD = /(?:^|,)[ \t]*(?:[A-Za-z][\w.-]{0,60}:)?[A-Za-z][\w.-]{0,253}:\d{1,5}:\d{1,2}:([^\s,:]{1,256})/dg;
 
-/** A block's opening line in HCL and its kin: `acl {`, `tokens {`, `service "web" {`, `config = {`. */
-const BLOCK_OPEN = /^[ \t]*([A-Za-z_][\w-]{0,60})(?:[ \t]+"[^"\n]{0,200}")*[ \t]*=?[ \t]*\{[ \t]*(?:#[^\n]*)?$/;
+/**
+ * A block's opening line in HCL and its kin: `acl {`, `tokens {`, `service "web" {`, `config = {`; and a JSON object's
+ * under its name (`"db_password": {`: a Terraform state's outputs, an ARM template's parameters) or in a list (`{`).
+ */
+const BLOCK_OPEN = /^[ \t]*(?:"([A-Za-z_][\w-]{0,60})"[ \t]*:|([A-Za-z_][\w-]{0,60})(?:[ \t]+"[^"\n]{0,200}")*[ \t]*=?)?[ \t]*\{[ \t]*(?:#[^\n]*)?$/;
+/** A line that closes a JSON object in a list and opens the next: `}, {`. */
+const BLOCK_NEXT = /^[ \t]*\}[ \t]*,[ \t]*\{[ \t]*$/;
 
 /**
  * The blocks each line of an HCL-like text stands in (Consul's `acl { tokens { initial_management = "…" } }`), by
@@ -391,23 +401,34 @@ function blockPaths(text: string): { at(index: number): string } | undefined {
   if (!/\{[ \t]*(?:#[^\n]*)?$/m.test(text)) return undefined;
   const starts: number[] = [];
   const paths: string[] = [];
+  // the path at each depth, joined as it is entered (a list's `{` adds no name: its path is the list's)
   const stack: string[] = [];
+  const top = () => stack.at(-1) ?? '';
   let any = false;
   let from = 0;
   for (;;) {
     const end = text.indexOf('\n', from);
     const line = text.slice(from, end < 0 ? text.length : end);
     starts.push(from);
-    paths.push(stack.join('.'));
+    paths.push(top());
     const open = BLOCK_OPEN.exec(line);
     if (open) {
-      stack.push(open[1]);
-      any = true;
+      const name = open[1] ?? open[2];
+      stack.push(name === undefined ? top() : top() ? `${top()}.${name}` : name);
+      any ||= name !== undefined;
+    } else if (BLOCK_NEXT.test(line)) {
+      stack.pop();
+      stack.push(top());
     } else if (/^[ \t]*\}/.test(line)) stack.pop();
     if (end < 0) break;
     from = end + 1;
   }
   return any ? { at: (index) => paths[lastAtOrBefore(starts, index)] } : undefined;
+}
+
+/** A `secret` named within a few lines of this point: a `key` beside it is the pair's id. */
+function besideSecret(text: string, at: number): boolean {
+  return /["']?secret["']?[ \t]*[:=]/i.test(text.slice(Math.max(0, at - 200), at + 200));
 }
 
 /** The objects each point of a one-line JSON text stands in (`CONSUL_LOCAL_CONFIG='{"acl":{"tokens":{"default":"…"}}}'`). */
@@ -477,7 +498,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (!verdict.sensitive && /^(?:key|secret|encrypt)$/i.test(name) && isRandomToken(value) && !nearPublicKeyWords(text, m.index!))
       verdict = VAGUE_KEY_WITH_TOKEN;
     // a name that says nothing alone inside blocks that do (HCL's `acl { tokens { agent = "…" } }`): named by its blocks
-    if (!verdict.sensitive && (m[2] === '=' || m[2] === ':') && m[3] !== undefined) {
+    // (not a bare `key` beside a `secret`: the pair's id, ILIAS's `"auth": { "key": …, "secret": … }`)
+    if (!verdict.sensitive && (m[2] === '=' || m[2] === ':') && m[3] !== undefined && !(name.toLowerCase() === 'key' && besideSecret(text, m.index))) {
       if (blocks === null) blocks = blockPaths(text);
       const path = blocks?.at(m.index);
       const qualified = path ? embeddedVerdict(`${path}.${name}`, m[2], blob) : undefined;
@@ -627,6 +649,10 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   /** A value a reading above already took (an assignment's, a call's). */
   const taken = (start: number, length: number) => out.some((a) => a.start < start + length && start < a.end);
   // a list of `name:value` pairs as one value (Drone's `DRONE_USER_CREATE=username:octo,admin:true,token:…`): each by its name
+  // Terraform's state: a `random_password` resource keeps the password it generated as its `result`
+  if (text.includes('"random_password"')) {
+    for (const m of text.matchAll(RANDOM_PASSWORD_RESULT)) if (!taken(m.indices![1][0], m[1].length)) named('password', m[1], m.indices![1][0]);
+  }
   const pairs = PAIR_LIST.exec(text);
   if (pairs) {
     let at = pairs.index + pairs[0].length - pairs[0].trimStart().length;
@@ -816,6 +842,14 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       if (isHexDigest(value) && classifyKey(row.column).kind === 'password') continue;
       if (rowsWithDigest.has(row.row) && classifyKey(row.column).kind === 'salt') continue;
       if (!taken(row.start, row.end - row.start)) named(row.column, value, row.start);
+    }
+    // a settings table, one setting a row (`INSERT INTO config (category, name, value) VALUES ('mail', 'smtp_pass', '…')`):
+    // the value column's text named by the name column's
+    const settingNames = new Map(rows.filter((r) => SETTING_NAME_COLUMN.test(r.column)).map((r) => [r.row, text.slice(r.start, r.end)]));
+    for (const row of rows) {
+      const name = settingNames.get(row.row);
+      if (name !== undefined && SETTING_VALUE_COLUMN.test(row.column) && !taken(row.start, row.end - row.start))
+        named(name, text.slice(row.start, row.end), row.start);
     }
   }
   for (const e of echoesIntoFiles(text)) {

@@ -158,8 +158,8 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   if (verdict.loose === 'name' && v.length <= 64 && (NAME_VALUE.test(v) || (verdict.keyNoun && (TITLE_NAME.test(v) || KEY_PATH.test(v))))) return 'setting';
   if (verdict.loose && v.length <= 64 && ENUM_VALUE.test(v) && v.length > 1) return 'setting';
   // a count, a level or a word under a name that says "secret" only loosely (`oauth_password_grant: 3`,
-  // `…PASSWORD_HASH_ALGORITHM__SALT_POSITION: suffix`)
-  if (verdict.loose && (/^\d{1,2}$/.test(v) || (v.length <= 16 && /^[a-z]+$/.test(v)))) return 'setting';
+  // `…PASSWORD_HASH_ALGORITHM__SALT_POSITION: suffix`, Dolibarr's `USER_PASSWORD_GENERATED` = `Perso`)
+  if (verdict.loose && (/^\d{1,2}$/.test(v) || (v.length <= 16 && /^[A-Z]?[a-z]+$/.test(v)))) return 'setting';
   // settings of its own (`size=4;dbtable=api_keys;`, Kamailio's htable spec under an `apikeys` name, read from `=>`): a
   // setting; a secret among them is found by its own name where the value is read again
   // one `name=value` alone is a setting when its value reads as one (`mode=strict`), not punctuated like a

@@ -153,7 +153,7 @@ const SECRET_FILE =
 // credentials and passwords are written in them as `name = "value"`
 // Jupyter notebooks: a cell's source keeps the key it was run with (`OpenAI(api_key="sk-…")`)
 // MySQL/MariaDB option files (`backup.cnf`): a client's `password=`
-const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars', 'hcl', 'ipynb', 'cnf'];
+const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars', 'tfstate', 'hcl', 'ipynb', 'cnf'];
 /**
  * A crontab, by its name or its directory (`crontab`, `backup.cron`, `cron.d/backup`, `crontabs/root`): a cron job's
  * commands (`0 7 * * * curl -u user:pass …`), installed with `crontab FILE`. Kept, it is read; read, its commands are

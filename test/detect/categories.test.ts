@@ -3773,3 +3773,72 @@ describe('set AM: header comparisons, auth pairs, Redis query passwords, hashing
     expect(found).toEqual([]);
   });
 });
+
+describe('settings tables, Terraform state, JSON objects named for a secret', () => {
+  it("a settings table's row (`(category, name, value)`, `option_name`/`option_value`) gives the value its name names; a policy, a mode word or a site key does not", async () => {
+    const smtp = fake(ALNUM, 14);
+    const api = fake(HEX, 32);
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  db:\n    image: mariadb:11\n    volumes:\n      - ./sql:/docker-entrypoint-initdb.d\n',
+      'sql/seed.sql': [
+        "INSERT INTO `config` (`category`, `key`, `value`) VALUES ('mail', 'smtp_pass', '" + smtp + "'), ('site', 'title', 'Hotel Miramare');",
+        'INSERT INTO wp_options (option_name, option_value, autoload) VALUES',
+        `  ('payment_api_secret', '${api}', 'yes'),`,
+        "  ('password_min_length', '12', 'yes'), ('USER_PASSWORD_GENERATED', 'Perso', 'yes'),",
+        `  ('recaptcha_site_key', '6Ld${fake(B64URL, 37)}', 'yes');`,
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['sql/seed.sql:1:81 secret-in-mounted-file •••• (14 chars)', 'sql/seed.sql:3:27 secret-in-mounted-file •••• (32 chars)']);
+  });
+
+  it("a Terraform state gives a random_password's result and a resource's password; its bcrypt_hash and ids are none", async () => {
+    const password = fake(ALNUM, 24);
+    const state = {
+      version: 4,
+      resources: [
+        {
+          mode: 'managed',
+          type: 'random_password',
+          name: 'db',
+          provider: 'provider["registry.terraform.io/hashicorp/random"]',
+          instances: [{ attributes: { bcrypt_hash: `$2a$10$${fake(B64, 53).replace(/\+/g, '.')}`, id: 'none', length: 24, result: password } }],
+        },
+        { mode: 'managed', type: 'aws_db_instance', name: 'main', instances: [{ attributes: { username: 'hotel', password, id: fake(LOWER_ALNUM, 20) } }] },
+      ],
+    };
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'infra/terraform.tfstate': JSON.stringify(state, null, 2),
+    });
+    expect(found).toEqual([
+      // the result (line 15) and the database's password (line 28)
+      'infra/terraform.tfstate:15:24 secret-in-project-file •••• (24 chars)',
+      'infra/terraform.tfstate:28:26 secret-in-project-file •••• (24 chars)',
+    ]);
+  });
+
+  it("a JSON object named for a secret gives its `value` (Terraform outputs, ARM parameters); one named for a policy or a key's public half does not, nor a key beside a secret", async () => {
+    const password = fake(ALNUM, 18);
+    const parameters = {
+      parameters: {
+        adminUsername: { value: 'hoteladmin' },
+        adminPassword: { value: password },
+        passwordPolicy: { value: 'strong' },
+        sshPublicKey: { value: `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA${fake(B64, 43)} ops@host` },
+      },
+      users: [{ name: 'a', role: 'admin' }, { name: 'b' }],
+    };
+    // a key beside a secret is the pair's id (ILIAS's chat server, read as a settings text)
+    const chat = { name: 'lms', auth: { key: '486ccf82-b20f-4e8f-89ed-cca559ebb9e9', secret: fake(HEX, 32) } };
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'deploy/azuredeploy.parameters.json': JSON.stringify(parameters, null, 2),
+      'chat/client.cfg': JSON.stringify(chat, null, 2),
+    });
+    expect(found).toEqual([
+      'chat/client.cfg:5:16 secret-in-project-file •••• (32 chars)',
+      'deploy/azuredeploy.parameters.json:7:17 secret-in-project-file •••• (18 chars)',
+    ]);
+  });
+});

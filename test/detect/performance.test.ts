@@ -592,6 +592,14 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'SET password = MD5(',
       "UPDATE u SET hashed_password = 'a', salt = '",
       '{ name: "Server Key", type: "a", ',
+      // a settings table's rows, a Terraform state's random_password, JSON objects by name and in a list
+      "INSERT INTO c (category, name, value) VALUES ('a', 'b_password', '",
+      "('a', 'b_password', 'c'), ",
+      '"type": "random_password",\n',
+      '"type": "random_password", "result": ',
+      '"a_password": {\n',
+      '}, {\n',
+      '{\n  "key": "a",\n',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
