@@ -26,6 +26,9 @@ export interface EmbeddedAssignment {
 const ASSIGNMENT =
   /([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:\[\d{1,4}\])?(?:\\?['"])?\]?[ \t]*(=>|:=|\?=|=|:)[ \t]*(?:"((?:[^"\\\n]|\\[^\n]){0,4096})"|'([^'\n]{0,4096})'|\\"([^"\\\n]{1,4096})\\"|([^\s,;'"&]{1,4096}))/g;
 
+/** A setting at a line's start before the `@` of the component it sets (Sakai's `password@javax.sql.BaseDataSource`). */
+const COMPONENT_SETTING = /(?:^|\n)[ \t]*([A-Za-z_][A-Za-z0-9_]{0,80})@$/;
+
 /** A password scheme prefix that says the password follows in clear text (Spring Security's `{noop}`, Dovecot's `{PLAIN}`). */
 const CLEAR_TEXT_SCHEME = /^\{(?:noop|plain|clear|cleartext)\}/i;
 
@@ -461,6 +464,11 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   const sqlUpdates = /\bupdate\b/i.test(text);
   for (let m = assignment.exec(text); m !== null; m = assignment.exec(text)) {
     let name = m[1];
+    // Sakai's `smtpPassword@org.sakaiproject.email.api.EmailService=…`: the setting of the component named after its `@`
+    if (text[m.index - 1] === '@') {
+      const setting = COMPONENT_SETTING.exec(text.slice(Math.max(0, m.index - 82), m.index));
+      if (setting) name = setting[1];
+    }
     let value = m[3] ?? m[4] ?? m[5] ?? m[6] ?? '';
     // INI's `password = a&b`: with a blank after the operator the value runs on past `&` (a query string's next parameter has none)
     const after = m.index + m[0].length;
@@ -625,6 +633,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     // a YAML plain scalar runs to the line's end: `ssh_key: ssh-ed25519 AAAA…` is one public key, not the word before its blank
     if (unquoted && m[2] === ':' && isPartOfPhrase(text, start + value.length, value, m[1])) continue;
     if (AUTH_SCHEMES.has(value.toLowerCase())) continue;
+    // the id its own name holds (an LTI consumer's `imsblti.provider.r27tkhipwj3l.key=r27tkhipwj3l`): the key names it
+    if (value.length >= 6 && /\d/.test(value) && /[a-z]/i.test(value) && name.split(/[.:]/).includes(value)) continue;
     // a variable with a literal default (Spring `${WEBHOOK_SECRET:f454…}`, a shell's `${X:-…}`): the default is the secret
     const fallback = writtenDefault(value);
     if (fallback !== undefined && judgeNamedValue(nameLooseness(name), fallback) === 'literal' && !isPasswordDigest(verdict.kind, fallback)) {
@@ -1681,6 +1691,8 @@ export function findUsersSectionPasswords(text: string): { start: number; end: n
   return out;
 }
 
+/** Words of a file of one-time password tokens. */
+const OTP_FILE = /\b(?:[th]otp|oath|otplen)\b/i;
 /** The separators a CSV file's header may use, the most frequent one taken. */
 const CSV_SEPARATORS = [',', ';', '\t', '|'] as const;
 
@@ -1706,7 +1718,8 @@ export function findCsvColumnSecrets(text: string): EmbeddedAssignment[] {
       .replace(/^["']|["']$/g, '')
       .replace(/[ \t]+/g, '_');
     if (!name || name.length > 60 || /salt/i.test(name)) return;
-    const verdict = classifyKey(name);
+    // an OATH token import's `seed` column (`serial, seed, type, otplen`): each token's secret
+    const verdict = classifyKey(/^seed$/i.test(name) && OTP_FILE.test(text.slice(0, 2000)) ? 'otp_seed' : name);
     if (verdict.sensitive) columns.push({ index, name, verdict });
   });
   if (!columns.length) return out;

@@ -449,7 +449,7 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     found.push([m.start, m.end]);
     out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, m.patternId], name: m.patternId });
   }
-  if (MARKDOWN_FILE.test(mounted.file)) collectFromDocumentedCommands(mounted, text, out);
+  if (DOCUMENT_FILE.test(mounted.file)) collectFromDocumentedCommands(mounted, text, out);
   if (!SOURCE_CODE_FILE.test(mounted.file)) return;
   // source code: a constant named for a secret holding a generated value (`const fallbackPassword = "ChhrZLq…"`); a
   // word, a header's name, a path or a URL is the program's own text
@@ -463,7 +463,8 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
   }
 }
 
-const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
+/** A document: Markdown, or plain text (a project's `NOTES.txt`, `docs/handover.txt`), read for its commands and notes. */
+const DOCUMENT_FILE = /\.(?:md|markdown|txt)$/i;
 
 /**
  * A document's commands (markdown-code.ts: its shell blocks and inline code), read as a script's: a credential on a
@@ -870,6 +871,12 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
   if (!verdict.sensitive && value.startsWith('-')) {
     for (const c of findShellCredentials(value)) if (!c.viaVariable) push(start + c.absStart, start + c.absEnd, c.description, c.via);
     return;
+  }
+  // a command line after a label (`# old: curl -u admin:… https://…`): read as the command it was
+  if (!verdict.sensitive && COMMENTED_COMMAND_LINE.test(value)) {
+    const found = findShellCredentials(value).filter((c) => !c.viaVariable && looksWrittenDown(value.slice(c.absStart, c.absEnd)));
+    for (const c of found) push(start + c.absStart, start + c.absEnd, c.description, c.via);
+    if (found.length) return;
   }
   if (!value || /\s/.test(value) || isVariableOnly(value)) {
     // a sentence that starts like a setting (`previously: PBS_PASSWORD='…' proxmox-backup-client login`)

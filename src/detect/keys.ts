@@ -130,6 +130,7 @@ const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = dictionary({
   macaroon: 'token', // a bearer credential (LND, Lightning): whoever holds it has the rights it names
   mnemonic: 'private-key', // a wallet's seed phrase (BIP-39) is its private key
   seedphrase: 'private-key',
+  otpseed: 'secret', // a one-time password token's seed: the secret its codes are computed from (see OTP_WORDS)
 });
 
 /**
@@ -1163,6 +1164,9 @@ export function splitWords(name: string): string[] {
   return [...words];
 }
 
+/** A one-time password's words: their `seed` is the token's shared secret (`otp_seed`, `TOTP_SEED`). */
+const OTP_WORDS = new Set(['otp', 'totp', 'hotp', 'oath']);
+
 function computeWords(name: string): string[] {
   const parts = name
     .replace(/([a-z])(?=[A-Z])/g, '$1 ')
@@ -1178,9 +1182,10 @@ function computeWords(name: string): string[] {
     if (
       (p === 'pass' && (next === 'word' || next === 'phrase' || next === 'wd' || next === 'words')) ||
       (p === 'seed' && next === 'phrase') ||
+      (OTP_WORDS.has(p) && next === 'seed') ||
       (p === 'remember' && next === 'me')
     ) {
-      joined.push(p + next);
+      joined.push(OTP_WORDS.has(p) ? 'otpseed' : p + next);
       i++;
     } else {
       joined.push(p);

@@ -278,6 +278,8 @@ const HASH_PATTERNS: readonly RegExp[] = [
   /^pbkdf2\(\d{1,7},\d{1,4},sha(?:1|224|256|384|512)\)\$[0-9a-f]{4,}\$[0-9a-f]{16,}$/i,
   // Django / Werkzeug / passlib: pbkdf2_sha256$…, pbkdf2:sha256:…$salt$hash, bcrypt_sha256$…
   /^(?:pbkdf2_sha(?:1|256|512)|bcrypt_sha256|argon2|bcrypt|sha1|md5|scrypt|pbkdf2:sha(?:1|256|512))[$:]/,
+  // a digest after its algorithm's name: Tsugi's `sha256:<hex>`, Sakai's `PBKDF2:<salt>:<hash>` (base64)
+  /^(?:sha(?:224|256|384|512)|pbkdf2):[A-Za-z0-9+/]{16,}={0,2}(?::[A-Za-z0-9+/]{16,}={0,2})?$/i,
   // Jasypt's StrongPasswordEncryptor digest as GeoServer stores it (`digest1:` base64 of salt and hash);
   // its `crypt1:`/`crypt2:` are encryptions a key reverses, not hashes
   /^digest1:[A-Za-z0-9+/]{40,}={0,2}$/,

@@ -3842,3 +3842,84 @@ describe('settings tables, Terraform state, JSON objects named for a secret', ()
     ]);
   });
 });
+
+describe('set AN: component settings, digests after their algorithm, ids in their names, RADIUS clients, OTP seeds, labelled commands, text notes', () => {
+  it("Sakai's `setting@component=value` is the setting's (a password, an SMTP password); the component's url and user are not secrets", async () => {
+    const found = await projectFindings({
+      'compose.yaml':
+        'services:\n  sakai:\n    image: sakaiproject/sakai:23\n    volumes:\n      - ./sakai/sakai.properties:/usr/local/sakai/properties/sakai.properties\n',
+      'sakai/sakai.properties': [
+        'url@javax.sql.BaseDataSource=jdbc:mariadb://db:3306/sakai',
+        'username@javax.sql.BaseDataSource=sakai',
+        `password@javax.sql.BaseDataSource=${fake(ALNUM, 22)}`,
+        `smtpPassword@org.sakaiproject.email.api.EmailService=${fake(ALNUM, 16)}`,
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'sakai/sakai.properties:3:35 secret-in-mounted-file •••• (22 chars)',
+      'sakai/sakai.properties:4:54 secret-in-mounted-file •••• (16 chars)',
+    ]);
+  });
+
+  it("a digest after its algorithm's name (`sha256:<hex>`, `PBKDF2:<salt>:<hash>`) is no password; an LTI consumer's key that is its own name's id is none; its secret is", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  db:\n    image: mariadb:11\n    volumes:\n      - ./sql:/docker-entrypoint-initdb.d\n',
+      'sql/users.sql': `INSERT INTO SAKAI_USER (USER_ID, EMAIL, PW) VALUES ('2d89d1bd-bc4b-4aec-8e4f-7ecfa9cd3198', 'ina@lms.net', 'PBKDF2:${fake(B64, 22)}==:${fake(B64, 43)}=');\n`,
+      'tsugi/config.php': `<?php\n// $CFG->adminpw = 'sha256:${fake(HEX, 64)}';\n`,
+      'sakai/local.properties': `imsblti.provider.r27tkhipwj3l.secret=${fake(HEX, 32)}\nimsblti.provider.r27tkhipwj3l.key=r27tkhipwj3l\n`,
+    });
+    expect(found).toEqual(['sakai/local.properties:1:38 secret-in-project-file •••• (32 chars)']);
+  });
+
+  it("radtest's password and shared secret and radclient's secret are read by their places; radtest with fewer arguments is not", async () => {
+    const text = [
+      'services:',
+      '  radius:',
+      '    image: freeradius/freeradius-server:3.2',
+      '    healthcheck:',
+      '      test: ["CMD-SHELL", "radtest probe Wq4nB8vLz2 127.0.0.1 0 testing123 | grep -q Access"]',
+      '  probe:',
+      '    image: alpine',
+      `    command: sh -c 'echo "User-Name=bob" | radclient -x radius:1812 auth ${fake(ALNUM, 14)}'`,
+      '  other:',
+      '    image: alpine',
+      '    command: radtest bob',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['5:42 hardcoded-credential', '5:65 hardcoded-credential', '8:74 hardcoded-credential']);
+  });
+
+  it("an OATH token import's `seed` column holds each token's secret; a `seed` column elsewhere does not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'tokens/import.csv': `# serial, seed (hex), type, otplen, timestep\nLSTO49018451, ${fake(HEX, 40)}, totp, 6, 30\nLSHO02212085, ${fake(HEX, 40)}, hotp, 8\n`,
+      'data/plots.csv': `plot, seed, yield\nA1, ${fake(HEX, 40)}, 12\n`,
+    });
+    expect(found).toEqual(['tokens/import.csv:2:15 secret-in-project-file •••• (40 chars)', 'tokens/import.csv:3:15 secret-in-project-file •••• (40 chars)']);
+  });
+
+  it('a command commented out after a label (`# old: curl -u admin:…`) is read as the command; a variable or a placeholder there is not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'scripts/load.sh': [
+        '#!/bin/sh',
+        `# old: curl -u admin:${fake(ALNUM, 12)}! https://otp-old.example.de/admin/show`,
+        '# note: run curl -u admin:$ADMIN_PW later',
+        '# usage: curl -u admin:<password> https://host/',
+        'curl -fsS https://otp/health',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['scripts/load.sh:2:22 hardcoded-credential •••• (13 chars)']);
+  });
+
+  it("a plain-text document's notes are read as a README's (`NOTES.txt`); a requirements file is not prose", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'NOTES.txt': `Migration notes\n- htdigest -c /etc/linotp2/admins "admin area" admin\n  (admin password set to ${fake(ALNUM, 10)} on the old box, change after migration)\n`,
+      'requirements.txt': 'requests==2.31.0\npassword-strength==0.0.3\n',
+    });
+    expect(found).toEqual(['NOTES.txt:3:26 secret-in-project-file •••• (10 chars)']);
+  });
+});

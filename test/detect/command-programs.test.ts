@@ -58,6 +58,16 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['etcdctl --user root endpoint health', []],
   ['chisel server --port 9090 --reverse --auth demo:Tunn3lPw9', [['--auth', 'Tunn3lPw9', false]]],
   ['chisel server --port 9090 --authfile /etc/chisel/users.json', []],
+  [
+    'radtest probe Wq4nB8vLz2 127.0.0.1 0 testing123',
+    [
+      ['radtest', 'Wq4nB8vLz2', false],
+      ['radtest', 'testing123', false],
+    ],
+  ],
+  ['radtest bob', []],
+  ['radclient -x radius:1812 auth Qm7vX2pLz9', [['radclient', 'Qm7vX2pLz9', false]]],
+  ['radclient -x radius:1812 status', []],
   ['fabric-ca-server start -b admin:adminpw -d', [['-b', 'adminpw', false]]],
   ['fabric-ca-server start -b admin -d', []],
   ['maxctrl -u admin -p maxpw9 list servers', [['-p', 'maxpw9', false]]],

@@ -600,6 +600,10 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       '"a_password": {\n',
       '}, {\n',
       '{\n  "key": "a",\n',
+      // Sakai's setting@component, an id in its own name
+      'password@a.b=c\n',
+      'a@b@c@d=',
+      'a.b1c2d3.key=b1c2d3\n',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;

@@ -196,6 +196,24 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
       }
     },
   },
+  {
+    // FreeRADIUS's test client: `radtest USER PASSWORD SERVER[:PORT] NAS-PORT SECRET`, the user's password and the
+    // client's shared secret
+    programs: ['radtest'],
+    end: (f, { positionals }) => {
+      if (positionals.length < 5) return;
+      f.reportToken(positionals[1], 'radtest', 'password');
+      f.reportToken(positionals[4], 'radtest', 'shared secret');
+    },
+  },
+  {
+    // `radclient SERVER[:PORT] auth|acct|status|coa|disconnect|auto SECRET`: the client's shared secret
+    programs: ['radclient'],
+    end: (f, { positionals }) => {
+      if (positionals.length >= 3 && /^(?:auth|acct|status|coa|disconnect|auto)$/.test(f.toks[positionals[1]].text))
+        f.reportToken(positionals[2], 'radclient', 'shared secret');
+    },
+  },
   { programs: ['docker'], flag: dockerLoginPassword },
   { programs: ['openssl'], flag: opensslPassword },
   { programs: ['conjur'], flag: conjurVariableValue },
