@@ -130,6 +130,8 @@ const XML_ELEMENT = /<([A-Za-z_][A-Za-z0-9_.-]{0,80})>([^<\n]{1,4096})<\/\1>/g;
 /** An XML start tag with attributes (`<entry key="db.password">`, `<add key="ApiKey" value="…"/>`); its attributes are read one by one. */
 const XML_ATTRIBUTED = /<([A-Za-z_][\w.:-]{0,60})((?:[ \t]+[A-Za-z_][\w.:-]{0,40}[ \t]*=[ \t]*(?:"[^"\n<>]{0,4096}"|'[^'\n<>]{0,4096}')){1,8})[ \t]*(\/?)>/dg;
 const XML_ATTRIBUTE = /([A-Za-z_][\w.:-]{0,40})[ \t]*=[ \t]*(?:"([^"\n<>]*)"|'([^'\n<>]*)')/g;
+/** An element's only child a value element (`<value>`, `<esf:value>`), on the next line: its text. */
+const XML_VALUE_CHILD = /^[ \t]*\r?\n?[ \t]*<((?:[A-Za-z_][\w.-]{0,30}:)?value)>([^<\n]{1,4096})<\/\1>/d;
 /** The element's text up to its end tag on the same line. */
 const XML_BODY = /^([^<\n]{1,4096})<\/([A-Za-z_][\w.:-]{0,60})>/;
 
@@ -144,6 +146,14 @@ const VARIABLE_DIRECTIVE =
 /** A proxy's header directive: nginx `proxy_set_header`/`add_header`/`more_set_headers`, HAProxy `set-header`, with the header's name and value. */
 const HEADER_DIRECTIVE =
   /(?:\b(?:proxy|grpc|fastcgi|uwsgi)_set_header|\badd_header|(?<![\w-])set-header)[ \t]+([A-Za-z][A-Za-z0-9-]{0,60})[ \t]+(?:"([^"\n$]{1,4096})"|'([^'\n$]{1,4096})'|([^\s"'$;]{1,4096}))/dg;
+
+/**
+ * A client, a handler or a connection made with a user and a password, its first arguments or a pair after the first
+ * (`AtlasClient(ATLAS_URL, ("steward", "…"))`, `RESTWorkItemHandler("claims-api", "…", classLoader)`): the second
+ * string, shaped like a password.
+ */
+const CLIENT_LOGIN =
+  /\b[A-Za-z_][\w.]{0,40}(?:Client|Handler|Connection|Session|Credentials?|[Ll]ogin|[Cc]onnect)\([ \t]*(?:[^()"'\n]{0,80},[ \t]*)?\(?[ \t]*(["'])([A-Za-z0-9_.@-]{1,64})\1[ \t]*,[ \t]*(["'])([^"'\n\\]{1,128})\3/dg;
 
 /**
  * A user and a password given as a pair in code: Python's `auth=("user", "…")`, a constant named for an auth
@@ -225,6 +235,13 @@ function blobKind(text: string): BlobKind {
   };
 }
 const VAGUE_KEY_WITH_TOKEN: KeyVerdict = { sensitive: true, kind: 'secret' };
+/**
+ * A SIM's keys in a mobile subscriber's settings (UERANSIM's `key`/`op`, a provisioning script's `K=`/`OPC=`): 128 bits
+ * in hex beside the subscriber's identity (`imsi`, `supi`, `opType`): each authenticates the subscriber to the core.
+ */
+const SIM_KEY_NAME = /^(?:k|ki|op|opc|opc_?value|op_?value)$/i;
+const SUBSCRIBER_WORDS = /\b(?:imsi|supi|optype|usim|sqn)\b/i;
+const SIM_KEY: KeyVerdict = { sensitive: true, kind: 'encryption-key' };
 
 /** A random token: 16–200 characters of base64/hex alphabets mixing letters and digits (mixed case, or 32+ hex). */
 function isRandomToken(value: string): boolean {
@@ -458,6 +475,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
   if (text.length > 1_000_000) return out;
   const blob = blobKind(text);
+  /** Whether the text names a mobile subscriber (asked once, for a SIM key's name only). */
+  let subscriber: boolean | undefined;
   let blocks: ReturnType<typeof blockPaths> | null = null;
   const assignment = new RegExp(ASSIGNMENT.source, 'g');
   // a SQL script's UPDATE statements (asked once a text, not for each assignment)
@@ -501,6 +520,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (m[6] !== undefined && /^[|>][-+]?\d?$/.test(value)) continue;
     let verdict = embeddedVerdict(name, m[2], blob);
     if (!verdict.sensitive && isCaptchaSecretByShape(name, value)) verdict = SECRET_BY_SHAPE;
+    if (!verdict.sensitive && SIM_KEY_NAME.test(name) && /^[0-9a-f]{32}$/i.test(value) && (subscriber ??= SUBSCRIBER_WORDS.test(text))) verdict = SIM_KEY;
     // a bare `key`/`secret` (an rclone remote's `key = …`, a HOCON block's `key = "…"`, Magento's
     // `'key' => '…'`), Consul's and Nomad's gossip key `encrypt = "…"`, is judged by its value: a random token is a key
     if (!verdict.sensitive && /^(?:key|secret|encrypt)$/i.test(name) && isRandomToken(value) && !nearPublicKeyWords(text, m.index!))
@@ -762,6 +782,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       }
       const name = attributes.get('key') ?? attributes.get('name');
       if (!name || overlapsAny(out, m.index!, m.index! + m[0].length)) continue;
+      // a value the program keeps encrypted (Kura's `<esf:property encrypted="true" name="password">`): its key is the secret
+      if (attributes.get('encrypted')?.value === 'true') continue;
       const value = attributes.get('value');
       if (value) {
         named(name.value, value.value, value.start);
@@ -771,6 +793,11 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       const end = m.index! + m[0].length;
       const body = XML_BODY.exec(text.slice(end, end + 4200));
       if (body && body[2] === m[1]) named(name.value, body[1], end);
+      else if (!body) {
+        // its one value in a child element of its own (Eclipse Kura's `<esf:property name="…passphrase"><esf:value>…</esf:value>`)
+        const child = XML_VALUE_CHILD.exec(text.slice(end, end + 4300));
+        if (child && !taken(end + child.indices![2][0], child[2].length)) named(name.value, child[2], end + child.indices![2][0]);
+      }
     }
   }
   // a proxy's header directive: nginx `proxy_set_header X-Api-Key "…";`, HAProxy `http-request set-header X-Auth-Token …`
@@ -786,6 +813,14 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       const password = m[4];
       if (isMixedPassword(password) && isLiteral(password) && !isPlaceholder(password))
         out.push({ name: 'auth', kind: 'password', start: m.indices![4][0], end: m.indices![4][1], viaVariable: false });
+    }
+  }
+  // a client made with a user and a password (`AtlasClient(URL, ("steward", "…"))`, jBPM's `RESTWorkItemHandler("user", "…", cl)`)
+  if (/(?:client|handler|connection|session|credentials?|login|connect)\(/i.test(text)) {
+    for (const m of text.matchAll(CLIENT_LOGIN)) {
+      const password = m[4];
+      if (isMixedPassword(password) && isLiteral(password) && !isPlaceholder(password) && !taken(m.indices![4][0], password.length))
+        out.push({ name: 'login', kind: 'password', start: m.indices![4][0], end: m.indices![4][1], viaVariable: false });
     }
   }
   // a request header compared with a literal (Varnish, nginx, ModSecurity, Apache)

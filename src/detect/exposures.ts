@@ -2,7 +2,7 @@ import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { commentLines } from '../preprocess/comments.js';
 import { parseDotenvEntries } from '../preprocess/dotenv.js';
 import { CI_DEFINITION, CRONTAB_FILE, KEY_FILE, PACKAGE_MANIFEST, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
-import { isChosenPassword, isGeneratedLiteral, isPasswordShaped, UUID } from './password-shape.js';
+import { isChosenPassword, isGeneratedLiteral, isMixedPassword, isPasswordShaped, UUID } from './password-shape.js';
 import { findProseCredential, findSlashedLogin } from './prose.js';
 import { markdownParts } from './markdown-code.js';
 import { basename, dirname } from 'node:path';
@@ -509,11 +509,12 @@ function collectFromDocumentedCommands(mounted: MountedFile, text: string, out: 
       });
     at += line.length + 1;
   }
-  // a login written as two code spans (`admin` / `Stadt2016!`): the second, when chosen like a password
+  // a login written as two code spans (`admin` / `Stadt2016!`): the second, when of three kinds of character as a chosen or
+  // generated password is (`kieserver1!`, `Wq4nB8vLz2x`; not `kapua-password`, a name)
   if (!text.includes('` / `') && !text.includes('`/`')) return;
   for (const m of text.matchAll(DOCUMENTED_LOGIN)) {
     const password = m[2];
-    if (!isChosenPassword(password) || isPlaceholder(password)) continue;
+    if (!isMixedPassword(password) || isPlaceholder(password)) continue;
     const start = m.indices![2][0];
     report({
       verdict: hardcoded(originWithin(mounted.node as TreeScalar, start, start + password.length), 'password', password),

@@ -108,6 +108,13 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     notSecret: 'identifier',
   },
   {
+    id: 'salesforce-consumer-key',
+    description: 'Salesforce connected app consumer key',
+    // the connected app's OAuth client id (`3MVG9…`), paired with its consumer secret
+    regex: re(`(?<![A-Za-z0-9._])3MVG9[A-Za-z0-9._]{70,90}(?![A-Za-z0-9._])`),
+    notSecret: 'identifier',
+  },
+  {
     id: 'aws-access-key-id',
     description: 'AWS access key id',
     regex: re(`(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}(?![A-Za-z0-9])`),

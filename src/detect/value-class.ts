@@ -186,8 +186,14 @@ const LOOKUP_PREFIX = new RegExp(
 export function defaultedVariable(text: string): { name: string; value: string } | undefined {
   const m = WITH_DEFAULT.exec(text);
   const name = m?.[1] ?? m?.[2];
-  return m && name && !LOOKUP_PREFIX.test(name) ? { name, value: m[3] } : undefined;
+  if (!m || !name) return undefined;
+  if (!LOOKUP_PREFIX.test(name)) return { name, value: m[3] };
+  // an environment or system lookup with a default of its own (Karaf's and Commons Text's `${env:ROOT_PASSWORD:-karaf}`)
+  const lookup = /^(?:env|sys)$/i.test(name) ? LOOKUP_DEFAULT.exec(m[3]) : null;
+  return lookup ? { name: lookup[1], value: lookup[2] } : undefined;
 }
+/** The variable and the default of an `env:`/`sys:` lookup's argument: `ROOT_PASSWORD:-karaf`. */
+const LOOKUP_DEFAULT = /^([A-Za-z_][A-Za-z0-9_.]{0,100}):-([^{}\s][^{}]{0,500})$/;
 
 /** The default of `defaultedVariable`. */
 export function writtenDefault(text: string): string | undefined {

@@ -3923,3 +3923,109 @@ describe('set AN: component settings, digests after their algorithm, ids in thei
     expect(found).toEqual(['NOTES.txt:3:26 secret-in-project-file •••• (10 chars)']);
   });
 });
+
+describe("set AO: logins as code spans, lookups with defaults, SIM keys, Salesforce's consumer key, clients made with a login, XML values in a child", () => {
+  it('a login written as two code spans gives a password of three kinds of character; a name-like one is not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'docs/operations.md': [
+        '# Operations',
+        '',
+        '* Old test instance (decommissioned 2023-06) used `kieserver` / `kieserver1!`.',
+        '* Console: log in as `kapua-sys` / `kapua-password`',
+        `* log in as \`admin\` / \`${fake(ALNUM, 11)}\``,
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['docs/operations.md:3:66 secret-in-project-file •••• (11 chars)', 'docs/operations.md:5:24 secret-in-project-file •••• (11 chars)']);
+  });
+
+  it("an environment lookup's own default (`${env:ROOT_PASSWORD:-karaf}`) is written in the file; without a default, or for a host, it is not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'etc/unomi.custom.system.properties': [
+        'org.apache.unomi.security.root.password=${env:UNOMI_ROOT_PASSWORD:-karaf}',
+        `org.apache.unomi.thirdparty.provider1.key=\${env:UNOMI_PROVIDER1_KEY:-${fake(HEX, 32)}}`,
+        'org.apache.unomi.mail.server.password=${env:UNOMI_MAIL_PASSWORD:-}',
+        'org.apache.unomi.mail.server.host=${env:UNOMI_MAIL_HOST:-localhost}',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'etc/unomi.custom.system.properties:1:68 secret-in-project-file •••• (5 chars)',
+      'etc/unomi.custom.system.properties:2:70 secret-in-project-file •••• (32 chars)',
+    ]);
+  });
+
+  it("a SIM's K, OP and OPc beside the subscriber's identity are keys; an `op` of 32 hex digits elsewhere is not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  ue:\n    image: towards5gs/ueransim-ue\n    volumes:\n      - ./config/uecfg.yaml:/ueransim/config/uecfg.yaml\n',
+      'config/uecfg.yaml': `supi: 'imsi-208931757692225'\nkey: '${fake(HEX, 32)}'\nop: '${fake(HEX, 32)}'\nopType: 'OPC'\namf: '8000'\n`,
+      'scripts/provision.sh': `#!/bin/sh\nK=${fake(HEX, 32)}\nOPC=${fake(HEX, 32)}\nIMSI=$(printf "imsi-20893%010d" 1)\n`,
+      'build/trace.yaml': `op: '${fake(HEX, 32)}'\nspan: 12\n`,
+    });
+    expect(found).toEqual([
+      'config/uecfg.yaml:2:7 secret-in-mounted-file •••• (32 chars)',
+      'config/uecfg.yaml:3:6 secret-in-mounted-file •••• (32 chars)',
+      'scripts/provision.sh:2:3 secret-in-project-file •••• (32 chars)',
+      'scripts/provision.sh:3:5 secret-in-project-file •••• (32 chars)',
+    ]);
+  });
+
+  it("a Salesforce connected app's consumer key (`3MVG9…`) is its client id; the consumer secret beside it is the secret", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'unomi/etc/org.apache.unomi.sfdc.cfg': `sfdc.consumer.key=3MVG9${fake(B64URL, 80).replace(/-/g, '.')}\nsfdc.consumer.secret=${fake(HEX, 64)}\n`,
+    });
+    expect(found).toEqual(['unomi/etc/org.apache.unomi.sfdc.cfg:2:22 secret-in-project-file •••• (64 chars)']);
+  });
+
+  it('a client made with a user and a password (`AtlasClient(URL, ("user", "…"))`, `RESTWorkItemHandler("user", "…", cl)`) gives the password; a URL and a media type do not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'bootstrap/glossary.py': [
+        'from apache_atlas.client.base_client import AtlasClient',
+        'client = AtlasClient(ATLAS_URL, ("steward", "J1G-W0FwFYGwc."))',
+        'h = HttpClient("https://api.example", "application/json")',
+        'c = SomeClient("utf-8", "strict")',
+        '',
+      ].join('\n'),
+      'kjar/src/main/resources/META-INF/kie-deployment-descriptor.xml': [
+        '<deployment-descriptor>',
+        '  <work-item-handlers>',
+        '    <work-item-handler>',
+        '      <resolver>mvel</resolver>',
+        `      <identifier>new org.jbpm.process.workitem.rest.RESTWorkItemHandler("claims-api", "A-Nz+${fake(ALNUM, 11)}", classLoader)</identifier>`,
+        '    </work-item-handler>',
+        '  </work-item-handlers>',
+        '</deployment-descriptor>',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'bootstrap/glossary.py:2:46 secret-in-project-file •••• (14 chars)',
+      'kjar/src/main/resources/META-INF/kie-deployment-descriptor.xml:5:89 secret-in-project-file •••• (16 chars)',
+    ]);
+  });
+
+  it("an XML setting's value in a child element (Kura's `<esf:property name=\"…passphrase\"><esf:value>…`) is the setting's; one the program keeps encrypted is not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'kura/snapshot_0.xml': [
+        '<esf:configurations xmlns:esf="http://eurotech.com/esf/2.0">',
+        '  <esf:property array="false" encrypted="true" name="password" type="Password">',
+        `    <esf:value>${fake(B64, 32)}</esf:value>`,
+        '  </esf:property>',
+        '  <esf:property array="false" encrypted="false" name="net.interface.wlan0.config.wifi.master.passphrase" type="Password">',
+        '    <esf:value>saffron-Lantern-willow-92</esf:value>',
+        '  </esf:property>',
+        '  <esf:property array="false" encrypted="false" name="net.interface.wlan0.config.wifi.master.securityType" type="String">',
+        '    <esf:value>SECURITY_WPA2</esf:value>',
+        '  </esf:property>',
+        '</esf:configurations>',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['kura/snapshot_0.xml:6:16 secret-in-project-file •••• (25 chars)']);
+  });
+});

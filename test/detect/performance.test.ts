@@ -268,6 +268,7 @@ const PREFIX_OVERRIDES: Record<string, string> = {
   'pgpass-password': 'db.example.com:5432:app:user:',
   'netrc-password': 'machine h login u password ',
   'github-oauth-client-id': 'Ov23li',
+  'salesforce-consumer-key': '3MVG9',
   'discord-webhook': 'https://discord.com/api/webhooks/',
   'aws-access-key-id': 'AKIA',
   'aws-secret-access-key': 'aws_secret_access_key=',
@@ -604,6 +605,13 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'password@a.b=c\n',
       'a@b@c@d=',
       'a.b1c2d3.key=b1c2d3\n',
+      // a client made with a login, an XML value in a child, a SIM key beside an IMSI
+      'aClient(',
+      'aClient(b, ("c", "',
+      'aHandler("b", "',
+      '<a name="b_password">\n',
+      '<a name="b_password">\n  <value>',
+      "imsi op: '0123456789abcdef0123456789abcdef'\n",
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
