@@ -26,6 +26,10 @@ export interface EmbeddedAssignment {
 const ASSIGNMENT =
   /([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:\[\d{1,4}\])?(?:\\?['"])?\]?[ \t]*(=>|:=|\?=|=|:)[ \t]*(?:"((?:[^"\\\n]|\\[^\n]){0,4096})"|'([^'\n]{0,4096})'|\\"([^"\\\n]{1,4096})\\"|([^\s,;'"&]{1,4096}))/g;
 
+/** The `:` before the next assignment of a `:`-separated list (`user=${DB_USER}:password=…`; not base64's `=` padding). */
+const ASSIGNMENT_LIST_NEXT = /:(?=[A-Za-z_][\w.-]{0,80}=[^=\s])/;
+/** The argument after a printf format's closing quote: `' "…"` or `' '…'`. */
+const PRINTF_ARGUMENT = /^'[ \t]+(?:"([^"$`\\\n]{1,4096})"|'([^'\n]{1,4096})')/d;
 /** A setting at a line's start before the `@` of the component it sets (Sakai's `password@javax.sql.BaseDataSource`). */
 const COMPONENT_SETTING = /(?:^|\n)[ \t]*([A-Za-z_][A-Za-z0-9_]{0,80})@$/;
 
@@ -221,7 +225,7 @@ interface BlobKind {
   appRole: boolean;
   /** ODBC's `PWD` (odbc.ini, a DSN's settings) beside its `UID`: the password, not a shell's working directory */
   odbc: boolean;
-  /** WildFly's and Keycloak's `<credential-reference clear-text="…"/>`: the password, written in clear */
+  /** WildFly's and Keycloak's `<credential-reference clear-text="…"/>` (the CLI's `credential-reference={clear-text=…}`): the password, in clear */
   credentialReference: boolean;
 }
 
@@ -231,7 +235,7 @@ function blobKind(text: string): BlobKind {
     dockerAuths: /\\?"auths\\?"/.test(text),
     appRole: /role[_-]?id/i.test(text),
     odbc: ODBC_USER.test(text),
-    credentialReference: text.includes('<credential-reference'),
+    credentialReference: text.includes('<credential-reference') || text.includes('credential-reference={'),
   };
 }
 const VAGUE_KEY_WITH_TOKEN: KeyVerdict = { sensitive: true, kind: 'secret' };
@@ -498,9 +502,22 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
         assignment.lastIndex = after + rest[0].length;
       }
     }
+    // a `:`-separated list of assignments as one unquoted value (GlassFish's `--property "user=x:password=…"`): each its own
+    if (m[6] !== undefined && m[2] === '=') {
+      const next = ASSIGNMENT_LIST_NEXT.exec(m[6]);
+      if (next) {
+        value = m[6].slice(0, next.index);
+        assignment.lastIndex = after - m[6].length + next.index + 1;
+      }
+    }
     // a systemd unit's `Environment=NAME=value`: the directive's value is the assignment, read next
     if (name === 'Environment' && m[2] === '=' && m[6] !== undefined && /^[A-Za-z_][A-Za-z0-9_]*=/.test(value)) {
       assignment.lastIndex = after - m[6].length;
+      continue;
+    }
+    // an object of assignments as the value (WildFly CLI's `credential-reference={clear-text=…}`): its own, read next
+    if (m[6] !== undefined && /^\{[A-Za-z_][\w.-]{0,80}=/.test(m[6])) {
+      assignment.lastIndex = after - m[6].length + 1;
       continue;
     }
     // the brackets that close a JSON or Ruby object, or a call, after an unquoted value (`"Password": null}`, `params={"token": TOKEN})`)
@@ -648,11 +665,21 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (unquoted && /^![A-Za-z]/.test(value)) continue;
     // a placeholder in angle brackets that runs on past a blank (`<app-specific password from settings>`), cut at the blank
     if (unquoted && value.startsWith('<') && !value.includes('>') && ANGLE_PLACEHOLDER.test(text.slice(start, start + 100))) continue;
-    // in code (a JavaScript object, a call's arguments) an unquoted name is a variable: `{ password: myPasswordVar }`
-    if (unquoted && isCodeIdentifier(text, m.index!, m.index! + m[0].length, value)) continue;
+    // in code (a JavaScript object, a call's arguments) an unquoted name is a variable: `{ password: myPasswordVar }`; not
+    // where the syntax says a password stands (WildFly CLI's `:add(…, credential-reference={clear-text=…})`)
+    if (unquoted && verdict !== PASSWORD_HERE && isCodeIdentifier(text, m.index!, m.index! + m[0].length, value)) continue;
     // a YAML plain scalar runs to the line's end: `ssh_key: ssh-ed25519 AAAA…` is one public key, not the word before its blank
     if (unquoted && m[2] === ':' && isPartOfPhrase(text, start + value.length, value, m[1])) continue;
     if (AUTH_SCHEMES.has(value.toLowerCase())) continue;
+    // printf's format filled in by the next argument (`printf 'dns_cloudflare_api_token = %s\n' "…" > cf.ini`): the argument
+    if (unquoted && /^%s(?:\\[nrt])*$/.test(value)) {
+      const from = start + value.length;
+      const argument = PRINTF_ARGUMENT.exec(text.slice(from, from + 4200));
+      if (!argument) continue;
+      const g = argument[1] !== undefined ? 1 : 2;
+      value = argument[g];
+      start = from + argument.indices![g][0];
+    }
     // the id its own name holds (an LTI consumer's `imsblti.provider.r27tkhipwj3l.key=r27tkhipwj3l`): the key names it
     if (value.length >= 6 && /\d/.test(value) && /[a-z]/i.test(value) && name.split(/[.:]/).includes(value)) continue;
     // a variable with a literal default (Spring `${WEBHOOK_SECRET:f454…}`, a shell's `${X:-…}`): the default is the secret
@@ -1356,7 +1383,8 @@ function isCodeIdentifier(text: string, start: number, end: number, value: strin
   if (!/^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*$/.test(value)) return false;
   // what precedes on its line, no further back than LOOK_BEHIND (see isMappingLike)
   const window = text.slice(Math.max(0, start - LOOK_BEHIND), start);
-  const before = window.slice(window.lastIndexOf('\n') + 1);
+  // (a shell's `${VAR}` before it opens no code: GlassFish's `--property "user=${DB_USER}:password=…"`)
+  const before = window.slice(window.lastIndexOf('\n') + 1).replace(/\$\{[^{}]*\}/g, '');
   const after = text.slice(end, end + 3);
   return /[{(]/.test(before) || /^[ \t]*[,;})]/.test(after);
 }

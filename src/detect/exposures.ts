@@ -2,7 +2,7 @@ import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { commentLines } from '../preprocess/comments.js';
 import { parseDotenvEntries } from '../preprocess/dotenv.js';
 import { CI_DEFINITION, CRONTAB_FILE, KEY_FILE, PACKAGE_MANIFEST, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
-import { isChosenPassword, isGeneratedLiteral, isMixedPassword, isPasswordShaped, UUID } from './password-shape.js';
+import { isChosenPassword, isGeneratedLiteral, isMixedPassword, isPasswordShaped, isRandomLetters, UUID } from './password-shape.js';
 import { findProseCredential, findSlashedLogin } from './prose.js';
 import { markdownParts } from './markdown-code.js';
 import { basename, dirname } from 'node:path';
@@ -324,7 +324,8 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
     // certbot's `dns_ovh_application_key` beside `…_application_secret`), unless its value has a secret's format
     if (
       verdict.class === 'hardcoded' &&
-      ((key !== undefined && halves.size && isKeyOfPair(lastSegment(key), halves, true)) ||
+      // (by the setting's last segment, or its whole dotted name: `sms.auth.key` beside `sms.auth.secret`)
+      ((key !== undefined && halves.size && (isKeyOfPair(lastSegment(key), halves, true) || (key.includes('.') && isKeyOfPair(key, halves, true)))) ||
         pairedKeys.some(([a, b]) => verdict.origin.range[0] >= a && verdict.origin.range[1] <= b)) &&
       !scanValue(verdict.value).length
     )
@@ -701,10 +702,10 @@ const GENERATED_RUN = /(?=[A-Za-z0-9]{20})(?=(?:[a-z0-9]{0,200}[A-Z]){2})(?=(?:[
 /** A YAML tag of an application's own right before a value: `!secret `, `!env_var `, `!ENV ` (not a core `!!str`, nor Summon's literal `!str`). */
 const APPLICATION_TAG = /(?:^|[\s:,[{-])!(?!str[ \t])[A-Za-z][\w-]{0,30}[ \t]+$/;
 
-/** Whether the line of a text at an offset is a comment (`#`, `;`, `//`, `<!--`). */
+/** Whether the line of a text at an offset is a comment (`#`, `;`, `//`, `<!--`, a doc block's `/*` or ` * `). */
 function isCommentedOut(text: string, offset: number): boolean {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*(?:#|;|\/\/|<!--)/.test(text.slice(start, Math.min(offset, start + 200)));
+  return /^[ \t]*(?:#|;|\/\/|<!--|\/\*|\*(?!\/))/.test(text.slice(start, Math.min(offset, start + 200)));
 }
 
 /**
@@ -768,7 +769,7 @@ function collectCommentVariable(node: TreeScalar, body: string, out: Found[]): b
     const value = a[g];
     const verdict = classifyKey(a[1]);
     if (!verdict.sensitive || isVariableOnly(value) || judgeNamedValue(nameLooseness(a[1]), value) !== 'literal') continue;
-    if (g === 4 && !isPasswordShaped(value)) continue;
+    if (g === 4 && !isPasswordShaped(value) && !isRandomLetters(value)) continue;
     const [s, e] = a.indices![g];
     out.push({ verdict: hardcoded(originWithin(node, s, e), describeKind(verdict.kind), value), context: 'comment', path: ['#', a[1]], name: a[1] });
     return true;
@@ -785,10 +786,10 @@ const COMMENTED_DIRECTIVE = /^@?([A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]+([^\s#;]{1,
 const COMMENTED_COMMAND = new Set(['command', 'entrypoint', 'test']);
 /**
  * A commented-out command's value that is a credential written down, not a word of a sentence
- * about the command (`# use --password to set it`): long enough, and not letters alone.
+ * about the command (`# use --password to set it`): long enough, and not letters alone but a generator's.
  */
 function looksWrittenDown(value: string): boolean {
-  return value.length >= 6 && !/^[A-Za-z]+$/.test(value) && !isPlaceholder(value) && !isEncodedWord(value);
+  return value.length >= 6 && (!/^[A-Za-z]+$/.test(value) || isRandomLetters(value)) && !isPlaceholder(value) && !isEncodedWord(value);
 }
 
 /**
@@ -796,6 +797,9 @@ function looksWrittenDown(value: string): boolean {
  * into docker; a sentence has neither.
  */
 const COMMENTED_COMMAND_LINE = /^(?:sudo[ \t]+)?[a-z][\w.-]{0,30}[ \t](?:[^\n]{0,2000}[ \t])?(?:-{1,2}[A-Za-z]|\|[ \t]*(?:docker|podman)[ \t])/;
+
+/** A comment's label of words before what it quotes (`first deploy used: `, `old: `). */
+const COMMENT_LABEL = /^[A-Za-z][\w ,.()-]{0,60}?:[ \t]+(?=\S)/;
 
 /**
  * A compose file's comment that is a setting commented out (`# - DB_PASSWORD=…`, `# key: …`,
@@ -822,12 +826,16 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
         return;
       }
     }
-    // a command commented out (`# mcrcon -p '…' stop`, `# tailscale up --authkey …`): read as the command it was
-    if (COMMENTED_COMMAND_LINE.test(body)) {
-      const found = findShellCredentials(body).filter((c) => !c.viaVariable && looksWrittenDown(body.slice(c.absStart, c.absEnd)));
+    // a command commented out (`# mcrcon -p '…' stop`, `# tailscale up --authkey …`), also after a label of words (`# first
+    // deploy used: printf '%s' '…' | docker secret create …`): read as the command it was
+    const label = COMMENT_LABEL.exec(body)?.[0].length ?? 0;
+    for (const command of label ? [0, label] : [0]) {
+      const line = body.slice(command);
+      if (!COMMENTED_COMMAND_LINE.test(line)) continue;
+      const found = findShellCredentials(line).filter((c) => !c.viaVariable && looksWrittenDown(line.slice(c.absStart, c.absEnd)));
       for (const c of found)
         out.push({
-          verdict: hardcoded(originWithin(node, c.absStart, c.absEnd), c.description, body.slice(c.absStart, c.absEnd)),
+          verdict: hardcoded(originWithin(node, command + c.absStart, command + c.absEnd), c.description, line.slice(c.absStart, c.absEnd)),
           context: 'comment',
           path: ['#', c.via],
           name: c.via,

@@ -46,3 +46,14 @@ export function isGeneratedLiteral(value: string): boolean {
   if (/^(?:0x)?[0-9a-f]{32,}$/i.test(value)) return true;
   return /^[\x21-\x7e]+$/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
 }
+
+/**
+ * Letters of both cases as a generator writes them, no digit (`ScONEUCEiXqRYsvs`): 12 to 64, the case changing at one
+ * letter in three or more (`MyApplicationSecret`, words run together, changes at one in four).
+ */
+export function isRandomLetters(value: string): boolean {
+  if (!/^[A-Za-z]{12,64}$/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value)) return false;
+  let changes = 0;
+  for (let i = 1; i < value.length; i++) if (value[i] <= 'Z' !== value[i - 1] <= 'Z') changes++;
+  return changes * 3 >= value.length;
+}

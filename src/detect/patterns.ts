@@ -64,6 +64,12 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     // the private seed of a NATS nkey (user, account, operator, server, cluster): `S` + type + base32 (58 in all); the public key starts with U/A/O/N/C
     regex: re(`${B}S[UAONCX][A-Z2-7]{56}${E}`),
   },
+  {
+    id: 'secret-token-uri',
+    description: 'secret-token URI (RFC 8959)',
+    // a bearer token marked as one by its scheme (GNU Taler's merchant access token `secret-token:…`)
+    regex: re(`(?<![A-Za-z0-9_-])secret-token:[A-Za-z0-9._~%-]{16,512}${E}`),
+  },
   // ── webhook URLs (before the key formats: a Google Chat URL holds an AIza key) ──
   {
     id: 'slack-webhook',

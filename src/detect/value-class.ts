@@ -145,6 +145,8 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^%env\([^()\s]+\)%$/, // Symfony: %env(DATABASE_PASSWORD)%
   // a program's own prefix for "read this file": Unpackerr `filepath:/…`, Postfix `texthash:/…`, `hash:/etc/…`
   /^[a-z][a-z0-9_+-]{1,20}:(?:\/(?!\/)|~\/|\.\/)\S*$/,
+  // Spring's resource on the class path (`signing-key=classpath:keys/adapter.pem`)
+  /^classpath\*?:[\w./-]+$/,
   // a key or certificate file's bare name, read from the program's own directory (SimpleSAMLphp `'privatekey' => 'sp.pem'`)
   /^[A-Za-z0-9][\w.-]{0,100}\.(?:pem|key|crt|cer|der|p12|pfx|jks|jceks|keystore|p8|kdbx)$/i,
   // Dovecot `</path`, curl `@/path`: the content of a file
@@ -209,7 +211,7 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^\{(?:env|file|secret|vault|var):[A-Za-z_/.][\w./-]{0,200}\}$/, // {env:DAGSTER_PG_PASSWORD}, {file:/run/secrets/x}: a lookup of the program's own
   /^\{\d{0,2}\}$/, // Python str.format {} / {0}: the value comes from .format(…)
   // printf-style %s; a one-letter macro the program fills in (Roundcube's `%p` the user's password, `%P` its new hash, Dovecot's `%w`)
-  /^%[A-Za-z]$/,
+  /^%[A-Za-z](?:\\[nrt]){0,2}$/, // (and printf's `%s\n` at a line's end: `printf 'export X_SECRET=%s\n' "$(openssl rand …)"`)
   /^@[A-Z][A-Z0-9_]{1,60}@$/, // autoconf's and CMake's `@FIREBASE_KEY@`, replaced when the file is configured
   // VictoriaMetrics vmauth/vmagent %{ENV_VAR}; Shibboleth IdP's property `%{idp.sealer.password}`, `%{x:undefined}`, `%{idp.home}/credentials/…`
   /^%\{[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]{0,40})?\}(?:\/\S*)?$/,
@@ -344,9 +346,9 @@ const PUBLIC_PATTERNS: readonly RegExp[] = [
   /^(?:tok|pm)_(?:card_)?(?:visa|mastercard|amex|discover|diners|jcb|unionpay|cartesBancaires|chargeDeclined|threeDSecure)\w{0,40}$/,
 ];
 
-/** A relative path to a key or certificate file (`certs/es01/es01.key`, `ssh/gitea.ed25519`). */
+/** A relative path to a key or certificate file (`certs/es01/es01.key`, `ssh/gitea.ed25519`), or a state file (a backend's `key = "prod/terraform.tfstate"`). */
 const RELATIVE_KEY_FILE =
-  /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)+\.(?:key|pem|crt|cer|p12|pfx|jks|keystore|json|txt|asc|gpg|der|ed25519|rsa|ecdsa|dsa|pub|p8|env|yaml|yml|conf)$/i;
+  /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)+\.(?:key|pem|crt|cer|p12|pfx|jks|keystore|json|txt|asc|gpg|der|ed25519|rsa|ecdsa|dsa|pub|p8|env|yaml|yml|conf|tfstate)$/i;
 
 /** A secret store's path of lower-case names: `secret/data/myapp`, `prod/billing/db-password`. */
 const STORE_PATH = /^[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\/[a-z0-9]+(?:[-_.][a-z0-9]+)*){2,}$/;

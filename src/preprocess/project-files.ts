@@ -187,6 +187,9 @@ const SETTINGS_FORMATS = [
   'csv',
   'tsv',
   'service',
+  // JSON5 (node-config's `config/development.json5`) and the Open Bank Project's `default.props`
+  'json5',
+  'props',
 ];
 const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
 /**
@@ -226,6 +229,7 @@ const CONFIG_DIRECTORY_FORMATS = [
   'env',
   'key',
   'edn',
+  'json5',
 ];
 const CONFIG_EXTENSION = extensionPattern(CONFIG_DIRECTORY_FORMATS);
 const STAGE_ENV = /^(?:\.env\.[\w-]{1,30}|[\w-]{1,30}\.env)$/i;

@@ -4029,3 +4029,107 @@ describe("set AO: logins as code spans, lookups with defaults, SIM keys, Salesfo
     expect(found).toEqual(['kura/snapshot_0.xml:6:16 secret-in-project-file •••• (25 chars)']);
   });
 });
+
+describe('set AP and AQ: pairs by dotted names, CLI objects, property lists, printf formats, doc blocks, JSON5, RFC 8959 tokens, comments, references', () => {
+  it("a properties file's `x.auth.key` / `x.consumer_key` beside its `…secret` is the pair's id; the secret and a lone API key are reported", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n    volumes:\n      - ./conf/app.properties:/etc/app.properties\n',
+      'conf/app.properties': [
+        'sms.auth.key=301ccfb6',
+        `sms.auth.secret=${fake(ALNUM, 16)}`,
+        `oauth.consumer_key=${fake(LOWER_ALNUM, 40)}`,
+        `oauth.consumer_secret=${fake(LOWER_ALNUM, 40)}`,
+        `weather.api.key=${fake(HEX, 32)}`,
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'conf/app.properties:2:17 secret-in-mounted-file •••• (16 chars)',
+      'conf/app.properties:4:23 secret-in-mounted-file •••• (40 chars)',
+      'conf/app.properties:5:17 secret-in-mounted-file •••• (32 chars)',
+    ]);
+  });
+
+  it("WildFly CLI's `credential-reference={clear-text=…}` and GlassFish's `--property \"user=${DB_USER}:password=…\"` give their passwords; printf's `%s\\n` is a format", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'config/setup-audit.cli': `/subsystem=elytron/key-store=auditKS:add(path=audit.p12, type=PKCS12, credential-reference={clear-text=${fake(ALNUM, 14)}})\n`,
+      'server-setup.sh': [
+        '#!/bin/sh',
+        `\${ASADMIN} create-jdbc-connection-pool --property "portNumber=5432:user=\${DB_USER}:password=${fake(ALNUM, 18)}" AuditPool`,
+        `printf 'export KHEOPS_CLIENT_ZIPPERSECRET=%s\\n' "$(openssl rand -hex 20)"`,
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'config/setup-audit.cli:1:104 secret-in-project-file •••• (14 chars)',
+      'server-setup.sh:2:93 secret-in-project-file •••• (18 chars)',
+    ]);
+  });
+
+  it("a doc block's placeholder URL (` * Format: mysql://user:password@host/db`) is no finding in a mounted file; the DSN below it is", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n    volumes:\n      - ./pages/config.values.php:/var/www/config.values.php\n',
+      'pages/config.values.php': [
+        '<?php',
+        '/**',
+        ' * Format: mysql://user:password@host/database',
+        ' */',
+        `$i2ce_site_dsn = 'mysql://ihris:${fake(ALNUM, 20)}@mysql/ihris_manage';`,
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['pages/config.values.php:5:33 secret-in-mounted-file •••• (20 chars)']);
+  });
+
+  it("node-config's JSON5 files are read; a Spring `classpath:` resource and a backend's state path are references", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'config/development.json5': `{\n  db: {\n    password: '${fake(ALNUM, 16)}',\n  },\n}\n`,
+      'adapter/application.properties': 'core.api.signing-key=classpath:keys/adapter.pem\n',
+      'terraform/main.tf': 'terraform {\n  backend "s3" {\n    bucket = "lmis-tfstate"\n    key    = "prod/terraform.tfstate"\n  }\n}\n',
+    });
+    expect(found).toEqual(['config/development.json5:3:16 secret-in-project-file •••• (16 chars)']);
+  });
+
+  it('an RFC 8959 `secret-token:` URI is a token wherever it is written (a fallback in code, a CI variable)', async () => {
+    const token = `secret-token:${fake(UPPER_ALNUM, 52)}`;
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'shop/config.py': `import os\nMERCHANT_API_TOKEN = os.environ.get("MERCHANT_API_TOKEN", "${token}")\n`,
+      '.gitlab-ci.yml': `variables:\n  TALER_MERCHANT_TOKEN: "${token}"\n`,
+    });
+    expect(found).toEqual(['.gitlab-ci.yml:2:26 secret-in-project-file •••• (65 chars)', 'shop/config.py:2:60 secret-in-project-file •••• (65 chars)']);
+  });
+
+  it("a comment's variable of generated letters and a command quoted after a label of words are read; a sentence is not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'backup/backup.sh': [
+        '#!/bin/sh',
+        '# emergency manual unlock: RESTIC_PASSWORD=ScONEUCEiXqRYsvs restic unlock',
+        "# first deploy used: printf '%s' 'bCCrdYMOgcQsEFyIGzJaWeEV' | docker secret create nextcloud_admin_password -",
+        '# the secret is named: SECRET_NAME=MyApplicationSecret in the vault',
+        'restic backup /data',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['backup/backup.sh:2:44 hardcoded-credential •••• (16 chars)', 'backup/backup.sh:3:35 hardcoded-credential •••• (24 chars)']);
+  });
+});
+
+describe('printf formats and base64 after a scheme, beside the readers of set AP', () => {
+  it("printf's `NAME = %s\\n` format filled by a literal argument gives the argument; a command's output does not; `base64:…=` is one value", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'scripts/cf.sh': [
+        '#!/bin/sh',
+        `printf 'dns_cloudflare_api_token = %s\\n' "${fake(B64URL, 40)}" > /tmp/cf.ini`,
+        `printf 'export KHEOPS_AUTH_HMASECRET=%s\\n' "$(head -c 32 /dev/urandom | base64)"`,
+        '',
+      ].join('\n'),
+      '.env.testing': 'APP_KEY=base64:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n',
+    });
+    expect(found).toEqual(['scripts/cf.sh:2:43 secret-in-project-file •••• (40 chars)']);
+  });
+});

@@ -269,6 +269,7 @@ const PREFIX_OVERRIDES: Record<string, string> = {
   'netrc-password': 'machine h login u password ',
   'github-oauth-client-id': 'Ov23li',
   'salesforce-consumer-key': '3MVG9',
+  'secret-token-uri': 'secret-token:',
   'discord-webhook': 'https://discord.com/api/webhooks/',
   'aws-access-key-id': 'AKIA',
   'aws-secret-access-key': 'aws_secret_access_key=',
@@ -612,6 +613,13 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       '<a name="b_password">\n',
       '<a name="b_password">\n  <value>',
       "imsi op: '0123456789abcdef0123456789abcdef'\n",
+      // `:`-separated assignments, an object of assignments as a value, `${VAR}` before a value
+      'a=b:',
+      'a=${b}:c=',
+      'a={b=',
+      '{a={b=c}',
+      "printf 'a_token = %s\\n' \"",
+      "a_token=%s\\n' '",
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
