@@ -705,11 +705,11 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   };
   /** A value a reading above already took (an assignment's, a call's). */
   const taken = (start: number, length: number) => out.some((a) => a.start < start + length && start < a.end);
-  // a list of `name:value` pairs as one value (Drone's `DRONE_USER_CREATE=username:octo,admin:true,token:…`): each by its name
   // Terraform's state: a `random_password` resource keeps the password it generated as its `result`
   if (text.includes('"random_password"')) {
     for (const m of text.matchAll(RANDOM_PASSWORD_RESULT)) if (!taken(m.indices![1][0], m[1].length)) named('password', m[1], m.indices![1][0]);
   }
+  // a list of `name:value` pairs as one value (Drone's `DRONE_USER_CREATE=username:octo,admin:true,token:…`): each by its name
   const pairs = PAIR_LIST.exec(text);
   if (pairs) {
     let at = pairs.index + pairs[0].length - pairs[0].trimStart().length;

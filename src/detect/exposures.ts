@@ -798,6 +798,12 @@ function looksWrittenDown(value: string): boolean {
  */
 const COMMENTED_COMMAND_LINE = /^(?:sudo[ \t]+)?[a-z][\w.-]{0,30}[ \t](?:[^\n]{0,2000}[ \t])?(?:-{1,2}[A-Za-z]|\|[ \t]*(?:docker|podman)[ \t])/;
 
+/** The credentials of a comment's text read as the command it was, when it reads as one: literals written down. */
+function commentedCommandCredentials(line: string): ReturnType<typeof findShellCredentials> {
+  if (!COMMENTED_COMMAND_LINE.test(line)) return [];
+  return findShellCredentials(line).filter((c) => !c.viaVariable && looksWrittenDown(line.slice(c.absStart, c.absEnd)));
+}
+
 /** A comment's label of words before what it quotes (`first deploy used: `, `old: `). */
 const COMMENT_LABEL = /^[A-Za-z][\w ,.()-]{0,60}?:[ \t]+(?=\S)/;
 
@@ -831,8 +837,7 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
     const label = COMMENT_LABEL.exec(body)?.[0].length ?? 0;
     for (const command of label ? [0, label] : [0]) {
       const line = body.slice(command);
-      if (!COMMENTED_COMMAND_LINE.test(line)) continue;
-      const found = findShellCredentials(line).filter((c) => !c.viaVariable && looksWrittenDown(line.slice(c.absStart, c.absEnd)));
+      const found = commentedCommandCredentials(line);
       for (const c of found)
         out.push({
           verdict: hardcoded(originWithin(node, command + c.absStart, command + c.absEnd), c.description, line.slice(c.absStart, c.absEnd)),
@@ -881,9 +886,9 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
     for (const c of findShellCredentials(value)) if (!c.viaVariable) push(start + c.absStart, start + c.absEnd, c.description, c.via);
     return;
   }
-  // a command line after a label (`# old: curl -u admin:… https://…`): read as the command it was
-  if (!verdict.sensitive && COMMENTED_COMMAND_LINE.test(value)) {
-    const found = findShellCredentials(value).filter((c) => !c.viaVariable && looksWrittenDown(value.slice(c.absStart, c.absEnd)));
+  // a command line after a one-word label (`# old: curl -u admin:… https://…`): read as the command it was
+  if (!verdict.sensitive) {
+    const found = commentedCommandCredentials(value);
     for (const c of found) push(start + c.absStart, start + c.absEnd, c.description, c.via);
     if (found.length) return;
   }

@@ -187,7 +187,8 @@ const SETTINGS_FORMATS = [
   'csv',
   'tsv',
   'service',
-  // JSON5 (node-config's `config/development.json5`) and the Open Bank Project's `default.props`
+  // JSON5 (node-config's `config/development.json5`) and Java properties as `.props` (the Open Bank Project's; its
+  // `default.props` itself is left out by its name, as every `default.*` is)
   'json5',
   'props',
 ];
