@@ -91,6 +91,10 @@ const APP_HASHED_LITERAL =
   /^[ \t\r\n]*(?:Hash::make|bcrypt|password_hash|make_password|generate_password_hash|BCrypt::Password\.create)[ \t]*\([ \t]*(?:'([^'\n]{4,200})'|"([^"\n]{4,200})")/d;
 /** PHP's and C's `putenv('NAME=value')`: a variable set to a literal in one string (quote, name, value). */
 const PUTENV = /\bputenv\([ \t]*(["'])([A-Za-z_][A-Za-z0-9_]{0,80})=([^"'\n]{1,4096})\1[ \t]*\)/dg;
+/** An EDN map: `{:name …` (a Clojure or zen configuration). */
+const EDN_MAP = /\{[ \t]*:[A-Za-z]/;
+/** An EDN keyword and the string after it, the keyword at a line's or a map's start: `:client-secret "…"`, `{:zen/tags … :password "…"`. */
+const EDN_KEYWORD_STRING = /(?:^|[\s{,]):([A-Za-z][\w.*+!?-]{0,80}(?:\/[A-Za-z][\w.*+!?-]{0,80})?)[ \t]+"((?:[^"\\\n]|\\.){1,4096})"/dgm;
 /** Aero's `:name #or [#env VAR "fallback"]` in an EDN configuration. */
 const EDN_ENV_FALLBACK = /:([A-Za-z][\w.-]{0,80})[ \t]+#or[ \t]*\[[ \t]*#env[ \t]+([A-Za-z_][A-Za-z0-9_]{0,80})[ \t]+"([^"\\\n]{1,500})"[ \t]*\]/dg;
 /** What ENV_FALLBACK needs in a text before it is run over it. */
@@ -781,6 +785,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       named(classifyKey(m[2]).sensitive ? m[2] : m[1], m[3], start);
     }
   }
+  // an EDN map's keyword and its string (Aidbox's zen `:client-secret "…"`, Clojure's `{:db-password "…"}`)
+  if (EDN_MAP.test(text)) {
+    for (const m of text.matchAll(EDN_KEYWORD_STRING)) {
+      const start = m.indices![2][0];
+      if (!taken(start, m[2].length)) named(m[1].slice(m[1].lastIndexOf('/') + 1), m[2], start);
+    }
+  }
   if (text.includes(': ') && text.includes('=')) {
     for (const m of text.matchAll(TYPED_DEFAULT)) {
       const start = m.indices![3][0];
@@ -1000,6 +1011,13 @@ const KEYWORD_PASSWORDS: readonly { re: RegExp; hint: string; name: string; kind
     re: /\bIDENTIFIED[ \t]+(?:WITH[ \t]+\S{1,64}[ \t]+)?BY[ \t]+(?!PASSWORD\b|VALUES\b)(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s;'"()]{1,4096}))/dgi,
     hint: 'identified',
     name: 'IDENTIFIED BY',
+    kind: 'password',
+  },
+  // Db2's command line: `db2 connect to DB user NAME using pw`
+  {
+    re: /\bconnect[ \t]+to[ \t]+[\w.$-]{1,128}[ \t]+user[ \t]+[\w.$@-]{1,128}[ \t]+using[ \t]+(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s;'"()]{1,4096}))/dgi,
+    hint: 'using',
+    name: 'connect … using',
     kind: 'password',
   },
   // PowerShell: ConvertTo-SecureString 'pw' -AsPlainText (a literal made into a credential)

@@ -777,13 +777,18 @@ function collectCommentVariable(node: TreeScalar, body: string, out: Found[]): b
   return false;
 }
 
-/** A variable in capitals set inside a comment's sentence: `NAME='…'`, `NAME="…"` or `NAME=…` (after a blank or the start). */
-const COMMENT_VARIABLE = /(?<![^\s(])([A-Z][A-Z0-9_]{2,80})=(?:'([^'\s]{4,200})'|"([^"\s]{4,200})"|([^\s'"`;&|]{6,200}))/dg;
+/**
+ * A variable in capitals set inside a comment's sentence: `NAME='…'`, `NAME="…"` or `NAME=…` (after a blank or the
+ * start); with blanks around `=` only before a quoted value (Python's `EMAIL_HOST_PASSWORD = '…'`).
+ */
+const COMMENT_VARIABLE = /(?<![^\s(])([A-Z][A-Z0-9_]{2,80})(?:=|[ \t]+=[ \t]+(?=['"]))(?:'([^'\s]{4,200})'|"([^"\s]{4,200})"|([^\s'"`;&|]{6,200}))/dg;
 /** A setting written in a comment: `KEY=value` or `key: value` (an environment's list item or a YAML entry commented out). */
 const COMMENTED_SETTING = /^(?:-[ \t]*)?([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:[ \t]*=[ \t]*|:[ \t]+)(\S.*)$/;
 /** A directive in a comment: a name, blanks, one value and nothing else (`# requirepass …`; motionEye's own `# @upload_password …`). */
 const COMMENTED_DIRECTIVE = /^@?([A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]+([^\s#;]{1,4096})$/;
 const COMMENTED_COMMAND = new Set(['command', 'entrypoint', 'test']);
+/** The keyword of a web server's variable directive, before the variable and its value (Apache's `SetEnv`, nginx's `fastcgi_param`). */
+const VARIABLE_DIRECTIVE_KEYWORD = /^(?:SetEnv|fastcgi_param)[ \t]+(?=[A-Za-z_])/i;
 /**
  * A commented-out command's value that is a credential written down, not a word of a sentence
  * about the command (`# use --password to set it`): long enough, and not letters alone but a generator's.
@@ -817,7 +822,8 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
   const m = COMMENTED_SETTING.exec(body);
   if (!m) {
     // a directive commented out (`# requirepass 7qVs…` in redis.conf/keydb.conf, `# masterauth …`): a secret-named word, then one value
-    const directive = COMMENTED_DIRECTIVE.exec(body);
+    // (a web server's variable directive commented out reads the same after its keyword: `# SetEnv SMTP_PASSWORD …`)
+    const directive = COMMENTED_DIRECTIVE.exec(body.replace(VARIABLE_DIRECTIVE_KEYWORD, ''));
     if (directive) {
       const verdict = classifyKey(directive[1]);
       const value = directive[2];

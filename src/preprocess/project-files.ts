@@ -191,6 +191,8 @@ const SETTINGS_FORMATS = [
   // `default.props` itself is left out by its name, as every `default.*` is)
   'json5',
   'props',
+  // EDN (a Clojure or Aidbox zen configuration: `zrc/main.edn`)
+  'edn',
 ];
 const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
 /**
@@ -314,7 +316,7 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
         // a script without extension (`bin/deploy`): kept if it is a shell script, which its first line says
         if (candidates.length < MAX_FILES) candidates.push(path);
         shellScripts.add(path);
-      } else if (tokenFiles.length < MAX_TOKEN_FILES && isTokenFileName(name)) tokenFiles.push(path);
+      } else if (tokenFiles.length < MAX_TOKEN_FILES && isTokenFileName(name, directory)) tokenFiles.push(path);
     }
   };
   const documentation: { path: string; level: number }[] = [];
@@ -437,10 +439,13 @@ function isCandidateName(name: string): boolean {
   );
 }
 
-/** A text file read for self-identifying credentials only (TOKEN_EXTENSIONS): not an example, a lock or a compose file. */
-function isTokenFileName(name: string): boolean {
+/**
+ * A text file read for self-identifying credentials only (TOKEN_EXTENSIONS): not an example, a lock or a compose file; nor
+ * a test's, but in a CI directory, where `tests.yml` is the workflow that runs them (its `env:` is what the CI runs with).
+ */
+function isTokenFileName(name: string, directory: DirectoryKind): boolean {
   if (!(TOKEN_EXTENSION.test(name) || TOKEN_NAME.test(name)) || COMPOSE_FILE_NAME.test(name) || /(?:^|[._-])lock(?:[._-]|$)|\.min\./i.test(name)) return false;
-  return !EXAMPLE.test(name.replace(/^\.env\./, '')) && !FIREBASE_CLIENT_FILE.test(name);
+  return !(directory === 'tokens' ? TEMPLATE_NAME : EXAMPLE).test(name.replace(/^\.env\./, '')) && !FIREBASE_CLIENT_FILE.test(name);
 }
 
 /** This tool's own settings and baseline (whose salt keys the tags of the values it accepts): not the project's. */

@@ -4133,3 +4133,33 @@ describe('printf formats and base64 after a scheme, beside the readers of set AP
     expect(found).toEqual(['scripts/cf.sh:2:43 secret-in-project-file •••• (40 chars)']);
   });
 });
+
+describe("set AR: a CI workflow named for tests, EDN keywords, Db2's connect, spaced assignments and web server directives in comments", () => {
+  it("a CI workflow named `tests.yml` is read for tokens (a test file elsewhere is not); an EDN map's keyword gives its string", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      '.github/workflows/tests.yml': `on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    env:\n      STRIPE_PRIVATE_KEY: sk_live_${fake(ALNUM, 24)}\n    steps:\n      - run: make test\n`,
+      'app/tests.py': `STRIPE = "sk_live_${fake(ALNUM, 24)}"\n`,
+      'zrc/main.edn': `{ns main\n ui-client\n {:zen/tags #{aidbox/service}\n  :client-id "ui-portal"\n  :client-secret "${fake(ALNUM, 40)}"}}\n`,
+    });
+    expect(found).toEqual([
+      '.github/workflows/tests.yml:6:27 secret-in-project-file •••• (32 chars)',
+      'zrc/main.edn:5:19 secret-in-project-file •••• (40 chars)',
+    ]);
+  });
+
+  it("Db2's `connect to DB user X using pw` gives the password, a variable there does not; a comment's `NAME = '…'` and `# SetEnv NAME value` are read", async () => {
+    const found = await projectFindings({
+      'compose.yaml':
+        'services:\n  app:\n    image: example/app\n    volumes:\n      - ./apache/dada.conf:/etc/apache2/conf.d/dada.conf\n      - ./localsettings.py:/app/localsettings.py\n',
+      'scripts/db.sh': `#!/bin/sh\ndb2 connect to FHIRDB user db2inst1 using ${fake(ALNUM, 16)}\ndb2 connect to FHIRDB user db2inst1 using $DB2_PASSWORD\n`,
+      'localsettings.py': `import os\n# old: EMAIL_HOST_PASSWORD = '${fake(ALNUM, 18)}' (before the SendGrid move)\n# note: SECRET_NAME = 'prod' is set elsewhere\n`,
+      'apache/dada.conf': `<VirtualHost *:80>\n  # SetEnv SMTP_PASSWORD ${fake(ALNUM, 16)}\n  # SetEnv SMTP_HOST smtp.example.org\n</VirtualHost>\n`,
+    });
+    expect(found).toEqual([
+      'apache/dada.conf:2:26 hardcoded-credential •••• (16 chars)',
+      'localsettings.py:2:31 hardcoded-credential •••• (18 chars)',
+      'scripts/db.sh:2:43 secret-in-project-file •••• (16 chars)',
+    ]);
+  });
+});

@@ -620,6 +620,11 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       '{a={b=c}',
       "printf 'a_token = %s\\n' \"",
       "a_token=%s\\n' '",
+      // EDN keywords in a map, Db2's connect
+      '{:a "b" ',
+      '{:a/b "c"\n :d "',
+      'connect to a user b using ',
+      '{:a   \n   ',
     ];
     for (const frag of fragments) inputs[JSON.stringify(frag)] = (n) => fill(frag, n);
     inputs['one long typed line'] = (n) => `a: str = ${'('.repeat(n - 9)}`;
