@@ -1,7 +1,7 @@
 import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { commentLines } from '../preprocess/comments.js';
 import { parseDotenvEntries } from '../preprocess/dotenv.js';
-import { CI_DEFINITION, CRONTAB_FILE, KEY_FILE, PACKAGE_MANIFEST, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
+import { CI_DEFINITION, CRONTAB_FILE, DOCUMENT_FILE, KEY_FILE, PACKAGE_MANIFEST, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
 import { isChosenPassword, isGeneratedLiteral, isMixedPassword, isPasswordShaped, isRandomLetters, UUID } from './password-shape.js';
 import { findProseCredential, findSlashedLogin } from './prose.js';
 import { markdownParts } from './markdown-code.js';
@@ -450,6 +450,7 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     found.push([m.start, m.end]);
     out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, m.patternId], name: m.patternId });
   }
+  // a document (Markdown, or plain text: a project's `NOTES.txt`, `docs/handover.txt`): its commands and notes
   if (DOCUMENT_FILE.test(mounted.file)) collectFromDocumentedCommands(mounted, text, out);
   if (!SOURCE_CODE_FILE.test(mounted.file)) return;
   // source code: a constant named for a secret holding a generated value (`const fallbackPassword = "ChhrZLq…"`); a
@@ -463,9 +464,6 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, a.name], name: a.name });
   }
 }
-
-/** A document: Markdown, or plain text (a project's `NOTES.txt`, `docs/handover.txt`), read for its commands and notes. */
-const DOCUMENT_FILE = /\.(?:md|markdown|txt)$/i;
 
 /**
  * A document's commands (markdown-code.ts: its shell blocks and inline code), read as a script's: a credential on a

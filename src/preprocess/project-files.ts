@@ -263,7 +263,7 @@ const CI_DIRECTORY = /^\.(?:github|gitlab|circleci|woodpecker|buildkite|forgejo|
 const MAX_TOKEN_FILES = 160;
 /** A project's documentation: `docs/`, `doc/`; and its documents, read there (Markdown and text). */
 const DOCS_DIRECTORY = /^(?:docs|doc|documentation)$/i;
-const DOCUMENT_FILE = /\.(?:md|markdown|txt)$/i;
+export const DOCUMENT_FILE = /\.(?:md|markdown|txt)$/i;
 
 /** Words of a name that show what to write: an example's or a template's. */
 const TEMPLATE_WORDS = ['example', 'examples', 'sample', 'samples', 'template', 'templates', 'tpl', 'tmpl', 'dist', 'default', 'defaults', 'schema'];
