@@ -10,6 +10,7 @@ import {
   classifyKey,
   describeKind,
   isCredentialCarrierKey,
+  isServerSentryDsnKey,
   isCaptchaSecretByShape,
   isGluedKeyName,
   isLoneAccessKey,
@@ -167,8 +168,13 @@ function judgeByShape(key: string, verdict: KeyVerdict, text: string): SecretKin
   if (verdict !== KEY_OF_PAIR && isLoneAccessKey(key) && generated && !/^[A-Z0-9]{12,40}$/.test(text) && noName()) return 'access-key';
   // a vendor's name glued to KEY (`FR24KEY`) holding a generated token (letters and digits, not a UUID): its key
   if (verdict.reason === undefined && isGluedKeyName(key) && isGeneratedToken(text) && !/[-_]/.test(text)) return 'api-key';
+  // a server's Sentry DSN: its key (32 hex digits) is the user of the URL
+  if (isServerSentryDsnKey(key) && SENTRY_DSN.test(text)) return 'api-key';
   return undefined;
 }
+
+/** A Sentry DSN: `https://` its key (32 hex digits, a legacy one with `:` its secret) `@` the host, the project's number. */
+const SENTRY_DSN = /^https?:\/\/[0-9a-f]{32}(?::[0-9a-f]{32})?@[\w.-]+(?::\d+)?(?:\/[\w.-]+)*\/\d+\/?$/;
 
 /** The identifying half of a key pair set beside its secret half: judged by its value alone. */
 const KEY_OF_PAIR: KeyVerdict = { sensitive: false, reason: 'identifying half of a key pair' };
@@ -491,7 +497,9 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
     isVariableOnly(template) &&
     interp.vars.length &&
     interp.vars.every((v) => varKind(v) === 'runtime') &&
-    !judged.has(interp.vars[0].name)
+    !judged.has(interp.vars[0].name) &&
+    // a Sentry DSN given a default (`${SENTRY_DSN:-}`) is optional telemetry: the stack runs without one
+    !(isServerSentryDsnKey(carrier) && interp.vars.some((v) => v.resolution === 'default'))
   ) {
     out.push({ class: 'via-env', origin: entry.keyOrigin, kind: describeKind(classifyKey(carrier).kind), variables: interp.vars.map((v) => v.name) });
   }

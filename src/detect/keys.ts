@@ -1706,9 +1706,9 @@ export function isGluedKeyName(name: string): boolean {
  */
 export function isCredentialCarrierKey(name: string): boolean {
   const words = splitWords(name);
-  // a Sentry DSN holds the project's public key, which every browser it reports from is given
+  // a Sentry DSN holds the project's ingestion key: a browser's is given to every visitor, a server's is not
   // (a legacy DSN with its secret key is a URL with a password, found by its value)
-  if (words.includes('sentry')) return false;
+  if (words.includes('sentry') || words.includes('raven')) return isServerSentryDsnWords(words);
   // a bare WEBHOOK_URL is usually the base URL the app's own webhooks are served at (n8n)
   if (isWebhookWords(words)) return !/^(web)?hooks?$/.test(words[0]) && words[0] !== 'webhookurl';
   // a notification service URL (Watchtower's `WATCHTOWER_NOTIFICATION_URL`, Apprise's `APPRISE_URLS`): shoutrrr and Apprise
@@ -1727,6 +1727,22 @@ export function isCredentialCarrierKey(name: string): boolean {
   // database takes none without; a cache's or a broker's (`REDIS_URL`, `MONGO_URL`) often holds no credentials
   if (last === 'url' || last === 'uri') return words.slice(0, -1).some((w) => SQL_DATABASE_WORDS.has(w));
   return !(last === 'urls' || last === 'uris' || last === 'connection' || last === 'conn');
+}
+
+/** Words that say a value is given to browsers or apps (`SENTRY_PUBLIC_DSN`, `SENTRY_FRONTEND_DSN`). */
+const CLIENT_SIDE_WORDS = new Set(['public', 'browser', 'frontend', 'client', 'js', 'javascript', 'web', 'ui', 'mobile', 'android', 'ios', 'app']);
+
+function isServerSentryDsnWords(words: string[]): boolean {
+  if (words[words.length - 1] !== 'dsn' || !(words.includes('sentry') || words.includes('raven'))) return false;
+  return !hasFrontendPublicPrefix(words) && !words.some((w) => CLIENT_SIDE_WORDS.has(w));
+}
+
+/**
+ * A server's Sentry DSN (`SENTRY_DSN`, `SENTRY_LARAVEL_DSN`), not a browser's (`NEXT_PUBLIC_SENTRY_DSN`,
+ * `SENTRY_PUBLIC_DSN`): its key lets anyone send the project events, and only a browser's is given to every visitor.
+ */
+export function isServerSentryDsnKey(name: string): boolean {
+  return isServerSentryDsnWords(splitWords(name));
 }
 
 /** A webhook URL name (`SLACK_WEBHOOK_URL`): the URL itself may be the secret; the value decides. */

@@ -132,15 +132,31 @@ describe('URLs whose token is the credential', () => {
     expect(await findings(text)).toEqual(['5:62 secret-in-environment', '6:46 secret-in-environment']);
   });
 
-  it("a DSN or a webhook URL passed through a variable is a secret via the environment; a plain *_URL is not, nor a Sentry DSN (the project's public key)", async () => {
+  it("a DSN or a webhook URL passed through a variable is a secret via the environment; a plain *_URL is not, nor a browser's Sentry DSN", async () => {
     const text = service([
       'MAILER_DSN: ${MAILER_DSN}',
       'SLACK_WEBHOOK_URL: ${SLACK_WEBHOOK_URL}',
       'MONGO_URL: ${MONGO_URL}',
       'WEBHOOK_URL: ${WEBHOOK_URL}',
       'SENTRY_DSN: ${SENTRY_DSN}',
+      'NEXT_PUBLIC_SENTRY_DSN: ${NEXT_PUBLIC_SENTRY_DSN}',
+      'SENTRY_FRONTEND_DSN: ${SENTRY_FRONTEND_DSN}',
     ]);
-    expect(await findings(text)).toEqual(['5:7 secret-via-environment', '6:7 secret-via-environment']);
+    expect(await findings(text)).toEqual(['5:7 secret-via-environment', '6:7 secret-via-environment', '9:7 secret-via-environment']);
+  });
+
+  it("a server's Sentry DSN written with its key is a secret; a browser's is public by design, and one with a default is optional", async () => {
+    const key = fake(HEX, 32);
+    const text = service([
+      `SENTRY_DSN: https://${key}@o420641.ingest.sentry.io/5846790`,
+      `SENTRY_LARAVEL_DSN: "https://${fake(HEX, 32)}@sentry.internal.example.org/3"`,
+      `NEXT_PUBLIC_SENTRY_DSN: https://${fake(HEX, 32)}@o420641.ingest.sentry.io/5846791`,
+      `SENTRY_PUBLIC_DSN: https://${fake(HEX, 32)}@o420641.ingest.sentry.io/5846792`,
+      'OS_SENTRY_DSN: ${OS_SENTRY_DSN:-}',
+      'SENTRY_DSN_ENABLED: "true"',
+      'RAVEN_DSN:',
+    ]);
+    expect(await findings(text)).toEqual(['5:19 secret-in-environment', '6:27 secret-in-environment', '11:7 secret-via-environment']);
   });
 });
 

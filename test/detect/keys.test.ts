@@ -464,9 +464,15 @@ describe('names of set V', () => {
     expect(classifyKey('COOKIE_KEY')).toEqual({ sensitive: true, kind: 'cookie-secret' });
     expect(classifyKey('COOKIE_NAME').sensitive).toBe(false);
   });
-  it("a Sentry DSN carries the project's public key: passed at run time it is no secret; a database DSN is", () => {
-    expect(isCredentialCarrierKey('SENTRY_DSN')).toBe(false);
-    expect(isCredentialCarrierKey('SENTRY_LARAVEL_DSN')).toBe(false);
+  it("a server's Sentry DSN carries the project's ingestion key, a browser's is given to every visitor; a database DSN carries its password", () => {
+    expect(isCredentialCarrierKey('SENTRY_DSN')).toBe(true);
+    expect(isCredentialCarrierKey('SENTRY_LARAVEL_DSN')).toBe(true);
+    expect(isCredentialCarrierKey('NEXT_PUBLIC_SENTRY_DSN')).toBe(false);
+    expect(isCredentialCarrierKey('SENTRY_PUBLIC_DSN')).toBe(false);
+    expect(isCredentialCarrierKey('VITE_SENTRY_DSN')).toBe(false);
+    expect(isCredentialCarrierKey('SENTRY_BROWSER_DSN')).toBe(false);
+    expect(isCredentialCarrierKey('SENTRY_URL')).toBe(false);
+    expect(isCredentialCarrierKey('SENTRY_ENVIRONMENT')).toBe(false);
     expect(isCredentialCarrierKey('DATABASE_DSN')).toBe(true);
     expect(isCredentialCarrierKey('MAILER_DSN')).toBe(true);
   });
