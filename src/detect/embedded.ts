@@ -48,7 +48,9 @@ const CAMEL_RAW = /^RAW\(([^()\s]{1,4096})\)$/;
 // `$$VAR`/`$${VAR}`: escaped for Compose, a reference for the program that reads the file (JCasC, Spring)
 // `${?X}`: HOCON's optional substitution
 // (`$plaintext$…`, `$pbkdf2$…` are a scheme prefix, not a variable)
-const VARIABLE = /^(?!\$[a-z][a-z0-9-]*\$)(\$\$?(?:\{\??)?[A-Za-z_]|%\(|\{\{|<%)/;
+// `\$(…)`, `\${X}`: escaped in a double-quoted command (`ssh host "export X=\$(aws ssm …)"`), expanded where it is run
+// (`\$word` may be a password beginning with `$`)
+const VARIABLE = /^(?!\$[a-z][a-z0-9-]*\$)(\$\$?(?:\{\??)?[A-Za-z_]|\\\$[({]|%\(|\{\{|<%)/;
 
 /** A literal written in the text, not a reference to one (see VARIABLE), judged as a secret's value. */
 function isLiteral(value: string, looseness: Parameters<typeof judgeNamedValue>[0] = {}): boolean {
@@ -85,10 +87,10 @@ const HASHED_LITERAL = /^[ \t\r\n]*(?:md5|sha1?|sha2|sha256|sha512|password|old_
 /**
  * An application's hashing of a literal password as it stores it (a seeder's `'password' => Hash::make('…')`, Laravel's
  * `bcrypt('…')`, PHP's `password_hash('…', …)`, Django's `make_password('…')`, Werkzeug's `generate_password_hash('…')`,
- * Ruby's `BCrypt::Password.create('…')`): the clear text, either quote.
+ * Ruby's `BCrypt::Password.create('…')`, Roundup's `password.Password('…')`): the clear text, either quote.
  */
 const APP_HASHED_LITERAL =
-  /^[ \t\r\n]*(?:Hash::make|bcrypt|password_hash|make_password|generate_password_hash|BCrypt::Password\.create)[ \t]*\([ \t]*(?:'([^'\n]{4,200})'|"([^"\n]{4,200})")/d;
+  /^[ \t\r\n]*(?:Hash::make|bcrypt|password_hash|make_password|generate_password_hash|BCrypt::Password\.create|password\.Password)[ \t]*\([ \t]*(?:'([^'\n]{4,200})'|"([^"\n]{4,200})")/d;
 /** PHP's and C's `putenv('NAME=value')`: a variable set to a literal in one string (quote, name, value). */
 const PUTENV = /\bputenv\([ \t]*(["'])([A-Za-z_][A-Za-z0-9_]{0,80})=([^"'\n]{1,4096})\1[ \t]*\)/dg;
 /** An EDN map: `{:name …` (a Clojure or zen configuration). */
@@ -140,6 +142,8 @@ const XML_ATTRIBUTED = /<([A-Za-z_][\w.:-]{0,60})((?:[ \t]+[A-Za-z_][\w.:-]{0,40
 const XML_ATTRIBUTE = /([A-Za-z_][\w.:-]{0,40})[ \t]*=[ \t]*(?:"([^"\n<>]*)"|'([^'\n<>]*)')/g;
 /** An element's only child a value element (`<value>`, `<esf:value>`), on the next line: its text. */
 const XML_VALUE_CHILD = /^[ \t]*\r?\n?[ \t]*<((?:[A-Za-z_][\w.-]{0,30}:)?value)>([^<\n]{1,4096})<\/\1>/d;
+/** An XML comment on a line of its own right after a start tag (`<!-- Warning: the key below is in an unencrypted form. -->`). */
+const XML_COMMENT_LINE = /^[ \t]*\r?\n[ \t]*<!--[^\n]{0,500}?-->(?=[ \t]*\r?\n)/;
 /** The element's text up to its end tag on the same line. */
 const XML_BODY = /^([^<\n]{1,4096})<\/([A-Za-z_][\w.:-]{0,60})>/;
 
@@ -387,9 +391,12 @@ const BACKQUOTED = /^`((?=[^`]*(?:[A-Z][^`]*\d|\d[^`]*[A-Z]|[!@#%^*+=~]))[^`\s$]
 
 /** An expression, not a literal: File.read('/run/secrets/x'), ENV['DB_PASSWORD'], os.getenv("X"). */
 const EXPRESSION = /^[A-Za-z_][A-Za-z0-9_.:]*[([]/;
-/** Code that is no literal either: Ruby's `6.hours`, `10.megabytes` (a number's method), an arrow function's `(file) => …`. */
+/**
+ * Code that is no literal either: Ruby's `6.hours`, `10.megabytes` (a number's method), an arrow function's `(file) => …`,
+ * PHP's `fn (string $name) => …` and `function ($x) {`, Python's `lambda name: …`.
+ */
 const CODE_VALUE =
-  /^(?:\d{1,9}\.(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|(?:kilo|mega|giga|tera)?bytes?)\b|(?:async[ \t]+)?\([\w \t,{}=.]{0,200}\)[ \t]*=>)/;
+  /^(?:\d{1,9}\.(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|(?:kilo|mega|giga|tera)?bytes?)\b|(?:async[ \t]+)?\([\w \t,{}=.]{0,200}\)[ \t]*=>|(?:static[ \t]+)?(?:fn|function)[ \t]*\([\w \t,$&?=.]{0,200}\)|lambda[ \t]+\w{0,40}[ \t]*:)/;
 
 /**
  * Assignments of secret-named settings inside a text blob: a multi-line config (`content:`,
@@ -819,6 +826,15 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
         attributes.set(a[1].toLowerCase(), { value, start: base + a.index! + a[0].length - value.length - 1 });
       }
       const name = attributes.get('key') ?? attributes.get('name');
+      if (!name && m[3] !== '/' && classifyKey(m[1]).sensitive && !nameLooseness(m[1]).loose) {
+        // an element named for the secret, its value in a child (ASP.NET's data-protection key `<masterKey …><!-- … --><value>…`)
+        const end = m.index! + m[0].length;
+        const comment = XML_COMMENT_LINE.exec(text.slice(end, end + 600));
+        const from = end + (comment?.[0].length ?? 0);
+        const child = XML_VALUE_CHILD.exec(text.slice(from, from + 4300));
+        if (child && !taken(from + child.indices![2][0], child[2].length)) named(m[1], child[2], from + child.indices![2][0]);
+        continue;
+      }
       if (!name || overlapsAny(out, m.index!, m.index! + m[0].length)) continue;
       // a value the program keeps encrypted (Kura's `<esf:property encrypted="true" name="password">`): its key is the secret
       if (attributes.get('encrypted')?.value === 'true') continue;
@@ -1469,7 +1485,9 @@ function insertedValues(text: string): { column: string; start: number; end: num
           const call = HASHED_LITERAL.exec(text.slice(v.start, v.end));
           if (call) {
             const start = v.start + call.indices![1][0];
-            out.push({ column: columns[i]!, start, end: start + call[1].length, row: rowNumber });
+            // into a column named for the hash (`password_hash`, `encrypted_password`): the clear text is the password
+            const column = /pass|pwd/i.test(columns[i]!) ? 'password' : columns[i]!;
+            out.push({ column, start, end: start + call[1].length, row: rowNumber });
           }
         }
       });

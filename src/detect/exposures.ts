@@ -293,6 +293,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
     collectSelfIdentifying(mounted, text, out);
     collectFromPackageScripts(mounted, out);
     collectFromCiVariables(mounted, out);
+    collectFromCiCommands(mounted, out);
     return;
   }
   if (SHELL_SHEBANG.test(text)) {
@@ -432,6 +433,9 @@ function collectNamedSecretMap(mounted: MountedFile, name: string, out: Found[],
   }
 }
 
+/** An Authorization header's credential (`Authorization: Bearer …`, a string `"Basic …"`): self-identifying when generated. */
+const HEADER_PATTERNS = new Set(['authorization-header', 'auth-scheme-value']);
+
 /**
  * The credentials of a file read for tokens only (project-files.ts TOKEN_EXTENSIONS): those whose
  * format says what they are (a vendor's prefix, a private key block, a webhook URL's token), not
@@ -442,9 +446,11 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
   const context = mounted.kept ? 'project-file' : 'mounted-file';
   const found: [number, number][] = [];
   for (const m of scanValue(text)) {
-    // a browser's key under a public-by-design name (`REACT_APP_FIREBASE_API_KEY: "AIza…"` in a frontend's env.js)
-    if (!SELF_IDENTIFYING.has(m.patternId) || isPublicBrowserKey(text, m.start, m.description)) continue;
     const value = text.slice(m.start, m.end);
+    // a header's generated token (`"Authorization": "Token token=8z64…"` in a model's code) says what it is too
+    const header = HEADER_PATTERNS.has(m.patternId) && isGeneratedLiteral(value);
+    // a browser's key under a public-by-design name (`REACT_APP_FIREBASE_API_KEY: "AIza…"` in a frontend's env.js)
+    if (!(SELF_IDENTIFYING.has(m.patternId) || header) || isPublicBrowserKey(text, m.start, m.description)) continue;
     const verdict = hardcoded(originWithin(mounted.node, m.start, m.end), m.description, value);
     if (verdict.placeholder) continue;
     found.push([m.start, m.end]);
@@ -603,6 +609,42 @@ function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
     }
   };
   visit(root, 0);
+}
+
+/** The keys of a CI definition's shell commands: GitHub Actions' `run:` (a step's), GitLab's `script:` and its neighbours (a job's). */
+const CI_COMMAND_KEYS = new Set(['run', 'script', 'before_script', 'after_script']);
+
+/**
+ * A CI definition's shell commands (a step's `run: curl -u ci:… https://…`, a job's `script: - docker login -p …`): read as
+ * a service's command is, each line a command line the runner executes; the CI's own secrets are references
+ * (`${{ secrets.X }}`, `$CI_REGISTRY_PASSWORD`), which are not reported. What was found already is not reported again.
+ */
+function collectFromCiCommands(mounted: MountedFile, out: Found[]): void {
+  const root = mounted.roots?.[0];
+  if (!root || !CI_DEFINITION.test(mounted.file)) return;
+  const earlier = foundInFile(out, mounted);
+  const read = (scalar: TreeNode, path: Path) => {
+    if (scalar.kind !== 'scalar' || typeof scalar.value !== 'string') return;
+    const found: Found[] = [];
+    collectFromCommand(scalar, path, found, undefined, undefined, 'project-file');
+    for (const f of found) {
+      if (f.verdict.class !== 'hardcoded' || overlapsFound(earlier, f.verdict.origin)) continue;
+      earlier.push(f);
+      out.push(f);
+    }
+  };
+  const visit = (node: TreeNode, path: Path, depth: number) => {
+    if (depth > 6) return;
+    if (node.kind === 'seq') for (const [i, item] of node.items.entries()) visit(item, [...path, i], depth + 1);
+    if (node.kind !== 'map') return;
+    for (const e of node.entries) {
+      const key = String(e.key);
+      if (!CI_COMMAND_KEYS.has(key)) visit(e.value, [...path, key], depth + 1);
+      else if (e.value.kind === 'seq') for (const [i, item] of e.value.items.entries()) read(item, [...path, key, i]);
+      else read(e.value, [...path, key]);
+    }
+  };
+  visit(root, mounted.path, 0);
 }
 
 /**

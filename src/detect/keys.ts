@@ -424,6 +424,8 @@ const SETTING_TAIL: Readonly<Record<string, string>> = dictionary({
   alias: 'identifier (*_ALIAS)',
   id: 'identifier (*_ID)',
   ids: 'identifier (*_ID)',
+  // PostGraphile's `--jwt-token-identifier app_public.jwt_token`: the name of the token's type, an API key's identifier
+  identifier: 'identifier (*_IDENTIFIER)',
   // what a pre-shared key is known by (Zabbix `TLS_PSK_IDENTITY`, stunnel's identity): sent in the clear with each handshake
   identity: 'identifier (*_IDENTITY)',
   kid: 'identifier (key id)',
@@ -917,6 +919,9 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
   SETCOOKIE: { sensitive: true, kind: 'secret' },
   // Telegram: an application's api_hash is its secret (the api_id is its name)
   API_HASH: { sensitive: true, kind: 'secret' },
+  // PayPal's classic API credentials (NVP/SOAP): a user name, a password and a signature, which signs as the account
+  API_SIGNATURE: { sensitive: true, kind: 'api-key' },
+  APISIGNATURE: { sensitive: true, kind: 'api-key' },
   // Yarn's `npmAuthIdent: "user:password"` (.yarnrc.yml): the registry's basic-auth login
   NPM_AUTH_IDENT: { sensitive: true, kind: 'credentials' },
   // kompose / Kubernetes: the name of the Secret that holds the registry login, not the login
@@ -1391,6 +1396,8 @@ function override(name: string): KeyVerdict | undefined {
   if (/^BUNDLE_[A-Z0-9_]+__(?:COM|ORG|NET|IO|DEV|CLOUD|CO|APP)$/.test(name)) return { sensitive: true, kind: 'credentials' };
   // VerneMQ's image makes a user of each `DOCKER_VERNEMQ_USER_<name>=<password>`: the name is the user's, the value its password
   if (n.startsWith('DOCKER_VERNEMQ_USER_') && n.length > 20) return { sensitive: true, kind: 'password' };
+  // PayPal's API signature under the product's name (`PAYPAL_EXPRESS_SIGNATURE`): see API_SIGNATURE
+  if (n.endsWith('_SIGNATURE') && /(?:^|_)PAYPAL/.test(n)) return { sensitive: true, kind: 'api-key' };
   // Apache Derby's built-in users: `derby.user.<name>=<password>` in derby.properties
   if (/^derby\.user\.[^.\s]+$/i.test(name)) return { sensitive: true, kind: 'password' };
   for (const [k, v] of Object.entries(NAME_OVERRIDES)) {

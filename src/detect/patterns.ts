@@ -850,13 +850,20 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'authorization-header',
     description: 'credential in an Authorization header',
-    // `Authorization: Bearer x`, `Authorization=Basic x`, and a proxy's header directive
-    // (nginx `proxy_set_header Authorization "Basic x";`, HAProxy `set-header Authorization "Bearer x"`)
+    // `Authorization: Bearer x`, `Authorization=Basic x`, a map's `"Authorization": "Bearer x"` (PagerDuty's `Token token=x`),
+    // and a proxy's header directive (nginx `proxy_set_header Authorization "Basic x";`, HAProxy `set-header Authorization "Bearer x"`)
     regex: re(
-      `${B64}(?:Proxy-)?Authorization(?:[ \\t]{0,5}[:=][ \\t]{0,5}|[ \\t]{1,5}["'])(?:Bearer|Basic|Token|Bot|Digest)[ \\t]{1,5}([A-Za-z0-9._~+/=-]{8,4096})`,
+      `${B64}(?:Proxy-)?Authorization(?:["']?[ \\t]{0,5}(?:[:=]|=>)[ \\t]{0,5}["']?|[ \\t]{1,5}["'])(?:Bearer|Basic|Token|Bot|Digest)[ \\t]{1,5}(?:token=["']?)?([A-Za-z0-9._~+/=-]{8,4096})`,
       'i',
     ),
     group: 1,
+  },
+  {
+    id: 'auth-scheme-value',
+    description: 'credential in an Authorization header value',
+    // a header's whole value kept in a string (`AUTH="Basic 6YkE…"`, `token = 'Bearer …'`): the scheme, then a generated token
+    regex: re(`(["'])(?:Basic|Bearer)[ \\t]{1,5}((?=[A-Za-z0-9._~+/=-]{0,200}[0-9])(?=[A-Za-z0-9._~+/=-]{0,200}[A-Za-z])[A-Za-z0-9._~+/=-]{16,4096})\\1`),
+    group: 2,
   },
   {
     id: 'connection-string-password',
@@ -960,6 +967,15 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'clear-text password in a Flexisip password file',
     // Flexisip's `passwords` file and its `userdb` lines: `user@domain clrtxt:PASSWORD ;` (`md5:`/`sha256:` are digests)
     regex: re(`(?<=^|[ \\t])clrtxt:([^\\s;]{1,200})`),
+    group: 1,
+  },
+  {
+    id: 'fetchmail-password',
+    description: 'password in a fetchmail run control file',
+    // fetchmailrc's `user "USER" [there] [with] password "X"` (`pass`), of a `poll` entry, on one line or several
+    regex: re(
+      `(?<![A-Za-z0-9_])user(?:name)?[ \\t]{1,20}(?:"[^"\\n]{1,200}"|[^\\s"]{1,200})(?:[ \\t]{1,20}there)?(?:\\s{1,20}with)?\\s{1,20}pass(?:word)?[ \\t]{1,20}"([^"\\n\\\\]{1,200})"`,
+    ),
     group: 1,
   },
   {

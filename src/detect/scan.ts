@@ -355,7 +355,7 @@ const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number
   'url-query-key': (secret, text, at) => queryKeyIsApiKey(text, at, secret),
   'django-secret-key': (secret) => isGeneratedDjangoKey(secret),
   'connection-string-password': (secret, text, at, end) =>
-    !isVariableArgument(secret, text, at) &&
+    !isVariableArgument(secret, text, at, end) &&
     !isCutPlaceholder(secret, text, end) &&
     !isDeclaredDigest(text, at, end) &&
     // a lookup cut at its bracket (`PASSWORD = os.environ["X"]`, `password: ENV.fetch(`): code, not a value
@@ -399,8 +399,14 @@ function isCutPlaceholder(secret: string, text: string, end: number): boolean {
  * `input.harbor("live", port=8005, password=dj_pw)`, Python's `connect(host="db", password=db_pw)`):
  * a lower-case name, in a call whose other arguments quote their strings, so a string would be quoted too.
  */
-function isVariableArgument(value: string, text: string, at: number): boolean {
-  if (!/^[a-z_][a-z0-9_]{0,60}$/.test(value) || !/[a-z]_|_[a-z]/.test(value)) return false;
+function isVariableArgument(value: string, text: string, at: number, end: number): boolean {
+  if (!/^[a-z_][a-z0-9_]{0,60}$/.test(value)) return false;
+  // a name of words (`db_pw`), or any name given as an argument of its own (`create(username="admin", password=adminpw,`),
+  // not inside a string (`connect("host=db password=secret")`)
+  const ownArgument =
+    /[(,][ \t]*[A-Za-z_]\w{0,60}[ \t]*=[ \t]*$/.test(text.slice(Math.max(0, at - 80), end - value.length)) &&
+    /^[ \t]*(?:[,)]|\r?\n|$)/.test(text.slice(end, end + 80));
+  if (!/[a-z]_|_[a-z]/.test(value) && !ownArgument) return false;
   // the call on this line, at most 400 characters either side (a bounded look: a long text is not read again for each match)
   const before = text.slice(Math.max(0, at - 400), at);
   const open = before.lastIndexOf('(');

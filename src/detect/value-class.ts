@@ -157,6 +157,8 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   // `$$NAME` as the whole value: the container's own variable, which its program expands
   // (`LABEL_STUDIO_API_KEY: $$LABEL_STUDIO_USER_TOKEN`); `$$word` in lower case may be a password with a `$`
   /^\$[A-Z_][A-Z0-9_]{2,}$/,
+  // BuildKit's secret mount (`docker build --secret id=npmrc,src=.npmrc`, `RUN --mount=type=secret,id=x`): where the secret comes from
+  /^(?:(?:type|id|src|source|env|target|dst|required|mode|uid|gid)=[^,\s]{0,200},){0,6}(?:id|src|source|env)=[^,\s]{1,200}(?:,(?:type|id|src|source|env|target|dst|required|mode|uid|gid)=[^,\s]{0,200}){0,6}$/,
   // Telegraf's secret-store reference `@{store_id:key}`
   /^@\{[A-Za-z_][\w-]{0,40}:[A-Za-z_][\w.-]{0,100}\}$/,
   // Kong's vault reference `{vault://env/name}`, braces included

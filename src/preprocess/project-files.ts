@@ -143,12 +143,13 @@ const CREDENTIAL_NAMES = new Set([
 ]);
 /**
  * A file named for the one secret it holds, as Docker secrets and Django/AWX keep them: `SECRET_KEY`,
- * `db_password.txt`, `jwt_secret`, `api.token`, `agent.psk` (not `*.key`: a private key file is read as one).
+ * `db_password.txt`, `jwt_secret`, `api.token`, `agent.psk`, a MongoDB replica set's `mongo-keyfile` (not `*.key`: a private
+ * key file is read as one).
  * Only which files are read: what the content is, the detector judges by the name as for any file
  * (exposures.ts secretFileContent).
  */
 const SECRET_FILE =
-  /^(?:[\w-]{0,40}[._-])?(?:secret|secret[_-]key|password|passwd|token|api[_-]?key|master[_-]?key|jwt[_-]?secret|encryption[_-]?key|storage[_-]?key|session[_-]?secret)(?:\.txt)?$|^[\w.-]{1,60}\.(?:secret|token|psk|password|passwd)$/i;
+  /^(?:[\w-]{0,40}[._-])?(?:secret|secret[_-]key|password|passwd|token|api[_-]?key|master[_-]?key|jwt[_-]?secret|encryption[_-]?key|storage[_-]?key|session[_-]?secret|keyfile)(?:\.txt)?$|^[\w.-]{1,60}\.(?:secret|token|psk|password|passwd)$/i;
 // Terraform's variables and modules, HCL configurations (Vault, Nomad, Consul): provider
 // credentials and passwords are written in them as `name = "value"`
 // Jupyter notebooks: a cell's source keeps the key it was run with (`OpenAI(api_key="sk-…")`)
@@ -224,6 +225,8 @@ const CONFIG_DIRECTORY_FORMATS = [
   'properties',
   'py',
   'php',
+  // PHP's includes (Tuleap's `conf/database.inc`), nginx's snippets
+  'inc',
   'rb',
   'exs',
   'js',

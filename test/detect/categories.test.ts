@@ -4179,3 +4179,103 @@ describe("set AR: a CI workflow named for tests, EDN keywords, Db2's connect, sp
     ]);
   });
 });
+
+describe('sets AS, AT and AU: CI commands, PayPal signatures, header values, keyword arguments, XML value children', () => {
+  it("a CI definition's commands are read (a trigger token, a literal header); the CI's own references and BuildKit secret specs are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      '.github/workflows/deploy.yml': [
+        'on: push',
+        'jobs:',
+        '  deploy:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        `      - run: curl -fsS -X POST "https://forge.example.com/servers/1/sites/2/deploy/http?token=${fake(ALNUM, 40)}"`,
+        '      - run: |',
+        '          echo "${{ secrets.REGISTRY_PASSWORD }}" | docker login -u bot --password-stdin ghcr.io',
+        '          docker build --secret id=npmrc,src=.npmrc -t app .',
+        '',
+      ].join('\n'),
+      '.gitlab-ci.yml': [
+        'deploy:',
+        '  script:',
+        `    - curl -sf -X POST -F token=${fake(HEX, 32)} -F ref=main https://gitlab.example.com/api/v4/projects/4/trigger/pipeline`,
+        '    - ssh deploy@prod "export DB_PASSWORD=\\$(aws ssm get-parameter --name /prod/db --query Parameter.Value --output text)"',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      '.github/workflows/deploy.yml:6:95 secret-in-project-file •••• (40 chars)',
+      '.gitlab-ci.yml:3:33 secret-in-project-file •••• (32 chars)',
+    ]);
+  });
+
+  it("PayPal's API signature, a password hashed into its column, a header's value in a string, lftp's login and a keyfile are found", async () => {
+    const found = await projectFindings({
+      'compose.yaml':
+        'services:\n  app:\n    image: example/app\n    env_file: .env\n    volumes:\n      - ./sql/seed.sql:/docker-entrypoint-initdb.d/seed.sql\n',
+      '.env': `PAYPAL_EXPRESS_SIGNATURE=${fake(ALNUM, 56)}\nPAYPAL_SIGNATURE_VERSION=2\n`,
+      'sql/seed.sql': [
+        `UPDATE configuration SET configuration_value = '${fake(ALNUM, 56)}' WHERE configuration_key = 'MODULE_PAYMENT_PAYPALWPP_APISIGNATURE';`,
+        `INSERT INTO account (email, password_hash) VALUES ('a@example.org', crypt('${fake(ALNUM, 12)}', gen_salt('bf')));`,
+        '',
+      ].join('\n'),
+      'scripts/ingest.sh': `#!/bin/sh\nAUTH="Basic ${fake(ALNUM, 32)}"\nlftp -u deploy,${fake(ALNUM, 14)} sftp://ssh.example.net\n`,
+      'mongo/mongo-keyfile': `${fake(B64, 64)}\n`,
+    });
+    expect(found).toEqual([
+      '.env:1:26 secret-in-env-file •••• (56 chars)',
+      'mongo/mongo-keyfile:1:1 secret-in-project-file •••• (64 chars)',
+      'scripts/ingest.sh:2:13 secret-in-project-file •••• (32 chars)',
+      'scripts/ingest.sh:3:16 secret-in-project-file •••• (14 chars)',
+      'sql/seed.sql:1:49 secret-in-mounted-file •••• (56 chars)',
+      'sql/seed.sql:2:76 secret-in-mounted-file •••• (12 chars)',
+    ]);
+  });
+
+  it("a keyword argument's variable and a PHP closure are no secrets; a password given to Roundup's Password() is", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n    volumes:\n      - ./tracker:/tracker\n      - ./config:/app/config\n',
+      'tracker/initial_data.py': `user = db.getclass('user')\nuser.create(username="admin", password=adminpw, roles='Admin')\nuser.create(username="bot", password=password.Password("${fake(ALNUM, 20)}"), roles='User')\n`,
+      'config/config.php': '<?php\n$secret = fn (string $name) => is_file("/run/secrets/$name") ? trim(file_get_contents("/run/secrets/$name")) : null;\n',
+    });
+    expect(found).toEqual(['tracker/initial_data.py:3:57 secret-in-mounted-file •••• (20 chars)']);
+  });
+
+  it("an element named for a secret keeps it in its value child, past a comment (ASP.NET's data-protection key); a README's key id is not the key", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n    secrets: [dp]\nsecrets:\n  dp:\n    file: ./secrets/dataprotection-key.xml\n',
+      'secrets/dataprotection-key.xml': `<key id="0609767c-dbb5-4157-8400-faf98abf4451" version="1">\n  <descriptor>\n    <masterKey p4:requiresEncryption="true" xmlns:p4="http://schemas.asp.net/2015/03/dataProtection">\n      <!-- Warning: the key below is in an unencrypted form. -->\n      <value>${fake(B64, 88)}</value>\n    </masterKey>\n  </descriptor>\n</key>\n`,
+      'README.md': `# Inference\n\nThe key id of our Hopsworks API key is \`${fake(ALNUM, 16)}\`; the secret part is in the vault.\n`,
+    });
+    expect(found).toEqual(['compose.yaml:7:11 secret-file-permissive undefined', 'secrets/dataprotection-key.xml:5:14 secret-in-mounted-file •••• (88 chars)']);
+  });
+
+  it("fetchmail's `user … password …`, Tuleap's conf/*.inc, RabbitMQ's authenticate_user and Roundup's mail gateway are read", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  mq:',
+        '    image: rabbitmq:3',
+        '    healthcheck:',
+        `      test: ["CMD", "rabbitmqctl", "authenticate_user", "app", "${fake(ALNUM, 24)}"]`,
+        '  mail:',
+        '    image: example/fetchmail',
+        '    volumes:',
+        '      - ./fetchmailrc:/etc/fetchmailrc:ro',
+        '  gw:',
+        '    image: example/roundup',
+        `    command: roundup-mailgw -C issue /tracker imaps issues:${fake(ALNUM, 18)}@imap.example.net`,
+        '',
+      ].join('\n'),
+      fetchmailrc: `poll mail.example.net protocol IMAP\n  user "support@example.net" password "${fake(ALNUM, 18)}" ssl\n`,
+      'conf/database.inc': `<?php\n$sys_dbhost   = 'db';\n$sys_dbpasswd = '${fake(ALNUM, 22)}';\n`,
+    });
+    expect(found).toEqual([
+      'compose.yaml:5:65 hardcoded-credential •••• (24 chars)',
+      'compose.yaml:12:60 hardcoded-credential •••• (18 chars)',
+      'conf/database.inc:3:18 secret-in-project-file •••• (22 chars)',
+      'fetchmailrc:2:40 secret-in-mounted-file •••• (18 chars)',
+    ]);
+  });
+});

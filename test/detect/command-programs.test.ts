@@ -115,6 +115,8 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['http -a admin GET http://x', []],
   ['smbclient //host/share -U user%smbpw', [['-U', 'smbpw', false]]],
   ['smbclient //host/share -U user:notasecret', []],
+  ['lftp -u deploy,lftpPw9x -e "mirror -R ./ /htdocs/; quit" sftp://ssh.example.net', [['-u', 'lftpPw9x', false]]],
+  ['lftp -u deploy sftp://ssh.example.net', []],
   // the entrypoints of dperson/samba and atmoz/sftp (their images run them with the command as arguments)
   ['samba -u "clerk;Smb-pw-2024" -s "scans;/mnt"', [['-u', 'Smb-pw-2024', false]]],
   ['samba -s "scans;/mnt/scans;yes;no"', []],
@@ -146,6 +148,21 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   // rabbitmqctl add_user / change_password NAME PASSWORD
   ['rabbitmqctl change_password app n3wpw', [['rabbitmqctl change_password', 'n3wpw', false]]],
   ['rabbitmqctl add_user app', []],
+  ['rabbitmqctl authenticate_user app AuthPw-4', [['rabbitmqctl authenticate_user', 'AuthPw-4', false]]],
+  // roundup-mailgw TRACKER METHOD USER:PASSWORD@SERVER
+  ["roundup-mailgw -C issue -S 'status=unread' /trackers/helpdesk pop helpdesk:MailGw-Pw7@pop.example.net", [['roundup-mailgw', 'MailGw-Pw7', false]]],
+  ['roundup-mailgw /tracker imaps issues@imap.example.net', []],
+  ['roundup-mailgw /tracker mailbox /var/mail/issues', []],
+  // datasette publish … --plugin-secret PLUGIN NAME VALUE
+  [
+    "datasette publish cloudrun db.sqlite --plugin-secret datasette-auth-tokens editor_token 'e6f1e56e1e2e3dd2d2e8d9b13bc25857'",
+    [['--plugin-secret', 'e6f1e56e1e2e3dd2d2e8d9b13bc25857', false]],
+  ],
+  [
+    "datasette publish cloudrun db.sqlite --plugin-secret datasette-auth-passwords root_password_hash 'pbkdf2_sha256$480000$bQj8UiadD4TbrMV5DfpJ7W$R+8Ya9Ji0g7Mhs='",
+    [],
+  ],
+  ['datasette publish cloudrun db.sqlite --plugin-secret datasette-auth-github client_id 5b1c0f2d6a', []],
   ['rabbitmqctl delete_user app rabbitpw', []],
 ];
 

@@ -266,6 +266,7 @@ const PREFIX_OVERRIDES: Record<string, string> = {
   'plain-scheme-password': '{PLAIN}',
   'oracle-password': 'jdbc:oracle:thin:scott/',
   'pgpass-password': 'db.example.com:5432:app:user:',
+  'fetchmail-password': 'user u password "',
   'netrc-password': 'machine h login u password ',
   'github-oauth-client-id': 'Ov23li',
   'salesforce-consumer-key': '3MVG9',
@@ -285,6 +286,7 @@ const PREFIX_OVERRIDES: Record<string, string> = {
   'square-token': 'EAAA',
   'notion-token': 'ntn_',
   'authorization-header': 'Authorization: Bearer ',
+  'auth-scheme-value': '"Basic ',
   'connection-string-password': ';password=',
   'sql-password': "IDENTIFIED BY '",
   'tsig-key': 'hmac-sha256 ',
@@ -526,6 +528,12 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'secret_key: str = "',
       'a: list[str] = [',
       'private readonly a: b',
+      // a closure or a lambda as a value, an escaped command substitution, a keyword argument
+      'a = fn (string $b) => ',
+      'secret = lambda x: ',
+      'password=\\$(',
+      '(a="b", password=c, ',
+      '<masterKey a="b">\n<!-- -->',
       // SQL rows read by their columns, Hadoop properties, LDIF's base64, `:=`, a YAML plain scalar's rest
       "INSERT INTO t (a, secret) VALUES ('x', '",
       "INSERT INTO t (a, secret) VALUES ('x', 'y'), (",

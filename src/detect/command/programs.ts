@@ -32,6 +32,16 @@ const rpkUserPassword: FlagHandler = (f, k, text, command) => {
 };
 
 /**
+ * Datasette's `datasette publish … --plugin-secret PLUGIN NAME VALUE`: the plugin's setting, its value the secret (a password
+ * hash given so is judged as a hash).
+ */
+const datasettePluginSecret: FlagHandler = (f, k, text) => {
+  if (text !== '--plugin-secret' || k + 3 >= f.toks.length) return undefined;
+  if (classifyKey(f.toks[k + 2].text).sensitive) f.reportToken(k + 3, text, 'secret');
+  return 3;
+};
+
+/**
  * CyberArk Conjur's `conjur variable set -i ID -v VALUE` (`--value`): the secret's value itself, unless the variable's id
  * names something else (`-i prod/db/username`).
  */
@@ -178,6 +188,8 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   // httpie
   { programs: ['http', 'https'], userPass: { flags: ['-a', '--auth'], sep: ':' } },
   { programs: ['smbclient'], userPass: { flags: ['-U', '--user'], sep: '%' } },
+  // lftp's login: `-u user,password`
+  { programs: ['lftp'], userPass: { flags: ['-u', '--user'], sep: ',' } },
   // chisel's tunnel server and client (`jpillora/chisel`): `--auth user:pass`
   { programs: ['chisel'], userPass: { flags: ['--auth'], sep: ':' }, subcommandFirst: true },
   // etcd's client: `--user root:password` (`--password` is read as any option)
@@ -194,6 +206,18 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
         const m = /^([A-Za-z0-9._-]{1,64}):([^:\s]{1,4096})(?::(e))?(?::\d*(?::\d*(?::[^:\s]*)?)?)?$/.exec(f.toks[k].text);
         if (m && !m[3]) f.report(k, m[1].length + 1, m[1].length + 1 + m[2].length, 'sftp user', 'password');
       }
+    },
+  },
+  {
+    // Roundup's mail gateway: `roundup-mailgw [options] TRACKER pop|pops|apop|imap|imaps… USER:PASSWORD@SERVER`
+    programs: ['roundup-mailgw'],
+    end: (f, { positionals }) => {
+      positionals.forEach((k, i) => {
+        if (!/^(?:pop|pops|apop|imap|imaps|imaps_cram|imaps_oauth|imap_cram)$/.test(f.toks[k].text) || i + 1 >= positionals.length) return;
+        const source = positionals[i + 1];
+        const m = /^([^:@\s]{1,200}):([^@\s]{1,500})@[^@\s]+$/.exec(f.toks[source].text);
+        if (m) f.report(source, m[1].length + 1, m[1].length + 1 + m[2].length, 'roundup-mailgw', 'password');
+      });
     },
   },
   {
@@ -217,6 +241,7 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   { programs: ['docker'], flag: dockerLoginPassword },
   { programs: ['openssl'], flag: opensslPassword },
   { programs: ['conjur'], flag: conjurVariableValue },
+  { programs: ['datasette'], flag: datasettePluginSecret },
   {
     // mosquitto_passwd -b FILE USER PASSWORD reads its arguments the same way
     programs: ['htpasswd', 'mosquitto_passwd'],
@@ -254,6 +279,8 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
     subcommands: [
       { words: ['add_user'], at: 2, via: 'rabbitmqctl add_user', description: 'password' },
       { words: ['change_password'], at: 2, via: 'rabbitmqctl change_password', description: 'password' },
+      // a healthcheck's login test: `rabbitmqctl authenticate_user USER PASSWORD`
+      { words: ['authenticate_user'], at: 2, via: 'rabbitmqctl authenticate_user', description: 'password' },
     ],
   },
 ];
