@@ -1591,7 +1591,22 @@ export function findUserPasswordPairs(text: string): { start: number; end: numbe
     if (!viaVariable && (/^\d+$/.test(secret) || secret.includes('$') || judgeNamedValue({}, secret) !== 'literal')) continue;
     out.push({ start, end: start + secret.length, viaVariable });
   }
-  return out.length ? out : quotedPairs(text);
+  return out.length ? out : USER_PAIR_LIST.test(text) ? listedPairs(text) : quotedPairs(text);
+}
+
+/** Users with their passwords listed in one value (`NAIVE_USERS: "jana:…,petr:…"`, blanks or commas between). */
+const USER_PAIR_LIST = /^[ \t]*[A-Za-z0-9_.@-]{1,64}:[^\s:,;]{1,400}(?:[ \t]*[, ][ \t]*[A-Za-z0-9_.@-]{1,64}:[^\s:,;]{1,400}){1,50}[ \t]*$/;
+const LISTED_PAIR = /(?:^|[, ])[ \t]*[A-Za-z0-9_.@-]{1,64}:([^\s:,;]{1,400})/dg;
+
+function listedPairs(text: string): { start: number; end: number; viaVariable: boolean }[] {
+  const out: { start: number; end: number; viaVariable: boolean }[] = [];
+  for (const m of text.matchAll(LISTED_PAIR)) {
+    const secret = m[1];
+    // shaped as a password (`alice:admin bob:viewer` gives users their roles)
+    if (!isPasswordShaped(secret) || secret.includes('$') || judgeNamedValue({}, secret) !== 'literal') continue;
+    out.push({ start: m.indices![1][0], end: m.indices![1][1], viaVariable: false });
+  }
+  return out;
 }
 
 /** `"name":"password"` lines and nothing else (NanoMQ's `nanomq_pwd.conf`; not JSON, whose lines are settings in braces). */
@@ -1669,6 +1684,23 @@ export function findQuotedUserPasswords(text: string): { start: number; end: num
   return quotedValuesOfEveryLine(text, QUOTED_USER_LINE, /^[ \t]*[;#]/)
     .filter((v) => !/^md5[0-9a-f]{32}$|^SCRAM-SHA-256\$/.test(v.value) && isLiteral(v.value))
     .map(({ start, end }) => ({ start, end }));
+}
+
+/**
+ * pppd's `chap-secrets` / `pap-secrets` lines, `client server secret [addresses…]` (each quoted or not): the secrets; not
+ * `*`, an empty `""`, nor `@/path` (a file holding it).
+ */
+export function findPppSecrets(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(
+    /^[ \t]*(?:"[^"\n]{1,200}"|[^\s"#]{1,200})[ \t]+(?:"[^"\n]{0,200}"|[^\s"]{1,200})[ \t]+(?:"([^"\n]{1,4096})"|([^\s"]{1,4096}))/dgm,
+  )) {
+    const g = m[1] !== undefined ? 1 : 2;
+    const value = m[g];
+    if (value === '*' || value.startsWith('@') || !isLiteral(value)) continue;
+    out.push({ start: m.indices![g][0], end: m.indices![g][1] });
+  }
+  return out;
 }
 
 /** Pgpool-II's `.pcppass` lines, `hostname:port:username:password` (port a number or `*`): the passwords. */

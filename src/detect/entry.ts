@@ -9,6 +9,7 @@ import {
   afterFlagWord,
   classifyKey,
   describeKind,
+  isConnectionKey,
   isCredentialCarrierKey,
   isServerSentryDsnKey,
   isCaptchaSecretByShape,
@@ -170,11 +171,16 @@ function judgeByShape(key: string, verdict: KeyVerdict, text: string): SecretKin
   if (verdict.reason === undefined && isGluedKeyName(key) && isGeneratedToken(text) && !/[-_]/.test(text)) return 'api-key';
   // a server's Sentry DSN: its key (32 hex digits) is the user of the URL
   if (isServerSentryDsnKey(key) && SENTRY_DSN.test(text)) return 'api-key';
+  // Oracle's connect string under a connection's name (`DB_CONN: user/password@host:1521/service`, as sqlplus takes it)
+  if (isConnectionKey(key) && ORACLE_CONNECT.test(text) && noName()) return 'connection-string';
   return undefined;
 }
 
-/** A Sentry DSN: `https://` its key (32 hex digits, a legacy one with `:` its secret) `@` the host, the project's number. */
-const SENTRY_DSN = /^https?:\/\/[0-9a-f]{32}(?::[0-9a-f]{32})?@[\w.-]+(?::\d+)?(?:\/[\w.-]+)*\/\d+\/?$/;
+/** A Sentry DSN: `https://` its key (32 hex digits) `@` the host, the project's number (a legacy one's `:secret` is a URL's password, found as one). */
+const SENTRY_DSN = /^https?:\/\/[0-9a-f]{32}@[\w.-]+(?::\d+)?(?:\/[\w.-]+)*\/\d+\/?$/;
+
+/** Oracle's `user/password@host[:port][/service]` (EZConnect), the password of four characters or more. */
+const ORACLE_CONNECT = /^[A-Za-z][\w$#]{0,29}\/[^\s/@]{4,128}@[A-Za-z0-9][\w.-]{0,253}(?::\d{1,5})?(?:\/[\w.$-]{1,128})?$/;
 
 /** The identifying half of a key pair set beside its secret half: judged by its value alone. */
 const KEY_OF_PAIR: KeyVerdict = { sensitive: false, reason: 'identifying half of a key pair' };
@@ -186,11 +192,11 @@ function isAuthSettingKey(key: string): boolean {
   return last === 'auth' || last === 'basicauth' || last === 'credentials' || last === 'creds';
 }
 
-/** A name for a user, or a user with its password: `*_USER`, `*_USERS`, `*_USER_INFO`. */
+/** A name for a user, or a user with its password: `*_USER`, `*_USERS`, `*_USER_INFO`, Aidbox's `AIDBOX_SUPERUSER: admin:…`. */
 function isUserInfoKey(key: string): boolean {
   const words = splitWords(key);
   const last = words[words.length - 1];
-  return last === 'user' || last === 'users' || last === 'userinfo' || (last === 'info' && words[words.length - 2] === 'user');
+  return last === 'user' || last === 'users' || last === 'superuser' || last === 'userinfo' || (last === 'info' && words[words.length - 2] === 'user');
 }
 
 /** The passwords of `user:password` pairs in a value (as written: `text` is the template when there is one). */

@@ -14,6 +14,7 @@ import {
   echoesIntoFiles,
   findEmbeddedAssignments,
   findPcpPasswords,
+  findPppSecrets,
   findResourceMacroSecrets,
   findPropertiesUserPasswords,
   findQuotedUserPasswords,
@@ -146,6 +147,9 @@ function collectFromService(service: ServiceModel, out: Found[], covered: Set<Tr
   ];
   // what the container receives: its environment and its env files, together
   const received = secretHalves([...service.environment, ...service.envFile]);
+  // a bare `- KEY` whose value the service's env_file gives: compose-go keeps the file's value unless the shell sets one,
+  // and that value is reported where the file writes it
+  const fromEnvFile = new Set(service.envFile.filter((e) => e.value && String(e.value.value ?? '').trim() !== '').map((e) => e.key));
   const before = out.length;
   for (const [entries, context] of lists) {
     const siblings = context === 'environment' || context === 'env-file' ? received : secretHalves(entries);
@@ -154,6 +158,7 @@ function collectFromService(service: ServiceModel, out: Found[], covered: Set<Tr
       for (const verdict of judgeEntry(entry, siblings)) {
         // a bare label is an empty label, not a passthrough
         if (context === 'labels' && verdict.class === 'via-env' && !entry.value) continue;
+        if (context === 'environment' && verdict.class === 'via-env' && !entry.value && fromEnvFile.has(entry.key)) continue;
         out.push({ verdict, context, service: service.name, path: entry.path, name: entry.key, entry });
       }
     }
@@ -1036,6 +1041,7 @@ function namedFileSecrets(text: string, configName: string | undefined, secretFi
     }
   }
   if (configName === '.pcppass') for (const p of findPcpPasswords(text)) out.push({ ...p, kind: 'password' });
+  if (/^(?:chap|pap)[_-]secrets$/.test(configName)) for (const p of findPppSecrets(text)) out.push({ ...p, kind: 'password' });
   // mountedFileName gives `resource` for resource.cfg
   if (configName === 'resource') for (const p of findResourceMacroSecrets(text)) out.push({ ...p, kind: 'password' });
   return out;

@@ -91,9 +91,12 @@ export function isKeyOfPair(name: string, secretHalvesBeside: ReadonlySet<string
   const prefix = pairPrefix(name);
   if (!prefix) return false;
   // `PUSHER_APP_KEY` beside `PUSHER_APP_SECRET` or `PUSHER_SECRET`; `exact`: only the first (in a
-  // configuration file, OVH's `dns_ovh_consumer_key` is a secret of its own beside the application's pair)
+  // configuration file, OVH's `dns_ovh_consumer_key` is a secret of its own beside the application's pair). An OAuth
+  // consumer's key pairs with its consumer's secret only: beside another's (`OVH_CONSUMER_KEY` beside
+  // `OVH_APPLICATION_SECRET`) it is a token of its own
+  const last = prefix[prefix.length - 1];
   return (
     secretHalvesBeside.has(prefix.join('_')) ||
-    (!exact && prefix.length > 1 && HALF_QUALIFIERS.has(prefix[prefix.length - 1]) && secretHalvesBeside.has(prefix.slice(0, -1).join('_')))
+    (!exact && prefix.length > 1 && HALF_QUALIFIERS.has(last) && last !== 'consumer' && secretHalvesBeside.has(prefix.slice(0, -1).join('_')))
   );
 }

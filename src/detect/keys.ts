@@ -919,6 +919,8 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
   SETCOOKIE: { sensitive: true, kind: 'secret' },
   // Telegram: an application's api_hash is its secret (the api_id is its name)
   API_HASH: { sensitive: true, kind: 'secret' },
+  // Skylight's agent: its authentication token, named for what it does
+  SKYLIGHT_AUTHENTICATION: { sensitive: true, kind: 'token' },
   // PayPal's classic API credentials (NVP/SOAP): a user name, a password and a signature, which signs as the account
   API_SIGNATURE: { sensitive: true, kind: 'api-key' },
   APISIGNATURE: { sensitive: true, kind: 'api-key' },
@@ -1396,6 +1398,8 @@ function override(name: string): KeyVerdict | undefined {
   if (/^BUNDLE_[A-Z0-9_]+__(?:COM|ORG|NET|IO|DEV|CLOUD|CO|APP)$/.test(name)) return { sensitive: true, kind: 'credentials' };
   // VerneMQ's image makes a user of each `DOCKER_VERNEMQ_USER_<name>=<password>`: the name is the user's, the value its password
   if (n.startsWith('DOCKER_VERNEMQ_USER_') && n.length > 20) return { sensitive: true, kind: 'password' };
+  // Libreswan's `leftrsasigkey=0sAwEAA…` / `%cert`: a gateway's RSA public key
+  if (n.endsWith('RSASIGKEY')) return { sensitive: false, reason: 'public key (Libreswan rsasigkey)' };
   // PayPal's API signature under the product's name (`PAYPAL_EXPRESS_SIGNATURE`): see API_SIGNATURE
   if (n.endsWith('_SIGNATURE') && /(?:^|_)PAYPAL/.test(n)) return { sensitive: true, kind: 'api-key' };
   // Apache Derby's built-in users: `derby.user.<name>=<password>` in derby.properties
@@ -1721,6 +1725,12 @@ export function isCredentialCarrierKey(name: string): boolean {
   // a notification service URL (Watchtower's `WATCHTOWER_NOTIFICATION_URL`, Apprise's `APPRISE_URLS`): shoutrrr and Apprise
   // write the service's token into the URL (`slack://token@channel`, `tgram://bottoken/chat`)
   if (/^ur[li]s?$/.test(words[words.length - 1]) && words.some((w) => NOTIFICATION_URL_WORDS.has(w))) return true;
+  // Alertmanager's `slack_api_url`: Slack's incoming webhook
+  if (words.length === 3 && words[0] === 'slack' && words[1] === 'api' && words[2] === 'url') return true;
+  // a mail server's URL or URI (`SMTP_URL`, Kratos's `COURIER_SMTP_CONNECTION_URI`, Meteor's `MAIL_URL`): its login and password
+  // are in it, a mailer reaching an open relay on the network being the rare case
+  if (/^ur[li]$/.test(words[words.length - 1]) && (words.some((w) => w === 'smtp' || w === 'smtps' || w === 'mailer') || words[words.length - 2] === 'mail'))
+    return true;
   // Airflow's connections (`AIRFLOW_CONN_SFTP_PARTNER`): each a URI with its login and password
   if (words[0] === 'airflow' && words[1] === 'conn' && words.length > 2) return true;
   // a package index's URL (`PIP_INDEX_URL`, `PIP_EXTRA_INDEX_URL`, `UV_INDEX_URL`): a private index is reached

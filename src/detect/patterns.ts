@@ -151,6 +151,13 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     group: 1,
   },
   {
+    id: 'azure-communication-access-key',
+    description: 'Azure Communication Services access key',
+    // `endpoint=https://NAME.communication.azure.com/;accesskey=…` (base64 of 64 bytes)
+    regex: re(`(?<![A-Za-z0-9_])accesskey=([A-Za-z0-9+/]{40,100}={0,2})(?=[;"'\\s]|$)`, 'i'),
+    group: 1,
+  },
+  {
     id: 'azure-shared-access-key',
     description: 'Azure shared access key',
     regex: re(`SharedAccessKey=([A-Za-z0-9+/]{40,88}={0,2})`, 'i'),
@@ -879,10 +886,11 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'sql-password',
     description: 'password in an SQL statement',
     // CREATE USER … IDENTIFIED BY 'x' / WITH PASSWORD 'x' / ALTER USER … PASSWORD 'x' / MySQL SET PASSWORD = PASSWORD('x');
-    // TDengine's CREATE|ALTER USER name PASS 'x'; SQL Server's CREATE LOGIN name WITH PASSWORD = N'x' (a Unicode literal)
+    // TDengine's CREATE|ALTER USER name PASS 'x'; SQL Server's CREATE LOGIN name WITH PASSWORD = N'x' (a Unicode literal);
+    // not MySQL's `IDENTIFIED BY PASSWORD '*…'`, which gives the hash
     // a blank, `=` or the function's `(` before the quote: `'password' => ENV['X']` is a Ruby hash, not SQL
     regex: re(
-      `${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY|PASSWORD|PASS(?<=USER[ \\t]{1,8}[A-Za-z0-9_.@"\`-]{1,64}[ \\t]{1,8}PASS))(?:[ \\t]+|[ \\t]*[=(][ \\t]*)N?'([^'\\n]{1,200})'`,
+      `${B}(?:IDENTIFIED(?:[ \\t]+WITH[ \\t]+[A-Za-z0-9_]{1,40})?[ \\t]+BY(?![ \\t]+PASSWORD\\b)|(?<!BY[ \\t]{1,8})PASSWORD|PASS(?<=USER[ \\t]{1,8}[A-Za-z0-9_.@"\`-]{1,64}[ \\t]{1,8}PASS))(?:[ \\t]+|[ \\t]*[=(][ \\t]*)N?'([^'\\n]{1,200})'`,
       'i',
     ),
     group: 1,
@@ -967,6 +975,21 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'clear-text password in a Flexisip password file',
     // Flexisip's `passwords` file and its `userdb` lines: `user@domain clrtxt:PASSWORD ;` (`md5:`/`sha256:` are digests)
     regex: re(`(?<=^|[ \\t])clrtxt:([^\\s;]{1,200})`),
+    group: 1,
+  },
+  {
+    id: 'dnsdist-console-key',
+    description: 'dnsdist console key',
+    // dnsdist's Lua configuration: `setKey("…")`, the console's shared key (32 bytes in base64)
+    regex: re(`(?<![\\w.:])setKey\\([ \\t]*["']([A-Za-z0-9+/]{43}=)["'][ \\t]*\\)`),
+    group: 1,
+  },
+  {
+    id: 'forward-proxy-basic-auth',
+    description: 'password of a forward proxy user',
+    // Caddy's forward_proxy (NaiveProxy) `basic_auth USER PASSWORD` on its own line, its password in clear (Caddy's own
+    // `basic_auth` block gives `USER HASH` inside braces, a bcrypt hash)
+    regex: re(`(?:^|\\n)[ \\t]*(?:#[ \\t]*)?basic_?auth[ \\t]+[\\w.@-]{1,64}[ \\t]+([^\\s{}#$]{4,200})[ \\t]*(?=\\r?\\n|$)`),
     group: 1,
   },
   {

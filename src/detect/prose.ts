@@ -19,9 +19,9 @@ export interface ProseCredential {
 }
 
 const SECRET_WORD = /\b(?:(password|passwd|passphrase|pwd|pin|credentials|creds|login)|(token|secret|api[ _-]?key|access[ _-]?key))\b/gi;
-/** Words before the secret's word that make it another thing: the public half, a hash of it, its id (`the key id of our API key is …`). */
+/** Words before the secret's word that make it another thing: the public half, a hash of it, its id (`the key id of our API key is …`), a denial (`token id (not the token): …`). */
 const NOT_THE_SECRET_BEFORE =
-  /\b(?:(?:public|publishable|anon|hashed|hash of the|encrypted|obscured)|(?:id|ids|identifier|name|fingerprint|hash|prefix)[ \t]+of[ \t]+(?:[\w-]+[ \t]+){0,4})[ \t]*$/i;
+  /\b(?:(?:public|publishable|anon|hashed|hash of the|encrypted|obscured|not the|not a|not its)|(?:id|ids|identifier|name|fingerprint|hash|prefix)[ \t]+of[ \t]+(?:[\w-]+[ \t]+){0,4})[ \t]*$/i;
 /** Words after it that do the same: an identifier, a fingerprint, a hash, where it is kept. */
 const NOT_THE_SECRET_AFTER = /^[ \t]*(?:id|ids|identifier|name|fingerprint|hash|digest|file|path|url|header|prefix|length|ttl|expiry|endpoint)\b/i;
 /** After the word, within 60 characters of one line: the linking word and the password. */

@@ -113,6 +113,15 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   if (verdict.countable && /^\d{1,6}$/.test(v)) return 'setting';
   // the setting's own name in capitals: a template's placeholder for the value (`paze_private_key = "PAZE_PRIVATE_KEY"`)
   if (verdict.name && /^[A-Z][A-Z0-9_]{3,}$/.test(v) && v === verdict.name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()) return 'template';
+  // an environment variable's name (Kamal's `env: secret: [RAILS_MASTER_KEY, DATABASE_URL]`, a tool's `password: DB_PASSWORD`):
+  // capitals joined by underscores, a secret's word among them, says where the value is (a placeholder written so,
+  // `REPLACE_WITH_SECURE_PASSWORD`, is what the container runs with, and is reported as one)
+  if (
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) &&
+    /(?:^|_)(?:KEY|SECRET|TOKEN|PASSWORD|PASS|PASSWD|PWD|URL|URI|DSN|CREDENTIALS|AUTH)(?:_|$)/.test(v) &&
+    !/(?:^|_)(?:REPLACE|CHANGE|CHANGEME|YOUR|SET|FILL|INSERT|ENTER|TODO|FIXME|GENERATE|PUT|ADD|MY|SOME|EXAMPLE|DUMMY|SECURE|STRONG)(?:_|$)/.test(v)
+  )
+    return 'reference';
   // a pattern (sed's `s/^API_KEY=.*/API_KEY=$NEW/`: what follows `=` is `.*/…`), not a value
   if (v.startsWith('.*')) return 'setting';
   // a list item whose secret is a configure-time placeholder (Flexisip's `firebase-projects-api-keys=project:@FIREBASE_KEY@`)

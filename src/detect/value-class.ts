@@ -99,6 +99,9 @@ const MODE_WORDS = new Set([
   'prompt',
   'required',
   'optional',
+  // a token's format, not a token (Ory Hydra's `strategies: access_token: opaque`)
+  'opaque',
+  'jwt',
 ]);
 
 /** Values that declare no secret is needed (`sk-no-key-required`, `not-needed`, `unused`). */
@@ -159,6 +162,8 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^\$[A-Z_][A-Z0-9_]{2,}$/,
   // BuildKit's secret mount (`docker build --secret id=npmrc,src=.npmrc`, `RUN --mount=type=secret,id=x`): where the secret comes from
   /^(?:(?:type|id|src|source|env|target|dst|required|mode|uid|gid)=[^,\s]{0,200},){0,6}(?:id|src|source|env)=[^,\s]{1,200}(?:,(?:type|id|src|source|env|target|dst|required|mode|uid|gid)=[^,\s]{0,200}){0,6}$/,
+  // Apache APISIX's `$env://REDIS_PASSWORD` and `$secret://vault/1/x`: read when the configuration is loaded
+  /^\$(?:env|secret):\/\/\S+$/,
   // Telegraf's secret-store reference `@{store_id:key}`
   /^@\{[A-Za-z_][\w-]{0,40}:[A-Za-z_][\w.-]{0,100}\}$/,
   // Kong's vault reference `{vault://env/name}`, braces included
@@ -233,6 +238,7 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^\$__(?:file|env|vault)\{[^{}]+\}$/, // Grafana $__file{/run/secrets/x}
   /^(?:@[A-Za-z_][A-Za-z0-9_.]*@|@@[A-Za-z_][A-Za-z0-9_.]*@@)$/, // Maven / autoconf @NAME@, LabKey's @@jdbcPassword@@
   /^__[A-Z][A-Z0-9_]*__$/, // __SECRET__, replaced by an entrypoint
+  /^_[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+_$/, // an installer's `_DBC_PASS_` (YetiForce's config/Db.php), replaced as it installs
   /^%\([A-Za-z_][A-Za-z0-9_]*\)s$/, // Python %(password)s
   /^<%=?[^%]*%>$/, // ERB
   /^#\{[^{}]+\}$/, // Ruby / Spring #{…}

@@ -82,11 +82,12 @@ const CONFIG_DIRECTORY = /^(?:config|configs|conf|settings|etc|resources|group_v
 /**
  * The hidden directories where a tool keeps its credentials, committed by accident with a project
  * (`.docker/config.json`, `.m2/settings.xml`, `.cargo/credentials.toml`, `.kube/config`,
- * `.aws/credentials`, `.duplicacy/preferences`, an Obsidian vault's `.obsidian/plugins/<plugin>/data.json`): walked though hidden, each file in a configuration
- * format, or named `config`, `credentials` or `preferences`, read.
+ * `.aws/credentials`, `.duplicacy/preferences`, an Obsidian vault's `.obsidian/plugins/<plugin>/data.json`, Kamal's
+ * `.kamal/secrets`): walked though hidden, each file in a configuration format, or named `config`, `credentials`,
+ * `preferences` or `secrets` (Kamal's `secrets-common`, `secrets.staging`), read.
  */
-const CREDENTIAL_DIRECTORY = /^\.(?:docker|m2|cargo|gradle|kube|aws|pip|composer|gem|terraform\.d|ivy2|sbt|config|duplicacy|obsidian)$/i;
-const CREDENTIAL_DIRECTORY_FILE = /^(?:config|credentials|preferences)$/i;
+const CREDENTIAL_DIRECTORY = /^\.(?:docker|m2|cargo|gradle|kube|aws|pip|composer|gem|terraform\.d|ivy2|sbt|config|duplicacy|obsidian|kamal)$/i;
+const CREDENTIAL_DIRECTORY_FILE = /^(?:config|credentials|preferences|secrets(?:-common|\.[\w-]{1,30})?)$/i;
 /**
  * Source roots (`src/main/resources`, `api/src/app`): walked without counting as a level, so a
  * service's own configuration deep in its sources is as near as a file beside the compose file.
@@ -201,8 +202,11 @@ const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
  * RANCID's `.cloginrc`, a Zulip bot's `deploy-bot.zuliprc`): a name ending in `rc`.
  */
 const RC_FILE = /^\.?[a-z][a-z0-9_.-]{1,40}rc$/i;
-/** A private key file by its name: `id_ed25519`, `deploy_rsa`, a Hyperledger Fabric MSP's `keystore/priv_sk` (or `<ski>_sk`). */
-export const KEY_FILE = /^(?:[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)|priv_sk|[0-9a-f]{64}_sk)$/i;
+/**
+ * A private key file by its name: `id_ed25519`, `deploy_rsa`, ssh-keygen's `-f id_deploy`, a Hyperledger Fabric MSP's
+ * `keystore/priv_sk` (or `<ski>_sk`).
+ */
+export const KEY_FILE = /^(?:[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)|id_(?![a-z0-9_-]*[_-]pub$)[a-z0-9][a-z0-9_-]{0,40}|priv_sk|[0-9a-f]{64}_sk)$/i;
 /**
  * A project's operational scripts (`scripts/weekly_report.py`, `bin/import.mjs`, `ops/rotate.rb`): run
  * by hand or by cron against the stack, with the tokens they call it with written in.

@@ -4279,3 +4279,95 @@ describe('sets AS, AT and AU: CI commands, PayPal signatures, header values, key
     ]);
   });
 });
+
+describe("vendors' names for a token: OVH's consumer key beside its application's pair, Skylight's authentication", () => {
+  it("OVH's consumer key is a token of its own beside the application's key and secret; an OAuth consumer key beside its consumer secret is its id", async () => {
+    const text = service([
+      `OVH_APPLICATION_KEY: ${fake(ALNUM, 16)}`,
+      `OVH_APPLICATION_SECRET: ${fake(ALNUM, 32)}`,
+      `OVH_CONSUMER_KEY: ${fake(ALNUM, 32)}`,
+      `TWITTER_CONSUMER_KEY: ${fake(ALNUM, 25)}`,
+      `TWITTER_CONSUMER_SECRET: ${fake(ALNUM, 50)}`,
+      'SKYLIGHT_AUTHENTICATION:',
+    ]);
+    expect(await findings(text)).toEqual([
+      '6:31 secret-in-environment',
+      '7:25 secret-in-environment',
+      '9:32 secret-in-environment',
+      '10:7 secret-via-environment',
+    ]);
+  });
+  it("a superuser given with its password (Aidbox's `admin:…`) and Oracle's `user/password@host` connect string hold passwords; a name alone and a path do not", async () => {
+    const text = service([
+      `AIDBOX_SUPERUSER: admin:${fake(ALNUM, 16)}`,
+      'PGPOOL_SUPERUSER: postgres',
+      `DB_CONN: "spaceuser/${fake(ALNUM, 16)}@postgres:5432/spaceschema"`,
+      'DB_CONN_PATH: "spaceuser/data@v2"',
+    ]);
+    expect(await findings(text)).toEqual(['5:31 secret-in-environment', '7:16 secret-in-environment']);
+  });
+});
+
+describe('sets AV and AW: Kamal, env files under a bare name, PPP secrets, dnsdist, forward proxies, lists of users', () => {
+  it("Kamal's .kamal/secrets is read and its deploy.yml's secret names are not values; a key file named id_*; a bare name an env_file sets is reported there", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n    env_file: backend/.env\n    environment:\n      - JWT_SECRET\n',
+      'backend/.env': `JWT_SECRET=${fake(ALNUM, 32)}\n`,
+      '.kamal/secrets': `KAMAL_REGISTRY_PASSWORD=ghp_${fake(ALNUM, 36)}\nRAILS_MASTER_KEY=$(cat config/master.key)\n`,
+      'config/deploy.yml': 'service: crm\nenv:\n  secret:\n    - RAILS_MASTER_KEY\n    - DATABASE_URL\n',
+      'deploy/id_deploy': `-----BEGIN OPENSSH PRIVATE KEY-----\n${fake(B64, 70)}\n-----END OPENSSH PRIVATE KEY-----\n`,
+    });
+    expect(found).toEqual([
+      '.kamal/secrets:1:25 secret-in-project-file •••• (40 chars)',
+      'backend/.env:1:12 secret-in-env-file •••• (32 chars)',
+      'deploy/id_deploy:1:1 secret-in-project-file •••• (140 chars)',
+    ]);
+  });
+
+  it("pppd's chap-secrets, dnsdist's console key, a forward proxy's basic_auth and a list of users with passwords are found; a MySQL hash, APISIX's $env:// and an installer's _X_ are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  vpn:',
+        '    image: example/l2tp',
+        '    volumes:',
+        '      - ./chap-secrets:/etc/ppp/chap-secrets',
+        '      - ./dnsdist.conf:/etc/dnsdist/dnsdist.conf',
+        '      - ./Caddyfile:/etc/caddy/Caddyfile',
+        '      - ./seed.sql:/docker-entrypoint-initdb.d/seed.sql',
+        '      - ./apisix.yaml:/usr/local/apisix/conf/apisix.yaml',
+        '      - ./Db.php:/var/www/config/Db.php',
+        '    environment:',
+        `      NAIVE_USERS: "jana:${fake(ALNUM, 18)},petr:${fake(ALNUM, 18)}"`,
+        '      ALLOWED_USERS: "alice:admin bob:viewer"',
+        '',
+      ].join('\n'),
+      'chap-secrets': `# client server secret IP\n"vpnadmin" l2tpd "${fake(ALNUM, 16)}" *\n"guest" l2tpd @/etc/ppp/guest.secret *\n`,
+      'dnsdist.conf': `controlSocket("127.0.0.1:5199")\nsetKey("${fake(B64, 43)}=")\n`,
+      Caddyfile: `:443 {\n  forward_proxy {\n    basic_auth kovar ${fake(ALNUM, 18)}\n    hide_ip\n  }\n}\n`,
+      'seed.sql': "CREATE USER 'pdns'@'%' IDENTIFIED BY PASSWORD '*0123456789ABCDEF0123456789ABCDEF01234567';\n",
+      'apisix.yaml': 'deployment:\n  etcd:\n    password: "$env://ETCD_PASSWORD"\n',
+      'Db.php': "<?php\nreturn ['password' => '_DBC_PASS_'];\n",
+    });
+    expect(found).toEqual([
+      'Caddyfile:3:22 secret-in-mounted-file •••• (18 chars)',
+      'chap-secrets:2:19 secret-in-mounted-file •••• (16 chars)',
+      'compose.yaml:12:26 secret-in-environment •••• (18 chars)',
+      'compose.yaml:12:50 secret-in-environment •••• (18 chars)',
+      'dnsdist.conf:2:9 secret-in-mounted-file •••• (44 chars)',
+    ]);
+  });
+
+  it("a mail server's URL and Alertmanager's Slack URL passed through a variable are secrets via the environment; Hydra's token strategy and Libreswan's rsasigkey are not", async () => {
+    const text = service(
+      [
+        'COURIER_SMTP_CONNECTION_URI: ${KRATOS_SMTP_URI:-}',
+        '- SLACK_API_URL',
+        'MAIL_SERVER_URL: ${MAIL_SERVER_URL}',
+        'STRATEGIES_ACCESS_TOKEN: opaque',
+        `LEFTRSASIGKEY: 0sAwEAA${fake(B64, 60)}`,
+      ].map((l) => (l.startsWith('- ') ? l.slice(2) + ':' : l)),
+    );
+    expect(await findings(text)).toEqual(['5:7 secret-via-environment', '6:7 secret-via-environment']);
+  });
+});

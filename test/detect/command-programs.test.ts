@@ -149,6 +149,15 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['rabbitmqctl change_password app n3wpw', [['rabbitmqctl change_password', 'n3wpw', false]]],
   ['rabbitmqctl add_user app', []],
   ['rabbitmqctl authenticate_user app AuthPw-4', [['rabbitmqctl authenticate_user', 'AuthPw-4', false]]],
+  // pk12util -W (the PKCS #12 file's password), -K (the key database's); dnsdist -k (the console key)
+  ['pk12util -d "$NSSDB" -n client -o client.p12 -W "P12pw-Xy7"', [['-W', 'P12pw-Xy7', false]]],
+  ['pk12util -d sql:/etc/ipsec.d -i client.p12 -W "$P12_PASSWORD"', [['-W', '$P12_PASSWORD', true]]],
+  ['pk12util -l client.p12', []],
+  [
+    'dnsdist -c 127.0.0.1:5199 -k U58r2zIGYjXdFFwvgN3/lrooFD/kmxGS0nSGS9KJGlE= -e "showVersion()"',
+    [['-k', 'U58r2zIGYjXdFFwvgN3/lrooFD/kmxGS0nSGS9KJGlE=', false]],
+  ],
+  ['dnsdist -C /etc/dnsdist/dnsdist.conf --supervised', []],
   // roundup-mailgw TRACKER METHOD USER:PASSWORD@SERVER
   ["roundup-mailgw -C issue -S 'status=unread' /trackers/helpdesk pop helpdesk:MailGw-Pw7@pop.example.net", [['roundup-mailgw', 'MailGw-Pw7', false]]],
   ['roundup-mailgw /tracker imaps issues@imap.example.net', []],

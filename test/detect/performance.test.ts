@@ -267,6 +267,9 @@ const PREFIX_OVERRIDES: Record<string, string> = {
   'oracle-password': 'jdbc:oracle:thin:scott/',
   'pgpass-password': 'db.example.com:5432:app:user:',
   'fetchmail-password': 'user u password "',
+  'dnsdist-console-key': 'setKey("',
+  'forward-proxy-basic-auth': '\nbasic_auth u ',
+  'azure-communication-access-key': 'accesskey=',
   'netrc-password': 'machine h login u password ',
   'github-oauth-client-id': 'Ov23li',
   'salesforce-consumer-key': '3MVG9',
@@ -534,6 +537,10 @@ describe('linear time on adversarial inputs (16 KB → 256 KB)', () => {
       'password=\\$(',
       '(a="b", password=c, ',
       '<masterKey a="b">\n<!-- -->',
+      // users listed with passwords in one value, pppd's secrets lines, an Oracle connect string
+      'u:Ab1cdefgh2,',
+      '"a" b "c" ',
+      'a/b@',
       // SQL rows read by their columns, Hadoop properties, LDIF's base64, `:=`, a YAML plain scalar's rest
       "INSERT INTO t (a, secret) VALUES ('x', '",
       "INSERT INTO t (a, secret) VALUES ('x', 'y'), (",

@@ -31,6 +31,20 @@ const rpkUserPassword: FlagHandler = (f, k, text, command) => {
   return 1;
 };
 
+/** NSS's `pk12util … -W PASSWORD` (the PKCS #12 file's) and `-K PASSWORD` (the key database's). */
+const pk12utilPassword: FlagHandler = (f, k, text) => {
+  if ((text !== '-W' && text !== '-K') || k + 1 >= f.toks.length) return undefined;
+  f.reportToken(k + 1, text, 'password');
+  return 1;
+};
+
+/** dnsdist's console client: `dnsdist -c HOST:PORT -k KEY` (`--setkey`), the console's shared key. */
+const dnsdistConsoleKey: FlagHandler = (f, k, text) => {
+  if ((text !== '-k' && text !== '--setkey') || k + 1 >= f.toks.length) return undefined;
+  f.reportToken(k + 1, text, 'console key');
+  return 1;
+};
+
 /**
  * Datasette's `datasette publish … --plugin-secret PLUGIN NAME VALUE`: the plugin's setting, its value the secret (a password
  * hash given so is judged as a hash).
@@ -242,6 +256,8 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   { programs: ['openssl'], flag: opensslPassword },
   { programs: ['conjur'], flag: conjurVariableValue },
   { programs: ['datasette'], flag: datasettePluginSecret },
+  { programs: ['pk12util'], flag: pk12utilPassword },
+  { programs: ['dnsdist'], flag: dnsdistConsoleKey },
   {
     // mosquitto_passwd -b FILE USER PASSWORD reads its arguments the same way
     programs: ['htpasswd', 'mosquitto_passwd'],
