@@ -1746,8 +1746,8 @@ export function isCredentialCarrierKey(name: string): boolean {
   return !(last === 'urls' || last === 'uris' || last === 'connection' || last === 'conn');
 }
 
-/** Words that say a value is given to browsers or apps (`SENTRY_PUBLIC_DSN`, `SENTRY_FRONTEND_DSN`). */
-const CLIENT_SIDE_WORDS = new Set(['public', 'browser', 'frontend', 'client', 'js', 'javascript', 'web', 'ui', 'mobile', 'android', 'ios', 'app']);
+/** Words that say a value is given to browsers or phones (`SENTRY_PUBLIC_DSN`, `SENTRY_FRONTEND_DSN`); not `APP_` (a server's prefix too). */
+const CLIENT_SIDE_WORDS = new Set(['public', 'browser', 'frontend', 'client', 'js', 'javascript', 'web', 'ui', 'mobile', 'android', 'ios']);
 
 function isServerSentryDsnWords(words: string[]): boolean {
   if (words[words.length - 1] !== 'dsn' || !(words.includes('sentry') || words.includes('raven'))) return false;

@@ -467,6 +467,7 @@ describe('names of set V', () => {
   it("a server's Sentry DSN carries the project's ingestion key, a browser's is given to every visitor; a database DSN carries its password", () => {
     expect(isCredentialCarrierKey('SENTRY_DSN')).toBe(true);
     expect(isCredentialCarrierKey('SENTRY_LARAVEL_DSN')).toBe(true);
+    expect(isCredentialCarrierKey('APP_SENTRY_DSN')).toBe(true);
     expect(isCredentialCarrierKey('NEXT_PUBLIC_SENTRY_DSN')).toBe(false);
     expect(isCredentialCarrierKey('SENTRY_PUBLIC_DSN')).toBe(false);
     expect(isCredentialCarrierKey('VITE_SENTRY_DSN')).toBe(false);
