@@ -363,6 +363,8 @@ const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number
   jwt: (secret) => !isAnonJwt(secret),
   'url-query-key': (secret, text, at) => queryKeyIsApiKey(text, at, secret),
   'django-secret-key': (secret) => isGeneratedDjangoKey(secret),
+  // Datasette's `--plugin-secret PLUGIN NAME VALUE` names the plugin first (the program table reads its value)
+  'cli-secret-flag': (secret, text, _at, end) => !/--plugin-secret[ \t]+$/.test(text.slice(Math.max(0, end - secret.length - 40), end - secret.length)),
   'connection-string-password': (secret, text, at, end) =>
     !isVariableArgument(secret, text, at, end) &&
     !isCutPlaceholder(secret, text, end) &&

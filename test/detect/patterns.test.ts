@@ -425,6 +425,7 @@ const NEGATIVES: [string, string][] = [
   ['cli-secret-flag', '--password-file /run/secrets/pw'],
   ['cli-secret-flag', '--no-password --verbose'],
   ['cli-secret-flag', '--bypass all'],
+  ['cli-secret-flag', 'datasette publish fly council.db --plugin-secret datasette-auth-passwords root_password_hash x'],
   ['cli-secret-flag', '--token-ttl 3600'],
   ['cli-secret-flag', 'gh auth login --with-token && gh repo list'],
   ['cli-secret-flag', 'app --with-token || exit 1'],
