@@ -147,9 +147,6 @@ function collectFromService(service: ServiceModel, out: Found[], covered: Set<Tr
   ];
   // what the container receives: its environment and its env files, together
   const received = secretHalves([...service.environment, ...service.envFile]);
-  // a bare `- KEY` whose value the service's env_file gives: compose-go keeps the file's value unless the shell sets one,
-  // and that value is reported where the file writes it
-  const fromEnvFile = new Set(service.envFile.filter((e) => e.value && String(e.value.value ?? '').trim() !== '').map((e) => e.key));
   const before = out.length;
   for (const [entries, context] of lists) {
     const siblings = context === 'environment' || context === 'env-file' ? received : secretHalves(entries);
@@ -158,7 +155,6 @@ function collectFromService(service: ServiceModel, out: Found[], covered: Set<Tr
       for (const verdict of judgeEntry(entry, siblings)) {
         // a bare label is an empty label, not a passthrough
         if (context === 'labels' && verdict.class === 'via-env' && !entry.value) continue;
-        if (context === 'environment' && verdict.class === 'via-env' && !entry.value && fromEnvFile.has(entry.key)) continue;
         out.push({ verdict, context, service: service.name, path: entry.path, name: entry.key, entry });
       }
     }

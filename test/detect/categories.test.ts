@@ -4309,7 +4309,7 @@ describe("vendors' names for a token: OVH's consumer key beside its application'
 });
 
 describe('sets AV and AW: Kamal, env files under a bare name, PPP secrets, dnsdist, forward proxies, lists of users', () => {
-  it("Kamal's .kamal/secrets is read and its deploy.yml's secret names are not values; a key file named id_*; a bare name an env_file sets is reported there", async () => {
+  it("Kamal's .kamal/secrets is read and its deploy.yml's secret names are not values; a key file named id_*; a bare name beside an env_file setting it still comes from the shell", async () => {
     const found = await projectFindings({
       'compose.yaml': 'services:\n  app:\n    image: example/app\n    env_file: backend/.env\n    environment:\n      - JWT_SECRET\n',
       'backend/.env': `JWT_SECRET=${fake(ALNUM, 32)}\n`,
@@ -4320,6 +4320,8 @@ describe('sets AV and AW: Kamal, env files under a bare name, PPP secrets, dnsdi
     expect(found).toEqual([
       '.kamal/secrets:1:25 secret-in-project-file •••• (40 chars)',
       'backend/.env:1:12 secret-in-env-file •••• (32 chars)',
+      // `environment` overrides `env_file`: the bare name gives the container the shell's value (or none)
+      'compose.yaml:6:9 secret-via-environment undefined',
       'deploy/id_deploy:1:1 secret-in-project-file •••• (140 chars)',
     ]);
   });
