@@ -69,10 +69,10 @@ const SUBSCRIPT_CHAIN = /(?:\[[ \t]*['"][A-Za-z_][\w-]{0,60}['"][ \t]*\][ \t]*){
 const LIST_FIRST_STRING = /^(?:\[|array\()[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*([\]),])/;
 /**
  * `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`, Ruby's block `ENV.fetch("X") { '…' }`,
- * PHP's `define('NAME', getenv('X') ?: '…')`.
+ * PHP's `define('NAME', getenv('X') ?: '…')` and `'password' => getenv('X') ?: '…'`.
  */
 const ENV_FALLBACK =
-  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*[:=,][ \t]*\[?[ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b|\{)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
+  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*(?:=>|[:=,])[ \t]*\[?[ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b|\{)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
 /** `config set NAME VALUE` (its options before the name skipped): name, then a double-quoted, single-quoted or bare value. */
 const CONFIG_SET =
   /(?<![\w-])config[ \t]+set[ \t]+(?:--?[A-Za-z][\w-]{0,30}[ \t]+){0,3}([A-Za-z_/@][\w.:/@-]{0,120})[ \t]+(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s"'#;|&]{1,500}))/dg;
@@ -513,6 +513,20 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
         assignment.lastIndex = after + rest[0].length;
       }
     }
+    // a whole line's `name = value` (Kannel's `admin-password = Vap,HebVMVK9a9zq`): with a blank after the operator and no blank
+    // after it to the line's end, the value runs on past `,` (a list written `a, b` has blanks; code's `x = a, y = b` too)
+    if (
+      m[6] !== undefined &&
+      text[after] === ',' &&
+      /[ \t]$/.test(m[0].slice(0, m[0].length - m[6].length)) &&
+      /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 200), m.index))
+    ) {
+      const rest = /^,[^\s'"]{1,4096}(?=[ \t]*(?:\r?\n|$))/.exec(text.slice(after, after + 4096));
+      if (rest && !/,[A-Za-z_][\w.-]{0,80}[=:]/.test(rest[0])) {
+        value += rest[0];
+        assignment.lastIndex = after + rest[0].length;
+      }
+    }
     // a `:`-separated list of assignments as one unquoted value (GlassFish's `--property "user=x:password=…"`): each its own
     if (m[6] !== undefined && m[2] === '=') {
       const next = ASSIGNMENT_LIST_NEXT.exec(m[6]);
@@ -533,6 +547,11 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     }
     // the brackets that close a JSON or Ruby object, or a call, after an unquoted value (`"Password": null}`, `params={"token": TOKEN})`)
     if (m[6] !== undefined) value = withoutClosingBrackets(value);
+    // a JavaScript template literal that interpolates (`` authorization: `Bearer ${SPAM_API_KEY}` ``): an expression, built from what it reads
+    if (m[6] !== undefined && value.startsWith('`')) {
+      const literal = /^`([^`]{0,4096})`/.exec(text.slice(after - m[6].length, after - m[6].length + 4100));
+      if (!literal || literal[1].includes('${')) continue;
+    }
     // a comparison (`headers.apikey == '…'`), not an assignment
     if (!value || (m[2] === '=' && text[m.index + m[0].length - value.length] === '=')) continue;
     // the end of a string written `NAME=` and joined to an expression (PHP's `putenv('X_PASS=' . trim(…))`): its quote
@@ -1450,7 +1469,9 @@ const LOOK_BEHIND = 256;
 const LDIF_BASE64 = /^([A-Za-z][A-Za-z0-9-]{0,60})::[ \t]*([A-Za-z0-9+/]{4,4096}={0,2})[ \t]*$/dgm;
 
 /** `INSERT [IGNORE] INTO table (columns) VALUES`: group 1 the column list. */
-const SQL_INSERT = /\bINSERT[ \t]+(?:IGNORE[ \t]+)?INTO[ \t]+[\w."`[\]]{1,120}[ \t\r\n]*\(([^()]{1,2000})\)[ \t\r\n]*VALUES[ \t\r\n]*/gi;
+const SQL_INSERT = /\bINSERT[ \t]+(?:IGNORE[ \t]+)?INTO[ \t]+([\w."`[\]]{1,120})[ \t\r\n]*\(([^()]{1,2000})\)[ \t\r\n]*VALUES[ \t\r\n]*/gi;
+/** A table of API keys or tokens (`user_api_key`, `api_tokens`), whose bare `key`/`token` column holds them. */
+const KEY_TABLE = /(?:^|[_."`[])(?:api_?keys?|api_?tokens?|access_?tokens?|auth_?tokens?)["`\]]?$/i;
 const SQL_COLUMN = /^[ \t\r\n]*["`[]?([A-Za-z_][A-Za-z0-9_]{0,80})["`\]]?[ \t\r\n]*$/;
 /** At most this many rows an INSERT, and characters a row. */
 const MAX_ROWS = 1000;
@@ -1466,7 +1487,12 @@ function insertedValues(text: string): { column: string; start: number; end: num
   const out: { column: string; start: number; end: number; row: number }[] = [];
   let rowNumber = 0;
   for (const m of text.matchAll(SQL_INSERT)) {
-    const named = m[1].split(',').map((c) => SQL_COLUMN.exec(c)?.[1]);
+    // a table of API keys names its key column `key` (`INSERT INTO user_api_key (id, user_id, name, key, …)`): named with the table
+    const keyTable = KEY_TABLE.test(m[1]);
+    const named = m[2].split(',').map((c) => {
+      const column = SQL_COLUMN.exec(c)?.[1];
+      return keyTable && column !== undefined && /^(?:key|token)$/i.test(column) ? `api_${column}` : column;
+    });
     if (named.some((c) => c === undefined)) continue;
     // a SCRAM verifier's columns (Openfire's `ofUser`: storedKey, serverKey, salt, iterations): what the server checks a
     // password against, derived from it, not the password

@@ -1,9 +1,19 @@
 import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { commentLines } from '../preprocess/comments.js';
 import { parseDotenvEntries } from '../preprocess/dotenv.js';
-import { CI_DEFINITION, CRONTAB_FILE, DOCUMENT_FILE, KEY_FILE, PACKAGE_MANIFEST, SHELL_SHEBANG, SOURCE_CODE_FILE } from '../preprocess/project-files.js';
+import {
+  CI_DEFINITION,
+  CRONTAB_FILE,
+  DOCUMENT_FILE,
+  isSecretsDirectoryPath,
+  KEY_FILE,
+  PACKAGE_MANIFEST,
+  SHELL_SHEBANG,
+  SOURCE_CODE_FILE,
+} from '../preprocess/project-files.js';
 import { isChosenPassword, isGeneratedLiteral, isMixedPassword, isPasswordShaped, isRandomLetters, UUID } from './password-shape.js';
 import { findProseCredential, findSlashedLogin } from './prose.js';
+import { findCallCredentials } from './credential-calls.js';
 import { markdownParts } from './markdown-code.js';
 import { basename, dirname } from 'node:path';
 import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFile, type Path, type ServiceModel } from '../model/model.js';
@@ -312,7 +322,9 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
     return;
   }
   const file = basename(mounted.file);
-  const name = mounted.secret ?? mountedFileName(file);
+  // a file of a directory of secrets (`./passwords:/passwords`) is a secret's file, named for the secret it holds
+  const secretsDirectoryFile = mounted.secret === undefined && isSecretsDirectoryPath(mounted.file);
+  const name = mounted.secret ?? (secretsDirectoryFile ? file.replace(/\.(?:txt|hex|secret)$/i, '') : mountedFileName(file));
   const sealed = sealedRanges(mounted);
   const halves = fileSecretHalves(mounted, text);
   const pairedKeys = siblingKeyHalves(mounted);
@@ -335,7 +347,13 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
     // the path names the setting under the mount that brings the file in (`services.app.volumes.0.PASSWD`)
     // a placeholder in a file no service mounts is a template's value, not one a container runs
     // with; a stock default (`changeit`) is what the application runs with when nothing replaces it
-    if (verdict.class !== 'hardcoded' || (mounted.kept && verdict.placeholder && !isStockDefault(verdict.value))) return;
+    // (nor a template's beside the file it is the template of, in a mounted directory: `main-security.xml.dist`, which the
+    // application does not read)
+    if (
+      verdict.class !== 'hardcoded' ||
+      ((mounted.kept || (mounted.inDirectory && TEMPLATE_FILE.test(file))) && verdict.placeholder && !isStockDefault(verdict.value))
+    )
+      return;
     // nor is one commented out (`# encryptionKey=tititi…`, a stock file's sample line): nothing runs with it
     if (verdict.placeholder && isCommentedOut(text, verdict.origin.range[0])) return;
     const named = settingName(key ?? file);
@@ -343,7 +361,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   };
   const before = out.length;
   // a secret's file holds that secret, whatever its name says
-  collectFromText(mounted.node, text, name, push, () => {}, mounted.secret !== undefined);
+  collectFromText(mounted.node, text, name, push, () => {}, mounted.secret !== undefined || secretsDirectoryFile);
   // a Makefile's recipes are shell command lines (`curl -u user:… https://…` in a `smoke:` target), read as a script's
   if (MAKEFILE.test(file)) {
     const read: Found[] = [];
@@ -468,7 +486,26 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     if (a.viaVariable || !(isGeneratedLiteral(value) || chosen) || found.some(([s, e]) => s < a.end && a.start < e)) continue;
     const verdict = hardcoded(originWithin(mounted.node, a.start, a.end), a.kind, value);
     if (verdict.placeholder) continue;
+    found.push([a.start, a.end]);
     out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, a.name], name: a.name });
+  }
+  // a password passed to a call that takes one (`create_superuser('admin', '…', 'Falcon@2001x')`, `auth=('user', '…')`)
+  const report = (start: number, end: number, kind: string, name: string) => {
+    if (found.some(([s, e]) => s < end && start < e)) return;
+    const verdict = hardcoded(originWithin(mounted.node, start, end), kind, text.slice(start, end));
+    if (verdict.placeholder) return;
+    found.push([start, end]);
+    out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, name], name });
+  };
+  for (const c of findCallCredentials(text)) report(c.start, c.end, c.kind, c.call);
+  // a note in a comment (`// old password (before the 2023 migration): 2OdcS3rMOhSf`): the sentence only, not a setting
+  // commented out, which in code is as often an example of the program's own syntax
+  for (const comment of commentLines(mounted.file, text)) {
+    const body = String(comment.value);
+    const prose = findProseCredential(body) ?? findSlashedLogin(body);
+    if (!prose) continue;
+    const at = comment.origin.range[0];
+    report(at + prose.start, at + prose.end, prose.kind, 'note');
   }
 }
 
@@ -500,6 +537,31 @@ function collectFromDocumentedCommands(mounted: MountedFile, text: string, out: 
     if (f.verdict.class !== 'hardcoded' || f.verdict.placeholder) continue;
     const value = f.verdict.value;
     if (isGeneratedLiteral(value) || isChosenPassword(value)) report(f);
+  }
+  // a configuration's line in a code block (`bitcoin-rpcpassword=wzZ5…`, `password: …` of a snippet): a setting named for a
+  // secret that holds a generated or chosen password, the whole line
+  // (a line of prose that is such a setting alone, `=` its sign, too: an indented block that continues a paragraph)
+  for (const [part, inProse] of [
+    [commands, false],
+    [prose, true],
+  ] as const) {
+    let line = 0;
+    for (const text of part.split('\n')) {
+      const m = CODE_BLOCK_SETTING.exec(text);
+      if (m && (inProse ? /^[ \t]*[\w.-]+[ \t]*=/.test(text) : !/^[A-Za-z_][A-Za-z0-9_]*$/.test(m[1])) && classifyKey(m[1]).sensitive) {
+        const value = m[2].replace(/^(["'])(.*)\1$/, '$2');
+        const start = line + m.indices![2][0] + (value.length < m[2].length ? 1 : 0);
+        if ((isGeneratedLiteral(value) || isChosenPassword(value)) && judgeNamedValue(nameLooseness(m[1]), value) === 'literal' && !isPlaceholder(value))
+          report({
+            verdict: hardcoded(originWithin(mounted.node as TreeScalar, start, start + value.length), describeKind(classifyKey(m[1]).kind), value),
+            context: mounted.kept ? 'project-file' : 'mounted-file',
+            service: mounted.services[0],
+            path: [...mounted.path, m[1]],
+            name: m[1],
+          });
+      }
+      line += text.length + 1;
+    }
   }
   // a note in the document's prose (`the break-glass login is admin / …`, `restic repo password: …`), read as a comment's
   let at = 0;
@@ -718,9 +780,16 @@ const SELF_IDENTIFYING = new Set([
  * reported (an assignment a config scanner reads in comments too) are not reported again.
  */
 function collectCommentedSettings(mounted: MountedFile, text: string, out: Found[], before: number): void {
-  if (!text.includes('#')) return;
   const comments: Found[] = [];
   for (const comment of commentLines(mounted.file, text)) collectFromComment(comment, comments);
+  // a password passed by position to a call that takes one (`create_superuser('admin', '…', 'Falcon@2001x')`), in code or a comment
+  for (const c of findCallCredentials(text))
+    comments.push({
+      verdict: hardcoded(originWithin(mounted.node as TreeScalar, c.start, c.end), c.kind, text.slice(c.start, c.end)),
+      context: mounted.kept ? 'project-file' : 'mounted-file',
+      path: [...mounted.path, c.call],
+      name: c.call,
+    });
   if (!comments.length) return;
   const reported = out.slice(before).map((e) => e.verdict.origin);
   for (const e of comments) {
@@ -853,6 +922,15 @@ function commentedCommandCredentials(line: string): ReturnType<typeof findShellC
 /** A comment's label of words before what it quotes (`first deploy used: `, `old: `). */
 const COMMENT_LABEL = /^[A-Za-z][\w ,.()-]{0,60}?:[ \t]+(?=\S)/;
 
+/** A template's name by its last extension (`config.php.dist`, `app.ini.example`, `settings.sample`). */
+const TEMPLATE_FILE = /\.(?:dist|example|sample|template|tpl|tmpl)$/i;
+
+/**
+ * A setting alone on a code block's line, as a configuration file writes it (`bitcoin-rpcpassword=…`, `rpc.password: …`): a
+ * name a shell would not take for a variable (a shell's `NAME=value` is read as the command it is).
+ */
+const CODE_BLOCK_SETTING = /^[ \t]*([A-Za-z_][\w.-]{0,80})[ \t]*(?:=|:[ \t])[ \t]*("[^"\s]{1,200}"|'[^'\s]{1,200}'|[^\s"'#;]{1,200})[ \t]*$/d;
+
 /**
  * A compose file's comment that is a setting commented out (`# - DB_PASSWORD=…`, `# key: …`,
  * `# command: redis-server --requirepass …`): committed with the file all the same. Prose is not
@@ -868,7 +946,14 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
     if (directive) {
       const verdict = classifyKey(directive[1]);
       const value = directive[2];
-      if (verdict.sensitive && looksWrittenDown(value) && !isVariableOnly(value) && judgeNamedValue(nameLooseness(directive[1]), value) === 'literal') {
+      // (a heading's colon ends no value: `// SALT VARIABLE:` above the setting it explains)
+      if (
+        verdict.sensitive &&
+        !value.endsWith(':') &&
+        looksWrittenDown(value) &&
+        !isVariableOnly(value) &&
+        judgeNamedValue(nameLooseness(directive[1]), value) === 'literal'
+      ) {
         const start = body.length - value.length;
         out.push({
           verdict: hardcoded(originWithin(node, start, body.length), describeKind(verdict.kind), value),
@@ -1155,6 +1240,9 @@ function secretFileContent(name: string, text: string, secretFile: boolean): { s
   const start = text.length - text.trimStart().length;
   const body = text.trim();
   const lines = body.split('\n').map((l) => l.trim());
+  // a secret then the token made with it (Prysm's `auth-token`: its signing secret in hex, then the JWT): the secret
+  if (lines.length === 2 && /^(?:[0-9a-f]{32,128}|[0-9A-F]{32,128})$/.test(lines[0]) && !/\s/.test(lines[1]))
+    return { start, end: start + lines[0].length, kind: describeKind(verdict.kind) };
   // a credentials file of two lines, user then password (OpenVPN `auth-user-pass`, a `clinic_auth` config)
   if (lines.length === 2 && /^[A-Za-z0-9_.@-]{1,64}$/.test(lines[0]) && !/\s/.test(lines[1]) && judgeNamedValue(nameLooseness(base), lines[1]) === 'literal') {
     // the body is trimmed, so the password ends it

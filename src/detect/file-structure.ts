@@ -106,6 +106,9 @@ export function sealedRanges(mounted: MountedFile): [number, number][] {
  * The source ranges of salts stored beside the hash they salt (`password_hash` and `password_salt` of one user,
  * Lucee's `hspw` (its hashed password) and `salt`: a setting named by a hash word of keys.ts beside a salt): the salt is kept with the hash by design, and the password is in neither.
  */
+/** The parameters a key derivation function stores beside its salt (scrypt's `n`, `r`, `p`, `dklen`; PBKDF2's `c`, `prf`). */
+const KDF_PARAMETERS = new Set(['dklen', 'n', 'r', 'p', 'c', 'prf', 'iterations', 'keylen', 'memory', 'parallelism']);
+
 export function storedSaltRanges(mounted: MountedFile): [number, number][] {
   const out: [number, number][] = [];
   const walk = (node: TreeNode | null | undefined, depth: number): void => {
@@ -114,9 +117,14 @@ export function storedSaltRanges(mounted: MountedFile): [number, number][] {
     if (node.kind !== 'map') return;
     // a stored hash: sixteen characters or more, not the name of the function (Snowplow's `"hashFunction": "SHA-256"` beside
     // its pseudonymisation salt, which is a secret)
-    const hashed = node.entries.some(
-      (e) => e.value?.kind === 'scalar' && String(e.value.value ?? '').length >= 16 && splitWords(String(e.key)).some((w) => HASH_WORDS.has(w) || w === 'hspw'),
-    );
+    const hashed =
+      node.entries.some(
+        (e) =>
+          e.value?.kind === 'scalar' && String(e.value.value ?? '').length >= 16 && splitWords(String(e.key)).some((w) => HASH_WORDS.has(w) || w === 'hspw'),
+      ) ||
+      // a key derivation's parameters (an Ethereum keystore's `kdf.params`: `dklen`, `n`, `r`, `p`; PBKDF2's `c`): its salt is
+      // stored in the clear beside the ciphertext by design
+      node.entries.filter((e) => KDF_PARAMETERS.has(String(e.key).toLowerCase())).length >= 2;
     for (const e of node.entries) {
       if (e.value?.kind !== 'scalar') walk(e.value, depth + 1);
       else if (hashed && classifyKey(String(e.key)).kind === 'salt') out.push([e.value.origin.range[0], e.value.origin.range[1]]);

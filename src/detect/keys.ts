@@ -131,6 +131,10 @@ const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = dictionary({
   mnemonic: 'private-key', // a wallet's seed phrase (BIP-39) is its private key
   seedphrase: 'private-key',
   otpseed: 'secret', // a one-time password token's seed: the secret its codes are computed from (see OTP_WORDS)
+  nsec: 'private-key', // a Nostr secret key (NIP-19's `nsec1…`; the public key is the `npub`)
+  nodekey: 'private-key', // an Ethereum client's devp2p node key (geth's `--nodekey`, `nodekeyhex`): the node's identity
+  nodekeyhex: 'private-key',
+  testnodekey: 'private-key', // Nethermind's `KeyStoreConfig.TestNodeKey`: the node key given in the configuration
 });
 
 /**
@@ -145,6 +149,8 @@ const WEAK_NOUNS: Readonly<Record<string, SecretKind>> = dictionary({
   auth: 'credentials',
   authorization: 'credentials',
   basicauth: 'credentials',
+  passkey: 'token', // a private tracker's passkey (in its announce URLs); WebAuthn's `PASSKEY_ENABLED` has a setting after it
+  rune: 'token', // Core Lightning's rune: a bearer credential with the rights it names (`CLN_RUNE`)
 });
 
 /** Key systems and protocols after which `private` alone is the private key (`vapidPrivate`, `WG_PRIVATE`). */
@@ -902,6 +908,8 @@ const EXACT_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
 const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
   // HashiCorp Vault dev server: the *_ID is the root token itself
   DEV_ROOT_TOKEN_ID: { sensitive: true, kind: 'token' },
+  // WHMCS's `$cc_encryption_hash`: the key its stored card and credential data is encrypted with, named a hash
+  CC_ENCRYPTION_HASH: { sensitive: true, kind: 'encryption-key' },
   // Apache's `ServerTokens Prod`, nginx's `server_tokens off`: how much the Server header tells
   SERVER_TOKENS: { sensitive: false, reason: 'setting (what the Server header shows)' },
   // Terraform's and cloud providers' `ssh_keys = [id or fingerprint]`: the keys a machine is given, by id (a private
@@ -1333,6 +1341,11 @@ function nounAt(words: string[], i: number, vendors: readonly string[] = words):
       const reason = words[i - 2] === 'content' ? 'content API key (read-only, public by design)' : NON_SECRET_KEY_QUALIFIERS[words[i - 2]];
       return { index: i, kind: 'api-key', strong: true, nonSecretReason: reason };
     }
+    // a CAPTCHA's client key is its site key (`RE_CAPTCHA_CLIENT_KEY`); Pushover's user key names the recipient (its app token is the secret)
+    if (prev === 'client' && vendors.some((v) => v === 'captcha' || v === 'recaptcha' || v === 'hcaptcha'))
+      return { index: i, kind: 'secret', strong: true, nonSecretReason: CAPTCHA_SITE_KEY };
+    if (prev === 'user' && vendors.includes('pushover'))
+      return { index: i, kind: 'secret', strong: true, nonSecretReason: "Pushover user key (the recipient's identifier; the app token is the secret)" };
     // Adyen's client key authenticates its Drop-in in the shopper's browser (its API key is the secret)
     if (prev === 'client' && vendors.includes('adyen'))
       return { index: i, kind: 'api-key', strong: true, nonSecretReason: 'Adyen client key (public by design)' };

@@ -59,6 +59,12 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     regex: re(`${B}AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}${E}`),
   },
   {
+    id: 'nostr-private-key',
+    description: 'Nostr private key',
+    // NIP-19's bech32 encoding of a Nostr secret key (`nsec1` + 58); the public key is `npub1…`
+    regex: re(`${B}nsec1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}${E}`),
+  },
+  {
     id: 'nats-nkey-seed',
     description: 'NATS nkey seed',
     // the private seed of a NATS nkey (user, account, operator, server, cluster): `S` + type + base32 (58 in all); the public key starts with U/A/O/N/C
@@ -918,6 +924,13 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     // a DNS TSIG key after its algorithm: PowerDNS/BIND key lines `name hmac-sha256 <base64>`, nsupdate
     // `-y hmac-sha256:name:<base64>`, knot `hmac-sha256:name:<base64>`; the algorithm alone is a setting
     regex: re(`${B}hmac-(?:md5|sha1|sha224|sha256|sha384|sha512)(?:[ \\t]+|:[A-Za-z0-9._-]{1,64}:)([A-Za-z0-9+/]{16,88}={0,2})(?![A-Za-z0-9+/=])`, 'i'),
+    group: 1,
+  },
+  {
+    id: 'ethstats-secret',
+    description: 'ethstats secret',
+    // an Ethereum client's `--ethstats=NODE:SECRET@HOST:PORT` (geth, Erigon, Bor): the stats server's shared secret
+    regex: re(`--ethstats[= ]["']?[^\\s:@'"]{1,64}:([^\\s@'"]{4,200})@[A-Za-z0-9.-]{1,253}`),
     group: 1,
   },
   {

@@ -18,7 +18,7 @@ export interface ProseCredential {
   kind: 'password' | 'token';
 }
 
-const SECRET_WORD = /\b(?:(password|passwd|passphrase|pwd|pin|credentials|creds|login)|(token|secret|api[ _-]?key|access[ _-]?key))\b/gi;
+const SECRET_WORD = /\b(?:(password|passwd|passphrase|pwd|pw|pin|credentials|creds|login)|(token|secret|api[ _-]?key|access[ _-]?key|key))\b/gi;
 /** Words before the secret's word that make it another thing: the public half, a hash of it, its id (`the key id of our API key is …`), a denial (`token id (not the token): …`). */
 const NOT_THE_SECRET_BEFORE =
   /\b(?:(?:public|publishable|anon|hashed|hash of the|encrypted|obscured|not the|not a|not its)|(?:id|ids|identifier|name|fingerprint|hash|prefix)[ \t]+of[ \t]+(?:[\w-]+[ \t]+){0,4})[ \t]*$/i;
@@ -47,6 +47,21 @@ export function findProseCredential(line: string): ProseCredential | undefined {
     const after = m.index + m[0].length;
     const rest = line.slice(after);
     if (NOT_THE_SECRET_BEFORE.test(line.slice(Math.max(0, m.index - 40), m.index)) || NOT_THE_SECRET_AFTER.test(rest)) continue;
+    // a bare `key` (`legacy CRM key (v1 API): DHNG…`) is too common a word to take what is stated after it: a generated token only
+    if (m[0].length === 3 && /^key$/i.test(m[0])) {
+      const generated = GENERATED.exec(rest);
+      if (
+        generated &&
+        !DIGEST_WORD.test(line) &&
+        !isWordPath(generated[0]) &&
+        isLiteral(generated[0]) &&
+        isLiteral(enclosingWord(rest, generated.index, generated[0].length))
+      ) {
+        const start = after + generated.index;
+        return { start, end: start + generated[0].length, kind: 'token' };
+      }
+      continue;
+    }
     // a login written as `user / password` (`old creds from before we rotated: airbyte / Pylon_Harbor_62`, `login mkovacs / …`): its password
     const slashed = SLASHED_LOGIN.exec(rest);
     if (slashed) {
@@ -64,7 +79,7 @@ export function findProseCredential(line: string): ProseCredential | undefined {
         word = word.slice(login[0].length);
         start += login[0].length;
       }
-      if (isPasswordShaped(word) && isLiteral(word)) {
+      if (isPasswordShaped(word) && isLiteral(word) && isLiteral(enclosingWord(rest, start - after, word.length))) {
         return { start, end: start + word.length, kind: m[1] ? 'password' : 'token' };
       }
       // a passphrase of words (`restic repo password: river-timber-zephyr-walnut97`), or a token of hex digits stated
@@ -78,7 +93,7 @@ export function findProseCredential(line: string): ProseCredential | undefined {
       }
     }
     const generated = GENERATED.exec(rest);
-    if (generated && !isWordPath(generated[0]) && isLiteral(generated[0])) {
+    if (generated && !isWordPath(generated[0]) && isLiteral(generated[0]) && isLiteral(enclosingWord(rest, generated.index, generated[0].length))) {
       const start = after + generated.index;
       return { start, end: start + generated[0].length, kind: m[1] ? 'password' : 'token' };
     }
@@ -112,6 +127,13 @@ export function findSlashedLogin(line: string): ProseCredential | undefined {
     return { start, end: start + word.length, kind: 'password' };
   }
   return undefined;
+}
+
+/** The blank-delimited word around a match, its quotes taken off: a token inside a hash's notation (`SCRAM-SHA-256$4096:…$…`) is the hash's. */
+function enclosingWord(text: string, start: number, length: number): string {
+  const before = /[^\s"'`]*$/.exec(text.slice(0, start))![0];
+  const after = /^[^\s"'`]*/.exec(text.slice(start + length))![0];
+  return (before + text.slice(start, start + length) + after.replace(/[.,;:!?)\]]+$/, '')).replace(/^[:=]+/, '');
 }
 
 /** A path of words and numbers (`config/Controller/Api/Backend/ctrlBackend0`, `554/Streaming/Channels/101`), not base64. */

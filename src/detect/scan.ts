@@ -358,13 +358,20 @@ let candidatesOf: ((text: string) => number[]) | undefined;
  * What a table entry's match must also be, beyond its pattern (a test a pattern cannot state, or
  * whose bounded lookarounds would make the static backtracking check run out of memory).
  */
+/** `docker service create|update` before a flag, on its line or the lines its `\\` continues. */
+const DOCKER_SERVICE_COMMAND = /\bdocker[ \t]+service[ \t]+(?:create|update)\b(?:[^\n\\]|\\[^\r\n]|\\\r?\n)*$/;
+
 const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number, end: number) => boolean>> = dictionary({
   // an anon-role JWT (Supabase anon key) is handed to every browser
   jwt: (secret) => !isAnonJwt(secret),
   'url-query-key': (secret, text, at) => queryKeyIsApiKey(text, at, secret),
   'django-secret-key': (secret) => isGeneratedDjangoKey(secret),
   // Datasette's `--plugin-secret PLUGIN NAME VALUE` names the plugin first (the program table reads its value)
-  'cli-secret-flag': (secret, text, _at, end) => !/--plugin-secret[ \t]+$/.test(text.slice(Math.max(0, end - secret.length - 40), end - secret.length)),
+  // docker's `service create|update --secret[-add|-rm] NAME` names a Swarm secret (the way this tool's rotation tells to)
+  'cli-secret-flag': (secret, text, _at, end) => {
+    const before = text.slice(Math.max(0, end - secret.length - 400), end - secret.length);
+    return !/--plugin-secret[ \t]+$/.test(before) && !(/--secret(?:-add|-rm)?[ \t=]+$/.test(before) && DOCKER_SERVICE_COMMAND.test(before));
+  },
   'connection-string-password': (secret, text, at, end) =>
     !isVariableArgument(secret, text, at, end) &&
     !isCutPlaceholder(secret, text, end) &&

@@ -46,6 +46,8 @@ export interface MountedFile {
   services: string[];
   /** The top-level secret whose `file:` it is: its whole content is that secret's value. */
   secret?: string;
+  /** Mounted with the directory that holds it (`./workspace:/var/lib/app`), not by its own name. */
+  inDirectory?: true;
   /** A configuration file the project keeps beside its compose files that no service mounts (`services` is empty). */
   kept?: true;
   /** A kept file that names no setting by what it is (source code, a CI workflow, a README): read for self-identifying credentials only. */

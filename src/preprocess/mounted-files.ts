@@ -103,6 +103,7 @@ export function findMountedFiles(model: ComposeModel, host: FileHost, cwd: strin
           path: mount.path,
           services: [mount.service],
           ...(mount.secret !== undefined ? { secret: mount.secret } : {}),
+          ...(kind === 'directory' ? { inDirectory: true as const } : {}),
         });
       }
     }

@@ -7,7 +7,7 @@
  * file), not examples, under the project directory (a few levels, a bounded walk that leaves out
  * dependencies, build output and tests, and walks documentation last, for its documents only).
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { DirEntry, FileHost } from '../load/host.js';
 import type { MountedFile } from '../model/model.js';
 import { get, type TreeMap, wholeFileScalar } from '../model/tree.js';
@@ -141,6 +141,8 @@ const CREDENTIAL_NAMES = new Set([
   '.msmtprc',
   // Oxidized's device list: each line a device's user, password and enable password
   'router.db',
+  // PgBouncer's auth_file: `"name" "password"` lines
+  'userlist.txt',
 ]);
 /**
  * A file named for the one secret it holds, as Docker secrets and Django/AWX keep them: `SECRET_KEY`,
@@ -150,7 +152,7 @@ const CREDENTIAL_NAMES = new Set([
  * (exposures.ts secretFileContent).
  */
 const SECRET_FILE =
-  /^(?:[\w-]{0,40}[._-])?(?:secret|secret[_-]key|password|passwd|token|api[_-]?key|master[_-]?key|jwt[_-]?secret|encryption[_-]?key|storage[_-]?key|session[_-]?secret|keyfile)(?:\.txt)?$|^[\w.-]{1,60}\.(?:secret|token|psk|password|passwd)$/i;
+  /^(?:[\w-]{0,40}[._-])?(?:secret|secret[_-]key|password|passwd|token|api[_-]?key|master[_-]?key|jwt[_-]?secret|encryption[_-]?key|storage[_-]?key|session[_-]?secret|keyfile)(?:\.txt)?$|^[\w.-]{1,60}\.(?:secret|token|psk|password|passwd)$|^jwt(?:[_-]?secret)?\.hex$/i;
 // Terraform's variables and modules, HCL configurations (Vault, Nomad, Consul): provider
 // credentials and passwords are written in them as `name = "value"`
 // Jupyter notebooks: a cell's source keeps the key it was run with (`OpenAI(api_key="sk-…")`)
@@ -282,6 +284,17 @@ const EXAMPLE = nameWord([...TEMPLATE_WORDS, ...TEST_WORDS]);
 /** An example's or a template's name, not a test's (a script named for what it checks is read). */
 const TEMPLATE_NAME = nameWord(TEMPLATE_WORDS);
 
+/** A plain file in a directory of secrets (SECRETS_DIRECTORY), not an example of one (`db_password.txt.example`). */
+function isSecretsDirectoryFile(name: string, directory: DirectoryKind): boolean {
+  return directory === 'secrets' && SECRETS_DIRECTORY_FILE.test(name) && !EXAMPLE.test(name) && !/^(?:readme|license|\.gitkeep|\.keep)(?:\.txt)?$/i.test(name);
+}
+
+/** Whether a file's path puts it, a plain file, right in a directory of secrets (`passwords/keystore-0.txt`). */
+export function isSecretsDirectoryPath(path: string): boolean {
+  const parts = path.split(/[\\/]/);
+  return parts.length >= 2 && isSecretsDirectoryFile(parts[parts.length - 1], directoryKind(parts[parts.length - 2]));
+}
+
 /**
  * The project's configuration files that are not among `known` (its compose and env files, the
  * files its services mount), each read like a mounted file and mounted by no service.
@@ -291,6 +304,7 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
   const candidates: string[] = [];
   const tokenFiles: string[] = [];
   const shellScripts = new Set<string>();
+  const secretFiles = new Set<string>();
   let entries = 0;
   const walk = (dir: string, depth: number, directory: DirectoryKind): void => {
     const listing = directoryEntries(host, dir);
@@ -319,6 +333,7 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
         if (tokenFiles.length < MAX_TOKEN_FILES && DOCUMENT_FILE.test(name)) tokenFiles.push(path);
       } else if (directory !== 'tokens' && (isConfigName(name, directory) || CRONTAB_FILE.test(path) || (name === '.env' && ownDotenv))) {
         if (candidates.length < MAX_FILES) candidates.push(path);
+        if (isSecretsDirectoryFile(name, directory)) secretFiles.add(path);
       } else if (directory === 'scripts' && EXTENSIONLESS_SCRIPT.test(name)) {
         // a script without extension (`bin/deploy`): kept if it is a shell script, which its first line says
         if (candidates.length < MAX_FILES) candidates.push(path);
@@ -349,7 +364,9 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
       if (known) out.push(known);
       continue;
     }
-    const file = readKeptFile(host, projectDirectory, path, display, false, shellScripts.has(path));
+    const read1 = readKeptFile(host, projectDirectory, path, display, false, shellScripts.has(path));
+    // a file of a directory of secrets is a secret's file, named for the secret it holds
+    const file = read1 && secretFiles.has(path) ? { ...read1, secret: basename(path).replace(/\.(?:txt|hex|secret)$/i, '') } : read1;
     read?.set(key, file ?? null);
     if (file) out.push(file);
   }
@@ -479,10 +496,19 @@ const FIREBASE_CLIENT_FILE = /^google-services\.json$/i;
  * definition's), documentation (its documents read for tokens, notes and commands only: its code and settings files
  * show what to write as often as what is used), or other files.
  */
-type DirectoryKind = 'config' | 'scripts' | 'credentials' | 'tokens' | 'docs' | 'other';
+type DirectoryKind = 'config' | 'scripts' | 'credentials' | 'secrets' | 'tokens' | 'docs' | 'other';
+
+/**
+ * A directory of secrets' files (`secrets/`, `passwords/` beside a validator's keystores): each plain file in it holds
+ * one secret whatever its name (`passwords/keystore-m_12381_3600_0_0_0.txt`), as a Compose secret's file does.
+ */
+const SECRETS_DIRECTORY = /^(?:secrets|passwords|credentials|tokens)$/i;
+/** A secret's file in such a directory: text without extension, or `.txt`, `.hex`, `.secret`. */
+const SECRETS_DIRECTORY_FILE = /^[\w-][\w.-]{0,100}?(?:\.(?:txt|hex|secret))?$/i;
 
 function directoryKind(name: string): DirectoryKind {
   if (CREDENTIAL_DIRECTORY.test(name)) return 'credentials';
+  if (SECRETS_DIRECTORY.test(name)) return 'secrets';
   if (CI_DIRECTORY.test(name)) return 'tokens';
   if (DOCS_DIRECTORY.test(name)) return 'docs';
   return CONFIG_DIRECTORY.test(name) ? 'config' : SCRIPT_DIRECTORY.test(name) ? 'scripts' : 'other';
@@ -490,6 +516,7 @@ function directoryKind(name: string): DirectoryKind {
 
 function isConfigName(name: string, directory: DirectoryKind): boolean {
   if (directory === 'credentials' && CREDENTIAL_DIRECTORY_FILE.test(name)) return true;
+  if (isSecretsDirectoryFile(name, directory)) return true;
   if (!isCandidateName(name) || NOT_SETTINGS.test(name) || OWN_FILES.has(name)) return false;
   // an operational script named for what it checks (`scripts/restore-test.sh`, `smoke-test.sh`) runs against the stack
   // with its real credentials: only an example's or a template's name leaves a script out

@@ -7,7 +7,7 @@ import { isPlaceholder } from '../../src/detect/placeholder.js';
 import { classifyKey } from '../../src/detect/keys.js';
 import { REPO } from '../helpers.js';
 import { emptySettings } from '../../src/settings.js';
-import { ALNUM, B64, B64URL, BASE32, DIGITS, fake, HEX, LOWER_ALNUM, UPPER_ALNUM } from './fake.js';
+import { ALNUM, B64, B64URL, BASE32, BECH32, DIGITS, fake, HEX, LOWER_ALNUM, UPPER_ALNUM } from './fake.js';
 
 /**
  * The categories of misses and false alarms of the generalisation issue, each from both sides:
@@ -4371,5 +4371,128 @@ describe('sets AV and AW: Kamal, env files under a bare name, PPP secrets, dnsdi
       ].map((l) => (l.startsWith('- ') ? l.slice(2) + ':' : l)),
     );
     expect(await findings(text)).toEqual(['5:7 secret-via-environment', '6:7 secret-via-environment']);
+  });
+});
+
+describe('sets AX, AY and AZ: comments of other languages, credential calls, Ethereum and Nostr keys, directories of secrets', () => {
+  it("a note in a SQL, PHP or INI comment, a password passed to create_superuser or ldap_bind and a Hardhat account's key are found; a SCRAM verifier in a comment, a heading's colon and a variable argument are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n',
+      'db/seed.sql': `-- integration user for payroll export; pw: ${fake(ALNUM, 10)}!7\n-- ALTER ROLE app PASSWORD 'SCRAM-SHA-256$4096:${fake(B64, 22)}==$${fake(B64, 43)}=:${fake(B64, 43)}=';\nSELECT 1;\n`,
+      'config.inc.php': `<?php\n// Old password (before the 2023 migration): ${fake(ALNUM, 12)}\n// SALT VARIABLE:\n$ok = ldap_bind($ds, 'CN=svc,DC=example,DC=org', '${fake(ALNUM, 9)}#2x');\n$ok2 = ldap_bind($ds, $dn, $password);\n`,
+      'odoo.conf': `[options]\n; old master password: ${fake(ALNUM, 16)}\nadmin_passwd = $pbkdf2-sha512$25000$${fake(B64, 22)}$${fake(B64, 86)}\n`,
+      'scripts/entrypoint.sh': `#!/bin/sh\npython manage.py shell -c "\nU.objects.create_superuser('hradmin', 'hr@example.org', '${fake(ALNUM, 8)}@2001x')\n"\n`,
+      'harvest.py': `AUTH = ("harvester", "${fake(ALNUM, 14)}=.6")\n`,
+      'hardhat.config.ts': `export default {\n  networks: {\n    devnet: { accounts: ["0x${fake(HEX, 64)}"] },\n    live: { accounts: process.env.KEY ? [process.env.KEY] : [] },\n  },\n};\n`,
+    });
+    expect(found).toEqual([
+      'config.inc.php:2:46 hardcoded-credential •••• (12 chars)',
+      'config.inc.php:4:51 secret-in-project-file •••• (12 chars)',
+      'db/seed.sql:1:45 hardcoded-credential •••• (12 chars)',
+      'hardhat.config.ts:3:27 secret-in-project-file •••• (66 chars)',
+      'harvest.py:1:23 secret-in-project-file •••• (17 chars)',
+      'odoo.conf:2:24 hardcoded-credential •••• (16 chars)',
+      'scripts/entrypoint.sh:3:58 secret-in-project-file •••• (14 chars)',
+    ]);
+  });
+
+  it("an ethstats secret, a node key, Nostr's nsec, a tracker's passkey and a Lightning rune are secrets; Pushover's user key and a CAPTCHA's client key are not", async () => {
+    const text = [
+      'services:',
+      '  node:',
+      '    image: example/erigon',
+      '    command:',
+      `      - --ethstats=archive-01:${fake(ALNUM, 24)}@stats.example.org:443`,
+      `      - --nodekeyhex=${fake(HEX, 64)}`,
+      '    environment:',
+      `      BOT_NSEC: nsec1${fake(BECH32, 58).toLowerCase()}`,
+      '      ADMIN_NSEC: ${ADMIN_NSEC:?set it}',
+      `      TRACKER_PASSKEY: ${fake(HEX, 32)}`,
+      `      CLN_RUNE: ${fake(B64URL, 64)}`,
+      `      PUSHOVER_USER_KEY: ${fake(LOWER_ALNUM, 30)}`,
+      `      RE_CAPTCHA_CLIENT_KEY: 6L${fake(B64URL, 38)}`,
+      `      NETHERMIND_KEYSTORECONFIG_TESTNODEKEY: ${fake(HEX, 64)}`,
+      '',
+    ].join('\n');
+    // Pushover's user key (line 12) and reCAPTCHA's client key (13) are identifiers
+    expect(await findings(text)).toEqual([
+      '5:31 hardcoded-credential',
+      '6:22 hardcoded-credential',
+      '8:17 secret-in-environment',
+      '9:7 secret-via-environment',
+      '10:24 secret-in-environment',
+      '11:17 secret-in-environment',
+      '14:46 secret-in-environment',
+    ]);
+  });
+
+  it('files of a directory of secrets, a secret then its token, a JWT secret in hex and a PgBouncer userlist are read; a keystore salt and a template beside its file are not', async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  validator:',
+        '    image: example/prysm',
+        '    volumes:',
+        '      - ./passwords:/passwords:ro',
+        '      - ./keystores:/keystores:ro',
+        '      - ./workspace:/workspace',
+        '      - ./kannel.conf:/etc/kannel/kannel.conf',
+        '',
+      ].join('\n'),
+      'passwords/keystore-m_12381_3600_0_0_0.txt': `${fake(ALNUM, 12)}*%${fake(ALNUM, 6)}\n`,
+      'keystores/keystore-m_12381_3600_0_0_0.json': `{"crypto": {"kdf": {"function": "scrypt", "params": {"dklen": 32, "n": 262144, "r": 8, "p": 1, "salt": "${fake(HEX, 64)}"}}}}\n`,
+      'workspace/main-security.xml.dist': '<Users>\n  <User name="editor" password="CHANGE_ME" />\n</Users>\n',
+      'kannel.conf': `group = core\nadmin-password = ${fake(ALNUM, 3)},${fake(ALNUM, 12)}\n`,
+      'secrets/README': 'The values live in the vault.\n',
+      'wallet/auth-token': `${fake(HEX, 64)}\neyJhbGciOiJIUzI1NiJ9.${fake(B64URL, 40)}.${fake(B64URL, 43)}\n`,
+      'roles/node/files/jwt.hex': `${fake(HEX, 64)}\n`,
+      'pgbouncer/userlist.txt': `"app" "SCRAM-SHA-256$4096:${fake(B64, 22)}==$${fake(B64, 43)}=:${fake(B64, 43)}="\n"report" "${fake(ALNUM, 24)}"\n`,
+    });
+    expect(found).toEqual([
+      'kannel.conf:2:18 secret-in-mounted-file •••• (16 chars)',
+      'passwords/keystore-m_12381_3600_0_0_0.txt:1:1 secret-in-mounted-file •••• (20 chars)',
+      'pgbouncer/userlist.txt:2:11 secret-in-project-file •••• (24 chars)',
+      'roles/node/files/jwt.hex:1:1 secret-in-project-file •••• (64 chars)',
+      'wallet/auth-token:1:1 secret-in-project-file •••• (64 chars)',
+    ]);
+  });
+
+  it("what echo writes into a password file, curl's login inside $(…), a setting line in a document and an API key inserted into its table are found; docker's --secret-add and a template literal are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n    volumes:\n      - ./policy.js:/app/policy.js\n',
+      'scripts/import-keys.sh': [
+        '#!/bin/sh',
+        `printf '%s' '${fake(ALNUM, 10)}.~I!' > data/wallet/password.txt`,
+        'echo hello > out.log',
+        `head=$(curl -fsS -u "monitor:${fake(ALNUM, 20)}" -H 'content-type: application/json' \\`,
+        '  --data "{}" "$RPC" | jq -r .result)',
+        'docker service update --secret-rm db_pw_v1 --secret-add source=db_pw_v2,target=db_password app',
+        'docker service create --secret db_password_v2 --name x example/app',
+        '',
+      ].join('\n'),
+      'docs/setup.md': `# Setup\n\nOld setup (before rpcauth), kept for reference:\n    bitcoin-rpcpassword=${fake(ALNUM, 24)}\n`,
+      'sql/02-api-keys.sql': `INSERT INTO user_api_key (id, user_id, name, key, created_date)\nVALUES (1, 2, 'powerbi', '${fake(HEX, 40)}', 1715000000);\n`,
+      'policy.js': 'const r = await fetch(u, {\n  headers: { authorization: `Bearer ${SPAM_API_KEY}` },\n});\n',
+    });
+    expect(found).toEqual([
+      'docs/setup.md:4:25 secret-in-project-file •••• (24 chars)',
+      'scripts/import-keys.sh:2:14 secret-in-project-file •••• (14 chars)',
+      'scripts/import-keys.sh:4:30 secret-in-project-file •••• (20 chars)',
+      'sql/02-api-keys.sql:2:27 secret-in-project-file •••• (40 chars)',
+    ]);
+  });
+
+  it("WHMCS's cc_encryption_hash, a PHP getenv fallback under =>, a generated token after a bare `key` in a comment are found; an SSH public key after `key` and an environment lookup before a comma are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n    volumes:\n      - ./knexfile.js:/app/knexfile.js\n',
+      'configuration.php': `<?php\n$cc_encryption_hash = '${fake(ALNUM, 64)}';\n$db = ['password' => getenv('DB_PASSWORD') ?: '${fake(ALNUM, 20)}'];\n`,
+      'scripts/outbound.sh': `#!/bin/sh\n# legacy CRM key (v1 API): ${fake(ALNUM, 32)}\n# deploy key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${fake(B64, 43)} ops@example.org\necho\n`,
+      'knexfile.js': 'module.exports = {\n  connection: {\n    password: process.env.DB_PASSWORD,\n    user: "app",\n  },\n};\n',
+    });
+    expect(found).toEqual([
+      'configuration.php:2:24 secret-in-project-file •••• (64 chars)',
+      'configuration.php:3:48 secret-in-project-file •••• (20 chars)',
+      'scripts/outbound.sh:2:28 hardcoded-credential •••• (32 chars)',
+    ]);
   });
 });

@@ -125,6 +125,9 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   // docker: -p is the password only for login
   ['docker login --password d0ckerpw registry', [['--password', 'd0ckerpw', false]]],
   ['docker run -p 5432:5432 postgres', []],
+  // docker's --secret, --secret-add and --secret-rm name Swarm secrets (a rotation's new version), never hold one
+  ['docker service update --secret-rm db_pw_v1 --secret-add db_pw_v2 --secret-add=db_pw_v3 app', []],
+  ['docker service create --secret db_password_v2 --name api example/api', []],
   // openssl password sources
   ['openssl rsa -passout pass:outpw -in k.pem', [['-passout', 'outpw', false]]],
   ['openssl enc -aes-256-cbc -k encpw -in x', [['-k', 'encpw', false]]],

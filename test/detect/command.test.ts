@@ -31,8 +31,9 @@ describe('tokenize', () => {
     ]);
   });
 
-  it('keeps $(…), ${…} and backticks inside their word', () => {
-    expect(tokenize('x=$(cat /a b) y=${V:-a b} z=`id -u`').map((t) => t.text)).toEqual(['x=$(cat /a b)', 'y=${V:-a b}', 'z=`id -u`']);
+  it('keeps $(…), ${…} and backticks inside their word; the command of a word that is $(…) follows its command as one of its own', () => {
+    expect(tokenize('x=$(cat /a b) y=${V:-a b} z=`id -u`').map((t) => t.text)).toEqual(['x=$(cat /a b)', 'y=${V:-a b}', 'z=`id -u`', 'cat', '/a', 'b']);
+    expect(tokenize('echo "$((1 + 2))"').map((t) => t.text)).toEqual(['echo', '$((1 + 2))']);
   });
 
   it('emits operators as tokens and skips comments', () => {

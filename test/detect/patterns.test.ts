@@ -48,6 +48,8 @@ const POSITIVES: Case[] = [
   { id: 'url-query-key', text: `http://redmine:3000/sys/fetch_changesets?key=${urlKey}`, secret: urlKey },
   { id: 'url-query-key', text: `https://tiles.example.org/styles/basic.json?lang=de&key=${urlKey}&v=2`, secret: urlKey },
   { id: 'age-secret-key', text: 'AGE-SECRET-KEY-1' + fake(BECH32, 58) },
+  { id: 'nostr-private-key', text: 'nsec1' + fake(BECH32, 58).toLowerCase() },
+  { id: 'ethstats-secret', text: '--ethstats=archive-01:J4w4whmLuaf9QGyKugs6Vkq3@stats.example.org:443', secret: 'J4w4whmLuaf9QGyKugs6Vkq3' },
   { id: 'nats-nkey-seed', text: 'SU' + fake(BASE32, 56) },
   { id: 'aws-access-key-id', text: 'AKIA' + fake(BASE32, 16) },
   { id: 'do-spaces-access-key-id', text: 'DO00' + fake(BASE32, 16) },
@@ -323,6 +325,12 @@ const NEGATIVES: [string, string][] = [
   ['nats-nkey-seed', 'U' + fake(BASE32, 55)],
   ['nats-nkey-seed', 'SU' + fake(BASE32, 55)],
   ['age-secret-key', 'age1' + fake(BECH32, 58).toLowerCase()],
+  // a Nostr public key, and a secret key one character short
+  ['nostr-private-key', 'npub1' + fake(BECH32, 58).toLowerCase()],
+  ['nostr-private-key', 'nsec1' + fake(BECH32, 57).toLowerCase()],
+  // an ethstats URL without a secret, and a host without one
+  ['ethstats-secret', '--ethstats=stats.example.org:443'],
+  ['ethstats-secret', '--ethstats-url wss://stats.example.org'],
   ['aws-access-key-id', 'AKIA' + fake(BASE32, 15)],
   ['do-spaces-access-key-id', 'DO00' + fake(BASE32, 15)],
   ['aws-access-key-id', 'AKIA0000000000000000'],

@@ -268,6 +268,7 @@ const PREFIX_OVERRIDES: Record<string, string> = {
   'pgpass-password': 'db.example.com:5432:app:user:',
   'fetchmail-password': 'user u password "',
   'dnsdist-console-key': 'setKey("',
+  'ethstats-secret': '--ethstats=node:',
   'forward-proxy-basic-auth': '\nbasic_auth u ',
   'azure-communication-access-key': 'accesskey=',
   'netrc-password': 'machine h login u password ',

@@ -30,42 +30,69 @@ function secretReader(words: readonly string[]): string | undefined {
   return program === 'vault' && args[0] === 'login' && last === '-' ? 'vault login -' : undefined;
 }
 
+interface Command {
+  words: number[];
+  end: string | undefined;
+  /** The file its standard output is written to (`> password.txt`, `>> x`), if any. */
+  output?: string;
+}
+
 /** The commands of a token list: token indexes of each, split at separators, with the separator that ends it. */
-function commands(toks: readonly Tok[]): { words: number[]; end: string | undefined }[] {
-  const out: { words: number[]; end: string | undefined }[] = [];
+function commands(toks: readonly Tok[]): Command[] {
+  const out: Command[] = [];
   let words: number[] = [];
+  let output: string | undefined;
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
     if (t.op === 'redirect') {
+      if ((t.text === '>' || t.text === '>>' || t.text === '1>') && toks[k + 1] && !toks[k + 1].op) output = toks[k + 1].text;
       k++;
       continue;
     }
     if (t.op === 'sep' || t.newCommand) {
-      if (words.length) out.push({ words, end: t.op === 'sep' ? t.text : undefined });
+      if (words.length) out.push({ words, end: t.op === 'sep' ? t.text : undefined, output });
       words = [];
+      output = undefined;
       if (t.op === 'sep') continue;
     }
     words.push(k);
   }
-  if (words.length) out.push({ words, end: undefined });
+  if (words.length) out.push({ words, end: undefined, output });
   return out;
 }
 
-/** Reports the value an `echo`/`printf` writes into such a pipe. */
+/**
+ * A file named for the one secret it holds (`data/prysm-wallet/password.txt`, `jwt.hex`, `api.token`, `.vault_pass`): what is
+ * written into it is that secret.
+ */
+const SECRET_FILE_TARGET =
+  /(?:^|[/._-])(?:password|passwd|passphrase|pass|secret|token|api[_-]?key|jwt[_-]?secret|jwt)(?:\.(?:txt|hex))?$|\.(?:secret|token|password|passwd)$/i;
+
+/** The value `echo`/`printf` writes as it is: echo's one argument, printf's after a `%s` format (or the format, with no `%`). */
+function writtenValue(toks: readonly Tok[], writer: Command): number | undefined {
+  const program = toks[writer.words[0]].text;
+  const args = writer.words.slice(1).filter((k) => !/^-[neE]{1,3}$/.test(toks[k].text));
+  if (program === 'echo' && args.length === 1) return args[0];
+  if (program !== 'printf') return undefined;
+  // printf's value follows a format that prints it as it is
+  if (args.length === 2 && /^%s(?:\\n)?$/.test(toks[args[0]].text)) return args[1];
+  return undefined;
+}
+
+/** Reports the value an `echo`/`printf` writes into such a pipe, or into a file named for a secret (`> password.txt`). */
 export function scanPipedSecrets(f: Findings): void {
   const toks = f.toks;
-  if (!toks.some((t) => t.op === 'sep' && t.text === '|')) return;
+  if (!toks.some((t) => (t.op === 'sep' && t.text === '|') || t.op === 'redirect')) return;
   const list = commands(toks);
-  for (let i = 0; i + 1 < list.length; i++) {
+  for (let i = 0; i < list.length; i++) {
     const writer = list[i];
-    const reader = writer.end === '|' ? secretReader(list[i + 1].words.map((k) => toks[k].text)) : undefined;
-    if (reader === undefined) continue;
-    const program = toks[writer.words[0]].text;
-    const args = writer.words.slice(1).filter((k) => !/^-[neE]{1,3}$/.test(toks[k].text));
-    let value: number | undefined;
-    if (program === 'echo' && args.length === 1) value = args[0];
-    // printf's value follows a format that prints it as it is
-    else if (program === 'printf' && args.length === 2 && /^%s(?:\\n)?$/.test(toks[args[0]].text)) value = args[1];
-    if (value !== undefined) f.reportToken(value, reader, 'secret');
+    const reader = writer.end === '|' && i + 1 < list.length ? secretReader(list[i + 1].words.map((k) => toks[k].text)) : undefined;
+    const file = writer.end !== '|' && writer.output !== undefined && SECRET_FILE_TARGET.test(writer.output) ? writer.output : undefined;
+    if (reader === undefined && file === undefined) continue;
+    const value = writtenValue(toks, writer);
+    // a file of one secret holds one word (Postfix's `sasl_passwd` lines, `host user:password`, are read as the file they are)
+    if (value === undefined || (file !== undefined && /\s/.test(toks[value].text))) continue;
+    if (reader !== undefined) f.reportToken(value, reader, 'secret');
+    else f.reportToken(value, `${toks[writer.words[0]].text} >`, /pass/i.test(file!) ? 'password' : 'secret');
   }
 }

@@ -17,8 +17,13 @@ const mysqlPassword: FlagHandler = (f, k, text) => {
   return /^-[A-Za-z]*p$/.test(text) ? 0 : undefined;
 };
 
-/** `docker login -p x` / `--password x` (other subcommands' `-p` publishes a port). */
-const dockerLoginPassword: FlagHandler = (f, k, text, command) => {
+/** docker's flags that name a Swarm secret or config (`docker service update --secret-rm db_pw_v1 --secret-add db_pw_v2`), never its value. */
+const DOCKER_NAME_FLAG = /^--(?:secret|config)(?:-add|-rm)?(=)?/;
+
+/** `docker login -p x` / `--password x` (other subcommands' `-p` publishes a port); `--secret-add NAME` names a secret, holds none. */
+const dockerFlag: FlagHandler = (f, k, text, command) => {
+  const named = DOCKER_NAME_FLAG.exec(text);
+  if (named && (named[1] || named[0].length === text.length)) return named[1] ? 0 : 1;
   if ((text !== '-p' && text !== '--password') || f.toks[command.positionals[0]]?.text !== 'login' || k + 1 >= f.toks.length) return undefined;
   f.reportToken(k + 1, text, 'password');
   return 1;
@@ -252,7 +257,7 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
         f.reportToken(positionals[2], 'radclient', 'shared secret');
     },
   },
-  { programs: ['docker'], flag: dockerLoginPassword },
+  { programs: ['docker'], flag: dockerFlag },
   { programs: ['openssl'], flag: opensslPassword },
   { programs: ['conjur'], flag: conjurVariableValue },
   { programs: ['datasette'], flag: datasettePluginSecret },

@@ -18,11 +18,25 @@ export const FULL_ANALYSIS_LENGTH = 32_768;
 /** `NAME=program … -option …`: a variable's value that is a command line with an option. */
 const STORED_COMMAND = /^[A-Za-z_][A-Za-z0-9_]*=([A-Za-z][\w./-]{0,60}(?:[ \t][^\n]{0,4000}?)?[ \t]-{1,2}[A-Za-z][^\n]*)$/;
 
+/** A word that is a command substitution, or a variable assigned one: the command inside. */
+const SUBSTITUTED_COMMAND = /^(?:[A-Za-z_][A-Za-z0-9_]*=)?\$\((?!\()([\s\S]{1,32768})\)$/;
+
 /** Tokenize, replacing each `sh -c 'script'` argument by the script's own tokens. */
 export function tokenizeDeep(s: string, mapper: Mapper, depth: number): Tok[] {
   const level = lex(s, mapper);
   if (depth >= MAX_DEPTH) return level;
   const out: Tok[] = [];
+  /** The commands of `$(…)` words met since the last separator, read after their command. */
+  const substitutions: Tok[][] = [];
+  const flushSubstitutions = (at: number) => {
+    for (const inner of substitutions) {
+      out.push(mkTok(';', at, at, at, undefined, 'sep', true));
+      inner[0].newCommand = true;
+      for (const x of inner) out.push(x);
+    }
+    if (substitutions.length) out.push(mkTok(';', at, at, at, undefined, 'sep', true));
+    substitutions.length = 0;
+  };
   let atCommandStart = true;
   let scriptNext = false;
   let host: string | undefined; // a shell (or su) seen in this command: its -c argument is a script
@@ -32,6 +46,7 @@ export function tokenizeDeep(s: string, mapper: Mapper, depth: number): Tok[] {
       atCommandStart = true;
       host = undefined;
       scriptNext = false;
+      flushSubstitutions(t.start);
       out.push(t);
       continue;
     }
@@ -51,6 +66,15 @@ export function tokenizeDeep(s: string, mapper: Mapper, depth: number): Tok[] {
         atCommandStart = true;
         continue;
       }
+    }
+    // a command's output taken as a word (`head=$(curl -u monitor:… "$RPC" | jq …)`, `echo "$(mysql -p… -e …)"`; not `$((…))`,
+    // arithmetic): the command inside is read as one of its own after the command that holds it (whose arguments stay its own)
+    const substituted = SUBSTITUTED_COMMAND.exec(t.text);
+    if (substituted) {
+      const offset = t.text.length - substituted[1].length - 1;
+      const whole = tokMapper(t);
+      const inner = tokenizeDeep(substituted[1], (from, to, emit) => whole(from + offset, to + offset, (i, abs) => emit(i - offset, abs)), depth + 1);
+      if (inner.length) substitutions.push(inner);
     }
     // a command line kept in a variable or an alias (`CLI="stalwart-cli -c admin:…"`, `alias m='mysql -p…'`): read as the
     // command it runs, after the assignment itself
@@ -76,6 +100,7 @@ export function tokenizeDeep(s: string, mapper: Mapper, depth: number): Tok[] {
     if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(t.text)) atCommandStart = isPrefixWord(b);
     out.push(t);
   }
+  flushSubstitutions(level.length ? level[level.length - 1].end : 0);
   return out;
 }
 
