@@ -69,10 +69,10 @@ const SUBSCRIPT_CHAIN = /(?:\[[ \t]*['"][A-Za-z_][\w-]{0,60}['"][ \t]*\][ \t]*){
 const LIST_FIRST_STRING = /^(?:\[|array\()[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*([\]),])/;
 /**
  * `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`, Ruby's block `ENV.fetch("X") { '…' }`,
- * PHP's `define('NAME', getenv('X') ?: '…')` and `'password' => getenv('X') ?: '…'`.
+ * PHP's `define('NAME', getenv('X') ?: '…')`, `'password' => getenv('X') ?: '…'` and Drupal's `$settings['hash_salt'] = getenv('X') ?: '…'`.
  */
 const ENV_FALLBACK =
-  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?[ \t]*(?:=>|[:=,])[ \t]*\[?[ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b|\{)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
+  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?\]?[ \t]*(?:=>|[:=,])[ \t]*\[?[ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b|\{)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
 /** `config set NAME VALUE` (its options before the name skipped): name, then a double-quoted, single-quoted or bare value. */
 const CONFIG_SET =
   /(?<![\w-])config[ \t]+set[ \t]+(?:--?[A-Za-z][\w-]{0,30}[ \t]+){0,3}([A-Za-z_/@][\w.:/@-]{0,120})[ \t]+(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s"'#;|&]{1,500}))/dg;
@@ -211,8 +211,9 @@ const NAME_VALUE_PAIRS: readonly RegExp[] = [
  */
 const SQL_TUPLE = /\([ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'[ \t]*,[ \t]*'"?([^'"\n]{1,4096})"?'[ \t]*[,)]/dg;
 /** A settings table's columns: the one that names a setting and the one that holds its value (WordPress's `option_name` / `option_value`). */
-const SETTING_NAME_COLUMN = /^(?:[a-z]{1,20}_)?(?:key|name|setting|option|param|parameter|property|variable)(?:_?(?:key|name))?$/i;
-const SETTING_VALUE_COLUMN = /^(?:[a-z]{1,20}_)?(?:value|val)$/i;
+// (Teampass names its `teampass_misc` columns in French: `intitule`, `valeur`)
+const SETTING_NAME_COLUMN = /^(?:[a-z]{1,20}_)?(?:key|name|setting|option|param|parameter|property|variable|intitule)(?:_?(?:key|name))?$/i;
+const SETTING_VALUE_COLUMN = /^(?:[a-z]{1,20}_)?(?:value|val|valeur)$/i;
 const SQL_UPDATE =
   /\bSET[ \t]+[A-Za-z_]{0,20}value[ \t]*=[ \t]*'"?([^'"\n]{1,4096})"?'[ \t]+WHERE[ \t]+[A-Za-z_]{0,20}(?:key|name)[ \t]*=[ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'/dgi;
 
@@ -757,7 +758,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       const value = m[3] ?? m[4] ?? '';
       // an environment lookup's fallback (`getenv_docker('X_PASSWORD', 'put your unique phrase here')`): the
       // value comes from the variable; only a real secret written as the fallback is one
-      if (ENV_LOOKUP.test(m[0]) && isPlaceholder(value)) continue;
+      // (nor a short word, an environment's name more than a secret: `ENV.fetch("SECRET_KEY_BASE", "dev")`)
+      if (ENV_LOOKUP.test(m[0]) && (isPlaceholder(value) || /^[a-z]{1,6}$/.test(value))) continue;
       named(m[2], value, (m.indices![3] ?? m.indices![4])![0]);
     }
   }
@@ -1725,6 +1727,19 @@ export function findPppSecrets(text: string): { start: number; end: number }[] {
     const value = m[g];
     if (value === '*' || value.startsWith('@') || !isLiteral(value)) continue;
     out.push({ start: m.indices![g][0], end: m.indices![g][1] });
+  }
+  return out;
+}
+
+/**
+ * ecFlow's password files (`<host>.<port>.ecf.passwd`, `….ecf.custom_passwd`): the server's version on the first line, then
+ * `user host port password` lines. The passwords.
+ */
+export function findEcflowPasswords(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (!/^[ \t]*\d{1,3}\.\d{1,3}\.\d{1,3}[ \t]*\r?$/m.test(text.slice(0, 200))) return out;
+  for (const m of text.matchAll(/^[ \t]*[A-Za-z0-9_.-]{1,64}[ \t]+[A-Za-z0-9.-]{1,253}[ \t]+\d{1,5}[ \t]+([^\s#]{1,4096})[ \t]*\r?$/dgm)) {
+    if (isLiteral(m[1])) out.push({ start: m.indices![1][0], end: m.indices![1][1] });
   }
   return out;
 }

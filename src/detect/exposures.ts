@@ -25,6 +25,7 @@ import {
   findEmbeddedAssignments,
   findPcpPasswords,
   findPppSecrets,
+  findEcflowPasswords,
   findResourceMacroSecrets,
   findPropertiesUserPasswords,
   findQuotedUserPasswords,
@@ -781,7 +782,23 @@ const SELF_IDENTIFYING = new Set([
  */
 function collectCommentedSettings(mounted: MountedFile, text: string, out: Found[], before: number): void {
   const comments: Found[] = [];
-  for (const comment of commentLines(mounted.file, text)) collectFromComment(comment, comments);
+  const lines = commentLines(mounted.file, text);
+  for (const comment of lines) collectFromComment(comment, comments);
+  // a note whose value is the next comment line (`# fallback key used during the migration:` then `# def00000f19e…`)
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const label = String(lines[i].value);
+    const next = lines[i + 1];
+    if (!label.endsWith(':') || next.origin.line !== lines[i].origin.line + 1 || /\s/.test(String(next.value))) continue;
+    const prose = findProseCredential(`${label} ${next.value}`);
+    if (!prose || prose.start <= label.length) continue;
+    const start = prose.start - label.length - 1;
+    comments.push({
+      verdict: hardcoded(originWithin(next, start, prose.end - label.length - 1), prose.kind, String(next.value).slice(start, prose.end - label.length - 1)),
+      context: 'comment',
+      path: ['#', 'note'],
+      name: 'note',
+    });
+  }
   // a password passed by position to a call that takes one (`create_superuser('admin', '…', 'Falcon@2001x')`), in code or a comment
   for (const c of findCallCredentials(text))
     comments.push({
@@ -921,6 +938,9 @@ function commentedCommandCredentials(line: string): ReturnType<typeof findShellC
 
 /** A comment's label of words before what it quotes (`first deploy used: `, `old: `). */
 const COMMENT_LABEL = /^[A-Za-z][\w ,.()-]{0,60}?:[ \t]+(?=\S)/;
+
+/** The first line of a KeePass key file's `<Data>`: hex in groups (version 2.0) or base64 (1.0). */
+const KEEPASS_KEY_DATA = /<Data\b[^>\n]{0,200}>\s{0,200}([0-9A-Fa-f]{8}(?: [0-9A-Fa-f]{8}){1,7}|[A-Za-z0-9+/]{16,200}={0,2})/d;
 
 /** A template's name by its last extension (`config.php.dist`, `app.ini.example`, `settings.sample`). */
 const TEMPLATE_FILE = /\.(?:dist|example|sample|template|tpl|tmpl)$/i;
@@ -1121,7 +1141,13 @@ function namedFileSecrets(text: string, configName: string | undefined, secretFi
       out.push({ start: p.start, end: p.end, kind: 'secret' });
     }
   }
+  // a KeePass key file (`.keyx`: XML, the key's bytes in `<Data>`), the second factor of a database: its key's first line
+  if (text.includes('<KeyFile>')) {
+    const data = KEEPASS_KEY_DATA.exec(text);
+    if (data) out.push({ start: data.indices![1][0], end: data.indices![1][1], kind: 'encryption key' });
+  }
   if (configName === '.pcppass') for (const p of findPcpPasswords(text)) out.push({ ...p, kind: 'password' });
+  if (/\.ecf[._](?:custom_)?passwd$/.test(configName)) for (const p of findEcflowPasswords(text)) out.push({ ...p, kind: 'password' });
   if (/^(?:chap|pap)[_-]secrets$/.test(configName)) for (const p of findPppSecrets(text)) out.push({ ...p, kind: 'password' });
   // mountedFileName gives `resource` for resource.cfg
   if (configName === 'resource') for (const p of findResourceMacroSecrets(text)) out.push({ ...p, kind: 'password' });

@@ -151,6 +151,8 @@ const WEAK_NOUNS: Readonly<Record<string, SecretKind>> = dictionary({
   basicauth: 'credentials',
   passkey: 'token', // a private tracker's passkey (in its announce URLs); WebAuthn's `PASSKEY_ENABLED` has a setting after it
   rune: 'token', // Core Lightning's rune: a bearer credential with the rights it names (`CLN_RUNE`)
+  license: 'license-key', // a product's licence code (`SENDY_LICENSE`); `ACCEPT_LICENSE: yes`, `LICENSE: MIT` are words the value judge leaves
+  licence: 'license-key',
 });
 
 /** Key systems and protocols after which `private` alone is the private key (`vapidPrivate`, `WG_PRIVATE`). */
@@ -908,6 +910,8 @@ const EXACT_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
 const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
   // HashiCorp Vault dev server: the *_ID is the root token itself
   DEV_ROOT_TOKEN_ID: { sensitive: true, kind: 'token' },
+  // Duo's `akey`: the application secret key an integration generates (beside its `ikey`, the id, and `skey`, the secret)
+  DUO_AKEY: { sensitive: true, kind: 'secret' },
   // WHMCS's `$cc_encryption_hash`: the key its stored card and credential data is encrypted with, named a hash
   CC_ENCRYPTION_HASH: { sensitive: true, kind: 'encryption-key' },
   // Apache's `ServerTokens Prod`, nginx's `server_tokens off`: how much the Server header tells
@@ -1344,6 +1348,9 @@ function nounAt(words: string[], i: number, vendors: readonly string[] = words):
     // a CAPTCHA's client key is its site key (`RE_CAPTCHA_CLIENT_KEY`); Pushover's user key names the recipient (its app token is the secret)
     if (prev === 'client' && vendors.some((v) => v === 'captcha' || v === 'recaptcha' || v === 'hcaptcha'))
       return { index: i, kind: 'secret', strong: true, nonSecretReason: CAPTCHA_SITE_KEY };
+    // Dropbox's app key is the app's client id (its app secret is the secret)
+    if (prev === 'app' && vendors.includes('dropbox'))
+      return { index: i, kind: 'secret', strong: true, nonSecretReason: "Dropbox app key (the app's client id; the app secret is the secret)" };
     if (prev === 'user' && vendors.includes('pushover'))
       return { index: i, kind: 'secret', strong: true, nonSecretReason: "Pushover user key (the recipient's identifier; the app token is the secret)" };
     // Adyen's client key authenticates its Drop-in in the shopper's browser (its API key is the secret)
@@ -1621,7 +1628,9 @@ function classifyUncached(name: string): KeyVerdict {
     // a session's key is the secret that signs the session or the name it is kept under (web2py's
     // `settings.auth.session_key = "eden_session"`): judged by its value
     const vagueKey = verdict.keyNoun && (genericKey || words[noun.index - 1] === 'api' || words[noun.index - 1] === 'session');
-    if (credentialsNoun || vagueKey) verdict.loose = 'name';
+    // a licence holds its code or its name (`LICENSE: MIT`, `ELASTIC_LICENSE: basic`): judged by its value
+    const licence = nounWord === 'license' || nounWord === 'licence';
+    if (credentialsNoun || vagueKey || licence) verdict.loose = 'name';
     else if (unknownTail) verdict.loose = 'tail';
     return verdict;
   }

@@ -927,6 +927,14 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     group: 1,
   },
   {
+    id: 'cds-api-key',
+    description: 'Copernicus CDS API key',
+    // the Climate Data Store's `UID:UUID` key, as `.cdsapirc` writes it (`key: 774442:9b2d…`) or a job's `CDSAPI_KEY`
+    regex: re(
+      `(?<=\\bkey:[ \\t]{0,4}|\\bCDSAPI_KEY["']?[ \\t]{0,4}[=:]?[ \\t]{0,4}["']?)\\d{3,8}:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}${E}`,
+    ),
+  },
+  {
     id: 'ethstats-secret',
     description: 'ethstats secret',
     // an Ethereum client's `--ethstats=NODE:SECRET@HOST:PORT` (geth, Erigon, Bor): the stats server's shared secret

@@ -18,7 +18,9 @@ export interface ProseCredential {
   kind: 'password' | 'token';
 }
 
-const SECRET_WORD = /\b(?:(password|passwd|passphrase|pwd|pw|pin|credentials|creds|login)|(token|secret|api[ _-]?key|access[ _-]?key|key))\b/gi;
+const SECRET_WORD = /\b(?:(password|passwd|passphrase|pwd|pw|pin|credentials|creds|login|pass)|(token|secret|api[ _-]?key|access[ _-]?key|key))\b/gi;
+/** Right after the word, a code span of a document (`` pass `fVG1…` ``): what it holds. */
+const CODE_SPAN = /^[ \t]+`([^`\s]{8,128})`/;
 /** Words before the secret's word that make it another thing: the public half, a hash of it, its id (`the key id of our API key is …`), a denial (`token id (not the token): …`). */
 const NOT_THE_SECRET_BEFORE =
   /\b(?:(?:public|publishable|anon|hashed|hash of the|encrypted|obscured|not the|not a|not its)|(?:id|ids|identifier|name|fingerprint|hash|prefix)[ \t]+of[ \t]+(?:[\w-]+[ \t]+){0,4})[ \t]*$/i;
@@ -47,6 +49,14 @@ export function findProseCredential(line: string): ProseCredential | undefined {
     const after = m.index + m[0].length;
     const rest = line.slice(after);
     if (NOT_THE_SECRET_BEFORE.test(line.slice(Math.max(0, m.index - 40), m.index)) || NOT_THE_SECRET_AFTER.test(rest)) continue;
+    // a password in a code span right after its word (`` user `news@…`, pass `fVG1…` ``), as documents write it
+    const span = CODE_SPAN.exec(rest);
+    if (span && m[1] && isPasswordShaped(span[1]) && isLiteral(span[1])) {
+      const start = after + span[0].length - span[1].length - 1;
+      return { start, end: start + span[1].length, kind: 'password' };
+    }
+    // `pass` says password only so (`pass the token to…`, `pass: …` in a YAML file are other things)
+    if (/^pass$/i.test(m[0])) continue;
     // a bare `key` (`legacy CRM key (v1 API): DHNG…`) is too common a word to take what is stated after it: a generated token only
     if (m[0].length === 3 && /^key$/i.test(m[0])) {
       const generated = GENERATED.exec(rest);
@@ -60,6 +70,11 @@ export function findProseCredential(line: string): ProseCredential | undefined {
         const start = after + generated.index;
         return { start, end: start + generated[0].length, kind: 'token' };
       }
+      // or hex digits stated with a sign (`fallback key used during the migration: def00000f19e…`), in a sentence of no digest
+      const stated = STATED_BY_SIGN.exec(rest);
+      const at = stated ? stated.index + stated[0].length - stated[1].length : 0;
+      const hex = stated ? /^[0-9a-f]{32,256}(?![\w+/=-])/.exec(rest.slice(at)) : null;
+      if (hex && !DIGEST_WORD.test(line) && isLiteral(hex[0])) return { start: after + at, end: after + at + hex[0].length, kind: 'token' };
       continue;
     }
     // a login written as `user / password` (`old creds from before we rotated: airbyte / Pylon_Harbor_62`, `login mkovacs / …`): its password

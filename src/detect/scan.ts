@@ -108,6 +108,15 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   }
   const v = value.trim();
   if (verdict.keyNoun && verdict.loose === 'name' && /^\d{1,40}$/.test(v)) return 'identifier';
+  // under a licence's name, a licence's identifier (`MIT`, `Apache-2.0`, `GPL-3.0-or-later`: short parts) names it; its code is
+  // generated (`RKYbygIxi5wTgdaqiteY`, Kirby's `K-PRO-c79f…`)
+  if (
+    verdict.loose === 'name' &&
+    verdict.name &&
+    /licen[cs]e$/i.test(verdict.name) &&
+    (v.length < 12 || !/\d/.test(v) || v.split(/[-.+ ]/).every((part) => part.length <= 10))
+  )
+    return 'setting';
   // an object store's access key id (AWS `AKIA…`, MinIO, Wasabi, Spaces: 20 capitals and digits) under a name that only says key
   if (verdict.keyNoun && !verdict.countable && verdict.loose === 'name' && /^[A-Z0-9]{20}$/.test(v) && /[A-Z]/.test(v) && /\d/.test(v)) return 'identifier';
   if (verdict.countable && /^\d{1,6}$/.test(v)) return 'setting';

@@ -220,6 +220,7 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   // printf-style %s; a one-letter macro the program fills in (Roundcube's `%p` the user's password, `%P` its new hash, Dovecot's `%w`)
   /^%[A-Za-z](?:\\[nrt]){0,2}$/, // (and printf's `%s\n` at a line's end: `printf 'export X_SECRET=%s\n' "$(openssl rand …)"`)
   /^@[A-Z][A-Z0-9_]{1,60}@$/, // autoconf's and CMake's `@FIREBASE_KEY@`, replaced when the file is configured
+  /^%[A-Z][A-Z0-9_]{1,60}%$/, // a variable of ecFlow's job scripts (`export ECF_PASS=%ECF_PASS%`) or Windows' cmd, filled in when it runs
   // VictoriaMetrics vmauth/vmagent %{ENV_VAR}; Shibboleth IdP's property `%{idp.sealer.password}`, `%{x:undefined}`, `%{idp.home}/credentials/…`
   /^%\{[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]{0,40})?\}(?:\/\S*)?$/,
   /^%\{(?:env|file|cfg):[^{}\s%]{1,200}\}%$/, // Stalwart's macros: `%{env:ADMIN_SECRET}%`, `%{file:/etc/tls/privkey.pem}%`
@@ -397,6 +398,14 @@ const PATH_PATTERN = /^\/[A-Za-z0-9._\-/*]{0,200}$/;
  * (`yonder_meadow_92.`) are a password written the way people make them up.
  */
 /** A JSON path into a token's claims or a document (`.role`, `$.realm_access.roles`, `.user.groups[0]`): where a value is found, not a value. */
+/** Letters whose case changes at one in three or more, over 12 or more of them (`fJjpMHNEqXsnMwXweo`), as a generator writes them. */
+function isRandomCase(v: string): boolean {
+  const letters = v.replace(/[^A-Za-z]/g, '');
+  if (letters.length < 12) return false;
+  let changes = 0;
+  for (let i = 1; i < letters.length; i++) if (letters[i] <= 'Z' !== letters[i - 1] <= 'Z') changes++;
+  return changes * 3 >= letters.length;
+}
 const JSON_PATH = /^(?:\$|\.[A-Za-z_][A-Za-z_-]{0,60})(?:\.[A-Za-z_][A-Za-z_-]{0,60}|\[\d{1,4}\]|\[\*\]|\[["'][\w.:/-]{1,80}["']\]){0,8}$/;
 const NAMESPACE = /^[a-z][a-z0-9]{0,40}(?:[_.:-][a-z0-9]{1,40}){0,8}(?<![_.:-]\d{1,40})[_.:-]$/;
 
@@ -523,7 +532,8 @@ export function classifyValue(value: string): ValueClass {
   if (/(?:\.\.\.|\u2026)$/.test(v) && v.length > 3) return 'empty';
   // a route pattern (`/*`, `/api/*`): a setting about paths; a namespace that ends in its separator (`shop_prod_`, `app:`)
   if ((v.includes('*') && PATH_PATTERN.test(v)) || NAMESPACE.test(v)) return 'setting';
-  if ((v[0] === '.' || v.startsWith('$.')) && JSON_PATH.test(v)) return 'setting';
+  // (a JSON path's key is a word: `.role`, `.realm_access.roles`; not `.fJjpMHNEqXsn-MwXweo`, a password that starts with a dot)
+  if ((v[0] === '.' || v.startsWith('$.')) && JSON_PATH.test(v) && !isRandomCase(v)) return 'setting';
   if (isStructure(u)) return HASH_RECORD.test(u) ? 'hash' : 'structure';
   if (u[0] === '{' && HASH_RECORD.test(u)) return 'hash';
   return 'literal';

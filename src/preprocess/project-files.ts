@@ -143,6 +143,8 @@ const CREDENTIAL_NAMES = new Set([
   'router.db',
   // PgBouncer's auth_file: `"name" "password"` lines
   'userlist.txt',
+  // Copernicus CDS API client's key (`key: UID:UUID`)
+  '.cdsapirc',
 ]);
 /**
  * A file named for the one secret it holds, as Docker secrets and Django/AWX keep them: `SECRET_KEY`,
@@ -152,12 +154,13 @@ const CREDENTIAL_NAMES = new Set([
  * (exposures.ts secretFileContent).
  */
 const SECRET_FILE =
-  /^(?:[\w-]{0,40}[._-])?(?:secret|secret[_-]key|password|passwd|token|api[_-]?key|master[_-]?key|jwt[_-]?secret|encryption[_-]?key|storage[_-]?key|session[_-]?secret|keyfile)(?:\.txt)?$|^[\w.-]{1,60}\.(?:secret|token|psk|password|passwd)$|^jwt(?:[_-]?secret)?\.hex$/i;
+  /^(?:[\w-]{0,40}[._-])?(?:secret|secret[_-]key|password|passwd|token|api[_-]?key|master[_-]?key|jwt[_-]?secret|encryption[_-]?key|storage[_-]?key|session[_-]?secret|keyfile)(?:\.txt)?$|^[\w.-]{1,60}\.(?:secret|token|psk|password|passwd)$|^jwt(?:[_-]?secret)?\.hex$|^[\w.-]{1,60}\.ecf\.custom_passwd$/i;
 // Terraform's variables and modules, HCL configurations (Vault, Nomad, Consul): provider
 // credentials and passwords are written in them as `name = "value"`
 // Jupyter notebooks: a cell's source keeps the key it was run with (`OpenAI(api_key="sk-…")`)
 // MySQL/MariaDB option files (`backup.cnf`): a client's `password=`
-const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars', 'tfstate', 'hcl', 'ipynb', 'cnf'];
+// KeePass key files (`.keyx`): the second factor of a password database, committed beside it
+const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars', 'tfstate', 'hcl', 'ipynb', 'cnf', 'keyx'];
 /**
  * A crontab, by its name or its directory (`crontab`, `backup.cron`, `cron.d/backup`, `crontabs/root`): a cron job's
  * commands (`0 7 * * * curl -u user:pass …`), installed with `crontab FILE`. Kept, it is read; read, its commands are
@@ -262,7 +265,8 @@ const TOKEN_EXTENSIONS = [
   ...SCRIPT_EXTENSIONS,
   ...CONFIG_DIRECTORY_FORMATS,
   ...SOURCE_CODE_EXTENSIONS,
-  ...['gradle', 'sql', 'md', 'txt', 'j2', 'tpl', 'vue', 'ipynb'],
+  // (ecFlow's suite definitions, `.def`: `edit NAME 'value'` lines set the jobs' variables)
+  ...['gradle', 'sql', 'md', 'txt', 'j2', 'tpl', 'vue', 'ipynb', 'def'],
 ];
 const TOKEN_EXTENSION = extensionPattern(TOKEN_EXTENSIONS);
 const TOKEN_NAME =

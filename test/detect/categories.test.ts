@@ -4496,3 +4496,65 @@ describe('sets AX, AY and AZ: comments of other languages, credential calls, Eth
     ]);
   });
 });
+
+describe('sets BA and BB: settings rows in French, licences, key files of password managers and schedulers, notes over two lines', () => {
+  it("a password that starts with a dot, Teampass's settings rows, Duo's akey, a licence's code and a Copernicus key are found; a JSON path, Duo's ikey, Dropbox's app key and an SPDX licence are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  db:',
+        '    image: mysql:8',
+        '    environment:',
+        `      MYSQL_ROOT_PASSWORD: .${fake(ALNUM, 12).replace(/\d/g, 'q')}-${fake(ALNUM, 6).replace(/\d/g, 'x')}`,
+        '      ROLE_CLAIM_TOKEN: .realm_access.roles',
+        '  app:',
+        '    build:',
+        '      context: .',
+        '      args:',
+        `        SENDY_LICENSE: ${fake(ALNUM, 20)}`,
+        '        LICENSE: Apache-2.0',
+        '    volumes:',
+        '      - ./keeweb.json:/app/config.json',
+        '',
+      ].join('\n'),
+      'seed/settings.sql': [
+        'INSERT INTO teampass_misc (type, intitule, valeur) VALUES',
+        "('admin', 'ldap_mode', '1'),",
+        `('admin', 'ldap_password', '${fake(ALNUM, 18)}'),`,
+        `('admin', 'duo_ikey', 'DI${fake(UPPER_ALNUM, 18)}'),`,
+        `('admin', 'duo_skey', '${fake(ALNUM, 40)}'),`,
+        `('admin', 'duo_akey', '${fake(HEX, 40)}');`,
+        '',
+      ].join('\n'),
+      'keeweb.json': `{\n  "dropboxAppKey": "${fake(LOWER_ALNUM, 15)}"\n}\n`,
+      '.cdsapirc': `url: https://cds.climate.copernicus.eu/api/v2\nkey: ${fake(DIGITS, 6)}:${fake(HEX, 8)}-${fake(HEX, 4)}-${fake(HEX, 4)}-${fake(HEX, 4)}-${fake(HEX, 12)}\n`,
+    });
+    expect(found).toEqual([
+      '.cdsapirc:2:6 secret-in-project-file •••• (43 chars)',
+      'compose.yaml:5:28 secret-in-environment •••• (20 chars)',
+      'compose.yaml:11:24 secret-in-build-args •••• (20 chars)',
+      'seed/settings.sql:3:29 secret-in-project-file •••• (18 chars)',
+      'seed/settings.sql:5:24 secret-in-project-file •••• (40 chars)',
+      'seed/settings.sql:6:24 secret-in-project-file •••• (40 chars)',
+    ]);
+  });
+
+  it("a KeePass key file, ecFlow's password file, a key stated on the comment line after its label, a password in a document's code span and zeopasswd's argument are found; ecFlow's %VAR%, a short fallback and a variable in form data are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n    volumes:\n      - ./include/head.h:/home/ecflow/include/head.h\n',
+      'data/Kunden.keyx': `<?xml version="1.0" encoding="utf-8"?>\n<KeyFile>\n  <Meta><Version>2.0</Version></Meta>\n  <Key>\n    <Data Hash="${fake(HEX, 8).toUpperCase()}">\n      ${fake(HEX, 8).toUpperCase()} ${fake(HEX, 8).toUpperCase()} ${fake(HEX, 8).toUpperCase()} ${fake(HEX, 8).toUpperCase()}\n    </Data>\n  </Key>\n</KeyFile>\n`,
+      'ecflow/ecflow-server.3141.ecf.custom_passwd': `5.0.0\n# user server port password\nnwpops ecflow-server 3141 ${fake(ALNUM, 16)}\n`,
+      'include/head.h': 'export ECF_PASS=%ECF_PASS%\n',
+      'docker/entrypoint.sh': `#!/bin/sh\n# fallback key used during the 3.0 -> 3.1 migration:\n# def00000${fake(HEX, 128)}\n# first install: zeopasswd -f auth.db schooltool ${fake(ALNUM, 8)}!n\ncurl -s -d "api_key=$SENDY_API_KEY&list_id=$LIST_ID" https://mail.example.org/api/count.php\nexec apache2-foreground\n`,
+      'README.md': `# Newsletter\n\nSES SMTP credentials for the brand: user \`news@example.org\`, pass \`${fake(ALNUM, 16)}\`\n`,
+      'config/secrets.yml': 'development:\n  secret_key_base: <%= ENV.fetch("SECRET_KEY_BASE", "dev") %>\n',
+    });
+    expect(found).toEqual([
+      'README.md:3:68 secret-in-project-file •••• (16 chars)',
+      'data/Kunden.keyx:6:7 secret-in-project-file •••• (35 chars)',
+      'docker/entrypoint.sh:3:3 hardcoded-credential •••• (136 chars)',
+      'docker/entrypoint.sh:4:50 hardcoded-credential •••• (10 chars)',
+      'ecflow/ecflow-server.3141.ecf.custom_passwd:3:27 secret-in-project-file •••• (16 chars)',
+    ]);
+  });
+});

@@ -302,8 +302,9 @@ const TABLE: [string, SecretKind | null][] = [
   ['SERVICE_FQDN_SUPERTOKENS_3567', null],
   ['traefik.http.routers.supertokens.rule', null],
   ['traefik.http.middlewares.auth.basicauth.users', null],
-  ['TS3SERVER_LICENSE', null],
-  ['LICENSE', null],
+  // a licence's code by name; its value decides (`accept`, `MIT`, `Apache-2.0` are words and identifiers: categories.test.ts)
+  ['TS3SERVER_LICENSE', 'license-key'],
+  ['LICENSE', 'license-key'],
   ['FLEET_TOKEN_POLICY_NAME', null],
   ['INDEXING_MAX_SEGMENTATION_TOKENS_LENGTH', null],
   ['WEBHOOK_EVENTS_MESSAGES_SET', null],

@@ -49,6 +49,8 @@ const POSITIVES: Case[] = [
   { id: 'url-query-key', text: `https://tiles.example.org/styles/basic.json?lang=de&key=${urlKey}&v=2`, secret: urlKey },
   { id: 'age-secret-key', text: 'AGE-SECRET-KEY-1' + fake(BECH32, 58) },
   { id: 'nostr-private-key', text: 'nsec1' + fake(BECH32, 58).toLowerCase() },
+  { id: 'cds-api-key', text: 'key: 774442:9b2d1283-dbd0-4ade-9980-f0d4b96f426a', secret: '774442:9b2d1283-dbd0-4ade-9980-f0d4b96f426a' },
+  { id: 'cds-api-key', text: "edit CDSAPI_KEY '140797:c0f359c7-521b-4459-b1d9-52bd242ca2d5'", secret: '140797:c0f359c7-521b-4459-b1d9-52bd242ca2d5' },
   { id: 'ethstats-secret', text: '--ethstats=archive-01:J4w4whmLuaf9QGyKugs6Vkq3@stats.example.org:443', secret: 'J4w4whmLuaf9QGyKugs6Vkq3' },
   { id: 'nats-nkey-seed', text: 'SU' + fake(BASE32, 56) },
   { id: 'aws-access-key-id', text: 'AKIA' + fake(BASE32, 16) },
@@ -328,6 +330,9 @@ const NEGATIVES: [string, string][] = [
   // a Nostr public key, and a secret key one character short
   ['nostr-private-key', 'npub1' + fake(BECH32, 58).toLowerCase()],
   ['nostr-private-key', 'nsec1' + fake(BECH32, 57).toLowerCase()],
+  // a UUID alone, and one under another name
+  ['cds-api-key', 'run_id: 774442:9b2d1283-dbd0-4ade-9980-f0d4b96f426a'],
+  ['cds-api-key', 'key: 9b2d1283-dbd0-4ade-9980-f0d4b96f426a'],
   // an ethstats URL without a secret, and a host without one
   ['ethstats-secret', '--ethstats=stats.example.org:443'],
   ['ethstats-secret', '--ethstats-url wss://stats.example.org'],

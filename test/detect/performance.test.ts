@@ -269,6 +269,7 @@ const PREFIX_OVERRIDES: Record<string, string> = {
   'fetchmail-password': 'user u password "',
   'dnsdist-console-key': 'setKey("',
   'ethstats-secret': '--ethstats=node:',
+  'cds-api-key': 'key: 774442:',
   'forward-proxy-basic-auth': '\nbasic_auth u ',
   'azure-communication-access-key': 'accesskey=',
   'netrc-password': 'machine h login u password ',

@@ -40,6 +40,7 @@ describe('classifyValue', () => {
     ["Roundcube's user-password macro", '%p', 'template'],
     ['ASP.NET Core Identity v3 hash', 'AQAAAAEAACcQAAAAEDZGK0D28hhLHanFHkYKoPgiD51qIhDgE8OThF1fFxq8LhNgp0nwjCzPBIQ8qu3hjQ==', 'hash'],
     ['an autoconf placeholder', '@FIREBASE_KEY@', 'template'],
+    ['an ecFlow job variable', '%ECF_PASS%', 'template'],
     ["DAViCal's salted hash", '*KUSf6p*{SSHA}/YiAxRQYnbjVqM3kZY/m/CjwB0f1ONyA', 'hash'],
     ["DAViCal's clear-text marker is the password", '**Kq9vLm2Xp7Rz', 'literal'],
     // templates another program fills in

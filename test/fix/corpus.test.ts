@@ -69,6 +69,10 @@ async function candidates(root: string): Promise<Candidate[]> {
   for (const unit of units) {
     const project = load(unit, root);
     if (!project) continue;
+    // a file Compose refuses (an invalid template, dify's and signoz's `${…}` in Coolify's templates; a merge key on a list) is
+    // refused by fix as a whole, rightly: not a candidate (which directories the sample picks moves whenever a finding is
+    // added anywhere, and such a directory came into it when the licence rule added two findings to the corpus)
+    if (project.notes.some((n) => n.severity === 'error')) continue;
     const findings = checkProject(project, { rules: RULES });
     if (!findings.some((f) => f.fixable)) continue;
     // values written in the file itself: one read through a variable (.env, a default) follows the

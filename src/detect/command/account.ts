@@ -4,7 +4,7 @@
  * `setup email add ADDRESS PASSWORD` of docker-mailserver, `pocketbase admin upsert EMAIL PASSWORD`).
  * Known programs whose secret sits elsewhere are in the program table; this is the shape they share.
  */
-import { isPasswordShaped } from '../password-shape.js';
+import { isMixedPassword, isPasswordShaped } from '../password-shape.js';
 import type { Findings } from './findings.js';
 import type { Command } from './handlers.js';
 
@@ -26,6 +26,8 @@ const ACCOUNT_VERBS = new Set([
   'reset_password',
   'reset-password',
 ]);
+/** A program named for setting passwords (ZEO's `zeopasswd -f auth.db USER PASSWORD`, Samba's `smbpasswd`). */
+const PASSWD_PROGRAM = /^[a-z][a-z_-]{1,15}passwd\d?$/;
 /** `add`, `create` say so only after what they add: `user add`, `email add`, `admin create`. */
 const GENERIC_VERBS = new Set(['add', 'create', 'new', 'set']);
 const ACCOUNT_NOUNS = new Set(['user', 'users', 'admin', 'account', 'accounts', 'email', 'mailbox', 'superuser', 'login', 'member']);
@@ -41,15 +43,17 @@ export function accountCommandSecret(f: Findings, command: Command): void {
   const args = p.slice(verb + 1);
   if (args.length < 2 || args.length > 4) return;
   // the first argument names the account; the password is one of the rest (an option's value may follow it)
-  const password = args.slice(1).find((k) => isPasswordShaped(f.toks[k].text) && !f.toks[k].text.includes('@'));
+  // (a program named for passwords, `zeopasswd`, takes one of three kinds of character too: `vzOFkCpG!n`)
+  const shaped = PASSWD_PROGRAM.test(command.program) ? (w: string) => isPasswordShaped(w) || isMixedPassword(w) : isPasswordShaped;
+  const password = args.slice(1).find((k) => shaped(f.toks[k].text) && !f.toks[k].text.includes('@'));
   if (password === undefined) return;
-  const word = verb < 0 ? command.program : f.toks[p[verb]].text;
-  f.reportToken(password, `${command.program} ${word}`.trim(), 'password');
+  f.reportToken(password, verb < 0 ? command.program : `${command.program} ${f.toks[p[verb]].text}`.trim(), 'password');
 }
 
 /** Where the account verb is among the positionals (−1: the program is the verb, `useradd`), if anywhere in the first four. */
 function verbAt(f: Findings, command: Command): number | undefined {
-  if (ACCOUNT_VERBS.has(command.program)) return -1;
+  // a program named for setting passwords (ZEO's `zeopasswd -f auth.db USER PASSWORD`, Samba's `smbpasswd`)
+  if (ACCOUNT_VERBS.has(command.program) || PASSWD_PROGRAM.test(command.program)) return -1;
   const p = command.positionals;
   for (let i = 0; i < Math.min(p.length, 4); i++) {
     const w = f.toks[p[i]].text.toLowerCase();

@@ -17,11 +17,18 @@ export function reportAssignment(f: Findings, k: number, offset = 0, viaPrefix =
   const text = f.toks[k].text.slice(offset);
   const m = ASSIGNMENT.exec(text);
   if (!m) return false;
+  // form data or a query string (`curl -d "api_key=$KEY&list_id=1"`): each `&name=value` pair is its own
+  // (not in a word that holds a command or quoted words: `SESSION=$(curl -d "id=admin&pw=…" …)` is read as its command)
+  const next = /[\s"'`()]/.test(text) ? null : QUERY_NEXT.exec(text.slice(m[0].length));
+  const end = next ? offset + m[0].length + next.index : f.toks[k].text.length;
   const v = classifyKey(m[1]);
-  if (!v.sensitive) return false;
-  f.report(k, offset + m[0].length, f.toks[k].text.length, `${viaPrefix}${m[1]}=`, describeKind(v.kind));
-  return true;
+  if (v.sensitive) f.report(k, offset + m[0].length, end, `${viaPrefix}${m[1]}=`, describeKind(v.kind));
+  const rest = next ? reportAssignment(f, k, end + 1, viaPrefix) : false;
+  return v.sensitive || rest;
 }
+
+/** The `&` before the next pair of form data or a query string. */
+const QUERY_NEXT = /&(?=[A-Za-z_][A-Za-z0-9_.]*=)/;
 
 /**
  * An OpenSSL-style pass phrase source in token k (`pass:x`, `env:VAR`, `file:…`, `fd:N`, `stdin`):
