@@ -7,6 +7,7 @@ import {
   DOCUMENT_FILE,
   isSecretsDirectoryPath,
   KEY_FILE,
+  secretsDirectorySecretName,
   PACKAGE_MANIFEST,
   SHELL_SHEBANG,
   SOURCE_CODE_FILE,
@@ -325,7 +326,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const file = basename(mounted.file);
   // a file of a directory of secrets (`./passwords:/passwords`) is a secret's file, named for the secret it holds
   const secretsDirectoryFile = mounted.secret === undefined && isSecretsDirectoryPath(mounted.file);
-  const name = mounted.secret ?? (secretsDirectoryFile ? file.replace(/\.(?:txt|hex|secret)$/i, '') : mountedFileName(file));
+  const name = mounted.secret ?? (secretsDirectoryFile ? secretsDirectorySecretName(file) : mountedFileName(file));
   const sealed = sealedRanges(mounted);
   const halves = fileSecretHalves(mounted, text);
   const pairedKeys = siblingKeyHalves(mounted);
@@ -490,15 +491,14 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     found.push([a.start, a.end]);
     out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, a.name], name: a.name });
   }
-  // a password passed to a call that takes one (`create_superuser('admin', '…', 'Falcon@2001x')`, `auth=('user', '…')`)
-  const report = (start: number, end: number, kind: string, name: string) => {
-    if (found.some(([s, e]) => s < end && start < e)) return;
-    const verdict = hardcoded(originWithin(mounted.node, start, end), kind, text.slice(start, end));
-    if (verdict.placeholder) return;
+  const report = (f: Found) => {
+    const [start, end] = f.verdict.origin.range;
+    if ((f.verdict.class === 'hardcoded' && f.verdict.placeholder) || found.some(([s, e]) => s < end && start < e)) return;
     found.push([start, end]);
-    out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, name], name });
+    out.push({ ...f, service: mounted.services[0] });
   };
-  for (const c of findCallCredentials(text)) report(c.start, c.end, c.kind, c.call);
+  // a password passed to a call that takes one (`create_superuser('admin', '…', 'Falcon@2001x')`, `auth=('user', '…')`)
+  for (const f of callCredentials(mounted, text)) report(f);
   // a note in a comment (`// old password (before the 2023 migration): 2OdcS3rMOhSf`): the sentence only, not a setting
   // commented out, which in code is as often an example of the program's own syntax
   for (const comment of commentLines(mounted.file, text)) {
@@ -506,8 +506,23 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     const prose = findProseCredential(body) ?? findSlashedLogin(body);
     if (!prose) continue;
     const at = comment.origin.range[0];
-    report(at + prose.start, at + prose.end, prose.kind, 'note');
+    report({
+      verdict: hardcoded(originWithin(mounted.node, at + prose.start, at + prose.end), prose.kind, text.slice(at + prose.start, at + prose.end)),
+      context,
+      path: [...mounted.path, 'note'],
+      name: 'note',
+    });
   }
+}
+
+/** The passwords a file's text passes to calls that take one (credential-calls.ts), each named for its call. */
+function callCredentials(mounted: MountedFile, text: string): Found[] {
+  return findCallCredentials(text).map((c) => ({
+    verdict: hardcoded(originWithin(mounted.node as TreeScalar, c.start, c.end), c.kind, text.slice(c.start, c.end)),
+    context: mounted.kept ? 'project-file' : 'mounted-file',
+    path: [...mounted.path, c.call],
+    name: c.call,
+  }));
 }
 
 /**
@@ -800,13 +815,7 @@ function collectCommentedSettings(mounted: MountedFile, text: string, out: Found
     });
   }
   // a password passed by position to a call that takes one (`create_superuser('admin', '…', 'Falcon@2001x')`), in code or a comment
-  for (const c of findCallCredentials(text))
-    comments.push({
-      verdict: hardcoded(originWithin(mounted.node as TreeScalar, c.start, c.end), c.kind, text.slice(c.start, c.end)),
-      context: mounted.kept ? 'project-file' : 'mounted-file',
-      path: [...mounted.path, c.call],
-      name: c.call,
-    });
+  comments.push(...callCredentials(mounted, text));
   if (!comments.length) return;
   const reported = out.slice(before).map((e) => e.verdict.origin);
   for (const e of comments) {

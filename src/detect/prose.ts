@@ -59,17 +59,8 @@ export function findProseCredential(line: string): ProseCredential | undefined {
     if (/^pass$/i.test(m[0])) continue;
     // a bare `key` (`legacy CRM key (v1 API): DHNG…`) is too common a word to take what is stated after it: a generated token only
     if (m[0].length === 3 && /^key$/i.test(m[0])) {
-      const generated = GENERATED.exec(rest);
-      if (
-        generated &&
-        !DIGEST_WORD.test(line) &&
-        !isWordPath(generated[0]) &&
-        isLiteral(generated[0]) &&
-        isLiteral(enclosingWord(rest, generated.index, generated[0].length))
-      ) {
-        const start = after + generated.index;
-        return { start, end: start + generated[0].length, kind: 'token' };
-      }
+      const generated = DIGEST_WORD.test(line) ? undefined : generatedToken(rest);
+      if (generated) return { start: after + generated.start, end: after + generated.end, kind: 'token' };
       // or hex digits stated with a sign (`fallback key used during the migration: def00000f19e…`), in a sentence of no digest
       const stated = STATED_BY_SIGN.exec(rest);
       const at = stated ? stated.index + stated[0].length - stated[1].length : 0;
@@ -107,13 +98,17 @@ export function findProseCredential(line: string): ProseCredential | undefined {
         return { start, end: start + word.length, kind: m[1] ? 'password' : 'token' };
       }
     }
-    const generated = GENERATED.exec(rest);
-    if (generated && !isWordPath(generated[0]) && isLiteral(generated[0]) && isLiteral(enclosingWord(rest, generated.index, generated[0].length))) {
-      const start = after + generated.index;
-      return { start, end: start + generated[0].length, kind: m[1] ? 'password' : 'token' };
-    }
+    const generated = generatedToken(rest);
+    if (generated) return { start: after + generated.start, end: after + generated.end, kind: m[1] ? 'password' : 'token' };
   }
   return undefined;
+}
+
+/** The first generated-looking token of a text (GENERATED), when it is a literal and no part of a path or a hash's notation. */
+function generatedToken(text: string): { start: number; end: number } | undefined {
+  const m = GENERATED.exec(text);
+  if (!m || isWordPath(m[0]) || !isLiteral(m[0]) || !isLiteral(enclosingWord(text, m.index, m[0].length))) return undefined;
+  return { start: m.index, end: m.index + m[0].length };
 }
 
 /** Not a placeholder, and a value of no other kind (a public key, a hash, an identifier's format, a reference). */

@@ -153,6 +153,16 @@ const CREDENTIAL_NAMES = new Set([
  * Only which files are read: what the content is, the detector judges by the name as for any file
  * (exposures.ts secretFileContent).
  */
+/** Whether a file's name says it holds one secret (SECRET_FILE): `password.txt`, `api.token`, `jwt.hex`. */
+export function isSecretFileName(name: string): boolean {
+  return SECRET_FILE.test(name);
+}
+
+/** The secret a file of a directory of secrets is named for: its name without `.txt`, `.hex` or `.secret`. */
+export function secretsDirectorySecretName(file: string): string {
+  return basename(file).replace(/\.(?:txt|hex|secret)$/i, '');
+}
+
 const SECRET_FILE =
   /^(?:[\w-]{0,40}[._-])?(?:secret|secret[_-]key|password|passwd|token|api[_-]?key|master[_-]?key|jwt[_-]?secret|encryption[_-]?key|storage[_-]?key|session[_-]?secret|keyfile)(?:\.txt)?$|^[\w.-]{1,60}\.(?:secret|token|psk|password|passwd)$|^jwt(?:[_-]?secret)?\.hex$|^[\w.-]{1,60}\.ecf\.custom_passwd$/i;
 // Terraform's variables and modules, HCL configurations (Vault, Nomad, Consul): provider
@@ -370,7 +380,7 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
     }
     const read1 = readKeptFile(host, projectDirectory, path, display, false, shellScripts.has(path));
     // a file of a directory of secrets is a secret's file, named for the secret it holds
-    const file = read1 && secretFiles.has(path) ? { ...read1, secret: basename(path).replace(/\.(?:txt|hex|secret)$/i, '') } : read1;
+    const file = read1 && secretFiles.has(path) ? { ...read1, secret: secretsDirectorySecretName(path) } : read1;
     read?.set(key, file ?? null);
     if (file) out.push(file);
   }
