@@ -3,8 +3,6 @@
  * create NAME -`, `echo "VALUE" | docker login -u me --password-stdin`, `echo 'VALUE' | saslpasswd2 -p user`. The reader says what the
  * text is, whatever the writer's arguments look like; `cat file |` and `$(…)` carry no value.
  */
-import { basename } from 'node:path';
-import { isSecretFileName } from '../../preprocess/project-files.js';
 import type { Findings } from './findings.js';
 import type { Tok } from './lexer.js';
 
@@ -63,6 +61,13 @@ function commands(toks: readonly Tok[]): Command[] {
   return out;
 }
 
+/**
+ * A file named for the one secret it holds (`data/prysm-wallet/password.txt`, `jwt.hex`, `api.token`, `.vault_pass`): what is
+ * written into it is that secret.
+ */
+const SECRET_FILE_TARGET =
+  /(?:^|[/._-])(?:password|passwd|passphrase|pass|secret|token|api[_-]?key|jwt[_-]?secret|jwt)(?:\.(?:txt|hex))?$|\.(?:secret|token|password|passwd)$/i;
+
 /** The value `echo`/`printf` writes as it is: echo's one argument, printf's after a `%s` format. */
 function writtenValue(toks: readonly Tok[], writer: Command): number | undefined {
   const program = toks[writer.words[0]].text;
@@ -82,7 +87,7 @@ export function scanPipedSecrets(f: Findings): void {
   for (let i = 0; i < list.length; i++) {
     const writer = list[i];
     const reader = writer.end === '|' && i + 1 < list.length ? secretReader(list[i + 1].words.map((k) => toks[k].text)) : undefined;
-    const file = writer.end !== '|' && writer.output !== undefined && isSecretFileName(basename(writer.output)) ? writer.output : undefined;
+    const file = writer.end !== '|' && writer.output !== undefined && SECRET_FILE_TARGET.test(writer.output) ? writer.output : undefined;
     if (reader === undefined && file === undefined) continue;
     const value = writtenValue(toks, writer);
     // a file of one secret holds one word (Postfix's `sasl_passwd` lines, `host user:password`, are read as the file they are)
