@@ -6,7 +6,7 @@
  * shaped like a chosen or generated password is taken: a variable, an expression, a placeholder or a
  * plain word is not a password written down. A Hardhat network's `accounts: ["0x…"]` is a private key the same way.
  */
-import { isChosenPassword, isGeneratedLiteral } from './password-shape.js';
+import { isChosenPassword, isGeneratedLiteral, isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { classifyValue } from './value-class.js';
 
@@ -64,6 +64,14 @@ const AUTH_PAIR =
 /** Hardhat's and Truffle's network `accounts: ["0x…"]`: the private keys of the accounts the tool deploys and signs with. */
 const HARDHAT_ACCOUNTS = /(?<![\w$])accounts[ \t]*:[ \t]*\[[ \t]*(["'`])((?:0x)?[0-9a-fA-F]{64})\1/g;
 
+/**
+ * A browser automation's login (a crawler's behaviour, an end-to-end test): a form's password field, by a selector that
+ * names it, given a string: Playwright's `page.fill('#password', '…')` and `.locator('…password…').fill('…')`, Puppeteer's
+ * `page.type(…)`, Selenium's `.send_keys('…')`, the DOM's `querySelector("input[name=password]").value = "…"`.
+ */
+const FORM_PASSWORD =
+  /(["'`])[^"'`\n]{0,80}pass(?:word|wd)?(?![a-z])[^"'`\n]{0,80}\1[ \t]*(?:\)[ \t]*(?:\.(?:fill|type|send_keys|sendKeys|setValue|pressSequentially)[ \t]*\([ \t]*|\.value[ \t]*=[ \t]*)|,[ \t]*)(["'`])([^"'`\n\\$]{4,128})\2/gi;
+
 /** Shaped like a password someone chose or a generator wrote, and written down: not a placeholder nor a value of another kind. */
 function isWrittenPassword(value: string): boolean {
   return (isChosenPassword(value) || isGeneratedLiteral(value)) && !isPlaceholder(value) && classifyValue(value) === 'literal';
@@ -84,6 +92,16 @@ export function findCallCredentials(text: string): CallCredential[] {
       if (!isWrittenPassword(value)) continue;
       const start = m.index + m[0].lastIndexOf(m[2] + value + m[2]) + 1;
       out.push({ start, end: start + value.length, kind: 'password', call: 'auth' });
+    }
+  if (/pass/i.test(text))
+    for (const m of text.matchAll(FORM_PASSWORD)) {
+      const value = m[3];
+      // the selector's own call before it, for `page.fill('#password', …)`: a filler, not any call's two strings
+      if (!m[0].includes(')') && !/\.(?:fill|type|setValue|sendKeys|send_keys)[ \t]*\([ \t]*$/.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      // (the selector says password: a value of both cases and digits is one)
+      if (!(isWrittenPassword(value) || (isPasswordShaped(value) && !isPlaceholder(value) && classifyValue(value) === 'literal'))) continue;
+      const start = m.index + m[0].length - value.length - 1;
+      if (!out.some((o) => o.start === start)) out.push({ start, end: start + value.length, kind: 'password', call: 'form' });
     }
   for (const m of text.matchAll(CALL)) {
     const name = m[0].slice(0, -1).trimEnd();

@@ -1,7 +1,7 @@
 import { classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, namesHash, SECRET_BY_SHAPE, type KeyVerdict } from './keys.js';
 import { isMixedPassword, isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
-import { isDeclaredDigest, judgeNamedValue, isPasswordDigest } from './scan.js';
+import { isDeclaredDigest, isPasswordDigest, isStoredPasswordDigest, judgeNamedValue } from './scan.js';
 import { classifyValue, writtenDefault } from './value-class.js';
 import { memoizeByText } from './text-memo.js';
 import { lastAtOrBefore } from './command/offsets.js';
@@ -214,8 +214,9 @@ const SQL_TUPLE = /\([ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'[ \t]*,[ \t]*'"?([^
 // (Teampass names its `teampass_misc` columns in French: `intitule`, `valeur`)
 const SETTING_NAME_COLUMN = /^(?:[a-z]{1,20}_)?(?:key|name|setting|option|param|parameter|property|variable|intitule)(?:_?(?:key|name))?$/i;
 const SETTING_VALUE_COLUMN = /^(?:[a-z]{1,20}_)?(?:value|val|valeur)$/i;
+// (the columns perhaps suffixed, and French: Galette's `SET val_pref = … WHERE nom_pref = 'pref_mail_smtp_password'`)
 const SQL_UPDATE =
-  /\bSET[ \t]+[A-Za-z_]{0,20}value[ \t]*=[ \t]*'"?([^'"\n]{1,4096})"?'[ \t]+WHERE[ \t]+[A-Za-z_]{0,20}(?:key|name)[ \t]*=[ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'/dgi;
+  /\bSET[ \t]+[A-Za-z_]{0,20}(?:value|val|valeur)(?:_[a-z]{1,20})?[ \t]*=[ \t]*'"?([^'"\n]{1,4096})"?'[ \t]+WHERE[ \t]+[A-Za-z_]{0,20}(?:key|name|nom|intitule|setting|option|param)(?:_[a-z]{1,20})?[ \t]*=[ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'/dgi;
 
 /** A name that is a password in the blob around it only (JAAS's `user_<name>`, ODBC's `PWD`, WildFly's `clear-text`). */
 const PASSWORD_HERE: KeyVerdict = { sensitive: true, kind: 'password' };
@@ -367,7 +368,7 @@ function byteList(text: string, at: number): { start: number; end: number } | un
 // Python, Node, PHP; Elixir's `Base.decode64!`, Ruby's `Base64.strict_decode64`, C#'s `Convert.FromBase64String`,
 // Go's `base64.StdEncoding.DecodeString`/`hex.DecodeString`, Java's `Base64.getDecoder().decode`
 const DECODE_CALL =
-  /^(?:bytes\.fromhex|bytearray\.fromhex|base64\.(?:urlsafe_)?b64decode|binascii\.unhexlify|Buffer\.from|atob|hex2bin|base64_decode|Base\.(?:url_)?decode(?:64|32|16)!?|Base64\.(?:strict_|urlsafe_)?decode64|Convert\.FromBase64String|(?:base64\.(?:Std|URL|RawStd|RawURL)Encoding\.|hex\.)DecodeString|Base64\.get(?:Url|Mime)?Decoder\(\)\.decode)\(/;
+  /^(?:\[\]byte|bytes\.fromhex|bytearray\.fromhex|base64\.(?:urlsafe_)?b64decode|binascii\.unhexlify|Buffer\.from|atob|hex2bin|base64_decode|Base\.(?:url_)?decode(?:64|32|16)!?|Base64\.(?:strict_|urlsafe_)?decode64|Convert\.FromBase64String|(?:base64\.(?:Std|URL|RawStd|RawURL)Encoding\.|hex\.)DecodeString|Base64\.get(?:Url|Mime)?Decoder\(\)\.decode)\(/;
 
 /** Base64 or hex of 16 to 64 bytes: the length of a symmetric key. */
 function isKeyMaterial(literal: string): boolean {
@@ -721,15 +722,24 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       continue;
     }
     const viaVariable = VARIABLE.test(value);
-    if (!viaVariable && (judgeNamedValue(nameLooseness(name), value) !== 'literal' || isPasswordDigest(verdict.kind, value))) continue;
+    if (!viaVariable && (judgeNamedValue(nameLooseness(name), value) !== 'literal' || isStoredPasswordDigest(name, verdict.kind, value))) continue;
     // a SQL `UPDATE users SET password = '<hex digest>'`, or the row's salt beside its digest: what a users table stores
     if (m[2] === '=' && !unquoted && sqlUpdates && isStoredDigestOrSalt(verdict.kind, value, text, m.index!)) continue;
     if (m[2] === '=' && (isUserElementDigest(text, start, start + value.length) || isDeclaredDigest(text, start, start + value.length))) continue;
+    if (!viaVariable && verdict.kind === 'salt' && isSaltOfStoredHash(text, m.index!)) continue;
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
   }
   const named = (name: string, value: string, start: number) => {
     const verdict = classifyKey(name);
     if (!verdict.sensitive || !value) return;
+    // a lookup with a literal default (OvenMediaEngine's `<SecretKey>${env:OME_SIGNED_KEY:1ItP…}</SecretKey>`): the default
+    const fallback = writtenDefault(value);
+    if (fallback !== undefined) {
+      if (judgeNamedValue(nameLooseness(name), fallback) !== 'literal' || isPasswordDigest(verdict.kind, fallback)) return;
+      const at = start + value.lastIndexOf(fallback);
+      out.push({ name, kind: describeKind(verdict.kind), start: at, end: at + fallback.length, viaVariable: false });
+      return;
+    }
     const viaVariable = VARIABLE.test(value);
     if (!viaVariable && judgeNamedValue(nameLooseness(name), value) !== 'literal') return;
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
@@ -1436,6 +1446,9 @@ function embeddedVerdict(name: string, operator: string, blob: BlobKind): KeyVer
 /** A bare identifier in code: inside `{…}`/`(…)` on its line, or followed by `,` `;` `}` `)` (a literal string would be quoted there). */
 function isCodeIdentifier(text: string, start: number, end: number, value: string): boolean {
   if (!/^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*$/.test(value)) return false;
+  // an object's attribute named for a secret (`TEST_SECRET = settings.SECRET_KEY`, `config.api_token`): a reference anywhere
+  const dot = value.lastIndexOf('.');
+  if (dot > 0 && classifyKey(value.slice(dot + 1)).sensitive) return true;
   // what precedes on its line, no further back than LOOK_BEHIND (see isMappingLike)
   const window = text.slice(Math.max(0, start - LOOK_BEHIND), start);
   // (a shell's `${VAR}` before it opens no code: GlassFish's `--property "user=${DB_USER}:password=…"`)
@@ -1786,6 +1799,25 @@ export function isUserElementDigest(text: string, start: number, end: number): b
   const length = end - start;
   if (length !== 40 && length !== 64 && length !== 128) return false;
   return /^[0-9a-f]+$/i.test(text.slice(start, end)) && /<user[ \t][^<>\n]*$/.test(text.slice(Math.max(0, start - 400), start));
+}
+
+/** A setting named for a hash holding one (`"hash": "5042…"`, `password_hash = $2y$…`), as a stored password's record has. */
+const HASH_SETTING = /["']?[\w.-]{0,40}(?:hash|digest)["']?[ \t]*(?:=>|[:=])[ \t]*["']?[A-Za-z0-9$./+=]{20,}/i;
+
+/**
+ * A salt kept beside the hash it salts (Shaarli's `"credentials": {"salt": …, "hash": …}`), or in a section of the hash's
+ * settings (isso's `[hash]`): a stored password's record or a hash's parameter, not a secret of its own.
+ */
+function isSaltOfStoredHash(text: string, at: number): boolean {
+  // its own record: back to the object's `{` or a blank line, on to its `}` or a blank line
+  const window = text.slice(Math.max(0, at - 300), at);
+  const before = window.slice(Math.max(window.lastIndexOf('{'), window.lastIndexOf('}') + 1, window.lastIndexOf('\n\n') + 1, 0));
+  const rest = text.slice(at, at + 300);
+  const end = [rest.indexOf('}'), rest.indexOf('\n\n')].filter((i) => i >= 0);
+  const after = rest.slice(0, end.length ? Math.min(...end) : rest.length);
+  // (the salt's own value is no hash: what follows it, from its own setting's end)
+  const own = /^[^,\n]*/.exec(after)![0].length;
+  return HASH_SETTING.test(before) || HASH_SETTING.test(after.slice(own)) || /^\[hash(?:ing)?\][ \t]*$/im.test(window);
 }
 
 /** The `SET` list of the SQL `UPDATE` statement an assignment at `at` belongs to, up to the statement's end; undefined outside one. */

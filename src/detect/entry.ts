@@ -400,8 +400,15 @@ export function judgeVariables(fragment: string, interp: Interpolation, origin: 
   const out: EntryVerdict[] = [];
   for (const v of uses) {
     const k = varKind(v);
-    if (k === 'dotenv') out.push({ ...hardcoded(v.origin!, kind, v.value!, 'dotenv'), variable: v.name });
-    else if (k === 'default') out.push({ ...hardcoded(origin, kind, v.value!, 'default'), variable: v.name });
+    if (k === 'dotenv') {
+      out.push({ ...hardcoded(v.origin!, kind, v.value!, 'dotenv'), variable: v.name });
+      // the default written beside it (`${ADMIN_PASSWORD:-GT2*AKhx…}`) is a password in the file too, unused while .env
+      // sets the variable: one shaped like a password, not a word (`airflow`) nor an upstream's lower-case sample
+      const written = writtenDefaultOf(fragment, v.name);
+      if (written !== undefined && isPasswordShaped(written) && judgeSecretValue(written) === 'literal') {
+        out.push({ ...hardcoded(origin, kind, written, 'default'), variable: v.name });
+      }
+    } else if (k === 'default') out.push({ ...hardcoded(origin, kind, v.value!, 'default'), variable: v.name });
   }
   const runtime = uses.filter((v) => varKind(v) === 'runtime');
   if (!out.length && runtime.length) {
@@ -411,6 +418,12 @@ export function judgeVariables(fragment: string, interp: Interpolation, origin: 
     out.push({ class: 'via-env', origin, kind, variables: runtime.map((v) => v.name), locate: fragment, ...(optional ? { optional: true } : {}) });
   }
   return out;
+}
+
+/** The default written for a variable in a template (`${NAME:-x}`, `${NAME-x}`), when it holds no further reference. */
+function writtenDefaultOf(template: string, name: string): string | undefined {
+  for (const m of template.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]{0,200}):?-([^${}]{1,4096})\}/g)) if (m[1] === name) return m[2];
+  return undefined;
 }
 
 function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: string, sensitiveKind: string | undefined): EntryVerdict[] {

@@ -43,7 +43,7 @@ import { decideFix, type Fixability } from './fixability.js';
 import { classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, SECRET_BY_SHAPE } from './keys.js';
 import { isPlaceholder, isStockDefault } from './placeholder.js';
 import { defaultedVariable } from './value-class.js';
-import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
+import { findUrlCredentials, isPasswordDigest, isStoredPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
 import { POSTMARK_USER_KIND, postmarkUserTokens, usersHoldingSecret } from './user-token.js';
 import { DESCRIBING, fileSecretHalves, isSettingName, lastSegment, sealedRanges, siblingKeyHalves, storedSaltRanges } from './file-structure.js';
 import { VALUE_PATTERNS } from './patterns.js';
@@ -110,7 +110,7 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
         if (program) scripts.set(command, program);
       }
     }
-    collectFromTree(model.root, [], found, undefined, covered, scripts);
+    collectFromTree(model.root, [], found, undefined, covered, { scripts, configTargets: configTargetNames(model) });
     // a mounted env file already read as one (`env_file: config/app.env` also bind-mounted) is reported there
     const fromFiles: Found[] = [];
     const overriddenKeys = keysSetLocally(model.mountedFiles ?? []);
@@ -223,17 +223,17 @@ function collectFromTree(
   out: Found[],
   key: string | undefined,
   covered: Set<TreeNode>,
-  scripts: ReadonlyMap<TreeNode, ShellEntrypoint | ImageProgram> = new Map(),
+  context: TreeContext = { scripts: new Map(), configTargets: new Map() },
 ): void {
   if (coveredByService(path) || covered.has(node)) return;
   const service = path[0] === 'services' && typeof path[1] === 'string' && path.length >= 2 ? path[1] : undefined;
   if (isCommandPath(path)) {
-    collectFromCommand(node, path, out, service, scripts.get(node));
+    collectFromCommand(node, path, out, service, context.scripts.get(node));
     return;
   }
   switch (node.kind) {
     case 'map':
-      for (const e of node.entries) collectFromTree(e.value, [...path, e.key], out, e.key, covered, scripts);
+      for (const e of node.entries) collectFromTree(e.value, [...path, e.key], out, e.key, covered, context);
       return;
     case 'seq':
       // an extension's list of KEY=VALUE strings is an environment waiting to be used (x-env: &env [- DB_PASSWORD=…]);
@@ -251,15 +251,22 @@ function collectFromTree(
         }
       }
       node.items.forEach((item, i) => {
-        collectFromTree(item, [...path, i], out, key, covered, scripts);
+        collectFromTree(item, [...path, i], out, key, covered, context);
       });
       return;
     case 'scalar':
-      collectFromScalar(node, path, out, service, key);
+      collectFromScalar(node, path, out, service, key, context.configTargets);
   }
 }
 
-function collectFromScalar(node: TreeScalar, path: Path, out: Found[], service: string | undefined, key: string | undefined): void {
+function collectFromScalar(
+  node: TreeScalar,
+  path: Path,
+  out: Found[],
+  service: string | undefined,
+  key: string | undefined,
+  configTargets: ReadonlyMap<string, string>,
+): void {
   if (node.value === null || typeof node.value === 'boolean') return;
   const text = writtenText(node);
   if (!text) return;
@@ -290,7 +297,31 @@ function collectFromScalar(node: TreeScalar, path: Path, out: Found[], service: 
     collectFromCommand(node, path, out, service, undefined, 'value');
     return;
   }
-  collectFromText(node, text, configName, push, viaVariables);
+  collectFromText(node, text, configName, push, viaVariables, false, configName === undefined ? undefined : configTargets.get(configName));
+}
+
+/** What a walk of the compose tree knows beforehand: the services' scripts, and the file names their configs are mounted as. */
+interface TreeContext {
+  scripts: ReadonlyMap<TreeNode, ShellEntrypoint | ImageProgram>;
+  /** A config's name → the file name a service reads it by (`source: jmx_access`, `target: …/jmxremote.password`), as mountedFileName gives it. */
+  configTargets: ReadonlyMap<string, string>;
+}
+
+/** The file names the services' long-syntax `configs:` mount each config as (the first target, when several do). */
+function configTargetNames(model: ComposeModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const service of model.services) {
+    const configs = get(service.node, 'configs');
+    if (configs?.kind !== 'seq') continue;
+    for (const item of configs.items) {
+      if (item.kind !== 'map') continue;
+      const source = get(item, 'source');
+      const target = get(item, 'target');
+      if (source?.kind !== 'scalar' || target?.kind !== 'scalar' || typeof source.value !== 'string' || typeof target.value !== 'string') continue;
+      if (!out.has(source.value)) out.set(source.value, mountedFileName(basename(target.value)));
+    }
+  }
+  return out;
 }
 
 /**
@@ -411,7 +442,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
         isVariableOnly(value) ||
         /\{\{[^{}]*\}\}|\$\{[^{}]+\}/.test(value) ||
         judgeNamedValue(nameLooseness(dotted), value) !== 'literal' ||
-        isPasswordDigest(verdict.kind, value)
+        isStoredPasswordDigest(dotted, verdict.kind, value)
       )
         return;
       push(hardcoded(o, describeKind(verdict.kind), value), dotted);
@@ -632,8 +663,9 @@ function overlapsFound(found: readonly Found[], o: Origin): boolean {
 }
 
 /**
- * A CI definition's variables (GitLab's `variables:`, GitHub Actions' `env:`, at the top, a job's or a step's): a
- * secret-named variable whose value a generator wrote (`TRADUORA_CLIENT_SECRET: "Rhh…"`, an API key's UUID). CI files set
+ * A CI definition's variables (GitLab's `variables:`, GitHub Actions' `env:`, at the top, a job's or a step's, and a step's
+ * `with:` inputs): a secret-named variable whose value a generator wrote (`TRADUORA_CLIENT_SECRET: "Rhh…"`, an API key's
+ * UUID, a password of both cases and digits). CI files set
  * test databases' passwords (`POSTGRES_PASSWORD: postgres`) and read secrets from the CI's store (`${{ secrets.X }}`,
  * `$CI_JOB_TOKEN`): a word or a reference is not reported.
  */
@@ -650,7 +682,8 @@ function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
       // a workflow's steps: a list of maps, each with its own `env:`
       if (e.value.kind === 'seq' && depth <= 4) for (const item of e.value.items) if (item.kind === 'map') visit(item, depth + 1);
       if (e.value.kind !== 'map' || depth > 4) continue;
-      if (e.key === 'variables' || e.key === 'env') {
+      // a step's inputs (`with: password: …` of an SSH or registry login action) are set like its variables
+      if (e.key === 'variables' || e.key === 'env' || e.key === 'with') {
         for (const v of e.value.entries) {
           const scalar = v.value.kind === 'map' ? (get(v.value, 'value') as TreeNode | undefined) : v.value;
           if (scalar?.kind !== 'scalar' || typeof scalar.value !== 'string') continue;
@@ -674,7 +707,8 @@ function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
           if (formats.length) continue;
           const verdict = classifyKey(name);
           if (!verdict.sensitive || nameLooseness(name).loose === 'tail' || value.includes('$') || isPlaceholder(value)) continue;
-          const generated = isGeneratedLiteral(value) || (UUID.test(value) && verdict.kind !== 'password');
+          // a password shaped like one (`eJDC2KtfNtL9`, both cases and digits) is no test database's word
+          const generated = isGeneratedLiteral(value) || (verdict.kind === 'password' ? isPasswordShaped(value) : UUID.test(value));
           if (!generated || overlapsFound(earlier, scalar.origin)) continue;
           report({
             verdict: hardcoded(scalar.origin, describeKind(verdict.kind), value),
@@ -1009,15 +1043,7 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
       if (found.length) return;
     }
     if (collectCommentVariable(node, body, out)) return;
-    // a note in a sentence: `initial superuser password was …`
-    const prose = findProseCredential(body) ?? findSlashedLogin(body);
-    if (prose)
-      out.push({
-        verdict: hardcoded(originWithin(node, prose.start, prose.end), prose.kind, body.slice(prose.start, prose.end)),
-        context: 'comment',
-        path: ['#', 'note'],
-        name: 'note',
-      });
+    collectCommentNote(node, body, out);
     return;
   }
   const key = settingName(m[1]);
@@ -1054,8 +1080,9 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
     if (found.length) return;
   }
   if (!value || /\s/.test(value) || isVariableOnly(value)) {
-    // a sentence that starts like a setting (`previously: PBS_PASSWORD='…' proxmox-backup-client login`)
-    if (!verdict.sensitive) collectCommentVariable(node, body, out);
+    // a sentence that starts like a setting (`previously: PBS_PASSWORD='…' proxmox-backup-client login`), or a note after a
+    // label (`emergency: mail backup to treasurer with smtp user tresorier / …`, `user: archive@… / pass: …`)
+    if (!verdict.sensitive && !collectCommentVariable(node, body, out)) collectCommentNote(node, body, out);
     return;
   }
   if (verdict.sensitive && judgeNamedValue(nameLooseness(key), value) === 'literal') {
@@ -1064,6 +1091,18 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
   }
   // known formats and a URL's password, under any name (`# NOTIFICATION_URLS: smtp://user:pw@host`)
   for (const f of scanValue(value)) push(start + f.start, start + f.end, f.description, key);
+}
+
+/** A note in a comment's sentence (`initial superuser password was …`, `smtp user tresorier / …`): its password or token. */
+function collectCommentNote(node: TreeScalar, body: string, out: Found[]): void {
+  const prose = findProseCredential(body) ?? findSlashedLogin(body);
+  if (!prose) return;
+  out.push({
+    verdict: hardcoded(originWithin(node, prose.start, prose.end), prose.kind, body.slice(prose.start, prose.end)),
+    context: 'comment',
+    path: ['#', 'note'],
+    name: 'note',
+  });
 }
 
 /**
@@ -1079,6 +1118,8 @@ function collectFromText(
   viaVariables: (fragment: string, kind: string, name?: string) => void,
   /** The text is a secret's file: its whole content is a secret whatever the name says. */
   secretFile = false,
+  /** The name a service reads a config's content by, when it is another than the config's (its target's file name). */
+  targetName?: string,
 ): void {
   const assignments = findEmbeddedAssignments(text);
   // a `password = x` line that reads like a connection string's keyword is the setting it is, named for its key
@@ -1092,7 +1133,10 @@ function collectFromText(
   }
   const taken = (r: { start: number; end: number }) => matches.some((m) => m.start < r.end && r.start < m.end);
   // by the file's own name, and PgBouncer's auth_file (`"name" "password"` lines) whatever its name
-  const pushed = [...namedFileSecrets(text, configName, secretFile), ...quotedUserPasswords(text)].filter((f) => !taken(f));
+  const byName = namedFileSecrets(text, configName, secretFile);
+  const byTarget = targetName !== undefined && targetName !== configName ? namedFileSecrets(text, targetName, secretFile) : [];
+  const named = [...byName, ...byTarget.filter((t) => !byName.some((n) => n.start < t.end && t.start < n.end))];
+  const pushed = [...named, ...quotedUserPasswords(text)].filter((f) => !taken(f));
   for (const f of pushed) push(hardcoded(originWithin(node, f.start, f.end), f.kind, text.slice(f.start, f.end)), configName);
   // a file the text writes (a script's heredoc `cat > …/passwords.properties <<EOF`, `echo '"app" "…"' >> userlist.txt`)
   for (const f of writtenFileSecrets(text)) {
@@ -1150,6 +1194,10 @@ function namedFileSecrets(text: string, configName: string | undefined, secretFi
       out.push({ start: p.start, end: p.end, kind: 'secret' });
     }
   }
+  // a password file of `name password` lines (JMX's `jmxremote.password`: `monitorRole …`), every line of that shape
+  if (/(?:^|[_.-])(?:password|passwd)$/i.test(configName)) {
+    for (const p of findBlankSeparatedPasswords(text)) if (!out.some((o) => o.start < p.end && p.start < o.end)) out.push({ ...p, kind: 'password' });
+  }
   // a KeePass key file (`.keyx`: XML, the key's bytes in `<Data>`), the second factor of a database: its key's first line
   if (text.includes('<KeyFile>')) {
     const data = KEEPASS_KEY_DATA.exec(text);
@@ -1160,6 +1208,21 @@ function namedFileSecrets(text: string, configName: string | undefined, secretFi
   if (/^(?:chap|pap)[_-]secrets$/.test(configName)) for (const p of findPppSecrets(text)) out.push({ ...p, kind: 'password' });
   // mountedFileName gives `resource` for resource.cfg
   if (configName === 'resource') for (const p of findResourceMacroSecrets(text)) out.push({ ...p, kind: 'password' });
+  return out;
+}
+
+/** A `name password` line: a role or user's name, blanks, and its password. */
+const BLANK_SEPARATED_PAIR = /^[ \t]*[A-Za-z_][\w.@-]{0,63}[ \t]+(\S{1,200})[ \t]*$/dgm;
+
+/** The passwords of a file whose every line (comments and blank lines aside) is `name password`; none if one line is otherwise. */
+function findBlankSeparatedPasswords(text: string): { start: number; end: number }[] {
+  const lines = text.split('\n').filter((l) => l.trim() && !/^[ \t]*[#!]/.test(l));
+  if (!lines.length || lines.length > 200 || !lines.every((l) => /^[ \t]*[A-Za-z_][\w.@-]{0,63}[ \t]+\S{1,200}[ \t]*\r?$/.test(l))) return [];
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(BLANK_SEPARATED_PAIR)) {
+    const [start, end] = m.indices![1];
+    if (judgeSecretValue(m[1]) === 'literal' && !isPlaceholder(m[1])) out.push({ start, end });
+  }
   return out;
 }
 

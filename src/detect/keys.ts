@@ -895,6 +895,10 @@ const CODE_QUALIFIERS = new Set(['auth', 'access']);
 
 /** Whole names decided explicitly (exact match). */
 const EXACT_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
+  // Plane Finder's share code (its feeder's `SHARECODE`, pfclient-config.json's `sharecode`): the feeder's login, as
+  // Flightradar24's key is; another's share code (a datapack's `VANILLATWEAKS_SHARECODE`) is a public link
+  SHARECODE: { sensitive: true, kind: 'secret' },
+  sharecode: { sensitive: true, kind: 'secret' },
   PWD: { sensitive: false, reason: 'working directory (shell PWD)' },
   OLDPWD: { sensitive: false, reason: 'working directory (shell OLDPWD)' },
   // nginx: `*_pass` hands a request on to an upstream (`fastcgi_pass php-handler;`); lower case as nginx writes them
@@ -912,8 +916,25 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
   DEV_ROOT_TOKEN_ID: { sensitive: true, kind: 'token' },
   // Duo's `akey`: the application secret key an integration generates (beside its `ikey`, the id, and `skey`, the secret)
   DUO_AKEY: { sensitive: true, kind: 'secret' },
+  // Flightradar24's sharing key (`FR24KEY`, fr24feed.ini's `fr24key=`): what a feeder logs in to its account with (the key
+  // claims the account's rewards; the station's id and name are public)
+  FR24KEY: { sensitive: true, kind: 'secret' },
+  // `FR24KEY` as the normaliser splits it (a digit before a capital starts a word)
+  FR24_KEY: { sensitive: true, kind: 'secret' },
   // WHMCS's `$cc_encryption_hash`: the key its stored card and credential data is encrypted with, named a hash
   CC_ENCRYPTION_HASH: { sensitive: true, kind: 'encryption-key' },
+  // Airbrake's project key (Errbit's the same): the API key a notifier sends errors with, not the project's id
+  AIRBRAKE_PROJECT_KEY: { sensitive: true, kind: 'api-key' },
+  ERRBIT_PROJECT_KEY: { sensitive: true, kind: 'api-key' },
+  // GBIF's registry keys: the UUIDs that identify an organisation, a dataset or an installation (`GBIF_ORG_KEY`), public
+  ...Object.fromEntries(
+    ['GBIF_ORG_KEY', 'GBIF_ORGANIZATION_KEY', 'GBIF_ORGANISATION_KEY', 'GBIF_DATASET_KEY', 'GBIF_INSTALLATION_KEY'].map((n) => [
+      n,
+      { sensitive: false, reason: "GBIF registry key (an organisation's, a dataset's or an installation's UUID)" },
+    ]),
+  ),
+  // SSH's `authorized_keys` (a flag `--authorized-keys /authorized_keys`, a setting): the public keys allowed to log in
+  AUTHORIZED_KEYS: { sensitive: false, reason: 'public keys allowed to log in (authorized_keys)' },
   // Apache's `ServerTokens Prod`, nginx's `server_tokens off`: how much the Server header tells
   SERVER_TOKENS: { sensitive: false, reason: 'setting (what the Server header shows)' },
   // Terraform's and cloud providers' `ssh_keys = [id or fingerprint]`: the keys a machine is given, by id (a private

@@ -52,8 +52,12 @@ export function isGeneratedLiteral(value: string): boolean {
  * letter in three or more (`MyApplicationSecret`, words run together, changes at one in four).
  */
 export function isRandomLetters(value: string): boolean {
-  if (!/^[A-Za-z]{12,64}$/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value)) return false;
+  return /^[A-Za-z]{12,64}$/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && caseChangesOften(value);
+}
+
+/** Whether the case of these letters changes at one letter in three or more, as a generator writes them (not words run together). */
+export function caseChangesOften(letters: string): boolean {
   let changes = 0;
-  for (let i = 1; i < value.length; i++) if (value[i] <= 'Z' !== value[i - 1] <= 'Z') changes++;
-  return changes * 3 >= value.length;
+  for (let i = 1; i < letters.length; i++) if (letters[i] <= 'Z' !== letters[i - 1] <= 'Z') changes++;
+  return changes * 3 >= letters.length;
 }

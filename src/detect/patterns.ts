@@ -975,9 +975,12 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'schemeless-url-password',
     description: 'password in a connection string',
-    // `user:password@host[:port]/database` without a scheme (SeisComP's `dbstore.read = sysop:…@mariadb/seiscomp`); a URL's
+    // `user:password@host[:port]/database` without a scheme (SeisComP's `dbstore.read = sysop:…@mariadb/seiscomp`, an RTSP
+    // camera's `admin:…@192.168.20.31:554/Streaming/Channels/101` in OvenMediaEngine's `<Url>`); a URL's
     // is found as a URL's (its user follows `//`), a variable's (`$`, `%`, braces) is no literal, and a path has no `@`
-    regex: re(`(?<![\\w./:@$%{}-])[A-Za-z_][\\w.-]{0,63}:([^\\s:@/'"$%{}]{1,128})@[A-Za-z0-9][A-Za-z0-9.-]{0,252}(?::[0-9]{1,5})?/[\\w.-]{1,64}(?![\\w/.:@-])`),
+    regex: re(
+      `(?<![\\w./:@$%{}-])[A-Za-z_][\\w.-]{0,63}:([^\\s:@/'"$%{}]{1,128})@[A-Za-z0-9][A-Za-z0-9.-]{0,252}(?::[0-9]{1,5})?(?:/[\\w.-]{1,64}){1,8}(?![\\w/.:@-])`,
+    ),
     group: 1,
   },
   {
@@ -1037,6 +1040,14 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'registry credential (Docker auth config)',
     // DOCKER_AUTH_CONFIG / config.json: {"auths": {"registry": {"auth": "base64(user:password)"}}}
     regex: re(`"auth"[ \\t]{0,5}:[ \\t]{0,5}"([A-Za-z0-9+/]{8,4096}={0,2})"`),
+    group: 1,
+  },
+  {
+    id: 'ical-feed-token',
+    description: 'token of a private calendar feed',
+    // a private iCalendar feed's address holds its token (`…/ical/52d3…09.ics`, Google's `…/private-<hex>/basic.ics`):
+    // whoever has the URL reads the calendar
+    regex: re(`/(?:private-)?([0-9a-fA-F]{32,128})(?:/basic)?\\.ics(?![\\w.-])`),
     group: 1,
   },
   {

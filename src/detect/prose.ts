@@ -18,7 +18,11 @@ export interface ProseCredential {
   kind: 'password' | 'token';
 }
 
-const SECRET_WORD = /\b(?:(password|passwd|passphrase|pwd|pw|pin|credentials|creds|login|pass)|(token|secret|api[ _-]?key|access[ _-]?key|key))\b/gi;
+// (and the password's word in the languages the projects' notes are written in: German, Dutch, French, Spanish, Portuguese)
+const SECRET_WORD =
+  /\b(?:(password|passwd|passphrase|pwd|pw|pin|credentials|creds|login|pass|passwort|kennwort|wachtwoord|mot de passe|contrase\u00f1a|senha)|(token|secret|api[ _-]?key|access[ _-]?key|key))\b/gi;
+/** Right after the word and a blank, a word of its own: a password stated without a linking word. */
+const JUXTAPOSED = /^[ \t]+([^\s"'`]{8,128})/;
 /** Right after the word, a code span of a document (`` pass `fVG1…` ``): what it holds. */
 const CODE_SPAN = /^[ \t]+`([^`\s]{8,128})`/;
 /** Words before the secret's word that make it another thing: the public half, a hash of it, its id (`the key id of our API key is …`), a denial (`token id (not the token): …`). */
@@ -57,6 +61,16 @@ export function findProseCredential(line: string): ProseCredential | undefined {
     }
     // `pass` says password only so (`pass the token to…`, `pass: …` in a YAML file are other things)
     if (/^pass$/i.test(m[0])) continue;
+    // a password right after its word (`temporary account for the contractor, password Xs8@5~z@X=_S (remove after go-live)`):
+    // one shaped like a password, of both cases and digits, which no word of a sentence is
+    const juxtaposed = /^(?:password|passwd|pwd|pw|passwort|kennwort|wachtwoord|mot de passe|contrase\u00f1a|senha)$/i.test(m[0])
+      ? JUXTAPOSED.exec(rest)
+      : null;
+    if (juxtaposed) {
+      const word = juxtaposed[1].replace(/[.,;:!?)\]]+$/, '');
+      const start = after + juxtaposed[0].length - juxtaposed[1].length;
+      if (isPasswordShaped(word) && isLiteral(word)) return { start, end: start + word.length, kind: 'password' };
+    }
     // a bare `key` (`legacy CRM key (v1 API): DHNG…`) is too common a word to take what is stated after it: a generated token only
     if (m[0].length === 3 && /^key$/i.test(m[0])) {
       const generated = DIGEST_WORD.test(line) ? undefined : generatedToken(rest);
@@ -119,7 +133,8 @@ function isLiteral(word: string): boolean {
 /** A line that speaks of a login: a login's, an account's or an administrator's word. */
 const LOGIN_WORD = /\b(?:login|log[ -]in|logon|sign[ -]?in|credentials?|creds|account|password|passwd|admin(?:istrator)?|root|superuser|user(?:name)?)\b/i;
 /** A user's name in lower case as logins are written, a slash between blanks and the password (`admin / Ro^oqvLZuJcM`), not part of a path. */
-const USER_SLASH_PASSWORD = /(?<![\w./-])([a-z][a-z0-9_.@-]{0,63})[ \t]+\/[ \t]+([^\s"'`]{8,128})/g;
+// (the password perhaps named again after the slash: `user: archive@… / pass: NSfk…`)
+const USER_SLASH_PASSWORD = /(?<![\w./-])([a-z][a-z0-9_.@-]{0,63})[ \t]+\/[ \t]+(?:pass(?:word)?:[ \t]*)?([^\s"'`]{8,128})/g;
 
 /**
  * A login written as `user / password` in a sentence that speaks of a login or an administrator but names no secret word

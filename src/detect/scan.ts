@@ -68,6 +68,15 @@ export function isPasswordDigest(kind: string | undefined, value: string): boole
   return kind === 'password' && /^[0-9a-f]{128}$/i.test(value.trim());
 }
 
+/**
+ * A password setting of a file (a users store, an SQL row, a JSON user record: `"password": "56c5…"`) holding a SHA-256
+ * or SHA-512 digest in hex: what an application stores of its users' passwords. An environment's 64 hex digits are
+ * generated (`openssl rand -hex 32`), and so are a passphrase's (`JWT_PASSPHRASE`).
+ */
+export function isStoredPasswordDigest(name: string, kind: string | undefined, value: string): boolean {
+  return kind === 'password' && /^(?:[0-9a-f]{64}){1,2}$/i.test(value.trim()) && !/phrase/i.test(name);
+}
+
 /** `name=value` settings separated by `;` or `,` (a value's own options); a token has no `=` but its base64 padding. */
 const SETTINGS_LIST = /^[A-Za-z_][\w.-]{0,40}=[^;,\s=]{1,200}(?:[;,][A-Za-z_][\w.-]{0,40}=[^;,\s=]{0,200})*[;,]?$/;
 
@@ -381,12 +390,21 @@ const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number
     const before = text.slice(Math.max(0, end - secret.length - 400), end - secret.length);
     return !/--plugin-secret[ \t]+$/.test(before) && !(/--secret(?:-add|-rm)?[ \t=]+$/.test(before) && DOCKER_SERVICE_COMMAND.test(before));
   },
+  // an SQL `UPDATE … SET Password = '<hex digest>'` stores a user's digest; `ALTER USER … PASSWORD '…'` sets a password
+  'sql-password': (secret, text, at) =>
+    !(
+      isStoredPasswordDigest('password', 'password', secret) && /\bUPDATE[ \t]+[\w`".]{1,120}[ \t\r\n]+SET\b[^;]*$/i.test(text.slice(Math.max(0, at - 600), at))
+    ),
   'connection-string-password': (secret, text, at, end) =>
     !isVariableArgument(secret, text, at, end) &&
+    // an SQL row's stored digest (`UPDATE specifyuser SET Password = '13b9…'`)
+    !isStoredPasswordDigest('password', 'password', secret.replace(/^(["'])(.*)\1$/, '$2')) &&
     !isCutPlaceholder(secret, text, end) &&
     !isDeclaredDigest(text, at, end) &&
     // a lookup cut at its bracket (`PASSWORD = os.environ["X"]`, `password: ENV.fetch(`): code, not a value
     !/^[A-Za-z_][\w.]*[([]$/.test(secret) &&
+    // a call's argument read from an object (`pymysql.connect(…, password=old.password, …)`): code, not a value
+    !(/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/.test(secret) && /^[ \t]*[,)]/.test(text.slice(end, end + 20))) &&
     // INI's `password = a&b` cut at its `&` (a query string's parameter has no blank after `=`): the setting reader takes it whole
     !(text[end] === '&' && /=[ \t]+$/.test(text.slice(at, end - secret.length))) &&
     // an escaped quote opening a quoted value (`password=\""${KAFKA_PASSWORD}"\"` of a JAAS line in a HOCON string): no value

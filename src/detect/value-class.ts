@@ -22,6 +22,7 @@
  */
 
 import { anyOf } from './any-of.js';
+import { caseChangesOften } from './password-shape.js';
 import { VALUE_PATTERNS } from './patterns.js';
 import { isWholeToken } from './placeholder.js';
 
@@ -110,6 +111,8 @@ const NO_SECRET_NEEDED = /(?:^|[-_ .])(?:no[-_ ]?(?:key|token|auth|password)[-_ 
 /** References to a secret kept elsewhere: files, secret stores. */
 /** The prefixes of `${prefix:…}` lookups in a secret store or the environment (a reference, never a variable's default). */
 const SECRET_LOOKUPS = [
+  // Payara's and GlassFish's password alias (`${ALIAS=sormas_audit_pw}`): the password kept under that name
+  'ALIAS',
   'env',
   'file',
   'vault',
@@ -201,8 +204,8 @@ export function defaultedVariable(text: string): { name: string; value: string }
   const lookup = /^(?:env|sys)$/i.test(name) ? LOOKUP_DEFAULT.exec(m[3]) : null;
   return lookup ? { name: lookup[1], value: lookup[2] } : undefined;
 }
-/** The variable and the default of an `env:`/`sys:` lookup's argument: `ROOT_PASSWORD:-karaf`. */
-const LOOKUP_DEFAULT = /^([A-Za-z_][A-Za-z0-9_.]{0,100}):-([^{}\s][^{}]{0,500})$/;
+/** The variable and the default of an `env:`/`sys:` lookup's argument: `ROOT_PASSWORD:-karaf`, OvenMediaEngine's `OME_SIGNED_KEY:x`. */
+const LOOKUP_DEFAULT = /^([A-Za-z_][A-Za-z0-9_.]{0,100}):-?([^{}\s][^{}]{0,500})$/;
 
 /** The default of `defaultedVariable`. */
 export function writtenDefault(text: string): string | undefined {
@@ -308,7 +311,7 @@ const HASH_PATTERNS: readonly RegExp[] = [
   /^md5[0-9a-f]{32}$/,
   /^\*[0-9A-F]{40}$/i,
   // Spring Security's DelegatingPasswordEncoder ids ({noop} is the password in clear text)
-  /^\{(?:bcrypt|pbkdf2|scrypt|argon2|argon2@SpringSecurity_v5_8|sha256|MD4|MD5|SHA-1|SHA-256|ldap|sha)\}\S/,
+  /^\{(?:bcrypt|pbkdf2|scrypt|argon2|argon2@SpringSecurity_v5_8|sha256|MD4|MD5|SHA-1|SHA-256|ldap|sha|sha-1|sha-256|sha-384|sha-512)\}\S/,
   // Solr's BasicAuth credential: base64 of the salted SHA-256 hash, a blank, base64 of the salt
   /^[A-Za-z0-9+/]{43}= [A-Za-z0-9+/]{22,86}={0,2}$/,
   // Tomcat's MessageDigestCredentialHandler/SecretKeyCredentialHandler output: hex salt $ iterations $ hex digest
@@ -392,21 +395,18 @@ const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2}|com|org|
 /** A path pattern with a wildcard: `/*`, `/api/*`, `/static/*.js`. */
 const PATH_PATTERN = /^\/[A-Za-z0-9._\-/*]{0,200}$/;
 
+/** Letters whose case changes at one in three or more, over 12 or more of them (`fJjpMHNEqXsnMwXweo`), as a generator writes them. */
+function isRandomCase(v: string): boolean {
+  const letters = v.replace(/[^A-Za-z]/g, '');
+  return letters.length >= 12 && caseChangesOften(letters);
+}
+/** A JSON path into a token's claims or a document (`.role`, `$.realm_access.roles`, `.user.groups[0]`): where a value is found, not a value. */
+const JSON_PATH = /^(?:\$|\.[A-Za-z_][A-Za-z_-]{0,60})(?:\.[A-Za-z_][A-Za-z_-]{0,60}|\[\d{1,4}\]|\[\*\]|\[["'][\w.:/-]{1,80}["']\]){0,8}$/;
 /**
  * A lower-case name ending in its separator, as a prefix or namespace is written: `wcshop_prod_`,
  * `myapp:`, `cache_v2_`. Its last part names something; words then a number then a mark
  * (`yonder_meadow_92.`) are a password written the way people make them up.
  */
-/** A JSON path into a token's claims or a document (`.role`, `$.realm_access.roles`, `.user.groups[0]`): where a value is found, not a value. */
-/** Letters whose case changes at one in three or more, over 12 or more of them (`fJjpMHNEqXsnMwXweo`), as a generator writes them. */
-function isRandomCase(v: string): boolean {
-  const letters = v.replace(/[^A-Za-z]/g, '');
-  if (letters.length < 12) return false;
-  let changes = 0;
-  for (let i = 1; i < letters.length; i++) if (letters[i] <= 'Z' !== letters[i - 1] <= 'Z') changes++;
-  return changes * 3 >= letters.length;
-}
-const JSON_PATH = /^(?:\$|\.[A-Za-z_][A-Za-z_-]{0,60})(?:\.[A-Za-z_][A-Za-z_-]{0,60}|\[\d{1,4}\]|\[\*\]|\[["'][\w.:/-]{1,80}["']\]){0,8}$/;
 const NAMESPACE = /^[a-z][a-z0-9]{0,40}(?:[_.:-][a-z0-9]{1,40}){0,8}(?<![_.:-]\d{1,40})[_.:-]$/;
 
 /** A command substitution (`$(cat /run/secrets/x)`, backticks) in place of the value: read at run time. */

@@ -210,6 +210,8 @@ const SETTINGS_FORMATS = [
   'props',
   // EDN (a Clojure or Aidbox zen configuration: `zrc/main.edn`)
   'edn',
+  // a program's settings named `.config` (vdirsyncer's `[storage …]` sections with their passwords, NuGet's feeds)
+  'config',
 ];
 const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
 /**

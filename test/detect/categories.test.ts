@@ -3577,7 +3577,7 @@ describe("set AK: a document's notes, logins by a slash, systemd units, chisel, 
     ]);
   });
 
-  it("chisel's --auth user:pass, in a command of chisel's image that starts with its subcommand; not another image's subcommand", async () => {
+  it("chisel's --auth user:pass, in a command of chisel's image that starts with its subcommand; another program's --auth user:pass too", async () => {
     const text = [
       'services:',
       '  client:',
@@ -3598,7 +3598,7 @@ describe("set AK: a document's notes, logins by a slash, systemd units, chisel, 
       '    command: sh -c "chisel server --auth demo:$${CHISEL_PW}"',
       '',
     ].join('\n');
-    expect(await findings(text)).toEqual(['7:14 hardcoded-credential', '11:55 hardcoded-credential']);
+    expect(await findings(text)).toEqual(['7:14 hardcoded-credential', '11:55 hardcoded-credential', '14:33 hardcoded-credential']);
   });
 
   it('a .env value that is JSON holding a secret reaches a secret-named variable hardcoded; a JSON of placeholders does not', async () => {
@@ -4555,6 +4555,76 @@ describe('sets BA and BB: settings rows in French, licences, key files of passwo
       'docker/entrypoint.sh:3:3 hardcoded-credential •••• (136 chars)',
       'docker/entrypoint.sh:4:50 hardcoded-credential •••• (10 chars)',
       'ecflow/ecflow-server.3141.ecf.custom_passwd:3:27 secret-in-project-file •••• (16 chars)',
+    ]);
+  });
+});
+
+describe('sets BC, BD and BE: defaults beside .env, password files by their target, notes after a label, CI step inputs, form logins, stored digests', () => {
+  it("an unused default shaped like a password, a JMX password file mounted as a config, a lookup's default in XML, a camera's login and a calendar feed are found; an unused word default, a salt beside its hash and authorized_keys are not", async () => {
+    const found = await projectFindings({
+      '.env': `ADMIN_PASSWORD=${fake(ALNUM, 18)}\nREDIS_PASSWORD=${fake(ALNUM, 18)}\n`,
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: example/app',
+        '    command: ["--authorized-keys", "/authorized_keys"]',
+        '    environment:',
+        `      INIT_PASSWORD: \${ADMIN_PASSWORD:-Q${fake(ALNUM, 10)}7x}`,
+        '      REDIS_PASSWORD: ${REDIS_PASSWORD:-redispassword}',
+        `      SCHOOL_ICS_URL: https://ent.example.fr/ical/${fake(HEX, 40)}.ics`,
+        '    configs:',
+        '      - source: jmx_access',
+        '        target: /usr/local/tomcat/conf/jmxremote.password',
+        '    volumes:',
+        '      - ./ome/Server.xml:/opt/ovenmediaengine/conf/Server.xml',
+        '      - ./data/config.json.php:/var/www/shaarli/data/config.json.php',
+        'configs:',
+        '  jmx_access:',
+        '    content: |',
+        `      monitorRole ${fake(ALNUM, 12)}`,
+        '',
+      ].join('\n'),
+      'ome/Server.xml': [
+        '<Server>',
+        `  <SecretKey>\${env:OME_SIGNED_KEY:${fake(ALNUM, 24)}}</SecretKey>`,
+        `  <Urls><Url>admin:${fake(ALNUM, 12)}@192.168.20.31:554/Streaming/Channels/101</Url></Urls>`,
+        '</Server>',
+        '',
+      ].join('\n'),
+      'data/config.json.php': `<?php /*\n{\n    "credentials": {\n        "login": "culture",\n        "salt": "${fake(HEX, 40)}",\n        "hash": "${fake(HEX, 40)}"\n    }\n}\n*/ ?>\n`,
+    });
+    expect(found).toEqual([
+      '.env:1:16 secret-in-env-file •••• (18 chars)',
+      '.env:2:16 secret-in-env-file •••• (18 chars)',
+      'compose.yaml:6:22 secret-in-environment •••• (13 chars)',
+      'compose.yaml:8:51 secret-in-environment •••• (40 chars)',
+      'compose.yaml:18:19 hardcoded-credential •••• (12 chars)',
+      'ome/Server.xml:2:35 secret-in-mounted-file •••• (24 chars)',
+      'ome/Server.xml:3:20 secret-in-mounted-file •••• (12 chars)',
+    ]);
+  });
+
+  it("a note after a label, a password after its word, a step's input, a form's login and a German note are found; an attribute named for a secret, a stored SHA-256 digest and a GBIF key are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': 'services:\n  app:\n    image: example/app\n    environment:\n      GBIF_ORG_KEY: 3fbcad9d-6f25-4626-bb53-96ab5e2da5f6\n',
+      'backup/backup.sh': `#!/bin/sh\n# emergency: mail backup to treasurer with smtp user tresorier / Sommer_${fake(DIGITS, 4)}\npg_dump app\n`,
+      'sql/02-users.sql': [
+        `-- temporary account for the IT contractor, password Xs8${fake(ALNUM, 9)} (remove after go-live)`,
+        `UPDATE specifyuser SET Password = '${fake(HEX, 64)}' WHERE Name = 'sp7admin';`,
+        `INSERT INTO users (login, details) VALUES ('mchen', '{"password":"${fake(HEX, 64)}"}');`,
+        '',
+      ].join('\n'),
+      '.github/workflows/deploy.yml': `on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: appleboy/ssh-action@v1\n        with:\n          host: 10.0.0.5\n          username: pi\n          password: b${fake(ALNUM, 10)}9Q\n`,
+      'behaviors/paywall-login.js': `export async function login(page) {\n  await page.fill('#password', 'Wq${fake(ALNUM, 12)}3');\n}\n`,
+      'INSTALL.md': `# Installation\n\nWebmaster-Zugang nach Installation: Benutzer \`webmaster\`, Passwort \`Buchbinder!${fake(DIGITS, 4)}&\`\n`,
+      'aleph/util.py': 'from aleph import settings\n\nTEST_SECRET = settings.SECRET_KEY\n',
+    });
+    expect(found).toEqual([
+      '.github/workflows/deploy.yml:10:21 secret-in-project-file •••• (13 chars)',
+      'INSTALL.md:3:69 secret-in-project-file •••• (16 chars)',
+      'backup/backup.sh:2:66 hardcoded-credential •••• (11 chars)',
+      'behaviors/paywall-login.js:2:33 secret-in-project-file •••• (15 chars)',
+      'sql/02-users.sql:1:54 hardcoded-credential •••• (12 chars)',
     ]);
   });
 });

@@ -79,6 +79,11 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['monerod --rpc-login=xmrnode:moneropw9 --rpc-bind-port 18089', [['--rpc-login', 'moneropw9', false]]],
   ['p2pool --host monerod --rpc-login xmrnode:${MONEROD_RPC_PASSWORD}', [['--rpc-login', '${MONEROD_RPC_PASSWORD}', true]]],
   ['app --login admin --verbose', []],
+  // Tinode's chatbot `--login-basic=user:pw`, a bare or HTTP `--auth=user:pw`; not a setting's word nor `uid:gid`
+  ['python chatbot.py --host=tinode:16060 --login-basic=helpbot:tinodepw9', [['--login-basic', 'tinodepw9', false]]],
+  ['exporter --http-auth=monitor:exporterpw9 --port 9100', [['--http-auth', 'exporterpw9', false]]],
+  ['server --auth=admin:authpw9', [['--auth', 'authpw9', false]]],
+  ['server --auth=none --auth=1000:1000 --auth=basic:realm', []],
   // an unknown program's -p after a user given by its flag: that user's password, however weak; not a port or a number
   ['vendorctl -u admin -p mariadb list', [['-p', 'mariadb', false]]],
   ['vendorctl --username ops -P "s3cret-pass" status', [['-P', 's3cret-pass', false]]],

@@ -27,6 +27,14 @@ describe('credentials passed by position to calls that take them', () => {
     ['requests.get(u, auth=HTTPBasicAuth("bob", "tGMJR8L==Sh0Z=mQ.6"))', ['HTTPBasicAuth password tGMJR8L==Sh0Z=mQ.6']],
     ["token = jwt.encode(payload, 'Xv9qLm2Rt8Wz4Kp7Hn3B', algorithm='HS256')", ['encode secret Xv9qLm2Rt8Wz4Kp7Hn3B']],
     ['token = jwt.encode(payload, settings.SECRET_KEY)', []],
+    // a browser automation's login: a form's password field, named by its selector, given a string
+    ['form.querySelector("input[name=password]").value = "wF7*dx0UYeMetpDu";', ['form password wF7*dx0UYeMetpDu']],
+    ["await page.fill('#password', 'Xk29sLq0PzW7m');", ['form password Xk29sLq0PzW7m']],
+    ["await page.locator('input[type=password]').fill('Xk29sLq0PzW7q');", ['form password Xk29sLq0PzW7q']],
+    ['driver.find_element(By.NAME, "password").send_keys("Xk29sLq0PzW7r")', ['form password Xk29sLq0PzW7r']],
+    ["await page.fill('#password', process.env.PORTAL_PASSWORD);", []],
+    ["console.log('password', 'Xk29sLq0PzW7m');", []],
+    ["await page.fill('#username', 'Xk29sLq0PzW7m');", []],
     // a login as a pair of strings under an authentication's name
     ['AUTH = ("harvester", "tGMJR8L==Sh0Z=mQ.6")', ['auth password tGMJR8L==Sh0Z=mQ.6']],
     ["es = Elasticsearch(hosts, http_auth=('elastic', 'changeme'))", []],

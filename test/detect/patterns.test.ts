@@ -52,6 +52,16 @@ const POSITIVES: Case[] = [
   { id: 'cds-api-key', text: 'key: 774442:9b2d1283-dbd0-4ade-9980-f0d4b96f426a', secret: '774442:9b2d1283-dbd0-4ade-9980-f0d4b96f426a' },
   { id: 'cds-api-key', text: "edit CDSAPI_KEY '140797:c0f359c7-521b-4459-b1d9-52bd242ca2d5'", secret: '140797:c0f359c7-521b-4459-b1d9-52bd242ca2d5' },
   { id: 'ethstats-secret', text: '--ethstats=archive-01:J4w4whmLuaf9QGyKugs6Vkq3@stats.example.org:443', secret: 'J4w4whmLuaf9QGyKugs6Vkq3' },
+  {
+    id: 'ical-feed-token',
+    text: 'SCHOOL_ICS_URL: https://ent.example.fr/ical/52d3a802b14155d87bbb7069d3163e6a6d2ffa09.ics',
+    secret: '52d3a802b14155d87bbb7069d3163e6a6d2ffa09',
+  },
+  {
+    id: 'ical-feed-token',
+    text: 'url = "https://calendar.google.com/calendar/ical/team%40example.org/private-9f1c2e3d4b5a69788796a5b4c3d2e1f0/basic.ics"',
+    secret: '9f1c2e3d4b5a69788796a5b4c3d2e1f0',
+  },
   { id: 'nats-nkey-seed', text: 'SU' + fake(BASE32, 56) },
   { id: 'aws-access-key-id', text: 'AKIA' + fake(BASE32, 16) },
   { id: 'do-spaces-access-key-id', text: 'DO00' + fake(BASE32, 16) },
@@ -333,6 +343,9 @@ const NEGATIVES: [string, string][] = [
   // a UUID alone, and one under another name
   ['cds-api-key', 'run_id: 774442:9b2d1283-dbd0-4ade-9980-f0d4b96f426a'],
   ['cds-api-key', 'key: 9b2d1283-dbd0-4ade-9980-f0d4b96f426a'],
+  // a public feed by name, a short id
+  ['ical-feed-token', 'https://www.officeholidays.com/ics/germany.ics'],
+  ['ical-feed-token', 'https://example.org/feeds/5f3a9c.ics'],
   // an ethstats URL without a secret, and a host without one
   ['ethstats-secret', '--ethstats=stats.example.org:443'],
   ['ethstats-secret', '--ethstats-url wss://stats.example.org'],

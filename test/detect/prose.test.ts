@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findProseCredential } from '../../src/detect/prose.js';
+import { findProseCredential, findSlashedLogin } from '../../src/detect/prose.js';
 import { ALNUM, fake } from './fake.js';
 
 const token = `cAeF-${fake(ALNUM, 38)}=`;
@@ -13,6 +13,10 @@ describe('findProseCredential', () => {
     ['the wifi passphrase is Otter-Violet-77.', 'Otter-Violet-77', 'password'],
     ['old creds from before we rotated: airbyte / Pylon_Harbor_62', 'Pylon_Harbor_62', 'password'],
     ['netbank login mkovacs / WH22GiIZGDxQ (old, before the app switch)', 'WH22GiIZGDxQ', 'password'],
+    // right after its word, without a linking word; the word in other languages
+    ['temporary account for the IT contractor, password Xs8@5~z@X=_S (remove after go-live)', 'Xs8@5~z@X=_S', 'password'],
+    ['Webmaster-Zugang: Benutzer `webmaster`, Passwort `Buchbinder!1988&`', 'Buchbinder!1988&', 'password'],
+    ['Kennwort: Sommer2024xY', 'Sommer2024xY', 'password'],
   ])('%s', (line, secret, kind) => {
     const found = findProseCredential(line);
     expect(found && { secret: line.slice(found.start, found.end), kind: found.kind }).toEqual({ secret, kind });
@@ -37,7 +41,25 @@ describe('findProseCredential', () => {
     'the password hash is $2b$12$Vsi628D3OpQO3uwD5o1gRZvnLuU.N6ON725SCx1khQav03RD.Ofsi',
     // a word of the sentence, not a password: no digit, one case
     'the password was rotated yesterday by the on-call engineer',
+    // a word after it is no password: one case, or no digit
+    'password protected archive of the accounts',
+    'Passwort vergessen? Siehe Handbuch',
   ])('%s: nothing', (line) => {
     expect(findProseCredential(line)).toBeUndefined();
+  });
+});
+
+describe('findSlashedLogin', () => {
+  it.each([
+    ['emergency: mail backup to treasurer with smtp user tresorier / Sommer_1992', 'Sommer_1992'],
+    // the password named again after the slash
+    ['  user: archive@pressarchive.net / pass: NSfkBeUMz0DV0rKu6xx', 'NSfkBeUMz0DV0rKu6xx'],
+  ])('%s', (line, secret) => {
+    const found = findSlashedLogin(line);
+    expect(found && line.slice(found.start, found.end)).toBe(secret);
+  });
+
+  it.each(['user admin / see the vault', 'the login page / Dashboard menu'])('%s: nothing', (line) => {
+    expect(findSlashedLogin(line)).toBeUndefined();
   });
 });

@@ -276,7 +276,7 @@ function namedOption(f: Findings, k: number, text: string, handler: ProgramHandl
   const valueOffset = flag[0].length;
   if (flag[1] === '-' && /^D[a-z]/.test(name) && flag[3]) name = name.slice(1); // -Dspring.datasource.password=x
   const v = classifyKey(name);
-  if (!v.sensitive && /(?:^|[._-])login$/i.test(name)) return loginOption(f, k, text, valueOffset, `${flag[1]}${flag[2]}`, flag[3] !== undefined);
+  if (!v.sensitive && LOGIN_OPTION.test(name)) return loginOption(f, k, text, valueOffset, `${flag[1]}${flag[2]}`, flag[3] !== undefined);
   if (!v.sensitive) {
     if (flag[3] && ASSIGNMENT.test(text.slice(valueOffset))) reportAssignment(f, k, valueOffset, `${flag[1]}${flag[2]}=`);
     else if (flag[3] && VALUE_OPTIONS.has(name)) settingValueOption(f, k, k, valueOffset);
@@ -312,15 +312,22 @@ function namedOption(f: Findings, k: number, text: string, handler: ProgramHandl
   return 0;
 }
 
-/** A login given as `user:password` (monerod's `--rpc-login=user:pw`, p2pool's `--rpc-login user:pw`): the password. */
-const LOGIN_PAIR = /^([A-Za-z0-9_.@-]{1,64}):(\S{1,4096})$/;
+/**
+ * An option whose name says login but not secret, which takes `user:password`: `--rpc-login`, Tinode's chatbot
+ * `--login-basic`, a bare or HTTP `--auth` (`--http-auth=user:pw`); a value that is no pair (`--auth=none`) is a setting.
+ */
+const LOGIN_OPTION = /(?:^|[._-])(?:login(?:[._-]basic)?|auth)$/i;
+const AUTH_OPTION = /auth$/i;
+/** A login given as `user:password` (monerod's `--rpc-login=user:pw`, p2pool's `--rpc-login user:pw`): the password, not a number (`uid:gid`). */
+const LOGIN_PAIR = /^([A-Za-z0-9_.@-]{1,64}):(?!\d+$)(\S{1,4096})$/;
 
 function loginOption(f: Findings, k: number, text: string, valueOffset: number, via: string, attached: boolean): number {
   const at = attached ? k : k + 1;
   if (!attached && !hasValueAfter(f, k)) return 0;
   const value = attached ? text.slice(valueOffset) : f.toks[at].text;
   const pair = LOGIN_PAIR.exec(value);
-  if (pair) {
+  // `--auth` also takes a method and its parameter (`--auth=basic:realm`): a word after its colon is no password
+  if (pair && !(AUTH_OPTION.test(via) && /^[a-z]+$/.test(pair[2]))) {
     const start = (attached ? valueOffset : 0) + pair[1].length + 1;
     f.report(at, start, start + pair[2].length, via, 'password');
   }
