@@ -364,6 +364,9 @@ function byteList(text: string, at: number): { start: number; end: number } | un
   return { start: at + 1, end: at + close };
 }
 
+/** A C preprocessor macro defined as a string: `#define WEB_PASSWORD "…"`. */
+const C_DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w{0,80})[ \t]+"([^"\n\\]{1,4096})"/dgm;
+
 /** A call that decodes its literal argument into the secret. */
 // Python, Node, PHP; Elixir's `Base.decode64!`, Ruby's `Base64.strict_decode64`, C#'s `Convert.FromBase64String`,
 // Go's `base64.StdEncoding.DecodeString`/`hex.DecodeString`, Java's `Base64.getDecoder().decode`
@@ -727,6 +730,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (m[2] === '=' && !unquoted && sqlUpdates && isStoredDigestOrSalt(verdict.kind, value, text, m.index!)) continue;
     if (m[2] === '=' && (isUserElementDigest(text, start, start + value.length) || isDeclaredDigest(text, start, start + value.length))) continue;
     if (!viaVariable && verdict.kind === 'salt' && isSaltOfStoredHash(text, m.index!)) continue;
+    if (!viaVariable && verdict.kind === 'password' && isSaltedDigest(value, text, m.index!)) continue;
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
   }
   const named = (name: string, value: string, start: number) => {
@@ -846,6 +850,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     if (/^key$/i.test(name) && isRandomToken(m[2]) && !nearPublicKeyWords(text, m.index!)) {
       if (!taken(at, m[2].length)) out.push({ name, kind: 'secret', start: at, end: at + m[2].length, viaVariable: false });
     } else named(parent === undefined ? m[1] : `${parent}.${m[1]}`, m[2], at);
+  }
+  // C and C++'s `#define MQTT_PASS "…"` (a firmware's user_config_override.h, an Arduino sketch's secrets.h)
+  if (text.includes('define')) {
+    for (const m of text.matchAll(C_DEFINE)) {
+      const start = m.indices![2][0];
+      if (!taken(start, m[2].length)) named(m[1], m[2], start);
+    }
   }
   // XML whose attribute names the setting: <entry key="db.password">x</entry>, <add key="ApiKey" value="x"/>
   if (text.includes('<')) {
@@ -1803,21 +1814,40 @@ export function isUserElementDigest(text: string, start: number, end: number): b
 
 /** A setting named for a hash holding one (`"hash": "5042…"`, `password_hash = $2y$…`), as a stored password's record has. */
 const HASH_SETTING = /["']?[\w.-]{0,40}(?:hash|digest)["']?[ \t]*(?:=>|[:=])[ \t]*["']?[A-Za-z0-9$./+=]{20,}/i;
+/** A password setting holding a digest's length of hex or base64 (Mosquitto's dynamic-security `"password": "MYZX…=="`). */
+const DIGEST_PASSWORD_SETTING =
+  /["']?[\w.-]{0,40}password["']?[ \t]*(?:=>|[:=])[ \t]*["']?(?:[0-9a-fA-F]{64}|[0-9a-fA-F]{128}|[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{86}==)["']?(?![\w+/=])/i;
+/** A salt's setting. */
+const SALT_SETTING = /["']?[\w.-]{0,40}salt["']?[ \t]*(?:=>|[:=])/i;
 
 /**
- * A salt kept beside the hash it salts (Shaarli's `"credentials": {"salt": …, "hash": …}`), or in a section of the hash's
- * settings (isso's `[hash]`): a stored password's record or a hash's parameter, not a secret of its own.
+ * The record around an assignment at `at`: back to its object's `{` or a blank line, on to its `}` or a blank line, no
+ * further than 300 characters either way; `after` starts past the assignment's own value.
  */
-function isSaltOfStoredHash(text: string, at: number): boolean {
-  // its own record: back to the object's `{` or a blank line, on to its `}` or a blank line
+function recordAround(text: string, at: number): { before: string; after: string; window: string } {
   const window = text.slice(Math.max(0, at - 300), at);
   const before = window.slice(Math.max(window.lastIndexOf('{'), window.lastIndexOf('}') + 1, window.lastIndexOf('\n\n') + 1, 0));
   const rest = text.slice(at, at + 300);
-  const end = [rest.indexOf('}'), rest.indexOf('\n\n')].filter((i) => i >= 0);
-  const after = rest.slice(0, end.length ? Math.min(...end) : rest.length);
-  // (the salt's own value is no hash: what follows it, from its own setting's end)
-  const own = /^[^,\n]*/.exec(after)![0].length;
-  return HASH_SETTING.test(before) || HASH_SETTING.test(after.slice(own)) || /^\[hash(?:ing)?\][ \t]*$/im.test(window);
+  const ends = [rest.indexOf('}'), rest.indexOf('\n\n')].filter((i) => i >= 0);
+  const record = rest.slice(0, ends.length ? Math.min(...ends) : rest.length);
+  return { before, after: record.slice(/^[^,\n]*/.exec(record)![0].length), window };
+}
+
+/**
+ * A salt kept beside the hash it salts (Shaarli's `"credentials": {"salt": …, "hash": …}`, Mosquitto's `"password": <digest>,
+ * "salt": …`), or in a section of the hash's settings (isso's `[hash]`): a stored password's record or a hash's parameter.
+ */
+function isSaltOfStoredHash(text: string, at: number): boolean {
+  const { before, after, window } = recordAround(text, at);
+  const stored = (part: string) => HASH_SETTING.test(part) || DIGEST_PASSWORD_SETTING.test(part);
+  return stored(before) || stored(after) || /^\[hash(?:ing)?\][ \t]*$/im.test(window);
+}
+
+/** A password as long as a digest in a record with its salt (Mosquitto's dynamic-security clients): the stored hash. */
+function isSaltedDigest(value: string, text: string, at: number): boolean {
+  if (!isDigestLength(value)) return false;
+  const { before, after } = recordAround(text, at);
+  return SALT_SETTING.test(before) || SALT_SETTING.test(after);
 }
 
 /** The `SET` list of the SQL `UPDATE` statement an assignment at `at` belongs to, up to the statement's end; undefined outside one. */
@@ -1856,7 +1886,7 @@ function isHexDigest(value: string): boolean {
 }
 
 /** A value as long as a digest written in hex or base64 (MD5, SHA-1, SHA-256, SHA-512): how users files store hashed passwords. */
-function isDigestLength(value: string): boolean {
+export function isDigestLength(value: string): boolean {
   if (/^[0-9a-f]+$/i.test(value)) return [32, 40, 64, 128].includes(value.length);
   return /^[A-Za-z0-9+/]+={0,2}$/.test(value) && [24, 28, 44, 88].includes(value.length);
 }

@@ -33,6 +33,7 @@ import {
   findUserPasswordPairs,
   findUsersSectionPasswords,
   findCsvColumnSecrets,
+  isDigestLength,
   isUserElementDigest,
 } from './embedded.js';
 import { isEncodedWord } from './encoded.js';
@@ -442,7 +443,8 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
         isVariableOnly(value) ||
         /\{\{[^{}]*\}\}|\$\{[^{}]+\}/.test(value) ||
         judgeNamedValue(nameLooseness(dotted), value) !== 'literal' ||
-        isStoredPasswordDigest(dotted, verdict.kind, value)
+        isStoredPasswordDigest(dotted, verdict.kind, value) ||
+        ((verdict.kind === 'password' || verdict.kind === 'salt') && parent !== undefined && isSaltedDigestRecord(parent))
       )
         return;
       push(hardcoded(o, describeKind(verdict.kind), value), dotted);
@@ -483,6 +485,19 @@ function collectNamedSecretMap(mounted: MountedFile, name: string, out: Found[],
     if (/\s/.test(value) || judgeSecretValue(value) !== 'literal' || !looksWrittenDown(value)) continue;
     push(hardcoded(o, 'secret', value), String(e.key));
   }
+}
+
+/**
+ * A stored password's record: a `salt` beside a `password` (or `hash`) as long as a digest in hex or base64 (Mosquitto's
+ * dynamic-security clients: `"password": "MYZX…==", "salt": "bS6f…", "iterations": 101`). Neither is a secret one types.
+ */
+function isSaltedDigestRecord(parent: TreeMap): boolean {
+  const text = (key: string) => {
+    const e = parent.entries.find((x) => String(x.key).toLowerCase() === key);
+    return e?.value.kind === 'scalar' && typeof e.value.value === 'string' ? e.value.value : undefined;
+  };
+  const stored = text('password') ?? text('hash') ?? text('password_hash');
+  return text('salt') !== undefined && stored !== undefined && isDigestLength(stored);
 }
 
 /** An Authorization header's credential (`Authorization: Bearer …`, a string `"Basic …"`): self-identifying when generated. */
@@ -887,6 +902,8 @@ function mountedFileName(file: string): string {
   if (!m) return file;
   // a key pair's public half (`id_ed25519.pub`) is not its private key file
   if (m[2].toLowerCase() === 'pub') return `${m[1]}_pub`;
+  // a tool's run-control file by its extension (Malcolm's `.opensearch.primary.curlrc`): read as the tool's
+  if (/^curlrc$/i.test(m[2])) return `${m[1]}_curlrc`;
   // `authd.pass` holds a password; `master.key` (Rails) a master key: the name and its extension read together
   const joined = `${m[1]}_${m[2]}`;
   return !classifyKey(m[1]).sensitive && (classifyKey(m[2]).sensitive || classifyKey(joined).sensitive) ? joined : m[1];
@@ -1194,6 +1211,14 @@ function namedFileSecrets(text: string, configName: string | undefined, secretFi
       out.push({ start: p.start, end: p.end, kind: 'secret' });
     }
   }
+  // curl's config file (`.curlrc`, Malcolm's `.opensearch.primary.curlrc`): `user: "name:password"`, `--user "…"`
+  if (/curlrc$/i.test(configName)) {
+    for (const m of text.matchAll(CURLRC_USER)) {
+      const [start, end] = m.indices![1];
+      if (judgeSecretValue(m[1]) === 'literal' && !isPlaceholder(m[1]) && !out.some((o) => o.start < end && start < o.end))
+        out.push({ start, end, kind: 'password' });
+    }
+  }
   // a password file of `name password` lines (JMX's `jmxremote.password`: `monitorRole …`), every line of that shape
   if (/(?:^|[_.-])(?:password|passwd)$/i.test(configName)) {
     for (const p of findBlankSeparatedPasswords(text)) if (!out.some((o) => o.start < p.end && p.start < o.end)) out.push({ ...p, kind: 'password' });
@@ -1210,6 +1235,9 @@ function namedFileSecrets(text: string, configName: string | undefined, secretFi
   if (configName === 'resource') for (const p of findResourceMacroSecrets(text)) out.push({ ...p, kind: 'password' });
   return out;
 }
+
+/** A curl config line giving a login: `user = "name:password"`, `user: …`, `--user …`, `-u …`, `proxy-user …`. */
+const CURLRC_USER = /^[ \t]*(?:--?)?(?:user|u|proxy-user)(?:[ \t]*[=:][ \t]*|[ \t]+)["']?[^\s:"']{1,64}:([^\s"']{1,200})["']?[ \t]*$/dgm;
 
 /** A `name password` line: a role or user's name, blanks, and its password. */
 const BLANK_SEPARATED_PAIR = /^[ \t]*[A-Za-z_][\w.@-]{0,63}[ \t]+(\S{1,200})[ \t]*$/dgm;

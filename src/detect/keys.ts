@@ -108,6 +108,10 @@ const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = dictionary({
   psw: 'password',
   passphrase: 'password',
   passcode: 'password',
+  // the password's word in German and Dutch (Solaranzeige's `$MQTTKennwort`, `DB_PASSWORT`)
+  passwort: 'password',
+  kennwort: 'password',
+  wachtwoord: 'password',
   keyphrase: 'password', // a passphrase under another name (Self Service Password's token keyphrase)
   passin: 'password', // OpenSSL's -passin/-passout, Easy-RSA's EASYRSA_PASSIN: the pass phrase given in (pass:x)
   passout: 'password',
@@ -124,6 +128,7 @@ const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = dictionary({
   creds: 'credentials',
   cred: 'credentials',
   psk: 'secret', // pre-shared key (IPsec, WireGuard)
+  oinkcode: 'secret', // a Snort or Proofpoint ET Pro rules subscription's code (`ET_PRO_OINKCODE`): it downloads the paid rules
   authtok: 'password', // PAM's and SSSD's authentication token: the password (`ldap_default_authtok`)
   kek: 'encryption-key', // key-encryption key (a key vault's static KEK: `ns-kek`)
   hmac: 'signing-key', // an HMAC key given as `hmac`/`hmacEncoded` (ACME EAB)
@@ -923,6 +928,10 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
   FR24_KEY: { sensitive: true, kind: 'secret' },
   // WHMCS's `$cc_encryption_hash`: the key its stored card and credential data is encrypted with, named a hash
   CC_ENCRYPTION_HASH: { sensitive: true, kind: 'encryption-key' },
+  // a Telegram client's string session (Telethon's StringSession, Pyrogram's session string): a logged-in account's whole access
+  TELEGRAM_SESSION: { sensitive: true, kind: 'token' },
+  STRING_SESSION: { sensitive: true, kind: 'token' },
+  SESSION_STRING: { sensitive: true, kind: 'token' },
   // Airbrake's project key (Errbit's the same): the API key a notifier sends errors with, not the project's id
   AIRBRAKE_PROJECT_KEY: { sensitive: true, kind: 'api-key' },
   ERRBIT_PROJECT_KEY: { sensitive: true, kind: 'api-key' },
@@ -1066,7 +1075,22 @@ const CONNECTION_QUALIFIERS = new Set([
 // ───────────────────────────── splitting ─────────────────────────────
 
 // singular only: a plural at the end of a one-word name is usually a product (SuperTokens, OneTimeSecrets)
-const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'passcode', 'secret', 'token', 'pass', 'pwd', 'pw', 'psk', 'credentials', 'salt'];
+const SECRET_SUFFIXES = [
+  'password',
+  'passwd',
+  'passphrase',
+  'passcode',
+  'passwort',
+  'kennwort',
+  'secret',
+  'token',
+  'pass',
+  'pwd',
+  'pw',
+  'psk',
+  'credentials',
+  'salt',
+];
 const PW_HEADS = new Set([
   'bind',
   'root',

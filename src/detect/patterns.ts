@@ -1043,6 +1043,13 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     group: 1,
   },
   {
+    id: 'etpro-oinkcode',
+    description: 'Proofpoint ET Pro oinkcode',
+    // the ET Pro ruleset's address holds the subscription's code: `https://rules.emergingthreatspro.com/<code>/suricata-…/etpro.rules.tar.gz`
+    regex: re(`rules\\.emergingthreatspro\\.com/([0-9a-fA-F]{16,40})/`),
+    group: 1,
+  },
+  {
     id: 'ical-feed-token',
     description: 'token of a private calendar feed',
     // a private iCalendar feed's address holds its token (`…/ical/52d3…09.ics`, Google's `…/private-<hex>/basic.ics`):
@@ -1053,7 +1060,8 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'url-query-token',
     description: 'token in a URL query',
-    regex: re(`[?&](?:access_?token|api_key|apikey|api-key|auth_?token|client_?secret|private_token|token|secret)=([^&\\s#'"]{8,300})`, 'i'),
+    // (and Snort's rule downloads: `snortrules-snapshot-….tar.gz?oinkcode=…`)
+    regex: re(`[?&](?:access_?token|api_key|apikey|api-key|auth_?token|client_?secret|private_token|token|secret|oinkcode)=([^&\\s#'"]{8,300})`, 'i'),
     group: 1,
   },
   // `?key=` names many things (a sort key, a cache key); as a generated value of letters and digits it is an API key

@@ -117,6 +117,8 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   }
   const v = value.trim();
   if (verdict.keyNoun && verdict.loose === 'name' && /^\d{1,40}$/.test(v)) return 'identifier';
+  // a list of field names under a name that only says key (IntelMQ's `filter_keys: raw,time.observation`): which keys, not one
+  if (verdict.keyNoun && verdict.loose === 'name' && /^[a-z_][a-z0-9_.]{0,60}(?:, ?[a-z_][a-z0-9_.]{0,60})+$/.test(v)) return 'setting';
   // under a licence's name, a licence's identifier (`MIT`, `Apache-2.0`, `GPL-3.0-or-later`: short parts) names it; its code is
   // generated (`RKYbygIxi5wTgdaqiteY`, Kirby's `K-PRO-c79f…`)
   if (

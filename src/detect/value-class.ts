@@ -285,6 +285,8 @@ const HASH_PATTERNS: readonly RegExp[] = [
   // any other scheme in the same form, with its parameters, salt and hash: three or more `$` fields
   // (Apache Shiro `$shiro1$SHA-256$500000$salt$hash`); `$plaintext$x` has one and is the password
   /^\$[A-Za-z][A-Za-z0-9-]{0,30}\$(?:[^$\s]{1,200}\$){2,6}[^$\s]{8,}$/,
+  // Tor's `HashedControlPassword 16:…`: the salted hash `tor --hash-password` prints (a salt and an S2K count, in hex)
+  /^16:[0-9A-Z]{58}$/,
   // SQL Server's password hash (`CREATE LOGIN x WITH PASSWORD = 0x0200… HASHED`): a version, a salt and SHA-512
   /^0x0[12]00[0-9A-Fa-f]{40,}$/,
   // LDAP / Dovecot scheme prefixes, except the ones that say the password follows in clear text

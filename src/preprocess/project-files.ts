@@ -59,7 +59,11 @@ const SKIPPED = new Set([
 ]);
 
 /** The formats a file named as configuration is written in (`config.yml`, `settings.py`). */
-const CONFIG_FORMATS = ['yml', 'yaml', 'json', 'toml', 'ini', 'conf', 'cfg', 'properties', 'py', 'php', 'rb', 'exs', 'js', 'ts', 'mjs', 'cjs', 'xml', 'edn'];
+// (and C headers: a firmware's `user_config_override.h`, an Arduino sketch's `secrets.h`, their `#define`s)
+const CONFIG_FORMATS = [
+  ...['yml', 'yaml', 'json', 'toml', 'ini', 'conf', 'cfg', 'properties', 'py', 'php', 'rb', 'exs', 'js', 'ts', 'mjs', 'cjs'],
+  ...['xml', 'edn', 'h'],
+];
 function extensionPattern(extensions: readonly string[]): RegExp {
   return new RegExp(`\\.(?:${extensions.join('|')})$`, 'i');
 }
@@ -271,6 +275,8 @@ const STAGE_ENV = /^(?:\.env\.[\w-]{1,30}|[\w-]{1,30}\.env)$/i;
 const SOURCE_CODE_EXTENSIONS = [
   ...['py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'rb', 'php', 'pl', 'go', 'java', 'kt', 'scala', 'groovy', 'cs', 'rs'],
   ...['ex', 'exs', 'lua', 'swift', 'dart', 'zig', 'cr', 'nim', 'jl', 'clj', 'pas', 'lisp', 'cl', 'scm', 'rkt'],
+  // C and C++ (firmware, an Arduino sketch's `.ino`), Tasmota's Berry scripts (`autoexec.be`)
+  ...['c', 'cc', 'cpp', 'h', 'hpp', 'ino', 'be'],
 ];
 export const SOURCE_CODE_FILE = extensionPattern(SOURCE_CODE_EXTENSIONS);
 const TOKEN_EXTENSIONS = [
@@ -297,6 +303,8 @@ const TEST_WORDS = ['spec', 'test', 'tests', 'mock', 'fake', 'stub'];
 const nameWord = (words: readonly string[]) => new RegExp(`(?:^|[._-])(?:${words.join('|')})(?:[._-]|$)`, 'i');
 /** Files that show what to write, not what is used. */
 const EXAMPLE = nameWord([...TEMPLATE_WORDS, ...TEST_WORDS]);
+/** An example's, a template's or a test's name, for a secret's file: `default` there says what it holds, not a sample. */
+const SECRET_FILE_EXAMPLE = nameWord([...TEMPLATE_WORDS.filter((w) => w !== 'default' && w !== 'defaults'), ...TEST_WORDS]);
 /** An example's or a template's name, not a test's (a script named for what it checks is read). */
 const TEMPLATE_NAME = nameWord(TEMPLATE_WORDS);
 
@@ -536,7 +544,9 @@ function isConfigName(name: string, directory: DirectoryKind): boolean {
   if (!isCandidateName(name) || NOT_SETTINGS.test(name) || OWN_FILES.has(name)) return false;
   // an operational script named for what it checks (`scripts/restore-test.sh`, `smoke-test.sh`) runs against the stack
   // with its real credentials: only an example's or a template's name leaves a script out
-  if (COMPOSE_FILE_NAME.test(name) || (directory === 'scripts' ? TEMPLATE_NAME : EXAMPLE).test(name.replace(/^\.env\./, ''))) return false;
+  // (a secret's file named for a default is the default it holds: the AIL framework's `DEFAULT_PASSWORD`)
+  const example = directory === 'scripts' ? TEMPLATE_NAME : SECRET_FILE.test(name) ? SECRET_FILE_EXAMPLE : EXAMPLE;
+  if (COMPOSE_FILE_NAME.test(name) || example.test(name.replace(/^\.env\./, ''))) return false;
   if (name === '.env') return false;
   return (
     CONFIG_NAME.test(name) ||

@@ -4628,3 +4628,40 @@ describe('sets BC, BD and BE: defaults beside .env, password files by their targ
     ]);
   });
 });
+
+describe("sets BF and BG: firmware headers, curl's config, rule subscriptions, stored passwords' records", () => {
+  it("a firmware header's #define, a German password's name, curl's config, an oinkcode, a Telegram session and a file of a default password are found; a Mosquitto client's digest and salt, Tor's hashed password, a test's bracket and a list of field names are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  tor:',
+        '    image: example/tor',
+        `    command: tor --SocksPort 0.0.0.0:9050 --HashedControlPassword 16:${fake(HEX, 58).toUpperCase()}`,
+        '  suricata:',
+        '    image: jasonish/suricata',
+        '    environment:',
+        `      ET_PRO_OINKCODE: ${fake(HEX, 16)}`,
+        '  feeder:',
+        '    image: example/feeder',
+        '    environment:',
+        `      TELEGRAM_SESSION: 1${fake(B64, 120)}`,
+        '',
+      ].join('\n'),
+      'tasmota/user_config_override.h': `#ifndef _USER_CONFIG_OVERRIDE_H_\n#undef  STA_PASS1\n#define STA_PASS1         "i^X${fake(ALNUM, 14)}"\n#define MQTT_HOST         "192.168.50.10"\n#endif\n`,
+      'solaranzeige/user.config.php': `<?php\n$MQTTKennwort = "jf${fake(ALNUM, 12)}";\n`,
+      '.opensearch.primary.curlrc': `--silent\n--user "malcolm_internal:Rc${fake(ALNUM, 20)}"\n`,
+      DEFAULT_PASSWORD: `username: admin@admin.test\npassword: td${fake(ALNUM, 20)}\n`,
+      'docker/entrypoint.sh': '#!/bin/sh\nif [ ! -f DEFAULT_PASSWORD ]; then\n  python3 create_default_user.py\nfi\n',
+      'intelmq/runtime.yaml': 'deduplicator:\n  parameters:\n    filter_keys: raw,time.observation\n',
+      'mosquitto/dynamic-security.json': `{\n  "clients": [{\n    "username": "plug",\n    "password": "${fake(B64, 86)}==",\n    "salt": "${fake(B64, 16)}",\n    "iterations": 101\n  }]\n}\n`,
+    });
+    expect(found).toEqual([
+      '.opensearch.primary.curlrc:2:26 secret-in-project-file •••• (22 chars)',
+      'DEFAULT_PASSWORD:2:11 secret-in-project-file •••• (22 chars)',
+      'compose.yaml:8:24 secret-in-environment •••• (16 chars)',
+      'compose.yaml:12:25 secret-in-environment •••• (121 chars)',
+      'solaranzeige/user.config.php:2:18 secret-in-project-file •••• (14 chars)',
+      'tasmota/user_config_override.h:3:28 secret-in-project-file •••• (17 chars)',
+    ]);
+  });
+});

@@ -52,6 +52,7 @@ const POSITIVES: Case[] = [
   { id: 'cds-api-key', text: 'key: 774442:9b2d1283-dbd0-4ade-9980-f0d4b96f426a', secret: '774442:9b2d1283-dbd0-4ade-9980-f0d4b96f426a' },
   { id: 'cds-api-key', text: "edit CDSAPI_KEY '140797:c0f359c7-521b-4459-b1d9-52bd242ca2d5'", secret: '140797:c0f359c7-521b-4459-b1d9-52bd242ca2d5' },
   { id: 'ethstats-secret', text: '--ethstats=archive-01:J4w4whmLuaf9QGyKugs6Vkq3@stats.example.org:443', secret: 'J4w4whmLuaf9QGyKugs6Vkq3' },
+  { id: 'etpro-oinkcode', text: '- https://rules.emergingthreatspro.com/5f3002ab981d04d4/suricata-7.0.3/etpro.rules.tar.gz', secret: '5f3002ab981d04d4' },
   {
     id: 'ical-feed-token',
     text: 'SCHOOL_ICS_URL: https://ent.example.fr/ical/52d3a802b14155d87bbb7069d3163e6a6d2ffa09.ics',
@@ -343,6 +344,8 @@ const NEGATIVES: [string, string][] = [
   // a UUID alone, and one under another name
   ['cds-api-key', 'run_id: 774442:9b2d1283-dbd0-4ade-9980-f0d4b96f426a'],
   ['cds-api-key', 'key: 9b2d1283-dbd0-4ade-9980-f0d4b96f426a'],
+  // the open ruleset, no code
+  ['etpro-oinkcode', 'https://rules.emergingthreats.net/open/suricata-7.0.3/emerging.rules.tar.gz'],
   // a public feed by name, a short id
   ['ical-feed-token', 'https://www.officeholidays.com/ics/germany.ics'],
   ['ical-feed-token', 'https://example.org/feeds/5f3a9c.ics'],

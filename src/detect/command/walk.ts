@@ -350,7 +350,8 @@ function settingArgument(f: Findings, nameTok: number, valueTok: number): void {
   const value = f.toks[valueTok].text;
   // a word (`UNLIMITED`, `primary`, a key name) is another argument; a password has a digit, mixed case or a symbol
   const bare = value.replace(/^(["'])(.*)\1$/, '$2');
-  if (/^\d+$/.test(bare) || !/\d|[a-z][^a-z]*[A-Z]|[A-Z][^A-Z]*[a-z]|[^\w.-]/.test(bare)) return;
+  // (nor a test's closing bracket: `[ ! -f DEFAULT_PASSWORD ]` names a file)
+  if (bare.length < 4 || /^\d+$/.test(bare) || !/\d|[a-z][^a-z]*[A-Z]|[A-Z][^A-Z]*[a-z]|[^\w.-]/.test(bare)) return;
   if (splitWords(name).length < 2 && !isPasswordShaped(value)) return;
   f.reportToken(valueTok, name, describeKind(verdict.kind));
 }
