@@ -1,4 +1,4 @@
-import { classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, namesHash, SECRET_BY_SHAPE, type KeyVerdict } from './keys.js';
+import { azureAccountKeyAt, classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, namesHash, SECRET_BY_SHAPE, type KeyVerdict } from './keys.js';
 import { isMixedPassword, isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { isDeclaredDigest, isPasswordDigest, isStoredPasswordDigest, judgeNamedValue } from './scan.js';
@@ -644,6 +644,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     // scanned from its opening quote on
     if (!verdict.sensitive && m[6] === undefined && /[=:]/.test(value)) assignment.lastIndex = m.index + m[0].length - value.length - 1;
     if (!verdict.sensitive) {
+      // an Azure storage account's key under an access key's name (`access_key = "gqQ8…=="` of an azurerm backend)
+      const azure = azureAccountKeyAt(name, value);
+      if (azure >= 0) {
+        const at = m.index! + m[0].length - value.length - (m[6] !== undefined ? 0 : m[5] !== undefined ? 2 : 1) + azure;
+        out.push({ name, kind: 'access key', start: at, end: at + value.length - azure, viaVariable: false });
+        continue;
+      }
       // `user=name:password` (coturn's static users, lt-cred-mech), a script's `AUTH="admin:…"` or
       // `BASIC_AUTH=u:…` (a name that says authentication holding user:password): the part after the colon
       if (m[2] === '=' && (/^users?$/i.test(name) || /(?:^|[_.-])(?:auth|basic_?auth|credentials|creds)$/i.test(name))) {

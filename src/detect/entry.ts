@@ -7,6 +7,7 @@ import { hasEncodedCredentials } from './encoded.js';
 import { isKeyOfPair } from './key-pairs.js';
 import {
   afterFlagWord,
+  azureAccountKeyAt,
   classifyKey,
   describeKind,
   isConnectionKey,
@@ -169,6 +170,8 @@ function judgeByShape(key: string, verdict: KeyVerdict, text: string): SecretKin
   if (verdict !== KEY_OF_PAIR && isLoneAccessKey(key) && generated && !/^[A-Z0-9]{12,40}$/.test(text) && noName()) return 'access-key';
   // a vendor's name glued to KEY (`FR24KEY`) holding a generated token (letters and digits, not a UUID): its key
   if (verdict.reason === undefined && isGluedKeyName(key) && isGeneratedToken(text) && !/[-_]/.test(text)) return 'api-key';
+  // an Azure storage account's key (`AzureTerraformStateStorageAccessKey`, Azurite's `AZURITE_ACCOUNTS: "name:key"`)
+  if (azureAccountKeyAt(key, text) >= 0) return 'access-key';
   // a server's Sentry DSN: its key (32 hex digits) is the user of the URL
   if (isServerSentryDsnKey(key) && SENTRY_DSN.test(text)) return 'api-key';
   // Oracle's connect string under a connection's name (`DB_CONN: user/password@host:1521/service`, as sqlplus takes it)

@@ -41,7 +41,7 @@ import { isPublicBrowserKey, judgeEntry, judgeSecretVariable, judgeVariables, ty
 import { isKeyOfPair, secretHalves } from './key-pairs.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
-import { classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, SECRET_BY_SHAPE } from './keys.js';
+import { azureAccountKeyAt, classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, SECRET_BY_SHAPE } from './keys.js';
 import { isPlaceholder, isStockDefault } from './placeholder.js';
 import { defaultedVariable } from './value-class.js';
 import { findUrlCredentials, isPasswordDigest, isStoredPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
@@ -418,7 +418,8 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const settings: { key: string; scalar: TreeScalar; dotted: string }[] = [];
   for (const root of mounted.roots ?? []) {
     collectKeyPaths(root, [], seen, (scalar, keyPath, parent) => {
-      const named = keyPath[keyPath.length - 1] === 'value' ? pairName(parent) : undefined;
+      // (a template's `{"name": "PAPERLESS_SECRET_KEY", "set": "…"}`, Yacht's and Portainer's, sets the value too)
+      const named = keyPath[keyPath.length - 1] === 'value' || keyPath[keyPath.length - 1] === 'set' ? pairName(parent) : undefined;
       if (named) keyPath = [named];
       const last = keyPath[keyPath.length - 1];
       if (typeof last === 'string') settings.push({ key: last, scalar, dotted: keyPath.join('.') });
@@ -437,6 +438,12 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
         isCaptchaSecretByShape(dotted, value) || (last === 'data' && isPlainKeyFile(parent))
           ? SECRET_BY_SHAPE
           : classifyKey(snmpFile && last === 'community' ? 'snmp.community' : dotted);
+      // an Azure storage account's key under an access key's name (Atlantis's `name: ARM_ACCESS_KEY`, `value: gqQ8…==`)
+      const azure = verdict.sensitive ? -1 : azureAccountKeyAt(last === undefined ? dotted : String(last), value);
+      if (azure >= 0) {
+        push(hardcoded(originWithin(scalar, azure, value.length), 'access key', value.slice(azure)), dotted);
+        return;
+      }
       // a value the application renders (`Bearer {{ secret('X') }}`, `${X}` inside a string) holds a reference, not the secret
       if (
         !verdict.sensitive ||
@@ -452,6 +459,8 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   }
   collectNamedSecretMap(mounted, name, out, before, push);
   collectCommentedSettings(mounted, text, out, before);
+  // an Ansible task's command lines (`ansible.builtin.command: docker login … -p …`)
+  collectFromCiCommands(mounted, out);
   // a user name that is the token a secret of the same file holds (`username:` and `password:` both a Postmark token)
   const secrets = new Set<string>();
   for (const e of out.slice(before)) if (e.verdict.class === 'hardcoded') secrets.add(e.verdict.value);
@@ -525,7 +534,8 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
   }
   // a document (Markdown, or plain text: a project's `NOTES.txt`, `docs/handover.txt`): its commands and notes
   if (DOCUMENT_FILE.test(mounted.file)) collectFromDocumentedCommands(mounted, text, out);
-  if (!SOURCE_CODE_FILE.test(mounted.file)) return;
+  // (a Jenkinsfile is Groovy source)
+  if (!SOURCE_CODE_FILE.test(mounted.file) && !/(?:^|\/)Jenkinsfile(?:\.[\w-]+)?$/i.test(mounted.file)) return;
   // source code: a constant named for a secret holding a generated value (`const fallbackPassword = "ChhrZLq…"`); a
   // word, a header's name, a path or a URL is the program's own text
   for (const a of findEmbeddedAssignments(text)) {
@@ -698,7 +708,8 @@ function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
       if (e.value.kind === 'seq' && depth <= 4) for (const item of e.value.items) if (item.kind === 'map') visit(item, depth + 1);
       if (e.value.kind !== 'map' || depth > 4) continue;
       // a step's inputs (`with: password: …` of an SSH or registry login action) are set like its variables
-      if (e.key === 'variables' || e.key === 'env' || e.key === 'with') {
+      // (and a Drone or Woodpecker plugin's `settings:`, its inputs: `password: …` of an SSH or registry plugin)
+      if (e.key === 'variables' || e.key === 'env' || e.key === 'with' || e.key === 'settings') {
         for (const v of e.value.entries) {
           const scalar = v.value.kind === 'map' ? (get(v.value, 'value') as TreeNode | undefined) : v.value;
           if (scalar?.kind !== 'scalar' || typeof scalar.value !== 'string') continue;
@@ -741,6 +752,10 @@ function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
 
 /** The keys of a CI definition's shell commands: GitHub Actions' `run:` (a step's), GitLab's `script:` and its neighbours (a job's). */
 const CI_COMMAND_KEYS = new Set(['run', 'script', 'before_script', 'after_script']);
+/** An Ansible task's command modules (`ansible.builtin.command: docker login … -p …`, `shell:`, `raw:`, their `cmd:`), read the same way. */
+const ANSIBLE_COMMAND_KEYS = new Set(['command', 'shell', 'raw', 'cmd', 'ansible.builtin.command', 'ansible.builtin.shell', 'ansible.builtin.raw']);
+/** An Ansible playbook's or role's YAML: under an `ansible`, `playbooks`, `roles`, `tasks` or `handlers` directory, or named a playbook. */
+const ANSIBLE_FILE = /(?:^|\/)(?:(?:ansible|playbooks?|roles|tasks|handlers)\/(?:[^/]+\/)*[^/]+|[^/]*playbook[^/]*)\.ya?ml$/i;
 
 /**
  * A CI definition's shell commands (a step's `run: curl -u ci:… https://…`, a job's `script: - docker login -p …`): read as
@@ -749,7 +764,8 @@ const CI_COMMAND_KEYS = new Set(['run', 'script', 'before_script', 'after_script
  */
 function collectFromCiCommands(mounted: MountedFile, out: Found[]): void {
   const root = mounted.roots?.[0];
-  if (!root || !CI_DEFINITION.test(mounted.file)) return;
+  const keys = CI_DEFINITION.test(mounted.file) ? CI_COMMAND_KEYS : ANSIBLE_FILE.test(mounted.file) ? ANSIBLE_COMMAND_KEYS : undefined;
+  if (!root || !keys) return;
   const earlier = foundInFile(out, mounted);
   const read = (scalar: TreeNode, path: Path) => {
     if (scalar.kind !== 'scalar' || typeof scalar.value !== 'string') return;
@@ -767,7 +783,7 @@ function collectFromCiCommands(mounted: MountedFile, out: Found[]): void {
     if (node.kind !== 'map') return;
     for (const e of node.entries) {
       const key = String(e.key);
-      if (!CI_COMMAND_KEYS.has(key)) visit(e.value, [...path, key], depth + 1);
+      if (!keys.has(key)) visit(e.value, [...path, key], depth + 1);
       else if (e.value.kind === 'seq') for (const [i, item] of e.value.items.entries()) read(item, [...path, key, i]);
       else read(e.value, [...path, key]);
     }
@@ -968,7 +984,7 @@ function collectCommentVariable(node: TreeScalar, body: string, out: Found[]): b
  * A variable in capitals set inside a comment's sentence: `NAME='…'`, `NAME="…"` or `NAME=…` (after a blank or the
  * start); with blanks around `=` only before a quoted value (Python's `EMAIL_HOST_PASSWORD = '…'`).
  */
-const COMMENT_VARIABLE = /(?<![^\s(])([A-Z][A-Z0-9_]{2,80})(?:=|[ \t]+=[ \t]+(?=['"]))(?:'([^'\s]{4,200})'|"([^"\s]{4,200})"|([^\s'"`;&|]{6,200}))/dg;
+const COMMENT_VARIABLE = /(?<![^\s(])([A-Z][A-Z0-9_]{2,80})(?:=|[ \t]+=[ \t]+(?=['"])|:[ \t]+)(?:'([^'\s]{4,200})'|"([^"\s]{4,200})"|([^\s'"`;&|]{6,200}))/dg;
 /** A setting written in a comment: `KEY=value` or `key: value` (an environment's list item or a YAML entry commented out). */
 const COMMENTED_SETTING = /^(?:-[ \t]*)?([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:[ \t]*=[ \t]*|:[ \t]+)(\S.*)$/;
 /** A directive in a comment: a name, blanks, one value and nothing else (`# requirepass …`; motionEye's own `# @upload_password …`). */

@@ -154,6 +154,7 @@ const WEAK_NOUNS: Readonly<Record<string, SecretKind>> = dictionary({
   auth: 'credentials',
   authorization: 'credentials',
   basicauth: 'credentials',
+  passkeys: 'token', // Komodo Periphery's `PERIPHERY_PASSKEYS`: the keys Core authenticates with
   passkey: 'token', // a private tracker's passkey (in its announce URLs); WebAuthn's `PASSKEY_ENABLED` has a setting after it
   rune: 'token', // Core Lightning's rune: a bearer credential with the rights it names (`CLN_RUNE`)
   license: 'license-key', // a product's licence code (`SENDY_LICENSE`); `ACCEPT_LICENSE: yes`, `LICENSE: MIT` are words the value judge leaves
@@ -932,6 +933,9 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
   TELEGRAM_SESSION: { sensitive: true, kind: 'token' },
   STRING_SESSION: { sensitive: true, kind: 'token' },
   SESSION_STRING: { sensitive: true, kind: 'token' },
+  // PagerDuty's Events API routing key (an integration's key: whoever has it opens incidents), not a message broker's
+  PAGERDUTY_ROUTING_KEY: { sensitive: true, kind: 'api-key' },
+  PD_ROUTING_KEY: { sensitive: true, kind: 'api-key' },
   // Airbrake's project key (Errbit's the same): the API key a notifier sends errors with, not the project's id
   AIRBRAKE_PROJECT_KEY: { sensitive: true, kind: 'api-key' },
   ERRBIT_PROJECT_KEY: { sensitive: true, kind: 'api-key' },
@@ -1298,6 +1302,20 @@ const LONE_ACCESS_KEY = "access key (an object store's is an id; another vendor'
 /** A vendor's access key that is no object store's (`MESSAGEBIRD_ACCESS_KEY`): a generated value written there is its secret. */
 export function isLoneAccessKey(name: string): boolean {
   return classifyKey(name).reason === LONE_ACCESS_KEY;
+}
+
+/**
+ * Where an Azure storage account's key (64 bytes in base64: 86 characters and `==`) sits in the value of a setting that
+ * names an access, account or storage key (Terraform's azurerm backend `access_key`, Terrakube's
+ * `AzureTerraformStateStorageAccessKey`, `ARM_ACCESS_KEY`) or Azurite's accounts (`AZURITE_ACCOUNTS: "name:key;…"`):
+ * its offset, or -1. An id is never that long; the name alone says an id for an object store's access key.
+ */
+export function azureAccountKeyAt(name: string, value: string): number {
+  if (/^azurite_accounts$/i.test(name)) {
+    const m = /(?:^|;)[\w-]{1,64}:([A-Za-z0-9+/]{86}==)(?=;|$)/.exec(value);
+    return m ? m.index + m[0].length - m[1].length : -1;
+  }
+  return /(?:access|account|storage)[_.-]?key$/i.test(name) && /^[A-Za-z0-9+/]{86}==$/.test(value) ? 0 : -1;
 }
 
 /** A CAPTCHA's key by name alone (`HCAPTCHA_KEY`, `RECAPTCHA_SITE_KEY`): the public site key, unless its value has the secret's shape. */

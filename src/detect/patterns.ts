@@ -1043,6 +1043,28 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     group: 1,
   },
   {
+    id: 'uptime-kuma-push-token',
+    description: 'Uptime Kuma push token',
+    // a push monitor's URL (`https://status.example.org/api/push/bWd60wAPLutKu9Jz?status=up`): whoever has it reports the
+    // monitor up or down
+    regex: re(`/api/push/([A-Za-z0-9]{10,64})(?=[?#&\\s"']|$)`),
+    group: 1,
+  },
+  {
+    id: 'deploy-hook-token',
+    description: 'token of a deploy webhook',
+    // Easypanel's deploy trigger (`/api/deploy/<40 hex>`): whoever has the URL redeploys the service
+    regex: re(`/api/deploy/([0-9a-f]{32,64})(?![\\w-])`),
+    group: 1,
+  },
+  {
+    id: 'erlang-cookie',
+    description: 'Erlang distribution cookie',
+    // `-setcookie X` (a release's vm.args, `erl` on a command line): the cookie lets any node join the cluster and run code
+    regex: re(`(?<![^\\n \\t"'])-setcookie[ \\t]+["']?([^\\s"']{8,255})`),
+    group: 1,
+  },
+  {
     id: 'etpro-oinkcode',
     description: 'Proofpoint ET Pro oinkcode',
     // the ET Pro ruleset's address holds the subscription's code: `https://rules.emergingthreatspro.com/<code>/suricata-…/etpro.rules.tar.gz`

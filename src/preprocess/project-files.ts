@@ -113,6 +113,8 @@ const CREDENTIAL_NAMES = new Set([
   '.pcppass',
   '.pgpoolkey',
   '.my.cnf',
+  // an Erlang release's VM arguments: `-setcookie …`, the cluster's cookie (RabbitMQ, CouchDB, ejabberd)
+  'vm.args',
   '.s3cfg',
   // rclone's remotes: each with its password (obscured, which rclone reveals) or keys
   'rclone.conf',
@@ -509,8 +511,8 @@ const NOT_SETTINGS =
 
 /** npm's package manifest, whose `scripts` are shell command lines (read by detect/exposures.ts). */
 export const PACKAGE_MANIFEST = /(?:^|\/)package\.json$/;
-/** GitLab's and GitHub Actions' CI definitions, with their variables (read by detect/exposures.ts). */
-export const CI_DEFINITION = /(?:^|\/)(?:\.gitlab-ci\.ya?ml|\.github\/workflows\/[^/]+\.ya?ml)$/;
+/** GitLab's, GitHub Actions', Drone's and Woodpecker's CI definitions, with their variables (read by detect/exposures.ts). */
+export const CI_DEFINITION = /(?:^|\/)(?:\.gitlab-ci\.ya?ml|\.github\/workflows\/[^/]+\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml|\.woodpecker\/[^/]+\.ya?ml)$/;
 
 /** Firebase's client configuration of a mobile app: project and app ids and the API key the app ships with, public by design. */
 const FIREBASE_CLIENT_FILE = /^google-services\.json$/i;

@@ -4665,3 +4665,36 @@ describe("sets BF and BG: firmware headers, curl's config, rule subscriptions, s
     ]);
   });
 });
+
+describe('sets BH and BI: Azure storage keys, Ansible commands, push and deploy URLs, Erlang cookies, plugin settings', () => {
+  it("an Azure storage key under an access key's name, Azurite's accounts, an Ansible task's docker login, a Drone plugin's password, an Uptime Kuma push token, an Erlang cookie and a template's `set` value are found", async () => {
+    const azureKey = () => `${fake(B64, 86)}==`;
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  azurite:',
+        '    image: mcr.microsoft.com/azure-storage/azurite',
+        '    environment:',
+        `      AZURITE_ACCOUNTS: "pulumistate:${azureKey()}"`,
+        '  heartbeat:',
+        '    image: curlimages/curl',
+        `    command: sh -c "while true; do curl -fsS https://status.example.org/api/push/${fake(ALNUM, 16)}?status=up; sleep 60; done"`,
+        '',
+      ].join('\n'),
+      'terraform/backend.tf': `terraform {\n  backend "azurerm" {\n    storage_account_name = "tfstate"\n    access_key           = "${azureKey()}"\n  }\n}\n`,
+      'ansible/deploy.yml': `- hosts: edge\n  tasks:\n    - name: Log in to the registry\n      ansible.builtin.command: docker login registry.example.org -u deploy -p An${fake(ALNUM, 18)}\n`,
+      '.drone.yml': `kind: pipeline\nsteps:\n  - name: deploy\n    image: appleboy/drone-ssh\n    settings:\n      username: deploy\n      password: Copper${fake(DIGITS, 4)}!\n`,
+      'couchdb/vm.args': `-name couchdb@couchdb-1\n-setcookie ${fake(UPPER_ALNUM, 32)}\n`,
+      'templates/homelab.json': `{"env": [{"name": "PAPERLESS_SECRET_KEY", "set": "D9${fake(ALNUM, 30)}"}]}\n`,
+    });
+    expect(found).toEqual([
+      '.drone.yml:7:17 secret-in-project-file •••• (11 chars)',
+      'ansible/deploy.yml:4:79 secret-in-project-file •••• (20 chars)',
+      'compose.yaml:5:25 secret-in-environment •••• (100 chars)',
+      'compose.yaml:8:82 hardcoded-credential •••• (16 chars)',
+      'couchdb/vm.args:2:12 secret-in-project-file •••• (32 chars)',
+      'templates/homelab.json:1:50 secret-in-project-file •••• (32 chars)',
+      'terraform/backend.tf:4:29 secret-in-project-file •••• (88 chars)',
+    ]);
+  });
+});

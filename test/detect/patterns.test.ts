@@ -53,6 +53,13 @@ const POSITIVES: Case[] = [
   { id: 'cds-api-key', text: "edit CDSAPI_KEY '140797:c0f359c7-521b-4459-b1d9-52bd242ca2d5'", secret: '140797:c0f359c7-521b-4459-b1d9-52bd242ca2d5' },
   { id: 'ethstats-secret', text: '--ethstats=archive-01:J4w4whmLuaf9QGyKugs6Vkq3@stats.example.org:443', secret: 'J4w4whmLuaf9QGyKugs6Vkq3' },
   { id: 'etpro-oinkcode', text: '- https://rules.emergingthreatspro.com/5f3002ab981d04d4/suricata-7.0.3/etpro.rules.tar.gz', secret: '5f3002ab981d04d4' },
+  { id: 'uptime-kuma-push-token', text: 'curl -fsS https://status.example.org/api/push/bWd60wAPLutKu9Jz?status=up', secret: 'bWd60wAPLutKu9Jz' },
+  {
+    id: 'deploy-hook-token',
+    text: 'curl -X POST https://panel.example.app/api/deploy/21d5f1fb8c32d92b90d409e8f376d2bdcba68a73',
+    secret: '21d5f1fb8c32d92b90d409e8f376d2bdcba68a73',
+  },
+  { id: 'erlang-cookie', text: '-setcookie L7JNVW3L3FI45Z1RPO2YQASWJZWJ11QF', secret: 'L7JNVW3L3FI45Z1RPO2YQASWJZWJ11QF' },
   {
     id: 'ical-feed-token',
     text: 'SCHOOL_ICS_URL: https://ent.example.fr/ical/52d3a802b14155d87bbb7069d3163e6a6d2ffa09.ics',
@@ -344,6 +351,10 @@ const NEGATIVES: [string, string][] = [
   // a UUID alone, and one under another name
   ['cds-api-key', 'run_id: 774442:9b2d1283-dbd0-4ade-9980-f0d4b96f426a'],
   ['cds-api-key', 'key: 9b2d1283-dbd0-4ade-9980-f0d4b96f426a'],
+  // a push API's documentation path, a deploy route without a token, a cookie from a variable
+  ['uptime-kuma-push-token', 'https://status.example.org/api/push/'],
+  ['deploy-hook-token', 'POST /api/deploy/service-name'],
+  ['erlang-cookie', '-setcookie ${ERLANG_COOKIE}'],
   // the open ruleset, no code
   ['etpro-oinkcode', 'https://rules.emergingthreats.net/open/suricata-7.0.3/emerging.rules.tar.gz'],
   // a public feed by name, a short id
