@@ -770,7 +770,10 @@ function collectFromCiCommands(mounted: MountedFile, out: Found[]): void {
   const read = (scalar: TreeNode, path: Path) => {
     if (scalar.kind !== 'scalar' || typeof scalar.value !== 'string') return;
     const found: Found[] = [];
-    collectFromCommand(scalar, path, found, undefined, undefined, 'project-file');
+    // a Jinja expression (`{{ item.password }}`, Ansible's) is a variable: read as one word of the same length, `$JJJ…`
+    // (not a CI's own `${{ secrets.X }}`, which the command reader knows)
+    const masked = scalar.value.replace(/(?<!\$)\{\{[^{}\n]{0,200}\}\}/g, (m) => `$${'J'.repeat(m.length - 1)}`);
+    collectFromCommand(masked === scalar.value ? scalar : { ...scalar, value: masked }, path, found, undefined, undefined, 'project-file');
     for (const f of found) {
       if (f.verdict.class !== 'hardcoded' || overlapsFound(earlier, f.verdict.origin)) continue;
       earlier.push(f);

@@ -4667,7 +4667,7 @@ describe("sets BF and BG: firmware headers, curl's config, rule subscriptions, s
 });
 
 describe('sets BH and BI: Azure storage keys, Ansible commands, push and deploy URLs, Erlang cookies, plugin settings', () => {
-  it("an Azure storage key under an access key's name, Azurite's accounts, an Ansible task's docker login, a Drone plugin's password, an Uptime Kuma push token, an Erlang cookie and a template's `set` value are found", async () => {
+  it("an Azure storage key under an access key's name, Azurite's accounts, an Ansible task's docker login, a Drone plugin's password, an Uptime Kuma push token, an Erlang cookie and a template's `set` value are found; a Jinja expression in a task's command is not", async () => {
     const azureKey = () => `${fake(B64, 86)}==`;
     const found = await projectFindings({
       'compose.yaml': [
@@ -4682,7 +4682,7 @@ describe('sets BH and BI: Azure storage keys, Ansible commands, push and deploy 
         '',
       ].join('\n'),
       'terraform/backend.tf': `terraform {\n  backend "azurerm" {\n    storage_account_name = "tfstate"\n    access_key           = "${azureKey()}"\n  }\n}\n`,
-      'ansible/deploy.yml': `- hosts: edge\n  tasks:\n    - name: Log in to the registry\n      ansible.builtin.command: docker login registry.example.org -u deploy -p An${fake(ALNUM, 18)}\n`,
+      'ansible/deploy.yml': `- hosts: edge\n  tasks:\n    - name: Log in to the registry\n      ansible.builtin.command: docker login registry.example.org -u deploy -p An${fake(ALNUM, 18)}\n    - name: Broker users\n      ansible.builtin.command: mosquitto_passwd -b /mosquitto/config/passwd {{ item.user }} {{ item.password }}\n`,
       '.drone.yml': `kind: pipeline\nsteps:\n  - name: deploy\n    image: appleboy/drone-ssh\n    settings:\n      username: deploy\n      password: Copper${fake(DIGITS, 4)}!\n`,
       'couchdb/vm.args': `-name couchdb@couchdb-1\n-setcookie ${fake(UPPER_ALNUM, 32)}\n`,
       'templates/homelab.json': `{"env": [{"name": "PAPERLESS_SECRET_KEY", "set": "D9${fake(ALNUM, 30)}"}]}\n`,
