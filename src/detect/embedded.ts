@@ -1,7 +1,7 @@
 import { azureAccountKeyAt, classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, namesHash, SECRET_BY_SHAPE, type KeyVerdict } from './keys.js';
 import { isMixedPassword, isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
-import { isDeclaredDigest, isPasswordDigest, isStoredPasswordDigest, judgeNamedValue } from './scan.js';
+import { isDeclaredDigest, isPasswordDigest, isStoredPasswordDigest, judgeNamedValue, SQL_UPDATE_SET } from './scan.js';
 import { classifyValue, writtenDefault } from './value-class.js';
 import { memoizeByText } from './text-memo.js';
 import { lastAtOrBefore } from './command/offsets.js';
@@ -1860,7 +1860,7 @@ function isSaltedDigest(value: string, text: string, at: number): boolean {
 /** The `SET` list of the SQL `UPDATE` statement an assignment at `at` belongs to, up to the statement's end; undefined outside one. */
 function sqlUpdateAround(text: string, at: number): string | undefined {
   const before = text.slice(Math.max(0, at - 600), at);
-  const update = /\bUPDATE[ \t]+[\w`".]{1,120}[ \t\r\n]+SET\b[^;]*$/i.exec(before);
+  const update = SQL_UPDATE_SET.exec(before);
   if (!update) return undefined;
   const end = text.indexOf(';', at);
   return update[0] + text.slice(at, end < 0 ? Math.min(text.length, at + 600) : end);

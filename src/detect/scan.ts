@@ -74,8 +74,16 @@ export function isPasswordDigest(kind: string | undefined, value: string): boole
  * generated (`openssl rand -hex 32`), and so are a passphrase's (`JWT_PASSPHRASE`).
  */
 export function isStoredPasswordDigest(name: string, kind: string | undefined, value: string): boolean {
-  return kind === 'password' && /^(?:[0-9a-f]{64}){1,2}$/i.test(value.trim()) && !/phrase/i.test(name);
+  return kind === 'password' && isHexDigestOfPassword(value) && !/phrase/i.test(name);
 }
+
+/** 64 or 128 hex digits (SHA-256, SHA-512), its quotes taken off: how a users store keeps a password. */
+function isHexDigestOfPassword(value: string): boolean {
+  return /^(?:[0-9a-f]{64}){1,2}$/i.test(value.trim().replace(/^(["'])(.*)\1$/, '$2'));
+}
+
+/** The text before a position inside an SQL `UPDATE … SET` list, up to the statement's start (shared with embedded.ts). */
+export const SQL_UPDATE_SET = /\bUPDATE[ \t]+[\w`".]{1,120}[ \t\r\n]+SET\b[^;]*$/i;
 
 /** `name=value` settings separated by `;` or `,` (a value's own options); a token has no `=` but its base64 padding. */
 const SETTINGS_LIST = /^[A-Za-z_][\w.-]{0,40}=[^;,\s=]{1,200}(?:[;,][A-Za-z_][\w.-]{0,40}=[^;,\s=]{0,200})*[;,]?$/;
@@ -393,14 +401,11 @@ const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number
     return !/--plugin-secret[ \t]+$/.test(before) && !(/--secret(?:-add|-rm)?[ \t=]+$/.test(before) && DOCKER_SERVICE_COMMAND.test(before));
   },
   // an SQL `UPDATE … SET Password = '<hex digest>'` stores a user's digest; `ALTER USER … PASSWORD '…'` sets a password
-  'sql-password': (secret, text, at) =>
-    !(
-      isStoredPasswordDigest('password', 'password', secret) && /\bUPDATE[ \t]+[\w`".]{1,120}[ \t\r\n]+SET\b[^;]*$/i.test(text.slice(Math.max(0, at - 600), at))
-    ),
+  'sql-password': (secret, text, at) => !(isHexDigestOfPassword(secret) && SQL_UPDATE_SET.test(text.slice(Math.max(0, at - 600), at))),
   'connection-string-password': (secret, text, at, end) =>
     !isVariableArgument(secret, text, at, end) &&
     // an SQL row's stored digest (`UPDATE specifyuser SET Password = '13b9…'`)
-    !isStoredPasswordDigest('password', 'password', secret.replace(/^(["'])(.*)\1$/, '$2')) &&
+    !isHexDigestOfPassword(secret) &&
     !isCutPlaceholder(secret, text, end) &&
     !isDeclaredDigest(text, at, end) &&
     // a lookup cut at its bracket (`PASSWORD = os.environ["X"]`, `password: ENV.fetch(`): code, not a value
