@@ -64,13 +64,20 @@ const AUTH_PAIR =
 /** Hardhat's and Truffle's network `accounts: ["0x…"]`: the private keys of the accounts the tool deploys and signs with. */
 const HARDHAT_ACCOUNTS = /(?<![\w$])accounts[ \t]*:[ \t]*\[[ \t]*(["'`])((?:0x)?[0-9a-fA-F]{64})\1/g;
 
+/** The methods that type a value into a form's field: Playwright's, Puppeteer's, Selenium's, WebdriverIO's. */
+const FILL_METHODS = 'fill|type|send_keys|sendKeys|setValue|pressSequentially';
+
 /**
  * A browser automation's login (a crawler's behaviour, an end-to-end test): a form's password field, by a selector that
  * names it, given a string: Playwright's `page.fill('#password', '…')` and `.locator('…password…').fill('…')`, Puppeteer's
  * `page.type(…)`, Selenium's `.send_keys('…')`, the DOM's `querySelector("input[name=password]").value = "…"`.
  */
-const FORM_PASSWORD =
-  /(["'`])[^"'`\n]{0,80}pass(?:word|wd)?(?![a-z])[^"'`\n]{0,80}\1[ \t]*(?:\)[ \t]*(?:\.(?:fill|type|send_keys|sendKeys|setValue|pressSequentially)[ \t]*\([ \t]*|\.value[ \t]*=[ \t]*)|,[ \t]*)(["'`])([^"'`\n\\$]{4,128})\2/gi;
+const FORM_PASSWORD = new RegExp(
+  `(["'\`])[^"'\`\n]{0,80}pass(?:word|wd)?(?![a-z])[^"'\`\n]{0,80}\\1[ \t]*(?:\\)[ \t]*(?:\\.(?:${FILL_METHODS})[ \t]*\\([ \t]*|\\.value[ \t]*=[ \t]*)|,[ \t]*)(["'\`])([^"'\`\n\\\\$]{4,128})\\2`,
+  'gi',
+);
+/** A filler's call just before a selector (`page.fill(` of `page.fill('#password', …)`). */
+const FILL_CALL_BEFORE = new RegExp(`\\.(?:${FILL_METHODS})[ \t]*\\([ \t]*$`);
 
 /** Shaped like a password someone chose or a generator wrote, and written down: not a placeholder nor a value of another kind. */
 function isWrittenPassword(value: string): boolean {
@@ -97,7 +104,7 @@ export function findCallCredentials(text: string): CallCredential[] {
     for (const m of text.matchAll(FORM_PASSWORD)) {
       const value = m[3];
       // the selector's own call before it, for `page.fill('#password', …)`: a filler, not any call's two strings
-      if (!m[0].includes(')') && !/\.(?:fill|type|setValue|sendKeys|send_keys)[ \t]*\([ \t]*$/.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      if (!m[0].includes(')') && !FILL_CALL_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
       // (the selector says password: a value of both cases and digits is one)
       if (!(isWrittenPassword(value) || (isPasswordShaped(value) && !isPlaceholder(value) && classifyValue(value) === 'literal'))) continue;
       const start = m.index + m[0].length - value.length - 1;

@@ -1821,9 +1821,14 @@ export function isUserElementDigest(text: string, start: number, end: number): b
 
 /** A setting named for a hash holding one (`"hash": "5042…"`, `password_hash = $2y$…`), as a stored password's record has. */
 const HASH_SETTING = /["']?[\w.-]{0,40}(?:hash|digest)["']?[ \t]*(?:=>|[:=])[ \t]*["']?[A-Za-z0-9$./+=]{20,}/i;
-/** A password setting holding a digest's length of hex or base64 (Mosquitto's dynamic-security `"password": "MYZX…=="`). */
-const DIGEST_PASSWORD_SETTING =
-  /["']?[\w.-]{0,40}password["']?[ \t]*(?:=>|[:=])[ \t]*["']?(?:[0-9a-fA-F]{64}|[0-9a-fA-F]{128}|[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{86}==)["']?(?![\w+/=])/i;
+/** A password setting and its value (`"password": "MYZX…=="`, `password = 5e88…`). */
+const PASSWORD_SETTING_VALUE = /["']?[\w.-]{0,40}password["']?[ \t]*(?:=>|[:=])[ \t]*["']?([A-Za-z0-9+/]+={0,2})["']?(?![\w+/=])/gi;
+
+/** A password setting holding a SHA-256's or SHA-512's length of hex or base64 (Mosquitto's dynamic-security `"password": "MYZX…=="`). */
+function holdsPasswordDigest(part: string): boolean {
+  for (const m of part.matchAll(PASSWORD_SETTING_VALUE)) if (m[1].length >= 44 && isDigestLength(m[1])) return true;
+  return false;
+}
 /** A salt's setting. */
 const SALT_SETTING = /["']?[\w.-]{0,40}salt["']?[ \t]*(?:=>|[:=])/i;
 
@@ -1846,7 +1851,7 @@ function recordAround(text: string, at: number): { before: string; after: string
  */
 function isSaltOfStoredHash(text: string, at: number): boolean {
   const { before, after, window } = recordAround(text, at);
-  const stored = (part: string) => HASH_SETTING.test(part) || DIGEST_PASSWORD_SETTING.test(part);
+  const stored = (part: string) => HASH_SETTING.test(part) || holdsPasswordDigest(part);
   return stored(before) || stored(after) || /^\[hash(?:ing)?\][ \t]*$/im.test(window);
 }
 
