@@ -214,6 +214,8 @@ const SQL_TUPLE = /\([ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'[ \t]*,[ \t]*'"?([^
 // (Teampass names its `teampass_misc` columns in French: `intitule`, `valeur`)
 const SETTING_NAME_COLUMN = /^(?:[a-z]{1,20}_)?(?:key|name|setting|option|param|parameter|property|variable|intitule)(?:_?(?:key|name))?$/i;
 const SETTING_VALUE_COLUMN = /^(?:[a-z]{1,20}_)?(?:value|val|valeur)$/i;
+/** A settings table's column that groups its settings (`section`, `module`, `category`). */
+const SETTING_SECTION_COLUMN = /^(?:section|module|category|group|scope|namespace)$/i;
 // (the columns perhaps suffixed, and French: Galette's `SET val_pref = … WHERE nom_pref = 'pref_mail_smtp_password'`)
 const SQL_UPDATE =
   /\bSET[ \t]+[A-Za-z_]{0,20}(?:value|val|valeur)(?:_[a-z]{1,20})?[ \t]*=[ \t]*'"?([^'"\n]{1,4096})"?'[ \t]+WHERE[ \t]+[A-Za-z_]{0,20}(?:key|name|nom|intitule|setting|option|param)(?:_[a-z]{1,20})?[ \t]*=[ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'/dgi;
@@ -736,7 +738,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     // a SQL `UPDATE users SET password = '<hex digest>'`, or the row's salt beside its digest: what a users table stores
     if (m[2] === '=' && !unquoted && sqlUpdates && isStoredDigestOrSalt(verdict.kind, value, text, m.index!)) continue;
     if (m[2] === '=' && (isUserElementDigest(text, start, start + value.length) || isDeclaredDigest(text, start, start + value.length))) continue;
-    if (!viaVariable && verdict.kind === 'salt' && isSaltOfStoredHash(text, m.index!)) continue;
+    if (!viaVariable && verdict.kind === 'salt' && isSaltOfStoredHash(text, m.index!, name)) continue;
     if (!viaVariable && verdict.kind === 'password' && isSaltedDigest(value, text, m.index!)) continue;
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
   }
@@ -994,8 +996,15 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     // a settings table, one setting a row (`INSERT INTO config (category, name, value) VALUES ('mail', 'smtp_pass', '…')`):
     // the value column's text named by the name column's
     const settingNames = new Map(rows.filter((r) => SETTING_NAME_COLUMN.test(r.column)).map((r) => [r.row, text.slice(r.start, r.end)]));
+    // a bare name (`key`) qualified by its row's section or module (ZenTao's zt_config `('system', 'sso', '', 'key', '…')`: `sso.key`)
+    const sections = new Map<number, string>();
+    for (const r of rows) {
+      const section = text.slice(r.start, r.end);
+      if (SETTING_SECTION_COLUMN.test(r.column) && /^[A-Za-z][\w-]{1,40}$/.test(section)) sections.set(r.row, section);
+    }
     for (const row of rows) {
-      const name = settingNames.get(row.row);
+      const bare = settingNames.get(row.row);
+      const name = bare !== undefined && /^(?:key|secret)$/i.test(bare) && sections.has(row.row) ? `${sections.get(row.row)}.${bare}` : bare;
       if (name !== undefined && SETTING_VALUE_COLUMN.test(row.column) && !taken(row.start, row.end - row.start))
         named(name, text.slice(row.start, row.end), row.start);
     }
@@ -1221,6 +1230,8 @@ const BARE_NOUNS = new Set(['password', 'passwd', 'pwd', 'pw', 'secret', 'secret
 /** HAProxy userlists: `user NAME insecure-password PASSWORD`; other daemons' `… auth USER:PASSWORD` (HAProxy `stats auth`). */
 const KEYWORD_PASSWORD = /(?<=[ \t])(insecure-password|auth)[ \t]+(?:"([^"\n]{1,4096})"|([^\s;#'"]{1,4096}))/dg;
 /** Redis Sentinel: `sentinel auth-pass MASTER PASSWORD`. */
+/** Dire Wolf's APRS-IS login: `IGLOGIN <callsign> <passcode>`. */
+const IGLOGIN_LINE = /^[ \t]*IGLOGIN[ \t]+[A-Za-z0-9/-]{3,12}[ \t]+(-?\d{1,6})[ \t]*(?:#[^\n]*)?$/dgm;
 const SENTINEL_AUTH_PASS = /^[ \t]*sentinel[ \t]+auth-pass[ \t]+\S{1,200}[ \t]+(?:"([^"\n]{1,4096})"|([^\s"]{1,4096}))[ \t]*$/dgm;
 /** Redis / Valkey ACL: `user NAME on >password ~keys +@cmds` (also `ACL SETUSER`). */
 const ACL_LINE = /^[ \t]*(?:user|ACL[ \t]+SETUSER)[ \t]+\S+[ \t][^\n]*$/gim;
@@ -1310,8 +1321,9 @@ function findHashCommentPasswords(text: string): EmbeddedAssignment[] {
 /**
  * nginx's `map $http_x_api_key $api_client { "KEY" "client"; … }`: a request header, query argument or cookie named
  * for a key or token mapped to its clients, each source value an API key the proxy accepts. Groups: the variable, the body.
+ * (Its `$` perhaps doubled: a compose file's config `content:` escapes it as `$$`.)
  */
-const NGINX_KEY_MAP = /\bmap[ \t]+\$((?:http|arg|cookie)_\w{1,60})[ \t]+\$\w{1,60}[ \t]*\{([^{}]{0,20000})\}/dg;
+const NGINX_KEY_MAP = /\bmap[ \t]+\$\$?((?:http|arg|cookie)_\w{1,60})[ \t]+\$\$?\w{1,60}[ \t]*\{([^{}]{0,20000})\}/dg;
 /** One entry of a map's body: its source value (double-quoted, single-quoted, bare), then the value it maps to. */
 const NGINX_MAP_ENTRY = /^[ \t]*(?:"([^"\n]{1,512})"|'([^'\n]{1,512})'|([^\s"'#;~\\]\S{0,511}))[ \t]+\S[^;\n]{0,400};/dgm;
 const MAP_KEYWORDS = new Set(['default', 'hostnames', 'volatile', 'include']);
@@ -1383,6 +1395,10 @@ function findDirectives(text: string): EmbeddedAssignment[] {
       }
       if (VARIABLE.test(value) || isLiteral(value)) push(m[1], 'password', start, value);
     }
+  }
+  if (text.includes('IGLOGIN')) {
+    // Dire Wolf's `IGLOGIN CALLSIGN PASSCODE`: the APRS-IS passcode of the callsign (`-1` logs in to receive only)
+    for (const m of text.matchAll(IGLOGIN_LINE)) if (m[1] !== '-1') push('IGLOGIN', 'password', m.indices![1][0], m[1]);
   }
   if (text.includes('auth-pass')) {
     for (const m of text.matchAll(SENTINEL_AUTH_PASS)) {
@@ -1829,6 +1845,10 @@ function holdsPasswordDigest(part: string): boolean {
   for (const m of part.matchAll(PASSWORD_SETTING_VALUE)) if (m[1].length >= 44 && isDigestLength(m[1])) return true;
   return false;
 }
+/** The name of a hash function or a password hashing scheme (a regex source), as a stored password's record says how it was hashed. */
+export const HASH_ALGORITHM = 'md5|sha-?(?:1|224|256|384|512)|pbkdf2[\\w-]{0,20}|bcrypt|scrypt|argon2\\w{0,3}';
+/** A record's hash function (OpenWebRX's `"algorithm": "sha256"` beside the salt and the digest). */
+const ALGORITHM_SETTING = new RegExp(`["']?algorithm["']?[ \\t]*(?:=>|[:=])[ \\t]*["']?(?:${HASH_ALGORITHM})["']?(?![\\w-])`, 'i');
 /** A salt's setting. */
 const SALT_SETTING = /["']?[\w.-]{0,40}salt["']?[ \t]*(?:=>|[:=])/i;
 
@@ -1849,9 +1869,10 @@ function recordAround(text: string, at: number): { before: string; after: string
  * A salt kept beside the hash it salts (Shaarli's `"credentials": {"salt": …, "hash": …}`, Mosquitto's `"password": <digest>,
  * "salt": …`), or in a section of the hash's settings (isso's `[hash]`): a stored password's record or a hash's parameter.
  */
-function isSaltOfStoredHash(text: string, at: number): boolean {
+function isSaltOfStoredHash(text: string, at: number, name: string): boolean {
   const { before, after, window } = recordAround(text, at);
-  const stored = (part: string) => HASH_SETTING.test(part) || holdsPasswordDigest(part);
+  // (a salt beside the hash's function is the hash's; a pepper is kept apart from the hashes it seasons, and is the secret)
+  const stored = (part: string) => HASH_SETTING.test(part) || holdsPasswordDigest(part) || (!/pepper/i.test(name) && ALGORITHM_SETTING.test(part));
   return stored(before) || stored(after) || /^\[hash(?:ing)?\][ \t]*$/im.test(window);
 }
 
@@ -1932,6 +1953,42 @@ export function findUsersSectionPasswords(text: string): { start: number; end: n
     for (const o of text.matchAll(USERS_OBJECT)) {
       const [from] = o.indices![1];
       for (const m of o[1].matchAll(USERS_OBJECT_ENTRY)) take(m[2], from + m.indices![2][0]);
+    }
+  }
+  return out;
+}
+
+/**
+ * An INI or TOML section of secrets by name, up to the next section: SvxReflector's `[PASSWORDS]` (a group's shared key
+ * for each group), Chainlink's secrets.toml `[Password]` (`Keystore = '…'`), a `[secrets]` or `[credentials]` table.
+ */
+const SECRETS_SECTION = /^[ \t]*\[(passwords?|secrets|credentials|tokens|api[_-]?keys)\][ \t]*\r?$/gim;
+/** A section's `name = value` line, the value perhaps quoted (TOML's `'…'` and `"…"`). */
+const SECTION_ENTRY =
+  /^[ \t]*([A-Za-z0-9_.@#-]{1,64})[ \t]*=[ \t]*(?:"([^"\n]{1,512})"|'([^'\n]{1,512})'|([^\s"'#;][^\s#;]{0,511}))[ \t]*(?:[#;][^\n]*)?\r?$/dgm;
+
+/**
+ * The values of a section named for secrets (SECRETS_SECTION), each a secret whatever its own name: a literal of six
+ * characters or more, not a number, a boolean, a reference, a path or a placeholder.
+ */
+export function findSecretsSectionValues(text: string): { start: number; end: number; kind: string; name: string }[] {
+  const out: { start: number; end: number; kind: string; name: string }[] = [];
+  if (text.length > 1_000_000 || !text.includes('[')) return out;
+  const starts = [...text.matchAll(/^[ \t]*\[/gm)].map((m) => m.index);
+  let next = 0;
+  for (const header of text.matchAll(SECRETS_SECTION)) {
+    const from = header.index + header[0].length;
+    while (next < starts.length && starts[next] < from) next++;
+    const body = text.slice(from, next < starts.length ? starts[next] : text.length);
+    const kind = /^pass/i.test(header[1]) ? 'password' : 'secret';
+    for (const m of body.matchAll(SECTION_ENTRY)) {
+      const g = valueGroup(m, 2);
+      const value = m[g];
+      if (value.length < 6 || /^(?:\d+|true|false|yes|no|on|off)$/i.test(value) || /^(?:[/.~]|[A-Za-z]:\\)/.test(value) || !isLiteral(value)) continue;
+      // a setting among them (`zulip_org_id`, `checksum_auth_context = "charlie"`): a name that says no secret, or a word
+      const named = classifyKey(m[1]);
+      if (named.reason !== undefined || (!named.sensitive && !(/\d/.test(value) && /[A-Za-z]/.test(value) && value.length >= 8))) continue;
+      out.push({ start: from + m.indices![g][0], end: from + m.indices![g][1], kind, name: m[1] });
     }
   }
   return out;

@@ -127,6 +127,11 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
       return [hardcoded(value.origin, describeKind(verdict.kind), text, 'literal')];
     }
     if (judged !== 'literal' || BRACED_REFERENCE.test(text.trim()) || isPasswordDigest(verdict.kind, text)) return [];
+    // a config file written into the variable (Chainlink's `CL_SECRETS: |` of TOML tables): its settings, where each is
+    if (MULTI_LINE_SETTINGS.test(text)) {
+      const inside = judgeFreeText(value, text);
+      if (inside.length) return inside;
+    }
     return [hardcoded(value.origin, describeKind(verdict.kind), text, 'literal')];
   }
   const byShape = judgeByShape(entry.key, verdict, text);
@@ -276,6 +281,8 @@ export function isPublicBrowserKey(text: string, start: number, description: str
 }
 
 const BRACED_REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_.:-]*\}$/;
+/** A value of several lines, one of them a setting (`Password = '…'`, `password: …`): a config file's text. */
+const MULTI_LINE_SETTINGS = /\n[ \t]*[A-Za-z_][\w.-]{0,63}[ \t]*[=:][ \t]*\S/;
 
 /** Credentials recognised by their format, anywhere in a free text value. */
 function judgeFreeText(value: TreeScalar, text: string): HardcodedVerdict[] {

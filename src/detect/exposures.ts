@@ -31,6 +31,8 @@ import {
   findPropertiesUserPasswords,
   findQuotedUserPasswords,
   findUserPasswordPairs,
+  findSecretsSectionValues,
+  HASH_ALGORITHM,
   findUsersSectionPasswords,
   findCsvColumnSecrets,
   isDigestLength,
@@ -496,17 +498,25 @@ function collectNamedSecretMap(mounted: MountedFile, name: string, out: Found[],
   }
 }
 
+/** A hash function's name, the whole value. */
+const HASH_ALGORITHM_NAME = new RegExp(`^(?:${HASH_ALGORITHM})$`, 'i');
+
 /**
- * A stored password's record: a `salt` beside a `password` (or `hash`) as long as a digest in hex or base64 (Mosquitto's
- * dynamic-security clients: `"password": "MYZX…==", "salt": "bS6f…", "iterations": 101`). Neither is a secret one types.
+ * A stored password's record: a `salt` beside a `password` (or `hash`, `value`) as long as a digest in hex or base64
+ * (Mosquitto's dynamic-security clients: `"password": "MYZX…==", "salt": "bS6f…", "iterations": 101`), or beside the
+ * hash function's name (`"algorithm": "sha256"`). Neither is a secret one types.
  */
 function isSaltedDigestRecord(parent: TreeMap): boolean {
   const text = (key: string) => {
     const e = parent.entries.find((x) => String(x.key).toLowerCase() === key);
     return e?.value.kind === 'scalar' && typeof e.value.value === 'string' ? e.value.value : undefined;
   };
-  const stored = text('password') ?? text('hash') ?? text('password_hash');
-  return text('salt') !== undefined && stored !== undefined && isDigestLength(stored);
+  if (text('salt') === undefined) return false;
+  // (OpenWebRX's users.json: `"password": {"encoding": "hash", "value": "8f9c…", "algorithm": "sha256", "salt": …}`)
+  const algorithm = text('algorithm');
+  if (algorithm !== undefined && HASH_ALGORITHM_NAME.test(algorithm)) return true;
+  const stored = text('password') ?? text('hash') ?? text('password_hash') ?? text('value');
+  return stored !== undefined && isDigestLength(stored);
 }
 
 /** An Authorization header's credential (`Authorization: Bearer …`, a string `"Basic …"`): self-identifying when generated. */
@@ -1062,6 +1072,20 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
         });
         return;
       }
+      // known formats and a URL's password in the value of a directive of any name (rtl_433's `# output mqtt://…,pass=…`); a
+      // quoted argument is a command's (`# curl 'http://…'`), left to the command reader below
+      if (!verdict.sensitive && !/^["']/.test(value)) {
+        const found = scanValue(value);
+        const start = body.length - value.length;
+        for (const f of found)
+          out.push({
+            verdict: hardcoded(originWithin(node, start + f.start, start + f.end), f.description, value.slice(f.start, f.end)),
+            context: 'comment',
+            path: ['#', directive[1]],
+            name: directive[1],
+          });
+        if (found.length) return;
+      }
     }
     // a command commented out (`# mcrcon -p '…' stop`, `# tailscale up --authkey …`), also after a label of words (`# first
     // deploy used: printf '%s' '…' | docker secret create …`): read as the command it was
@@ -1188,6 +1212,10 @@ function collectFromText(
     const overlaps = (r: { start: number; end: number }) => r.start < p.end && p.start < r.end;
     if (!matches.some(overlaps) && !assignments.some(overlaps))
       push(hardcoded(originWithin(node, p.start, p.end), 'password', text.slice(p.start, p.end)), 'users');
+  }
+  for (const p of findSecretsSectionValues(text)) {
+    const overlaps = (r: { start: number; end: number }) => r.start < p.end && p.start < r.end;
+    if (!matches.some(overlaps) && !assignments.some(overlaps)) push(hardcoded(originWithin(node, p.start, p.end), p.kind, text.slice(p.start, p.end)), p.name);
   }
   for (const m of findUrlCredentials(text)) {
     if (m.viaVariable) viaVariables(text.slice(m.start, m.end), 'URL password');
@@ -1379,11 +1407,22 @@ function secretFileContent(name: string, text: string, secretFile: boolean): { s
   // a config called `key` or `keyfile` (a replica set's keyfile), or a tool's hidden key file (Pgpool-II's `.pgpoolkey`),
   // holds a key; a secret's file, its secret
   // or one named as a private key file (RustDesk's `id_ed25519`: the key in base64, not PEM)
-  const named = /^keys?$|^\.[a-z]{2,16}key$/i.test(base) ? KEY_CONFIG : KEY_FILE.test(base) ? PRIVATE_KEY_CONFIG : classifyKey(base);
+  // (Chainlink's `.api`: the operator's e-mail address, then the password)
+  const named = /^keys?$|^\.[a-z]{2,16}key$/i.test(base)
+    ? KEY_CONFIG
+    : KEY_FILE.test(base)
+      ? PRIVATE_KEY_CONFIG
+      : base === '.api'
+        ? classifyKey('password')
+        : classifyKey(base);
   const verdict = named.sensitive ? named : secretFile ? KEY_CONFIG : named;
   if (!verdict.sensitive) return undefined;
-  const start = text.length - text.trimStart().length;
-  const body = text.trim();
+  // comment lines before the secret (`# bearer tokens accepted by the API`) are no part of it
+  const comments = /^(?:[ \t]*#[^\n]*\n|[ \t]*\n)*/.exec(text)![0].length;
+  const start = comments + text.slice(comments).length - text.slice(comments).trimStart().length;
+  const body = text.slice(comments).trim();
+  // a PIN or a passcode (an APRS-IS passcode's five digits) is a number
+  if (/(?:^|[_.-])(?:pin|passcode)$/i.test(base) && /^\d{4,10}$/.test(body)) return { start, end: start + body.length, kind: describeKind(verdict.kind) };
   const lines = body.split('\n').map((l) => l.trim());
   // a secret then the token made with it (Prysm's `auth-token`: its signing secret in hex, then the JWT): the secret
   if (lines.length === 2 && /^(?:[0-9a-f]{32,128}|[0-9A-F]{32,128})$/.test(lines[0]) && !/\s/.test(lines[1]))
@@ -1395,7 +1434,15 @@ function secretFileContent(name: string, text: string, secretFile: boolean): { s
   }
   if (lines.length === 1) {
     // `name:secret` lines are pairs (findUserPasswordPairs): the secret is a part of the line
-    if (/\s/.test(body) || body.includes(':') || body.length < 8 || judgeNamedValue(nameLooseness(base), body) !== 'literal') return undefined;
+    // (nor a properties line, `CurrentVersion=3` under its comment: a setting)
+    if (
+      /\s/.test(body) ||
+      body.includes(':') ||
+      body.length < 8 ||
+      /^[A-Za-z][A-Za-z_.-]{3,60}=[\w.-]*$/.test(body) ||
+      judgeNamedValue(nameLooseness(base), body) !== 'literal'
+    )
+      return undefined;
     return { start, end: start + body.length, kind: describeKind(verdict.kind) };
   }
   const block = lines.slice(1);

@@ -938,6 +938,12 @@ const NAME_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
   PD_ROUTING_KEY: { sensitive: true, kind: 'api-key' },
   // Airbrake's project key (Errbit's the same): the API key a notifier sends errors with, not the project's id
   AIRBRAKE_PROJECT_KEY: { sensitive: true, kind: 'api-key' },
+  // an Ecowitt gateway's PASSKEY: the MD5 of its MAC address, sent in the clear with every upload to name the station
+  ECOWITT_PASSKEY: { sensitive: false, reason: "Ecowitt station's PASSKEY (its MAC's MD5, an identifier)" },
+  // OpenWeatherMap's `appid`: the API key every request carries (its account's, not an application's id)
+  OWM_APPID: { sensitive: true, kind: 'api-key' },
+  OPENWEATHERMAP_APPID: { sensitive: true, kind: 'api-key' },
+  OPENWEATHER_APPID: { sensitive: true, kind: 'api-key' },
   ERRBIT_PROJECT_KEY: { sensitive: true, kind: 'api-key' },
   // GBIF's registry keys: the UUIDs that identify an organisation, a dataset or an installation (`GBIF_ORG_KEY`), public
   ...Object.fromEntries(
@@ -1248,7 +1254,7 @@ function computeWords(name: string): string[] {
     const next = parts[i + 1];
     // `REMEMBER_ME_KEY` signs remember-me cookies (Spring Security's, Komga's `REMEMBERME_KEY`): `remember` is no flag there
     if (
-      (p === 'pass' && (next === 'word' || next === 'phrase' || next === 'wd' || next === 'words')) ||
+      (p === 'pass' && (next === 'word' || next === 'phrase' || next === 'wd' || next === 'words' || next === 'code')) ||
       (p === 'seed' && next === 'phrase') ||
       (OTP_WORDS.has(p) && next === 'seed') ||
       (p === 'remember' && next === 'me')

@@ -881,9 +881,10 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'connection-string-password',
     description: 'password in a connection string',
-    // libpq `host=db password=x`, ADO.NET / ODBC `Server=…;Password=x;`, JDBC `?password=x`
+    // libpq `host=db password=x`, ADO.NET / ODBC `Server=…;Password=x;`, JDBC `?password=x`; `pass=x` after the user's
+    // `user=` (rtl_433's `-F mqtt://host,user=u,pass=x`, a query's `?user=u&pass=x`)
     regex: re(
-      `(?<=^|[\\s;?&,{(])(?:password|passwd|pwd)[ \\t]{0,5}=(?!>)[ \\t]{0,5}('[^'\\n]{1,200}'|"[^"\\n]{1,200}"|(?:\\$\\{[^{}\\s]{1,100}\\}|[^\\s;'"&,(){}]){1,200})`,
+      `(?<=^|[\\s;?&,{(])(?:password|passwd|pwd|(?<=\\buser(?:name)?=[^\\s,;&=]{1,64}[,;&])pass)[ \\t]{0,5}=(?!>)[ \\t]{0,5}('[^'\\n]{1,200}'|"[^"\\n]{1,200}"|(?:\\$\\{[^{}\\s]{1,100}\\}|[^\\s;'"&,(){}]){1,200})`,
       'i',
     ),
     group: 1,
@@ -1055,6 +1056,13 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     description: 'token of a deploy webhook',
     // Easypanel's deploy trigger (`/api/deploy/<40 hex>`): whoever has the URL redeploys the service
     regex: re(`/api/deploy/([0-9a-f]{32,64})(?![\\w-])`),
+    group: 1,
+  },
+  {
+    id: 'pipeline-trigger-token',
+    description: "token of a pipeline's API trigger",
+    // Mage's API trigger (`/api/pipeline_schedules/14/pipeline_runs/<32 hex>`): whoever has the URL runs the pipeline
+    regex: re(`/api/pipeline_schedules/\\d{1,10}/pipeline_runs/([0-9a-f]{32})(?![\\w-])`),
     group: 1,
   },
   {

@@ -82,6 +82,15 @@ function isHexDigestOfPassword(value: string): boolean {
   return /^(?:[0-9a-f]{64}){1,2}$/i.test(value.trim().replace(/^(["'])(.*)\1$/, '$2'));
 }
 
+/**
+ * A hex digest (MD5, SHA-1, SHA-256, SHA-512) a SQL `UPDATE … SET` writes into a password column (the statement before
+ * `at`): the user's stored digest. In an `UPDATE`, even MD5's 32 digits are one: an application stores digests.
+ */
+function isDigestSetByUpdate(secret: string, text: string, at: number): boolean {
+  const value = secret.trim().replace(/^(["'])(.*)\1$/, '$2');
+  return /^(?:[0-9a-f]{32}|[0-9a-f]{40}|(?:[0-9a-f]{64}){1,2})$/i.test(value) && SQL_UPDATE_SET.test(text.slice(Math.max(0, at - 600), at));
+}
+
 /** The text before a position inside an SQL `UPDATE … SET` list, up to the statement's start (shared with embedded.ts). */
 export const SQL_UPDATE_SET = /\bUPDATE[ \t]+[\w`".]{1,120}[ \t\r\n]+SET\b[^;]*$/i;
 
@@ -401,9 +410,11 @@ const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number
     return !/--plugin-secret[ \t]+$/.test(before) && !(/--secret(?:-add|-rm)?[ \t=]+$/.test(before) && DOCKER_SERVICE_COMMAND.test(before));
   },
   // an SQL `UPDATE … SET Password = '<hex digest>'` stores a user's digest; `ALTER USER … PASSWORD '…'` sets a password
-  'sql-password': (secret, text, at) => !(isHexDigestOfPassword(secret) && SQL_UPDATE_SET.test(text.slice(Math.max(0, at - 600), at))),
+  'sql-password': (secret, text, at) => !isDigestSetByUpdate(secret, text, at),
   'connection-string-password': (secret, text, at, end) =>
     !isVariableArgument(secret, text, at, end) &&
+    // an SQL `UPDATE zt_user SET password = 'cc24…'`: the user's stored MD5 (ZenTao's, as old PHP applications keep it)
+    !isDigestSetByUpdate(secret, text, at) &&
     // an SQL row's stored digest (`UPDATE specifyuser SET Password = '13b9…'`)
     !isHexDigestOfPassword(secret) &&
     !isCutPlaceholder(secret, text, end) &&
@@ -411,12 +422,16 @@ const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number
     // a lookup cut at its bracket (`PASSWORD = os.environ["X"]`, `password: ENV.fetch(`): code, not a value
     !/^[A-Za-z_][\w.]*[([]$/.test(secret) &&
     // a call's argument read from an object (`pymysql.connect(…, password=old.password, …)`): code, not a value
-    !(/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/.test(secret) && /^[ \t]*[,)]/.test(text.slice(end, end + 20))) &&
+    // (not a generated password with a dot: `Mea1ES3hedBu.nMT`, whose words mix both cases and digits as no name does)
+    !(/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/.test(secret) && !MIXED_WORD.test(secret) && /^[ \t]*[,)]/.test(text.slice(end, end + 20))) &&
     // INI's `password = a&b` cut at its `&` (a query string's parameter has no blank after `=`): the setting reader takes it whole
     !(text[end] === '&' && /=[ \t]+$/.test(text.slice(at, end - secret.length))) &&
     // an escaped quote opening a quoted value (`password=\""${KAFKA_PASSWORD}"\"` of a JAAS line in a HOCON string): no value
     !MARKS_ONLY.test(secret),
 });
+
+/** A word of upper and lower case letters and digits inside it (two or more), as a generator writes and no program's name is. */
+const MIXED_WORD = /(?<!\w)(?=\w*\d[A-Za-z])(?=\w*\d\w*\d)(?=\w*[a-z])(?=\w*[A-Z])\w+/;
 
 /** An attribute that names how the element's password is hashed (`encoding="md5"`, `hash="hmac-sha256"`). */
 const DIGEST_ATTRIBUTE =

@@ -481,6 +481,9 @@ export function isAnonJwt(v: string): boolean {
   }
 }
 
+/** LDAP's and Active Directory's password attributes, as settings name them. */
+const LDAP_PASSWORD_ATTRIBUTES: ReadonlySet<string> = new Set(['userPassword', 'unicodePwd', 'sambaNTPassword', 'sambaLMPassword', 'authPassword']);
+
 /** A duration (`1h`, `90m`, `1h30m`, `500ms`): a lifespan, as token settings are written (Authelia `access_token: 1h`). */
 const DURATION = /^\d{1,6}(?:\.\d{1,3})?(?:ns|us|ms|s|m|h|d|w|y)(?:\d{1,6}(?:ns|us|ms|s|m|h|d))*$/;
 
@@ -530,6 +533,8 @@ export function classifyValue(value: string): ValueClass {
   const format = notSecretFormat(v);
   if (format) return format;
   if (TIMESTAMP.test(v) || DOMAIN.test(v) || HOST_PORT.test(v) || DURATION.test(v)) return 'setting';
+  // the name of a directory's password attribute (ZenTao's `$config->ldap->password = 'userPassword'`): which attribute holds it
+  if (LDAP_PASSWORD_ATTRIBUTES.has(v)) return 'setting';
   // a shortened value (`wcFMA/xDdHCJBTolAQ/+Kb1...`): an excerpt in a comment or a doc, not the value
   if (/(?:\.\.\.|\u2026)$/.test(v) && v.length > 3) return 'empty';
   // a route pattern (`/*`, `/api/*`): a setting about paths; a namespace that ends in its separator (`shop_prod_`, `app:`)

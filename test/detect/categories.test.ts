@@ -4698,3 +4698,60 @@ describe('sets BH and BI: Azure storage keys, Ansible commands, push and deploy 
     ]);
   });
 });
+
+describe('sets BJ and BK: sections of secrets, radio passcodes, option pairs, settings written into a variable', () => {
+  it("a section named for passwords, an APRS-IS passcode, rtl_433's `pass=`, Meshtastic's `--set` pairs, a Chainlink `.api` file, a TOML block in a variable, an nginx key map in a config's content and a Mage trigger URL are found; a salt beside its hash function, an SQL UPDATE's MD5 and an LDAP attribute's name are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  node:',
+        '    image: smartcontract/chainlink',
+        '    command: node start -a /chainlink/.api',
+        '    volumes:',
+        '      - ./chainlink:/chainlink',
+        '    environment:',
+        '      CL_SECRETS: |',
+        '        [Mercury.Credentials.streams]',
+        "        URL = 'https://ws.example.org'",
+        `        Password = 'LJ${fake(ALNUM, 30)}'`,
+        '  gateway:',
+        '    image: nginx',
+        '    configs: [gateway]',
+        '  trigger:',
+        '    image: curlimages/curl',
+        `    command: curl -X POST https://mage.example.org/api/pipeline_schedules/14/pipeline_runs/${fake(HEX, 32)}`,
+        'configs:',
+        '  gateway:',
+        '    content: |',
+        '      map $$http_x_api_key $$client {',
+        '        default "";',
+        `        "uH${fake(B64URL, 40)}" frontend;`,
+        '      }',
+        '',
+      ].join('\n'),
+      'chainlink/.api': `ops@example.org\nf^${fake(ALNUM, 16)}\n`,
+      'chainlink/secrets.toml': `[Password]\nKeystore = 'R^${fake(ALNUM, 24)}'\n`,
+      'svxreflector.conf': `[USERS]\nSK7RGN=RegionNodes\n\n[PASSWORDS]\nRegionNodes="FU${fake(ALNUM, 22)}"\n`,
+      'aprsc.conf': 'ServerId OH7RDA-10\nPassCode    9178\n',
+      'direwolf.conf': 'MYCALL VA3TQB-10\nIGLOGIN VA3TQB-10 18357\nIGLOGIN VA3TQB-11 -1\n',
+      'rtl_433.conf': `# output mqtt://mosquitto:1883,user=rtl433,pass=Mea1ES3${fake(ALNUM, 9)}.nMT,retain=1\noutput json:/var/log/events.json\n`,
+      'scripts/provision.sh': `#!/bin/sh\nM="meshtastic --host node"\n$M --set mqtt.password "qD${fake(ALNUM, 14)}"\n$M --ch-set psk base64:${fake(B64, 43)}=\n$M --ch-set psk "base64:\${CHANNEL_PSK}"\n`,
+      'openwebrx/users.json': `[{"user": "admin", "password": {"encoding": "hash", "value": "${fake(HEX, 64)}", "algorithm": "sha256", "salt": "${fake(B64, 22)}=="}}]\n`,
+      'db/seed.sql': `UPDATE zt_user SET password = '${fake(HEX, 32)}' WHERE account = 'admin';\n`,
+      'config/ldap.php': "<?php\n$config->ldap->password  = 'userPassword';\n",
+    });
+    expect(found).toEqual([
+      'aprsc.conf:2:13 secret-in-project-file •••• (4 chars)',
+      'chainlink/.api:2:1 secret-in-mounted-file •••• (18 chars)',
+      'chainlink/secrets.toml:2:13 secret-in-mounted-file •••• (26 chars)',
+      'compose.yaml:11:21 secret-in-environment •••• (32 chars)',
+      'compose.yaml:17:92 hardcoded-credential •••• (32 chars)',
+      'compose.yaml:23:10 hardcoded-credential •••• (42 chars)',
+      'direwolf.conf:2:19 secret-in-project-file •••• (5 chars)',
+      'rtl_433.conf:1:49 secret-in-project-file •••• (20 chars)',
+      'scripts/provision.sh:3:25 secret-in-project-file •••• (16 chars)',
+      'scripts/provision.sh:4:17 secret-in-project-file •••• (51 chars)',
+      'svxreflector.conf:5:14 secret-in-project-file •••• (24 chars)',
+    ]);
+  });
+});

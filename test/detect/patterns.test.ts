@@ -59,6 +59,11 @@ const POSITIVES: Case[] = [
     text: 'curl -X POST https://panel.example.app/api/deploy/21d5f1fb8c32d92b90d409e8f376d2bdcba68a73',
     secret: '21d5f1fb8c32d92b90d409e8f376d2bdcba68a73',
   },
+  {
+    id: 'pipeline-trigger-token',
+    text: 'curl -X POST https://mage.example.org/api/pipeline_schedules/14/pipeline_runs/4596fdb822d39b9527137e0e43fd12c3',
+    secret: '4596fdb822d39b9527137e0e43fd12c3',
+  },
   { id: 'erlang-cookie', text: '-setcookie L7JNVW3L3FI45Z1RPO2YQASWJZWJ11QF', secret: 'L7JNVW3L3FI45Z1RPO2YQASWJZWJ11QF' },
   {
     id: 'ical-feed-token',
@@ -287,6 +292,7 @@ const POSITIVES: Case[] = [
   { id: 'connection-string-password', text: 'host=db port=5432 user=app password=hunter2 dbname=app', secret: 'hunter2' },
   { id: 'connection-string-password', text: "Host=db;Username=app;Password='with space';", secret: 'with space' },
   { id: 'connection-string-password', text: 'jdbc:mysql://db:3306/app?user=root&password=rootpw&useSSL=false', secret: 'rootpw' },
+  { id: 'connection-string-password', text: 'mqtt://mosquitto:1883,user=rtl433,pass=h2p9gLdFcXK4,retain=1', secret: 'h2p9gLdFcXK4' },
   { id: 'sql-password', text: "CREATE USER 'app'@'%' IDENTIFIED BY 'sqlpass1';", secret: 'sqlpass1' },
   { id: 'sql-password', text: "ALTER USER app WITH PASSWORD 'pgpass2'", secret: 'pgpass2' },
   { id: 'sql-password', text: "CREATE USER ingest PASS 'tdpass3x';", secret: 'tdpass3x' },
@@ -354,6 +360,7 @@ const NEGATIVES: [string, string][] = [
   // a push API's documentation path, a deploy route without a token, a cookie from a variable
   ['uptime-kuma-push-token', 'https://status.example.org/api/push/'],
   ['deploy-hook-token', 'POST /api/deploy/service-name'],
+  ['pipeline-trigger-token', 'GET /api/pipeline_schedules/14/pipeline_runs'],
   ['erlang-cookie', '-setcookie ${ERLANG_COOKIE}'],
   // the open ruleset, no code
   ['etpro-oinkcode', 'https://rules.emergingthreats.net/open/suricata-7.0.3/emerging.rules.tar.gz'],
@@ -457,6 +464,8 @@ const NEGATIVES: [string, string][] = [
   ['connection-string-password', 'password-file=/run/secrets/db'],
   ['connection-string-password', 'PGPASSWORD=x'],
   ['connection-string-password', '--password=x'],
+  // `pass=` alone is no password's setting: a pass of a pipeline, a boarding pass
+  ['connection-string-password', 'mqtt://mosquitto:1883,retain=1,pass=2'],
   ['sql-password', "ALTER USER app WITH PASSWORD '${PG_PASSWORD}'"],
   ['sql-password', "SELECT 'PASS' FROM users WHERE pass 'x'"],
   ['sql-password', "ALTER USER grafana PASS '$$GRAFANA_PASS';"],
