@@ -738,7 +738,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     // a SQL `UPDATE users SET password = '<hex digest>'`, or the row's salt beside its digest: what a users table stores
     if (m[2] === '=' && !unquoted && sqlUpdates && isStoredDigestOrSalt(verdict.kind, value, text, m.index!)) continue;
     if (m[2] === '=' && (isUserElementDigest(text, start, start + value.length) || isDeclaredDigest(text, start, start + value.length))) continue;
-    if (!viaVariable && verdict.kind === 'salt' && isSaltOfStoredHash(text, m.index!, name)) continue;
+    if (!viaVariable && verdict.kind === 'salt' && isSaltOfStoredHash(text, m.index!)) continue;
     if (!viaVariable && verdict.kind === 'password' && isSaltedDigest(value, text, m.index!)) continue;
     out.push({ name, kind: describeKind(verdict.kind), start, end: start + value.length, viaVariable });
   }
@@ -1837,18 +1837,17 @@ export function isUserElementDigest(text: string, start: number, end: number): b
 
 /** A setting named for a hash holding one (`"hash": "5042…"`, `password_hash = $2y$…`), as a stored password's record has. */
 const HASH_SETTING = /["']?[\w.-]{0,40}(?:hash|digest)["']?[ \t]*(?:=>|[:=])[ \t]*["']?[A-Za-z0-9$./+=]{20,}/i;
-/** A password setting and its value (`"password": "MYZX…=="`, `password = 5e88…`). */
-const PASSWORD_SETTING_VALUE = /["']?[\w.-]{0,40}password["']?[ \t]*(?:=>|[:=])[ \t]*["']?([A-Za-z0-9+/]+={0,2})["']?(?![\w+/=])/gi;
+/** A password setting, or a record's `value`, and its value (`"password": "MYZX…=="`, OpenWebRX's `"value": "8f9c…"`). */
+const PASSWORD_SETTING_VALUE = /["']?(?:[\w.-]{0,40}password|value)["']?[ \t]*(?:=>|[:=])[ \t]*["']?([A-Za-z0-9+/]+={0,2})["']?(?![\w+/=])/gi;
 
-/** A password setting holding a SHA-256's or SHA-512's length of hex or base64 (Mosquitto's dynamic-security `"password": "MYZX…=="`). */
+/**
+ * A password setting (or a record's `value`) holding a SHA-256's or SHA-512's length of hex or base64 (Mosquitto's
+ * dynamic-security `"password": "MYZX…=="`, OpenWebRX's users.json `"value": "8f9c…"` beside its salt).
+ */
 function holdsPasswordDigest(part: string): boolean {
   for (const m of part.matchAll(PASSWORD_SETTING_VALUE)) if (m[1].length >= 44 && isDigestLength(m[1])) return true;
   return false;
 }
-/** The name of a hash function or a password hashing scheme (a regex source), as a stored password's record says how it was hashed. */
-export const HASH_ALGORITHM = 'md5|sha-?(?:1|224|256|384|512)|pbkdf2[\\w-]{0,20}|bcrypt|scrypt|argon2\\w{0,3}';
-/** A record's hash function (OpenWebRX's `"algorithm": "sha256"` beside the salt and the digest). */
-const ALGORITHM_SETTING = new RegExp(`["']?algorithm["']?[ \\t]*(?:=>|[:=])[ \\t]*["']?(?:${HASH_ALGORITHM})["']?(?![\\w-])`, 'i');
 /** A salt's setting. */
 const SALT_SETTING = /["']?[\w.-]{0,40}salt["']?[ \t]*(?:=>|[:=])/i;
 
@@ -1869,10 +1868,9 @@ function recordAround(text: string, at: number): { before: string; after: string
  * A salt kept beside the hash it salts (Shaarli's `"credentials": {"salt": …, "hash": …}`, Mosquitto's `"password": <digest>,
  * "salt": …`), or in a section of the hash's settings (isso's `[hash]`): a stored password's record or a hash's parameter.
  */
-function isSaltOfStoredHash(text: string, at: number, name: string): boolean {
+function isSaltOfStoredHash(text: string, at: number): boolean {
   const { before, after, window } = recordAround(text, at);
-  // (a salt beside the hash's function is the hash's; a pepper is kept apart from the hashes it seasons, and is the secret)
-  const stored = (part: string) => HASH_SETTING.test(part) || holdsPasswordDigest(part) || (!/pepper/i.test(name) && ALGORITHM_SETTING.test(part));
+  const stored = (part: string) => HASH_SETTING.test(part) || holdsPasswordDigest(part);
   return stored(before) || stored(after) || /^\[hash(?:ing)?\][ \t]*$/im.test(window);
 }
 

@@ -32,7 +32,6 @@ import {
   findQuotedUserPasswords,
   findUserPasswordPairs,
   findSecretsSectionValues,
-  HASH_ALGORITHM,
   findUsersSectionPasswords,
   findCsvColumnSecrets,
   isDigestLength,
@@ -498,13 +497,10 @@ function collectNamedSecretMap(mounted: MountedFile, name: string, out: Found[],
   }
 }
 
-/** A hash function's name, the whole value. */
-const HASH_ALGORITHM_NAME = new RegExp(`^(?:${HASH_ALGORITHM})$`, 'i');
-
 /**
  * A stored password's record: a `salt` beside a `password` (or `hash`, `value`) as long as a digest in hex or base64
- * (Mosquitto's dynamic-security clients: `"password": "MYZX…==", "salt": "bS6f…", "iterations": 101`), or beside the
- * hash function's name (`"algorithm": "sha256"`). Neither is a secret one types.
+ * (Mosquitto's dynamic-security clients: `"password": "MYZX…==", "salt": "bS6f…", "iterations": 101`). Neither is a
+ * secret one types.
  */
 function isSaltedDigestRecord(parent: TreeMap): boolean {
   const text = (key: string) => {
@@ -513,8 +509,6 @@ function isSaltedDigestRecord(parent: TreeMap): boolean {
   };
   if (text('salt') === undefined) return false;
   // (OpenWebRX's users.json: `"password": {"encoding": "hash", "value": "8f9c…", "algorithm": "sha256", "salt": …}`)
-  const algorithm = text('algorithm');
-  if (algorithm !== undefined && HASH_ALGORITHM_NAME.test(algorithm)) return true;
   const stored = text('password') ?? text('hash') ?? text('password_hash') ?? text('value');
   return stored !== undefined && isDigestLength(stored);
 }
