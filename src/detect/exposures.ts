@@ -395,8 +395,10 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
     out.push({ verdict, context, service, path: [...mounted.path, named], name: named });
   };
   const before = out.length;
-  // a secret's file holds that secret, whatever its name says
-  collectFromText(mounted.node, text, name, push, () => {}, mounted.secret !== undefined || secretsDirectoryFile);
+  // a secret's file holds that secret, whatever its name says; a key pair's public half (`signing.key.pub`, `id_ed25519.pub`)
+  // holds none, whatever its format (Synapse's verify key is written as its signing key is)
+  if (mounted.secret !== undefined || !PUBLIC_HALF_FILE.test(file))
+    collectFromText(mounted.node, text, name, push, () => {}, mounted.secret !== undefined || secretsDirectoryFile);
   // a Makefile's recipes are shell command lines (`curl -u user:… https://…` in a `smoke:` target), read as a script's
   if (MAKEFILE.test(file)) {
     const read: Found[] = [];
@@ -536,6 +538,8 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     found.push([m.start, m.end]);
     out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, m.patternId], name: m.patternId });
   }
+  // a Dockerfile's `ARG`/`ENV` defaults: baked into the image's layers and history, read as an environment's settings
+  if (DOCKERFILE.test(mounted.file)) collectDockerfileDefaults(mounted, text, out, found);
   // a document (Markdown, or plain text: a project's `NOTES.txt`, `docs/handover.txt`): its commands and notes
   if (DOCUMENT_FILE.test(mounted.file)) collectFromDocumentedCommands(mounted, text, out);
   // (a Jenkinsfile is Groovy source)
@@ -861,6 +865,41 @@ const SELF_IDENTIFYING = new Set([
   'netrc-password',
 ]);
 
+/** A Dockerfile by its name (`Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`, `Containerfile`). */
+const DOCKERFILE = /(?:^|\/)(?:(?:Dockerfile|Containerfile)(?:\.[\w-]+)?|[\w-]+\.(?:Dockerfile|dockerfile))$/;
+/** A Dockerfile's `ARG NAME=value` or `ENV NAME=value` (or `ENV NAME value`), the value perhaps quoted. */
+const DOCKERFILE_DEFAULT =
+  /^[ \t]*(ARG|ENV)[ \t]+([A-Za-z_][A-Za-z0-9_]{0,80})(?:=|[ \t]+(?=[^\s=]))(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s"'\\]{1,4096}))[ \t]*$/dgm;
+
+/**
+ * The secrets a Dockerfile's `ARG` and `ENV` lines write as their defaults: a literal under a secret's name
+ * (`ENV DATASETTE_SECRET=48f7…`), or a URL's password that a generator wrote (`ARG PIP_EXTRA_INDEX_URL=https://ci:…@…`).
+ * Each is in the image's history for whoever pulls it.
+ */
+function collectDockerfileDefaults(mounted: MountedFile, text: string, out: Found[], found: [number, number][]): void {
+  const context = mounted.kept ? 'project-file' : 'mounted-file';
+  const push = (start: number, end: number, kind: string, name: string) => {
+    if (found.some(([s, e]) => s < end && start < e)) return;
+    const verdict = hardcoded(originWithin(mounted.node, start, end), kind, text.slice(start, end));
+    if (verdict.placeholder) return;
+    found.push([start, end]);
+    out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, name], name });
+  };
+  for (const m of text.matchAll(DOCKERFILE_DEFAULT)) {
+    const g = m[3] !== undefined ? 3 : m[4] !== undefined ? 4 : 5;
+    const [start, end] = m.indices![g];
+    const value = m[g];
+    const verdict = classifyKey(m[2]);
+    if (verdict.sensitive) {
+      if (judgeNamedValue(nameLooseness(m[2]), value) === 'literal' && (isGeneratedLiteral(value) || isPasswordShaped(value)))
+        push(start, end, describeKind(verdict.kind), m[2]);
+      continue;
+    }
+    for (const u of findUrlCredentials(value))
+      if (!u.viaVariable && isGeneratedLiteral(value.slice(u.start, u.end))) push(start + u.start, start + u.end, u.description, m[2]);
+  }
+}
+
 /**
  * Settings commented out in a mounted or project file (`# service_key: 58bc…` in alertmanager.yml,
  * `#   password: "…"` in a users file, `# export API_TOKEN=…` in a script), read as a compose
@@ -915,6 +954,9 @@ function isCommentedOut(text: string, offset: number): boolean {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*(?:#|;|\/\/|<!--|\/\*|\*(?!\/))/.test(text.slice(start, Math.min(offset, start + 200)));
 }
+
+/** A key pair's public half by its file's name. */
+const PUBLIC_HALF_FILE = /\.pub$/i;
 
 /**
  * The setting a mounted file is named for: its name without the extension (`api_key.txt` is

@@ -383,6 +383,12 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     regex: re(`(?<![0-9])[0-9]{8,10}:AA[0-9A-Za-z_-]{33}${E64}`),
   },
   {
+    // an ntfy server's access token (`tk_` and 29 lower-case letters and digits), as a header, a URL's user or a setting
+    id: 'ntfy-access-token',
+    description: 'ntfy access token',
+    regex: re(`${B}tk_[a-z0-9]{29}${E}`),
+  },
+  {
     id: 'discord-bot-token',
     description: 'Discord bot token',
     regex: re(`${B64}[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}${E64}`),
@@ -828,6 +834,13 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     notSecret: 'identifier',
   },
   {
+    // a LiveKit API key (`API` and 12 letters and digits): the key's name, which its API secret signs tokens under
+    id: 'livekit-api-key',
+    description: 'LiveKit API key (an identifier)',
+    regex: re(`${B}API[A-Za-z0-9]{12}${E}`),
+    notSecret: 'identifier',
+  },
+  {
     id: 'stripe-publishable-key',
     description: 'Stripe publishable key',
     regex: re(`${B}pk_(?:live|test)_[A-Za-z0-9]{10,247}${E}`),
@@ -1091,7 +1104,7 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'url-query-token',
     description: 'token in a URL query',
     // (and Snort's rule downloads: `snortrules-snapshot-….tar.gz?oinkcode=…`)
-    regex: re(`[?&](?:access_?token|api_key|apikey|api-key|auth_?token|client_?secret|private_token|token|secret|oinkcode)=([^&\\s#'"]{8,300})`, 'i'),
+    regex: re(`[?&](?:access_?token|api_key|apikey|api-key|auth_?token|client_?secret|private_token|token|secret|oinkcode)=([^&\\s#'"\`]{8,300})`, 'i'),
     group: 1,
   },
   // `?key=` names many things (a sort key, a cache key); as a generated value of letters and digits it is an API key

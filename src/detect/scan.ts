@@ -673,6 +673,9 @@ function streamKeys(text: string): ValueMatch[] {
   return out;
 }
 
+/** 24 or more lower-case letters and digits, four or more of each: a generated key written in one case (Pushover's). */
+const LOWER_GENERATED = /^(?=(?:[a-z]*\d){4})(?=(?:\d*[a-z]){4})[a-z0-9]{24,}$/;
+
 function notificationUrlTokens(text: string): ValueMatch[] {
   const out: ValueMatch[] = [];
   for (const m of text.matchAll(NOTIFICATION_SCHEME)) {
@@ -685,7 +688,9 @@ function notificationUrlTokens(text: string): ValueMatch[] {
     for (let i = from; i <= end; i++) {
       if (i < end && !/[/@:#]/.test(text[i])) continue;
       const part = text.slice(partStart, i);
-      if (TOKEN_PART.test(part) && /[A-Z]/.test(part) && /[a-z]/.test(part) && /\d/.test(part) && judgeSecretValue(part) === 'literal') {
+      // (of both cases and digits; or, as Pushover's user keys and tokens, 24 or more lower-case letters and digits, both many)
+      const generated = (/[A-Z]/.test(part) && /[a-z]/.test(part) && /\d/.test(part)) || LOWER_GENERATED.test(part);
+      if (TOKEN_PART.test(part) && generated && judgeSecretValue(part) === 'literal') {
         out.push({ patternId: 'notification-url-token', description: 'notification service token in a URL', start: partStart, end: i });
       }
       partStart = i + 1;

@@ -305,6 +305,9 @@ const HASH_PATTERNS: readonly RegExp[] = [
   // Jasypt's StrongPasswordEncryptor digest as GeoServer stores it (`digest1:` base64 of salt and hash);
   // its `crypt1:`/`crypt2:` are encryptions a key reverses, not hashes
   /^digest1:[A-Za-z0-9+/]{40,}={0,2}$/,
+  // a salt and a SHA-256 or SHA-512 digest in hex, joined by a colon (Huntarr's credentials.json `"password": "<salt>:<digest>"`)
+  // (a 16-byte salt: Ghost's Admin API key is a 24-digit id and its 64-digit secret, in the same form)
+  /^[0-9a-f]{32}:(?:[0-9a-f]{64}){1,2}$/,
   // SCRAM verifiers (PostgreSQL, MongoDB, Kafka): SCRAM-SHA-256$4096:salt$stored:server
   /^SCRAM-SHA-(?:1|256|512)\$\d+:/,
   // CouchDB's `[admins]` entries once hashed: `-pbkdf2-` derived key, salt, iterations (`-hashed-` sha1 and salt before 1.3)
@@ -484,6 +487,9 @@ export function isAnonJwt(v: string): boolean {
 /** LDAP's and Active Directory's password attributes, as settings name them. */
 const LDAP_PASSWORD_ATTRIBUTES: ReadonlySet<string> = new Set(['userPassword', 'unicodePwd', 'sambaNTPassword', 'sambaLMPassword', 'authPassword']);
 
+/** An Authorization header's value: its scheme, then the credential. */
+const AUTH_SCHEME_VALUE = /^(?:Bearer|Basic|Token|Bot|Digest)[ \t]+(\S[^\n]{0,4095})$/i;
+
 /** A duration (`1h`, `90m`, `1h30m`, `500ms`): a lifespan, as token settings are written (Authelia `access_token: 1h`). */
 const DURATION = /^\d{1,6}(?:\.\d{1,3})?(?:ns|us|ms|s|m|h|d|w|y)(?:\d{1,6}(?:ns|us|ms|s|m|h|d))*$/;
 
@@ -522,6 +528,12 @@ export function classifyValue(value: string): ValueClass {
   if (raw) return classifyValue(raw[1] ?? raw[2]);
   const u = v.includes('$$') ? v.replace(/\$\$/g, '$') : v;
   if (IS_REFERENCE(u)) return 'reference';
+  // an Authorization value's credential after its scheme: `Bearer {{ antispam_token }}` is a template, `Bearer ${T}` a reference
+  const schemed = AUTH_SCHEME_VALUE.exec(u);
+  if (schemed) {
+    const inner = classifyValue(schemed[1]);
+    if (inner === 'reference' || inner === 'template' || inner === 'empty') return inner;
+  }
   if (isFilePath(u) || isPathList(u) || STORE_PATH.test(u)) return 'reference';
   if (isCommandSubstitution(u)) return 'code';
   if (IS_HASH(u)) return 'hash';

@@ -4755,3 +4755,46 @@ describe('sets BJ and BK: sections of secrets, radio passcodes, option pairs, se
     ]);
   });
 });
+
+describe('sets BL and BM: Dockerfile defaults, notification URLs, LiveKit key names, Matrix ids, public key files', () => {
+  it("a Dockerfile's ENV secret and ARG URL password, an ntfy token and Pushover's lower-case keys in Apprise URLs are found; a LiveKit key's name, a Matrix user id, a template in a query or a Bearer value, a custom scheme's variable, a salted digest and a verify key's .pub file are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    build: .',
+        '    environment:',
+        '      LIVEKIT_KEY: API6cbN52qhTjLR',
+        '      MATRIX_USER: "@weatherbot:example.chat"',
+        `      APPRISE_URLS: ntfys://tk_${fake(LOWER_ALNUM, 29)}@ntfy.sh/alerts`,
+        '    volumes:',
+        '      - ./synapse:/data',
+        '      - ./cross-seed:/config',
+        '      - ./huntarr:/huntarr',
+        '  notify:',
+        '    image: caronc/apprise',
+        '    configs: [apprise]',
+        '  token:',
+        '    image: curlimages/curl',
+        '    command: ["sh", "-c", "curl -H \'Authorization: SharedSecret $$ADMIN_SECRET\' http://registration:5000/api/token"]',
+        'configs:',
+        '  apprise:',
+        '    content: |',
+        '      pover://u7v5uze35o8zsp5i00pofw8vj0x1q1@axs1lvc5nppnnv0hniknvgxf00i27j',
+        '',
+      ].join('\n'),
+      Dockerfile: `FROM python:3.12\nARG PIP_EXTRA_INDEX_URL=https://ci-bot:yC${fake(ALNUM, 38)}@pypi.example.org/simple/\nENV DATASETTE_SECRET=${fake(HEX, 64)}\nENV SECRET_KEY=changeme\nARG NPM_TOKEN\n`,
+      'synapse/example.signing.key.pub': `ed25519 a_Q2dw ${fake(B64, 43)}\n`,
+      'synapse/homeserver.yaml': 'modules:\n  - module: antispam.Module\n    config:\n      authorization: "Bearer {{ antispam_token }}"\n',
+      'cross-seed/config.js': 'module.exports = {\n  sonarr: [`http://sonarr:8989/?apikey=${process.env.SONARR_API_KEY}`],\n};\n',
+      'huntarr/credentials.json': `{\n  "username": "admin",\n  "password": "${fake(HEX, 32)}:${fake(HEX, 64)}"\n}\n`,
+    });
+    expect(found).toEqual([
+      'Dockerfile:2:40 secret-in-project-file •••• (40 chars)',
+      'Dockerfile:3:22 secret-in-project-file •••• (64 chars)',
+      'compose.yaml:7:29 secret-in-environment •••• (32 chars)',
+      'compose.yaml:21:15 hardcoded-credential •••• (30 chars)',
+      'compose.yaml:21:46 hardcoded-credential •••• (30 chars)',
+    ]);
+  });
+});

@@ -189,11 +189,13 @@ const POSITIVES: Case[] = [
   },
   { id: 'zapier-webhook', text: `https://hooks.zapier.com/hooks/catch/${fake(DIGITS, 7)}/${fake(ALNUM, 6).toLowerCase()}` },
   { id: 'telegram-bot-token', text: `${fake(DIGITS, 10)}:AA${fake(B64URL, 33)}` },
+  { id: 'ntfy-access-token', text: 'ntfys://tk_gnv64n5wwadxv5sx01ot2lfda2h96@ntfy.sh/alerts', secret: 'tk_gnv64n5wwadxv5sx01ot2lfda2h96' },
   { id: 'discord-bot-token', text: `M${fake(B64URL, 25)}.${fake(B64URL, 6)}.${fake(B64URL, 38)}` },
   { id: 'twilio-api-key', text: 'SK' + hex(32) },
   { id: 'stripe-object-id', text: 'price_1PmhU9AKMSgX0Wyyv17AkD3w' },
   { id: 'google-analytics-id', text: 'UA-90175360-1' },
   { id: 'google-analytics-id', text: 'G-8H2KQ4ZP7M' },
+  { id: 'livekit-api-key', text: 'API6cbN52qhTjLR' },
   { id: 'shopware-access-key-id', text: 'SWIAWJHXEULHBMTCQ2P4WTK4RG' },
   { id: 'sendgrid-api-key', text: `SG.${fake(B64URL, 22)}.${fake(B64URL, 43)}` },
   { id: 'mailgun-api-key', text: 'key-' + hex(32) },
@@ -440,6 +442,10 @@ const NEGATIVES: [string, string][] = [
   // a Resend API key, not a Stripe refund id
   ['stripe-object-id', 're_' + alnum(32)],
   ['google-analytics-id', 'UA-12-1'],
+  // a name's tail, not a token: `tk_` then a word
+  ['ntfy-access-token', 'tk_settings_dialog_title'],
+  // a word after API is no key's name
+  ['livekit-api-key', 'APIGatewayRoutes'],
   ['sendgrid-api-key', `SG.${fake(B64URL, 21)}.${fake(B64URL, 43)}`],
   ['mailgun-api-key', uuid()],
   ['mailgun-api-key', 'key-' + hex(31)],

@@ -53,7 +53,8 @@ export function reportHeader(f: Findings, k: number, offset: number): void {
   let s = offset + m[0].length;
   // Authorization, Proxy-Authorization, X-Authorization, gRPC-gateway's Grpc-Metadata-Authorization
   if (/(?:^|-)authorization$/i.test(name)) {
-    const scheme = /^(Bearer|Basic|Token|Bot|Digest|Negotiate|ApiKey|Key)[ \t]+/i.exec(text.slice(s));
+    // (or a scheme of its own: matrix-registration's `SharedSecret …`, a vendor's `SSWS …`)
+    const scheme = /^(Bearer|Basic|Token|Bot|Digest|Negotiate|ApiKey|Key|[A-Za-z][A-Za-z0-9-]{1,30}(?=[ \t]+\S))[ \t]+/i.exec(text.slice(s));
     const kind = scheme ? scheme[1].toLowerCase() : '';
     if (scheme) s += scheme[0].length;
     const description = kind === 'basic' ? 'basic auth credentials' : kind === 'bearer' ? 'bearer token' : 'token';
