@@ -1923,6 +1923,21 @@ export function isDigestLength(value: string): boolean {
 }
 
 /**
+ * The sections of an INI or TOML text whose header `headers` matches: each header's match, and its body from the end of
+ * the header up to the next section's start (every section's start found once).
+ */
+function* sectionBodies(text: string, headers: RegExp): Generator<{ header: RegExpExecArray; from: number; body: string }> {
+  if (!text.includes('[')) return;
+  const starts = [...text.matchAll(/^[ \t]*\[/gm)].map((m) => m.index);
+  let next = 0;
+  for (const header of text.matchAll(headers)) {
+    const from = header.index + header[0].length;
+    while (next < starts.length && starts[next] < from) next++;
+    yield { header, from, body: text.slice(from, next < starts.length ? starts[next] : text.length) };
+  }
+}
+
+/**
  * Passwords in a section or an object named for users, where each name maps to its password
  * (`admin = x, role` in shiro.ini's `[users]`, `"RegisteredUsers": {"admin": "x"}`). Settings
  * live in such sections too (Grafana's `[users]` has `default_theme = dark`): only a value shaped
@@ -1938,13 +1953,7 @@ export function findUsersSectionPasswords(text: string): { start: number; end: n
     if (isDigestLength(value) || !isLiteral(value) || /\s/.test(value)) return;
     if (withRoles || (value.length >= 8 && /\d/.test(value) && /[A-Za-z]/.test(value))) out.push({ start, end: start + value.length });
   };
-  // every section's start, found once: a section ends where the next begins
-  const starts = text.includes('[') ? [...text.matchAll(/^[ \t]*\[/gm)].map((m) => m.index) : [];
-  let next = 0;
-  for (const header of text.matchAll(USERS_SECTION)) {
-    const from = header.index + header[0].length;
-    while (next < starts.length && starts[next] < from) next++;
-    const body = text.slice(from, next < starts.length ? starts[next] : text.length);
+  for (const { from, body } of sectionBodies(text, USERS_SECTION)) {
     for (const m of body.matchAll(PROPERTIES_USER_LINE)) take(m[2], from + m.indices![2][0], /,[ \t]*[A-Za-z]/.test(m[0].slice(m.indices![2][1] - m.index)));
   }
   if (text.includes('{')) {
@@ -1972,12 +1981,7 @@ const SECTION_ENTRY =
 export function findSecretsSectionValues(text: string): { start: number; end: number; kind: string; name: string }[] {
   const out: { start: number; end: number; kind: string; name: string }[] = [];
   if (text.length > 1_000_000 || !text.includes('[')) return out;
-  const starts = [...text.matchAll(/^[ \t]*\[/gm)].map((m) => m.index);
-  let next = 0;
-  for (const header of text.matchAll(SECRETS_SECTION)) {
-    const from = header.index + header[0].length;
-    while (next < starts.length && starts[next] < from) next++;
-    const body = text.slice(from, next < starts.length ? starts[next] : text.length);
+  for (const { header, from, body } of sectionBodies(text, SECRETS_SECTION)) {
     const kind = /^pass/i.test(header[1]) ? 'password' : 'secret';
     for (const m of body.matchAll(SECTION_ENTRY)) {
       const g = valueGroup(m, 2);
