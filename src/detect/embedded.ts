@@ -1639,6 +1639,9 @@ function passwordOfPair(value: string): string | undefined {
   return pair && !/^\d+$/.test(pair[1]) ? pair[1] : undefined;
 }
 
+/** A Matrix server's name after a user id's `@localpart:` (a host with a dot, perhaps a port). */
+const MATRIX_SERVER = /^[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+(?::\d{1,5})?$/;
+
 /** `name:secret`, or `name:secret:role` (EMQX bootstrap API keys), one a line. */
 // the user may be a variable (`${SR_USER}:${SR_PASSWORD}`)
 // atmoz/sftp users.conf adds `:uid:gid:dirs` (`:e` before them marks an encrypted password: group 2); Postfix's
@@ -1658,6 +1661,8 @@ export function findUserPasswordPairs(text: string): { start: number; end: numbe
     const secret = m[1];
     if (m[2]) continue;
     const start = m.index! + m[0].indexOf(`:${secret}`) + 1;
+    // a Matrix user's id (`@weatherbot:example.chat`): the user and the server it lives on, no password
+    if (text[m.index! + m[0].search(/\S/)] === '@' && MATRIX_SERVER.test(secret)) continue;
     // a variable stands for a password when its name says so (`u:${PROXY_PORT}` is no pair of user and password)
     const variable = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?][^{}]*)?\}$/.exec(secret);
     if (variable && !classifyKey(variable[1]).sensitive) continue;

@@ -218,8 +218,6 @@ function judgePairs(value: TreeScalar, text: string): EntryVerdict[] {
     }
     return out;
   }
-  // a Matrix user's id (`@weatherbot:example.chat`): the user and the server it lives on, no password
-  if (MATRIX_USER_ID.test(text.trim())) return out;
   for (const p of findUserPasswordPairs(text)) {
     const origin = originWithin(value, p.start, p.end);
     const fragment = text.slice(p.start, p.end);
@@ -229,9 +227,6 @@ function judgePairs(value: TreeScalar, text: string): EntryVerdict[] {
   }
   return out;
 }
-
-/** A Matrix user id: `@localpart:server.name`, perhaps with a port. */
-const MATRIX_USER_ID = /^@[a-z0-9._=/+-]{1,255}:[A-Za-z0-9.-]{1,253}(?::\d{1,5})?$/;
 
 const JSON_USER_PASSWORD = /"[A-Za-z0-9_.@-]{1,64}"[ \t]*:[ \t]*"([^"\\\n]{1,4096})"/dg;
 

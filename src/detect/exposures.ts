@@ -11,6 +11,7 @@ import {
   PACKAGE_MANIFEST,
   SHELL_SHEBANG,
   SOURCE_CODE_FILE,
+  DOCKERFILE_NAME,
 } from '../preprocess/project-files.js';
 import { isChosenPassword, isGeneratedLiteral, isMixedPassword, isPasswordShaped, isRandomLetters, UUID } from './password-shape.js';
 import { findProseCredential, findSlashedLogin } from './prose.js';
@@ -539,7 +540,7 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, m.patternId], name: m.patternId });
   }
   // a Dockerfile's `ARG`/`ENV` defaults: baked into the image's layers and history, read as an environment's settings
-  if (DOCKERFILE.test(mounted.file)) collectDockerfileDefaults(mounted, text, out, found);
+  if (DOCKERFILE_NAME.test(basename(mounted.file))) collectDockerfileDefaults(mounted, text, out, found);
   // a document (Markdown, or plain text: a project's `NOTES.txt`, `docs/handover.txt`): its commands and notes
   if (DOCUMENT_FILE.test(mounted.file)) collectFromDocumentedCommands(mounted, text, out);
   // (a Jenkinsfile is Groovy source)
@@ -865,8 +866,6 @@ const SELF_IDENTIFYING = new Set([
   'netrc-password',
 ]);
 
-/** A Dockerfile by its name (`Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`, `Containerfile`). */
-const DOCKERFILE = /(?:^|\/)(?:(?:Dockerfile|Containerfile)(?:\.[\w-]+)?|[\w-]+\.(?:Dockerfile|dockerfile))$/;
 /** A Dockerfile's `ARG NAME=value` or `ENV NAME=value` (or `ENV NAME value`), the value perhaps quoted. */
 const DOCKERFILE_DEFAULT =
   /^[ \t]*(ARG|ENV)[ \t]+([A-Za-z_][A-Za-z0-9_]{0,80})(?:=|[ \t]+(?=[^\s=]))(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s"'\\]{1,4096}))[ \t]*$/dgm;

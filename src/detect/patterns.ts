@@ -28,6 +28,8 @@ export interface ValuePattern {
 }
 
 // boundaries: a token must not be glued to more token characters on either side
+/** The Authorization schemes whose credential follows them (an alternation's source, shared with value-class.ts). */
+export const AUTH_SCHEMES = 'Bearer|Basic|Token|Bot|Digest';
 const B = '(?<![A-Za-z0-9_])'; // start: not preceded by a word character
 const E = '(?![A-Za-z0-9_])'; // end: not followed by a word character
 const E64 = '(?![A-Za-z0-9_-])'; // end for base64url bodies
@@ -879,7 +881,7 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     // `Authorization: Bearer x`, `Authorization=Basic x`, a map's `"Authorization": "Bearer x"` (PagerDuty's `Token token=x`),
     // and a proxy's header directive (nginx `proxy_set_header Authorization "Basic x";`, HAProxy `set-header Authorization "Bearer x"`)
     regex: re(
-      `${B64}(?:Proxy-)?Authorization(?:["']?[ \\t]{0,5}(?:[:=]|=>)[ \\t]{0,5}["']?|[ \\t]{1,5}["'])(?:Bearer|Basic|Token|Bot|Digest)[ \\t]{1,5}(?:token=["']?)?([A-Za-z0-9._~+/=-]{8,4096})`,
+      `${B64}(?:Proxy-)?Authorization(?:["']?[ \\t]{0,5}(?:[:=]|=>)[ \\t]{0,5}["']?|[ \\t]{1,5}["'])(?:${AUTH_SCHEMES})[ \\t]{1,5}(?:token=["']?)?([A-Za-z0-9._~+/=-]{8,4096})`,
       'i',
     ),
     group: 1,

@@ -77,9 +77,14 @@ export function isStoredPasswordDigest(name: string, kind: string | undefined, v
   return kind === 'password' && isHexDigestOfPassword(value) && !/phrase/i.test(name);
 }
 
+/** A value trimmed, its enclosing quotes taken off. */
+function withoutQuotes(value: string): string {
+  return value.trim().replace(/^(["'])(.*)\1$/, '$2');
+}
+
 /** 64 or 128 hex digits (SHA-256, SHA-512), its quotes taken off: how a users store keeps a password. */
 function isHexDigestOfPassword(value: string): boolean {
-  return /^(?:[0-9a-f]{64}){1,2}$/i.test(value.trim().replace(/^(["'])(.*)\1$/, '$2'));
+  return /^(?:[0-9a-f]{64}){1,2}$/i.test(withoutQuotes(value));
 }
 
 /**
@@ -87,8 +92,7 @@ function isHexDigestOfPassword(value: string): boolean {
  * `at`): the user's stored digest. In an `UPDATE`, even MD5's 32 digits are one: an application stores digests.
  */
 function isDigestSetByUpdate(secret: string, text: string, at: number): boolean {
-  const value = secret.trim().replace(/^(["'])(.*)\1$/, '$2');
-  return /^(?:[0-9a-f]{32}|[0-9a-f]{40}|(?:[0-9a-f]{64}){1,2})$/i.test(value) && SQL_UPDATE_SET.test(text.slice(Math.max(0, at - 600), at));
+  return /^(?:[0-9a-f]{32}|[0-9a-f]{40}|(?:[0-9a-f]{64}){1,2})$/i.test(withoutQuotes(secret)) && SQL_UPDATE_SET.test(text.slice(Math.max(0, at - 600), at));
 }
 
 /** The text before a position inside an SQL `UPDATE … SET` list, up to the statement's start (shared with embedded.ts). */

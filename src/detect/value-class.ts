@@ -23,7 +23,7 @@
 
 import { anyOf } from './any-of.js';
 import { caseChangesOften } from './password-shape.js';
-import { VALUE_PATTERNS } from './patterns.js';
+import { AUTH_SCHEMES, VALUE_PATTERNS } from './patterns.js';
 import { isWholeToken } from './placeholder.js';
 
 export type ValueClass =
@@ -488,7 +488,7 @@ export function isAnonJwt(v: string): boolean {
 const LDAP_PASSWORD_ATTRIBUTES: ReadonlySet<string> = new Set(['userPassword', 'unicodePwd', 'sambaNTPassword', 'sambaLMPassword', 'authPassword']);
 
 /** An Authorization header's value: its scheme, then the credential. */
-const AUTH_SCHEME_VALUE = /^(?:Bearer|Basic|Token|Bot|Digest)[ \t]+(\S[^\n]{0,4095})$/i;
+const AUTH_SCHEME_VALUE = new RegExp(`^(?:${AUTH_SCHEMES})[ \\t]+(\\S[^\\n]{0,4095})$`, 'i');
 
 /** A duration (`1h`, `90m`, `1h30m`, `500ms`): a lifespan, as token settings are written (Authelia `access_token: 1h`). */
 const DURATION = /^\d{1,6}(?:\.\d{1,3})?(?:ns|us|ms|s|m|h|d|w|y)(?:\d{1,6}(?:ns|us|ms|s|m|h|d))*$/;

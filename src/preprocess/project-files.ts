@@ -289,8 +289,9 @@ const TOKEN_EXTENSIONS = [
   ...['gradle', 'sql', 'md', 'txt', 'j2', 'tpl', 'vue', 'ipynb', 'def'],
 ];
 const TOKEN_EXTENSION = extensionPattern(TOKEN_EXTENSIONS);
-const TOKEN_NAME =
-  /^(?:jenkinsfile|procfile|dockerfile(?:\.[\w-]+)?|[\w-]+\.dockerfile|\.gitlab-ci\.yml|\.drone\.yml|\.travis\.yml|\.woodpecker\.yml|\.env\.[\w.-]+)$/i;
+const TOKEN_NAME = /^(?:jenkinsfile|procfile|\.gitlab-ci\.yml|\.drone\.yml|\.travis\.yml|\.woodpecker\.yml|\.env\.[\w.-]+)$/i;
+/** A Dockerfile by its name (`Dockerfile`, `Dockerfile.prod`, `api.dockerfile`, `Containerfile`): read for tokens, and its `ARG`/`ENV` defaults (detect/exposures.ts). */
+export const DOCKERFILE_NAME = /^(?:(?:dockerfile|containerfile)(?:\.[\w-]+)?|[\w-]+\.dockerfile)$/i;
 /** The hidden directories of CI definitions, walked for token-only files. */
 const CI_DIRECTORY = /^\.(?:github|gitlab|circleci|woodpecker|buildkite|forgejo|gitea|drone)$/i;
 const MAX_TOKEN_FILES = 160;
@@ -494,7 +495,12 @@ function isCandidateName(name: string): boolean {
  * a test's, but in a CI directory, where `tests.yml` is the workflow that runs them (its `env:` is what the CI runs with).
  */
 function isTokenFileName(name: string, directory: DirectoryKind): boolean {
-  if (!(TOKEN_EXTENSION.test(name) || TOKEN_NAME.test(name)) || COMPOSE_FILE_NAME.test(name) || /(?:^|[._-])lock(?:[._-]|$)|\.min\./i.test(name)) return false;
+  if (
+    !(TOKEN_EXTENSION.test(name) || TOKEN_NAME.test(name) || DOCKERFILE_NAME.test(name)) ||
+    COMPOSE_FILE_NAME.test(name) ||
+    /(?:^|[._-])lock(?:[._-]|$)|\.min\./i.test(name)
+  )
+    return false;
   return !(directory === 'tokens' ? TEMPLATE_NAME : EXAMPLE).test(name.replace(/^\.env\./, '')) && !FIREBASE_CLIENT_FILE.test(name);
 }
 

@@ -5,6 +5,7 @@
  */
 import { classifyKey, describeKind } from '../keys.js';
 import { isGeneratedToken } from '../password-shape.js';
+import { AUTH_SCHEMES } from '../patterns.js';
 import type { Findings } from './findings.js';
 
 /** A session cookie's name: `sessionid`, `PHPSESSID`, `connect.sid`, `_session`. */
@@ -44,6 +45,9 @@ export function reportPassSource(f: Findings, k: number, via: string, descriptio
   return true;
 }
 
+/** An Authorization header's scheme: the usual ones, curl's others, or a word of a vendor's before the credential. */
+const HEADER_SCHEME = new RegExp(`^(${AUTH_SCHEMES}|Negotiate|ApiKey|Key|[A-Za-z][A-Za-z0-9-]{1,30}(?=[ \\t]+\\S))[ \\t]+`, 'i');
+
 /** A header `Name: value` passed to -H / --header. */
 export function reportHeader(f: Findings, k: number, offset: number): void {
   const text = f.toks[k].text;
@@ -54,7 +58,7 @@ export function reportHeader(f: Findings, k: number, offset: number): void {
   // Authorization, Proxy-Authorization, X-Authorization, gRPC-gateway's Grpc-Metadata-Authorization
   if (/(?:^|-)authorization$/i.test(name)) {
     // (or a scheme of its own: matrix-registration's `SharedSecret …`, a vendor's `SSWS …`)
-    const scheme = /^(Bearer|Basic|Token|Bot|Digest|Negotiate|ApiKey|Key|[A-Za-z][A-Za-z0-9-]{1,30}(?=[ \t]+\S))[ \t]+/i.exec(text.slice(s));
+    const scheme = HEADER_SCHEME.exec(text.slice(s));
     const kind = scheme ? scheme[1].toLowerCase() : '';
     if (scheme) s += scheme[0].length;
     const description = kind === 'basic' ? 'basic auth credentials' : kind === 'bearer' ? 'bearer token' : 'token';

@@ -238,13 +238,13 @@ function sharedFlag(f: Findings, k: number, text: string, handler: ProgramHandle
     reportHeader(f, k, 9);
     return 0;
   }
+  if (PAIR_OPTIONS.has(text) && hasPairAfter(f, k)) {
+    // `--set NAME VALUE` (Meshtastic's `--set mqtt.password x`, `--ch-set psk base64:…`), not Helm's `--set name=value`
+    settingArgument(f, k + 1, k + 2);
+    return 2;
+  }
   if (ASSIGNMENT_FLAGS.has(text)) {
     if (!hasValueAfter(f, k)) return 0;
-    if (text === '--set' && !f.toks[k + 1].text.includes('=') && hasPairAfter(f, k)) {
-      // `--set NAME VALUE` (Meshtastic's `--set mqtt.password x`), not Helm's `--set name=value`
-      settingArgument(f, k + 1, k + 2);
-      return 2;
-    }
     if (!reportAssignment(f, k + 1)) reportOptionList(f, k + 1);
     return 1;
   }
@@ -285,11 +285,7 @@ function namedOption(f: Findings, k: number, text: string, handler: ProgramHandl
   if (!v.sensitive) {
     if (flag[3] && ASSIGNMENT.test(text.slice(valueOffset))) reportAssignment(f, k, valueOffset, `${flag[1]}${flag[2]}=`);
     else if (flag[3] && VALUE_OPTIONS.has(name)) settingValueOption(f, k, k, valueOffset);
-    else if (!flag[3] && flag[1] === '--' && PAIR_OPTIONS.has(name) && hasPairAfter(f, k)) {
-      // `--set NAME VALUE`: Meshtastic's `--set mqtt.password x`, `--ch-set psk base64:…`
-      settingArgument(f, k + 1, k + 2);
-      return 2;
-    } else if (!flag[3] && flag[1] === '--' && VALUE_OPTIONS.has(name) && hasValueAfter(f, k) && !f.toks[k + 1].text.startsWith('-')) {
+    else if (!flag[3] && flag[1] === '--' && VALUE_OPTIONS.has(name) && hasValueAfter(f, k) && !f.toks[k + 1].text.startsWith('-')) {
       // `--value x`: Knox's `knoxcli.sh create-alias ldapSystemPassword --cluster sandbox --value x`
       settingValueOption(f, k, k + 1, 0);
       return 1;
@@ -370,12 +366,14 @@ function settingArgument(f: Findings, nameTok: number, valueTok: number): void {
 }
 
 /** Options followed by a setting's name and its value, two arguments (Meshtastic's `--set mqtt.password x`, `--ch-set psk x`). */
-const PAIR_OPTIONS: ReadonlySet<string> = new Set(['set', 'ch-set']);
+const PAIR_OPTIONS: ReadonlySet<string> = new Set(['--set', '--ch-set']);
 
-/** Two arguments after option k, neither an option nor an operator: a name and its value. */
+/** Two arguments after option k, neither an option nor an operator, the first no `name=value`: a name and its value. */
 function hasPairAfter(f: Findings, k: number): boolean {
   const [name, value] = [f.toks[k + 1], f.toks[k + 2]];
-  return name !== undefined && value !== undefined && !name.op && !value.op && !name.text.startsWith('-') && !value.text.startsWith('-');
+  return (
+    name !== undefined && value !== undefined && !name.op && !value.op && !name.text.startsWith('-') && !name.text.includes('=') && !value.text.startsWith('-')
+  );
 }
 
 /** Options that give the value of a setting named before them (`--set=`, `--value=`). */
