@@ -44,6 +44,8 @@ const CREDENTIAL_CALLS: readonly CredentialCall[] = [
   { name: /(?<![\w$])DriverManager\.getConnection$/, argument: 3, kind: 'password' },
   // requests' and httpx's basic auth: HTTPBasicAuth(user, password)
   { name: /(?<![\w$])(?:HTTP(?:Basic|Digest)Auth|BasicAuth)$/, argument: 2, kind: 'password' },
+  // SCiMMA's hop-client and clients like it: Auth(user, password) (`hop.auth.Auth`)
+  { name: /(?<![\w$])(?:hop\.auth\.)?Auth$/, argument: 2, kind: 'password' },
   // PyJWT and jsonwebtoken: encode/sign(payload, key)
   { name: /(?<![\w$])jwt\.(?:encode|sign)$/, argument: 2, kind: 'secret' },
 ];

@@ -1,8 +1,20 @@
-import { azureAccountKeyAt, classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, namesHash, SECRET_BY_SHAPE, type KeyVerdict } from './keys.js';
-import { isMixedPassword, isPasswordShaped } from './password-shape.js';
+import {
+  azureAccountKeyAt,
+  classifyKey,
+  describeKind,
+  isCaptchaSecretByShape,
+  isLoneAccessKey,
+  isObjectStoreName,
+  nameLooseness,
+  namesHash,
+  SECRET_BY_SHAPE,
+  type KeyVerdict,
+} from './keys.js';
+import { isGeneratedLiteral, isMixedPassword, isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { isDeclaredDigest, isPasswordDigest, isStoredPasswordDigest, judgeNamedValue, SQL_UPDATE_SET } from './scan.js';
 import { classifyValue, writtenDefault } from './value-class.js';
+import { AUTH_SCHEMES as AUTH_SCHEME_NAMES } from './patterns.js';
 import { memoizeByText } from './text-memo.js';
 import { lastAtOrBefore } from './command/offsets.js';
 
@@ -69,10 +81,11 @@ const SUBSCRIPT_CHAIN = /(?:\[[ \t]*['"][A-Za-z_][\w-]{0,60}['"][ \t]*\][ \t]*){
 const LIST_FIRST_STRING = /^(?:\[|array\()[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*([\]),])/;
 /**
  * `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`, Ruby's block `ENV.fetch("X") { '…' }`,
- * PHP's `define('NAME', getenv('X') ?: '…')`, `'password' => getenv('X') ?: '…'` and Drupal's `$settings['hash_salt'] = getenv('X') ?: '…'`.
+ * PHP's `define('NAME', getenv('X') ?: '…')`, `'password' => getenv('X') ?: '…'` and Drupal's `$settings['hash_salt'] = getenv('X') ?: '…'`,
+ * Elixir's `name: System.get_env("X") || "…"`.
  */
 const ENV_FALLBACK =
-  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?\]?[ \t]*(?:=>|[:=,])[ \t]*\[?[ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b|\{)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
+  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?\]?[ \t]*(?:=>|[:=,])[ \t]*\[?[ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch|System\.get_env)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b|\{)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
 /** `config set NAME VALUE` (its options before the name skipped): name, then a double-quoted, single-quoted or bare value. */
 const CONFIG_SET =
   /(?<![\w-])config[ \t]+set[ \t]+(?:--?[A-Za-z][\w-]{0,30}[ \t]+){0,3}([A-Za-z_/@][\w.:/@-]{0,120})[ \t]+(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s"'#;|&]{1,500}))/dg;
@@ -99,8 +112,12 @@ const EDN_MAP = /\{[ \t]*:[A-Za-z]/;
 const EDN_KEYWORD_STRING = /(?:^|[\s{,]):([A-Za-z][\w.*+!?-]{0,80}(?:\/[A-Za-z][\w.*+!?-]{0,80})?)[ \t]+"((?:[^"\\\n]|\\.){1,4096})"/dgm;
 /** Aero's `:name #or [#env VAR "fallback"]` in an EDN configuration. */
 const EDN_ENV_FALLBACK = /:([A-Za-z][\w.-]{0,80})[ \t]+#or[ \t]*\[[ \t]*#env[ \t]+([A-Za-z_][A-Za-z0-9_]{0,80})[ \t]+"([^"\\\n]{1,500})"[ \t]*\]/dg;
+/** A fallback that is a sentence, three words or more (`set HERMES_API_KEY value in environment`): what to set, not a secret. */
+function isInstruction(value: string): boolean {
+  return /^[A-Za-z][\w'-]*(?:[ \t]+[\w'.,-]+){2,}$/.test(value.trim());
+}
 /** What ENV_FALLBACK needs in a text before it is run over it. */
-const ENV_LOOKUP_WORD = /process\.env|os\.environ|getenv|ENV\[|ENV\.fetch/;
+const ENV_LOOKUP_WORD = /process\.env|os\.environ|getenv|ENV\[|ENV\.fetch|System\.get_env/;
 /** The call reads an environment variable (`getenv`, `getenv_docker`, `os.environ.get`, `env(`, `ENV.fetch`). */
 const ENV_LOOKUP = /^(?:[\w.$>-]*[._>])?(?:getenv\w*|environ\.get|env|fetch)\(/i;
 /** The same name right before an opening parenthesis. */
@@ -187,6 +204,15 @@ const HEADER_COMPARISON =
  * A Lisp's definition of a global with a string (Common Lisp `(defparameter *hcaptcha-secret* "…")`, `defvar`,
  * `defconstant`, Scheme and Racket `(define api-token "…")`, Clojure `(def api-key "…")`): the name without its earmuffs.
  */
+/**
+ * A method that returns a string and nothing else, as Ruby and Perl configurations are written (Danbooru's
+ * `danbooru_local_config.rb`: `def recaptcha_secret_key` / `"…"` / `end`, commented out alike; the MusicBrainz server's
+ * `DBDefs.pm`: `sub SMTP_SECRET_CHECKSUM { "…" }`): the method's name and the string. Groups: 1 and 3 the name and the
+ * value of a Ruby method, 4 and 6 of a Perl sub.
+ */
+const METHOD_LITERAL =
+  /^[ \t]*(?:#[ \t]*)?def[ \t]+(?:self\.)?([a-z_][a-z0-9_]{0,80})[ \t]*(?:\(\))?[ \t]*\r?\n[ \t]*(?:#[ \t]*)?(?:return[ \t]+)?(["'])([^"'\\\n]{1,4096})\2[ \t]*\r?\n[ \t]*(?:#[ \t]*)?end\b|\bsub[ \t]+([A-Za-z_]\w{0,80})[ \t]*\{[ \t]*(?:return[ \t]+)?(["'])([^"'\\\n]{1,4096})\5[ \t]*;?[ \t]*\}/dgm;
+
 const LISP_DEFINITION = /\((?:defparameter|defvar|defconstant|define|def|setq|setf)[ \t]+\*?([A-Za-z][\w+!?<>-]{0,80}?)\*?[ \t\r\n]+"([^"\n]{1,4096})"/dg;
 
 /**
@@ -391,7 +417,7 @@ function decodedLiteral(text: string, at: number): { start: number; end: number 
 }
 
 /** HTTP authentication schemes: in `Authorization=Bearer x` the credential is x (a value pattern finds it). */
-const AUTH_SCHEMES = new Set(['bearer', 'basic', 'token', 'bot', 'digest', 'negotiate']);
+const AUTH_SCHEMES = new Set([...AUTH_SCHEME_NAMES.toLowerCase().split('|'), 'negotiate']);
 
 /** A value in backquotes that no command is named like: capitals with digits, or a character no command name has. */
 const BACKQUOTED = /^`((?=[^`]*(?:[A-Z][^`]*\d|\d[^`]*[A-Z]|[!@#%^*+=~]))[^`\s$]{1,4096})`$/;
@@ -492,6 +518,29 @@ function jsonLinePaths(text: string): { at(index: number): string } | undefined 
   }
   return starts.length > 1 ? { at: (index) => paths[lastAtOrBefore(starts, index)] } : undefined;
 }
+
+/**
+ * A vendor's access key that is no object store's, holding a generated value, in a text that names no secret key beside it
+ * (hydrus's `"daemon.access_key": "4lqq…"`, a script's `ACCESS_KEY = "24ef…"`): its secret, as the environment's reading
+ * has it (entry.ts). Beside a secret key (Nessus's `accessKey` and `secretKey`, an S3 client's) or shaped as an id (`AKIA…`,
+ * upper case and digits), it is the account's name.
+ */
+function isLoneAccessKeySecret(name: string, value: string, text: string, at?: number): boolean {
+  // the path written before the name (`settings.backups.s3.accessKey = …`) may name an object store
+  const path = at === undefined ? '' : (/[\w.]*$/.exec(text.slice(Math.max(0, at - 200), at))?.[0] ?? '');
+  return (
+    isLoneAccessKey(name) &&
+    !isObjectStoreName(path + name) &&
+    isGeneratedLiteral(value) &&
+    !/^[A-Z0-9]{12,40}$/.test(value) &&
+    !isPlaceholder(value) &&
+    !SECRET_KEY_BESIDE.test(text)
+  );
+}
+/** An Authorization value: a scheme, then the credential alone (`Token dXBs…`, `Bearer eyJ…`). */
+const SCHEMED_CREDENTIAL = new RegExp(`^(?:${AUTH_SCHEME_NAMES})[ \\t]+([A-Za-z0-9+/=._~-]{16,4096})$`, 'i');
+/** A secret key's name beside an access key (`secret_key`, `secretAccessKey`, `access_key_secret`, `SecretKey`). */
+const SECRET_KEY_BESIDE = /secret[_.-]?(?:access[_.-]?)?key|access[_.-]?(?:key[_.-]?)?secret/i;
 
 function assignmentsIn(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
@@ -653,6 +702,11 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
         out.push({ name, kind: 'access key', start: at, end: at + value.length - azure, viaVariable: false });
         continue;
       }
+      if (isLoneAccessKeySecret(name, value, text, m.index)) {
+        const at = m.index! + m[0].length - value.length - (m[6] !== undefined ? 0 : m[5] !== undefined ? 2 : 1);
+        out.push({ name, kind: 'access key', start: at, end: at + value.length, viaVariable: false });
+        continue;
+      }
       // `user=name:password` (coturn's static users, lt-cred-mech), a script's `AUTH="admin:…"` or
       // `BASIC_AUTH=u:…` (a name that says authentication holding user:password): the part after the colon
       if (m[2] === '=' && (/^users?$/i.test(name) || /(?:^|[_.-])(?:auth|basic_?auth|credentials|creds)$/i.test(name))) {
@@ -660,6 +714,16 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
         if (password !== undefined && isLiteral(password)) {
           const start = m.index! + m[0].length - password.length - (m[6] !== undefined ? 0 : m[5] !== undefined ? 2 : 1);
           out.push({ name, kind: 'password', start, end: start + password.length, viaVariable: false });
+          continue;
+        }
+      }
+      // an Authorization header's value kept under an authentication's name (a script's `AUTH="Token dXBs…"`): the
+      // generated credential after its scheme
+      if (m[6] === undefined && /(?:^|[_.-])(?:auth|authorization|auth_header)$/i.test(name)) {
+        const schemed = SCHEMED_CREDENTIAL.exec(value);
+        if (schemed && isGeneratedLiteral(schemed[1]) && !isPlaceholder(schemed[1])) {
+          const start = m.index! + m[0].length - schemed[1].length - (m[5] !== undefined ? 2 : 1);
+          out.push({ name, kind: 'token', start, end: start + schemed[1].length, viaVariable: false });
         }
       }
       continue;
@@ -744,6 +808,10 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   }
   const named = (name: string, value: string, start: number) => {
     const verdict = classifyKey(name);
+    if (!verdict.sensitive && value && isLoneAccessKeySecret(name, value, text)) {
+      out.push({ name, kind: 'access key', start, end: start + value.length, viaVariable: false });
+      return;
+    }
     if (!verdict.sensitive || !value) return;
     // a lookup with a literal default (OvenMediaEngine's `<SecretKey>${env:OME_SIGNED_KEY:1ItP…}</SecretKey>`): the default
     const fallback = writtenDefault(value);
@@ -782,13 +850,20 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       // an environment lookup's fallback (`getenv_docker('X_PASSWORD', 'put your unique phrase here')`): the
       // value comes from the variable; only a real secret written as the fallback is one
       // (nor a short word, an environment's name more than a secret: `ENV.fetch("SECRET_KEY_BASE", "dev")`)
-      if (ENV_LOOKUP.test(m[0]) && (isPlaceholder(value) || /^[a-z]{1,6}$/.test(value))) continue;
+      // (nor a sentence telling what to set: `os.getenv("HERMES_API_KEY", "set HERMES_API_KEY value in environment")`)
+      if (ENV_LOOKUP.test(m[0]) && (isPlaceholder(value) || /^[a-z]{1,6}$/.test(value) || isInstruction(value))) continue;
       named(m[2], value, (m.indices![3] ?? m.indices![4])![0]);
     }
   }
   if (text.includes('config :')) for (const m of text.matchAll(ELIXIR_CONFIG)) named(m[1], m[2], m.indices![2][0]);
   if (text.includes('putenv')) for (const m of text.matchAll(PUTENV)) if (!taken(m.indices![3][0], m[3].length)) named(m[2], m[3], m.indices![3][0]);
   if (text.includes('(def') || text.includes('(set')) for (const m of text.matchAll(LISP_DEFINITION)) named(m[1], m[2], m.indices![2][0]);
+  if (text.includes('def ') || text.includes('sub ')) {
+    for (const m of text.matchAll(METHOD_LITERAL)) {
+      const g = m[1] === undefined ? 4 : 1;
+      named(m[g], m[g + 2], m.indices![g + 2][0]);
+    }
+  }
   if (text.includes('Worker(')) {
     for (const m of text.matchAll(BUILDBOT_WORKER)) {
       const g = m[1] === undefined ? 2 : 1;
@@ -802,7 +877,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       const variable = m[2] ?? m[3] ?? m[4] ?? '';
       const value = m[6];
       const start = m.indices![6][0];
-      if (isPlaceholder(value) || taken(start, value.length)) continue;
+      if (isPlaceholder(value) || isInstruction(value) || taken(start, value.length)) continue;
       named(classifyKey(variable).sensitive ? variable : m[1], value, start);
     }
   }

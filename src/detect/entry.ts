@@ -81,6 +81,10 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
       const byShape = judgeDotenvByShape(entry.passthrough, entry.key, verdict);
       return byShape.length ? byShape : judgeDotenvPassthrough(entry.passthrough, entry.key);
     }
+    // a vendor's lone access key given from the host (`PICOVOICE_ACCESS_KEY:`, hydrus's `HYDRUS_ACCESS_KEY:`): its secret, the
+    // account's key of no object store and with no secret beside it
+    const loneAccessKey = verdict !== KEY_OF_PAIR && isLoneAccessKey(entry.key) && entry.passthrough?.value === undefined;
+    if (loneAccessKey) return [{ class: 'via-env', origin: entry.keyOrigin, kind: describeKind('access-key'), variables: [entry.key] }];
     if (!verdict.sensitive && !(isCredentialCarrierKey(entry.key) && entry.passthrough?.value === undefined)) return [];
     // a bare KEY takes the project's value: a literal when the project's .env holds one
     if (entry.passthrough && varKind(entry.passthrough) === 'dotenv') {
@@ -112,6 +116,14 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
       const byShape = judgeDotenvByShape(whole, entry.key, verdict);
       if (byShape.length) return byShape;
     }
+    // or its default written in the file (`HYDL_DAEMON_ACCESS_KEY: ${HYDL_DAEMON_ACCESS_KEY:-4lqq7GFI…}`)
+    if (whole && varKind(whole) === 'default') {
+      const kind = judgeByShape(entry.key, verdict, whole.value!);
+      if (kind) return [{ ...hardcoded(value.origin, describeKind(kind), whole.value!, 'default'), variable: whole.name }];
+    }
+    // a vendor's lone access key passed whole from the host (`HYDRUS_ACCESS_KEY: ${HYDRUS_ACCESS_KEY}`), as given bare
+    if (whole && verdict !== KEY_OF_PAIR && isLoneAccessKey(entry.key) && varKind(whole) === 'runtime' && whole.value === undefined)
+      return judgeInterpolated(entry, value, text, describeKind('access-key'));
     return judgeInterpolated(entry, value, text, verdict.sensitive && !byOptions ? describeKind(verdict.kind) : undefined);
   }
   if (byOptions) return judgeFreeText(value, text);
@@ -314,8 +326,8 @@ function valueSecrets(text: string): ValueMatch[] {
   return [{ patternId: 'base64-json-credentials', description: 'base64-encoded JSON with credentials', start: 0, end: text.length }];
 }
 
-/** A value given whole by one variable: `${NAME}`, `$NAME`. */
-const WHOLE_VARIABLE = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/;
+/** A value given whole by one variable: `${NAME}`, `$NAME`, `${NAME:-default}`. */
+const WHOLE_VARIABLE = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?::?-[^${}]*)?\}|[A-Za-z_][A-Za-z0-9_]*)$/;
 
 /** The project's .env value of a setting whose name says no secret but whose value's shape does (judgeByShape). */
 function judgeDotenvByShape(use: VarUse, key: string, verdict: KeyVerdict): HardcodedVerdict[] {

@@ -40,7 +40,7 @@ import {
 } from './embedded.js';
 import { isEncodedWord } from './encoded.js';
 import { isPublicBrowserKey, judgeEntry, judgeSecretVariable, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
-import { isKeyOfPair, secretHalves } from './key-pairs.js';
+import { isBareApiKeyBesideSecret, isKeyOfPair, secretHalves } from './key-pairs.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
 import { azureAccountKeyAt, classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, SECRET_BY_SHAPE } from './keys.js';
@@ -376,7 +376,8 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       verdict.class === 'hardcoded' &&
       // (by the setting's last segment, or its whole dotted name: `sms.auth.key` beside `sms.auth.secret`)
       ((key !== undefined && halves.size && (isKeyOfPair(lastSegment(key), halves, true) || (key.includes('.') && isKeyOfPair(key, halves, true)))) ||
-        pairedKeys.some(([a, b]) => verdict.origin.range[0] >= a && verdict.origin.range[1] <= b)) &&
+        pairedKeys.some(([a, b]) => verdict.origin.range[0] >= a && verdict.origin.range[1] <= b) ||
+        isBareApiKeyBesideSecret(text, verdict.origin.range[0])) &&
       !scanValue(verdict.value).length
     )
       return;

@@ -63,6 +63,8 @@ export function secretHalves(
   }
   for (const name of names) {
     const words = splitWords(name);
+    // the secret given as a file (`ANTARES_API_SECRET_FILE: /run/secrets/…`) is the secret half all the same
+    if (words.length > 2 && words[words.length - 1] === 'file') words.pop();
     const lastSecret = words.lastIndexOf('secret');
     if (lastSecret < 1) continue;
     let start = words.length;
@@ -100,3 +102,32 @@ export function isKeyOfPair(name: string, secretHalvesBeside: ReadonlySet<string
     (!exact && prefix.length > 1 && HALF_QUALIFIERS.has(last) && last !== 'consumer' && secretHalvesBeside.has(prefix.slice(0, -1).join('_')))
   );
 }
+
+/**
+ * A bare `api_key` (`API_KEY`, `apiKey`) whose `api_secret` is set on its line or within three lines of it at the same
+ * indentation (a script's `API_KEY = "…"` then `API_SECRET = "…"`, a settings dict's `'api_key': …,` then `'api_secret': …`):
+ * the pair's identifying half. A bare name says no API, so only the secret set right beside it is its other half (another
+ * mapping's, or one further on, is another API's).
+ */
+export function isBareApiKeyBesideSecret(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const before = text.slice(lineStart, at);
+  if (!BARE_API_KEY.test(before)) return false;
+  const lineEnd = text.indexOf('\n', at);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  if (API_SECRET_SET.test(line)) return true;
+  // a mapping opened on the key's line (`"Lasair": {"api_key": "…"}`) holds no secret of the lines around it
+  if (before.includes('{')) return false;
+  const indent = /^[ \t]*/.exec(line)![0];
+  const from = Math.max(0, lineStart - 600);
+  const lines = text.slice(from, Math.min(text.length, lineStart + line.length + 600)).split('\n');
+  const here = text.slice(from, lineStart).split('\n').length - 1;
+  for (let i = Math.max(0, here - 3); i <= Math.min(lines.length - 1, here + 3); i++) {
+    if (i !== here && lines[i].startsWith(indent) && !/^[ \t]/.test(lines[i].slice(indent.length)) && API_SECRET_SET.test(lines[i])) return true;
+  }
+  return false;
+}
+/** The line before a value, naming it a bare API key (`API_KEY = "`, `'api_key': '`, `"apiKey": "`). */
+const BARE_API_KEY = /(?:^|[\s{,])["']?(?:api_key|API_KEY|apiKey|ApiKey)["']?[ \t]*(?:[:=]|=>)[ \t]*["']?$/;
+/** A bare API secret set to something (`API_SECRET = "…"`, `'api_secret': os.getenv(…)`), not left empty. */
+const API_SECRET_SET = /(?:^|[\s{,])["']?(?:api_secret|API_SECRET|apiSecret|ApiSecret)["']?[ \t]*(?:[:=]|=>)[ \t]*(?!["']["']|None\b|null\b|nil\b|$)\S/;

@@ -154,6 +154,7 @@ const WEAK_NOUNS: Readonly<Record<string, SecretKind>> = dictionary({
   auth: 'credentials',
   authorization: 'credentials',
   basicauth: 'credentials',
+  phpsessid: 'token', // an account's PHP session cookie (Danbooru's `PIXIV_PHPSESSID` fetches as it); not a `SESSION_ID`, nor `PHPSESSID` alone
   passkeys: 'token', // Komodo Periphery's `PERIPHERY_PASSKEYS`: the keys Core authenticates with
   passkey: 'token', // a private tracker's passkey (in its announce URLs); WebAuthn's `PASSKEY_ENABLED` has a setting after it
   rune: 'token', // Core Lightning's rune: a bearer credential with the rights it names (`CLN_RUNE`)
@@ -262,6 +263,9 @@ const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = dictionary({
   param: "parameter's name",
   parameter: "parameter's name",
   property: "property's name",
+  // `FILTER_VERSION_KEY: ztf_partnership_v3`, Mongoose's `versionKey`; hydrus's `ACCOUNT_TYPE_KEY`, a `CONTENT_TYPE_KEY`
+  version: 'version key (names a version)',
+  type: 'type key (names a kind of thing)',
 });
 
 /** What a PIN unlocks, written before `pin`. */
@@ -1465,7 +1469,8 @@ function nounAt(words: string[], i: number, vendors: readonly string[] = words):
     return { index: i, kind, strong: true };
   }
   const weak = WEAK_NOUNS[w];
-  if (weak) {
+  // PHP's `PHPSESSID` alone names the session cookie (`define('PHPSESSID', 'tt_session')`); an account's is its value
+  if (weak && !(w === 'phpsessid' && prev === undefined)) {
     return { index: i, kind: weak, strong: false };
   }
   return undefined;
@@ -1601,9 +1606,19 @@ const SETTING_PREFIX_WORDS = new Set([
 /** Dotted-path segments whose children are each a secret. */
 const CONTAINER_SEGMENTS = new Set(['passwords', 'secrets', 'credentials', 'tokens', 'passwds']);
 
+/** A name of three or more lower-case segments joined by colons (`users:edit:any:pass`, `posts:create:anonymous`). */
+const PERMISSION_NAME = /^[a-z_]{1,30}(?::[a-z_]{1,30}){2,6}$/;
+/** What a permission allows, a segment of its name. */
+const PERMISSION_ACTIONS = new Set(['edit', 'create', 'delete', 'view', 'list', 'read', 'write', 'update', 'manage', 'change', 'reset', 'set', 'get']);
+
 function classifyUncached(name: string): KeyVerdict {
   const o = override(name);
   if (o) return { ...o };
+  // a permission's name, lower-case segments joined by colons, one of them an action (szurubooru's `users:edit:self:pass`:
+  // the rank allowed to change a password); .NET's sections (`Authentication:Google:ClientSecret`) are capitalised
+  const permission = name.slice(name.lastIndexOf('.') + 1);
+  if (PERMISSION_NAME.test(permission) && permission.split(':').some((s) => PERMISSION_ACTIONS.has(s)))
+    return { sensitive: false, reason: "permission's name" };
   const words = splitWords(decidingPart(name));
   if (!words.length) return { sensitive: false };
   // Helm charts' `existingSecret`, `existingSecretPasswordKey`: the name of a Kubernetes Secret the chart reads, and a key in it

@@ -44,7 +44,18 @@ const GENERATED_TOKEN = /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9_-]{16,128}$/;
 export function isGeneratedLiteral(value: string): boolean {
   if (value.length < 16 || value.length > 512 || /\s|:\/\/|^\//.test(value)) return false;
   if (/^(?:0x)?[0-9a-f]{32,}$/i.test(value)) return true;
+  if (isSingleCaseRandom(value)) return true;
   return /^[\x21-\x7e]+$/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
+}
+
+/**
+ * Letters of one case and digits as a generator writes them (base 36: GCN's `5zwozvb1rkrbmy4po24s…`): 20 or more, a
+ * digit in every six characters or more, in five runs or more (not a word and a year run together: `partnership2024`).
+ */
+export function isSingleCaseRandom(value: string): boolean {
+  if (value.length < 20 || !(/^[a-z0-9]+$/.test(value) || /^[A-Z0-9]+$/.test(value))) return false;
+  const digits = value.replace(/\D/g, '').length;
+  return digits * 6 >= value.length && (value.match(/\d+/g)?.length ?? 0) >= 5 && /[a-zA-Z]/.test(value);
 }
 
 /**

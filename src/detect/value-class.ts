@@ -40,6 +40,17 @@ export type ValueClass =
   | 'structure'
   | 'literal';
 
+/**
+ * Hex of printable text, words and blanks (`6c6f63616c2074616773` is "local tags"): 6 to 64 characters of it, each a
+ * letter, digit, blank or `_-.:`, letters most of them. Random bytes are printable one time in three, so 6 of them in a row
+ * are so about once in 700, and letters most of them far less often.
+ */
+function isHexEncodedText(v: string): boolean {
+  if (!/^(?:[0-9a-f]{2}){6,64}$/i.test(v)) return false;
+  const text = v.replace(/../g, (h) => String.fromCharCode(Number.parseInt(h, 16)));
+  return /^[A-Za-z0-9 _.:-]+$/.test(text) && (text.match(/[A-Za-z ]/g)?.length ?? 0) * 4 >= text.length * 3 && /[A-Za-z]{3}/.test(text);
+}
+
 /** Values that say "no value" rather than being a secret. */
 const EMPTY_WORDS = new Set(['null', 'nil', 'none', 'undefined', '~', "''", '""', '-']);
 /** Words of a sentence about a setting, never its value (`# use --password to set it`): no value at all. */
@@ -253,13 +264,17 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
 const CODE_PATTERNS: readonly RegExp[] = [
   // a call or subscript as the whole value: File.read('/run/secrets/x'), ENV['X'], os.getenv("X"), sys.env("X"), env('APP_KEY')
   // (Elixir's `System.fetch_env!("X")`; a fallback after it, `System.get_env("X") ||`, is the next line's)
-  /^[A-Za-z_$][A-Za-z0-9_$.:]*!?(?:\([^()]*\)|\[[^[\]]*\])(?:\s*(?:\|\||\?\?|or)\s*)?$/,
+  // (a call in its argument: Elixir's `File.read!(System.fetch_env!("X_FILE")) |> String.trim()`)
+  /^[A-Za-z_$][A-Za-z0-9_$.:]*!?(?:\((?:[^()]|\([^()]*\))*\)|\[[^[\]]*\])(?:\s*(?:\|\||\?\?|or)\s*|\s*\|>\s*[A-Z][\w.]*\([^()]*\),?)?$/,
   // an Elixir function named without its arguments (the value stops at the call's parenthesis): `System.fetch_env!`;
   // its name has no digits, which a password written the same way has (`Kestrel.zephyr338!`)
-  /^(?:[A-Z][A-Za-z0-9_]*\.)+(?:[a-z_]+!|get_env|getenv)\(?$/,
+  // (inside another such call: `File.read!(System.fetch_env!(`)
+  /^(?:(?:[A-Z][A-Za-z0-9_]*\.)+[a-z_]+!?\()*(?:[A-Z][A-Za-z0-9_]*\.)+(?:[a-z_]+!|get_env|getenv)\(?$/,
   // a value computed when the program starts (`signingKey = await crypto.subtle.generateKey(…)`, `new TextEncoder()…`),
   // also cut at its first blank by a line scanner (`await`): a keyword that starts an expression, alone or calling
   /^(?:(?:await|new)\s+[A-Za-z_$][\w$.]*\s*\(.*|await|new|yield|lambda|function|async|require|import)$/,
+  // Perl's read of a line from a file handle (`chomp(my $token = <$fh>)`; `<STDIN>` reads as a template)
+  /^<\$[A-Za-z_]\w{0,30}>\)?;?$/,
   // environment lookups written as member access: process.env.X, import.meta.env.X, Deno.env.get, ENV.fetch
   // k6 __ENV.X, a Worker's c.env.X / ctx.env.X, PowerShell $env:X
   /^(?:process\.env|import\.meta\.env|Bun\.env|Deno\.env|os\.environ|ENV|__ENV|System\.env|[a-z][A-Za-z0-9_]{0,20}\.env)(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[^[\]]+\])+$/,
@@ -291,6 +306,8 @@ const HASH_PATTERNS: readonly RegExp[] = [
   /^0x0[12]00[0-9A-Fa-f]{40,}$/,
   // LDAP / Dovecot scheme prefixes, except the ones that say the password follows in clear text
   /^\{(?!PLAIN|CLEAR|CLEARTEXT)[A-Z0-9][A-Z0-9.-]{1,30}\}\S/,
+  // Transmission's salted SHA-1 of its RPC password, as it rewrites settings.json: `{`, 40 hex digits, an 8-character salt
+  /^\{[0-9a-f]{40}[0-9A-Za-z./]{8}$/,
   // ASP.NET Core Identity's password hash (version 3: a format marker, the PRF, the iteration count and the salt's length
   // in base64, `AQAAAAEAACcQAAAAE…` for 10,000 iterations, `AQAAAAIAAYagAAAAE…` for 100,000)
   /^AQAAAA[EI]AA[A-Za-z0-9+/]{50,}={0,2}$/,
@@ -545,6 +562,8 @@ export function classifyValue(value: string): ValueClass {
   const format = notSecretFormat(v);
   if (format) return format;
   if (TIMESTAMP.test(v) || DOMAIN.test(v) || HOST_PORT.test(v) || DURATION.test(v)) return 'setting';
+  // text written in hex (hydrus's `6c6f63616c2074616773`, "local tags"): a name encoded, not random bytes
+  if (isHexEncodedText(v)) return 'setting';
   // the name of a directory's password attribute (ZenTao's `$config->ldap->password = 'userPassword'`): which attribute holds it
   if (LDAP_PASSWORD_ATTRIBUTES.has(v)) return 'setting';
   // a shortened value (`wcFMA/xDdHCJBTolAQ/+Kb1...`): an excerpt in a comment or a doc, not the value

@@ -226,10 +226,11 @@ const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
  */
 const RC_FILE = /^\.?[a-z][a-z0-9_.-]{1,40}rc$/i;
 /**
- * A private key file by its name: `id_ed25519`, `deploy_rsa`, ssh-keygen's `-f id_deploy`, a Hyperledger Fabric MSP's
+ * A private key file by its name: `id_ed25519`, `deploy_rsa`, `deploy_key`, ssh-keygen's `-f id_deploy`, a Hyperledger Fabric MSP's
  * `keystore/priv_sk` (or `<ski>_sk`).
  */
-export const KEY_FILE = /^(?:[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)|id_(?![a-z0-9_-]*[_-]pub$)[a-z0-9][a-z0-9_-]{0,40}|priv_sk|[0-9a-f]{64}_sk)$/i;
+export const KEY_FILE =
+  /^(?:[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)|(?:[\w.-]{0,40}[_-])?(?:deploy|ssh|host|signing|private)[_-]key|id_(?![a-z0-9_-]*[_-]pub$)[a-z0-9][a-z0-9_-]{0,40}|priv_sk|[0-9a-f]{64}_sk)$/i;
 /**
  * A project's operational scripts (`scripts/weekly_report.py`, `bin/import.mjs`, `ops/rotate.rb`): run
  * by hand or by cron against the stack, with the tokens they call it with written in.
@@ -238,6 +239,8 @@ const SCRIPT_DIRECTORY = /^(?:scripts?|bin|tools|ops|cron|jobs|provision(?:ing)?
 /** A script's name without extension (`bin/deploy`, `scripts/rotate-keys`), read when its first line runs a shell. */
 const EXTENSIONLESS_SCRIPT = /^[A-Za-z][\w-]{0,40}$/;
 /** A shell script's first line (`#!/bin/sh`, `#!/usr/bin/env bash`): also how detect/exposures.ts reads a config as a script. */
+/** A private key's PEM block as a file's first line (`-----BEGIN OPENSSH PRIVATE KEY-----`). */
+const PRIVATE_KEY_FIRST_LINE = /^\s*-----BEGIN [A-Z0-9 ]{0,30}PRIVATE KEY-----/;
 export const SHELL_SHEBANG = /^#![ \t]*\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z|da|k|a)?sh\b/;
 const SCRIPT_EXTENSIONS = ['py', 'js', 'mjs', 'cjs', 'ts', 'rb', 'php', 'pl', 'ps1', 'sh', 'bash'];
 const SCRIPT_EXTENSION = extensionPattern(SCRIPT_EXTENSIONS);
@@ -418,9 +421,12 @@ function readKeptFile(
   if (real !== path && !isInside(real, host.realpath?.(projectDirectory) ?? projectDirectory)) return undefined;
   const text = readConfigText(host, path, MAX_BYTES);
   if (text === undefined || /^services:[ \t]*$/m.test(text)) return undefined;
-  if (shellOnly && !SHELL_SHEBANG.test(text)) return undefined;
+  // a file without extension in a scripts directory is a shell script by its first line, or a private key kept there (`deploy/deploy_key`)
+  const privateKey = shellOnly && PRIVATE_KEY_FIRST_LINE.test(text);
+  if (shellOnly && !SHELL_SHEBANG.test(text) && !privateKey) return undefined;
   const file = display(path);
   const kept: MountedFile = { file, abs: path, node: wholeFileScalar(file, text), path: ['files', file], services: [], kept: true };
+  if (privateKey) return { ...kept, tokensOnly: true };
   // a package manifest's `scripts` are command lines (`psql postgres://app:…@db/app`, `sentry-cli --auth-token …`), a CI
   // definition's `variables:`/`env:` set what its jobs run with: their trees are kept for them
   if (tokensOnly)

@@ -484,7 +484,7 @@ describe('XML settings named by an attribute, proxy header directives, numbered 
 });
 
 describe('access keys, masks, names under a key or a cookie, a password holding `=`', () => {
-  it("an object store's access key is its account's id; another vendor's, holding a generated value, is its secret", async () => {
+  it("an object store's access key is its account's id; another vendor's, holding a generated value or given from the host, is its secret", async () => {
     const text = service([
       `MESSAGEBIRD_ACCESS_KEY: ${fake(ALNUM, 24)}`,
       `S3_ACCESS_KEY: ${fake(ALNUM, 24)}`,
@@ -494,7 +494,7 @@ describe('access keys, masks, names under a key or a cookie, a password holding 
       `PUSH_SECRET_KEY: ${fake(ALNUM, 32)}`,
       'FEED_ACCESS_KEY: ${FEED_ACCESS_KEY}',
     ]);
-    expect(await findings(text)).toEqual(['5:31 secret-in-environment', '10:24 secret-in-environment']);
+    expect(await findings(text)).toEqual(['5:31 secret-in-environment', '10:24 secret-in-environment', '11:7 secret-via-environment']);
   });
 
   it('a masked value holds no credential; a password with a run of x in it is still one', async () => {
@@ -4795,6 +4795,64 @@ describe('sets BL and BM: Dockerfile defaults, notification URLs, LiveKit key na
       'compose.yaml:7:29 secret-in-environment •••• (32 chars)',
       'compose.yaml:21:15 hardcoded-credential •••• (30 chars)',
       'compose.yaml:21:46 hardcoded-credential •••• (30 chars)',
+    ]);
+  });
+});
+
+describe('sets BN and BO: lone access keys, Ruby and Perl methods, key files, base-36 secrets, permissions', () => {
+  /** Letters of one case and digits as a generator writes them (base 36), a digit in every four characters. */
+  const base36 = (groups: number) => Array.from({ length: groups }, () => fake('abcdefghijklmnopqrstuvwxyz', 3) + fake(DIGITS, 1)).join('');
+  it("a vendor's lone access key (in a file, a default, a script, from the host), a Ruby method's and a Perl sub's string, a key file without extension, a base-36 client secret, a password after its option that starts with a dash, a Token header kept under AUTH and hop's Auth() are found; a permission's name, Transmission's salted digest, hex of text, a version key, a pair's key beside its secret file, Perl's <$fh>, an Elixir file read and an instruction as a fallback are not", async () => {
+    const pem = ['-----BEGIN OPENSSH PRIVATE KEY-----', fake(B64, 64), fake(B64, 64), fake(B64, 40), '-----END OPENSSH PRIVATE KEY-----'].join('\n');
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: example/hydrus',
+        '    command: redis-server --requirepass -Xq7' + fake(ALNUM, 28) + ' --maxmemory 128mb',
+        '    environment:',
+        '      FILTER_VERSION_KEY: ztf_partnership_v3',
+        '      HYDRUS_SERVICE_KEY: 6c6f63616c2074616773',
+        `      HYDL_DAEMON_ACCESS_KEY: \${HYDL_DAEMON_ACCESS_KEY:-Qm4${fake(ALNUM, 29)}}`,
+        '      HYDRUS_ACCESS_KEY:',
+        `      PIXIV_PHPSESSID: "59156126_Ln6${fake(ALNUM, 29)}"`,
+        `      ANTARES_API_KEY: ${base36(5)}`,
+        '      ANTARES_API_SECRET_FILE: /run/secrets/antares_api_secret',
+        '    volumes:',
+        '      - ./config:/config',
+        '',
+      ].join('\n'),
+      'deploy/deploy_key': `${pem}\n`,
+      'app/listener.py': `from gcn_kafka import Consumer\nconsumer = Consumer(\n    client_id="cc1mpehdr1ssobvufpad2h3zs1",\n    client_secret="${base36(13)}",\n)\n`,
+      'app/relay.py': `from hop.auth import Auth\nLEGACY_AUTH = Auth("gw-relay-legacy", "p1U${fake(ALNUM, 29)}")\n`,
+      'app/settings.py': 'HERMES = {\n    "HERMES_API_KEY": os.getenv("HERMES_API_KEY", "set HERMES_API_KEY value in environment"),\n}\n',
+      'scripts/backfill.py': `API_KEY = "${base36(5)}"\nAPI_SECRET = "Jb${fake(ALNUM, 38)}"\n`,
+      'scripts/bulk-upload.sh': `#!/bin/sh\nAUTH="Token dXB${fake(ALNUM, 57)}"\ncurl -H "Authorization: $AUTH" https://booru.example.org/api/posts\n`,
+      'scripts/retag.py': `ACCESS_KEY = "${fake(HEX, 64)}"\n`,
+      'config/server.yaml': "privileges:\n  'users:edit:self:pass': regular\n  'users:edit:any:pass': administrator\n",
+      'config/settings.json': `{\n  "rpc-password": "{${fake(HEX, 40)}${fake(ALNUM, 8)}",\n  "rpc-username": "media"\n}\n`,
+      'config/hydownloader-config.json': `{\n  "daemon.access_key": "Rs${fake(ALNUM, 30)}",\n  "daemon.port": 53211\n}\n`,
+      'config/danbooru_local_config.rb': `module Danbooru\n  class CustomConfiguration < Configuration\n    def recaptcha_secret_key\n      "6Lu${fake(ALNUM, 37)}"\n    end\n\n    # def nijie_password\n    #   "voh3tCPa.r.w_+p"\n    # end\n  end\nend\n`,
+      'config/DBDefs.pm': `package DBDefs;\nsub SMTP_SECRET_CHECKSUM { "Ve${fake(ALNUM, 30)}" }\nsub REPLICATION_ACCESS_TOKEN {\n    open(my $fh, '<', '/run/secrets/token') or return '';\n    chomp(my $token = <$fh>);\n    return $token;\n}\n1;\n`,
+      'config/runtime.exs': `import Config\nconfig :philomena,\n  password_pepper: File.read!(System.fetch_env!("PASSWORD_PEPPER_FILE")) |> String.trim(),\n  anonymous_name_salt: System.get_env("ANONYMOUS_NAME_SALT") || "${fake(HEX, 32)}"\n`,
+    });
+    expect(found).toEqual([
+      'app/listener.py:4:20 secret-in-project-file •••• (52 chars)',
+      'app/relay.py:2:40 secret-in-project-file •••• (32 chars)',
+      'compose.yaml:4:41 hardcoded-credential •••• (32 chars)',
+      'compose.yaml:8:31 secret-in-environment •••• (32 chars)',
+      'compose.yaml:9:7 secret-via-environment undefined',
+      'compose.yaml:10:24 secret-in-environment •••• (41 chars)',
+      'compose.yaml:12:32 secret-file-var-unmounted undefined',
+      'config/DBDefs.pm:2:29 secret-in-mounted-file •••• (32 chars)',
+      'config/danbooru_local_config.rb:4:8 secret-in-mounted-file •••• (40 chars)',
+      'config/danbooru_local_config.rb:8:10 secret-in-mounted-file •••• (15 chars)',
+      'config/hydownloader-config.json:2:25 secret-in-mounted-file •••• (32 chars)',
+      'config/runtime.exs:4:66 secret-in-mounted-file •••• (32 chars)',
+      'deploy/deploy_key:1:1 secret-in-project-file •••• (240 chars)',
+      'scripts/backfill.py:2:15 secret-in-project-file •••• (40 chars)',
+      'scripts/bulk-upload.sh:2:13 secret-in-project-file •••• (60 chars)',
+      'scripts/retag.py:1:15 secret-in-project-file •••• (64 chars)',
     ]);
   });
 });

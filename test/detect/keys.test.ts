@@ -479,3 +479,21 @@ describe('names of set V', () => {
     expect(isCredentialCarrierKey('MAILER_DSN')).toBe(true);
   });
 });
+
+describe('names of sets BN and BO', () => {
+  it("a permission's name (szurubooru's `users:edit:self:pass`) holds a rank, not a password; .NET's capitalised sections are settings' paths", () => {
+    expect(classifyKey('users:edit:self:pass')).toEqual({ sensitive: false, reason: "permission's name" });
+    expect(classifyKey('privileges.users:edit:any:pass')).toEqual({ sensitive: false, reason: "permission's name" });
+    expect(classifyKey('Authentication:Google:ClientSecret').sensitive).toBe(true);
+  });
+  it('a version key and a type key name a version and a kind', () => {
+    expect(classifyKey('FILTER_VERSION_KEY').sensitive).toBe(false);
+    expect(classifyKey('ACCOUNT_TYPE_KEY').sensitive).toBe(false);
+    expect(classifyKey('ENCRYPTION_KEY_VERSION').sensitive).toBe(false);
+    expect(classifyKey('FILTER_KEY').sensitive).toBe(true);
+  });
+  it("an account's PHP session cookie is a token; PHPSESSID alone names the cookie", () => {
+    expect(classifyKey('PIXIV_PHPSESSID')).toEqual({ sensitive: true, kind: 'token' });
+    expect(classifyKey('PHPSESSID').sensitive).toBe(false);
+  });
+});

@@ -231,3 +231,22 @@ describe('a word of a sentence (review of set U)', () => {
     expect(classifyValue('tomato-42-Granite')).toBe('literal');
   });
 });
+
+describe('values of sets BN and BO that are no secret', () => {
+  it("Transmission's salted SHA-1 of its RPC password is a hash; a secret of that length that does not open with `{` is not", () => {
+    expect(classifyValue('{06fa87189ad76657fb26b8fee2c02d6209cd27f4gonyl2j2')).toBe('hash');
+    expect(classifyValue('06fa87189ad76657fb26b8fee2c02d6209cd27f4gonyl2j2')).toBe('literal');
+  });
+  it('hex of text (hydrus\'s "local tags") names a thing; hex of random bytes, or of a password with digits, is a value', () => {
+    expect(classifyValue('6c6f63616c2074616773')).toBe('setting');
+    expect(classifyValue('4244cb6decde84fb74e7845882141d2f')).toBe('literal');
+    expect(classifyValue('70617373776f7264313233')).toBe('literal');
+  });
+  it("Perl's read from a file handle and Elixir's read of a secret's file are code", () => {
+    expect(classifyValue('<$fh>);')).toBe('code');
+    expect(classifyValue('<STDIN>')).not.toBe('literal');
+    expect(classifyValue('File.read!(System.fetch_env!(')).toBe('code');
+    expect(classifyValue('File.read!(System.fetch_env!("PASSWORD_PEPPER_FILE")) |> String.trim(),')).toBe('code');
+    expect(classifyValue('<your-token>')).not.toBe('code');
+  });
+});

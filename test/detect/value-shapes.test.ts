@@ -216,3 +216,14 @@ describe('user:password pairs', () => {
     expect(await findings(text)).toEqual([]);
   });
 });
+
+describe('letters of one case and digits as a generator writes them (set BN)', () => {
+  it('base 36 of twenty characters or more, digits all through it, is generated; a word and a number, or a hostname, is not', async () => {
+    const { isGeneratedLiteral, isSingleCaseRandom } = await import('../../src/detect/password-shape.js');
+    expect(isSingleCaseRandom('5zwozvb1rkrbmy4po24slbsy54cr3kh0cfvl8x1r0af9otvc3m5g')).toBe(true);
+    expect(isGeneratedLiteral('a0hhdsqnp6h79anpq14e33v8hmoxk0')).toBe(true);
+    expect(isSingleCaseRandom('ztfpartnershipfilter2024')).toBe(false);
+    expect(isSingleCaseRandom('db01prod02eu03west04')).toBe(false);
+    expect(isSingleCaseRandom('abcdefghij0123456789')).toBe(false);
+  });
+});

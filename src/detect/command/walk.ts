@@ -308,13 +308,22 @@ function namedOption(f: Findings, k: number, text: string, handler: ProgramHandl
     f.report(k, valueOffset + rest.length - rest.trimStart().length, text.length, `${flag[1]}${flag[2]}`, describeKind(v.kind));
     return 0;
   }
-  if (takesValue(handler, name) && hasValueAfter(f, k) && !/^-[A-Za-z-]/.test(f.toks[k + 1].text)) {
+  if (takesValue(handler, name) && hasValueAfter(f, k) && !isOptionShaped(f.toks[k + 1].text)) {
     if (!named(f.toks[k + 1].text)) return 1;
     // an OpenSSL-style pass phrase source (`-passout pass:x`) or the secret itself
     if (!reportPassSource(f, k + 1, `${flag[1]}${flag[2]}`, describeKind(v.kind))) f.reportToken(k + 1, `${flag[1]}${flag[2]}`, describeKind(v.kind));
     return 1;
   }
   return 0;
+}
+
+/**
+ * An argument shaped as an option (`-x`, `--maxmemory`, `-Dname=value`), not a generated value that starts with a dash
+ * (`--requirepass -BSUV3WFpdMoOp7zLVon…`: letters of both cases and digits, twelve or more, no `=`, `.` or `:`).
+ */
+function isOptionShaped(text: string): boolean {
+  if (!/^-[A-Za-z-]/.test(text)) return false;
+  return !(/^-[A-Za-z0-9_+-]{12,}$/.test(text) && !text.startsWith('--') && isPasswordShaped(text.slice(1)));
 }
 
 /**
