@@ -112,6 +112,11 @@ const EDN_MAP = /\{[ \t]*:[A-Za-z]/;
 const EDN_KEYWORD_STRING = /(?:^|[\s{,]):([A-Za-z][\w.*+!?-]{0,80}(?:\/[A-Za-z][\w.*+!?-]{0,80})?)[ \t]+"((?:[^"\\\n]|\\.){1,4096})"/dgm;
 /** Aero's `:name #or [#env VAR "fallback"]` in an EDN configuration. */
 const EDN_ENV_FALLBACK = /:([A-Za-z][\w.-]{0,80})[ \t]+#or[ \t]*\[[ \t]*#env[ \t]+([A-Za-z_][A-Za-z0-9_]{0,80})[ \t]+"([^"\\\n]{1,500})"[ \t]*\]/dg;
+/** `--auth=VALUE` as a flag of its own in a file's text (a value without a colon, quotes or blanks). */
+const AUTH_FLAG = /(?<=^|[ \t])--auth=([^\s"':;,]{6,128})(?=[ \t]*$)/dgm;
+/** An environment lookup and the literal after `or`/`||`/`??`/`?:`, wherever it stands: the variable, the quote, the literal. */
+const LOOKUP_FALLBACK =
+  /(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch|System\.get_env)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\)[ \t]*(?:\?\?|\?:|\|\||\bor\b)[ \t]*(["'])([^"'\\\n]{1,500})\2/dg;
 /** A fallback that is a sentence, three words or more (`set HERMES_API_KEY value in environment`): what to set, not a secret. */
 function isInstruction(value: string): boolean {
   return /^[A-Za-z][\w'-]*(?:[ \t]+[\w'.,-]+){2,}$/.test(value.trim());
@@ -172,9 +177,12 @@ const XML_BODY = /^([^<\n]{1,4096})<\/([A-Za-z_][\w.:-]{0,60})>/;
 const VARIABLE_DIRECTIVE =
   /(?<=^|\n)[ \t]{0,40}(?:SetEnv|setenv|fastcgi_param|uwsgi_param|scgi_param)[ \t]+([A-Za-z_][A-Za-z0-9_]{0,80})[ \t]+(?:"([^"\n$]{1,4096})"|'([^'\n$]{1,4096})'|([^\s"'$;]{1,4096}))/dg;
 
-/** A proxy's header directive: nginx `proxy_set_header`/`add_header`/`more_set_headers`, HAProxy `set-header`, with the header's name and value. */
+/**
+ * A proxy's header directive: nginx `proxy_set_header`/`add_header`/`more_set_headers`, HAProxy `set-header`, Apache's
+ * `RequestHeader set|append|add`, with the header's name and value.
+ */
 const HEADER_DIRECTIVE =
-  /(?:\b(?:proxy|grpc|fastcgi|uwsgi)_set_header|\badd_header|(?<![\w-])set-header)[ \t]+([A-Za-z][A-Za-z0-9-]{0,60})[ \t]+(?:"([^"\n$]{1,4096})"|'([^'\n$]{1,4096})'|([^\s"'$;]{1,4096}))/dg;
+  /(?:\b(?:proxy|grpc|fastcgi|uwsgi)_set_header|\badd_header|(?<![\w-])set-header|\bRequestHeader[ \t]+(?:set|append|add|setifempty))[ \t]+([A-Za-z][A-Za-z0-9-]{0,60})[ \t]+(?:"([^"\n$]{1,4096})"|'([^'\n$]{1,4096})'|([^\s"'$;]{1,4096}))/dg;
 
 /**
  * A client, a handler or a connection made with a user and a password, its first arguments or a pair after the first
@@ -880,6 +888,14 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       if (isPlaceholder(value) || isInstruction(value) || taken(start, value.length)) continue;
       named(classifyKey(variable).sensitive ? variable : m[1], value, start);
     }
+    // such a lookup and its fallback inside an expression (`AUTH = (user, os.environ.get("YAMCS_PASSWORD") or "…")`):
+    // judged by the variable's name alone
+    for (const m of text.matchAll(LOOKUP_FALLBACK)) {
+      const value = m[3];
+      const start = m.indices![3][0];
+      if (isPlaceholder(value) || isInstruction(value) || taken(start, value.length) || !classifyKey(m[1]).sensitive) continue;
+      named(m[1], value, start);
+    }
   }
   // a command line's `config set NAME VALUE` (OMERO's `omero config set omero.ldap.password …` and its `.omero` files,
   // `npm config set`, `pnpm config set`): the setting's value
@@ -980,8 +996,17 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       }
     }
   }
+  // an upload's password among a file's flags (PlatformIO's `upload_flags = --auth=…`, espota's OTA password): one
+  // generated like a password, of both cases and digits (`--auth=none`, initdb's `--auth=scram-sha-256` are methods;
+  // `--auth=user:pw` is read as a login)
+  if (text.includes('--auth=')) {
+    for (const m of text.matchAll(AUTH_FLAG)) {
+      if ((isPasswordShaped(m[1]) || isGeneratedLiteral(m[1])) && !taken(m.indices![1][0], m[1].length) && !isPlaceholder(m[1]))
+        out.push({ name: '--auth', kind: 'password', start: m.indices![1][0], end: m.indices![1][1], viaVariable: false });
+    }
+  }
   // a proxy's header directive: nginx `proxy_set_header X-Api-Key "…";`, HAProxy `http-request set-header X-Auth-Token …`
-  if (/set[-_]header|add_header/i.test(text)) {
+  if (/set[-_]header|add_header|RequestHeader/i.test(text)) {
     for (const m of text.matchAll(HEADER_DIRECTIVE)) {
       const g = valueGroup(m, 2);
       named(m[1], m[g], m.indices![g][0]);

@@ -529,12 +529,17 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
   // a token-only file the project keeps, or a mounted translation
   const context = mounted.kept ? 'project-file' : 'mounted-file';
   const found: [number, number][] = [];
+  const sourceCode = SOURCE_CODE_FILE.test(mounted.file);
   for (const m of scanValue(text)) {
     const value = text.slice(m.start, m.end);
     // a header's generated token (`"Authorization": "Token token=8z64…"` in a model's code) says what it is too
     const header = HEADER_PATTERNS.has(m.patternId) && isGeneratedLiteral(value);
+    // in source code, a URL's password a generator wrote or one chosen like a real one (`postgresql://osk:l=P_0GIS…@localhost/…`
+    // as a lookup's fallback), not an example's word (`postgres://user:password@localhost`); a CI definition's or a document's
+    // URLs are its jobs' throwaway services and examples
+    const urlPassword = m.patternId === 'url-credentials' && sourceCode && (isPasswordShaped(value) || isGeneratedLiteral(value));
     // a browser's key under a public-by-design name (`REACT_APP_FIREBASE_API_KEY: "AIza…"` in a frontend's env.js)
-    if (!(SELF_IDENTIFYING.has(m.patternId) || header) || isPublicBrowserKey(text, m.start, m.description)) continue;
+    if (!(SELF_IDENTIFYING.has(m.patternId) || header || urlPassword) || isPublicBrowserKey(text, m.start, m.description)) continue;
     const verdict = hardcoded(originWithin(mounted.node, m.start, m.end), m.description, value);
     if (verdict.placeholder) continue;
     found.push([m.start, m.end]);

@@ -463,6 +463,8 @@ const SETTING_TAIL: Readonly<Record<string, string>> = dictionary({
   login: 'user name (*_LOGIN)',
   email: 'user name (*_EMAIL)',
   owner: 'user name (owner)',
+  // a pattern over keys (Zenoh's key expressions: `TELEOP_ZENOH_KEY_EXPR: "aisle7/**/cmd_vel"`)
+  expr: 'setting (an expression)',
   // time
   ttl: 'setting (*_TTL)',
   expiry: 'setting (expiry)',

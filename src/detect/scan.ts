@@ -50,6 +50,12 @@ export function judgeSecretValue(value: string): ValueClass {
 
 /** A word or a name: `requested`, `keystore_creds`, `acme-prod`, `sshPublicKey` (letters only, one case or camelCase). */
 const NAME_VALUE = /^(?:[a-z]+(?:[_.-][a-z]+)*|[a-z]+(?:[A-Z][a-z]+)+)$/;
+/**
+ * Words joined by `_`, `.` or `-` with a short number among them, as a thing is named under a `*_KEY` (a filter's version
+ * `ztf_partnership_v3`, GeneWeb's person key `michaud.0.jean`): two words of three letters or more, no longer number, no
+ * secret's word (`dev_key_2024` is a weak key).
+ */
+const NUMBERED_NAME_VALUE = /^(?=(?:[^a-z]*[a-z]{3,}){2})(?!.*(?:key|token|secret|pass|pwd|auth))[a-z]+\d{0,2}(?:[_.-](?:[a-z]+\d{0,2}|\d{1,4}))+$/;
 /** A store's key, its parts joined by `:` (`rl:api`, `ff:v3`, `shopwatch:dupefilter:%(timestamp)s`): what a cache or Redis key setting holds. */
 /** An HTTP header's name (`X-Api-Key`, `STEVE-API-KEY`, `X-Auth-Token`): which header carries the key, under a key's or a token's name. */
 const HEADER_NAME = /^(?:[A-Z][A-Za-z0-9]{0,20}-){1,4}(?:KEY|Key|TOKEN|Token|AUTH|Auth|SECRET|Secret)$/;
@@ -205,7 +211,12 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   if (v.length <= 64 && /^_[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:key|session|sess|sid|cookie)$/.test(v)) return 'setting';
   if (verdict.cookie && v.length <= 64 && (/^[a-z]+(?:[_-][a-z0-9]+)+$/.test(v) || NAME_VALUE.test(v))) return 'setting';
   if ((verdict.keyNoun || verdict.countable) && HEADER_NAME.test(v)) return 'setting';
-  if (verdict.loose === 'name' && v.length <= 64 && (NAME_VALUE.test(v) || (verdict.keyNoun && (TITLE_NAME.test(v) || KEY_PATH.test(v))))) return 'setting';
+  if (
+    verdict.loose === 'name' &&
+    v.length <= 64 &&
+    (NAME_VALUE.test(v) || (verdict.keyNoun && (TITLE_NAME.test(v) || KEY_PATH.test(v) || NUMBERED_NAME_VALUE.test(v))))
+  )
+    return 'setting';
   if (verdict.loose && v.length <= 64 && ENUM_VALUE.test(v) && v.length > 1) return 'setting';
   // a count, a level or a word under a name that says "secret" only loosely (`oauth_password_grant: 3`,
   // `…PASSWORD_HASH_ALGORITHM__SALT_POSITION: suffix`, Dolibarr's `USER_PASSWORD_GENERATED` = `Perso`)

@@ -306,6 +306,8 @@ const HASH_PATTERNS: readonly RegExp[] = [
   /^0x0[12]00[0-9A-Fa-f]{40,}$/,
   // LDAP / Dovecot scheme prefixes, except the ones that say the password follows in clear text
   /^\{(?!PLAIN|CLEAR|CLEARTEXT)[A-Z0-9][A-Z0-9.-]{1,30}\}\S/,
+  // Java's PBKDF2 as Yamcs's users.yaml keeps it: `PBKDF2WithHmacSHA1:<iterations>:<salt>:<hash>` in hex
+  /^PBKDF2WithHmacSHA(?:1|224|256|384|512):\d{1,7}:[0-9a-fA-F]{8,}:[0-9a-fA-F]{16,}$/,
   // Transmission's salted SHA-1 of its RPC password, as it rewrites settings.json: `{`, 40 hex digits, an 8-character salt
   /^\{[0-9a-f]{40}[0-9A-Za-z./]{8}$/,
   // ASP.NET Core Identity's password hash (version 3: a format marker, the PRF, the iteration count and the salt's length

@@ -142,6 +142,11 @@ const CREDENTIAL_NAMES = new Set([
   'makefile',
   // msmtp's accounts (a PHP or cron container's sendmail): `user` and `password` directives
   'msmtprc',
+  // firmware built beside the stack: ESP-IDF's `sdkconfig` (`CONFIG_ESP_WIFI_PASSWORD="…"`), PlatformIO's project file
+  // (`upload_flags = --auth=…`, an OTA upload's password)
+  'sdkconfig',
+  'sdkconfig.defaults',
+  'platformio.ini',
   // a Buildbot worker's settings (Python): the `passwd` it connects to the master with
   'buildbot.tac',
   '.msmtprc',
@@ -218,6 +223,8 @@ const SETTINGS_FORMATS = [
   'edn',
   // a program's settings named `.config` (vdirsyncer's `[storage …]` sections with their passwords, NuGet's feeds)
   'config',
+  // GeneWeb's per-base settings (`bases/harlow.gwf`: `wizard_passwd=…`, `friend_passwd=…`)
+  'gwf',
 ];
 const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
 /**
@@ -559,7 +566,8 @@ function isConfigName(name: string, directory: DirectoryKind): boolean {
   // an operational script named for what it checks (`scripts/restore-test.sh`, `smoke-test.sh`) runs against the stack
   // with its real credentials: only an example's or a template's name leaves a script out
   // (a secret's file named for a default is the default it holds: the AIL framework's `DEFAULT_PASSWORD`)
-  const example = directory === 'scripts' ? TEMPLATE_NAME : SECRET_FILE.test(name) ? SECRET_FILE_EXAMPLE : EXAMPLE;
+  // (ESP-IDF's `sdkconfig.defaults` is what the firmware is built with: `defaults` there names no sample)
+  const example = directory === 'scripts' ? TEMPLATE_NAME : SECRET_FILE.test(name) || /^sdkconfig\.defaults$/i.test(name) ? SECRET_FILE_EXAMPLE : EXAMPLE;
   if (COMPOSE_FILE_NAME.test(name) || example.test(name.replace(/^\.env\./, ''))) return false;
   if (name === '.env') return false;
   return (

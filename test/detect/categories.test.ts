@@ -4856,3 +4856,47 @@ describe('sets BN and BO: lone access keys, Ruby and Perl methods, key files, ba
     ]);
   });
 });
+
+describe('sets BP and BQ: firmware settings, header directives, fallbacks in expressions, Redis ACL users, GeneWeb', () => {
+  it("an Apache header's token, ESP-IDF's and PlatformIO's passwords, a GeneWeb base's passwords and gwd's, a lookup's fallback inside an expression, a generated key after django-insecure-, a URL password in a script and a Redis ACL user's password on the command line are found; a key expression, Java's PBKDF2 record, a person's key and an example URL are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  redis:',
+        '    image: redis:7',
+        `    command: redis-server --user openc3 on '>Nr${fake(ALNUM, 24)}' '~*' '+@all' --user healthcheck on nopass '+ping'`,
+        '  geneweb:',
+        '    image: example/geneweb',
+        `    command: gwd -bd /srv/geneweb/bases -p 2317 -wizard yK7${fake(ALNUM, 13)} -friend MC7${fake(ALNUM, 7)} -log /var/log/gwd.log`,
+        '    environment:',
+        '      TELEOP_ZENOH_KEY_EXPR: "aisle7/**/cmd_vel"',
+        '      GW_KEY: michaud.0.jean',
+        '    volumes:',
+        '      - ./bases:/srv/geneweb/bases',
+        '      - ./apache/robolab.conf:/usr/local/apache2/conf/extra/robolab.conf',
+        '      - ./yamcs/users.yaml:/yamcs/etc/users.yaml',
+        '',
+      ].join('\n'),
+      'apache/robolab.conf': `<VirtualHost *:80>\n  RequestHeader set X-Dock-Token "${fake(HEX, 32)}"\n  RequestHeader set X-Forwarded-Proto "https"\n</VirtualHost>\n`,
+      'yamcs/users.yaml': `operator:\n  password: PBKDF2WithHmacSHA1:1000:${fake(HEX, 32)}:${fake(HEX, 40)}\n`,
+      'bases/harlow.gwf': `wizard_passwd=Harlow1887\nfriend_passwd=4hQ${fake(ALNUM, 15)}\nbody_prop=<b>\n`,
+      'firmware/esp32/sdkconfig.defaults': `CONFIG_ESP_WIFI_SSID="orchard-iot"\nCONFIG_ESP_WIFI_PASSWORD="6IG${fake(ALNUM, 13)}"\n`,
+      'firmware/motor/platformio.ini': `[env:esp32]\nupload_protocol = espota\nupload_flags =\n    --port=3232\n    --auth=ruv${fake(ALNUM, 8)}3X\n    --auth=basic\n`,
+      'campus/settings.py': `import os\nSECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "django-insecure-eOq${fake(ALNUM, 44)}4c"\nAUTH = (os.environ.get("YAMCS_USERNAME", "cmd-bridge"), os.environ.get("YAMCS_PASSWORD") or "PjL${fake(ALNUM, 15)}")\n`,
+      'ground/archiver.py': `import os\nDB_URL = os.environ.get("ARCHIVE_DB_URL", "postgresql://osk:l=P_0${fake(ALNUM, 11)}@localhost:5432/telemetry")\nEXAMPLE = "postgres://user:password@localhost/db"\n`,
+    });
+    expect(found).toEqual([
+      'apache/robolab.conf:2:35 secret-in-mounted-file •••• (32 chars)',
+      'bases/harlow.gwf:1:15 secret-in-mounted-file •••• (10 chars)',
+      'bases/harlow.gwf:2:15 secret-in-mounted-file •••• (18 chars)',
+      'campus/settings.py:2:54 secret-in-project-file •••• (65 chars)',
+      'campus/settings.py:3:94 secret-in-project-file •••• (18 chars)',
+      'compose.yaml:4:46 hardcoded-credential •••• (26 chars)',
+      'compose.yaml:7:57 hardcoded-credential •••• (16 chars)',
+      'compose.yaml:7:82 hardcoded-credential •••• (10 chars)',
+      'firmware/esp32/sdkconfig.defaults:2:27 secret-in-project-file •••• (16 chars)',
+      'firmware/motor/platformio.ini:5:12 secret-in-project-file •••• (13 chars)',
+      'ground/archiver.py:2:61 secret-in-project-file •••• (16 chars)',
+    ]);
+  });
+});

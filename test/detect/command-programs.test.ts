@@ -32,6 +32,18 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   // password as the next argument
   ['redis-cli -h redis -a r3dispw ping', [['-a', 'r3dispw', false]]],
   ['keydb-cli -a', []],
+  // Redis's ACL users: each `>` item of a `--user` rule up to the next option; `nopass` and `<` (remove) are none
+  ["redis-server --user app on '>Acl9pass' '~*' '+@all' --maxmemory 64mb", [['--user', 'Acl9pass', false]]],
+  ["valkey-server --user probe on nopass '<old9pass' '+ping'", []],
+  // GeneWeb's server: the wizard's and the friend's passwords
+  [
+    'gwd -bd /bases -wizard W1zardPw -friend Fr1endPw',
+    [
+      ['-wizard', 'W1zardPw', false],
+      ['-friend', 'Fr1endPw', false],
+    ],
+  ],
+  ['gwd -bd /bases -p 2317 -lang fr', []],
   ['mongodump -u root -p m0ngopw --out /dump', [['-p', 'm0ngopw', false]]],
   ['mongosh -pm0ngopw', []],
   ['sqlcmd -S db -U sa -PSqlPassw0rd', [['-P', 'SqlPassw0rd', false]]],

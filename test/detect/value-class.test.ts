@@ -250,3 +250,10 @@ describe('values of sets BN and BO that are no secret', () => {
     expect(classifyValue('<your-token>')).not.toBe('code');
   });
 });
+
+describe('values of sets BP and BQ', () => {
+  it("Java's PBKDF2 record as Yamcs keeps it is a hash", () => {
+    expect(classifyValue(`PBKDF2WithHmacSHA1:1000:${'0e'.repeat(16)}:${'1f'.repeat(20)}`)).toBe('hash');
+    expect(classifyValue('PBKDF2WithHmacSHA1')).toBe('literal');
+  });
+});

@@ -29,6 +29,27 @@ const dockerFlag: FlagHandler = (f, k, text, command) => {
   return 1;
 };
 
+/**
+ * Redis's ACL users on its command line: `redis-server --user NAME on '>password' '~*' '+@all'`, each `>` item up to the
+ * next option a password of the user (`<` removes one, `#` gives a hash).
+ */
+const redisAclUser: FlagHandler = (f, k, text) => {
+  if (text !== '--user') return undefined;
+  let j = k + 1;
+  for (; j < f.toks.length && !f.toks[j].op && !f.toks[j].text.startsWith('--'); j++) {
+    const item = f.toks[j].text;
+    if (item.length > 1 && item.startsWith('>')) f.report(j, 1, item.length, '--user', 'password');
+  }
+  return j - k - 1;
+};
+
+/** GeneWeb's server: `gwd -wizard PASSWORD -friend PASSWORD`, the base's wizard's and friend's passwords for all bases. */
+const gwdPassword: FlagHandler = (f, k, text) => {
+  if ((text !== '-wizard' && text !== '-friend') || k + 1 >= f.toks.length) return undefined;
+  f.reportToken(k + 1, text, 'password');
+  return 1;
+};
+
 /** Redpanda `rpk security user create|update NAME -p x` (`rpk topic produce -p` is a partition). */
 const rpkUserPassword: FlagHandler = (f, k, text, command) => {
   if (text !== '-p' || k + 1 >= f.toks.length || !command.positionals.some((i) => f.toks[i]?.text === 'user')) return undefined;
@@ -164,6 +185,8 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   // `mongod --auth` is a switch
   { programs: ['mongod', 'mongos'], switches: ['auth'] },
   { programs: ['redis-cli', 'valkey-cli', 'keydb-cli', 'dragonfly-cli'], passwordFlag: '-a' },
+  { programs: ['redis-server', 'valkey-server', 'keydb-server'], flag: redisAclUser },
+  { programs: ['gwd'], flag: gwdPassword },
   { programs: ['mongo', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'mongofiles'], passwordFlag: '-p' },
   { programs: ['sqlcmd', 'bcp', 'osql', 'isql'], passwordFlag: '-P', attached: true },
   { programs: ['sshpass'], passwordFlag: '-p', attached: true },
