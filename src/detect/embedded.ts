@@ -141,6 +141,9 @@ const CALL_NAME_VALUE =
 /** A Buildbot worker declared in master.cfg with its password: `worker.Worker("name", "password", …)`. */
 const BUILDBOT_WORKER = /\bWorker\([ \t]*["'][\w.-]{1,100}["'][ \t]*,[ \t]*(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})')/dg;
 
+/** A value in triple quotes on one line, as grafana.ini writes one holding `#` or `;` (`password = """…"""`): name, value. */
+const TRIPLE_QUOTED = /^[ \t]*([A-Za-z_][\w.-]{0,80})[ \t]*=[ \t]*"""([^"\n]{1,4096})"""[ \t]*$/dgm;
+
 /** Elixir's three-argument config: `config :app, :stripe_secret, "value"` (the key an atom of its own, not `key: value`). */
 const ELIXIR_CONFIG = /\bconfig[ \t]+:[A-Za-z_]\w{0,60},[ \t]*:([A-Za-z_]\w{0,80}),[ \t]*"([^"\n]{0,4096})"/dg;
 
@@ -545,8 +548,6 @@ function isLoneAccessKeySecret(name: string, value: string, text: string, at?: n
     !SECRET_KEY_BESIDE.test(text)
   );
 }
-/** An Authorization value: a scheme, then the credential alone (`Token dXBs…`, `Bearer eyJ…`). */
-const SCHEMED_CREDENTIAL = new RegExp(`^(?:${AUTH_SCHEME_NAMES})[ \\t]+([A-Za-z0-9+/=._~-]{16,4096})$`, 'i');
 /** A secret key's name beside an access key (`secret_key`, `secretAccessKey`, `access_key_secret`, `SecretKey`). */
 const SECRET_KEY_BESIDE = /secret[_.-]?(?:access[_.-]?)?key|access[_.-]?(?:key[_.-]?)?secret/i;
 
@@ -722,16 +723,6 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
         if (password !== undefined && isLiteral(password)) {
           const start = m.index! + m[0].length - password.length - (m[6] !== undefined ? 0 : m[5] !== undefined ? 2 : 1);
           out.push({ name, kind: 'password', start, end: start + password.length, viaVariable: false });
-          continue;
-        }
-      }
-      // an Authorization header's value kept under an authentication's name (a script's `AUTH="Token dXBs…"`): the
-      // generated credential after its scheme
-      if (m[6] === undefined && /(?:^|[_.-])(?:auth|authorization|auth_header)$/i.test(name)) {
-        const schemed = SCHEMED_CREDENTIAL.exec(value);
-        if (schemed && isGeneratedLiteral(schemed[1]) && !isPlaceholder(schemed[1])) {
-          const start = m.index! + m[0].length - schemed[1].length - (m[5] !== undefined ? 2 : 1);
-          out.push({ name, kind: 'token', start, end: start + schemed[1].length, viaVariable: false });
         }
       }
       continue;
@@ -864,6 +855,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     }
   }
   if (text.includes('config :')) for (const m of text.matchAll(ELIXIR_CONFIG)) named(m[1], m[2], m.indices![2][0]);
+  if (text.includes('"""')) for (const m of text.matchAll(TRIPLE_QUOTED)) if (!taken(m.indices![2][0], m[2].length)) named(m[1], m[2], m.indices![2][0]);
   if (text.includes('putenv')) for (const m of text.matchAll(PUTENV)) if (!taken(m.indices![3][0], m[3].length)) named(m[2], m[3], m.indices![3][0]);
   if (text.includes('(def') || text.includes('(set')) for (const m of text.matchAll(LISP_DEFINITION)) named(m[1], m[2], m.indices![2][0]);
   if (text.includes('def ') || text.includes('sub ')) {

@@ -868,6 +868,7 @@ const SELF_IDENTIFYING = new Set([
   'azure-storage-account-key',
   'azure-shared-access-key',
   'webhook-url-token',
+  'brewfather-stream-url',
   // `machine … login … password …`: a .netrc entry wherever it is written (a Dockerfile's `printf … > /root/.netrc`)
   'netrc-password',
 ]);
@@ -1475,11 +1476,13 @@ function secretFileContent(name: string, text: string, secretFile: boolean): { s
   }
   if (lines.length === 1) {
     // `name:secret` lines are pairs (findUserPasswordPairs): the secret is a part of the line
-    // (nor a properties line, `CurrentVersion=3` under its comment: a setting)
+    // (nor a properties line, `CurrentVersion=3` under its comment: a setting); a secret's own file named for a secret holds
+    // it however short (reef-pi's stock `reef-pi`); another (Zabbix's `.POSTGRES_USER` secret: `zabbix`) only a value of a
+    // secret's length
     if (
       /\s/.test(body) ||
       body.includes(':') ||
-      body.length < 8 ||
+      body.length < (secretFile && named.sensitive ? 4 : 8) ||
       /^[A-Za-z][A-Za-z_.-]{3,60}=[\w.-]*$/.test(body) ||
       judgeNamedValue(nameLooseness(base), body) !== 'literal'
     )

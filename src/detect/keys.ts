@@ -1247,13 +1247,21 @@ export function splitWords(name: string): string[] {
 /** A one-time password's words: their `seed` is the token's shared secret (`otp_seed`, `TOTP_SEED`). */
 const OTP_WORDS = new Set(['otp', 'totp', 'hotp', 'oath']);
 
+/** Letters ending in a secret's word, then one or two digits (`webpasswd1`, `adminpass2`, `apitoken1`). */
+const NUMBERED_GLUED_SECRET = /^([a-z]{2,}(?:pass|passwd|password|pwd|secret|token|key))(\d{1,2})$/;
+
 function computeWords(name: string): string[] {
   const parts = name
     .replace(/([a-z])(?=[A-Z])/g, '$1 ')
     .replace(/([0-9A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
-    .map((p) => p.toLowerCase());
+    .map((p) => p.toLowerCase())
+    // a glued secret word and its number (so-setup's `WEBPASSWD1`, `SOREMOTEPASS2`): the number apart, as in `PASS_1`
+    .flatMap((p) => {
+      const numbered = NUMBERED_GLUED_SECRET.exec(p);
+      return numbered ? [numbered[1], numbered[2]] : [p];
+    });
   const joined: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];

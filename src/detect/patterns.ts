@@ -879,9 +879,10 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'authorization-header',
     description: 'credential in an Authorization header',
     // `Authorization: Bearer x`, `Authorization=Basic x`, a map's `"Authorization": "Bearer x"` (PagerDuty's `Token token=x`),
-    // and a proxy's header directive (nginx `proxy_set_header Authorization "Basic x";`, HAProxy `set-header Authorization "Bearer x"`)
+    // and a proxy's header directive (nginx `proxy_set_header Authorization "Basic x";`, HAProxy `set-header Authorization "Bearer x"`);
+    // OTLP exporters' headers take it URL-encoded (`OTEL_EXPORTER_OTLP_HEADERS=Authorization=Basic%20x`)
     regex: re(
-      `${B64}(?:Proxy-)?Authorization(?:["']?[ \\t]{0,5}(?:[:=]|=>)[ \\t]{0,5}["']?|[ \\t]{1,5}["'])(?:${AUTH_SCHEMES})[ \\t]{1,5}(?:token=["']?)?([A-Za-z0-9._~+/=-]{8,4096})`,
+      `${B64}(?:Proxy-)?Authorization(?:["']?[ \\t]{0,5}(?:[:=]|=>)[ \\t]{0,5}["']?|[ \\t]{1,5}["'])(?:${AUTH_SCHEMES})(?:[ \\t]{1,5}|%20)(?:token=["']?)?([A-Za-z0-9._~+/=-]{8,4096})`,
       'i',
     ),
     group: 1,
@@ -889,8 +890,9 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'auth-scheme-value',
     description: 'credential in an Authorization header value',
-    // a header's whole value kept in a string (`AUTH="Basic 6YkE…"`, `token = 'Bearer …'`): the scheme, then a generated token
-    regex: re(`(["'])(?:Basic|Bearer)[ \\t]{1,5}((?=[A-Za-z0-9._~+/=-]{0,200}[0-9])(?=[A-Za-z0-9._~+/=-]{0,200}[A-Za-z])[A-Za-z0-9._~+/=-]{16,4096})\\1`),
+    // a header's whole value kept in a string (`AUTH="Basic 6YkE…"`, `token = 'Bearer …'`, szurubooru's `"Token dXBs…"`): the
+    // scheme, then a generated token
+    regex: re(`(["'])(?:Basic|Bearer|Token)[ \\t]{1,5}((?=[A-Za-z0-9._~+/=-]{0,200}[0-9])(?=[A-Za-z0-9._~+/=-]{0,200}[A-Za-z])[A-Za-z0-9._~+/=-]{16,4096})\\1`),
     group: 2,
   },
   {
@@ -1117,6 +1119,13 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     id: 'url-query-key',
     description: 'API key in a URL query',
     regex: re(`[?&](?:key|access_?key)=([A-Za-z0-9_-]{16,200})(?=[&\\s#'"]|$)`, 'i'),
+    group: 1,
+  },
+  {
+    // Brewfather's custom stream URL: its `id` is the write credential a fermentation logger posts readings with
+    id: 'brewfather-stream-url',
+    description: 'Brewfather stream URL',
+    regex: re(`https?://log\\.brewfather\\.net/stream\\?id=([A-Za-z0-9]{10,32})(?![A-Za-z0-9])`),
     group: 1,
   },
   {

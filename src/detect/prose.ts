@@ -18,9 +18,10 @@ export interface ProseCredential {
   kind: 'password' | 'token';
 }
 
-// (and the password's word in the languages the projects' notes are written in: German, Dutch, French, Spanish, Portuguese)
+// (and the password's word in the languages the projects' notes are written in: German, Dutch, French, Spanish, Portuguese;
+// a Wi-Fi network's pre-shared key, `the PSK is …`)
 const SECRET_WORD =
-  /\b(?:(password|passwd|passphrase|pwd|pw|pin|credentials|creds|login|pass|passwort|kennwort|wachtwoord|mot de passe|contrase\u00f1a|senha)|(token|secret|api[ _-]?key|access[ _-]?key|key))\b/gi;
+  /\b(?:(password|passwd|passphrase|pwd|pw|pin|psk|passcode|credentials|creds|login|pass|passwort|kennwort|wachtwoord|mot de passe|contrase\u00f1a|senha)|(token|secret|api[ _-]?key|access[ _-]?key|key))\b/gi;
 /** Right after the word and a blank, a word of its own: a password stated without a linking word. */
 const JUXTAPOSED = /^[ \t]+([^\s"'`]{8,128})/;
 /** Right after the word, a code span of a document (`` pass `fVG1…` ``): what it holds. */

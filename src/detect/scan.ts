@@ -52,10 +52,15 @@ export function judgeSecretValue(value: string): ValueClass {
 const NAME_VALUE = /^(?:[a-z]+(?:[_.-][a-z]+)*|[a-z]+(?:[A-Z][a-z]+)+)$/;
 /**
  * Words joined by `_`, `.` or `-` with a short number among them, as a thing is named under a `*_KEY` (a filter's version
- * `ztf_partnership_v3`, GeneWeb's person key `michaud.0.jean`): two words of three letters or more, no longer number, no
- * secret's word (`dev_key_2024` is a weak key).
+ * `ztf_partnership_v3`, GeneWeb's person key `michaud.0.jean`, an OpenTelemetry attribute `gen_ai.prompt.0.content`, a
+ * model `gpt-4o-azure`, a product `firmware-x86`): a word of three letters or more and a number, none longer than four
+ * digits, no secret's word (`dev_key_2024` is a weak key).
  */
-const NUMBERED_NAME_VALUE = /^(?=(?:[^a-z]*[a-z]{3,}){2})(?!.*(?:key|token|secret|pass|pwd|auth))[a-z]+\d{0,2}(?:[_.-](?:[a-z]+\d{0,2}|\d{1,4}))+$/;
+function isNumberedName(v: string): boolean {
+  if (!/^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+$/.test(v) || /key|token|secret|pass|pwd|auth/.test(v)) return false;
+  const parts = v.split(/[_.-]/);
+  return parts.every((p) => /^[a-z]+\d{0,2}$|^\d{1,4}[a-z]?$/.test(p)) && parts.some((p) => /^[a-z]{3,}/.test(p)) && /\d/.test(v);
+}
 /** A store's key, its parts joined by `:` (`rl:api`, `ff:v3`, `shopwatch:dupefilter:%(timestamp)s`): what a cache or Redis key setting holds. */
 /** An HTTP header's name (`X-Api-Key`, `STEVE-API-KEY`, `X-Auth-Token`): which header carries the key, under a key's or a token's name. */
 const HEADER_NAME = /^(?:[A-Z][A-Za-z0-9]{0,20}-){1,4}(?:KEY|Key|TOKEN|Token|AUTH|Auth|SECRET|Secret)$/;
@@ -211,11 +216,7 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   if (v.length <= 64 && /^_[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:key|session|sess|sid|cookie)$/.test(v)) return 'setting';
   if (verdict.cookie && v.length <= 64 && (/^[a-z]+(?:[_-][a-z0-9]+)+$/.test(v) || NAME_VALUE.test(v))) return 'setting';
   if ((verdict.keyNoun || verdict.countable) && HEADER_NAME.test(v)) return 'setting';
-  if (
-    verdict.loose === 'name' &&
-    v.length <= 64 &&
-    (NAME_VALUE.test(v) || (verdict.keyNoun && (TITLE_NAME.test(v) || KEY_PATH.test(v) || NUMBERED_NAME_VALUE.test(v))))
-  )
+  if (verdict.loose === 'name' && v.length <= 64 && (NAME_VALUE.test(v) || (verdict.keyNoun && (TITLE_NAME.test(v) || KEY_PATH.test(v) || isNumberedName(v)))))
     return 'setting';
   if (verdict.loose && v.length <= 64 && ENUM_VALUE.test(v) && v.length > 1) return 'setting';
   // a count, a level or a word under a name that says "secret" only loosely (`oauth_password_grant: 3`,

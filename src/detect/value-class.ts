@@ -51,6 +51,9 @@ function isHexEncodedText(v: string): boolean {
   return /^[A-Za-z0-9 _.:-]+$/.test(text) && (text.match(/[A-Za-z ]/g)?.length ?? 0) * 4 >= text.length * 3 && /[A-Za-z]{3}/.test(text);
 }
 
+/** 16 to 64 bytes in hex joined by colons, as fingerprints are printed (`c4:1e:9a:…`, `SHA256` and `MD5` ones). */
+const FINGERPRINT = /^(?:[0-9a-f]{2}:){15,63}[0-9a-f]{2}$|^(?:[0-9A-F]{2}:){15,63}[0-9A-F]{2}$/;
+
 /** Values that say "no value" rather than being a secret. */
 const EMPTY_WORDS = new Set(['null', 'nil', 'none', 'undefined', '~', "''", '""', '-']);
 /** Words of a sentence about a setting, never its value (`# use --password to set it`): no value at all. */
@@ -566,6 +569,8 @@ export function classifyValue(value: string): ValueClass {
   if (TIMESTAMP.test(v) || DOMAIN.test(v) || HOST_PORT.test(v) || DURATION.test(v)) return 'setting';
   // text written in hex (hydrus's `6c6f63616c2074616773`, "local tags"): a name encoded, not random bytes
   if (isHexEncodedText(v)) return 'setting';
+  // a fingerprint, bytes in hex joined by colons (a Salt master's key, an SSH host key's MD5, a certificate's SHA-256)
+  if (FINGERPRINT.test(v)) return 'public';
   // the name of a directory's password attribute (ZenTao's `$config->ldap->password = 'userPassword'`): which attribute holds it
   if (LDAP_PASSWORD_ATTRIBUTES.has(v)) return 'setting';
   // a shortened value (`wcFMA/xDdHCJBTolAQ/+Kb1...`): an excerpt in a comment or a doc, not the value

@@ -225,6 +225,8 @@ const SETTINGS_FORMATS = [
   'config',
   // GeneWeb's per-base settings (`bases/harlow.gwf`: `wizard_passwd=…`, `friend_passwd=…`)
   'gwf',
+  // Salt's pillar and state files (YAML, often with Jinja: `secrets.sls`'s `import_pass: …`)
+  'sls',
 ];
 const SETTINGS_FORMAT = extensionPattern(SETTINGS_FORMATS);
 /**
@@ -239,12 +241,18 @@ const RC_FILE = /^\.?[a-z][a-z0-9_.-]{1,40}rc$/i;
 export const KEY_FILE =
   /^(?:[\w.-]+_(?:rsa|dsa|ecdsa|ed25519)|(?:[\w.-]{0,40}[_-])?(?:deploy|ssh|host|signing|private)[_-]key|id_(?![a-z0-9_-]*[_-]pub$)[a-z0-9][a-z0-9_-]{0,40}|priv_sk|[0-9a-f]{64}_sk)$/i;
 /**
- * A project's operational scripts (`scripts/weekly_report.py`, `bin/import.mjs`, `ops/rotate.rb`): run
- * by hand or by cron against the stack, with the tokens they call it with written in.
+ * A project's operational scripts (`scripts/weekly_report.py`, `bin/import.mjs`, `ops/rotate.rb`, Security Onion's
+ * `setup/automation/standalone` answer files): run by hand or by cron against the stack, with the tokens they call it with
+ * written in.
  */
-const SCRIPT_DIRECTORY = /^(?:scripts?|bin|tools|ops|cron|jobs|provision(?:ing)?|maintenance|deploy)$/i;
+const SCRIPT_DIRECTORY = /^(?:scripts?|bin|tools|ops|cron|jobs|provision(?:ing)?|maintenance|deploy|automation)$/i;
 /** A script's name without extension (`bin/deploy`, `scripts/rotate-keys`), read when its first line runs a shell. */
 const EXTENSIONLESS_SCRIPT = /^[A-Za-z][\w-]{0,40}$/;
+/**
+ * A container's start script without extension wherever it is kept (cookiecutter-django's
+ * `compose/production/django/entrypoint` and `start`, a `docker-entrypoint`): read when its first line runs a shell.
+ */
+const ENTRYPOINT_SCRIPT = /^(?:docker-)?entrypoint$|^start(?:-[\w-]{1,30})?$/;
 /** A shell script's first line (`#!/bin/sh`, `#!/usr/bin/env bash`): also how detect/exposures.ts reads a config as a script. */
 /** A private key's PEM block as a file's first line (`-----BEGIN OPENSSH PRIVATE KEY-----`). */
 const PRIVATE_KEY_FIRST_LINE = /^\s*-----BEGIN [A-Z0-9 ]{0,30}PRIVATE KEY-----/;
@@ -371,7 +379,7 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
       } else if (directory !== 'tokens' && (isConfigName(name, directory) || CRONTAB_FILE.test(path) || (name === '.env' && ownDotenv))) {
         if (candidates.length < MAX_FILES) candidates.push(path);
         if (isSecretsDirectoryFile(name, directory)) secretFiles.add(path);
-      } else if (directory === 'scripts' && EXTENSIONLESS_SCRIPT.test(name)) {
+      } else if ((directory === 'scripts' && EXTENSIONLESS_SCRIPT.test(name)) || ENTRYPOINT_SCRIPT.test(name)) {
         // a script without extension (`bin/deploy`): kept if it is a shell script, which its first line says
         if (candidates.length < MAX_FILES) candidates.push(path);
         shellScripts.add(path);

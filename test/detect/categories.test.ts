@@ -4900,3 +4900,47 @@ describe('sets BP and BQ: firmware settings, header directives, fallbacks in exp
     ]);
   });
 });
+
+describe('sets BR and BS: start scripts, answer files, Salt pillars, grafana.ini, OTLP headers, short secret files', () => {
+  it("a start script's inline password, a README's PSK, grafana.ini's triple-quoted password, a secret's short file, a Brewfather stream id, a Salt pillar's password, an answer file's numbered passwords and an OTLP header's credential are found; a key's fingerprint and an attribute's name under `key` are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    build: .',
+        '    environment:',
+        '      OTEL_EXPORTER_OTLP_HEADERS: ${OTEL_EXPORTER_OTLP_HEADERS}',
+        `      SALT_MASTER_FINGER: "${Array.from({ length: 32 }, () => fake(HEX, 2)).join(':')}"`,
+        '    secrets: [reefpi_password]',
+        '    volumes:',
+        '      - ./grafana/grafana.ini:/etc/grafana/grafana.ini',
+        '      - ./otel/config.yaml:/etc/otelcol/config.yaml',
+        'secrets:',
+        '  reefpi_password:',
+        '    file: ./secrets/reefpi_password',
+        '',
+      ].join('\n'),
+      '.env': `OTEL_EXPORTER_OTLP_HEADERS=Authorization=Basic%20fm9${fake(B64, 57)}\n`,
+      'secrets/reefpi_password': 'reef-pi\n',
+      'README.md': '# Brewhouse\n\nThe controllers join the `BREWHOUSE-IOT` Wi-Fi; the PSK is `qnCF7KnigfA5RZ`.\n',
+      'compose/production/django/entrypoint': `#!/bin/bash\nset -o errexit\nDJANGO_SUPERUSER_PASSWORD='A5Js-${fake(ALNUM, 11)}' python manage.py createsuperuser --noinput --username brewer\nexec gunicorn config.wsgi\n`,
+      'grafana/grafana.ini': `[smtp]\nenabled = true\npassword = """JGUM-${fake(ALNUM, 12)}*+298tEq"""\n`,
+      'otel/config.yaml': 'processors:\n  attributes/redact:\n    actions:\n      - key: gen_ai.prompt.0.content\n        action: delete\n',
+      'bot/src/index.js': `const BREWFATHER_STREAM = 'http://log.brewfather.net/stream?id=${fake(ALNUM, 14)}';\n`,
+      'pillar/secrets.sls': `secrets:\n  import_pass: EVm${fake(ALNUM, 13)}\n`,
+      'setup/automation/standalone-lab': `#!/bin/bash\nWEBUSER=analyst@example.org\nWEBPASSWD1=kk1${fake(ALNUM, 13)}\nWEBPASSWD2=kk1${fake(ALNUM, 13)}\n`,
+    });
+    // (the secret file's mode is the machine's umask's: secret-file-permissive is no part of this test)
+    expect(found.filter((f) => !f.includes('secret-file-permissive'))).toEqual([
+      '.env:1:28 secret-in-env-file •••• (60 chars)',
+      'README.md:3:61 secret-in-project-file •••• (14 chars)',
+      'bot/src/index.js:1:64 secret-in-project-file •••• (14 chars)',
+      'compose/production/django/entrypoint:3:28 secret-in-project-file •••• (16 chars)',
+      'grafana/grafana.ini:3:15 secret-in-mounted-file •••• (25 chars)',
+      'pillar/secrets.sls:2:16 secret-in-project-file •••• (16 chars)',
+      'secrets/reefpi_password:1:1 secret-in-mounted-file •••• (7 chars)',
+      'setup/automation/standalone-lab:3:12 secret-in-project-file •••• (16 chars)',
+      'setup/automation/standalone-lab:4:12 secret-in-project-file •••• (16 chars)',
+    ]);
+  });
+});

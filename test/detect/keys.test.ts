@@ -497,3 +497,12 @@ describe('names of sets BN and BO', () => {
     expect(classifyKey('PHPSESSID').sensitive).toBe(false);
   });
 });
+
+describe('names of sets BR and BS', () => {
+  it("a glued secret word and its number (so-setup's WEBPASSWD1, ADMINPASS2) is the secret's name; a hash's number is not split off", () => {
+    expect(classifyKey('WEBPASSWD1')).toEqual({ sensitive: true, kind: 'password' });
+    expect(classifyKey('SOREMOTEPASS2')).toEqual({ sensitive: true, kind: 'password' });
+    expect(classifyKey('PBKDF2_ITERATIONS').sensitive).toBe(false);
+    expect(classifyKey('MONKEY2').sensitive).toBe(false);
+  });
+});

@@ -31,6 +31,7 @@ const gcpJsonKey = `-----BEGIN PRIVATE KEY-----\\n${fake(B64, 64)}\\n${fake(B64,
 
 const ztPrivate = hex(128);
 const urlKey = `c0Db${fake(ALNUM, 16)}9`;
+const brewfatherId = alnum(14);
 
 const POSITIVES: Case[] = [
   { id: 'private-key', text: pem('RSA PRIVATE KEY') },
@@ -190,6 +191,7 @@ const POSITIVES: Case[] = [
   { id: 'zapier-webhook', text: `https://hooks.zapier.com/hooks/catch/${fake(DIGITS, 7)}/${fake(ALNUM, 6).toLowerCase()}` },
   { id: 'telegram-bot-token', text: `${fake(DIGITS, 10)}:AA${fake(B64URL, 33)}` },
   { id: 'ntfy-access-token', text: 'ntfys://tk_gnv64n5wwadxv5sx01ot2lfda2h96@ntfy.sh/alerts', secret: 'tk_gnv64n5wwadxv5sx01ot2lfda2h96' },
+  { id: 'brewfather-stream-url', text: `http://log.brewfather.net/stream?id=${brewfatherId}`, secret: brewfatherId },
   { id: 'discord-bot-token', text: `M${fake(B64URL, 25)}.${fake(B64URL, 6)}.${fake(B64URL, 38)}` },
   { id: 'twilio-api-key', text: 'SK' + hex(32) },
   { id: 'stripe-object-id', text: 'price_1PmhU9AKMSgX0Wyyv17AkD3w' },
@@ -444,6 +446,8 @@ const NEGATIVES: [string, string][] = [
   ['google-analytics-id', 'UA-12-1'],
   // a name's tail, not a token: `tk_` then a word
   ['ntfy-access-token', 'tk_settings_dialog_title'],
+  // Brewfather's site without a stream's id
+  ['brewfather-stream-url', 'https://log.brewfather.net/stream?id=abc'],
   // a word after API is no key's name
   ['livekit-api-key', 'APIGatewayRoutes'],
   ['sendgrid-api-key', `SG.${fake(B64URL, 21)}.${fake(B64URL, 43)}`],

@@ -257,3 +257,10 @@ describe('values of sets BP and BQ', () => {
     expect(classifyValue('PBKDF2WithHmacSHA1')).toBe('literal');
   });
 });
+
+describe('values of sets BR and BS', () => {
+  it("a fingerprint's bytes joined by colons are public; hex without colons is judged as before", () => {
+    expect(classifyValue(Array.from({ length: 32 }, (_, i) => (i * 7 + 16).toString(16).padStart(2, '0')).join(':'))).toBe('public');
+    expect(classifyValue('c41e9a0755b23d880f61e42a9cd7135e60b8aa4f0291cc7de836451bf0a2d977')).toBe('literal');
+  });
+});
