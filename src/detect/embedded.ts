@@ -215,6 +215,8 @@ const HEADER_COMPARISON =
  * A Lisp's definition of a global with a string (Common Lisp `(defparameter *hcaptcha-secret* "…")`, `defvar`,
  * `defconstant`, Scheme and Racket `(define api-token "…")`, Clojure `(def api-key "…")`): the name without its earmuffs.
  */
+const LISP_DEFINITION = /\((?:defparameter|defvar|defconstant|define|def|setq|setf)[ \t]+\*?([A-Za-z][\w+!?<>-]{0,80}?)\*?[ \t\r\n]+"([^"\n]{1,4096})"/dg;
+
 /**
  * A method that returns a string and nothing else, as Ruby and Perl configurations are written (Danbooru's
  * `danbooru_local_config.rb`: `def recaptcha_secret_key` / `"…"` / `end`, commented out alike; the MusicBrainz server's
@@ -223,8 +225,6 @@ const HEADER_COMPARISON =
  */
 const METHOD_LITERAL =
   /^[ \t]*(?:#[ \t]*)?def[ \t]+(?:self\.)?([a-z_][a-z0-9_]{0,80})[ \t]*(?:\(\))?[ \t]*\r?\n[ \t]*(?:#[ \t]*)?(?:return[ \t]+)?(["'])([^"'\\\n]{1,4096})\2[ \t]*\r?\n[ \t]*(?:#[ \t]*)?end\b|\bsub[ \t]+([A-Za-z_]\w{0,80})[ \t]*\{[ \t]*(?:return[ \t]+)?(["'])([^"'\\\n]{1,4096})\5[ \t]*;?[ \t]*\}/dgm;
-
-const LISP_DEFINITION = /\((?:defparameter|defvar|defconstant|define|def|setq|setf)[ \t]+\*?([A-Za-z][\w+!?<>-]{0,80}?)\*?[ \t\r\n]+"([^"\n]{1,4096})"/dg;
 
 /**
  * A setting given as a name/value pair: Keycloak `{ "type": "password", "value": "x" }`, a JSON
@@ -536,7 +536,7 @@ function jsonLinePaths(text: string): { at(index: number): string } | undefined 
  * has it (entry.ts). Beside a secret key (Nessus's `accessKey` and `secretKey`, an S3 client's) or shaped as an id (`AKIA…`,
  * upper case and digits), it is the account's name.
  */
-function isLoneAccessKeySecret(name: string, value: string, text: string, at?: number): boolean {
+function isLoneAccessKeySecret(name: string, value: string, text: string, secretKeyBeside: () => boolean, at?: number): boolean {
   // the path written before the name (`settings.backups.s3.accessKey = …`) may name an object store
   const path = at === undefined ? '' : (/[\w.]*$/.exec(text.slice(Math.max(0, at - 200), at))?.[0] ?? '');
   return (
@@ -545,7 +545,7 @@ function isLoneAccessKeySecret(name: string, value: string, text: string, at?: n
     isGeneratedLiteral(value) &&
     !/^[A-Z0-9]{12,40}$/.test(value) &&
     !isPlaceholder(value) &&
-    !SECRET_KEY_BESIDE.test(text)
+    !secretKeyBeside()
   );
 }
 /** A secret key's name beside an access key (`secret_key`, `secretAccessKey`, `access_key_secret`, `SecretKey`). */
@@ -555,6 +555,9 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
   if (text.length > 1_000_000) return out;
   const blob = blobKind(text);
+  /** Whether the text names a secret key anywhere (asked once a text, for a lone access key's name only). */
+  let besides: boolean | undefined;
+  const secretKeyBeside = () => (besides ??= SECRET_KEY_BESIDE.test(text));
   /** Whether the text names a mobile subscriber (asked once, for a SIM key's name only). */
   let subscriber: boolean | undefined;
   let blocks: ReturnType<typeof blockPaths> | null = null;
@@ -711,7 +714,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
         out.push({ name, kind: 'access key', start: at, end: at + value.length - azure, viaVariable: false });
         continue;
       }
-      if (isLoneAccessKeySecret(name, value, text, m.index)) {
+      if (isLoneAccessKeySecret(name, value, text, secretKeyBeside, m.index)) {
         const at = m.index! + m[0].length - value.length - (m[6] !== undefined ? 0 : m[5] !== undefined ? 2 : 1);
         out.push({ name, kind: 'access key', start: at, end: at + value.length, viaVariable: false });
         continue;
@@ -807,7 +810,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   }
   const named = (name: string, value: string, start: number) => {
     const verdict = classifyKey(name);
-    if (!verdict.sensitive && value && isLoneAccessKeySecret(name, value, text)) {
+    if (!verdict.sensitive && value && isLoneAccessKeySecret(name, value, text, secretKeyBeside)) {
       out.push({ name, kind: 'access key', start, end: start + value.length, viaVariable: false });
       return;
     }
@@ -861,7 +864,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   if (text.includes('def ') || text.includes('sub ')) {
     for (const m of text.matchAll(METHOD_LITERAL)) {
       const g = m[1] === undefined ? 4 : 1;
-      named(m[g], m[g + 2], m.indices![g + 2][0]);
+      if (!taken(m.indices![g + 2][0], m[g + 2].length)) named(m[g], m[g + 2], m.indices![g + 2][0]);
     }
   }
   if (text.includes('Worker(')) {
