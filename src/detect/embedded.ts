@@ -2,6 +2,7 @@ import {
   azureAccountKeyAt,
   classifyKey,
   describeKind,
+  isAccessKeyIdShaped,
   isCaptchaSecretByShape,
   isLoneAccessKey,
   isObjectStoreName,
@@ -543,7 +544,7 @@ function isLoneAccessKeySecret(name: string, value: string, text: string, secret
     isLoneAccessKey(name) &&
     !isObjectStoreName(path + name) &&
     isGeneratedLiteral(value) &&
-    !/^[A-Z0-9]{12,40}$/.test(value) &&
+    !isAccessKeyIdShaped(value) &&
     !isPlaceholder(value) &&
     !secretKeyBeside()
   );

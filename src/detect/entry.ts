@@ -15,6 +15,7 @@ import {
   isServerSentryDsnKey,
   isCaptchaSecretByShape,
   isGluedKeyName,
+  isAccessKeyIdShaped,
   isLoneAccessKey,
   isObjectStoreName,
   nameLooseness,
@@ -184,7 +185,7 @@ function judgeByShape(key: string, verdict: KeyVerdict, text: string): SecretKin
   if (isCaptchaSecretByShape(key, text)) return 'secret';
   // a vendor's access key that is no object store's (`MESSAGEBIRD_ACCESS_KEY`, a health check's) holding a generated
   // value: its secret. An id's shape (`AKIA…`, upper case and digits) or a word is the account's name, as for S3
-  if (verdict !== KEY_OF_PAIR && isLoneAccessKey(key) && generated && !/^[A-Z0-9]{12,40}$/.test(text) && noName()) return 'access-key';
+  if (verdict !== KEY_OF_PAIR && isLoneAccessKey(key) && generated && !isAccessKeyIdShaped(text) && noName()) return 'access-key';
   // a vendor's name glued to KEY (`FR24KEY`) holding a generated token (letters and digits, not a UUID): its key
   if (verdict.reason === undefined && isGluedKeyName(key) && isGeneratedToken(text) && !/[-_]/.test(text)) return 'api-key';
   // an Azure storage account's key (`AzureTerraformStateStorageAccessKey`, Azurite's `AZURITE_ACCOUNTS: "name:key"`)

@@ -1319,6 +1319,11 @@ const ANALYTICS_KEY_QUALIFIERS = new Set(['project', 'app', 'write', 'site', 'cl
 const OBJECT_STORE_ACCESS_KEY = 'access key id (an identifier; the secret key is the secret)';
 const LONE_ACCESS_KEY = "access key (an object store's is an id; another vendor's is judged by its value)";
 
+/** An access key id's shape (`AKIA…`, MinIO's, ClearML's: capitals and digits, 12 to 40): the account's name under any access key's name. */
+export function isAccessKeyIdShaped(value: string): boolean {
+  return /^[A-Z0-9]{12,40}$/.test(value);
+}
+
 /** A vendor's access key that is no object store's (`MESSAGEBIRD_ACCESS_KEY`): a generated value written there is its secret. */
 export function isLoneAccessKey(name: string): boolean {
   return classifyKey(name).reason === LONE_ACCESS_KEY;

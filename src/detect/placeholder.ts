@@ -258,6 +258,9 @@ export function isStockDefault(value: string): boolean {
   );
 }
 
+/** Words a hand-written stand-in for a key is made of (`django-insecure-ChangeMeInProduction2024`). */
+const HAND_WRITTEN_KEY_WORDS = /change|replace|your|example|sample|secret|insecure|please|production|default|dummy|placeholder/i;
+
 const DJANGO_KEY = new RegExp(`^django-insecure-([${DJANGO_KEY_CHARACTERS}]{40,60})$`);
 
 /**
@@ -265,15 +268,12 @@ const DJANGO_KEY = new RegExp(`^django-insecure-([${DJANGO_KEY_CHARACTERS}]{40,6
  * alphabet, digits and signs among them (a hand-written `django-insecure-change-me-…` has none).
  * "insecure" warns that it is not for production; it is a real key all the same.
  */
-/** Words a hand-written stand-in for a key is made of (`django-insecure-ChangeMeInProduction2024`). */
-const TEMPLATE_WORDS = /change|replace|your|example|sample|secret|insecure|please|production|default|dummy|placeholder/i;
-
 export function isGeneratedDjangoKey(value: string): boolean {
   const m = DJANGO_KEY.exec(value);
   if (m !== null && /[0-9]/.test(m[1]) && /[!@#$%^&*(=+)]/.test(m[1])) return true;
   // the prefix before a key another generator wrote, letters of both cases and digits (`django-insecure-eOqyjejK1lmu…`)
   const other = /^django-insecure-([A-Za-z0-9_-]{40,60})$/.exec(value);
-  return other !== null && /[a-z]/.test(other[1]) && /[A-Z]/.test(other[1]) && /\d/.test(other[1]) && !TEMPLATE_WORDS.test(other[1]);
+  return other !== null && /[a-z]/.test(other[1]) && /[A-Z]/.test(other[1]) && /\d/.test(other[1]) && !HAND_WRITTEN_KEY_WORDS.test(other[1]);
 }
 
 /** Values that look like placeholders: changeme, change_me, example, <your-token>, xxxx, your_password_here, ****, TODO, replace-me, secret, password… */

@@ -61,9 +61,9 @@ function isNumberedName(v: string): boolean {
   const parts = v.split(/[_.-]/);
   return parts.every((p) => /^[a-z]+\d{0,2}$|^\d{1,4}[a-z]?$/.test(p)) && parts.some((p) => /^[a-z]{3,}/.test(p)) && /\d/.test(v);
 }
-/** A store's key, its parts joined by `:` (`rl:api`, `ff:v3`, `shopwatch:dupefilter:%(timestamp)s`): what a cache or Redis key setting holds. */
 /** An HTTP header's name (`X-Api-Key`, `STEVE-API-KEY`, `X-Auth-Token`): which header carries the key, under a key's or a token's name. */
 const HEADER_NAME = /^(?:[A-Z][A-Za-z0-9]{0,20}-){1,4}(?:KEY|Key|TOKEN|Token|AUTH|Auth|SECRET|Secret)$/;
+/** A store's key, its parts joined by `:` (`rl:api`, `ff:v3`, `shopwatch:dupefilter:%(timestamp)s`): what a cache or Redis key setting holds. */
 const KEY_PATH = /^[a-z][a-z0-9_-]{0,30}(?::(?:[a-z0-9_.-]{1,40}|%\([a-z_]+\)s|\{[a-z_]+\}))+:?$/;
 /**
  * A name as people write it: capitalised words, joined by `-`, `_`, `.` or a space, perhaps with a short number last
