@@ -31,13 +31,14 @@ export interface EmbeddedAssignment {
   viaVariable: boolean;
 }
 
-// name, optional closing quote/bracket of things like gitlab_rails['x'] or "x", then = : or =>
+// name, optional closing quote/bracket of things like gitlab_rails['x'] or "x", then = : or => (not a scope's `::`:
+// `Concerto::Application.config.secret_token = '…'` names the setting after it)
 // Linear: every quantifier is over a distinct character class followed by a fixed delimiter.
 // An unquoted value ends at `&` as well: the next query parameter (`?accessKey=x&secretKey=y`) is an assignment of its own.
 // A double-quoted value may hold JSON escapes (`"{\"value\":\"…\"}"`).
 // JSON written inside a double-quoted shell string escapes its quotes (`-d "{\"password\":\"…\"}"`): group 5.
 const ASSIGNMENT =
-  /([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:\[\d{1,4}\])?(?:\\?['"])?\]?[ \t]*(=>|:=|\?=|=|:)[ \t]*(?:"((?:[^"\\\n]|\\[^\n]){0,4096})"|'([^'\n]{0,4096})'|\\"([^"\\\n]{1,4096})\\"|([^\s,;'"&]{1,4096}))/g;
+  /([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:\[\d{1,4}\])?(?:\\?['"])?\]?[ \t]*(=>|:=|\?=|=|:(?!:))[ \t]*(?:"((?:[^"\\\n]|\\[^\n]){0,4096})"|'([^'\n]{0,4096})'|\\"([^"\\\n]{1,4096})\\"|([^\s,;'"&]{1,4096}))/g;
 
 /** The `:` before the next assignment of a `:`-separated list (`user=${DB_USER}:password=…`; not base64's `=` padding). */
 const ASSIGNMENT_LIST_NEXT = /:(?=[A-Za-z_][\w.-]{0,80}=[^=\s])/;
@@ -79,7 +80,7 @@ function valueGroup(m: RegExpMatchArray, first: number, count = 3): number {
 /** Up to three subscripts right before a subscripted name: `['snmp']['v2c']['` of `$config['snmp']['v2c']['community']`. */
 const SUBSCRIPT_CHAIN = /(?:\[[ \t]*['"][A-Za-z_][\w-]{0,60}['"][ \t]*\][ \t]*){1,3}\[[ \t]*['"]$/;
 /** A list of one quoted string: `["MIIE…"]`, `[ 'x' ]`, PHP's `array('x')` (a list of several is a list of words: synonyms, scopes). */
-const LIST_FIRST_STRING = /^(?:\[|array\()[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*([\]),])/;
+const LIST_FIRST_STRING = /^(?:\[|\{|array\()[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*([\]}),])/;
 /**
  * `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`, Ruby's block `ENV.fetch("X") { '…' }`,
  * PHP's `define('NAME', getenv('X') ?: '…')`, `'password' => getenv('X') ?: '…'` and Drupal's `$settings['hash_salt'] = getenv('X') ?: '…'`,
@@ -117,7 +118,7 @@ const EDN_ENV_FALLBACK = /:([A-Za-z][\w.-]{0,80})[ \t]+#or[ \t]*\[[ \t]*#env[ \t
 const AUTH_FLAG = /(?<=^|[ \t])--auth=([^\s"':;,]{6,128})(?=[ \t]*$)/dgm;
 /** An environment lookup and the literal after `or`/`||`/`??`/`?:`, wherever it stands: the variable, the quote, the literal. */
 const LOOKUP_FALLBACK =
-  /(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch|System\.get_env)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\)[ \t]*(?:\?\?|\?:|\|\||\bor\b)[ \t]*(["'])([^"'\\\n]{1,500})\2/dg;
+  /(?:(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch|System\.get_env)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\)|\bprocess\.env\.([A-Za-z_][A-Za-z0-9_]*))[ \t]*(?:\?\?|\?:|\|\||\bor\b)[ \t]*(["'])([^"'\\\n]{1,500})\3/dg;
 /** A fallback that is a sentence, three words or more (`set HERMES_API_KEY value in environment`): what to set, not a secret. */
 function isInstruction(value: string): boolean {
   return /^[A-Za-z][\w'-]*(?:[ \t]+[\w'.,-]+){2,}$/.test(value.trim());
@@ -203,6 +204,13 @@ const CLIENT_LOGIN =
  */
 const AUTH_PAIR =
   /(?:\b[A-Za-z_]{0,40}auth[ \t]*=[ \t]*\(?|\bHTTP(?:Basic|Digest)Auth\()[ \t]*(["'])([^"'\n\\]{1,64})\1[ \t]*,[ \t]*(["'])([^"'\n\\]{1,128})\3[ \t]*\)/dgi;
+
+/** nginx's `secure_link_md5` and its expression, quoted or not. */
+const SECURE_LINK_MD5 = /(?<![\w-])secure_link_md5[ \t]+(?:"([^"\n]{1,1000})"|'([^'\n]{1,1000})'|([^\s;"']{1,1000}))/dg;
+/** A run of an expression that is no variable (`$uri`, `${arg_e}`) and no blank: a literal hashed with them. */
+const SECURE_LINK_LITERAL = /(?<![\w$}])[^\s$"'{}]{8,200}/g;
+/** nginx's older `secure_link_secret word;`: the word is the secret. */
+const SECURE_LINK_SECRET = /(?<![\w-])secure_link_secret[ \t]+([^\s;$"']{4,200})[ \t]*;/dg;
 
 /**
  * A request header named for a secret compared with a literal: Varnish's `req.http.X-Purge-Token != "…"`, nginx's
@@ -552,6 +560,20 @@ function isLoneAccessKeySecret(name: string, value: string, text: string, secret
 /** A secret key's name beside an access key (`secret_key`, `secretAccessKey`, `access_key_secret`, `SecretKey`). */
 const SECRET_KEY_BESIDE = /secret[_.-]?(?:access[_.-]?)?key|access[_.-]?(?:key[_.-]?)?secret/i;
 
+/** An INI file's section headers (`[redis]`), each with where it starts. */
+function iniSections(text: string): [number, string][] {
+  return [...text.matchAll(/^\[([A-Za-z][\w.-]{0,60})\][ \t]*$/gm)].map((m) => [m.index, m[1]]);
+}
+/** The section an offset of the text is in: the last header before it. */
+function sectionAt(sections: readonly [number, string][], offset: number): string | undefined {
+  let found: string | undefined;
+  for (const [start, name] of sections) {
+    if (start > offset) break;
+    found = name;
+  }
+  return found;
+}
+
 function assignmentsIn(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
   if (text.length > 1_000_000) return out;
@@ -562,6 +584,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   /** Whether the text names a mobile subscriber (asked once, for a SIM key's name only). */
   let subscriber: boolean | undefined;
   let blocks: ReturnType<typeof blockPaths> | null = null;
+  let sections: [number, string][] | undefined;
   const assignment = new RegExp(ASSIGNMENT.source, 'g');
   // a SQL script's UPDATE statements (asked once a text, not for each assignment)
   const sqlUpdates = /\bupdate\b/i.test(text);
@@ -623,6 +646,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     }
     // a comparison (`headers.apikey == '…'`), not an assignment
     if (!value || (m[2] === '=' && text[m.index + m[0].length - value.length] === '=')) continue;
+    // a block the value is computed in (Ruby's `config.secret_key_base = begin` … `end`), not a value
+    if (m[6] !== undefined && /^(?:begin|do|lambda|proc|function)$/.test(value) && /^[ \t]*(?:\r?\n|$)/.test(text.slice(after, after + 40))) continue;
     // the end of a string written `NAME=` and joined to an expression (PHP's `putenv('X_PASS=' . trim(…))`): its quote
     // closes that string, it opens no value
     if (
@@ -641,6 +666,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     // `'key' => '…'`), Consul's and Nomad's gossip key `encrypt = "…"`, is judged by its value: a random token is a key
     if (!verdict.sensitive && /^(?:key|secret|encrypt)$/i.test(name) && isRandomToken(value) && !nearPublicKeyWords(text, m.index!))
       verdict = VAGUE_KEY_WITH_TOKEN;
+    // a bare `auth` under a Redis section (emoncms's `[redis]` `auth = "…"`): Redis's AUTH password (elsewhere `auth` names a
+    // method or a section: Asterisk's `auth=6001`, LedgerSMB's `auth = DB2`)
+    if (!verdict.sensitive && /^auth$/i.test(name) && m[2] === '=') {
+      sections ??= iniSections(text);
+      const section = sectionAt(sections, m.index);
+      if (section && /^(?:redis|keydb|valkey|dragonfly)$/i.test(section)) verdict = embeddedVerdict(`${section}.${name}`, m[2], blob);
+    }
     // a name that says nothing alone inside blocks that do (HCL's `acl { tokens { agent = "…" } }`): named by its blocks
     // (not a bare `key` beside a `secret`: the pair's id, ILIAS's `"auth": { "key": …, "secret": … }`)
     if (!verdict.sensitive && (m[2] === '=' || m[2] === ':') && m[3] !== undefined && !(name.toLowerCase() === 'key' && besideSecret(text, m.index))) {
@@ -674,14 +706,24 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
         continue;
       }
     }
-    // a secret written as a list's only string (Keycloak's `"privateKey": ["MIIE…"]`, Kong's `client_secret: ["…"]`)
-    if (m[6] !== undefined && (value.startsWith('[') || /^array\($/i.test(value))) {
-      const at = m.index! + m[0].length - value.length;
+    // a secret written as a list's only string (Keycloak's `"privateKey": ["MIIE…"]`, Kong's `client_secret: ["…"]`), or a set's
+    // (Python's `EXTRA_KEYS = {"0dca…"}`; a map's first string is its key, which a `:` follows)
+    const listAt = m.index! + m[0].length - value.length;
+    if (
+      m[6] !== undefined &&
+      (value.startsWith('[') ||
+        /^array\($/i.test(value) ||
+        (value.startsWith('{') && verdict.sensitive && LIST_FIRST_STRING.test(text.slice(listAt, listAt + 8300))))
+    ) {
+      const at = listAt;
       const item = verdict.sensitive ? LIST_FIRST_STRING.exec(text.slice(at, at + 8300)) : null;
       // of several strings (Mojolicious's `secrets => ['…', '…']`: the current one and the one before), a generated first one
       // (or a password's: LibreNMS's `$config['snmp']['community'] = array("…", "public")`, the communities it tries in turn)
       const generated =
-        item?.[3] === ']' || item?.[3] === ')' || (item !== null && (isRandomToken(item[2]) || (verdict.kind === 'password' && isPasswordShaped(item[2]))));
+        item?.[3] === ']' ||
+        item?.[3] === ')' ||
+        item?.[3] === '}' ||
+        (item !== null && (isRandomToken(item[2]) || (verdict.kind === 'password' && isPasswordShaped(item[2]))));
       if (
         item &&
         generated &&
@@ -886,11 +928,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     }
     // such a lookup and its fallback inside an expression (`AUTH = (user, os.environ.get("YAMCS_PASSWORD") or "…")`):
     // judged by the variable's name alone
+    // (JavaScript's too: `return process.env.SUGARIZER_JWT_SECRET || '…'`)
     for (const m of text.matchAll(LOOKUP_FALLBACK)) {
-      const value = m[3];
-      const start = m.indices![3][0];
-      if (isPlaceholder(value) || isInstruction(value) || taken(start, value.length) || !classifyKey(m[1]).sensitive) continue;
-      named(m[1], value, start);
+      const variable = m[1] ?? m[2];
+      const value = m[4];
+      const start = m.indices![4][0];
+      if (isPlaceholder(value) || isInstruction(value) || taken(start, value.length) || !classifyKey(variable).sensitive) continue;
+      named(variable, value, start);
     }
   }
   // a command line's `config set NAME VALUE` (OMERO's `omero config set omero.ldap.password …` and its `.omero` files,
@@ -1027,6 +1071,23 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   // a request header compared with a literal (Varnish, nginx, ModSecurity, Apache)
   if (/req\.http\.|\$http_|REQUEST_HEADERS:|%\{HTTP:/.test(text)) {
     for (const m of text.matchAll(HEADER_COMPARISON)) named(m[1], m[2], m.indices![2][0]);
+  }
+  // nginx's secure link: the secret hashed with the link's address (`secure_link_md5 "$secure_link_expires$uri 9mr4…";`,
+  // `secure_link_secret …;`): in the expression, what is neither a variable nor blank, written by a generator
+  if (text.includes('secure_link_')) {
+    for (const m of text.matchAll(SECURE_LINK_MD5)) {
+      const g = valueGroup(m, 1);
+      const expressionStart = m.indices![g][0];
+      for (const w of m[g].matchAll(SECURE_LINK_LITERAL)) {
+        const start = expressionStart + w.index;
+        if ((isGeneratedLiteral(w[0]) || isPasswordShaped(w[0])) && !overlapsAny(out, start, start + w[0].length))
+          out.push({ name: 'secure_link_md5', kind: 'secret', start, end: start + w[0].length, viaVariable: false });
+      }
+    }
+    for (const m of text.matchAll(SECURE_LINK_SECRET)) {
+      const [start, end] = m.indices![1];
+      if (!isPlaceholder(m[1]) && !overlapsAny(out, start, end)) out.push({ name: 'secure_link_secret', kind: 'secret', start, end, viaVariable: false });
+    }
   }
   // a web server's variable directive: Apache `SetEnv CRM_CRON_TOKEN …`, nginx `fastcgi_param APP_SECRET …;`
   if (/setenv|_param/i.test(text)) {
@@ -1318,6 +1379,10 @@ const DIRECTIVE_LINE =
 function isApacheDirective(name: string): boolean {
   return /^[A-Z][A-Za-z0-9]+$/.test(name) && /[a-z]/.test(name) && /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]/.test(name) && !name.startsWith('Proxy');
 }
+/** The permissions after an MPD password (`@read,add,control,admin`). */
+const MPD_PERMISSIONS = /@(?:read|add|control|admin|player)(?:,(?:read|add|control|admin|player))*$/;
+/** MPD's password line, known by its permissions wherever it is written (a config's `content:` appended to mpd.conf). */
+const MPD_PASSWORD_LINE = /^[ \t]*password[ \t]+"[^"\n]{1,200}@(?:read|add|control|admin|player)(?:,(?:read|add|control|admin|player))*"[ \t]*$/m;
 /** A directive setting the user an account logs in as, on a line of its own (`user mailer@example.org`, `username app`). */
 const USER_DIRECTIVE = /^[ \t]*(?:user|username|login)[ \t]+[^\s=:#]+[ \t]*$/m;
 /** Commands that are named like a password setting but change one (`passwd root`). */
@@ -1456,8 +1521,14 @@ function findDirectives(text: string): EmbeddedAssignment[] {
   const braceBlocks = text.includes('{') && /\{[ \t]*(?:#[^\n]*)?$/m.test(text);
   // a file of directives whose user is set beside the password (msmtp's `msmtprc`, fetchmail's `user x` / `password y`): a bare `password x` is one
   const userDirective = USER_DIRECTIVE.test(text);
+  // MPD's mpd.conf (and its outputs' blocks): each setting a name and a quoted value; a bare `password "…"` is one there
+  const mpdConf = /^[ \t]*(?:music_directory|audio_output|db_file|playlist_directory)[ \t]+["{]/m.test(text);
   const inBlock = (line: string) =>
-    userDirective || (logShipper && /^[ \t]/.test(line)) || (braceBlocks && /^[ \t]/.test(line) && /;[ \t]*(?:#[^\n]*)?$/.test(line));
+    userDirective ||
+    (logShipper && /^[ \t]/.test(line)) ||
+    (braceBlocks && /^[ \t]/.test(line) && /;[ \t]*(?:#[^\n]*)?$/.test(line)) ||
+    (mpdConf && /^[ \t]*[a-z_]+[ \t]+"/.test(line)) ||
+    MPD_PASSWORD_LINE.test(line);
   for (const m of text.matchAll(DIRECTIVE_LINE)) {
     const name = m[1];
     // daemons' directives are lower case (`JWT Hemmelignøkkel` is a translated label, `Password required`
@@ -1475,7 +1546,9 @@ function findDirectives(text: string): EmbeddedAssignment[] {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('exec:') || (!VARIABLE.test(value) && !isLiteral(value))) continue;
     // an operator is no value: the value of `secret_key_base =` (Elixir, Ruby) is on the next line
     if (!/[A-Za-z0-9]/.test(value)) continue;
-    push(name, describeKind(verdict.kind), m.indices![g][0], value);
+    // MPD's `password "…@read,add,control,admin"`: the password, then the permissions it gives
+    const permissions = mpdConf || MPD_PASSWORD_LINE.test(m[0]) ? MPD_PERMISSIONS.exec(value) : null;
+    push(name, describeKind(verdict.kind), m.indices![g][0], permissions ? value.slice(0, permissions.index) : value);
   }
   if (text.includes('insecure-password') || /\bauth[ \t]/.test(text)) {
     for (const m of text.matchAll(KEYWORD_PASSWORD)) {

@@ -341,6 +341,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
     collectFromPackageScripts(mounted, out);
     collectFromCiVariables(mounted, out);
     collectFromCiCommands(mounted, out);
+    if (CI_DEFINITION.test(mounted.file)) collectCiComments(mounted, text, out);
     return;
   }
   if (SHELL_SHEBANG.test(text)) {
@@ -391,8 +392,10 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       ((mounted.kept || (mounted.inDirectory && TEMPLATE_FILE.test(file))) && verdict.placeholder && !isStockDefault(verdict.value))
     )
       return;
-    // nor is one commented out (`# encryptionKey=tititi…`, a stock file's sample line): nothing runs with it
-    if (verdict.placeholder && isCommentedOut(text, verdict.origin.range[0])) return;
+    // nor is one commented out (`# encryptionKey=tititi…`, a stock file's sample line): nothing runs with it; nor a run of
+    // zeros, which says there is none (radiosonde_auto_rx's `aprs_pass = 00000` with APRS off), nor a mark that stands for
+    // a value kept back (OpenEVSE's exported settings: `"mqtt_pass": "_DUMMY_PASSWORD"`, `REDACTED`, `********`)
+    if (verdict.placeholder && (isCommentedOut(text, verdict.origin.range[0]) || /^0+$/.test(verdict.value) || WITHHELD_MARK.test(verdict.value))) return;
     const named = settingName(key ?? file);
     out.push({ verdict, context, service, path: [...mounted.path, named], name: named });
   };
@@ -423,8 +426,10 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   const settings: { key: string; scalar: TreeScalar; dotted: string }[] = [];
   for (const root of mounted.roots ?? []) {
     collectKeyPaths(root, [], seen, (scalar, keyPath, parent) => {
-      // (a template's `{"name": "PAPERLESS_SECRET_KEY", "set": "…"}`, Yacht's and Portainer's, sets the value too)
-      const named = keyPath[keyPath.length - 1] === 'value' || keyPath[keyPath.length - 1] === 'set' ? pairName(parent) : undefined;
+      // (a template's `{"name": "PAPERLESS_SECRET_KEY", "set": "…"}`, Yacht's and Portainer's, sets the value too, and an option's
+      // `default` is its value until one is set: info-beamer's node.json `{"name": "token", "type": "string", "default": "…"}`)
+      const lastKey = keyPath[keyPath.length - 1];
+      const named = lastKey === 'value' || lastKey === 'set' || lastKey === 'default' ? pairName(parent) : undefined;
       if (named) keyPath = [named];
       const last = keyPath[keyPath.length - 1];
       if (typeof last === 'string') settings.push({ key: last, scalar, dotted: keyPath.join('.') });
@@ -571,12 +576,27 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
   // a password passed to a call that takes one (`create_superuser('admin', '…', 'Falcon@2001x')`, `auth=('user', '…')`)
   for (const f of callCredentials(mounted, text)) report(f);
   // a note in a comment (`// old password (before the 2023 migration): 2OdcS3rMOhSf`): the sentence only, not a setting
-  // commented out, which in code is as often an example of the program's own syntax
+  // commented out, which in code is as often an example of the program's own syntax (but one after a note's label is the note's)
   for (const comment of commentLines(mounted.file, text)) {
     const body = String(comment.value);
+    const at = comment.origin.range[0];
+    // a constant after a note's label (`// TODO remove before release: AuthToken = "c948…"`), read as the code's are
+    const label = COMMENT_LABEL.exec(body)?.[0].length;
+    if (label) {
+      for (const a of findEmbeddedAssignments(body.slice(label))) {
+        const value = body.slice(label + a.start, label + a.end);
+        if (a.viaVariable || !isGeneratedLiteral(value)) continue;
+        const start = at + label + a.start;
+        report({
+          verdict: hardcoded(originWithin(mounted.node, start, start + value.length), a.kind, value),
+          context,
+          path: [...mounted.path, a.name],
+          name: a.name,
+        });
+      }
+    }
     const prose = findProseCredential(body) ?? findSlashedLogin(body);
     if (!prose) continue;
-    const at = comment.origin.range[0];
     report({
       verdict: hardcoded(originWithin(mounted.node, at + prose.start, at + prose.end), prose.kind, text.slice(at + prose.start, at + prose.end)),
       context,
@@ -763,6 +783,20 @@ function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
     }
   };
   visit(root, 0);
+}
+
+/**
+ * A CI definition's settings commented out (`# DB_PASSWORD: CZr1…   # before moving to repo secrets`), read as its
+ * variables are: a value a generator wrote or shaped like a password, not a test database's `postgres`.
+ */
+function collectCiComments(mounted: MountedFile, text: string, out: Found[]): void {
+  const found: Found[] = [];
+  collectCommentedSettings(mounted, text, found, 0);
+  const earlier = foundInFile(out, mounted);
+  for (const f of found) {
+    if (f.verdict.class !== 'hardcoded' || overlapsFound(earlier, f.verdict.origin)) continue;
+    if (isGeneratedLiteral(f.verdict.value) || isPasswordShaped(f.verdict.value)) out.push(f);
+  }
 }
 
 /** The keys of a CI definition's shell commands: GitHub Actions' `run:` (a step's), GitLab's `script:` and its neighbours (a job's). */
@@ -955,6 +989,9 @@ const GENERATED_RUN = /(?=[A-Za-z0-9]{20})(?=(?:[a-z0-9]{0,200}[A-Z]){2})(?=(?:[
 /** A YAML tag of an application's own right before a value: `!secret `, `!env_var `, `!ENV ` (not a core `!!str`, nor Summon's literal `!str`). */
 const APPLICATION_TAG = /(?:^|[\s:,[{-])!(?!str[ \t])[A-Za-z][\w-]{0,30}[ \t]+$/;
 
+/** A mark written where a value was kept back: `_DUMMY_PASSWORD`, `REDACTED`, `<masked>`, `********`. */
+const WITHHELD_MARK = /^(?:[_<[(-]*(?:dummy|redacted|masked|hidden|withheld|removed|censored)(?:[_ -][a-z]{1,20})?[_>\]) -]*|\*{4,})$/i;
+
 /** Whether the line of a text at an offset is a comment (`#`, `;`, `//`, `<!--`, a doc block's `/*` or ` * `). */
 function isCommentedOut(text: string, offset: number): boolean {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
@@ -1040,8 +1077,12 @@ function collectCommentVariable(node: TreeScalar, body: string, out: Found[]): b
  * start); with blanks around `=` only before a quoted value (Python's `EMAIL_HOST_PASSWORD = '…'`).
  */
 const COMMENT_VARIABLE = /(?<![^\s(])([A-Z][A-Z0-9_]{2,80})(?:=|[ \t]+=[ \t]+(?=['"])|:[ \t]+)(?:'([^'\s]{4,200})'|"([^"\s]{4,200})"|([^\s'"`;&|]{6,200}))/dg;
-/** A setting written in a comment: `KEY=value` or `key: value` (an environment's list item or a YAML entry commented out). */
-const COMMENTED_SETTING = /^(?:-[ \t]*)?([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:[ \t]*=[ \t]*|:[ \t]+)(\S.*)$/;
+/**
+ * A setting written in a comment: `KEY=value` or `key: value` (an environment's list item or a YAML entry commented out),
+ * also after a word that says it is a former value (`<!-- old flagKeyKey: … (rotated 2023-11) -->`).
+ */
+const COMMENTED_SETTING =
+  /^(?:(?:old|previous|former|legacy|prior|retired)[ \t]+(?=[A-Za-z_][\w.-]{0,80}(?:[ \t]*=|:[ \t])))?(?:-[ \t]*)?([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:[ \t]*=[ \t]*|:[ \t]+)(\S.*)$/i;
 /** A directive in a comment: a name, blanks, one value and nothing else (`# requirepass …`; motionEye's own `# @upload_password …`). */
 const COMMENTED_DIRECTIVE = /^@?([A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]+([^\s#;]{1,4096})$/;
 const COMMENTED_COMMAND = new Set(['command', 'entrypoint', 'test']);
@@ -1089,7 +1130,18 @@ const CODE_BLOCK_SETTING = /^[ \t]*([A-Za-z_][\w.-]{0,80})[ \t]*(?:=|:[ \t])[ \t
  */
 function collectFromComment(node: TreeScalar, out: Found[]): void {
   const body = String(node.value);
-  const m = COMMENTED_SETTING.exec(body);
+  let m = COMMENTED_SETTING.exec(body);
+  // a secret's setting after a note's label (`// TODO remove before release: AuthToken = "c948…"`)
+  if (!m) {
+    const label = COMMENT_LABEL.exec(body)?.[0].length;
+    const after = label ? COMMENTED_SETTING.exec(body.slice(label)) : null;
+    // (one value: a command after it, `# emergency unlock: RESTIC_PASSWORD=… restic unlock`, is read as the command it is)
+    const value = after?.[2]
+      .replace(/[ \t]+#.*$/, '')
+      .replace(/[ \t]+\([^()]*\)$/, '')
+      .trimEnd();
+    if (after && value && !/\s/.test(value) && classifyKey(after[1]).sensitive) m = after;
+  }
   if (!m) {
     // a directive commented out (`# requirepass 7qVs…` in redis.conf/keydb.conf, `# masterauth …`): a secret-named word, then one value
     // (a web server's variable directive commented out reads the same after its keyword: `# SetEnv SMTP_PASSWORD …`)

@@ -573,6 +573,9 @@ const SETTING_TAIL: Readonly<Record<string, string>> = dictionary({
   // methods and formats
   method: 'setting (*_METHOD)',
   methods: 'setting (*_METHOD)',
+  // how keys are managed (hostapd's and wpa_supplicant's `wpa_key_mgmt=WPA-PSK`): a method's name
+  // (not `management`: Consul's `tokens { initial_management = "…" }` is its management token)
+  mgmt: 'setting (*_METHOD)',
   algorithm: 'setting (*_ALGORITHM)',
   algorithms: 'setting (*_ALGORITHM)',
   alg: 'setting (*_ALGORITHM)',
@@ -1252,6 +1255,8 @@ const NUMBERED_GLUED_SECRET = /^([a-z]{2,}(?:pass|passwd|password|pwd|secret|tok
 
 function computeWords(name: string): string[] {
   const parts = name
+    // capitals, then a secret's word in small letters (FlightAirMap's `$globalDBpass`, `$globalIVAOpassword`, `SSHkey`)
+    .replace(/([A-Z]{2,})(?=(?:pass(?:word|wd)?|pwd|secret|token|key)(?:[^a-z]|$))/g, '$1 ')
     .replace(/([a-z])(?=[A-Z])/g, '$1 ')
     .replace(/([0-9A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .split(/[^A-Za-z0-9]+/)
@@ -1699,7 +1704,8 @@ function classifyUncached(name: string): KeyVerdict {
     const settingFirst = before.find((w) => SETTING_PREFIX_WORDS.has(w));
     if (settingFirst !== undefined) return { sensitive: false, reason: `setting (${settingFirst.toUpperCase()}_*)` };
     const flags = noun.strong ? FLAG_WORDS : WEAK_FLAG_WORDS;
-    const flag = before.find((w) => flags.has(w));
+    // (but HTTP's bearer is the token of its bearer authentication: GDAL's `GDAL_HTTP_BEARER`)
+    const flag = before.find((w) => flags.has(w) && !(w === 'http' && words[noun.index] === 'bearer'));
     if (flag !== undefined) return { sensitive: false, reason: `flag (${flag.toUpperCase()}_*)` };
     if (noun.vague) return { sensitive: false, reason: `too vague: ${words[noun.index].toUpperCase()} alone` };
     if (noun.nonSecretReason) return { sensitive: false, reason: noun.nonSecretReason };
@@ -1823,12 +1829,13 @@ export function isConnectionKey(name: string): boolean {
 }
 
 /**
- * One word made of a name and `key` that the compound split left whole (`FR24KEY`, `RBKEY`): a
- * vendor's key under its own spelling; not a word that only ends so (`MONKEY`, `HOTKEY`: NOT_COMPOUNDS).
+ * A name whose last word is a name and `key` that the compound split left whole (`FR24KEY`, `RBKEY`, `FAM_BINGKEY`):
+ * a vendor's key under its own spelling; not a word that only ends so (`MONKEY`, `HOTKEY`: NOT_COMPOUNDS).
  */
 export function isGluedKeyName(name: string): boolean {
-  const words = splitWords(name);
-  return words.length === 1 && words[0].length > 4 && words[0].endsWith('key') && !NOT_COMPOUNDS.has(words[0]);
+  // (after the application's prefix too: FlightAirMap's `FAM_BINGKEY`)
+  const last = splitWords(name).at(-1);
+  return last !== undefined && last.length > 4 && last.endsWith('key') && !NOT_COMPOUNDS.has(last);
 }
 
 /**

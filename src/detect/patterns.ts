@@ -898,10 +898,11 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'connection-string-password',
     description: 'password in a connection string',
-    // libpq `host=db password=x`, ADO.NET / ODBC `Server=…;Password=x;`, JDBC `?password=x`; `pass=x` after the user's
+    // libpq `host=db password=x`, ADO.NET / ODBC `Server=…;Password=x;`, JDBC `?password=x`, a device API's `?pw=x`
+    // (OpenSprinkler's, which takes the password's MD5 as the password); `pass=x` after the user's
     // `user=` (rtl_433's `-F mqtt://host,user=u,pass=x`, a query's `?user=u&pass=x`)
     regex: re(
-      `(?<=^|[\\s;?&,{(])(?:password|passwd|pwd|(?<=\\buser(?:name)?=[^\\s,;&=]{1,64}[,;&])pass)[ \\t]{0,5}=(?!>)[ \\t]{0,5}('[^'\\n]{1,200}'|"[^"\\n]{1,200}"|(?:\\$\\{[^{}\\s]{1,100}\\}|[^\\s;'"&,(){}]){1,200})`,
+      `(?<=^|[\\s;?&,{(])(?:password|passwd|pwd|(?<=[?&])pw|(?<=\\buser(?:name)?=[^\\s,;&=]{1,64}[,;&])pass)[ \\t]{0,5}=(?!>)[ \\t]{0,5}('[^'\\n]{1,200}'|"[^"\\n]{1,200}"|(?:\\$\\{[^{}\\s]{1,100}\\}|[^\\s;'"&,(){}]){1,200})`,
       'i',
     ),
     group: 1,

@@ -129,6 +129,9 @@ const SECRET_NAME_VALUE = /^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*[_-](?:key|token|pas
 /** Two or more lower-case names, comma-separated, each maybe with its bracketed list (`redisdb[app-http-export]`). */
 const NAME_LIST = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\[[a-z0-9,-]{1,200}\])?(?:,[ \t]?[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\[[a-z0-9,-]{1,200}\])?){1,50}$/;
 
+/** The name of a hashing method (md5, sha256, bcrypt, scram-sha-256…). */
+const HASHING_METHOD = /^(?:md5|sha-?(?:1|224|256|384|512)|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:-sha(?:1|256|512))?|scram-sha-(?:1|256)|crypt|plain)$/i;
+
 /** One to three marks and no letter or digit (a shell's quotes, an escaped quote read up to the next): punctuation, never a value. */
 export const MARKS_ONLY = /^[^A-Za-z0-9]{1,3}$/;
 
@@ -148,6 +151,8 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
     else return judged;
   }
   const v = value.trim();
+  // a hashing method's name (`pw = md5 of device password`, `password_encryption = scram-sha-256`): how, not the secret
+  if (HASHING_METHOD.test(v)) return 'setting';
   if (verdict.keyNoun && verdict.loose === 'name' && /^\d{1,40}$/.test(v)) return 'identifier';
   // a list of field names under a name that only says key (IntelMQ's `filter_keys: raw,time.observation`): which keys, not one
   if (verdict.keyNoun && verdict.loose === 'name' && /^[a-z_][a-z0-9_.]{0,60}(?:, ?[a-z_][a-z0-9_.]{0,60})+$/.test(v)) return 'setting';

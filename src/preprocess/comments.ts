@@ -4,7 +4,7 @@
  * (before the migration): …`) is still committed with the file. A `#` line inside a block scalar is
  * content, read as such; reading it here too is harmless (a finding on the same text is reported
  * once). Every file's `#` lines are read; a language's own line comment too, where its name says
- * which language it is (`//` in code, `--` in SQL and Lua, `;` in INI files, ledgers and zone files).
+ * which language it is (`//` in code, `--` in SQL and Lua, `;` in INI files, ledgers and zone files, `<!--` in XML).
  */
 import { basename } from 'node:path';
 import { LineIndex } from '../model/origin.js';
@@ -21,6 +21,9 @@ const DASH_COMMENTS = /\.(?:sql|psql|pgsql|mysql|cql|hql|lua|hs)$/i;
 /** Formats whose line comment is `;`: INI files (php.ini, odoo.conf, supervisord's), ledgers, DNS zone files (`db.example.com`). */
 const SEMICOLON_COMMENTS = /(?:\.(?:ini|cfg|conf|beancount|journal|ledger|hledger|zone)|^db\.[\w.-]+)$/i;
 
+/** Markup whose comment is `<!-- … -->`: XML (setup.xml, web.config, a pom), HTML; a one-line comment is read as a line's. */
+const MARKUP_COMMENTS = /\.(?:xml|config|xsd|xsl|xslt|html?|xhtml|jsp|svg)$/i;
+
 /** The line comment markers of a file, by its name: `#` always, and its language's own. */
 function markers(file: string): string {
   const name = basename(file);
@@ -28,6 +31,7 @@ function markers(file: string): string {
   if (SLASH_COMMENTS.test(name)) out += '|//';
   if (DASH_COMMENTS.test(name)) out += '|--(?!-)';
   if (SEMICOLON_COMMENTS.test(name)) out += '|;';
+  if (MARKUP_COMMENTS.test(name)) out += '|<!--';
   return out;
 }
 
@@ -44,7 +48,8 @@ export function commentLines(file: string, text: string): TreeScalar[] {
   }
   const lines = new LineIndex(text);
   for (const m of text.matchAll(pattern)) {
-    const body = m[1].trimEnd();
+    // (a markup comment's end is not its text: `<!-- old flagKeyKey: … -->`)
+    const body = (marker.endsWith('<!--') && m[0].trimStart().startsWith('<!--') ? m[1].replace(/[ \t]*-->.*$/, '') : m[1]).trimEnd();
     if (!body || body.length > MAX_COMMENT_LENGTH) continue;
     const start = m.index + m[0].length - m[1].length;
     out.push({ kind: 'scalar', value: body, origin: lines.origin(file, start, start + body.length), sourceOffset: 0 });

@@ -4944,3 +4944,91 @@ describe('sets BR and BS: start scripts, answer files, Salt pillars, grafana.ini
     ]);
   });
 });
+
+describe('sets BT, BU and BV: markup comments, CI comments, set literals, secure links, glued names, option defaults', () => {
+  it("an old key in an XML comment, a CI file's commented password, a set's only key, nginx's secure-link secret, GDAL's bearer, FlightAirMap's glued names, a scoped Rails setting, a labelled C# note, a command after a note's label and an option's default are found; a Ruby block's start, APRS's zero passcode, hostapd's key management, a CI's test database word, a map's key and an example are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: x/app:1',
+        '    environment:',
+        '      GDAL_HTTP_BEARER:',
+        `      FAM_BINGKEY: ${fake(ALNUM, 40)}`,
+        '    volumes:',
+        '      - ./erddap/content:/usr/local/tomcat/content/erddap',
+        '      - ./station.cfg:/opt/auto_rx/station.cfg',
+        '      - ./hostapd.conf:/etc/hostapd/hostapd.conf',
+        '      - ./nginx/tiles.conf:/etc/nginx/conf.d/tiles.conf',
+        '',
+      ].join('\n'),
+      'erddap/content/setup.xml': `<erddapSetup>\n<!-- old flagKeyKey: ${fake(ALNUM, 40)} (rotated 2023-11) -->\n<!-- see the setup guide: the key signs flag links -->\n</erddapSetup>\n`,
+      'station.cfg': '[aprs]\naprs_enabled = False\naprs_pass = 00000\n',
+      'hostapd.conf': 'interface=wlan0\nwpa_key_mgmt=WPA-PSK\n',
+      'nginx/tiles.conf': `location /t/ {\n  secure_link $arg_md5,$arg_expires;\n  secure_link_md5 "$secure_link_expires$uri ${fake(ALNUM, 28)}";\n}\n`,
+      '.github/workflows/index.yml': `jobs:\n  index:\n    steps:\n      - env:\n          DB_PASSWORD: \${{ secrets.DB_PASSWORD }}\n          # DB_PASSWORD: Cz1${fake(ALNUM, 13)}   # before moving to repo secrets\n          # POSTGRES_PASSWORD: postgres\n        run: make index\n`,
+      'app/main.py': `EXTRA_KEYS = {"${fake(HEX, 40)}"}\nAPI_KEY_LOOKUP = {"partner": 1}\n`,
+      'require/settings.php': `<?php\n$globalDBpass = 'S6E${fake(ALNUM, 19)}';\n`,
+      'config/initializers/secret_token.rb': `Concerto::Application.config.secret_token = '${fake(HEX, 128)}'\nConcerto::Application.config.secret_key_base = begin\n  ENV.fetch('SECRET_KEY_BASE')\nend\n`,
+      'scripts/backup.sh': `#!/bin/sh\n# emergency manual unlock: RESTIC_PASSWORD=Sc1${fake(ALNUM, 13)} restic unlock\nrestic backup /data\n`,
+      'plugin/TwilioOptions.cs': `// TODO remove before release: AuthToken = "${fake(HEX, 32)}"\n// example: AuthToken = "your-token-here"\n`,
+      'package/node.json': `{"options": [\n  {"title": "Webhook token", "name": "token", "type": "string", "default": "${fake(LOWER_ALNUM, 24)}"},\n  {"title": "Speed", "name": "speed", "type": "integer", "default": 5}\n]}\n`,
+    });
+    expect(found).toEqual([
+      '.github/workflows/index.yml:6:26 hardcoded-credential •••• (16 chars)',
+      'app/main.py:1:16 secret-in-project-file •••• (40 chars)',
+      'compose.yaml:5:7 secret-via-environment undefined',
+      'compose.yaml:6:20 secret-in-environment •••• (40 chars)',
+      'config/initializers/secret_token.rb:1:46 secret-in-project-file •••• (128 chars)',
+      'erddap/content/setup.xml:2:22 hardcoded-credential •••• (40 chars)',
+      'nginx/tiles.conf:3:45 secret-in-mounted-file •••• (28 chars)',
+      'package/node.json:2:76 secret-in-project-file •••• (24 chars)',
+      'plugin/TwilioOptions.cs:1:45 secret-in-project-file •••• (32 chars)',
+      'require/settings.php:2:18 secret-in-project-file •••• (22 chars)',
+      'scripts/backup.sh:2:44 hardcoded-credential •••• (16 chars)',
+    ]);
+  });
+});
+
+describe('sets BW and BX: MPD, device API queries, JavaScript fallbacks, withheld marks, INI sections', () => {
+  it("MPD's password (mpd.conf, a config's content, mpc's host), a device API's `?pw=`, a JavaScript fallback after process.env and a Redis section's auth are found; a withheld mark, a hashing method's name, an option list's variable and another section's `auth` are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  mpd:',
+        '    image: x/mpd:1',
+        '    healthcheck:',
+        `      test: ["CMD-SHELL", "mpc -h Hc1${fake(ALNUM, 13)}@127.0.0.1 status"]`,
+        '    environment:',
+        `      OS_URL: http://192.168.1.40/jc?pw=${fake(HEX, 32)}`,
+        '    configs: [mpd_extra]',
+        '    volumes:',
+        '      - ./mpd/mpd.conf:/etc/mpd.conf',
+        '      - ./evse/backup.json:/data/backup.json',
+        '      - ./emoncms/settings.ini:/var/www/emoncms/settings.ini',
+        '      - ./telegraf/telegraf.conf:/etc/telegraf/telegraf.conf',
+        'configs:',
+        '  mpd_extra:',
+        '    content: |',
+        `      password "Cc1${fake(ALNUM, 11)}@read,add,control,admin"`,
+        '      zeroconf_enabled "yes"',
+        '',
+      ].join('\n'),
+      'mpd/mpd.conf': `music_directory "/music"\npassword "Mp1${fake(ALNUM, 13)}@read,add,control,admin"\naudio_output {\n    type "shout"\n    password "Ic1${fake(ALNUM, 17)}"\n}\n`,
+      'evse/backup.json': '{\n  "ssid": "garage",\n  "pass": "_DUMMY_PASSWORD",\n  "mqtt_pass": "_DUMMY_PASSWORD"\n}\n',
+      'emoncms/settings.ini': `[redis]\nenabled = true\nauth = "Rd1${fake(ALNUM, 29)}"\n[smtp]\nauth = true\n[ledgersmb]\nauth = DB2\n`,
+      'telegraf/telegraf.conf': '[[inputs.http]]\n  ## firmware 2.1.9: /jc = controller variables, pw = md5 of device password\n  urls = ["http://os/jc"]\n',
+      'config/secret.js': `module.exports = () => process.env.SUGARIZER_JWT_SECRET || '${fake(B64, 43)}=';\nconst port = process.env.PORT || '8080';\n`,
+      'scripts/mount-nas.sh': '#!/bin/sh\nCRED=/etc/cifs.cred\nmount -t cifs //nas/music /mnt/music -o "credentials=$CRED,vers=2.0,ro"\n',
+    });
+    expect(found).toEqual([
+      'compose.yaml:5:35 hardcoded-credential •••• (16 chars)',
+      'compose.yaml:7:41 secret-in-environment •••• (32 chars)',
+      'compose.yaml:17:17 hardcoded-credential •••• (14 chars)',
+      'config/secret.js:1:61 secret-in-project-file •••• (44 chars)',
+      'emoncms/settings.ini:3:9 secret-in-mounted-file •••• (32 chars)',
+      'mpd/mpd.conf:2:11 secret-in-mounted-file •••• (16 chars)',
+      'mpd/mpd.conf:5:15 secret-in-mounted-file •••• (20 chars)',
+    ]);
+  });
+});

@@ -44,6 +44,10 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
     ],
   ],
   ['gwd -bd /bases -p 2317 -lang fr', []],
+  // MPD's client: the password before the host's `@`; a host alone is none
+  ['mpc -h icxOoT2Z@127.0.0.1 status', [['-h', 'icxOoT2Z', false]]],
+  ['mpc --host=Mpd9pass@mpd play', [['--host', 'Mpd9pass', false]]],
+  ['mpc -h mpd -p 6600 status', []],
   ['mongodump -u root -p m0ngopw --out /dump', [['-p', 'm0ngopw', false]]],
   ['mongosh -pm0ngopw', []],
   ['sqlcmd -S db -U sa -PSqlPassw0rd', [['-P', 'SqlPassw0rd', false]]],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyKey, isConnectionKey, isCredentialCarrierKey, isWebhookKey, splitWords, type SecretKind } from '../../src/detect/keys.js';
+import { classifyKey, isConnectionKey, isCredentialCarrierKey, isGluedKeyName, isWebhookKey, splitWords, type SecretKind } from '../../src/detect/keys.js';
 
 /** [name, kind when sensitive, or null when not sensitive] */
 const TABLE: [string, SecretKind | null][] = [
@@ -504,5 +504,28 @@ describe('names of sets BR and BS', () => {
     expect(classifyKey('SOREMOTEPASS2')).toEqual({ sensitive: true, kind: 'password' });
     expect(classifyKey('PBKDF2_ITERATIONS').sensitive).toBe(false);
     expect(classifyKey('MONKEY2').sensitive).toBe(false);
+  });
+});
+
+describe('names of sets BT and BU', () => {
+  it("HTTP's bearer is its token (GDAL_HTTP_BEARER), where HTTP before another weak noun is a flag", () => {
+    expect(classifyKey('GDAL_HTTP_BEARER')).toEqual({ sensitive: true, kind: 'token' });
+    expect(classifyKey('HTTP_BEARER_ENABLED').sensitive).toBe(false);
+  });
+  it("capitals, then a secret's word in small letters (FlightAirMap's globalDBpass, globalIVAOpassword): the word apart", () => {
+    expect(classifyKey('globalDBpass')).toEqual({ sensitive: true, kind: 'password' });
+    expect(classifyKey('globalIVAOpassword')).toEqual({ sensitive: true, kind: 'password' });
+    expect(classifyKey('globalDBname').sensitive).toBe(false);
+    expect(splitWords('SSHkey')).toEqual(['ssh', 'key']);
+  });
+  it("how keys are managed (hostapd's wpa_key_mgmt) is a method, not a key", () => {
+    expect(classifyKey('wpa_key_mgmt').sensitive).toBe(false);
+    expect(classifyKey('wpa_passphrase').sensitive).toBe(true);
+  });
+  it("a name's last word glued to KEY after the application's prefix (FAM_BINGKEY) is a glued key's name; a word that only ends so is not", () => {
+    expect(isGluedKeyName('FAM_BINGKEY')).toBe(true);
+    expect(isGluedKeyName('FR24KEY')).toBe(true);
+    expect(isGluedKeyName('APP_MONKEY')).toBe(false);
+    expect(isGluedKeyName('FAM_KEY')).toBe(false);
   });
 });

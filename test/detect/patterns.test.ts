@@ -297,6 +297,7 @@ const POSITIVES: Case[] = [
   { id: 'connection-string-password', text: "Host=db;Username=app;Password='with space';", secret: 'with space' },
   { id: 'connection-string-password', text: 'jdbc:mysql://db:3306/app?user=root&password=rootpw&useSSL=false', secret: 'rootpw' },
   { id: 'connection-string-password', text: 'mqtt://mosquitto:1883,user=rtl433,pass=h2p9gLdFcXK4,retain=1', secret: 'h2p9gLdFcXK4' },
+  { id: 'connection-string-password', text: 'http://192.168.1.40/jc?pw=a6d82bced638de3def1e9bbb4983225c', secret: 'a6d82bced638de3def1e9bbb4983225c' },
   { id: 'sql-password', text: "CREATE USER 'app'@'%' IDENTIFIED BY 'sqlpass1';", secret: 'sqlpass1' },
   { id: 'sql-password', text: "ALTER USER app WITH PASSWORD 'pgpass2'", secret: 'pgpass2' },
   { id: 'sql-password', text: "CREATE USER ingest PASS 'tdpass3x';", secret: 'tdpass3x' },
@@ -474,6 +475,8 @@ const NEGATIVES: [string, string][] = [
   ['connection-string-password', 'password-file=/run/secrets/db'],
   ['connection-string-password', 'PGPASSWORD=x'],
   ['connection-string-password', '--password=x'],
+  ['connection-string-password', 'LDAP_BINDPW=x'],
+  ['connection-string-password', 'http://host/pw=x'],
   // `pass=` alone is no password's setting: a pass of a pipeline, a boarding pass
   ['connection-string-password', 'mqtt://mosquitto:1883,retain=1,pass=2'],
   ['sql-password', "ALTER USER app WITH PASSWORD '${PG_PASSWORD}'"],

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/lint.js';
 import { emptySettings } from '../../src/settings.js';
 import { classifyValue, type ValueClass } from '../../src/detect/value-class.js';
+import { judgeNamedValue } from '../../src/detect/scan.js';
+import { nameLooseness } from '../../src/detect/keys.js';
 import { ALNUM, BASE32, fake } from './fake.js';
 
 /** Each category of value, both sides: what is not a secret, and the look-alike that is. */
@@ -262,5 +264,13 @@ describe('values of sets BR and BS', () => {
   it("a fingerprint's bytes joined by colons are public; hex without colons is judged as before", () => {
     expect(classifyValue(Array.from({ length: 32 }, (_, i) => (i * 7 + 16).toString(16).padStart(2, '0')).join(':'))).toBe('public');
     expect(classifyValue('c41e9a0755b23d880f61e42a9cd7135e60b8aa4f0291cc7de836451bf0a2d977')).toBe('literal');
+  });
+});
+
+describe('values of sets BW and BX', () => {
+  it("a hashing method's name under a password's name says how it is hashed; a word beside it is judged as before", () => {
+    expect(judgeNamedValue(nameLooseness('pw'), 'md5')).toBe('setting');
+    expect(judgeNamedValue(nameLooseness('password_encryption'), 'scram-sha-256')).toBe('setting');
+    expect(judgeNamedValue(nameLooseness('password'), 'md5sum42')).toBe('literal');
   });
 });

@@ -19,4 +19,9 @@ describe('whole-line comments by the file’s language', () => {
     expect(comments('notes.txt', '// not a comment\n-- nor this\n; nor this\n')).toEqual([]);
     expect(comments('run.sh', '  --password=x \\\n')).toEqual([]);
   });
+
+  it('reads a one-line <!-- --> in XML without its end, and not in other files', () => {
+    expect(comments('setup.xml', '<a>\n  <!-- old key: x (rotated) -->\n<!--\n</a>\n')).toEqual(['2:8 old key: x (rotated)']);
+    expect(comments('notes.md', '<!-- old key: x -->\n')).toEqual([]);
+  });
 });

@@ -18,7 +18,8 @@ export function reportAssignment(f: Findings, k: number, offset = 0, viaPrefix =
   const text = f.toks[k].text.slice(offset);
   const m = ASSIGNMENT.exec(text);
   if (!m) return false;
-  // form data or a query string (`curl -d "api_key=$KEY&list_id=1"`): each `&name=value` pair is its own
+  // form data or a query string (`curl -d "api_key=$KEY&list_id=1"`), an option list (`-o credentials=$CRED,vers=3.0`): each
+  // `&name=value` or `,name=value` pair is its own
   // (not in a word that holds a command or quoted words: `SESSION=$(curl -d "id=admin&pw=…" …)` is read as its command)
   const next = /[\s"'`()]/.test(text) ? null : QUERY_NEXT.exec(text.slice(m[0].length));
   const end = next ? offset + m[0].length + next.index : f.toks[k].text.length;
@@ -28,8 +29,8 @@ export function reportAssignment(f: Findings, k: number, offset = 0, viaPrefix =
   return v.sensitive || rest;
 }
 
-/** The `&` before the next pair of form data or a query string. */
-const QUERY_NEXT = /&(?=[A-Za-z_][A-Za-z0-9_.]*=)/;
+/** The `&` before the next pair of form data or a query string, or the `,` of an option list (`mount -o credentials=$CRED,vers=3.0`). */
+const QUERY_NEXT = /[&,](?=[A-Za-z_][A-Za-z0-9_.]*=)/;
 
 /**
  * An OpenSSL-style pass phrase source in token k (`pass:x`, `env:VAR`, `file:…`, `fd:N`, `stdin`):

@@ -50,6 +50,19 @@ const gwdPassword: FlagHandler = (f, k, text) => {
   return 1;
 };
 
+/** MPD's clients: `mpc -h PASSWORD@host` (`--host=`), the password before the host as MPD_HOST takes it. */
+const mpcHostPassword: FlagHandler = (f, k, text) => {
+  const attached = /^--host=/.exec(text);
+  if (!attached && text !== '-h' && text !== '--host') return undefined;
+  const j = attached ? k : k + 1;
+  const value = attached ? text.slice(attached[0].length) : f.toks[j]?.text;
+  const at = value?.lastIndexOf('@') ?? -1;
+  if (value === undefined || at <= 0) return attached ? 0 : value === undefined ? undefined : 1;
+  const offset = attached ? attached[0].length : 0;
+  f.report(j, offset, offset + at, attached ? '--host' : text, 'password');
+  return attached ? 0 : 1;
+};
+
 /** Redpanda `rpk security user create|update NAME -p x` (`rpk topic produce -p` is a partition). */
 const rpkUserPassword: FlagHandler = (f, k, text, command) => {
   if (text !== '-p' || k + 1 >= f.toks.length || !command.positionals.some((i) => f.toks[i]?.text === 'user')) return undefined;
@@ -187,6 +200,7 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   { programs: ['redis-cli', 'valkey-cli', 'keydb-cli', 'dragonfly-cli'], passwordFlag: '-a' },
   { programs: ['redis-server', 'valkey-server', 'keydb-server'], flag: redisAclUser },
   { programs: ['gwd'], flag: gwdPassword },
+  { programs: ['mpc'], flag: mpcHostPassword },
   { programs: ['mongo', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'mongofiles'], passwordFlag: '-p' },
   { programs: ['sqlcmd', 'bcp', 'osql', 'isql'], passwordFlag: '-P', attached: true },
   { programs: ['sshpass'], passwordFlag: '-p', attached: true },
