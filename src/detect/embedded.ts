@@ -560,20 +560,6 @@ function isLoneAccessKeySecret(name: string, value: string, text: string, secret
 /** A secret key's name beside an access key (`secret_key`, `secretAccessKey`, `access_key_secret`, `SecretKey`). */
 const SECRET_KEY_BESIDE = /secret[_.-]?(?:access[_.-]?)?key|access[_.-]?(?:key[_.-]?)?secret/i;
 
-/** An INI file's section headers (`[redis]`), each with where it starts. */
-function iniSections(text: string): [number, string][] {
-  return [...text.matchAll(/^\[([A-Za-z][\w.-]{0,60})\][ \t]*$/gm)].map((m) => [m.index, m[1]]);
-}
-/** The section an offset of the text is in: the last header before it. */
-function sectionAt(sections: readonly [number, string][], offset: number): string | undefined {
-  let found: string | undefined;
-  for (const [start, name] of sections) {
-    if (start > offset) break;
-    found = name;
-  }
-  return found;
-}
-
 function assignmentsIn(text: string): EmbeddedAssignment[] {
   const out: EmbeddedAssignment[] = [];
   if (text.length > 1_000_000) return out;
@@ -584,7 +570,6 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   /** Whether the text names a mobile subscriber (asked once, for a SIM key's name only). */
   let subscriber: boolean | undefined;
   let blocks: ReturnType<typeof blockPaths> | null = null;
-  let sections: [number, string][] | undefined;
   const assignment = new RegExp(ASSIGNMENT.source, 'g');
   // a SQL script's UPDATE statements (asked once a text, not for each assignment)
   const sqlUpdates = /\bupdate\b/i.test(text);
@@ -666,13 +651,6 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     // `'key' => '…'`), Consul's and Nomad's gossip key `encrypt = "…"`, is judged by its value: a random token is a key
     if (!verdict.sensitive && /^(?:key|secret|encrypt)$/i.test(name) && isRandomToken(value) && !nearPublicKeyWords(text, m.index!))
       verdict = VAGUE_KEY_WITH_TOKEN;
-    // a bare `auth` under a Redis section (emoncms's `[redis]` `auth = "…"`): Redis's AUTH password (elsewhere `auth` names a
-    // method or a section: Asterisk's `auth=6001`, LedgerSMB's `auth = DB2`)
-    if (!verdict.sensitive && /^auth$/i.test(name) && m[2] === '=') {
-      sections ??= iniSections(text);
-      const section = sectionAt(sections, m.index);
-      if (section && /^(?:redis|keydb|valkey|dragonfly)$/i.test(section)) verdict = embeddedVerdict(`${section}.${name}`, m[2], blob);
-    }
     // a name that says nothing alone inside blocks that do (HCL's `acl { tokens { agent = "…" } }`): named by its blocks
     // (not a bare `key` beside a `secret`: the pair's id, ILIAS's `"auth": { "key": …, "secret": … }`)
     if (!verdict.sensitive && (m[2] === '=' || m[2] === ':') && m[3] !== undefined && !(name.toLowerCase() === 'key' && besideSecret(text, m.index))) {
@@ -708,15 +686,11 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     }
     // a secret written as a list's only string (Keycloak's `"privateKey": ["MIIE…"]`, Kong's `client_secret: ["…"]`), or a set's
     // (Python's `EXTRA_KEYS = {"0dca…"}`; a map's first string is its key, which a `:` follows)
-    const listAt = m.index! + m[0].length - value.length;
-    if (
-      m[6] !== undefined &&
-      (value.startsWith('[') ||
-        /^array\($/i.test(value) ||
-        (value.startsWith('{') && verdict.sensitive && LIST_FIRST_STRING.test(text.slice(listAt, listAt + 8300))))
-    ) {
-      const at = listAt;
-      const item = verdict.sensitive ? LIST_FIRST_STRING.exec(text.slice(at, at + 8300)) : null;
+    const at = m.index! + m[0].length - value.length;
+    const listed = m[6] !== undefined && /^(?:\[|\{|array\($)/i.test(value);
+    const item = listed && verdict.sensitive ? LIST_FIRST_STRING.exec(text.slice(at, at + 8300)) : null;
+    // (a `{` that opens no set is a map or a block, read on below)
+    if (listed && (item !== null || !value.startsWith('{'))) {
       // of several strings (Mojolicious's `secrets => ['…', '…']`: the current one and the one before), a generated first one
       // (or a password's: LibreNMS's `$config['snmp']['community'] = array("…", "public")`, the communities it tries in turn)
       const generated =
@@ -901,6 +875,17 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     }
   }
   if (text.includes('config :')) for (const m of text.matchAll(ELIXIR_CONFIG)) named(m[1], m[2], m.indices![2][0]);
+  // a bare `auth` in a Redis section (emoncms's `[redis]` `auth = "…"`): Redis's AUTH password (elsewhere `auth` names a
+  // method or a section: Asterisk's `auth=6001`, LedgerSMB's `auth = DB2`)
+  if (/^[ \t]*\[(?:redis|keydb|valkey|dragonfly)\]/im.test(text)) {
+    for (const { header, from, body } of sectionBodies(text, REDIS_SECTION)) {
+      for (const m of body.matchAll(SECTION_ENTRY)) {
+        const g = valueGroup(m, 2);
+        const start = from + m.indices![g][0];
+        if (/^auth$/i.test(m[1]) && !taken(start, m[g].length)) named(`${header[1]}.auth`, m[g], start);
+      }
+    }
+  }
   if (text.includes('"""')) for (const m of text.matchAll(TRIPLE_QUOTED)) if (!taken(m.indices![2][0], m[2].length)) named(m[1], m[2], m.indices![2][0]);
   if (text.includes('putenv')) for (const m of text.matchAll(PUTENV)) if (!taken(m.indices![3][0], m[3].length)) named(m[2], m[3], m.indices![3][0]);
   if (text.includes('(def') || text.includes('(set')) for (const m of text.matchAll(LISP_DEFINITION)) named(m[1], m[2], m.indices![2][0]);
@@ -1379,10 +1364,11 @@ const DIRECTIVE_LINE =
 function isApacheDirective(name: string): boolean {
   return /^[A-Z][A-Za-z0-9]+$/.test(name) && /[a-z]/.test(name) && /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]/.test(name) && !name.startsWith('Proxy');
 }
-/** The permissions after an MPD password (`@read,add,control,admin`). */
-const MPD_PERMISSIONS = /@(?:read|add|control|admin|player)(?:,(?:read|add|control|admin|player))*$/;
+/** The permissions an MPD password gives, after its `@` (`@read,add,control,admin`). */
+const MPD_PERMISSION_LIST = '@(?:read|add|control|admin|player)(?:,(?:read|add|control|admin|player))*';
+const MPD_PERMISSIONS = new RegExp(`${MPD_PERMISSION_LIST}$`);
 /** MPD's password line, known by its permissions wherever it is written (a config's `content:` appended to mpd.conf). */
-const MPD_PASSWORD_LINE = /^[ \t]*password[ \t]+"[^"\n]{1,200}@(?:read|add|control|admin|player)(?:,(?:read|add|control|admin|player))*"[ \t]*$/m;
+const MPD_PASSWORD_LINE = new RegExp(`^[ \\t]*password[ \\t]+"[^"\\n]{1,200}${MPD_PERMISSION_LIST}"[ \\t]*$`);
 /** A directive setting the user an account logs in as, on a line of its own (`user mailer@example.org`, `username app`). */
 const USER_DIRECTIVE = /^[ \t]*(?:user|username|login)[ \t]+[^\s=:#]+[ \t]*$/m;
 /** Commands that are named like a password setting but change one (`passwd root`). */
@@ -1523,21 +1509,22 @@ function findDirectives(text: string): EmbeddedAssignment[] {
   const userDirective = USER_DIRECTIVE.test(text);
   // MPD's mpd.conf (and its outputs' blocks): each setting a name and a quoted value; a bare `password "…"` is one there
   const mpdConf = /^[ \t]*(?:music_directory|audio_output|db_file|playlist_directory)[ \t]+["{]/m.test(text);
-  const inBlock = (line: string) =>
+  const inBlock = (line: string, mpdPassword: boolean) =>
     userDirective ||
     (logShipper && /^[ \t]/.test(line)) ||
     (braceBlocks && /^[ \t]/.test(line) && /;[ \t]*(?:#[^\n]*)?$/.test(line)) ||
     (mpdConf && /^[ \t]*[a-z_]+[ \t]+"/.test(line)) ||
-    MPD_PASSWORD_LINE.test(line);
+    mpdPassword;
   for (const m of text.matchAll(DIRECTIVE_LINE)) {
     const name = m[1];
+    const mpdPassword = MPD_PASSWORD_LINE.test(m[0]);
     // daemons' directives are lower case (`JWT Hemmelignøkkel` is a translated label, `Password required`
     // prose); a bare noun (`token expired`) is prose too, and `passwd root` a command
     // Apache's directives are CamelCase words (`OIDCClientSecret x`, `AuthLDAPBindPassword x`); `ProxyPass` maps a path;
     // Fluent Bit's are words joined by underscores (`Shared_Key x`, `HTTP_Passwd x`)
     if (!(/^[a-z][a-z0-9_.-]*$/.test(name) || isApacheDirective(name) || /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/.test(name))) continue;
-    if (PASSWORD_COMMANDS.test(name) && !inBlock(m[0])) continue;
-    if (BARE_NOUNS.has(name.toLowerCase()) && !inBlock(m[0])) continue;
+    if (PASSWORD_COMMANDS.test(name) && !inBlock(m[0], mpdPassword)) continue;
+    if (BARE_NOUNS.has(name.toLowerCase()) && !inBlock(m[0], mpdPassword)) continue;
     const verdict = classifyKey(name);
     if (!verdict.sensitive || nameLooseness(name).loose) continue;
     const g = valueGroup(m, 2);
@@ -1547,7 +1534,7 @@ function findDirectives(text: string): EmbeddedAssignment[] {
     // an operator is no value: the value of `secret_key_base =` (Elixir, Ruby) is on the next line
     if (!/[A-Za-z0-9]/.test(value)) continue;
     // MPD's `password "…@read,add,control,admin"`: the password, then the permissions it gives
-    const permissions = mpdConf || MPD_PASSWORD_LINE.test(m[0]) ? MPD_PERMISSIONS.exec(value) : null;
+    const permissions = mpdConf || mpdPassword ? MPD_PERMISSIONS.exec(value) : null;
     push(name, describeKind(verdict.kind), m.indices![g][0], permissions ? value.slice(0, permissions.index) : value);
   }
   if (text.includes('insecure-password') || /\bauth[ \t]/.test(text)) {
@@ -2144,6 +2131,8 @@ export function findUsersSectionPasswords(text: string): { start: number; end: n
  * for each group), Chainlink's secrets.toml `[Password]` (`Keystore = '…'`), a `[secrets]` or `[credentials]` table.
  */
 const SECRETS_SECTION = /^[ \t]*\[(passwords?|secrets|credentials|tokens|api[_-]?keys)\][ \t]*\r?$/gim;
+/** A Redis client's section (`[redis]` of emoncms's settings.ini, and its forks'). */
+const REDIS_SECTION = /^[ \t]*\[(redis|keydb|valkey|dragonfly)\][ \t]*\r?$/gim;
 /** A section's `name = value` line, the value perhaps quoted (TOML's `'…'` and `"…"`). */
 const SECTION_ENTRY =
   /^[ \t]*([A-Za-z0-9_.@#-]{1,64})[ \t]*=[ \t]*(?:"([^"\n]{1,512})"|'([^'\n]{1,512})'|([^\s"'#;][^\s#;]{0,511}))[ \t]*(?:[#;][^\n]*)?\r?$/dgm;

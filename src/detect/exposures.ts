@@ -44,7 +44,7 @@ import { isBareApiKeyBesideSecret, isKeyOfPair, secretHalves } from './key-pairs
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
 import { azureAccountKeyAt, classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, SECRET_BY_SHAPE } from './keys.js';
-import { isPlaceholder, isStockDefault } from './placeholder.js';
+import { isNoValueMark, isPlaceholder, isStockDefault } from './placeholder.js';
 import { defaultedVariable } from './value-class.js';
 import { findUrlCredentials, isPasswordDigest, isStoredPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
 import { POSTMARK_USER_KIND, postmarkUserTokens, usersHoldingSecret } from './user-token.js';
@@ -392,10 +392,9 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       ((mounted.kept || (mounted.inDirectory && TEMPLATE_FILE.test(file))) && verdict.placeholder && !isStockDefault(verdict.value))
     )
       return;
-    // nor is one commented out (`# encryptionKey=tititi…`, a stock file's sample line): nothing runs with it; nor a run of
-    // zeros, which says there is none (radiosonde_auto_rx's `aprs_pass = 00000` with APRS off), nor a mark that stands for
-    // a value kept back (OpenEVSE's exported settings: `"mqtt_pass": "_DUMMY_PASSWORD"`, `REDACTED`, `********`)
-    if (verdict.placeholder && (isCommentedOut(text, verdict.origin.range[0]) || /^0+$/.test(verdict.value) || WITHHELD_MARK.test(verdict.value))) return;
+    // nor is one commented out (`# encryptionKey=tititi…`, a stock file's sample line): nothing runs with it; nor a mark that
+    // says there is no value (`00000`, `_DUMMY_PASSWORD`)
+    if (verdict.placeholder && (isCommentedOut(text, verdict.origin.range[0]) || isNoValueMark(verdict.value))) return;
     const named = settingName(key ?? file);
     out.push({ verdict, context, service, path: [...mounted.path, named], name: named });
   };
@@ -790,10 +789,8 @@ function collectFromCiVariables(mounted: MountedFile, out: Found[]): void {
  * variables are: a value a generator wrote or shaped like a password, not a test database's `postgres`.
  */
 function collectCiComments(mounted: MountedFile, text: string, out: Found[]): void {
-  const found: Found[] = [];
-  collectCommentedSettings(mounted, text, found, 0);
   const earlier = foundInFile(out, mounted);
-  for (const f of found) {
+  for (const f of commentedSettings(mounted, text)) {
     if (f.verdict.class !== 'hardcoded' || overlapsFound(earlier, f.verdict.origin)) continue;
     if (isGeneratedLiteral(f.verdict.value) || isPasswordShaped(f.verdict.value)) out.push(f);
   }
@@ -947,6 +944,19 @@ function collectDockerfileDefaults(mounted: MountedFile, text: string, out: Foun
  * reported (an assignment a config scanner reads in comments too) are not reported again.
  */
 function collectCommentedSettings(mounted: MountedFile, text: string, out: Found[], before: number): void {
+  const comments = commentedSettings(mounted, text);
+  // a password passed by position to a call that takes one (`create_superuser('admin', '…', 'Falcon@2001x')`), in code or a comment
+  comments.push(...callCredentials(mounted, text));
+  if (!comments.length) return;
+  const reported = out.slice(before).map((e) => e.verdict.origin);
+  for (const e of comments) {
+    const o = e.verdict.origin;
+    if (!reported.some((r) => r.line === o.line)) out.push({ ...e, service: mounted.services[0] });
+  }
+}
+
+/** The settings and notes a file's comments hold (collectFromComment), and a note whose value is the next comment line. */
+function commentedSettings(mounted: MountedFile, text: string): Found[] {
   const comments: Found[] = [];
   const lines = commentLines(mounted.file, text);
   for (const comment of lines) collectFromComment(comment, comments);
@@ -965,14 +975,7 @@ function collectCommentedSettings(mounted: MountedFile, text: string, out: Found
       name: 'note',
     });
   }
-  // a password passed by position to a call that takes one (`create_superuser('admin', '…', 'Falcon@2001x')`), in code or a comment
-  comments.push(...callCredentials(mounted, text));
-  if (!comments.length) return;
-  const reported = out.slice(before).map((e) => e.verdict.origin);
-  for (const e of comments) {
-    const o = e.verdict.origin;
-    if (!reported.some((r) => r.line === o.line)) out.push({ ...e, service: mounted.services[0] });
-  }
+  return comments;
 }
 
 /**
@@ -988,9 +991,6 @@ const GENERATED_RUN = /(?=[A-Za-z0-9]{20})(?=(?:[a-z0-9]{0,200}[A-Z]){2})(?=(?:[
 
 /** A YAML tag of an application's own right before a value: `!secret `, `!env_var `, `!ENV ` (not a core `!!str`, nor Summon's literal `!str`). */
 const APPLICATION_TAG = /(?:^|[\s:,[{-])!(?!str[ \t])[A-Za-z][\w-]{0,30}[ \t]+$/;
-
-/** A mark written where a value was kept back: `_DUMMY_PASSWORD`, `REDACTED`, `<masked>`, `********`. */
-const WITHHELD_MARK = /^(?:[_<[(-]*(?:dummy|redacted|masked|hidden|withheld|removed|censored)(?:[_ -][a-z]{1,20})?[_>\]) -]*|\*{4,})$/i;
 
 /** Whether the line of a text at an offset is a comment (`#`, `;`, `//`, `<!--`, a doc block's `/*` or ` * `). */
 function isCommentedOut(text: string, offset: number): boolean {
@@ -1136,10 +1136,7 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
     const label = COMMENT_LABEL.exec(body)?.[0].length;
     const after = label ? COMMENTED_SETTING.exec(body.slice(label)) : null;
     // (one value: a command after it, `# emergency unlock: RESTIC_PASSWORD=… restic unlock`, is read as the command it is)
-    const value = after?.[2]
-      .replace(/[ \t]+#.*$/, '')
-      .replace(/[ \t]+\([^()]*\)$/, '')
-      .trimEnd();
+    const value = after ? withoutRemark(after[2]) : '';
     if (after && value && !/\s/.test(value) && classifyKey(after[1]).sensitive) m = after;
   }
   if (!m) {
@@ -1201,11 +1198,7 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
     return;
   }
   const key = settingName(m[1]);
-  // a remark after the value: `# …`, or a note in parentheses (`# IGLU_SUPER_API_KEY: d29b…   (old key, rotated in March?)`)
-  let value = m[2]
-    .replace(/[ \t]+#.*$/, '')
-    .replace(/[ \t]+\([^()]*\)$/, '')
-    .trimEnd();
+  let value = withoutRemark(m[2]);
   let start = body.length - m[2].length;
   const push = (s: number, e: number, kind: string, name: string) => {
     const text = body.slice(s, e);
@@ -1245,6 +1238,14 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
   }
   // known formats and a URL's password, under any name (`# NOTIFICATION_URLS: smtp://user:pw@host`)
   for (const f of scanValue(value)) push(start + f.start, start + f.end, f.description, key);
+}
+
+/** A commented setting's value without the remark after it: `# …`, or a note in parentheses (`# IGLU_SUPER_API_KEY: d29b…   (old key, rotated in March?)`). */
+function withoutRemark(value: string): string {
+  return value
+    .replace(/[ \t]+#.*$/, '')
+    .replace(/[ \t]+\([^()]*\)$/, '')
+    .trimEnd();
 }
 
 /** A note in a comment's sentence (`initial superuser password was …`, `smtp user tresorier / …`): its password or token. */

@@ -258,6 +258,16 @@ export function isStockDefault(value: string): boolean {
   );
 }
 
+/**
+ * A mark that says there is no value: a run of zeros (radiosonde_auto_rx's `aprs_pass = 00000` with APRS off), or a mark
+ * written where a value was kept back (OpenEVSE's exported settings' `_DUMMY_PASSWORD`, `REDACTED`, `<masked>`, `********`).
+ * A placeholder-like value in a mounted file is what the container runs with; such a mark is not.
+ */
+export function isNoValueMark(value: string): boolean {
+  return /^0+$/.test(value) || WITHHELD_MARK.test(value);
+}
+const WITHHELD_MARK = /^(?:[_<[(-]*(?:dummy|redacted|masked|hidden|withheld|removed|censored)(?:[_ -][a-z]{1,20})?[_>\]) -]*|\*{4,})$/i;
+
 /** Words a hand-written stand-in for a key is made of (`django-insecure-ChangeMeInProduction2024`). */
 const HAND_WRITTEN_KEY_WORDS = /change|replace|your|example|sample|secret|insecure|please|production|default|dummy|placeholder/i;
 

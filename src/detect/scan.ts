@@ -129,8 +129,10 @@ const SECRET_NAME_VALUE = /^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*[_-](?:key|token|pas
 /** Two or more lower-case names, comma-separated, each maybe with its bracketed list (`redisdb[app-http-export]`). */
 const NAME_LIST = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\[[a-z0-9,-]{1,200}\])?(?:,[ \t]?[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\[[a-z0-9,-]{1,200}\])?){1,50}$/;
 
-/** The name of a hashing method (md5, sha256, bcrypt, scram-sha-256…). */
-const HASHING_METHOD = /^(?:md5|sha-?(?:1|224|256|384|512)|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:-sha(?:1|256|512))?|scram-sha-(?:1|256)|crypt|plain)$/i;
+/** The names of hashing methods: md5, sha256, hmac-sha256, bcrypt, ssha, pbkdf2-sha256, argon2id, scram-sha-256… */
+const HASH_ALGORITHM = 'md5|sha-?(?:1|224|256|384|512)|hmac-sha-?\\d{1,3}|bcrypt|s?crypt|ssha\\d{0,3}|pbkdf2[\\w-]{0,20}|argon2\\w{0,3}|scram-sha-(?:1|256)';
+/** A value that names how a password is kept (a hashing method, or `plain`), not the password. */
+const HASHING_METHOD = new RegExp(`^(?:${HASH_ALGORITHM}|plain)$`, 'i');
 
 /** One to three marks and no letter or digit (a shell's quotes, an escaped quote read up to the next): punctuation, never a value. */
 export const MARKS_ONLY = /^[^A-Za-z0-9]{1,3}$/;
@@ -455,8 +457,7 @@ const ACCEPTS: Readonly<Record<string, (secret: string, text: string, at: number
 const MIXED_WORD = /(?<!\w)(?=\w*\d[A-Za-z])(?=\w*\d\w*\d)(?=\w*[a-z])(?=\w*[A-Z])\w+/;
 
 /** An attribute that names how the element's password is hashed (`encoding="md5"`, `hash="hmac-sha256"`). */
-const DIGEST_ATTRIBUTE =
-  /(?:^|[ \t\r\n])(?:encoding|hash|hashing|algorithm|scheme|digest)[ \t]*=[ \t]*["'](?:md5|sha-?(?:1|224|256|384|512)|hmac-sha-?\d{1,3}|bcrypt|ssha\d{0,3}|pbkdf2[\w-]{0,20}|argon2\w{0,3})["']/i;
+const DIGEST_ATTRIBUTE = new RegExp(`(?:^|[ \\t\\r\\n])(?:encoding|hash|hashing|algorithm|scheme|digest)[ \\t]*=[ \\t]*["'](?:${HASH_ALGORITHM})["']`, 'i');
 
 /**
  * A password attribute of an XML element (or a config block written like one, InspIRCd's `<oper …>`)

@@ -6,7 +6,7 @@
  */
 import { classifyKey } from '../keys.js';
 import { reportPassSource } from './arguments.js';
-import { compilePrograms, type FlagHandler, type ProgramEntry, type ProgramHandler } from './handlers.js';
+import { compilePrograms, type FlagHandler, hasValueAfter, type ProgramEntry, type ProgramHandler } from './handlers.js';
 
 /** MySQL and MariaDB clients: the password is attached (`-pSECRET`); `-p` alone, or last in a cluster (`-up`), prompts. */
 const mysqlPassword: FlagHandler = (f, k, text) => {
@@ -52,15 +52,14 @@ const gwdPassword: FlagHandler = (f, k, text) => {
 
 /** MPD's clients: `mpc -h PASSWORD@host` (`--host=`), the password before the host as MPD_HOST takes it. */
 const mpcHostPassword: FlagHandler = (f, k, text) => {
-  const attached = /^--host=/.exec(text);
-  if (!attached && text !== '-h' && text !== '--host') return undefined;
-  const j = attached ? k : k + 1;
-  const value = attached ? text.slice(attached[0].length) : f.toks[j]?.text;
-  const at = value?.lastIndexOf('@') ?? -1;
-  if (value === undefined || at <= 0) return attached ? 0 : value === undefined ? undefined : 1;
-  const offset = attached ? attached[0].length : 0;
-  f.report(j, offset, offset + at, attached ? '--host' : text, 'password');
-  return attached ? 0 : 1;
+  const flag = text === '-h' || text === '--host' ? text : text.startsWith('--host=') ? '--host' : undefined;
+  if (flag === undefined) return undefined;
+  const separate = text === flag;
+  if (separate && !hasValueAfter(f, k)) return 0;
+  const [j, offset] = separate ? [k + 1, 0] : [k, flag.length + 1];
+  const at = f.toks[j].text.lastIndexOf('@');
+  if (at > offset) f.report(j, offset, at, flag, 'password');
+  return separate ? 1 : 0;
 };
 
 /** Redpanda `rpk security user create|update NAME -p x` (`rpk topic produce -p` is a partition). */
