@@ -6,7 +6,7 @@
  * shaped like a chosen or generated password is taken: a variable, an expression, a placeholder or a
  * plain word is not a password written down. A Hardhat network's `accounts: ["0x…"]` is a private key the same way.
  */
-import { isChosenPassword, isGeneratedLiteral, isPasswordShaped } from './password-shape.js';
+import { isChosenPassword, isGeneratedLiteral, isPasswordShaped, isRandomLetters } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { classifyValue } from './value-class.js';
 
@@ -83,7 +83,8 @@ const FILL_CALL_BEFORE = new RegExp(`\\.(?:${FILL_METHODS})[ \t]*\\([ \t]*$`);
 
 /** Shaped like a password someone chose or a generator wrote, and written down: not a placeholder nor a value of another kind. */
 function isWrittenPassword(value: string): boolean {
-  return (isChosenPassword(value) || isGeneratedLiteral(value)) && !isPlaceholder(value) && classifyValue(value) === 'literal';
+  // (a generator's letters alone too: `TucgxSaopjSE`)
+  return (isChosenPassword(value) || isGeneratedLiteral(value) || isRandomLetters(value)) && !isPlaceholder(value) && classifyValue(value) === 'literal';
 }
 
 /** The secrets passed by position to the calls of CREDENTIAL_CALLS on `text`, and the passwords of logins written as pairs, with their offsets in it. */

@@ -88,9 +88,9 @@ const LIST_FIRST_STRING = /^(?:\[|\{|array\()[ \t]*(["'])([^"'\\\n]{1,8192})\1[ 
  */
 const ENV_FALLBACK =
   /([A-Za-z_][A-Za-z0-9_]{0,80})["']?\]?[ \t]*(?:=>|[:=,])[ \t]*\[?[ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch|System\.get_env)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b|\{)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
-/** `config set NAME VALUE` (its options before the name skipped): name, then a double-quoted, single-quoted or bare value. */
+/** `config set NAME VALUE` (and the AWS CLI's `configure set`; its options before the name skipped): name, then a double-quoted, single-quoted or bare value. */
 const CONFIG_SET =
-  /(?<![\w-])config[ \t]+set[ \t]+(?:--?[A-Za-z][\w-]{0,30}[ \t]+){0,3}([A-Za-z_/@][\w.:/@-]{0,120})[ \t]+(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s"'#;|&]{1,500}))/dg;
+  /(?<![\w-])config(?:ure)?[ \t]+set[ \t]+(?:--?[A-Za-z][\w-]{0,30}[ \t]+){0,3}([A-Za-z_/@][\w.:/@-]{0,120})[ \t]+(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s"'#;|&]{1,500}))/dg;
 /** A Go template's default: `{{ .x.pg_password | default "…" }}` (path, quote, value) or `{{ default "…" .Values.x }}` (quote, value, path). */
 const TEMPLATE_DEFAULT =
   /\{\{-?[ \t]*\.?((?:[A-Za-z_][\w-]{0,60}\.){0,6}[A-Za-z_][\w-]{0,60})[ \t]*\|[ \t]*default[ \t]+(["'`])([^"'`\n{}]{1,200})\2[ \t]*-?\}\}|\{\{-?[ \t]*default[ \t]+(["'`])([^"'`\n{}]{1,200})\4[ \t]+\.?((?:[A-Za-z_][\w-]{0,60}\.){0,6}[A-Za-z_][\w-]{0,60})[ \t]*-?\}\}/dg;
@@ -119,6 +119,13 @@ const AUTH_FLAG = /(?<=^|[ \t])--auth=([^\s"':;,]{6,128})(?=[ \t]*$)/dgm;
 /** An environment lookup and the literal after `or`/`||`/`??`/`?:`, wherever it stands: the variable, the quote, the literal. */
 const LOOKUP_FALLBACK =
   /(?:(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch|System\.get_env)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\)|\bprocess\.env\.([A-Za-z_][A-Za-z0-9_]*))[ \t]*(?:\?\?|\?:|\|\||\bor\b)[ \t]*(["'])([^"'\\\n]{1,500})\3/dg;
+/**
+ * A setting given by a call of the program's own with a variable's name, and the literal after `or`/`||`/`??`
+ * (`SECRET_KEY = _secret("FLASK_SECRET_KEY") or "…"`, a helper that reads the environment or a file): the setting, the
+ * variable, the quote, the literal.
+ */
+const CALL_FALLBACK =
+  /(?<![\w.])([A-Za-z_][A-Za-z0-9_]{0,80})[ \t]*=[ \t]*[A-Za-z_][\w.]{0,60}\([ \t]*["']([A-Z][A-Z0-9_]{2,80})["'][ \t]*\)[ \t]*(?:\?\?|\|\||\bor\b)[ \t]*(["'])([^"'\\\n]{1,500})\3/dg;
 /** A fallback that is a sentence, three words or more (`set HERMES_API_KEY value in environment`): what to set, not a secret. */
 function isInstruction(value: string): boolean {
   return /^[A-Za-z][\w'-]*(?:[ \t]+[\w'.,-]+){2,}$/.test(value.trim());
@@ -920,6 +927,15 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       const start = m.indices![4][0];
       if (isPlaceholder(value) || isInstruction(value) || taken(start, value.length) || !classifyKey(variable).sensitive) continue;
       named(variable, value, start);
+    }
+  }
+  // a program's own lookup and its fallback (`SECRET_KEY = _secret("FLASK_SECRET_KEY") or "…"`): judged by the variable's
+  // name, else the setting's
+  if (/\bor\b|\|\||\?\?/.test(text)) {
+    for (const m of text.matchAll(CALL_FALLBACK)) {
+      const start = m.indices![4][0];
+      if (isPlaceholder(m[4]) || isInstruction(m[4]) || taken(start, m[4].length)) continue;
+      named(classifyKey(m[2]).sensitive ? m[2] : m[1], m[4], start);
     }
   }
   // a command line's `config set NAME VALUE` (OMERO's `omero config set omero.ldap.password …` and its `.omero` files,
@@ -2207,7 +2223,10 @@ export function findCsvColumnSecrets(text: string): EmbeddedAssignment[] {
         const quoted = /^"[^"]*"$|^'[^']*'$/.test(cell);
         const value = quoted ? cell.slice(1, -1) : cell;
         if (!value || !isLiteral(value) || isPasswordDigest(c.verdict.kind, value)) continue;
-        if (judgeNamedValue(nameLooseness(c.name), value) !== 'literal') continue;
+        const looseness = nameLooseness(c.name);
+        if (judgeNamedValue(looseness, value) !== 'literal') continue;
+        // a row's state in a token's or a key's column (`pending`, `revoked`): a word of small letters is no token
+        if (looseness.countable && /^[a-z]{1,20}$/.test(value)) continue;
         const start = offset + from + lead + (quoted ? 1 : 0);
         out.push({ name: c.name, kind: describeKind(c.verdict.kind), start, end: start + value.length, viaVariable: false });
       }

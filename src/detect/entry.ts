@@ -213,11 +213,14 @@ function isAuthSettingKey(key: string): boolean {
   return last === 'auth' || last === 'basicauth' || last === 'credentials' || last === 'creds';
 }
 
+/** `user` run together with whose it is: `superuser`, Signal K's `ADMINUSER: skipper:…`. */
+const GLUED_USER = /^(?:super|admin|root|api|web|http|basic|default|initial|bootstrap)user$/;
+
 /** A name for a user, or a user with its password: `*_USER`, `*_USERS`, `*_USER_INFO`, Aidbox's `AIDBOX_SUPERUSER: admin:…`. */
 function isUserInfoKey(key: string): boolean {
   const words = splitWords(key);
   const last = words[words.length - 1];
-  return last === 'user' || last === 'users' || last === 'superuser' || last === 'userinfo' || (last === 'info' && words[words.length - 2] === 'user');
+  return last === 'user' || last === 'users' || GLUED_USER.test(last) || last === 'userinfo' || (last === 'info' && words[words.length - 2] === 'user');
 }
 
 /** The passwords of `user:password` pairs in a value (as written: `text` is the template when there is one). */

@@ -340,7 +340,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
     collectSelfIdentifying(mounted, text, out);
     collectFromPackageScripts(mounted, out);
     collectFromCiVariables(mounted, out);
-    collectFromCiCommands(mounted, out);
+    collectFromCommandKeys(mounted, out);
     if (CI_DEFINITION.test(mounted.file)) collectCiComments(mounted, text, out);
     return;
   }
@@ -428,7 +428,8 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       // (a template's `{"name": "PAPERLESS_SECRET_KEY", "set": "…"}`, Yacht's and Portainer's, sets the value too, and an option's
       // `default` is its value until one is set: info-beamer's node.json `{"name": "token", "type": "string", "default": "…"}`)
       const lastKey = keyPath[keyPath.length - 1];
-      const named = lastKey === 'value' || lastKey === 'set' || lastKey === 'default' ? pairName(parent) : undefined;
+      // (and a Node-RED http request's header, `{"keyValue": "X-Api-Key", "valueValue": "…"}`)
+      const named = lastKey === 'value' || lastKey === 'set' || lastKey === 'default' || lastKey === 'valueValue' ? pairName(parent) : undefined;
       if (named) keyPath = [named];
       const last = keyPath[keyPath.length - 1];
       if (typeof last === 'string') settings.push({ key: last, scalar, dotted: keyPath.join('.') });
@@ -469,7 +470,7 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   collectNamedSecretMap(mounted, name, out, before, push);
   collectCommentedSettings(mounted, text, out, before);
   // an Ansible task's command lines (`ansible.builtin.command: docker login … -p …`)
-  collectFromCiCommands(mounted, out);
+  collectFromCommandKeys(mounted, out);
   // a user name that is the token a secret of the same file holds (`username:` and `password:` both a Postmark token)
   const secrets = new Set<string>();
   for (const e of out.slice(before)) if (e.verdict.class === 'hardcoded') secrets.add(e.verdict.value);
@@ -512,7 +513,8 @@ function collectNamedSecretMap(mounted: MountedFile, name: string, out: Found[],
  */
 function isSaltedDigestRecord(parent: TreeMap): boolean {
   const text = (key: string) => {
-    const e = parent.entries.find((x) => String(x.key).toLowerCase() === key);
+    // (xTeVe's authentication.json writes its fields with an underscore before them: `_password`, `_salt`)
+    const e = parent.entries.find((x) => String(x.key).toLowerCase().replace(/^_+/, '') === key);
     return e?.value.kind === 'scalar' && typeof e.value.value === 'string' ? e.value.value : undefined;
   };
   if (text('salt') === undefined) return false;
@@ -549,8 +551,22 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     found.push([m.start, m.end]);
     out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, m.patternId], name: m.patternId });
   }
-  // a Dockerfile's `ARG`/`ENV` defaults: baked into the image's layers and history, read as an environment's settings
-  if (DOCKERFILE_NAME.test(basename(mounted.file))) collectDockerfileDefaults(mounted, text, out, found);
+  // a Dockerfile's `ARG`/`ENV` defaults: baked into the image's layers and history, read as an environment's settings;
+  // its comments' notes (`# vc admin for first boot: admin / …`) as a configuration's are
+  if (DOCKERFILE_NAME.test(basename(mounted.file))) {
+    collectDockerfileDefaults(mounted, text, out, found);
+    for (const comment of commentLines(mounted.file, text)) {
+      const body = String(comment.value);
+      const prose = findProseCredential(body) ?? findSlashedLogin(body);
+      if (!prose) continue;
+      const [start, end] = [comment.origin.range[0] + prose.start, comment.origin.range[0] + prose.end];
+      if (found.some(([s, e]) => s < end && start < e)) continue;
+      const verdict = hardcoded(originWithin(mounted.node, start, end), prose.kind, text.slice(start, end));
+      if (verdict.placeholder) continue;
+      found.push([start, end]);
+      out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, 'note'], name: 'note' });
+    }
+  }
   // a document (Markdown, or plain text: a project's `NOTES.txt`, `docs/handover.txt`): its commands and notes
   if (DOCUMENT_FILE.test(mounted.file)) collectFromDocumentedCommands(mounted, text, out);
   // (a Jenkinsfile is Groovy source)
@@ -559,7 +575,8 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
   // word, a header's name, a path or a URL is the program's own text
   for (const a of findEmbeddedAssignments(text)) {
     const value = text.slice(a.start, a.end);
-    const chosen = a.kind === 'password' && isChosenPassword(value);
+    // (or of both cases and digits, ten or more: a seed script's `"password": "TLPdEF3f9yDE"`)
+    const chosen = a.kind === 'password' && (isChosenPassword(value) || (value.length >= 10 && isPasswordShaped(value)));
     if (a.viaVariable || !(isGeneratedLiteral(value) || chosen) || found.some(([s, e]) => s < a.end && a.start < e)) continue;
     const verdict = hardcoded(originWithin(mounted.node, a.start, a.end), a.kind, value);
     if (verdict.placeholder) continue;
@@ -800,6 +817,13 @@ function collectCiComments(mounted: MountedFile, text: string, out: Found[]): vo
 const CI_COMMAND_KEYS = new Set(['run', 'script', 'before_script', 'after_script']);
 /** An Ansible task's command modules (`ansible.builtin.command: docker login … -p …`, `shell:`, `raw:`, their `cmd:`), read the same way. */
 const ANSIBLE_COMMAND_KEYS = new Set(['command', 'shell', 'raw', 'cmd', 'ansible.builtin.command', 'ansible.builtin.shell', 'ansible.builtin.raw']);
+/**
+ * The keys of a command line in another program's configuration (CNCjs's `"commands": "curl -u … https://nas/…"`, a job
+ * runner's `command:`), read when the value starts as a command line does (COMMAND_LINE_START).
+ */
+const CONFIG_COMMAND_KEYS = new Set(['command', 'commands', 'cmd', 'exec']);
+/** A program's name and an option after it: `curl -u …`, `/usr/bin/mysqldump --user …`. */
+const COMMAND_LINE_START = /^[ \t]*(?:sudo[ \t]+)?(?:\/[\w.-]+)*[a-z][\w.+-]{0,40}[ \t]+(?:[^\s-][^\s]*[ \t]+){0,3}-/;
 /** An Ansible playbook's or role's YAML: under an `ansible`, `playbooks`, `roles`, `tasks` or `handlers` directory, or named a playbook. */
 const ANSIBLE_FILE = /(?:^|\/)(?:(?:ansible|playbooks?|roles|tasks|handlers)\/(?:[^/]+\/)*[^/]+|[^/]*playbook[^/]*)\.ya?ml$/i;
 
@@ -807,19 +831,24 @@ const ANSIBLE_FILE = /(?:^|\/)(?:(?:ansible|playbooks?|roles|tasks|handlers)\/(?
  * A CI definition's shell commands (a step's `run: curl -u ci:… https://…`, a job's `script: - docker login -p …`): read as
  * a service's command is, each line a command line the runner executes; the CI's own secrets are references
  * (`${{ secrets.X }}`, `$CI_REGISTRY_PASSWORD`), which are not reported. What was found already is not reported again.
+ * An Ansible task's commands are read so, and another program's configuration's command lines (CONFIG_COMMAND_KEYS).
  */
-function collectFromCiCommands(mounted: MountedFile, out: Found[]): void {
+function collectFromCommandKeys(mounted: MountedFile, out: Found[]): void {
   const root = mounted.roots?.[0];
-  const keys = CI_DEFINITION.test(mounted.file) ? CI_COMMAND_KEYS : ANSIBLE_FILE.test(mounted.file) ? ANSIBLE_COMMAND_KEYS : undefined;
-  if (!root || !keys) return;
+  const own = CI_DEFINITION.test(mounted.file) ? CI_COMMAND_KEYS : ANSIBLE_FILE.test(mounted.file) ? ANSIBLE_COMMAND_KEYS : undefined;
+  const keys = own ?? CONFIG_COMMAND_KEYS;
+  if (!root) return;
   const earlier = foundInFile(out, mounted);
   const read = (scalar: TreeNode, path: Path) => {
     if (scalar.kind !== 'scalar' || typeof scalar.value !== 'string') return;
+    // another program's configuration: a command line that starts with a program's name and its options
+    if (!own && !COMMAND_LINE_START.test(scalar.value)) return;
     const found: Found[] = [];
     // a Jinja expression (`{{ item.password }}`, Ansible's) is a variable: read as one word of the same length, `$JJJ…`
     // (not a CI's own `${{ secrets.X }}`, which the command reader knows)
     const masked = scalar.value.replace(/(?<!\$)\{\{[^{}\n]{0,200}\}\}/g, (m) => `$${'J'.repeat(m.length - 1)}`);
-    collectFromCommand(masked === scalar.value ? scalar : { ...scalar, value: masked }, path, found, undefined, undefined, 'project-file');
+    const context = mounted.kept ? 'project-file' : 'mounted-file';
+    collectFromCommand(masked === scalar.value ? scalar : { ...scalar, value: masked }, path, found, mounted.services[0], undefined, context);
     for (const f of found) {
       if (f.verdict.class !== 'hardcoded' || overlapsFound(earlier, f.verdict.origin)) continue;
       earlier.push(f);
@@ -833,7 +862,9 @@ function collectFromCiCommands(mounted: MountedFile, out: Found[]): void {
     for (const e of node.entries) {
       const key = String(e.key);
       if (!keys.has(key)) visit(e.value, [...path, key], depth + 1);
-      else if (e.value.kind === 'seq') for (const [i, item] of e.value.items.entries()) read(item, [...path, key, i]);
+      else if (e.value.kind === 'seq')
+        // (a list of lines, or of entries that hold their own command: CNCjs's `commands: [{title, commands}]`)
+        for (const [i, item] of e.value.items.entries()) item.kind === 'scalar' ? read(item, [...path, key, i]) : visit(item, [...path, key, i], depth + 1);
       else read(e.value, [...path, key]);
     }
   };
@@ -900,6 +931,7 @@ const SELF_IDENTIFYING = new Set([
   'azure-shared-access-key',
   'webhook-url-token',
   'brewfather-stream-url',
+  'steam-gslt',
   // `machine … login … password …`: a .netrc entry wherever it is written (a Dockerfile's `printf … > /root/.netrc`)
   'netrc-password',
 ]);
@@ -1038,13 +1070,14 @@ function collectKeyPaths(
 
 /**
  * The name a `{key: …, value: …}` or `{name: …, value: …}` mapping gives its value (EdgeX's `secretData`, a Postman
- * environment's `values`, Kubernetes-style env lists): the setting the value belongs to, not the word `value`.
+ * environment's `values`, Kubernetes-style env lists, Node-RED's `{keyValue, valueValue}` headers): the setting the value
+ * belongs to, not the word `value`.
  */
 function pairName(parent: TreeMap | undefined): string | undefined {
   if (!parent || parent.entries.length > 6) return undefined;
   for (const e of parent.entries) {
     if (
-      (e.key === 'key' || e.key === 'name') &&
+      (e.key === 'key' || e.key === 'name' || e.key === 'keyValue') &&
       e.value.kind === 'scalar' &&
       typeof e.value.value === 'string' &&
       /^[A-Za-z_][\w.-]{0,80}$/.test(e.value.value)
@@ -1106,6 +1139,17 @@ const COMMENTED_COMMAND_LINE = /^(?:sudo[ \t]+)?[a-z][\w.-]{0,30}[ \t](?:[^\n]{0
 function commentedCommandCredentials(line: string): ReturnType<typeof findShellCredentials> {
   if (!COMMENTED_COMMAND_LINE.test(line)) return [];
   return findShellCredentials(line).filter((c) => !c.viaVariable && looksWrittenDown(line.slice(c.absStart, c.absEnd)));
+}
+
+/** The words of a command's exec form as a comment writes it (`["-d:0", "USERPWD", "…"]`): a JSON list of strings, else undefined. */
+function execFormWords(value: string): string[] | undefined {
+  if (!/^\[.*\]$/.test(value)) return undefined;
+  try {
+    const list: unknown = JSON.parse(value);
+    return Array.isArray(list) && list.every((w) => typeof w === 'string') ? list : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A comment's label of words before what it quotes (`first deploy used: `, `old: `). */
@@ -1206,7 +1250,14 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
     if (!isPlaceholder(text)) out.push({ verdict: hardcoded(originWithin(node, s, e), kind, text), context: 'comment', path: ['#', name], name });
   };
   if (COMMENTED_COMMAND.has(key.toLowerCase())) {
-    for (const c of findShellCredentials(value)) if (!c.viaVariable) push(start + c.absStart, start + c.absEnd, c.description, c.via);
+    // the exec form (`# command: ["-H", "https://…", "USERPWD", "user:…"]`): its words, each found again where it is written
+    const words = execFormWords(value);
+    const line = words ? words.map((w) => `'${w.replaceAll("'", `'\\''`)}'`).join(' ') : value;
+    for (const c of findShellCredentials(line)) {
+      if (c.viaVariable) continue;
+      const at = words ? value.indexOf(line.slice(c.absStart, c.absEnd)) : c.absStart;
+      if (at >= 0) push(start + at, start + at + (c.absEnd - c.absStart), c.description, c.via);
+    }
     return;
   }
   const quoted = /^(["'])(.*)\1$/.exec(value);

@@ -656,6 +656,9 @@ const SETTING_TAIL: Readonly<Record<string, string>> = dictionary({
   aud: 'setting (audience)',
   scope: 'setting (scope)',
   scopes: 'setting (scope)',
+  // the role a token is given (Nightscout's `NS_TOKEN_ROLE=devicestatus-upload`): what it may do, not the token
+  role: 'setting (role)',
+  roles: 'setting (role)',
   claim: 'setting (claim)',
   claims: 'setting (claim)',
   callback: 'setting (callback)',
@@ -896,6 +899,12 @@ const COMPOUNDS: Readonly<Record<string, readonly string[]>> = dictionary({
   keyfiles: ['key', 'files'],
   basicauth: ['basicauth'],
   authcode: ['auth', 'code'],
+  accesscode: ['access', 'code'],
+  controlcode: ['control', 'code'],
+  // an enable password run together (linuxcncrsh's `--enablepw`, a router's): the password that enables, not a switch
+  enablepw: ['pw'],
+  // CurveZMQ's server key is the server's public key (VOLTTRON's `VOLTTRON_CENTRAL_SERVERKEY`, ZeroMQ's `serverkey`)
+  serverkey: ['server', 'public', 'key'],
   webhookurl: ['webhook', 'url'],
   accesstoken: ['access', 'token'],
   refreshtoken: ['refresh', 'token'],
@@ -906,7 +915,8 @@ const COMPOUNDS: Readonly<Record<string, readonly string[]>> = dictionary({
 const CIPHER_WORDS = new Set(['encryption', 'cookie', 'rijndael', 'aes', 'cipher', 'crypt', 'crypto', 'blowfish', 'session']);
 
 /** `auth code` / `access code` are passwords (SiYuan's ACCESS_AUTH_CODE). */
-const CODE_QUALIFIERS = new Set(['auth', 'access']);
+// (and a control code: Rocrail's `controlcode`, which a client gives to take control of the layout)
+const CODE_QUALIFIERS = new Set(['auth', 'access', 'control']);
 
 /** Whole names decided explicitly (exact match). */
 const EXACT_OVERRIDES: Readonly<Record<string, KeyVerdict>> = dictionary({
@@ -1149,6 +1159,8 @@ const PW_HEADS = new Set([
   'mq',
   'amqp',
   'proxy',
+  // a remote shell's connect password (linuxcncrsh's `--connectpw`, `LINUXCNCRSH_CONNECTPW`)
+  'connect',
 ]);
 const SECRET_PREFIXES = ['password', 'passwd', 'pass', 'secret', 'token'];
 

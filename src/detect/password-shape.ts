@@ -44,8 +44,16 @@ const GENERATED_TOKEN = /^(?=[^\s]*\d)(?=[^\s]*[A-Za-z])[A-Za-z0-9_-]{16,128}$/;
 export function isGeneratedLiteral(value: string): boolean {
   if (value.length < 16 || value.length > 512 || /\s|:\/\/|^\//.test(value)) return false;
   if (/^(?:0x)?[0-9a-f]{32,}$/i.test(value)) return true;
-  if (isSingleCaseRandom(value)) return true;
+  if (isSingleCaseRandom(value) || isHexTailed(value)) return true;
   return /^[\x21-\x7e]+$/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
+}
+
+/**
+ * A word or two and a generated run of 16 hex digits or more (Nightscout's subject tokens, `loop-f105487f213be744`; a
+ * service's `smoketest-375008fe3b993306`): the name its owner chose and the secret part a generator wrote.
+ */
+export function isHexTailed(value: string): boolean {
+  return /^[a-z][a-z0-9]{1,30}(?:[-_][a-z0-9]{1,30}){0,3}[-_](?=[0-9a-f]{0,63}\d)(?=[0-9a-f]{0,63}[a-f])[0-9a-f]{16,64}$/.test(value);
 }
 
 /**

@@ -1098,6 +1098,14 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     group: 1,
   },
   {
+    id: 'steam-gslt',
+    description: 'Steam game server login token',
+    // a Source engine server's `sv_setsteamaccount TOKEN` (server.cfg, or `+sv_setsteamaccount` on srcds' command line):
+    // the account token that lists the server under its owner's Steam account
+    regex: re(`(?<![\\w-])\\+?sv_setsteamaccount[ \\t]+["']?([0-9A-F]{32})(?![0-9A-Za-z])`),
+    group: 1,
+  },
+  {
     id: 'ical-feed-token',
     description: 'token of a private calendar feed',
     // a private iCalendar feed's address holds its token (`…/ical/52d3…09.ics`, Google's `…/private-<hex>/basic.ics`):

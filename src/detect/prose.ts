@@ -8,7 +8,8 @@
  * letters and digits of both cases). Nothing else in a sentence is taken: `password is required`,
  * `the token is in the vault`, a path or a variable say where the secret is, not what it is.
  */
-import { isMixedPassword, isPasswordShaped } from './password-shape.js';
+import { classifyKey } from './keys.js';
+import { isGeneratedLiteral, isHexTailed, isMixedPassword, isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { classifyValue } from './value-class.js';
 
@@ -26,6 +27,8 @@ const SECRET_WORD =
 const JUXTAPOSED = /^[ \t]+([^\s"'`]{8,128})/;
 /** Right after the word, a code span of a document (`` pass `fVG1…` ``): what it holds. */
 const CODE_SPAN = /^[ \t]+`([^`\s]{8,128})`/;
+/** A Markdown table's row up to its second cell: the first cell's words, the second cell as written and its value. */
+const TABLE_ROW = /^[ \t]*\|[ \t]*([A-Za-z][\w .-]{0,40}?)[ \t]*\|[ \t]*(`?([^|`\s]{6,128})`?)(?=[ \t]*\|)/;
 /** Words before the secret's word that make it another thing: the public half, a hash of it, its id (`the key id of our API key is …`), a denial (`token id (not the token): …`). */
 const NOT_THE_SECRET_BEFORE =
   /\b(?:(?:public|publishable|anon|hashed|hash of the|encrypted|obscured|not the|not a|not its)|(?:id|ids|identifier|name|fingerprint|hash|prefix)[ \t]+of[ \t]+(?:[\w-]+[ \t]+){0,4})[ \t]*$/i;
@@ -50,6 +53,16 @@ const GENERATED = /(?<![\w+/=-])(?=[\w+/=-]*\d)(?=[\w+/=-]*[a-z])(?=[\w+/=-]*[A-
 
 export function findProseCredential(line: string): ProseCredential | undefined {
   if (line.length > 400) return undefined;
+  // a table's row that names the secret in its first cell and gives it in its second (`| Password | cA8q… |`)
+  const row = TABLE_ROW.exec(line);
+  if (row) {
+    const kind = classifyKey(row[1].trim().replace(/[ \t-]+/g, '_'));
+    const value = row[3];
+    if (kind.sensitive && (isPasswordShaped(value) || isGeneratedLiteral(value)) && isLiteral(value)) {
+      const start = row.index + row[0].length - row[2].length + (row[2].startsWith('`') ? 1 : 0);
+      return { start, end: start + value.length, kind: kind.kind === 'password' ? 'password' : 'token' };
+    }
+  }
   for (const m of line.matchAll(SECRET_WORD)) {
     const after = m.index + m[0].length;
     const rest = line.slice(after);
@@ -59,6 +72,15 @@ export function findProseCredential(line: string): ProseCredential | undefined {
     if (span && m[1] && isPasswordShaped(span[1]) && isLiteral(span[1])) {
       const start = after + span[0].length - span[1].length - 1;
       return { start, end: start + span[1].length, kind: 'password' };
+    }
+    // a token of a name and generated hex digits (`token `loop-4128df556837ef35``, `?token=oma-d825…`), in a code span or
+    // stated (not a UUID: a token's word before one names a resource's id as often: tried in detect33, one false alarm of a
+    // held-out set for one exposure of a tuned one)
+    // (not after a bare `key`: a cache's or a build's key is written so too)
+    const tokenWord = m[1] || /^key$/i.test(m[0]) ? undefined : (span?.[1] ?? STATED_BY_SIGN.exec(rest)?.[1]);
+    if (tokenWord && isHexTailed(tokenWord) && isLiteral(tokenWord)) {
+      const start = after + rest.indexOf(tokenWord);
+      return { start, end: start + tokenWord.length, kind: 'token' };
     }
     // `pass` says password only so (`pass the token to…`, `pass: …` in a YAML file are other things)
     if (/^pass$/i.test(m[0])) continue;
@@ -89,6 +111,12 @@ export function findProseCredential(line: string): ProseCredential | undefined {
       const word = slashed[1].replace(/[.,;:!?)\]]+$/, '');
       const start = after + slashed.index + slashed[0].length - slashed[1].length;
       if (isPasswordShaped(word) && isLiteral(word)) return { start, end: start + word.length, kind: m[1] ? 'password' : 'token' };
+    }
+    // a URL's query parameter (an IPTV provider's `get.php?username=…&password=ktj4kg2b3g&type=m3u_plus`): the value up to
+    // the next parameter, of letters and digits both
+    const query = /[?&]$/.test(line.slice(0, m.index)) ? /^=([^&#\s"'`<>]{6,200})/.exec(rest) : null;
+    if (query && /\d/.test(query[1]) && /[A-Za-z]/.test(query[1]) && isLiteral(query[1])) {
+      return { start: after + 1, end: after + 1 + query[1].length, kind: m[1] ? 'password' : 'token' };
     }
     for (const stated of [STATED.exec(rest), STATED_BY_SIGN.exec(rest)]) {
       if (!stated) continue;

@@ -36,7 +36,8 @@ export function isVariableOnly(text: string): boolean {
     found = true;
     return '';
   });
-  return found && /^[\s:/@,;="'.-]*$/.test(rest);
+  // (and a backslash: Perl's `"postgresql://u:${password}\@db/…"` escapes the `@` of its string)
+  return found && /^[\s:/@,;="'.\\-]*$/.test(rest);
 }
 
 /**
@@ -118,6 +119,22 @@ const SETTINGS_LIST = /^[A-Za-z_][\w.-]{0,40}=[^;,\s=]{1,200}(?:[;,][A-Za-z_][\w
  */
 const SETTING_NAME = /^(?:[a-z_][a-z_.-]*|[A-Z_][A-Z_.-]*)$/;
 
+/** A credential's own word, alone, as the name of a lone `name=value` (`token=…`, `secret=…`, `password=…`). */
+const CREDENTIAL_WORD = /^(?:token|secret|password|passwd|pwd|api[_-]?key|auth[_-]?token|access[_-]?token)$/i;
+
+/**
+ * A lone `name=value` that states a credential under its own word (Nightscout's `API_SECRET: "token=rig-8323…"`, a value
+ * given with its query's name): a value of letters and digits, eight characters or more, that reads as a literal.
+ */
+function isStatedCredential(v: string): boolean {
+  const at = v.indexOf('=');
+  const value = v.slice(at + 1);
+  return CREDENTIAL_WORD.test(v.slice(0, at)) && value.length >= 8 && /\d/.test(value) && /[A-Za-z]/.test(value) && classifyValue(value) === 'literal';
+}
+
+/** A bcrypt salt and nothing after it: the version, the cost and 22 characters of bcrypt's base 64. */
+const BCRYPT_SALT_ALONE = /^\$2[abxy]?\$\d\d\$[./A-Za-z0-9]{22}$/;
+
 /** An enum constant: `VAULT`, `GOOGLE_SECRET_MANAGER`. */
 const ENUM_VALUE = /^[A-Z]+(?:_[A-Z]+)*$/;
 
@@ -147,6 +164,9 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   // a bcrypt-shaped value under a token's or a key's name (CurseForge API keys look like one): keys are not stored
   // hashed in a configuration, passwords are
   if (judged === 'hash' && verdict.countable && /^\$\$?2[abxy]?\$/.test(value.trim())) judged = 'literal';
+  // a bcrypt salt alone (`$2a$10$` and 22 characters, no hash after them) hashes nothing: a secret a program generated with
+  // its salt function (CNCjs's `secret`, which signs its access tokens)
+  if (judged === 'hash' && BCRYPT_SALT_ALONE.test(value.trim())) judged = 'literal';
   // `public` chooses "no token" for a token, but a password named so is one (EMQX's stock dashboard password)
   if (judged !== 'literal') {
     if (value.trim() === 'public' && verdict.name !== undefined && /pass(?:word|wd)?(?![a-z])|pwd/i.test(verdict.name)) judged = 'literal';
@@ -155,6 +175,8 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   const v = value.trim();
   // a hashing method's name (`pw = md5 of device password`, `password_encryption = scram-sha-256`): how, not the secret
   if (HASHING_METHOD.test(v)) return 'setting';
+  // code's lookup read up to its quote (`self.auth = (cfg["sta_user"], …)` read as `(cfg[`): where the value is, not one
+  if (/^\(?[A-Za-z_][\w.]{0,80}\[$/.test(v)) return 'reference';
   if (verdict.keyNoun && verdict.loose === 'name' && /^\d{1,40}$/.test(v)) return 'identifier';
   // a list of field names under a name that only says key (IntelMQ's `filter_keys: raw,time.observation`): which keys, not one
   if (verdict.keyNoun && verdict.loose === 'name' && /^[a-z_][a-z0-9_.]{0,60}(?:, ?[a-z_][a-z0-9_.]{0,60})+$/.test(v)) return 'setting';
@@ -234,7 +256,7 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   // one `name=value` alone is a setting when its value reads as one (`mode=strict`), not punctuated like a
   // generated key (Django's `poe=u!l&9f+1b5-uy((fza…`)
   if (SETTINGS_LIST.test(v) && (/[;,]/.test(v) || (SETTING_NAME.test(v.slice(0, v.indexOf('='))) && /^[\w./:@-]*$/.test(v.slice(v.indexOf('=') + 1)))))
-    return 'setting';
+    return isStatedCredential(v) ? judged : 'setting';
   // a list of words or options (`dolibarr,ldap`, `jwt,priv-key=/certs/k.pem,ttl=10m`) under such a name: a setting
   if (/^[a-z][a-z0-9-]*(?:=[^,\s]+)?(?:,[a-z][a-z0-9-]*(?:=[^,\s]+)?)+$/.test(v)) {
     // under any name when two or more of them are named options (etcd's `--auth-token jwt,pub-key=…,priv-key=…,ttl=10m`)

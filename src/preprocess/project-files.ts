@@ -44,7 +44,7 @@ const SKIPPED = new Set([
   '__tests__',
   'spec',
   'e2e',
-  'fixtures',
+  // (not `fixtures`: a Django app's or a Frappe app's fixtures are the records it loads, a test's are under its tests)
   'testdata',
   'examples',
   'example',
@@ -293,7 +293,7 @@ const STAGE_ENV = /^(?:\.env\.[\w-]{1,30}|[\w-]{1,30}\.env)$/i;
  */
 /** The languages services are written in: their sources are read for tokens and generated constants (detect/exposures.ts). */
 const SOURCE_CODE_EXTENSIONS = [
-  ...['py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'rb', 'php', 'pl', 'go', 'java', 'kt', 'scala', 'groovy', 'cs', 'rs'],
+  ...['py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'rb', 'php', 'pl', 'pm', 'go', 'java', 'kt', 'scala', 'groovy', 'cs', 'rs'],
   ...['ex', 'exs', 'lua', 'swift', 'dart', 'zig', 'cr', 'nim', 'jl', 'clj', 'pas', 'lisp', 'cl', 'scm', 'rkt'],
   // C and C++ (firmware, an Arduino sketch's `.ino`), Tasmota's Berry scripts (`autoexec.be`)
   ...['c', 'cc', 'cpp', 'h', 'hpp', 'ino', 'be'],

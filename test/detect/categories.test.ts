@@ -5032,3 +5032,159 @@ describe('sets BW and BX: MPD, device API queries, JavaScript fallbacks, withhel
     ]);
   });
 });
+
+describe("set BU: a token stated with its own word, a name and generated hex digits, a program's own lookup and its fallback", () => {
+  it("`token=…` under a secret's name, a CI variable, a README's code span and URL query holding a name and 16 hex digits, `_secret(\"X\") or \"…\"` and `aws configure set` are found; `mode=strict`, a token's role, a word, a build's cache key, a fallback under a setting's name and a region are not", async () => {
+    const hex = () => `7${fake(HEX, 14)}a`;
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  oref0:',
+        '    image: x/oref0:1',
+        '    environment:',
+        `      API_SECRET: "token=rig-${hex()}"`,
+        '      NS_SECRET: "mode=strict"',
+        '      NS_TOKEN_ROLE: devicestatus-upload',
+        '',
+      ].join('\n'),
+      '.gitlab-ci.yml': `variables:\n  NS_READ_TOKEN: smoketest-${hex()}\n  NS_ROLE_TOKEN: readable\ntest:\n  script: echo ok\n`,
+      'README.md': [
+        '# Rig',
+        '',
+        `Caregiver phone: Nightscout URL \`https://loop.example.org\`, token \`loop-${hex()}\`.`,
+        '',
+        `Follower link: https://ns.example.org/?token=oma-${hex()}`,
+        '',
+        `Build cache key: \`build-${hex()}\`.`,
+        '',
+      ].join('\n'),
+      'app/settings.py': `SECRET_KEY = _secret("FLASK_SECRET_KEY") or "${fake(HEX, 48)}"\nTIMEOUT = cfg("TIMEOUT") or "30a${fake(HEX, 20)}"\n`,
+      'backup/backup.sh': `#!/bin/sh\n# aws configure set aws_secret_access_key ${fake(ALNUM, 40)}\naws configure set region eu-west-1\n`,
+    });
+    expect(found).toEqual([
+      '.gitlab-ci.yml:2:18 secret-in-project-file •••• (26 chars)',
+      'README.md:3:68 secret-in-project-file •••• (21 chars)',
+      'README.md:5:46 secret-in-project-file •••• (20 chars)',
+      'app/settings.py:1:46 secret-in-project-file •••• (48 chars)',
+      'backup/backup.sh:2:43 secret-in-project-file •••• (40 chars)',
+      'compose.yaml:5:19 secret-in-environment •••• (26 chars)',
+    ]);
+  });
+});
+
+describe('sets BY and BZ: a bcrypt salt as a secret, command lines in a configuration, glued names, Perl modules, fixtures', () => {
+  it("CNCjs's salt-shaped secret and the curl of its commands, Signal K's ADMINUSER pair, connect and enable passwords, a commented exec form's USERPWD, Rocrail's control code, a Perl module's URL and secret, a letters-only auth pair and a Frappe fixture are found; a full bcrypt hash, a switch that enables passwords, a command of no options, an exec form of no credential, Perl's escaped `\\@` after a variable and a test's fixture are not", async () => {
+    const salt = () => `$2a$10$${fake(B64.replace('+', '.'), 22)}`;
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  cncjs:',
+        '    image: cncjs/cncjs:1.10',
+        '    volumes:',
+        '      - ./cncrc.json:/root/.cncrc',
+        '    environment:',
+        `      ADMINUSER: "skipper:${fake(ALNUM, 20)}"`,
+        '      LINUXCNCRSH_CONNECTPW: Mill7shop',
+        '      LINUXCNCRSH_ENABLEPW: Mill8shop',
+        '      ENABLE_PW: "true"',
+        `      CNCJS_SECRET: "${salt().replaceAll('$', '$$$$')}"`,
+        `    # command: ["-H", "https://ais.example.nl/api/submit", "USERPWD", "zeezwaluw:s-${fake(ALNUM, 20)}", "INTERVAL", "30"]`,
+        '    # command: ["--port", "8080"]',
+        '  rocrail:',
+        '    image: x/rocrail:2.1',
+        '    volumes:',
+        '      - ./rocrail.ini:/opt/rocrail/rocrail.ini',
+        '',
+      ].join('\n'),
+      'cncrc.json': [
+        '{',
+        `  "secret": "${salt()}",`,
+        `  "passwordHash": "${salt()}${fake(B64.replace('+', '.'), 31)}",`,
+        '  "commands": [',
+        `    { "title": "Push", "commands": "curl -u shop:${fake(ALNUM, 17)} -T /watch/last.nc https://nas.lan/webdav/" },`,
+        '    { "title": "Halt", "commands": "sudo halt" }',
+        '  ]',
+        '}',
+        '',
+      ].join('\n'),
+      'lib/ProductOpener/Config2.pm': [
+        'package ProductOpener::Config2;',
+        'my $url = "postgresql://productopener:${postgres_password}\\@postgres/minion";',
+        '%options = (',
+        `  minion_backend => {Pg => 'postgresql://productopener:${fake(ALNUM, 24)}@postgres/minion'},`,
+        `  session_secret => '${fake(ALNUM, 64)}',`,
+        ');',
+        '',
+      ].join('\n'),
+      'rocrail.ini': '<?xml version="1.0"?>\n<rocrail planfile="plan.xml">\n  <tcp port="8051" maxcon="10" controlcode="188408" slavecode="" />\n</rocrail>\n',
+      'lending/api.py': 'def pull():\n    auth = ("acme_fin_uat", "TucgxSaopjSE")\n    return auth\n',
+      'lending/fixtures/razorpay_settings.json': `[{"doctype": "Razorpay Settings", "api_secret": "${fake(ALNUM, 24)}"}]\n`,
+      'tests/fixtures/login.json': `{"password": "${fake(ALNUM, 16)}"}\n`,
+    });
+    expect(found).toEqual([
+      'cncrc.json:2:14 secret-in-mounted-file •••• (29 chars)',
+      'cncrc.json:5:50 secret-in-mounted-file •••• (17 chars)',
+      'compose.yaml:7:27 secret-in-environment •••• (20 chars)',
+      'compose.yaml:8:30 secret-in-environment •••• (9 chars)',
+      'compose.yaml:9:29 secret-in-environment •••• (9 chars)',
+      'compose.yaml:11:21 secret-in-environment •••• (29 chars)',
+      'compose.yaml:12:72 hardcoded-credential •••• (32 chars)',
+      'lending/api.py:2:30 secret-in-project-file •••• (12 chars)',
+      'lending/fixtures/razorpay_settings.json:1:50 secret-in-project-file •••• (24 chars)',
+      'lib/ProductOpener/Config2.pm:4:56 secret-in-project-file •••• (24 chars)',
+      'lib/ProductOpener/Config2.pm:5:22 secret-in-project-file •••• (64 chars)',
+      'rocrail.ini:3:45 secret-in-mounted-file •••• (6 chars)',
+    ]);
+  });
+});
+
+describe('sets CA and CB: IPTV playlists, game servers, xTeVe users, seed scripts, line continuations, CSV states', () => {
+  it("an M3U URL's password in a README, a GSLT, a seed script's password, a secret piped after `|| \\`, a CSV's token, a Node-RED header's value, a Dockerfile comment's login and a Markdown table's password are found; a CurveZMQ server key, xTeVe's salted hashes, a UUID after a token's word, a CSV row's state, a placeholder query, another header and code's lookup are not", async () => {
+    const upperHex = '0123456789ABCDEF';
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  xteve:',
+        '    image: x/xteve:2',
+        '    volumes:',
+        '      - ./xteve:/root/.xteve',
+        '      - ./cs2/server.cfg:/home/steam/cs2/game/csgo/cfg/server.cfg',
+        '      - ./node-red:/data',
+        '      - ./agents:/opt/agents',
+        '    environment:',
+        `      VOLTTRON_CENTRAL_SERVERKEY: ${fake(B64URL, 43)}`,
+        '',
+      ].join('\n'),
+      'xteve/authentication.json': `{"hash": "sha256", "users": {"id-1": {"_id": "id-1", "_password": "${fake(B64, 43)}=", "_salt": "${fake(ALNUM, 32)}"}}}\n`,
+      'cs2/server.cfg': `hostname "LAN"\nsv_setsteamaccount "${fake(upperHex, 32)}" // GSLT\n`,
+      'README.md': [
+        '# IPTV',
+        '',
+        `Playlist: http://line.example.net:8080/get.php?username=kh4471902&password=ktj4${fake(LOWER_ALNUM, 6)}&type=m3u_plus`,
+        '',
+        'Template: http://line.example.net/get.php?username=USER&password=changeme1&type=m3u_plus',
+        '',
+        `Postmark: server "panel", token \`${fake(HEX, 8)}-${fake(HEX, 4)}-4${fake(HEX, 3)}-9${fake(HEX, 3)}-${fake(HEX, 12)}\`.`,
+        '',
+      ].join('\n'),
+      'bootstrap/seed_accounts.py': `ACCOUNTS = [\n    {"username": "kovac_m", "password": "TLPdEF3f9yDE", "max_streams": 2},\n]\n`,
+      'deploy/deploy.sh': `#!/bin/sh\ndocker secret inspect xteve_pw >/dev/null 2>&1 || \\\n  printf '%s' '4tlQ${fake(ALNUM, 10)}' | docker secret create xteve_pw -\n`,
+      'feeder/devices.csv': `device_id,school,device_token\n16549,Escola,${fake(HEX, 24)}\n16550,Institut,pending\n`,
+      'node-red/flows.json': `[{"id": "a6", "type": "http request", "headers": [{"keyValue": "X-Api-Key", "valueValue": "${fake(ALNUM, 40)}"}, {"keyValue": "Accept", "valueValue": "application/json"}]}]\n`,
+      Dockerfile: 'FROM python:3.11\n# vc admin for first boot: admin / Boiler1995!\n# see the password reset docs\nRUN pip install volttron\n',
+      'docs/firmware.md': '# Firmware\n\n| Setting | Value |\n|---|---|\n| User | airrohr |\n| Password | cA8qHlvNkvTHfa |\n| Password | see the vault |\n',
+      'agents/publisher/agent.py':
+        'class Agent:\n    def __init__(self, cfg):\n        self.auth = (cfg["sta_user"], os.environ.get("STA_PASSWORD", cfg["sta_password"]))\n',
+    });
+    expect(found).toEqual([
+      'Dockerfile:2:36 secret-in-project-file •••• (10 chars)',
+      'README.md:3:76 secret-in-project-file •••• (10 chars)',
+      'bootstrap/seed_accounts.py:2:42 secret-in-project-file •••• (12 chars)',
+      'cs2/server.cfg:2:21 secret-in-mounted-file •••• (32 chars)',
+      'deploy/deploy.sh:3:16 secret-in-project-file •••• (14 chars)',
+      'docs/firmware.md:6:14 secret-in-project-file •••• (14 chars)',
+      'feeder/devices.csv:2:14 secret-in-project-file •••• (24 chars)',
+      'node-red/flows.json:1:91 secret-in-mounted-file •••• (40 chars)',
+    ]);
+  });
+});

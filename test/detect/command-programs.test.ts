@@ -48,6 +48,28 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['mpc -h icxOoT2Z@127.0.0.1 status', [['-h', 'icxOoT2Z', false]]],
   ['mpc --host=Mpd9pass@mpd play', [['--host', 'Mpd9pass', false]]],
   ['mpc -h mpd -p 6600 status', []],
+  // a crontab's line echoed into crontab: the command after its schedule; a line without a credential is none
+  [
+    'echo \'*/5 * * * * wget -qO- --header="X-Cron-Key: gtGXm6ObvnHDgDksCT0b8t64" http://nginx/cron.php\' | crontab -',
+    [['X-Cron-Key header', 'gtGXm6ObvnHDgDksCT0b8t64', false]],
+  ],
+  ["echo '0 3 * * * /usr/local/bin/backup.sh' | crontab -", []],
+  // a line continuation after `||` is a blank: the command after it is read as one
+  [
+    "docker secret inspect pw >/dev/null 2>&1 || \\\n  printf '%s' '4tlQMdia5aC80P' | docker secret create pw -",
+    [['docker secret create', '4tlQMdia5aC80P', false]],
+  ],
+  // a subcommand that sets a password to its argument; another subcommand's argument is none
+  ['bench --site lending.localhost set-admin-password "C42a7EGmPIye"', [['set-admin-password', 'C42a7EGmPIye', false]]],
+  ['bench --site lending.localhost set-maintenance-mode on', []],
+  // mjpg-streamer's HTTP output plugin's credentials, inside the plugin's argument; a port alone is none
+  ['mjpg_streamer -i "input_uvc.so -r 1280x720" -o "output_http.so -p 8080 -c shop:N6CNgeDn79Cu"', [['-c', 'N6CNgeDn79Cu', false]]],
+  ['mjpg_streamer -i "input_uvc.so -r 1280x720" -o "output_http.so -p 8080 -w /www"', []],
+  // printf's argument where its format puts a URL's password or a password's value; other arguments, and a variable's, are none
+  ["printf 'mongodb://nightscout:%s@mongo:27017/camp' 'x7yMvDey57OMixTWYNitME'", [['printf', 'x7yMvDey57OMixTWYNitME', false]]],
+  ['printf \'{"user":"%s","password":"%s"}\' admin Hq7rT2vLp9Xz', [['printf', 'Hq7rT2vLp9Xz', false]]],
+  ["printf 'https://%s@%s/' deploy git.example.org", []],
+  ["printf '%s\\n' hello world", []],
   ['mongodump -u root -p m0ngopw --out /dump', [['-p', 'm0ngopw', false]]],
   ['mongosh -pm0ngopw', []],
   ['sqlcmd -S db -U sa -PSqlPassw0rd', [['-P', 'SqlPassw0rd', false]]],

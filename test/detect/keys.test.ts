@@ -529,3 +529,25 @@ describe('names of sets BT and BU', () => {
     expect(isGluedKeyName('FAM_KEY')).toBe(false);
   });
 });
+
+describe('names of sets BU, BY and BZ', () => {
+  it("a token's role (NS_TOKEN_ROLE) is what it may do, not the token", () => {
+    expect(classifyKey('NS_TOKEN_ROLE').sensitive).toBe(false);
+    expect(classifyKey('NS_TOKEN').sensitive).toBe(true);
+  });
+  it("a control code (Rocrail's controlcode) is a password, as an access code is; a country code is not", () => {
+    expect(classifyKey('controlcode')).toEqual({ sensitive: true, kind: 'password' });
+    expect(classifyKey('ROCRAIL_CONTROLCODE')).toEqual({ sensitive: true, kind: 'password' });
+    expect(classifyKey('accesscode')).toEqual({ sensitive: true, kind: 'password' });
+    expect(classifyKey('COUNTRY_CODE').sensitive).toBe(false);
+  });
+  it("CurveZMQ's server key run together (VOLTTRON_CENTRAL_SERVERKEY) is a public key; a server's key apart is judged as before", () => {
+    expect(classifyKey('VOLTTRON_CENTRAL_SERVERKEY').sensitive).toBe(false);
+    expect(classifyKey('FCM_SERVER_KEY').sensitive).toBe(true);
+  });
+  it("connect and enable passwords run together (linuxcncrsh's --connectpw, --enablepw) are passwords; ENABLE_PW is a switch", () => {
+    expect(classifyKey('LINUXCNCRSH_CONNECTPW')).toEqual({ sensitive: true, kind: 'password' });
+    expect(classifyKey('LINUXCNCRSH_ENABLEPW')).toEqual({ sensitive: true, kind: 'password' });
+    expect(classifyKey('ENABLE_PW').sensitive).toBe(false);
+  });
+});

@@ -53,6 +53,12 @@ const POSITIVES: Case[] = [
   { id: 'cds-api-key', text: 'key: 774442:9b2d1283-dbd0-4ade-9980-f0d4b96f426a', secret: '774442:9b2d1283-dbd0-4ade-9980-f0d4b96f426a' },
   { id: 'cds-api-key', text: "edit CDSAPI_KEY '140797:c0f359c7-521b-4459-b1d9-52bd242ca2d5'", secret: '140797:c0f359c7-521b-4459-b1d9-52bd242ca2d5' },
   { id: 'ethstats-secret', text: '--ethstats=archive-01:J4w4whmLuaf9QGyKugs6Vkq3@stats.example.org:443', secret: 'J4w4whmLuaf9QGyKugs6Vkq3' },
+  { id: 'steam-gslt', text: 'sv_setsteamaccount "560AE6369BDAE9DC08B24FBE3A0EF4E6" // GSLT', secret: '560AE6369BDAE9DC08B24FBE3A0EF4E6' },
+  {
+    id: 'steam-gslt',
+    text: './srcds_run -game csgo +sv_setsteamaccount 560AE6369BDAE9DC08B24FBE3A0EF4E6 +map de_dust2',
+    secret: '560AE6369BDAE9DC08B24FBE3A0EF4E6',
+  },
   { id: 'etpro-oinkcode', text: '- https://rules.emergingthreatspro.com/5f3002ab981d04d4/suricata-7.0.3/etpro.rules.tar.gz', secret: '5f3002ab981d04d4' },
   { id: 'uptime-kuma-push-token', text: 'curl -fsS https://status.example.org/api/push/bWd60wAPLutKu9Jz?status=up', secret: 'bWd60wAPLutKu9Jz' },
   {
@@ -369,6 +375,7 @@ const NEGATIVES: [string, string][] = [
   ['erlang-cookie', '-setcookie ${ERLANG_COOKIE}'],
   // the open ruleset, no code
   ['etpro-oinkcode', 'https://rules.emergingthreats.net/open/suricata-7.0.3/emerging.rules.tar.gz'],
+  ['steam-gslt', 'sv_setsteamaccount "YOUR_GSLT_HERE"'],
   // a public feed by name, a short id
   ['ical-feed-token', 'https://www.officeholidays.com/ics/germany.ics'],
   ['ical-feed-token', 'https://example.org/feeds/5f3a9c.ics'],

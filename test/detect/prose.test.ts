@@ -17,6 +17,11 @@ describe('findProseCredential', () => {
     ['temporary account for the IT contractor, password Xs8@5~z@X=_S (remove after go-live)', 'Xs8@5~z@X=_S', 'password'],
     ['Webmaster-Zugang: Benutzer `webmaster`, Passwort `Buchbinder!1988&`', 'Buchbinder!1988&', 'password'],
     ['Kennwort: Sommer2024xY', 'Sommer2024xY', 'password'],
+    // a name and generated hex digits after a token's word (Nightscout's subject tokens), in a code span or a query
+    ['Caregiver phone: token `loop-4128df556837ef35`.', 'loop-4128df556837ef35', 'token'],
+    ['Follower link: https://ns.example.org/?token=oma-d825cd25e6008696', 'oma-d825cd25e6008696', 'token'],
+    // a URL query's password up to the next parameter
+    ['http://line.example.net/get.php?username=kh4471902&password=ktj4kg2b3g&type=m3u_plus', 'ktj4kg2b3g', 'password'],
   ])('%s', (line, secret, kind) => {
     const found = findProseCredential(line);
     expect(found && { secret: line.slice(found.start, found.end), kind: found.kind }).toEqual({ secret, kind });
@@ -46,6 +51,12 @@ describe('findProseCredential', () => {
     'Passwort vergessen? Siehe Handbuch',
     // hex in a code span after a bare `key` (a fingerprint's, an analytics app's key: README sentences of sets AK and AR)
     'Backups are signed with GPG key `9653da53ab8f1e39d24ca13681d6a7fc34d6e5fa`.',
+    // a build's cache key is written as a name and hex digits too
+    'Build cache key: `build-4128df556837ef35`.',
+    // a UUID after a token's word (as often a resource's id), a query's variable and a query's placeholder
+    'Postmark: server "panel", token `73090902-6a8b-4d0b-9360-ed3b4ee71b79`.',
+    'https://x.example/?password=${PW}&a=1',
+    'https://x.example/get.php?username=USER&password=changeme1&type=m3u_plus',
   ])('%s: nothing', (line) => {
     expect(findProseCredential(line)).toBeUndefined();
   });

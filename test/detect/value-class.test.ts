@@ -274,3 +274,11 @@ describe('values of sets BW and BX', () => {
     expect(judgeNamedValue(nameLooseness('password'), 'md5sum42')).toBe('literal');
   });
 });
+
+describe('values of set BU', () => {
+  it('a lone `token=…` states a token under its own word; `mode=strict` and a word after `token=` are settings', () => {
+    expect(judgeNamedValue(nameLooseness('API_SECRET'), 'token=rig-83231b8ead84ebd0')).toBe('literal');
+    expect(judgeNamedValue(nameLooseness('API_SECRET'), 'mode=strict')).toBe('setting');
+    expect(judgeNamedValue(nameLooseness('AUTH_TOKEN'), 'token=none')).toBe('setting');
+  });
+});

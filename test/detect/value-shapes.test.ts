@@ -227,3 +227,14 @@ describe('letters of one case and digits as a generator writes them (set BN)', (
     expect(isSingleCaseRandom('abcdefghij0123456789')).toBe(false);
   });
 });
+
+describe('a name and generated hex digits (set BU)', () => {
+  it('a word or two and sixteen hex digits or more with a digit and a letter are generated; fewer, or no letter among them, are not', async () => {
+    const { isGeneratedLiteral, isHexTailed } = await import('../../src/detect/password-shape.js');
+    expect(isHexTailed('loop-f105487f213be744')).toBe(true);
+    expect(isGeneratedLiteral('smoketest-375008fe3b993306')).toBe(true);
+    expect(isHexTailed('release-2024-0610abcd')).toBe(false);
+    expect(isHexTailed('build-1234567890123456')).toBe(false);
+    expect(isHexTailed('Loop-f105487f213be744')).toBe(false);
+  });
+});

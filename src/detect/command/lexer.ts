@@ -119,6 +119,9 @@ class Lexer {
         this.endWord(i);
         this.pushOp(i, i + 1, 'sep');
         i++;
+      } else if (c === '\\' && s[i + 1] === '\n' && !this.inWord) {
+        // a line continuation between words (`a || \⏎  printf …`) is a blank, not an empty word
+        i += 2;
       } else if (c === '#' && !this.inWord) {
         const nl = s.indexOf('\n', i);
         i = nl < 0 ? n : nl;

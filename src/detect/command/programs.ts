@@ -8,6 +8,13 @@ import { classifyKey } from '../keys.js';
 import { reportPassSource } from './arguments.js';
 import { compilePrograms, type FlagHandler, hasValueAfter, type ProgramEntry, type ProgramHandler } from './handlers.js';
 
+/** A conversion of printf's format (`%s`, `%-10s`, `%d`) or a literal `%%`. */
+const PRINTF_CONVERSION = /%(?:%|[-+ #0]{0,4}\d{0,3}(?:\.\d{1,3})?[sdibqxXoucfeEgG])/g;
+/** A URL's scheme and user right before: the conversion is the URL's password when `@` follows it. */
+const URL_USER_BEFORE = /[A-Za-z][\w+.-]{0,30}:\/\/[^:/@\s]{0,64}:$/;
+/** A password's setting right before (`password=%s`, `"pass": "%s`). */
+const PASSWORD_SETTING_BEFORE = /(?:password|passwd|pass|pwd)["']?[ \t]{0,3}[=:][ \t]{0,3}["']?$/i;
+
 /** MySQL and MariaDB clients: the password is attached (`-pSECRET`); `-p` alone, or last in a cluster (`-up`), prompts. */
 const mysqlPassword: FlagHandler = (f, k, text) => {
   if (/^-p./.test(text)) {
@@ -60,6 +67,18 @@ const mpcHostPassword: FlagHandler = (f, k, text) => {
   const at = f.toks[j].text.lastIndexOf('@');
   if (at > offset) f.report(j, offset, at, flag, 'password');
   return separate ? 1 : 0;
+};
+
+/**
+ * mjpg-streamer's plugins take their own options in one argument: `-o "output_http.so -p 8080 -c user:password"`, the
+ * HTTP output's basic-auth credentials.
+ */
+const mjpgStreamerCredentials: FlagHandler = (f, k, text) => {
+  if (text !== '-o' && text !== '--output') return undefined;
+  if (!hasValueAfter(f, k)) return 0;
+  const m = /(?:^|[ \t])(?:-c|--credentials)[ \t]+([^\s:]{1,64}):(\S{1,256})/d.exec(f.toks[k + 1].text);
+  if (m) f.report(k + 1, m.indices![2][0], m.indices![2][1], '-c', 'password');
+  return 1;
 };
 
 /** Redpanda `rpk security user create|update NAME -p x` (`rpk topic produce -p` is a partition). */
@@ -200,6 +219,7 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
   { programs: ['redis-server', 'valkey-server', 'keydb-server'], flag: redisAclUser },
   { programs: ['gwd'], flag: gwdPassword },
   { programs: ['mpc'], flag: mpcHostPassword },
+  { programs: ['mjpg_streamer'], flag: mjpgStreamerCredentials },
   { programs: ['mongo', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'mongofiles'], passwordFlag: '-p' },
   { programs: ['sqlcmd', 'bcp', 'osql', 'isql'], passwordFlag: '-P', attached: true },
   { programs: ['sshpass'], passwordFlag: '-p', attached: true },
@@ -291,6 +311,22 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
     end: (f, { positionals }) => {
       if (positionals.length >= 3 && /^(?:auth|acct|status|coa|disconnect|auto)$/.test(f.toks[positionals[1]].text))
         f.reportToken(positionals[2], 'radclient', 'shared secret');
+    },
+  },
+  {
+    // printf's arguments fill its format in turn (`printf 'mongodb://nightscout:%s@mongo/camp' '…' | docker secret create …`):
+    // an argument put where a URL's password or a password's setting's value goes
+    programs: ['printf'],
+    end: (f, { positionals }) => {
+      const format = positionals.length >= 2 ? f.toks[positionals[0]].text : '';
+      let n = 0;
+      for (const m of format.matchAll(PRINTF_CONVERSION)) {
+        if (m[0] === '%%') continue;
+        const before = format.slice(0, m.index);
+        const password = (URL_USER_BEFORE.test(before) && format[m.index + m[0].length] === '@') || PASSWORD_SETTING_BEFORE.test(before);
+        n++;
+        if (m[0].endsWith('s') && password && positionals[n] !== undefined) f.reportToken(positionals[n], 'printf', 'password');
+      }
     },
   },
   { programs: ['docker'], flag: dockerFlag },

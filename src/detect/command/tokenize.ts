@@ -22,6 +22,10 @@ const STORED_COMMAND = /^[A-Za-z_][A-Za-z0-9_]*=([A-Za-z][\w./-]{0,60}(?:[ \t][^
 const SUBSTITUTED_COMMAND = /^(?:[A-Za-z_][A-Za-z0-9_]*=)?\$\((?!\()([\s\S]{1,32768})\)$/;
 
 /** Tokenize, replacing each `sh -c 'script'` argument by the script's own tokens. */
+/** A crontab's line: a schedule (five fields, or `@daily` and its kind) and the command after it. */
+const CRONTAB_LINE =
+  /^[ \t]*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|hourly|midnight)|[\d*][\d*/,-]*(?:[ \t]+[\d*A-Za-z][\w*/,-]*){4})[ \t]+(\S[^\n]*)$/;
+
 export function tokenizeDeep(s: string, mapper: Mapper, depth: number): Tok[] {
   const level = lex(s, mapper);
   if (depth >= MAX_DEPTH) return level;
@@ -38,12 +42,15 @@ export function tokenizeDeep(s: string, mapper: Mapper, depth: number): Tok[] {
     substitutions.length = 0;
   };
   let atCommandStart = true;
+  /** The current command's program (its first word's base name). */
+  let program = '';
   let scriptNext = false;
   let host: string | undefined; // a shell (or su) seen in this command: its -c argument is a script
   for (let k = 0; k < level.length; k++) {
     const t = level[k];
     if (t.op === 'sep') {
       atCommandStart = true;
+      program = '';
       host = undefined;
       scriptNext = false;
       flushSubstitutions(t.start);
@@ -76,6 +83,15 @@ export function tokenizeDeep(s: string, mapper: Mapper, depth: number): Tok[] {
       const inner = tokenizeDeep(substituted[1], (from, to, emit) => whole(from + offset, to + offset, (i, abs) => emit(i - offset, abs)), depth + 1);
       if (inner.length) substitutions.push(inner);
     }
+    // a crontab's line written by echo or printf (`echo '*/5 * * * * wget --header="X-Cron-Key: …" …' | crontab -`): the
+    // command after its schedule, read as one of its own after the echo
+    const cron = (program === 'echo' || program === 'printf') && CRONTAB_LINE.exec(t.text);
+    if (cron) {
+      const offset = t.text.length - cron[1].length;
+      const whole = tokMapper(t);
+      const inner = tokenizeDeep(cron[1], (from, to, emit) => whole(from + offset, to + offset, (i, abs) => emit(i - offset, abs)), depth + 1);
+      if (inner.length) substitutions.push(inner);
+    }
     // a command line kept in a variable or an alias (`CLI="stalwart-cli -c admin:…"`, `alias m='mysql -p…'`): read as the
     // command it runs, after the assignment itself
     const stored = (atCommandStart || level[k - 1]?.text === 'alias') && STORED_COMMAND.exec(t.text);
@@ -97,6 +113,7 @@ export function tokenizeDeep(s: string, mapper: Mapper, depth: number): Tok[] {
       const prev = level[k - 1]?.text;
       if (!(prev === '-o' || prev === '+o' || host === 'su' || host === 'runuser')) host = undefined;
     }
+    if (atCommandStart && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(t.text) && !isPrefixWord(b)) program = b;
     if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(t.text)) atCommandStart = isPrefixWord(b);
     out.push(t);
   }

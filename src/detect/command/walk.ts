@@ -412,8 +412,13 @@ function settingValueOption(f: Findings, k: number, valueTok: number, valueOffse
 /** A setting's name as an admin tool takes it (camelCase, snake_case, dotted), not a subcommand (`activate-tsig-key`). */
 const SETTING_NAME = /^[A-Za-z][A-Za-z0-9_.]{2,80}$/;
 
+/** A subcommand that sets a password: `set-admin-password`, `change-password`, `reset-user-password`. */
+const PASSWORD_SETTER = /^(?:set|change|reset|update)-(?:[a-z]{2,20}-)?password$/;
+
 /** The verdict on an argument that names a setting, when the name says secret on its own (not loosely) and is no file's name. */
 function secretSettingName(name: string): ReturnType<typeof classifyKey> | undefined {
+  // a subcommand that sets a password to its argument (Frappe's `bench --site s set-admin-password …`)
+  if (PASSWORD_SETTER.test(name)) return classifyKey(name.slice(name.indexOf('-') + 1));
   if (!SETTING_NAME.test(name) || FILE_NAME.test(name)) return undefined;
   const verdict = classifyKey(name);
   return verdict.sensitive && !verdict.loose ? verdict : undefined;
