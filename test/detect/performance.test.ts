@@ -260,6 +260,7 @@ const PREFIX_OVERRIDES: Record<string, string> = {
   'sql-create-secret': "CREATE SECRET s WITH (backend = 'meta') AS '",
   'schemeless-url-password': 'sysop:',
   'url-query-key': 'https://example.org/x?key=',
+  'steam-gslt': 'sv_setsteamaccount ',
   'lnd-macaroon': '0201036c6e64',
   'slack-webhook': 'https://hooks.slack.com/services/T',
   'rpc-url-key': 'https://mainnet.infura.io/v3/',
