@@ -909,35 +909,22 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     }
   }
   // code's fallback after an environment lookup (`key: process.env.GHOST_ADMIN_KEY ?? '…'`, `os.environ.get("X") or "…"`):
-  // the program runs with the literal when the variable is unset; judged by the variable's name, else the setting's
+  // the program runs with the literal when the variable is unset; judged by the variable's name, else the setting's when
+  // there is one
+  const fallback = (setting: string | undefined, variable: string, value: string, start: number) => {
+    if (isPlaceholder(value) || isInstruction(value) || taken(start, value.length)) return;
+    if (classifyKey(variable).sensitive) named(variable, value, start);
+    else if (setting !== undefined) named(setting, value, start);
+  };
   if (ENV_LOOKUP_WORD.test(text)) {
-    for (const m of text.matchAll(ENV_FALLBACK)) {
-      const variable = m[2] ?? m[3] ?? m[4] ?? '';
-      const value = m[6];
-      const start = m.indices![6][0];
-      if (isPlaceholder(value) || isInstruction(value) || taken(start, value.length)) continue;
-      named(classifyKey(variable).sensitive ? variable : m[1], value, start);
-    }
+    for (const m of text.matchAll(ENV_FALLBACK)) fallback(m[1], m[2] ?? m[3] ?? m[4] ?? '', m[6], m.indices![6][0]);
     // such a lookup and its fallback inside an expression (`AUTH = (user, os.environ.get("YAMCS_PASSWORD") or "…")`):
     // judged by the variable's name alone
     // (JavaScript's too: `return process.env.SUGARIZER_JWT_SECRET || '…'`)
-    for (const m of text.matchAll(LOOKUP_FALLBACK)) {
-      const variable = m[1] ?? m[2];
-      const value = m[4];
-      const start = m.indices![4][0];
-      if (isPlaceholder(value) || isInstruction(value) || taken(start, value.length) || !classifyKey(variable).sensitive) continue;
-      named(variable, value, start);
-    }
+    for (const m of text.matchAll(LOOKUP_FALLBACK)) fallback(undefined, m[1] ?? m[2], m[4], m.indices![4][0]);
   }
-  // a program's own lookup and its fallback (`SECRET_KEY = _secret("FLASK_SECRET_KEY") or "…"`): judged by the variable's
-  // name, else the setting's
-  if (/\bor\b|\|\||\?\?/.test(text)) {
-    for (const m of text.matchAll(CALL_FALLBACK)) {
-      const start = m.indices![4][0];
-      if (isPlaceholder(m[4]) || isInstruction(m[4]) || taken(start, m[4].length)) continue;
-      named(classifyKey(m[2]).sensitive ? m[2] : m[1], m[4], start);
-    }
-  }
+  // a program's own lookup and its fallback (`SECRET_KEY = _secret("FLASK_SECRET_KEY") or "…"`)
+  if (/\bor\b|\|\||\?\?/.test(text)) for (const m of text.matchAll(CALL_FALLBACK)) fallback(m[1], m[2], m[4], m.indices![4][0]);
   // a command line's `config set NAME VALUE` (OMERO's `omero config set omero.ldap.password …` and its `.omero` files,
   // `npm config set`, `pnpm config set`): the setting's value
   if (text.includes('config')) {

@@ -22,6 +22,7 @@ import { keyValueEntries, type ComposeModel, type KeyValueEntry, type MountedFil
 import { originWithin, type Origin } from '../model/origin.js';
 import { get, writtenText, type TreeMap, type TreeNode, type TreeScalar } from '../model/tree.js';
 import { entrypointProgramOf, findCommandCredentials, findShellCredentials } from './command.js';
+import { CRON_SCHEDULE_SOURCE } from './command/tokenize.js';
 import {
   echoesIntoFiles,
   findEmbeddedAssignments,
@@ -553,18 +554,17 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
   }
   // a Dockerfile's `ARG`/`ENV` defaults: baked into the image's layers and history, read as an environment's settings;
   // its comments' notes (`# vc admin for first boot: admin / …`) as a configuration's are
+  const report = (f: Found) => {
+    const [start, end] = f.verdict.origin.range;
+    if ((f.verdict.class === 'hardcoded' && f.verdict.placeholder) || found.some(([s, e]) => s < end && start < e)) return;
+    found.push([start, end]);
+    out.push({ ...f, service: mounted.services[0] });
+  };
   if (DOCKERFILE_NAME.test(basename(mounted.file))) {
     collectDockerfileDefaults(mounted, text, out, found);
     for (const comment of commentLines(mounted.file, text)) {
-      const body = String(comment.value);
-      const prose = findProseCredential(body) ?? findSlashedLogin(body);
-      if (!prose) continue;
-      const [start, end] = [comment.origin.range[0] + prose.start, comment.origin.range[0] + prose.end];
-      if (found.some(([s, e]) => s < end && start < e)) continue;
-      const verdict = hardcoded(originWithin(mounted.node, start, end), prose.kind, text.slice(start, end));
-      if (verdict.placeholder) continue;
-      found.push([start, end]);
-      out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, 'note'], name: 'note' });
+      const note = commentNote(mounted, comment, context);
+      if (note) report(note);
     }
   }
   // a document (Markdown, or plain text: a project's `NOTES.txt`, `docs/handover.txt`): its commands and notes
@@ -583,12 +583,6 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     found.push([a.start, a.end]);
     out.push({ verdict, context, service: mounted.services[0], path: [...mounted.path, a.name], name: a.name });
   }
-  const report = (f: Found) => {
-    const [start, end] = f.verdict.origin.range;
-    if ((f.verdict.class === 'hardcoded' && f.verdict.placeholder) || found.some(([s, e]) => s < end && start < e)) return;
-    found.push([start, end]);
-    out.push({ ...f, service: mounted.services[0] });
-  };
   // a password passed to a call that takes one (`create_superuser('admin', '…', 'Falcon@2001x')`, `auth=('user', '…')`)
   for (const f of callCredentials(mounted, text)) report(f);
   // a note in a comment (`// old password (before the 2023 migration): 2OdcS3rMOhSf`): the sentence only, not a setting
@@ -611,15 +605,23 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
         });
       }
     }
-    const prose = findProseCredential(body) ?? findSlashedLogin(body);
-    if (!prose) continue;
-    report({
-      verdict: hardcoded(originWithin(mounted.node, at + prose.start, at + prose.end), prose.kind, text.slice(at + prose.start, at + prose.end)),
-      context,
-      path: [...mounted.path, 'note'],
-      name: 'note',
-    });
+    const note = commentNote(mounted, comment, context);
+    if (note) report(note);
   }
+}
+
+/** A comment's note (`// old password (before the 2023 migration): 2OdcS3rMOhSf`, `# admin / …`): the credential it states, if any. */
+function commentNote(mounted: MountedFile, comment: TreeScalar, context: Found['context']): Found | undefined {
+  const body = String(comment.value);
+  const prose = findProseCredential(body) ?? findSlashedLogin(body);
+  if (!prose) return undefined;
+  const [start, end] = [comment.origin.range[0] + prose.start, comment.origin.range[0] + prose.end];
+  return {
+    verdict: hardcoded(originWithin(mounted.node, start, end), prose.kind, body.slice(prose.start, prose.end)),
+    context,
+    path: [...mounted.path, 'note'],
+    name: 'note',
+  };
 }
 
 /** The passwords a file's text passes to calls that take one (credential-calls.ts), each named for its call. */
@@ -839,6 +841,7 @@ function collectFromCommandKeys(mounted: MountedFile, out: Found[]): void {
   const keys = own ?? CONFIG_COMMAND_KEYS;
   if (!root) return;
   const earlier = foundInFile(out, mounted);
+  const context = mounted.kept ? 'project-file' : 'mounted-file';
   const read = (scalar: TreeNode, path: Path) => {
     if (scalar.kind !== 'scalar' || typeof scalar.value !== 'string') return;
     // another program's configuration: a command line that starts with a program's name and its options
@@ -847,7 +850,6 @@ function collectFromCommandKeys(mounted: MountedFile, out: Found[]): void {
     // a Jinja expression (`{{ item.password }}`, Ansible's) is a variable: read as one word of the same length, `$JJJ…`
     // (not a CI's own `${{ secrets.X }}`, which the command reader knows)
     const masked = scalar.value.replace(/(?<!\$)\{\{[^{}\n]{0,200}\}\}/g, (m) => `$${'J'.repeat(m.length - 1)}`);
-    const context = mounted.kept ? 'project-file' : 'mounted-file';
     collectFromCommand(masked === scalar.value ? scalar : { ...scalar, value: masked }, path, found, mounted.services[0], undefined, context);
     for (const f of found) {
       if (f.verdict.class !== 'hardcoded' || overlapsFound(earlier, f.verdict.origin)) continue;
@@ -1141,16 +1143,22 @@ function commentedCommandCredentials(line: string): ReturnType<typeof findShellC
   return findShellCredentials(line).filter((c) => !c.viaVariable && looksWrittenDown(line.slice(c.absStart, c.absEnd)));
 }
 
-/** The words of a command's exec form as a comment writes it (`["-d:0", "USERPWD", "…"]`): a JSON list of strings, else undefined. */
-function execFormWords(value: string): string[] | undefined {
-  if (!/^\[.*\]$/.test(value)) return undefined;
-  try {
-    const list: unknown = JSON.parse(value);
-    return Array.isArray(list) && list.every((w) => typeof w === 'string') ? list : undefined;
-  } catch {
-    return undefined;
+/**
+ * The words of a command's exec form as a comment writes it (`["-d:0", "USERPWD", "…"]`) and where each word's text starts
+ * in it: a list of double-quoted strings without escapes (each word is then its text as written), else undefined.
+ */
+function execFormWords(value: string): { words: string[]; starts: number[] } | undefined {
+  if (!EXEC_FORM.test(value)) return undefined;
+  const words: string[] = [];
+  const starts: number[] = [];
+  for (const m of value.matchAll(/"([^"\\]*)"/g)) {
+    words.push(m[1]);
+    starts.push(m.index + 1);
   }
+  return { words, starts };
 }
+/** A flow list of double-quoted strings without escapes: `["a", "b"]`. */
+const EXEC_FORM = /^\[[ \t]*"[^"\\]*"(?:[ \t]*,[ \t]*"[^"\\]*")*[ \t]*,?[ \t]*\]$/;
 
 /** A comment's label of words before what it quotes (`first deploy used: `, `old: `). */
 const COMMENT_LABEL = /^[A-Za-z][\w ,.()-]{0,60}?:[ \t]+(?=\S)/;
@@ -1250,14 +1258,14 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
     if (!isPlaceholder(text)) out.push({ verdict: hardcoded(originWithin(node, s, e), kind, text), context: 'comment', path: ['#', name], name });
   };
   if (COMMENTED_COMMAND.has(key.toLowerCase())) {
-    // the exec form (`# command: ["-H", "https://…", "USERPWD", "user:…"]`): its words, each found again where it is written
-    const words = execFormWords(value);
-    const line = words ? words.map((w) => `'${w.replaceAll("'", `'\\''`)}'`).join(' ') : value;
-    for (const c of findShellCredentials(line)) {
-      if (c.viaVariable) continue;
-      const at = words ? value.indexOf(line.slice(c.absStart, c.absEnd)) : c.absStart;
-      if (at >= 0) push(start + at, start + at + (c.absEnd - c.absStart), c.description, c.via);
+    // the exec form (`# command: ["-H", "https://…", "USERPWD", "user:…"]`), read word by word as a service's list is
+    const exec = execFormWords(value);
+    if (exec) {
+      for (const c of findCommandCredentials(exec.words))
+        if (!c.viaVariable) push(start + exec.starts[c.arg] + c.start, start + exec.starts[c.arg] + c.end, c.description, c.via);
+      return;
     }
+    for (const c of findShellCredentials(value)) if (!c.viaVariable) push(start + c.absStart, start + c.absEnd, c.description, c.via);
     return;
   }
   const quoted = /^(["'])(.*)\1$/.exec(value);
@@ -1518,7 +1526,7 @@ function shellDefaults(text: string, escapedOnly: boolean): { name: string; kind
 }
 const CSV_FILE = /\.[ct]sv$/i;
 /** A crontab line's schedule (five fields, or `@daily`), and a system crontab's user after it (`root`). */
-const CRON_SCHEDULE = /^[ \t]*(?:@[a-z]{5,8}|(?:[\w*/,?#-]{1,40}[ \t]+){4}[\w*/,?#-]{1,40})(?:[ \t]+root)?(?=[ \t])/gm;
+const CRON_SCHEDULE = new RegExp(String.raw`^[ \t]*${CRON_SCHEDULE_SOURCE}(?:[ \t]+root)?(?=[ \t])`, 'gm');
 /** make's files: `Makefile`, `makefile`, `GNUmakefile`, an included `*.mk`. */
 const MAKEFILE = /^(?:GNUmakefile|[Mm]akefile|[\w.-]+\.mk)$/;
 

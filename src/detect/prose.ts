@@ -114,7 +114,7 @@ export function findProseCredential(line: string): ProseCredential | undefined {
     }
     // a URL's query parameter (an IPTV provider's `get.php?username=…&password=ktj4kg2b3g&type=m3u_plus`): the value up to
     // the next parameter, of letters and digits both
-    const query = /[?&]$/.test(line.slice(0, m.index)) ? /^=([^&#\s"'`<>]{6,200})/.exec(rest) : null;
+    const query = line[m.index - 1] === '?' || line[m.index - 1] === '&' ? /^=([^&#\s"'`<>]{6,200})/.exec(rest) : null;
     if (query && /\d/.test(query[1]) && /[A-Za-z]/.test(query[1]) && isLiteral(query[1])) {
       return { start: after + 1, end: after + 1 + query[1].length, kind: m[1] ? 'password' : 'token' };
     }

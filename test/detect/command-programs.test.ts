@@ -8,6 +8,11 @@ import { findShellCredentials } from '../../src/detect/command.js';
 import type { Findings } from '../../src/detect/command/findings.js';
 import { compilePrograms } from '../../src/detect/command/handlers.js';
 import { PROGRAM_TABLE } from '../../src/detect/command/programs.js';
+import { ALNUM, fake } from './fake.js';
+
+/** Generated values for the cases below, made at run time (fake.ts: no token-shaped literal in the repository). */
+const CRON_KEY = fake(ALNUM, 24);
+const MONGO_PASSWORD = fake(ALNUM, 22);
 
 /** [via, secret as written, viaVariable] for every credential of a shell-form command. */
 function shell(command: string): [string, string, boolean][] {
@@ -49,10 +54,7 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['mpc --host=Mpd9pass@mpd play', [['--host', 'Mpd9pass', false]]],
   ['mpc -h mpd -p 6600 status', []],
   // a crontab's line echoed into crontab: the command after its schedule; a line without a credential is none
-  [
-    'echo \'*/5 * * * * wget -qO- --header="X-Cron-Key: gtGXm6ObvnHDgDksCT0b8t64" http://nginx/cron.php\' | crontab -',
-    [['X-Cron-Key header', 'gtGXm6ObvnHDgDksCT0b8t64', false]],
-  ],
+  [`echo '*/5 * * * * wget -qO- --header="X-Cron-Key: ${CRON_KEY}" http://nginx/cron.php' | crontab -`, [['X-Cron-Key header', CRON_KEY, false]]],
   ["echo '0 3 * * * /usr/local/bin/backup.sh' | crontab -", []],
   // a line continuation after `||` is a blank: the command after it is read as one
   [
@@ -66,7 +68,7 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
   ['mjpg_streamer -i "input_uvc.so -r 1280x720" -o "output_http.so -p 8080 -c shop:N6CNgeDn79Cu"', [['-c', 'N6CNgeDn79Cu', false]]],
   ['mjpg_streamer -i "input_uvc.so -r 1280x720" -o "output_http.so -p 8080 -w /www"', []],
   // printf's argument where its format puts a URL's password or a password's value; other arguments, and a variable's, are none
-  ["printf 'mongodb://nightscout:%s@mongo:27017/camp' 'x7yMvDey57OMixTWYNitME'", [['printf', 'x7yMvDey57OMixTWYNitME', false]]],
+  [`printf 'mongodb://nightscout:%s@mongo:27017/camp' '${MONGO_PASSWORD}'`, [['printf', MONGO_PASSWORD, false]]],
   ['printf \'{"user":"%s","password":"%s"}\' admin Hq7rT2vLp9Xz', [['printf', 'Hq7rT2vLp9Xz', false]]],
   ["printf 'https://%s@%s/' deploy git.example.org", []],
   ["printf '%s\\n' hello world", []],

@@ -21,11 +21,19 @@ const STORED_COMMAND = /^[A-Za-z_][A-Za-z0-9_]*=([A-Za-z][\w./-]{0,60}(?:[ \t][^
 /** A word that is a command substitution, or a variable assigned one: the command inside. */
 const SUBSTITUTED_COMMAND = /^(?:[A-Za-z_][A-Za-z0-9_]*=)?\$\((?!\()([\s\S]{1,32768})\)$/;
 
-/** Tokenize, replacing each `sh -c 'script'` argument by the script's own tokens. */
-/** A crontab's line: a schedule (five fields, or `@daily` and its kind) and the command after it. */
-const CRONTAB_LINE =
-  /^[ \t]*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|hourly|midnight)|[\d*][\d*/,-]*(?:[ \t]+[\d*A-Za-z][\w*/,-]*){4})[ \t]+(\S[^\n]*)$/;
+/** A crontab line's schedule: five fields, or `@daily` and its kind (a crontab file's reader, detect/exposures.ts, uses it too). */
+export const CRON_SCHEDULE_SOURCE = String.raw`(?:@[a-z]{5,8}|(?:[\w*/,?#-]{1,40}[ \t]+){4}[\w*/,?#-]{1,40})`;
+/** A crontab's line as a word of a command (echo's argument): a schedule that starts as one does, and the command after it. */
+const CRONTAB_LINE = new RegExp(String.raw`^[ \t]*(?=[@\d*])${CRON_SCHEDULE_SOURCE}[ \t]+(\S[^\n]*)$`);
 
+/** The tokens of the text `inner` that ends token t (a substitution's, a crontab line's or a stored command's), located in t. */
+function innerTokens(t: Tok, inner: string, end: number, depth: number): Tok[] {
+  const offset = end - inner.length;
+  const whole = tokMapper(t);
+  return tokenizeDeep(inner, (from, to, emit) => whole(from + offset, to + offset, (i, abs) => emit(i - offset, abs)), depth + 1);
+}
+
+/** Tokenize, replacing each `sh -c 'script'` argument by the script's own tokens. */
 export function tokenizeDeep(s: string, mapper: Mapper, depth: number): Tok[] {
   const level = lex(s, mapper);
   if (depth >= MAX_DEPTH) return level;
@@ -78,27 +86,21 @@ export function tokenizeDeep(s: string, mapper: Mapper, depth: number): Tok[] {
     // arithmetic): the command inside is read as one of its own after the command that holds it (whose arguments stay its own)
     const substituted = SUBSTITUTED_COMMAND.exec(t.text);
     if (substituted) {
-      const offset = t.text.length - substituted[1].length - 1;
-      const whole = tokMapper(t);
-      const inner = tokenizeDeep(substituted[1], (from, to, emit) => whole(from + offset, to + offset, (i, abs) => emit(i - offset, abs)), depth + 1);
+      const inner = innerTokens(t, substituted[1], t.text.length - 1, depth);
       if (inner.length) substitutions.push(inner);
     }
     // a crontab's line written by echo or printf (`echo '*/5 * * * * wget --header="X-Cron-Key: …" …' | crontab -`): the
     // command after its schedule, read as one of its own after the echo
     const cron = (program === 'echo' || program === 'printf') && CRONTAB_LINE.exec(t.text);
     if (cron) {
-      const offset = t.text.length - cron[1].length;
-      const whole = tokMapper(t);
-      const inner = tokenizeDeep(cron[1], (from, to, emit) => whole(from + offset, to + offset, (i, abs) => emit(i - offset, abs)), depth + 1);
+      const inner = innerTokens(t, cron[1], t.text.length, depth);
       if (inner.length) substitutions.push(inner);
     }
     // a command line kept in a variable or an alias (`CLI="stalwart-cli -c admin:…"`, `alias m='mysql -p…'`): read as the
     // command it runs, after the assignment itself
     const stored = (atCommandStart || level[k - 1]?.text === 'alias') && STORED_COMMAND.exec(t.text);
     if (stored && (k + 1 === level.length || level[k + 1].op === 'sep')) {
-      const offset = t.text.length - stored[1].length;
-      const whole = tokMapper(t);
-      const inner = tokenizeDeep(stored[1], (from, to, emit) => whole(from + offset, to + offset, (i, abs) => emit(i - offset, abs)), depth + 1);
+      const inner = innerTokens(t, stored[1], t.text.length, depth);
       out.push(t, mkTok(';', t.end, t.end, t.end, undefined, 'sep', true));
       if (inner.length) inner[0].newCommand = true;
       for (const x of inner) out.push(x);
