@@ -126,7 +126,9 @@ export function findCallCredentials(text: string): CallCredential[] {
     if (!literal) continue;
     const value = literal[2];
     const start = arg.start + arg.text.indexOf(literal[1]) + 1;
-    if (!isWrittenPassword(value) || out.some((o) => o.start === start)) continue;
+    // (the signature says password: one of both cases and digits, ten or more characters, is one too: `AgOVAGh9jqpI`)
+    const shaped = call.kind === 'password' && value.length >= 10 && isPasswordShaped(value) && !isPlaceholder(value) && classifyValue(value) === 'literal';
+    if (!(isWrittenPassword(value) || shaped) || out.some((o) => o.start === start)) continue;
     out.push({
       start,
       end: start + value.length,

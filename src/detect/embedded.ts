@@ -265,8 +265,9 @@ const NAME_VALUE_PAIRS: readonly RegExp[] = [
 const SQL_TUPLE = /\([ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'[ \t]*,[ \t]*'"?([^'"\n]{1,4096})"?'[ \t]*[,)]/dg;
 /** A settings table's columns: the one that names a setting and the one that holds its value (WordPress's `option_name` / `option_value`). */
 // (Teampass names its `teampass_misc` columns in French: `intitule`, `valeur`)
-const SETTING_NAME_COLUMN = /^(?:[a-z]{1,20}_)?(?:key|name|setting|option|param|parameter|property|variable|intitule)(?:_?(?:key|name))?$/i;
-const SETTING_VALUE_COLUMN = /^(?:[a-z]{1,20}_)?(?:value|val|valeur)$/i;
+// (with the type it is kept as: Airtime's `cc_pref (keystr, valstr)`; or a letter: Hubzilla's `config (cat, k, v)`)
+const SETTING_NAME_COLUMN = /^(?:[a-z]{1,20}_)?(?:key|name|setting|option|param|parameter|property|variable|intitule|k)(?:_?(?:key|name|str|string))?$/i;
+const SETTING_VALUE_COLUMN = /^(?:[a-z]{1,20}_)?(?:value|val|valeur|v)(?:_?(?:str|string|text))?$/i;
 /** A settings table's column that groups its settings (`section`, `module`, `category`). */
 const SETTING_SECTION_COLUMN = /^(?:section|module|category|group|scope|namespace)$/i;
 // (the columns perhaps suffixed, and French: Galette's `SET val_pref = … WHERE nom_pref = 'pref_mail_smtp_password'`)
@@ -1128,7 +1129,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   }
   // `INSERT INTO nas (nasname, secret) VALUES ('10.0.0.2', '…')`: each row's values by the column they fill
   if (/insert/i.test(text) && /values/i.test(text)) {
-    const rows = insertedValues(text);
+    const rows = [...insertedValues(text), ...usersTablePasswords(text)];
     const rowsWithDigest = new Set(rows.filter((r) => isStoredDigest(r.column, text.slice(r.start, r.end))).map((r) => r.row));
     for (const row of rows) {
       const value = text.slice(row.start, row.end);
@@ -1180,6 +1181,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     ...findNginxKeyMaps(text),
     ...findHashCommentPasswords(text),
     ...findTerraformVariableDefaults(text),
+    ...findBinkdNodePasswords(text),
   ]) {
     if (!index) index = new SpanIndex(out);
     if (!index.overlaps(d.start, d.end)) {
@@ -1706,10 +1708,7 @@ function insertedValues(text: string): { column: string; start: number; end: num
     // password against, derived from it, not the password
     const scram = named.some((c) => /^stored_?key$/i.test(c!));
     const columns = scram ? named.map((c) => (/^(?:stored_?key|server_?key|salt)$/i.test(c!) ? undefined : c)) : named;
-    let at = m.index! + m[0].length;
-    for (let rows = 0; rows < MAX_ROWS && text[at] === '('; rows++) {
-      const row = sqlRow(text, at + 1);
-      if (!row) break;
+    for (const row of sqlRows(text, m.index! + m[0].length)) {
       rowNumber++;
       row.values.forEach((v, i) => {
         if (!v || !columns[i]) return;
@@ -1725,11 +1724,65 @@ function insertedValues(text: string): { column: string; start: number; end: num
           }
         }
       });
-      at = row.end;
-      while (/[ \t\r\n]/.test(text[at] ?? '')) at++;
-      if (text[at] !== ',') break;
-      at++;
-      while (/[ \t\r\n]/.test(text[at] ?? '')) at++;
+    }
+  }
+  return out;
+}
+
+/** The rows of an INSERT's VALUES from their first `(` at `from`, each read by sqlRow: at most MAX_ROWS, while a `,` joins them. */
+function* sqlRows(text: string, from: number): Generator<NonNullable<ReturnType<typeof sqlRow>>> {
+  let at = from;
+  for (let rows = 0; rows < MAX_ROWS && text[at] === '('; rows++) {
+    const row = sqlRow(text, at + 1);
+    if (!row) return;
+    yield row;
+    at = row.end;
+    while (/[ \t\r\n]/.test(text[at] ?? '')) at++;
+    if (text[at] !== ',') return;
+    at++;
+    while (/[ \t\r\n]/.test(text[at] ?? '')) at++;
+  }
+}
+
+/**
+ * binkd's `node ADDRESS [-flags] HOST[:PORT] PASSWORD [FLAVOUR]` (a FidoNet mailer's links, `binkd.conf`): the session
+ * password its uplink and it share; `-` is none.
+ */
+const BINKD_NODE =
+  /^[ \t]*node[ \t]+\d{1,5}:\d{1,5}\/\d{1,5}(?:\.\d{1,5})?(?:@[\w.-]{1,40})?(?:[ \t]+-[a-z]{1,8})*[ \t]+[\w.*-]{1,253}(?::\d{1,5})?[ \t]+([^\s-][^\s]{0,127})(?:[ \t]+[icdhf-])?[ \t]*$/dgm;
+
+function findBinkdNodePasswords(text: string): EmbeddedAssignment[] {
+  if (!/^[ \t]*node[ \t]+\d/m.test(text)) return [];
+  const out: EmbeddedAssignment[] = [];
+  for (const m of text.matchAll(BINKD_NODE)) {
+    const [start, end] = m.indices![1];
+    if (judgeNamedValue({}, m[1]) === 'literal') out.push({ name: 'node', kind: 'password', start, end, viaVariable: VARIABLE.test(m[1]) });
+  }
+  return out;
+}
+
+/** `INSERT INTO users VALUES (`, a table of users or accounts filled without a column list (FROST-Server's `"USERS"`). */
+const SQL_INSERT_USERS =
+  /\bINSERT[ \t]+(?:IGNORE[ \t]+)?INTO[ \t]+(?:[\w"`[\]]{1,60}\.)?["`[]?(?:[a-z]{1,20}_)?(?:users?|accounts?|logins?)["`\]]?[ \t\r\n]*VALUES[ \t\r\n]*(?=\()/gi;
+
+/**
+ * The passwords of a users table's rows written without a column list (`INSERT INTO "USERS" VALUES ('admin', '…')`): a
+ * row that starts with a user's name and a value shaped as a chosen or generated password is, not a digest, as the second.
+ */
+function usersTablePasswords(text: string): { column: string; start: number; end: number; row: number }[] {
+  const out: { column: string; start: number; end: number; row: number }[] = [];
+  if (!/into[ \t]+\S*(?:user|account|login)/i.test(text)) return out;
+  // (numbered below zero, apart from insertedValues' rows)
+  let rows = 0;
+  for (const m of text.matchAll(SQL_INSERT_USERS)) {
+    for (const row of sqlRows(text, m.index + m[0].length)) {
+      rows--;
+      const [user, password] = row.values;
+      if (user && password && !user.expression && !password.expression && /^[\w.@-]{1,64}$/.test(text.slice(user.start, user.end))) {
+        const value = text.slice(password.start, password.end);
+        if ((isPasswordShaped(value) || isMixedPassword(value) || isGeneratedLiteral(value)) && !isHexDigest(value) && !value.startsWith('$'))
+          out.push({ column: 'password', start: password.start, end: password.end, row: rows });
+      }
     }
   }
   return out;

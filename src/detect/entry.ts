@@ -23,7 +23,7 @@ import {
   type KeyVerdict,
   type SecretKind,
 } from './keys.js';
-import { isGeneratedToken, isPasswordShaped } from './password-shape.js';
+import { isChosenPassword, isGeneratedLiteral, isGeneratedToken, isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue, type ValueMatch } from './scan.js';
 
@@ -234,6 +234,16 @@ function judgePairs(value: TreeScalar, text: string): EntryVerdict[] {
     }
     return out;
   }
+  // users as `name|password|home|uid` entries between blanks (an FTP server image's `USERS: "hplc|…|/home/hplc|10000 …"`)
+  if (text.includes('|') && text.length <= 100_000) {
+    for (const m of text.matchAll(PIPED_USER_PASSWORD)) {
+      const [start, end] = m.indices![1];
+      // (shaped as a password is: `alice|bob|carol` is a list of names)
+      if (!isVariableOnly(m[1]) && (isPasswordShaped(m[1]) || isChosenPassword(m[1]) || isGeneratedLiteral(m[1])) && judgeNamedValue({}, m[1]) === 'literal')
+        out.push(hardcoded(originWithin(value, start, end), 'password', m[1], 'literal'));
+    }
+    if (out.length) return out;
+  }
   for (const p of findUserPasswordPairs(text)) {
     const origin = originWithin(value, p.start, p.end);
     const fragment = text.slice(p.start, p.end);
@@ -243,6 +253,9 @@ function judgePairs(value: TreeScalar, text: string): EntryVerdict[] {
   }
   return out;
 }
+
+/** A user's `name|password` at the start of a blank-separated entry, more `|` fields (a home, a uid) perhaps after it. */
+const PIPED_USER_PASSWORD = /(?<![^\s])[A-Za-z0-9_.@-]{1,64}\|([^\s|]{1,256})(?=\||\s|$)/dg;
 
 const JSON_USER_PASSWORD = /"[A-Za-z0-9_.@-]{1,64}"[ \t]*:[ \t]*"([^"\\\n]{1,4096})"/dg;
 

@@ -404,12 +404,17 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
   // holds none, whatever its format (Synapse's verify key is written as its signing key is)
   if (mounted.secret !== undefined || !PUBLIC_HALF_FILE.test(file))
     collectFromText(mounted.node, text, name, push, () => {}, mounted.secret !== undefined || secretsDirectoryFile);
-  // a Makefile's recipes are shell command lines (`curl -u user:… https://…` in a `smoke:` target), read as a script's
-  if (MAKEFILE.test(file)) {
+  // a Makefile's recipes are shell command lines (`curl -u user:… https://…` in a `smoke:` target), read as a script's; so
+  // are another program's settings that hold a command line (fail2ban's `actionban = curl -u …`, a unit's `ExecStart=`)
+  // (a setting's command line: a password written down as a real one, not a program's own `%(ENV_X)s`)
+  const makefile = MAKEFILE.test(file);
+  const commands = makefile ? makefileRecipes(text) : mounted.roots?.length ? undefined : settingCommandLines(text);
+  if (commands !== undefined) {
     const read: Found[] = [];
-    collectFromCommand({ ...mounted.node, value: makefileRecipes(text) } as TreeScalar, mounted.path, read, service, undefined, context);
+    collectFromCommand({ ...mounted.node, value: commands } as TreeScalar, mounted.path, read, service, undefined, context);
     const seen = foundInFile(out, mounted);
-    for (const f of read) if (!overlapsFound(seen, f.verdict.origin)) out.push(f);
+    for (const f of read)
+      if (!overlapsFound(seen, f.verdict.origin) && (makefile || (f.verdict.class === 'hardcoded' && isWrittenDownPassword(f.verdict.value)))) out.push(f);
   }
   // a CSV file's secret column (`user;password;new password`), each row's cell
   if (CSV_FILE.test(file)) {
@@ -438,6 +443,9 @@ function collectFromMountedFile(mounted: MountedFile, out: Found[]): void {
       if (found.some((f) => f.range[0] < o.range[1] && o.range[0] < f.range[1])) return;
       // an application's own YAML tag makes the value a lookup (Home Assistant `!secret name`, `!env_var X`)
       if (APPLICATION_TAG.test(text.slice(Math.max(0, o.range[0] - 64), o.range[0]))) return;
+      // a list's entry under a secret's name is one of them when it is written as one (Netdisco's `community: ['…']`), not
+      // a name (`secrets: [db_password, api_token]`, the secrets a tool is given by name)
+      if (typeof last === 'number' && !isWrittenLikeSecret(writtenText(scalar))) return;
       // a setting that describes its parent in words (`credentials: [{string: {description: …}}]`) holds prose
       if (typeof last === 'string' && DESCRIBING.test(last)) return;
       // Sensu's `secrets: [{name: PAGERDUTY_TOKEN, secret: pagerduty_key}]`: the variable and the store's secret it is set from
@@ -562,6 +570,14 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
   };
   if (DOCKERFILE_NAME.test(basename(mounted.file))) {
     collectDockerfileDefaults(mounted, text, out, found);
+    // its `RUN` lines are shell command lines, kept in the image's history (`pip install --extra-index-url https://user:…@…`,
+    // `curl -u …`): credentials written down as real ones are (generated or chosen), not an example's word
+    const commands = dockerfileRunLines(text);
+    if (commands !== undefined) {
+      const read: Found[] = [];
+      collectFromCommand({ ...mounted.node, value: commands } as TreeScalar, mounted.path, read, mounted.services[0], undefined, context);
+      for (const f of read) if (f.verdict.class === 'hardcoded' && isWrittenDownPassword(f.verdict.value)) report(f);
+    }
     for (const comment of commentLines(mounted.file, text)) {
       const note = commentNote(mounted, comment, context);
       if (note) report(note);
@@ -938,6 +954,24 @@ const SELF_IDENTIFYING = new Set([
   'netrc-password',
 ]);
 
+/**
+ * A Dockerfile's `RUN` instructions in shell form with their continuation lines, everything else blanked (the same length:
+ * offsets and lines stay); undefined when it has none.
+ */
+function dockerfileRunLines(text: string): string | undefined {
+  let any = false;
+  let continued = false;
+  const kept = text.split('\n').map((line) => {
+    const run = continued ? null : /^[ \t]*RUN[ \t]+(?:--[\w-]+=\S+[ \t]+)*(?=[^\s[])/i.exec(line);
+    const keep = continued || run !== null;
+    continued = keep && /\\\r?$/.test(line);
+    if (!keep) return line.replace(/[^\r]/g, ' ');
+    any = true;
+    return run ? ' '.repeat(run[0].length) + line.slice(run[0].length) : line;
+  });
+  return any ? kept.join('\n') : undefined;
+}
+
 /** A Dockerfile's `ARG NAME=value` or `ENV NAME=value` (or `ENV NAME value`), the value perhaps quoted. */
 const DOCKERFILE_DEFAULT =
   /^[ \t]*(ARG|ENV)[ \t]+([A-Za-z_][A-Za-z0-9_]{0,80})(?:=|[ \t]+(?=[^\s=]))(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})'|([^\s"'\\]{1,4096}))[ \t]*$/dgm;
@@ -1067,7 +1101,12 @@ function collectKeyPaths(
   if (node.kind === 'map') for (const e of node.entries) collectKeyPaths(e.value, [...keyPath, e.key], seen, visit, node);
   else if (node.kind === 'seq') {
     for (let i = 0; i < node.items.length; i++) collectKeyPaths(node.items[i], [...keyPath, i], seen, visit);
-  } else if (keyPath.length && typeof keyPath[keyPath.length - 1] === 'string' && typeof node.value === 'string') visit(node, keyPath, parent);
+  } else if (
+    typeof node.value === 'string' &&
+    (typeof keyPath.at(-1) === 'string' || (typeof keyPath.at(-1) === 'number' && typeof keyPath.at(-2) === 'string'))
+  )
+    // a setting's value, or an entry of a list of values right under a setting (Netdisco's `community: ['…', '…']`)
+    visit(node, keyPath, parent);
 }
 
 /**
@@ -1541,6 +1580,40 @@ function makefileRecipes(text: string): string {
     .join('\n');
 }
 
+/** A password written down as a real one is: generated, chosen, or of a password's shape and ten or more characters. */
+function isWrittenDownPassword(value: string): boolean {
+  return isGeneratedLiteral(value) || isChosenPassword(value) || (value.length >= 10 && isPasswordShaped(value));
+}
+
+/** A value written as a password or a token is: of a password's shape, generated, or letters with digits inside them. */
+function isWrittenLikeSecret(value: string): boolean {
+  return isPasswordShaped(value) || isGeneratedLiteral(value) || isChosenPassword(value) || /^(?=[a-z0-9]{10,}$)[a-z0-9]*[a-z]\d+[a-z][a-z0-9]*$/i.test(value);
+}
+
+/**
+ * A setting that holds a command line another program runs: fail2ban's `actionban`/`actionstart`, a systemd unit's
+ * `ExecStart`/`ExecStartPre`, a `command`, `cmd`, `script` or a hook (`post_hook`, `prerotate`).
+ */
+const COMMAND_SETTING_LINE =
+  /^([ \t]*(?:action[\w-]{0,20}|exec[\w-]{0,20}|[\w-]{0,30}(?:command|cmd)|script|program|run|(?:pre|post)[_-]?(?:hook|rotate|script|exec|command)s?)[ \t]*[=:][ \t]*)(\S[^\n]*)$/i;
+
+/**
+ * The command lines of a configuration's command settings (COMMAND_SETTING_LINE) whose value starts as one does
+ * (COMMAND_LINE_START: a program's name and an option), everything else blanked (the same length: offsets and lines
+ * stay); undefined when the text has none.
+ */
+function settingCommandLines(text: string): string | undefined {
+  if (!/(?:action|exec|command|cmd|script|program|run|hook|rotate)[\w-]{0,20}[ \t]*[=:]/i.test(text)) return undefined;
+  let any = false;
+  const kept = text.split('\n').map((line) => {
+    const m = COMMAND_SETTING_LINE.exec(line);
+    if (!m || !COMMAND_LINE_START.test(m[2])) return line.replace(/[^\r]/g, ' ');
+    any = true;
+    return ' '.repeat(m[1].length) + m[2];
+  });
+  return any ? kept.join('\n') : undefined;
+}
+
 /** A crontab's text with each schedule blanked out (the same length: offsets and lines stay), leaving its commands. */
 function withoutSchedules(text: string): string {
   return text.replace(CRON_SCHEDULE, (schedule) => ' '.repeat(schedule.length));
@@ -1700,6 +1773,15 @@ function collectFromCommand(
       report(scalar, text, { start: f.start, end: f.end, via: f.name, description: f.kind, viaVariable: false });
       taken.push([f.start, f.end]);
       written.push([f.start, f.end]);
+    }
+    // a password passed to a call of code the script runs (`manage.py shell -c "…create_superuser('admin', '…', '…')"`)
+    if (text.includes('(')) {
+      for (const c of findCallCredentials(text)) {
+        if (!free(c.start, c.end)) continue;
+        report(scalar, text, { start: c.start, end: c.end, via: c.call, description: c.kind, viaVariable: false });
+        taken.push([c.start, c.end]);
+        written.push([c.start, c.end]);
+      }
     }
     // a secret-named variable's default the script writes (`DB_PASSWORD=${DB_PASSWORD:-…}`,
     // `: "${API_TOKEN:=…}"`): what the program runs with unless the environment says otherwise.

@@ -224,6 +224,8 @@ const NON_SECRET_KEY_QUALIFIERS: Readonly<Record<string, string>> = dictionary({
   cache: 'cache key',
   partition: 'partition key',
   sort: 'sort key',
+  // a DynamoDB table's `range_key` (its sort key's attribute name, Terraform's aws_dynamodb_table)
+  range: 'sort key',
   shard: 'shard key',
   sharding: 'shard key',
   routing: 'routing key',
@@ -1199,7 +1201,8 @@ function splitCompound(w: string): string[] {
   for (const s of SECRET_SUFFIXES) {
     if (w.length > s.length + 1 && w.endsWith(s)) {
       const head = w.slice(0, -s.length);
-      if (s === 'pass' && /(by|com|sur|tres|over|under|im|multi|kee|rosen)$/.test(head)) continue;
+      // (a signal filter's `highpass`, `lowpass`, `bandpass`, `allpass`: a frequency)
+      if (s === 'pass' && /(by|com|sur|tres|over|under|im|multi|kee|rosen|high|low|band|all)$/.test(head)) continue;
       // `pw` ends too many words and abbreviations; only after a word that names whose password it is (LDAP_BINDPW, ROOTPW)
       if (s === 'pw' && !PW_HEADS.has(head)) continue;
       return [...splitCompound(head), s];
@@ -1609,10 +1612,14 @@ function decidingPart(name: string): string {
   const last = segments[segments.length - 1] ?? '';
   const lastWords = splitWords(last);
   // `snmp.community` (a PHP poller's `$config['snmp']['community']`): the segment before says whose community it is
-  if (segments.length >= 2 && lastWords.length === 1 && /^(key|keys|auth|id|file|path|name|url|community|pin)$/.test(lastWords[0])) {
-    return segments.slice(-2).join('.');
-  }
+  // (past a list's entry numbers: Netdisco's `snmp_auth: [{community: …}]` is `snmp_auth.0.community`)
+  const owner = segments
+    .slice(0, -1)
+    .reverse()
+    .find((segment) => !/^\d{1,4}$/.test(segment));
+  if (owner !== undefined && lastWords.length === 1 && /^(key|keys|auth|id|file|path|name|url|community|pin)$/.test(lastWords[0])) return `${owner}.${last}`;
   // a segment that only says how the value is kept (SonarQube's `smtp_password.secured`): the one before it names it
+  // (not past a list's entry: `snmp_auth: [{only: […]}]` says which devices an entry is for)
   if (segments.length >= 2 && lastWords.length === 1 && NEUTRAL_TAIL.has(lastWords[0])) return segments.slice(-2).join('.');
   return last;
 }

@@ -896,6 +896,16 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     group: 2,
   },
   {
+    id: 'auth-scheme-setting',
+    description: 'credential in an Authorization header value',
+    // a header's value unquoted: a setting's whole value (`UPSTREAM_AUTH_HEADER: Basic d2Vi…`, or the value alone) or after the header's name and
+    // a blank (`--header=Authorization Basic cm9v…`, HAProxy's `set-header Authorization Bearer …`); a generated token
+    regex: re(
+      `(?:(?<=^|[=:][ \\t]{0,5})|(?<![\\w-])[Aa]uthorization[ \\t]{1,5})(?:Basic|Bearer)[ \\t]{1,5}((?=[A-Za-z0-9._~+/=-]{0,200}[0-9])(?=[A-Za-z0-9._~+/=-]{0,200}[a-z])(?=[A-Za-z0-9._~+/=-]{0,200}[A-Z])[A-Za-z0-9._~+/=-]{16,4096})(?=[ \\t]*(?:$|[\\r\\n;,"'\\]]))`,
+    ),
+    group: 1,
+  },
+  {
     id: 'connection-string-password',
     description: 'password in a connection string',
     // libpq `host=db password=x`, ADO.NET / ODBC `Server=…;Password=x;`, JDBC `?password=x`, a device API's `?pw=x`
@@ -1103,6 +1113,13 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
     // a Source engine server's `sv_setsteamaccount TOKEN` (server.cfg, or `+sv_setsteamaccount` on srcds' command line):
     // the account token that lists the server under its owner's Steam account
     regex: re(`(?<![\\w-])\\+?sv_setsteamaccount[ \\t]+["']?([0-9A-F]{32})(?![0-9A-Za-z])`),
+    group: 1,
+  },
+  {
+    id: 'twitch-chat-oauth',
+    description: 'Twitch chat OAuth token',
+    // a Twitch chat bot's IRC password, `oauth:` and the user access token's 30 lower-case letters and digits (`PASS oauth:…`)
+    regex: re(`(?<![\\w-])oauth:((?=[a-z0-9]{0,29}\\d)(?=[0-9]{0,29}[a-z])[a-z0-9]{30})(?![\\w-])`),
     group: 1,
   },
   {

@@ -520,12 +520,34 @@ function isVariableArgument(value: string, text: string, at: number, end: number
   if (!/[a-z]_|_[a-z]/.test(value) && !ownArgument) return false;
   // the call on this line, at most 400 characters either side (a bounded look: a long text is not read again for each match)
   const before = text.slice(Math.max(0, at - 400), at);
-  const open = before.lastIndexOf('(');
-  if (open < 0 || before.lastIndexOf('\n') > open) return false;
+  const open = unclosedParenthesis(before);
+  // (an argument list over several lines, each ending with a comma: Liquidsoap's `output.icecast(…,\n  password=source_pass,`)
+  if (
+    open < 0 ||
+    before
+      .slice(open)
+      .split('\n')
+      .slice(0, -1)
+      .some((line) => !/[,(][ \t]*\r?$/.test(line))
+  )
+    return false;
   const after = text.slice(at, at + 400);
   const close = after.search(/[)\n]/);
   const call = before.slice(open) + (close < 0 ? after : after.slice(0, close));
   return /["'][^"'\n]*["']/.test(call);
+}
+
+/** Where the last `(` of `text` not closed in it is, or -1. */
+function unclosedParenthesis(text: string): number {
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (text[i] === ')') depth++;
+    else if (text[i] === '(') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
 }
 
 /** Table entries that are public by design or identifiers: they claim their span, and are not reported. */

@@ -55,7 +55,8 @@ function isHexEncodedText(v: string): boolean {
 const FINGERPRINT = /^(?:[0-9a-f]{2}:){15,63}[0-9a-f]{2}$|^(?:[0-9A-F]{2}:){15,63}[0-9A-F]{2}$/;
 
 /** Values that say "no value" rather than being a secret. */
-const EMPTY_WORDS = new Set(['null', 'nil', 'none', 'undefined', '~', "''", '""', '-']);
+// (`n/a`: not applicable, a disabled module's)
+const EMPTY_WORDS = new Set(['null', 'nil', 'none', 'undefined', '~', "''", '""', '-', 'n/a']);
 /** Words of a sentence about a setting, never its value (`# use --password to set it`): no value at all. */
 const FUNCTION_WORDS = new Set([
   'to',
@@ -181,6 +182,8 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^(?:(?:type|id|src|source|env|target|dst|required|mode|uid|gid)=[^,\s]{0,200},){0,6}(?:id|src|source|env)=[^,\s]{1,200}(?:,(?:type|id|src|source|env|target|dst|required|mode|uid|gid)=[^,\s]{0,200}){0,6}$/,
   // Apache APISIX's `$env://REDIS_PASSWORD` and `$secret://vault/1/x`: read when the configuration is loaded
   /^\$(?:env|secret):\/\/\S+$/,
+  // ENiGMA½'s `@environment:MAILGUN_API_KEY` (and `@env:X`): the variable's value, read when the configuration is loaded
+  /^@(?:environment|env):[A-Za-z_][A-Za-z0-9_]{0,100}$/,
   // Telegraf's secret-store reference `@{store_id:key}`
   /^@\{[A-Za-z_][\w-]{0,40}:[A-Za-z_][\w.-]{0,100}\}$/,
   // Kong's vault reference `{vault://env/name}`, braces included
@@ -307,6 +310,8 @@ const HASH_PATTERNS: readonly RegExp[] = [
   /^16:[0-9A-Z]{58}$/,
   // SQL Server's password hash (`CREATE LOGIN x WITH PASSWORD = 0x0200… HASHED`): a version, a salt and SHA-512
   /^0x0[12]00[0-9A-Fa-f]{40,}$/,
+  // CoffeeMud's and others' `|SHA256|<base64>`: the digest's algorithm between bars, then the digest
+  /^\|(?:SHA(?:1|224|256|384|512)?|MD5|SSHA(?:256|512)?)\|[A-Za-z0-9+/]{16,}={0,2}$/i,
   // LDAP / Dovecot scheme prefixes, except the ones that say the password follows in clear text
   /^\{(?!PLAIN|CLEAR|CLEARTEXT)[A-Z0-9][A-Z0-9.-]{1,30}\}\S/,
   // Java's PBKDF2 as Yamcs's users.yaml keeps it: `PBKDF2WithHmacSHA1:<iterations>:<salt>:<hash>` in hex

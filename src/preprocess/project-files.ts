@@ -90,7 +90,7 @@ const CONFIG_DIRECTORY = /^(?:config|configs|conf|settings|etc|resources|group_v
  * `.kamal/secrets`): walked though hidden, each file in a configuration format, or named `config`, `credentials`,
  * `preferences` or `secrets` (Kamal's `secrets-common`, `secrets.staging`), read.
  */
-const CREDENTIAL_DIRECTORY = /^\.(?:docker|m2|cargo|gradle|kube|aws|pip|composer|gem|terraform\.d|ivy2|sbt|config|duplicacy|obsidian|kamal)$/i;
+const CREDENTIAL_DIRECTORY = /^\.(?:docker|m2|mvn|cargo|gradle|kube|aws|pip|composer|gem|terraform\.d|ivy2|sbt|config|duplicacy|obsidian|kamal)$/i;
 const CREDENTIAL_DIRECTORY_FILE = /^(?:config|credentials|preferences|secrets(?:-common|\.[\w-]{1,30})?)$/i;
 /**
  * Source roots (`src/main/resources`, `api/src/app`): walked without counting as a level, so a
@@ -188,7 +188,8 @@ const CREDENTIAL_EXTENSIONS = ['sh', 'bash', 'pem', 'key', 'p8', 'tf', 'tfvars',
  * read after their schedules (detect/exposures.ts).
  */
 export const CRONTAB_FILE = /(?:^|\/)(?:crontab|[\w.-]+\.(?:cron|crontab))$|(?:^|\/)(?:cron\.d|crontabs)\/[\w.-]+$/i;
-const CREDENTIAL_FILE = new RegExp(`^[\\w.-]+\\.(?:${CREDENTIAL_EXTENSIONS.join('|')})$`, 'i');
+// (and Terraform's previous state, `terraform.tfstate.backup`, which holds what the state did)
+const CREDENTIAL_FILE = new RegExp(`^[\\w.-]+\\.(?:${CREDENTIAL_EXTENSIONS.join('|')}|tfstate\\.backup)$`, 'i');
 /** .NET's application configuration: `web.config`, `Web.Release.config`, `app.config`, `Orders.exe.config` (connection strings, machine keys). */
 const DOTNET_CONFIG = /^(?:web|app|[\w.-]{1,60}\.(?:exe|dll))(?:\.[\w-]{1,30})?\.config$/i;
 /**
@@ -507,7 +508,12 @@ const CANDIDATE_ENDING = new Set([
 function isCandidateName(name: string): boolean {
   const ending = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
   return (
-    CANDIDATE_ENDING.has(ending) || /^\.env\./i.test(name) || KEY_FILE.test(name) || SECRET_FILE.test(name) || DOTNET_CONFIG.test(name) || RC_FILE.test(name)
+    CANDIDATE_ENDING.has(ending) ||
+    /^\.env\.|\.tfstate\.backup$/i.test(name) ||
+    KEY_FILE.test(name) ||
+    SECRET_FILE.test(name) ||
+    DOTNET_CONFIG.test(name) ||
+    RC_FILE.test(name)
   );
 }
 

@@ -5188,3 +5188,161 @@ describe('sets CA and CB: IPTV playlists, game servers, xTeVe users, seed script
     ]);
   });
 });
+
+describe("detect34: a list of values under a secret's name; a setting that holds a command line", () => {
+  it("Netdisco's `snmp_auth: [{community: …}]` and a list of communities are SNMP's passwords; a list of secrets' names is not; fail2ban's `actionban = curl -u …` and a unit's `ExecStart=mysqldump -p…` are command lines, an `actionban` of iptables words is not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  netdisco:',
+        '    image: netdisco/netdisco:latest-backend',
+        '    volumes:',
+        '      - ./netdisco/deployment.yml:/home/netdisco/environments/deployment.yml:ro',
+        '      - ./fail2ban:/etc/fail2ban/action.d:ro',
+        '      - ./units:/etc/systemd/system:ro',
+        '',
+      ].join('\n'),
+      'netdisco/deployment.yml': [
+        'snmp_auth:',
+        "  - tag: 'default_v2_readonly'",
+        `    community: 'lq${fake(LOWER_ALNUM, 4)}p8010vgg'`,
+        '  - tag: core',
+        `    community: ['Kq7${fake(ALNUM, 9)}', 'Zt4${fake(ALNUM, 9)}']`,
+        'masking:',
+        '  secrets: [db_password, api_token]',
+        "  tags: ['core', 'edge']",
+        '',
+      ].join('\n'),
+      'fail2ban/maltrail.conf': [
+        '[Definition]',
+        `actionban = curl -fsS -u socadmin:Kp2${fake(ALNUM, 12)} "https://maltrail.example.net/fail2ban" > /var/lib/fail2ban/ips`,
+        'actionunban = iptables -D f2b-<name> -s <ip> -j <blocktype>',
+        '',
+      ].join('\n'),
+      'units/backup.service': ['[Service]', `ExecStart=/usr/bin/mysqldump -u root -pWq7${fake(ALNUM, 12)} --all-databases`, ''].join('\n'),
+    });
+    expect(found).toEqual([
+      'fail2ban/maltrail.conf:2:35 secret-in-mounted-file •••• (15 chars)',
+      'netdisco/deployment.yml:3:16 secret-in-mounted-file •••• (14 chars)',
+      'netdisco/deployment.yml:5:17 secret-in-mounted-file •••• (12 chars)',
+      'netdisco/deployment.yml:5:33 secret-in-mounted-file •••• (12 chars)',
+      'units/backup.service:2:40 secret-in-mounted-file •••• (15 chars)',
+    ]);
+  });
+});
+
+describe('detect34: build steps, seed scripts and stores that hold a credential; values that only look like one', () => {
+  it("a Dockerfile's RUN with a private index's user and password, a seed script's create_superuser, a multi-line new PDO, an FTP image's `USERS` entries, a header's value alone, Maven wrapper settings, a Terraform state backup, a users table filled without columns and a settings table's keystr/valstr are read", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    build: .',
+        '    volumes:',
+        '      - ./docker/entrypoint.sh:/entrypoint.sh:ro',
+        '      - ./sql:/docker-entrypoint-initdb.d:ro',
+        '      - ./legacy:/srv/legacy:ro',
+        '    environment:',
+        `      UPSTREAM_AUTH_HEADER: Basic d2Vi${fake(ALNUM, 20)}Q9z`,
+        `      TWITCH_CHAT_OAUTH: "oauth:5n${fake(LOWER_ALNUM, 28)}"`,
+        '      ALLOWED_USERS: "alice|bob|carol"',
+        '  ftp:',
+        '    image: delfer/alpine-ftp-server',
+        '    environment:',
+        `      USERS: "logger|Kq9${fake(ALNUM, 11)}|/ftp/logger|10000 viewer|Zt4${fake(ALNUM, 9)}|/ftp/viewer|10001"`,
+        '',
+      ].join('\n'),
+      Dockerfile: [
+        'FROM python:3.12',
+        `RUN pip install --no-cache-dir --extra-index-url https://deploy:Wx7${fake(ALNUM, 20)}@pypi.example.net/simple -r requirements.txt`,
+        'RUN mysql -uroot -proot -e "select 1"',
+        '',
+      ].join('\n'),
+      'docker/entrypoint.sh': [
+        '#!/bin/bash',
+        'set -e',
+        `python manage.py shell -c "from django.contrib.auth.models import User; User.objects.create_superuser('bkadmin', 'it@example.org', 'B+Mf!tjZ4h@KJN')"`,
+        '',
+      ].join('\n'),
+      'legacy/import.php': [
+        '<?php',
+        '$legacy = new PDO(',
+        "    'mysql:host=old-db;dbname=joomla',",
+        "    'reader',",
+        `    'AgOV${fake(ALNUM, 4)}9jqp'`,
+        ');',
+        '',
+      ].join('\n'),
+      'sql/10-users.sql': [
+        `INSERT INTO "USERS" VALUES ('admin', 'Or7${fake(ALNUM, 12)}_Ni');`,
+        "INSERT INTO \"USERS\" VALUES ('read', 'read');",
+        `INSERT INTO cc_pref (subjid, keystr, valstr) VALUES (NULL, 'tunein_partner_key', 'jY9${fake(ALNUM, 21)}');`,
+        "INSERT INTO cc_pref (subjid, keystr, valstr) VALUES (NULL, 'station_name', 'KFMR');",
+        '',
+      ].join('\n'),
+      '.mvn/settings.xml': `<settings><servers><server><id>github</id><username>ci</username><password>ghp_${fake(ALNUM, 36)}</password></server></servers></settings>\n`,
+      'terraform/terraform.tfstate.backup': `{"resources": [{"type": "aws_db_instance", "instances": [{"attributes": {"username": "archive", "password": "IB9+${fake(ALNUM, 16)}"}}]}]}\n`,
+    });
+    expect(found).toEqual([
+      '.mvn/settings.xml:1:76 secret-in-project-file •••• (40 chars)',
+      'Dockerfile:2:65 secret-in-project-file •••• (23 chars)',
+      'compose.yaml:9:35 secret-in-environment •••• (27 chars)',
+      'compose.yaml:10:33 secret-in-environment •••• (30 chars)',
+      'compose.yaml:15:22 secret-in-environment •••• (14 chars)',
+      'compose.yaml:15:62 secret-in-environment •••• (12 chars)',
+      'docker/entrypoint.sh:3:133 secret-in-mounted-file •••• (14 chars)',
+      'legacy/import.php:5:6 secret-in-mounted-file •••• (12 chars)',
+      'sql/10-users.sql:1:39 secret-in-mounted-file •••• (18 chars)',
+      'sql/10-users.sql:3:83 secret-in-mounted-file •••• (24 chars)',
+      'terraform/terraform.tfstate.backup:1:110 secret-in-project-file •••• (20 chars)',
+    ]);
+  });
+
+  it("binkd's `node ADDRESS … HOST PASSWORD` gives the session password (not `-`); Liquidsoap's `password=source_pass` in a call over several lines is a variable", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  bbs:',
+        '    image: example/bbs',
+        '    volumes:',
+        '      - ./binkd:/etc/binkd:ro',
+        '      - ./radio:/etc/liquidsoap:ro',
+        '',
+      ].join('\n'),
+      'binkd/binkd.conf': [
+        'domain fsxnet /var/spool/ftn/outbound 21',
+        `node 21:1/100@fsxnet -md hub.example.nz:24556 Pu7${fake(ALNUM, 7)} c`,
+        'node 21:1/101@fsxnet * -',
+        '',
+      ].join('\n'),
+      'radio/radio.liq': [
+        'source_pass = getenv("ICECAST_SOURCE_PASSWORD")',
+        'output.icecast(%mp3(bitrate=128),',
+        '  host="icecast", port=8000, password=source_pass,',
+        '  mount="live", radio)',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['binkd/binkd.conf:2:47 secret-in-mounted-file •••• (10 chars)']);
+  });
+
+  it("a signal filter's `highpass`/`lowpass`, `n/a` for a disabled module's secret, a DynamoDB `range_key`, ENiGMA½'s `@environment:NAME`, a `|SHA256|` digest and a Twitch placeholder are no secrets", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: example/app',
+        '    volumes:',
+        '      - ./conf:/etc/app:ro',
+        '    environment:',
+        '      TWITCH_OAUTH: "oauth:yourtwitchoauthtokengoeshere"',
+        '',
+      ].join('\n'),
+      'conf/settings.json': '{"filter": {"highpass": 0.8, "lowpass": 9}, "twitter": {"api_secret": "n/a", "access_token": "N/A"}}\n',
+      'conf/config.hjson': `{ email: { auth: { user: "postmaster@example.org", pass: "@environment:MAILGUN_API_KEY" } } }\n`,
+      'conf/seed.sql': `INSERT INTO CMCHAR (CMUSERID, CMPASS) VALUES ('Archon', '|SHA256|${fake(B64, 43)}=');\n`,
+      'terraform/dynamodb.tf': ['resource "aws_dynamodb_table" "runs" {', '  hash_key  = "pk"', '  range_key = "game#category"', '}', ''].join('\n'),
+    });
+    expect(found).toEqual([]);
+  });
+});

@@ -54,6 +54,7 @@ const POSITIVES: Case[] = [
   { id: 'cds-api-key', text: "edit CDSAPI_KEY '140797:c0f359c7-521b-4459-b1d9-52bd242ca2d5'", secret: '140797:c0f359c7-521b-4459-b1d9-52bd242ca2d5' },
   { id: 'ethstats-secret', text: '--ethstats=archive-01:J4w4whmLuaf9QGyKugs6Vkq3@stats.example.org:443', secret: 'J4w4whmLuaf9QGyKugs6Vkq3' },
   { id: 'steam-gslt', text: 'sv_setsteamaccount "560AE6369BDAE9DC08B24FBE3A0EF4E6" // GSLT', secret: '560AE6369BDAE9DC08B24FBE3A0EF4E6' },
+  { id: 'twitch-chat-oauth', text: 'TWITCH_CHAT_OAUTH: "oauth:5nj54zny5hbbiwi1c9vaam8fly7o3f"', secret: '5nj54zny5hbbiwi1c9vaam8fly7o3f' },
   {
     id: 'steam-gslt',
     text: './srcds_run -game csgo +sv_setsteamaccount 560AE6369BDAE9DC08B24FBE3A0EF4E6 +map de_dust2',
@@ -298,6 +299,12 @@ const POSITIVES: Case[] = [
   { id: 'authorization-header', text: 'proxy-authorization: Basic dXNlcjpwYXNzd29yZA==', secret: 'dXNlcjpwYXNzd29yZA==' },
   { id: 'authorization-header', text: 'headers={"Authorization": "Token token=8z64r0SbQF5vVanURLJ8"}', secret: '8z64r0SbQF5vVanURLJ8' },
   { id: 'auth-scheme-value', text: 'AUTH="Basic 6YkEb3zCSzZ2WIqobL2ZXD8S5N4ul4pd"', secret: '6YkEb3zCSzZ2WIqobL2ZXD8S5N4ul4pd' },
+  { id: 'auth-scheme-setting', text: 'NGINX_UPSTREAM_AUTH_HEADER: Basic d2Vib2M6Pw0SGl9iaCeNZn9WKpVM', secret: 'd2Vib2M6Pw0SGl9iaCeNZn9WKpVM' },
+  {
+    id: 'auth-scheme-setting',
+    text: '- header=Authorization Basic cm9vdEB0aW5rZXJmaWVsZC5kZXY6Q29tcGxleHBhc3MjMTIz',
+    secret: 'cm9vdEB0aW5rZXJmaWVsZC5kZXY6Q29tcGxleHBhc3MjMTIz',
+  },
   { id: 'connection-string-password', text: 'Server=db;Database=app;User Id=sa;Password=Str0ng!Pass;TrustServerCertificate=True', secret: 'Str0ng!Pass' },
   { id: 'connection-string-password', text: 'host=db port=5432 user=app password=hunter2 dbname=app', secret: 'hunter2' },
   { id: 'connection-string-password', text: "Host=db;Username=app;Password='with space';", secret: 'with space' },
@@ -376,6 +383,7 @@ const NEGATIVES: [string, string][] = [
   // the open ruleset, no code
   ['etpro-oinkcode', 'https://rules.emergingthreats.net/open/suricata-7.0.3/emerging.rules.tar.gz'],
   ['steam-gslt', 'sv_setsteamaccount "YOUR_GSLT_HERE"'],
+  ['twitch-chat-oauth', 'PASS oauth:yourtwitchoauthtokengoeshere'],
   // a public feed by name, a short id
   ['ical-feed-token', 'https://www.officeholidays.com/ics/germany.ics'],
   ['ical-feed-token', 'https://example.org/feeds/5f3a9c.ics'],
@@ -477,6 +485,8 @@ const NEGATIVES: [string, string][] = [
   ['authorization-header', 'Authorization: Bearer $$TOKEN'],
   ['auth-scheme-value', 'x = "Bearer abcdefghijklmnopqrstu"'],
   ['auth-scheme-value', "auth = 'Basic ' + token"],
+  ['auth-scheme-setting', 'auth: Bearer tokens are issued by the gateway'],
+  ['auth-scheme-setting', 'Authorization Basic authentication is required'],
   ['connection-string-password', 'Server=db;Password=${SA_PASSWORD};'],
   ['connection-string-password', 'Server=db;Password=;'],
   ['connection-string-password', 'password-file=/run/secrets/db'],

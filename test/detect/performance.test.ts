@@ -296,6 +296,7 @@ const PREFIX_OVERRIDES: Record<string, string> = {
   'notion-token': 'ntn_',
   'authorization-header': 'Authorization: Bearer ',
   'auth-scheme-value': '"Basic ',
+  'auth-scheme-setting': 'Authorization Basic ',
   'connection-string-password': ';password=',
   'sql-password': "IDENTIFIED BY '",
   'tsig-key': 'hmac-sha256 ',
