@@ -11,7 +11,7 @@ import {
   SECRET_BY_SHAPE,
   type KeyVerdict,
 } from './keys.js';
-import { isGeneratedLiteral, isMixedPassword, isPasswordShaped } from './password-shape.js';
+import { isGeneratedLiteral, isMixedPassword, isPasswordShaped, isShapedOrGenerated } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { isDeclaredDigest, isPasswordDigest, isStoredPasswordDigest, judgeNamedValue, SQL_UPDATE_SET } from './scan.js';
 import { classifyValue, writtenDefault } from './value-class.js';
@@ -1761,6 +1761,9 @@ function findBinkdNodePasswords(text: string): EmbeddedAssignment[] {
   return out;
 }
 
+/** The row number of a users-table password: no digest is taken, so no salt of its row is dropped for one (insertedValues' rows count from 1). */
+const NO_ROW = -1;
+
 /** `INSERT INTO users VALUES (`, a table of users or accounts filled without a column list (FROST-Server's `"USERS"`). */
 const SQL_INSERT_USERS =
   /\bINSERT[ \t]+(?:IGNORE[ \t]+)?INTO[ \t]+(?:[\w"`[\]]{1,60}\.)?["`[]?(?:[a-z]{1,20}_)?(?:users?|accounts?|logins?)["`\]]?[ \t\r\n]*VALUES[ \t\r\n]*(?=\()/gi;
@@ -1772,16 +1775,13 @@ const SQL_INSERT_USERS =
 function usersTablePasswords(text: string): { column: string; start: number; end: number; row: number }[] {
   const out: { column: string; start: number; end: number; row: number }[] = [];
   if (!/into[ \t]+\S*(?:user|account|login)/i.test(text)) return out;
-  // (numbered below zero, apart from insertedValues' rows)
-  let rows = 0;
   for (const m of text.matchAll(SQL_INSERT_USERS)) {
     for (const row of sqlRows(text, m.index + m[0].length)) {
-      rows--;
       const [user, password] = row.values;
       if (user && password && !user.expression && !password.expression && /^[\w.@-]{1,64}$/.test(text.slice(user.start, user.end))) {
         const value = text.slice(password.start, password.end);
-        if ((isPasswordShaped(value) || isMixedPassword(value) || isGeneratedLiteral(value)) && !isHexDigest(value) && !value.startsWith('$'))
-          out.push({ column: 'password', start: password.start, end: password.end, row: rows });
+        if ((isShapedOrGenerated(value) || isMixedPassword(value)) && !isHexDigest(value) && !value.startsWith('$'))
+          out.push({ column: 'password', start: password.start, end: password.end, row: NO_ROW });
       }
     }
   }

@@ -23,7 +23,7 @@ import {
   type KeyVerdict,
   type SecretKind,
 } from './keys.js';
-import { isChosenPassword, isGeneratedLiteral, isGeneratedToken, isPasswordShaped } from './password-shape.js';
+import { isGeneratedToken, isPasswordShaped, isShapedOrGenerated } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { findUrlCredentials, isPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue, type ValueMatch } from './scan.js';
 
@@ -239,7 +239,7 @@ function judgePairs(value: TreeScalar, text: string): EntryVerdict[] {
     for (const m of text.matchAll(PIPED_USER_PASSWORD)) {
       const [start, end] = m.indices![1];
       // (shaped as a password is: `alice|bob|carol` is a list of names)
-      if (!isVariableOnly(m[1]) && (isPasswordShaped(m[1]) || isChosenPassword(m[1]) || isGeneratedLiteral(m[1])) && judgeNamedValue({}, m[1]) === 'literal')
+      if (!isVariableOnly(m[1]) && isShapedOrGenerated(m[1]) && judgeNamedValue({}, m[1]) === 'literal')
         out.push(hardcoded(originWithin(value, start, end), 'password', m[1], 'literal'));
     }
     if (out.length) return out;

@@ -13,7 +13,7 @@ import {
   SOURCE_CODE_FILE,
   DOCKERFILE_NAME,
 } from '../preprocess/project-files.js';
-import { isChosenPassword, isGeneratedLiteral, isMixedPassword, isPasswordShaped, isRandomLetters, UUID } from './password-shape.js';
+import { isChosenPassword, isGeneratedLiteral, isMixedPassword, isPasswordShaped, isRandomLetters, isShapedOrGenerated, UUID } from './password-shape.js';
 import { findProseCredential, findSlashedLogin } from './prose.js';
 import { findCallCredentials } from './credential-calls.js';
 import { markdownParts } from './markdown-code.js';
@@ -591,9 +591,9 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
   // word, a header's name, a path or a URL is the program's own text
   for (const a of findEmbeddedAssignments(text)) {
     const value = text.slice(a.start, a.end);
-    // (or of both cases and digits, ten or more: a seed script's `"password": "TLPdEF3f9yDE"`)
-    const chosen = a.kind === 'password' && (isChosenPassword(value) || (value.length >= 10 && isPasswordShaped(value)));
-    if (a.viaVariable || !(isGeneratedLiteral(value) || chosen) || found.some(([s, e]) => s < a.end && a.start < e)) continue;
+    // (or, named for a password, chosen or of both cases and digits, ten or more: a seed script's `"password": "TLPdEF3f9yDE"`)
+    const written = a.kind === 'password' ? isWrittenDownPassword(value) : isGeneratedLiteral(value);
+    if (a.viaVariable || !written || found.some(([s, e]) => s < a.end && a.start < e)) continue;
     const verdict = hardcoded(originWithin(mounted.node, a.start, a.end), a.kind, value);
     if (verdict.placeholder) continue;
     found.push([a.start, a.end]);
@@ -959,17 +959,14 @@ const SELF_IDENTIFYING = new Set([
  * offsets and lines stay); undefined when it has none.
  */
 function dockerfileRunLines(text: string): string | undefined {
-  let any = false;
   let continued = false;
-  const kept = text.split('\n').map((line) => {
+  return keptLines(text, (line) => {
     const run = continued ? null : /^[ \t]*RUN[ \t]+(?:--[\w-]+=\S+[ \t]+)*(?=[^\s[])/i.exec(line);
     const keep = continued || run !== null;
     continued = keep && /\\\r?$/.test(line);
-    if (!keep) return line.replace(/[^\r]/g, ' ');
-    any = true;
+    if (!keep) return undefined;
     return run ? ' '.repeat(run[0].length) + line.slice(run[0].length) : line;
   });
-  return any ? kept.join('\n') : undefined;
 }
 
 /** A Dockerfile's `ARG NAME=value` or `ENV NAME=value` (or `ENV NAME value`), the value perhaps quoted. */
@@ -1570,14 +1567,26 @@ const CRON_SCHEDULE = new RegExp(String.raw`^[ \t]*${CRON_SCHEDULE_SOURCE}(?:[ \
 const MAKEFILE = /^(?:GNUmakefile|[Mm]akefile|[\w.-]+\.mk)$/;
 
 /** A Makefile's recipe lines (a tab first, then `@`/`-` prefixes), in place, the rest blanked out; `$$` is the shell's `$`. */
-function makefileRecipes(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const recipe = /^\t[@+-]*/.exec(line);
-      return recipe ? ' '.repeat(recipe[0].length) + line.slice(recipe[0].length).replace(/\$\$/g, ' $') : line.replace(/[^\r]/g, ' ');
-    })
-    .join('\n');
+function makefileRecipes(text: string): string | undefined {
+  return keptLines(text, (line) => {
+    const recipe = /^\t[@+-]*/.exec(line);
+    return recipe ? ' '.repeat(recipe[0].length) + line.slice(recipe[0].length).replace(/\$\$/g, ' $') : undefined;
+  });
+}
+
+/**
+ * `text` with the lines `keep` gives (each as long as the line it replaces) and every other line blanked, so that offsets
+ * and lines stay; undefined when it keeps none.
+ */
+function keptLines(text: string, keep: (line: string) => string | undefined): string | undefined {
+  let any = false;
+  const lines = text.split('\n').map((line) => {
+    const kept = keep(line);
+    if (kept === undefined) return line.replace(/[^\r]/g, ' ');
+    any = true;
+    return kept;
+  });
+  return any ? lines.join('\n') : undefined;
 }
 
 /** A password written down as a real one is: generated, chosen, or of a password's shape and ten or more characters. */
@@ -1587,7 +1596,7 @@ function isWrittenDownPassword(value: string): boolean {
 
 /** A value written as a password or a token is: of a password's shape, generated, or letters with digits inside them. */
 function isWrittenLikeSecret(value: string): boolean {
-  return isPasswordShaped(value) || isGeneratedLiteral(value) || isChosenPassword(value) || /^(?=[a-z0-9]{10,}$)[a-z0-9]*[a-z]\d+[a-z][a-z0-9]*$/i.test(value);
+  return isShapedOrGenerated(value) || /^(?=[a-z0-9]{10,}$)[a-z0-9]*[a-z]\d+[a-z][a-z0-9]*$/i.test(value);
 }
 
 /**
@@ -1604,14 +1613,10 @@ const COMMAND_SETTING_LINE =
  */
 function settingCommandLines(text: string): string | undefined {
   if (!/(?:action|exec|command|cmd|script|program|run|hook|rotate)[\w-]{0,20}[ \t]*[=:]/i.test(text)) return undefined;
-  let any = false;
-  const kept = text.split('\n').map((line) => {
+  return keptLines(text, (line) => {
     const m = COMMAND_SETTING_LINE.exec(line);
-    if (!m || !COMMAND_LINE_START.test(m[2])) return line.replace(/[^\r]/g, ' ');
-    any = true;
-    return ' '.repeat(m[1].length) + m[2];
+    return m && COMMAND_LINE_START.test(m[2]) ? ' '.repeat(m[1].length) + m[2] : undefined;
   });
-  return any ? kept.join('\n') : undefined;
 }
 
 /** A crontab's text with each schedule blanked out (the same length: offsets and lines stay), leaving its commands. */

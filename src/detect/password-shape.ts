@@ -22,6 +22,11 @@ export function isMixedPassword(word: string): boolean {
   return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((kind) => kind.test(word)).length >= 3;
 }
 
+/** Written as a password or a token is: of a password's shape (a chosen one is too) or a generator's literal. */
+export function isShapedOrGenerated(value: string): boolean {
+  return isPasswordShaped(value) || isGeneratedLiteral(value);
+}
+
 /** A password chosen by a person, as people are told to: password-shaped (`isPasswordShaped`) with a sign (`Stadt2016!`). */
 export function isChosenPassword(word: string): boolean {
   return isPasswordShaped(word) && /[^A-Za-z0-9]/.test(word);
