@@ -46,6 +46,8 @@ const CREDENTIAL_CALLS: readonly CredentialCall[] = [
   { name: /(?<![\w$])(?:HTTP(?:Basic|Digest)Auth|BasicAuth)$/, argument: 2, kind: 'password' },
   // SCiMMA's hop-client and clients like it: Auth(user, password) (`hop.auth.Auth`)
   { name: /(?<![\w$])(?:hop\.auth\.)?Auth$/, argument: 2, kind: 'password' },
+  // sbt's and Ivy's repository login: Credentials(realm, host, user, password)
+  { name: /(?<![\w$.])Credentials$/, argument: 4, kind: 'password' },
   // PyJWT and jsonwebtoken: encode/sign(payload, key)
   { name: /(?<![\w$])jwt\.(?:encode|sign)$/, argument: 2, kind: 'secret' },
 ];

@@ -82,12 +82,12 @@ const SUBSCRIPT_CHAIN = /(?:\[[ \t]*['"][A-Za-z_][\w-]{0,60}['"][ \t]*\][ \t]*){
 /** A list of one quoted string: `["MIIE…"]`, `[ 'x' ]`, PHP's `array('x')` (a list of several is a list of words: synonyms, scopes). */
 const LIST_FIRST_STRING = /^(?:\[|\{|array\()[ \t]*(["'])([^"'\\\n]{1,8192})\1[ \t]*([\]}),])/;
 /**
- * `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`, Ruby's block `ENV.fetch("X") { '…' }`,
+ * `name: process.env.X ?? '…'`, `NAME = os.environ.get("X") or "…"`, `name = ENV['X'] || '…'`, Ruby's block `ENV.fetch("X") { '…' }` (in an ERB tag too: `password: <%= ENV.fetch(…) { '…' } %>`),
  * PHP's `define('NAME', getenv('X') ?: '…')`, `'password' => getenv('X') ?: '…'` and Drupal's `$settings['hash_salt'] = getenv('X') ?: '…'`,
  * Elixir's `name: System.get_env("X") || "…"`.
  */
 const ENV_FALLBACK =
-  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?\]?[ \t]*(?:=>|[:=,])[ \t]*\[?[ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch|System\.get_env)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b|\{)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
+  /([A-Za-z_][A-Za-z0-9_]{0,80})["']?\]?[ \t]*(?:=>|[:=,])[ \t]*(?:<%=?[ \t]*)?\[?[ \t]*(?:process\.env\.([A-Za-z_][A-Za-z0-9_]*)|(?:process\.env|ENV|os\.environ)\[["']([A-Za-z_][A-Za-z0-9_]*)["']\]|(?:os\.environ\.get|os\.getenv|getenv|ENV\.fetch|System\.get_env)\(["']([A-Za-z_][A-Za-z0-9_]*)["']\))[ \t]*(?:\?\?|\?:|\|\||\bor\b|\{)[ \t]*(["'])([^"'\\\n]{1,500})\5/dg;
 /** `config set NAME VALUE` (and the AWS CLI's `configure set`; its options before the name skipped): name, then a double-quoted, single-quoted or bare value. */
 const CONFIG_SET =
   /(?<![\w-])config(?:ure)?[ \t]+set[ \t]+(?:--?[A-Za-z][\w-]{0,30}[ \t]+){0,3}([A-Za-z_/@][\w.:/@-]{0,120})[ \t]+(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s"'#;|&]{1,500}))/dg;
@@ -746,7 +746,11 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       }
       // `user=name:password` (coturn's static users, lt-cred-mech), a script's `AUTH="admin:…"` or
       // `BASIC_AUTH=u:…` (a name that says authentication holding user:password): the part after the colon
-      if (m[2] === '=' && (/^users?$/i.test(name) || /(?:^|[_.-])(?:auth|basic_?auth|credentials|creds)$/i.test(name))) {
+      // (and a camel-cased name: PHP's `$httpProxyAuth = 'svc:…'`)
+      if (
+        m[2] === '=' &&
+        (/^users?$/i.test(name) || /(?:^|[_.-])(?:auth|basic_?auth|credentials|creds)$/i.test(name) || /[a-z](?:Auth|Credentials|Creds)$/.test(name))
+      ) {
         const password = passwordOfPair(value);
         if (password !== undefined && isLiteral(password)) {
           const start = m.index! + m[0].length - password.length - (m[6] !== undefined ? 0 : m[5] !== undefined ? 2 : 1);
@@ -1136,6 +1140,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       // a users table keeps its passwords' digests: a hex digest's length (MD5 … SHA-512) in a password column is one (not a
       // base64 one: a generated password of 24 characters is as long as an MD5 digest in base64); and each user's salt beside it
       if (isHexDigest(value) && classifyKey(row.column).kind === 'password') continue;
+      // Laravel Sanctum's personal_access_tokens keeps each token's SHA-256 in hex, never the token
+      if (/^(?:api_)?token$/i.test(row.column) && /^[0-9a-f]{64}$/.test(value) && insertTable(text, row.start) === 'personal_access_tokens') continue;
       if (rowsWithDigest.has(row.row) && classifyKey(row.column).kind === 'salt') continue;
       if (!taken(row.start, row.end - row.start)) named(row.column, value, row.start);
     }
@@ -1761,6 +1767,14 @@ function findBinkdNodePasswords(text: string): EmbeddedAssignment[] {
   return out;
 }
 
+/** The table of the `INSERT INTO` statement a value at `at` belongs to (the last one before it), lower-cased. */
+function insertTable(text: string, at: number): string | undefined {
+  let table: string | undefined;
+  for (const m of text.slice(Math.max(0, at - 20000), at).matchAll(/\bINSERT[ \t]+(?:IGNORE[ \t]+)?INTO[ \t]+(?:[\w"`[\]]{1,60}\.)?["`[]?(\w{1,64})/gi))
+    table = m[1].toLowerCase();
+  return table;
+}
+
 /** The row number of a users-table password: no digest is taken, so no salt of its row is dropped for one (insertedValues' rows count from 1). */
 const NO_ROW = -1;
 
@@ -2038,8 +2052,9 @@ const USERS_SECTION = /^[ \t]*\[(?:users|accounts|admins)\][ \t]*\r?$/gim;
  * A JSON or YAML object of users (Orthanc's `"RegisteredUsers": { "admin": "…" }`), flat, up to its closing brace; or
  * Buildbot's `util.UserPasswordAuth({"admin": "…"})`.
  */
+// (a JavaScript object's names unquoted: express-basic-auth's `users: { speaker: '…' }`)
 const USERS_OBJECT = /(?:["']?(?:[A-Za-z]{0,40}[Uu]sers|[Aa]ccounts)["']?[ \t]*:|\bUserPasswordAuth\()[ \t]*\{([^{}]{1,20000})\}/dg;
-const USERS_OBJECT_ENTRY = /["']([A-Za-z0-9_.@-]{1,64})["'][ \t]*:[ \t]*["']([^"'\n]{1,256})["']/dg;
+const USERS_OBJECT_ENTRY = /(?:["']([A-Za-z0-9_.@-]{1,64})["']|(?<![\w$.])[A-Za-z_][\w]{0,63})[ \t]*:[ \t]*["']([^"'\n]{1,256})["']/dg;
 
 /**
  * A user element's password as long as a SHA-1, SHA-256 or SHA-512 digest in hex (Tomcat's

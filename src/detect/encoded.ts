@@ -21,10 +21,3 @@ export function hasEncodedCredentials(text: string): boolean {
   // scanValue finds URL passwords too
   return scanValue(decoded).length > 0 || findEmbeddedAssignments(decoded).some((a) => !a.viaVariable);
 }
-
-/** A word in base64 behind an optional prefix (`DMS_YWNjZXNzX3Rva2Vu` is `access_token`): a documentation's stand-in, not a secret. */
-export function isEncodedWord(value: string): boolean {
-  const body = value.replace(/^[A-Z]{2,8}_/, '');
-  if (!/^[A-Za-z0-9+/]{8,64}={0,2}$/.test(body)) return false;
-  return /^[a-z][a-z_ -]{3,47}$/i.test(Buffer.from(body, 'base64').toString('latin1'));
-}

@@ -555,9 +555,7 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
     isVariableOnly(template) &&
     interp.vars.length &&
     interp.vars.every((v) => varKind(v) === 'runtime') &&
-    !judged.has(interp.vars[0].name) &&
-    // a Sentry DSN given a default (`${SENTRY_DSN:-}`) is optional telemetry: the stack runs without one
-    !(isServerSentryDsnKey(carrier) && interp.vars.some((v) => v.resolution === 'default'))
+    !judged.has(interp.vars[0].name)
   ) {
     out.push({ class: 'via-env', origin: entry.keyOrigin, kind: describeKind(classifyKey(carrier).kind), variables: interp.vars.map((v) => v.name) });
   }

@@ -39,7 +39,6 @@ import {
   isDigestLength,
   isUserElementDigest,
 } from './embedded.js';
-import { isEncodedWord } from './encoded.js';
 import { isPublicBrowserKey, judgeEntry, judgeSecretVariable, judgeVariables, type EntryVerdict, type HardcodedVerdict } from './entry.js';
 import { isBareApiKeyBesideSecret, isKeyOfPair, secretHalves } from './key-pairs.js';
 import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
@@ -1164,7 +1163,7 @@ const VARIABLE_DIRECTIVE_KEYWORD = /^(?:SetEnv|fastcgi_param)[ \t]+(?=[A-Za-z_])
  * about the command (`# use --password to set it`): long enough, and not letters alone but a generator's.
  */
 function looksWrittenDown(value: string): boolean {
-  return value.length >= 6 && (!/^[A-Za-z]+$/.test(value) || isRandomLetters(value)) && !isPlaceholder(value) && !isEncodedWord(value);
+  return value.length >= 6 && (!/^[A-Za-z]+$/.test(value) || isRandomLetters(value)) && !isPlaceholder(value);
 }
 
 /**
@@ -1269,7 +1268,9 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
     // a command commented out (`# mcrcon -p '…' stop`, `# tailscale up --authkey …`), also after a label of words (`# first
     // deploy used: printf '%s' '…' | docker secret create …`): read as the command it was
     const label = COMMENT_LABEL.exec(body)?.[0].length ?? 0;
-    for (const command of label ? [0, label] : [0]) {
+    // (a YAML list's item commented out whole: a CI script's `# - docker login -u ci -p …`)
+    const item = /^-[ \t]+(?=[A-Za-z./])/.exec(body)?.[0].length ?? 0;
+    for (const command of label ? [0, label] : item ? [item] : [0]) {
       const line = body.slice(command);
       const found = commentedCommandCredentials(line);
       for (const c of found)
@@ -1346,7 +1347,15 @@ function withoutRemark(value: string): string {
 /** A note in a comment's sentence (`initial superuser password was …`, `smtp user tresorier / …`): its password or token. */
 function collectCommentNote(node: TreeScalar, body: string, out: Found[]): void {
   const prose = findProseCredential(body) ?? findSlashedLogin(body);
-  if (!prose) return;
+  if (!prose) {
+    // a known format anywhere in a remark (`# old alert hook, replaced by the Discord one: https://hooks.slack.com/services/…`)
+    for (const f of scanValue(body)) {
+      const text = body.slice(f.start, f.end);
+      if (!isPlaceholder(text))
+        out.push({ verdict: hardcoded(originWithin(node, f.start, f.end), f.description, text), context: 'comment', path: ['#', 'note'], name: 'note' });
+    }
+    return;
+  }
   out.push({
     verdict: hardcoded(originWithin(node, prose.start, prose.end), prose.kind, body.slice(prose.start, prose.end)),
     context: 'comment',
@@ -1551,6 +1560,8 @@ function shellDefaults(text: string, escapedOnly: boolean): { name: string; kind
   const out: { name: string; kind: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(EXPANSION)) {
     if (escapedOnly && !m[1]) continue;
+    // a shell's default follows `-` or `=` (`${TOKEN:0:4}` is four characters of the variable, not a default)
+    if (!/^\$\{(?:(?:env|sys):)?[A-Za-z_][\w.]*:?[-=]/i.test(m[2])) continue;
     const d = defaultedVariable(m[2]);
     if (!d) continue;
     const verdict = classifyKey(d.name);

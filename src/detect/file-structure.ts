@@ -73,7 +73,8 @@ export function siblingKeyHalves(mounted: MountedFile): [number, number][] {
     if (node?.kind !== 'map' || depth > 12) return;
     const secrets = new Set<string>();
     for (const e of node.entries) {
-      const s = stem(String(e.key), 'secret');
+      // (a bare `key` beside a `shared_secret`: Flickr's pair, as its API names them)
+      const s = splitWords(String(e.key)).join('_') === 'shared_secret' ? '' : stem(String(e.key), 'secret');
       if (s !== undefined && e.value?.kind === 'scalar' && e.value.value) secrets.add(s);
     }
     for (const e of node.entries) {

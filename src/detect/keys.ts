@@ -873,6 +873,7 @@ export const HASH_WORDS: ReadonlySet<string> = new Set([
 /** Compounds written as one word, split explicitly. */
 const COMPOUNDS: Readonly<Record<string, readonly string[]>> = dictionary({
   apikey: ['api', 'key'],
+  itsdangerouskey: ['itsdangerous', 'signing', 'key'], // PyBossa's ITSDANGEROUSKEY, the key its itsdangerous serializer signs links with
   skey: ['secret', 'key'], // Duo's DUO_SKEY (the IKEY is the integration's id)
   hmacencoded: ['hmac', 'encoded'],
   apikeys: ['api', 'keys'],
@@ -1437,7 +1438,9 @@ function nounAt(words: string[], i: number, vendors: readonly string[] = words):
   if (w === 'key' || w === 'keys') {
     if (prev === undefined) return { index: i, kind: 'secret', strong: true, vague: true };
     // CiviCRM's site key authenticates its cron and REST calls (elsewhere a site key is a CAPTCHA's public one)
-    if (prev === 'site' && vendors.includes('civicrm')) return { index: i, kind: 'secret', strong: true };
+    // (and restful_authentication's `REST_AUTH_SITE_KEY`, the pepper of its password digests: iNaturalist's, old Rails apps')
+    if (prev === 'site' && (vendors.includes('civicrm') || (words[i - 2] === 'auth' && words[i - 3] === 'rest')))
+      return { index: i, kind: 'secret', strong: true };
     // PagerDuty's routing (integration) key is what lets anyone raise its alerts; elsewhere a routing key is AMQP's setting
     if (prev === 'routing' && vendors.includes('pagerduty')) return { index: i, kind: 'api-key', strong: true };
     if (prev in NON_SECRET_KEY_QUALIFIERS) return { index: i, kind: 'secret', strong: true, nonSecretReason: NON_SECRET_KEY_QUALIFIERS[prev] };
@@ -1473,6 +1476,11 @@ function nounAt(words: string[], i: number, vendors: readonly string[] = words):
     if (searchOnly || algoliaSearch) return { index: i, kind: 'secret', strong: true, nonSecretReason: 'search-only key (public by design)' };
     if (prev === 'app' && words.slice(0, i - 1).some((x) => PUSHER_PROTOCOL.has(x))) {
       return { index: i, kind: 'secret', strong: true, nonSecretReason: 'Pusher-protocol app key (public by design)' };
+    }
+    // Twitter's consumer key (its "API key") names the app and is sent in every request's OAuth header; the consumer
+    // secret signs them (OVH's consumer key is a user's credential, and stays one)
+    if (prev === 'consumer' && words.slice(0, i - 1).includes('twitter')) {
+      return { index: i, kind: 'secret', strong: true, nonSecretReason: "Twitter consumer key (the app's name; the consumer secret is the secret)" };
     }
     if (prev === 'api' && words.slice(0, i - 1).some((x) => KEY_ID_VENDORS.has(x))) {
       return { index: i, kind: 'secret', strong: true, nonSecretReason: "API key id (the account's name; the *_API_SECRET is the secret)" };

@@ -1,15 +1,17 @@
 /**
  * Whether a word is shaped like a password someone chose or generated: what lets a value be
  * recognised by itself where the syntax around it says little (an unknown program's `-p x`, a
- * bare `password x` argument). Mixed-case letters and digits, 8 to 128 printable characters, no
- * blank, not a path, URL, reference, option or `host:port`.
+ * bare `password x` argument). Mixed-case letters and digits (or letters of both cases as a generator writes them),
+ * 8 to 128 printable characters, no blank, not a path, URL, reference, option or `host:port`.
  */
 export function isPasswordShaped(word: string): boolean {
   let v = word;
   if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0]) v = v.slice(1, -1);
   if (v.length < 8 || v.length > 128 || !/^[\x21-\x7e]+$/.test(v)) return false;
   if (/^[-$/{%<@~]/.test(v) || v.includes('/') || v.includes('://') || /^[\w.-]+:\d+$/.test(v)) return false;
-  return /[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v);
+  // or letters alone as a generator writes them (`GheInVSiLXcb`: an alphabet with digits gives none in twelve characters
+  // about one time in eight)
+  return (/[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v)) || isRandomLetters(v);
 }
 
 /**
@@ -21,6 +23,32 @@ export function isMixedPassword(word: string): boolean {
   if (word.length < 8 || word.length > 128 || !/^[\x21-\x7e]+$/.test(word) || word.includes('/')) return false;
   return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((kind) => kind.test(word)).length >= 3;
 }
+
+/**
+ * A word a generator wrote from a smaller alphabet, where a sentence or a login says a password stands: letters of one
+ * case and digits mixed (`d34r3vehk7`, `ldn05npzwu`: two runs of digits or more, or one inside ten characters or more; not a
+ * word and its number, `welcome123`), or ten letters or more of both cases, the case changing three times or more and not words run together (`hUgJbTJOjt`).
+ */
+/** The name of a cipher, a hash or an encoding, letters and digits too (`chacha20poly1305`, `sha256sum`, `base64url`). */
+const ALGORITHM_NAME = /^(?:chacha|aes|sha|md5|blake|argon|pbkdf|scrypt|bcrypt|x25519|ed25519|ed448|curve|poly1305|utf|base\d|ipv|rsa|ecdsa|secp|hmac|crc)/i;
+
+export function isGeneratorWord(word: string): boolean {
+  // (hex digits as long as a digest are a checksum's: `Release checksum we pin: bc9e…`)
+  if (word.length < 8 || word.length > 64 || ALGORITHM_NAME.test(word) || /^[0-9a-f]{32,}$/.test(word)) return false;
+  if (/^[a-z0-9]+$/.test(word) || /^[A-Z0-9]+$/.test(word)) {
+    const runs = word.match(/\d+/g) ?? [];
+    const letters = word.replace(/\d/g, '').length;
+    if (letters < 3 || runs.length === 0) return false;
+    return runs.length >= 2 || (word.length >= 10 && /^[A-Za-z]/.test(word) && /[A-Za-z]$/.test(word));
+  }
+  if (word.length < 10 || !/^[A-Za-z]+$/.test(word) || !/[a-z]/.test(word) || !/[A-Z]/.test(word) || CAMEL_CASE.test(word)) return false;
+  let changes = 0;
+  for (let i = 1; i < word.length; i++) if (word[i] <= 'Z' !== word[i - 1] <= 'Z') changes++;
+  return changes >= 3;
+}
+
+/** Words run together, each capitalised (`OpenShift`, `PostgreSql`): a name. */
+const CAMEL_CASE = /^[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})+$/;
 
 /** Written as a password or a token is: of a password's shape (a chosen one is too) or a generator's literal. */
 export function isShapedOrGenerated(value: string): boolean {
@@ -63,12 +91,14 @@ export function isHexTailed(value: string): boolean {
 
 /**
  * Letters of one case and digits as a generator writes them (base 36: GCN's `5zwozvb1rkrbmy4po24s…`): 20 or more, a
- * digit in every six characters or more, in five runs or more (not a word and a year run together: `partnership2024`).
+ * digit in every six characters or more, in five runs or more (four in 24 characters or more) (not a word and a year run together: `partnership2024`).
  */
 export function isSingleCaseRandom(value: string): boolean {
   if (value.length < 20 || !(/^[a-z0-9]+$/.test(value) || /^[A-Z0-9]+$/.test(value))) return false;
   const digits = value.replace(/\D/g, '').length;
-  return digits * 6 >= value.length && (value.match(/\d+/g)?.length ?? 0) >= 5 && /[a-zA-Z]/.test(value);
+  // (four runs in 24 characters or more: Pushover's 30-character tokens have six on average, four often)
+  const runs = value.match(/\d+/g)?.length ?? 0;
+  return digits * 6 >= value.length && (runs >= 5 || (runs >= 4 && value.length >= 24)) && /[a-zA-Z]/.test(value);
 }
 
 /**

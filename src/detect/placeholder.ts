@@ -291,6 +291,20 @@ export function isGeneratedDjangoKey(value: string): boolean {
 const FROM_ENVIRONMENT =
   /^(?:set|read|taken|loaded|overridden|injected|comes|provided)?(?:from|in|by|via|see)(?:the)?(?:env|environment|dotenv)(?:file|vars?|variables?)?$/;
 
+/**
+ * A word or a phrase in base64 behind an optional prefix: a documentation's stand-in, not a secret
+ * (`DMS_YWNjZXNzX3Rva2Vu` is `access_token`; Supabase's documented webhook secret `v1,whsec_VGhpcyBpcyBhbi…`
+ * is "This is an example of a shorter Base64 string"). Random bytes are letters and blanks alone by chance
+ * about once in ten thousand values of the shortest length read, and far less often for longer ones.
+ */
+export function isEncodedWord(value: string): boolean {
+  const body = value.replace(/^(?:v\d{1,2},)?[A-Za-z]{2,8}_/, '');
+  if (!/^[A-Za-z0-9+/]{8,88}={0,2}$/.test(body)) return false;
+  const decoded = Buffer.from(body, 'base64').toString('latin1');
+  // digits only in a sentence ("… a shorter Base64 string"), where random bytes never fall
+  return /^[a-z][a-z0-9_ ,.'-]{3,63}$/i.test(decoded) && (!/\d/.test(decoded) || / [a-z]+ /i.test(decoded));
+}
+
 export function isPlaceholder(value: string): boolean {
   const v = value.trim().replace(/^["']|["']$/g, '');
   if (!v) return false;
@@ -301,6 +315,7 @@ export function isPlaceholder(value: string): boolean {
   // an instruction where the value goes (`from-env`, `set-in-environment`, `see .env`): node-config's and others' stand-in
   if (FROM_ENVIRONMENT.test(squeezed)) return true;
   if (isRepetitive(lower)) return true;
+  if (isEncodedWord(v)) return true;
   if (/^<.*>$|^\[.*\]$|^\$\{.*\}$|^%.*%$/.test(v)) return true;
   if (/<[A-Za-z][A-Za-z0-9 _.-]{2,}>/.test(v)) return true; // <your-token> inside a URL or string
   // the AWS documentation keys (AKIAIOSFODNN7EXAMPLE, wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY)

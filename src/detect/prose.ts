@@ -9,7 +9,7 @@
  * `the token is in the vault`, a path or a variable say where the secret is, not what it is.
  */
 import { classifyKey } from './keys.js';
-import { isGeneratedLiteral, isHexTailed, isMixedPassword, isPasswordShaped } from './password-shape.js';
+import { isGeneratedLiteral, isGeneratorWord, isHexTailed, isMixedPassword, isPasswordShaped } from './password-shape.js';
 import { isPlaceholder } from './placeholder.js';
 import { classifyValue } from './value-class.js';
 
@@ -51,6 +51,11 @@ const DIGEST_WORD = /\b(?:sha\d*|md5|checksum|digest|hash|commit|fingerprint|rev
 /** A generated token later on the line: letters of both cases and digits, base64's `+/=` allowed. */
 const GENERATED = /(?<![\w+/=-])(?=[\w+/=-]*\d)(?=[\w+/=-]*[a-z])(?=[\w+/=-]*[A-Z])[A-Za-z0-9_+/-]{24,200}={0,2}(?![\w+/=-])/;
 
+/** A password stated after its word: shaped like one, or a word a generator wrote from a smaller alphabet (`d34r3vehk7`). */
+function isStatedPassword(word: string): boolean {
+  return isPasswordShaped(word) || isGeneratorWord(word);
+}
+
 export function findProseCredential(line: string): ProseCredential | undefined {
   if (line.length > 400) return undefined;
   // a table's row that names the secret in its first cell and gives it in its second (`| Password | cA8q… |`)
@@ -69,7 +74,7 @@ export function findProseCredential(line: string): ProseCredential | undefined {
     if (NOT_THE_SECRET_BEFORE.test(line.slice(Math.max(0, m.index - 40), m.index)) || NOT_THE_SECRET_AFTER.test(rest)) continue;
     // a password in a code span right after its word (`` user `news@…`, pass `fVG1…` ``), as documents write it
     const span = CODE_SPAN.exec(rest);
-    if (span && m[1] && isPasswordShaped(span[1]) && isLiteral(span[1])) {
+    if (span && m[1] && isStatedPassword(span[1]) && isLiteral(span[1])) {
       const start = after + span[0].length - span[1].length - 1;
       return { start, end: start + span[1].length, kind: 'password' };
     }
@@ -110,7 +115,8 @@ export function findProseCredential(line: string): ProseCredential | undefined {
     if (slashed) {
       const word = slashed[1].replace(/[.,;:!?)\]]+$/, '');
       const start = after + slashed.index + slashed[0].length - slashed[1].length;
-      if (isPasswordShaped(word) && isLiteral(word)) return { start, end: start + word.length, kind: m[1] ? 'password' : 'token' };
+      if ((m[1] ? isStatedPassword(word) : isPasswordShaped(word)) && isLiteral(word))
+        return { start, end: start + word.length, kind: m[1] ? 'password' : 'token' };
     }
     // a URL's query parameter (an IPTV provider's `get.php?username=…&password=ktj4kg2b3g&type=m3u_plus`): the value up to
     // the next parameter, of letters and digits both
@@ -128,7 +134,7 @@ export function findProseCredential(line: string): ProseCredential | undefined {
         word = word.slice(login[0].length);
         start += login[0].length;
       }
-      if (isPasswordShaped(word) && isLiteral(word) && isLiteral(enclosingWord(rest, start - after, word.length))) {
+      if ((m[1] ? isStatedPassword(word) : isPasswordShaped(word)) && isLiteral(word) && isLiteral(enclosingWord(rest, start - after, word.length))) {
         return { start, end: start + word.length, kind: m[1] ? 'password' : 'token' };
       }
       // a passphrase of words (`restic repo password: river-timber-zephyr-walnut97`), or a token of hex digits stated

@@ -137,6 +137,8 @@ const BCRYPT_SALT_ALONE = /^\$2[abxy]?\$\d\d\$[./A-Za-z0-9]{22}$/;
 
 /** An enum constant: `VAULT`, `GOOGLE_SECRET_MANAGER`. */
 const ENUM_VALUE = /^[A-Z]+(?:_[A-Z]+)*$/;
+/** Twelve lower-case letters or more with five consonants in a row: drawn at random, not a word or a name (`jccqdeemneyhdgvl`). */
+const UNPRONOUNCEABLE = /^(?=[a-z]{12,64}$)[a-z]*[bcdfghjklmnpqrstvwxz]{5}/;
 
 /** A URL with no user, query or fragment: `scheme://host[:port]/words/of/a/path`. */
 const ENDPOINT_URL = /^[a-z][a-z0-9+.-]{0,20}:\/\/[\w.-]{1,253}(?::\d{1,5})?(?:\/[\w.~-]{0,200}){0,20}$/i;
@@ -245,12 +247,18 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   if (v.length <= 64 && /^_[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:key|session|sess|sid|cookie)$/.test(v)) return 'setting';
   if (verdict.cookie && v.length <= 64 && (/^[a-z]+(?:[_-][a-z0-9]+)+$/.test(v) || NAME_VALUE.test(v))) return 'setting';
   if ((verdict.keyNoun || verdict.countable) && HEADER_NAME.test(v)) return 'setting';
-  if (verdict.loose === 'name' && v.length <= 64 && (NAME_VALUE.test(v) || (verdict.keyNoun && (TITLE_NAME.test(v) || KEY_PATH.test(v) || isNumberedName(v)))))
+  if (
+    verdict.loose === 'name' &&
+    v.length <= 64 &&
+    (NAME_VALUE.test(v) || (verdict.keyNoun && (TITLE_NAME.test(v) || KEY_PATH.test(v) || isNumberedName(v)))) &&
+    // (not letters a generator drew, which no name is: astrometry.net's keys are sixteen, `jccqdeemneyhdgvl`)
+    !UNPRONOUNCEABLE.test(v)
+  )
     return 'setting';
   if (verdict.loose && v.length <= 64 && ENUM_VALUE.test(v) && v.length > 1) return 'setting';
   // a count, a level or a word under a name that says "secret" only loosely (`oauth_password_grant: 3`,
   // `…PASSWORD_HASH_ALGORITHM__SALT_POSITION: suffix`, Dolibarr's `USER_PASSWORD_GENERATED` = `Perso`)
-  if (verdict.loose && (/^\d{1,2}$/.test(v) || (v.length <= 16 && /^[A-Z]?[a-z]+$/.test(v)))) return 'setting';
+  if (verdict.loose && (/^\d{1,2}$/.test(v) || (v.length <= 16 && /^[A-Z]?[a-z]+$/.test(v) && !UNPRONOUNCEABLE.test(v)))) return 'setting';
   // settings of its own (`size=4;dbtable=api_keys;`, Kamailio's htable spec under an `apikeys` name, read from `=>`): a
   // setting; a secret among them is found by its own name where the value is read again
   // one `name=value` alone is a setting when its value reads as one (`mode=strict`), not punctuated like a

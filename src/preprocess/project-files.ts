@@ -294,7 +294,7 @@ const STAGE_ENV = /^(?:\.env\.[\w-]{1,30}|[\w-]{1,30}\.env)$/i;
  */
 /** The languages services are written in: their sources are read for tokens and generated constants (detect/exposures.ts). */
 const SOURCE_CODE_EXTENSIONS = [
-  ...['py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'rb', 'php', 'pl', 'pm', 'go', 'java', 'kt', 'scala', 'groovy', 'cs', 'rs'],
+  ...['py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'rb', 'php', 'pl', 'pm', 'go', 'java', 'kt', 'kts', 'scala', 'sbt', 'groovy', 'cs', 'rs'],
   ...['ex', 'exs', 'lua', 'swift', 'dart', 'zig', 'cr', 'nim', 'jl', 'clj', 'pas', 'lisp', 'cl', 'scm', 'rkt'],
   // C and C++ (firmware, an Arduino sketch's `.ino`), Tasmota's Berry scripts (`autoexec.be`)
   ...['c', 'cc', 'cpp', 'h', 'hpp', 'ino', 'be'],
@@ -573,6 +573,9 @@ function directoryKind(name: string): DirectoryKind {
   return CONFIG_DIRECTORY.test(name) ? 'config' : SCRIPT_DIRECTORY.test(name) ? 'scripts' : 'other';
 }
 
+/** node-config's base file in its `config/` directory (`default.json`, `default.yaml`, `default.json5`, `default.toml`, `default.js`). */
+const NODE_CONFIG_DEFAULT = /^default\.(?:json5?|ya?ml|toml|c?js|hjson)$/i;
+
 function isConfigName(name: string, directory: DirectoryKind): boolean {
   if (directory === 'credentials' && CREDENTIAL_DIRECTORY_FILE.test(name)) return true;
   if (isSecretsDirectoryFile(name, directory)) return true;
@@ -581,6 +584,8 @@ function isConfigName(name: string, directory: DirectoryKind): boolean {
   // with its real credentials: only an example's or a template's name leaves a script out
   // (a secret's file named for a default is the default it holds: the AIL framework's `DEFAULT_PASSWORD`)
   // (ESP-IDF's `sdkconfig.defaults` is what the firmware is built with: `defaults` there names no sample)
+  // node-config's `config/default.json` is the configuration every environment starts from, not a sample
+  if (directory === 'config' && NODE_CONFIG_DEFAULT.test(name)) return true;
   const example = directory === 'scripts' ? TEMPLATE_NAME : SECRET_FILE.test(name) || /^sdkconfig\.defaults$/i.test(name) ? SECRET_FILE_EXAMPLE : EXAMPLE;
   if (COMPOSE_FILE_NAME.test(name) || example.test(name.replace(/^\.env\./, ''))) return false;
   if (name === '.env') return false;

@@ -145,7 +145,7 @@ describe('URLs whose token is the credential', () => {
     expect(await findings(text)).toEqual(['5:7 secret-via-environment', '6:7 secret-via-environment', '9:7 secret-via-environment']);
   });
 
-  it("a server's Sentry DSN written with its key is a secret; a browser's is public by design, and one with a default is optional", async () => {
+  it("a server's Sentry DSN written with its key or passed with an empty default is a secret; a browser's is public by design", async () => {
     const key = fake(HEX, 32);
     const text = service([
       `SENTRY_DSN: https://${key}@o420641.ingest.sentry.io/5846790`,
@@ -156,7 +156,12 @@ describe('URLs whose token is the credential', () => {
       'SENTRY_DSN_ENABLED: "true"',
       'RAVEN_DSN:',
     ]);
-    expect(await findings(text)).toEqual(['5:19 secret-in-environment', '6:27 secret-in-environment', '11:7 secret-via-environment']);
+    expect(await findings(text)).toEqual([
+      '5:19 secret-in-environment',
+      '6:27 secret-in-environment',
+      '9:7 secret-via-environment',
+      '11:7 secret-via-environment',
+    ]);
   });
 });
 
@@ -5344,5 +5349,115 @@ describe('detect34: build steps, seed scripts and stores that hold a credential;
       'terraform/dynamodb.tf': ['resource "aws_dynamodb_table" "runs" {', '  hash_key  = "pk"', '  range_key = "game#category"', '}', ''].join('\n'),
     });
     expect(found).toEqual([]);
+  });
+});
+
+describe('a word or a phrase in base64', () => {
+  it("is a documentation's stand-in behind a prefix; a generated secret behind the same prefix is not", async () => {
+    const text = service([
+      '# GOTRUE_HOOK_SEND_SMS_SECRETS: "v1,whsec_VGhpcyBpcyBhbiBleGFtcGxlIG9mIGEgc2hvcnRlciBCYXNlNjQgc3RyaW5n"',
+      '# DMS_TOKEN: DMS_YWNjZXNzX3Rva2Vu',
+      `GOTRUE_HOOK_MFA_VERIFICATION_ATTEMPT_SECRETS: "v1,whsec_${fake(B64, 43)}="`,
+    ]);
+    expect(await findings(text)).toEqual(['7:53 secret-in-environment']);
+  });
+});
+
+describe('sets CG, CH, CI and CJ: words from smaller alphabets, remarks, camel-cased names, build files, Sanctum', () => {
+  const NO_VOWELS = 'bcdfghjkmnpqrstvwxz';
+  it("a password stated in a remark may be lower case and digits, or letters alone; a cipher's name, a word and its number or a digest is not", async () => {
+    const lowerDigits = `${fake(NO_VOWELS, 3)}4${fake(NO_VOWELS, 3)}7${fake(NO_VOWELS, 2)}`;
+    const found = await findings(
+      service([
+        'A: "1"',
+        `# old admin password: ${lowerDigits}`,
+        '# the relay password: chacha20poly1305',
+        '# initial password is welcome123',
+        `# release checksum of the binary we pin: ${fake(HEX, 64)}`,
+      ]),
+    );
+    expect(found).toEqual(['6:29 hardcoded-credential']);
+  });
+
+  it('a known format in a remark of any words is found; a shell substring of a variable is no default', async () => {
+    const hook = `https://hooks.slack.com/services/T${fake(UPPER_ALNUM, 8)}/B${fake(UPPER_ALNUM, 10)}/${fake(ALNUM, 24)}`;
+    const text = [
+      'services:',
+      '  app:',
+      '    image: example/app',
+      `    # old alert hook, replaced by the Discord one: ${hook}`,
+      '    command: ["/bin/sh", "-c", "echo using token $${TOKEN_CAM1:0:4}... && exec /usr/local/bin/upload.sh"]',
+      '',
+    ].join('\n');
+    expect(await findings(text)).toEqual(['4:52 hardcoded-credential']);
+  });
+
+  it("express-basic-auth's users, sbt's Credentials, an ERB fallback block and a camel-cased PHP auth are found; Sanctum's token digests are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  app:', '    image: example/app', '    volumes:', '      - ./app:/srv/app:ro', ''].join('\n'),
+      'app/index.js': [`app.use('/speaker', basicAuth({ users: { speaker: 'U_${fake(ALNUM, 6)}*7q' }, challenge: true }));`, ''].join('\n'),
+      'build.sbt': [`credentials += Credentials("Nexus", "nexus.example.org", "sbt-ci", "Zp${fake(ALNUM, 10)}^s+")`, ''].join('\n'),
+      'app/database.yml': ['production:', `  password: <%= ENV.fetch("DATABASE_PASSWORD") { "${fake(ALNUM, 20)}" } %>`, ''].join('\n'),
+      'app/config.php': ['<?php', `$httpProxyAuth = 'svc-proxy:${fake(ALNUM, 12)}4';`, "$useProxyAuth = 'none';", ''].join('\n'),
+      'app/seed.sql': [
+        'INSERT INTO personal_access_tokens (tokenable_type, tokenable_id, name, token) VALUES',
+        `  ('App\\\\Models\\\\User', 1, 'zapier', '${fake(HEX, 64)}');`,
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'app/config.php:2:29 secret-in-mounted-file',
+      'app/database.yml:2:51 secret-in-mounted-file',
+      'app/index.js:1:52 secret-in-mounted-file',
+      'build.sbt:1:69 secret-in-project-file',
+    ]);
+  });
+
+  it("Flickr's key beside its shared secret and Twitter's consumer key name the app; restful_authentication's site key, PyBossa's ITSDANGEROUSKEY, an astrometry.net key and a Pushover token are secrets", async () => {
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  app:', '    image: example/app', '    volumes:', '      - ./config:/srv/config:ro', ''].join('\n'),
+      'config/config.yml': [
+        'flickr:',
+        `  key: ${fake(HEX, 32)}`,
+        `  shared_secret: ${fake(HEX, 16)}`,
+        'rest_auth:',
+        `  REST_AUTH_SITE_KEY: '${fake(HEX, 40)}'`,
+        'astrometry:',
+        `  api_key: ${fake(NO_VOWELS, 16)}`,
+        '',
+      ].join('\n'),
+      'config/settings_local.py': [
+        `TWITTER_CONSUMER_KEY = '${fake(ALNUM, 25)}'`,
+        "TWITTER_CONSUMER_SECRET = os.environ.get('TWITTER_CONSUMER_SECRET')",
+        `ITSDANGEROUSKEY = '${fake(ALNUM, 32)}'`,
+        `PUSHOVER_APP_TOKEN = "${fake(NO_VOWELS, 4)}192${fake(NO_VOWELS, 6)}69${fake(NO_VOWELS, 8)}08${fake(NO_VOWELS, 5)}4${fake(NO_VOWELS, 3)}"`,
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'config/config.yml:3:18 secret-in-mounted-file',
+      'config/config.yml:5:24 secret-in-mounted-file',
+      'config/config.yml:7:12 secret-in-mounted-file',
+      'config/settings_local.py:3:20 secret-in-mounted-file',
+      'config/settings_local.py:4:23 secret-in-mounted-file',
+    ]);
+  });
+
+  it("node-config's config/default.json is the configuration every environment starts from; a sample beside it is not read", async () => {
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  app:', '    build: .', ''].join('\n'),
+      'config/default.json': ['{', `  "db": { "password": "Zq${fake(ALNUM, 10)}4" }`, '}', ''].join('\n'),
+      'config/default.sample.json': ['{', `  "db": { "password": "Zq${fake(ALNUM, 10)}5" }`, '}', ''].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['config/default.json:2:24 secret-in-project-file']);
+  });
+
+  it("a YAML list's item commented out whole is read as the command it was; letters alone as a generator writes them are a password's shape", async () => {
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  app:', '    image: example/app', ''].join('\n'),
+      '.gitlab-ci.yml': ['deploy:', '  script:', `    # - docker login -u ci -p ${fake(ALNUM, 14)}7 registry.gitlab.com`, ''].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['.gitlab-ci.yml:3:31 hardcoded-credential']);
+    expect(await findings(config(['<?php', `$config['snmp']['community'] = array("GhIeInVSiLXcbQ", "public");`]))).toEqual(['9:45 hardcoded-credential']);
   });
 });

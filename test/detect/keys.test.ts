@@ -194,8 +194,10 @@ const TABLE: [string, SecretKind | null][] = [
   // identifiers and public-by-design keys: OAuth client keys, Pusher-protocol app keys
   ['SOCIAL_AUTH_GOOGLE_OAUTH2_KEY', null],
   ['SOCIAL_AUTH_GOOGLE_OAUTH2_SECRET', 'secret'],
-  // a consumer key is a secret by its name; beside its consumer secret it is the pair's identifier (key-pairs.ts)
-  ['TWITTER_CONSUMER_KEY', 'secret'],
+  // a consumer key is a secret by its name (OVH's is a user's credential); beside its consumer secret it is the pair's
+  // identifier (key-pairs.ts); Twitter's names the app whatever is beside it
+  ['OVH_CONSUMER_KEY', 'secret'],
+  ['TWITTER_CONSUMER_KEY', null],
   ['TWITTER_CONSUMER_SECRET', 'secret'],
   ['PUSHER_APP_KEY', null],
   ['SOKETI_DEFAULT_APP_KEY', null],
