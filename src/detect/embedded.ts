@@ -1140,8 +1140,6 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       // a users table keeps its passwords' digests: a hex digest's length (MD5 … SHA-512) in a password column is one (not a
       // base64 one: a generated password of 24 characters is as long as an MD5 digest in base64); and each user's salt beside it
       if (isHexDigest(value) && classifyKey(row.column).kind === 'password') continue;
-      // Laravel Sanctum's personal_access_tokens keeps each token's SHA-256 in hex, never the token
-      if (/^(?:api_)?token$/i.test(row.column) && /^[0-9a-f]{64}$/.test(value) && insertTable(text, row.start) === 'personal_access_tokens') continue;
       if (rowsWithDigest.has(row.row) && classifyKey(row.column).kind === 'salt') continue;
       if (!taken(row.start, row.end - row.start)) named(row.column, value, row.start);
     }
@@ -1713,7 +1711,9 @@ function insertedValues(text: string): { column: string; start: number; end: num
     // a SCRAM verifier's columns (Openfire's `ofUser`: storedKey, serverKey, salt, iterations): what the server checks a
     // password against, derived from it, not the password
     const scram = named.some((c) => /^stored_?key$/i.test(c!));
-    const columns = scram ? named.map((c) => (/^(?:stored_?key|server_?key|salt)$/i.test(c!) ? undefined : c)) : named;
+    // Laravel Sanctum's `personal_access_tokens` keeps each token's SHA-256, never the token
+    const sanctum = /(?:^|[."`[])personal_access_tokens["`\]]?$/i.test(m[1]);
+    const columns = named.map((c) => ((scram && /^(?:stored_?key|server_?key|salt)$/i.test(c!)) || (sanctum && /^(?:api_)?token$/i.test(c!)) ? undefined : c));
     for (const row of sqlRows(text, m.index! + m[0].length)) {
       rowNumber++;
       row.values.forEach((v, i) => {
@@ -1765,14 +1765,6 @@ function findBinkdNodePasswords(text: string): EmbeddedAssignment[] {
     if (judgeNamedValue({}, m[1]) === 'literal') out.push({ name: 'node', kind: 'password', start, end, viaVariable: VARIABLE.test(m[1]) });
   }
   return out;
-}
-
-/** The table of the `INSERT INTO` statement a value at `at` belongs to (the last one before it), lower-cased. */
-function insertTable(text: string, at: number): string | undefined {
-  let table: string | undefined;
-  for (const m of text.slice(Math.max(0, at - 20000), at).matchAll(/\bINSERT[ \t]+(?:IGNORE[ \t]+)?INTO[ \t]+(?:[\w"`[\]]{1,60}\.)?["`[]?(\w{1,64})/gi))
-    table = m[1].toLowerCase();
-  return table;
 }
 
 /** The row number of a users-table password: no digest is taken, so no salt of its row is dropped for one (insertedValues' rows count from 1). */
@@ -2052,8 +2044,8 @@ const USERS_SECTION = /^[ \t]*\[(?:users|accounts|admins)\][ \t]*\r?$/gim;
  * A JSON or YAML object of users (Orthanc's `"RegisteredUsers": { "admin": "…" }`), flat, up to its closing brace; or
  * Buildbot's `util.UserPasswordAuth({"admin": "…"})`.
  */
-// (a JavaScript object's names unquoted: express-basic-auth's `users: { speaker: '…' }`)
 const USERS_OBJECT = /(?:["']?(?:[A-Za-z]{0,40}[Uu]sers|[Aa]ccounts)["']?[ \t]*:|\bUserPasswordAuth\()[ \t]*\{([^{}]{1,20000})\}/dg;
+/** A users object's `"name": "password"` entry; a JavaScript object's names unquoted too (express-basic-auth's `users: { speaker: '…' }`). */
 const USERS_OBJECT_ENTRY = /(?:["']([A-Za-z0-9_.@-]{1,64})["']|(?<![\w$.])[A-Za-z_][\w]{0,63})[ \t]*:[ \t]*["']([^"'\n]{1,256})["']/dg;
 
 /**

@@ -24,14 +24,17 @@ export function isMixedPassword(word: string): boolean {
   return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((kind) => kind.test(word)).length >= 3;
 }
 
+/** The name of a cipher, a hash or an encoding, letters and digits too (`chacha20poly1305`, `sha256sum`, `base64url`). */
+const ALGORITHM_NAME = /^(?:chacha|aes|sha|md5|blake|argon|pbkdf|scrypt|bcrypt|x25519|ed25519|ed448|curve|poly1305|utf|base\d|ipv|rsa|ecdsa|secp|hmac|crc)/i;
+/** Words run together, each capitalised (`OpenShift`, `PostgreSql`): a name. */
+const CAMEL_CASE = /^[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})+$/;
+
 /**
  * A word a generator wrote from a smaller alphabet, where a sentence or a login says a password stands: letters of one
  * case and digits mixed (`d34r3vehk7`, `ldn05npzwu`: two runs of digits or more, or one inside ten characters or more; not a
- * word and its number, `welcome123`), or ten letters or more of both cases, the case changing three times or more and not words run together (`hUgJbTJOjt`).
+ * word and its number, `welcome123`), or ten letters or more of both cases, the case changing three times or more and not
+ * words run together (`hUgJbTJOjt`).
  */
-/** The name of a cipher, a hash or an encoding, letters and digits too (`chacha20poly1305`, `sha256sum`, `base64url`). */
-const ALGORITHM_NAME = /^(?:chacha|aes|sha|md5|blake|argon|pbkdf|scrypt|bcrypt|x25519|ed25519|ed448|curve|poly1305|utf|base\d|ipv|rsa|ecdsa|secp|hmac|crc)/i;
-
 export function isGeneratorWord(word: string): boolean {
   // (hex digits as long as a digest are a checksum's: `Release checksum we pin: bc9e…`)
   if (word.length < 8 || word.length > 64 || ALGORITHM_NAME.test(word) || /^[0-9a-f]{32,}$/.test(word)) return false;
@@ -42,13 +45,8 @@ export function isGeneratorWord(word: string): boolean {
     return runs.length >= 2 || (word.length >= 10 && /^[A-Za-z]/.test(word) && /[A-Za-z]$/.test(word));
   }
   if (word.length < 10 || !/^[A-Za-z]+$/.test(word) || !/[a-z]/.test(word) || !/[A-Z]/.test(word) || CAMEL_CASE.test(word)) return false;
-  let changes = 0;
-  for (let i = 1; i < word.length; i++) if (word[i] <= 'Z' !== word[i - 1] <= 'Z') changes++;
-  return changes >= 3;
+  return caseChanges(word) >= 3;
 }
-
-/** Words run together, each capitalised (`OpenShift`, `PostgreSql`): a name. */
-const CAMEL_CASE = /^[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})+$/;
 
 /** Written as a password or a token is: of a password's shape (a chosen one is too) or a generator's literal. */
 export function isShapedOrGenerated(value: string): boolean {
@@ -111,7 +109,12 @@ export function isRandomLetters(value: string): boolean {
 
 /** Whether the case of these letters changes at one letter in three or more, as a generator writes them (not words run together). */
 export function caseChangesOften(letters: string): boolean {
+  return caseChanges(letters) * 3 >= letters.length;
+}
+
+/** How many times the case changes from one letter to the next. */
+function caseChanges(letters: string): number {
   let changes = 0;
   for (let i = 1; i < letters.length; i++) if (letters[i] <= 'Z' !== letters[i - 1] <= 'Z') changes++;
-  return changes * 3 >= letters.length;
+  return changes;
 }
