@@ -1134,7 +1134,7 @@ function collectCommentVariable(node: TreeScalar, body: string, out: Found[]): b
     const value = a[g];
     const verdict = classifyKey(a[1]);
     if (!verdict.sensitive || isVariableOnly(value) || judgeNamedValue(nameLooseness(a[1]), value) !== 'literal') continue;
-    if (g === 4 && !isPasswordShaped(value) && !isRandomLetters(value)) continue;
+    if (g === 4 && !isPasswordShaped(value)) continue;
     const [s, e] = a.indices![g];
     out.push({ verdict: hardcoded(originWithin(node, s, e), describeKind(verdict.kind), value), context: 'comment', path: ['#', a[1]], name: a[1] });
     return true;

@@ -89,7 +89,8 @@ export function isHexTailed(value: string): boolean {
 
 /**
  * Letters of one case and digits as a generator writes them (base 36: GCN's `5zwozvb1rkrbmy4po24s…`): 20 or more, a
- * digit in every six characters or more, in five runs or more (four in 24 characters or more) (not a word and a year run together: `partnership2024`).
+ * digit in every six characters or more, in five runs or more, or four in 24 characters or more (not a word and a year run
+ * together: `partnership2024`).
  */
 export function isSingleCaseRandom(value: string): boolean {
   if (value.length < 20 || !(/^[a-z0-9]+$/.test(value) || /^[A-Z0-9]+$/.test(value))) return false;

@@ -4,8 +4,8 @@
  * token, revoked 2024-03? cAeF-bcfvzjoZ…=`. Someone kept the secret in a note beside the code;
  * it is committed with it. The secret's word comes first. A password is the word right after
  * `was`, `is`, `to`, `:` or `=` within a few words of it, shaped like one (upper and lower case
- * and a digit); a token is a generated-looking word anywhere after it on the line (24 or more
- * letters and digits of both cases). Nothing else in a sentence is taken: `password is required`,
+ * and a digit) or as a generator writes one from a smaller alphabet (isGeneratorWord); a token is
+ * a generated-looking word anywhere after it on the line (24 or more letters and digits of both cases). Nothing else in a sentence is taken: `password is required`,
  * `the token is in the vault`, a path or a variable say where the secret is, not what it is.
  */
 import { classifyKey } from './keys.js';

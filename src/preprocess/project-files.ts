@@ -580,12 +580,12 @@ function isConfigName(name: string, directory: DirectoryKind): boolean {
   if (directory === 'credentials' && CREDENTIAL_DIRECTORY_FILE.test(name)) return true;
   if (isSecretsDirectoryFile(name, directory)) return true;
   if (!isCandidateName(name) || NOT_SETTINGS.test(name) || OWN_FILES.has(name)) return false;
+  // node-config's `config/default.json` is the configuration every environment starts from, not a sample
+  if (directory === 'config' && NODE_CONFIG_DEFAULT.test(name)) return true;
   // an operational script named for what it checks (`scripts/restore-test.sh`, `smoke-test.sh`) runs against the stack
   // with its real credentials: only an example's or a template's name leaves a script out
   // (a secret's file named for a default is the default it holds: the AIL framework's `DEFAULT_PASSWORD`)
   // (ESP-IDF's `sdkconfig.defaults` is what the firmware is built with: `defaults` there names no sample)
-  // node-config's `config/default.json` is the configuration every environment starts from, not a sample
-  if (directory === 'config' && NODE_CONFIG_DEFAULT.test(name)) return true;
   const example = directory === 'scripts' ? TEMPLATE_NAME : SECRET_FILE.test(name) || /^sdkconfig\.defaults$/i.test(name) ? SECRET_FILE_EXAMPLE : EXAMPLE;
   if (COMPOSE_FILE_NAME.test(name) || example.test(name.replace(/^\.env\./, ''))) return false;
   if (name === '.env') return false;
