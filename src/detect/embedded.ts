@@ -141,11 +141,14 @@ const ENV_LOOKUP_BEFORE = /(?:^|[^\w])(?:getenv\w*|environ\.get|env|fetch)[ \t]*
  * A call whose last two string arguments are a setting's name and its value: PHP
  * `define('WP_REDIS_PASSWORD', 'value')` (WORDPRESS_CONFIG_EXTRA and friends), Kamailio
  * `modparam("auth", "secret", "value")`, `$config->set('db_password', 'value')`, `setenv("X_TOKEN",
- * "value")`; not PHP's `array('managesieve', 'password', 'markasjunk')`, a list of words. Groups: 2 the name, 3 or 4 the
+ * "value")`, django-environ's `env("X_SECRET", default="value")`; not PHP's `array('managesieve', 'password', 'markasjunk')`, a list of words. Groups: 2 the name, 3 or 4 the
  * value, with offsets (`d`).
  */
 const CALL_NAME_VALUE =
-  /\b(?![Aa][Rr][Rr][Aa][Yy]\()[A-Za-z_][A-Za-z0-9_.$>-]{0,60}\([ \t]*(?:(["'])[^"'\n]{0,80}\1[ \t]*,[ \t]*)?['"]([A-Za-z_][A-Za-z0-9_.-]{0,80})['"][ \t]*,[ \t]*(?:'([^'\n]{0,4096})'|"([^"\n]{0,4096})")[ \t]*(?:,[^()\n]{0,40})?\)/dg;
+  /\b(?![Aa][Rr][Rr][Aa][Yy]\()[A-Za-z_][A-Za-z0-9_.$>-]{0,60}\([ \t]*(?:(["'])[^"'\n]{0,80}\1[ \t]*,[ \t]*)?['"]([A-Za-z_][A-Za-z0-9_.-]{0,80})['"][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?(?:'([^'\n]{0,4096})'|"([^"\n]{0,4096})")[ \t]*(?:,[^()\n]{0,40})?\)/dg;
+
+/** A KeyValues entry on its own line (Valve's format: SourceMod, Source engine configs): `"name"` blanks `"value"`. */
+const KEYVALUES_ENTRY = /^[ \t]*"([A-Za-z_][\w.-]{0,60})"[ \t]+"([^"\n]{1,500})"[ \t]*(?:\/\/[^\n]*)?$/dgm;
 
 /** A Buildbot worker declared in master.cfg with its password: `worker.Worker("name", "password", …)`. */
 const BUILDBOT_WORKER = /\bWorker\([ \t]*["'][\w.-]{1,100}["'][ \t]*,[ \t]*(?:"([^"\n]{1,4096})"|'([^'\n]{1,4096})')/dg;
@@ -638,7 +641,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       if (!literal || literal[1].includes('${')) continue;
     }
     // a comparison (`headers.apikey == '…'`), not an assignment
-    if (!value || (m[2] === '=' && text[m.index + m[0].length - value.length] === '=')) continue;
+    // (its value read unquoted from the second `=` on; a quoted value may hold a `=` of its own: `"m=_L5EU0g…"`)
+    if (!value || (m[2] === '=' && m[6] !== undefined && m[6].startsWith('='))) continue;
     // a block the value is computed in (Ruby's `config.secret_key_base = begin` … `end`), not a value
     if (m[6] !== undefined && /^(?:begin|do|lambda|proc|function)$/.test(value) && /^[ \t]*(?:\r?\n|$)/.test(text.slice(after, after + 40))) continue;
     // the end of a string written `NAME=` and joined to an expression (PHP's `putenv('X_PASS=' . trim(…))`): its quote
@@ -800,8 +804,9 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
         out.push({ name, kind: describeKind(verdict.kind), start: start + call.indices![g][0], end: start + call.indices![g][1], viaVariable: false });
       continue;
     }
-    // an application's YAML tag (`!secret name`, `!env_var X`, `!Env X`): a lookup, not a literal (`!!str` is a core tag)
-    if (unquoted && /^![A-Za-z]/.test(value)) continue;
+    // an application's YAML tag (`!secret name`, `!env_var X`, `!Env X`): a lookup, not a literal (`!!str` is a core tag);
+    // after `=` only with its argument, as a password may begin with `!` (rabbitmq.conf's `default_pass = !goR1_…`)
+    if (unquoted && /^![A-Za-z]/.test(value) && (m[2] !== '=' || /^![A-Za-z][\w.]*[ \t]+\S/.test(text.slice(start, start + 100)))) continue;
     // a placeholder in angle brackets that runs on past a blank (`<app-specific password from settings>`), cut at the blank
     if (unquoted && value.startsWith('<') && !value.includes('>') && ANGLE_PLACEHOLDER.test(text.slice(start, start + 100))) continue;
     // in code (a JavaScript object, a call's arguments) an unquoted name is a variable: `{ password: myPasswordVar }`; not
@@ -887,6 +892,10 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     }
   }
   if (text.includes('config :')) for (const m of text.matchAll(ELIXIR_CONFIG)) named(m[1], m[2], m.indices![2][0]);
+  // Valve's KeyValues (SourceMod's `databases.cfg`: `"pass"   "…"`), a name and its value quoted, blanks between
+  if (text.includes('"\t') || text.includes('" ')) {
+    for (const m of text.matchAll(KEYVALUES_ENTRY)) if (!taken(m.indices![2][0], m[2].length)) named(m[1], m[2], m.indices![2][0]);
+  }
   // a bare `auth` in a Redis section (emoncms's `[redis]` `auth = "…"`): Redis's AUTH password (elsewhere `auth` names a
   // method or a section: Asterisk's `auth=6001`, LedgerSMB's `auth = DB2`)
   if (/^[ \t]*\[(?:redis|keydb|valkey|dragonfly)\]/im.test(text)) {

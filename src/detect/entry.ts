@@ -377,14 +377,18 @@ function hasOptions(text: string): boolean {
 /** 'project': the project's .env sets it to something that is no secret (a word like `public`, a reference): nothing comes at run time. */
 type VarKind = 'dotenv' | 'default' | 'runtime' | 'project';
 
+/** A .env value that says "no value": what a framework's env reader turns into null. */
+const NOTHING_WORD = /^(?:null|nil|none|\(null\))$/i;
+
 /** A default that gives nothing: empty, or an empty JSON list or object. */
 const EMPTY_DEFAULT = /^(?:|\[\s*\]|\{\s*\})$/;
 
 function varKind(v: VarUse): VarKind {
   const literal = v.value !== undefined && isWrittenSecret(v.value);
   if (v.resolution === 'set' && v.source === 'dotenv' && v.origin && literal) return 'dotenv';
-  // empty in .env is a blank to fill in at deploy time (runtime); a word there is what the project runs with
-  if (v.resolution === 'set' && v.source === 'dotenv' && v.origin && v.value?.trim()) return 'project';
+  // empty in .env is a blank to fill in at deploy time (runtime), and so is a word for nothing (Laravel's `MAIL_PASSWORD=null`);
+  // another word there is what the project runs with
+  if (v.resolution === 'set' && v.source === 'dotenv' && v.origin && v.value?.trim() && !NOTHING_WORD.test(v.value.trim())) return 'project';
   if (v.resolution === 'default' && literal) return 'default';
   // unset, from the shell, or empty (in .env or as default): the real value comes at run time
   return 'runtime';

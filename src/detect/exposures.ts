@@ -1,6 +1,7 @@
 import { isUserData, unknownFieldIndex } from '../preprocess/compose-fields.js';
 import { commentLines } from '../preprocess/comments.js';
 import { parseDotenvEntries } from '../preprocess/dotenv.js';
+import { structuredRoots } from '../preprocess/mounted-files.js';
 import {
   CI_DEFINITION,
   CRONTAB_FILE,
@@ -137,6 +138,7 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
       const overlaps = (o: Origin) => reported.get(o.file)?.some((r) => r.range[0] < o.range[1] && o.range[0] < r.range[1]) ?? false;
       found.push(...fromFiles.filter((e) => !overlaps(e.verdict.origin)));
     }
+    found.push(...restatedSecrets(model.mountedFiles ?? [], found));
     // every finding's name goes into a message: never a token written where a name goes (whichever reader found it)
     cached = { found: found.map((e) => ({ ...e, ...(e.name !== undefined ? { name: settingName(e.name) } : {}), id: nextId++ })), judged: new Map() };
     cache.set(model, cached);
@@ -301,6 +303,57 @@ function collectFromScalar(
     return;
   }
   collectFromText(node, text, configName, push, viaVariables, false, configName === undefined ? undefined : configTargets.get(configName));
+  if (configName !== undefined) collectConfigKeyPaths(node, text, out, push);
+}
+
+/**
+ * A URL's password in a document's sentence (`AMP was at http://hostadmin:y2RKh-WV~…@10.0.0.20:8080`), when written as a real
+ * one is (generated, or chosen: an example's `user:password@` is neither).
+ */
+function writtenUrlPassword(line: string): { start: number; end: number; kind: string } | undefined {
+  for (const m of findUrlCredentials(line)) {
+    const value = line.slice(m.start, m.end);
+    if (!m.viaVariable && (isGeneratedLiteral(value) || isChosenPassword(value)) && !isPlaceholder(value))
+      return { start: m.start, end: m.end, kind: 'password' };
+  }
+  return undefined;
+}
+
+/** A SteamCMD script: its commands to install a game's server. */
+const STEAM_RUNSCRIPT = /^[ \t]*(?:force_install_dir|app_update)[ \t]/m;
+/** A SteamCMD script's login with a password (not `login anonymous`): the password. */
+const STEAM_SCRIPT_LOGIN = /^[ \t]*login[ \t]+[^\s$]+[ \t]+([^\s$]+)/dgm;
+
+/** A line that opens a YAML mapping's nested block (`receivers:`, `  - pagerduty_configs:`). */
+const NESTED_BLOCK_KEY = /^[ \t]*(?:-[ \t]+)?[\w.-]+:[ \t]*$/m;
+
+/**
+ * A config's content written as YAML (an Alertmanager's `content: |`): its settings by their key paths where the line alone
+ * says too little (`pagerduty_configs: [{routing_key: …}]`), as a mounted YAML file's are; only what reading its lines
+ * did not find, under a last key that is no secret's name by itself.
+ */
+function collectConfigKeyPaths(node: TreeScalar, text: string, out: readonly Found[], push: (verdict: EntryVerdict, name?: string) => void): void {
+  if (!NESTED_BLOCK_KEY.test(text)) return;
+  for (const root of structuredRoots('content.yaml', text) ?? []) {
+    collectKeyPaths(root, [], new Set(), (scalar, keyPath) => {
+      const last = keyPath[keyPath.length - 1];
+      // (a bare `key` is judged where its line is read, by its value and the words around it: Synapse's
+      // `old_signing_keys: {"ed25519:x": {key: …}}` holds a verify key)
+      if (typeof last !== 'string' || keyPath.length < 2 || classifyKey(last).sensitive || /^(?:key|secret)$/i.test(last)) return;
+      const dotted = keyPath.join('.');
+      const verdict = classifyKey(dotted);
+      const value = writtenText(scalar);
+      if (
+        !verdict.sensitive ||
+        isVariableOnly(value) ||
+        /\{\{[^{}]*\}\}|\$\{[^{}]+\}/.test(value) ||
+        judgeNamedValue(nameLooseness(dotted), value) !== 'literal'
+      )
+        return;
+      const origin = originWithin(node, scalar.origin.range[0], scalar.origin.range[1]);
+      if (!overlapsFound(out, origin)) push(hardcoded(origin, describeKind(verdict.kind), value), dotted);
+    });
+  }
 }
 
 /** What a walk of the compose tree knows beforehand: the services' scripts, and the file names their configs are mounted as. */
@@ -584,8 +637,15 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
   }
   // a document (Markdown, or plain text: a project's `NOTES.txt`, `docs/handover.txt`): its commands and notes
   if (DOCUMENT_FILE.test(mounted.file)) collectFromDocumentedCommands(mounted, text, out);
+  // a Jenkinsfile's shell steps (`sh 'docker login -u robot -p …'`) are command lines, read as a Dockerfile's RUN lines are
+  const steps = JENKINSFILE.test(mounted.file) ? jenkinsShellSteps(text) : undefined;
+  if (steps !== undefined) {
+    const read: Found[] = [];
+    collectFromCommand({ ...mounted.node, value: steps } as TreeScalar, mounted.path, read, mounted.services[0], undefined, context);
+    for (const f of read) if (f.verdict.class === 'hardcoded' && isWrittenDownPassword(f.verdict.value)) report(f);
+  }
   // (a Jenkinsfile is Groovy source)
-  if (!SOURCE_CODE_FILE.test(mounted.file) && !/(?:^|\/)Jenkinsfile(?:\.[\w-]+)?$/i.test(mounted.file)) return;
+  if (!SOURCE_CODE_FILE.test(mounted.file) && !JENKINSFILE.test(mounted.file)) return;
   // source code: a constant named for a secret holding a generated value (`const fallbackPassword = "ChhrZLq…"`); a
   // word, a header's name, a path or a URL is the program's own text
   for (const a of findEmbeddedAssignments(text)) {
@@ -617,6 +677,19 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
           context,
           path: [...mounted.path, a.name],
           name: a.name,
+        });
+      }
+    }
+    // a command commented out (`# manual testing: curl -H "Authorization: bc19…" …`), read as the command it was
+    for (const command of label ? [0, label] : [0]) {
+      const line = body.slice(command);
+      for (const c of commentedCommandCredentials(line)) {
+        const start = at + command + c.absStart;
+        report({
+          verdict: hardcoded(originWithin(mounted.node, start, start + c.absEnd - c.absStart), c.description, line.slice(c.absStart, c.absEnd)),
+          context,
+          path: [...mounted.path, c.via],
+          name: c.via,
         });
       }
     }
@@ -706,7 +779,7 @@ function collectFromDocumentedCommands(mounted: MountedFile, text: string, out: 
   // a note in the document's prose (`the break-glass login is admin / …`, `restic repo password: …`), read as a comment's
   let at = 0;
   for (const line of prose.split('\n')) {
-    const found = /\S/.test(line) ? (findProseCredential(line) ?? findSlashedLogin(line)) : undefined;
+    const found = /\S/.test(line) ? (findProseCredential(line) ?? findSlashedLogin(line) ?? writtenUrlPassword(line)) : undefined;
     if (found)
       report({
         verdict: hardcoded(originWithin(mounted.node as TreeScalar, at + found.start, at + found.end), found.kind, line.slice(found.start, found.end)),
@@ -733,6 +806,61 @@ function collectFromDocumentedCommands(mounted: MountedFile, text: string, out: 
     });
   }
 }
+/** A login in a sentence: a user's name, a slash between blanks (or code spans) and the password, perhaps short (`guest / guest`). */
+const RESTATED_LOGIN = /(?<![\w./-])`?[a-z][\w.@-]{0,63}`?(?:[ \t]+\/[ \t]+|`\/`)`?([^\s"'`/()]{4,128}?)`?(?=[\s.,;:!?)]|$)/dgm;
+
+/**
+ * A secret that another reader found written down, written again in a file of the project: a generated one anywhere, and
+ * in a document a login that restates one the project runs with (README's `Management UI: … (guest / guest)` beside the
+ * compose file's `RABBITMQ_DEFAULT_PASS: guest`), however weak.
+ */
+function restatedSecrets(files: readonly MountedFile[], found: readonly Found[]): Found[] {
+  // (found where a setting, a command or a file holds it: not in a document's or a comment's sentence, whose reading is weaker)
+  const written = new Map<string, Found>();
+  for (const f of found)
+    if (f.verdict.class === 'hardcoded' && f.context !== 'comment' && !DOCUMENT_FILE.test(f.verdict.origin.file) && !written.has(f.verdict.value))
+      written.set(f.verdict.value, f);
+  const out: Found[] = [];
+  if (!written.size) return out;
+  // a generated secret found in one place, written again in another file where nothing around it says what it is (a tile
+  // server's URL path `https://t.skyvector.com/663b…/vfr/…` beside `.env`'s `SKYVECTOR_TILE_KEY=663b…`)
+  const generated = [...written.entries()].filter(
+    ([value, f]) => !(f.verdict as HardcodedVerdict).placeholder && RESTATED_SECRET.test(value) && isGeneratedLiteral(value),
+  );
+  for (const mounted of files) {
+    // (a key pair's public half holds none: `id_ed25519.pub`)
+    if (PUBLIC_HALF_FILE.test(basename(mounted.file))) continue;
+    const text = String(mounted.node.value);
+    const seen = foundInFile(found, mounted);
+    const report = (start: number, value: string, kind: string, name: string) => {
+      const verdict = hardcoded(originWithin(mounted.node, start, start + value.length), kind, value);
+      if (overlapsFound(seen, verdict.origin)) return;
+      const f: Found = { verdict, context: mounted.kept ? 'project-file' : 'mounted-file', service: mounted.services[0], path: [...mounted.path, name], name };
+      seen.push(f);
+      out.push(f);
+    };
+    for (const [value, f] of generated) {
+      for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) {
+        const [before, after] = [text[at - 1] ?? ' ', text[at + value.length] ?? ' '];
+        if (!/[\w+$-]/.test(before) && !/[\w+=$-]/.test(after)) report(at, value, (f.verdict as HardcodedVerdict).kind, f.name ?? 'secret');
+      }
+    }
+    if (!DOCUMENT_FILE.test(mounted.file) || !text.includes('/')) continue;
+    // (not a sentence about a product's documented default, `Default Yacht login is … until changed`: the product's, described)
+    for (const m of text.matchAll(RESTATED_LOGIN)) {
+      const line = text.slice(text.lastIndexOf('\n', m.index) + 1, (text.indexOf('\n', m.index) + 1 || text.length + 1) - 1);
+      if (written.has(m[1]) && !PRODUCT_DEFAULT_WORDS.test(line)) report(m.indices![1][0], m[1], 'password', 'login');
+    }
+  }
+  return out;
+}
+
+/** Words of a sentence that describes a product's own default login rather than the deployment's. */
+const PRODUCT_DEFAULT_WORDS = /\b(?:defaults?|documented|upstream|ships?|shipped)\b/i;
+
+/** A generated secret long enough that finding it again is no coincidence: 16 characters or more, no blank. */
+const RESTATED_SECRET = /^[^\s]{16,512}$/;
+
 /** A user and a password as two code spans of a sentence: `` `admin` / `…` ``. */
 const DOCUMENTED_LOGIN = /`([\w.@-]{1,64})`[ \t]?\/[ \t]?`([^`\s]{8,128})`/dg;
 
@@ -1170,7 +1298,8 @@ function looksWrittenDown(value: string): boolean {
  * A comment that is a command line: a program's name, then a flag (`-p`, `--authkey`) or a pipe
  * into docker; a sentence has neither.
  */
-const COMMENTED_COMMAND_LINE = /^(?:sudo[ \t]+)?[a-z][\w.-]{0,30}[ \t](?:[^\n]{0,2000}[ \t])?(?:-{1,2}[A-Za-z]|\|[ \t]*(?:docker|podman)[ \t])/;
+// (or SteamCMD's `+login`)
+const COMMENTED_COMMAND_LINE = /^(?:sudo[ \t]+)?[a-z][\w.-]{0,30}[ \t](?:[^\n]{0,2000}[ \t])?(?:-{1,2}[A-Za-z]|\+login[ \t]|\|[ \t]*(?:docker|podman)[ \t])/;
 
 /** The credentials of a comment's text read as the command it was, when it reads as one: literals written down. */
 function commentedCommandCredentials(line: string): ReturnType<typeof findShellCredentials> {
@@ -1407,6 +1536,13 @@ function collectFromText(
     if (!taken(p) && !assignments.some((a) => a.start < p.end && p.start < a.end))
       push(hardcoded(originWithin(node, p.start, p.end), POSTMARK_USER_KIND, text.slice(p.start, p.end)), p.name);
   }
+  // a SteamCMD script's `login USER PASSWORD` (`steamcmd +runscript update.txt`, beside `force_install_dir` and `app_update`)
+  if (STEAM_RUNSCRIPT.test(text)) {
+    for (const m of text.matchAll(STEAM_SCRIPT_LOGIN)) {
+      const [start, end] = m.indices![1];
+      if (!taken({ start, end }) && !isPlaceholder(m[1])) push(hardcoded(originWithin(node, start, end), 'password', m[1]), 'login');
+    }
+  }
   for (const p of findUsersSectionPasswords(text)) {
     const overlaps = (r: { start: number; end: number }) => r.start < p.end && p.start < r.end;
     if (!matches.some(overlaps) && !assignments.some(overlaps))
@@ -1585,6 +1721,39 @@ function makefileRecipes(text: string): string | undefined {
   });
 }
 
+/** A Jenkins pipeline's file: `Jenkinsfile`, `Jenkinsfile.release`, `ci/deploy.jenkinsfile`. */
+const JENKINSFILE = /(?:^|\/)(?:Jenkinsfile(?:\.[\w-]+)?|[\w.-]+\.jenkinsfile)$/i;
+/** A pipeline's shell step and its string's opening quote: `sh '…'`, `sh(script: "…")`, `bat """`, `sh label: 'x', script: '''`. */
+const SHELL_STEP = /^([ \t]*(?:sh|bat|powershell|pwsh)\b[ \t(]*(?:label:[ \t]*(?:'[^'\n]*'|"[^"\n]*")[ \t]*,[ \t]*)?(?:script:[ \t]*)?)('''|"""|'|")/;
+
+/**
+ * A Jenkinsfile's shell steps' command lines: a one-line `sh '…'` string's text, and the lines of a `sh '''…'''` block,
+ * everything else blanked (the same length: offsets and lines stay); undefined when it has none.
+ */
+function jenkinsShellSteps(text: string): string | undefined {
+  let block: string | undefined;
+  const inner = (line: string, from: number, quote: string) => {
+    const close = line.indexOf(quote, from);
+    return close < 0 ? undefined : ' '.repeat(from) + line.slice(from, close) + ' '.repeat(line.length - close);
+  };
+  return keptLines(text, (line) => {
+    if (block !== undefined) {
+      const closed = inner(line, 0, block);
+      if (closed !== undefined) block = undefined;
+      return closed ?? line;
+    }
+    const step = SHELL_STEP.exec(line);
+    if (!step) return undefined;
+    const [from, quote] = [step[0].length, step[2]];
+    const kept = inner(line, from, quote);
+    if (kept === undefined && quote.length === 3) {
+      block = quote;
+      return ' '.repeat(from) + line.slice(from);
+    }
+    return kept;
+  });
+}
+
 /**
  * `text` with the lines `keep` gives (each as long as the line it replaces) and every other line blanked, so that offsets
  * and lines stay; undefined when it keeps none.
@@ -1684,7 +1853,7 @@ function secretFileContent(name: string, text: string, secretFile: boolean): { s
       /\s/.test(body) ||
       body.includes(':') ||
       body.length < (secretFile && named.sensitive ? 4 : 8) ||
-      /^[A-Za-z][A-Za-z_.-]{3,60}=[\w.-]*$/.test(body) ||
+      isPropertiesLine(body) ||
       judgeNamedValue(nameLooseness(base), body) !== 'literal'
     )
       return undefined;
@@ -1696,6 +1865,15 @@ function secretFileContent(name: string, text: string, secretFile: boolean): { s
   const first = lines[0];
   if (!/^(?:[A-Za-z0-9_ -]{0,40}[ \t])?[A-Za-z0-9+/=]{16,}$/.test(first)) return undefined;
   return { start, end: start + first.length, kind: describeKind(verdict.kind) };
+}
+
+/**
+ * A properties line (`CurrentVersion=3`, `log.level=info`): a setting's name, as words are written (lower, upper or camel
+ * case, dotted), then `=` and a value; not a generator's string with a `=` among its signs (`hXWhz=sGrQNk2Yf3hvtc`).
+ */
+function isPropertiesLine(line: string): boolean {
+  const m = /^([A-Za-z][A-Za-z_.-]{3,60})=[\w.-]*$/.exec(line);
+  return m !== null && /^(?:[a-z]+(?:[_.-]?[a-z0-9]+)*|[A-Z][A-Z0-9]*(?:[_.-][A-Z0-9]+)*|[A-Z]?[a-z]+(?:[A-Z][a-z0-9]+)*)$/.test(m[1]);
 }
 
 /** Keys that are part of the Compose format itself, whose names say nothing about secrecy. */

@@ -25,8 +25,14 @@ export function fileSecretHalves(mounted: MountedFile, text: string): ReadonlySe
     }
   };
   for (const root of mounted.roots ?? []) walk(root, 0);
+  // an OAuth 1.0a consumer secret read from anywhere (`GARMIN_CONSUMER_SECRET = os.environ.get(…)`): its consumer key beside
+  // it is the application's identifier, sent with every request
+  for (const m of text.matchAll(CONSUMER_SECRET_SETTING)) names.push({ key: m[1] });
   return secretHalves(names);
 }
+
+/** A setting named for an OAuth consumer secret, whatever it is set to. */
+const CONSUMER_SECRET_SETTING = /^[ \t]*["']?([A-Za-z_][\w.-]{0,60}consumer[_.-]?secret)["']?[ \t]*[:=]/gim;
 
 /** A name a settings file uses: one the key classifier has a word for, or a word of its vocabulary (`type`, `ssid`, `url`, `host`). */
 export function isSettingName(name: string): boolean {

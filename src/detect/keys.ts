@@ -128,6 +128,7 @@ const STRONG_NOUNS: Readonly<Record<string, SecretKind>> = dictionary({
   creds: 'credentials',
   cred: 'credentials',
   psk: 'secret', // pre-shared key (IPsec, WireGuard)
+  gslt: 'token', // a Steam game server login token (`GSLT_TF2_1`, `SRCDS_GSLT`): it lists the server under its owner's account
   oinkcode: 'secret', // a Snort or Proofpoint ET Pro rules subscription's code (`ET_PRO_OINKCODE`): it downloads the paid rules
   authtok: 'password', // PAM's and SSSD's authentication token: the password (`ldap_default_authtok`)
   kek: 'encryption-key', // key-encryption key (a key vault's static KEK: `ns-kek`)

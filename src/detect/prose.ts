@@ -103,10 +103,11 @@ export function findProseCredential(line: string): ProseCredential | undefined {
     if (m[0].length === 3 && /^key$/i.test(m[0])) {
       const generated = DIGEST_WORD.test(line) ? undefined : generatedToken(rest);
       if (generated) return { start: after + generated.start, end: after + generated.end, kind: 'token' };
-      // or hex digits stated with a sign (`fallback key used during the migration: def00000f19e…`), in a sentence of no digest
+      // or hex digits stated with a sign (`fallback key used during the migration: def00000f19e…`), in a sentence of no digest,
+      // perhaps behind a vendor's prefix (`Old key (rotated 2025-11): zp_5358…`)
       const stated = STATED_BY_SIGN.exec(rest);
       const at = stated ? stated.index + stated[0].length - stated[1].length : 0;
-      const hex = stated ? /^[0-9a-f]{32,256}(?![\w+/=-])/.exec(rest.slice(at)) : null;
+      const hex = stated ? /^(?:[a-z]{2,8}_)?[0-9a-f]{32,256}(?![\w+/=-])/.exec(rest.slice(at)) : null;
       if (hex && !DIGEST_WORD.test(line) && isLiteral(hex[0])) return { start: after + at, end: after + at + hex[0].length, kind: 'token' };
       continue;
     }
@@ -169,7 +170,8 @@ function isLiteral(word: string): boolean {
 const LOGIN_WORD = /\b(?:login|log[ -]in|logon|sign[ -]?in|credentials?|creds|account|password|passwd|admin(?:istrator)?|root|superuser|user(?:name)?)\b/i;
 /** A user's name in lower case as logins are written, a slash between blanks and the password (`admin / Ro^oqvLZuJcM`), not part of a path. */
 // (the password perhaps named again after the slash: `user: archive@… / pass: NSfk…`)
-const USER_SLASH_PASSWORD = /(?<![\w./-])([a-z][a-z0-9_.@-]{0,63})[ \t]+\/[ \t]+(?:pass(?:word)?:[ \t]*)?([^\s"'`]{8,128})/g;
+// (either perhaps in a Markdown code span: `` `admin` / `Snatch@6872x` ``)
+const USER_SLASH_PASSWORD = /(?<![\w./-])`?([a-z][a-z0-9_.@-]{0,63})`?[ \t]+\/[ \t]+(?:pass(?:word)?:[ \t]*)?`?([^\s"'`]{8,128})/g;
 
 /**
  * A login written as `user / password` in a sentence that speaks of a login or an administrator but names no secret word

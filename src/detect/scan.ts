@@ -2,6 +2,7 @@ import type { Looseness } from './keys.js';
 import { VALUE_PATTERNS } from './patterns.js';
 import { candidateFilter } from './prefilter.js';
 import { isGeneratedDjangoKey } from './placeholder.js';
+import { isPasswordShaped } from './password-shape.js';
 import { memoizeByText } from './text-memo.js';
 import { classifyValue, isAnonJwt, isCommandSubstitution, isMasked, type ValueClass } from './value-class.js';
 import { dictionary } from '../dictionary.js';
@@ -263,7 +264,12 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   // setting; a secret among them is found by its own name where the value is read again
   // one `name=value` alone is a setting when its value reads as one (`mode=strict`), not punctuated like a
   // generated key (Django's `poe=u!l&9f+1b5-uy((fza…`)
-  if (SETTINGS_LIST.test(v) && (/[;,]/.test(v) || (SETTING_NAME.test(v.slice(0, v.indexOf('='))) && /^[\w./:@-]*$/.test(v.slice(v.indexOf('=') + 1)))))
+  // (nor a value of a password's shape after its `=`: a generated password with a `=` among its signs, `m=_L5EU0g…`)
+  if (
+    SETTINGS_LIST.test(v) &&
+    (/[;,]/.test(v) ||
+      (SETTING_NAME.test(v.slice(0, v.indexOf('='))) && /^[\w./:@-]*$/.test(v.slice(v.indexOf('=') + 1)) && !isPasswordShaped(v.slice(v.indexOf('=') + 1))))
+  )
     return isStatedCredential(v) ? judged : 'setting';
   // a list of words or options (`dolibarr,ldap`, `jwt,priv-key=/certs/k.pem,ttl=10m`) under such a name: a setting
   if (/^[a-z][a-z0-9-]*(?:=[^,\s]+)?(?:,[a-z][a-z0-9-]*(?:=[^,\s]+)?)+$/.test(v)) {

@@ -190,6 +190,9 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^\{vault:\/\/[^{}\s]+\}$/,
   // a program's secrets context by name: Nextflow `secrets.TOWER_ACCESS_TOKEN`, a CI's `secrets.NPM_TOKEN`
   /^secrets\.[A-Za-z_][A-Za-z0-9_]*$/,
+  // a secret store's path of words (pass's `energy/influx-admin-password`, Vault's `secret/data/app`): a name with a hyphen
+  // in it, or three segments (not `admin/admin`, a login written with a slash)
+  /^(?=[a-z0-9/_]*-|(?:[^/]*\/){2})[a-z][a-z0-9]{2,}(?:[-_][a-z0-9]+)*(?:\/[a-z][a-z0-9]{2,}(?:[-_][a-z0-9]+)*){1,6}$/,
   // WSO2's (Carbon) lookups: `$env{DB_PASSWORD}`, `$sys{x}`, another setting `$ref{super_admin.password}`, a cipher alias `$secret{x}`
   /^\$(?:env|sys|ref|secret)\{[A-Za-z_][\w.-]{0,100}\}$/,
 ];

@@ -133,7 +133,8 @@ function holdsComposeFiles(dir: string, model: ComposeModel, cwd: string): boole
 
 /** A config directory is small: at most this many files, this deep; a bigger tree is an application's source or data. */
 const MAX_DIRECTORY_FILES = 32;
-const MAX_DIRECTORY_DEPTH = 5;
+// (a game server's data keeps its settings seven levels down: AMP's `instances/Palworld01/Palworld/Pal/Saved/Config/LinuxServer`)
+const MAX_DIRECTORY_DEPTH = 8;
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', 'vendor', '__pycache__', '.venv']);
 
 /**

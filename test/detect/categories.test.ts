@@ -5461,3 +5461,186 @@ describe('sets CG, CH, CI and CJ: words from smaller alphabets, remarks, camel-c
     expect(await findings(config(['<?php', `$config['snmp']['community'] = array("GhIeInVSiLXcbQ", "public");`]))).toEqual(['9:45 hardcoded-credential']);
   });
 });
+
+describe('sets CK, CL, CM and CN (tuned halves): pipelines, game servers, documents and secrets written twice', () => {
+  it("a Jenkinsfile's shell steps are command lines; a pipeline's credentials from variables are not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  app:', '    image: example/app', ''].join('\n'),
+      Jenkinsfile: [
+        'pipeline {',
+        '  agent any',
+        '  stages {',
+        "    stage('push') {",
+        '      steps {',
+        `        sh 'docker login harbor.example.org -u robot -p ${fake(ALNUM, 30)}4x'`,
+        "        sh '''",
+        `          curl -u deploy:Xk9${fake(ALNUM, 12)}7 https://hooks.example.org/deploy`,
+        "        '''",
+        '        sh "docker login -u ${HARBOR_USER} -p ${HARBOR_PASSWORD} harbor.example.org"',
+        '      }',
+        '    }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'Jenkinsfile:6:57 secret-in-project-file',
+      'Jenkinsfile:8:26 secret-in-project-file',
+    ]);
+  });
+
+  it("a .env's `null` is no value: the compose file's bare entry is given at run time", async () => {
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  app:', '    image: example/app', '    environment:', '      MAIL_PASSWORD:', '      MAIL_HOST:', ''].join('\n'),
+      '.env': ['MAIL_PASSWORD=null', 'MAIL_HOST=mailpit', ''].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['compose.yaml:5:7 secret-via-environment']);
+  });
+
+  it("SteamCMD's logins are passwords: on its command line, commented out, and in its script; an anonymous login is not", async () => {
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  game:', '    image: example/amp', '    volumes:', '      - ./steam:/home/amp/steam', ''].join('\n'),
+      'scripts/update.sh': [
+        '#!/bin/sh',
+        `steamcmd +login lanforge_srv ${fake(ALNUM, 14)}.d8 +app_update 896660 +quit`,
+        'steamcmd +login anonymous +app_update 896660 +quit',
+        `# steamcmd +login lanforge_srv Cd~${fake(ALNUM, 12)} +app_update 896660 +quit`,
+        '',
+      ].join('\n'),
+      'steam/update.txt': [
+        '@ShutdownOnFailedCommand 1',
+        'force_install_dir /home/amp/steam/rust',
+        `login lanforge_srv Kh!!.${fake(ALNUM, 10)}#8`,
+        'app_update 258550 validate',
+        'quit',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'scripts/update.sh:2:30 secret-in-project-file',
+      'scripts/update.sh:4:32 hardcoded-credential',
+      'steam/update.txt:3:20 secret-in-mounted-file',
+    ]);
+  });
+
+  it("Valve's KeyValues, a password starting with `!`, a quoted password with a `=`, a GSLT and a game server's settings seven levels down are found", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  game:',
+        '    image: example/amp',
+        '    volumes:',
+        '      - ./data:/home/amp/.ampdata',
+        '      - ./rabbitmq.conf:/etc/rabbitmq/rabbitmq.conf:ro',
+        '',
+      ].join('\n'),
+      'data/sourcemod/databases.cfg': [
+        '"Databases"',
+        '{',
+        '\t"default"',
+        '\t{',
+        '\t\t"user"\t\t\t"sm"',
+        `\t\t"pass"\t\t\t"${fake(ALNUM, 20)}"`,
+        '\t}',
+        '}',
+        '',
+      ].join('\n'),
+      'data/instances/Pal01/Pal/Saved/Config/LinuxServer/Server/PalWorldSettings.ini': [
+        '[/Script/Pal.PalGameWorldSettings]',
+        `OptionSettings=(Difficulty=None,ServerName="Nordhall",AdminPassword="9C${fake(ALNUM, 12)}",PublicPort=8211)`,
+        '',
+      ].join('\n'),
+      'rabbitmq.conf': ['default_user = sync', `default_pass = !goR1_${fake(ALNUM, 12)}=-d`, ''].join('\n'),
+      'terraform/prod.tfvars': [`db_password = "m=_L5${fake(ALNUM, 14)}"`, ''].join('\n'),
+      '.env': [`GSLT_TF2_1=${fake(HEX, 32).toUpperCase()}`, ''].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      '.env:1:12 secret-in-project-file',
+      'data/instances/Pal01/Pal/Saved/Config/LinuxServer/Server/PalWorldSettings.ini:2:70 secret-in-mounted-file',
+      'data/sourcemod/databases.cfg:6:13 secret-in-mounted-file',
+      'rabbitmq.conf:2:16 secret-in-mounted-file',
+      'terraform/prod.tfvars:1:16 secret-in-project-file',
+    ]);
+  });
+
+  it('a document restates a login the project runs with, and a URL password or a vendor-prefixed key in its prose; a generated secret found elsewhere is found where it is written again', async () => {
+    const key = fake(HEX, 32);
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  mq:',
+        '    image: rabbitmq:3-management',
+        '    environment:',
+        '      RABBITMQ_DEFAULT_USER: guest',
+        '      RABBITMQ_DEFAULT_PASS: guest',
+        '  tiles:',
+        '    image: example/mapproxy',
+        '    env_file: .env',
+        '    volumes:',
+        '      - ./mapproxy:/mapproxy:ro',
+        '',
+      ].join('\n'),
+      '.env': [`SKYVECTOR_TILE_KEY=${key}`, ''].join('\n'),
+      'mapproxy/mapproxy.yaml': ['sources:', '  vfr:', '    type: tile', `    url: https://t.skyvector.example/${key}/vfr/%(tms_path)s.jpg`, ''].join('\n'),
+      'README.md': [
+        '# Ops',
+        '',
+        'Management UI: http://localhost:15672 (guest / guest).',
+        `Metabase admin: coach@example.org / \`Snatch@${fake(DIGITS, 4)}x\` (change after first login)`,
+        `Old setup note: AMP was at http://hostadmin:y2RKh-WV~${fake(ALNUM, 8)}@10.0.0.20:8080`,
+        `Old key (rotated 2025-11): \`zp_${fake(HEX, 32)}\``,
+        'Connect with http://user:password@localhost:8080 and admin / changeme.',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      '.env:1:20 secret-in-env-file',
+      'README.md:3:48 secret-in-project-file',
+      'README.md:4:38 secret-in-project-file',
+      'README.md:5:45 secret-in-project-file',
+      'README.md:6:29 secret-in-project-file',
+      'compose.yaml:6:30 secret-in-environment',
+      'mapproxy/mapproxy.yaml:4:38 secret-in-mounted-file',
+    ]);
+  });
+
+  it("a config's YAML content is read by its key paths (PagerDuty's routing key); a routing key elsewhere is AMQP's", async () => {
+    expect(
+      await findings(
+        config(['receivers:', '  - name: ops', '    pagerduty_configs:', `      - routing_key: ${fake(HEX, 32)}`, 'amqp:', '  routing_key: orders.created']),
+      ),
+    ).toEqual(['11:28 hardcoded-credential']);
+  });
+
+  it("source code's commented command, django-environ's default; an OAuth consumer key beside its secret read from the environment, and a secret store's path, are not secrets", async () => {
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  app:', '    build: .', ''].join('\n'),
+      'app/sync.py': [
+        'import os',
+        `# manual testing: curl -H "Authorization: ${fake(HEX, 64)}" -H "SiteId: 417290" https://api.example.org/v6`,
+        '# curl -u admin:$PASSWORD https://api.example.org/v6',
+        '',
+      ].join('\n'),
+      'app/settings/production.py': [
+        'import environ',
+        'env = environ.Env()',
+        `SECRET_KEY = env("DJANGO_SECRET_KEY", default="${fake(ALNUM, 40)}")`,
+        'DEBUG = env.bool("DJANGO_DEBUG", default=False)',
+        `GARMIN_CONSUMER_KEY = "${fake(HEX, 8)}-${fake(HEX, 4)}-4${fake(HEX, 3)}-a${fake(HEX, 3)}-${fake(HEX, 12)}"`,
+        'GARMIN_CONSUMER_SECRET = os.environ.get("GARMIN_CONSUMER_SECRET")',
+        '',
+      ].join('\n'),
+      'deploy/deploy.sh': [
+        '#!/usr/bin/env bash',
+        'create_secret influx_admin_password energy/influx-admin-password',
+        'create_secret grafana_oauth_secret energy/grafana-oauth-client-secret',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'app/settings/production.py:3:48 secret-in-project-file',
+      'app/sync.py:2:43 secret-in-project-file',
+    ]);
+  });
+});

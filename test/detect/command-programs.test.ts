@@ -206,6 +206,9 @@ const FAMILY_CASES: [string, [string, string, boolean][]][] = [
     [['-k', 'U58r2zIGYjXdFFwvgN3/lrooFD/kmxGS0nSGS9KJGlE=', false]],
   ],
   ['dnsdist -C /etc/dnsdist/dnsdist.conf --supervised', []],
+  // steamcmd +login USER PASSWORD: the account's password; an anonymous login has none
+  ['steamcmd +login nordhall_srv Cd~Ge_4KLjkd.d8f +app_update 896660 validate +quit', [['+login', 'Cd~Ge_4KLjkd.d8f', false]]],
+  ['steamcmd +login anonymous +app_update 896660 +quit', []],
   // roundup-mailgw TRACKER METHOD USER:PASSWORD@SERVER
   ["roundup-mailgw -C issue -S 'status=unread' /trackers/helpdesk pop helpdesk:MailGw-Pw7@pop.example.net", [['roundup-mailgw', 'MailGw-Pw7', false]]],
   ['roundup-mailgw /tracker imaps issues@imap.example.net', []],

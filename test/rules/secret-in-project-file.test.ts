@@ -198,9 +198,9 @@ describe('secret-in-project-file: infrastructure code', () => {
         '          POSTGRES_PASSWORD: postgres',
         '',
       ].join('\n'),
-      '.github/ISSUE_TEMPLATE/config.yml': 'REGISTRY_PASSWORD: Granite-quartz-2845\n',
+      '.github/ISSUE_TEMPLATE/config.yml': 'REGISTRY_PASSWORD: Basalt-marble-7731\n',
       '.gitlab-ci.yml': 'variables:\n  SONAR_TOKEN: 4f9c2e7a1b8d3f6e0a5c9b2d7e4f1a8c3b6d9e0f\n  SONAR_HOST_URL: https://sonar.example.org\n',
-      '.woodpecker/build.yaml': 'steps:\n  build:\n    environment:\n      NPM_PASSWORD: Violet-cobalt-4148\n',
+      '.woodpecker/build.yaml': 'steps:\n  build:\n    environment:\n      NPM_PASSWORD: Amber-nickel-5392\n',
       'infra/main.tf': [
         'resource "docker_container" "app" {',
         '  env = {',

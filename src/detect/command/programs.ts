@@ -284,6 +284,19 @@ export const PROGRAM_TABLE: readonly ProgramEntry[] = [
     },
   },
   {
+    // SteamCMD: `steamcmd +login USER PASSWORD [GUARD_CODE] +app_update …`, the account's password after its name
+    // (`+login anonymous` gives none; the next `+command` ends the login's arguments)
+    programs: ['steamcmd', 'steamcmd.sh'],
+    end: (f, { positionals }) => {
+      for (const k of positionals) {
+        if (f.toks[k].text !== '+login') continue;
+        const [user, password] = [k + 1, k + 2];
+        if (!positionals.includes(user) || !positionals.includes(password) || /^[+$]/.test(f.toks[password].text)) continue;
+        f.report(password, 0, f.toks[password].text.length, '+login', 'password');
+      }
+    },
+  },
+  {
     // Roundup's mail gateway: `roundup-mailgw [options] TRACKER pop|pops|apop|imap|imaps… USER:PASSWORD@SERVER`
     programs: ['roundup-mailgw'],
     end: (f, { positionals }) => {
