@@ -141,8 +141,8 @@ const ENV_LOOKUP_BEFORE = /(?:^|[^\w])(?:getenv\w*|environ\.get|env|fetch)[ \t]*
  * A call whose last two string arguments are a setting's name and its value: PHP
  * `define('WP_REDIS_PASSWORD', 'value')` (WORDPRESS_CONFIG_EXTRA and friends), Kamailio
  * `modparam("auth", "secret", "value")`, `$config->set('db_password', 'value')`, `setenv("X_TOKEN",
- * "value")`, django-environ's `env("X_SECRET", default="value")`; not PHP's `array('managesieve', 'password', 'markasjunk')`, a list of words. Groups: 2 the name, 3 or 4 the
- * value, with offsets (`d`).
+ * "value")`, django-environ's `env("X_SECRET", default="value")`; not PHP's `array('managesieve', 'password',
+ * 'markasjunk')`, a list of words. Groups: 2 the name, 3 or 4 the value, with offsets (`d`).
  */
 const CALL_NAME_VALUE =
   /\b(?![Aa][Rr][Rr][Aa][Yy]\()[A-Za-z_][A-Za-z0-9_.$>-]{0,60}\([ \t]*(?:(["'])[^"'\n]{0,80}\1[ \t]*,[ \t]*)?['"]([A-Za-z_][A-Za-z0-9_.-]{0,80})['"][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?(?:'([^'\n]{0,4096})'|"([^"\n]{0,4096})")[ \t]*(?:,[^()\n]{0,40})?\)/dg;

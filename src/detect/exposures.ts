@@ -306,24 +306,6 @@ function collectFromScalar(
   if (configName !== undefined) collectConfigKeyPaths(node, text, out, push);
 }
 
-/**
- * A URL's password in a document's sentence (`AMP was at http://hostadmin:y2RKh-WV~…@10.0.0.20:8080`), when written as a real
- * one is (generated, or chosen: an example's `user:password@` is neither).
- */
-function writtenUrlPassword(line: string): { start: number; end: number; kind: string } | undefined {
-  for (const m of findUrlCredentials(line)) {
-    const value = line.slice(m.start, m.end);
-    if (!m.viaVariable && (isGeneratedLiteral(value) || isChosenPassword(value)) && !isPlaceholder(value))
-      return { start: m.start, end: m.end, kind: 'password' };
-  }
-  return undefined;
-}
-
-/** A SteamCMD script: its commands to install a game's server. */
-const STEAM_RUNSCRIPT = /^[ \t]*(?:force_install_dir|app_update)[ \t]/m;
-/** A SteamCMD script's login with a password (not `login anonymous`): the password. */
-const STEAM_SCRIPT_LOGIN = /^[ \t]*login[ \t]+[^\s$]+[ \t]+([^\s$]+)/dgm;
-
 /** A line that opens a YAML mapping's nested block (`receivers:`, `  - pagerduty_configs:`). */
 const NESTED_BLOCK_KEY = /^[ \t]*(?:-[ \t]+)?[\w.-]+:[ \t]*$/m;
 
@@ -806,6 +788,19 @@ function collectFromDocumentedCommands(mounted: MountedFile, text: string, out: 
     });
   }
 }
+/**
+ * A URL's password in a document's sentence (`AMP was at http://hostadmin:y2RKh-WV~…@10.0.0.20:8080`), when written as a real
+ * one is (generated, or chosen: an example's `user:password@` is neither).
+ */
+function writtenUrlPassword(line: string): { start: number; end: number; kind: string } | undefined {
+  for (const m of findUrlCredentials(line)) {
+    const value = line.slice(m.start, m.end);
+    if (!m.viaVariable && (isGeneratedLiteral(value) || isChosenPassword(value)) && !isPlaceholder(value))
+      return { start: m.start, end: m.end, kind: 'password' };
+  }
+  return undefined;
+}
+
 /** A login in a sentence: a user's name, a slash between blanks (or code spans) and the password, perhaps short (`guest / guest`). */
 const RESTATED_LOGIN = /(?<![\w./-])`?[a-z][\w.@-]{0,63}`?(?:[ \t]+\/[ \t]+|`\/`)`?([^\s"'`/()]{4,128}?)`?(?=[\s.,;:!?)]|$)/dgm;
 
@@ -1493,6 +1488,11 @@ function collectCommentNote(node: TreeScalar, body: string, out: Found[]): void 
   });
 }
 
+/** A SteamCMD script: its commands to install a game's server. */
+const STEAM_RUNSCRIPT = /^[ \t]*(?:force_install_dir|app_update)[ \t]/m;
+/** A SteamCMD script's login with a password (not `login anonymous`): the password. */
+const STEAM_SCRIPT_LOGIN = /^[ \t]*login[ \t]+[^\s$]+[ \t]+([^\s$]+)/dgm;
+
 /**
  * The secrets in a text of many lines (a config's content, a mounted file): known formats, a
  * content that is the secret alone or `name:secret` lines under a secret's name, URL credentials,
@@ -1721,8 +1721,8 @@ function makefileRecipes(text: string): string | undefined {
   });
 }
 
-/** A Jenkins pipeline's file: `Jenkinsfile`, `Jenkinsfile.release`, `ci/deploy.jenkinsfile`. */
-const JENKINSFILE = /(?:^|\/)(?:Jenkinsfile(?:\.[\w-]+)?|[\w.-]+\.jenkinsfile)$/i;
+/** A Jenkins pipeline's file: `Jenkinsfile`, `Jenkinsfile.release`. */
+const JENKINSFILE = /(?:^|\/)Jenkinsfile(?:\.[\w-]+)?$/i;
 /** A pipeline's shell step and its string's opening quote: `sh '…'`, `sh(script: "…")`, `bat """`, `sh label: 'x', script: '''`. */
 const SHELL_STEP = /^([ \t]*(?:sh|bat|powershell|pwsh)\b[ \t(]*(?:label:[ \t]*(?:'[^'\n]*'|"[^"\n]*")[ \t]*,[ \t]*)?(?:script:[ \t]*)?)('''|"""|'|")/;
 

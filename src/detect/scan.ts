@@ -265,12 +265,11 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
   // one `name=value` alone is a setting when its value reads as one (`mode=strict`), not punctuated like a
   // generated key (Django's `poe=u!l&9f+1b5-uy((fza…`)
   // (nor a value of a password's shape after its `=`: a generated password with a `=` among its signs, `m=_L5EU0g…`)
-  if (
-    SETTINGS_LIST.test(v) &&
-    (/[;,]/.test(v) ||
-      (SETTING_NAME.test(v.slice(0, v.indexOf('='))) && /^[\w./:@-]*$/.test(v.slice(v.indexOf('=') + 1)) && !isPasswordShaped(v.slice(v.indexOf('=') + 1))))
-  )
-    return isStatedCredential(v) ? judged : 'setting';
+  if (SETTINGS_LIST.test(v)) {
+    const [name, setTo] = [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)];
+    if (/[;,]/.test(v) || (SETTING_NAME.test(name) && /^[\w./:@-]*$/.test(setTo) && !isPasswordShaped(setTo)))
+      return isStatedCredential(v) ? judged : 'setting';
+  }
   // a list of words or options (`dolibarr,ldap`, `jwt,priv-key=/certs/k.pem,ttl=10m`) under such a name: a setting
   if (/^[a-z][a-z0-9-]*(?:=[^,\s]+)?(?:,[a-z][a-z0-9-]*(?:=[^,\s]+)?)+$/.test(v)) {
     // under any name when two or more of them are named options (etcd's `--auth-token jwt,pub-key=…,priv-key=…,ttl=10m`)
