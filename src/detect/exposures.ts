@@ -606,12 +606,7 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
     collectDockerfileDefaults(mounted, text, out, found);
     // its `RUN` lines are shell command lines, kept in the image's history (`pip install --extra-index-url https://user:…@…`,
     // `curl -u …`): credentials written down as real ones are (generated or chosen), not an example's word
-    const commands = dockerfileRunLines(text);
-    if (commands !== undefined) {
-      const read: Found[] = [];
-      collectFromCommand({ ...mounted.node, value: commands } as TreeScalar, mounted.path, read, mounted.services[0], undefined, context);
-      for (const f of read) if (f.verdict.class === 'hardcoded' && isWrittenDownPassword(f.verdict.value)) report(f);
-    }
+    for (const f of writtenDownInCommands(mounted, dockerfileRunLines(text), context)) report(f);
     for (const comment of commentLines(mounted.file, text)) {
       const note = commentNote(mounted, comment, context);
       if (note) report(note);
@@ -620,12 +615,7 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
   // a document (Markdown, or plain text: a project's `NOTES.txt`, `docs/handover.txt`): its commands and notes
   if (DOCUMENT_FILE.test(mounted.file)) collectFromDocumentedCommands(mounted, text, out);
   // a Jenkinsfile's shell steps (`sh 'docker login -u robot -p …'`) are command lines, read as a Dockerfile's RUN lines are
-  const steps = JENKINSFILE.test(mounted.file) ? jenkinsShellSteps(text) : undefined;
-  if (steps !== undefined) {
-    const read: Found[] = [];
-    collectFromCommand({ ...mounted.node, value: steps } as TreeScalar, mounted.path, read, mounted.services[0], undefined, context);
-    for (const f of read) if (f.verdict.class === 'hardcoded' && isWrittenDownPassword(f.verdict.value)) report(f);
-  }
+  if (JENKINSFILE.test(mounted.file)) for (const f of writtenDownInCommands(mounted, jenkinsShellSteps(text), context)) report(f);
   // (a Jenkinsfile is Groovy source)
   if (!SOURCE_CODE_FILE.test(mounted.file) && !JENKINSFILE.test(mounted.file)) return;
   // source code: a constant named for a secret holding a generated value (`const fallbackPassword = "ChhrZLq…"`); a
@@ -663,17 +653,9 @@ function collectSelfIdentifying(mounted: MountedFile, text: string, out: Found[]
       }
     }
     // a command commented out (`# manual testing: curl -H "Authorization: bc19…" …`), read as the command it was
-    for (const command of label ? [0, label] : [0]) {
-      const line = body.slice(command);
-      for (const c of commentedCommandCredentials(line)) {
-        const start = at + command + c.absStart;
-        report({
-          verdict: hardcoded(originWithin(mounted.node, start, start + c.absEnd - c.absStart), c.description, line.slice(c.absStart, c.absEnd)),
-          context,
-          path: [...mounted.path, c.via],
-          name: c.via,
-        });
-      }
+    for (const c of commentedCommands(body, label ? [0, label] : [0])) {
+      const verdict = hardcoded(originWithin(mounted.node, at + c.start, at + c.end), c.description, body.slice(c.start, c.end));
+      report({ verdict, context, path: [...mounted.path, c.via], name: c.via });
     }
     const note = commentNote(mounted, comment, context);
     if (note) report(note);
@@ -843,11 +825,16 @@ function restatedSecrets(files: readonly MountedFile[], found: readonly Found[])
     if (!DOCUMENT_FILE.test(mounted.file) || !text.includes('/')) continue;
     // (not a sentence about a product's documented default, `Default Yacht login is … until changed`: the product's, described)
     for (const m of text.matchAll(RESTATED_LOGIN)) {
-      const line = text.slice(text.lastIndexOf('\n', m.index) + 1, (text.indexOf('\n', m.index) + 1 || text.length + 1) - 1);
-      if (written.has(m[1]) && !PRODUCT_DEFAULT_WORDS.test(line)) report(m.indices![1][0], m[1], 'password', 'login');
+      if (written.has(m[1]) && !PRODUCT_DEFAULT_WORDS.test(lineAt(text, m.index))) report(m.indices![1][0], m[1], 'password', 'login');
     }
   }
   return out;
+}
+
+/** The line of `text` that holds offset `at`, without its line break. */
+function lineAt(text: string, at: number): string {
+  const end = text.indexOf('\n', at);
+  return text.slice(text.lastIndexOf('\n', at) + 1, end < 0 ? text.length : end);
 }
 
 /** Words of a sentence that describes a product's own default login rather than the deployment's. */
@@ -1296,6 +1283,18 @@ function looksWrittenDown(value: string): boolean {
 // (or SteamCMD's `+login`)
 const COMMENTED_COMMAND_LINE = /^(?:sudo[ \t]+)?[a-z][\w.-]{0,30}[ \t](?:[^\n]{0,2000}[ \t])?(?:-{1,2}[A-Za-z]|\+login[ \t]|\|[ \t]*(?:docker|podman)[ \t])/;
 
+/**
+ * The credentials of a comment's text read as the command it was, from the first of `starts` (offsets in `body`: its
+ * beginning, after a note's label, after a list item's dash) where the text reads as a command that holds one.
+ */
+function commentedCommands(body: string, starts: readonly number[]): { start: number; end: number; description: string; via: string }[] {
+  for (const command of starts) {
+    const found = commentedCommandCredentials(body.slice(command));
+    if (found.length) return found.map((c) => ({ start: command + c.absStart, end: command + c.absEnd, description: c.description, via: c.via }));
+  }
+  return [];
+}
+
 /** The credentials of a comment's text read as the command it was, when it reads as one: literals written down. */
 function commentedCommandCredentials(line: string): ReturnType<typeof findShellCredentials> {
   if (!COMMENTED_COMMAND_LINE.test(line)) return [];
@@ -1394,18 +1393,15 @@ function collectFromComment(node: TreeScalar, out: Found[]): void {
     const label = COMMENT_LABEL.exec(body)?.[0].length ?? 0;
     // (a YAML list's item commented out whole: a CI script's `# - docker login -u ci -p …`)
     const item = /^-[ \t]+(?=[A-Za-z./])/.exec(body)?.[0].length ?? 0;
-    for (const command of label ? [0, label] : item ? [item] : [0]) {
-      const line = body.slice(command);
-      const found = commentedCommandCredentials(line);
-      for (const c of found)
-        out.push({
-          verdict: hardcoded(originWithin(node, command + c.absStart, command + c.absEnd), c.description, line.slice(c.absStart, c.absEnd)),
-          context: 'comment',
-          path: ['#', c.via],
-          name: c.via,
-        });
-      if (found.length) return;
-    }
+    const commands = commentedCommands(body, label ? [0, label] : item ? [item] : [0]);
+    for (const c of commands)
+      out.push({
+        verdict: hardcoded(originWithin(node, c.start, c.end), c.description, body.slice(c.start, c.end)),
+        context: 'comment',
+        path: ['#', c.via],
+        name: c.via,
+      });
+    if (commands.length) return;
     if (collectCommentVariable(node, body, out)) return;
     collectCommentNote(node, body, out);
     return;
@@ -1719,6 +1715,17 @@ function makefileRecipes(text: string): string | undefined {
     const recipe = /^\t[@+-]*/.exec(line);
     return recipe ? ' '.repeat(recipe[0].length) + line.slice(recipe[0].length).replace(/\$\$/g, ' $') : undefined;
   });
+}
+
+/**
+ * The passwords written down as real ones (isWrittenDownPassword) in a file's command lines, given as its text with every
+ * other line blanked (a Dockerfile's RUN lines, a Jenkinsfile's shell steps); none when it has none.
+ */
+function writtenDownInCommands(mounted: MountedFile, commands: string | undefined, context: Found['context']): Found[] {
+  if (commands === undefined) return [];
+  const read: Found[] = [];
+  collectFromCommand({ ...mounted.node, value: commands } as TreeScalar, mounted.path, read, mounted.services[0], undefined, context);
+  return read.filter((f) => f.verdict.class === 'hardcoded' && isWrittenDownPassword(f.verdict.value));
 }
 
 /** A Jenkins pipeline's file: `Jenkinsfile`, `Jenkinsfile.release`. */
