@@ -11,7 +11,7 @@ export const secretUnused: Rule = {
     tags: ['secret-files'],
     fixable: 'no',
     docs: {
-      what: 'Finds a secret defined under the top-level `secrets:` that no service mounts and no `build.secrets:` uses, in the project as a whole (all its compose files merged).',
+      what: 'Finds a secret defined under the top-level `secrets:` that no service mounts and no `build.secrets:` uses, in the project as a whole (all its compose files merged). A mount named by a variable the environment does not set (`source: ${WHICH}`) could be any of them: then none is reported.',
       why: 'A secret nobody reads is still provisioned, copied and kept: one more credential to protect and rotate for nothing. It is often the trace of a rename, and the service meant to read it reads something else (or the environment).',
       example:
         'services:\n  api:\n    image: example/api:7\n    secrets: [api_key]\nsecrets:\n  api_key:\n    environment: API_KEY\n  stale_token:\n    environment: STALE_TOKEN',
@@ -24,7 +24,10 @@ export const secretUnused: Rule = {
     },
   },
   check(context) {
-    const used = new Set(context.model.services.flatMap((s) => serviceMounts(s).map((m) => m.source)));
+    const mounts = context.model.services.flatMap((s) => serviceMounts(s));
+    // a mount named by a variable the environment does not set (`source: ${VARIABLE}`) may be any secret: none is shown unused
+    if (mounts.some((m) => m.node.interpolation?.vars.some((v) => v.resolution === 'unset'))) return;
+    const used = new Set(mounts.map((m) => m.source));
     for (const secret of declaredSecrets(context.model).values()) {
       if (used.has(secret.name)) continue;
       context.report({ messageId: 'unused', data: { name: secret.name }, origin: secret.keyOrigin, path: ['secrets', secret.name] });

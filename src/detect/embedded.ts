@@ -246,6 +246,17 @@ const METHOD_LITERAL =
   /^[ \t]*(?:#[ \t]*)?def[ \t]+(?:self\.)?([a-z_][a-z0-9_]{0,80})[ \t]*(?:\(\))?[ \t]*\r?\n[ \t]*(?:#[ \t]*)?(?:return[ \t]+)?(["'])([^"'\\\n]{1,4096})\2[ \t]*\r?\n[ \t]*(?:#[ \t]*)?end\b|\bsub[ \t]+([A-Za-z_]\w{0,80})[ \t]*\{[ \t]*(?:return[ \t]+)?(["'])([^"'\\\n]{1,4096})\5[ \t]*;?[ \t]*\}/dgm;
 
 /**
+ * A function named for a secret (Go's `func clientSecret() string {`, JavaScript's `function loadSecret() {`, Python's
+ * `def get_api_key():`): the string literals it returns are the secret (a fallback after a lookup: `return
+ * "CTHB…"`), judged as a setting of that name. Group 1 the name; the body runs to the next function's header.
+ */
+const FUNCTION_HEADER = /^[ \t]*(?:export[ \t]+)?(?:async[ \t]+)?(?:func(?:[ \t]*\([^()\n]{0,80}\))?|function|def|fn|fun)[ \t]+([A-Za-z_]\w{0,80})[ \t]*\(/gm;
+/** A `return` of a string literal on a line of its own, or of one converted to bytes (`return []byte("…")`): group 2 the literal. */
+const RETURNED_LITERAL = /^[ \t]*return[ \t]+(?:\[\]byte\(|Buffer\.from\(|bytes\(|String::from\()?(["'`])([^"'`\\\n]{8,4096})\1/dgm;
+/** How far a function's body is read for its returns. */
+const FUNCTION_BODY_REACH = 2000;
+
+/**
  * A setting given as a name/value pair: Keycloak `{ "type": "password", "value": "x" }`, a JSON
  * `{"name": "DB_PASSWORD", "value": "x"}`, a Kubernetes env entry `- name: DB_PASSWORD` with
  * `value: x` on the next line. The `d` flag gives the value's offsets.
@@ -491,6 +502,57 @@ const BLOCK_OPEN = /^[ \t]*(?:"([A-Za-z_][\w-]{0,60})"[ \t]*:|([A-Za-z_][\w-]{0,
 const BLOCK_NEXT = /^[ \t]*\}[ \t]*,[ \t]*\{[ \t]*$/;
 
 /**
+ * Whether an element at `at` is in a comment's sentence (ClickHouse's stock `users.xml`: `<!-- … Example:
+ * <password>qwerty</password>. -->`): inside an open `<!--` with words before it on its line. A placeholder there is an
+ * example; a value written down (`<!-- test account: <PASSWORD>fvoh…</PASSWORD> -->`) and an element commented out on a
+ * line of its own are still read.
+ */
+function isExampleInXmlComment(text: string, comment: readonly [number, number] | undefined, at: number): boolean {
+  if (!comment || !(comment[0] < at && at < comment[1])) return false;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return /\w/.test(text.slice(Math.max(lineStart, comment[0] + 4), at));
+}
+
+/** The spans of a text's XML comments, `<!--` to `-->` (or to the text's end). */
+function xmlComments(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', open + 4)) {
+    const close = text.indexOf('-->', open + 4);
+    out.push([open, close < 0 ? text.length : close]);
+    if (close < 0) break;
+    open = close;
+  }
+  return out;
+}
+
+/**
+ * An INI or TOML section's header on a line of its own (`[pagerduty]`, `[alerts.pagerduty]`, a TOML array of tables'
+ * `[[…]]`, SvxReflector's `[TG#2401]`): each ends the section before it; only a name of words qualifies the names in it.
+ */
+const SECTION_HEADER = /^[ \t]*\[\[?([^[\]\n]{1,80})\]\]?[ \t]*(?:[#;][^\n]*)?\r?$/gm;
+const SECTION_NAME = /^[A-Za-z][\w.-]{0,60}$/;
+interface SectionHeader {
+  at: number;
+  name: string;
+}
+
+/** A text's section headers in order (none when it has no `[` at a line's start). */
+function sectionHeaders(text: string): SectionHeader[] {
+  if (!/^[ \t]*\[/m.test(text)) return [];
+  return [...text.matchAll(SECTION_HEADER)].map((m) => ({ at: m.index, name: m[1] }));
+}
+
+/** The name of the section an offset is in (the last header before it), when a name of words. */
+function sectionAt(sections: readonly SectionHeader[], at: number): string | undefined {
+  let name: string | undefined;
+  for (const s of sections) {
+    if (s.at > at) break;
+    name = s.name;
+  }
+  return name !== undefined && SECTION_NAME.test(name) ? name : undefined;
+}
+
+/**
  * The blocks each line of an HCL-like text stands in (Consul's `acl { tokens { initial_management = "…" } }`), by
  * line start: a name is qualified by them (`acl.tokens.initial_management`) when it says nothing alone. None for a
  * text without such a block.
@@ -581,6 +643,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   /** Whether the text names a mobile subscriber (asked once, for a SIM key's name only). */
   let subscriber: boolean | undefined;
   let blocks: ReturnType<typeof blockPaths> | null = null;
+  let sections: SectionHeader[] | null = null;
   const assignment = new RegExp(ASSIGNMENT.source, 'g');
   // a SQL script's UPDATE statements (asked once a text, not for each assignment)
   const sqlUpdates = /\bupdate\b/i.test(text);
@@ -674,6 +737,17 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
         name = `${path}.${name}`;
       }
     }
+    // a name whose sense a section settles (`[pagerduty]` … `routing_key = "…"`): named by its section; not a word too vague
+    // alone (`auth`, `key`), which any section's name would make a secret's (LedgerSMB's `[main]` … `auth = DB2`)
+    if (!verdict.sensitive && m[2] === '=' && !verdict.reason?.startsWith('too vague')) {
+      if (sections === null) sections = sectionHeaders(text);
+      const section = sectionAt(sections, m.index);
+      const qualified = section ? embeddedVerdict(`${section}.${name}`, m[2], blob) : undefined;
+      if (qualified?.sensitive) {
+        verdict = qualified;
+        name = `${section}.${name}`;
+      }
+    }
     // a name that says nothing alone under a subscript that does (a PHP poller's `$config['snmp']['community']`)
     if (!verdict.sensitive && text[m.index - 1] !== undefined && /['"]/.test(text[m.index - 1])) {
       const chain = SUBSCRIPT_CHAIN.exec(text.slice(Math.max(0, m.index - 200), m.index));
@@ -699,7 +773,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     // a secret written as a list's only string (Keycloak's `"privateKey": ["MIIE…"]`, Kong's `client_secret: ["…"]`), or a set's
     // (Python's `EXTRA_KEYS = {"0dca…"}`; a map's first string is its key, which a `:` follows)
     const at = m.index! + m[0].length - value.length;
-    const listed = m[6] !== undefined && /^(?:\[|\{|array\($)/i.test(value);
+    // (not Go's `[]byte("…")`, a conversion read below)
+    const listed = m[6] !== undefined && /^(?:\[(?!\])|\{|array\($)/i.test(value);
     const item = listed && verdict.sensitive ? LIST_FIRST_STRING.exec(text.slice(at, at + 8300)) : null;
     // (a `{` that opens no set is a map or a block, read on below)
     if (listed && (item !== null || !value.startsWith('{'))) {
@@ -916,6 +991,18 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       if (!taken(m.indices![g + 2][0], m[g + 2].length)) named(m[g], m[g + 2], m.indices![g + 2][0]);
     }
   }
+  if (text.includes('return')) {
+    const headers = [...text.matchAll(FUNCTION_HEADER)];
+    for (const [i, h] of headers.entries()) {
+      if (!classifyKey(h[1]).sensitive) continue;
+      const from = h.index + h[0].length;
+      const body = text.slice(from, Math.min(headers[i + 1]?.index ?? text.length, from + FUNCTION_BODY_REACH));
+      for (const r of body.matchAll(RETURNED_LITERAL)) {
+        const start = from + r.indices![2][0];
+        if (!taken(start, r[2].length)) named(h[1], r[2], start);
+      }
+    }
+  }
   if (text.includes('Worker(')) {
     for (const m of text.matchAll(BUILDBOT_WORKER)) {
       const g = m[1] === undefined ? 2 : 1;
@@ -983,8 +1070,13 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
     }
   }
   // XML: right after <name>
+  // (the elements come in order: the comment each may be in is found by walking the comments once)
+  const comments = text.includes('<!--') ? xmlComments(text) : [];
+  let comment = 0;
   for (const m of text.matchAll(XML_ELEMENT)) {
     const at = m.index! + m[1].length + 2;
+    while (comment < comments.length && comments[comment][1] <= m.index!) comment++;
+    if (isPlaceholder(m[2]) && isExampleInXmlComment(text, comments[comment], m.index!)) continue;
     // a version of what the element it sits in holds (Openfire's `<key><current>…</current></key>`): named by that element
     const parent = VERSION_ELEMENTS.test(m[1]) ? XML_PARENT.exec(text.slice(Math.max(0, m.index! - 400), m.index!))?.[1] : undefined;
     const name = parent ?? m[1];
@@ -1002,6 +1094,9 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   }
   // XML whose attribute names the setting: <entry key="db.password">x</entry>, <add key="ApiKey" value="x"/>
   if (text.includes('<')) {
+    // a record's setting written as two fields, its name and then its value (Odoo's `ir.config_parameter` data:
+    // `<field name="key">connector.api_token</field>` `<field name="value">…</field>`): the name field before the value's
+    let settingName: { tag: string; name: string; end: number } | undefined;
     for (const m of text.matchAll(XML_ATTRIBUTED)) {
       const attributes = new Map<string, { value: string; start: number }>();
       const base = m.indices![2][0];
@@ -1030,8 +1125,12 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       if (m[3] === '/') continue;
       const end = m.index! + m[0].length;
       const body = XML_BODY.exec(text.slice(end, end + 4200));
-      if (body && body[2] === m[1]) named(name.value, body[1], end);
-      else if (!body) {
+      if (body && body[2] === m[1]) {
+        const field = name.value.toLowerCase();
+        const record = field === 'value' && settingName?.tag === m[1] && /^\s*$/.test(text.slice(settingName.end, m.index!)) ? settingName.name : undefined;
+        named(record ?? name.value, body[1], end);
+        settingName = field === 'key' || field === 'name' ? { tag: m[1], name: body[1].trim(), end: end + body[0].length } : undefined;
+      } else if (!body) {
         // its one value in a child element of its own (Eclipse Kura's `<esf:property name="…passphrase"><esf:value>…</esf:value>`)
         const child = XML_VALUE_CHILD.exec(text.slice(end, end + 4300));
         if (child && !taken(end + child.indices![2][0], child[2].length)) named(name.value, child[2], end + child.indices![2][0]);

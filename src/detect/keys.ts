@@ -1337,6 +1337,8 @@ interface Noun {
 const BROWSER_ANALYTICS = new Set(['mixpanel', 'amplitude', 'countly', 'segment', 'hotjar', 'posthog', 'rudderstack', 'umami', 'plausible']);
 /** What may stand between the product and `key`/`token` in the name of its public key (`MIXPANEL_PROJECT_TOKEN`); an `API_KEY` is the public one of some (Amplitude) and the secret one of others (Countly): not among them. */
 const ANALYTICS_KEY_QUALIFIERS = new Set(['project', 'app', 'write', 'site', 'client', 'sdk', 'browser', 'js', 'web', 'public']);
+/** Products whose `API_KEY` is the project's public key (PostHog's `phc_…` project API key; its personal API key is `PERSONAL_API_KEY`). */
+const PUBLIC_API_KEY_ANALYTICS = new Set(['posthog', 'amplitude']);
 
 const OBJECT_STORE_ACCESS_KEY = 'access key id (an identifier; the secret key is the secret)';
 const LONE_ACCESS_KEY = "access key (an object store's is an id; another vendor's is judged by its value)";
@@ -1745,7 +1747,7 @@ function classifyUncached(name: string): KeyVerdict {
       product >= 0 &&
       product < noun.index &&
       (words[noun.index] === 'key' || words[noun.index] === 'token') &&
-      words.slice(product + 1, noun.index).every((w) => ANALYTICS_KEY_QUALIFIERS.has(w))
+      words.slice(product + 1, noun.index).every((w) => ANALYTICS_KEY_QUALIFIERS.has(w) || (w === 'api' && PUBLIC_API_KEY_ANALYTICS.has(words[product])))
     ) {
       return { sensitive: false, reason: 'web analytics project key (public by design: it ships in the page)' };
     }

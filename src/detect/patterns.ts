@@ -1144,7 +1144,8 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = Object.freeze([
   {
     id: 'url-query-key',
     description: 'API key in a URL query',
-    regex: re(`[?&](?:key|access_?key)=([A-Za-z0-9_-]{16,200})(?=[&\\s#'"]|$)`, 'i'),
+    // (and OpenWeather's `?appid=`, its API key: an application's id elsewhere is short, or digits only)
+    regex: re(`[?&](?:key|access_?key|appid)=([A-Za-z0-9_-]{16,200})(?=[&\\s#'"]|$)`, 'i'),
     group: 1,
   },
   {

@@ -160,6 +160,10 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   new RegExp(`^\\$\\{(?:${SECRET_LOOKUPS.join('|')}):[^{}\\s]{1,300}\\}$`),
   /^arn:aws:(?:secretsmanager|ssm|kms):/,
   /^projects\/[^/\s]+\/secrets\/[^/\s]+(?:\/versions\/[^/\s]+)?$/, // GCP Secret Manager
+  // any Google Cloud resource by its name (a KMS key's `projects/p/locations/global/keyRings/r/cryptoKeys/k`): the key's name, the
+  // key material stays in the service; and an AWS KMS key's alias (`alias/app-data`)
+  /^projects\/[^/\s]+(?:\/[a-z][A-Za-z]{1,40}\/[^/\s]+){1,4}$/,
+  /^alias\/[\w/-]{1,200}$/,
   /^@Microsoft\.KeyVault\(/i,
   /^user_provided$/i, // LibreChat: the user enters the key in the UI
   /^os\.environ\/[A-Za-z_][A-Za-z0-9_]*$/, // LiteLLM: read from the named variable

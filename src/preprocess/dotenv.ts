@@ -83,9 +83,13 @@ function expandEscapes(s: string): string {
   });
 }
 
-/** Same semantics as parseDotenv, but every entry with its position (later duplicates appear as later entries). */
-export function parseDotenvEntries(text: string, lookup?: Lookup): DotenvEntry[] {
-  return parseInto(text, new Map(), lookup);
+/**
+ * Same semantics as parseDotenv, but every entry with its position (later duplicates appear as later entries). With
+ * `unresolved`, a bare `KEY` line the lookup has no value for is an entry too (`inherited`, its value empty, left out of
+ * the values later lines expand): the variable a service's env_file passes through from the shell compose runs in.
+ */
+export function parseDotenvEntries(text: string, lookup?: Lookup, options: { unresolved?: boolean } = {}): DotenvEntry[] {
+  return parseInto(text, new Map(), lookup, options.unresolved === true);
 }
 
 /** api "parse" of the vectors: compose-go's dotenv parser. The result has a null prototype. */
@@ -120,7 +124,7 @@ function toRecord(values: Map<string, string>): Record<string, string> {
 }
 
 /** The parser proper: fills `values` as compose-go fills its map, and returns the entries. */
-function parseInto(text: string, values: Map<string, string>, lookup?: Lookup): DotenvEntry[] {
+function parseInto(text: string, values: Map<string, string>, lookup?: Lookup, unresolved = false): DotenvEntry[] {
   const entries: DotenvEntry[] = [];
   // compose-go's own line counter, reproduced for its messages. It drifts from the real line in
   // two cases: an unterminated quote reports the last line of the file, and a bare `KEY ` line
@@ -219,6 +223,7 @@ function parseInto(text: string, values: Map<string, string>, lookup?: Lookup): 
     if (inherited) {
       const value = lookup?.(key);
       if (value !== undefined) entry(value, keyEnd, keyEnd, 'none');
+      else if (unresolved) entries.push({ key, value: '', line, column, keyStart, keyEnd, valueStart: keyEnd, valueEnd: keyEnd, quoted: 'none', inherited });
       p = q;
       continue;
     }

@@ -17,7 +17,7 @@ export function readDotenvFile(file: string, lookup?: (name: string) => string |
   const text = readHostText(host, file, displayName, 'env file not found');
   try {
     const lines = new LineIndex(text);
-    const entries = parseDotenvEntries(text.replace(/^\uFEFF/, ''), lookup).map((e) => ({
+    const entries = parseDotenvEntries(text.replace(/^\uFEFF/, ''), lookup, { unresolved: true }).map((e) => ({
       ...e,
       keyOrigin: lines.origin(displayName, e.keyStart, e.keyEnd),
       valueOrigin: lines.origin(displayName, e.valueStart, e.valueEnd),

@@ -50,7 +50,6 @@ const SKIPPED = new Set([
   'example',
   'samples',
   'sample',
-  'migrations',
   'locale',
   'locales',
   'public',
@@ -295,7 +294,8 @@ const STAGE_ENV = /^(?:\.env\.[\w-]{1,30}|[\w-]{1,30}\.env)$/i;
 /** The languages services are written in: their sources are read for tokens and generated constants (detect/exposures.ts). */
 const SOURCE_CODE_EXTENSIONS = [
   ...['py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'rb', 'php', 'pl', 'pm', 'go', 'java', 'kt', 'kts', 'scala', 'sbt', 'groovy', 'cs', 'rs'],
-  ...['ex', 'exs', 'lua', 'swift', 'dart', 'zig', 'cr', 'nim', 'jl', 'clj', 'pas', 'lisp', 'cl', 'scm', 'rkt'],
+  // (and Rake's tasks, `lib/tasks/sync.rake`: Ruby)
+  ...['rake', 'ex', 'exs', 'lua', 'swift', 'dart', 'zig', 'cr', 'nim', 'jl', 'clj', 'pas', 'lisp', 'cl', 'scm', 'rkt'],
   // C and C++ (firmware, an Arduino sketch's `.ino`), Tasmota's Berry scripts (`autoexec.be`)
   ...['c', 'cc', 'cpp', 'h', 'hpp', 'ino', 'be'],
 ];
@@ -368,14 +368,16 @@ export function findProjectFiles(host: FileHost, projectDirectory: string, known
         // a configuration directory's subdirectories are configuration too (Ansible's `group_vars/all/vars.yml`)
         if (level > MAX_DEPTH || SKIPPED.has(name.toLowerCase()) || (name.startsWith('.') && !CREDENTIAL_DIRECTORY.test(name) && !CI_DIRECTORY.test(name)))
           continue;
-        const inner = directory === 'config' || directory === 'tokens' || directory === 'docs' ? directory : directoryKind(name);
+        const inner = directory === 'config' || directory === 'tokens' || directory === 'docs' || directory === 'migrations' ? directory : directoryKind(name);
         // documentation after everything else: a site's hundreds of pages must not use up the entries the walk has
         if (inner === 'docs' && directory !== 'docs') documentation.push({ path, level });
         else walk(path, level, inner);
       } else if (kind !== 'file' || known.has(path)) continue;
       // a CI definition's settings are its own secret references (`${{ secrets.X }}`, `$CI_JOB_TOKEN`): set T1 counted
       // four false alarms to one exposure when they were read by names; read for self-identifying tokens only
-      else if (directory === 'docs') {
+      else if (directory === 'migrations') {
+        if (candidates.length < MAX_FILES && SQL_FILE.test(name) && !EXAMPLE.test(name)) candidates.push(path);
+      } else if (directory === 'docs') {
         if (tokenFiles.length < MAX_TOKEN_FILES && DOCUMENT_FILE.test(name)) tokenFiles.push(path);
       } else if (directory !== 'tokens' && (isConfigName(name, directory) || CRONTAB_FILE.test(path) || (name === '.env' && ownDotenv))) {
         if (candidates.length < MAX_FILES) candidates.push(path);
@@ -555,7 +557,14 @@ const FIREBASE_CLIENT_FILE = /^google-services\.json$/i;
  * definition's), documentation (its documents read for tokens, notes and commands only: its code and settings files
  * show what to write as often as what is used), or other files.
  */
-type DirectoryKind = 'config' | 'scripts' | 'credentials' | 'secrets' | 'tokens' | 'docs' | 'other';
+type DirectoryKind = 'config' | 'scripts' | 'credentials' | 'secrets' | 'tokens' | 'docs' | 'migrations' | 'other';
+
+/**
+ * A database's migrations: its SQL files seed the records the application starts with (`INSERT INTO api_client (name,
+ * api_key) VALUES (…)`, `CREATE USER … PASSWORD '…'`), read; its code (Django's, Rails', Alembic's) is the schema's history.
+ */
+const MIGRATIONS_DIRECTORY = /^migrations$/i;
+const SQL_FILE = /\.sql$/i;
 
 /**
  * A directory of secrets' files (`secrets/`, `passwords/` beside a validator's keystores): each plain file in it holds
@@ -570,6 +579,7 @@ function directoryKind(name: string): DirectoryKind {
   if (SECRETS_DIRECTORY.test(name)) return 'secrets';
   if (CI_DIRECTORY.test(name)) return 'tokens';
   if (DOCS_DIRECTORY.test(name)) return 'docs';
+  if (MIGRATIONS_DIRECTORY.test(name)) return 'migrations';
   return CONFIG_DIRECTORY.test(name) ? 'config' : SCRIPT_DIRECTORY.test(name) ? 'scripts' : 'other';
 }
 

@@ -135,8 +135,9 @@ class ProjectLoader {
     root = enforceUnicity(applyResetTags(root!));
     if (this.options.mode === 'config') root = this.applyProfiles(root, env);
     const model = buildModel(root);
-    resolvePassthrough(model, env);
     this.attachEnvFiles(model, env);
+    // (after the env_files: their bare names pass variables through too)
+    resolvePassthrough(model, env);
     // lint reads what containers read from the repository; `config` prints the model and needs none of it
     if (this.lenient) {
       this.attachMountedFiles(model, projectDirectory);
@@ -534,13 +535,13 @@ function emptyRoot(file: string): TreeMap {
 }
 
 /**
- * A bare `- KEY` (or `KEY:` with no value) in `environment` takes its value from the project
- * environment — the shell, and the project's .env files — as compose-go resolves it. Records that
+ * A bare `- KEY` (or `KEY:` with no value) in `environment`, and a bare `KEY` line of an env_file, takes its value from
+ * the project environment — the shell, and the project's .env files — as compose-go resolves it. Records that
  * resolution on the entry (lint has no shell: it only sees .env values).
  */
 export function resolvePassthrough(model: ComposeModel, env: ReadonlyMap<string, EnvValue>): void {
   for (const service of model.services) {
-    for (const entry of service.environment) {
+    for (const entry of [...service.environment, ...service.envFile]) {
       if (entry.value) continue;
       const found = env.get(entry.key);
       if (found) entry.passthrough = setUse(entry.key, found);

@@ -13,6 +13,20 @@ function config(files: Record<string, string>, processEnv: Record<string, string
   return renderConfig(project, { format: 'yaml', showSecrets: false }).replace(/^name: .*\n/, '');
 }
 
+describe("an env_file's bare name", () => {
+  it('passes the variable the environment sets (masked when a secret), and nothing when it is unset, as compose-go reads it', () => {
+    const files = {
+      'compose.yaml': ['services:', '  app:', '    image: example/app', '    env_file: app.env', ''].join('\n'),
+      'app.env': ['AWS_SECRET_ACCESS_KEY', 'REGION', 'PREFIX=invoices/', ''].join('\n'),
+    };
+    const lines = (env: string) => ['services:', '  app:', '    environment:', ...env.split('|').filter(Boolean), '    image: example/app', ''].join('\n');
+    expect(config(files)).toBe(lines('      PREFIX: invoices/'));
+    expect(config(files, { AWS_SECRET_ACCESS_KEY: 'k7Rw2qZ9', REGION: 'eu-west-1' })).toBe(
+      lines('      AWS_SECRET_ACCESS_KEY: •••• (8 chars)|      PREFIX: invoices/|      REGION: eu-west-1'),
+    );
+  });
+});
+
 describe('config masks the nodes that hold a secret, and copies of a secret in other values', () => {
   it('a short secret touching letters is masked everywhere, also where another value repeats it', () => {
     const out = config({

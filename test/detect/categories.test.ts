@@ -5644,3 +5644,132 @@ describe('sets CK, CL, CM and CN (tuned halves): pipelines, game servers, docume
     ]);
   });
 });
+
+describe('sets CO to CT (their tuned halves)', () => {
+  it("a Go conversion's literal, a function named for a secret returning one, an Odoo parameter record, a migration's SQL seed, a hyphenated setting's value, a Rake task's commented command, OpenWeather's appid and a setting named by its INI section; a cloud key's resource name is not a secret", async () => {
+    const found = await projectFindings({
+      'compose.yaml': ['services:', '  app:', '    build: .', ''].join('\n'),
+      'cmd/bot/main.go': [
+        'package main',
+        '',
+        `var webhookSecret = []byte("${fake(ALNUM, 32)}")`,
+        'var greeting = []byte("hello, world")',
+        '',
+        'func clientSecret() string {',
+        '\tif s := os.Getenv("CLIENT_SECRET"); s != "" {',
+        '\t\treturn s',
+        '\t}',
+        `\treturn "${fake(ALNUM, 40)}"`,
+        '}',
+        '',
+        'func secretName() string {',
+        '\treturn "ledger-client-secret"',
+        '}',
+        '',
+      ].join('\n'),
+      'addons/sync/data/ir_config_parameter.xml': [
+        '<odoo>',
+        '  <record id="param_base" model="ir.config_parameter">',
+        '    <field name="key">sync.api_base</field>',
+        '    <field name="value">https://api.example.org/v1</field>',
+        '  </record>',
+        '  <record id="param_token" model="ir.config_parameter">',
+        '    <field name="key">sync.api_token</field>',
+        `    <field name="value">${fake(HEX, 40)}</field>`,
+        '  </record>',
+        '</odoo>',
+        '',
+      ].join('\n'),
+      'migrations/0002_seed.sql': ['INSERT INTO api_client (name, api_key, created_at) VALUES', `  ('partner-portal', '${fake(HEX, 48)}', NOW());`, ''].join(
+        '\n',
+      ),
+      'migrations/0001_initial.py': ['from django.db import migrations', `DEFAULT_TOKEN = "${fake(ALNUM, 40)}"`, ''].join('\n'),
+      '.env.production': ['VISION_KMS_KEY=projects/ocr/locations/global/keyRings/ocr/cryptoKeys/pages', 'KMS_KEY_ALIAS=alias/app-data', ''].join('\n'),
+      'scripts/enable-webservices.sh': [
+        '#!/bin/sh',
+        `docker compose exec papercut server-command set-config auth.webservices.auth-token "${fake(ALNUM, 24)}"`,
+        'docker compose exec papercut server-command set-config auth.webservices.allowed-addresses "10.0.0.0/8"',
+        '',
+      ].join('\n'),
+      'lib/tasks/sync.rake': [
+        'namespace :sync do',
+        `  # curl -H "Authorization: Token token=${fake(ALNUM, 40)}" https://api.example.org/v2/depletions`,
+        'end',
+        '',
+      ].join('\n'),
+      'config/alerts.toml': [
+        '[pagerduty]',
+        `routing_key = "${fake(HEX, 32)}"`,
+        '[amqp]',
+        'routing_key = "orders.created"',
+        '[cache]',
+        'key = "sessions"',
+        '[main]',
+        'auth = DB2',
+        '[pagerduty]',
+        '[TG#2401]',
+        `routing_key = "${fake(HEX, 32)}"`,
+        '',
+      ].join('\n'),
+      'scripts/weather.sh': [
+        '#!/bin/sh',
+        `curl -fsS "https://api.openweathermap.org/data/3.0/onecall?lat=$LAT&lon=$LON&appid=${fake(HEX, 32)}"`,
+        'curl -fsS "https://api.example.org/apps?appid=42"',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'addons/sync/data/ir_config_parameter.xml:8:25 secret-in-project-file',
+      'cmd/bot/main.go:3:29 secret-in-project-file',
+      'cmd/bot/main.go:10:10 secret-in-project-file',
+      'config/alerts.toml:2:16 secret-in-project-file',
+      'lib/tasks/sync.rake:2:41 secret-in-project-file',
+      'migrations/0002_seed.sql:2:23 secret-in-project-file',
+      'scripts/enable-webservices.sh:2:85 secret-in-project-file',
+      'scripts/weather.sh:2:84 secret-in-project-file',
+    ]);
+  });
+
+  it("an env_file's bare name passes the variable through from the shell; GeneWeb's `-wizard NAME:PASSWORD` is the password after the colon; PostHog's API key is its public project key", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  ingest:',
+        '    image: example/ingest',
+        '    env_file:',
+        '      - ./ingest.env',
+        '    environment:',
+        '      POSTHOG_API_KEY: ${POSTHOG_API_KEY:-}',
+        '      POSTHOG_PERSONAL_API_KEY: ${POSTHOG_PERSONAL_API_KEY:-}',
+        '  geneweb:',
+        '    image: example/geneweb',
+        '    command: gwd -p 2317 -wizard ${GW_WIZARD_USER}:${GW_WIZARD_PASSWORD} -friend guest:${GW_FRIEND_PASSWORD}',
+        '',
+      ].join('\n'),
+      'ingest.env': ['# secrets come from the host', 'AWS_SECRET_ACCESS_KEY', 'INVOICE_PREFIX=invoices/', 'REGION', ''].join('\n'),
+      '.env': ['GW_WIZARD_USER=jdubois', `GW_WIZARD_PASSWORD=${fake(ALNUM, 16)}`, 'GW_FRIEND_PASSWORD=cousins', ''].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      '.env:2:20 secret-in-env-file',
+      '.env:3:20 secret-in-env-file',
+      'compose.yaml:8:7 secret-via-environment',
+      'ingest.env:2:1 secret-via-environment',
+    ]);
+  });
+  it("a placeholder in an XML comment's sentence is an example; a value written down there, one commented out on its own line, and a set one are read", async () => {
+    expect(
+      await findings(
+        config([
+          '<clickhouse><users><default>',
+          '  <!-- Password could be given in plain text or as SHA256.',
+          '       Example: <password>qwerty</password>.',
+          '  -->',
+          `  <!-- test account: <password>${fake(ALNUM, 12)}</password> -->`,
+          `  <!-- <password>${fake(ALNUM, 14)}</password> -->`,
+          `  <password>${fake(ALNUM, 12)}</password>`,
+          '</default></users></clickhouse>',
+        ]),
+      ),
+    ).toEqual(['12:38 hardcoded-credential', '13:24 hardcoded-credential', '14:19 hardcoded-credential']);
+  });
+});

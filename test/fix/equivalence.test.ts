@@ -84,6 +84,24 @@ describe('equivalence', () => {
     ).toEqual(['db.env:1 db POSTGRES_PASSWORD: would be replaced by POSTGRES_PASSWORD_FILE, which names no secret the service mounts']);
   });
 
+  it("an env_file's bare name passes the variable through: a secret from the same variable is equivalent, a file's is not", () => {
+    const before = { 'compose.yaml': service([], ['    env_file: db.env']).replace('    environment:\n', ''), 'db.env': 'POSTGRES_PASSWORD\n' };
+    const fromVariable = ['    secrets:', '      - pw', 'secrets:', '  pw:', '    environment: POSTGRES_PASSWORD'];
+    expect(
+      compare(before, {
+        'compose.yaml': service([], ['    env_file: db.env', ...fromVariable]).replace('    environment:\n', ''),
+        'db.env': 'POSTGRES_PASSWORD_FILE=/run/secrets/pw\n',
+      }),
+    ).toEqual([]);
+    expect(
+      compare(before, {
+        'compose.yaml': service([], ['    env_file: db.env', ...mounted]).replace('    environment:\n', ''),
+        'db.env': 'POSTGRES_PASSWORD_FILE=/run/secrets/pw\n',
+        'secrets/pw': 's3cret',
+      }),
+    ).toEqual(['db.env:1 db POSTGRES_PASSWORD: would be replaced by POSTGRES_PASSWORD_FILE, whose secret pw does not hold the same value']);
+  });
+
   it('a default moved into a file differs once the variable is set', () => {
     expect(
       compare(

@@ -67,6 +67,16 @@ describe('parseDotenvEntries', () => {
     for (const e of entries) expect(text.slice(e.keyStart, e.keyEnd)).toBe(e.key);
     expect(entries.map((e) => text.slice(e.valueStart, e.valueEnd))).toEqual(['1', 'two\nlines', '3', '', '${A}${A}']);
   });
+
+  it('with `unresolved`, keeps a bare name the lookup has no value for, and later lines expand it as unset', () => {
+    const text = 'TOKEN\nURL=x${TOKEN:-none}\n';
+    expect(parseDotenvEntries(text).map((e) => e.key)).toEqual(['URL']);
+    const entries = parseDotenvEntries(text, undefined, { unresolved: true });
+    expect(entries.map(({ key, value, line, inherited }) => ({ key, value, line, inherited }))).toEqual([
+      { key: 'TOKEN', value: '', line: 1, inherited: true },
+      { key: 'URL', value: 'xnone', line: 2, inherited: false },
+    ]);
+  });
 });
 
 describe('compose-go quirks', () => {

@@ -40,8 +40,22 @@ testRule(secretUnused, {
   valid: [
     { name: 'mounted by a service', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    secrets: [s]\nsecrets:\n${env('s')}` } },
     { name: 'used by a build only', files: { 'compose.yaml': `services:\n  a:\n    build:\n      context: .\n      secrets: [s]\nsecrets:\n${env('s')}` } },
+    {
+      name: 'a mount named by a variable the environment does not set may be any of them',
+      files: {
+        'compose.yaml': `services:\n  a:\n    image: x\n    secrets:\n      - source: \${WHICH_SECRET}\nsecrets:\n${env('s')}  t:\n    external: true\n`,
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a mount named by a variable the environment sets is that secret',
+      files: {
+        'compose.yaml': `services:\n  a:\n    image: x\n    secrets:\n      - source: \${WHICH_SECRET}\nsecrets:\n${env('s')}  t:\n    external: true\n`,
+        '.env': 'WHICH_SECRET=s\n',
+      },
+      errors: [{ messageId: 'unused', line: 9, column: 3, severity: 'warning' }],
+    },
     {
       name: 'a secret nobody mounts, whatever its source',
       files: { 'compose.yaml': `services:\n  a:\n    image: x\n    secrets: [s]\nsecrets:\n${env('s')}  stale:\n    external: true\n` },

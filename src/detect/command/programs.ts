@@ -53,7 +53,11 @@ const redisAclUser: FlagHandler = (f, k, text) => {
 /** GeneWeb's server: `gwd -wizard PASSWORD -friend PASSWORD`, the base's wizard's and friend's passwords for all bases. */
 const gwdPassword: FlagHandler = (f, k, text) => {
   if ((text !== '-wizard' && text !== '-friend') || k + 1 >= f.toks.length) return undefined;
-  f.reportToken(k + 1, text, 'password');
+  // (`-wizard NAME:PASSWORD` names the wizard: the password after the first `:` outside a `${…}`)
+  const value = f.toks[k + 1].text;
+  const colon = value.replace(/\$\{[^{}]*\}/g, (v) => '_'.repeat(v.length)).indexOf(':');
+  if (colon > 0 && colon + 1 < value.length) f.report(k + 1, colon + 1, value.length, text, 'password');
+  else f.reportToken(k + 1, text, 'password');
   return 1;
 };
 

@@ -409,8 +409,11 @@ function settingValueOption(f: Findings, k: number, valueTok: number, valueOffse
   }
 }
 
-/** A setting's name as an admin tool takes it (camelCase, snake_case, dotted), not a subcommand (`activate-tsig-key`). */
-const SETTING_NAME = /^[A-Za-z][A-Za-z0-9_.]{2,80}$/;
+/**
+ * A setting's name as an admin tool takes it (camelCase, snake_case, dotted), not a subcommand (`activate-tsig-key`); a
+ * dotted path's words may be hyphenated (PaperCut's `server-command set-config auth.webservices.auth-token …`).
+ */
+const SETTING_NAME = /^[A-Za-z][A-Za-z0-9_.]{2,80}$|^(?=.{3,80}$)[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+$/;
 
 /** A subcommand that sets a password: `set-admin-password`, `change-password`, `reset-user-password`. */
 const PASSWORD_SETTER = /^(?:set|change|reset|update)-(?:[a-z]{2,20}-)?password$/;
