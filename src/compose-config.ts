@@ -215,11 +215,9 @@ function normalizeService(service: ServiceModel, plain: Record<string, unknown>,
   const out = emptyDictionary<unknown>();
   // env_file variables come first, `environment` overrides them (Compose's order)
   const env = emptyDictionary<string | Masked | null>();
-  for (const e of [...service.envFile, ...service.environment]) {
-    // an env_file's bare name the environment does not set passes nothing (an `environment:` one is printed null)
-    if (!e.value && !e.passthrough && service.envFile.includes(e)) continue;
-    env[e.key] = entryValue(e, secrets);
-  }
+  // (an env_file's bare name the environment does not set passes nothing; an `environment:` one is printed null)
+  for (const e of service.envFile) if (e.value || e.passthrough) env[e.key] = entryValue(e, secrets);
+  for (const e of service.environment) env[e.key] = entryValue(e, secrets);
   for (const key of Object.keys(plain).sort()) {
     if (key === 'env_file' || key === 'environment') continue;
     out[key] = plain[key];

@@ -269,6 +269,9 @@ const NAME_VALUE_PAIRS: readonly RegExp[] = [
   /<(?:name|key)>[ \t]{0,4}([A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]{0,4}<\/(?:name|key)>[ \t\r\n]{0,200}<value>[ \t]{0,4}([^<\s][^<\n]{0,4095}?)[ \t]{0,4}<\/value>/dg,
   // an element named by its attribute with the value as a child (Zimbra's localconfig.xml `<key name="x"><value>y</value>`)
   /<(?:key|property|entry|attr|param)[ \t]+name="([A-Za-z_][A-Za-z0-9_.-]{0,80})"[ \t]*>[ \t\r\n]{0,200}<value>[ \t]{0,4}([^<\s][^<\n]{0,4095}?)[ \t]{0,4}<\/value>/dg,
+  // a record's setting as two fields, its name and then its value (Odoo's `ir.config_parameter` data:
+  // `<field name="key">connector.api_token</field>` `<field name="value">…</field>`)
+  /<field[ \t]+name="key"[ \t]*>[ \t]{0,4}([A-Za-z_][A-Za-z0-9_.-]{0,80})[ \t]{0,4}<\/field>[ \t\r\n]{0,200}<field[ \t]+name="value"[ \t]*>[ \t]{0,4}([^<\s][^<\n]{0,4095}?)[ \t]{0,4}<\/field>/dg,
 ];
 
 /**
@@ -542,13 +545,15 @@ function sectionHeaders(text: string): SectionHeader[] {
   return [...text.matchAll(SECTION_HEADER)].map((m) => ({ at: m.index, name: m[1] }));
 }
 
-/** The name of the section an offset is in (the last header before it), when a name of words. */
+/** The name of the section an offset is in (the last header before it, by bisection), when a name of words. */
 function sectionAt(sections: readonly SectionHeader[], at: number): string | undefined {
-  let name: string | undefined;
-  for (const s of sections) {
-    if (s.at > at) break;
-    name = s.name;
+  let [lo, hi] = [0, sections.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].at <= at) lo = mid + 1;
+    else hi = mid;
   }
+  const name = lo > 0 ? sections[lo - 1].name : undefined;
   return name !== undefined && SECTION_NAME.test(name) ? name : undefined;
 }
 
@@ -1094,9 +1099,6 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
   }
   // XML whose attribute names the setting: <entry key="db.password">x</entry>, <add key="ApiKey" value="x"/>
   if (text.includes('<')) {
-    // a record's setting written as two fields, its name and then its value (Odoo's `ir.config_parameter` data:
-    // `<field name="key">connector.api_token</field>` `<field name="value">…</field>`): the name field before the value's
-    let settingName: { tag: string; name: string; end: number } | undefined;
     for (const m of text.matchAll(XML_ATTRIBUTED)) {
       const attributes = new Map<string, { value: string; start: number }>();
       const base = m.indices![2][0];
@@ -1125,12 +1127,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       if (m[3] === '/') continue;
       const end = m.index! + m[0].length;
       const body = XML_BODY.exec(text.slice(end, end + 4200));
-      if (body && body[2] === m[1]) {
-        const field = name.value.toLowerCase();
-        const record = field === 'value' && settingName?.tag === m[1] && /^\s*$/.test(text.slice(settingName.end, m.index!)) ? settingName.name : undefined;
-        named(record ?? name.value, body[1], end);
-        settingName = field === 'key' || field === 'name' ? { tag: m[1], name: body[1].trim(), end: end + body[0].length } : undefined;
-      } else if (!body) {
+      if (body && body[2] === m[1]) named(name.value, body[1], end);
+      else if (!body) {
         // its one value in a child element of its own (Eclipse Kura's `<esf:property name="…passphrase"><esf:value>…</esf:value>`)
         const child = XML_VALUE_CHILD.exec(text.slice(end, end + 4300));
         if (child && !taken(end + child.indices![2][0], child[2].length)) named(name.value, child[2], end + child.indices![2][0]);
