@@ -46,6 +46,7 @@ import { defaultTable, type FileSuffixTable } from './file-suffix-images.js';
 import { decideFix, type Fixability } from './fixability.js';
 import { azureAccountKeyAt, classifyKey, describeKind, isCaptchaSecretByShape, nameLooseness, SECRET_BY_SHAPE } from './keys.js';
 import { isNoValueMark, isPlaceholder, isStockDefault } from './placeholder.js';
+import { isIssuedCredentialPlaceholder, StackWords } from './issued-credential.js';
 import { defaultedVariable } from './value-class.js';
 import { findUrlCredentials, isPasswordDigest, isStoredPasswordDigest, isVariableOnly, judgeNamedValue, judgeSecretValue, scanValue } from './scan.js';
 import { POSTMARK_USER_KIND, postmarkUserTokens, usersHoldingSecret } from './user-token.js';
@@ -139,6 +140,11 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
       found.push(...fromFiles.filter((e) => !overlaps(e.verdict.origin)));
     }
     found.push(...restatedSecrets(model.mountedFiles ?? [], found));
+    // a placeholder for a credential a provider outside the stack issues (`RESEND_API_KEY: your-resend-api-key`) authenticates nothing
+    const stack = new StackWords(model);
+    const issued = (e: Found) =>
+      e.verdict.class === 'hardcoded' && e.verdict.placeholder && isIssuedCredentialPlaceholder(e.name, e.verdict.kind, e.verdict.value, stack);
+    if (found.some(issued)) found.splice(0, Infinity, ...found.filter((e) => !issued(e)));
     // every finding's name goes into a message: never a token written where a name goes (whichever reader found it)
     cached = { found: found.map((e) => ({ ...e, ...(e.name !== undefined ? { name: settingName(e.name) } : {}), id: nextId++ })), judged: new Map() };
     cache.set(model, cached);

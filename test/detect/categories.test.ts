@@ -5773,3 +5773,34 @@ describe('sets CO to CT (their tuned halves)', () => {
     ).toEqual(['12:38 hardcoded-credential', '13:24 hardcoded-credential', '14:19 hardcoded-credential']);
   });
 });
+
+describe('detect38: placeholders for credentials a provider issues', () => {
+  it("a provider's API key, OAuth client secret or bot token holding a placeholder authenticates nothing; a placeholder the stack chooses for itself, or for a service of the stack, is what it runs with", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  web:',
+        '    image: example/studio',
+        '    environment:',
+        '      - BETTER_AUTH_SECRET=${BETTER_AUTH_SECRET:-your_auth_secret_here}',
+        '      - RESEND_API_KEY=${RESEND_API_KEY:-your-resend-api-key}',
+        '      - GOOGLE_CLIENT_SECRET=${GOOGLE_CLIENT_SECRET:-placeholder}',
+        '      - SLACK_BOT_TOKEN=xoxb-your-token-here',
+        '      - TYPESENSE_API_KEY=${TYPESENSE_API_KEY:-your-api-key}',
+        '      - INTERNAL_API_TOKEN=changeme',
+        '      - MAILGUN_API_KEY=key-' + fake(HEX, 32),
+        '  search:',
+        '    image: typesense/typesense:27.1',
+        '    command: --api-key=${TYPESENSE_API_KEY:-your-api-key} --data-dir /data',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'compose.yaml:5:28 secret-in-environment',
+      'compose.yaml:9:27 secret-in-environment',
+      'compose.yaml:10:28 secret-in-environment',
+      'compose.yaml:11:25 secret-in-environment',
+      'compose.yaml:14:24 hardcoded-credential',
+    ]);
+  });
+});
