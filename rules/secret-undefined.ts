@@ -26,7 +26,9 @@ export const secretUndefined: Rule = {
     const declared = declaredSecrets(context.model);
     for (const service of context.model.services) {
       for (const m of serviceMounts(service)) {
-        if (declared.has(m.source)) continue;
+        // a mount named by a variable the environment does not set (`source: ${VARIABLE}`) names no secret yet: the deployment's
+        // environment decides which one
+        if (declared.has(m.source) || m.node.interpolation?.vars.some((v) => v.resolution === 'unset')) continue;
         context.report({
           messageId: m.build ? 'build' : 'mount',
           data: { service: service.name, name: m.source },

@@ -291,6 +291,17 @@ const SETTING_SECTION_COLUMN = /^(?:section|module|category|group|scope|namespac
 const SQL_UPDATE =
   /\bSET[ \t]+[A-Za-z_]{0,20}(?:value|val|valeur)(?:_[a-z]{1,20})?[ \t]*=[ \t]*'"?([^'"\n]{1,4096})"?'[ \t]+WHERE[ \t]+[A-Za-z_]{0,20}(?:key|name|nom|intitule|setting|option|param)(?:_[a-z]{1,20})?[ \t]*=[ \t]*'([A-Za-z_][A-Za-z0-9_.:-]{0,80})'/dgi;
 
+/**
+ * A FreeRADIUS check row, attribute, operator and value (`radcheck`: `('maint', 'Cleartext-Password', ':=', '…')`): the value
+ * of a clear-text password attribute is the user's password (`Crypt-Password`, `NT-Password` hold hashes). Group 1 the value.
+ */
+const RADIUS_CLEARTEXT_ROW = /'(?:Cleartext|User)-Password'[ \t]*,[ \t]*'(?::=|==|=|\+=)'[ \t]*,[ \t]*'([^'\n]{1,4096})'/dgi;
+/**
+ * PHP's serialized arrays (WordPress options in a SQL dump: `s:4:"pass";s:20:"…";`, quotes escaped or not): a string key
+ * and then its string value. Groups: 1 the key, 2 the value.
+ */
+const PHP_SERIALIZED_PAIR = /\bs:\d{1,3}:\\?"([A-Za-z_][A-Za-z0-9_.-]{0,80})\\?";s:\d{1,4}:\\?"([^"\\\n]{1,4096})\\?";/dg;
+
 /** A name that is a password in the blob around it only (JAAS's `user_<name>`, ODBC's `PWD`, WildFly's `clear-text`). */
 const PASSWORD_HERE: KeyVerdict = { sensitive: true, kind: 'password' };
 const DOCKER_AUTH: KeyVerdict = { sensitive: true, kind: 'credentials' };
@@ -1224,6 +1235,25 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
         if (!viaVariable && judgeNamedValue(nameLooseness(m[nameGroup]), value) !== 'literal') continue;
         out.push({ name: m[nameGroup], kind: describeKind(verdict.kind), start, end, viaVariable });
       }
+    }
+  }
+  if (/-Password'/i.test(text)) {
+    for (const m of text.matchAll(RADIUS_CLEARTEXT_ROW)) {
+      const [start, end] = m.indices![1];
+      if (overlapsAny(out, start, end) || isPlaceholder(m[1])) continue;
+      const viaVariable = VARIABLE.test(m[1]);
+      if (!viaVariable && judgeNamedValue(nameLooseness('password'), m[1]) !== 'literal') continue;
+      out.push({ name: 'Cleartext-Password', kind: 'password', start, end, viaVariable });
+    }
+  }
+  if (text.includes(';s:')) {
+    for (const m of text.matchAll(PHP_SERIALIZED_PAIR)) {
+      const verdict = classifyKey(m[1]);
+      const [start, end] = m.indices![2];
+      if (!verdict.sensitive || overlapsAny(out, start, end)) continue;
+      const viaVariable = VARIABLE.test(m[2]);
+      if (!viaVariable && judgeNamedValue(nameLooseness(m[1]), m[2]) !== 'literal') continue;
+      out.push({ name: m[1], kind: describeKind(verdict.kind), start, end, viaVariable });
     }
   }
   // LDIF's `name:: base64` (`userPassword:: QUtw…`): the value is the decoded text

@@ -140,11 +140,30 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
       found.push(...fromFiles.filter((e) => !overlaps(e.verdict.origin)));
     }
     found.push(...restatedSecrets(model.mountedFiles ?? [], found));
-    // a placeholder for a credential a provider outside the stack issues (`RESEND_API_KEY: your-resend-api-key`) authenticates nothing
+    // a placeholder for a credential a provider outside the stack issues (`RESEND_API_KEY: your-resend-api-key`) authenticates
+    // nothing; as a variable's default (`${GOOGLE_CLIENT_SECRET:-placeholder}`) the variable still passes the real one in when
+    // it is set, as an empty default's does (an optional setting: ViaEnvVerdict.optional)
     const stack = new StackWords(model);
     const issued = (e: Found) =>
       e.verdict.class === 'hardcoded' && e.verdict.placeholder && isIssuedCredentialPlaceholder(e.name, e.verdict.kind, e.verdict.value, stack);
-    if (found.some(issued)) found.splice(0, Infinity, ...found.filter((e) => !issued(e)));
+    if (found.some(issued)) {
+      const kept: Found[] = [];
+      for (const e of found) {
+        if (!issued(e)) kept.push(e);
+        else if (e.context === 'environment' && e.verdict.class === 'hardcoded' && e.verdict.source === 'default' && e.verdict.variable !== undefined)
+          kept.push({
+            ...e,
+            verdict: {
+              class: 'via-env',
+              origin: e.entry?.keyOrigin ?? e.verdict.origin,
+              kind: e.verdict.kind,
+              variables: [e.verdict.variable],
+              optional: true,
+            },
+          });
+      }
+      found.splice(0, Infinity, ...kept);
+    }
     // every finding's name goes into a message: never a token written where a name goes (whichever reader found it)
     cached = { found: found.map((e) => ({ ...e, ...(e.name !== undefined ? { name: settingName(e.name) } : {}), id: nextId++ })), judged: new Map() };
     cache.set(model, cached);

@@ -24,16 +24,83 @@ const ISSUED_KINDS: ReadonlySet<string> = new Set(['API key', 'client secret', '
  * token. Not `*_SECRET_KEY` or a bare `*_KEY` (a framework's own signing key), not `*_SECRET_ACCESS_KEY` (an object
  * store's, often the stack's own MinIO).
  */
-const ISSUED_NAME = /(?:^|[_.-])([A-Za-z][A-Za-z0-9]{2,})[_.-]?(?:API[_.-]?KEY|API[_.-]?TOKEN|CLIENT[_.-]?SECRET|ACCESS[_.-]?TOKEN|BOT[_.-]?TOKEN|AUTH[_.-]?TOKEN)$/i;
+const ISSUED_NAME =
+  /(?:^|[_.-])([A-Za-z][A-Za-z0-9]{2,})[_.-]?(?:API[_.-]?KEY|API[_.-]?TOKEN|CLIENT[_.-]?SECRET|ACCESS[_.-]?TOKEN|BOT[_.-]?TOKEN|AUTH[_.-]?TOKEN)$/i;
 
 /** Words before a credential's that name no provider: the credential is the stack's own (`ADMIN_API_KEY`, `INTERNAL_API_TOKEN`). */
 const GENERIC_QUALIFIERS = new Set([
-  'app', 'application', 'api', 'admin', 'internal', 'service', 'services', 'server', 'client', 'default', 'master', 'root',
-  'secret', 'shared', 'public', 'private', 'web', 'backend', 'frontend', 'init', 'auth', 'oauth', 'oauth2', 'oidc', 'sso',
-  'jwt', 'session', 'access', 'user', 'system', 'local', 'global', 'proxy', 'gateway', 'worker', 'core', 'main', 'remote',
-  'custom', 'external', 'site', 'cluster', 'node', 'runner', 'agent', 'sync', 'metrics', 'monitoring', 'bot', 'my', 'the',
-  'read', 'write', 'readonly', 'upload', 'download', 'deploy', 'registration', 'manager', 'management', 'dashboard',
-  'integration', 'plugin', 'provider', 'primary', 'secondary', 'backup', 'test', 'dev', 'prod', 'staging', 'live',
+  'app',
+  'application',
+  'api',
+  'admin',
+  'internal',
+  'service',
+  'services',
+  'server',
+  'client',
+  'default',
+  'master',
+  'root',
+  'secret',
+  'shared',
+  'public',
+  'private',
+  'web',
+  'backend',
+  'frontend',
+  'init',
+  'auth',
+  'oauth',
+  'oauth2',
+  'oidc',
+  'sso',
+  'jwt',
+  'session',
+  'access',
+  'user',
+  'system',
+  'local',
+  'global',
+  'proxy',
+  'gateway',
+  'worker',
+  'core',
+  'main',
+  'remote',
+  'custom',
+  'external',
+  'site',
+  'cluster',
+  'node',
+  'runner',
+  'agent',
+  'sync',
+  'metrics',
+  'monitoring',
+  'bot',
+  'my',
+  'the',
+  'read',
+  'write',
+  'readonly',
+  'upload',
+  'download',
+  'deploy',
+  'registration',
+  'manager',
+  'management',
+  'dashboard',
+  'integration',
+  'plugin',
+  'provider',
+  'primary',
+  'secondary',
+  'backup',
+  'test',
+  'dev',
+  'prod',
+  'staging',
+  'live',
 ]);
 
 /** The words that name the stack's own services: their names, container names and images' path parts (`getmeili/meilisearch`). */
@@ -43,8 +110,7 @@ export class StackWords {
     const words = new Set<string>();
     for (const service of model.services) {
       const image = service.image?.replace(/[:@].*$/, '') ?? '';
-      for (const text of [service.name, image])
-        for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w.length >= 3) words.add(w);
+      for (const text of [service.name, image]) for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w.length >= 3) words.add(w);
     }
     this.words = [...words];
   }

@@ -1653,6 +1653,9 @@ const SETTING_PREFIX_WORDS = new Set([
   'column',
 ]);
 
+/** Setting prefix words that name the field holding the secret (`FIELD_PASSWORD: userPassword`). */
+const NAMED_FIELD_WORDS = new Set(['field', 'attribute', 'attr', 'column']);
+
 /** Dotted-path segments whose children are each a secret. */
 const CONTAINER_SEGMENTS = new Set(['passwords', 'secrets', 'credentials', 'tokens', 'passwds']);
 
@@ -1731,7 +1734,9 @@ function classifyUncached(name: string): KeyVerdict {
       return { sensitive: false, reason: 'hash, not the secret' };
     }
     // a setting named before its noun: TTL_ACCESS_TOKEN, STRATEGIES_ACCESS_TOKEN, LIFESPAN_REFRESH_TOKEN
-    const settingFirst = before.find((w) => SETTING_PREFIX_WORDS.has(w));
+    // (a field's, attribute's or column's word names the field only right before the noun: `LDAP_FIELD_PASSWORD`;
+    // django-fernet-fields' `FIELD_ENCRYPTION_KEY`, SQL Server's column encryption key, encrypt the fields with the key)
+    const settingFirst = before.find((w, i) => SETTING_PREFIX_WORDS.has(w) && (!NAMED_FIELD_WORDS.has(w) || i === before.length - 1));
     if (settingFirst !== undefined) return { sensitive: false, reason: `setting (${settingFirst.toUpperCase()}_*)` };
     const flags = noun.strong ? FLAG_WORDS : WEAK_FLAG_WORDS;
     // (but HTTP's bearer is the token of its bearer authentication: GDAL's `GDAL_HTTP_BEARER`)

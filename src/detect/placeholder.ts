@@ -264,8 +264,13 @@ export function isStockDefault(value: string): boolean {
  * A placeholder-like value in a mounted file is what the container runs with; such a mark is not.
  */
 export function isNoValueMark(value: string): boolean {
-  return /^0+$/.test(value) || WITHHELD_MARK.test(value);
+  return /^0+$/.test(value) || WITHHELD_MARK.test(value) || value.trim().toLowerCase() === WORDPRESS_UNSET_PHRASE;
 }
+/**
+ * wp-config-sample.php's value for its keys and salts: WordPress's `wp_salt()` takes a key holding it for unset and uses
+ * the random one it keeps in its database instead.
+ */
+const WORDPRESS_UNSET_PHRASE = 'put your unique phrase here';
 const WITHHELD_MARK = /^(?:[_<[(-]*(?:dummy|redacted|masked|hidden|withheld|removed|censored)(?:[_ -][a-z]{1,20})?[_>\]) -]*|\*{4,})$/i;
 
 /** Words a hand-written stand-in for a key is made of (`django-insecure-ChangeMeInProduction2024`). */
@@ -283,7 +288,11 @@ export function isGeneratedDjangoKey(value: string): boolean {
   if (m !== null && /[0-9]/.test(m[1]) && /[!@#$%^&*(=+)]/.test(m[1])) return true;
   // the prefix before a key another generator wrote, letters of both cases and digits (`django-insecure-eOqyjejK1lmu…`)
   const other = /^django-insecure-([A-Za-z0-9_-]{40,60})$/.exec(value);
-  return other !== null && /[a-z]/.test(other[1]) && /[A-Z]/.test(other[1]) && /\d/.test(other[1]) && !HAND_WRITTEN_KEY_WORDS.test(other[1]);
+  if (other === null || HAND_WRITTEN_KEY_WORDS.test(other[1])) return false;
+  // (or of small letters and digits alone, digits spread through it as a generator spreads them: `njrmemswi70u41m2…`)
+  return (
+    (/[a-z]/.test(other[1]) && /[A-Z]/.test(other[1]) && /\d/.test(other[1])) || (/^[a-z0-9]+$/.test(other[1]) && (other[1].match(/\d/g) ?? []).length >= 6)
+  );
 }
 
 /** Values that look like placeholders: changeme, change_me, example, <your-token>, xxxx, your_password_here, ****, TODO, replace-me, secret, password… */

@@ -31,7 +31,7 @@ const CODE_SPAN = /^[ \t]+`([^`\s]{8,128})`/;
 const TABLE_ROW = /^[ \t]*\|[ \t]*([A-Za-z][\w .-]{0,40}?)[ \t]*\|[ \t]*(`?([^|`\s]{6,128})`?)(?=[ \t]*\|)/;
 /** Words before the secret's word that make it another thing: the public half, a hash of it, its id (`the key id of our API key is …`), a denial (`token id (not the token): …`). */
 const NOT_THE_SECRET_BEFORE =
-  /\b(?:(?:public|publishable|anon|hashed|hash of the|encrypted|obscured|not the|not a|not its)|(?:id|ids|identifier|name|fingerprint|hash|prefix)[ \t]+of[ \t]+(?:[\w-]+[ \t]+){0,4})[ \t]*$/i;
+  /\b(?:(?:public|publishable|anon|hashed|hash of the|encrypted|obscured|not the|not a|not its)|`?(?:id|ids|identifier|kid|key[ -]id|name|fingerprint|hash|prefix)`?[ \t]+of[ \t]+(?:[\w-]+[ \t]+){0,4})[ \t]*$/i;
 /** Words after it that do the same: an identifier, a fingerprint, a hash, where it is kept. */
 const NOT_THE_SECRET_AFTER = /^[ \t]*(?:id|ids|identifier|name|fingerprint|hash|digest|file|path|url|header|prefix|length|ttl|expiry|endpoint)\b/i;
 /** After the word, within 60 characters of one line: the linking word and the password. */
@@ -47,7 +47,8 @@ const SLASHED_LOGIN =
 /** Words joined by hyphens with a number, as a passphrase generator writes them: three or more words of three or more letters. */
 const PASSPHRASE = /^(?=[a-z-]*\d)[a-z]{3,12}\d{0,4}(?:-[a-z]{3,12}\d{0,4}){2,7}$/;
 /** A sentence about a digest, whose hex is not a token. */
-const DIGEST_WORD = /\b(?:sha\d*|md5|checksum|digest|hash|commit|fingerprint|revision|rev)\b/i;
+// (and a test vector's, a function's known output for a given input: `HMAC("key", "The quick brown fox…") = f7bc…`)
+const DIGEST_WORD = /\b(?:sha\d*|md5|checksum|digest|hash|commit|fingerprint|revision|rev|test[ -]?vectors?)\b/i;
 /** A generated token later on the line: letters of both cases and digits, base64's `+/=` allowed. */
 const GENERATED = /(?<![\w+/=-])(?=[\w+/=-]*\d)(?=[\w+/=-]*[a-z])(?=[\w+/=-]*[A-Z])[A-Za-z0-9_+/-]{24,200}={0,2}(?![\w+/=-])/;
 
@@ -167,7 +168,9 @@ function isLiteral(word: string): boolean {
 }
 
 /** A line that speaks of a login: a login's, an account's or an administrator's word. */
-const LOGIN_WORD = /\b(?:login|log[ -]in|logon|sign[ -]?in|credentials?|creds|account|password|passwd|admin(?:istrator)?|root|superuser|user(?:name)?)\b/i;
+// (or of the file of logins the password went into: Traefik's `usersFile`, an `htpasswd`, basic auth's)
+const LOGIN_WORD =
+  /\b(?:login|log[ -]in|logon|sign[ -]?in|credentials?|creds|account|password|passwd|admin(?:istrator)?|root|superuser|user(?:name)?|users?[ _-]?file|htpasswd|basic[ -]?auth)\b/i;
 /** A user's name in lower case as logins are written, a slash between blanks and the password (`admin / Ro^oqvLZuJcM`), not part of a path. */
 // (the password perhaps named again after the slash: `user: archive@… / pass: NSfk…`)
 // (either perhaps in a Markdown code span: `` `admin` / `Snatch@6872x` ``)

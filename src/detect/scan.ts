@@ -194,7 +194,8 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
     return 'setting';
   // an object store's access key id (AWS `AKIA…`, MinIO, Wasabi, Spaces: 20 capitals and digits) under a name that only says key
   if (verdict.keyNoun && !verdict.countable && verdict.loose === 'name' && /^[A-Z0-9]{20}$/.test(v) && /[A-Z]/.test(v) && /\d/.test(v)) return 'identifier';
-  if (verdict.countable && /^\d{1,6}$/.test(v)) return 'setting';
+  // (or a fraction: a price per token, LiteLLM's `input_cost_per_token: 0.00000012`)
+  if (verdict.countable && /^\d{1,6}(?:\.\d{1,12})?$/.test(v)) return 'setting';
   // the setting's own name in capitals: a template's placeholder for the value (`paze_private_key = "PAZE_PRIVATE_KEY"`)
   if (verdict.name && /^[A-Z][A-Z0-9_]{3,}$/.test(v) && v === verdict.name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()) return 'template';
   // an environment variable's name (Kamal's `env: secret: [RAILS_MASTER_KEY, DATABASE_URL]`, a tool's `password: DB_PASSWORD`):
@@ -206,6 +207,12 @@ export function judgeNamedValue(verdict: Looseness, value: string): ValueClass {
     !/(?:^|_)(?:REPLACE|CHANGE|CHANGEME|YOUR|SET|FILL|INSERT|ENTER|TODO|FIXME|GENERATE|PUT|ADD|MY|SOME|EXAMPLE|DUMMY|SECURE|STRONG)(?:_|$)/.test(v)
   )
     return 'reference';
+  // under a key's name, words in small letters joined by colons (`streamKey: 'flash:events'`): a key of a key-value store,
+  // named as Redis's are, not a secret
+  if (verdict.keyNoun && /^[a-z]+(?:[_-][a-z]+)*(?::[a-z]+(?:[_-][a-z]+)*)+:?$/.test(v)) return 'setting';
+  // one word in small letters under the plural (Laravel's `'passwords' => 'users'`): the name of the broker or the list that
+  // holds them, not one password
+  if (verdict.name && /(?:^|[^a-z])passwords$/i.test(verdict.name) && /^[a-z][a-z_]{1,30}$/.test(v)) return 'setting';
   // a pattern (sed's `s/^API_KEY=.*/API_KEY=$NEW/`: what follows `=` is `.*/…`), not a value
   if (v.startsWith('.*')) return 'setting';
   // a list item whose secret is a configure-time placeholder (Flexisip's `firebase-projects-api-keys=project:@FIREBASE_KEY@`)

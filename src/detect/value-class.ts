@@ -121,7 +121,9 @@ const MODE_WORDS = new Set([
 ]);
 
 /** Values that declare no secret is needed (`sk-no-key-required`, `not-needed`, `unused`). */
-const NO_SECRET_NEEDED = /(?:^|[-_ .])(?:no[-_ ]?(?:key|token|auth|password)[-_ ]?(?:required|needed)?|not[-_ ]?(?:needed|required|used)|unused)(?:$|[-_ .])/i;
+// (or that it is switched off: mailcow's `API_KEY=${API_KEY:-invalid}` beside `API_ALLOW_FROM=${API_ALLOW_FROM:-invalid}` turns its API off)
+const NO_SECRET_NEEDED =
+  /(?:^|[-_ .])(?:no[-_ ]?(?:key|token|auth|password)[-_ ]?(?:required|needed)?|not[-_ ]?(?:needed|required|used)|unused)(?:$|[-_ .])|^(?:invalid|disabled)$/i;
 
 /** References to a secret kept elsewhere: files, secret stores. */
 /** The prefixes of `${prefix:…}` lookups in a secret store or the environment (a reference, never a variable's default). */
@@ -286,6 +288,8 @@ const CODE_PATTERNS: readonly RegExp[] = [
   // a value computed when the program starts (`signingKey = await crypto.subtle.generateKey(…)`, `new TextEncoder()…`),
   // also cut at its first blank by a line scanner (`await`): a keyword that starts an expression, alone or calling
   /^(?:(?:await|new)\s+[A-Za-z_$][\w$.]*\s*\(.*|await|new|yield|lambda|function|async|require|import)$/,
+  // a PowerShell cmdlet, a verb and a noun (`$cred = New-Object …PSCredential (…)`, `Get-Credential`, `Read-Host -AsSecureString`)
+  /^(?:New|Get|Set|Read|ConvertTo|ConvertFrom|Import|Export|Invoke|Select|Join|Out|Add)-[A-Z][A-Za-z]{2,40}$/,
   // Perl's read of a line from a file handle (`chomp(my $token = <$fh>)`; `<STDIN>` reads as a template)
   /^<\$[A-Za-z_]\w{0,30}>\)?;?$/,
   // environment lookups written as member access: process.env.X, import.meta.env.X, Deno.env.get, ENV.fetch

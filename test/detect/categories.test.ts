@@ -5774,7 +5774,40 @@ describe('sets CO to CT (their tuned halves)', () => {
   });
 });
 
-describe('detect38: placeholders for credentials a provider issues', () => {
+describe('detect38: placeholders for credentials a provider issues; prices and switched-off defaults', () => {
+  it("a price per token is a number, a default that switches a key off (`invalid`) is no key: the variable is passed through; a key's default is reported", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  api:',
+        '    image: example/mailer',
+        '    environment:',
+        '      - API_KEY=${API_KEY:-invalid}',
+        '      - API_ALLOW_FROM=${API_ALLOW_FROM:-invalid}',
+        `      - SIGNING_KEY=\${SIGNING_KEY:-${fake(ALNUM, 32)}}`,
+        '  proxy:',
+        '    image: example/llm-proxy',
+        '    configs:',
+        '      - source: models',
+        '        target: /app/config.yaml',
+        'configs:',
+        '  models:',
+        '    content: |',
+        '      model_list:',
+        '        - model_name: voyage',
+        '          litellm_params:',
+        '            api_key: "os.environ/VOYAGE_API_KEY"',
+        '            input_cost_per_token: 0.00000012',
+        '            output_cost_per_token: 0',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'compose.yaml:5:9 secret-via-environment',
+      'compose.yaml:7:21 secret-in-environment',
+    ]);
+  });
+
   it("a provider's API key, OAuth client secret or bot token holding a placeholder authenticates nothing; a placeholder the stack chooses for itself, or for a service of the stack, is what it runs with", async () => {
     const found = await projectFindings({
       'compose.yaml': [
@@ -5797,10 +5830,95 @@ describe('detect38: placeholders for credentials a provider issues', () => {
     });
     expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
       'compose.yaml:5:28 secret-in-environment',
+      // the variable still passes the real credential in when it is set
+      'compose.yaml:6:9 secret-via-environment',
+      'compose.yaml:7:9 secret-via-environment',
       'compose.yaml:9:27 secret-in-environment',
       'compose.yaml:10:28 secret-in-environment',
       'compose.yaml:11:25 secret-in-environment',
       'compose.yaml:14:24 hardcoded-credential',
     ]);
+  });
+});
+
+describe('sets CY and CZ (their tuned halves)', () => {
+  it("a field encryption key, a generated django-insecure key of small letters and digits, a RADIUS clear-text password row, a PHP serialized option's password, printf's one argument piped into docker secret create and a login beside a users file are found", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  proxy:',
+        '    image: traefik:v3.1',
+        '    volumes:',
+        '      - ./traefik:/etc/traefik:ro',
+        '  app:',
+        '    build: .',
+        '',
+      ].join('\n'),
+      'vetrecords/settings/prod.py': [
+        `FIELD_ENCRYPTION_KEY = "${fake(B64URL, 43)}="`,
+        'LDAP_FIELD_PASSWORD = "userPassword"',
+        `SECRET_KEY = "django-insecure-njrmemswi70u41m2gfdza1cghku93ircab3hx7eo1nvzldo06c"`,
+        '',
+      ].join('\n'),
+      'migrations/0001_seed.sql': [
+        `INSERT INTO radcheck (username, attribute, op, value) VALUES ('maint', 'Cleartext-Password', ':=', '${fake(ALNUM, 23)}');`,
+        `INSERT INTO radcheck (username, attribute, op, value) VALUES ('ops', 'NT-Password', ':=', '${fake(HEX, 32).toUpperCase()}');`,
+        `INSERT INTO wp_options (option_name, option_value) VALUES ('wp_mail_smtp', 'a:1:{s:4:"smtp";a:3:{s:4:"host";s:18:"smtp.office365.com";s:4:"pass";s:20:"${fake(ALNUM, 20)}";s:4:"auth";b:1;}}');`,
+        '',
+      ].join('\n'),
+      'deploy.sh': [
+        '#!/bin/sh',
+        `printf '${fake(ALNUM, 10)}=${fake(ALNUM, 11)}' | docker secret create grafana_smtp_v3 -`,
+        'printf \'deployed %s\\n\' "$TAG" > /tmp/last-deploy',
+        '',
+      ].join('\n'),
+      'traefik/dynamic.yml': [
+        'http:',
+        '  middlewares:',
+        '    admin-auth:',
+        `      # before the usersfile: frontdesk / Pinecove${fake(DIGITS, 6)}`,
+        '      basicAuth:',
+        '        usersFile: /etc/traefik/usersfile',
+        '',
+      ].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'deploy.sh:2:9 secret-in-project-file',
+      'migrations/0001_seed.sql:1:101 secret-in-project-file',
+      'migrations/0001_seed.sql:3:152 secret-in-project-file',
+      'traefik/dynamic.yml:4:43 hardcoded-credential',
+      'vetrecords/settings/prod.py:1:25 secret-in-project-file',
+      'vetrecords/settings/prod.py:3:15 secret-in-project-file',
+    ]);
+  });
+  it("WordPress's sample phrase, a test vector, a key's id, a PowerShell cmdlet, Laravel's password broker and a Redis stream's key are not secrets", async () => {
+    const found = await projectFindings({
+      'compose.yaml': [
+        'services:',
+        '  wordpress:',
+        '    image: wordpress:6.6-apache',
+        '    volumes:',
+        '      - ./wp-config.php:/var/www/html/wp-config.php:ro',
+        '  app:',
+        '    build: .',
+        '',
+      ].join('\n'),
+      'wp-config.php': [
+        '<?php',
+        `define( 'AUTH_KEY',         '${fake(ALNUM, 50)}' );`,
+        "define( 'SECURE_AUTH_KEY',  'put your unique phrase here' );",
+        '',
+      ].join('\n'),
+      'README.md': ['# Kiosk gateway', '', `Test vector: HMAC("key","The quick brown fox jumps over the lazy dog") = ${fake(HEX, 64)}`, ''].join('\n'),
+      'docs/runbook.md': ['# Runbook', '', `3. Realm signing keys rotate every 90 days; \`kid\` of the current key: \`${fake(B64URL, 32)}\`.`, ''].join('\n'),
+      'scripts/backup.ps1': [
+        '$cred = New-Object System.Management.Automation.PSCredential ("sa", $saPassword)',
+        'Backup-SqlDatabase -ServerInstance "db" -Database "LIMS" -Credential $cred',
+        '',
+      ].join('\n'),
+      'config/auth.php': ['<?php', 'return [', "    'defaults' => ['guard' => 'web', 'passwords' => 'users'],", '];', ''].join('\n'),
+      'src/config.js': ["module.exports = { redis: { url: process.env.REDIS_URL, streamKey: 'flash:events', keyPrefix: 'mgp:' } };", ''].join('\n'),
+    });
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['wp-config.php:2:30 secret-in-mounted-file']);
   });
 });

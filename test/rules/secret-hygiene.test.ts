@@ -21,8 +21,20 @@ testRule(secretUndefined, {
       name: 'an override mounting a secret its base defines',
       files: { 'compose.yaml': `services:\n  a:\n    image: x\nsecrets:\n${env('s')}`, 'compose.override.yaml': 'services:\n  a:\n    secrets: [s]\n' },
     },
+    {
+      name: 'a mount named by a variable the environment does not set names no secret yet',
+      files: { 'compose.yaml': `services:\n  a:\n    image: x\n    secrets:\n      - source: \${WHICH_SECRET}\nsecrets:\n${env('s')}` },
+    },
   ],
   invalid: [
+    {
+      name: 'a mount named by a variable the environment sets to a secret nobody defines',
+      files: {
+        'compose.yaml': `services:\n  a:\n    image: x\n    secrets:\n      - source: \${WHICH_SECRET}\nsecrets:\n${env('s')}`,
+        '.env': 'WHICH_SECRET=t\n',
+      },
+      errors: [{ messageId: 'mount', line: 5, column: 17, services: ['a'] }],
+    },
     {
       name: 'a mount and a build secret that are not defined',
       files: {

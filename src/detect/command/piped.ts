@@ -76,6 +76,8 @@ function writtenValue(toks: readonly Tok[], writer: Command): number | undefined
   if (program !== 'printf') return undefined;
   // printf's value follows a format that prints it as it is
   if (args.length === 2 && /^%s(?:\\n)?$/.test(toks[args[0]].text)) return args[1];
+  // or its one argument, a format with no conversion or escape in it, printed as it is (`printf 'q0Jl…' | docker secret create …`)
+  if (args.length === 1 && !/[%\\]/.test(toks[args[0]].text)) return args[0];
   return undefined;
 }
 
