@@ -1206,17 +1206,19 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       named(m[1], m[g], m.indices![g][0]);
     }
   }
+  // a setting's name and its value written as a pair (NAME_VALUE_PAIRS, PHP's serialized pairs): its value, or the variable that gives it
+  const pair = (name: string, value: string, [start, end]: [number, number]) => {
+    const verdict = classifyKey(name);
+    if (!verdict.sensitive || overlapsAny(out, start, end)) return;
+    const viaVariable = VARIABLE.test(value);
+    if (!viaVariable && judgeNamedValue(nameLooseness(name), value) !== 'literal') return;
+    out.push({ name, kind: describeKind(verdict.kind), start, end, viaVariable });
+  };
   for (const re of NAME_VALUE_PAIRS) {
     if (!text.includes('value')) break;
     for (const m of text.matchAll(re)) {
-      const verdict = classifyKey(m[1]);
       const g = valueGroup(m, 2);
-      const [start, end] = m.indices![g];
-      if (!verdict.sensitive || overlapsAny(out, start, end)) continue;
-      const value = m[g];
-      const viaVariable = VARIABLE.test(value);
-      if (!viaVariable && judgeNamedValue(nameLooseness(m[1]), value) !== 'literal') continue;
-      out.push({ name: m[1], kind: describeKind(verdict.kind), start, end, viaVariable });
+      pair(m[1], m[g], m.indices![g]);
     }
   }
   if (text.includes("'")) {
@@ -1246,16 +1248,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       out.push({ name: 'Cleartext-Password', kind: 'password', start, end, viaVariable });
     }
   }
-  if (text.includes(';s:')) {
-    for (const m of text.matchAll(PHP_SERIALIZED_PAIR)) {
-      const verdict = classifyKey(m[1]);
-      const [start, end] = m.indices![2];
-      if (!verdict.sensitive || overlapsAny(out, start, end)) continue;
-      const viaVariable = VARIABLE.test(m[2]);
-      if (!viaVariable && judgeNamedValue(nameLooseness(m[1]), m[2]) !== 'literal') continue;
-      out.push({ name: m[1], kind: describeKind(verdict.kind), start, end, viaVariable });
-    }
-  }
+  if (text.includes(';s:')) for (const m of text.matchAll(PHP_SERIALIZED_PAIR)) pair(m[1], m[2], m.indices![2]);
   // LDIF's `name:: base64` (`userPassword:: QUtw…`): the value is the decoded text
   if (text.includes('::')) {
     for (const m of text.matchAll(LDIF_BASE64)) {

@@ -140,30 +140,7 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
       found.push(...fromFiles.filter((e) => !overlaps(e.verdict.origin)));
     }
     found.push(...restatedSecrets(model.mountedFiles ?? [], found));
-    // a placeholder for a credential a provider outside the stack issues (`RESEND_API_KEY: your-resend-api-key`) authenticates
-    // nothing; as a variable's default (`${GOOGLE_CLIENT_SECRET:-placeholder}`) the variable still passes the real one in when
-    // it is set, as an empty default's does (an optional setting: ViaEnvVerdict.optional)
-    const stack = new StackWords(model);
-    const issued = (e: Found) =>
-      e.verdict.class === 'hardcoded' && e.verdict.placeholder && isIssuedCredentialPlaceholder(e.name, e.verdict.kind, e.verdict.value, stack);
-    if (found.some(issued)) {
-      const kept: Found[] = [];
-      for (const e of found) {
-        if (!issued(e)) kept.push(e);
-        else if (e.context === 'environment' && e.verdict.class === 'hardcoded' && e.verdict.source === 'default' && e.verdict.variable !== undefined)
-          kept.push({
-            ...e,
-            verdict: {
-              class: 'via-env',
-              origin: e.entry?.keyOrigin ?? e.verdict.origin,
-              kind: e.verdict.kind,
-              variables: [e.verdict.variable],
-              optional: true,
-            },
-          });
-      }
-      found.splice(0, Infinity, ...kept);
-    }
+    withoutIssuedPlaceholders(found, model);
     // every finding's name goes into a message: never a token written where a name goes (whichever reader found it)
     cached = { found: found.map((e) => ({ ...e, ...(e.name !== undefined ? { name: settingName(e.name) } : {}), id: nextId++ })), judged: new Map() };
     cache.set(model, cached);
@@ -178,6 +155,28 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
     cached.judged.set(table, out);
   }
   return out;
+}
+
+/**
+ * Takes out the placeholders for credentials a provider outside the stack issues (`RESEND_API_KEY: your-resend-api-key`,
+ * issued-credential.ts): they authenticate nothing. As a variable's default (`${GOOGLE_CLIENT_SECRET:-placeholder}`), the
+ * variable still passes the real credential in when it is set, as an empty default's does: an optional pass-through
+ * (ViaEnvVerdict.optional) instead.
+ */
+function withoutIssuedPlaceholders(found: Found[], model: ComposeModel): void {
+  const stack = new StackWords(model);
+  const issued = (e: Found) =>
+    e.verdict.class === 'hardcoded' && e.verdict.placeholder && isIssuedCredentialPlaceholder(e.name, e.verdict.kind, e.verdict.value, stack);
+  if (!found.some(issued)) return;
+  const kept: Found[] = [];
+  for (const e of found) {
+    if (!issued(e)) kept.push(e);
+    else if (e.context === 'environment' && e.verdict.class === 'hardcoded' && e.verdict.source === 'default' && e.verdict.variable !== undefined) {
+      const origin = e.entry?.keyOrigin ?? e.verdict.origin;
+      kept.push({ ...e, verdict: { class: 'via-env', origin, kind: e.verdict.kind, variables: [e.verdict.variable], optional: true } });
+    }
+  }
+  found.splice(0, Infinity, ...kept);
 }
 
 function collectFromService(service: ServiceModel, out: Found[], covered: Set<TreeNode>): void {

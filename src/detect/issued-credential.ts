@@ -103,7 +103,7 @@ const GENERIC_QUALIFIERS = new Set([
   'live',
 ]);
 
-/** The words that name the stack's own services: their names, container names and images' path parts (`getmeili/meilisearch`). */
+/** The words that name the stack's own services: their names and their images' path parts (`getmeili/meilisearch`). */
 export class StackWords {
   private readonly words: string[];
   constructor(model: ComposeModel) {
