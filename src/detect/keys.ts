@@ -1767,7 +1767,9 @@ function classifyUncached(name: string): KeyVerdict {
     const credentialsNoun = WEAK_NOUNS[nounWord] === 'credentials' || STRONG_NOUNS[nounWord] === 'credentials';
     // a session's key is the secret that signs the session or the name it is kept under (web2py's
     // `settings.auth.session_key = "eden_session"`): judged by its value
-    const vagueKey = verdict.keyNoun && (genericKey || words[noun.index - 1] === 'api' || words[noun.index - 1] === 'session');
+    // (not a key base, Rails' secret its keys are derived from: GitLab's `OTP_KEY_BASE`, `DB_KEY_BASE` beside `SECRET_KEY_BASE`)
+    const keyBase = tail.length === 1 && tail[0] === 'base';
+    const vagueKey = verdict.keyNoun && !keyBase && (genericKey || words[noun.index - 1] === 'api' || words[noun.index - 1] === 'session');
     // a licence holds its code or its name (`LICENSE: MIT`, `ELASTIC_LICENSE: basic`): judged by its value
     const licence = nounWord === 'license' || nounWord === 'licence';
     if (credentialsNoun || vagueKey || licence) verdict.loose = 'name';

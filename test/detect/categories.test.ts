@@ -5775,6 +5775,14 @@ describe('sets CO to CT (their tuned halves)', () => {
 });
 
 describe('detect38: placeholders for credentials a provider issues; prices and switched-off defaults', () => {
+  it("a key base is the secret Rails derives its keys from, whatever qualifies it (GitLab's OTP_KEY_BASE), a phrase there too; a cache key's base is a setting", async () => {
+    const text = service([
+      '- GITLAB_SECRETS_OTP_KEY_BASE=long-and-random-alphanumeric-string',
+      `- GITLAB_SECRETS_DB_KEY_BASE=${fake(ALNUM, 64)}`,
+      '- CACHE_KEY_BASE=orders',
+    ]);
+    expect(await findings(text)).toEqual(['5:37 secret-in-environment', '6:36 secret-in-environment']);
+  });
   it("a price per token is a number, a default that switches a key off (`invalid`) is no key: the variable is passed through; a key's default is reported", async () => {
     const found = await projectFindings({
       'compose.yaml': [
