@@ -67,6 +67,14 @@ export function declaredSecrets(model: ComposeModel): Map<string, DeclaredSecret
   return out;
 }
 
+/**
+ * Whether a mount is named by a variable the environment does not set (`source: ${WHICH_SECRET}`): it names no secret
+ * yet, the deployment's environment decides which.
+ */
+export function isNamedByUnsetVariable(mount: SecretMount): boolean {
+  return mount.node.interpolation?.vars.some((v) => v.resolution === 'unset') ?? false;
+}
+
 /** The secrets a service mounts at run time and those its build uses. */
 export function serviceMounts(service: ServiceModel): SecretMount[] {
   return [...mountList(service.name, get(service.node, 'secrets'), false), ...mountList(service.name, get(get(service.node, 'build'), 'secrets'), true)];

@@ -1,5 +1,5 @@
 import { ruleDocsUrl, SECRETS_TAG, type Rule } from '../src/engine/rule.js';
-import { declaredSecrets, serviceMounts } from './secret-mounts.js';
+import { declaredSecrets, isNamedByUnsetVariable, serviceMounts } from './secret-mounts.js';
 
 /** A service or its build uses a secret that is not declared at the top level. */
 export const secretUndefined: Rule = {
@@ -26,9 +26,7 @@ export const secretUndefined: Rule = {
     const declared = declaredSecrets(context.model);
     for (const service of context.model.services) {
       for (const m of serviceMounts(service)) {
-        // a mount named by a variable the environment does not set (`source: ${VARIABLE}`) names no secret yet: the deployment's
-        // environment decides which one
-        if (declared.has(m.source) || m.node.interpolation?.vars.some((v) => v.resolution === 'unset')) continue;
+        if (declared.has(m.source) || isNamedByUnsetVariable(m)) continue;
         context.report({
           messageId: m.build ? 'build' : 'mount',
           data: { service: service.name, name: m.source },

@@ -1,5 +1,5 @@
 import { ruleDocsUrl, type Rule } from '../src/engine/rule.js';
-import { declaredSecrets, serviceMounts } from './secret-mounts.js';
+import { declaredSecrets, isNamedByUnsetVariable, serviceMounts } from './secret-mounts.js';
 
 /** A declared secret that no service mounts and no build uses. */
 export const secretUnused: Rule = {
@@ -26,7 +26,7 @@ export const secretUnused: Rule = {
   check(context) {
     const mounts = context.model.services.flatMap((s) => serviceMounts(s));
     // a mount named by a variable the environment does not set (`source: ${VARIABLE}`) may be any secret: none is shown unused
-    if (mounts.some((m) => m.node.interpolation?.vars.some((v) => v.resolution === 'unset'))) return;
+    if (mounts.some(isNamedByUnsetVariable)) return;
     const used = new Set(mounts.map((m) => m.source));
     for (const secret of declaredSecrets(context.model).values()) {
       if (used.has(secret.name)) continue;

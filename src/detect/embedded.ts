@@ -293,9 +293,10 @@ const SQL_UPDATE =
 
 /**
  * A FreeRADIUS check row, attribute, operator and value (`radcheck`: `('maint', 'Cleartext-Password', ':=', '…')`): the value
- * of a clear-text password attribute is the user's password (`Crypt-Password`, `NT-Password` hold hashes). Group 1 the value.
+ * of a clear-text password attribute is the user's password (`Crypt-Password`, `NT-Password` hold hashes). Groups: 1 the
+ * attribute, 2 the value.
  */
-const RADIUS_CLEARTEXT_ROW = /'(?:Cleartext|User)-Password'[ \t]*,[ \t]*'(?::=|==|=|\+=)'[ \t]*,[ \t]*'([^'\n]{1,4096})'/dgi;
+const RADIUS_CLEARTEXT_ROW = /'((?:Cleartext|User)-Password)'[ \t]*,[ \t]*'(?::=|==|=|\+=)'[ \t]*,[ \t]*'([^'\n]{1,4096})'/dgi;
 /**
  * PHP's serialized arrays (WordPress options in a SQL dump: `s:4:"pass";s:20:"…";`, quotes escaped or not): a string key
  * and then its string value. Groups: 1 the key, 2 the value.
@@ -1206,7 +1207,8 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       named(m[1], m[g], m.indices![g][0]);
     }
   }
-  // a setting's name and its value written as a pair (NAME_VALUE_PAIRS, PHP's serialized pairs): its value, or the variable that gives it
+  // a setting's name and its value written as a pair (NAME_VALUE_PAIRS, RADIUS rows, PHP's serialized pairs): its value, or the
+  // variable that gives it
   const pair = (name: string, value: string, [start, end]: [number, number]) => {
     const verdict = classifyKey(name);
     if (!verdict.sensitive || overlapsAny(out, start, end)) return;
@@ -1239,15 +1241,7 @@ function assignmentsIn(text: string): EmbeddedAssignment[] {
       }
     }
   }
-  if (/-Password'/i.test(text)) {
-    for (const m of text.matchAll(RADIUS_CLEARTEXT_ROW)) {
-      const [start, end] = m.indices![1];
-      if (overlapsAny(out, start, end) || isPlaceholder(m[1])) continue;
-      const viaVariable = VARIABLE.test(m[1]);
-      if (!viaVariable && judgeNamedValue(nameLooseness('password'), m[1]) !== 'literal') continue;
-      out.push({ name: 'Cleartext-Password', kind: 'password', start, end, viaVariable });
-    }
-  }
+  if (/-Password'/i.test(text)) for (const m of text.matchAll(RADIUS_CLEARTEXT_ROW)) pair(m[1], m[2], m.indices![2]);
   if (text.includes(';s:')) for (const m of text.matchAll(PHP_SERIALIZED_PAIR)) pair(m[1], m[2], m.indices![2]);
   // LDIF's `name:: base64` (`userPassword:: QUtw…`): the value is the decoded text
   if (text.includes('::')) {

@@ -1,4 +1,5 @@
 import type { ComposeModel } from '../model/model.js';
+import { describeKind } from './keys.js';
 import { isStockDefault } from './placeholder.js';
 
 /**
@@ -16,8 +17,8 @@ export function isIssuedCredentialPlaceholder(name: string | undefined, kind: st
   return !GENERIC_QUALIFIERS.has(provider) && !stack.has(provider);
 }
 
-/** The kinds, as a verdict words them, of credentials a provider issues. */
-const ISSUED_KINDS: ReadonlySet<string> = new Set(['API key', 'client secret', 'token']);
+/** The kinds, as a verdict words them (keys.ts' describeKind), of credentials a provider issues. */
+const ISSUED_KINDS: ReadonlySet<string> = new Set((['api-key', 'client-secret', 'token'] as const).map(describeKind));
 
 /**
  * The provider's word, then the credential's: an API key or token, an OAuth client's secret, a bot's or an account's
