@@ -1507,8 +1507,9 @@ function nounAt(words: string[], i: number, vendors: readonly string[] = words):
   if (strong) {
     let kind = strong;
     if ((w === 'secret' || w === 'secrets') && prev !== undefined && SECRET_QUALIFIER_KIND[prev]) kind = SECRET_QUALIFIER_KIND[prev];
-    // `PUBLIC_TOKEN`, and through `api`: `FRONTEND_API_TOKENS` (Unleash's browser tokens)
-    const qualifier = prev === 'api' ? words[i - 2] : prev;
+    // `PUBLIC_TOKEN`, and through `api` or `access`: `FRONTEND_API_TOKENS` (Unleash's browser tokens), Logflare's
+    // `LOGFLARE_PUBLIC_ACCESS_TOKEN` (an ingest-only token for browsers; its `…_PRIVATE_ACCESS_TOKEN` is the secret)
+    const qualifier = prev === 'api' || prev === 'access' ? words[i - 2] : prev;
     if ((w === 'token' || w === 'tokens') && qualifier !== undefined && PUBLIC_QUALIFIERS.has(qualifier)) {
       return { index: i, kind, strong: true, publicReason: 'public token' };
     }

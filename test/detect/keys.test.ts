@@ -87,7 +87,6 @@ const TABLE: [string, SecretKind | null][] = [
   ['INIT_CLIENT_API_TOKENS', 'token'],
   ['FMD_REGISTRATIONTOKEN', 'token'],
   ['VAULT_DEV_ROOT_TOKEN_ID', 'token'],
-  ['LOGFLARE_PUBLIC_ACCESS_TOKEN', 'token'],
   ['WHATSAPP_VERIFY_TOKEN', 'token'],
   ['JWT', 'token'],
   ['API_KEY', 'api-key'],
@@ -202,6 +201,10 @@ const TABLE: [string, SecretKind | null][] = [
   ['PUSHER_APP_KEY', null],
   ['SOKETI_DEFAULT_APP_KEY', null],
   ['PUSHER_APP_SECRET', 'secret'],
+  // Logflare's public access token ingests only (browsers send it); its private access token is the secret
+  ['LOGFLARE_PUBLIC_ACCESS_TOKEN', null],
+  ['LOGFLARE_PRIVATE_ACCESS_TOKEN', 'token'],
+  ['GITHUB_ACCESS_TOKEN', 'token'],
   ['TOKEN_EXPIRY', null],
   ['JWT_EXPIRES_IN', null],
   ['JWT_TTL', null],
