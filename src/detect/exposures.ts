@@ -127,7 +127,7 @@ export function collectExposures(model: ComposeModel, table: FileSuffixTable = d
       const keys = basename(mounted.abs) === '.env' ? overriddenKeys.get(dirname(mounted.abs)) : undefined;
       if (keys) fromFiles.splice(before, Infinity, ...fromFiles.slice(before).filter((e) => !(isPlaceholderVerdict(e) && keys.has(e.name ?? ''))));
     }
-    for (const comment of model.comments ?? []) collectFromComment(comment, fromFiles);
+    collectFromComments(model.comments ?? [], fromFiles);
     if (fromFiles.length) {
       const reported = new Map<string, Origin[]>();
       for (const e of found) {
@@ -1157,7 +1157,7 @@ function collectCommentedSettings(mounted: MountedFile, text: string, out: Found
 function commentedSettings(mounted: MountedFile, text: string): Found[] {
   const comments: Found[] = [];
   const lines = commentLines(mounted.file, text);
-  for (const comment of lines) collectFromComment(comment, comments);
+  collectFromComments(lines, comments);
   // a note whose value is the next comment line (`# fallback key used during the migration:` then `# def00000f19e…`)
   for (let i = 0; i + 1 < lines.length; i++) {
     const label = String(lines[i].value);
@@ -1362,6 +1362,38 @@ const CODE_BLOCK_SETTING = /^[ \t]*([A-Za-z_][\w.-]{0,80})[ \t]*(?:=|:[ \t])[ \t
  * `# command: redis-server --requirepass …`): committed with the file all the same. Prose is not
  * read (a value with blanks is a sentence, except a command's), nor a placeholder.
  */
+/**
+ * Words that introduce a product's default login (`# The default users credentials are:`, `#Default id pass Username: …`):
+ * what follows is the software's published default, which its vendor's documentation prints, not a secret of this project;
+ * nothing runs with it from a comment (as with a stock default password commented out: isStockDefault). Not an initial
+ * login (`-- initial admin login: admin / E2EL…`, `# initial superuser password was …`): that is most often the one the
+ * project chose for its first start.
+ */
+const DEFAULT_LOGIN_NOTE = /\b(?:default|stock|built-?in|factory)\b[\w ]{0,24}?\b(?:credentials?|logins?|passwords?|passwd|accounts?|id pass)\b/i;
+
+/** The lines a default-login note covers: its own and the comment lines right after it, at most this many. */
+const DEFAULT_LOGIN_NOTE_REACH = 3;
+
+/** The settings and notes of a file's comment lines (collectFromComment), but not a password under a note that calls it the default login. */
+function collectFromComments(lines: readonly TreeScalar[], out: Found[]): void {
+  let noteAt: TreeScalar | undefined;
+  let previous: TreeScalar | undefined;
+  for (const comment of lines) {
+    const sameBlock = previous !== undefined && previous.origin.file === comment.origin.file && previous.origin.line + 1 === comment.origin.line;
+    if (!sameBlock) noteAt = undefined;
+    if (DEFAULT_LOGIN_NOTE.test(String(comment.value))) noteAt = comment;
+    previous = comment;
+    const covered = noteAt !== undefined && comment.origin.line - noteAt.origin.line < DEFAULT_LOGIN_NOTE_REACH;
+    if (!covered) {
+      collectFromComment(comment, out);
+      continue;
+    }
+    const found: Found[] = [];
+    collectFromComment(comment, found);
+    out.push(...found.filter((e) => !(e.verdict.class === 'hardcoded' && e.verdict.kind === describeKind('password'))));
+  }
+}
+
 function collectFromComment(node: TreeScalar, out: Found[]): void {
   const body = String(node.value);
   let m = COMMENTED_SETTING.exec(body);

@@ -5930,3 +5930,50 @@ describe('sets CY and CZ (their tuned halves)', () => {
     expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['wp-config.php:2:30 secret-in-mounted-file']);
   });
 });
+
+describe("a product's default login documented in a comment (corpus audit at f05d8228)", () => {
+  it('is not reported under a note that calls it the default or built-in login; a password commented out elsewhere is', async () => {
+    const password = fake(ALNUM, 14);
+    const found = await projectFindings({
+      'compose.yaml': [
+        '# The default users credentials are:',
+        '# Login: admin',
+        '# Password: unleash4all',
+        '# It is highly recommended to change the password after first login.',
+        'services:',
+        '  broker:',
+        '    image: emqx/emqx:5.8',
+        '    # The built-in login credentials are:',
+        '    # - USERNAME: admin',
+        '    # - PASSWORD: public',
+        '  app:',
+        '    image: example/app',
+        '    environment:',
+        '      APP_ENV: production',
+        '      # the old database login, before the move:',
+        '      # DB_USER: app',
+        `      # DB_PASSWORD: ${password}`,
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['compose.yaml:17:22 hardcoded-credential •••• (14 chars)']);
+  });
+
+  it('the same lines under a note that does not call them a default are reported, and so is an initial login', async () => {
+    const password = fake(ALNUM, 14);
+    const found = await projectFindings({
+      'compose.yaml': [
+        '# The users credentials are:',
+        '# Login: admin',
+        '# Password: unleash4all',
+        '# initial admin login (chosen at the first start):',
+        `# Password: ${password}`,
+        'services:',
+        '  app:',
+        '    image: example/app',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['compose.yaml:3:13 hardcoded-credential •••• (11 chars)', 'compose.yaml:5:13 hardcoded-credential •••• (14 chars)']);
+  });
+});
