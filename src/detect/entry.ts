@@ -69,13 +69,11 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
   // the key half of a pair set beside its secret identifies the account: a literal, or a reference to variables
   // that are not secrets by their own names (`AUTH_KEY: ${MINIO_ACCESS_KEY}`), or are themselves an object store's key half
   // of a pair whose secret is read beside (`…_S3_KEY: ${S3_STORAGE_KEY}` beside `…_S3_SECRET: ${S3_STORAGE_SECRET}`: a
-  // vendor's `API_KEY: ${API_KEY}` is judged by the name)
+  // vendor's `API_KEY: ${API_KEY}` is judged by the name), or an OAuth consumer's key beside its consumer secret
+  // (`TRIPLESEAT_CONSUMER_KEY: ${TRIPLESEAT_CONSUMER_KEY}` beside `…_CONSUMER_SECRET: ${…}`: the app's name, sent in every
+  // request's OAuth header; the secret signs them)
   const identifying =
-    value &&
-    (!value.interpolation ||
-      value.interpolation.vars.every(
-        (v) => !classifyKey(v.name).sensitive || (pairedBeside !== undefined && isObjectStoreName(v.name) && isKeyOfPair(v.name, pairedBeside)),
-      ));
+    value && (!value.interpolation || value.interpolation.vars.every((v) => !classifyKey(v.name).sensitive || isIdentifyingVariable(v.name, pairedBeside)));
   const verdict = pairedBeside && identifying && isKeyOfPair(entry.key, pairedBeside) ? KEY_OF_PAIR : nameVerdict(entry.key, value);
   if (!value) {
     if (!verdict.sensitive && entry.passthrough?.value && varKind(entry.passthrough) === 'dotenv') {
@@ -125,7 +123,7 @@ export function judgeEntry(entry: KeyValueEntry, pairedBeside?: ReadonlySet<stri
     // a vendor's lone access key passed whole from the host (`HYDRUS_ACCESS_KEY: ${HYDRUS_ACCESS_KEY}`), as given bare
     if (whole && verdict !== KEY_OF_PAIR && isLoneAccessKey(entry.key) && varKind(whole) === 'runtime' && whole.value === undefined)
       return judgeInterpolated(entry, value, text, describeKind('access-key'));
-    return judgeInterpolated(entry, value, text, verdict.sensitive && !byOptions ? describeKind(verdict.kind) : undefined);
+    return judgeInterpolated(entry, value, text, verdict.sensitive && !byOptions ? describeKind(verdict.kind) : undefined, pairedBeside);
   }
   if (byOptions) return judgeFreeText(value, text);
   if (verdict.sensitive) {
@@ -469,7 +467,13 @@ function writtenDefaultOf(template: string, name: string): string | undefined {
   return undefined;
 }
 
-function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: string, sensitiveKind: string | undefined): EntryVerdict[] {
+function judgeInterpolated(
+  entry: KeyValueEntry,
+  value: TreeScalar,
+  resolved: string,
+  sensitiveKind: string | undefined,
+  pairedBeside?: ReadonlySet<string>,
+): EntryVerdict[] {
   const interp = value.interpolation!;
   if (sensitiveKind) {
     // a secret-named variable passed through: point at the key, like a bare passthrough — unless
@@ -541,6 +545,8 @@ function judgeInterpolated(entry: KeyValueEntry, value: TreeScalar, resolved: st
     const verdict = classifyKey(v.name);
     // a name whose tail is not known (`PASSWORD_RESET_TTL` is a setting) is not enough on its own
     if (!verdict.sensitive || nameLooseness(v.name).loose === 'tail') continue;
+    // nor the identifying half of a pair whose secret is read beside (isIdentifyingVariable)
+    if (isIdentifyingVariable(v.name, pairedBeside)) continue;
     if (alone && !(varKind(v) === 'dotenv' && judgeNamedValue(nameLooseness(v.name), v.value!) === 'literal')) continue;
     const at = referenceTo(template, v.name);
     if (!at) continue;
@@ -635,4 +641,19 @@ function literalText(template: string): string {
 
 function hardcoded(origin: Origin, kind: string, value: string, source: HardcodedVerdict['source']): HardcodedVerdict {
   return { class: 'hardcoded', origin, kind, placeholder: isPlaceholder(value), source, value };
+}
+
+/**
+ * A variable that is the identifying half of a pair whose secret half is read beside it: an object store's key
+ * (`S3_STORAGE_KEY` beside `S3_STORAGE_SECRET`) or an OAuth consumer's key (`TRIPLESEAT_CONSUMER_KEY` beside
+ * `TRIPLESEAT_CONSUMER_SECRET`), not a vendor's API key (`API_KEY: ${API_KEY}` is judged by its name).
+ */
+function isIdentifyingVariable(name: string, pairedBeside: ReadonlySet<string> | undefined): boolean {
+  return pairedBeside !== undefined && (isObjectStoreName(name) || isConsumerKeyName(name)) && isKeyOfPair(name, pairedBeside);
+}
+
+/** An OAuth consumer's key by name (`TRIPLESEAT_CONSUMER_KEY`, `WC_CONSUMER_KEY`). */
+function isConsumerKeyName(name: string): boolean {
+  const words = splitWords(name);
+  return words.length > 1 && words[words.length - 1] === 'key' && words[words.length - 2] === 'consumer';
 }

@@ -303,6 +303,9 @@ const CODE_PATTERNS: readonly RegExp[] = [
   /^[a-z][a-z0-9]*_[a-z0-9_]+\.[a-z_][a-z0-9_-]*(?:\.[a-z_][a-z0-9_-]*|\[[^[\]]{1,100}\])+$/,
   // a fully qualified class name: org.apache.kafka.connect.storage.StringConverter
   /^(?:[a-z][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_$]*$/,
+  // a tuple or an argument list of attribute reads, cut at its first blank by a line scanner (`s.auth = (self.conn.login,
+  // self.conn.password)`, `auth=(settings.smtp_user, …)`): lower-case names joined by dots, no literal
+  /^\((?:[a-z_][a-z0-9_]*)(?:\.[a-z_][a-z0-9_]*)+,?$/,
   // a PHP cast, what a setting's value starts with (`'apiSecretKeys' => (object) []`): a type, not the value
   /^\((?:object|array|string|int|integer|bool|boolean|float|double)\)$/i,
   // a typed field's type, with an empty or looked-up default (pydantic `utm_client_secret: str = ""`, TypeScript

@@ -5977,3 +5977,36 @@ describe("a product's default login documented in a comment (corpus audit at f05
     expect(found).toEqual(['compose.yaml:3:13 hardcoded-credential •••• (11 chars)', 'compose.yaml:5:13 hardcoded-credential •••• (14 chars)']);
   });
 });
+
+describe("an OAuth consumer's key read from .env beside its consumer secret", () => {
+  it('is the pair identifying half; OVH consumer key beside the application secret is a token of its own', async () => {
+    const found = await projectFindings({
+      '.env': [
+        `TRIPLESEAT_CONSUMER_KEY=${fake(ALNUM, 40)}`,
+        `TRIPLESEAT_CONSUMER_SECRET=${fake(ALNUM, 40)}`,
+        `OVH_CONSUMER_KEY=${fake(ALNUM, 32)}`,
+        `OVH_APPLICATION_SECRET=${fake(ALNUM, 32)}`,
+        '',
+      ].join('\n'),
+      'compose.yaml': [
+        'services:',
+        '  router:',
+        '    image: example/router',
+        '    environment:',
+        '      TRIPLESEAT_CONSUMER_KEY: ${TRIPLESEAT_CONSUMER_KEY}',
+        '      TRIPLESEAT_CONSUMER_SECRET: ${TRIPLESEAT_CONSUMER_SECRET}',
+        '  certbot:',
+        '    image: example/certbot',
+        '    environment:',
+        '      OVH_CONSUMER_KEY: ${OVH_CONSUMER_KEY}',
+        '      OVH_APPLICATION_SECRET: ${OVH_APPLICATION_SECRET}',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      '.env:2:28 secret-in-env-file •••• (40 chars)',
+      '.env:3:18 secret-in-env-file •••• (32 chars)',
+      '.env:4:24 secret-in-env-file •••• (32 chars)',
+    ]);
+  });
+});

@@ -251,6 +251,12 @@ describe('values of sets BN and BO that are no secret', () => {
     expect(classifyValue('File.read!(System.fetch_env!("PASSWORD_PEPPER_FILE")) |> String.trim(),')).toBe('code');
     expect(classifyValue('<your-token>')).not.toBe('code');
   });
+  it('a tuple of attribute reads cut at its first blank is code; a password in parentheses is not', () => {
+    expect(classifyValue('(self.conn.login,')).toBe('code');
+    expect(classifyValue('(settings.smtp_user')).toBe('code');
+    expect(classifyValue('(Pass.word1')).toBe('literal');
+    expect(classifyValue('(hunter2)')).not.toBe('code');
+  });
 });
 
 describe('values of sets BP and BQ', () => {
