@@ -1358,11 +1358,6 @@ const TEMPLATE_FILE = /\.(?:dist|example|sample|template|tpl|tmpl)$/i;
 const CODE_BLOCK_SETTING = /^[ \t]*([A-Za-z_][\w.-]{0,80})[ \t]*(?:=|:[ \t])[ \t]*("[^"\s]{1,200}"|'[^'\s]{1,200}'|[^\s"'#;]{1,200})[ \t]*$/d;
 
 /**
- * A compose file's comment that is a setting commented out (`# - DB_PASSWORD=…`, `# key: …`,
- * `# command: redis-server --requirepass …`): committed with the file all the same. Prose is not
- * read (a value with blanks is a sentence, except a command's), nor a placeholder.
- */
-/**
  * Words that introduce a product's default login (`# The default users credentials are:`, `#Default id pass Username: …`):
  * what follows is the software's published default, which its vendor's documentation prints, not a secret of this project;
  * nothing runs with it from a comment (as with a stock default password commented out: isStockDefault). Not an initial
@@ -1394,6 +1389,11 @@ function collectFromComments(lines: readonly TreeScalar[], out: Found[]): void {
   }
 }
 
+/**
+ * A compose file's comment that is a setting commented out (`# - DB_PASSWORD=…`, `# key: …`,
+ * `# command: redis-server --requirepass …`): committed with the file all the same. Prose is not
+ * read (a value with blanks is a sentence, except a command's), nor a placeholder.
+ */
 function collectFromComment(node: TreeScalar, out: Found[]): void {
   const body = String(node.value);
   let m = COMMENTED_SETTING.exec(body);
