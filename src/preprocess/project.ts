@@ -124,7 +124,9 @@ class ProjectLoader {
     // a project of stack files alone is deployed by `docker stack deploy`, which reads no .env; `config` prints
     // what `docker compose config` would, and compose reads it whatever the files are called
     const stackOnly = this.options.mode === 'lint' && !this.options.envFiles?.length && given.every((f) => STACK_FILE_NAME.test(basename(f)));
-    const dotenvFiles = stackOnly ? [] : this.projectDotenvFiles(projectDirectory);
+    // (its .env is read all the same, as a file of the project: committed with the stack, a secret in it is in the repository)
+    const projectDotenv = this.projectDotenvFiles(projectDirectory);
+    const dotenvFiles = stackOnly ? [] : projectDotenv;
     const env = buildEnvironment(dotenvFiles, this.processEnv);
     let root: TreeMap | undefined;
     for (const file of given) {

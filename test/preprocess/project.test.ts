@@ -53,9 +53,13 @@ describe('config options', () => {
     expect(json.services.db.environment.POSTGRES_PASSWORD).toBe('from-shell');
   });
 
-  it('a project of stack files reads no .env in lint (docker stack deploy does not); config reads it, as docker compose does', async () => {
+  it('a project of stack files takes no variable from .env in lint (docker stack deploy does not); config does, as docker compose does', async () => {
     const result = await lint(['fixtures/project/stack-dotenv/stack.yml'], { cwd: REPO });
+    // the variable passes through from the host; the .env is read as a file the project commits, its secrets reported there
+    // (a password and one commented out; not the `changeme` placeholder)
     expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'fixtures/project/stack-dotenv/.env:2:13 secret-in-project-file',
+      'fixtures/project/stack-dotenv/.env:3:19 hardcoded-credential',
       'fixtures/project/stack-dotenv/stack.yml:5:7 secret-via-environment',
     ]);
     // `config` prints what `docker compose -f stack.yml config` would: compose reads .env whatever the file is called
