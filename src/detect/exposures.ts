@@ -1371,21 +1371,18 @@ const DEFAULT_LOGIN_NOTE_REACH = 3;
 
 /** The settings and notes of a file's comment lines (collectFromComment), but not a password under a note that calls it the default login. */
 function collectFromComments(lines: readonly TreeScalar[], out: Found[]): void {
+  const password = describeKind('password');
   let noteAt: TreeScalar | undefined;
   let previous: TreeScalar | undefined;
   for (const comment of lines) {
-    const sameBlock = previous !== undefined && previous.origin.file === comment.origin.file && previous.origin.line + 1 === comment.origin.line;
-    if (!sameBlock) noteAt = undefined;
+    // a note covers the lines of its own comment block only (consecutive comment lines of one file)
+    if (!(previous?.origin.file === comment.origin.file && previous.origin.line + 1 === comment.origin.line)) noteAt = undefined;
     if (DEFAULT_LOGIN_NOTE.test(String(comment.value))) noteAt = comment;
     previous = comment;
     const covered = noteAt !== undefined && comment.origin.line - noteAt.origin.line < DEFAULT_LOGIN_NOTE_REACH;
-    if (!covered) {
-      collectFromComment(comment, out);
-      continue;
-    }
     const found: Found[] = [];
     collectFromComment(comment, found);
-    out.push(...found.filter((e) => !(e.verdict.class === 'hardcoded' && e.verdict.kind === describeKind('password'))));
+    out.push(...(covered ? found.filter((e) => !(e.verdict.class === 'hardcoded' && e.verdict.kind === password)) : found));
   }
 }
 
